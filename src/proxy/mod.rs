@@ -1,0 +1,1 @@
+//! Proxy URL recognisers (in progress).
