@@ -1,4 +1,74 @@
+//! # articlean
+//!
+//! Turns scraped article HTML into clean, safe, self-contained HTML.
+//!
+//! Feeds, scrapers and imported blog posts are full of debris: `onclick` handlers, lazy-load
+//! wrappers whose images only appear through JavaScript (`data-original`, `data-src`,
+//! `<noscript>` fallbacks, 1×1 placeholders), image URLs routed through CORS workers and
+//! image proxies, empty paragraphs and tracking divs. articlean parses the HTML with
+//! html5ever, runs its [rules](rules) in one stack-safe pass, and serializes clean HTML.
+//!
+//! ## Quick start
+//!
+//! ```
+//! let dirty = r#"<div class="img_box" onclick="zoom()">
+//!   <img class="lazy" data-original="http://img.example.com/a.jpg"
+//!        src="https://cors.example.workers.dev/?http://img.example.com/a.jpg">
+//! </div><p></p><p>Text<script>track()</script></p>"#;
+//!
+//! assert_eq!(
+//!     articlean::clean(dirty),
+//!     r#"<figure><img src="http://img.example.com/a.jpg"></figure><p>Text</p>"#
+//! );
+//! ```
+//!
+//! For settings (a base URL, your own image proxy, rules of your own), build a [`Cleaner`]
+//! once and reuse it; it reports what it changed:
+//!
+//! ```
+//! use articlean::Cleaner;
+//!
+//! let cleaner = Cleaner::builder()
+//!     .with_base_url("https://example.com/post/")
+//!     .build()?;
+//! let out = cleaner.clean(r#"<a href="../about" onclick="x()">About</a>"#);
+//! assert_eq!(
+//!     out.html(),
+//!     r#"<a href="https://example.com/about" rel="noopener noreferrer">About</a>"#
+//! );
+//! assert_eq!(out.report().get("event_handlers"), 1);
+//! # Ok::<(), articlean::Error>(())
+//! ```
+//!
+//! Posts with front matter keep it, with image URLs in it unwrapped too:
+//! [`Cleaner::clean_post`].
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![deny(rustdoc::broken_intra_doc_links)]
+
+mod builder;
+mod cleaner;
+mod dom;
 mod error;
+mod post;
 pub mod proxy;
+mod report;
+mod rule;
+pub mod rules;
+mod srcset;
+
+pub use builder::CleanerBuilder;
+pub use cleaner::{clean, Cleaned, Cleaner};
+pub use dom::{Element, NodeRef};
 pub use error::{Error, Result};
+pub use post::Post;
+pub use report::Report;
+pub use rule::{rule_fn, Action, Context, FnRule, Rule};
+
+/// The html5ever atom type of element and attribute names, for
+/// [`Element::local_name`] comparisons and [`Action::Rename`].
+pub use html5ever::LocalName;
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

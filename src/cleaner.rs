@@ -1,0 +1,171 @@
+//! [`Cleaner`]: built once, reused for every document, shared across threads.
+
+use crate::builder::CleanerBuilder;
+use crate::dom::parse::{parse, InputKind};
+use crate::dom::serialize::serialize_children;
+use crate::dom::walk::walk;
+use crate::report::Report;
+use crate::rule::{Context, Rule};
+use crate::rules::proxied_urls::ProxiedUrls;
+use once_cell::sync::Lazy;
+use std::fmt;
+use std::sync::Arc;
+use url::Url;
+
+/// A configured cleaning policy. Build it once with [`Cleaner::builder`] (or take the
+/// default policy with [`Cleaner::default`]) and reuse it: it is cheap to clone, `Send` and
+/// `Sync`, and cleaning never fails.
+///
+/// ```
+/// use articlean::Cleaner;
+///
+/// let cleaner = Cleaner::default();
+/// let out = cleaner.clean(r#"<p onclick="track()">Hello</p><p></p>"#);
+/// assert_eq!(out.html(), "<p>Hello</p>");
+/// assert_eq!(out.report().get("event_handlers"), 1);
+/// ```
+#[derive(Clone)]
+pub struct Cleaner {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) rules: Vec<Arc<dyn Rule>>,
+    pub(crate) base_url: Option<Url>,
+    /// The proxy rule, also used on front matter.
+    pub(crate) image_urls: Option<Arc<ProxiedUrls>>,
+}
+
+impl fmt::Debug for Cleaner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Cleaner")
+            .field("rules", &self.rule_names().collect::<Vec<_>>())
+            .field("base_url", &self.inner.base_url.as_ref().map(Url::as_str))
+            .finish()
+    }
+}
+
+impl Default for Cleaner {
+    /// The default policy: every built-in rule, no base URL.
+    fn default() -> Self {
+        DEFAULT.clone()
+    }
+}
+
+static DEFAULT: Lazy<Cleaner> = Lazy::new(|| {
+    CleanerBuilder::new()
+        .build()
+        .unwrap_or_else(|e| unreachable!("the default policy is valid: {e}"))
+});
+
+/// Cleans `html` with the default policy and returns the clean HTML.
+///
+/// `html` is a fragment, or a whole document when it starts with a doctype or `<html>`.
+///
+/// ```
+/// let html = articlean::clean(r#"<div onclick="x()"><img class="lazy" data-src="https://example.com/a.jpg" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></div>"#);
+/// assert_eq!(html, r#"<figure><img src="https://example.com/a.jpg"></figure>"#);
+/// ```
+pub fn clean(html: &str) -> String {
+    DEFAULT.clean(html).into_html()
+}
+
+impl Cleaner {
+    /// A builder for a custom policy.
+    pub fn builder() -> CleanerBuilder {
+        CleanerBuilder::new()
+    }
+
+    /// Cleans `html`: a whole document when it starts with a doctype or `<html>` (after white
+    /// space and comments), a body fragment otherwise.
+    pub fn clean(&self, html: &str) -> Cleaned {
+        self.run(html, InputKind::detect(html))
+    }
+
+    /// Cleans `html` as a body fragment, whatever it starts with.
+    pub fn clean_fragment(&self, html: &str) -> Cleaned {
+        self.run(html, InputKind::Fragment)
+    }
+
+    /// Cleans `html` as a whole document: the output keeps `<html>`, `<head>` and `<body>`.
+    pub fn clean_document(&self, html: &str) -> Cleaned {
+        self.run(html, InputKind::Document)
+    }
+
+    /// The names of the rules, in the order they run.
+    pub fn rule_names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.inner.rules.iter().map(|r| r.name())
+    }
+
+    /// The base URL relative URLs are resolved against, if any.
+    pub fn base_url(&self) -> Option<&Url> {
+        self.inner.base_url.as_ref()
+    }
+
+    /// The image URL as this policy rewrites it (proxy unwrapped, re-routed), or `None` when
+    /// it stays as it is. Used for front matter.
+    pub(crate) fn rewrite_image_url(&self, url: &str) -> Option<String> {
+        self.inner.image_urls.as_ref()?.rewrite(url)
+    }
+
+    fn run(&self, html: &str, kind: InputKind) -> Cleaned {
+        let parsed = parse(html, kind);
+        let rules: Vec<&dyn Rule> = self.inner.rules.iter().map(|r| &**r).collect();
+        let mut cx = Context::new(
+            self.inner.base_url.as_ref(),
+            rules.len(),
+            kind == InputKind::Document,
+        );
+        walk(&parsed.root, &rules, &mut cx);
+        let html = serialize_children(&parsed.root, html.len() + html.len() / 8);
+        let report = Report::new(
+            rules
+                .iter()
+                .map(|r| r.name())
+                .zip(cx.counts.iter().copied())
+                .collect(),
+        );
+        Cleaned { html, report }
+    }
+}
+
+/// The result of one cleaning run: the clean HTML and a [`Report`] of what changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    pub(crate) html: String,
+    pub(crate) report: Report,
+}
+
+impl Cleaned {
+    /// The clean HTML.
+    pub fn html(&self) -> &str {
+        &self.html
+    }
+
+    /// The clean HTML, without copying.
+    pub fn into_html(self) -> String {
+        self.html
+    }
+
+    /// What changed, per rule.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// Both parts.
+    pub fn into_parts(self) -> (String, Report) {
+        (self.html, self.report)
+    }
+}
+
+impl fmt::Display for Cleaned {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.html)
+    }
+}
+
+impl From<Cleaned> for String {
+    fn from(c: Cleaned) -> String {
+        c.html
+    }
+}

@@ -1,0 +1,270 @@
+//! The mutable view of one element that a [`Rule`](crate::Rule) is given.
+
+use super::node::{is_blank_text, text_content, NodeRef};
+use super::walk::Frame;
+use html5ever::tendril::StrTendril;
+use html5ever::{ns, Attribute, LocalName, QualName};
+use markup5ever_rcdom::{Handle, NodeData};
+
+/// One element, as a [`Rule`](crate::Rule) sees it: its name, its attributes (read and
+/// write), and read-only views of its children, siblings and ancestors.
+///
+/// Attribute names are matched exactly: the parser has already lowercased the names of
+/// HTML attributes. Only attributes without a namespace are seen by [`attr`](Element::attr)
+/// and friends; [`retain_attrs`](Element::retain_attrs) sees all of them.
+pub struct Element<'a> {
+    pub(crate) node: &'a Handle,
+    pub(crate) name: &'a QualName,
+    pub(crate) attrs: &'a mut Vec<Attribute>,
+    pub(crate) frames: &'a [Frame],
+}
+
+impl std::fmt::Debug for Element<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut d = f.debug_struct("Element");
+        d.field("name", &&*self.name.local);
+        for a in self.attrs.iter() {
+            d.field(&a.name.local, &&*a.value);
+        }
+        d.finish()
+    }
+}
+
+impl<'a> Element<'a> {
+    /// The local name, lowercase for HTML elements: `"img"`, `"div"`.
+    pub fn name(&self) -> &str {
+        &self.name.local
+    }
+
+    /// The local name as an html5ever atom, for fast comparisons with `local_name!("img")`.
+    pub fn local_name(&self) -> &LocalName {
+        &self.name.local
+    }
+
+    /// Whether this element is named `name` and is in the HTML namespace.
+    pub fn is(&self, name: &str) -> bool {
+        self.is_html() && &*self.name.local == name
+    }
+
+    /// Whether this element is in the HTML namespace (not SVG or MathML).
+    pub fn is_html(&self) -> bool {
+        self.name.ns == ns!(html)
+    }
+
+    /// Whether this element is in the SVG namespace.
+    pub fn is_svg(&self) -> bool {
+        self.name.ns == ns!(svg)
+    }
+
+    /// Whether this element is in the MathML namespace.
+    pub fn is_mathml(&self) -> bool {
+        self.name.ns == ns!(mathml)
+    }
+
+    /// The value of the attribute `name` (without namespace).
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| a.name.ns.is_empty() && &*a.name.local == name)
+            .map(|a| &*a.value)
+    }
+
+    /// Whether the attribute `name` is present.
+    pub fn has_attr(&self, name: &str) -> bool {
+        self.attr(name).is_some()
+    }
+
+    /// All attributes as `(name, value)` pairs, in source order. Namespaced attributes
+    /// (`xlink:href`) are given by local name.
+    pub fn attrs(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.attrs.iter().map(|a| (&*a.name.local, &*a.value))
+    }
+
+    /// Number of attributes.
+    pub fn attr_count(&self) -> usize {
+        self.attrs.len()
+    }
+
+    /// Sets the attribute `name` to `value`, adding it at the end when absent. Returns
+    /// `false` (and changes nothing) when `name` is not a valid attribute name. Names are
+    /// lowercased on HTML elements, as the parser would.
+    pub fn set_attr(&mut self, name: &str, value: &str) -> bool {
+        if !is_valid_attr_name(name) {
+            return false;
+        }
+        let name: std::borrow::Cow<'_, str> =
+            if self.is_html() && name.bytes().any(|b| b.is_ascii_uppercase()) {
+                name.to_ascii_lowercase().into()
+            } else {
+                name.into()
+            };
+        if let Some(a) = self
+            .attrs
+            .iter_mut()
+            .find(|a| a.name.ns.is_empty() && *a.name.local == *name)
+        {
+            if &*a.value != value {
+                a.value = StrTendril::from_slice(value);
+            }
+            return true;
+        }
+        self.attrs.push(Attribute {
+            name: QualName::new(None, ns!(), LocalName::from(&*name)),
+            value: StrTendril::from_slice(value),
+        });
+        true
+    }
+
+    /// Removes the attribute `name` and returns its value.
+    pub fn remove_attr(&mut self, name: &str) -> Option<String> {
+        let i = self
+            .attrs
+            .iter()
+            .position(|a| a.name.ns.is_empty() && &*a.name.local == name)?;
+        Some(self.attrs.remove(i).value.to_string())
+    }
+
+    /// Keeps the attributes for which `keep(name, value)` is true; returns how many were
+    /// removed. Sees namespaced attributes too, by local name.
+    pub fn retain_attrs(&mut self, mut keep: impl FnMut(&str, &str) -> bool) -> usize {
+        let before = self.attrs.len();
+        self.attrs.retain(|a| keep(&a.name.local, &a.value));
+        before - self.attrs.len()
+    }
+
+    /// Like [`retain_attrs`](Element::retain_attrs), with the attribute name as an atom and
+    /// whether it has a namespace: for rules that compare many names.
+    pub fn retain_attrs_by_atom(
+        &mut self,
+        mut keep: impl FnMut(&LocalName, bool, &str) -> bool,
+    ) -> usize {
+        let before = self.attrs.len();
+        self.attrs
+            .retain(|a| keep(&a.name.local, !a.name.ns.is_empty(), &a.value));
+        before - self.attrs.len()
+    }
+
+    /// Whether the `class` attribute contains `class` as one of its white-space separated words.
+    pub fn has_class(&self, class: &str) -> bool {
+        self.classes().any(|c| c == class)
+    }
+
+    /// The words of the `class` attribute.
+    pub fn classes(&self) -> impl Iterator<Item = &str> + '_ {
+        self.attr("class").unwrap_or("").split_ascii_whitespace()
+    }
+
+    /// The child nodes. Before the element's children are cleaned
+    /// ([`Rule::element`](crate::Rule::element)) they are as parsed; at
+    /// [`Rule::element_end`](crate::Rule::element_end) they are the cleaned ones.
+    pub fn children(&self) -> Vec<NodeRef> {
+        self.node
+            .children
+            .borrow()
+            .iter()
+            .map(NodeRef::new)
+            .collect()
+    }
+
+    /// The child elements (text and comments skipped).
+    pub fn element_children(&self) -> Vec<NodeRef> {
+        NodeRef::new(self.node).element_children()
+    }
+
+    /// Whether there is any child node at all.
+    pub fn has_children(&self) -> bool {
+        !self.node.children.borrow().is_empty()
+    }
+
+    /// All text below this element.
+    pub fn text_content(&self) -> String {
+        text_content(self.node)
+    }
+
+    /// Whether some text below this element is more than white space.
+    pub fn has_text(&self) -> bool {
+        let mut stack = vec![self.node.clone()];
+        while let Some(n) = stack.pop() {
+            if let NodeData::Text { contents } = &n.data {
+                if !is_blank_text(&contents.borrow()) {
+                    return true;
+                }
+            }
+            stack.extend(n.children.borrow().iter().cloned());
+        }
+        false
+    }
+
+    /// The parent element, or `None` at the top of a fragment or for the `<html>` element.
+    pub fn parent(&self) -> Option<NodeRef> {
+        self.ancestors().next()
+    }
+
+    /// The ancestor elements, nearest first.
+    pub fn ancestors(&self) -> impl Iterator<Item = NodeRef> + '_ {
+        self.frames
+            .iter()
+            .skip(1)
+            .rev()
+            .map(|f| NodeRef::new(&f.parent))
+    }
+
+    /// Whether an ancestor is an element named `name`.
+    pub fn has_ancestor(&self, name: &str) -> bool {
+        self.frames.iter().skip(1).any(
+            |f| matches!(&f.parent.data, NodeData::Element { name: n, .. } if &*n.local == name),
+        )
+    }
+
+    /// How many elements enclose this one.
+    pub fn depth(&self) -> usize {
+        self.frames.len().saturating_sub(1)
+    }
+
+    /// The sibling node just before this element (already cleaned).
+    pub fn previous_sibling(&self) -> Option<NodeRef> {
+        self.frames.last()?.done.last().map(NodeRef::new)
+    }
+
+    /// The nearest sibling element before this one, skipping white space and comments, or
+    /// `None` when there is none or text stands between them.
+    pub fn previous_element_sibling(&self) -> Option<NodeRef> {
+        let frame = self.frames.last()?;
+        adjacent_element(frame.done.iter().rev())
+    }
+
+    /// The sibling node just after this element (not cleaned yet).
+    pub fn next_sibling(&self) -> Option<NodeRef> {
+        self.frames
+            .last()?
+            .pending
+            .front()
+            .map(|p| NodeRef::new(&p.node))
+    }
+
+    /// The nearest sibling element after this one, skipping white space and comments, or
+    /// `None` when there is none or text stands between them.
+    pub fn next_element_sibling(&self) -> Option<NodeRef> {
+        let frame = self.frames.last()?;
+        adjacent_element(frame.pending.iter().map(|p| &p.node))
+    }
+}
+
+fn adjacent_element<'h>(mut nodes: impl Iterator<Item = &'h Handle>) -> Option<NodeRef> {
+    nodes.find_map(|n| match &n.data {
+        NodeData::Element { .. } => Some(Some(NodeRef::new(n))),
+        NodeData::Text { contents } if is_blank_text(&contents.borrow()) => None,
+        NodeData::Comment { .. } => None,
+        _ => Some(None),
+    })?
+}
+
+/// What the HTML tokenizer would read back as one attribute name.
+pub(crate) fn is_valid_attr_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.bytes().all(|b| {
+            !b.is_ascii_whitespace()
+                && !b.is_ascii_control()
+                && !matches!(b, b'"' | b'\'' | b'>' | b'/' | b'=' | b'<' | b'`')
+        })
+}

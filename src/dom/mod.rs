@@ -1,0 +1,16 @@
+//! The only code in the crate that talks to html5ever and markup5ever_rcdom.
+//!
+//! - [`parse`]: an HTML fragment (body context) or a whole document into an rcdom tree;
+//! - [`walk`]: the one fused, stack-safe pass that runs every [`Rule`](crate::Rule);
+//! - [`serialize`]: the tree back to HTML, deterministic and straight into a `String`;
+//! - [`element`] and [`node`]: the views a rule gets of the element it is looking at.
+
+pub(crate) mod element;
+pub(crate) mod names;
+pub(crate) mod node;
+pub(crate) mod parse;
+pub(crate) mod serialize;
+pub(crate) mod walk;
+
+pub use element::Element;
+pub use node::NodeRef;

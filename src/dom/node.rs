@@ -1,0 +1,148 @@
+//! A read-only view of any node, for rules that look around the element they are given.
+
+use html5ever::LocalName;
+use markup5ever_rcdom::{Handle, NodeData};
+
+/// A read-only view of a node near the element a [`Rule`](crate::Rule) is looking at: a child,
+/// a sibling or an ancestor.
+///
+/// During the walk, an ancestor's own child list is being rebuilt: look at siblings through
+/// [`Element::previous_sibling`](crate::Element::previous_sibling) and friends, not through
+/// the parent's [`children`](NodeRef::children).
+#[derive(Clone)]
+pub struct NodeRef {
+    pub(crate) handle: Handle,
+}
+
+impl std::fmt::Debug for NodeRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.handle.data {
+            NodeData::Element { name, .. } => write!(f, "<{}>", name.local),
+            NodeData::Text { contents } => write!(f, "{:?}", &**contents.borrow()),
+            NodeData::Comment { contents } => write!(f, "<!--{}-->", &**contents),
+            _ => f.write_str("#node"),
+        }
+    }
+}
+
+impl NodeRef {
+    pub(crate) fn new(handle: &Handle) -> NodeRef {
+        NodeRef {
+            handle: handle.clone(),
+        }
+    }
+
+    /// The element's local name (`"img"`), or `None` for text, comments and the like.
+    pub fn name(&self) -> Option<&str> {
+        self.local_name().map(|n| &**n)
+    }
+
+    /// The element's local name as an html5ever atom, for fast comparisons.
+    pub fn local_name(&self) -> Option<&LocalName> {
+        match &self.handle.data {
+            NodeData::Element { name, .. } => Some(&name.local),
+            _ => None,
+        }
+    }
+
+    /// Whether this is an element named `name` (in any namespace).
+    pub fn is(&self, name: &str) -> bool {
+        self.name() == Some(name)
+    }
+
+    /// Whether this is an element.
+    pub fn is_element(&self) -> bool {
+        matches!(self.handle.data, NodeData::Element { .. })
+    }
+
+    /// Whether this is a text node.
+    pub fn is_text(&self) -> bool {
+        matches!(self.handle.data, NodeData::Text { .. })
+    }
+
+    /// Whether this is a comment.
+    pub fn is_comment(&self) -> bool {
+        matches!(self.handle.data, NodeData::Comment { .. })
+    }
+
+    /// Whether this is a text node holding only white space (including U+00A0 and zero-width
+    /// spaces), or a comment: nodes a reader does not see.
+    pub fn is_blank(&self) -> bool {
+        match &self.handle.data {
+            NodeData::Text { contents } => is_blank_text(&contents.borrow()),
+            NodeData::Comment { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// The text of a text node.
+    pub fn text(&self) -> Option<String> {
+        match &self.handle.data {
+            NodeData::Text { contents } => Some(contents.borrow().to_string()),
+            _ => None,
+        }
+    }
+
+    /// The value of an attribute (no namespace) of an element.
+    pub fn attr(&self, name: &str) -> Option<String> {
+        match &self.handle.data {
+            NodeData::Element { attrs, .. } => attrs
+                .borrow()
+                .iter()
+                .find(|a| a.name.ns.is_empty() && &*a.name.local == name)
+                .map(|a| a.value.to_string()),
+            _ => None,
+        }
+    }
+
+    /// The child nodes.
+    pub fn children(&self) -> Vec<NodeRef> {
+        self.handle
+            .children
+            .borrow()
+            .iter()
+            .map(NodeRef::new)
+            .collect()
+    }
+
+    /// The child elements, skipping text and comments.
+    pub fn element_children(&self) -> Vec<NodeRef> {
+        self.handle
+            .children
+            .borrow()
+            .iter()
+            .filter(|c| matches!(c.data, NodeData::Element { .. }))
+            .map(NodeRef::new)
+            .collect()
+    }
+
+    /// All the text below this node, in document order.
+    pub fn text_content(&self) -> String {
+        text_content(&self.handle)
+    }
+}
+
+/// White space a reader does not see: ASCII and Unicode white space, U+00A0, zero-width
+/// spaces and joiners, the BOM.
+pub(crate) fn is_blank_text(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+            )
+    })
+}
+
+/// All text below `node`, without recursion.
+pub(crate) fn text_content(node: &Handle) -> String {
+    let mut out = String::new();
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        if let NodeData::Text { contents } = &n.data {
+            out.push_str(&contents.borrow());
+        }
+        stack.extend(n.children.borrow().iter().rev().cloned());
+    }
+    out
+}

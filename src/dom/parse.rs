@@ -1,0 +1,151 @@
+//! Parsing with html5ever into a markup5ever_rcdom tree.
+
+use html5ever::tendril::TendrilSink;
+use html5ever::{local_name, ns, ParseOpts, QualName};
+use markup5ever_rcdom::{Handle, NodeData, RcDom};
+use std::rc::Rc;
+
+/// What kind of input a string is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum InputKind {
+    /// A body fragment: serialized back without `<html>`/`<head>`/`<body>`.
+    Fragment,
+    /// A whole document (starts with a doctype or `<html>`): keeps its structure.
+    Document,
+}
+
+impl InputKind {
+    /// A document when the first thing in `html` (after a BOM, white space and comments)
+    /// is `<!doctype` or `<html`, case-insensitive; a fragment otherwise.
+    pub(crate) fn detect(html: &str) -> InputKind {
+        let mut rest = html.trim_start_matches('\u{feff}');
+        loop {
+            rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+            if let Some(after) = rest.strip_prefix("<!--") {
+                match after.find("-->") {
+                    Some(end) => rest = &after[end + 3..],
+                    None => return InputKind::Fragment,
+                }
+            } else {
+                break;
+            }
+        }
+        let lower: String = rest
+            .chars()
+            .take(9)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if lower.starts_with("<!doctype") || is_html_open_tag(&lower) {
+            InputKind::Document
+        } else {
+            InputKind::Fragment
+        }
+    }
+}
+
+fn is_html_open_tag(lower: &str) -> bool {
+    lower.starts_with("<html")
+        && matches!(
+            lower.as_bytes().get(5),
+            None | Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/')
+        )
+}
+
+/// A parsed tree and the node whose children are the content to clean and serialize.
+pub(crate) struct Parsed {
+    /// Keeps the tree alive.
+    pub(crate) _dom: RcDom,
+    /// Fragment: the synthetic `<html>` element html5ever puts the fragment under.
+    /// Document: the document node itself.
+    pub(crate) root: Handle,
+}
+
+fn opts() -> ParseOpts {
+    // Scripting stays on (the default), as in a browser: `<noscript>` content is raw text,
+    // which is what the lazy-image rule expects and what a browser will see.
+    ParseOpts::default()
+}
+
+/// Parses `html` as a fragment in `<body>` context or as a document.
+pub(crate) fn parse(html: &str, kind: InputKind) -> Parsed {
+    let dom = match kind {
+        InputKind::Document => html5ever::parse_document(RcDom::default(), opts()).one(html),
+        InputKind::Fragment => html5ever::parse_fragment(
+            RcDom::default(),
+            opts(),
+            QualName::new(None, ns!(html), local_name!("body")),
+            Vec::new(),
+            false,
+        )
+        .one(html),
+    };
+    let root = match kind {
+        InputKind::Document => dom.document.clone(),
+        InputKind::Fragment => fragment_root(&dom.document),
+    };
+    inline_template_contents(&root);
+    Parsed { _dom: dom, root }
+}
+
+/// Parses `html` as a body fragment and returns its top-level nodes, detached.
+pub(crate) fn parse_fragment_nodes(html: &str) -> Vec<Handle> {
+    let parsed = parse(html, InputKind::Fragment);
+    let nodes = std::mem::take(&mut *parsed.root.children.borrow_mut());
+    for node in &nodes {
+        node.parent.set(None);
+    }
+    nodes
+}
+
+/// html5ever puts a fragment's nodes under a synthetic `<html>` element.
+fn fragment_root(document: &Handle) -> Handle {
+    let first = document.children.borrow().first().cloned();
+    first.unwrap_or_else(|| document.clone())
+}
+
+/// Moves the contents of every `<template>` into the element's own children, so the walk and
+/// the serializer see one uniform tree (re-parsing the output puts them back in the contents).
+fn inline_template_contents(root: &Handle) {
+    let mut stack = vec![root.clone()];
+    while let Some(node) = stack.pop() {
+        if let NodeData::Element {
+            template_contents, ..
+        } = &node.data
+        {
+            if let Some(contents) = template_contents.borrow_mut().take() {
+                let moved = std::mem::take(&mut *contents.children.borrow_mut());
+                for child in &moved {
+                    child.parent.set(Some(Rc::downgrade(&node)));
+                }
+                node.children.borrow_mut().extend(moved);
+            }
+        }
+        stack.extend(node.children.borrow().iter().cloned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::InputKind;
+
+    #[test]
+    fn detects_documents() {
+        for doc in [
+            "<!DOCTYPE html><p>x",
+            "\u{feff}  <!-- c --> <html lang=en>",
+            "<HTML>",
+            "<!doctype html>",
+        ] {
+            assert_eq!(InputKind::detect(doc), InputKind::Document, "{doc}");
+        }
+        for frag in [
+            "<p>x</p>",
+            "<htmlx>",
+            "text <html>",
+            "<!-- unclosed <html>",
+            "",
+        ] {
+            assert_eq!(InputKind::detect(frag), InputKind::Fragment, "{frag}");
+        }
+    }
+}

@@ -1,0 +1,272 @@
+//! The one fused, stack-safe walk that runs every rule over the tree.
+//!
+//! The walk keeps an explicit stack of [`Frame`]s, one per open element, so the depth of the
+//! tree never touches the call stack. Each frame rebuilds its element's child list as it goes:
+//! children waiting to be visited are in `pending`, finished ones in `done`. Removing,
+//! unwrapping or replacing a node is therefore O(1) (no index look-ups in the parent, no
+//! shifting of siblings), and the whole walk is linear in the size of the tree.
+
+use super::element::Element;
+use super::parse::parse_fragment_nodes;
+use crate::rule::{Action, Context, Rule};
+use html5ever::QualName;
+use markup5ever_rcdom::{Handle, Node, NodeData};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+/// How many times a node may be renamed or replaced by a rule and visited again. Past it,
+/// such answers are ignored (the rules after it still run), so no rule can loop forever.
+const MAX_GENERATION: u8 = 8;
+
+/// A node waiting to be visited.
+pub(crate) struct Pending {
+    pub(crate) node: Handle,
+    /// How many renames/replacements produced this node.
+    generation: u8,
+    /// The children were already cleaned (the node is a renamed element whose children were
+    /// visited before): only the element itself is visited again.
+    children_done: bool,
+}
+
+/// An element whose children are being visited.
+pub(crate) struct Frame {
+    pub(crate) parent: Handle,
+    pub(crate) pending: VecDeque<Pending>,
+    pub(crate) done: Vec<Handle>,
+    generation: u8,
+}
+
+impl Frame {
+    fn new(parent: Handle, generation: u8, children_done: bool) -> Frame {
+        let children = std::mem::take(&mut *parent.children.borrow_mut());
+        let (pending, done) = if children_done {
+            (VecDeque::new(), children)
+        } else {
+            let done = Vec::with_capacity(children.len());
+            let pending = children
+                .into_iter()
+                .map(|node| Pending {
+                    node,
+                    generation,
+                    children_done: false,
+                })
+                .collect();
+            (pending, done)
+        };
+        Frame {
+            parent,
+            pending,
+            done,
+            generation,
+        }
+    }
+
+    /// Puts `nodes` first in line, in order.
+    fn push_front(&mut self, nodes: Vec<Handle>, generation: u8) {
+        for node in nodes.into_iter().rev() {
+            self.pending.push_front(Pending {
+                node,
+                generation,
+                children_done: false,
+            });
+        }
+    }
+
+    /// Appends a finished node, merging adjacent text nodes (an unwrap or a removal can
+    /// bring two together).
+    fn push_done(&mut self, node: Handle) {
+        if let (NodeData::Text { contents: new }, Some(last)) = (&node.data, self.done.last()) {
+            if let NodeData::Text { contents: prev } = &last.data {
+                prev.borrow_mut().push_tendril(&new.borrow());
+                return;
+            }
+        }
+        self.done.push(node);
+    }
+
+    /// Gives the element its rebuilt child list and returns it.
+    fn finish(self) -> (Handle, u8) {
+        let weak = Rc::downgrade(&self.parent);
+        for child in &self.done {
+            child.parent.set(Some(weak.clone()));
+        }
+        *self.parent.children.borrow_mut() = self.done;
+        (self.parent, self.generation)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Phase {
+    Start,
+    End,
+}
+
+/// Runs `rules` over the children of `root` (not `root` itself).
+pub(crate) fn walk(root: &Handle, rules: &[&dyn Rule], cx: &mut Context<'_>) {
+    let mut frames = vec![Frame::new(root.clone(), 0, false)];
+    loop {
+        let Some(top) = frames.last_mut() else { break };
+        match top.pending.pop_front() {
+            Some(pending) => visit(pending, &mut frames, rules, cx),
+            None => {
+                let Some(frame) = frames.pop() else { break };
+                let (node, generation) = frame.finish();
+                if frames.is_empty() {
+                    break;
+                }
+                let action = run_rules(Phase::End, &node, generation, &frames, rules, cx);
+                let Some(parent) = frames.last_mut() else {
+                    break;
+                };
+                match action {
+                    Action::Keep => parent.push_done(node),
+                    Action::Remove => {}
+                    Action::Unwrap => {
+                        let children = take_children(&node);
+                        for child in children {
+                            parent.push_done(child);
+                        }
+                    }
+                    Action::Rename(name) => {
+                        parent.pending.push_front(Pending {
+                            node: renamed(&node, name),
+                            generation: generation + 1,
+                            children_done: true,
+                        });
+                    }
+                    Action::Replace(html) => {
+                        parent.push_front(parse_fragment_nodes(&html), generation + 1)
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn visit(pending: Pending, frames: &mut Vec<Frame>, rules: &[&dyn Rule], cx: &mut Context<'_>) {
+    let Pending {
+        node,
+        generation,
+        children_done,
+    } = pending;
+    match &node.data {
+        NodeData::Element { .. } => {
+            let action = run_rules(Phase::Start, &node, generation, frames, rules, cx);
+            let Some(frame) = frames.last_mut() else {
+                return;
+            };
+            match action {
+                Action::Keep => frames.push(Frame::new(node, generation, children_done)),
+                Action::Remove => {}
+                Action::Unwrap => {
+                    let children = take_children(&node);
+                    if children_done {
+                        for child in children {
+                            frame.push_done(child);
+                        }
+                    } else {
+                        frame.push_front(children, generation);
+                    }
+                }
+                Action::Rename(name) => frame.pending.push_front(Pending {
+                    node: renamed(&node, name),
+                    generation: generation + 1,
+                    children_done,
+                }),
+                Action::Replace(html) => {
+                    frame.push_front(parse_fragment_nodes(&html), generation + 1)
+                }
+            }
+        }
+        NodeData::Comment { contents } => {
+            let mut keep = true;
+            for (i, rule) in rules.iter().enumerate() {
+                cx.current = i;
+                if !rule.keep_comment(contents, cx) {
+                    cx.changed();
+                    keep = false;
+                    break;
+                }
+            }
+            if keep {
+                if let Some(frame) = frames.last_mut() {
+                    frame.push_done(node);
+                }
+            }
+        }
+        _ => {
+            if let Some(frame) = frames.last_mut() {
+                frame.push_done(node);
+            }
+        }
+    }
+}
+
+/// Asks each rule in turn about `node` until one answers other than `Keep`.
+fn run_rules(
+    phase: Phase,
+    node: &Handle,
+    generation: u8,
+    frames: &[Frame],
+    rules: &[&dyn Rule],
+    cx: &mut Context<'_>,
+) -> Action {
+    let NodeData::Element { name, attrs, .. } = &node.data else {
+        return Action::Keep;
+    };
+    // The attributes are moved out of their `RefCell` for the duration, so a rule gets a
+    // plain `&mut Vec` and nothing can be borrowed twice.
+    let mut taken = std::mem::take(&mut *attrs.borrow_mut());
+    let mut decision = Action::Keep;
+    for (i, rule) in rules.iter().enumerate() {
+        cx.current = i;
+        let mut el = Element {
+            node,
+            name,
+            attrs: &mut taken,
+            frames,
+        };
+        let action = match phase {
+            Phase::Start => rule.element(&mut el, cx),
+            Phase::End => rule.element_end(&mut el, cx),
+        };
+        match action {
+            Action::Keep => continue,
+            Action::Rename(_) | Action::Replace(_) if generation >= MAX_GENERATION => continue,
+            action => {
+                cx.changed();
+                decision = action;
+                break;
+            }
+        }
+    }
+    *attrs.borrow_mut() = taken;
+    decision
+}
+
+fn take_children(node: &Handle) -> Vec<Handle> {
+    let children = std::mem::take(&mut *node.children.borrow_mut());
+    for child in &children {
+        child.parent.set(None);
+    }
+    children
+}
+
+/// A new element named `name` (same namespace) with `node`'s attributes and children.
+fn renamed(node: &Handle, name: html5ever::LocalName) -> Handle {
+    let (ns, attrs) = match &node.data {
+        NodeData::Element { name, attrs, .. } => {
+            (name.ns.clone(), std::mem::take(&mut *attrs.borrow_mut()))
+        }
+        _ => (html5ever::ns!(html), Vec::new()),
+    };
+    let new = Node::new(NodeData::Element {
+        name: QualName::new(None, ns, name),
+        attrs: RefCell::new(attrs),
+        template_contents: RefCell::new(None),
+        mathml_annotation_xml_integration_point: false,
+    });
+    *new.children.borrow_mut() = take_children(node);
+    new
+}

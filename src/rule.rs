@@ -1,0 +1,189 @@
+//! The extension point: a [`Rule`] looks at one element at a time and answers with an
+//! [`Action`]. Every built-in pass is a `Rule` too.
+
+use crate::dom::Element;
+use html5ever::LocalName;
+use url::Url;
+
+/// One cleaning pass. All rules of a [`Cleaner`](crate::Cleaner) run in one fused walk over
+/// the tree: for each element, [`element`](Rule::element) is called on every rule in order
+/// before the element's children are visited, and [`element_end`](Rule::element_end) after
+/// they have been cleaned. The first rule that answers anything but [`Action::Keep`] decides
+/// the element's fate; the rules after it are not asked.
+///
+/// Rules must be `Send + Sync`: a [`Cleaner`](crate::Cleaner) is shared across threads.
+///
+/// ```
+/// use articlean::{Action, Cleaner, Context, Element, Rule};
+///
+/// /// Drops every `<marquee>` with its content.
+/// struct NoMarquee;
+///
+/// impl Rule for NoMarquee {
+///     fn name(&self) -> &'static str {
+///         "no_marquee"
+///     }
+///     fn element(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
+///         if el.is("marquee") { Action::Remove } else { Action::Keep }
+///     }
+/// }
+///
+/// let cleaner = Cleaner::builder().with_rule(NoMarquee).build()?;
+/// let out = cleaner.clean("<p>news</p><marquee>buy now</marquee>");
+/// assert_eq!(out.html(), "<p>news</p>");
+/// assert_eq!(out.report().get("no_marquee"), 1);
+/// # Ok::<(), articlean::Error>(())
+/// ```
+pub trait Rule: Send + Sync {
+    /// A short `snake_case` name, used in the [`Report`](crate::Report).
+    fn name(&self) -> &'static str;
+
+    /// Called before the element's children are cleaned. The children seen through
+    /// [`Element::children`] are as parsed.
+    fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
+        let _ = (el, cx);
+        Action::Keep
+    }
+
+    /// Called after the element's children have been cleaned (bottom-up): the place to
+    /// decide on emptiness or on what the children turned out to be.
+    fn element_end(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
+        let _ = (el, cx);
+        Action::Keep
+    }
+
+    /// Called for each comment; `false` removes it.
+    fn keep_comment(&self, text: &str, cx: &mut Context<'_>) -> bool {
+        let _ = (text, cx);
+        true
+    }
+}
+
+/// What a [`Rule`] wants done with the element it was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Action {
+    /// Leave it (attribute changes made through the [`Element`] stay).
+    Keep,
+    /// Remove it with everything inside.
+    Remove,
+    /// Remove the element but keep its children in its place. Before the children are
+    /// cleaned, they are cleaned as if they had always been there.
+    Unwrap,
+    /// Give the element another name, keeping attributes and children; all rules then see
+    /// it again under its new name. Build it with [`Action::rename`].
+    Rename(LocalName),
+    /// Replace the element with this HTML, parsed as a body fragment. The new nodes are
+    /// cleaned by all rules like any input, so this cannot smuggle anything unsafe in.
+    Replace(String),
+}
+
+impl Action {
+    /// [`Action::Rename`] to `name`; an invalid element name (anything but ASCII letters,
+    /// digits and `-`, starting with a letter) gives [`Action::Keep`].
+    pub fn rename(name: &str) -> Action {
+        let valid = name.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if valid {
+            Action::Rename(LocalName::from(name.to_ascii_lowercase()))
+        } else {
+            Action::Keep
+        }
+    }
+}
+
+/// What a rule knows about the whole run: the base URL, and a counter of its changes.
+#[derive(Debug)]
+pub struct Context<'a> {
+    pub(crate) base_url: Option<&'a Url>,
+    pub(crate) counts: Vec<usize>,
+    pub(crate) current: usize,
+    pub(crate) document: bool,
+}
+
+impl<'a> Context<'a> {
+    pub(crate) fn new(base_url: Option<&'a Url>, rules: usize, document: bool) -> Self {
+        Context {
+            base_url,
+            counts: vec![0; rules],
+            current: 0,
+            document,
+        }
+    }
+
+    /// The base URL relative URLs are resolved against, when one was configured.
+    pub fn base_url(&self) -> Option<&Url> {
+        self.base_url
+    }
+
+    /// `url` resolved against the base URL; `url` parsed as is when there is no base URL.
+    /// `None` when it does not parse.
+    pub fn resolve(&self, url: &str) -> Option<Url> {
+        match self.base_url {
+            Some(base) => base.join(url).ok(),
+            None => Url::parse(url).ok(),
+        }
+    }
+
+    /// Whether the input is a whole document rather than a fragment.
+    pub fn is_document(&self) -> bool {
+        self.document
+    }
+
+    /// Counts one change for the current rule in the [`Report`](crate::Report). Actions
+    /// other than [`Action::Keep`] are counted by the walk itself.
+    pub fn changed(&mut self) {
+        self.changed_by(1);
+    }
+
+    /// Counts `n` changes for the current rule.
+    pub fn changed_by(&mut self, n: usize) {
+        if let Some(c) = self.counts.get_mut(self.current) {
+            *c += n;
+        }
+    }
+}
+
+/// A [`Rule`] made from a closure, called before the children (like [`Rule::element`]).
+///
+/// ```
+/// use articlean::{rule_fn, Action, Cleaner};
+///
+/// let no_fonts = rule_fn("no_fonts", |el, _cx| {
+///     if el.is("font") { Action::Unwrap } else { Action::Keep }
+/// });
+/// let cleaner = Cleaner::builder().with_rule(no_fonts).build()?;
+/// assert_eq!(cleaner.clean("<p><font color=red>hi</font></p>").html(), "<p>hi</p>");
+/// # Ok::<(), articlean::Error>(())
+/// ```
+pub fn rule_fn<F>(name: &'static str, f: F) -> FnRule<F>
+where
+    F: Fn(&mut Element<'_>, &mut Context<'_>) -> Action + Send + Sync,
+{
+    FnRule { name, f }
+}
+
+/// The [`Rule`] made by [`rule_fn`].
+pub struct FnRule<F> {
+    name: &'static str,
+    f: F,
+}
+
+impl<F> std::fmt::Debug for FnRule<F> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FnRule").field("name", &self.name).finish()
+    }
+}
+
+impl<F> Rule for FnRule<F>
+where
+    F: Fn(&mut Element<'_>, &mut Context<'_>) -> Action + Send + Sync,
+{
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
+        (self.f)(el, cx)
+    }
+}

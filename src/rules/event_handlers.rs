@@ -1,0 +1,26 @@
+//! `event_handlers`: removes every event-handler attribute.
+
+use crate::{Action, Context, Element, Rule};
+
+/// Removes every attribute whose name starts with `on` (ASCII case-insensitive), on every
+/// element: `onclick`, `onerror`, `onload`, `ONMOUSEOVER`, `onbegin` on SVG animations…
+/// Counts one change per attribute removed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EventHandlers;
+
+impl Rule for EventHandlers {
+    fn name(&self) -> &'static str {
+        "event_handlers"
+    }
+
+    fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
+        let removed = el.retain_attrs(|name, _| !is_event_handler(name));
+        cx.changed_by(removed);
+        Action::Keep
+    }
+}
+
+/// Whether `name` is an event-handler attribute name.
+pub(crate) fn is_event_handler(name: &str) -> bool {
+    name.len() >= 2 && name.as_bytes()[..2].eq_ignore_ascii_case(b"on")
+}

@@ -1,0 +1,115 @@
+//! `junk`: hidden elements, tracking pixels and empty elements.
+
+use crate::dom::names::is_block;
+use crate::{Action, Context, Element, Rule};
+use html5ever::local_name;
+
+/// Removes what a reader never sees:
+///
+/// - elements with the `hidden` attribute or an inline `display: none`;
+/// - tracking pixels: images whose `width` and `height` are both 0 or 1;
+/// - elements left empty (no text but white space, nothing but `<br>` inside), bottom-up so
+///   nested empties collapse: paragraphs, `div`s, sections, headings, list items, inline
+///   formatting, links. An empty inline element is unwrapped rather than removed, so the
+///   white space it held still separates its neighbours. Table cells, media and line breaks
+///   are never removed for being empty.
+///
+/// Counts one change per element removed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Junk;
+
+impl Rule for Junk {
+    fn name(&self) -> &'static str {
+        "junk"
+    }
+
+    fn element(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
+        if el.is("html") || el.is("body") || el.is("head") {
+            return Action::Keep;
+        }
+        if el.has_attr("hidden") || el.attr("style").is_some_and(hides) {
+            return Action::Remove;
+        }
+        if el.is("img") && is_pixel(el.attr("width")) && is_pixel(el.attr("height")) {
+            return Action::Remove;
+        }
+        Action::Keep
+    }
+
+    fn element_end(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
+        if !el.is_html() || !removable_when_empty(el) {
+            return Action::Keep;
+        }
+        let empty = el.children().iter().all(|c| c.is_blank() || c.is("br"));
+        if !empty {
+            return Action::Keep;
+        }
+        if is_block(el.local_name()) || !el.has_children() {
+            Action::Remove
+        } else {
+            Action::Unwrap
+        }
+    }
+}
+
+fn removable_when_empty(el: &Element<'_>) -> bool {
+    matches!(
+        *el.local_name(),
+        local_name!("p")
+            | local_name!("div")
+            | local_name!("section")
+            | local_name!("article")
+            | local_name!("aside")
+            | local_name!("header")
+            | local_name!("footer")
+            | local_name!("nav")
+            | local_name!("main")
+            | local_name!("blockquote")
+            | local_name!("center")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("ul")
+            | local_name!("ol")
+            | local_name!("li")
+            | local_name!("dl")
+            | local_name!("dd")
+            | local_name!("dt")
+            | local_name!("figure")
+            | local_name!("figcaption")
+            | local_name!("span")
+            | local_name!("font")
+            | local_name!("a")
+            | local_name!("b")
+            | local_name!("strong")
+            | local_name!("i")
+            | local_name!("em")
+            | local_name!("u")
+            | local_name!("s")
+            | local_name!("small")
+            | local_name!("big")
+            | local_name!("mark")
+            | local_name!("sub")
+            | local_name!("sup")
+            | local_name!("label")
+    )
+}
+
+/// An inline style that hides the element (`display:none`, any spacing and case).
+fn hides(style: &str) -> bool {
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    compact
+        .split(';')
+        .any(|decl| decl == "display:none" || decl == "display:none!important")
+}
+
+fn is_pixel(v: Option<&str>) -> bool {
+    v.is_some_and(|v| matches!(v.trim().trim_end_matches("px"), "0" | "1"))
+}

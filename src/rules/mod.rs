@@ -1,0 +1,29 @@
+//! The built-in rules, each an ordinary [`Rule`](crate::Rule), in the order they run:
+//!
+//! | rule | what it does |
+//! |---|---|
+//! | [`event_handlers`] | removes every `on*` attribute on every element |
+//! | [`lazy_images`] | promotes the real image of lazy-loaded `<img>` (`data-src`, `data-original`…) and drops the lazy markers |
+//! | [`image_wrappers`] | a wrapper holding only one image becomes `<figure><img></figure>` (or just the image, inline) |
+//! | [`proxied_urls`] | image URLs routed through proxies go back to their origin, or through your proxy |
+//! | [`junk`] | removes hidden elements, tracking pixels, and elements left empty (bottom-up) |
+//! | *your rules* | see [`CleanerBuilder::with_rule`](crate::CleanerBuilder::with_rule) |
+//! | [`sanitize`] | allowlist of elements, attributes and URL schemes: the output is safe to embed |
+
+pub mod event_handlers;
+pub mod image_wrappers;
+pub mod junk;
+pub mod lazy_images;
+pub mod proxied_urls;
+pub mod sanitize;
+
+/// The names of the built-in rules, in the order they run, for
+/// [`CleanerBuilder::without_rule`](crate::CleanerBuilder::without_rule).
+pub const BUILT_IN: &[&str] = &[
+    "event_handlers",
+    "lazy_images",
+    "image_wrappers",
+    "proxied_urls",
+    "junk",
+    "sanitize",
+];
