@@ -7,7 +7,8 @@ use html5ever::local_name;
 /// Removes what a reader never sees:
 ///
 /// - elements with the `hidden` attribute or an inline `display: none`;
-/// - tracking pixels: images whose `width` and `height` are both 0 or 1;
+/// - tracking pixels: images whose `width` and `height` are both 0 or 1, and images left
+///   with neither `src` nor `srcset`;
 /// - elements left empty (no text but white space, nothing but `<br>` inside), bottom-up so
 ///   nested empties collapse: paragraphs, `div`s, sections, headings, list items, inline
 ///   formatting, links. An empty inline element is unwrapped rather than removed, so the
@@ -37,6 +38,11 @@ impl Rule for Junk {
     }
 
     fn element_end(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
+        // At the end, every rule has had its say on the attributes (the sanitizer may have
+        // removed an unsafe `src`): an image with nothing to show goes.
+        if el.is("img") && !el.has_attr("src") && !el.has_attr("srcset") {
+            return Action::Remove;
+        }
         if !el.is_html() || !removable_when_empty(el) {
             return Action::Keep;
         }

@@ -1,0 +1,142 @@
+//! Data-driven fixtures: `tests/fixtures/<suite>/<case>/{input.html, expected.html}`.
+//!
+//! Every case is its own named test (`cargo test --test fixtures -- lazy_images::`), and each
+//! also checks idempotence: cleaning `expected.html` changes nothing.
+//!
+//! A case may hold `options.txt`, one builder setting per line (`key = value`, `#` comments):
+//! `base_url`, `without_rule`, `only_rules` (comma list), `image_proxy`, `image_proxy_http_only`,
+//! `proxy_pattern`, `generic_proxy_fallback`, `mode` (`fragment`, `document`, `post`).
+//!
+//! `BLESS=1 cargo test --test fixtures` rewrites `expected.html` from the current output (review
+//! the diff before committing).
+
+use articlean::{Cleaner, CleanerBuilder};
+use libtest_mimic::{Arguments, Failed, Trial};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let args = Arguments::from_args();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut trials = Vec::new();
+    for suite in sorted_dirs(&root) {
+        let suite_name = file_name(&suite);
+        for case in sorted_dirs(&suite) {
+            let name = format!("{suite_name}::{}", file_name(&case));
+            trials.push(Trial::test(name, move || run_case(&case)));
+        }
+    }
+    libtest_mimic::run(&args, trials).exit();
+}
+
+fn sorted_dirs(dir: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    dirs.sort();
+    dirs
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+#[derive(Clone, Copy)]
+enum Mode {
+    Auto,
+    Fragment,
+    Document,
+    Post,
+}
+
+fn configure(case: &Path) -> Result<(Cleaner, Mode), Failed> {
+    let mut builder = CleanerBuilder::new();
+    let mut mode = Mode::Auto;
+    if let Ok(text) = fs::read_to_string(case.join("options.txt")) {
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (key, value) = line
+                .split_once('=')
+                .map(|(k, v)| (k.trim(), v.trim()))
+                .ok_or_else(|| format!("options.txt: not `key = value`: {line}"))?;
+            let flag = || value == "true";
+            builder = match key {
+                "base_url" => builder.with_base_url(value),
+                "without_rule" => builder.without_rule(value),
+                "only_rules" => {
+                    let names: Vec<&str> = value.split(',').map(str::trim).collect();
+                    builder.with_only_rules(&names)
+                }
+                "image_proxy" => builder.with_image_proxy(value),
+                "image_proxy_http_only" => builder.with_image_proxy_http_only(flag()),
+                "proxy_pattern" => builder.with_proxy_pattern(value),
+                "generic_proxy_fallback" => builder.with_generic_proxy_fallback(flag()),
+                "mode" => {
+                    mode = match value {
+                        "fragment" => Mode::Fragment,
+                        "document" => Mode::Document,
+                        "post" => Mode::Post,
+                        other => return Err(format!("options.txt: unknown mode {other}").into()),
+                    };
+                    builder
+                }
+                other => return Err(format!("options.txt: unknown key {other}").into()),
+            };
+        }
+    }
+    let cleaner = builder.build().map_err(|e| format!("options.txt: {e}"))?;
+    Ok((cleaner, mode))
+}
+
+fn clean(cleaner: &Cleaner, mode: Mode, input: &str) -> String {
+    match mode {
+        Mode::Auto => cleaner.clean(input),
+        Mode::Fragment => cleaner.clean_fragment(input),
+        Mode::Document => cleaner.clean_document(input),
+        Mode::Post => cleaner.clean_post(input),
+    }
+    .into_html()
+}
+
+fn run_case(case: &Path) -> Result<(), Failed> {
+    let (cleaner, mode) = configure(case)?;
+    let input = fs::read_to_string(case.join("input.html"))
+        .map_err(|e| format!("cannot read input.html: {e}"))?;
+    let actual = clean(&cleaner, mode, &input);
+    let expected_path = case.join("expected.html");
+    if std::env::var_os("BLESS").is_some() {
+        fs::write(&expected_path, format!("{}\n", actual.trim_end()))
+            .map_err(|e| format!("cannot write expected.html: {e}"))?;
+    }
+    let expected = fs::read_to_string(&expected_path)
+        .map_err(|e| format!("cannot read expected.html: {e}"))?;
+    if actual.trim_end() != expected.trim_end() {
+        return Err(format!(
+            "output differs\n--- expected\n{}\n--- actual\n{}\n",
+            expected.trim_end(),
+            actual.trim_end()
+        )
+        .into());
+    }
+    // Trailing white space is the file's, not the cleaner's (in a document it would move
+    // into <body> on re-parse).
+    let again = clean(&cleaner, mode, expected.trim_end());
+    if again.trim_end() != expected.trim_end() {
+        return Err(format!(
+            "not idempotent: cleaning expected.html changes it\n--- expected\n{}\n--- cleaned again\n{}\n",
+            expected.trim_end(),
+            again.trim_end()
+        )
+        .into());
+    }
+    Ok(())
+}

@@ -1,0 +1,100 @@
+//! The sample post the project started from (`../shared/seed/…`), cleaned end to end and
+//! checked against the foundation issue's acceptance list. Skips when `../shared` is absent.
+
+mod common;
+
+use articlean::{Cleaner, Post};
+
+const ORIGIN_HEAD: &str = "http://zkres1.myzaker.com/202105/609e6c06b15ec03d746d77f2_1024.jpg";
+
+fn seed() -> Option<String> {
+    let dir = common::shared_dir("seed post test")?;
+    let path = dir.join("seed/zaker-wechat-miniprogram-post.md");
+    Some(std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+}
+
+#[test]
+fn seed_post_front_matter_keeps_every_byte_but_image_urls() {
+    let Some(input) = seed() else { return };
+    let out = Cleaner::default().clean_post(&input);
+    let before = Post::split(&input).front_matter;
+    let after = Post::split(out.html()).front_matter;
+    assert!(!after.is_empty(), "front matter lost");
+    let (b, a): (Vec<&str>, Vec<&str>) = (before.split('\n').collect(), after.split('\n').collect());
+    assert_eq!(b.len(), a.len(), "front matter line count changed");
+    for (lb, la) in b.iter().zip(&a) {
+        if lb.starts_with("headimg:") || lb.starts_with("thumbnail:") {
+            let key = lb.split(':').next().unwrap_or_default();
+            assert_eq!(*la, format!("{key}: '{ORIGIN_HEAD}'"));
+        } else {
+            assert_eq!(lb, la, "front matter line changed");
+        }
+    }
+}
+
+#[test]
+fn seed_post_body_is_clean() {
+    let Some(input) = seed() else { return };
+    let out = Cleaner::default().clean_post(&input);
+    let body = Post::split(out.html()).body;
+    for debris in [
+        "onclick",
+        "img_box",
+        "content_img_div",
+        "perview_img_div",
+        "data-original",
+        "lazy",
+        "opacity_0",
+        "cors.zfour.workers.dev",
+        "<p></p>",
+        "recommend_bottom",
+        "article_bottom",
+    ] {
+        assert!(!body.contains(debris), "{debris:?} left in the body:\n{body}");
+    }
+    assert!(!body.contains("<p> </p>") && !body.contains("<p>\n</p>"));
+
+    // The three images: origin URLs and sizes from the data attributes of the input.
+    let input_body = Post::split(&input).body;
+    let expected_srcs = common::attr_values(input_body, "data-original");
+    let expected_w = common::attr_values(input_body, "data-width");
+    let expected_h = common::attr_values(input_body, "data-height");
+    assert_eq!(expected_srcs.len(), 3);
+    assert_eq!(body.matches("<img").count(), 3, "{body}");
+    assert_eq!(common::attr_values(body, "src"), expected_srcs);
+    assert!(expected_srcs.iter().all(|s| s.starts_with("http://zkres")));
+    assert_eq!(common::attr_values(body, "width"), expected_w);
+    assert_eq!(common::attr_values(body, "height"), expected_h);
+    assert_eq!(
+        common::attr_values(body, "referrerpolicy"),
+        ["no-referrer"; 3]
+    );
+}
+
+#[test]
+fn seed_post_keeps_every_sentence() {
+    let Some(input) = seed() else { return };
+    let out = Cleaner::default().clean_post(&input);
+    let text_in = common::visible_text(Post::split(&input).body);
+    let text_out = common::visible_text(Post::split(out.html()).body);
+    let sentences: Vec<&str> = text_in
+        .split(['。', '；'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert!(sentences.len() >= 10, "expected the article's sentences, got {sentences:?}");
+    for s in &sentences {
+        assert!(text_out.contains(s), "sentence lost or changed: {s}");
+    }
+    assert_eq!(text_in, text_out, "the article text changed");
+}
+
+#[test]
+fn seed_post_is_idempotent() {
+    let Some(input) = seed() else { return };
+    let cleaner = Cleaner::default();
+    let once = cleaner.clean_post(&input).into_html();
+    let twice = cleaner.clean_post(&once);
+    assert_eq!(twice.html(), once);
+    assert_eq!(twice.report().total(), 0, "{}", twice.report());
+}
