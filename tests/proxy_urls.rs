@@ -228,10 +228,7 @@ fn proxy_url_table() {
         "https://x.workers.dev/?https://example.com/{}.jpg",
         "a".repeat(100 * 1024)
     );
-    let nested_3 = format!(
-        "https://a.workers.dev/?{}",
-        format!("https://b.workers.dev/?{WORKER_SEED}")
-    );
+    let nested_3 = format!("https://a.workers.dev/?https://b.workers.dev/?{WORKER_SEED}");
     let mut nested_10 = "https://example.com/a.jpg".to_owned();
     for _ in 0..10 {
         nested_10 = format!("https://n.workers.dev/?{nested_10}");
@@ -614,9 +611,7 @@ fn extract_urls<'a>(html: &'a str, needle: &str) -> Vec<&'a str> {
         let at = from + pos;
         let start = html
             .get(..at)
-            .and_then(|before| {
-                before.rfind(|c: char| matches!(c, '"' | '\'' | '(' | '=' | ' ' | '>'))
-            })
+            .and_then(|before| before.rfind(['"', '\'', '(', '=', ' ', '>']))
             .map_or(0, |i| i + 1);
         let end = html
             .get(at..)
