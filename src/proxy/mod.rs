@@ -1,8 +1,77 @@
-//! Proxy URL recognisers (foundation subset: CORS workers; the full set is being written).
+//! Proxy URLs: recognise them and get the origin back, route origins through a proxy, unwrap
+//! link redirectors, strip tracking parameters.
+//!
+//! Everything here is pure string and [`url::Url`] work, with no DOM. The HTML rules call
+//! [`Unwrapper::unwrap`] on image URLs, [`unwrap_redirect`] and [`strip_tracking`] on links,
+//! [`strip_lazy_markers`] on lazy image URLs and [`refuses_hotlinking`] to decide on
+//! `referrerpolicy`.
+//!
+//! # Safety rules
+//!
+//! Every origin returned is an absolute `http://` or `https://` URL with a host, at most
+//! 8 KiB long, with no control character and no malformed `%` escape, serialised by the `url`
+//! crate. A proxy URL that carries `javascript:`, `data:`, a relative URL, broken
+//! percent-encoding, invalid base64 or hex, or bytes that are not UTF-8 gives `None`.
+//!
+//! # Recognised formats
+//!
+//! Each row's example unwraps to the origin shown (a unit test reads this table and checks
+//! every row).
+//!
+//! | format | example | origin |
+//! |---|---|---|
+//! | Cloudflare-Worker CORS proxy, whole query (decoded up to twice) | `https://cors.zfour.workers.dev/?http://zkres1.myzaker.com/202105/a_1024.jpg` | `http://zkres1.myzaker.com/202105/a_1024.jpg` |
+//! | Same bare-query shape on any host (path `/`, query starts with `http`) | `https://corsproxy.io/?https%3A%2F%2Fexample.com%2Fa.png` | `https://example.com/a.png` |
+//! | CORS param forms `?url=`, `?apiurl=`, `?quest=` (`*.workers.dev`, corsproxy.io, allorigins, codetabs, cors.lol, paths ending `/raw` or `/proxy`) | `https://api.codetabs.com/v1/proxy?quest=https%3A%2F%2Fexample.com%2Fa.png` | `https://example.com/a.png` |
+//! | Path form: cors-anywhere, worker path form, `https:/` with collapsed slashes | `https://cors-anywhere.herokuapp.com/https://example.com/a.png?x=1` | `https://example.com/a.png?x=1` |
+//! | Path-scheme mirror `/{scheme}/{host}/{path}` | `https://mirror.example/https/example.com/a.png` | `https://example.com/a.png` |
+//! | images.weserv.nl / wsrv.nl `?url=` (no scheme → http, `ssl:` → https) | `https://wsrv.nl/?url=ssl:example.com/a.jpg&w=300` | `https://example.com/a.jpg` |
+//! | Jetpack Photon `i0`–`i3.wp.com/{host}/{path}` (`ssl=1` → https, Photon args dropped) | `https://i2.wp.com/j99.in/wp-content/uploads/2018/03/bbn.jpg?resize=768%2C493&ssl=1` | `https://j99.in/wp-content/uploads/2018/03/bbn.jpg` |
+//! | GitHub / atmos camo, hex | `https://camo.githubusercontent.com/0d2b0b6e0a0a2f1f9d2c0a8b7b7e6f5e4d3c2b1a/687474703a2f2f6578616d706c652e636f6d2f612e6a7067` | `http://example.com/a.jpg` |
+//! | atmos camo, query form | `https://camo.example/0d2b0b6e0a0a2f1f9d2c0a8b7b7e6f5e4d3c2b1a?url=http%3A%2F%2Fexample.com%2Fa.jpg` | `http://example.com/a.jpg` |
+//! | go-camo / Gitea camo, base64url | `https://camo.example/vO2Oz3NhKx3qyRCt0aAqLZ5mfIk/aHR0cHM6Ly9leGFtcGxlLmNvbS9hLnBuZw` | `https://example.com/a.png` |
+//! | Inoreader camo | `https://www.inoreader.com/camo/syTLE,b64/aHR0cHM6Ly90dmF4Mi5zaW5haW1nLmNuL2EuanBn` | `https://tvax2.sinaimg.cn/a.jpg` |
+//! | Google image proxy, origin in the fragment | `https://ci3.googleusercontent.com/proxy/AbC=s0-d-e1-ft#http://mysite.com/i.jpg` | `http://mysite.com/i.jpg` |
+//! | willnorris/imageproxy `/{options}/{url}` (plain, encoded, base64url) | `https://imageproxy.example/100x150,q75/https://example.com/a.jpg` | `https://example.com/a.jpg` |
+//! | imgproxy, `plain/…@ext` | `https://imgproxy.example/insecure/rs:fill:300:200/plain/https://example.com/a.jpg@webp` | `https://example.com/a.jpg` |
+//! | imgproxy, base64url (may be split by `/`) `.ext` | `https://imgproxy.example/_/rs:fit:300:0/aHR0cHM6Ly9leGFtcGxlLmNvbS9hLnBuZw.webp` | `https://example.com/a.png` |
+//! | thumbor `/unsafe/…` or signed | `https://thumbor.example/unsafe/300x200/smart/https://example.com/a.jpg` | `https://example.com/a.jpg` |
+//! | imgix Web Proxy | `https://demo.imgix.net/http%3A%2F%2Favatars.com%2Fjohn-smith.png?h=300&s=a201` | `http://avatars.com/john-smith.png` |
+//! | Cloudinary fetch | `https://res.cloudinary.com/demo/image/fetch/w_300,c_fill/https://example.com/a.jpg` | `https://example.com/a.jpg` |
+//! | Miniflux media proxy (base64url, padded) | `https://reader.example/proxy/okK5PsdNY8F082UMQEAbLPeUFfbe2WnNfInNmR9T4WA=/aHR0cDovL3dlYnNpdGUvZm9sZGVyL2ltYWdlLnBuZw==` | `http://website/folder/image.png` |
+//! | NetEase `nimg.ws.126.net/?url=` | `http://nimg.ws.126.net/?url=http%3A%2F%2Fdingyue.ws.126.net%2F2021%2F0515%2Fa.jpg&thumbnail=660x2147483647&quality=80&type=jpg` | `http://dingyue.ws.126.net/2021/0515/a.jpg` |
+//! | [`ProxyTemplate`]s added with [`Unwrapper::with_template`] | `https://img.example/p/{url_base64}` | see [`ProxyTemplate`] |
+//! | Generic fallback: whole query, or `url`/`src`/`u`/`image`/`img`/`imgurl`, is an absolute URL | `https://img.example/resize?src=https%3A%2F%2Forigin.example%2Fa.jpg&w=300` | `https://origin.example/a.jpg` |
+//!
+//! The generic fallback is meant for **image** URLs. It is skipped when the outer URL looks
+//! like a page link: a path segment such as `share`, `sharer.php`, `intent`, `login`,
+//! `search` or `redirect`, or a last segment with a page or media extension (`.html`,
+//! `.jpg`…). Other parameter names never count: `https://example.com/page?ref=https://x` is
+//! not a proxy. Turn the fallback off with [`Unwrapper::with_generic_fallback`].
+//!
+//! Link redirectors (Zhihu, Google, Facebook, Weibo, Steam, Juejin, Tumblr, Reddit, Slack,
+//! href.li…) are handled separately by [`unwrap_redirect`].
 
-use std::str::FromStr;
+mod decode;
+mod generic;
+mod known;
+mod links;
+mod referrer;
+mod template;
+
+pub use links::{strip_lazy_markers, strip_tracking, unwrap_redirect};
+pub use referrer::refuses_hotlinking;
+pub use template::ProxyTemplate;
+
+use url::Url;
+
+/// How many proxy layers [`Unwrapper::unwrap`] and [`unwrap_redirect`] peel off at most.
+pub(crate) const MAX_LEVELS: usize = 8;
 
 /// Recognises proxy URLs and returns the origin.
+///
+/// Holds the configuration: the built-in recognisers (always on), the generic fallback
+/// (on by default) and user [`ProxyTemplate`]s (tried first).
 #[derive(Clone, Debug)]
 pub struct Unwrapper {
     generic_fallback: bool,
@@ -10,8 +79,9 @@ pub struct Unwrapper {
 }
 
 impl Default for Unwrapper {
+    /// All built-in recognisers and the generic fallback, no templates.
     fn default() -> Self {
-        Unwrapper {
+        Self {
             generic_fallback: true,
             templates: Vec::new(),
         }
@@ -19,112 +89,129 @@ impl Default for Unwrapper {
 }
 
 impl Unwrapper {
-    /// All built-in recognisers, generic fallback on, no templates.
+    /// Same as [`Unwrapper::default`].
     pub fn new() -> Self {
         Self::default()
     }
-    /// Turns the generic fallback on or off.
+
+    /// Turns the generic fallback (an unknown service whose query carries an absolute URL)
+    /// on or off.
     pub fn with_generic_fallback(mut self, on: bool) -> Self {
         self.generic_fallback = on;
         self
     }
-    /// Also recognises URLs made by `t`.
-    pub fn with_template(mut self, t: ProxyTemplate) -> Self {
-        self.templates.push(t);
+
+    /// Adds a user template; URLs it produces are recognised (before the built-ins).
+    pub fn with_template(mut self, template: ProxyTemplate) -> Self {
+        self.templates.push(template);
         self
     }
-    /// The origin URL of `url` when it is a recognised proxy URL.
+
+    /// Origin URL of `url` if it is a recognised proxy URL.
+    ///
+    /// Applied repeatedly (proxies nest: a CORS worker around Photon around …) until nothing
+    /// matches, at most 8 levels. Returns `None` when `url` is not a proxy URL, or when
+    /// decoding fails (broken percent-encoding, invalid base64/hex, non-UTF-8), or when the
+    /// result is not an absolute http(s) URL (a proxy must never smuggle in `javascript:`,
+    /// `data:` etc.), or when input or output is longer than 8 KiB. Never panics, never
+    /// returns an empty string.
+    ///
+    /// `url` must be absolute (`http://`, `https://`) or protocol-relative (`//host/…`, read
+    /// as https); surrounding ASCII whitespace is ignored. HTML entities must already be
+    /// decoded (`&amp;` → `&`).
+    ///
+    /// ```
+    /// use articlean::proxy::Unwrapper;
+    ///
+    /// let u = Unwrapper::new();
+    /// assert_eq!(
+    ///     u.unwrap("https://cors.zfour.workers.dev/?http://zkres1.myzaker.com/202105/a_1024.jpg")
+    ///         .as_deref(),
+    ///     Some("http://zkres1.myzaker.com/202105/a_1024.jpg")
+    /// );
+    /// // Nested: a worker around weserv around Photon.
+    /// assert_eq!(
+    ///     u.unwrap("https://x.workers.dev/?https://wsrv.nl/?url=https%3A%2F%2Fi0.wp.com%2Fexample.com%2Fa.jpg%3Fssl%3D1")
+    ///         .as_deref(),
+    ///     Some("https://example.com/a.jpg")
+    /// );
+    /// assert_eq!(u.unwrap("https://cdn.example.com/images/a.jpg"), None);
+    /// assert_eq!(u.unwrap("https://x.workers.dev/?javascript:alert(1)"), None);
+    /// ```
     pub fn unwrap(&self, url: &str) -> Option<String> {
-        let mut current = url.to_string();
-        let mut changed = false;
-        for _ in 0..8 {
-            let next = self
-                .templates
-                .iter()
-                .find_map(|t| t.recognise(&current))
-                .or_else(|| bare_query(&current));
-            match next {
-                Some(n) if n != current => {
-                    current = n;
-                    changed = true;
-                }
-                _ => break,
+        let mut current = decode::parse_input(url)?;
+        let mut found: Option<String> = None;
+        for _ in 0..MAX_LEVELS {
+            let Some(next) = self.unwrap_once(&current) else {
+                break;
+            };
+            if next == current.as_str() {
+                break;
+            }
+            current = Url::parse(&next).ok()?;
+            found = Some(next);
+        }
+        found
+    }
+
+    /// One layer: the first template, built-in or fallback whose candidate passes the
+    /// safety gate.
+    fn unwrap_once(&self, url: &Url) -> Option<String> {
+        if let Some(origin) = self
+            .templates
+            .iter()
+            .find_map(|t| t.recognise(url.as_str()))
+        {
+            return Some(origin);
+        }
+        let built_in = known::BUILT_INS
+            .iter()
+            .find_map(|(_, recognise)| recognise(url).and_then(|c| decode::finalize(&c)));
+        if built_in.is_some() {
+            return built_in;
+        }
+        if self.generic_fallback {
+            return generic::generic(url).and_then(|c| decode::finalize(&c));
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Unwrapper;
+
+    /// Every example in the module docs' format table unwraps to the origin shown.
+    #[test]
+    fn doc_table_examples() {
+        let unwrapper = Unwrapper::new();
+        let mut checked = 0;
+        let mut failures = Vec::new();
+        for line in include_str!("mod.rs").lines() {
+            let Some(row) = line.strip_prefix("//! | ") else {
+                continue;
+            };
+            let cells: Vec<&str> = row.split(" | ").collect();
+            let (Some(example), Some(origin)) = (cells.get(1), cells.get(2)) else {
+                continue;
+            };
+            let code = |c: &str| {
+                c.trim()
+                    .trim_end_matches(" |")
+                    .strip_prefix('`')
+                    .and_then(|c| c.strip_suffix('`'))
+                    .map(str::to_owned)
+            };
+            let (Some(example), Some(origin)) = (code(example), code(origin)) else {
+                continue;
+            };
+            checked += 1;
+            let got = unwrapper.unwrap(&example);
+            if got.as_deref() != Some(origin.as_str()) {
+                failures.push(format!("{example} -> {got:?}, want {origin}"));
             }
         }
-        changed.then_some(current)
-    }
-}
-
-fn is_http(s: &str) -> bool {
-    url::Url::parse(s).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
-}
-
-/// `https://host/?<absolute URL>`.
-fn bare_query(url: &str) -> Option<String> {
-    let u = url::Url::parse(url).ok()?;
-    let q = u.query()?;
-    let decoded = percent_encoding::percent_decode_str(q).decode_utf8().ok()?;
-    let lower = decoded.to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://"))
-        .then(|| decoded.into_owned())
-        .filter(|d| is_http(d))
-}
-
-/// A user's proxy pattern such as `https://img.example/?url={url}`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProxyTemplate {
-    template: String,
-}
-
-impl ProxyTemplate {
-    /// Parses and validates a template.
-    pub fn parse(s: &str) -> crate::Result<Self> {
-        if !s.contains("{url}") && !s.contains("{url_encoded}") {
-            return Err(crate::Error::InvalidProxyTemplate {
-                template: s.to_string(),
-                reason: "no {url} or {url_encoded} placeholder".into(),
-            });
-        }
-        Ok(ProxyTemplate {
-            template: s.to_string(),
-        })
-    }
-    /// The template text.
-    pub fn as_str(&self) -> &str {
-        &self.template
-    }
-    /// Routes `origin` through this proxy.
-    pub fn apply(&self, origin: &str) -> Option<String> {
-        if !is_http(origin) {
-            return None;
-        }
-        let enc = percent_encoding::utf8_percent_encode(origin, percent_encoding::NON_ALPHANUMERIC)
-            .to_string();
-        Some(
-            self.template
-                .replace("{url_encoded}", &enc)
-                .replace("{url}", origin),
-        )
-    }
-    /// The origin of a URL this template made.
-    pub fn recognise(&self, url: &str) -> Option<String> {
-        let (prefix, rest) = self.template.split_once('{')?;
-        let tail = url.strip_prefix(prefix)?;
-        let decoded = if rest.starts_with("url_encoded}") {
-            percent_encoding::percent_decode_str(tail)
-                .decode_utf8()
-                .ok()?
-                .into_owned()
-        } else {
-            tail.to_string()
-        };
-        is_http(&decoded).then_some(decoded)
-    }
-}
-
-impl FromStr for ProxyTemplate {
-    type Err = crate::Error;
-    fn from_str(s: &str) -> crate::Result<Self> {
-        Self::parse(s)
+        assert!(checked >= 20, "only {checked} rows checked");
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }

@@ -1,0 +1,325 @@
+//! Decoding primitives shared by the recognisers.
+//!
+//! Every function here is strict: malformed input gives `None`, never a best-effort guess.
+//! Percent-decoding rejects a `%` not followed by two hex digits and any result that is not
+//! UTF-8; base64 accepts the standard and URL-safe alphabets, padded or not, but not a mix of
+//! both alphabets; hex needs an even number of hex digits.
+
+use base64::alphabet;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use base64::Engine as _;
+use url::Url;
+
+/// Longest URL accepted as input or produced as output, in bytes.
+pub(crate) const MAX_URL_LEN: usize = 8 * 1024;
+
+/// Base64 decoding configuration: padding optional, trailing bits must be zero.
+const LENIENT_PADDING: GeneralPurposeConfig =
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);
+
+/// Standard alphabet (`+` `/`), padding optional.
+const B64_STANDARD: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, LENIENT_PADDING);
+
+/// URL-safe alphabet (`-` `_`), padding optional.
+const B64_URL_SAFE: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, LENIENT_PADDING);
+
+/// True when every `%` in `s` starts a well-formed `%XX` escape.
+pub(crate) fn has_valid_escapes(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes.get(i) == Some(&b'%') {
+            let ok = matches!(
+                (bytes.get(i + 1), bytes.get(i + 2)),
+                (Some(a), Some(b)) if a.is_ascii_hexdigit() && b.is_ascii_hexdigit()
+            );
+            if !ok {
+                return false;
+            }
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    true
+}
+
+/// Percent-decodes `s` once. `None` on a malformed escape or a non-UTF-8 result.
+/// `+` is left alone (it is not a space outside HTML form encoding).
+pub(crate) fn percent_decode_once(s: &str) -> Option<String> {
+    if !has_valid_escapes(s) {
+        return None;
+    }
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .ok()
+        .map(|cow| cow.into_owned())
+}
+
+/// True when `s` starts with `http://` or `https://`, ASCII case-insensitively.
+pub(crate) fn starts_with_http_scheme(s: &str) -> bool {
+    starts_with_ci(s, "http://") || starts_with_ci(s, "https://")
+}
+
+/// ASCII case-insensitive `starts_with`.
+pub(crate) fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// ASCII case-insensitive `strip_prefix`.
+pub(crate) fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    if starts_with_ci(s, prefix) {
+        s.get(prefix.len()..)
+    } else {
+        None
+    }
+}
+
+/// Percent-decodes `s` zero, one or two times, stopping as soon as it starts with
+/// `http://` or `https://` (the form a CORS worker accepts: it calls `decodeURIComponent`
+/// twice). Returns the first such form, or `None` if two decodings do not get there or a
+/// decoding fails.
+pub(crate) fn decode_to_http(s: &str) -> Option<String> {
+    let mut current = s.to_owned();
+    for round in 0..=2 {
+        if starts_with_http_scheme(&current) {
+            return Some(current);
+        }
+        if round == 2 || !current.contains('%') {
+            return None;
+        }
+        current = percent_decode_once(&current)?;
+    }
+    None
+}
+
+/// Decodes base64 in either alphabet, with or without padding, percent-decoding first if the
+/// text was escaped (`%3D` for `=`). `None` if both alphabets appear or the text is not valid.
+pub(crate) fn decode_base64(s: &str) -> Option<Vec<u8>> {
+    let unescaped;
+    let text = if s.contains('%') {
+        unescaped = percent_decode_once(s)?;
+        unescaped.as_str()
+    } else {
+        s
+    };
+    if text.is_empty() || text.len() > MAX_URL_LEN * 2 {
+        return None;
+    }
+    let standard = text.contains(['+', '/']);
+    let url_safe = text.contains(['-', '_']);
+    match (standard, url_safe) {
+        (true, true) => None,
+        (true, false) => B64_STANDARD.decode(text).ok(),
+        (false, _) => B64_URL_SAFE.decode(text).ok(),
+    }
+}
+
+/// Decodes base64 (see [`decode_base64`]) into UTF-8 text.
+pub(crate) fn decode_base64_text(s: &str) -> Option<String> {
+    String::from_utf8(decode_base64(s)?).ok()
+}
+
+/// True when `s` can only be base64 text of something starting with `http:` or `https:`
+/// (`aHR0cDo` / `aHR0cHM`); a cheap filter before decoding.
+pub(crate) fn looks_like_base64_http(s: &str) -> bool {
+    s.starts_with("aHR0cDov") || s.starts_with("aHR0cHM6")
+}
+
+/// Decodes an even-length string of hex digits into UTF-8 text.
+pub(crate) fn decode_hex_text(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    if bytes.is_empty() || bytes.len() % 2 != 0 || bytes.len() > MAX_URL_LEN * 2 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() / 2);
+    for pair in bytes.chunks_exact(2) {
+        let hi = hex_value(*pair.first()?)?;
+        let lo = hex_value(*pair.get(1)?)?;
+        out.push(hi << 4 | lo);
+    }
+    String::from_utf8(out).ok()
+}
+
+fn hex_value(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// True when `s` is non-empty and made only of hex digits.
+pub(crate) fn is_hex(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// True when `s` is non-empty and made only of base64 characters (either alphabet, with
+/// optional `=` padding at the end).
+pub(crate) fn is_base64ish(s: &str) -> bool {
+    let body = s.trim_end_matches('=');
+    !body.is_empty()
+        && s.len() - body.len() <= 2
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'+' | b'/'))
+}
+
+/// The final safety gate for every candidate origin.
+///
+/// Accepts only text that starts with `http://` or `https://`, is at most
+/// [`MAX_URL_LEN`] bytes, contains no ASCII control character and no malformed `%` escape,
+/// and parses with [`Url`] as an http(s) URL with a host. Returns the URL as serialised by
+/// the `url` crate (host lower-cased and IDNA-encoded, unsafe characters escaped).
+pub(crate) fn finalize(candidate: &str) -> Option<String> {
+    if candidate.is_empty()
+        || candidate.len() > MAX_URL_LEN
+        || !starts_with_http_scheme(candidate)
+        || candidate.bytes().any(|b| b.is_ascii_control())
+        || !has_valid_escapes(candidate)
+    {
+        return None;
+    }
+    let url = Url::parse(candidate).ok()?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
+        return None;
+    }
+    let out = url.to_string();
+    (out.len() <= MAX_URL_LEN).then_some(out)
+}
+
+/// Parses an input URL for recognition: trims ASCII whitespace, caps the length, accepts
+/// `http(s)://…` and protocol-relative `//…` (read as https). `None` for anything else.
+pub(crate) fn parse_input(input: &str) -> Option<Url> {
+    let s = input.trim_matches(|c: char| c.is_ascii_whitespace());
+    if s.is_empty() || s.len() > MAX_URL_LEN || s.bytes().any(|b| b.is_ascii_control()) {
+        return None;
+    }
+    let url = if s.starts_with("//") {
+        Url::parse(&format!("https:{s}")).ok()?
+    } else if starts_with_http_scheme(s) {
+        Url::parse(s).ok()?
+    } else {
+        return None;
+    };
+    (matches!(url.scheme(), "http" | "https") && url.host_str().is_some()).then_some(url)
+}
+
+/// True when `s` looks like a DNS host name or IPv4 address, with an optional `:port`:
+/// at least two dot-separated labels of letters, digits, `-` (or non-ASCII, for IDN), and a
+/// last label that is not all digits unless the whole host is an IPv4 address.
+pub(crate) fn looks_like_host(s: &str) -> bool {
+    let (host, port) = match s.rsplit_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (s, None),
+    };
+    if let Some(port) = port {
+        if port.is_empty() || port.len() > 5 || !port.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+    }
+    if host.len() > 253 {
+        return false;
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    if labels.len() < 2 {
+        return false;
+    }
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
+    };
+    if !labels.iter().all(|l| label_ok(l)) {
+        return false;
+    }
+    let all_digits = |l: &&str| l.bytes().all(|b| b.is_ascii_digit());
+    if labels.iter().all(all_digits) {
+        return labels.len() == 4;
+    }
+    labels.last().is_some_and(|tld| !all_digits(tld))
+}
+
+/// The raw value of the first query parameter named `name` (exact, case-sensitive), split on
+/// `&` only, not decoded. `None` when absent.
+pub(crate) fn raw_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
+    query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (k == name).then_some(v)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes() {
+        assert!(has_valid_escapes("a%20b%2F"));
+        assert!(!has_valid_escapes("a%2"));
+        assert!(!has_valid_escapes("a%zz"));
+        assert_eq!(percent_decode_once("a%20b").as_deref(), Some("a b"));
+        assert_eq!(percent_decode_once("%ff"), None);
+        assert_eq!(percent_decode_once("a+b").as_deref(), Some("a+b"));
+    }
+
+    #[test]
+    fn layers() {
+        assert_eq!(
+            decode_to_http("http%253A%252F%252Fa.b%252Fc").as_deref(),
+            Some("http://a.b/c")
+        );
+        assert_eq!(
+            decode_to_http("http://a.b/c%20d").as_deref(),
+            Some("http://a.b/c%20d")
+        );
+        assert_eq!(decode_to_http("http%25253A%25252F%25252Fa.b"), None);
+        assert_eq!(decode_to_http("javascript%3Aalert(1)"), None);
+    }
+
+    #[test]
+    fn base64_and_hex() {
+        assert_eq!(
+            decode_base64_text("aHR0cDovL3dlYnNpdGUvZm9sZGVyL2ltYWdlLnBuZw==").as_deref(),
+            Some("http://website/folder/image.png")
+        );
+        assert_eq!(
+            decode_base64_text("aHR0cDovL3dlYnNpdGUvZm9sZGVyL2ltYWdlLnBuZw").as_deref(),
+            Some("http://website/folder/image.png")
+        );
+        assert_eq!(decode_base64_text("a+b-"), None);
+        assert_eq!(
+            decode_hex_text("687474703a2f2f").as_deref(),
+            Some("http://")
+        );
+        assert_eq!(decode_hex_text("6874z4"), None);
+        assert_eq!(decode_hex_text("687"), None);
+    }
+
+    #[test]
+    fn hosts() {
+        assert!(looks_like_host("example.com"));
+        assert!(looks_like_host("j99.in:8080"));
+        assert!(looks_like_host("1.2.3.4"));
+        assert!(looks_like_host("例子.测试"));
+        assert!(!looks_like_host("wp-content"));
+        assert!(!looks_like_host("1.2"));
+        assert!(!looks_like_host("a..b"));
+        assert!(!looks_like_host("x.com:"));
+    }
+
+    #[test]
+    fn gate() {
+        assert_eq!(finalize("javascript:alert(1)"), None);
+        assert_eq!(finalize("http://a.b/\n"), None);
+        assert_eq!(finalize("http://a.b/%zz"), None);
+        assert_eq!(finalize("http:\\\\a.b/"), None);
+        assert_eq!(finalize("HTTP://A.B").as_deref(), Some("http://a.b/"));
+    }
+}

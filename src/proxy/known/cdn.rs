@@ -1,0 +1,167 @@
+//! Image CDNs with a documented "fetch this remote image" URL format.
+
+use url::Url;
+
+use super::{fix_collapsed_scheme, host_is_or_under, segments};
+use crate::proxy::decode::{
+    decode_to_http, looks_like_host, percent_decode_once, raw_param, starts_with_ci,
+    strip_prefix_ci,
+};
+
+/// NetEase image resizer: `nimg.ws.126.net/?url=<origin>&thumbnail=…&quality=…&type=…`.
+/// The origin is percent-encoded or plain; NetEase's own parameters are dropped.
+///
+/// Example: `http://nimg.ws.126.net/?url=http%3A%2F%2Fdingyue.ws.126.net%2Fa.jpg&thumbnail=660x2147483647`.
+pub(super) fn netease(url: &Url) -> Option<String> {
+    if url.host_str()? != "nimg.ws.126.net" {
+        return None;
+    }
+    decode_to_http(raw_param(url.query()?, "url")?)
+}
+
+/// images.weserv.nl / wsrv.nl: the `url` parameter, percent-decoded. A missing scheme means
+/// http, an `ssl:` prefix means https; the other parameters (`w`, `h`, `fit`…) are dropped.
+///
+/// Example: `https://wsrv.nl/?url=ssl:example.com/a.jpg&w=300` → `https://example.com/a.jpg`.
+pub(super) fn weserv(url: &Url) -> Option<String> {
+    if !host_is_or_under(url, "weserv.nl") && !host_is_or_under(url, "wsrv.nl") {
+        return None;
+    }
+    let raw = raw_param(url.query()?, "url")?;
+    if let Some(full) = decode_to_http(raw) {
+        return Some(full);
+    }
+    let value = percent_decode_once(raw)?;
+    let (scheme, rest) = match strip_prefix_ci(&value, "ssl:") {
+        Some(rest) => ("https", rest),
+        None => ("http", value.as_str()),
+    };
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    let host = rest.split(['/', '?', '#']).next()?;
+    looks_like_host(host).then(|| format!("{scheme}://{rest}"))
+}
+
+/// Query arguments of Jetpack Photon that are transformations, not part of the origin.
+/// `is-pending-load` (Jetpack's lazy-load marker) is dropped too.
+const PHOTON_ARGS: &[&str] = &[
+    "w",
+    "h",
+    "resize",
+    "fit",
+    "ssl",
+    "quality",
+    "strip",
+    "crop",
+    "zoom",
+    "lb",
+    "ulb",
+    "filter",
+    "brightness",
+    "contrast",
+    "colorize",
+    "smooth",
+    "is-pending-load",
+];
+
+/// True for Photon hosts `i0.wp.com` … `i9.wp.com`.
+fn is_photon_host(host: &str) -> bool {
+    host.strip_suffix(".wp.com")
+        .and_then(|h| h.strip_prefix('i'))
+        .is_some_and(|d| d.len() == 1 && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Jetpack Photon / Image CDN: `i0.wp.com/{host}/{path}`; `ssl=1` means https, otherwise
+/// http. Photon's arguments are dropped, other query parameters are kept in order. A
+/// fragment written `#038;ssl=1` (a half-decoded `&#038;`) is read as more query.
+///
+/// Example: `https://i2.wp.com/j99.in/wp-content/uploads/2018/03/bbn.jpg?resize=768%2C493&ssl=1`.
+pub(super) fn photon(url: &Url) -> Option<String> {
+    if !is_photon_host(url.host_str()?) {
+        return None;
+    }
+    let path = url.path().strip_prefix('/')?;
+    let (origin_host, origin_path) = path.split_once('/')?;
+    if !looks_like_host(origin_host) || origin_path.is_empty() {
+        return None;
+    }
+    let mut raw = url.query().unwrap_or("").to_owned();
+    if let Some(more) = url.fragment().and_then(|f| f.strip_prefix("038;")) {
+        raw.push('&');
+        raw.push_str(more);
+    }
+    let mut ssl = false;
+    let mut kept: Vec<&str> = Vec::new();
+    for piece in raw.split('&').flat_map(|p| p.split("#038;")) {
+        if piece.is_empty() {
+            continue;
+        }
+        let (name, value) = piece.split_once('=').unwrap_or((piece, ""));
+        if name == "ssl" {
+            ssl = value == "1" || value.eq_ignore_ascii_case("true");
+        }
+        if !PHOTON_ARGS.contains(&name) {
+            kept.push(piece);
+        }
+    }
+    let scheme = if ssl { "https" } else { "http" };
+    let mut out = format!("{scheme}://{path}");
+    if !kept.is_empty() {
+        out.push('?');
+        out.push_str(&kept.join("&"));
+    }
+    Some(out)
+}
+
+/// imgix Web Proxy source: `*.imgix.net/<percent-encoded absolute URL>?<imgix params>&s=…`.
+/// The path is the origin; the query is imgix's and is dropped.
+///
+/// Example: `https://demo.imgix.net/http%3A%2F%2Favatars.com%2Fjohn-smith.png?h=300&s=a201`.
+pub(super) fn imgix(url: &Url) -> Option<String> {
+    if !url.host_str()?.ends_with(".imgix.net") {
+        return None;
+    }
+    let rest = url.path().strip_prefix('/')?;
+    if let Some(plain) = fix_collapsed_scheme(rest) {
+        return Some(plain);
+    }
+    decode_to_http(rest)
+}
+
+/// Cloudinary fetch: `res.cloudinary.com/<cloud>/image/fetch/<transformations>/<url>`. The
+/// transformation segments (`w_300,c_fill`…) are skipped; the remote URL is plain or
+/// percent-encoded. Cloudinary's own query (`?_a=` analytics) is dropped.
+///
+/// Example: `https://res.cloudinary.com/demo/image/fetch/w_300/https://example.com/a.jpg`.
+pub(super) fn cloudinary(url: &Url) -> Option<String> {
+    let host = url.host_str()?;
+    let is_res = host == "res.cloudinary.com"
+        || host
+            .strip_suffix(".cloudinary.com")
+            .and_then(|h| h.strip_prefix("res-"))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if !is_res {
+        return None;
+    }
+    let segs = segments(url);
+    if !matches!(segs.get(1), Some(&("image" | "video"))) || segs.get(2) != Some(&"fetch") {
+        return None;
+    }
+    let start = segs
+        .iter()
+        .skip(3)
+        .position(|s| starts_with_ci(s, "http"))?
+        + 3;
+    let rest = segs.get(start..)?.join("/");
+    fix_collapsed_scheme(&rest).or_else(|| decode_to_http(&rest))
+}
+
+/// Google / Gmail image proxy: `*.googleusercontent.com/proxy/<opaque>#<origin>`. The path
+/// token is opaque, so only a fragment holding an absolute URL gives the origin back.
+///
+/// Example: `https://ci3.googleusercontent.com/proxy/AbC123=s0-d-e1-ft#http://mysite.com/i.jpg`.
+pub(super) fn google(url: &Url) -> Option<String> {
+    if !url.host_str()?.ends_with(".googleusercontent.com") || !url.path().starts_with("/proxy/") {
+        return None;
+    }
+    decode_to_http(url.fragment()?)
+}

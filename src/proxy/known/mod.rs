@@ -1,0 +1,114 @@
+//! The built-in recognisers and the order they are tried in.
+//!
+//! A recogniser looks at one parsed URL and, when the URL has its shape, returns the
+//! *candidate* origin text it carries. It does not validate the candidate: the caller passes
+//! it through [`finalize`](super::decode::finalize), and if that rejects it the next
+//! recogniser is tried. Recognisers are grouped by family:
+//!
+//! - [`cors`]: CORS workers and public CORS proxies (origin in the query or in the path);
+//! - [`cdn`]: image CDNs with a documented fetch format (weserv, Photon, imgix, Cloudinary,
+//!   NetEase, Google);
+//! - [`signed`]: signing image proxies whose origin is encoded in the path (camo, go-camo,
+//!   Inoreader, Miniflux, imageproxy, imgproxy, thumbor).
+
+mod cdn;
+mod cors;
+mod signed;
+
+use url::Url;
+
+/// A built-in recogniser: the candidate origin carried by a URL of its shape.
+pub(crate) type Recogniser = fn(&Url) -> Option<String>;
+
+/// Every built-in recogniser, most specific (host-bound) first, with a name for debugging.
+pub(crate) const BUILT_INS: &[(&str, Recogniser)] = &[
+    ("netease", cdn::netease),
+    ("weserv", cdn::weserv),
+    ("photon", cdn::photon),
+    ("imgix", cdn::imgix),
+    ("cloudinary", cdn::cloudinary),
+    ("google", cdn::google),
+    ("inoreader", signed::inoreader),
+    ("camo", signed::camo),
+    ("miniflux", signed::miniflux),
+    ("cors_params", cors::cors_params),
+    ("workers_dev_query", cors::workers_dev_query),
+    ("bare_query", cors::bare_query),
+    ("path_embedded", cors::path_embedded),
+    ("scheme_mirror", cors::scheme_mirror),
+    ("imageproxy", signed::imageproxy),
+    ("thumbor", signed::thumbor),
+    ("imgproxy", signed::imgproxy),
+    ("go_camo", signed::go_camo),
+];
+
+/// True when the URL's host is `domain` or a subdomain of it (ASCII case-insensitive; the
+/// `url` crate has already lower-cased it).
+pub(crate) fn host_is_or_under(url: &Url, domain: &str) -> bool {
+    url.host_str().is_some_and(|h| {
+        h == domain
+            || h.strip_suffix(domain)
+                .is_some_and(|prefix| prefix.ends_with('.'))
+    })
+}
+
+/// The URL's path segments (without the leading `/`); empty for a cannot-be-a-base URL.
+pub(crate) fn segments(url: &Url) -> Vec<&str> {
+    url.path_segments()
+        .map(Iterator::collect)
+        .unwrap_or_default()
+}
+
+/// Repairs a scheme whose `//` was collapsed to `/` by a path normaliser
+/// (`https:/example.com/x` → `https://example.com/x`). Returns `None` unless `s` starts with
+/// `http:` or `https:` (any case).
+pub(crate) fn fix_collapsed_scheme(s: &str) -> Option<String> {
+    use super::decode::strip_prefix_ci;
+    for scheme in ["https:", "http:"] {
+        if let Some(after) = strip_prefix_ci(s, scheme) {
+            return if after.starts_with("//") {
+                Some(format!("{scheme}{after}"))
+            } else {
+                after
+                    .strip_prefix('/')
+                    .filter(|rest| !rest.is_empty())
+                    .map(|rest| format!("{scheme}//{rest}"))
+            };
+        }
+    }
+    None
+}
+
+/// `text` followed by `?query` when the URL has a (non-empty) query.
+pub(crate) fn with_query(text: String, query: Option<&str>) -> String {
+    match query {
+        Some(q) if !q.is_empty() => format!("{text}?{q}"),
+        _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapsed_scheme() {
+        assert_eq!(
+            fix_collapsed_scheme("https:/a.b/c").as_deref(),
+            Some("https://a.b/c")
+        );
+        assert_eq!(
+            fix_collapsed_scheme("HTTP://a.b").as_deref(),
+            Some("http://a.b")
+        );
+        assert_eq!(fix_collapsed_scheme("https:a.b"), None);
+        assert_eq!(fix_collapsed_scheme("ftp://a.b"), None);
+    }
+
+    #[test]
+    fn host_suffix() {
+        let url = Url::parse("https://cors.zfour.workers.dev/").unwrap_or_else(|e| panic!("{e}"));
+        assert!(host_is_or_under(&url, "workers.dev"));
+        assert!(!host_is_or_under(&url, "rkers.dev"));
+    }
+}

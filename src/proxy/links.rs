@@ -1,0 +1,319 @@
+//! Links: redirector unwrapping, tracking-parameter stripping, Jetpack's lazy marker.
+//!
+//! [`strip_tracking`] and [`strip_lazy_markers`] work on the raw text: the parameters they
+//! keep are copied byte for byte, never decoded or re-encoded.
+
+use super::decode::{decode_to_http, finalize, parse_input, raw_param};
+use super::known::host_is_or_under;
+use url::Url;
+
+/// How a redirector's host is matched.
+#[derive(Clone, Copy)]
+enum HostRule {
+    /// Exactly this host.
+    Exact(&'static str),
+    /// This domain or any subdomain.
+    Domain(&'static str),
+    /// `google.<tld>` or `www.google.<tld>` (any country domain).
+    Google,
+}
+
+/// One link redirector: host, path (exact, after trimming a trailing `/`; empty = `/`), and
+/// where the target is: the listed query parameters in order, or the whole query if empty.
+struct Redirector {
+    host: HostRule,
+    path: &'static str,
+    params: &'static [&'static str],
+}
+
+const fn r(host: HostRule, path: &'static str, params: &'static [&'static str]) -> Redirector {
+    Redirector { host, path, params }
+}
+
+use HostRule::{Domain, Exact, Google};
+
+/// The known link redirectors.
+const REDIRECTORS: &[Redirector] = &[
+    r(Exact("link.zhihu.com"), "", &["target"]),
+    r(Google, "/url", &["q", "url"]),
+    r(Domain("youtube.com"), "/redirect", &["q"]),
+    r(Exact("l.facebook.com"), "/l.php", &["u"]),
+    r(Exact("lm.facebook.com"), "/l.php", &["u"]),
+    r(Exact("l.messenger.com"), "/l.php", &["u"]),
+    r(Exact("l.instagram.com"), "", &["u"]),
+    r(Exact("weibo.cn"), "/sinaurl", &["u", "toasturl"]),
+    r(Exact("steamcommunity.com"), "/linkfilter", &["url", "u"]),
+    r(Exact("link.juejin.cn"), "", &["target"]),
+    r(Exact("t.umblr.com"), "/redirect", &["z"]),
+    r(Exact("out.reddit.com"), "*", &["url"]),
+    r(Exact("slack-redir.net"), "/link", &["url"]),
+    r(Exact("href.li"), "", &[]),
+    r(Exact("link.csdn.net"), "", &["target"]),
+    r(Exact("links.jianshu.com"), "/go", &["to"]),
+    r(Exact("www.jianshu.com"), "/go-wild", &["url"]),
+    r(Exact("gitee.com"), "/link", &["target"]),
+    r(Exact("link.segmentfault.com"), "", &["url"]),
+    r(Exact("www.douban.com"), "/link2", &["url"]),
+    r(Exact("www.oschina.net"), "/action/GoToLink", &["url"]),
+    r(Exact("www.infoq.cn"), "/link", &["target"]),
+    r(Exact("sspai.com"), "/link", &["target"]),
+    r(Exact("leetcode.cn"), "/link", &["target"]),
+    r(Exact("vk.com"), "/away.php", &["to"]),
+    r(Exact("away.vk.com"), "/away.php", &["to"]),
+    r(Exact("www.linkedin.com"), "/redir/redirect", &["url"]),
+];
+
+fn host_matches(url: &Url, rule: HostRule) -> bool {
+    match rule {
+        Exact(h) => url.host_str() == Some(h),
+        Domain(d) => host_is_or_under(url, d),
+        Google => url.host_str().is_some_and(|h| {
+            let h = h.strip_prefix("www.").unwrap_or(h);
+            h.strip_prefix("google.").is_some_and(|tld| {
+                !tld.is_empty() && tld.split('.').all(|l| (2..=3).contains(&l.len()))
+            })
+        }),
+    }
+}
+
+/// The target of one redirector hop, or `None` if `url` is not a known redirector.
+fn redirect_once(url: &Url) -> Option<String> {
+    let path = url.path().trim_end_matches('/');
+    let query = url.query()?;
+    REDIRECTORS
+        .iter()
+        .filter(|red| host_matches(url, red.host) && (red.path == "*" || red.path == path))
+        .find_map(|red| {
+            let candidate = if red.params.is_empty() {
+                decode_to_http(query)
+            } else {
+                red.params
+                    .iter()
+                    .filter_map(|p| raw_param(query, p))
+                    .find_map(decode_to_http)
+            };
+            candidate.and_then(|c| finalize(&c))
+        })
+}
+
+/// Unwraps link redirectors and returns the target link.
+///
+/// Known redirectors: `link.zhihu.com/?target=`, `www.google.<tld>/url?q=` (and `url=`),
+/// `www.youtube.com/redirect?q=`, `l.facebook.com/l.php?u=`, `lm.facebook.com`,
+/// `l.messenger.com`, `l.instagram.com/?u=`, `weibo.cn/sinaurl?u=`,
+/// `steamcommunity.com/linkfilter/?url=`, `link.juejin.cn/?target=`,
+/// `t.umblr.com/redirect?z=`, `out.reddit.com/…?url=`, `slack-redir.net/link?url=`,
+/// `href.li/?<url>`, `link.csdn.net/?target=`, `links.jianshu.com/go?to=`,
+/// `www.jianshu.com/go-wild?url=`, `gitee.com/link?target=`, `link.segmentfault.com/?url=`,
+/// `www.douban.com/link2/?url=`, `www.oschina.net/action/GoToLink?url=`,
+/// `www.infoq.cn/link?target=`, `sspai.com/link?target=`, `leetcode.cn/link/?target=`,
+/// `vk.com/away.php?to=`, `www.linkedin.com/redir/redirect?url=`.
+///
+/// Redirectors that nest are unwrapped up to 8 levels. The same safety rules as
+/// [`Unwrapper::unwrap`](super::Unwrapper::unwrap) apply: the target is percent-decoded up to
+/// twice, must be an absolute http(s) URL, and input and output are capped at 8 KiB.
+///
+/// ```
+/// use articlean::proxy::unwrap_redirect;
+///
+/// assert_eq!(
+///     unwrap_redirect("https://link.zhihu.com/?target=https%3A//github.com/rust-lang").as_deref(),
+///     Some("https://github.com/rust-lang")
+/// );
+/// assert_eq!(unwrap_redirect("https://link.zhihu.com/?target=javascript%3Aalert(1)"), None);
+/// ```
+pub fn unwrap_redirect(url: &str) -> Option<String> {
+    let mut current = parse_input(url)?;
+    let mut found: Option<String> = None;
+    for _ in 0..super::MAX_LEVELS {
+        let Some(next) = redirect_once(&current) else {
+            break;
+        };
+        current = Url::parse(&next).ok()?;
+        found = Some(next);
+    }
+    found
+}
+
+/// Tracking parameter names removed by [`strip_tracking`] (compared ASCII case-insensitively).
+const TRACKING_PARAMS: &[&str] = &[
+    "fbclid",
+    "gclid",
+    "gclsrc",
+    "dclid",
+    "gbraid",
+    "wbraid",
+    "msclkid",
+    "yclid",
+    "twclid",
+    "ttclid",
+    "igshid",
+    "igsh",
+    "mc_cid",
+    "mc_eid",
+    "_hsenc",
+    "_hsmi",
+    "__hssc",
+    "__hstc",
+    "__hsfp",
+    "hsctatracking",
+    "mkt_tok",
+    "spm",
+    "scm",
+    "spm_id_from",
+    "vd_source",
+    "ref_src",
+    "ref_url",
+    "__twitter_impression",
+    "_ga",
+    "_gl",
+    "oly_anon_id",
+    "oly_enc_id",
+    "rb_clickid",
+    "s_cid",
+    "vero_id",
+    "vero_conv",
+    "wickedid",
+    "_openstat",
+    "pk_campaign",
+    "pk_kwd",
+    "pk_source",
+    "pk_medium",
+    "pk_content",
+    "isappinstalled",
+];
+
+/// Tracking parameter prefixes removed by [`strip_tracking`] (`utm_source`, `mtm_campaign`…).
+const TRACKING_PREFIXES: &[&str] = &["utm_", "mtm_"];
+
+fn is_tracking(name: &str, extra: &[String]) -> bool {
+    extra.iter().any(|e| e == name)
+        || TRACKING_PARAMS.iter().any(|t| name.eq_ignore_ascii_case(t))
+        || TRACKING_PREFIXES.iter().any(|p| {
+            name.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        })
+}
+
+/// Splits `url` into (before `?`, query, `#fragment` or empty). The query is `None` when
+/// there is no `?` before the fragment.
+fn split_query(url: &str) -> (&str, Option<&str>, &str) {
+    let (main, fragment) = match url.find('#') {
+        Some(i) => url.split_at(i),
+        None => (url, ""),
+    };
+    match main.split_once('?') {
+        Some((base, query)) => (base, Some(query), fragment),
+        None => (main, None, fragment),
+    }
+}
+
+/// Rebuilds a URL from its base, kept query pieces and fragment; drops a `?` left empty.
+fn rebuild(base: &str, kept: &[&str], fragment: &str) -> String {
+    let mut out = String::with_capacity(base.len() + fragment.len() + 64);
+    out.push_str(base);
+    if kept.iter().any(|p| !p.is_empty()) {
+        out.push('?');
+        out.push_str(&kept.join("&"));
+    }
+    out.push_str(fragment);
+    out
+}
+
+/// Removes tracking query parameters and returns the new URL, or `None` when nothing was
+/// removed.
+///
+/// Removed: any name starting with `utm_` or `mtm_`; `fbclid`, `gclid`, `gclsrc`, `dclid`,
+/// `gbraid`, `wbraid`, `msclkid`, `yclid`, `twclid`, `ttclid`, `igshid`, `igsh`, `mc_cid`,
+/// `mc_eid`, `_hsenc`, `_hsmi`, `__hssc`, `__hstc`, `__hsfp`, `hsCtaTracking`, `mkt_tok`,
+/// `spm`, `scm`, `spm_id_from`, `vd_source`, `ref_src`, `ref_url`, `__twitter_impression`,
+/// `_ga`, `_gl`, `oly_anon_id`, `oly_enc_id`, `rb_clickid`, `s_cid`, `vero_id`, `vero_conv`,
+/// `wickedid`, `_openstat`, `pk_campaign`, `pk_kwd`, `pk_source`, `pk_medium`, `pk_content`,
+/// `isappinstalled` (all ASCII case-insensitive), plus the `extra` names (exact match).
+///
+/// The other parameters stay in order and byte-identical; a `?` left empty is dropped; the
+/// fragment is kept. Works on relative URLs too.
+///
+/// ```
+/// use articlean::proxy::strip_tracking;
+///
+/// assert_eq!(
+///     strip_tracking("https://a.example/p?id=7&utm_source=x&fbclid=y#top", &[]).as_deref(),
+///     Some("https://a.example/p?id=7#top")
+/// );
+/// assert_eq!(strip_tracking("https://a.example/p?id=7", &[]), None);
+/// ```
+pub fn strip_tracking(url: &str, extra: &[String]) -> Option<String> {
+    let (base, query, fragment) = split_query(url);
+    let query = query?;
+    let mut removed = false;
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|piece| {
+            let name = piece.split('=').next().unwrap_or_default();
+            let drop = !name.is_empty() && is_tracking(name, extra);
+            removed |= drop;
+            !drop
+        })
+        .collect();
+    removed.then(|| rebuild(base, &kept, fragment))
+}
+
+/// Removes Jetpack's lazy-load marker `is-pending-load` from an image URL. Returns the new
+/// URL, or `None` when there was no marker.
+///
+/// Jetpack appends the marker with `add_query_arg`, which can leave the rest of the query
+/// written `#038;` (a half-decoded `&#038;`), e.g. `…jpg?resize=1100%2C825&is-pending-load=1#038;ssl=1`;
+/// when the marker is found, those `#038;` are turned back into `&`.
+///
+/// ```
+/// use articlean::proxy::strip_lazy_markers;
+///
+/// assert_eq!(
+///     strip_lazy_markers("https://i2.wp.com/a.example/x.jpg?resize=1100%2C825&is-pending-load=1#038;ssl=1")
+///         .as_deref(),
+///     Some("https://i2.wp.com/a.example/x.jpg?resize=1100%2C825&ssl=1")
+/// );
+/// ```
+pub fn strip_lazy_markers(url: &str) -> Option<String> {
+    const MARKER: &str = "is-pending-load";
+    let (base, rest) = url.split_once('?')?;
+    if !rest.contains(MARKER) {
+        return None;
+    }
+    let repaired = rest.replace("#038;", "&");
+    let (query, fragment) = match repaired.find('#') {
+        Some(i) => repaired.split_at(i),
+        None => (repaired.as_str(), ""),
+    };
+    let mut removed = false;
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|piece| {
+            let drop = piece.split('=').next() == Some(MARKER);
+            removed |= drop;
+            !drop && !piece.is_empty()
+        })
+        .collect();
+    removed.then(|| rebuild(base, &kept, fragment))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split() {
+        assert_eq!(split_query("a?b#c?d"), ("a", Some("b"), "#c?d"));
+        assert_eq!(split_query("a#c?d"), ("a", None, "#c?d"));
+        assert_eq!(split_query("a"), ("a", None, ""));
+    }
+
+    #[test]
+    fn empty_query_dropped() {
+        assert_eq!(
+            strip_tracking("/p?utm_source=a&utm_medium=b#f", &[]).as_deref(),
+            Some("/p#f")
+        );
+    }
+}

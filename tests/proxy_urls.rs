@@ -1,0 +1,506 @@
+//! Table-driven tests of `articlean::proxy`, through the public API only.
+//!
+//! Every table is checked in full and all failing rows are reported together. Link
+//! redirectors, tracking parameters and hotlinking hosts are in `proxy_links.rs`.
+
+use articlean::proxy::{ProxyTemplate, Unwrapper};
+use articlean::Error;
+
+/// What a row exercises.
+#[derive(Clone, Copy, Debug)]
+enum Op {
+    /// `Unwrapper::new().unwrap(input)`.
+    Unwrap,
+    /// `Unwrapper::new().with_generic_fallback(false).unwrap(input)`.
+    NoFallback,
+    /// `Unwrapper::new().with_template(t).unwrap(input)`.
+    WithTemplate(&'static str),
+    /// `t.apply(input)`.
+    Apply(&'static str),
+    /// `t.apply(input)` then `t.recognise(..)`: must give `want` back.
+    RoundTrip(&'static str),
+}
+
+const WORKER_SEED: &str =
+    "https://cors.zfour.workers.dev/?http://zkres1.myzaker.com/202105/609e6c06b15ec03d746d77f2_1024.jpg";
+
+/// (name, op, input, expected)
+const CASES: &[(&str, Op, &str, Option<&str>)] = &[
+    // --- Cloudflare-Worker CORS proxies and the bare-query shape ---
+    ("worker seed", Op::Unwrap, WORKER_SEED, Some("http://zkres1.myzaker.com/202105/609e6c06b15ec03d746d77f2_1024.jpg")),
+    ("worker https origin with query", Op::Unwrap, "https://test.cors.workers.dev/?https://httpbin.org/get?a=1&b=2", Some("https://httpbin.org/get?a=1&b=2")),
+    ("worker encoded once", Op::Unwrap, "https://cors.example.workers.dev/?https%3A%2F%2Fexample.com%2Fa.png%3Fv%3D1", Some("https://example.com/a.png?v=1")),
+    ("worker encoded twice", Op::Unwrap, "https://cors.example.workers.dev/?https%253A%252F%252Fexample.com%252Fa.png", Some("https://example.com/a.png")),
+    ("worker encoded three times is refused", Op::Unwrap, "https://cors.example.workers.dev/?https%25253A%25252F%25252Fexample.com%25252Fa.png", None),
+    ("worker non-root path", Op::Unwrap, "https://proxy.someone.workers.dev/fetch?https://example.com/a.png", Some("https://example.com/a.png")),
+    ("worker apiurl param", Op::Unwrap, "https://api.someone.workers.dev/?apiurl=https://example.com/data.png", Some("https://example.com/data.png")),
+    ("worker url param", Op::Unwrap, "https://x.workers.dev/?url=http%3A%2F%2Fgoogle.com%2Flogo.png", Some("http://google.com/logo.png")),
+    ("bare query on custom domain", Op::Unwrap, "https://cors.zfour.example/?http://zkres1.myzaker.com/a.jpg", Some("http://zkres1.myzaker.com/a.jpg")),
+    ("corsproxy.io bare encoded", Op::Unwrap, "https://corsproxy.io/?https%3A%2F%2Fexample.com%2Fa.png", Some("https://example.com/a.png")),
+    ("corsproxy.io url param", Op::Unwrap, "https://corsproxy.io/?url=https://example.com/a.png", Some("https://example.com/a.png")),
+    ("allorigins raw", Op::Unwrap, "https://api.allorigins.win/raw?url=https%3A%2F%2Fexample.com%2Fa.png", Some("https://example.com/a.png")),
+    ("codetabs quest", Op::Unwrap, "https://api.codetabs.com/v1/proxy?quest=https%3A%2F%2Fexample.com%2Fa.png", Some("https://example.com/a.png")),
+    ("cors.lol url", Op::Unwrap, "https://api.cors.lol/?url=https%3A%2F%2Fexample.com%2Fa.png", Some("https://example.com/a.png")),
+    ("self-hosted /raw?url=", Op::Unwrap, "https://cors.example.org/raw?url=https%3A%2F%2Fexample.com%2Fa.png", Some("https://example.com/a.png")),
+    // --- path forms ---
+    ("cors-anywhere path form", Op::Unwrap, "http://localhost:8080/http://google.com/", Some("http://google.com/")),
+    ("herokuapp path form keeps query", Op::Unwrap, "https://cors-anywhere.herokuapp.com/https://example.com/a.png?x=1", Some("https://example.com/a.png?x=1")),
+    ("worker path form", Op::Unwrap, "https://w.someone.workers.dev/https://postman-echo.com/get?foo1=bar1", Some("https://postman-echo.com/get?foo1=bar1")),
+    ("cors.eu.org collapsed slashes", Op::Unwrap, "https://cors.eu.org/https:/example.com/a.png", Some("https://example.com/a.png")),
+    ("path form percent-encoded", Op::Unwrap, "https://proxy.example/https%3A%2F%2Fexample.com%2Fa.png?w=1", Some("https://example.com/a.png")),
+    ("scheme mirror", Op::Unwrap, "https://fd.xuwubk.eu.org/https/github.com/binarywang/WxJava/issues/2579", Some("https://github.com/binarywang/WxJava/issues/2579")),
+    ("scheme mirror http with query", Op::Unwrap, "https://mirror.example/http/example.com/a.png?x=1", Some("http://example.com/a.png?x=1")),
+    ("scheme mirror needs a host", Op::Unwrap, "https://example.com/https/notahost/x", None),
+    // --- weserv ---
+    ("weserv encoded", Op::Unwrap, "https://images.weserv.nl/?url=https%3A%2F%2Fexample.com%2Fa.jpg&w=300&h=300", Some("https://example.com/a.jpg")),
+    ("weserv rsshub form without slash", Op::Unwrap, "https://images.weserv.nl?url=https%3A%2F%2Fexample.com%2Fa.jpg", Some("https://example.com/a.jpg")),
+    ("wsrv.nl schemeless defaults to http", Op::Unwrap, "https://wsrv.nl/?url=wsrv.nl/lichtenstein.jpg&w=300&h=300", Some("http://wsrv.nl/lichtenstein.jpg")),
+    ("wsrv.nl protocol-relative input", Op::Unwrap, "//wsrv.nl/?url=wsrv.nl/lichtenstein.jpg&w=300&h=300", Some("http://wsrv.nl/lichtenstein.jpg")),
+    ("weserv ssl: prefix", Op::Unwrap, "https://images.weserv.nl/?url=ssl:example.com/a.jpg&w=300", Some("https://example.com/a.jpg")),
+    ("weserv relative url refused", Op::Unwrap, "https://wsrv.nl/?url=/images/a.jpg", None),
+    ("weserv data url refused", Op::Unwrap, "https://wsrv.nl/?url=data:image/png;base64,iVBORw0KGgo", None),
+    ("weserv without url", Op::Unwrap, "https://images.weserv.nl/?w=300", None),
+    // --- Jetpack Photon ---
+    ("photon ssl=1", Op::Unwrap, "https://i2.wp.com/j99.in/wp-content/uploads/2018/03/bbn.jpg?resize=768%2C493&ssl=1", Some("https://j99.in/wp-content/uploads/2018/03/bbn.jpg")),
+    ("photon without ssl is http", Op::Unwrap, "https://i0.wp.com/example.com/a.jpg?w=600", Some("http://example.com/a.jpg")),
+    ("photon keeps other params", Op::Unwrap, "https://i1.wp.com/example.com/a.jpg?ssl=1&v=3&w=100&quality=80", Some("https://example.com/a.jpg?v=3")),
+    ("photon #038; and lazy marker", Op::Unwrap, "https://i2.wp.com/example.com/a.jpg?resize=1100%2C825&is-pending-load=1#038;ssl=1", Some("https://example.com/a.jpg")),
+    ("photon i3 rsshub template", Op::Unwrap, "https://i3.wp.com/example.com/uploads/a.png", Some("http://example.com/uploads/a.png")),
+    ("photon needs host-looking segment", Op::Unwrap, "https://i0.wp.com/wp-content/uploads/a.jpg", None),
+    ("photon bare host", Op::Unwrap, "https://i0.wp.com/", None),
+    // --- camo ---
+    ("github camo hex", Op::Unwrap, "https://camo.githubusercontent.com/0d2b0b6e0a0a2f1f9d2c0a8b7b7e6f5e4d3c2b1a/687474703a2f2f6578616d706c652e636f6d2f612e6a7067", Some("http://example.com/a.jpg")),
+    ("atmos camo hex on any host", Op::Unwrap, "https://camo.example.org/0d2b0b6e0a0a2f1f9d2c0a8b7b7e6f5e4d3c2b1a/68747470733a2f2f6578616d706c652e636f6d2f612e706e67", Some("https://example.com/a.png")),
+    ("camo query form", Op::Unwrap, "https://camo.githubusercontent.com/0d2b0b6e0a0a2f1f9d2c0a8b7b7e6f5e4d3c2b1a?url=http%3A%2F%2Fwww.example.com%2Fexample.jpg", Some("http://www.example.com/example.jpg")),
+    ("camo invalid hex", Op::Unwrap, "https://camo.githubusercontent.com/0d2b0b6e0a0a2f1f9d2c0a8b7b7e6f5e4d3c2b1a/687474703a2f2f6578616d70zz", None),
+    ("camo odd-length hex", Op::Unwrap, "https://camo.githubusercontent.com/0d2b0b6e0a0a2f1f9d2c0a8b7b7e6f5e4d3c2b1a/687474703a2f2f6", None),
+    ("camo hex non-utf8", Op::Unwrap, "https://camo.githubusercontent.com/0d2b0b6e0a0a2f1f9d2c0a8b7b7e6f5e4d3c2b1a/687474703a2f2f612e6578616d706c652fff", None),
+    ("camo hex javascript", Op::Unwrap, "https://camo.githubusercontent.com/0d2b0b6e0a0a2f1f9d2c0a8b7b7e6f5e4d3c2b1a/6a6176617363726970743a616c657274283129", None),
+    ("go-camo base64url", Op::Unwrap, "https://camo.example/vO2Oz3NhKx3qyRCt0aAqLZ5mfIk/aHR0cHM6Ly9leGFtcGxlLmNvbS9hLnBuZw", Some("https://example.com/a.png")),
+    ("go-camo truncated base64", Op::Unwrap, "https://camo.example/vO2Oz3NhKx3qyRCt0aAqLZ5mfIk/aHR0cHM6Ly9leGFtcGxlLmNvbS9hLnBuZ", None),
+    ("go-camo bad base64 chars", Op::Unwrap, "https://camo.example/vO2Oz3NhKx3qyRCt0aAqLZ5mfIk/aHR0cHM6Ly9!!!", None),
+    ("go-camo base64 non-utf8", Op::Unwrap, "https://camo.example/vO2Oz3NhKx3qyRCt0aAqLZ5mfIk/aHR0cHM6Ly9hLmV4YW1wbGUv__4uanBn", None),
+    ("go-camo base64 javascript", Op::Unwrap, "https://camo.example/vO2Oz3NhKx3qyRCt0aAqLZ5mfIk/amF2YXNjcmlwdDphbGVydCgxKQ", None),
+    ("inoreader camo", Op::Unwrap, "https://www.inoreader.com/camo/syTLE-Gd8S4,b64/aHR0cHM6Ly90dmF4Mi5zaW5haW1nLmNuL2xhcmdlLzhkZmI2ZDA2Z3kxZ3pwY2ttZWJkemoyMHJzMGZtZGkwLmpwZw", Some("https://tvax2.sinaimg.cn/large/8dfb6d06gy1gzpckmebdzj20rs0fmdi0.jpg")),
+    // --- Google image proxy ---
+    ("google proxy fragment", Op::Unwrap, "https://ci3.googleusercontent.com/proxy/AbCdEf123=s0-d-e1-ft#http://mysite.com/i.jpg", Some("http://mysite.com/i.jpg")),
+    ("google proxy without fragment", Op::Unwrap, "https://ci3.googleusercontent.com/proxy/AbCdEf123=s0-d-e1-ft", None),
+    ("google proxy fragment not a url", Op::Unwrap, "https://ci3.googleusercontent.com/proxy/AbCdEf123=s0-d-e1-ft#top", None),
+    // --- imageproxy, imgproxy, thumbor ---
+    ("imageproxy plain keeps query", Op::Unwrap, "http://localhost:8080/x/http://example.com/?id=1", Some("http://example.com/?id=1")),
+    ("imageproxy options plain", Op::Unwrap, "https://imageproxy.example/100x150,q75,r90/https://example.com/a.jpg", Some("https://example.com/a.jpg")),
+    ("imageproxy percent-encoded", Op::Unwrap, "https://imageproxy.example/200x/https%3A%2F%2Fexample.com%2Fa.jpg", Some("https://example.com/a.jpg")),
+    ("imageproxy base64url", Op::Unwrap, "https://imageproxy.example/x/aHR0cHM6Ly9leGFtcGxlLmNvbS9hLnBuZw", Some("https://example.com/a.png")),
+    ("imgproxy plain @ext", Op::Unwrap, "https://imgproxy.example/insecure/rs:fill:300:200/plain/https://example.com/a.jpg@webp", Some("https://example.com/a.jpg")),
+    ("imgproxy plain encoded", Op::Unwrap, "https://imgproxy.example/_/plain/https%3A%2F%2Fexample.com%2Fa%20b.jpg", Some("https://example.com/a%20b.jpg")),
+    ("imgproxy base64 split with ext", Op::Unwrap, "https://imgproxy.example/AfrOrF3gWeDA6VOlDG4TzxMv39O7MXnF4CXpKUwGqRM/rs:fill:300:400:0/g:sm/aHR0cHM6Ly9leGFtcGxl/LmNvbS9hLnBuZw.png", Some("https://example.com/a.png")),
+    ("thumbor unsafe plain", Op::Unwrap, "https://thumbor.example/unsafe/300x200/smart/https://example.com/a.jpg", Some("https://example.com/a.jpg")),
+    ("thumbor signed host/path", Op::Unwrap, "https://thumbor.example/oTZIsOOL0qjVnvsQm4Yo8gZp3PE=/fit-in/300x200/example.com/a.jpg", Some("http://example.com/a.jpg")),
+    ("thumbor filters and encoded", Op::Unwrap, "https://thumbor.example/unsafe/trim/fit-in/-300x0/filters:quality(80)/https%3A%2F%2Fexample.com%2Fa.jpg", Some("https://example.com/a.jpg")),
+    ("thumbor relative image", Op::Unwrap, "https://thumbor.example/unsafe/300x200/smart/path/to/image.jpg", None),
+    // --- imgix, Cloudinary, Miniflux, NetEase ---
+    ("imgix web proxy", Op::Unwrap, "https://my-social-network.imgix.net/http%3A%2F%2Favatars.com%2Fjohn-smith.png?h=300&w=400&s=a2016f4e9ef3b4a7", Some("http://avatars.com/john-smith.png")),
+    ("imgix plain image is not a proxy", Op::Unwrap, "https://assets.imgix.net/examples/kingfisher.jpg?w=300", None),
+    ("cloudinary fetch", Op::Unwrap, "https://res.cloudinary.com/demo/image/fetch/w_300,c_fill/https://example.com/a.jpg", Some("https://example.com/a.jpg")),
+    ("cloudinary fetch encoded with query", Op::Unwrap, "https://res.cloudinary.com/demo/image/fetch/f_auto/q_auto/https%3A%2F%2Fexample.com%2Fa.jpg%3Fv%3D2", Some("https://example.com/a.jpg?v=2")),
+    ("cloudinary upload is not a proxy", Op::Unwrap, "https://res.cloudinary.com/demo/image/upload/w_300/sample.jpg", None),
+    ("miniflux padded", Op::Unwrap, "https://reader.example/proxy/okK5PsdNY8F082UMQEAbLPeUFfbe2WnNfInNmR9T4WA=/aHR0cDovL3dlYnNpdGUvZm9sZGVyL2ltYWdlLnBuZw==", Some("http://website/folder/image.png")),
+    ("miniflux under base path", Op::Unwrap, "https://example.org/miniflux/proxy/okK5PsdNY8F082UMQEAbLPeUFfbe2WnNfInNmR9T4WA=/aHR0cHM6Ly9leGFtcGxlLmNvbS9hLnBuZw", Some("https://example.com/a.png")),
+    ("netease encoded", Op::Unwrap, "http://nimg.ws.126.net/?url=http%3A%2F%2Fdingyue.ws.126.net%2F2021%2F0515%2F8b37ab4aj00qt4q08003qc000hs00b2g.jpg&thumbnail=660x2147483647&quality=80&type=jpg", Some("http://dingyue.ws.126.net/2021/0515/8b37ab4aj00qt4q08003qc000hs00b2g.jpg")),
+    ("netease plain", Op::Unwrap, "https://nimg.ws.126.net/?url=http://bjnewsrec-cv.ws.126.net/big70290c3f949j00rgrm7u009id000hs00aop.jpg&thumbnail=140y88&quality=90&type=jpg", Some("http://bjnewsrec-cv.ws.126.net/big70290c3f949j00rgrm7u009id000hs00aop.jpg")),
+    // --- nesting ---
+    ("worker around weserv around photon", Op::Unwrap, "https://x.workers.dev/?https://wsrv.nl/?url=https%3A%2F%2Fi0.wp.com%2Fexample.com%2Fa.jpg%3Fssl%3D1", Some("https://example.com/a.jpg")),
+    ("worker around camo", Op::Unwrap, "https://cors.zfour.workers.dev/?https://camo.githubusercontent.com/0d2b0b6e0a0a2f1f9d2c0a8b7b7e6f5e4d3c2b1a/687474703a2f2f6578616d706c652e636f6d2f612e6a7067", Some("http://example.com/a.jpg")),
+    ("imgproxy around photon", Op::Unwrap, "https://imgproxy.example/sig/plain/https%3A%2F%2Fi0.wp.com%2Fexample.com%2Fa.jpg%3Fssl%3D1@webp", Some("https://example.com/a.jpg")),
+    ("go-camo around cloudinary", Op::Unwrap, "https://camo.example/vO2Oz3NhKx3qyRCt0aAqLZ5mfIk/aHR0cHM6Ly9yZXMuY2xvdWRpbmFyeS5jb20vZGVtby9pbWFnZS9mZXRjaC93XzMwMC9odHRwczovL2V4YW1wbGUuY29tL2EuanBn", Some("https://example.com/a.jpg")),
+    ("corsproxy around netease", Op::Unwrap, "https://corsproxy.io/?https%3A%2F%2Fnimg.ws.126.net%2F%3Furl%3Dhttp%253A%252F%252Fdingyue.ws.126.net%252Fa.jpg%26thumbnail%3D140y88", Some("http://dingyue.ws.126.net/a.jpg")),
+    // --- generic fallback ---
+    ("generic src param", Op::Unwrap, "https://img.example/resize?src=https%3A%2F%2Forigin.example%2Fa.jpg&w=300", Some("https://origin.example/a.jpg")),
+    ("generic timthumb", Op::Unwrap, "https://example.com/wp-content/themes/t/timthumb.php?src=http://example.com/wp-content/uploads/a.jpg&w=100", Some("http://example.com/wp-content/uploads/a.jpg")),
+    ("generic whole query on a path", Op::Unwrap, "https://img.example/fetch?https://origin.example/a.jpg", Some("https://origin.example/a.jpg")),
+    ("generic imgurl", Op::Unwrap, "https://thumbs.example/t?imgurl=https%3A%2F%2Forigin.example%2Fb.png", Some("https://origin.example/b.png")),
+    ("generic off", Op::NoFallback, "https://img.example/resize?src=https%3A%2F%2Forigin.example%2Fa.jpg&w=300", None),
+    ("generic off keeps built-ins", Op::NoFallback, WORKER_SEED, Some("http://zkres1.myzaker.com/202105/609e6c06b15ec03d746d77f2_1024.jpg")),
+    ("ref param is not a proxy", Op::Unwrap, "https://example.com/page?ref=https://x.example/", None),
+    ("share page is not a proxy", Op::Unwrap, "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fx.example%2F", None),
+    ("tweet intent is not a proxy", Op::Unwrap, "https://twitter.com/intent/tweet?url=https%3A%2F%2Fx.example%2F", None),
+    ("html page is not a proxy", Op::Unwrap, "https://example.com/article.html?url=https://x.example/a.jpg", None),
+    ("query starting with http but no url", Op::Unwrap, "https://example.com/?httpbin", None),
+    // --- plain image URLs are not proxies ---
+    ("plain cdn image", Op::Unwrap, "https://cdn.example.com/images/2021/photo.jpg", None),
+    ("wechat image", Op::Unwrap, "https://mmbiz.qpic.cn/mmbiz_png/abcDEF123/640?wx_fmt=png&from=appmsg", None),
+    ("zhihu image", Op::Unwrap, "https://pic1.zhimg.com/v2-0123456789abcdef_720w.jpg", None),
+    ("github avatar", Op::Unwrap, "https://avatars.githubusercontent.com/u/1?v=4", None),
+    ("wikimedia", Op::Unwrap, "https://upload.wikimedia.org/wikipedia/commons/a/ab/Foo_bar.jpg", None),
+    ("seed origin itself", Op::Unwrap, "http://zkres1.myzaker.com/202105/609e6c06b15ec03d746d77f2_1024.jpg", None),
+    ("hex-looking path that is not a url", Op::Unwrap, "https://cdn.example.com/0d2b0b6e0a0a2f1f9d2c0a8b7b7e6f5e4d3c2b1a/deadbeef", None),
+    // --- malformed and hostile input ---
+    ("empty string", Op::Unwrap, "", None),
+    ("whitespace only", Op::Unwrap, "   ", None),
+    ("javascript input", Op::Unwrap, "javascript:alert(1)", None),
+    ("relative input", Op::Unwrap, "/images/a.jpg?url=https://x.example/a.jpg", None),
+    ("ftp input", Op::Unwrap, "ftp://example.com/?https://x.example/a.jpg", None),
+    ("broken %zz", Op::Unwrap, "https://corsproxy.io/?https%3A%2F%2Fexample.com%2Fa%zz.png", None),
+    ("broken %zz in plain origin", Op::Unwrap, "https://x.workers.dev/?https://example.com/a%zz.png", None),
+    ("truncated escape", Op::Unwrap, "https://corsproxy.io/?url=https%3A%2F%2Fexample.com%2", None),
+    ("non-utf8 after decoding", Op::Unwrap, "https://x.workers.dev/?http%3A%2F%2Fa.example%2F%FF.jpg", None),
+    ("javascript via worker", Op::Unwrap, "https://x.workers.dev/?javascript:alert(1)", None),
+    ("javascript encoded via param", Op::Unwrap, "https://corsproxy.io/?url=javascript%3Aalert(1)", None),
+    ("data url via param", Op::Unwrap, "https://api.allorigins.win/raw?url=data%3Aimage%2Fpng%3Bbase64%2CiVBOR", None),
+    ("relative result via worker", Op::Unwrap, "https://x.workers.dev/?/relative/a.jpg", None),
+    ("empty host result", Op::Unwrap, "https://x.workers.dev/?https://", None),
+    ("newline smuggled by decoding", Op::Unwrap, "https://corsproxy.io/?url=https%3A%2F%2Fexample.com%2F%0Aa.png", None),
+    ("backslash scheme", Op::Unwrap, "https://x.workers.dev/?https:%5C%5Cevil.example/a.png", None),
+    ("unicode host not a proxy", Op::Unwrap, "https://bücher.example/bild.jpg", None),
+    ("unicode origin host is punycoded", Op::Unwrap, "https://x.workers.dev/?https://例子.测试/图.jpg", Some("https://xn--fsqu00a.xn--0zwm56d/%E5%9B%BE.jpg")),
+    ("unicode proxy host", Op::Unwrap, "https://代理.example/?https://example.com/a.png", Some("https://example.com/a.png")),
+    // --- templates ---
+    ("template {url} round trip", Op::RoundTrip("https://img.example/?url={url}"), "https://example.com/a.jpg?x=1&y=2", Some("https://example.com/a.jpg?x=1&y=2")),
+    ("template {url_encoded} round trip", Op::RoundTrip("https://img.example/fetch?url={url_encoded}&w=600"), "https://example.com/a b.jpg?x=1&y=2", Some("https://example.com/a%20b.jpg?x=1&y=2")),
+    ("template {url_base64} round trip", Op::RoundTrip("https://img.example/p/{url_base64}"), "https://example.com/a.jpg?size=large", Some("https://example.com/a.jpg?size=large")),
+    ("template {host}{path} round trip", Op::RoundTrip("https://i3.wp.com/{host}{path}"), "https://example.com/uploads/a.jpg?v=2", Some("https://example.com/uploads/a.jpg?v=2")),
+    ("template {scheme} round trip", Op::RoundTrip("https://m.example/{scheme}/{host}{path}"), "http://example.com:8080/a.jpg", Some("http://example.com:8080/a.jpg")),
+    ("template no slash before ? round trip", Op::RoundTrip("https://IMG.example?u={url_encoded}"), "https://example.com/a.jpg", Some("https://example.com/a.jpg")),
+    ("template apply {url_encoded}", Op::Apply("https://images.weserv.nl/?url={url_encoded}"), "https://example.com/a.jpg?x=1", Some("https://images.weserv.nl/?url=https%3A%2F%2Fexample.com%2Fa.jpg%3Fx%3D1")),
+    ("template apply {url_base64}", Op::Apply("https://img.example/p/{url_base64}"), "https://example.com/a.png", Some("https://img.example/p/aHR0cHM6Ly9leGFtcGxlLmNvbS9hLnBuZw")),
+    ("template apply {host}{path}", Op::Apply("https://i3.wp.com/{host}{path}"), "https://example.com/a.jpg", Some("https://i3.wp.com/example.com/a.jpg")),
+    ("template apply refuses javascript", Op::Apply("https://img.example/?url={url_encoded}"), "javascript:alert(1)", None),
+    ("template apply refuses relative", Op::Apply("https://img.example/?url={url_encoded}"), "/a.jpg", None),
+    ("template apply refuses empty", Op::Apply("https://img.example/?url={url_encoded}"), "", None),
+    ("unwrapper with base64 template", Op::WithTemplate("https://img.example/p/{url_base64}"), "https://img.example/p/aHR0cHM6Ly9leGFtcGxlLmNvbS9hLnBuZw", Some("https://example.com/a.png")),
+    ("unwrapper template beats photon default", Op::WithTemplate("https://i3.wp.com/{host}{path}"), "https://i3.wp.com/example.com/a.jpg", Some("https://example.com/a.jpg")),
+    ("unwrapper template then built-in", Op::WithTemplate("https://img.example/p/{url_base64}"), "https://img.example/p/aHR0cHM6Ly93c3J2Lm5sLz91cmw9ZXhhbXBsZS5jb20vYS5qcGc", Some("http://example.com/a.jpg")),
+    ("template does not match other host", Op::WithTemplate("https://img.example/fetch?x={url_encoded}"), "https://other.example/fetch?x=https%3A%2F%2Fexample.com%2Fa.png", None),
+    ("template matches its own host", Op::WithTemplate("https://img.example/fetch?x={url_encoded}"), "https://img.example/fetch?x=https%3A%2F%2Fexample.com%2Fa.png", Some("https://example.com/a.png")),
+    ("template garbage base64", Op::WithTemplate("https://img.example/p/{url_base64}"), "https://img.example/p/%%%", None),
+];
+
+/// Runs one row; `Err` describes a mismatch.
+fn run(op: Op, input: &str, want: Option<&str>) -> Result<(), String> {
+    let got = match op {
+        Op::Unwrap => Unwrapper::new().unwrap(input),
+        Op::NoFallback => Unwrapper::new().with_generic_fallback(false).unwrap(input),
+        Op::WithTemplate(t) => {
+            let t = ProxyTemplate::parse(t).map_err(|e| e.to_string())?;
+            Unwrapper::new().with_template(t).unwrap(input)
+        }
+        Op::Apply(t) => ProxyTemplate::parse(t)
+            .map_err(|e| e.to_string())?
+            .apply(input),
+        Op::RoundTrip(t) => {
+            let t = ProxyTemplate::parse(t).map_err(|e| e.to_string())?;
+            let proxied = t
+                .apply(input)
+                .ok_or_else(|| format!("apply({input:?}) gave None"))?;
+            let back = t.recognise(&proxied);
+            let via_unwrapper = Unwrapper::new().with_template(t).unwrap(&proxied);
+            if back != via_unwrapper {
+                return Err(format!(
+                    "recognise {back:?} != Unwrapper::unwrap {via_unwrapper:?} for {proxied:?}"
+                ));
+            }
+            back
+        }
+    };
+    if got.as_deref() == Some("") {
+        return Err("returned an empty string".to_owned());
+    }
+    if got.as_deref() == want {
+        Ok(())
+    } else {
+        Err(format!("got {got:?}, want {want:?}"))
+    }
+}
+
+#[test]
+fn proxy_url_table() {
+    assert!(CASES.len() >= 90, "only {} rows", CASES.len());
+    let mut failures = Vec::new();
+    for (name, op, input, want) in CASES {
+        if let Err(why) = run(*op, input, *want) {
+            failures.push(format!("{name}: {input:?}: {why}"));
+        }
+    }
+    // Rows that need building at run time.
+    let huge = format!(
+        "https://x.workers.dev/?https://example.com/{}.jpg",
+        "a".repeat(100 * 1024)
+    );
+    let nested_3 = format!("https://a.workers.dev/?https://b.workers.dev/?{WORKER_SEED}");
+    let mut nested_10 = "https://example.com/a.jpg".to_owned();
+    for _ in 0..10 {
+        nested_10 = format!("https://n.workers.dev/?{nested_10}");
+    }
+    let after_8 = "https://n.workers.dev/?https://n.workers.dev/?https://example.com/a.jpg";
+    let dynamic: Vec<(&str, String, Option<&str>)> = vec![
+        ("100 KB url", huge, None),
+        ("100 KB garbage", "%".repeat(100 * 1024), None),
+        (
+            "three workers deep",
+            nested_3,
+            Some("http://zkres1.myzaker.com/202105/609e6c06b15ec03d746d77f2_1024.jpg"),
+        ),
+        ("ten levels stop after eight", nested_10, Some(after_8)),
+    ];
+    for (name, input, want) in &dynamic {
+        if let Err(why) = run(Op::Unwrap, input, *want) {
+            failures.push(format!("{name}: {why}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows failed:\n{}",
+        failures.len(),
+        CASES.len() + dynamic.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn unwrap_never_panics_on_odd_bytes() {
+    let odd = [
+        "https://x.workers.dev/?%",
+        "https://x.workers.dev/?%f",
+        "https://i0.wp.com/é.com/a.jpg",
+        "https://camo.githubusercontent.com//",
+        "https://x.example/proxy//",
+        "https://x.example/unsafe/",
+        "https://x.example/_/plain/",
+        "https://x.example/_/plain/@",
+        "https://res.cloudinary.com/a/image/fetch/",
+        "https://www.inoreader.com/camo/,b64/",
+        "https://wsrv.nl/?url=ssl:",
+        "https://wsrv.nl/?url=%F0%9F%98%80",
+        "//",
+        "https://[::1]/?https://example.com/a.png",
+        "https://x.workers.dev/?https://[::1]/a.png",
+    ];
+    let u = Unwrapper::new();
+    for input in odd {
+        if let Some(out) = u.unwrap(input) {
+            assert!(
+                out.starts_with("http://") || out.starts_with("https://"),
+                "{input:?} -> {out:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn template_parse_errors() {
+    let bad: &[(&str, &str)] = &[
+        ("", "empty"),
+        ("https://img.example/", "no placeholder"),
+        (
+            "https://img.example/?url={href}",
+            "unknown placeholder {href}",
+        ),
+        ("/proxy?url={url}", "absolute http(s) url"),
+        ("img.example/?url={url}", "absolute http(s) url"),
+        ("{url}", "absolute http(s) url"),
+        (
+            "https://img.example/{url}/{url_base64}",
+            "more than one way",
+        ),
+        ("https://img.example/{host}", "together"),
+        ("https://img.example/?u={url", "unclosed"),
+        (
+            "https://img.example/{scheme}/{url}",
+            "only allowed with {host}{path}",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (template, expected_reason) in bad {
+        match ProxyTemplate::parse(template) {
+            Err(Error::InvalidProxyTemplate {
+                template: named,
+                reason,
+            }) => {
+                if named != *template {
+                    failures.push(format!("{template:?}: error names {named:?}"));
+                }
+                if !reason.contains(expected_reason) {
+                    failures.push(format!("{template:?}: reason {reason:?}"));
+                }
+                if reason.ends_with('.') || reason.starts_with(|c: char| c.is_uppercase()) {
+                    failures.push(format!("{template:?}: reason style {reason:?}"));
+                }
+            }
+            other => failures.push(format!("{template:?}: {other:?}")),
+        }
+        if template.parse::<ProxyTemplate>().is_ok() {
+            failures.push(format!("{template:?}: FromStr accepted it"));
+        }
+    }
+    let ok = ProxyTemplate::parse("https://img.example/?url={url_encoded}");
+    match ok {
+        Ok(t) => assert_eq!(t.as_str(), "https://img.example/?url={url_encoded}"),
+        Err(e) => failures.push(format!("valid template rejected: {e}")),
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The shared data folder: `$ARTICLEAN_SHARED`, else `../shared` beside the crate root.
+fn shared_dir() -> std::path::PathBuf {
+    std::env::var_os("ARTICLEAN_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+}
+
+#[test]
+fn netease_corpus_unwraps() {
+    let dir = shared_dir().join("corpus/cn");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    };
+    let files: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("postlight--www.163.com--") && n.ends_with(".html"))
+        })
+        .collect();
+    if files.is_empty() {
+        eprintln!(
+            "skipped: no postlight--www.163.com--*.html in {}",
+            dir.display()
+        );
+        return;
+    }
+    let unwrapper = Unwrapper::new();
+    let mut total = 0;
+    let mut failures = Vec::new();
+    for file in files {
+        let Ok(html) = std::fs::read_to_string(&file) else {
+            failures.push(format!("cannot read {}", file.display()));
+            continue;
+        };
+        for url in extract_urls(&html, "nimg.ws.126.net/?url=") {
+            total += 1;
+            let decoded = url.replace("&amp;", "&");
+            match unwrapper.unwrap(&decoded) {
+                Some(origin)
+                    if (origin.starts_with("http://") || origin.starts_with("https://"))
+                        && !origin.contains("nimg.ws.126.net") => {}
+                other => failures.push(format!("{decoded} -> {other:?}")),
+            }
+        }
+    }
+    eprintln!(
+        "163.com corpus: {} of {total} unwrapped",
+        total - failures.len()
+    );
+    assert_eq!(total, 33, "expected 33 nimg.ws.126.net URLs");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every URL in `html` (up to a quote, `<`, `>` or whitespace) that contains `needle`, with its
+/// scheme (`http:`, `https:`) or `//` prefix.
+fn extract_urls<'a>(html: &'a str, needle: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(pos) = html.get(from..).and_then(|rest| rest.find(needle)) {
+        let at = from + pos;
+        let start = html
+            .get(..at)
+            .and_then(|before| before.rfind(['"', '\'', '(', '=', ' ', '>']))
+            .map_or(0, |i| i + 1);
+        let end = html
+            .get(at..)
+            .and_then(|after| {
+                after.find(|c: char| matches!(c, '"' | '\'' | ')' | '<' | '>') || c.is_whitespace())
+            })
+            .map_or(html.len(), |i| at + i);
+        if let Some(url) = html.get(start..end) {
+            out.push(url);
+        }
+        from = end.max(at + needle.len());
+    }
+    out
+}
+
+/// Deterministic mini-fuzz: URLs glued from proxy-ish pieces never panic, and whatever comes
+/// back is an absolute http(s) URL.
+#[test]
+fn glued_inputs_never_panic() {
+    const PIECES: &[&str] = &[
+        "https://",
+        "http:/",
+        "//",
+        "x.workers.dev",
+        "i0.wp.com",
+        "wsrv.nl",
+        "camo.githubusercontent.com",
+        "res.cloudinary.com",
+        "/",
+        "?",
+        "&",
+        "#",
+        "#038;",
+        "=",
+        "url=",
+        "ssl=1",
+        "%",
+        "%2",
+        "%25",
+        "%3A%2F%2F",
+        "%FF",
+        "%00",
+        "aHR0cHM6Ly9",
+        "LmNvbS9hLnBuZw",
+        "6874747073",
+        "3a2f2f",
+        "plain",
+        "unsafe",
+        "proxy",
+        "image/fetch",
+        "@webp",
+        ".png",
+        "例子",
+        "example.com",
+        ":443",
+        "javascript:",
+        "data:",
+        " ",
+        "\t",
+        "is-pending-load=1",
+        "utm_source=x",
+        "target=",
+    ];
+    let unwrapper = Unwrapper::new().with_template(
+        ProxyTemplate::parse("https://img.example/p/{url_base64}")
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
+    let template = ProxyTemplate::parse("https://i3.wp.com/{scheme}/{host}{path}")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..20_000 {
+        let len = 2 + (next() % 10) as usize;
+        let input: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        let outputs = [
+            unwrapper.unwrap(&input),
+            articlean::proxy::unwrap_redirect(&input),
+            template.recognise(&input),
+            template.apply(&input),
+        ];
+        for out in outputs.into_iter().flatten() {
+            assert!(
+                out.starts_with("http://") || out.starts_with("https://"),
+                "{input:?} -> {out:?}"
+            );
+        }
+        let _ = articlean::proxy::strip_tracking(&input, &["x".to_owned()]);
+        let _ = articlean::proxy::strip_lazy_markers(&input);
+        let _ = articlean::proxy::refuses_hotlinking(&input);
+    }
+}
