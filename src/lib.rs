@@ -6,15 +6,17 @@
 //! wrappers whose images only appear through JavaScript (`data-original`, `data-src`,
 //! `<noscript>` fallbacks, 1×1 placeholders), image URLs routed through CORS workers and
 //! image proxies, empty paragraphs and tracking divs. articlean parses the HTML with
-//! html5ever, runs its [rules](rules) in one stack-safe pass, and serializes clean HTML.
+//! html5ever, runs its [rules] in one stack-safe pass, and serializes clean HTML.
 //!
 //! ## Quick start
 //!
 //! ```
-//! let dirty = r#"<div class="img_box" onclick="zoom()">
-//!   <img class="lazy" data-original="http://img.example.com/a.jpg"
-//!        src="https://cors.example.workers.dev/?http://img.example.com/a.jpg">
-//! </div><p></p><p>Text<script>track()</script></p>"#;
+//! let dirty = concat!(
+//!     r#"<div class="img_box" onclick="zoom()"><img class="lazy" "#,
+//!     r#"data-original="http://img.example.com/a.jpg" "#,
+//!     r#"src="https://cors.example.workers.dev/?http://img.example.com/a.jpg"></div>"#,
+//!     r#"<p></p><p>Text<script>track()</script></p>"#,
+//! );
 //!
 //! assert_eq!(
 //!     articlean::clean(dirty),

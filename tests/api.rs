@@ -6,35 +6,58 @@ use articlean::{rule_fn, Action, Cleaner, Context, Element, Error, Rule};
 
 #[test]
 fn builder_rejects_bad_base_urls() {
-    for bad in ["not a url", "/relative/path", "mailto:someone@example.com", ""] {
+    for bad in [
+        "not a url",
+        "/relative/path",
+        "mailto:someone@example.com",
+        "",
+    ] {
         match Cleaner::builder().with_base_url(bad).build() {
             Err(Error::InvalidBaseUrl { url, .. }) => assert_eq!(url, bad),
             other => panic!("{bad:?}: expected InvalidBaseUrl, got {other:?}"),
         }
     }
-    assert!(Cleaner::builder().with_base_url("https://example.com/a/b.html").build().is_ok());
+    assert!(Cleaner::builder()
+        .with_base_url("https://example.com/a/b.html")
+        .build()
+        .is_ok());
 }
 
 #[test]
 fn builder_rejects_bad_proxy_templates() {
     for bad in ["https://img.example/?url=", "", "no placeholder at all"] {
-        let err = Cleaner::builder().with_image_proxy(bad).build().unwrap_err();
+        let err = Cleaner::builder()
+            .with_image_proxy(bad)
+            .build()
+            .unwrap_err();
         assert!(
             matches!(&err, Error::InvalidProxyTemplate { template, .. } if template == bad),
             "{bad:?}: {err:?}"
         );
         assert!(err.to_string().contains("invalid proxy template"), "{err}");
-        let err = Cleaner::builder().with_proxy_pattern(bad).build().unwrap_err();
+        let err = Cleaner::builder()
+            .with_proxy_pattern(bad)
+            .build()
+            .unwrap_err();
         assert!(matches!(err, Error::InvalidProxyTemplate { .. }));
     }
 }
 
 #[test]
 fn builder_rejects_unknown_rule_names() {
-    let err = Cleaner::builder().without_rule("lazy_image").build().unwrap_err();
+    let err = Cleaner::builder()
+        .without_rule("lazy_image")
+        .build()
+        .unwrap_err();
     assert!(matches!(err, Error::InvalidSetting { .. }));
-    assert!(err.to_string().contains("lazy_images"), "the message lists the known names: {err}");
-    assert!(Cleaner::builder().with_only_rules(&["junk", "nope"]).build().is_err());
+    assert!(
+        err.to_string().contains("lazy_images"),
+        "the message lists the known names: {err}"
+    );
+    assert!(Cleaner::builder()
+        .with_only_rules(&["junk", "nope"])
+        .build()
+        .is_err());
 }
 
 #[test]
@@ -89,7 +112,10 @@ impl Rule for Shout {
 fn custom_rules_see_data_attributes_and_are_counted() {
     let cleaner = Cleaner::builder().with_rule(Shout).build().unwrap();
     let out = cleaner.clean(r#"<p data-kind="ad">buy</p><p data-kind="x">an <em>idea</em></p>"#);
-    assert_eq!(out.html(), r#"<p title="was tagged">an <strong>idea</strong></p>"#);
+    assert_eq!(
+        out.html(),
+        r#"<p title="was tagged">an <strong>idea</strong></p>"#
+    );
     assert_eq!(out.report().get("shout"), 3, "{}", out.report());
     assert!(cleaner.rule_names().any(|n| n == "shout"));
 }
@@ -98,7 +124,9 @@ fn custom_rules_see_data_attributes_and_are_counted() {
 fn replaced_html_is_cleaned_like_input() {
     let evil = rule_fn("evil", |el, _| {
         if el.is("blink") {
-            Action::Replace(r#"<img src=x onerror=alert(1)><script>alert(2)</script><b>ok</b>"#.into())
+            Action::Replace(
+                r#"<img src=x onerror=alert(1)><script>alert(2)</script><b>ok</b>"#.into(),
+            )
         } else {
             Action::Keep
         }
@@ -127,7 +155,10 @@ fn a_rule_that_always_replaces_cannot_loop_forever() {
 fn rules_can_be_turned_off() {
     let cleaner = Cleaner::builder().without_rule("junk").build().unwrap();
     assert_eq!(cleaner.clean("<p></p>").html(), "<p></p>");
-    let only = Cleaner::builder().with_only_rules(&["event_handlers"]).build().unwrap();
+    let only = Cleaner::builder()
+        .with_only_rules(&["event_handlers"])
+        .build()
+        .unwrap();
     assert_eq!(
         only.clean(r#"<p onclick="x" class="c"></p>"#).html(),
         r#"<p class="c"></p>"#
@@ -150,7 +181,11 @@ fn hundred_thousand_nested_elements_do_not_overflow_the_stack() {
     // depths; see `deep_block_nesting` for those.
     for tag in ["b", "span", "a", "em"] {
         let n = 100_000;
-        let html = format!("{}deep{}", format!("<{tag}>").repeat(n), format!("</{tag}>").repeat(n));
+        let html = format!(
+            "{}deep{}",
+            format!("<{tag}>").repeat(n),
+            format!("</{tag}>").repeat(n)
+        );
         let out = on_small_stack(move || Cleaner::default().clean(&html).into_html());
         assert!(out.contains("deep"), "{tag}: text lost");
     }
@@ -180,6 +215,6 @@ fn malformed_html_never_panics_and_keeps_text() {
     assert_eq!(common::visible_text(&out), "unclosed bold italic");
     let out = articlean::clean("</div></div>stray end tags</p></span>");
     assert_eq!(common::visible_text(&out), "stray end tags");
-    let out = articlean::clean("&notanentity; &amp text");
-    assert_eq!(common::visible_text(&out), "&notanentity; & text");
+    let out = articlean::clean("&bogusentity; &amp text");
+    assert_eq!(common::visible_text(&out), "&bogusentity; & text");
 }

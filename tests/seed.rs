@@ -20,7 +20,8 @@ fn seed_post_front_matter_keeps_every_byte_but_image_urls() {
     let before = Post::split(&input).front_matter;
     let after = Post::split(out.html()).front_matter;
     assert!(!after.is_empty(), "front matter lost");
-    let (b, a): (Vec<&str>, Vec<&str>) = (before.split('\n').collect(), after.split('\n').collect());
+    let (b, a): (Vec<&str>, Vec<&str>) =
+        (before.split('\n').collect(), after.split('\n').collect());
     assert_eq!(b.len(), a.len(), "front matter line count changed");
     for (lb, la) in b.iter().zip(&a) {
         if lb.starts_with("headimg:") || lb.starts_with("thumbnail:") {
@@ -50,7 +51,10 @@ fn seed_post_body_is_clean() {
         "recommend_bottom",
         "article_bottom",
     ] {
-        assert!(!body.contains(debris), "{debris:?} left in the body:\n{body}");
+        assert!(
+            !body.contains(debris),
+            "{debris:?} left in the body:\n{body}"
+        );
     }
     assert!(!body.contains("<p> </p>") && !body.contains("<p>\n</p>"));
 
@@ -82,7 +86,10 @@ fn seed_post_keeps_every_sentence() {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
-    assert!(sentences.len() >= 10, "expected the article's sentences, got {sentences:?}");
+    assert!(
+        sentences.len() >= 10,
+        "expected the article's sentences, got {sentences:?}"
+    );
     for s in &sentences {
         assert!(text_out.contains(s), "sentence lost or changed: {s}");
     }

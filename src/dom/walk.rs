@@ -105,8 +105,7 @@ enum Phase {
 /// Runs `rules` over the children of `root` (not `root` itself).
 pub(crate) fn walk(root: &Handle, rules: &[&dyn Rule], cx: &mut Context<'_>) {
     let mut frames = vec![Frame::new(root.clone(), 0, false)];
-    loop {
-        let Some(top) = frames.last_mut() else { break };
+    while let Some(top) = frames.last_mut() {
         match top.pending.pop_front() {
             Some(pending) => visit(pending, &mut frames, rules, cx),
             None => {

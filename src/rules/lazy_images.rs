@@ -52,7 +52,7 @@ impl Rule for LazyImages {
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
-        if !el.is("img") && !(el.is("source") && el.has_ancestor("picture")) {
+        if !(el.is("img") || (el.is("source") && el.has_ancestor("picture"))) {
             return Action::Keep;
         }
         let lazy_marker = el

@@ -48,10 +48,6 @@ impl ProxiedUrls {
         let out = rerouted.or(unwrapped)?;
         (out != url).then_some(out)
     }
-
-    fn rewrite_srcset(&self, srcset: &str) -> Option<String> {
-        crate::srcset::rewrite(srcset, |url| self.rewrite(url))
-    }
 }
 
 impl Rule for ProxiedUrls {
@@ -65,11 +61,27 @@ impl Rule for ProxiedUrls {
             "video" => "poster",
             _ => return Action::Keep,
         };
-        if let Some(new) = el.attr(url_attr).and_then(|u| self.rewrite(u.trim())) {
+        // Relative URLs are resolved first when there is a base URL, so a re-route template
+        // gets an absolute URL.
+        let rewrite = |url: &str| {
+            let url = url.trim();
+            match cx.base_url() {
+                Some(base) if !url.contains(':') => base
+                    .join(url)
+                    .ok()
+                    .and_then(|abs| self.rewrite(abs.as_str())),
+                _ => self.rewrite(url),
+            }
+        };
+        let new_src = el.attr(url_attr).and_then(rewrite);
+        let new_srcset = el
+            .attr("srcset")
+            .and_then(|s| crate::srcset::rewrite(s, rewrite));
+        if let Some(new) = new_src {
             el.set_attr(url_attr, &new);
             cx.changed();
         }
-        if let Some(new) = el.attr("srcset").and_then(|s| self.rewrite_srcset(s)) {
+        if let Some(new) = new_srcset {
             el.set_attr("srcset", &new);
             cx.changed();
         }
