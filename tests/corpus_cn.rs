@@ -50,8 +50,8 @@ fn netease_images_come_out_at_their_origin() {
     let cleaner = Cleaner::default();
     let mut total = 0;
     for page in &pages {
-        let input = std::fs::read_to_string(page)
-            .unwrap_or_else(|e| panic!("{}: {e}", page.display()));
+        let input =
+            std::fs::read_to_string(page).unwrap_or_else(|e| panic!("{}: {e}", page.display()));
         let origins = netease_origins(&input);
         let out = cleaner.clean_document(&input);
         let html = out.html();
