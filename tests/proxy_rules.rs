@@ -138,3 +138,48 @@ fn every_option_combination_is_idempotent() {
         assert_eq!(twice.report().get("links"), 0, "{once}");
     }
 }
+
+/// `srcset` lists: each candidate unwrapped on its own, descriptors kept, commas inside
+/// Cloudinary URLs not taken for separators, broken candidates left as they were.
+#[test]
+fn srcset_lists() {
+    #[rustfmt::skip]
+    const ROWS: &[(&str, &str)] = &[
+        ("https://x.workers.dev/?https://a.example/1.jpg 1x, https://a.example/2.jpg 2x",
+         "https://a.example/1.jpg 1x, https://a.example/2.jpg 2x"),
+        ("https://res.cloudinary.com/d/image/fetch/w_300,h_200,c_fill/https://a.example/s.jpg 300w,https://res.cloudinary.com/d/image/upload/w_600,c_fill/l.jpg 600w",
+         "https://a.example/s.jpg 300w, https://res.cloudinary.com/d/image/upload/w_600,c_fill/l.jpg 600w"),
+        ("https://i0.wp.com/a.example/p.jpg?resize=300%2C200&ssl=1 300w,\n  https://i0.wp.com/a.example/p.jpg?resize=600%2C400&ssl=1 600w",
+         "https://a.example/p.jpg 300w, https://a.example/p.jpg 600w"),
+        ("https://wsrv.nl/?url=a.example/n.jpg",
+         "http://a.example/n.jpg"),
+        ("https://x.workers.dev/?https%3A%2F%2Fa.example%2F%ZZ.jpg 1x, https://x.workers.dev/?https://a.example/ok.jpg 2x",
+         "https://x.workers.dev/?https%3A%2F%2Fa.example%2F%ZZ.jpg 1x, https://a.example/ok.jpg 2x"),
+        ("https://x.workers.dev/?javascript:alert(1) 1x",
+         "https://x.workers.dev/?javascript:alert(1) 1x"),
+        ("https://a.example/t.jpg?utm_source=feed&w=2 2x",
+         "https://a.example/t.jpg?w=2 2x"),
+        ("https://camo.githubusercontent.com/0d2b0b6e0a0a2f1f9d2c0a8b7b7e6f5e4d3c2b1a/687474703a2f2f6578616d706c652e636f6d2f612e6a7067 1.5x",
+         "http://example.com/a.jpg 1.5x"),
+    ];
+    let cleaner = Cleaner::builder()
+        .with_only_rules(&["proxied_urls"])
+        .build()
+        .unwrap();
+    let mut failures = Vec::new();
+    for (input, want) in ROWS {
+        let html = format!(
+            "<img src=\"a.jpg\" srcset=\"{}\">",
+            input.replace('&', "&amp;")
+        );
+        let out = cleaner.clean(&html).into_html();
+        let want = format!(
+            "<img src=\"a.jpg\" srcset=\"{}\">",
+            want.replace('&', "&amp;")
+        );
+        if out != want {
+            failures.push(format!("{input}\n  got  {out}\n  want {want}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
