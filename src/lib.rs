@@ -63,7 +63,7 @@ pub use builder::CleanerBuilder;
 pub use cleaner::{clean, Cleaned, Cleaner};
 pub use dom::{Element, NodeRef};
 pub use error::{Error, Result};
-pub use post::Post;
+pub use post::{BodyKind, Post};
 pub use report::Report;
 pub use rule::{rule_fn, Action, Context, FnRule, Rule};
 

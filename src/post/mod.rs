@@ -1,5 +1,13 @@
-//! Posts: a document with front matter (`---` YAML or `+++` TOML) and an HTML body, as Hexo,
-//! Jekyll and Hugo keep them.
+//! Posts: a document with front matter (`---` YAML or `+++` TOML) and an HTML or Markdown
+//! body, as Hexo, Jekyll and Hugo keep them.
+//!
+//! - [`front_matter`]: image URLs rewritten in place, every other byte kept;
+//! - [`markdown`]: Markdown bodies, where only embedded HTML and image URLs change;
+//! - [`tags`]: the tag scanner the Markdown cleaning uses.
+
+mod front_matter;
+mod markdown;
+mod tags;
 
 use crate::cleaner::{Cleaned, Cleaner};
 
@@ -96,10 +104,48 @@ impl<'a> Iterator for LineSpans<'a> {
     }
 }
 
+/// What a post's body is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BodyKind {
+    /// HTML: cleaned like any HTML.
+    Html,
+    /// Markdown: only its embedded HTML is cleaned and its image URLs rewritten; the
+    /// Markdown itself stays byte for byte.
+    Markdown,
+}
+
+impl Post<'_> {
+    /// Guesses what the body is written in: HTML when its first non-blank line starts with a
+    /// block-level tag (`<div`, `<p`, `<section`, `<figure`, `<!doctype`…), at least half of
+    /// its non-blank bytes are HTML blocks and nothing outside them is Markdown syntax
+    /// (headings, lists, quotes, fenced code, emphasis, links, images, code spans, tables);
+    /// Markdown otherwise. An empty body is HTML.
+    ///
+    /// ```
+    /// use articlean::{BodyKind, Post};
+    ///
+    /// assert_eq!(Post::split("---\na: 1\n---\n<div><p>Hi</p></div>\n").body_kind(), BodyKind::Html);
+    /// assert_eq!(Post::split("---\na: 1\n---\n# Hi\n\n<div>x</div>\n").body_kind(), BodyKind::Markdown);
+    /// ```
+    pub fn body_kind(&self) -> BodyKind {
+        if markdown::is_html(self.body) {
+            BodyKind::Html
+        } else {
+            BodyKind::Markdown
+        }
+    }
+}
+
 impl Cleaner {
-    /// Cleans a post: the front matter is kept byte for byte, except image URLs in it, which
-    /// get the same proxy unwrapping (or re-routing) as the body's images; the body is cleaned
-    /// as HTML.
+    /// Cleans a post: front matter, then an HTML or Markdown body ([`Post::body_kind`]).
+    ///
+    /// The front matter keeps every byte (quoting, comments, key order, line endings, BOM)
+    /// except image URLs, which get the same proxy unwrapping (or re-routing) as the body's
+    /// images: values under image keys (`cover`, `thumbnail`, `headimg`, `image`, `banner`,
+    /// `top_img`, `og_image`…) always, other values only when they go through a proxy. A
+    /// Markdown body keeps its Markdown byte for byte: only its embedded HTML is cleaned and
+    /// its image URLs rewritten. The rewrites of image URLs count as `proxied_urls` changes.
     ///
     /// ```
     /// use articlean::Cleaner;
@@ -107,71 +153,32 @@ impl Cleaner {
     /// let post = "---\ntitle: 'Hi'\nthumbnail: 'https://cors.example.workers.dev/?http://img.example.com/a.jpg'\n---\n<p onclick=\"x()\">Body</p><p></p>\n";
     /// let out = Cleaner::default().clean_post(post);
     /// assert_eq!(out.html(), "---\ntitle: 'Hi'\nthumbnail: 'http://img.example.com/a.jpg'\n---\n<p>Body</p>\n");
+    ///
+    /// let md = "+++\ntitle = \"Hi\"\n+++\n# Hi <span onclick=\"x()\">there</span>\n\n```html\n<div onclick=\"kept()\"></div>\n```\n\n![a](https://cors.example.workers.dev/?http://img.example.com/b.png)\n";
+    /// let out = Cleaner::default().clean_post(md);
+    /// assert_eq!(out.html(), "+++\ntitle = \"Hi\"\n+++\n# Hi <span>there</span>\n\n```html\n<div onclick=\"kept()\"></div>\n```\n\n![a](http://img.example.com/b.png)\n");
     /// ```
     pub fn clean_post(&self, text: &str) -> Cleaned {
+        let kind = Post::split(text).body_kind();
+        self.clean_post_as(text, kind)
+    }
+
+    /// Cleans a post whose body is known to be `kind` (e.g. from the file's extension), as
+    /// [`clean_post`](Cleaner::clean_post) does.
+    pub fn clean_post_as(&self, text: &str, kind: BodyKind) -> Cleaned {
         let post = Post::split(text);
-        let front = self.rewrite_front_matter(post.front_matter);
-        let body = self.clean(post.body);
-        let (html, mut report) = body.into_parts();
-        let mut out = front.text;
-        out.push_str(&html);
-        if front.changes > 0 {
-            report.add("proxied_urls", front.changes);
+        let (front, changes) = front_matter::rewrite(self, post.front_matter);
+        let (body, mut report) = match kind {
+            BodyKind::Html => self.clean(post.body).into_parts(),
+            BodyKind::Markdown => markdown::clean(self, post.body),
+        };
+        let mut out = front;
+        out.push_str(&body);
+        if changes > 0 {
+            report.add("proxied_urls", changes);
         }
         Cleaned { html: out, report }
     }
-
-    fn rewrite_front_matter(&self, front: &str) -> FrontMatter {
-        let mut text = String::with_capacity(front.len());
-        let mut changes = 0;
-        let mut rest = front;
-        while let Some(start) = find_url(rest) {
-            text.push_str(&rest[..start]);
-            let url_and_more = &rest[start..];
-            let end = url_and_more
-                .find(|c: char| {
-                    c.is_whitespace() || matches!(c, '\'' | '"' | ',' | ']' | '}' | '>' | ')')
-                })
-                .unwrap_or(url_and_more.len());
-            let url = &url_and_more[..end];
-            match self.rewrite_image_url(url).filter(|new| fits_in_place(new)) {
-                Some(new) => {
-                    text.push_str(&new);
-                    changes += 1;
-                }
-                None => text.push_str(url),
-            }
-            rest = &url_and_more[end..];
-        }
-        text.push_str(rest);
-        FrontMatter { text, changes }
-    }
-}
-
-struct FrontMatter {
-    text: String,
-    changes: usize,
-}
-
-/// Offset of the next `http://` or `https://`.
-fn find_url(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let mut from = 0;
-    while let Some(i) = s[from..].find("http") {
-        let at = from + i;
-        let tail = &bytes[at..];
-        if tail.starts_with(b"http://") || tail.starts_with(b"https://") {
-            return Some(at);
-        }
-        from = at + 4;
-    }
-    None
-}
-
-/// A replacement URL must not break the quoting or line structure around it.
-fn fits_in_place(url: &str) -> bool {
-    !url.chars()
-        .any(|c| c.is_whitespace() || matches!(c, '\'' | '"' | '\\' | '#' | ',' | ']' | '}'))
 }
 
 #[cfg(test)]
