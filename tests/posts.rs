@@ -33,7 +33,8 @@ fn yaml_quoting_styles_comments_and_order_kept() {
 
 #[test]
 fn crlf_bom_and_leading_blank_lines_kept() {
-    let input = format!("\u{feff}\r\n\r\n---\r\ncover: '{PROXIED}'\r\ntitle: x\r\n---\r\n<p>x</p>\r\n");
+    let input =
+        format!("\u{feff}\r\n\r\n---\r\ncover: '{PROXIED}'\r\ntitle: x\r\n---\r\n<p>x</p>\r\n");
     let out = clean_idempotent(&input);
     assert_eq!(
         Post::split(&out).front_matter,
@@ -63,7 +64,8 @@ fn escapes_decoded_and_rewritten_in_the_same_quoting() {
     assert_eq!(clean(&input), format!("---\ncover: \"{ORIGIN}\"\n---\n"));
     // A doubled `''` in single-quoted YAML is one `'` of the URL (which the unwrapped
     // origin writes as `%27`).
-    let input = "---\ncover: 'https://cors.example.workers.dev/?http://img.example.com/it''s.jpg'\n---\n";
+    let input =
+        "---\ncover: 'https://cors.example.workers.dev/?http://img.example.com/it''s.jpg'\n---\n";
     assert_eq!(
         clean(input),
         "---\ncover: 'http://img.example.com/it%27s.jpg'\n---\n"
@@ -78,7 +80,11 @@ fn block_scalars_and_multiline_strings_untouched() {
     let input = format!(
         "---\ndescription: |\n  {PROXIED}\nsummary: >-\n  '{PROXIED}'\nnote: '{PROXIED}\n  continued'\ncover: '{PROXIED}'\n---\n"
     );
-    let want = input.replacen(&format!("cover: '{PROXIED}'"), &format!("cover: '{ORIGIN}'"), 1);
+    let want = input.replacen(
+        &format!("cover: '{PROXIED}'"),
+        &format!("cover: '{ORIGIN}'"),
+        1,
+    );
     assert_eq!(clean(&input), want);
 }
 
@@ -88,10 +94,14 @@ fn page_links_not_treated_as_images() {
         .with_image_proxy("https://images.weserv.nl/?url={url_encoded}")
         .build()
         .unwrap();
-    let input = "---\nlink: 'https://news.example.org/story'\ncover: 'http://img.example.org/c'\n---\n";
+    let input =
+        "---\nlink: 'https://news.example.org/story'\ncover: 'http://img.example.org/c'\n---\n";
     let out = cleaner.clean_post(input).into_html();
     // A link under an ordinary key stays; an image key's value is routed, extension or not.
-    assert!(out.contains("link: 'https://news.example.org/story'"), "{out}");
+    assert!(
+        out.contains("link: 'https://news.example.org/story'"),
+        "{out}"
+    );
     assert!(
         out.contains("cover: 'https://images.weserv.nl/?url=http%3A%2F%2Fimg.example.org%2Fc'"),
         "{out}"
@@ -102,8 +112,14 @@ fn page_links_not_treated_as_images() {
 fn detection_of_html_and_markdown_bodies() {
     let kind = |body: &str| Post::split(body).body_kind();
     assert_eq!(kind("<div>\n<p>a</p><p>b</p>\n</div>\n"), BodyKind::Html);
-    assert_eq!(kind("\n  <section class=\"x\">\n\n<p>a</p>\n\n    <p>b</p>\n</section>"), BodyKind::Html);
-    assert_eq!(kind("<!DOCTYPE html><html><body><p>x</p></body></html>"), BodyKind::Html);
+    assert_eq!(
+        kind("\n  <section class=\"x\">\n\n<p>a</p>\n\n    <p>b</p>\n</section>"),
+        BodyKind::Html
+    );
+    assert_eq!(
+        kind("<!DOCTYPE html><html><body><p>x</p></body></html>"),
+        BodyKind::Html
+    );
     assert_eq!(kind(""), BodyKind::Html);
     assert_eq!(kind("Hello *world*\n"), BodyKind::Markdown);
     assert_eq!(kind("<span>inline</span> start\n"), BodyKind::Markdown);
@@ -150,7 +166,10 @@ fn markdown_inline_and_block_html_cleaned() {
         "kept.\n",
     );
     let input = format!("---\ntitle: t\n---\n{body}");
-    assert_eq!(clean_idempotent(&input), format!("---\ntitle: t\n---\n{want}"));
+    assert_eq!(
+        clean_idempotent(&input),
+        format!("---\ntitle: t\n---\n{want}")
+    );
 }
 
 #[test]
@@ -183,7 +202,9 @@ fn markdown_in_blockquote_html_is_cleaned_tag_by_tag() {
     let body = "> <div onclick=\"x()\">\n> quoted <img src=\"a.png\" onerror=\"e()\">\n> </div>\n";
     let want = "> <div>\n> quoted <img src=\"a.png\">\n> </div>\n";
     assert_eq!(
-        Cleaner::default().clean_post_as(body, BodyKind::Markdown).html(),
+        Cleaner::default()
+            .clean_post_as(body, BodyKind::Markdown)
+            .html(),
         want
     );
 }
@@ -193,10 +214,45 @@ fn markdown_in_blockquote_html_is_cleaned_tag_by_tag() {
 #[test]
 fn glued_inputs_never_panic() {
     let pieces = [
-        "---\n", "+++\n", "cover: '", PROXIED, "'", "\"", "\\", "\r\n", "\n", "# t\n",
-        "<div>", "</div>", "<img src=", "![a](", ")", "[x]: ", "```\n", "    ", "- ", "> ",
-        "é中", "'''", "\"\"\"", "[", "]", "{", "}", ": ", " = ", "<!--", "-->", "`", "|\n",
-        "\u{feff}", "&amp;", "<span onclick=x>", "</span>", "*", "$a<b$",
+        "---\n",
+        "+++\n",
+        "cover: '",
+        PROXIED,
+        "'",
+        "\"",
+        "\\",
+        "\r\n",
+        "\n",
+        "# t\n",
+        "<div>",
+        "</div>",
+        "<img src=",
+        "![a](",
+        ")",
+        "[x]: ",
+        "```\n",
+        "    ",
+        "- ",
+        "> ",
+        "é中",
+        "'''",
+        "\"\"\"",
+        "[",
+        "]",
+        "{",
+        "}",
+        ": ",
+        " = ",
+        "<!--",
+        "-->",
+        "`",
+        "|\n",
+        "\u{feff}",
+        "&amp;",
+        "<span onclick=x>",
+        "</span>",
+        "*",
+        "$a<b$",
     ];
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;
     let mut next = move || {
@@ -216,9 +272,15 @@ fn glued_inputs_never_panic() {
         let before = Post::split(&text);
         if before.body_kind() == BodyKind::Markdown {
             // Markdown is never dropped wholesale.
-            assert!(out.html().len() + 64 >= text.len() / 4, "{text:?} -> {:?}", out.html());
+            assert!(
+                out.html().len() + 64 >= text.len() / 4,
+                "{text:?} -> {:?}",
+                out.html()
+            );
         }
-        assert!(out.html().starts_with(before.front_matter.split('\n').next().unwrap_or("")));
+        assert!(out
+            .html()
+            .starts_with(before.front_matter.split('\n').next().unwrap_or("")));
     }
     assert!(total > 3000 * 20, "the generator made {total} bytes");
 }
