@@ -326,3 +326,29 @@ fn one_file_to_stdout_and_config_errors() {
     let out = run(&["clean", tmp.path().to_str().unwrap()], &[]);
     assert_eq!(code(&out), 3, "{}", stderr(&out));
 }
+
+#[test]
+fn readme_config_example_is_accepted() {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find("## Command-line tool").expect("README section")..];
+    let start = section.find("```toml\n").expect("a toml block") + 8;
+    let config_text = &section[start..start + section[start..].find("```").unwrap()];
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("articlean.toml");
+    fs::write(&config, config_text).unwrap();
+    let (_, text) = post(0);
+    let file = tmp.path().join("a.md");
+    fs::write(&file, &text).unwrap();
+    let out = run(
+        &[
+            "clean",
+            file.to_str().unwrap(),
+            "--config",
+            config.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout)
+        .contains("images.weserv.nl/?url=http%3A%2F%2Fimg.example.com%2F0.jpg"));
+}
