@@ -78,7 +78,7 @@ fn escapes_decoded_and_rewritten_in_the_same_quoting() {
 #[test]
 fn block_scalars_and_multiline_strings_untouched() {
     let input = format!(
-        "---\ndescription: |\n  {PROXIED}\nsummary: >-\n  '{PROXIED}'\nnote: '{PROXIED}\n  continued'\ncover: '{PROXIED}'\n---\n"
+        "---\nlist:\n  - |\n    {PROXIED}\ndescription: |\n  {PROXIED}\nsummary: >-\n  '{PROXIED}'\nnote: '{PROXIED}\n  continued'\ncover: '{PROXIED}'\n---\n"
     );
     let want = input.replacen(
         &format!("cover: '{PROXIED}'"),
@@ -195,6 +195,18 @@ fn markdown_image_urls_rewritten_links_kept() {
     assert_eq!(out.html(), format!("---\ntitle: t\n---\n{want}"));
     assert_eq!(out.report().get("proxied_urls"), 4);
     assert_eq!(clean_idempotent(&input), out.html());
+}
+
+#[test]
+fn markdown_comments_kept() {
+    let body = "Excerpt <!-- inline --> here.\n\n<!-- more -->\n\nRest <img src=\"a.png\" onerror=\"e()\">.\n";
+    let want = "Excerpt <!-- inline --> here.\n\n<!-- more -->\n\nRest <img src=\"a.png\">.\n";
+    assert_eq!(
+        Cleaner::default()
+            .clean_post_as(body, BodyKind::Markdown)
+            .html(),
+        want
+    );
 }
 
 #[test]

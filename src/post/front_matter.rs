@@ -283,6 +283,7 @@ impl Lexer {
     }
 
     fn yaml_line(&mut self, text: &str, mut at: usize, end: usize, mut indent: usize) {
+        let line_indent = indent;
         // `- ` list items (possibly nested: `- - x`), each adding to the indentation.
         loop {
             let rest = &text[at..end];
@@ -319,6 +320,11 @@ impl Lexer {
             // A list item, or the continuation of a plain scalar: belongs to the keys above.
             while self.keys.last().is_some_and(|(i, _)| *i > indent) {
                 self.keys.pop();
+            }
+            if text[at..end].starts_with(['|', '>']) {
+                // `- |`: a block scalar as a list item.
+                self.open = Open::Block(line_indent);
+                return;
             }
             self.value(text, at, end);
         }

@@ -12,8 +12,9 @@
 //!   that is only text, tags, line breaks and emphasis (no code spans, links, images, backslash
 //!   escapes, `&` or `<` in the text, which the HTML parser would read differently). Otherwise
 //!   tags are cleaned one by one.
-//! - **Tag by tag**: a void or self-closing tag (`<img …>`, `<br>`) or a comment is cleaned
-//!   alone; a start tag is cleaned with a placeholder as its content and replaced by the clean
+//! - **Tag by tag**: a void or self-closing tag (`<img …>`, `<br>`) is cleaned
+//!   alone (comments are kept: `<!-- more -->` marks a Hexo or Hugo excerpt, and a block of
+//!   only comments is kept too); a start tag is cleaned with a placeholder as its content and replaced by the clean
 //!   start tag when the element survives with the same name (attributes cleaned), else kept;
 //!   end tags are kept.
 //! - **Images**: the URL of `![alt](url)` and of the reference definition `[id]: url` that an
@@ -180,7 +181,9 @@ impl Edits<'_> {
         for tag in tags::scan(piece) {
             let at = range.start + tag.start..range.start + tag.end;
             match tag.kind {
-                TagKind::Complete | TagKind::Other => self.clean_fragment(at),
+                TagKind::Complete => self.clean_fragment(at),
+                // Comments stay: `<!-- more -->` marks the excerpt for Hexo and Hugo.
+                TagKind::Other => {}
                 TagKind::Open => self.clean_start_tag(at, &tag.name),
                 TagKind::Close => {}
             }
@@ -316,7 +319,12 @@ fn html_block(edits: &mut Edits<'_>, range: Range<usize>, contiguous: bool) {
         return;
     }
     let core = &edits.body[core_start..core_end];
-    if contiguous && tags::balanced(&tags::scan(core)) {
+    let found = tags::scan(core);
+    if found.iter().all(|t| t.kind == TagKind::Other) {
+        // Only comments (`<!-- more -->`) and text: kept.
+        return;
+    }
+    if contiguous && tags::balanced(&found) {
         edits.clean_fragment(core_start..core_end);
     } else {
         edits.clean_tags(core_start..core_end);
