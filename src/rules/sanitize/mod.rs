@@ -278,7 +278,8 @@ impl Rule for Sanitize {
                 Fate::Keep => {}
             }
         }
-        match nesting::placement(&name, || el.ancestors()) {
+        let quirks = cx.is_document() && nesting::in_quirks_document(el);
+        match nesting::placement(&name, quirks, || el.ancestors()) {
             Placement::Fits => {}
             Placement::Drop => return Action::Remove,
             Placement::Lift if unwraps_as_block(&name) => return unwrap_spaced(el),

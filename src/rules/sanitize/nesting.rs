@@ -10,6 +10,7 @@
 
 use crate::NodeRef;
 use html5ever::{local_name, LocalName};
+use markup5ever_rcdom::NodeData;
 
 /// How far up the ancestors are looked at. Browsers do not nest deeper than 512 elements
 /// anyway (deeper markup is reparented), and the bound keeps the check linear.
@@ -29,7 +30,10 @@ pub(crate) enum Placement {
 
 /// Where an element named `name` may stay, given its ancestors (nearest first; called again
 /// for each look).
-pub(crate) fn placement<I>(name: &LocalName, ancestors: impl Fn() -> I) -> Placement
+///
+/// `quirks`: the input is a document in quirks mode, where a `table` does not close an open
+/// `p`.
+pub(crate) fn placement<I>(name: &LocalName, quirks: bool, ancestors: impl Fn() -> I) -> Placement
 where
     I: Iterator<Item = NodeRef>,
 {
@@ -76,6 +80,7 @@ where
             });
             parent_closes && in_scope(names(), &local_name!("ruby"))
         }
+        local_name!("table") if quirks => false,
         _ if closes_p(name) => p_in_button_scope(names()),
         _ => false,
     };
@@ -364,4 +369,20 @@ fn is_special(name: &LocalName) -> bool {
                 | local_name!("wbr")
                 | local_name!("xmp")
         )
+}
+
+/// Whether `el` is in a document parsed in quirks mode: one without `<!DOCTYPE html>` (a
+/// legacy doctype with a public identifier counts as quirks too, which only keeps more
+/// tables where they are).
+pub(crate) fn in_quirks_document(el: &crate::Element<'_>) -> bool {
+    let Some(root) = el.frames.first() else {
+        return false;
+    };
+    if !matches!(root.parent.data, NodeData::Document) {
+        return false;
+    }
+    !root.done.iter().any(|n| {
+        matches!(&n.data, NodeData::Doctype { name, public_id, .. }
+            if name.eq_ignore_ascii_case("html") && public_id.is_empty())
+    })
 }
