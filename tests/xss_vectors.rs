@@ -60,10 +60,7 @@ fn run(policy: &str, cleaner: &Cleaner) {
         );
         total += payloads.len();
     }
-    eprintln!(
-        "[{policy}] {total} vectors, {} violations",
-        failures.len()
-    );
+    eprintln!("[{policy}] {total} vectors, {} violations", failures.len());
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
@@ -79,11 +76,45 @@ fn widened_policy_is_safe_on_every_vector() {
         .with_classes_kept(true)
         .with_ids_kept("user-content-")
         .with_links_in_new_tab(true)
-        .with_tags_allowed(&["font", "center", "marquee", "nobr", "big", "tt", "label", "rb", "rtc"])
+        .with_tags_allowed(&[
+            "font", "center", "marquee", "nobr", "big", "tt", "label", "rb", "rtc",
+        ])
         .with_attributes_allowed("*", &["align", "color", "background", "data", "action"])
         .with_url_schemes_allowed(&["ftp", "magnet"])
         .with_base_url("https://example.com/a/")
         .build()
         .expect("valid settings");
     run("widened", &cleaner);
+}
+
+/// The checker itself must catch what it is there to catch.
+#[test]
+fn checker_catches_known_bad_outputs() {
+    let bad = [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "<a href=\" JaVa&#x09;script:alert(1)\">x</a>",
+        "<a href=\"&#106;avascript:x\">x</a>",
+        "<img srcset=\"a.png 1x, javascript:x 2x\">",
+        "<a href=\"data:text/html,x\">x</a>",
+        "<svg><a xlink:href=\"javascript:x\">x</a></svg>",
+        "<p><div>x</div></p>",
+        "<a href=\"/\"><div><a href=\"/\">x</a></div></a>",
+        "<iframe src=\"https://evil.example\"></iframe>",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+    ];
+    for output in bad {
+        assert!(
+            !safety::check(output, output).is_empty(),
+            "not caught: {output}"
+        );
+    }
+    assert!(!safety::check("<p>a</p>", "<p>b</p>").is_empty());
+    for good in [
+        "<p>a &amp; b</p>",
+        "<img src=\"data:image/png;base64,AA\">",
+        "<a href=\"https://example.com/\" rel=\"noopener noreferrer\">x</a>",
+    ] {
+        assert_eq!(safety::check(good, good), Vec::<String>::new(), "{good}");
+    }
 }

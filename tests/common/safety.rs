@@ -92,16 +92,59 @@ pub fn check_output(output: &str) -> Vec<String> {
 
 /// Elements the output must never hold (HTML namespace).
 const FORBIDDEN: &[&str] = &[
-    "script", "style", "object", "embed", "applet", "frame", "frameset", "base", "meta",
-    "link", "form", "input", "button", "select", "option", "textarea", "template", "noscript",
-    "xmp", "noembed", "noframes", "plaintext", "title", "param", "portal", "fencedframe",
+    "script",
+    "style",
+    "object",
+    "embed",
+    "applet",
+    "frame",
+    "frameset",
+    "base",
+    "meta",
+    "link",
+    "form",
+    "input",
+    "button",
+    "select",
+    "option",
+    "textarea",
+    "template",
+    "noscript",
+    "xmp",
+    "noembed",
+    "noframes",
+    "plaintext",
+    "title",
+    "param",
+    "portal",
+    "fencedframe",
 ];
 
 /// Attributes whose whole value is one URL.
 const URL_ATTRS: &[&str] = &[
-    "href", "src", "action", "formaction", "poster", "cite", "background", "data", "longdesc",
-    "lowsrc", "dynsrc", "usemap", "codebase", "manifest", "icon", "profile", "itemtype",
-    "itemid", "xlink:href", "to", "from", "values", "attributename",
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "poster",
+    "cite",
+    "background",
+    "data",
+    "longdesc",
+    "lowsrc",
+    "dynsrc",
+    "usemap",
+    "codebase",
+    "manifest",
+    "icon",
+    "profile",
+    "itemtype",
+    "itemid",
+    "xlink:href",
+    "to",
+    "from",
+    "values",
+    "attributename",
 ];
 
 /// The URL as a browser reads it, when its scheme runs script or is `data:` but not a raster
@@ -204,7 +247,10 @@ pub fn dump(html: &str) -> String {
             } => {
                 out.push_str(&format!("<{:?} {}", name.ns, name.local));
                 for a in attrs.borrow().iter() {
-                    out.push_str(&format!(" {:?}:{}={:?}", a.name.ns, a.name.local, &*a.value));
+                    out.push_str(&format!(
+                        " {:?}:{}={:?}",
+                        a.name.ns, a.name.local, &*a.value
+                    ));
                 }
                 out.push_str(">\n");
                 if let Some(contents) = template_contents.borrow().as_ref() {
@@ -230,7 +276,14 @@ const VOID: &[&str] = &[
     "keygen", "link", "meta", "param", "source", "track", "wbr",
 ];
 const RAW: &[&str] = &[
-    "style", "script", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript",
+    "style",
+    "script",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+    "noscript",
 ];
 
 /// The HTML fragment serialization of `root`'s children (attribute values double-quoted;
