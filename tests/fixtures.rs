@@ -5,7 +5,12 @@
 //!
 //! A case may hold `options.txt`, one builder setting per line (`key = value`, `#` comments):
 //! `base_url`, `without_rule`, `only_rules` (comma list), `image_proxy`, `image_proxy_http_only`,
-//! `proxy_pattern`, `generic_proxy_fallback`, `mode` (`fragment`, `document`, `post`).
+//! `proxy_pattern`, `generic_proxy_fallback`, `mode` (`fragment`, `document`, `post`); the
+//! sanitizer's `tags_allowed`, `tags_unwrapped`, `tags_removed`, `url_schemes_allowed`,
+//! `url_schemes_removed`, `classes_allowed`, `embed_hosts` (comma lists),
+//! `attributes_allowed`, `attributes_removed` (`tag: attr, attr`), `data_images`, `nofollow`,
+//! `links_in_new_tab`, `classes_kept`, `embeds` (`true`/`false`), `link_rel`, `ids_kept`
+//! (the prefix).
 //!
 //! `BLESS=1 cargo test --test fixtures` rewrites `expected.html` from the current output (review
 //! the diff before committing).
@@ -69,6 +74,17 @@ fn configure(case: &Path) -> Result<(Cleaner, Mode), Failed> {
                 .map(|(k, v)| (k.trim(), v.trim()))
                 .ok_or_else(|| format!("options.txt: not `key = value`: {line}"))?;
             let flag = || value == "true";
+            let list: Vec<&str> = value
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            let tag_attrs = || -> Result<(&str, Vec<&str>), Failed> {
+                let (tag, attrs) = value
+                    .split_once(':')
+                    .ok_or_else(|| format!("options.txt: not `tag: attr, attr`: {line}"))?;
+                Ok((tag.trim(), attrs.split(',').map(str::trim).collect()))
+            };
             builder = match key {
                 "base_url" => builder.with_base_url(value),
                 "without_rule" => builder.without_rule(value),
@@ -80,6 +96,28 @@ fn configure(case: &Path) -> Result<(Cleaner, Mode), Failed> {
                 "image_proxy_http_only" => builder.with_image_proxy_http_only(flag()),
                 "proxy_pattern" => builder.with_proxy_pattern(value),
                 "generic_proxy_fallback" => builder.with_generic_proxy_fallback(flag()),
+                "tags_allowed" => builder.with_tags_allowed(&list),
+                "tags_unwrapped" => builder.with_tags_unwrapped(&list),
+                "tags_removed" => builder.with_tags_removed(&list),
+                "attributes_allowed" => {
+                    let (tag, attrs) = tag_attrs()?;
+                    builder.with_attributes_allowed(tag, &attrs)
+                }
+                "attributes_removed" => {
+                    let (tag, attrs) = tag_attrs()?;
+                    builder.with_attributes_removed(tag, &attrs)
+                }
+                "url_schemes_allowed" => builder.with_url_schemes_allowed(&list),
+                "url_schemes_removed" => builder.with_url_schemes_removed(&list),
+                "data_images" => builder.with_data_images(flag()),
+                "link_rel" => builder.with_link_rel(value),
+                "nofollow" => builder.with_nofollow(flag()),
+                "links_in_new_tab" => builder.with_links_in_new_tab(flag()),
+                "classes_kept" => builder.with_classes_kept(flag()),
+                "classes_allowed" => builder.with_classes_allowed(&list),
+                "ids_kept" => builder.with_ids_kept(value),
+                "embeds" => builder.with_embeds(flag()),
+                "embed_hosts" => builder.with_embed_hosts(&list),
                 "mode" => {
                     mode = match value {
                         "fragment" => Mode::Fragment,
