@@ -249,7 +249,7 @@ fn random_html_keeps_the_safety_properties() {
         cases: CASES,
         failure_persistence: None,
         rng_algorithm: RngAlgorithm::ChaCha,
-        rng_seed: RngSeed::Fixed(0x5a_17_12e),
+        rng_seed: RngSeed::Fixed(0x5A17),
         ..Config::default()
     };
     let rng = TestRng::deterministic_rng(RngAlgorithm::ChaCha);

@@ -49,7 +49,7 @@ pub fn check_output(output: &str) -> Vec<String> {
             let sandboxed = attrs.iter().any(|a| &*a.name.local == "sandbox");
             if local.eq_ignore_ascii_case("script")
                 || !is_html
-                || (is_html && FORBIDDEN.contains(&local))
+                || FORBIDDEN.contains(&local)
                 || (local == "iframe" && !sandboxed)
             {
                 violations.push(format!("element <{local}> ({:?})", name.ns));
