@@ -14,10 +14,12 @@ mod urls;
 
 use crate::dom::names::is_block;
 use crate::{Action, Context, Element, Rule};
+use html5ever::tendril::StrTendril;
 use html5ever::{local_name, LocalName};
 use markup5ever_rcdom::{Node, NodeData};
 use nesting::Placement;
 use policy::{Classes, Fate, Policy, SanitizerConfig};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -111,23 +113,24 @@ impl Sanitize {
                     || (*attr == local_name!("id") && policy.id_prefix.is_some()))
         });
         let base = cx.base_url();
-        let urls: Vec<(String, String)> = el
-            .attrs()
-            .filter(|(attr, _)| policy.is_url_attr(&LocalName::from(*attr)))
-            .map(|(a, v)| (a.to_string(), v.to_string()))
-            .collect();
-        for (attr, value) in urls {
-            match policy.urls.clean(name, &value, base) {
-                None => {
-                    el.remove_attr(&attr);
-                    changes += 1;
+        let mut i = 0;
+        while i < el.attrs.len() {
+            let attr = &mut el.attrs[i];
+            if policy.is_url_attr(&attr.name.local) {
+                match policy.urls.clean(name, &attr.value, base) {
+                    None => {
+                        el.attrs.remove(i);
+                        changes += 1;
+                        continue;
+                    }
+                    Some(Cow::Owned(v)) => {
+                        attr.value = StrTendril::from_slice(&v);
+                        changes += 1;
+                    }
+                    Some(Cow::Borrowed(_)) => {}
                 }
-                Some(v) if v != value => {
-                    el.set_attr(&attr, &v);
-                    changes += 1;
-                }
-                Some(_) => {}
             }
+            i += 1;
         }
         if let Some(srcset) = el.attr("srcset").map(str::to_string) {
             match policy.urls.clean_srcset(name, &srcset, base) {

@@ -6,6 +6,7 @@
 //! tab and newline, and compare the scheme case-insensitively.
 
 use html5ever::{local_name, LocalName};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use url::Url;
 
@@ -77,28 +78,36 @@ impl UrlPolicy {
         }
     }
 
-    /// The value to keep for a URL attribute: `None` to drop it, otherwise the URL resolved
-    /// against `base` when it is relative and a base is given (`#fragment` links stay).
-    pub(crate) fn clean(
+    /// The value to keep for a URL attribute: `None` to drop it, otherwise the URL (borrowed
+    /// when unchanged), resolved against `base` when it is relative and a base is given
+    /// (`#fragment` links stay).
+    pub(crate) fn clean<'u>(
         &self,
         element: &LocalName,
-        url: &str,
+        url: &'u str,
         base: Option<&Url>,
-    ) -> Option<String> {
+    ) -> Option<Cow<'u, str>> {
         if !self.allowed(element, url) {
             return None;
         }
         let base = match base {
             Some(base) if url_scheme(url).is_none() => base,
-            _ => return Some(url.to_string()),
+            _ => return Some(Cow::Borrowed(url)),
         };
         let read = browser_form(url);
         if read.is_empty() || read.starts_with('#') {
-            return Some(url.to_string());
+            return Some(Cow::Borrowed(url));
         }
         let joined = base.join(&read).ok()?;
         let joined = joined.as_str();
-        self.allowed(element, joined).then(|| joined.to_string())
+        if !self.allowed(element, joined) {
+            return None;
+        }
+        Some(if joined == url {
+            Cow::Borrowed(url)
+        } else {
+            Cow::Owned(joined.to_string())
+        })
     }
 
     /// The `srcset` to keep: every candidate checked (and resolved) alone, the bad ones
@@ -118,6 +127,7 @@ impl UrlPolicy {
                 continue;
             };
             changed |= url != c.url;
+            let url: &str = &url;
             if !out.is_empty() {
                 out.push_str(", ");
             }
