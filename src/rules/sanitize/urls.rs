@@ -131,7 +131,7 @@ impl UrlPolicy {
             if !out.is_empty() {
                 out.push_str(", ");
             }
-            out.push_str(&url);
+            out.push_str(url);
             if !c.descriptor.is_empty() {
                 out.push(' ');
                 out.push_str(c.descriptor);
