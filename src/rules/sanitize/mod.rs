@@ -95,14 +95,29 @@ fn unwrap_spaced(el: &Element<'_>) -> Action {
 
 impl Sanitize {
     /// Unwraps (or removes) an element that is not kept.
-    fn not_kept(&self, el: &Element<'_>, name: &LocalName) -> Action {
+    fn not_kept(&self, el: &mut Element<'_>, name: &LocalName) -> Action {
         if !unwraps_as_block(name) {
             return Action::Unwrap;
         }
         if self.policy.keeps(&local_name!("div")) && *name != local_name!("div") {
+            // The `div` gets its attributes filtered when it is visited again. Should the
+            // walk refuse the rename (a node renamed too many times), the element stays
+            // under its own name: then without any attribute.
+            let div = local_name!("div");
+            el.retain_attrs_by_atom(|attr, namespaced, _| {
+                !namespaced && self.attr_kept(&div, attr)
+            });
             return Action::rename("div");
         }
         unwrap_spaced(el)
+    }
+
+    /// Whether the attribute `attr` may stay on `element` (its value aside).
+    fn attr_kept(&self, element: &LocalName, attr: &LocalName) -> bool {
+        let policy = &*self.policy;
+        policy.attr_allowed(element, attr)
+            || (*attr == local_name!("class") && policy.classes != Classes::Dropped)
+            || (*attr == local_name!("id") && policy.id_prefix.is_some())
     }
 
     /// Filters the attributes of a kept element; returns how many were removed or changed.
@@ -111,10 +126,8 @@ impl Sanitize {
         let is_link = *name == local_name!("a");
         let mut changes = el.retain_attrs_by_atom(|attr, namespaced, _| {
             !namespaced
-                && (policy.attr_allowed(name, attr)
-                    || (is_link && matches!(*attr, local_name!("rel") | local_name!("target")))
-                    || (*attr == local_name!("class") && policy.classes != Classes::Dropped)
-                    || (*attr == local_name!("id") && policy.id_prefix.is_some()))
+                && (self.attr_kept(name, attr)
+                    || (is_link && matches!(*attr, local_name!("rel") | local_name!("target"))))
         });
         let base = cx.base_url();
         let mut i = 0;
