@@ -118,25 +118,27 @@ impl UrlPolicy {
         srcset: &str,
         base: Option<&Url>,
     ) -> Option<String> {
-        let candidates = crate::srcset::parse(srcset);
         let mut out = String::with_capacity(srcset.len());
         let mut changed = false;
-        for c in &candidates {
-            let Some(url) = self.clean(element, c.url, base) else {
+        for (url, descriptors) in srcset_candidates(srcset) {
+            let kept = valid_descriptors(&descriptors)
+                .then(|| self.clean(element, url, base))
+                .flatten();
+            let Some(url) = kept else {
                 changed = true;
                 continue;
             };
-            changed |= url != c.url;
-            let url: &str = &url;
+            changed |= url != url_of(&url);
             if !out.is_empty() {
                 out.push_str(", ");
             }
-            out.push_str(url);
-            if !c.descriptor.is_empty() {
+            out.push_str(&url);
+            for d in &descriptors {
                 out.push(' ');
-                out.push_str(c.descriptor);
+                out.push_str(d);
             }
         }
+        changed |= out != srcset;
         if out.is_empty() {
             None
         } else if changed {
@@ -145,6 +147,103 @@ impl UrlPolicy {
             Some(srcset.to_string())
         }
     }
+}
+
+fn url_of<'a>(url: &'a Cow<'_, str>) -> &'a str {
+    url
+}
+
+/// Splits a `srcset` exactly as a browser does ("parse a srcset attribute" in the HTML
+/// standard): a URL is a run of non-white-space (trailing commas removed), its descriptors
+/// run to the next comma outside parentheses, and a `(` is closed by the next `)` (no
+/// nesting: `((x) , y` ends the candidate at the comma).
+pub(crate) fn srcset_candidates(srcset: &str) -> Vec<(&str, Vec<&str>)> {
+    let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r');
+    let bytes = srcset.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < bytes.len() && (ws(bytes[i]) || bytes[i] == b',') {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return out;
+        }
+        let start = i;
+        while i < bytes.len() && !ws(bytes[i]) {
+            i += 1;
+        }
+        let raw = &srcset[start..i];
+        let url = raw.trim_end_matches(',');
+        let mut descriptors = Vec::new();
+        if url.len() == raw.len() {
+            while i < bytes.len() && ws(bytes[i]) {
+                i += 1;
+            }
+            let mut current = i;
+            let mut in_parens = false;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if in_parens {
+                    in_parens = b != b')';
+                } else if ws(b) || b == b',' {
+                    if current < i {
+                        descriptors.push(&srcset[current..i]);
+                    }
+                    i += 1;
+                    if b == b',' {
+                        current = i;
+                        break;
+                    }
+                    while i < bytes.len() && ws(bytes[i]) {
+                        i += 1;
+                    }
+                    current = i;
+                    continue;
+                } else if b == b'(' {
+                    in_parens = true;
+                }
+                i += 1;
+            }
+            if current < i && i >= bytes.len() {
+                descriptors.push(&srcset[current..i]);
+            }
+        }
+        out.push((url, descriptors));
+    }
+}
+
+/// Whether a candidate's descriptors are what a browser accepts (otherwise it drops the
+/// candidate): at most one width (`640w`) or density (`1.5x`), and a height (`480h`) only
+/// with a width.
+pub(crate) fn valid_descriptors(descriptors: &[&str]) -> bool {
+    let (mut w, mut x, mut h) = (false, false, false);
+    for d in descriptors {
+        let (number, kind) = d.split_at(d.len().saturating_sub(1));
+        let integer = !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit())
+            && number.bytes().any(|b| b != b'0');
+        match kind {
+            "w" if integer && !w && !x => w = true,
+            "h" if integer && !h && !x => h = true,
+            "x" if !w && !x && !h => {
+                let float = number
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_digit() || b == b'.')
+                    && number.bytes().all(|b| {
+                        b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-')
+                    })
+                    && number.parse::<f64>().is_ok_and(|v| v >= 0.0);
+                if !float {
+                    return false;
+                }
+                x = true;
+            }
+            _ => return false,
+        }
+    }
+    !h || w
 }
 
 /// `data:image/png;base64,…` and the other raster types (the media type compared exactly,
@@ -253,9 +352,44 @@ mod tests {
             Some("https://example.com/news/a.jpg 1x, https://c.example/b.jpg 3x")
         );
         assert_eq!(p.clean_srcset(&img, "javascript:x 1x", None), None);
+        // Normalised (and so idempotent), unchanged when already normal.
         assert_eq!(
             p.clean_srcset(&img, "a.jpg 1x,b.jpg 2x", None).as_deref(),
-            Some("a.jpg 1x,b.jpg 2x")
+            Some("a.jpg 1x, b.jpg 2x")
+        );
+        assert_eq!(
+            p.clean_srcset(&img, "a.jpg 1x, b.jpg 2x", None).as_deref(),
+            Some("a.jpg 1x, b.jpg 2x")
+        );
+    }
+
+    #[test]
+    fn splits_srcset_as_a_browser() {
+        // `((x)` closes at the first `)`: the comma after it ends the candidate.
+        assert_eq!(
+            srcset_candidates("a.jpg ((x) , javascript:x 1x"),
+            vec![("a.jpg", vec!["((x)"]), ("javascript:x", vec!["1x"])]
+        );
+        assert_eq!(
+            srcset_candidates("w_1,h_2/a.jpg 2x,b.jpg,, c.jpg"),
+            vec![
+                ("w_1,h_2/a.jpg", vec!["2x"]),
+                ("b.jpg", vec![]),
+                ("c.jpg", vec![])
+            ]
+        );
+        assert!(valid_descriptors(&["640w", "480h"]));
+        assert!(valid_descriptors(&["1.5x"]));
+        assert!(!valid_descriptors(&["((x)"]));
+        assert!(!valid_descriptors(&["1x", "2x"]));
+        assert!(!valid_descriptors(&["480h"]));
+        assert!(!valid_descriptors(&["0w"]));
+        let p = policy();
+        let img = local_name!("img");
+        assert_eq!(
+            p.clean_srcset(&img, "a.jpg ((x) , javascript:x 1x, b.jpg 2x", None)
+                .as_deref(),
+            Some("b.jpg 2x")
         );
     }
 }
