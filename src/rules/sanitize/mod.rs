@@ -2,11 +2,13 @@
 //!
 //! | module | what |
 //! |---|---|
-//! | `policy` | the default allowlists, the builder's settings and their checks |
+//! | `defaults` | the default allowlists, and what can never be allowed |
+//! | `policy` | the builder's settings, their checks, the checked policy |
 //! | `urls` | URLs read as a browser reads them, the scheme allowlist, `srcset` |
 //! | `nesting` | parse stability: elements the parser would move are lifted |
 //! | `embeds` | video `<iframe>`s from known players (off by default) |
 
+mod defaults;
 mod embeds;
 mod nesting;
 pub(crate) mod policy;

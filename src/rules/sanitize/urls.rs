@@ -128,7 +128,6 @@ impl UrlPolicy {
                 changed = true;
                 continue;
             };
-            changed |= url != url_of(&url);
             if !out.is_empty() {
                 out.push_str(", ");
             }
@@ -147,10 +146,6 @@ impl UrlPolicy {
             Some(srcset.to_string())
         }
     }
-}
-
-fn url_of<'a>(url: &'a Cow<'_, str>) -> &'a str {
-    url
 }
 
 /// Splits a `srcset` exactly as a browser does ("parse a srcset attribute" in the HTML
