@@ -112,6 +112,8 @@ const URLS: &[&str] = &[
     "mailto:a@b.example",
     "https://www.youtube.com/embed/xyz",
     "a.jpg 1x, javascript:x 2x",
+    "a.jpg ((x) , javascript:x 1x",
+    "a.jpg 1\u{a0}, b.jpg 2é, c.jpg 3x",
 ];
 
 const ATTRS: &[&str] = &[

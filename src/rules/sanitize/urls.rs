@@ -214,14 +214,17 @@ pub(crate) fn srcset_candidates(srcset: &str) -> Vec<(&str, Vec<&str>)> {
 pub(crate) fn valid_descriptors(descriptors: &[&str]) -> bool {
     let (mut w, mut x, mut h) = (false, false, false);
     for d in descriptors {
-        let (number, kind) = d.split_at(d.len().saturating_sub(1));
+        let Some(kind @ ('w' | 'h' | 'x')) = d.chars().last() else {
+            return false;
+        };
+        let number = &d[..d.len() - 1];
         let integer = !number.is_empty()
             && number.bytes().all(|b| b.is_ascii_digit())
             && number.bytes().any(|b| b != b'0');
         match kind {
-            "w" if integer && !w && !x => w = true,
-            "h" if integer && !h && !x => h = true,
-            "x" if !w && !x && !h => {
+            'w' if integer && !w && !x => w = true,
+            'h' if integer && !h && !x => h = true,
+            'x' if !w && !x && !h => {
                 let float = number
                     .bytes()
                     .next()
@@ -379,6 +382,8 @@ mod tests {
         assert!(!valid_descriptors(&["1x", "2x"]));
         assert!(!valid_descriptors(&["480h"]));
         assert!(!valid_descriptors(&["0w"]));
+        assert!(!valid_descriptors(&["1\u{a0}"]));
+        assert!(!valid_descriptors(&["é"]));
         let p = policy();
         let img = local_name!("img");
         assert_eq!(
