@@ -120,7 +120,7 @@ fn open_tag(out: &mut String, name: &QualName, attrs: &[Attribute]) {
     out.push('>');
 }
 
-/// Escapes `&`, `<`, `>`, U+00A0 and, in attribute values, `"`. Scans bytes and copies the
+/// Escapes `&`, `<`, `>`, U+00A0, CR and, in attribute values, `"`. Scans bytes and copies the
 /// runs between special characters in one go.
 pub(crate) fn escape_into(out: &mut String, text: &str, attr_mode: bool) {
     let bytes = text.as_bytes();
@@ -132,6 +132,8 @@ pub(crate) fn escape_into(out: &mut String, text: &str, attr_mode: bool) {
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' if attr_mode => "&quot;",
+            // A raw CR would be read back as LF (the parser normalises newlines).
+            b'\r' => "&#13;",
             0xC2 if bytes.get(i + 1) == Some(&0xA0) => "&nbsp;",
             _ => {
                 i += 1;
