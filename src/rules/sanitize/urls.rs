@@ -10,6 +10,8 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use url::Url;
 
+pub(crate) use crate::srcset::{candidates as srcset_candidates, valid_descriptors};
+
 /// Raster image types accepted in `data:` URLs of `img` and `source`.
 const RASTER_TYPES: &[&str] = &[
     "image/png",
@@ -146,102 +148,6 @@ impl UrlPolicy {
             Some(srcset.to_string())
         }
     }
-}
-
-/// Splits a `srcset` exactly as a browser does ("parse a srcset attribute" in the HTML
-/// standard): a URL is a run of non-white-space (trailing commas removed), its descriptors
-/// run to the next comma outside parentheses, and a `(` is closed by the next `)` (no
-/// nesting: `((x) , y` ends the candidate at the comma).
-pub(crate) fn srcset_candidates(srcset: &str) -> Vec<(&str, Vec<&str>)> {
-    let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r');
-    let bytes = srcset.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    loop {
-        while i < bytes.len() && (ws(bytes[i]) || bytes[i] == b',') {
-            i += 1;
-        }
-        if i >= bytes.len() {
-            return out;
-        }
-        let start = i;
-        while i < bytes.len() && !ws(bytes[i]) {
-            i += 1;
-        }
-        let raw = &srcset[start..i];
-        let url = raw.trim_end_matches(',');
-        let mut descriptors = Vec::new();
-        if url.len() == raw.len() {
-            while i < bytes.len() && ws(bytes[i]) {
-                i += 1;
-            }
-            let mut current = i;
-            let mut in_parens = false;
-            while i < bytes.len() {
-                let b = bytes[i];
-                if in_parens {
-                    in_parens = b != b')';
-                } else if ws(b) || b == b',' {
-                    if current < i {
-                        descriptors.push(&srcset[current..i]);
-                    }
-                    i += 1;
-                    if b == b',' {
-                        current = i;
-                        break;
-                    }
-                    while i < bytes.len() && ws(bytes[i]) {
-                        i += 1;
-                    }
-                    current = i;
-                    continue;
-                } else if b == b'(' {
-                    in_parens = true;
-                }
-                i += 1;
-            }
-            if current < i && i >= bytes.len() {
-                descriptors.push(&srcset[current..i]);
-            }
-        }
-        out.push((url, descriptors));
-    }
-}
-
-/// Whether a candidate's descriptors are what a browser accepts (otherwise it drops the
-/// candidate): at most one width (`640w`) or density (`1.5x`), and a height (`480h`) only
-/// with a width.
-pub(crate) fn valid_descriptors(descriptors: &[&str]) -> bool {
-    let (mut w, mut x, mut h) = (false, false, false);
-    for d in descriptors {
-        let Some(kind @ ('w' | 'h' | 'x')) = d.chars().last() else {
-            return false;
-        };
-        let number = &d[..d.len() - 1];
-        let integer = !number.is_empty()
-            && number.bytes().all(|b| b.is_ascii_digit())
-            && number.bytes().any(|b| b != b'0');
-        match kind {
-            'w' if integer && !w && !x => w = true,
-            'h' if integer && !h && !x => h = true,
-            'x' if !w && !x && !h => {
-                let float = number
-                    .bytes()
-                    .next()
-                    .is_some_and(|b| b.is_ascii_digit() || b == b'.')
-                    && number.bytes().all(|b| {
-                        b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-')
-                    })
-                    && number.parse::<f64>().is_ok_and(|v| v >= 0.0);
-                if !float {
-                    return false;
-                }
-                x = true;
-            }
-            _ => return false,
-        }
-    }
-    !h || w
 }
 
 /// `data:image/png;base64,…` and the other raster types (the media type compared exactly,
