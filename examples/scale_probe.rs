@@ -43,9 +43,12 @@ fn time(html: &str) -> Duration {
     took
 }
 
+/// A named input generator: size parameter to HTML.
+type Case = (&'static str, Box<dyn Fn(usize) -> String>);
+
 fn main() {
     let n = 10_000;
-    let cases: Vec<(&str, Box<dyn Fn(usize) -> String>)> = vec![
+    let cases: Vec<Case> = vec![
         ("nested div", Box::new(|n| nested(&["div"], n))),
         (
             "nested blockquote",
