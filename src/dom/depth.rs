@@ -18,8 +18,9 @@
 //!
 //! Why 256: the cleaned HTML ends up inside someone's page, whose own elements count towards
 //! the browser's 512 as well (plus the `<html>` and `<body>` of a whole document), so half of
-//! it is left to them. Real articles are far shallower (the deepest page of the readability
-//! corpus nests 64 elements).
+//! it is left to them. Real articles are far shallower: the deepest of the 103 pages of the
+//! shared corpus nests 38 elements, and all of them clean to the same bytes with or without
+//! the caps.
 
 use super::names::is_void;
 use html5ever::tendril::StrTendril;
