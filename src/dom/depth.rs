@@ -16,6 +16,11 @@
 //! re-creates formatting elements such as `<b>`, and the adoption agency moves content into
 //! new ones), so [`enforce`] finally turns anything deeper than the cap into its text.
 //!
+//! The depth is measured in the tree (each inserted element's depth is noted), not counted
+//! from the tree builder's pushes and pops: html5ever 0.40 reports only some pops to the
+//! `TreeSink` (`pop_until`, `pop_until_current` and the adoption agency's `truncate`/`remove`
+//! on its stack of open elements bypass `TreeSink::pop`), so such a count would drift.
+//!
 //! Why 256: the cleaned HTML ends up inside someone's page, whose own elements count towards
 //! the browser's 512 as well (plus the `<html>` and `<body>` of a whole document), so half of
 //! it is left to them. Real articles are far shallower: the deepest of the 103 pages of the
