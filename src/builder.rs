@@ -5,7 +5,7 @@ use crate::cleaner::{Cleaner, Inner};
 use crate::error::{Error, Result};
 use crate::proxy::{ProxyTemplate, Unwrapper};
 use crate::rule::Rule;
-use crate::rules::{self, proxied_urls::ProxiedUrls};
+use crate::rules::{self, lazy_images::LazyImages, proxied_urls::ProxiedUrls};
 use std::sync::Arc;
 use url::Url;
 
@@ -35,6 +35,7 @@ pub struct CleanerBuilder {
     image_proxy_http_only: bool,
     proxy_patterns: Vec<String>,
     no_generic_proxy_fallback: bool,
+    lazy_images: LazyImages,
 }
 
 impl std::fmt::Debug for CleanerBuilder {
@@ -116,6 +117,25 @@ impl CleanerBuilder {
         self
     }
 
+    // --- lazy images ---
+
+    /// Whether images get `loading="lazy"` and `decoding="async"` (when they have no valid
+    /// value of their own). Default: on.
+    pub fn with_native_lazy_loading(mut self, on: bool) -> Self {
+        self.lazy_images = self.lazy_images.with_native_lazy_loading(on);
+        self
+    }
+
+    /// Also reads the real image URL of lazy-loaded images from the attribute `name` (tried
+    /// before the built-in names, see [`rules::lazy_images::SRC_ATTRIBUTES`]). An invalid
+    /// name is an error at [`build`](CleanerBuilder::build).
+    pub fn with_lazy_src_attribute(mut self, name: &str) -> Self {
+        self.lazy_images = self.lazy_images.with_src_attribute(name);
+        self
+    }
+
+    // --- end lazy images ---
+
     /// Checks every setting and builds the [`Cleaner`].
     ///
     /// # Errors
@@ -135,6 +155,7 @@ impl CleanerBuilder {
                 });
             }
         }
+        self.lazy_images.validate()?;
         let mut unwrapper = Unwrapper::new().with_generic_fallback(!self.no_generic_proxy_fallback);
         for pattern in &self.proxy_patterns {
             unwrapper = unwrapper.with_template(ProxyTemplate::parse(pattern)?);
@@ -169,10 +190,7 @@ impl CleanerBuilder {
             "event_handlers",
             Arc::new(rules::event_handlers::EventHandlers),
         );
-        push(
-            "lazy_images",
-            Arc::new(rules::lazy_images::LazyImages::default()),
-        );
+        push("lazy_images", Arc::new(self.lazy_images.clone()));
         push(
             "image_wrappers",
             Arc::new(rules::image_wrappers::ImageWrappers),

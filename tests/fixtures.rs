@@ -5,7 +5,7 @@
 //!
 //! A case may hold `options.txt`, one builder setting per line (`key = value`, `#` comments):
 //! `base_url`, `without_rule`, `only_rules` (comma list), `image_proxy`, `image_proxy_http_only`,
-//! `proxy_pattern`, `generic_proxy_fallback`, `mode` (`fragment`, `document`, `post`).
+//! `proxy_pattern`, `generic_proxy_fallback`, `native_lazy_loading`, `lazy_src_attribute`, `mode` (`fragment`, `document`, `post`).
 //!
 //! `BLESS=1 cargo test --test fixtures` rewrites `expected.html` from the current output (review
 //! the diff before committing).
@@ -80,6 +80,8 @@ fn configure(case: &Path) -> Result<(Cleaner, Mode), Failed> {
                 "image_proxy_http_only" => builder.with_image_proxy_http_only(flag()),
                 "proxy_pattern" => builder.with_proxy_pattern(value),
                 "generic_proxy_fallback" => builder.with_generic_proxy_fallback(flag()),
+                "native_lazy_loading" => builder.with_native_lazy_loading(flag()),
+                "lazy_src_attribute" => builder.with_lazy_src_attribute(value),
                 "mode" => {
                     mode = match value {
                         "fragment" => Mode::Fragment,
