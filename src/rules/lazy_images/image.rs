@@ -153,7 +153,8 @@ impl LazyImages {
             }
         }
         el.remove_attr("data-poster");
-        let found = self.found(el, false);
+        let attrs = owned_attrs(el);
+        let found = find(&pairs(&attrs), &self.src_attributes, false);
         if let Some((_, url)) = &found.src {
             if src_state(el.attr("src")) != Src::Real && !found.by_value {
                 el.set_attr("src", url);

@@ -37,10 +37,11 @@ pub(crate) fn single_image(markup: &str) -> Option<NodeRef> {
 ///   before it shows an image, or the one just after it will once promoted): removed;
 /// - it holds one image on its own: replaced by its markup (which is then cleaned like any
 ///   input);
-/// - anything else: removed.
+/// - anything else (and anything in `<head>`): removed.
 pub(crate) fn noscript_action(el: &Element<'_>, extra: &[String]) -> Action {
     let markup = el.text_content();
-    if single_image(&markup).is_none() {
+    // Nothing in `<head>` is content (and an image there would move on the next parse).
+    if single_image(&markup).is_none() || el.has_ancestor("head") {
         return Action::Remove;
     }
     let before = el.previous_element_sibling();
