@@ -34,7 +34,7 @@ const BLANK_FILES: &[&str] = &[
 /// - a `data:image/svg+xml` image that draws nothing (see [`is_empty_svg`]): WP Rocket's
 ///   empty `viewBox` SVG, WeChat's 1×1 transparent rectangle, Zhihu's sized empty SVG;
 /// - a well-known blank file: `blank.gif`, `pixel.gif`, `spacer.gif`, `grey.gif`,
-///   `loading.gif`, `placeholder.*`…
+///   `loading.gif`, `placeholder.*`…, and PageSpeed's `/pagespeed_static/…` blank.
 ///
 /// An empty or white-space value is not a placeholder (it is no image at all).
 pub fn is_placeholder(src: &str) -> bool {
@@ -53,7 +53,9 @@ pub fn is_placeholder(src: &str) -> bool {
         };
     }
     let file = file_name(s).to_ascii_lowercase();
-    BLANK_FILES.contains(&file.as_str()) || file.starts_with("placeholder.")
+    BLANK_FILES.contains(&file.as_str())
+        || file.starts_with("placeholder.")
+        || s.to_ascii_lowercase().contains("/pagespeed_static/")
 }
 
 /// Whether `src` is a low-resolution preview shown while the full image loads: Medium's
@@ -299,6 +301,7 @@ mod tests {
         assert!(is_placeholder("/static/img/blank.gif"));
         assert!(is_placeholder("https://x.example/a/Spacer.GIF?v=2"));
         assert!(is_placeholder("https://x.example/placeholder.png"));
+        assert!(is_placeholder("/pagespeed_static/1.JiBnMqyl6S.gif"));
         assert!(!is_placeholder("https://x.example/photo.gif"));
         assert!(!is_placeholder("  "));
     }
