@@ -217,7 +217,10 @@ impl LazyImages {
             el.remove_attr("sizes");
         }
         let src_state_now = src_state(el.attr("src"));
-        if is_img && src_state_now == Src::Placeholder && el.has_attr("srcset") {
+        if is_img
+            && matches!(src_state_now, Src::Placeholder | Src::Missing)
+            && el.has_attr("srcset")
+        {
             el.remove_attr("src");
         }
         if let Some(stripped) = el.attr("src").and_then(strip_lazy_markers) {

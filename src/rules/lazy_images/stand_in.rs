@@ -40,7 +40,12 @@ impl LazyImages {
     /// A `div`/`span` with a lazy image attribute (by name) and no content: becomes the
     /// `<img>` (keeping `alt`).
     pub(super) fn fix_block(&self, el: &mut Element<'_>) -> Action {
-        if el.children().iter().any(|c| !c.is_blank()) {
+        // Cheap test first: this runs on every `div` and `span`.
+        if !el
+            .attrs()
+            .any(|(k, _)| k.starts_with("data-") || self.src_attributes.iter().any(|a| a == k))
+            || el.children().iter().any(|c| !c.is_blank())
+        {
             return Action::Keep;
         }
         let attrs: Vec<(&str, &str)> = el.attrs().collect();
