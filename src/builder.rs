@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::proxy::{ProxyTemplate, Unwrapper};
 use crate::rule::Rule;
 use crate::rules::sanitize::policy::{Classes, SanitizerConfig};
-use crate::rules::{self, links::Links, proxied_urls::ProxiedUrls};
+use crate::rules::{self, lazy_images::LazyImages, links::Links, proxied_urls::ProxiedUrls};
 use std::sync::Arc;
 use url::Url;
 
@@ -34,6 +34,7 @@ pub struct CleanerBuilder {
     only: Option<Vec<String>>,
     proxies: ProxyOptions,
     sanitizer: SanitizerConfig,
+    lazy_images: LazyImages,
 }
 
 /// The settings of the `proxied_urls` and `links` rules, as given to the builder.
@@ -274,7 +275,7 @@ impl CleanerBuilder {
     ///
     /// ```
     /// let cleaner = articlean::Cleaner::builder().with_attributes_removed("img", &["width", "height"]).build()?;
-    /// assert_eq!(cleaner.clean(r#"<img src="a.png" width="10" height="10" alt="A">"#).html(), r#"<img src="a.png" alt="A">"#);
+    /// assert_eq!(cleaner.clean(r#"<img src="a.png" width="10" height="10" alt="A">"#).html(), r#"<img src="a.png" alt="A" loading="lazy" decoding="async">"#);
     /// # Ok::<(), articlean::Error>(())
     /// ```
     pub fn with_attributes_removed(mut self, tag: &str, attributes: &[&str]) -> Self {
@@ -419,6 +420,25 @@ impl CleanerBuilder {
 
     // --- end sanitizer ---
 
+    // --- lazy images ---
+
+    /// Whether images get `loading="lazy"` and `decoding="async"` (when they have no valid
+    /// value of their own). Default: on.
+    pub fn with_native_lazy_loading(mut self, on: bool) -> Self {
+        self.lazy_images = self.lazy_images.with_native_lazy_loading(on);
+        self
+    }
+
+    /// Also reads the real image URL of lazy-loaded images from the attribute `name` (tried
+    /// before the built-in names, see [`rules::lazy_images::SRC_ATTRIBUTES`]). An invalid
+    /// name is an error at [`build`](CleanerBuilder::build).
+    pub fn with_lazy_src_attribute(mut self, name: &str) -> Self {
+        self.lazy_images = self.lazy_images.with_src_attribute(name);
+        self
+    }
+
+    // --- end lazy images ---
+
     /// Checks every setting and builds the [`Cleaner`].
     ///
     /// # Errors
@@ -443,6 +463,7 @@ impl CleanerBuilder {
                 });
             }
         }
+        self.lazy_images.validate()?;
         let (proxied, links) = self.proxies.rules()?;
         let proxied = Arc::new(proxied);
         let enabled = |name: &str| {
@@ -462,10 +483,7 @@ impl CleanerBuilder {
             "event_handlers",
             Arc::new(rules::event_handlers::EventHandlers),
         );
-        push(
-            "lazy_images",
-            Arc::new(rules::lazy_images::LazyImages::default()),
-        );
+        push("lazy_images", Arc::new(self.lazy_images.clone()));
         push(
             "image_wrappers",
             Arc::new(rules::image_wrappers::ImageWrappers),

@@ -134,7 +134,7 @@ fn replaced_html_is_cleaned_like_input() {
     let cleaner = Cleaner::builder().with_rule(evil).build().unwrap();
     assert_eq!(
         cleaner.clean("<p><blink>x</blink></p>").html(),
-        r#"<p><img src="x"><b>ok</b></p>"#
+        r#"<p><img src="x" loading="lazy" decoding="async"><b>ok</b></p>"#
     );
 }
 

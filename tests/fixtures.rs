@@ -11,7 +11,8 @@
 //! `tags_removed`, `url_schemes_allowed`, `url_schemes_removed`, `classes_allowed`,
 //! `embed_hosts` (comma lists), `attributes_allowed`, `attributes_removed` (`tag: attr, attr`),
 //! `data_images`, `nofollow`, `links_in_new_tab`, `classes_kept`, `embeds`, `link_rel`,
-//! `ids_kept` (the prefix). Flags are `true` or `false`.
+//! `ids_kept` (the prefix); the lazy-image rule's `native_lazy_loading`,
+//! `lazy_src_attribute`. Flags are `true` or `false`.
 //!
 //! `BLESS=1 cargo test --test fixtures` rewrites `expected.html` from the current output (review
 //! the diff before committing).
@@ -88,6 +89,7 @@ fn configure(case: &Path) -> Result<(Cleaner, Mode), Failed> {
                     | "links_in_new_tab"
                     | "classes_kept"
                     | "embeds"
+                    | "native_lazy_loading"
             ) && !matches!(value, "true" | "false")
             {
                 return Err(format!("options.txt: {key} wants true or false, not {value}").into());
@@ -144,6 +146,8 @@ fn configure(case: &Path) -> Result<(Cleaner, Mode), Failed> {
                 "ids_kept" => builder.with_ids_kept(value),
                 "embeds" => builder.with_embeds(flag()),
                 "embed_hosts" => builder.with_embed_hosts(&list),
+                "native_lazy_loading" => builder.with_native_lazy_loading(flag()),
+                "lazy_src_attribute" => builder.with_lazy_src_attribute(value),
                 "mode" => {
                     mode = match value {
                         "fragment" => Mode::Fragment,

@@ -10,6 +10,11 @@ use markup5ever_rcdom::{Handle, NodeData};
 
 /// Serializes the children of `root` (or, with `include_root`, `root` itself).
 pub(crate) fn serialize_children(root: &Handle, capacity: usize) -> String {
+    serialize_nodes(&root.children.borrow(), capacity)
+}
+
+/// Serializes `nodes` (each with its subtree), in order.
+pub(crate) fn serialize_nodes(nodes: &[Handle], capacity: usize) -> String {
     let mut out = String::with_capacity(capacity);
     /// `Open(node, in_raw_text)`: `in_raw_text` says the parent is a raw-text element, whose
     /// text is written as is.
@@ -18,13 +23,7 @@ pub(crate) fn serialize_children(root: &Handle, capacity: usize) -> String {
         Close(Handle),
     }
     let open = |raw: bool| move |node: &Handle| Step::Open(node.clone(), raw);
-    let mut stack: Vec<Step> = root
-        .children
-        .borrow()
-        .iter()
-        .rev()
-        .map(open(false))
-        .collect();
+    let mut stack: Vec<Step> = nodes.iter().rev().map(open(false)).collect();
     while let Some(step) = stack.pop() {
         match step {
             Step::Close(node) => {
