@@ -29,9 +29,11 @@ if (!file) {
   console.error("usage: node run.mjs [--control] XSS.json");
   process.exit(2);
 }
-const entries = JSON.parse(readFileSync(file, "utf8")).map((e) =>
-  control ? { ...e, cleaned: e.payload, kind: e.raw_kind, tree: e.raw_tree } : e,
-);
+// The control run leaves out the fixture inputs: they are sample pages, not attack vectors,
+// and raw, their scripts may close or navigate the test page itself.
+const entries = JSON.parse(readFileSync(file, "utf8"))
+  .filter((e) => !control || e.source !== "fixture")
+  .map((e) => (control ? { ...e, cleaned: e.payload, kind: e.raw_kind, tree: e.raw_tree } : e));
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const BATCH = 25;
 const SETTLE_MS = 400;
