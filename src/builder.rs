@@ -5,7 +5,7 @@ use crate::cleaner::{Cleaner, Inner};
 use crate::error::{Error, Result};
 use crate::proxy::{ProxyTemplate, Unwrapper};
 use crate::rule::Rule;
-use crate::rules::{self, proxied_urls::ProxiedUrls};
+use crate::rules::{self, links::Links, proxied_urls::ProxiedUrls};
 use std::sync::Arc;
 use url::Url;
 
@@ -31,10 +31,37 @@ pub struct CleanerBuilder {
     user_rules: Vec<Arc<dyn Rule>>,
     disabled: Vec<String>,
     only: Option<Vec<String>>,
+    proxies: ProxyOptions,
+}
+
+/// The settings of the `proxied_urls` and `links` rules, as given to the builder.
+#[derive(Clone, Debug)]
+struct ProxyOptions {
     image_proxy: Option<String>,
     image_proxy_http_only: bool,
     proxy_patterns: Vec<String>,
-    no_generic_proxy_fallback: bool,
+    generic_fallback: bool,
+    link_redirects: bool,
+    strip_tracking: bool,
+    extra_tracking: Vec<String>,
+    no_referrer_on_all_images: bool,
+    https_upgrade: bool,
+}
+
+impl Default for ProxyOptions {
+    fn default() -> Self {
+        ProxyOptions {
+            image_proxy: None,
+            image_proxy_http_only: false,
+            proxy_patterns: Vec::new(),
+            generic_fallback: true,
+            link_redirects: true,
+            strip_tracking: true,
+            extra_tracking: Vec::new(),
+            no_referrer_on_all_images: false,
+            https_upgrade: false,
+        }
+    }
 }
 
 impl std::fmt::Debug for CleanerBuilder {
@@ -47,7 +74,7 @@ impl std::fmt::Debug for CleanerBuilder {
             )
             .field("disabled", &self.disabled)
             .field("only", &self.only)
-            .field("image_proxy", &self.image_proxy)
+            .field("proxies", &self.proxies)
             .finish_non_exhaustive()
     }
 }
@@ -87,41 +114,94 @@ impl CleanerBuilder {
         self
     }
 
-    /// Sends every image URL through your own proxy after any known proxy has been
-    /// unwrapped, e.g. `https://images.weserv.nl/?url={url_encoded}`. See
-    /// [`ProxyTemplate`] for the placeholders. Default: none.
+    // --- proxies and links ---
+
+    /// Sends every image URL (`img`, `srcset`, `picture > source`, `video[poster]`, image
+    /// URLs in front matter) through your own proxy after any known proxy has been
+    /// unwrapped, e.g. `https://images.weserv.nl/?url={url_encoded}`. See [`ProxyTemplate`]
+    /// for the placeholders; the template is checked at [`build`](CleanerBuilder::build).
+    /// Links and audio/video sources are never re-routed. Default: none.
     pub fn with_image_proxy(mut self, template: &str) -> Self {
-        self.image_proxy = Some(template.to_string());
+        self.proxies.image_proxy = Some(template.to_string());
         self
     }
 
     /// With [`with_image_proxy`](CleanerBuilder::with_image_proxy): re-route only `http:`
     /// image URLs (to avoid mixed content) and leave `https:` ones at their origin.
-    /// Default: all image URLs are re-routed.
+    /// Default: off, all image URLs are re-routed.
     pub fn with_image_proxy_http_only(mut self, http_only: bool) -> Self {
-        self.image_proxy_http_only = http_only;
+        self.proxies.image_proxy_http_only = http_only;
         self
     }
 
     /// Also recognises (and unwraps) URLs made by this template, like the built-in proxies.
+    /// Default: only the built-in recognisers (and the image proxy's own template).
     pub fn with_proxy_pattern(mut self, template: &str) -> Self {
-        self.proxy_patterns.push(template.to_string());
+        self.proxies.proxy_patterns.push(template.to_string());
         self
     }
 
     /// Whether an image URL whose whole query, or whose `url`/`src`/`u`/`image` parameter,
     /// is an absolute URL counts as a proxy even on an unknown host. Default: on.
     pub fn with_generic_proxy_fallback(mut self, on: bool) -> Self {
-        self.no_generic_proxy_fallback = !on;
+        self.proxies.generic_fallback = on;
         self
     }
+
+    /// Whether links through known redirectors (`link.zhihu.com/?target=`,
+    /// `google.com/url?q=`, `l.facebook.com/l.php?u=`…, see
+    /// [`unwrap_redirect`](crate::proxy::unwrap_redirect)) are replaced by their target.
+    /// Default: on.
+    pub fn with_link_redirects(mut self, on: bool) -> Self {
+        self.proxies.link_redirects = on;
+        self
+    }
+
+    /// Whether tracking parameters (`utm_*`, `fbclid`, `gclid`…, see
+    /// [`strip_tracking`](crate::proxy::strip_tracking)) are removed from links and image
+    /// URLs. Default: on.
+    pub fn with_tracking_params_stripped(mut self, on: bool) -> Self {
+        self.proxies.strip_tracking = on;
+        self
+    }
+
+    /// More query parameter names to remove as tracking (exact, case-sensitive), e.g.
+    /// `&["from", "share_token"]`. Adds to earlier calls. An empty name, or one with `=`,
+    /// `&`, `#` or white space, is an error at [`build`](CleanerBuilder::build). Default:
+    /// none.
+    pub fn with_extra_tracking_params(mut self, names: &[&str]) -> Self {
+        self.proxies
+            .extra_tracking
+            .extend(names.iter().map(|n| n.to_string()));
+        self
+    }
+
+    /// Gives every `img` `referrerpolicy="no-referrer"`. Default: off, only images on hosts
+    /// known to refuse hotlinking (see [`refuses_hotlinking`](crate::proxy::refuses_hotlinking))
+    /// get it.
+    pub fn with_no_referrer_on_all_images(mut self, on: bool) -> Self {
+        self.proxies.no_referrer_on_all_images = on;
+        self
+    }
+
+    /// Rewrites `http://` image URLs to `https://` (after unwrapping, before re-routing).
+    /// Images on hosts without TLS will then fail to load. Default: off.
+    pub fn with_https_upgrade(mut self, on: bool) -> Self {
+        self.proxies.https_upgrade = on;
+        self
+    }
+
+    // --- end of proxies and links ---
 
     /// Checks every setting and builds the [`Cleaner`].
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidBaseUrl`], [`Error::InvalidProxyTemplate`], or
-    /// [`Error::InvalidSetting`] for an unknown rule name.
+    /// [`Error::InvalidBaseUrl`], [`Error::InvalidProxyTemplate`],
+    /// [`Error::InvalidSetting`] for an unknown rule name or an unusable extra tracking
+    /// parameter name, [`Error::Conflict`] for [`with_https_upgrade`](Self::with_https_upgrade)
+    /// together with [`with_image_proxy_http_only`](Self::with_image_proxy_http_only) and an
+    /// image proxy.
     pub fn build(self) -> Result<Cleaner> {
         let base_url = self.base_url.as_deref().map(parse_base_url).transpose()?;
         for name in self.disabled.iter().chain(self.only.iter().flatten()) {
@@ -135,18 +215,8 @@ impl CleanerBuilder {
                 });
             }
         }
-        let mut unwrapper = Unwrapper::new().with_generic_fallback(!self.no_generic_proxy_fallback);
-        for pattern in &self.proxy_patterns {
-            unwrapper = unwrapper.with_template(ProxyTemplate::parse(pattern)?);
-        }
-        let reroute = self
-            .image_proxy
-            .as_deref()
-            .map(ProxyTemplate::parse)
-            .transpose()?;
-        if let Some(t) = &reroute {
-            unwrapper = unwrapper.with_template(t.clone());
-        }
+        let (proxied, links) = self.proxies.rules()?;
+        let proxied = Arc::new(proxied);
         let enabled = |name: &str| {
             !self.disabled.iter().any(|d| d == name)
                 && self
@@ -154,11 +224,6 @@ impl CleanerBuilder {
                     .as_ref()
                     .is_none_or(|o| o.iter().any(|n| n == name))
         };
-        let proxied = Arc::new(ProxiedUrls::new(
-            unwrapper,
-            reroute,
-            self.image_proxy_http_only,
-        ));
         let mut list: Vec<Arc<dyn Rule>> = Vec::new();
         let mut push = |name: &str, rule: Arc<dyn Rule>| {
             if enabled(name) {
@@ -178,6 +243,7 @@ impl CleanerBuilder {
             Arc::new(rules::image_wrappers::ImageWrappers),
         );
         push("proxied_urls", proxied.clone());
+        push("links", Arc::new(links));
         push("junk", Arc::new(rules::junk::Junk));
         list.extend(self.user_rules.iter().cloned());
         if enabled("sanitize") {
@@ -190,6 +256,52 @@ impl CleanerBuilder {
                 image_urls: enabled("proxied_urls").then_some(proxied),
             }),
         })
+    }
+}
+
+impl ProxyOptions {
+    /// Checks the settings and builds the `proxied_urls` and `links` rules.
+    fn rules(&self) -> Result<(ProxiedUrls, Links)> {
+        for name in &self.extra_tracking {
+            if name.is_empty()
+                || name
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '=' | '&' | '#'))
+            {
+                return Err(Error::InvalidSetting {
+                    setting: "extra tracking parameter",
+                    reason: format!("{name:?} cannot be a query parameter name"),
+                });
+            }
+        }
+        if self.https_upgrade && self.image_proxy_http_only && self.image_proxy.is_some() {
+            return Err(Error::Conflict(
+                "with_https_upgrade leaves no http: image URL for with_image_proxy_http_only \
+                 to re-route"
+                    .into(),
+            ));
+        }
+        let mut unwrapper = Unwrapper::new().with_generic_fallback(self.generic_fallback);
+        for pattern in &self.proxy_patterns {
+            unwrapper = unwrapper.with_template(ProxyTemplate::parse(pattern)?);
+        }
+        let reroute = self
+            .image_proxy
+            .as_deref()
+            .map(ProxyTemplate::parse)
+            .transpose()?;
+        if let Some(t) = &reroute {
+            unwrapper = unwrapper.with_template(t.clone());
+        }
+        let proxied = ProxiedUrls::new(unwrapper)
+            .with_reroute(reroute, self.image_proxy_http_only)
+            .with_https_upgrade(self.https_upgrade)
+            .with_tracking_params_stripped(self.strip_tracking, self.extra_tracking.clone())
+            .with_no_referrer_on_all_images(self.no_referrer_on_all_images);
+        let links = Links::default()
+            .with_redirects(self.link_redirects)
+            .with_tracking_params_stripped(self.strip_tracking, self.extra_tracking.clone());
+        Ok((proxied, links))
     }
 }
 

@@ -102,10 +102,15 @@ impl Cleaner {
         self.inner.base_url.as_ref()
     }
 
-    /// The image URL as this policy rewrites it (proxy unwrapped, re-routed), or `None` when
-    /// it stays as it is. Used for front matter.
+    /// A URL found in front matter as this policy rewrites it, or `None` when it stays as it
+    /// is: an image URL (its origin names an image file) gets the same treatment as the
+    /// body's images (unwrapped, tracking parameters removed, upgraded, re-routed); any other
+    /// URL is only unwrapped when it is a proxy URL.
     pub(crate) fn rewrite_image_url(&self, url: &str) -> Option<String> {
-        self.inner.image_urls.as_ref()?.rewrite(url)
+        self.inner
+            .image_urls
+            .as_ref()?
+            .rewrite_front_matter_url(url)
     }
 
     fn run(&self, html: &str, kind: InputKind) -> Cleaned {

@@ -5,7 +5,9 @@
 //!
 //! A case may hold `options.txt`, one builder setting per line (`key = value`, `#` comments):
 //! `base_url`, `without_rule`, `only_rules` (comma list), `image_proxy`, `image_proxy_http_only`,
-//! `proxy_pattern`, `generic_proxy_fallback`, `mode` (`fragment`, `document`, `post`).
+//! `proxy_pattern`, `generic_proxy_fallback`, `link_redirects`, `tracking_params_stripped`,
+//! `extra_tracking_params` (comma list), `no_referrer_on_all_images`, `https_upgrade`, `mode`
+//! (`fragment`, `document`, `post`). Flags are `true` or `false`.
 //!
 //! `BLESS=1 cargo test --test fixtures` rewrites `expected.html` from the current output (review
 //! the diff before committing).
@@ -69,6 +71,18 @@ fn configure(case: &Path) -> Result<(Cleaner, Mode), Failed> {
                 .map(|(k, v)| (k.trim(), v.trim()))
                 .ok_or_else(|| format!("options.txt: not `key = value`: {line}"))?;
             let flag = || value == "true";
+            if matches!(
+                key,
+                "image_proxy_http_only"
+                    | "generic_proxy_fallback"
+                    | "link_redirects"
+                    | "tracking_params_stripped"
+                    | "no_referrer_on_all_images"
+                    | "https_upgrade"
+            ) && !matches!(value, "true" | "false")
+            {
+                return Err(format!("options.txt: {key} wants true or false, not {value}").into());
+            }
             builder = match key {
                 "base_url" => builder.with_base_url(value),
                 "without_rule" => builder.without_rule(value),
@@ -80,6 +94,14 @@ fn configure(case: &Path) -> Result<(Cleaner, Mode), Failed> {
                 "image_proxy_http_only" => builder.with_image_proxy_http_only(flag()),
                 "proxy_pattern" => builder.with_proxy_pattern(value),
                 "generic_proxy_fallback" => builder.with_generic_proxy_fallback(flag()),
+                "link_redirects" => builder.with_link_redirects(flag()),
+                "tracking_params_stripped" => builder.with_tracking_params_stripped(flag()),
+                "extra_tracking_params" => {
+                    let names: Vec<&str> = value.split(',').map(str::trim).collect();
+                    builder.with_extra_tracking_params(&names)
+                }
+                "no_referrer_on_all_images" => builder.with_no_referrer_on_all_images(flag()),
+                "https_upgrade" => builder.with_https_upgrade(flag()),
                 "mode" => {
                     mode = match value {
                         "fragment" => Mode::Fragment,

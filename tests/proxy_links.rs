@@ -11,6 +11,7 @@ const REDIRECTS: &[(&str, &str, Option<&str>)] = &[
     ("zhihu http", "http://link.zhihu.com/?target=http%3A%2F%2Fexample.com%2Fa%3Fb%3D1", Some("http://example.com/a?b=1")),
     ("google q", "https://www.google.com/url?q=https://example.com/page&sa=D&source=editors", Some("https://example.com/page")),
     ("google url param", "https://www.google.com/url?sa=t&url=https%3A%2F%2Fexample.com%2F&usg=AOv", Some("https://example.com/")),
+    ("google q, query still encoded", "https://www.google.com/url?q=https://example.com/p%3Fid%3D1%26k%3Da%252Fb&sa=D", Some("https://example.com/p?id=1&k=a%2Fb")),
     ("google country domain", "https://www.google.co.jp/url?q=https%3A%2F%2Fexample.jp%2F", Some("https://example.jp/")),
     ("facebook", "https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.com%2Fx&h=AT0", Some("https://example.com/x")),
     ("facebook mobile", "https://lm.facebook.com/l.php?u=https%3A%2F%2Fexample.com%2Fx", Some("https://example.com/x")),

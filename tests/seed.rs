@@ -105,3 +105,57 @@ fn seed_post_is_idempotent() {
     assert_eq!(twice.html(), once);
     assert_eq!(twice.report().total(), 0, "{}", twice.report());
 }
+
+#[test]
+fn seed_post_with_image_proxy_routes_every_image() {
+    let Some(input) = seed() else { return };
+    let cleaner = Cleaner::builder()
+        .with_image_proxy("https://images.weserv.nl/?url={url_encoded}")
+        .build()
+        .expect("valid template");
+    let out = cleaner.clean_post(&input);
+    let encode = |origin: &str| {
+        format!(
+            "https://images.weserv.nl/?url={}",
+            origin
+                .replace(':', "%3A")
+                .replace('/', "%2F")
+                .replace('?', "%3F")
+                .replace('=', "%3D")
+                .replace('&', "%26")
+        )
+    };
+
+    // Front matter: headimg and thumbnail routed, every other line byte for byte.
+    let before = Post::split(&input).front_matter;
+    let after = Post::split(out.html()).front_matter;
+    let (b, a): (Vec<&str>, Vec<&str>) =
+        (before.split('\n').collect(), after.split('\n').collect());
+    assert_eq!(b.len(), a.len(), "front matter line count changed");
+    let mut routed = 0;
+    for (lb, la) in b.iter().zip(&a) {
+        if lb.starts_with("headimg:") || lb.starts_with("thumbnail:") {
+            let key = lb.split(':').next().unwrap_or_default();
+            assert_eq!(*la, format!("{key}: '{}'", encode(ORIGIN_HEAD)));
+            routed += 1;
+        } else {
+            assert_eq!(lb, la, "front matter line changed");
+        }
+    }
+    assert_eq!(routed, 2);
+
+    // Body: the three images, each through the proxy, in order.
+    let input_body = Post::split(&input).body;
+    let body = Post::split(out.html()).body;
+    let want: Vec<String> = common::attr_values(input_body, "data-original")
+        .iter()
+        .map(|o| encode(o))
+        .collect();
+    assert_eq!(want.len(), 3);
+    assert_eq!(common::attr_values(body, "src"), want, "{body}");
+    assert!(!body.contains("zfour.workers.dev"));
+
+    // Cleaning the result again changes nothing (the proxy is not applied twice).
+    let again = cleaner.clean_post(out.html());
+    assert_eq!(again.html(), out.html());
+}

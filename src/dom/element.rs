@@ -226,6 +226,14 @@ impl<'a> Element<'a> {
         self.frames.last()?.done.last().map(NodeRef::new)
     }
 
+    /// The sibling nodes before this element (already cleaned), nearest first.
+    pub fn previous_siblings(&self) -> impl Iterator<Item = NodeRef> + '_ {
+        self.frames
+            .last()
+            .into_iter()
+            .flat_map(|f| f.done.iter().rev().map(NodeRef::new))
+    }
+
     /// The nearest sibling element before this one, skipping white space and comments, or
     /// `None` when there is none or text stands between them.
     pub fn previous_element_sibling(&self) -> Option<NodeRef> {

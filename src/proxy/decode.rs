@@ -81,10 +81,21 @@ pub(crate) fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 /// `http://` or `https://` (the form a CORS worker accepts: it calls `decodeURIComponent`
 /// twice). Returns the first such form, or `None` if two decodings do not get there or a
 /// decoding fails.
+///
+/// A form that starts with `http` but still carries its query encoded (`%3F` and no literal
+/// `?`, as Google's `url?q=https://example.com/p%3Fid%3D1` writes it) is decoded once more
+/// when that decoding is valid.
 pub(crate) fn decode_to_http(s: &str) -> Option<String> {
     let mut current = s.to_owned();
     for round in 0..=2 {
         if starts_with_http_scheme(&current) {
+            let encoded_query =
+                !current.contains('?') && (current.contains("%3F") || current.contains("%3f"));
+            if encoded_query {
+                if let Some(decoded) = percent_decode_once(&current) {
+                    return Some(decoded);
+                }
+            }
             return Some(current);
         }
         if round == 2 || !current.contains('%') {

@@ -42,6 +42,21 @@ const RESOURCE_EXTENSIONS: &[&str] = &[
     "ico", "mp4", "webm", "mp3",
 ];
 
+/// Extensions of image files, for [`names_image_file`].
+const IMAGE_EXTENSIONS: &[&str] = &[
+    "jpg", "jpeg", "jpe", "jfif", "png", "apng", "gif", "webp", "avif", "svg", "bmp", "heic",
+    "heif", "jxl", "tif", "tiff",
+];
+
+/// True when the last path segment of `url` ends with an image file extension (`.jpg`,
+/// `.png`, `.webp`…, ASCII case-insensitive). Query and fragment are not looked at.
+pub(crate) fn names_image_file(url: &Url) -> bool {
+    segments(url)
+        .last()
+        .and_then(|last| last.rsplit_once('.'))
+        .is_some_and(|(_, ext)| IMAGE_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e)))
+}
+
 /// True when the outer URL looks like a page link (a path word from a share/login/search
 /// page) or names a file by extension (`.html`, or an image that is itself the resource).
 pub(crate) fn looks_like_page_link(url: &Url) -> bool {

@@ -232,7 +232,8 @@ fn rebuild(base: &str, kept: &[&str], fragment: &str) -> String {
 /// `isappinstalled` (all ASCII case-insensitive), plus the `extra` names (exact match).
 ///
 /// The other parameters stay in order and byte-identical; a `?` left empty is dropped; the
-/// fragment is kept. Works on relative URLs too.
+/// fragment is kept. Works on relative URLs too. URLs with another scheme (`data:`,
+/// `mailto:`…) are left alone, and so is a URL that would be left empty (`?utm_source=x`).
 ///
 /// ```
 /// use articlean::proxy::strip_tracking;
@@ -244,6 +245,9 @@ fn rebuild(base: &str, kept: &[&str], fragment: &str) -> String {
 /// assert_eq!(strip_tracking("https://a.example/p?id=7", &[]), None);
 /// ```
 pub fn strip_tracking(url: &str, extra: &[String]) -> Option<String> {
+    if !http_or_relative(url) {
+        return None;
+    }
     let (base, query, fragment) = split_query(url);
     let query = query?;
     let mut removed = false;
@@ -256,7 +260,21 @@ pub fn strip_tracking(url: &str, extra: &[String]) -> Option<String> {
             !drop
         })
         .collect();
-    removed.then(|| rebuild(base, &kept, fragment))
+    let out = rebuild(base, &kept, fragment);
+    (removed && !out.trim().is_empty()).then_some(out)
+}
+
+/// True for `http:`/`https:` URLs and URLs without a scheme (relative, `//host/…`).
+fn http_or_relative(url: &str) -> bool {
+    let s = url.trim_start_matches(|c: char| c <= ' ');
+    let scheme_end = s.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')));
+    match scheme_end {
+        Some(i) if i > 0 && s[i..].starts_with(':') => {
+            let scheme = &s[..i];
+            scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+        }
+        _ => true,
+    }
 }
 
 /// Removes Jetpack's lazy-load marker `is-pending-load` from an image URL. Returns the new
@@ -314,6 +332,16 @@ mod tests {
         assert_eq!(
             strip_tracking("/p?utm_source=a&utm_medium=b#f", &[]).as_deref(),
             Some("/p#f")
+        );
+        assert_eq!(strip_tracking("?utm_source=a", &[]), None);
+        assert_eq!(
+            strip_tracking("data:image/svg+xml,<svg>?utm_source=a", &[]),
+            None
+        );
+        assert_eq!(strip_tracking("mailto:a@b.example?utm_source=a", &[]), None);
+        assert_eq!(
+            strip_tracking("HTTPS://a.example/?utm_source=a", &[]).as_deref(),
+            Some("HTTPS://a.example/")
         );
     }
 }

@@ -65,6 +65,12 @@ pub use template::ProxyTemplate;
 
 use url::Url;
 
+/// True when `url` is an absolute (or protocol-relative) http(s) URL whose last path segment
+/// ends with an image file extension (`.jpg`, `.png`, `.webp`, `.svg`…).
+pub(crate) fn names_image_file(url: &str) -> bool {
+    decode::parse_input(url).is_some_and(|u| generic::names_image_file(&u))
+}
+
 /// How many proxy layers [`Unwrapper::unwrap`] and [`unwrap_redirect`] peel off at most.
 pub(crate) const MAX_LEVELS: usize = 8;
 

@@ -5,7 +5,8 @@
 //! | [`event_handlers`] | removes every `on*` attribute on every element |
 //! | [`lazy_images`] | promotes the real image of lazy-loaded `<img>` (`data-src`, `data-original`…) and drops the lazy markers |
 //! | [`image_wrappers`] | a wrapper holding only one image becomes `<figure><img></figure>` (or just the image, inline) |
-//! | [`proxied_urls`] | image URLs routed through proxies go back to their origin, or through your proxy |
+//! | [`proxied_urls`] | image URLs routed through proxies go back to their origin, or through your proxy; `referrerpolicy="no-referrer"` for hosts that refuse hotlinking |
+//! | [`links`] | link redirectors (`link.zhihu.com/?target=`, `google.com/url?q=`…) unwrapped to their target; tracking parameters (`utm_*`, `fbclid`…) removed |
 //! | [`junk`] | removes hidden elements, tracking pixels, and elements left empty (bottom-up) |
 //! | *your rules* | see [`CleanerBuilder::with_rule`](crate::CleanerBuilder::with_rule) |
 //! | [`sanitize`] | allowlist of elements, attributes and URL schemes: the output is safe to embed |
@@ -14,6 +15,7 @@ pub mod event_handlers;
 pub mod image_wrappers;
 pub mod junk;
 pub mod lazy_images;
+pub mod links;
 pub mod proxied_urls;
 pub mod sanitize;
 
@@ -24,6 +26,7 @@ pub const BUILT_IN: &[&str] = &[
     "lazy_images",
     "image_wrappers",
     "proxied_urls",
+    "links",
     "junk",
     "sanitize",
 ];

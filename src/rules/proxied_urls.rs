@@ -1,53 +1,257 @@
 //! `proxied_urls`: image URLs routed through proxies go back to their origin, or through
-//! the user's own proxy.
+//! the user's own proxy; images on hosts that refuse hotlinking get
+//! `referrerpolicy="no-referrer"`.
 
-use crate::proxy::{ProxyTemplate, Unwrapper};
+use crate::proxy::{self, refuses_hotlinking, strip_tracking, ProxyTemplate, Unwrapper};
 use crate::{Action, Context, Element, Rule};
 
+/// What a URL attribute points at, which decides what may be done to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// An image the page loads (`img`, `picture > source`, `video[poster]`): unwrapped,
+    /// tracking parameters stripped, optionally upgraded to https and re-routed.
+    Image,
+    /// Audio or video (`audio[src]`, `video[src]`, `video > source`): unwrapped, tracking
+    /// parameters stripped; never re-routed (an image proxy cannot serve it).
+    Media,
+    /// A link (`a[href]`): unwrapped only when the origin is an image file. Tracking
+    /// parameters of links are the [`links`](super::links) rule's business.
+    ImageLink,
+}
+
 /// Rewrites image URLs: every recognised proxy (see [`crate::proxy`]) is unwrapped to the
-/// origin URL; then, when a re-route template is configured, the URL is sent through it.
+/// origin URL, tracking parameters are removed, `http:` is optionally upgraded to `https:`,
+/// and when a re-route template is configured the URL is sent through it. Images whose host
+/// refuses hotlinking ([`refuses_hotlinking`]) get `referrerpolicy="no-referrer"`.
 ///
-/// Applies to `img[src]`, every `srcset` candidate (descriptors kept), `source[src]`,
-/// `video[poster]`. Counts one change per attribute rewritten.
+/// Where it applies:
+///
+/// | attribute | unwrap | strip tracking | https upgrade, re-route |
+/// |---|---|---|---|
+/// | `img[src]`, every `img[srcset]` candidate (descriptors kept) | yes | yes | yes |
+/// | `source[src]`, `source[srcset]` in a `picture` | yes | yes | yes |
+/// | `video[poster]` | yes | yes | yes |
+/// | `video[src]`, `audio[src]`, `source[src]` in `video`/`audio` | yes | yes | no |
+/// | `a[href]` whose origin is an image file (`.jpg`, `.png`, `.webp`…) | yes | no (see `links`) | no |
+///
+/// Links are not re-routed: the page never loads them, so there is no mixed content or
+/// hotlinking to avoid, and the reader who follows one should reach the origin.
+///
+/// Relative URLs are resolved against the base URL first when there is one, so a re-route
+/// template always gets an absolute URL. A URL that cannot be unwrapped, or whose origin
+/// does not pass the safety gate (absolute http(s), at most 8 KiB, well-formed escapes), is
+/// left exactly as it was: never emptied, never replaced by something unsafe.
+///
+/// Counts one change per attribute rewritten and one per `referrerpolicy` set.
+///
+/// ```
+/// use articlean::proxy::{ProxyTemplate, Unwrapper};
+/// use articlean::rules::proxied_urls::ProxiedUrls;
+///
+/// let rule = ProxiedUrls::new(Unwrapper::new())
+///     .with_reroute(Some(ProxyTemplate::parse("https://wsrv.nl/?url={url_encoded}")?), false);
+/// assert_eq!(
+///     rule.rewrite("https://cors.example.workers.dev/?http://img.example.com/a.jpg?utm_source=x")
+///         .as_deref(),
+///     Some("https://wsrv.nl/?url=http%3A%2F%2Fimg.example.com%2Fa.jpg")
+/// );
+/// # Ok::<(), articlean::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct ProxiedUrls {
     unwrapper: Unwrapper,
     reroute: Option<ProxyTemplate>,
     reroute_http_only: bool,
+    https_upgrade: bool,
+    strip_tracking: bool,
+    extra_tracking: Vec<String>,
+    no_referrer_on_all: bool,
+}
+
+impl Default for ProxiedUrls {
+    /// The built-in recognisers with the generic fallback, tracking parameters stripped, no
+    /// re-route, no https upgrade, `referrerpolicy` only for hosts that refuse hotlinking.
+    fn default() -> Self {
+        Self::new(Unwrapper::new())
+    }
 }
 
 impl ProxiedUrls {
-    /// The rule with these recognisers and an optional re-route template.
-    pub fn new(
-        unwrapper: Unwrapper,
-        reroute: Option<ProxyTemplate>,
-        reroute_http_only: bool,
-    ) -> Self {
+    /// The rule with these recognisers and the default options (see [`Default`]).
+    pub fn new(unwrapper: Unwrapper) -> Self {
         ProxiedUrls {
             unwrapper,
-            reroute,
-            reroute_http_only,
+            reroute: None,
+            reroute_http_only: false,
+            https_upgrade: false,
+            strip_tracking: true,
+            extra_tracking: Vec::new(),
+            no_referrer_on_all: false,
         }
     }
 
-    /// The URL as this rule rewrites it, or `None` when it stays as it is.
-    pub fn rewrite(&self, url: &str) -> Option<String> {
-        let unwrapped = self.unwrapper.unwrap(url);
-        let origin = unwrapped.as_deref().unwrap_or(url);
-        let rerouted = self.reroute.as_ref().and_then(|t| {
-            if self.reroute_http_only
-                && !origin
-                    .trim_start()
-                    .to_ascii_lowercase()
-                    .starts_with("http:")
-            {
-                return None;
-            }
-            t.apply(origin)
-        });
-        let out = rerouted.or(unwrapped)?;
-        (out != url).then_some(out)
+    /// Sends every image URL through `template` after unwrapping (only `http:` ones when
+    /// `http_only`). The template should also be one of the unwrapper's, so that cleaning
+    /// twice does not route twice.
+    pub fn with_reroute(mut self, template: Option<ProxyTemplate>, http_only: bool) -> Self {
+        self.reroute = template;
+        self.reroute_http_only = http_only;
+        self
     }
+
+    /// Rewrites `http://` image URLs to `https://` (before re-routing).
+    pub fn with_https_upgrade(mut self, on: bool) -> Self {
+        self.https_upgrade = on;
+        self
+    }
+
+    /// Whether tracking parameters ([`strip_tracking`]) are removed from image and media
+    /// URLs, and which extra parameter names count as tracking.
+    pub fn with_tracking_params_stripped(mut self, on: bool, extra: Vec<String>) -> Self {
+        self.strip_tracking = on;
+        self.extra_tracking = extra;
+        self
+    }
+
+    /// Gives every `img` `referrerpolicy="no-referrer"`, not only those on hosts that
+    /// refuse hotlinking.
+    pub fn with_no_referrer_on_all_images(mut self, on: bool) -> Self {
+        self.no_referrer_on_all = on;
+        self
+    }
+
+    /// The image URL as this rule rewrites it, or `None` when it stays as it is.
+    pub fn rewrite(&self, url: &str) -> Option<String> {
+        self.rewrite_as(url, Kind::Image)
+    }
+
+    /// A URL found in front matter: treated as an image URL when its origin (after
+    /// unwrapping) names an image file; any other URL is only unwrapped, so a page link in
+    /// front matter is never re-routed through an image proxy.
+    pub(crate) fn rewrite_front_matter_url(&self, url: &str) -> Option<String> {
+        let origin = self.unwrapper.unwrap(url);
+        if proxy::names_image_file(origin.as_deref().unwrap_or(url)) {
+            self.rewrite(url)
+        } else {
+            origin.filter(|o| o != url.trim())
+        }
+    }
+
+    fn rewrite_as(&self, url: &str, kind: Kind) -> Option<String> {
+        let url = url.trim_matches(|c: char| c.is_ascii_whitespace());
+        if url.is_empty() {
+            return None;
+        }
+        let unwrapped = self.unwrapper.unwrap(url);
+        if kind == Kind::ImageLink {
+            return unwrapped.filter(|origin| proxy::names_image_file(origin));
+        }
+        // Already routed through the user's proxy: stays routed, whatever the origin's
+        // scheme (a `{host}{path}` template loses it), so cleaning twice changes nothing.
+        let already_routed = self
+            .reroute
+            .as_ref()
+            .is_some_and(|t| t.recognise(url).is_some());
+        let mut current = unwrapped.unwrap_or_else(|| url.to_owned());
+        if self.strip_tracking {
+            if let Some(stripped) = strip_tracking(&current, &self.extra_tracking) {
+                current = stripped;
+            }
+        }
+        if kind == Kind::Image {
+            if self.https_upgrade {
+                if let Some(rest) = strip_http(&current) {
+                    current = format!("https://{rest}");
+                }
+            }
+            if let Some(template) = &self.reroute {
+                let wanted =
+                    !self.reroute_http_only || already_routed || strip_http(&current).is_some();
+                if let Some(routed) = wanted.then(|| template.apply(&current)).flatten() {
+                    current = routed;
+                }
+            }
+        }
+        (current != url && !current.is_empty()).then_some(current)
+    }
+
+    /// Rewrites `attr` of `el` as `kind`; a relative URL is resolved against the base URL
+    /// first when there is one.
+    fn rewrite_attr(&self, el: &mut Element<'_>, cx: &mut Context<'_>, attr: &str, kind: Kind) {
+        let Some(value) = el.attr(attr) else { return };
+        if let Some(new) = self.rewrite_resolved(value, kind, cx) {
+            el.set_attr(attr, &new);
+            cx.changed();
+        }
+    }
+
+    fn rewrite_srcset(&self, el: &mut Element<'_>, cx: &mut Context<'_>) {
+        let Some(srcset) = el.attr("srcset") else {
+            return;
+        };
+        let rewritten =
+            crate::srcset::rewrite(srcset, |u| self.rewrite_resolved(u, Kind::Image, cx));
+        if let Some(new) = rewritten {
+            el.set_attr("srcset", &new);
+            cx.changed();
+        }
+    }
+
+    fn rewrite_resolved(&self, url: &str, kind: Kind, cx: &Context<'_>) -> Option<String> {
+        let url = url.trim_matches(|c: char| c.is_ascii_whitespace());
+        match cx.base_url() {
+            Some(base) if is_relative(url) && !url.is_empty() && !url.starts_with('#') => {
+                let absolute = base.join(url).ok()?;
+                self.rewrite_as(absolute.as_str(), kind)
+            }
+            _ => self.rewrite_as(url, kind),
+        }
+    }
+
+    /// Sets `referrerpolicy="no-referrer"` on an `img` that needs it.
+    fn set_referrer_policy(&self, el: &mut Element<'_>, cx: &mut Context<'_>) {
+        let current = el.attr("referrerpolicy").map(str::trim);
+        if current.is_some_and(|p| p.eq_ignore_ascii_case("no-referrer")) {
+            return;
+        }
+        if self.no_referrer_on_all || self.loads_from_hotlink_refuser(el, cx) {
+            el.set_attr("referrerpolicy", "no-referrer");
+            cx.changed();
+        }
+    }
+
+    /// Whether any URL the `img` may load (its `src`, its `srcset`, the `source`s of its
+    /// `picture`) is on a host that refuses hotlinking.
+    fn loads_from_hotlink_refuser(&self, el: &Element<'_>, cx: &Context<'_>) -> bool {
+        let refuses = |url: &str| {
+            cx.resolve(url.trim())
+                .is_some_and(|u| u.host_str().is_some_and(refuses_hotlinking))
+        };
+        let refuses_in = |src: Option<&str>, srcset: Option<&str>| {
+            src.is_some_and(refuses)
+                || srcset.is_some_and(|s| crate::srcset::parse(s).iter().any(|c| refuses(c.url)))
+        };
+        if refuses_in(el.attr("src"), el.attr("srcset")) {
+            return true;
+        }
+        if !el.parent().is_some_and(|p| p.is("picture")) {
+            return false;
+        }
+        el.previous_siblings()
+            .filter(|s| s.is("source"))
+            .any(|s| refuses_in(s.attr("src").as_deref(), s.attr("srcset").as_deref()))
+    }
+}
+
+/// The rest of an `http://` URL (ASCII case-insensitive), or `None`.
+fn strip_http(url: &str) -> Option<&str> {
+    let head = url.get(..7)?;
+    head.eq_ignore_ascii_case("http://").then(|| &url[7..])
+}
+
+/// No scheme: a relative or protocol-relative URL.
+fn is_relative(url: &str) -> bool {
+    crate::rules::sanitize::url_scheme(url).is_none()
 }
 
 impl Rule for ProxiedUrls {
@@ -56,35 +260,105 @@ impl Rule for ProxiedUrls {
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
-        let url_attr = match el.name() {
-            "img" | "source" => "src",
-            "video" => "poster",
-            _ => return Action::Keep,
-        };
-        // Relative URLs are resolved first when there is a base URL, so a re-route template
-        // gets an absolute URL.
-        let rewrite = |url: &str| {
-            let url = url.trim();
-            match cx.base_url() {
-                Some(base) if !url.contains(':') => base
-                    .join(url)
-                    .ok()
-                    .and_then(|abs| self.rewrite(abs.as_str())),
-                _ => self.rewrite(url),
-            }
-        };
-        let new_src = el.attr(url_attr).and_then(rewrite);
-        let new_srcset = el
-            .attr("srcset")
-            .and_then(|s| crate::srcset::rewrite(s, rewrite));
-        if let Some(new) = new_src {
-            el.set_attr(url_attr, &new);
-            cx.changed();
+        if !el.is_html() {
+            return Action::Keep;
         }
-        if let Some(new) = new_srcset {
-            el.set_attr("srcset", &new);
-            cx.changed();
+        match el.name() {
+            "img" => {
+                self.rewrite_attr(el, cx, "src", Kind::Image);
+                self.rewrite_srcset(el, cx);
+                self.set_referrer_policy(el, cx);
+            }
+            "source" => {
+                let in_media = el.parent().is_some_and(|p| p.is("video") || p.is("audio"));
+                if in_media {
+                    self.rewrite_attr(el, cx, "src", Kind::Media);
+                } else {
+                    self.rewrite_attr(el, cx, "src", Kind::Image);
+                    self.rewrite_srcset(el, cx);
+                }
+            }
+            "video" => {
+                self.rewrite_attr(el, cx, "poster", Kind::Image);
+                self.rewrite_attr(el, cx, "src", Kind::Media);
+            }
+            "audio" => self.rewrite_attr(el, cx, "src", Kind::Media),
+            "a" => {
+                if let Some(new) = el
+                    .attr("href")
+                    .and_then(|h| self.rewrite_as(h, Kind::ImageLink))
+                {
+                    el.set_attr("href", &new);
+                    cx.changed();
+                }
+            }
+            _ => {}
         }
         Action::Keep
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_input_is_left_alone() {
+        let rule = ProxiedUrls::default();
+        let long = format!(
+            "https://x.workers.dev/?https://a.example/{}.jpg",
+            "a".repeat(9000)
+        );
+        for bad in [
+            "",
+            "   ",
+            "https://x.workers.dev/?javascript:alert(1)",
+            "https://x.workers.dev/?https%3A%2F%2Fa.example%2F%ZZ.jpg",
+            "https://wsrv.nl/?url=%FF%FE",
+            "https://camo.githubusercontent.com/0d2b0b6e0a0a2f1f9d2c0a8b7b7e6f5e4d3c2b1a/zz",
+            long.as_str(),
+        ] {
+            assert_eq!(rule.rewrite(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn reroute_http_only_is_idempotent_with_a_schemeless_template() {
+        let t = ProxyTemplate::parse("https://i3.wp.com/{host}{path}").unwrap();
+        let rule =
+            ProxiedUrls::new(Unwrapper::new().with_template(t.clone())).with_reroute(Some(t), true);
+        let once = rule.rewrite("http://a.example/p.jpg").unwrap();
+        assert_eq!(once, "https://i3.wp.com/a.example/p.jpg");
+        assert_eq!(rule.rewrite(&once), None);
+        assert_eq!(rule.rewrite("https://a.example/p.jpg"), None);
+    }
+
+    #[test]
+    fn https_upgrade_then_reroute() {
+        let t = ProxyTemplate::parse("https://wsrv.nl/?url={url_encoded}").unwrap();
+        let rule = ProxiedUrls::new(Unwrapper::new().with_template(t.clone()))
+            .with_https_upgrade(true)
+            .with_reroute(Some(t), false);
+        assert_eq!(
+            rule.rewrite("HTTP://a.example/p.jpg").as_deref(),
+            Some("https://wsrv.nl/?url=https%3A%2F%2Fa.example%2Fp.jpg")
+        );
+    }
+
+    #[test]
+    fn links_unwrap_only_to_image_files() {
+        let rule = ProxiedUrls::default();
+        assert_eq!(
+            rule.rewrite_as("https://i0.wp.com/a.example/p.png?ssl=1", Kind::ImageLink)
+                .as_deref(),
+            Some("https://a.example/p.png")
+        );
+        assert_eq!(
+            rule.rewrite_as(
+                "https://corsproxy.io/?https://a.example/page.html",
+                Kind::ImageLink
+            ),
+            None
+        );
     }
 }
