@@ -10,6 +10,7 @@ pub(crate) mod names;
 pub(crate) mod node;
 pub(crate) mod parse;
 pub(crate) mod serialize;
+pub(crate) mod sink;
 pub(crate) mod walk;
 
 pub use element::Element;
