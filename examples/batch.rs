@@ -76,7 +76,9 @@ fn main() -> ExitCode {
     let bytes = support::total_len(&pages) * rounds;
     println!(
         "{engine}{}: {} pages, {:.1} MB × {rounds} rounds",
-        only.as_deref().map(|r| format!(" (only {r})")).unwrap_or_default(),
+        only.as_deref()
+            .map(|r| format!(" (only {r})"))
+            .unwrap_or_default(),
         pages.len(),
         support::total_len(&pages) as f64 / 1e6
     );

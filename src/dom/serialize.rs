@@ -237,8 +237,16 @@ mod tests {
             ("plain 中文", "plain 中文", "plain 中文"),
             ("\u{a0}", "&nbsp;", "&nbsp;"),
             ("©\u{a0}©<", "©&nbsp;©&lt;", "©&nbsp;©&lt;"),
-            ("a\"<\u{a0}&\">", "a\"&lt;&nbsp;&amp;\"&gt;", "a&quot;&lt;&nbsp;&amp;&quot;&gt;"),
-            ("x\u{a0}\u{a0}y&&", "x&nbsp;&nbsp;y&amp;&amp;", "x&nbsp;&nbsp;y&amp;&amp;"),
+            (
+                "a\"<\u{a0}&\">",
+                "a\"&lt;&nbsp;&amp;\"&gt;",
+                "a&quot;&lt;&nbsp;&amp;&quot;&gt;",
+            ),
+            (
+                "x\u{a0}\u{a0}y&&",
+                "x&nbsp;&nbsp;y&amp;&amp;",
+                "x&nbsp;&nbsp;y&amp;&amp;",
+            ),
             ("end©", "end©", "end©"),
         ];
         for (input, text, attr) in cases {

@@ -272,11 +272,13 @@ impl TreeSink for FilterSink<'_> {
     }
 
     fn is_mathml_annotation_xml_integration_point(&self, target: &Handle) -> bool {
-        self.inner.is_mathml_annotation_xml_integration_point(target)
+        self.inner
+            .is_mathml_annotation_xml_integration_point(target)
     }
 
     fn maybe_clone_an_option_into_selectedcontent(&self, option: &Handle) {
-        self.inner.maybe_clone_an_option_into_selectedcontent(option)
+        self.inner
+            .maybe_clone_an_option_into_selectedcontent(option)
     }
 }
 
