@@ -29,6 +29,10 @@ use std::hint::black_box;
 
 type Pages = [(String, String)];
 
+/// One contender: its benchmark name and what it does to a page (returns the output size,
+/// so nothing is optimised away).
+type Contender = (String, Box<dyn Fn(&str) -> usize>);
+
 /// Whether articlean would take `html` as a whole document (doctype or `<html>` first).
 fn is_document(html: &str) -> bool {
     let head: String = html
@@ -70,10 +74,10 @@ fn roundtrip(html: &str) -> Vec<u8> {
 }
 
 /// The contenders: (name, cleaning function) for every benchmark of a page group.
-fn contenders() -> Vec<(String, Box<dyn Fn(&str) -> usize>)> {
+fn contenders() -> Vec<Contender> {
     let ammonia = ammonia::Builder::default();
     let default = Cleaner::default();
-    let mut list: Vec<(String, Box<dyn Fn(&str) -> usize>)> = vec![
+    let mut list: Vec<Contender> = vec![
         (
             "html5ever_parse".into(),
             Box::new(|p: &str| parse(p).document.children.borrow().len()),
