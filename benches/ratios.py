@@ -66,5 +66,6 @@ def scaling():
 if __name__ == "__main__":
     groups = sys.argv[1:] or ["corpus", "articles"]
     for g in groups:
-        table(g)
+        if g != "scaling":
+            table(g)
     scaling()
