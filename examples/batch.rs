@@ -99,10 +99,10 @@ fn main() -> ExitCode {
 
     let threads = rayon::current_num_threads();
     let start = Instant::now();
-    let out: usize = (0..rounds)
+    // One task per (round, page), so both cores stay busy to the end.
+    let out: usize = (0..rounds * pages.len())
         .into_par_iter()
-        .flat_map_iter(|_| pages.iter())
-        .map(|(_, p)| run(p))
+        .map(|i| run(&pages[i % pages.len()].1))
         .sum();
     let par = start.elapsed().as_secs_f64();
     println!(
