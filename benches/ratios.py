@@ -51,15 +51,19 @@ def scaling():
     r = load("scaling")
     if not r:
         return
-    print("### scaling (articlean_default, repeated article)\n")
-    print("| size | MB/s | ÷ 8KB |")
-    print("|---|---:|---:|")
-    first = next((v for k, v in r.items() if k.endswith("/8KB")), None)
+    print("### scaling (repeated article)\n")
+    print("| size | articlean MB/s | ÷ articlean at 8KB | html5ever_parse MB/s | ÷ parse at 8KB | articlean ÷ parse |")
+    print("|---|---:|---:|---:|---:|---:|")
+    a0 = r.get("articlean_default/8KB")
+    p0 = r.get("html5ever_parse/8KB")
     for label in ("8KB", "64KB", "512KB", "4MB", "8MB"):
-        k = f"articlean_default/{label}"
-        if k in r:
-            ratio = f"{r[k] / first:.2f}×" if first else "-"
-            print(f"| {label} | {r[k]:.1f} | {ratio} |")
+        a = r.get(f"articlean_default/{label}")
+        p = r.get(f"html5ever_parse/{label}")
+        if a is None:
+            continue
+        cells = [f"{a:.1f}", f"{a / a0:.2f}×" if a0 else "-"]
+        cells += [f"{p:.1f}", f"{p / p0:.2f}×" if p0 else "-", f"{a / p:.2f}×"] if p else ["-"] * 3
+        print(f"| {label} | " + " | ".join(cells) + " |")
     print()
 
 
