@@ -187,6 +187,13 @@ impl<'a> Element<'a> {
         !self.node.children.borrow().is_empty()
     }
 
+    /// The children serialized as HTML (the element's "inner HTML"), as they are now: as
+    /// parsed in [`Rule::element`](crate::Rule::element), cleaned in
+    /// [`Rule::element_end`](crate::Rule::element_end).
+    pub fn inner_html(&self) -> String {
+        NodeRef::new(self.node).inner_html()
+    }
+
     /// All text below this element.
     pub fn text_content(&self) -> String {
         text_content(self.node)
@@ -266,6 +273,25 @@ impl<'a> Element<'a> {
     pub fn next_element_sibling(&self) -> Option<NodeRef> {
         let frame = self.frames.last()?;
         adjacent_element(frame.pending.iter().map(|p| &p.node))
+    }
+
+    /// The sibling elements after this one that follow each other with nothing but white
+    /// space and comments between them, nearest first (not cleaned yet). Stops at the first
+    /// non-blank text.
+    pub fn next_element_siblings(&self) -> Vec<NodeRef> {
+        let Some(frame) = self.frames.last() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for p in &frame.pending {
+            match &p.node.data {
+                NodeData::Element { .. } => out.push(NodeRef::new(&p.node)),
+                NodeData::Text { contents } if is_blank_text(&contents.borrow()) => {}
+                NodeData::Comment { .. } => {}
+                _ => break,
+            }
+        }
+        out
     }
 }
 

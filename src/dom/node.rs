@@ -1,5 +1,7 @@
 //! A read-only view of any node, for rules that look around the element they are given.
 
+use super::parse::parse_fragment_nodes_at;
+use super::serialize::serialize_nodes;
 use html5ever::LocalName;
 use markup5ever_rcdom::{Handle, NodeData};
 
@@ -124,6 +126,60 @@ impl NodeRef {
     /// All the text below this node, in document order.
     pub fn text_content(&self) -> String {
         text_content(&self.handle)
+    }
+
+    /// All attributes of an element as `(name, value)` pairs, in source order (namespaced
+    /// ones by local name); empty for other nodes.
+    pub fn attrs(&self) -> Vec<(String, String)> {
+        match &self.handle.data {
+            NodeData::Element { attrs, .. } => attrs
+                .borrow()
+                .iter()
+                .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The elements below this node (not the node itself), in document order.
+    pub fn descendant_elements(&self) -> Vec<NodeRef> {
+        let mut out = Vec::new();
+        let mut stack: Vec<Handle> = self
+            .handle
+            .children
+            .borrow()
+            .iter()
+            .rev()
+            .cloned()
+            .collect();
+        while let Some(n) = stack.pop() {
+            if matches!(n.data, NodeData::Element { .. }) {
+                out.push(NodeRef::new(&n));
+            }
+            stack.extend(n.children.borrow().iter().rev().cloned());
+        }
+        out
+    }
+
+    /// The node serialized as HTML, with its subtree (its "outer HTML").
+    pub fn html(&self) -> String {
+        serialize_nodes(std::slice::from_ref(&self.handle), 64)
+    }
+
+    /// The children serialized as HTML (the node's "inner HTML").
+    pub fn inner_html(&self) -> String {
+        serialize_nodes(&self.handle.children.borrow(), 64)
+    }
+
+    /// Parses `html` as a body fragment (as [`Action::Replace`](crate::Action::Replace)
+    /// would) and returns its top-level nodes, detached from any tree: for rules that need to
+    /// look inside markup held as text, such as the content of a `<noscript>` (read as text,
+    /// because the parser runs with scripting on).
+    pub fn parse_fragment(html: &str) -> Vec<NodeRef> {
+        parse_fragment_nodes_at(html, 0)
+            .iter()
+            .map(NodeRef::new)
+            .collect()
     }
 }
 

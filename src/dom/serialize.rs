@@ -7,7 +7,7 @@
 use super::names::{is_raw_text, is_void};
 use html5ever::{local_name, ns, Attribute, QualName};
 use markup5ever_rcdom::{Handle, NodeData};
-use memchr::{memchr, memchr2, memchr3};
+use memchr::{memchr2, memchr3};
 
 /// Serializes the children of `root`.
 pub(crate) fn serialize_children(root: &Handle, capacity: usize) -> String {
@@ -166,20 +166,20 @@ fn open_tag(out: &mut String, name: &QualName, attrs: &[Attribute]) {
     out.push('>');
 }
 
-/// Escapes `&`, `<`, `>`, U+00A0 and, in attribute values, `"`. Finds the special bytes
+/// Escapes `&`, `<`, `>`, U+00A0, CR and, in attribute values, `"`. Finds the special bytes
 /// with `memchr` (vectorised) and copies the runs between them in one go: each byte of the
 /// input is scanned once by each of the two searches.
 pub(crate) fn escape_into(out: &mut String, text: &str, attr_mode: bool) {
     let bytes = text.as_bytes();
     let end = bytes.len();
-    // `&<>` everywhere; `"` in attributes and the lead byte of U+00A0 (0xC2) in a second
-    // search. The next hit of each search is kept until it has been passed.
+    // `&<>` everywhere; CR, the lead byte of U+00A0 (0xC2) and, in attributes, `"` in a
+    // second search. The next hit of each search is kept until it has been passed.
     let markup = |from: usize| memchr3(b'&', b'<', b'>', &bytes[from..]).map_or(end, |p| p + from);
     let other = |from: usize| {
         let hit = if attr_mode {
-            memchr2(b'"', 0xC2, &bytes[from..])
+            memchr3(b'"', b'\r', 0xC2, &bytes[from..])
         } else {
-            memchr(0xC2, &bytes[from..])
+            memchr2(b'\r', 0xC2, &bytes[from..])
         };
         hit.map_or(end, |p| p + from)
     };
@@ -195,6 +195,8 @@ pub(crate) fn escape_into(out: &mut String, text: &str, attr_mode: bool) {
             b'<' => ("&lt;", 1),
             b'>' => ("&gt;", 1),
             b'"' => ("&quot;", 1),
+            // A raw CR would be read back as LF (the parser normalises newlines).
+            b'\r' => ("&#13;", 1),
             _ if bytes.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
             _ => {
                 // 0xC2 leading another character.
@@ -248,6 +250,11 @@ mod tests {
                 "x&nbsp;&nbsp;y&amp;&amp;",
             ),
             ("end©", "end©", "end©"),
+            (
+                "a\r\nb\"\u{a0}\r",
+                "a&#13;\nb\"&nbsp;&#13;",
+                "a&#13;\nb&quot;&nbsp;&#13;",
+            ),
         ];
         for (input, text, attr) in cases {
             let mut out = String::new();

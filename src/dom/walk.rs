@@ -7,7 +7,7 @@
 //! shifting of siblings), and the whole walk is linear in the size of the tree.
 
 use super::element::Element;
-use super::parse::parse_fragment_nodes;
+use super::parse::parse_fragment_nodes_at;
 use crate::rule::{Action, Context, Rule};
 use html5ever::QualName;
 use markup5ever_rcdom::{Handle, Node, NodeData};
@@ -154,7 +154,12 @@ pub(crate) fn walk(root: &Handle, rules: &[&dyn Rule], cx: &mut Context<'_>) {
                         });
                     }
                     Action::Replace(html) => {
-                        parent.push_front(parse_fragment_nodes(&html), generation + 1)
+                        // The replaced node was at depth `frames.len()`.
+                        let nodes = parse_fragment_nodes_at(&html, frames.len() - 1);
+                        let Some(parent) = frames.last_mut() else {
+                            break;
+                        };
+                        parent.push_front(nodes, generation + 1)
                     }
                 }
             }
@@ -200,7 +205,11 @@ fn visit(
                     children_done,
                 }),
                 Action::Replace(html) => {
-                    frame.push_front(parse_fragment_nodes(&html), generation + 1)
+                    // The replaced node is at depth `frames.len()`.
+                    let nodes = parse_fragment_nodes_at(&html, frames.len() - 1);
+                    if let Some(frame) = frames.last_mut() {
+                        frame.push_front(nodes, generation + 1)
+                    }
                 }
             }
         }
