@@ -65,7 +65,7 @@ impl<'a> Element<'a> {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|a| a.name.ns.is_empty() && &*a.name.local == name)
+            .find(|a| a.name.ns == ns!() && &*a.name.local == name)
             .map(|a| &*a.value)
     }
 
@@ -101,7 +101,7 @@ impl<'a> Element<'a> {
         if let Some(a) = self
             .attrs
             .iter_mut()
-            .find(|a| a.name.ns.is_empty() && *a.name.local == *name)
+            .find(|a| a.name.ns == ns!() && *a.name.local == *name)
         {
             if &*a.value != value {
                 a.value = StrTendril::from_slice(value);
@@ -120,7 +120,7 @@ impl<'a> Element<'a> {
         let i = self
             .attrs
             .iter()
-            .position(|a| a.name.ns.is_empty() && &*a.name.local == name)?;
+            .position(|a| a.name.ns == ns!() && &*a.name.local == name)?;
         Some(self.attrs.remove(i).value.to_string())
     }
 
@@ -164,6 +164,17 @@ impl<'a> Element<'a> {
             .iter()
             .map(NodeRef::new)
             .collect()
+    }
+
+    /// The child nodes, like [`children`](Element::children) but without collecting them:
+    /// nothing is allocated. Prefer it in rules that run on every element.
+    pub fn children_iter(&self) -> impl Iterator<Item = NodeRef> + '_ {
+        ChildIter::new(self.node)
+    }
+
+    /// The number of child nodes.
+    pub fn child_count(&self) -> usize {
+        self.node.children.borrow().len()
     }
 
     /// The child elements (text and comments skipped).
@@ -281,6 +292,37 @@ impl<'a> Element<'a> {
             }
         }
         out
+    }
+}
+
+/// Iterates over a node's children while holding the borrow of its child list: one
+/// reference count per child, no allocation.
+pub(crate) struct ChildIter<'a> {
+    children: std::cell::Ref<'a, Vec<Handle>>,
+    next: usize,
+}
+
+impl<'a> ChildIter<'a> {
+    pub(crate) fn new(node: &'a Handle) -> Self {
+        ChildIter {
+            children: node.children.borrow(),
+            next: 0,
+        }
+    }
+}
+
+impl Iterator for ChildIter<'_> {
+    type Item = NodeRef;
+
+    fn next(&mut self) -> Option<NodeRef> {
+        let child = self.children.get(self.next)?;
+        self.next += 1;
+        Some(NodeRef::new(child))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.children.len() - self.next;
+        (left, Some(left))
     }
 }
 

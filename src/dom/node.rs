@@ -107,6 +107,11 @@ impl NodeRef {
             .collect()
     }
 
+    /// The child nodes without collecting them: nothing is allocated.
+    pub fn children_iter(&self) -> impl Iterator<Item = NodeRef> + '_ {
+        super::element::ChildIter::new(&self.handle)
+    }
+
     /// The child elements, skipping text and comments.
     pub fn element_children(&self) -> Vec<NodeRef> {
         self.handle
@@ -181,13 +186,24 @@ impl NodeRef {
 /// White space a reader does not see: ASCII and Unicode white space, U+00A0, zero-width
 /// spaces and joiners, the BOM.
 pub(crate) fn is_blank_text(text: &str) -> bool {
-    text.chars().all(|c| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-            )
-    })
+    // ASCII first, byte by byte; the rest by character.
+    for (i, b) in text.bytes().enumerate() {
+        if b >= 0x80 {
+            return text[i..].chars().all(is_blank_char);
+        }
+        if !matches!(b, b'\t'..=b'\r' | b' ') {
+            return false;
+        }
+    }
+    true
+}
+
+fn is_blank_char(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+        )
 }
 
 /// All text below `node`, without recursion.
@@ -201,4 +217,25 @@ pub(crate) fn text_content(node: &Handle) -> String {
         stack.extend(n.children.borrow().iter().rev().cloned());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_blank_text;
+
+    #[test]
+    fn blank_text() {
+        for blank in [
+            "",
+            " \t\n\r\x0c\x0b",
+            "\u{a0}",
+            " \u{200b}\u{3000} ",
+            "\u{feff}",
+        ] {
+            assert!(is_blank_text(blank), "{blank:?}");
+        }
+        for text in ["x", " x ", "\u{a0}x", "中", "\x1c", " \u{200b}."] {
+            assert!(!is_blank_text(text), "{text:?}");
+        }
+    }
 }
