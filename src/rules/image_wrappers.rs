@@ -55,13 +55,14 @@ impl Rule for ImageWrappers {
         if !wrapper {
             return Action::Keep;
         }
-        let children = el.children();
-        if !children
-            .iter()
+        // Cheap test first, without collecting the children: this runs on every wrapper.
+        if !el
+            .children_iter()
             .any(|c| c.is("img") || c.is("picture") || c.is("figure"))
         {
             return Action::Keep;
         }
+        let children = el.children();
         // Only now (it walks every ancestor): block context, outside any figure.
         let block_context = el
             .parent()

@@ -44,7 +44,7 @@ impl LazyImages {
         if !el
             .attrs()
             .any(|(k, _)| k.starts_with("data-") || self.src_attributes.iter().any(|a| a == k))
-            || el.children().iter().any(|c| !c.is_blank())
+            || el.children_iter().any(|c| !c.is_blank())
         {
             return Action::Keep;
         }
