@@ -7,6 +7,7 @@ use super::urls::{is_valid_scheme, UrlPolicy};
 use crate::error::{Error, Result};
 use html5ever::LocalName;
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Which classes are kept.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,11 +46,11 @@ pub(crate) struct SanitizerConfig {
 /// A checked sanitizer policy.
 #[derive(Debug, Clone)]
 pub(crate) struct Policy {
-    kept: HashSet<LocalName>,
-    removed: HashSet<LocalName>,
-    global_attrs: HashSet<LocalName>,
-    attrs: HashMap<LocalName, HashSet<LocalName>>,
-    url_attrs: HashSet<LocalName>,
+    kept: AtomSet,
+    removed: AtomSet,
+    global_attrs: AtomSet,
+    attrs: HashMap<LocalName, AtomSet, BuildHasherDefault<AtomHasher>>,
+    url_attrs: AtomSet,
     pub(crate) urls: UrlPolicy,
     /// The `rel` of links with an `href`; `None`: no `rel`.
     pub(crate) link_rel: Option<String>,
@@ -99,7 +100,32 @@ impl Policy {
     }
 }
 
-fn names(list: &[&str]) -> HashSet<LocalName> {
+/// A set of element or attribute names, hashed with [`AtomHasher`].
+type AtomSet = HashSet<LocalName, BuildHasherDefault<AtomHasher>>;
+
+/// Hashes html5ever atoms (each hashes as one `u64`) with a multiply and a rotate. The sets
+/// are filled from the configuration only and input is merely looked up in them, so SipHash's
+/// defence against chosen keys buys nothing here, and it was most of the cost of a lookup.
+#[derive(Default, Clone, Copy)]
+struct AtomHasher(u64);
+
+impl Hasher for AtomHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+fn names(list: &[&str]) -> AtomSet {
     list.iter().map(|n| LocalName::from(*n)).collect()
 }
 
@@ -145,7 +171,7 @@ impl SanitizerConfig {
         let mut removed = names(REMOVED);
         let defaults_removed = names(REMOVED);
 
-        let mut allowed = HashSet::new();
+        let mut allowed = AtomSet::default();
         for tag in &self.tags_allowed {
             let tag = tag_name("with_tags_allowed", tag)?;
             if let Some((_, why)) = NEVER_ALLOWED.iter().find(|(n, _)| *n == tag) {
@@ -202,7 +228,7 @@ impl SanitizerConfig {
         }
 
         let global_attrs = names(GLOBAL_ATTRS);
-        let mut attrs: HashMap<LocalName, HashSet<LocalName>> = ELEMENT_ATTRS
+        let mut attrs: HashMap<LocalName, AtomSet, BuildHasherDefault<AtomHasher>> = ELEMENT_ATTRS
             .iter()
             .map(|(el, list)| (LocalName::from(*el), names(list)))
             .collect();
