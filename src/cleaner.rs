@@ -64,7 +64,7 @@ static DEFAULT: Lazy<Cleaner> = Lazy::new(|| {
 ///
 /// ```
 /// let html = articlean::clean(r#"<div onclick="x()"><img class="lazy" data-src="https://example.com/a.jpg" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></div>"#);
-/// assert_eq!(html, r#"<figure><img src="https://example.com/a.jpg"></figure>"#);
+/// assert_eq!(html, r#"<figure><img src="https://example.com/a.jpg" loading="lazy" decoding="async"></figure>"#);
 /// ```
 pub fn clean(html: &str) -> String {
     DEFAULT.clean(html).into_html()

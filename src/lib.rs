@@ -20,7 +20,7 @@
 //!
 //! assert_eq!(
 //!     articlean::clean(dirty),
-//!     r#"<figure><img src="http://img.example.com/a.jpg"></figure><p>Text</p>"#
+//!     r#"<figure><img src="http://img.example.com/a.jpg" loading="lazy" decoding="async"></figure><p>Text</p>"#
 //! );
 //! ```
 //!

@@ -7,7 +7,12 @@
 //! `base_url`, `without_rule`, `only_rules` (comma list), `image_proxy`, `image_proxy_http_only`,
 //! `proxy_pattern`, `generic_proxy_fallback`, `link_redirects`, `tracking_params_stripped`,
 //! `extra_tracking_params` (comma list), `no_referrer_on_all_images`, `https_upgrade`, `mode`
-//! (`fragment`, `document`, `post`). Flags are `true` or `false`.
+//! (`fragment`, `document`, `post`); the sanitizer's `tags_allowed`, `tags_unwrapped`,
+//! `tags_removed`, `url_schemes_allowed`, `url_schemes_removed`, `classes_allowed`,
+//! `embed_hosts` (comma lists), `attributes_allowed`, `attributes_removed` (`tag: attr, attr`),
+//! `data_images`, `nofollow`, `links_in_new_tab`, `classes_kept`, `embeds`, `link_rel`,
+//! `ids_kept` (the prefix); the lazy-image rule's `native_lazy_loading`,
+//! `lazy_src_attribute`. Flags are `true` or `false`.
 //!
 //! `BLESS=1 cargo test --test fixtures` rewrites `expected.html` from the current output (review
 //! the diff before committing).
@@ -79,10 +84,27 @@ fn configure(case: &Path) -> Result<(Cleaner, Mode), Failed> {
                     | "tracking_params_stripped"
                     | "no_referrer_on_all_images"
                     | "https_upgrade"
+                    | "data_images"
+                    | "nofollow"
+                    | "links_in_new_tab"
+                    | "classes_kept"
+                    | "embeds"
+                    | "native_lazy_loading"
             ) && !matches!(value, "true" | "false")
             {
                 return Err(format!("options.txt: {key} wants true or false, not {value}").into());
             }
+            let list: Vec<&str> = value
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            let tag_attrs = || -> Result<(&str, Vec<&str>), Failed> {
+                let (tag, attrs) = value
+                    .split_once(':')
+                    .ok_or_else(|| format!("options.txt: not `tag: attr, attr`: {line}"))?;
+                Ok((tag.trim(), attrs.split(',').map(str::trim).collect()))
+            };
             builder = match key {
                 "base_url" => builder.with_base_url(value),
                 "without_rule" => builder.without_rule(value),
@@ -102,6 +124,30 @@ fn configure(case: &Path) -> Result<(Cleaner, Mode), Failed> {
                 }
                 "no_referrer_on_all_images" => builder.with_no_referrer_on_all_images(flag()),
                 "https_upgrade" => builder.with_https_upgrade(flag()),
+                "tags_allowed" => builder.with_tags_allowed(&list),
+                "tags_unwrapped" => builder.with_tags_unwrapped(&list),
+                "tags_removed" => builder.with_tags_removed(&list),
+                "attributes_allowed" => {
+                    let (tag, attrs) = tag_attrs()?;
+                    builder.with_attributes_allowed(tag, &attrs)
+                }
+                "attributes_removed" => {
+                    let (tag, attrs) = tag_attrs()?;
+                    builder.with_attributes_removed(tag, &attrs)
+                }
+                "url_schemes_allowed" => builder.with_url_schemes_allowed(&list),
+                "url_schemes_removed" => builder.with_url_schemes_removed(&list),
+                "data_images" => builder.with_data_images(flag()),
+                "link_rel" => builder.with_link_rel(value),
+                "nofollow" => builder.with_nofollow(flag()),
+                "links_in_new_tab" => builder.with_links_in_new_tab(flag()),
+                "classes_kept" => builder.with_classes_kept(flag()),
+                "classes_allowed" => builder.with_classes_allowed(&list),
+                "ids_kept" => builder.with_ids_kept(value),
+                "embeds" => builder.with_embeds(flag()),
+                "embed_hosts" => builder.with_embed_hosts(&list),
+                "native_lazy_loading" => builder.with_native_lazy_loading(flag()),
+                "lazy_src_attribute" => builder.with_lazy_src_attribute(value),
                 "mode" => {
                     mode = match value {
                         "fragment" => Mode::Fragment,

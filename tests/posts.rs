@@ -155,7 +155,7 @@ fn markdown_inline_and_block_html_cleaned() {
         "kept.\n",
     );
     let want = concat!(
-        "Para with <img src=\"https://img.example.com/x.jpg\"> inline,\n",
+        "Para with <img src=\"https://img.example.com/x.jpg\" loading=\"lazy\" decoding=\"async\"> inline,\n",
         "a <span>span *with emphasis*</span> and a <br> break.\n",
         "\n",
         "<div><p>block</p></div>\n",
@@ -200,7 +200,7 @@ fn markdown_image_urls_rewritten_links_kept() {
 #[test]
 fn markdown_comments_kept() {
     let body = "Excerpt <!-- inline --> here.\n\n<!-- more -->\n\nRest <img src=\"a.png\" onerror=\"e()\">.\n";
-    let want = "Excerpt <!-- inline --> here.\n\n<!-- more -->\n\nRest <img src=\"a.png\">.\n";
+    let want = "Excerpt <!-- inline --> here.\n\n<!-- more -->\n\nRest <img src=\"a.png\" loading=\"lazy\" decoding=\"async\">.\n";
     assert_eq!(
         Cleaner::default()
             .clean_post_as(body, BodyKind::Markdown)
@@ -212,7 +212,8 @@ fn markdown_comments_kept() {
 #[test]
 fn markdown_in_blockquote_html_is_cleaned_tag_by_tag() {
     let body = "> <div onclick=\"x()\">\n> quoted <img src=\"a.png\" onerror=\"e()\">\n> </div>\n";
-    let want = "> <div>\n> quoted <img src=\"a.png\">\n> </div>\n";
+    let want =
+        "> <div>\n> quoted <img src=\"a.png\" loading=\"lazy\" decoding=\"async\">\n> </div>\n";
     assert_eq!(
         Cleaner::default()
             .clean_post_as(body, BodyKind::Markdown)

@@ -44,7 +44,8 @@ fn seed_post_body_is_clean() {
         "content_img_div",
         "perview_img_div",
         "data-original",
-        "lazy",
+        // The lazy class (native `loading="lazy"` is added on purpose).
+        "class=\"lazy",
         "opacity_0",
         "cors.zfour.workers.dev",
         "<p></p>",

@@ -65,7 +65,7 @@ impl<'a> Element<'a> {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|a| a.name.ns.is_empty() && &*a.name.local == name)
+            .find(|a| a.name.ns == ns!() && &*a.name.local == name)
             .map(|a| &*a.value)
     }
 
@@ -101,7 +101,7 @@ impl<'a> Element<'a> {
         if let Some(a) = self
             .attrs
             .iter_mut()
-            .find(|a| a.name.ns.is_empty() && *a.name.local == *name)
+            .find(|a| a.name.ns == ns!() && *a.name.local == *name)
         {
             if &*a.value != value {
                 a.value = StrTendril::from_slice(value);
@@ -120,7 +120,7 @@ impl<'a> Element<'a> {
         let i = self
             .attrs
             .iter()
-            .position(|a| a.name.ns.is_empty() && &*a.name.local == name)?;
+            .position(|a| a.name.ns == ns!() && &*a.name.local == name)?;
         Some(self.attrs.remove(i).value.to_string())
     }
 
@@ -166,6 +166,17 @@ impl<'a> Element<'a> {
             .collect()
     }
 
+    /// The child nodes, like [`children`](Element::children) but without collecting them:
+    /// nothing is allocated. Prefer it in rules that run on every element.
+    pub fn children_iter(&self) -> impl Iterator<Item = NodeRef> + '_ {
+        ChildIter::new(self.node)
+    }
+
+    /// The number of child nodes.
+    pub fn child_count(&self) -> usize {
+        self.node.children.borrow().len()
+    }
+
     /// The child elements (text and comments skipped).
     pub fn element_children(&self) -> Vec<NodeRef> {
         NodeRef::new(self.node).element_children()
@@ -174,6 +185,13 @@ impl<'a> Element<'a> {
     /// Whether there is any child node at all.
     pub fn has_children(&self) -> bool {
         !self.node.children.borrow().is_empty()
+    }
+
+    /// The children serialized as HTML (the element's "inner HTML"), as they are now: as
+    /// parsed in [`Rule::element`](crate::Rule::element), cleaned in
+    /// [`Rule::element_end`](crate::Rule::element_end).
+    pub fn inner_html(&self) -> String {
+        NodeRef::new(self.node).inner_html()
     }
 
     /// All text below this element.
@@ -255,6 +273,56 @@ impl<'a> Element<'a> {
     pub fn next_element_sibling(&self) -> Option<NodeRef> {
         let frame = self.frames.last()?;
         adjacent_element(frame.pending.iter().map(|p| &p.node))
+    }
+
+    /// The sibling elements after this one that follow each other with nothing but white
+    /// space and comments between them, nearest first (not cleaned yet). Stops at the first
+    /// non-blank text.
+    pub fn next_element_siblings(&self) -> Vec<NodeRef> {
+        let Some(frame) = self.frames.last() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for p in &frame.pending {
+            match &p.node.data {
+                NodeData::Element { .. } => out.push(NodeRef::new(&p.node)),
+                NodeData::Text { contents } if is_blank_text(&contents.borrow()) => {}
+                NodeData::Comment { .. } => {}
+                _ => break,
+            }
+        }
+        out
+    }
+}
+
+/// Iterates over a node's children while holding the borrow of its child list: one
+/// reference count per child, no allocation.
+pub(crate) struct ChildIter<'a> {
+    children: std::cell::Ref<'a, Vec<Handle>>,
+    next: usize,
+}
+
+impl<'a> ChildIter<'a> {
+    pub(crate) fn new(node: &'a Handle) -> Self {
+        ChildIter {
+            children: node.children.borrow(),
+            next: 0,
+        }
+    }
+}
+
+impl Iterator for ChildIter<'_> {
+    type Item = NodeRef;
+
+    fn next(&mut self) -> Option<NodeRef> {
+        let child = self.children.get(self.next)?;
+        self.next += 1;
+        Some(NodeRef::new(child))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.children.len() - self.next;
+        (left, Some(left))
     }
 }
 

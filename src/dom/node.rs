@@ -1,5 +1,7 @@
 //! A read-only view of any node, for rules that look around the element they are given.
 
+use super::parse::parse_fragment_nodes_at;
+use super::serialize::serialize_nodes;
 use html5ever::LocalName;
 use markup5ever_rcdom::{Handle, NodeData};
 
@@ -105,6 +107,11 @@ impl NodeRef {
             .collect()
     }
 
+    /// The child nodes without collecting them: nothing is allocated.
+    pub fn children_iter(&self) -> impl Iterator<Item = NodeRef> + '_ {
+        super::element::ChildIter::new(&self.handle)
+    }
+
     /// The child elements, skipping text and comments.
     pub fn element_children(&self) -> Vec<NodeRef> {
         self.handle
@@ -120,18 +127,83 @@ impl NodeRef {
     pub fn text_content(&self) -> String {
         text_content(&self.handle)
     }
+
+    /// All attributes of an element as `(name, value)` pairs, in source order (namespaced
+    /// ones by local name); empty for other nodes.
+    pub fn attrs(&self) -> Vec<(String, String)> {
+        match &self.handle.data {
+            NodeData::Element { attrs, .. } => attrs
+                .borrow()
+                .iter()
+                .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The elements below this node (not the node itself), in document order.
+    pub fn descendant_elements(&self) -> Vec<NodeRef> {
+        let mut out = Vec::new();
+        let mut stack: Vec<Handle> = self
+            .handle
+            .children
+            .borrow()
+            .iter()
+            .rev()
+            .cloned()
+            .collect();
+        while let Some(n) = stack.pop() {
+            if matches!(n.data, NodeData::Element { .. }) {
+                out.push(NodeRef::new(&n));
+            }
+            stack.extend(n.children.borrow().iter().rev().cloned());
+        }
+        out
+    }
+
+    /// The node serialized as HTML, with its subtree (its "outer HTML").
+    pub fn html(&self) -> String {
+        serialize_nodes(std::slice::from_ref(&self.handle), 64)
+    }
+
+    /// The children serialized as HTML (the node's "inner HTML").
+    pub fn inner_html(&self) -> String {
+        serialize_nodes(&self.handle.children.borrow(), 64)
+    }
+
+    /// Parses `html` as a body fragment (as [`Action::Replace`](crate::Action::Replace)
+    /// would) and returns its top-level nodes, detached from any tree: for rules that need to
+    /// look inside markup held as text, such as the content of a `<noscript>` (read as text,
+    /// because the parser runs with scripting on).
+    pub fn parse_fragment(html: &str) -> Vec<NodeRef> {
+        parse_fragment_nodes_at(html, 0)
+            .iter()
+            .map(NodeRef::new)
+            .collect()
+    }
 }
 
 /// White space a reader does not see: ASCII and Unicode white space, U+00A0, zero-width
 /// spaces and joiners, the BOM.
 pub(crate) fn is_blank_text(text: &str) -> bool {
-    text.chars().all(|c| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-            )
-    })
+    // ASCII first, byte by byte; the rest by character.
+    for (i, b) in text.bytes().enumerate() {
+        if b >= 0x80 {
+            return text[i..].chars().all(is_blank_char);
+        }
+        if !matches!(b, b'\t'..=b'\r' | b' ') {
+            return false;
+        }
+    }
+    true
+}
+
+fn is_blank_char(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+        )
 }
 
 /// All text below `node`, without recursion.
@@ -145,4 +217,25 @@ pub(crate) fn text_content(node: &Handle) -> String {
         stack.extend(n.children.borrow().iter().rev().cloned());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_blank_text;
+
+    #[test]
+    fn blank_text() {
+        for blank in [
+            "",
+            " \t\n\r\x0c\x0b",
+            "\u{a0}",
+            " \u{200b}\u{3000} ",
+            "\u{feff}",
+        ] {
+            assert!(is_blank_text(blank), "{blank:?}");
+        }
+        for text in ["x", " x ", "\u{a0}x", "中", "\x1c", " \u{200b}."] {
+            assert!(!is_blank_text(text), "{text:?}");
+        }
+    }
 }

@@ -1,7 +1,10 @@
 //! Parsing with html5ever into a markup5ever_rcdom tree.
 
-use html5ever::tendril::TendrilSink;
-use html5ever::{local_name, ns, ParseOpts, QualName};
+use super::depth::{enforce, DepthSink, Gate};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{create_element, TreeBuilder, TreeSink};
+use html5ever::{local_name, ns, ParseOpts, QualName, TokenizerResult};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use std::rc::Rc;
 
@@ -68,28 +71,62 @@ fn opts() -> ParseOpts {
 
 /// Parses `html` as a fragment in `<body>` context or as a document.
 pub(crate) fn parse(html: &str, kind: InputKind) -> Parsed {
-    let dom = match kind {
-        InputKind::Document => html5ever::parse_document(RcDom::default(), opts()).one(html),
-        InputKind::Fragment => html5ever::parse_fragment(
-            RcDom::default(),
-            opts(),
-            QualName::new(None, ns!(html), local_name!("body")),
-            Vec::new(),
-            false,
-        )
-        .one(html),
+    parse_at(html, kind, 0)
+}
+
+/// Parses `html` into a tree whose root sits at depth `base` (see [`MAX_DEPTH`]).
+///
+/// This is what `html5ever::parse_document` / `parse_fragment` do, with [`Gate`] between the
+/// tokenizer and the tree builder and [`DepthSink`] around the `RcDom`.
+///
+/// [`MAX_DEPTH`]: super::depth::MAX_DEPTH
+fn parse_at(html: &str, kind: InputKind, base: usize) -> Parsed {
+    let opts = opts();
+    let (builder, initial_state) = match kind {
+        InputKind::Document => (
+            TreeBuilder::new(DepthSink::new(base, false), opts.tree_builder),
+            None,
+        ),
+        InputKind::Fragment => {
+            let sink = DepthSink::new(base, true);
+            let context = create_element(
+                &sink,
+                QualName::new(None, ns!(html), local_name!("body")),
+                Vec::new(),
+            );
+            let builder = TreeBuilder::new_for_fragment(sink, context, None, opts.tree_builder);
+            // `parse_fragment` passes "context element allows scripting" = false; for a
+            // `<body>` context the initial state is the data state either way.
+            let state = builder.tokenizer_state_for_context_elem(false);
+            (builder, Some(state))
+        }
     };
+    let tokenizer = Tokenizer::new(
+        Gate::new(builder),
+        TokenizerOpts {
+            initial_state: initial_state.or(opts.tokenizer.initial_state),
+            ..opts.tokenizer
+        },
+    );
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    // `feed` returns early for every `</script>` (to let a browser run it); we just go on.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    let dom = tokenizer.sink.builder.sink.finish();
     let root = match kind {
         InputKind::Document => dom.document.clone(),
         InputKind::Fragment => fragment_root(&dom.document),
     };
     inline_template_contents(&root);
+    enforce(&root, base);
     Parsed { _dom: dom, root }
 }
 
-/// Parses `html` as a body fragment and returns its top-level nodes, detached.
-pub(crate) fn parse_fragment_nodes(html: &str) -> Vec<Handle> {
-    let parsed = parse(html, InputKind::Fragment);
+/// Parses `html` as a body fragment and returns its top-level nodes, detached, for nodes that
+/// go into an element at depth `parent_depth`: the depth cap counts from there.
+pub(crate) fn parse_fragment_nodes_at(html: &str, parent_depth: usize) -> Vec<Handle> {
+    let parsed = parse_at(html, InputKind::Fragment, parent_depth);
     let nodes = std::mem::take(&mut *parsed.root.children.borrow_mut());
     for node in &nodes {
         node.parent.set(None);

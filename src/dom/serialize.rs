@@ -7,88 +7,134 @@
 use super::names::{is_raw_text, is_void};
 use html5ever::{local_name, ns, Attribute, QualName};
 use markup5ever_rcdom::{Handle, NodeData};
+use memchr::{memchr2, memchr3};
 
-/// Serializes the children of `root` (or, with `include_root`, `root` itself).
+/// Serializes the children of `root`.
 pub(crate) fn serialize_children(root: &Handle, capacity: usize) -> String {
+    serialize_nodes(&root.children.borrow(), capacity)
+}
+
+/// Serializes `nodes` (each with its subtree), in order.
+///
+/// The stack holds one entry per open element (the element, the index of its next child,
+/// whether its text is raw), so a node is cloned (one reference count) only when it is an
+/// element with children; text, comments and empty elements are written in place.
+pub(crate) fn serialize_nodes(nodes: &[Handle], capacity: usize) -> String {
     let mut out = String::with_capacity(capacity);
-    /// `Open(node, in_raw_text)`: `in_raw_text` says the parent is a raw-text element, whose
-    /// text is written as is.
-    enum Step {
-        Open(Handle, bool),
-        Close(Handle),
-    }
-    let open = |raw: bool| move |node: &Handle| Step::Open(node.clone(), raw);
-    let mut stack: Vec<Step> = root
-        .children
-        .borrow()
-        .iter()
-        .rev()
-        .map(open(false))
-        .collect();
-    while let Some(step) = stack.pop() {
-        match step {
-            Step::Close(node) => {
-                if let NodeData::Element { name, .. } = &node.data {
-                    out.push_str("</");
-                    out.push_str(&name.local);
-                    out.push('>');
+    let mut stack: Vec<(Handle, usize, bool)> = Vec::new();
+    let mut top = 0;
+    loop {
+        let next = match stack.last_mut() {
+            None => {
+                let Some(node) = nodes.get(top) else { break };
+                top += 1;
+                match write_node(&mut out, node, false) {
+                    Some(raw) => Next::Descend(node.clone(), raw),
+                    None => continue,
                 }
             }
-            Step::Open(node, in_raw_text) => match &node.data {
-                NodeData::Element { name, attrs, .. } => {
-                    open_tag(&mut out, name, &attrs.borrow());
-                    if name.ns == ns!(html) && is_void(&name.local) {
-                        continue;
-                    }
-                    let children = node.children.borrow();
-                    if name.ns == ns!(html)
-                        && matches!(
-                            name.local,
-                            local_name!("pre") | local_name!("textarea") | local_name!("listing")
-                        )
-                    {
-                        if let Some(NodeData::Text { contents }) = children.first().map(|c| &c.data)
-                        {
-                            if contents.borrow().starts_with('\n') {
-                                out.push('\n');
-                            }
-                        }
-                    }
-                    stack.push(Step::Close(node.clone()));
-                    let raw = name.ns == ns!(html) && is_raw_text(&name.local);
-                    stack.extend(children.iter().rev().map(open(raw)));
-                }
-                NodeData::Text { contents } => {
-                    if in_raw_text {
-                        out.push_str(&contents.borrow());
-                    } else {
-                        escape_into(&mut out, &contents.borrow(), false);
+            Some((node, index, in_raw_text)) => {
+                let children = node.children.borrow();
+                let mut next = Next::Close;
+                while let Some(child) = children.get(*index) {
+                    *index += 1;
+                    if let Some(raw) = write_node(&mut out, child, *in_raw_text) {
+                        next = Next::Descend(child.clone(), raw);
+                        break;
                     }
                 }
-                NodeData::Comment { contents } => {
-                    out.push_str("<!--");
-                    out.push_str(contents);
-                    out.push_str("-->");
+                if let Next::Close = next {
+                    close_tag(&mut out, node);
                 }
-                NodeData::Doctype { name, .. } => {
-                    out.push_str("<!DOCTYPE ");
-                    out.push_str(name);
-                    out.push('>');
-                }
-                NodeData::ProcessingInstruction { target, contents } => {
-                    out.push_str("<?");
-                    out.push_str(target);
-                    out.push(' ');
-                    out.push_str(contents);
-                    out.push('>');
-                }
-                NodeData::Document => {
-                    stack.extend(node.children.borrow().iter().rev().map(open(false)));
-                }
-            },
+                next
+            }
+        };
+        match next {
+            Next::Descend(node, raw) => stack.push((node, 0, raw)),
+            Next::Close => {
+                stack.pop();
+            }
         }
     }
     out
+}
+
+/// What the serializer does after writing a node.
+enum Next {
+    /// Write the children of this node (whose text is raw when `true`).
+    Descend(Handle, bool),
+    /// The top element is finished.
+    Close,
+}
+
+/// Writes `node` (an element's start tag, or a whole leaf node) and returns `Some(raw)` when
+/// its children must be written next, `raw` telling whether their text is written as is.
+/// `in_raw_text`: the parent is a raw-text element.
+fn write_node(out: &mut String, node: &Handle, in_raw_text: bool) -> Option<bool> {
+    match &node.data {
+        NodeData::Element { name, attrs, .. } => {
+            open_tag(out, name, &attrs.borrow());
+            let html = name.ns == ns!(html);
+            if html && is_void(&name.local) {
+                return None;
+            }
+            let children = node.children.borrow();
+            if children.is_empty() {
+                close_tag(out, node);
+                return None;
+            }
+            if html
+                && matches!(
+                    name.local,
+                    local_name!("pre") | local_name!("textarea") | local_name!("listing")
+                )
+            {
+                if let NodeData::Text { contents } = &children[0].data {
+                    if contents.borrow().starts_with('\n') {
+                        out.push('\n');
+                    }
+                }
+            }
+            Some(html && is_raw_text(&name.local))
+        }
+        NodeData::Text { contents } => {
+            if in_raw_text {
+                out.push_str(&contents.borrow());
+            } else {
+                escape_into(out, &contents.borrow(), false);
+            }
+            None
+        }
+        NodeData::Comment { contents } => {
+            out.push_str("<!--");
+            out.push_str(contents);
+            out.push_str("-->");
+            None
+        }
+        NodeData::Doctype { name, .. } => {
+            out.push_str("<!DOCTYPE ");
+            out.push_str(name);
+            out.push('>');
+            None
+        }
+        NodeData::ProcessingInstruction { target, contents } => {
+            out.push_str("<?");
+            out.push_str(target);
+            out.push(' ');
+            out.push_str(contents);
+            out.push('>');
+            None
+        }
+        NodeData::Document => (!node.children.borrow().is_empty()).then_some(false),
+    }
+}
+
+fn close_tag(out: &mut String, node: &Handle) {
+    if let NodeData::Element { name, .. } = &node.data {
+        out.push_str("</");
+        out.push_str(&name.local);
+        out.push('>');
+    }
 }
 
 fn open_tag(out: &mut String, name: &QualName, attrs: &[Attribute]) {
@@ -120,28 +166,52 @@ fn open_tag(out: &mut String, name: &QualName, attrs: &[Attribute]) {
     out.push('>');
 }
 
-/// Escapes `&`, `<`, `>`, U+00A0 and, in attribute values, `"`. Scans bytes and copies the
-/// runs between special characters in one go.
+/// Escapes `&`, `<`, `>`, U+00A0, CR and, in attribute values, `"`. Finds the special bytes
+/// with `memchr` (vectorised) and copies the runs between them in one go: each byte of the
+/// input is scanned once by each of the two searches.
 pub(crate) fn escape_into(out: &mut String, text: &str, attr_mode: bool) {
     let bytes = text.as_bytes();
+    let end = bytes.len();
+    // `&<>` everywhere; CR, the lead byte of U+00A0 (0xC2) and, in attributes, `"` in a
+    // second search. The next hit of each search is kept until it has been passed.
+    let markup = |from: usize| memchr3(b'&', b'<', b'>', &bytes[from..]).map_or(end, |p| p + from);
+    let other = |from: usize| {
+        let hit = if attr_mode {
+            memchr3(b'"', b'\r', 0xC2, &bytes[from..])
+        } else {
+            memchr2(b'\r', 0xC2, &bytes[from..])
+        };
+        hit.map_or(end, |p| p + from)
+    };
+    let (mut next_markup, mut next_other) = (markup(0), other(0));
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let replacement = match bytes[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' if attr_mode => "&quot;",
-            0xC2 if bytes.get(i + 1) == Some(&0xA0) => "&nbsp;",
+    loop {
+        let i = next_markup.min(next_other);
+        if i >= end {
+            break;
+        }
+        let (replacement, len) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            // A raw CR would be read back as LF (the parser normalises newlines).
+            b'\r' => ("&#13;", 1),
+            _ if bytes.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
             _ => {
-                i += 1;
+                // 0xC2 leading another character.
+                next_other = other(i + 1);
                 continue;
             }
         };
         out.push_str(&text[start..i]);
         out.push_str(replacement);
-        i += if bytes[i] == 0xC2 { 2 } else { 1 };
-        start = i;
+        start = i + len;
+        if i == next_markup {
+            next_markup = markup(start);
+        } else {
+            next_other = other(start);
+        }
     }
     out.push_str(&text[start..]);
 }
@@ -158,5 +228,41 @@ mod tests {
         out.clear();
         escape_into(&mut out, "\"x\"", true);
         assert_eq!(out, "&quot;x&quot;");
+    }
+
+    /// The two searches interleave: every special byte is replaced wherever it stands, and
+    /// other characters starting with 0xC2 (`©` is C2 A9) are left alone.
+    #[test]
+    fn escapes_every_special_byte_in_any_order() {
+        let cases = [
+            ("", "", ""),
+            ("plain 中文", "plain 中文", "plain 中文"),
+            ("\u{a0}", "&nbsp;", "&nbsp;"),
+            ("©\u{a0}©<", "©&nbsp;©&lt;", "©&nbsp;©&lt;"),
+            (
+                "a\"<\u{a0}&\">",
+                "a\"&lt;&nbsp;&amp;\"&gt;",
+                "a&quot;&lt;&nbsp;&amp;&quot;&gt;",
+            ),
+            (
+                "x\u{a0}\u{a0}y&&",
+                "x&nbsp;&nbsp;y&amp;&amp;",
+                "x&nbsp;&nbsp;y&amp;&amp;",
+            ),
+            ("end©", "end©", "end©"),
+            (
+                "a\r\nb\"\u{a0}\r",
+                "a&#13;\nb\"&nbsp;&#13;",
+                "a&#13;\nb&quot;&nbsp;&#13;",
+            ),
+        ];
+        for (input, text, attr) in cases {
+            let mut out = String::new();
+            escape_into(&mut out, input, false);
+            assert_eq!(out, text, "text {input:?}");
+            out.clear();
+            escape_into(&mut out, input, true);
+            assert_eq!(out, attr, "attribute {input:?}");
+        }
     }
 }

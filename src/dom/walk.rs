@@ -7,7 +7,7 @@
 //! shifting of siblings), and the whole walk is linear in the size of the tree.
 
 use super::element::Element;
-use super::parse::parse_fragment_nodes;
+use super::parse::parse_fragment_nodes_at;
 use crate::rule::{Action, Context, Rule};
 use html5ever::QualName;
 use markup5ever_rcdom::{Handle, Node, NodeData};
@@ -35,35 +35,42 @@ pub(crate) struct Frame {
     pub(crate) pending: VecDeque<Pending>,
     pub(crate) done: Vec<Handle>,
     generation: u8,
+    /// Some node in `done` did not come from `parent`'s own child list (unwrapped children,
+    /// replacements, a renamed element's children): parent pointers must be set at the end.
+    moved_in: bool,
+}
+
+/// Buffers of finished frames, reused so that visiting an element allocates nothing.
+#[derive(Default)]
+struct Pool {
+    queues: Vec<VecDeque<Pending>>,
 }
 
 impl Frame {
-    fn new(parent: Handle, generation: u8, children_done: bool) -> Frame {
-        let children = std::mem::take(&mut *parent.children.borrow_mut());
-        let (pending, done) = if children_done {
-            (VecDeque::new(), children)
-        } else {
-            let done = Vec::with_capacity(children.len());
-            let pending = children
-                .into_iter()
-                .map(|node| Pending {
-                    node,
-                    generation,
-                    children_done: false,
-                })
-                .collect();
-            (pending, done)
-        };
+    fn new(parent: Handle, generation: u8, children_done: bool, pool: &mut Pool) -> Frame {
+        // The element's own child vector becomes `done` (its allocation is reused), and its
+        // nodes go to a pooled queue: no allocation per element once the pool is warm.
+        let mut done = std::mem::take(&mut *parent.children.borrow_mut());
+        let mut pending = pool.queues.pop().unwrap_or_default();
+        if !children_done {
+            pending.extend(done.drain(..).map(|node| Pending {
+                node,
+                generation,
+                children_done: false,
+            }));
+        }
         Frame {
             parent,
             pending,
             done,
             generation,
+            moved_in: children_done,
         }
     }
 
     /// Puts `nodes` first in line, in order.
     fn push_front(&mut self, nodes: Vec<Handle>, generation: u8) {
+        self.moved_in = true;
         for node in nodes.into_iter().rev() {
             self.pending.push_front(Pending {
                 node,
@@ -85,14 +92,25 @@ impl Frame {
         self.done.push(node);
     }
 
-    /// Gives the element its rebuilt child list and returns it.
-    fn finish(self) -> (Handle, u8) {
-        let weak = Rc::downgrade(&self.parent);
-        for child in &self.done {
-            child.parent.set(Some(weak.clone()));
+    /// Gives the element its rebuilt child list and returns it; the frame's queue goes back
+    /// to the pool.
+    fn finish(self, pool: &mut Pool) -> (Handle, u8) {
+        let Frame {
+            parent,
+            pending,
+            done,
+            generation,
+            moved_in,
+        } = self;
+        if moved_in {
+            let weak = Rc::downgrade(&parent);
+            for child in &done {
+                child.parent.set(Some(weak.clone()));
+            }
         }
-        *self.parent.children.borrow_mut() = self.done;
-        (self.parent, self.generation)
+        *parent.children.borrow_mut() = done;
+        pool.queues.push(pending);
+        (parent, generation)
     }
 }
 
@@ -104,13 +122,14 @@ enum Phase {
 
 /// Runs `rules` over the children of `root` (not `root` itself).
 pub(crate) fn walk(root: &Handle, rules: &[&dyn Rule], cx: &mut Context<'_>) {
-    let mut frames = vec![Frame::new(root.clone(), 0, false)];
+    let mut pool = Pool::default();
+    let mut frames = vec![Frame::new(root.clone(), 0, false, &mut pool)];
     while let Some(top) = frames.last_mut() {
         match top.pending.pop_front() {
-            Some(pending) => visit(pending, &mut frames, rules, cx),
+            Some(pending) => visit(pending, &mut frames, &mut pool, rules, cx),
             None => {
                 let Some(frame) = frames.pop() else { break };
-                let (node, generation) = frame.finish();
+                let (node, generation) = frame.finish(&mut pool);
                 if frames.is_empty() {
                     break;
                 }
@@ -122,8 +141,8 @@ pub(crate) fn walk(root: &Handle, rules: &[&dyn Rule], cx: &mut Context<'_>) {
                     Action::Keep => parent.push_done(node),
                     Action::Remove => {}
                     Action::Unwrap => {
-                        let children = take_children(&node);
-                        for child in children {
+                        parent.moved_in = true;
+                        for child in take_children(&node) {
                             parent.push_done(child);
                         }
                     }
@@ -135,7 +154,12 @@ pub(crate) fn walk(root: &Handle, rules: &[&dyn Rule], cx: &mut Context<'_>) {
                         });
                     }
                     Action::Replace(html) => {
-                        parent.push_front(parse_fragment_nodes(&html), generation + 1)
+                        // The replaced node was at depth `frames.len()`.
+                        let nodes = parse_fragment_nodes_at(&html, frames.len() - 1);
+                        let Some(parent) = frames.last_mut() else {
+                            break;
+                        };
+                        parent.push_front(nodes, generation + 1)
                     }
                 }
             }
@@ -143,7 +167,13 @@ pub(crate) fn walk(root: &Handle, rules: &[&dyn Rule], cx: &mut Context<'_>) {
     }
 }
 
-fn visit(pending: Pending, frames: &mut Vec<Frame>, rules: &[&dyn Rule], cx: &mut Context<'_>) {
+fn visit(
+    pending: Pending,
+    frames: &mut Vec<Frame>,
+    pool: &mut Pool,
+    rules: &[&dyn Rule],
+    cx: &mut Context<'_>,
+) {
     let Pending {
         node,
         generation,
@@ -156,11 +186,12 @@ fn visit(pending: Pending, frames: &mut Vec<Frame>, rules: &[&dyn Rule], cx: &mu
                 return;
             };
             match action {
-                Action::Keep => frames.push(Frame::new(node, generation, children_done)),
+                Action::Keep => frames.push(Frame::new(node, generation, children_done, pool)),
                 Action::Remove => {}
                 Action::Unwrap => {
                     let children = take_children(&node);
                     if children_done {
+                        frame.moved_in = true;
                         for child in children {
                             frame.push_done(child);
                         }
@@ -174,7 +205,11 @@ fn visit(pending: Pending, frames: &mut Vec<Frame>, rules: &[&dyn Rule], cx: &mu
                     children_done,
                 }),
                 Action::Replace(html) => {
-                    frame.push_front(parse_fragment_nodes(&html), generation + 1)
+                    // The replaced node is at depth `frames.len()`.
+                    let nodes = parse_fragment_nodes_at(&html, frames.len() - 1);
+                    if let Some(frame) = frames.last_mut() {
+                        frame.push_front(nodes, generation + 1)
+                    }
                 }
             }
         }
@@ -266,6 +301,11 @@ fn renamed(node: &Handle, name: html5ever::LocalName) -> Handle {
         template_contents: RefCell::new(None),
         mathml_annotation_xml_integration_point: false,
     });
-    *new.children.borrow_mut() = take_children(node);
+    let children = take_children(node);
+    let weak = Rc::downgrade(&new);
+    for child in &children {
+        child.parent.set(Some(weak.clone()));
+    }
+    *new.children.borrow_mut() = children;
     new
 }

@@ -123,6 +123,16 @@ fn redirect_once(url: &Url) -> Option<String> {
 /// assert_eq!(unwrap_redirect("https://link.zhihu.com/?target=javascript%3Aalert(1)"), None);
 /// ```
 pub fn unwrap_redirect(url: &str) -> Option<String> {
+    // Every redirector carries its target, an http(s) URL, in the query: a link without
+    // `http` after a `?` is answered without parsing it.
+    let query = &url[url.find('?')?..];
+    if !query
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"http"))
+    {
+        return None;
+    }
     let mut current = parse_input(url)?;
     let mut found: Option<String> = None;
     for _ in 0..super::MAX_LEVELS {

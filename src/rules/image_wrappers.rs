@@ -1,16 +1,25 @@
-//! `image_wrappers`: a container that only holds one image becomes a `<figure>`.
+//! `image_wrappers`: a container that only holds one image (and maybe its caption) becomes a
+//! `<figure>`.
+//!
+//! Kept apart from [`lazy_images`](crate::rules::lazy_images): that rule recovers the image
+//! itself, this one (which runs after it, bottom-up) decides what is left around it.
 
 use crate::dom::names::is_block;
 use crate::{Action, Context, Element, NodeRef, Rule};
 
 /// A `div`, `span`, `section`, or `a` without a real link (no `href`, `#`, or
-/// `javascript:`), whose only content is one image (`img`, `picture` or an existing
-/// `figure`) plus white space:
+/// `javascript:`) — lazy-load, preview and zoom boxes, `onclick` boxes — whose only content
+/// is one image (`img`, `picture` or an existing `figure`) plus white space:
 ///
-/// - around a `figure`, it is unwrapped;
+/// - around a `figure`, or inside one, it is unwrapped (figures are never nested);
 /// - in block context (at the top, or inside a block element), it becomes
 ///   `<figure><img></figure>`;
 /// - inline (inside a paragraph, a link…), it is unwrapped to the bare image.
+///
+/// In block context, a `div`/`section` holding one image followed by its caption (a
+/// `figcaption`, or a last `div`/`p`/`span` whose class contains `caption`: Jianshu's
+/// `.image-caption`, WordPress's `.wp-caption-text`) becomes
+/// `<figure><img><figcaption>…</figcaption></figure>`.
 ///
 /// Runs bottom-up, so nested wrappers (`div.img_box > div.content_img_div > img`) collapse to
 /// one `<figure>`. Counts one change per wrapper.
@@ -22,22 +31,52 @@ impl Rule for ImageWrappers {
         "image_wrappers"
     }
 
+    /// A caption right after an image, last in a `div`/`section`, becomes a `figcaption`
+    /// now, while its class is still there (the sanitizer removes classes); its parent
+    /// then turns the pair into one `<figure>`.
+    fn element(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
+        if !(el.is("div") || el.is("p") || el.is("span")) || !el.classes().any(is_caption_class) {
+            return Action::Keep;
+        }
+        let parent_ok = el.parent().is_some_and(|p| p.is("div") || p.is("section"));
+        let after_image = el
+            .previous_element_sibling()
+            .is_some_and(|s| s.is("img") || s.is("picture") || s.is("figure"));
+        if parent_ok && after_image && el.next_element_sibling().is_none() && el.has_text() {
+            Action::rename("figcaption")
+        } else {
+            Action::Keep
+        }
+    }
+
     fn element_end(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
         let wrapper =
             el.is("div") || el.is("span") || el.is("section") || (el.is("a") && !has_real_link(el));
         if !wrapper {
             return Action::Keep;
         }
+        // Cheap test first, without collecting the children: this runs on every wrapper.
+        if !el
+            .children_iter()
+            .any(|c| c.is("img") || c.is("picture") || c.is("figure"))
+        {
+            return Action::Keep;
+        }
         let children = el.children();
+        // Only now (it walks every ancestor): block context, outside any figure.
+        let block_context = el
+            .parent()
+            .is_none_or(|p| p.local_name().is_some_and(|n| is_block(n) && n != "p"))
+            && !el.has_ancestor("figure");
         let Some(only) = only_child_element(&children) else {
+            if block_context && (el.is("div") || el.is("section")) {
+                return with_caption(&children).map_or(Action::Keep, Action::Replace);
+            }
             return Action::Keep;
         };
         match only.name() {
             Some("figure") => Action::Unwrap,
             Some("img" | "picture") => {
-                let block_context = el.parent().is_none_or(|p| {
-                    p.local_name().is_some_and(|n| is_block(n) && n != "p") && !p.is("figure")
-                });
                 if block_context && !el.is("span") && !el.is("a") {
                     Action::rename("figure")
                 } else {
@@ -47,6 +86,10 @@ impl Rule for ImageWrappers {
             _ => Action::Keep,
         }
     }
+}
+
+fn is_caption_class(class: &str) -> bool {
+    class.to_ascii_lowercase().contains("caption")
 }
 
 fn has_real_link(el: &Element<'_>) -> bool {
@@ -70,4 +113,39 @@ fn only_child_element(children: &[NodeRef]) -> Option<&NodeRef> {
         }
     }
     only
+}
+
+/// `<figure><img><figcaption>…</figcaption></figure>` when `children` are exactly one image
+/// (bare, or alone in a `figure`) then a caption with text.
+fn with_caption(children: &[NodeRef]) -> Option<String> {
+    if children.iter().any(|c| !c.is_element() && !c.is_blank()) {
+        return None;
+    }
+    let elements: Vec<&NodeRef> = children.iter().filter(|c| c.is_element()).collect();
+    let [image, caption] = elements.as_slice() else {
+        return None;
+    };
+    let image_html = if image.is("img") || image.is("picture") {
+        image.html()
+    } else if image.is("figure") {
+        let inner = image.element_children();
+        match inner.as_slice() {
+            [one]
+                if (one.is("img") || one.is("picture"))
+                    && !image.text_content().chars().any(|c| !c.is_whitespace()) =>
+            {
+                one.html()
+            }
+            _ => return None,
+        }
+    } else {
+        return None;
+    };
+    if !caption.is("figcaption") || caption.text_content().trim().is_empty() {
+        return None;
+    }
+    Some(format!(
+        "<figure>{image_html}<figcaption>{}</figcaption></figure>",
+        caption.inner_html()
+    ))
 }

@@ -46,7 +46,7 @@ impl Rule for Junk {
         if !el.is_html() || !removable_when_empty(el) {
             return Action::Keep;
         }
-        let empty = el.children().iter().all(|c| c.is_blank() || c.is("br"));
+        let empty = el.children_iter().all(|c| c.is_blank() || c.is("br"));
         if !empty {
             return Action::Keep;
         }
@@ -106,16 +106,47 @@ fn removable_when_empty(el: &Element<'_>) -> bool {
 
 /// An inline style that hides the element (`display:none`, any spacing and case).
 fn hides(style: &str) -> bool {
-    let compact: String = style
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    compact
-        .split(';')
-        .any(|decl| decl == "display:none" || decl == "display:none!important")
+    // Compared character by character, without building a lowercase copy: most styles do
+    // not mention `display` at all.
+    style.split(';').any(|decl| {
+        let mut rest = decl
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_lowercase());
+        "display:none".chars().all(|w| rest.next() == Some(w))
+            && match rest.next() {
+                None => true,
+                Some('!') => {
+                    "important".chars().all(|w| rest.next() == Some(w)) && rest.next().is_none()
+                }
+                Some(_) => false,
+            }
+    })
 }
 
 fn is_pixel(v: Option<&str>) -> bool {
     v.is_some_and(|v| matches!(v.trim().trim_end_matches("px"), "0" | "1"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hides() {
+        for style in [
+            "display:none",
+            " DISPLAY : None ;x:y",
+            "a:b; display: none !IMPORTANT",
+        ] {
+            assert!(super::hides(style), "{style}");
+        }
+        for style in [
+            "",
+            "display:nonex",
+            "display:block",
+            "display:none!importan",
+            "x-display:none",
+        ] {
+            assert!(!super::hides(style), "{style}");
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! | rule | what it does |
 //! |---|---|
 //! | [`event_handlers`] | removes every `on*` attribute on every element |
-//! | [`lazy_images`] | promotes the real image of lazy-loaded `<img>` (`data-src`, `data-original`…) and drops the lazy markers |
+//! | [`lazy_images`] | recovers the real image of lazy-loaded images (`data-src`, `data-original`…, `<noscript>` fallbacks, stand-ins), removes placeholders and lazy markers |
 //! | [`image_wrappers`] | a wrapper holding only one image becomes `<figure><img></figure>` (or just the image, inline) |
 //! | [`proxied_urls`] | image URLs routed through proxies go back to their origin, or through your proxy; `referrerpolicy="no-referrer"` for hosts that refuse hotlinking |
 //! | [`links`] | link redirectors (`link.zhihu.com/?target=`, `google.com/url?q=`…) unwrapped to their target; tracking parameters (`utm_*`, `fbclid`…) removed |

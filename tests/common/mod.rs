@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod safety;
+
 use std::path::PathBuf;
 
 /// The shared data folder: `$ARTICLEAN_SHARED`, or `../shared` beside the crate. `None` (after

@@ -1,0 +1,174 @@
+//! Throughput of articlean next to its ceilings and next to ammonia, in one run.
+//!
+//! ```text
+//! cargo bench --bench clean                       # everything (a few minutes)
+//! cargo bench --bench clean -- corpus/            # one group
+//! cargo bench --bench clean -- --warm-up-time 1 --measurement-time 5
+//! ```
+//!
+//! Groups (see benches/README.md for what the numbers mean and the latest results):
+//!
+//! - `articles`: the bundled `examples/articles/*.html`, all of them per iteration;
+//! - `corpus`: the shared corpus (`$ARTICLEAN_CORPUS`, or `../shared/corpus`), all pages per
+//!   iteration; skipped with a message when absent;
+//! - `scaling`: one article body repeated to 8 KB … 8 MB: throughput must stay flat.
+//!
+//! In `articles` and `corpus`: `html5ever_parse` (parse into rcdom only: the ceiling),
+//! `html5ever_roundtrip` (parse + html5ever's serializer), `ammonia_default`,
+//! `articlean_default`, and `articlean_only/<rule>` for every built-in rule alone.
+
+mod support;
+
+use articlean::Cleaner;
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
+use html5ever::serialize::{SerializeOpts, TraversalScope};
+use html5ever::tendril::TendrilSink;
+use html5ever::{local_name, ns, ParseOpts, QualName};
+use markup5ever_rcdom::{RcDom, SerializableHandle};
+use std::hint::black_box;
+
+type Pages = [(String, String)];
+
+/// One contender: its benchmark name and what it does to a page (returns the output size,
+/// so nothing is optimised away).
+type Contender = (String, Box<dyn Fn(&str) -> usize>);
+
+/// Whether articlean would take `html` as a whole document (doctype or `<html>` first).
+fn is_document(html: &str) -> bool {
+    let head: String = html
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(9)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype") || head.starts_with("<html")
+}
+
+/// Parses as articlean does: a document, or a fragment in `<body>` context.
+fn parse(html: &str) -> RcDom {
+    if is_document(html) {
+        html5ever::parse_document(RcDom::default(), ParseOpts::default()).one(html)
+    } else {
+        html5ever::parse_fragment(
+            RcDom::default(),
+            ParseOpts::default(),
+            QualName::new(None, ns!(html), local_name!("body")),
+            Vec::new(),
+            false,
+        )
+        .one(html)
+    }
+}
+
+fn roundtrip(html: &str) -> Vec<u8> {
+    let dom = parse(html);
+    let mut out = Vec::with_capacity(html.len());
+    let opts = SerializeOpts {
+        traversal_scope: TraversalScope::ChildrenOnly(None),
+        ..SerializeOpts::default()
+    };
+    let handle: SerializableHandle = dom.document.clone().into();
+    html5ever::serialize(&mut out, &handle, opts).expect("writing to a Vec cannot fail");
+    out
+}
+
+/// The contenders: (name, cleaning function) for every benchmark of a page group.
+fn contenders() -> Vec<Contender> {
+    let ammonia = ammonia::Builder::default();
+    let default = Cleaner::default();
+    let mut list: Vec<Contender> = vec![
+        (
+            "html5ever_parse".into(),
+            Box::new(|p: &str| parse(p).document.children.borrow().len()),
+        ),
+        (
+            "html5ever_roundtrip".into(),
+            Box::new(|p: &str| roundtrip(p).len()),
+        ),
+        (
+            "ammonia_default".into(),
+            Box::new(move |p: &str| ammonia.clean(p).to_string().len()),
+        ),
+        (
+            "articlean_default".into(),
+            Box::new(move |p: &str| default.clean(p).html().len()),
+        ),
+    ];
+    for &rule in articlean::rules::BUILT_IN {
+        let cleaner = Cleaner::builder()
+            .with_only_rules(&[rule])
+            .build()
+            .unwrap_or_else(|e| panic!("rule {rule}: {e}"));
+        list.push((
+            format!("articlean_only/{rule}"),
+            Box::new(move |p: &str| cleaner.clean(p).html().len()),
+        ));
+    }
+    list
+}
+
+/// Every contender over all `pages` per iteration: throughput is MB/s of the whole set.
+fn page_group(g: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>, pages: &Pages) {
+    g.throughput(Throughput::Bytes(support::total_len(pages) as u64));
+    for (name, f) in contenders() {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let mut n = 0;
+                for (_, page) in pages {
+                    n += f(black_box(page));
+                }
+                black_box(n)
+            })
+        });
+    }
+}
+
+fn articles(c: &mut Criterion) {
+    let pages = support::articles();
+    let mut g = c.benchmark_group("articles");
+    page_group(&mut g, &pages);
+    g.finish();
+}
+
+fn corpus(c: &mut Criterion) {
+    let Some(pages) = support::corpus() else {
+        return;
+    };
+    eprintln!(
+        "corpus: {} pages, {:.1} MB",
+        pages.len(),
+        support::total_len(&pages) as f64 / 1e6
+    );
+    let mut g = c.benchmark_group("corpus");
+    g.sample_size(10);
+    page_group(&mut g, &pages);
+    g.finish();
+}
+
+fn scaling(c: &mut Criterion) {
+    let mut g = c.benchmark_group("scaling");
+    g.sample_size(10);
+    let cleaner = Cleaner::default();
+    for (label, size) in [
+        ("8KB", 8 << 10),
+        ("64KB", 64 << 10),
+        ("512KB", 512 << 10),
+        ("4MB", 4 << 20),
+        ("8MB", 8 << 20),
+    ] {
+        let page = support::repeated_article(size);
+        g.throughput(Throughput::Bytes(page.len() as u64));
+        // The ceiling at the same size: big trees outgrow the caches, for html5ever too.
+        g.bench_function(format!("html5ever_parse/{label}"), |b| {
+            b.iter(|| black_box(parse(black_box(&page)).document.children.borrow().len()))
+        });
+        g.bench_function(format!("articlean_default/{label}"), |b| {
+            b.iter(|| black_box(cleaner.clean(black_box(&page)).html().len()))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, articles, corpus, scaling);
+criterion_main!(benches);

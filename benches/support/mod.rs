@@ -1,0 +1,96 @@
+//! Inputs shared by `benches/clean.rs` and the measuring examples (`examples/batch.rs`,
+//! `examples/peak_memory.rs` include this file with `#[path]`).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The bundled sample articles (`examples/articles/*.html`), in name order.
+pub fn articles() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+    read_all(html_files(&dir))
+}
+
+/// The shared corpus: every `*.html` page under `$ARTICLEAN_CORPUS`, or under
+/// `$ARTICLEAN_SHARED/corpus`, or `../shared/corpus` (readability's `expected.html` files are
+/// left out: they are readability's output, not pages). `None`, after printing why, when
+/// there is no corpus.
+pub fn corpus() -> Option<Vec<(String, String)>> {
+    let dir = match std::env::var_os("ARTICLEAN_CORPUS") {
+        Some(d) => PathBuf::from(d),
+        None => match std::env::var_os("ARTICLEAN_SHARED") {
+            Some(d) => PathBuf::from(d).join("corpus"),
+            None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+        },
+    };
+    let pages = read_all(html_files(&dir));
+    if pages.is_empty() {
+        eprintln!(
+            "skipped the shared corpus: no *.html under {} (set ARTICLEAN_CORPUS)",
+            dir.display()
+        );
+        return None;
+    }
+    Some(pages)
+}
+
+/// Total size in bytes.
+pub fn total_len(pages: &[(String, String)]) -> usize {
+    pages.iter().map(|(_, p)| p.len()).sum()
+}
+
+/// An article body that exercises every rule (lazy images, wrappers, proxies, junk, event
+/// handlers, unsafe markup), repeated inside one `<div>` until it is at least `size` bytes.
+/// All repeats are siblings: the depth of the tree does not grow with the size.
+pub fn repeated_article(size: usize) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+    let unit = std::fs::read_to_string(dir.join("news-misc.html"))
+        .unwrap_or_else(|e| panic!("examples/articles/news-misc.html: {e}"));
+    repeat_to(&unit, size)
+}
+
+/// `unit` repeated inside one `<div>` until the whole is at least `size` bytes.
+pub fn repeat_to(unit: &str, size: usize) -> String {
+    let mut out = String::with_capacity(size + unit.len() + 16);
+    out.push_str("<div>");
+    while out.len() < size {
+        out.push_str(unit);
+    }
+    out.push_str("</div>");
+    out
+}
+
+fn html_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "html")
+                && path.file_name().is_some_and(|n| n != "expected.html")
+            {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn read_all(paths: Vec<PathBuf>) -> Vec<(String, String)> {
+    paths
+        .into_iter()
+        .filter_map(|p| {
+            // Pages that are not UTF-8 are read lossily, as a caller would decode them.
+            let bytes = std::fs::read(&p).ok()?;
+            Some((
+                p.display().to_string(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            ))
+        })
+        .collect()
+}

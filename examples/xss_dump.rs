@@ -1,0 +1,332 @@
+//! Cleans every shared XSS vector, every fixture input and a few generated deep-nesting cases,
+//! and writes them as JSON for the browser test (`tests/browser/run.mjs`).
+//!
+//! ```text
+//! cargo run --release --example xss_dump -- target/xss.json
+//! ```
+//!
+//! Each entry: `{id, source, title, payload, kind, cleaned, tree, raw_kind, raw_tree}`. `kind`
+//! is `fragment` or `document`; `tree` is the cleaned HTML as html5ever parses it (a body
+//! fragment, or a whole document), one line per node in the format of html5lib's
+//! tree-construction tests, which the browser test compares with the tree Chromium builds
+//! from `cleaned`. `raw_kind`/`raw_tree` are the same for the uncleaned payload, for the
+//! browser test's control run (which must see executions and deep-nesting differentials).
+//!
+//! The vectors come from `$ARTICLEAN_SHARED/xss` or `../shared/xss` (never copied into the
+//! repository); without them only the fixtures and generated cases are written, and the
+//! program says so on stderr.
+
+use articlean::Cleaner;
+use base64::Engine as _;
+use html5ever::tendril::TendrilSink;
+use html5ever::{local_name, ns, QualName};
+use markup5ever_rcdom::{Handle, NodeData, RcDom};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// One input to clean.
+struct Case {
+    source: String,
+    title: String,
+    payload: String,
+}
+
+fn shared_xss() -> Option<PathBuf> {
+    let dir = match std::env::var_os("ARTICLEAN_SHARED") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+    };
+    let xss = dir.join("xss");
+    xss.is_dir().then_some(xss)
+}
+
+fn read_json(path: &Path) -> Result<Vec<Value>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn field(v: &Value, key: &str) -> String {
+    v.get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The shared vectors: DOMPurify's `payload`, bluemonday's base64 `in`, ammonia's `in`.
+fn shared_cases(xss: &Path) -> Result<Vec<Case>, String> {
+    let mut cases = Vec::new();
+    for v in read_json(&xss.join("dompurify-expect.json"))? {
+        cases.push(Case {
+            source: "dompurify".into(),
+            title: field(&v, "title"),
+            payload: field(&v, "payload"),
+        });
+    }
+    for v in read_json(&xss.join("bluemonday-cases.json"))? {
+        // A few inputs are base64 (as in bluemonday's Go source); the rest are plain.
+        let input = field(&v, "in");
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(&input)
+            .ok()
+            .and_then(|raw| String::from_utf8(raw).ok());
+        cases.push(Case {
+            source: "bluemonday".into(),
+            title: field(&v, "test"),
+            payload: decoded.unwrap_or(input),
+        });
+    }
+    for v in read_json(&xss.join("ammonia-cases.json"))? {
+        cases.push(Case {
+            source: "ammonia".into(),
+            title: field(&v, "test"),
+            payload: field(&v, "in"),
+        });
+    }
+    Ok(cases)
+}
+
+fn fixture_cases() -> Result<Vec<Case>, String> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut cases = Vec::new();
+    let mut suites: Vec<_> = std::fs::read_dir(&root)
+        .map_err(|e| format!("{}: {e}", root.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    suites.sort();
+    for suite in suites {
+        let mut dirs: Vec<_> = std::fs::read_dir(&suite)
+            .map_err(|e| format!("{}: {e}", suite.display()))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        dirs.sort();
+        for dir in dirs {
+            let input = dir.join("input.html");
+            if let Ok(payload) = std::fs::read_to_string(&input) {
+                let name = dir.strip_prefix(&root).unwrap_or(&dir);
+                cases.push(Case {
+                    source: "fixture".into(),
+                    title: name.display().to_string(),
+                    payload,
+                });
+            }
+        }
+    }
+    Ok(cases)
+}
+
+/// Deep nesting, past the browsers' 512 levels: the output must re-parse the same in Chromium.
+fn generated_cases() -> Vec<Case> {
+    let nest = |open: &str, close: &str, n: usize| {
+        format!("{}deep text{}", open.repeat(n), close.repeat(n))
+    };
+    let mut cases = vec![
+        ("1,000 nested div", nest("<div>", "</div>", 1000)),
+        ("1,000 nested b", nest("<b>", "</b>", 1000)),
+        (
+            "1,000 nested blockquote/ul/li",
+            nest("<blockquote><ul><li>", "</li></ul></blockquote>", 334),
+        ),
+        (
+            "700 nested tables",
+            nest("<table><tr><td>", "</td></tr></table>", 700),
+        ),
+        (
+            "600 nested div with text at each level",
+            (0..600).map(|i| format!("<div>level {i} ")).collect(),
+        ),
+        (
+            "unclosed formatting re-created in 300 paragraphs",
+            (0..300)
+                .map(|i| format!("<p><b id=b{i}>x{i}</p>"))
+                .collect(),
+        ),
+        (
+            "1,000 nested svg g with a link inside",
+            format!(
+                "<svg>{}<a href=\"javascript:alert(1)\">x</a></svg>",
+                "<g>".repeat(1000)
+            ),
+        ),
+    ];
+    cases.push((
+        "600 nested div then an image with onerror",
+        format!("{}<img src=x onerror=alert(1)>", "<div>".repeat(600)),
+    ));
+    cases
+        .into_iter()
+        .map(|(title, payload)| Case {
+            source: "generated".into(),
+            title: title.into(),
+            payload,
+        })
+        .collect()
+}
+
+fn is_document(html: &str) -> bool {
+    // The same test as the crate's: the output of a document keeps its `<html>`.
+    let start = html.trim_start_matches('\u{feff}').trim_start();
+    let lower = start.get(..9).unwrap_or(start).to_ascii_lowercase();
+    lower.starts_with("<!doctype") || lower.starts_with("<html")
+}
+
+/// html5ever's tree of `html` (no depth cap: this is the reference parse), as dump lines.
+fn tree(html: &str, document: bool) -> Vec<String> {
+    let opts = html5ever::ParseOpts::default();
+    let (dom, roots) = if document {
+        let dom = html5ever::parse_document(RcDom::default(), opts).one(html);
+        let roots: Vec<Handle> = dom.document.children.borrow().clone();
+        (dom, roots)
+    } else {
+        let dom = html5ever::parse_fragment(
+            RcDom::default(),
+            opts,
+            QualName::new(None, ns!(html), local_name!("body")),
+            Vec::new(),
+            false,
+        )
+        .one(html);
+        let root = dom.document.children.borrow()[0].clone();
+        let roots = root.children.borrow().clone();
+        (dom, roots)
+    };
+    let mut out = Vec::new();
+    let mut stack: Vec<(Handle, usize)> = roots.into_iter().rev().map(|n| (n, 0)).collect();
+    while let Some((node, depth)) = stack.pop() {
+        let indent = "  ".repeat(depth);
+        match &node.data {
+            NodeData::Element {
+                name,
+                attrs,
+                template_contents,
+                ..
+            } => {
+                let prefix = match name.ns {
+                    ns!(svg) => "svg ",
+                    ns!(mathml) => "math ",
+                    _ => "",
+                };
+                out.push(format!("{indent}<{prefix}{}>", name.local));
+                let mut attrs: Vec<(String, String)> = attrs
+                    .borrow()
+                    .iter()
+                    .map(|a| {
+                        let prefix = match a.name.ns {
+                            ns!(xlink) => "xlink ",
+                            ns!(xml) => "xml ",
+                            ns!(xmlns) => "xmlns ",
+                            _ => "",
+                        };
+                        (format!("{prefix}{}", a.name.local), a.value.to_string())
+                    })
+                    .collect();
+                attrs.sort();
+                for (k, v) in attrs {
+                    out.push(format!("{indent}  {k}=\"{v}\""));
+                }
+                let mut children: Vec<(Handle, usize)> = node
+                    .children
+                    .borrow()
+                    .iter()
+                    .map(|c| (c.clone(), depth + 1))
+                    .collect();
+                if let Some(contents) = template_contents.borrow().as_ref() {
+                    out.push(format!("{indent}  content"));
+                    children.extend(
+                        contents
+                            .children
+                            .borrow()
+                            .iter()
+                            .map(|c| (c.clone(), depth + 2)),
+                    );
+                }
+                stack.extend(children.into_iter().rev());
+            }
+            NodeData::Text { contents } => out.push(format!("{indent}\"{}\"", contents.borrow())),
+            NodeData::Comment { contents } => out.push(format!("{indent}<!-- {contents} -->")),
+            NodeData::Doctype { name, .. } => out.push(format!("{indent}<!DOCTYPE {name}>")),
+            NodeData::ProcessingInstruction { target, contents } => {
+                out.push(format!("{indent}<?{target} {contents}>"))
+            }
+            NodeData::Document => {}
+        }
+    }
+    drop(dom);
+    out
+}
+
+fn main() -> ExitCode {
+    let Some(out_path) = std::env::args_os().nth(1).map(PathBuf::from) else {
+        eprintln!("usage: xss_dump OUT.json");
+        return ExitCode::FAILURE;
+    };
+    let mut cases = Vec::new();
+    match shared_xss() {
+        Some(xss) => match shared_cases(&xss) {
+            Ok(shared) => cases.extend(shared),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => eprintln!(
+            "note: shared XSS vectors not found (set ARTICLEAN_SHARED); fixtures and generated cases only"
+        ),
+    }
+    match fixture_cases() {
+        Ok(fixtures) => cases.extend(fixtures),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    cases.extend(generated_cases());
+    let cleaner = Cleaner::default();
+    let entries: Vec<Value> = cases
+        .iter()
+        .enumerate()
+        .map(|(id, case)| {
+            let cleaned = cleaner.clean(&case.payload).into_html();
+            let document = is_document(&cleaned);
+            let raw_document = is_document(&case.payload);
+            json!({
+                "id": id,
+                "source": case.source,
+                "title": case.title,
+                "payload": case.payload,
+                "kind": if document { "document" } else { "fragment" },
+                "cleaned": cleaned,
+                "tree": tree(&cleaned, document),
+                // For the harness's control run on the raw payloads.
+                "raw_kind": if raw_document { "document" } else { "fragment" },
+                "raw_tree": tree(&case.payload, raw_document),
+            })
+        })
+        .collect();
+    let json = match serde_json::to_string(&entries) {
+        Ok(json) => json,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = std::fs::write(&out_path, json) {
+        eprintln!("error: {}: {e}", out_path.display());
+        return ExitCode::FAILURE;
+    }
+    let count = |s: &str| cases.iter().filter(|c| c.source == s).count();
+    eprintln!(
+        "wrote {} entries to {}: {} vectors (dompurify {}, bluemonday {}, ammonia {}), {} fixtures, {} generated",
+        entries.len(),
+        out_path.display(),
+        count("dompurify") + count("bluemonday") + count("ammonia"),
+        count("dompurify"),
+        count("bluemonday"),
+        count("ammonia"),
+        count("fixture"),
+        count("generated"),
+    );
+    ExitCode::SUCCESS
+}

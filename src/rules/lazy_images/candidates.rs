@@ -1,0 +1,282 @@
+//! Where the real image of a lazy-loaded element hides: attributes known by name, then any
+//! attribute whose value looks like an image URL or a `srcset`.
+
+use super::placeholder::is_placeholder;
+use crate::proxy::strip_lazy_markers;
+
+/// Attributes that hold the real image URL, in the order they are tried (first hit wins).
+pub const SRC_ATTRIBUTES: &[&str] = &[
+    "data-src",
+    "data-original",
+    "data-actualsrc",
+    "data-original-src",
+    "data-lazy-src",
+    "data-orig",
+    "data-url",
+    "data-orig-file",
+    "data-large-file",
+    "data-medium-file",
+    "data-hi-res-src",
+    "data-lazyload",
+    "data-echo",
+    "data-ll-src",
+    "data-pagespeed-lazy-src",
+    "data-original-mos",
+    "data-2000src",
+    "data-1000src",
+    "data-800src",
+    "data-655src",
+    "data-500src",
+    "data-380src",
+];
+
+/// Attributes that hold the real `srcset`, in the order they are tried.
+pub const SRCSET_ATTRIBUTES: &[&str] = &["data-srcset", "data-lazy-srcset", "data-original-srcset"];
+
+/// Attributes that hold the real `sizes` (`auto`, lazysizes' computed value, is skipped).
+pub const SIZES_ATTRIBUTES: &[&str] = &["data-sizes", "data-lazy-sizes"];
+
+/// Attributes that give an image's dimensions, removed once read: `(width, height)` pairs
+/// in the order they are tried. WeChat's `data-w` + `data-ratio` is handled on its own.
+pub const DIMENSION_ATTRIBUTES: &[(&str, &str)] = &[
+    ("data-width", "data-height"),
+    ("data-rawwidth", "data-rawheight"),
+    ("data-original-width", "data-original-height"),
+];
+
+/// File extensions that make a value an image URL in the value-based fallback.
+const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".svg"];
+
+/// Attributes never read as an image source by value: text for people, and attributes
+/// with their own meaning.
+const NOT_SOURCES: &[&str] = &[
+    "src",
+    "srcset",
+    "sizes",
+    "alt",
+    "title",
+    "class",
+    "id",
+    "style",
+    "width",
+    "height",
+    "loading",
+    "decoding",
+    "href",
+    "aria-label",
+    "data-alt",
+    "data-caption",
+    "longdesc",
+];
+
+/// The real image found on an element.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// `(attribute, URL)` for `src`.
+    pub(crate) src: Option<(String, String)>,
+    /// `(attribute, value)` for `srcset`.
+    pub(crate) srcset: Option<(String, String)>,
+    /// The `sizes` that goes with the `srcset`.
+    pub(crate) sizes: Option<(String, String)>,
+    /// Whether `src`/`srcset` come from the value-based fallback rather than a known name.
+    pub(crate) by_value: bool,
+}
+
+impl Found {
+    pub(crate) fn is_some(&self) -> bool {
+        self.src.is_some() || self.srcset.is_some()
+    }
+}
+
+/// Looks for the real image in `attrs`: first the `extra` names (user-configured), then
+/// [`SRC_ATTRIBUTES`] / [`SRCSET_ATTRIBUTES`] by name; when neither is found and
+/// `by_value` is set, the first other attribute (in source order) whose value is one image
+/// URL (`.jpg`, `.png`, `.webp`…, any case, query allowed) or a `srcset` list.
+pub(crate) fn find(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> Found {
+    let get = |name: &str| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+    let mut found = Found::default();
+    let names = extra
+        .iter()
+        .map(String::as_str)
+        .chain(SRC_ATTRIBUTES.iter().copied());
+    for name in names {
+        if let Some(url) = get(name).and_then(clean_url) {
+            found.src = Some((name.to_string(), url));
+            break;
+        }
+    }
+    for name in SRCSET_ATTRIBUTES {
+        if let Some(set) = get(name).and_then(clean_srcset) {
+            found.srcset = Some((name.to_string(), set));
+            break;
+        }
+    }
+    for name in SIZES_ATTRIBUTES {
+        if let Some(v) = get(name) {
+            let v = v.trim();
+            if !v.is_empty() && !v.eq_ignore_ascii_case("auto") {
+                found.sizes = Some((name.to_string(), v.to_string()));
+                break;
+            }
+        }
+    }
+    if found.is_some() || !by_value {
+        return found;
+    }
+    for (name, value) in attrs {
+        if NOT_SOURCES.contains(name) || SIZES_ATTRIBUTES.contains(name) {
+            continue;
+        }
+        if found.srcset.is_none() && is_srcset_list(value) {
+            if let Some(set) = clean_srcset(value) {
+                found.srcset = Some((name.to_string(), set));
+                found.by_value = true;
+            }
+        } else if found.src.is_none() && is_image_url(value) {
+            if let Some(url) = clean_url(value) {
+                found.src = Some((name.to_string(), url));
+                found.by_value = true;
+            }
+        }
+    }
+    found
+}
+
+/// Whether `value` is one image URL: no inner white space, a path ending in an image
+/// extension (any case), a query or fragment allowed.
+pub(crate) fn is_image_url(value: &str) -> bool {
+    let v = value.trim();
+    if v.is_empty() || v.chars().any(char::is_whitespace) || v.starts_with("data:") {
+        return false;
+    }
+    let path = v
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    IMAGE_EXTENSIONS
+        .iter()
+        .any(|ext| path.ends_with(ext) && path.len() > ext.len())
+}
+
+/// Whether `value` is a `srcset` list: at least one candidate is an image URL with a width
+/// or density descriptor (`800w`, `2x`).
+fn is_srcset_list(value: &str) -> bool {
+    crate::srcset::parse(value).iter().any(|c| {
+        is_image_url(c.url)
+            && c.descriptor
+                .strip_suffix(['w', 'x'])
+                .is_some_and(|n| !n.is_empty() && n.parse::<f32>().is_ok())
+    })
+}
+
+/// A URL worth promoting: one token, no placeholder, no script; Jetpack's
+/// `is-pending-load` marker removed. Extensionless (`…/640?wx_fmt=png`) and
+/// protocol-relative (`//host/x.png`) URLs count.
+pub(crate) fn clean_url(value: &str) -> Option<String> {
+    let v = value.trim();
+    if !is_url_like(v) || is_placeholder(v) {
+        return None;
+    }
+    Some(strip_lazy_markers(v).unwrap_or_else(|| v.to_string()))
+}
+
+/// A `srcset` worth promoting: its URL-like, non-placeholder candidates (markers removed),
+/// or `None` when there are none.
+pub(crate) fn clean_srcset(value: &str) -> Option<String> {
+    let kept: Vec<String> = crate::srcset::parse(value)
+        .iter()
+        .filter(|c| is_url_like(c.url) && !is_placeholder(c.url))
+        .map(|c| {
+            let url = strip_lazy_markers(c.url).unwrap_or_else(|| c.url.to_string());
+            if c.descriptor.is_empty() {
+                url
+            } else {
+                format!("{url} {}", c.descriptor)
+            }
+        })
+        .collect();
+    (!kept.is_empty()).then(|| kept.join(", "))
+}
+
+/// Whether every candidate of `srcset` is a placeholder (Jetpack's 1×1 GIF `srcset`), or
+/// there is none.
+pub(crate) fn srcset_is_placeholder(srcset: &str) -> bool {
+    crate::srcset::parse(srcset)
+        .iter()
+        .all(|c| is_placeholder(c.url) || !is_url_like(c.url))
+}
+
+/// One token that can be a URL: not empty, no white space, not a bare word (`true`,
+/// `lazy`), no script scheme.
+fn is_url_like(v: &str) -> bool {
+    if v.is_empty() || v.chars().any(char::is_whitespace) {
+        return false;
+    }
+    let lower = v.to_ascii_lowercase();
+    if lower.starts_with("javascript:") || lower.starts_with("vbscript:") {
+        return false;
+    }
+    if lower.starts_with("data:") {
+        return lower.starts_with("data:image/");
+    }
+    v.contains('/') || v.contains('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_first_in_documented_order() {
+        let attrs = [
+            ("data-original", "https://a.example/o.jpg"),
+            ("data-src", "https://a.example/s.jpg"),
+        ];
+        let f = find(&attrs, &[], true);
+        assert_eq!(f.src.unwrap().1, "https://a.example/s.jpg");
+        assert!(!f.by_value);
+    }
+
+    #[test]
+    fn extensionless_and_protocol_relative() {
+        assert!(clean_url("https://mmbiz.qpic.cn/mmbiz_png/x/640?wx_fmt=png").is_some());
+        assert!(clean_url("//upload.example/x.png").is_some());
+        assert!(clean_url("true").is_none());
+        assert!(clean_url("javascript:alert(1)").is_none());
+    }
+
+    #[test]
+    fn value_fallback_skips_alt_and_title() {
+        let attrs = [
+            ("alt", "photo.jpg"),
+            ("title", "b.png"),
+            ("data-full", "https://a.example/BIG.JPG?x=1"),
+        ];
+        let f = find(&attrs, &[], true);
+        assert_eq!(
+            f.src.unwrap(),
+            ("data-full".into(), "https://a.example/BIG.JPG?x=1".into())
+        );
+        assert!(f.by_value);
+        assert!(!find(&attrs[..2], &[], true).is_some());
+    }
+
+    #[test]
+    fn srcset_by_value() {
+        let attrs = [("data-set", "a.jpg 320w, b.jpg 640w")];
+        let f = find(&attrs, &[], true);
+        assert_eq!(f.srcset.unwrap().1, "a.jpg 320w, b.jpg 640w");
+    }
+
+    #[test]
+    fn jetpack_marker_stripped() {
+        assert_eq!(
+            clean_url(
+                "https://i0.wp.com/b.example/h.jpg?resize=1024%2C683&is-pending-load=1#038;ssl=1"
+            )
+            .as_deref(),
+            Some("https://i0.wp.com/b.example/h.jpg?resize=1024%2C683&ssl=1")
+        );
+    }
+}

@@ -1,0 +1,361 @@
+//! The real image of one `<img>`, `<source>` or `<video>`.
+
+use super::candidates::{
+    clean_url, find, srcset_is_placeholder, Found, DIMENSION_ATTRIBUTES, SIZES_ATTRIBUTES,
+    SRCSET_ATTRIBUTES, SRC_ATTRIBUTES,
+};
+use super::noscript::single_image;
+use super::placeholder::{is_low_res, is_placeholder};
+use super::LazyImages;
+use crate::proxy::strip_lazy_markers;
+use crate::{Action, Context, Element, NodeRef};
+
+/// What the current `src` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Src {
+    Missing,
+    Placeholder,
+    LowRes,
+    Real,
+}
+
+fn src_state(src: Option<&str>) -> Src {
+    match src.map(str::trim) {
+        None | Some("") => Src::Missing,
+        Some(s) if is_placeholder(s) => Src::Placeholder,
+        Some(s) if is_low_res(s) => Src::LowRes,
+        Some(_) => Src::Real,
+    }
+}
+
+/// A class word that says a script will swap the image in: anything containing `lazy`
+/// (`lazy`, `lazyload`, `lazyloaded`, `jetpack-lazy-image`…) and lazysizes' `ls-is-cached`.
+pub(crate) fn is_lazy_class(class: &str) -> bool {
+    class.to_ascii_lowercase().contains("lazy") || class == "ls-is-cached"
+}
+
+fn owned_attrs(el: &Element<'_>) -> Vec<(String, String)> {
+    el.attrs()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+fn pairs(attrs: &[(String, String)]) -> Vec<(&str, &str)> {
+    attrs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
+}
+
+impl LazyImages {
+    /// `<img>`: promotes the real image, takes a `<noscript>` fallback, or removes a
+    /// placeholder that has nothing behind it.
+    pub(super) fn fix_img(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
+        let lazy_class = el.classes().any(is_lazy_class);
+        let mut found = self.found(el, lazy_class);
+        let mut state = src_state(el.attr("src"));
+        let srcset_real = el.attr("srcset").is_some_and(|s| !srcset_is_placeholder(s));
+        let mut changed = false;
+        if !found.is_some() && state != Src::Real && !srcset_real {
+            // The real image may be in the `<noscript>` right after.
+            if let Some(img) = next_noscript_image(el) {
+                take_noscript_image(el, &img);
+                changed = true;
+                found = self.found(el, lazy_class);
+                state = src_state(el.attr("src"));
+            } else if state == Src::LowRes && followed_by_image(el) {
+                // Medium: the preview, then the lazy image, then its `<noscript>`.
+                return Action::Remove;
+            }
+        }
+        let srcset_real = el.attr("srcset").is_some_and(|s| !srcset_is_placeholder(s));
+        if !found.is_some() && matches!(state, Src::Missing | Src::Placeholder) && !srcset_real {
+            if let Some(set) = picture_fallback(el) {
+                el.set_attr("srcset", &set);
+                changed = true;
+            } else {
+                return Action::Remove;
+            }
+        }
+        let lazy = lazy_class
+            || el
+                .attr("loading")
+                .is_some_and(|l| l.trim().eq_ignore_ascii_case("lazy"));
+        changed |= self.promote(el, &found, state, lazy, true);
+        self.dimensions(el);
+        if self.native_lazy {
+            let valid = |v: Option<&str>, ok: &[&str]| {
+                v.is_some_and(|v| ok.iter().any(|o| v.trim().eq_ignore_ascii_case(o)))
+            };
+            if !valid(el.attr("loading"), &["lazy", "eager", "auto"]) {
+                el.set_attr("loading", "lazy");
+            }
+            if !valid(el.attr("decoding"), &["async", "sync", "auto"]) {
+                el.set_attr("decoding", "async");
+            }
+        }
+        self.tidy(el, &found);
+        if changed {
+            cx.changed();
+        }
+        Action::Keep
+    }
+
+    /// `<source>` (in `<picture>`, `<video>`, `<audio>`): promotes `srcset`/`src`; a
+    /// `<source>` left with only placeholders is removed.
+    pub(super) fn fix_source(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
+        let lazy_class = el.classes().any(is_lazy_class);
+        let found = self.found(el, lazy_class);
+        let in_picture = el.parent().is_some_and(|p| p.is("picture"));
+        let mut changed = false;
+        if in_picture {
+            let srcset_ok = el.attr("srcset").is_some_and(|s| !srcset_is_placeholder(s));
+            let value = found
+                .srcset
+                .as_ref()
+                .or(found.src.as_ref())
+                .map(|(_, v)| v.clone());
+            if let Some(v) = value {
+                if !srcset_ok || lazy_class {
+                    changed |= el.attr("srcset") != Some(v.as_str());
+                    el.set_attr("srcset", &v);
+                }
+            }
+            if found.sizes.is_some() && (!el.has_attr("sizes") || changed) {
+                if let Some((_, s)) = &found.sizes {
+                    el.set_attr("sizes", s);
+                }
+            }
+            if el.attr("srcset").is_none_or(srcset_is_placeholder)
+                && el
+                    .attr("src")
+                    .is_none_or(|s| src_state(Some(s)) != Src::Real)
+            {
+                return Action::Remove;
+            }
+        } else {
+            changed |= self.promote(el, &found, src_state(el.attr("src")), lazy_class, false);
+        }
+        self.tidy(el, &found);
+        if changed {
+            cx.changed();
+        }
+        Action::Keep
+    }
+
+    /// `<video>`: `poster` from `data-poster`, `src` from the lazy attributes.
+    pub(super) fn fix_video(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
+        let mut changed = false;
+        if let Some(poster) = el.attr("data-poster").and_then(clean_url) {
+            if src_state(el.attr("poster")) != Src::Real {
+                el.set_attr("poster", &poster);
+                changed = true;
+            }
+        }
+        el.remove_attr("data-poster");
+        let attrs = owned_attrs(el);
+        let found = find(&pairs(&attrs), &self.src_attributes, false);
+        if let Some((_, url)) = &found.src {
+            if src_state(el.attr("src")) != Src::Real && !found.by_value {
+                el.set_attr("src", url);
+                changed = true;
+            }
+        }
+        self.tidy(el, &found);
+        if changed {
+            cx.changed();
+        }
+        Action::Keep
+    }
+
+    /// The candidates of `el`; by value only when the element has no real image or is
+    /// marked lazy by class.
+    fn found(&self, el: &Element<'_>, lazy_class: bool) -> Found {
+        let attrs = owned_attrs(el);
+        let by_value = lazy_class || src_state(el.attr("src")) != Src::Real;
+        find(&pairs(&attrs), &self.src_attributes, by_value)
+    }
+
+    /// Sets `src`/`srcset`/`sizes` from `found` when the current ones may be replaced;
+    /// removes placeholders that are left. Returns whether anything was promoted.
+    fn promote(
+        &self,
+        el: &mut Element<'_>,
+        found: &Found,
+        state: Src,
+        lazy: bool,
+        is_img: bool,
+    ) -> bool {
+        let mut changed = false;
+        if let Some((_, url)) = &found.src {
+            let current = el.attr("src").unwrap_or("").trim().to_string();
+            let replace = match state {
+                Src::Missing | Src::Placeholder | Src::LowRes => true,
+                Src::Real if found.by_value => lazy && el.classes().any(is_lazy_class),
+                Src::Real => lazy || self.same_image(&current, url),
+            };
+            if replace && current != *url {
+                el.set_attr("src", url);
+                changed = true;
+            }
+        }
+        if let Some((_, set)) = &found.srcset {
+            let current = el.attr("srcset");
+            let replace = current.is_none_or(srcset_is_placeholder) || lazy || changed;
+            if replace && current != Some(set.as_str()) {
+                el.set_attr("srcset", set);
+                changed = true;
+            }
+        }
+        if let Some((_, sizes)) = &found.sizes {
+            if !el.has_attr("sizes") || changed {
+                el.set_attr("sizes", sizes);
+            }
+        }
+        if el.attr("srcset").is_some_and(srcset_is_placeholder) {
+            el.remove_attr("srcset");
+            el.remove_attr("sizes");
+        }
+        let src_state_now = src_state(el.attr("src"));
+        if is_img
+            && matches!(src_state_now, Src::Placeholder | Src::Missing)
+            && el.has_attr("srcset")
+        {
+            el.remove_attr("src");
+        }
+        if let Some(stripped) = el.attr("src").and_then(strip_lazy_markers) {
+            el.set_attr("src", &stripped);
+        }
+        changed
+    }
+
+    /// Whether `src` is `candidate` routed through a proxy (or the same URL).
+    fn same_image(&self, src: &str, candidate: &str) -> bool {
+        if src == candidate {
+            return true;
+        }
+        let origin = |u: &str| self.unwrapper.unwrap(u).unwrap_or_else(|| u.to_string());
+        let a = origin(src);
+        let b = origin(candidate);
+        a == b || a == candidate || trim_scheme(&a) == trim_scheme(&b)
+    }
+
+    /// `width`/`height` from the data attributes, when absent.
+    fn dimensions(&self, el: &mut Element<'_>) {
+        let num = |v: Option<&str>| {
+            v.map(|v| v.trim().trim_end_matches("px"))
+                .filter(|v| !v.is_empty() && v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|v| v.parse::<u32>().ok())
+                .filter(|&n| n > 0)
+        };
+        let mut pair = DIMENSION_ATTRIBUTES
+            .iter()
+            .find_map(|(w, h)| Some((num(el.attr(w))?, num(el.attr(h))?)));
+        if pair.is_none() {
+            // WeChat: the width and the height/width ratio.
+            let ratio = el
+                .attr("data-ratio")
+                .and_then(|r| r.trim().parse::<f64>().ok())
+                .filter(|r| r.is_finite() && *r > 0.0 && *r < 100.0);
+            if let (Some(w), Some(r)) = (num(el.attr("data-w")), ratio) {
+                pair = Some((w, (f64::from(w) * r).round() as u32));
+            }
+        }
+        let Some((w, h)) = pair else { return };
+        let (has_w, has_h) = (num(el.attr("width")), num(el.attr("height")));
+        match (has_w, has_h) {
+            (None, None) => {
+                el.set_attr("width", &w.to_string());
+                el.set_attr("height", &h.to_string());
+            }
+            (Some(cw), None) if cw == w => {
+                el.set_attr("height", &h.to_string());
+            }
+            (None, Some(ch)) if ch == h => {
+                el.set_attr("width", &w.to_string());
+            }
+            _ => {}
+        }
+    }
+
+    /// Removes what only the lazy loader needed: the lazy attributes, the attribute a
+    /// value-based candidate came from, the dimension attributes, the lazy classes.
+    fn tidy(&self, el: &mut Element<'_>, found: &Found) {
+        let by_value: Vec<String> = [&found.src, &found.srcset]
+            .into_iter()
+            .flatten()
+            .filter(|_| found.by_value)
+            .map(|(name, _)| name.clone())
+            .collect();
+        el.retain_attrs(|name, _| {
+            !SRC_ATTRIBUTES.contains(&name)
+                && !SRCSET_ATTRIBUTES.contains(&name)
+                && !SIZES_ATTRIBUTES.contains(&name)
+                && !DIMENSION_ATTRIBUTES
+                    .iter()
+                    .any(|(w, h)| name == *w || name == *h)
+                && !matches!(name, "data-w" | "data-ratio" | "data-lazy-fallback")
+                && !self.src_attributes.iter().any(|a| a == name)
+                && !by_value.iter().any(|a| a == name)
+        });
+        if el.classes().any(is_lazy_class) {
+            let kept: Vec<String> = el
+                .classes()
+                .filter(|c| !is_lazy_class(c))
+                .map(str::to_owned)
+                .collect();
+            if kept.is_empty() {
+                el.remove_attr("class");
+            } else {
+                el.set_attr("class", &kept.join(" "));
+            }
+        }
+    }
+}
+
+fn trim_scheme(url: &str) -> &str {
+    url.split_once("//").map_or(url, |(_, rest)| rest)
+}
+
+/// The image of the `<noscript>` just after `el`, if it holds one.
+fn next_noscript_image(el: &Element<'_>) -> Option<NodeRef> {
+    let next = el.next_element_sibling()?;
+    if !next.is("noscript") {
+        return None;
+    }
+    single_image(&next.text_content())
+}
+
+/// Copies the `<noscript>` image onto `el`: its `src`, `srcset` and `sizes` win, its other
+/// attributes fill in what `el` lacks.
+fn take_noscript_image(el: &mut Element<'_>, img: &NodeRef) {
+    let placeholder_src = src_state(el.attr("src")) != Src::Real;
+    for (k, v) in img.attrs() {
+        let wins = matches!(k.as_str(), "src" | "srcset" | "sizes") && placeholder_src;
+        let empty = el.attr(&k).is_none_or(|cur| cur.trim().is_empty());
+        if wins || empty {
+            el.set_attr(&k, &v);
+        }
+    }
+}
+
+/// Whether an image or a `<noscript>` image follows among the next two sibling elements.
+fn followed_by_image(el: &Element<'_>) -> bool {
+    el.next_element_siblings()
+        .iter()
+        .take(2)
+        .any(|n| n.is("img") || (n.is("noscript") && single_image(&n.text_content()).is_some()))
+}
+
+/// For an `<img>` in a `<picture>` with nothing to show: the `srcset` of the `<source>`
+/// just before it (already cleaned).
+fn picture_fallback(el: &Element<'_>) -> Option<String> {
+    if !el.parent().is_some_and(|p| p.is("picture")) {
+        return None;
+    }
+    let prev = el.previous_element_sibling()?;
+    if !prev.is("source") {
+        return None;
+    }
+    prev.attr("srcset").filter(|s| !srcset_is_placeholder(s))
+}

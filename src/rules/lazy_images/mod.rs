@@ -1,0 +1,157 @@
+//! `lazy_images`: recovers the real image of lazy-loaded elements and leaves no placeholder
+//! behind.
+//!
+//! | module | what it knows |
+//! |---|---|
+//! | [`candidates`] | where the real image hides: attributes by name ([`SRC_ATTRIBUTES`], [`SRCSET_ATTRIBUTES`]…), then by value |
+//! | [`placeholder`] | what a placeholder is: tiny `data:` images, SVGs that draw nothing, blank files, low-res previews |
+//! | `image` | `<img>`, `<source>`, `<video>`: promotion, `<noscript>` look-ahead, dimensions, native lazy loading, tidying |
+//! | `noscript` | `<noscript>` fallbacks |
+//! | `stand_in` | elements that stand for an image: `figure[itemid]`, `div[data-src]` |
+//!
+//! Wrappers around the recovered image are the business of the next rule,
+//! [`image_wrappers`](crate::rules::image_wrappers).
+
+pub mod candidates;
+mod image;
+mod noscript;
+pub mod placeholder;
+mod stand_in;
+
+pub use candidates::{SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES};
+
+use crate::dom::element::is_valid_attr_name;
+use crate::error::{Error, Result};
+use crate::proxy::Unwrapper;
+use crate::{Action, Context, Element, Rule};
+
+/// Recovers the real image of lazy-loaded elements.
+///
+/// **`<img>`, `<picture> <source>`, `<video>`.** The real `src` is the first of
+/// [`SRC_ATTRIBUTES`] (after any configured with
+/// [`with_src_attribute`](LazyImages::with_src_attribute)) that holds a URL — extensionless
+/// (`…/640?wx_fmt=png`) and protocol-relative URLs count; `srcset` comes from
+/// [`SRCSET_ATTRIBUTES`], `sizes` from [`SIZES_ATTRIBUTES`] (not `auto`). When no attribute
+/// is known by name, the first other attribute whose value is one image URL (`.jpg`, `.png`,
+/// `.webp`, `.gif`, `.avif`, `.svg`, any case, query allowed) or a `srcset` list is used;
+/// `alt` and `title` never are. The current `src` is replaced when it is missing, a
+/// placeholder (see [`placeholder::is_placeholder`]), a low-res preview, when the element is
+/// marked lazy (a class containing `lazy`, `loading="lazy"`), or when it is the same image
+/// routed through a proxy. Jetpack's `is-pending-load` marker is removed from the URLs.
+///
+/// **`<noscript>`.** When a placeholder `<img>` has no candidate, it takes the image of the
+/// `<noscript>` right after it (that image's `src`/`srcset`/`sizes`, and the attributes it
+/// lacks). A `<noscript>` whose single image is already shown by the element before it (or
+/// will be by the element after it, as on Zhihu) is removed; a lone `<noscript>` image is
+/// unwrapped; any other `<noscript>` is removed. A low-res preview followed by the lazy
+/// image is removed (Medium).
+///
+/// **Stand-ins.** `figure[itemid]` with an image URL and no image gets an `<img>`; an empty
+/// `div`/`span` with a lazy image attribute becomes an `<img>`.
+///
+/// **Left over.** An `<img>` with only a placeholder and no candidate is removed. Images get
+/// `width`/`height` when absent, from `data-width`/`data-height`, `data-rawwidth`/
+/// `data-rawheight` (Zhihu), `data-original-width`/`-height` (Jianshu), or `data-w` ×
+/// `data-ratio` (WeChat); and `loading="lazy"` and `decoding="async"` unless turned off
+/// ([`with_native_lazy_loading`](LazyImages::with_native_lazy_loading)). The lazy
+/// attributes and lazy classes are removed.
+///
+/// Counts one change per image recovered (plus the walk's count of removed and replaced
+/// elements).
+///
+/// ```
+/// use articlean::Cleaner;
+///
+/// let out = Cleaner::default().clean(concat!(
+///     r#"<p><img class="lazyload" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" "#,
+///     r#"data-src="https://example.com/a.jpg" data-width="640" data-height="480"></p>"#,
+/// ));
+/// assert_eq!(
+///     out.html(),
+///     r#"<p><img src="https://example.com/a.jpg" width="640" height="480" loading="lazy" decoding="async"></p>"#
+/// );
+/// ```
+#[derive(Debug, Clone)]
+pub struct LazyImages {
+    native_lazy: bool,
+    src_attributes: Vec<String>,
+    unwrapper: Unwrapper,
+}
+
+impl Default for LazyImages {
+    fn default() -> Self {
+        LazyImages {
+            native_lazy: true,
+            src_attributes: Vec::new(),
+            unwrapper: Unwrapper::new(),
+        }
+    }
+}
+
+impl LazyImages {
+    /// The default: native lazy loading on, the built-in attribute names.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether images get `loading="lazy"` and `decoding="async"` (when they have no valid
+    /// value of their own). Default: on.
+    pub fn with_native_lazy_loading(mut self, on: bool) -> Self {
+        self.native_lazy = on;
+        self
+    }
+
+    /// Also reads the real `src` from the attribute `name`, before the built-in ones (for a
+    /// site's own convention, e.g. `data-sco-src`). Checked by [`validate`](Self::validate).
+    pub fn with_src_attribute(mut self, name: &str) -> Self {
+        self.src_attributes.push(name.trim().to_ascii_lowercase());
+        self
+    }
+
+    /// Whether native lazy loading attributes are added.
+    pub fn native_lazy_loading(&self) -> bool {
+        self.native_lazy
+    }
+
+    /// Checks the configuration.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidSetting`] when an attribute name given to
+    /// [`with_src_attribute`](Self::with_src_attribute) is not a valid attribute name, or is
+    /// `src`/`srcset`/`alt`/`title`.
+    pub fn validate(&self) -> Result<()> {
+        for name in &self.src_attributes {
+            if !is_valid_attr_name(name)
+                || matches!(name.as_str(), "src" | "srcset" | "alt" | "title")
+            {
+                return Err(Error::InvalidSetting {
+                    setting: "lazy image source attribute",
+                    reason: format!("{name:?} cannot hold a lazy image URL"),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Rule for LazyImages {
+    fn name(&self) -> &'static str {
+        "lazy_images"
+    }
+
+    fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
+        if !el.is_html() {
+            return Action::Keep;
+        }
+        match el.name() {
+            "img" => self.fix_img(el, cx),
+            "source" => self.fix_source(el, cx),
+            "video" => self.fix_video(el, cx),
+            "noscript" => noscript::noscript_action(el, &self.src_attributes),
+            "figure" if el.has_attr("itemid") => self.fix_figure(el),
+            "div" | "span" => self.fix_block(el),
+            _ => Action::Keep,
+        }
+    }
+}

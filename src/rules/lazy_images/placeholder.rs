@@ -1,0 +1,322 @@
+//! What counts as a placeholder image: something a lazy loader shows until the real image
+//! arrives, never worth keeping when the real image is known.
+
+use base64::Engine;
+use percent_encoding::percent_decode_str;
+
+/// A decoded non-SVG `data:` image smaller than this is a placeholder (Readability's
+/// threshold: "less than 100 bytes").
+const TINY_DATA_BYTES: usize = 100;
+
+/// File names of well-known blank images (compared case-insensitively, path and query
+/// ignored); any `placeholder.*` also counts.
+const BLANK_FILES: &[&str] = &[
+    "blank.gif",
+    "blank.png",
+    "pixel.gif",
+    "pixel.png",
+    "spacer.gif",
+    "grey.gif",
+    "gray.gif",
+    "loading.gif",
+    "loading.svg",
+    "lazy.gif",
+    "transparent.gif",
+    "transparent.png",
+    "1x1.gif",
+    "1x1.png",
+    "empty.gif",
+];
+
+/// Whether `src` is a placeholder rather than a real image:
+///
+/// - a `data:` image other than SVG whose payload decodes to under 100 bytes (a 1×1 GIF);
+/// - a `data:image/svg+xml` image that draws nothing (see [`is_empty_svg`]): WP Rocket's
+///   empty `viewBox` SVG, WeChat's 1×1 transparent rectangle, Zhihu's sized empty SVG;
+/// - a well-known blank file: `blank.gif`, `pixel.gif`, `spacer.gif`, `grey.gif`,
+///   `loading.gif`, `placeholder.*`…, and PageSpeed's `/pagespeed_static/…` blank.
+///
+/// An empty or white-space value is not a placeholder (it is no image at all).
+pub fn is_placeholder(src: &str) -> bool {
+    let s = src.trim();
+    if s.is_empty() {
+        return false;
+    }
+    if let Some(data) = DataUrl::parse(s) {
+        return match data.decode() {
+            Some(bytes) if data.is_svg() || looks_like_svg(&bytes) => {
+                is_empty_svg(&String::from_utf8_lossy(&bytes))
+            }
+            Some(bytes) => bytes.len() < TINY_DATA_BYTES,
+            // Undecodable: judge by the size of the payload as written.
+            None => data.payload.len() < TINY_DATA_BYTES,
+        };
+    }
+    let file = file_name(s).to_ascii_lowercase();
+    BLANK_FILES.contains(&file.as_str())
+        || file.starts_with("placeholder.")
+        || s.to_ascii_lowercase().contains("/pagespeed_static/")
+}
+
+/// Whether `src` is a low-resolution preview shown while the full image loads: Medium's
+/// `/max/60/` (any width up to 100) and `resize:fit:60`, a `q`/`quality` query parameter up
+/// to 30, a non-zero `blur` parameter. Only meaningful when a full image is known.
+pub fn is_low_res(src: &str) -> bool {
+    let lower = src.trim().to_ascii_lowercase();
+    let (path, query) = match lower.split_once('?') {
+        Some((p, q)) => (p, q.split('#').next().unwrap_or("")),
+        None => (lower.split('#').next().unwrap_or(""), ""),
+    };
+    let small = |n: &str| n.parse::<u32>().is_ok_and(|n| n <= 100);
+    let segments: Vec<&str> = path.split('/').collect();
+    let medium_max = segments.windows(2).any(|w| w[0] == "max" && small(w[1]));
+    let medium_resize = segments.iter().any(|seg| {
+        ["resize:fit:", "resize:fill:"].iter().any(|p| {
+            seg.strip_prefix(p)
+                .is_some_and(|rest| small(rest.split(':').next().unwrap_or("")))
+        })
+    });
+    let params = query.split('&').filter_map(|kv| kv.split_once('='));
+    let mut low_quality = false;
+    for (k, v) in params {
+        match k {
+            "q" | "quality" => low_quality |= v.parse::<u32>().is_ok_and(|n| n <= 30),
+            "blur" => low_quality |= v.parse::<f32>().is_ok_and(|n| n > 0.0),
+            _ => {}
+        }
+    }
+    medium_max || medium_resize || low_quality
+}
+
+/// The last path segment of a URL, without query or fragment.
+fn file_name(url: &str) -> &str {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    path.rsplit('/').next().unwrap_or("")
+}
+
+/// A `data:` URL split into its parts.
+struct DataUrl<'a> {
+    media_type: String,
+    base64: bool,
+    payload: &'a str,
+}
+
+impl<'a> DataUrl<'a> {
+    fn parse(s: &'a str) -> Option<DataUrl<'a>> {
+        let head = s.get(..5)?;
+        if !head.eq_ignore_ascii_case("data:") {
+            return None;
+        }
+        let (meta, payload) = s[5..].split_once(',')?;
+        let mut parts = meta.split(';');
+        let media_type = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        let base64 = parts.any(|p| p.trim().eq_ignore_ascii_case("base64"));
+        Some(DataUrl {
+            media_type,
+            base64,
+            payload,
+        })
+    }
+
+    fn is_svg(&self) -> bool {
+        self.media_type.starts_with("image/svg")
+    }
+
+    /// The bytes of the payload, or `None` when it does not decode.
+    fn decode(&self) -> Option<Vec<u8>> {
+        if self.base64 {
+            let clean: String = self
+                .payload
+                .chars()
+                .filter(|c| !c.is_ascii_whitespace())
+                .collect();
+            let clean = percent_decode_str(&clean).decode_utf8().ok()?;
+            let engine = base64::engine::general_purpose::GeneralPurpose::new(
+                &base64::alphabet::STANDARD,
+                base64::engine::GeneralPurposeConfig::new()
+                    .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent)
+                    .with_decode_allow_trailing_bits(true),
+            );
+            engine.decode(clean.trim_end_matches('=')).ok()
+        } else {
+            Some(percent_decode_str(self.payload).collect())
+        }
+    }
+}
+
+fn looks_like_svg(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(256)]).to_ascii_lowercase();
+    let head = head.trim_start();
+    head.starts_with("<svg") || (head.starts_with("<?xml") && head.contains("<svg"))
+}
+
+/// Whether an SVG document draws nothing visible:
+///
+/// - no drawing element at all (only `svg`, `g`, `title`, `desc`, `defs`, `metadata`,
+///   `style` wrappers, or nothing inside);
+/// - every drawing element is a `rect` of at most 1×1;
+/// - everything is drawn with an opacity or fill-opacity of 0 (and no element sets a
+///   non-zero one again).
+pub fn is_empty_svg(svg: &str) -> bool {
+    let tags = scan_tags(svg);
+    let mut drawing = 0;
+    let mut zero_opacity = false;
+    let mut visible_opacity = false;
+    for (name, attrs) in &tags {
+        for (k, v) in attrs {
+            if k == "opacity" || k == "fill-opacity" {
+                if v.trim().parse::<f32>().is_ok_and(|o| o <= 0.0) {
+                    zero_opacity = true;
+                } else {
+                    visible_opacity = true;
+                }
+            }
+        }
+        match name.as_str() {
+            "svg" | "g" | "title" | "desc" | "defs" | "metadata" | "style" => {}
+            "rect" => {
+                let dim = |k: &str| {
+                    attrs
+                        .iter()
+                        .find(|(n, _)| n == k)
+                        .and_then(|(_, v)| v.trim().trim_end_matches("px").parse::<f32>().ok())
+                };
+                let tiny = matches!((dim("width"), dim("height")), (Some(w), Some(h)) if w <= 1.0 && h <= 1.0);
+                if !tiny {
+                    drawing += 1;
+                }
+            }
+            _ => drawing += 1,
+        }
+    }
+    drawing == 0 || (zero_opacity && !visible_opacity)
+}
+
+/// The start tags of an XML text: lowercase names and `(name, value)` attributes. Comments,
+/// processing instructions, doctypes and end tags are skipped.
+fn scan_tags(text: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(off) = b
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&c| c == b'<'))
+    {
+        i += off + 1;
+        if i >= b.len() || !b[i].is_ascii_alphabetic() {
+            continue;
+        }
+        let start = i;
+        while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'-' | b':' | b'_')) {
+            i += 1;
+        }
+        let name = text[start..i].to_ascii_lowercase();
+        let mut attrs = Vec::new();
+        loop {
+            while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+                i += 1;
+            }
+            if i >= b.len() || b[i] == b'>' {
+                break;
+            }
+            let k0 = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/')
+            {
+                i += 1;
+            }
+            let key = text[k0..i].to_ascii_lowercase();
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let mut value = String::new();
+            if i < b.len() && b[i] == b'=' {
+                i += 1;
+                while i < b.len() && b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
+                    let q = b[i];
+                    let v0 = i + 1;
+                    let end = b[v0..]
+                        .iter()
+                        .position(|&c| c == q)
+                        .map_or(b.len(), |p| v0 + p);
+                    value = text[v0..end].to_string();
+                    i = (end + 1).min(b.len());
+                } else {
+                    let v0 = i;
+                    while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                        i += 1;
+                    }
+                    value = text[v0..i].to_string();
+                }
+            }
+            if key.is_empty() {
+                i += 1;
+                continue;
+            }
+            attrs.push((key, value));
+        }
+        out.push((name, attrs));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tiny_raster_data_urls() {
+        assert!(is_placeholder(
+            "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+        ));
+        assert!(is_placeholder("data:image/png;base64,iVBORw0KGgo="));
+        let big = format!("data:image/jpeg;base64,{}", "A".repeat(400));
+        assert!(!is_placeholder(&big));
+    }
+
+    #[test]
+    fn svg_placeholders() {
+        // WP Rocket: an empty SVG with only a viewBox.
+        assert!(is_placeholder(
+            "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%20800%20600'%3E%3C/svg%3E"
+        ));
+        // WeChat: a 1×1 rect in groups with fill-opacity 0.
+        assert!(is_placeholder(
+            "data:image/svg+xml,%3C%3Fxml version='1.0' encoding='UTF-8'%3F%3E%3Csvg width='1px' height='1px' viewBox='0 0 1 1' xmlns='http://www.w3.org/2000/svg'%3E%3Ctitle%3E%3C/title%3E%3Cg fill='none' fill-opacity='0'%3E%3Cg fill='%23FFFFFF'%3E%3Crect x='249' y='126' width='1' height='1'%3E%3C/rect%3E%3C/g%3E%3C/g%3E%3C/svg%3E"
+        ));
+        // A drawn SVG stays, plain or base64.
+        assert!(!is_placeholder(
+            "data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'><path d='M512 512H0V0h512v512z'/></svg>"
+        ));
+        assert!(!is_placeholder("data:image/svg+xml;base64,PHN2ZyB4bWxucz0naHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmcnIHZpZXdCb3g9JzAgMCAyNCAyNCc+PHBhdGggZD0nTTUxMiA1MTJIMFYwaDUxMnY1MTJ6Jy8+PC9zdmc+"));
+        // A 1×1 rect alone, and a large rect at opacity 0.
+        assert!(is_empty_svg("<svg><rect width='1' height='1'/></svg>"));
+        assert!(is_empty_svg(
+            "<svg><g opacity='0'><rect width='100' height='100'/></g></svg>"
+        ));
+        assert!(!is_empty_svg("<svg><rect width='100' height='100'/></svg>"));
+    }
+
+    #[test]
+    fn blank_files() {
+        assert!(is_placeholder("/static/img/blank.gif"));
+        assert!(is_placeholder("https://x.example/a/Spacer.GIF?v=2"));
+        assert!(is_placeholder("https://x.example/placeholder.png"));
+        assert!(is_placeholder("/pagespeed_static/1.JiBnMqyl6S.gif"));
+        assert!(!is_placeholder("https://x.example/photo.gif"));
+        assert!(!is_placeholder("  "));
+    }
+
+    #[test]
+    fn low_res_previews() {
+        assert!(is_low_res("https://miro.medium.com/max/60/1*abc.jpeg?q=20"));
+        assert!(is_low_res(
+            "https://miro.medium.com/v2/resize:fit:60/1*abc.jpeg"
+        ));
+        assert!(is_low_res("https://cdn.example/a.jpg?w=800&blur=10"));
+        assert!(!is_low_res("https://miro.medium.com/max/1400/1*abc.jpeg"));
+        assert!(!is_low_res("https://cdn.example/a.jpg?q=80"));
+    }
+}

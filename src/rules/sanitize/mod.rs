@@ -1,0 +1,321 @@
+//! `sanitize`: the allowlist that makes the output safe to embed.
+//!
+//! | module | what |
+//! |---|---|
+//! | `defaults` | the default allowlists, and what can never be allowed |
+//! | `policy` | the builder's settings, their checks, the checked policy |
+//! | `urls` | URLs read as a browser reads them, the scheme allowlist, `srcset` |
+//! | `nesting` | parse stability: elements the parser would move are lifted |
+//! | `embeds` | video `<iframe>`s from known players (off by default) |
+
+mod defaults;
+mod embeds;
+mod nesting;
+pub(crate) mod policy;
+mod urls;
+
+/// How a browser reads a URL's scheme; shared with the link and proxy rules.
+#[allow(unused_imports)]
+pub(crate) use urls::url_scheme;
+
+use crate::dom::names::is_block;
+use crate::{Action, Context, Element, Rule};
+use html5ever::tendril::StrTendril;
+use html5ever::{local_name, LocalName};
+use markup5ever_rcdom::{Node, NodeData};
+use nesting::Placement;
+use policy::{Classes, Fate, Policy, SanitizerConfig};
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::sync::Arc;
+
+/// The allowlist sanitizer, on by default; see the crate README, "Safety: the default
+/// policy", for the exact lists and [`CleanerBuilder`](crate::CleanerBuilder)'s sanitizer
+/// settings to widen or narrow them.
+///
+/// - article elements (headings, paragraphs, lists, quotes, tables, figures, pictures,
+///   media, code, inline formatting, links, line breaks) are kept with their own attributes
+///   and the global `title`, `lang`, `dir`; `div`, `section`, `article`, `span` keep only
+///   those global ones;
+/// - `script`, `style`, `template`, `iframe`, `object`, `embed`, `frame`, `frameset`, form
+///   controls, `title`, `xmp`, `noembed`, `noframes`, `noscript`, `plaintext`, `textarea`,
+///   `selectedcontent`, `svg`, `math`… are removed with their content; elements of other
+///   namespaces always are;
+/// - any other element is unwrapped (its content kept); a block element becomes a `div`,
+///   so its text is never glued to its neighbours';
+/// - URLs (`href`, `src`, `srcset` candidates, `cite`, `poster`…) must be relative or use
+///   `http`, `https`, `mailto` or `tel` (`data:` only for raster images in `img`/`source`),
+///   read as a browser reads them; other URLs are removed; relative URLs are resolved
+///   against the base URL when there is one;
+/// - links get `rel="noopener noreferrer"`; `class`, `id`, `style` and comments are dropped;
+/// - an element the HTML parser would not leave where it is (a `div` in a `p`, an `a` in an
+///   `a`, a table cell outside a row…) is unwrapped, so the output parses back to the tree
+///   it was serialized from.
+#[derive(Debug, Clone)]
+pub struct Sanitize {
+    policy: Arc<Policy>,
+}
+
+impl Default for Sanitize {
+    /// The default policy.
+    fn default() -> Self {
+        let policy = SanitizerConfig::default()
+            .build()
+            .unwrap_or_else(|e| unreachable!("the default sanitizer policy is valid: {e}"));
+        Sanitize::new(policy)
+    }
+}
+
+impl Sanitize {
+    pub(crate) fn new(policy: Policy) -> Sanitize {
+        Sanitize {
+            policy: Arc::new(policy),
+        }
+    }
+}
+
+/// Elements that separate their text from their neighbours' and so are not simply unwrapped.
+fn unwraps_as_block(name: &LocalName) -> bool {
+    is_block(name) || matches!(*name, local_name!("legend") | local_name!("optgroup"))
+}
+
+/// Unwraps `el`, with a space on each side of its content so its text is not glued to its
+/// neighbours'.
+fn unwrap_spaced(el: &Element<'_>) -> Action {
+    let mut children = el.node.children.borrow_mut();
+    if !children.is_empty() {
+        let space = || {
+            Node::new(NodeData::Text {
+                contents: RefCell::new(" ".into()),
+            })
+        };
+        children.insert(0, space());
+        children.push(space());
+    }
+    Action::Unwrap
+}
+
+impl Sanitize {
+    /// Unwraps (or removes) an element that is not kept.
+    fn not_kept(&self, el: &mut Element<'_>, name: &LocalName) -> Action {
+        if !unwraps_as_block(name) {
+            return Action::Unwrap;
+        }
+        if self.policy.keeps(&local_name!("div")) && *name != local_name!("div") {
+            // The `div` gets its attributes filtered when it is visited again. Should the
+            // walk refuse the rename (a node renamed too many times), the element stays
+            // under its own name: then without any attribute.
+            let div = local_name!("div");
+            el.retain_attrs_by_atom(|attr, namespaced, _| {
+                !namespaced && self.attr_kept(&div, attr)
+            });
+            return Action::rename("div");
+        }
+        unwrap_spaced(el)
+    }
+
+    /// Whether the attribute `attr` may stay on `element` (its value aside).
+    fn attr_kept(&self, element: &LocalName, attr: &LocalName) -> bool {
+        let policy = &*self.policy;
+        policy.attr_allowed(element, attr)
+            || (*attr == local_name!("class") && policy.classes != Classes::Dropped)
+            || (*attr == local_name!("id") && policy.id_prefix.is_some())
+    }
+
+    /// Filters the attributes of a kept element; returns how many were removed or changed.
+    fn attributes(&self, el: &mut Element<'_>, name: &LocalName, cx: &Context<'_>) -> usize {
+        let policy = &*self.policy;
+        let is_link = *name == local_name!("a");
+        let mut changes = el.retain_attrs_by_atom(|attr, namespaced, _| {
+            !namespaced
+                && (self.attr_kept(name, attr)
+                    || (is_link && matches!(*attr, local_name!("rel") | local_name!("target"))))
+        });
+        let base = cx.base_url();
+        let mut i = 0;
+        while i < el.attrs.len() {
+            let attr = &mut el.attrs[i];
+            if policy.is_url_attr(&attr.name.local) {
+                match policy.urls.clean(name, &attr.value, base) {
+                    None => {
+                        el.attrs.remove(i);
+                        changes += 1;
+                        continue;
+                    }
+                    Some(Cow::Owned(v)) => {
+                        attr.value = StrTendril::from_slice(&v);
+                        changes += 1;
+                    }
+                    Some(Cow::Borrowed(_)) => {}
+                }
+            }
+            i += 1;
+        }
+        if let Some(srcset) = el.attr("srcset").map(str::to_string) {
+            match policy.urls.clean_srcset(name, &srcset, base) {
+                None => {
+                    el.remove_attr("srcset");
+                    changes += 1;
+                }
+                Some(v) if v != srcset => {
+                    el.set_attr("srcset", &v);
+                    changes += 1;
+                }
+                Some(_) => {}
+            }
+        }
+        changes += self.classes(el) + self.ids(el);
+        if is_link {
+            changes += self.link(el);
+        }
+        changes
+    }
+
+    /// Keeps only the allowed classes.
+    fn classes(&self, el: &mut Element<'_>) -> usize {
+        let Classes::Only(allowed) = &self.policy.classes else {
+            return 0;
+        };
+        let Some(class) = el.attr("class") else {
+            return 0;
+        };
+        let kept: Vec<&str> = class
+            .split_ascii_whitespace()
+            .filter(|c| allowed.contains(*c))
+            .collect();
+        if kept.join(" ") == class {
+            return 0;
+        }
+        if kept.is_empty() {
+            el.remove_attr("class");
+        } else {
+            let kept = kept.join(" ");
+            el.set_attr("class", &kept);
+        }
+        1
+    }
+
+    /// Prefixes ids, the fragment links and the `headers` that point at them.
+    fn ids(&self, el: &mut Element<'_>) -> usize {
+        let Some(prefix) = self.policy.id_prefix.as_deref() else {
+            return 0;
+        };
+        let mut changes = 0;
+        if let Some(id) = el.attr("id").map(str::to_string) {
+            if id.is_empty() || id.chars().any(|c| c.is_ascii_whitespace()) {
+                el.remove_attr("id");
+                changes += 1;
+            } else if !id.starts_with(prefix) {
+                el.set_attr("id", &format!("{prefix}{id}"));
+                changes += 1;
+            }
+        }
+        if let Some(href) = el.attr("href").map(str::to_string) {
+            if let Some(fragment) = href.strip_prefix('#') {
+                if !fragment.is_empty() && !fragment.starts_with(prefix) {
+                    el.set_attr("href", &format!("#{prefix}{fragment}"));
+                    changes += 1;
+                }
+            }
+        }
+        if let Some(headers) = el.attr("headers").map(str::to_string) {
+            let new: Vec<String> = headers
+                .split_ascii_whitespace()
+                .map(|h| {
+                    if h.starts_with(prefix) {
+                        h.to_string()
+                    } else {
+                        format!("{prefix}{h}")
+                    }
+                })
+                .collect();
+            let new = new.join(" ");
+            if new != headers {
+                el.set_attr("headers", &new);
+                changes += 1;
+            }
+        }
+        changes
+    }
+
+    /// `rel` (and `target`) of a link.
+    fn link(&self, el: &mut Element<'_>) -> usize {
+        let mut changes = 0;
+        let has_href = el.has_attr("href");
+        let rel = self.policy.link_rel.as_deref().filter(|_| has_href);
+        let target = (has_href && self.policy.new_tab).then_some("_blank");
+        for (attr, want) in [("rel", rel), ("target", target)] {
+            match want {
+                Some(v) if el.attr(attr) != Some(v) => {
+                    el.set_attr(attr, v);
+                    changes += 1;
+                }
+                None if el.remove_attr(attr).is_some() => changes += 1,
+                _ => {}
+            }
+        }
+        changes
+    }
+
+    /// An `<iframe>` when embeds are on: the canonical embed or nothing.
+    fn embed(&self, el: &Element<'_>, cx: &Context<'_>) -> Action {
+        let Some(embeds) = &self.policy.embeds else {
+            return Action::Remove;
+        };
+        match embeds.canonical(el, cx.base_url()) {
+            None => Action::Remove,
+            Some(attrs) if embeds::is_canonical(el, &attrs) => Action::Keep,
+            Some(attrs) => Action::Replace(embeds::to_html(&attrs)),
+        }
+    }
+}
+
+impl Rule for Sanitize {
+    fn name(&self) -> &'static str {
+        "sanitize"
+    }
+
+    fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
+        if !el.is_html() {
+            return Action::Remove;
+        }
+        let name = el.local_name().clone();
+        if cx.is_document()
+            && matches!(
+                name,
+                local_name!("html") | local_name!("head") | local_name!("body")
+            )
+        {
+            let removed = el.retain_attrs_by_atom(|attr, namespaced, _| {
+                !namespaced && matches!(*attr, local_name!("lang") | local_name!("dir"))
+            });
+            cx.changed_by(removed);
+            return Action::Keep;
+        }
+        let is_embed = name == local_name!("iframe") && self.policy.embeds.is_some();
+        if !is_embed {
+            match self.policy.fate(&name) {
+                Fate::Remove => return Action::Remove,
+                Fate::Unwrap => return self.not_kept(el, &name),
+                Fate::Keep => {}
+            }
+        }
+        let quirks = cx.is_document() && nesting::in_quirks_document(el);
+        match nesting::placement(&name, quirks, || el.ancestors()) {
+            Placement::Fits => {}
+            Placement::Drop => return Action::Remove,
+            Placement::Lift if unwraps_as_block(&name) => return unwrap_spaced(el),
+            Placement::Lift => return Action::Unwrap,
+        }
+        if is_embed {
+            return self.embed(el, cx);
+        }
+        let changes = self.attributes(el, &name, cx);
+        cx.changed_by(changes);
+        Action::Keep
+    }
+
+    fn keep_comment(&self, _text: &str, _cx: &mut Context<'_>) -> bool {
+        false
+    }
+}

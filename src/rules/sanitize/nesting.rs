@@ -1,0 +1,388 @@
+//! Parse stability: would this element stay where it is when the output is parsed again?
+//!
+//! A parsed tree is not always what its serialization parses back to (`<a><table><a>`), and
+//! unwrapping or removing an element can put its children where the HTML parser would never
+//! leave them (`<p><marquee><div>` without the `marquee` is `<p><div>`, which a browser reads
+//! as two siblings). The sanitizer asks [`placement`] for every element it keeps, with the
+//! ancestors it has in the *output*, and lifts (unwraps) or drops the ones that would move.
+//! The rules below are the start-tag rules of the HTML tree builder ("in body", "in table"
+//! and friends) that close or move an open element; everything else nests freely.
+
+use crate::NodeRef;
+use html5ever::{local_name, LocalName};
+use markup5ever_rcdom::NodeData;
+
+/// How far up the ancestors are looked at. Browsers do not nest deeper than 512 elements
+/// anyway (deeper markup is reparented), and the bound keeps the check linear.
+const MAX_LOOKUP: usize = 512;
+
+/// What to do with an element so that the output re-parses to the tree it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Placement {
+    /// It stays where it is.
+    Fits,
+    /// Unwrap it: the parser would close or ignore it here; its content fits.
+    Lift,
+    /// Remove it: it stands where only table structure may stand (the parser would move it
+    /// out of the table); such elements are empty in parsed input.
+    Drop,
+}
+
+/// Where an element named `name` may stay, given its ancestors (nearest first; called again
+/// for each look).
+///
+/// `quirks`: the input is a document in quirks mode, where a `table` does not close an open
+/// `p`.
+pub(crate) fn placement<I>(name: &LocalName, quirks: bool, ancestors: impl Fn() -> I) -> Placement
+where
+    I: Iterator<Item = NodeRef>,
+{
+    let parent = ancestors().next().and_then(|p| p.local_name().cloned());
+    if let Some(parent) = &parent {
+        if let Some(fits) = table_child_fits(parent, name) {
+            return if fits {
+                Placement::Fits
+            } else {
+                Placement::Drop
+            };
+        }
+    }
+    if let Some(fits) = table_part_fits(name, parent.as_ref()) {
+        return if fits {
+            Placement::Fits
+        } else {
+            Placement::Lift
+        };
+    }
+    let names = || {
+        ancestors()
+            .take(MAX_LOOKUP)
+            .filter_map(|a| a.local_name().cloned())
+    };
+    let moves = match *name {
+        local_name!("li") => closes_list_item(names, &[local_name!("li")]),
+        local_name!("dd") | local_name!("dt") => {
+            closes_list_item(names, &[local_name!("dd"), local_name!("dt")])
+        }
+        local_name!("h1")
+        | local_name!("h2")
+        | local_name!("h3")
+        | local_name!("h4")
+        | local_name!("h5")
+        | local_name!("h6") => {
+            parent.as_ref().is_some_and(is_heading) || p_in_button_scope(names())
+        }
+        local_name!("a") => a_after_marker(names()),
+        local_name!("nobr") => in_scope(names(), &local_name!("nobr")),
+        local_name!("rt") | local_name!("rp") | local_name!("rb") | local_name!("rtc") => {
+            let parent_closes = parent.as_ref().is_some_and(|p| {
+                implied_end(p) && !(*p == local_name!("rtc") && *name != local_name!("rb"))
+            });
+            parent_closes && in_scope(names(), &local_name!("ruby"))
+        }
+        local_name!("table") if quirks => false,
+        _ if closes_p(name) => p_in_button_scope(names()),
+        _ => false,
+    };
+    if moves {
+        Placement::Lift
+    } else {
+        Placement::Fits
+    }
+}
+
+/// For a child of a table-structure element: whether `child` is the structure that may
+/// stand there (`None` when `parent` is no such element).
+fn table_child_fits(parent: &LocalName, child: &LocalName) -> Option<bool> {
+    Some(match *parent {
+        local_name!("table") => matches!(
+            *child,
+            local_name!("caption")
+                | local_name!("colgroup")
+                | local_name!("tbody")
+                | local_name!("thead")
+                | local_name!("tfoot")
+        ),
+        local_name!("tbody") | local_name!("thead") | local_name!("tfoot") => {
+            *child == local_name!("tr")
+        }
+        local_name!("tr") => matches!(*child, local_name!("td") | local_name!("th")),
+        local_name!("colgroup") => *child == local_name!("col"),
+        _ => return None,
+    })
+}
+
+/// For a table part: whether its parent is the one the parser gives it (`None` for other
+/// elements). Outside their place, the parser ignores these start tags.
+fn table_part_fits(name: &LocalName, parent: Option<&LocalName>) -> Option<bool> {
+    let parent = parent.cloned().unwrap_or(local_name!("body"));
+    Some(match *name {
+        local_name!("caption")
+        | local_name!("colgroup")
+        | local_name!("tbody")
+        | local_name!("thead")
+        | local_name!("tfoot") => parent == local_name!("table"),
+        local_name!("tr") => matches!(
+            parent,
+            local_name!("tbody") | local_name!("thead") | local_name!("tfoot")
+        ),
+        local_name!("td") | local_name!("th") => parent == local_name!("tr"),
+        local_name!("col") => parent == local_name!("colgroup"),
+        _ => return None,
+    })
+}
+
+fn is_heading(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+    )
+}
+
+/// Start tags that close an open `p` ("close a p element" in the tree builder).
+fn closes_p(name: &LocalName) -> bool {
+    is_heading(name)
+        || matches!(
+            *name,
+            local_name!("address")
+                | local_name!("article")
+                | local_name!("aside")
+                | local_name!("blockquote")
+                | local_name!("center")
+                | local_name!("details")
+                | local_name!("dialog")
+                | local_name!("dir")
+                | local_name!("div")
+                | local_name!("dl")
+                | local_name!("fieldset")
+                | local_name!("figcaption")
+                | local_name!("figure")
+                | local_name!("footer")
+                | local_name!("header")
+                | local_name!("hgroup")
+                | local_name!("main")
+                | local_name!("menu")
+                | local_name!("nav")
+                | local_name!("ol")
+                | local_name!("p")
+                | local_name!("search")
+                | local_name!("section")
+                | local_name!("summary")
+                | local_name!("ul")
+                | local_name!("pre")
+                | local_name!("listing")
+                | local_name!("form")
+                | local_name!("hr")
+                | local_name!("li")
+                | local_name!("dd")
+                | local_name!("dt")
+                | local_name!("table")
+                | local_name!("xmp")
+                | local_name!("plaintext")
+        )
+}
+
+/// The elements that end the default scope (the HTML ones; foreign content never reaches
+/// the output).
+fn ends_scope(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("applet")
+            | local_name!("caption")
+            | local_name!("html")
+            | local_name!("table")
+            | local_name!("td")
+            | local_name!("th")
+            | local_name!("marquee")
+            | local_name!("object")
+            | local_name!("template")
+    )
+}
+
+fn in_scope(names: impl Iterator<Item = LocalName>, target: &LocalName) -> bool {
+    for n in names {
+        if n == *target {
+            return true;
+        }
+        if ends_scope(&n) {
+            return false;
+        }
+    }
+    false
+}
+
+fn p_in_button_scope(names: impl Iterator<Item = LocalName>) -> bool {
+    for n in names {
+        if n == local_name!("p") {
+            return true;
+        }
+        if ends_scope(&n) || n == local_name!("button") {
+            return false;
+        }
+    }
+    false
+}
+
+/// `li` (or `dd`/`dt`): an open one is closed unless a special element other than
+/// `address`, `div` and `p` comes first; then a `p` in button scope is closed too.
+fn closes_list_item<I: Iterator<Item = LocalName>>(
+    names: impl Fn() -> I,
+    closed_by: &[LocalName],
+) -> bool {
+    for n in names() {
+        if closed_by.contains(&n) {
+            return true;
+        }
+        if is_special(&n)
+            && !matches!(
+                n,
+                local_name!("address") | local_name!("div") | local_name!("p")
+            )
+        {
+            break;
+        }
+    }
+    p_in_button_scope(names())
+}
+
+/// An `a` start tag with an `a` open since the last marker runs the adoption agency.
+fn a_after_marker(names: impl Iterator<Item = LocalName>) -> bool {
+    for n in names {
+        match n {
+            local_name!("a") => return true,
+            local_name!("td")
+            | local_name!("th")
+            | local_name!("caption")
+            | local_name!("marquee")
+            | local_name!("applet")
+            | local_name!("object")
+            | local_name!("template")
+            | local_name!("html") => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Elements popped by "generate implied end tags".
+fn implied_end(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("dd")
+            | local_name!("dt")
+            | local_name!("li")
+            | local_name!("optgroup")
+            | local_name!("option")
+            | local_name!("p")
+            | local_name!("rb")
+            | local_name!("rp")
+            | local_name!("rt")
+            | local_name!("rtc")
+    )
+}
+
+/// The "special" category of the HTML standard (HTML namespace).
+fn is_special(name: &LocalName) -> bool {
+    is_heading(name)
+        || matches!(
+            *name,
+            local_name!("address")
+                | local_name!("applet")
+                | local_name!("area")
+                | local_name!("article")
+                | local_name!("aside")
+                | local_name!("base")
+                | local_name!("basefont")
+                | local_name!("bgsound")
+                | local_name!("blockquote")
+                | local_name!("body")
+                | local_name!("br")
+                | local_name!("button")
+                | local_name!("caption")
+                | local_name!("center")
+                | local_name!("col")
+                | local_name!("colgroup")
+                | local_name!("dd")
+                | local_name!("details")
+                | local_name!("dir")
+                | local_name!("div")
+                | local_name!("dl")
+                | local_name!("dt")
+                | local_name!("embed")
+                | local_name!("fieldset")
+                | local_name!("figcaption")
+                | local_name!("figure")
+                | local_name!("footer")
+                | local_name!("form")
+                | local_name!("frame")
+                | local_name!("frameset")
+                | local_name!("head")
+                | local_name!("header")
+                | local_name!("hgroup")
+                | local_name!("hr")
+                | local_name!("html")
+                | local_name!("iframe")
+                | local_name!("img")
+                | local_name!("input")
+                | local_name!("keygen")
+                | local_name!("li")
+                | local_name!("link")
+                | local_name!("listing")
+                | local_name!("main")
+                | local_name!("marquee")
+                | local_name!("menu")
+                | local_name!("meta")
+                | local_name!("nav")
+                | local_name!("noembed")
+                | local_name!("noframes")
+                | local_name!("noscript")
+                | local_name!("object")
+                | local_name!("ol")
+                | local_name!("p")
+                | local_name!("param")
+                | local_name!("plaintext")
+                | local_name!("pre")
+                | local_name!("script")
+                | local_name!("search")
+                | local_name!("section")
+                | local_name!("select")
+                | local_name!("source")
+                | local_name!("style")
+                | local_name!("summary")
+                | local_name!("table")
+                | local_name!("tbody")
+                | local_name!("td")
+                | local_name!("template")
+                | local_name!("textarea")
+                | local_name!("tfoot")
+                | local_name!("th")
+                | local_name!("thead")
+                | local_name!("title")
+                | local_name!("tr")
+                | local_name!("track")
+                | local_name!("ul")
+                | local_name!("wbr")
+                | local_name!("xmp")
+        )
+}
+
+/// Whether `el` is in a document parsed in quirks mode: one without `<!DOCTYPE html>` (a
+/// legacy doctype with a public identifier counts as quirks too, which only keeps more
+/// tables where they are).
+pub(crate) fn in_quirks_document(el: &crate::Element<'_>) -> bool {
+    let Some(root) = el.frames.first() else {
+        return false;
+    };
+    if !matches!(root.parent.data, NodeData::Document) {
+        return false;
+    }
+    !root.done.iter().any(|n| {
+        matches!(&n.data, NodeData::Doctype { name, public_id, .. }
+            if name.eq_ignore_ascii_case("html") && public_id.is_empty())
+    })
+}

@@ -1,0 +1,416 @@
+//! The sanitizer's configuration: the builder-side [`SanitizerConfig`] (what the user asked
+//! for) and the checked [`Policy`] it builds into.
+
+use super::defaults::*;
+use super::embeds::Embeds;
+use super::urls::{is_valid_scheme, UrlPolicy};
+use crate::error::{Error, Result};
+use html5ever::LocalName;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Which classes are kept.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) enum Classes {
+    /// `class` is dropped (the default).
+    #[default]
+    Dropped,
+    /// Every class is kept.
+    All,
+    /// Only these classes are kept.
+    Only(BTreeSet<String>),
+}
+
+/// What the user asked of the sanitizer, as given to the builder; checked by
+/// [`SanitizerConfig::build`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SanitizerConfig {
+    pub(crate) tags_allowed: Vec<String>,
+    pub(crate) tags_unwrapped: Vec<String>,
+    pub(crate) tags_removed: Vec<String>,
+    /// `(element or "*", attribute)`.
+    pub(crate) attrs_allowed: Vec<(String, String)>,
+    pub(crate) attrs_removed: Vec<(String, String)>,
+    pub(crate) schemes_allowed: Vec<String>,
+    pub(crate) schemes_removed: Vec<String>,
+    pub(crate) no_data_images: bool,
+    pub(crate) link_rel: Option<String>,
+    pub(crate) nofollow: bool,
+    pub(crate) new_tab: bool,
+    pub(crate) classes: Classes,
+    pub(crate) id_prefix: Option<String>,
+    pub(crate) embeds: bool,
+    pub(crate) embed_hosts: Vec<String>,
+}
+
+/// A checked sanitizer policy.
+#[derive(Debug, Clone)]
+pub(crate) struct Policy {
+    kept: AtomSet,
+    removed: AtomSet,
+    global_attrs: AtomSet,
+    attrs: HashMap<LocalName, AtomSet, BuildHasherDefault<AtomHasher>>,
+    url_attrs: AtomSet,
+    pub(crate) urls: UrlPolicy,
+    /// The `rel` of links with an `href`; `None`: no `rel`.
+    pub(crate) link_rel: Option<String>,
+    pub(crate) new_tab: bool,
+    pub(crate) classes: Classes,
+    pub(crate) id_prefix: Option<String>,
+    pub(crate) embeds: Option<Embeds>,
+}
+
+/// What happens to an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fate {
+    Keep,
+    Remove,
+    Unwrap,
+}
+
+impl Policy {
+    /// The fate of an HTML element named `name`.
+    pub(crate) fn fate(&self, name: &LocalName) -> Fate {
+        if self.kept.contains(name) {
+            Fate::Keep
+        } else if self.removed.contains(name) {
+            Fate::Remove
+        } else {
+            Fate::Unwrap
+        }
+    }
+
+    /// Whether `name` is kept.
+    pub(crate) fn keeps(&self, name: &LocalName) -> bool {
+        self.kept.contains(name)
+    }
+
+    /// Whether the attribute `attr` may stay on `element` (its value aside).
+    pub(crate) fn attr_allowed(&self, element: &LocalName, attr: &LocalName) -> bool {
+        self.global_attrs.contains(attr)
+            || self
+                .attrs
+                .get(element)
+                .is_some_and(|set| set.contains(attr))
+    }
+
+    /// Whether `attr` holds a URL.
+    pub(crate) fn is_url_attr(&self, attr: &LocalName) -> bool {
+        self.url_attrs.contains(attr)
+    }
+}
+
+/// A set of element or attribute names, hashed with [`AtomHasher`].
+type AtomSet = HashSet<LocalName, BuildHasherDefault<AtomHasher>>;
+
+/// Hashes html5ever atoms (each hashes as one `u64`) with a multiply and a rotate. The sets
+/// are filled from the configuration only and input is merely looked up in them, so SipHash's
+/// defence against chosen keys buys nothing here, and it was most of the cost of a lookup.
+#[derive(Default, Clone, Copy)]
+struct AtomHasher(u64);
+
+impl Hasher for AtomHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+fn names(list: &[&str]) -> AtomSet {
+    list.iter().map(|n| LocalName::from(*n)).collect()
+}
+
+fn invalid(setting: &'static str, reason: String) -> Error {
+    Error::InvalidSetting { setting, reason }
+}
+
+/// `[a-z][a-z0-9-]*` once lowercased.
+fn tag_name(setting: &'static str, name: &str) -> Result<String> {
+    let lower = name.trim().to_ascii_lowercase();
+    let valid = lower.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+        && lower
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if valid {
+        Ok(lower)
+    } else {
+        Err(invalid(setting, format!("{name:?} is not an element name")))
+    }
+}
+
+/// `[a-z][a-z0-9_.:-]*` once lowercased.
+fn attr_name(setting: &'static str, name: &str) -> Result<String> {
+    let lower = name.trim().to_ascii_lowercase();
+    let valid = lower.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+        && lower.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.' | b':')
+        });
+    if valid {
+        Ok(lower)
+    } else {
+        Err(invalid(
+            setting,
+            format!("{name:?} is not an attribute name"),
+        ))
+    }
+}
+
+impl SanitizerConfig {
+    /// Checks every setting and builds the policy.
+    pub(crate) fn build(&self) -> Result<Policy> {
+        let mut kept = names(KEPT);
+        let mut removed = names(REMOVED);
+        let defaults_removed = names(REMOVED);
+
+        let mut allowed = AtomSet::default();
+        for tag in &self.tags_allowed {
+            let tag = tag_name("with_tags_allowed", tag)?;
+            if let Some((_, why)) = NEVER_ALLOWED.iter().find(|(n, _)| *n == tag) {
+                return Err(invalid(
+                    "with_tags_allowed",
+                    format!("<{tag}> cannot be allowed: {why}"),
+                ));
+            }
+            let local = LocalName::from(&*tag);
+            if defaults_removed.contains(&local) {
+                let why = match tag.as_str() {
+                    "svg" | "math" => "foreign content is always removed (its elements change namespace when the output is parsed again)",
+                    "iframe" => "only embeds from known video hosts can be kept, with with_embeds(true)",
+                    _ => "it is always removed with its content",
+                };
+                return Err(Error::Conflict(format!(
+                    "<{tag}> is both allowed and removed with its content: {why}"
+                )));
+            }
+            allowed.insert(local.clone());
+            kept.insert(local);
+        }
+        for tag in &self.tags_removed {
+            let tag = tag_name("with_tags_removed", tag)?;
+            let local = LocalName::from(&*tag);
+            if allowed.contains(&local) {
+                return Err(Error::Conflict(format!(
+                    "<{tag}> is both allowed and removed with its content"
+                )));
+            }
+            kept.remove(&local);
+            removed.insert(local);
+        }
+        for tag in &self.tags_unwrapped {
+            let tag = tag_name("with_tags_unwrapped", tag)?;
+            let local = LocalName::from(&*tag);
+            if allowed.contains(&local) {
+                return Err(Error::Conflict(format!(
+                    "<{tag}> is both allowed and unwrapped"
+                )));
+            }
+            if removed.contains(&local) {
+                return Err(Error::Conflict(format!(
+                    "<{tag}> is both unwrapped and removed with its content"
+                )));
+            }
+            if TABLE_PARTS.contains(&tag.as_str()) {
+                return Err(invalid(
+                    "with_tags_unwrapped",
+                    format!("<{tag}> is table structure: remove it with its content (with_tags_removed), or keep it"),
+                ));
+            }
+            kept.remove(&local);
+        }
+
+        let global_attrs = names(GLOBAL_ATTRS);
+        let mut attrs: HashMap<LocalName, AtomSet, BuildHasherDefault<AtomHasher>> = ELEMENT_ATTRS
+            .iter()
+            .map(|(el, list)| (LocalName::from(*el), names(list)))
+            .collect();
+        let mut global_attrs = global_attrs;
+        for (tag, attr) in &self.attrs_allowed {
+            let attr = attr_name("with_attributes_allowed", attr)?;
+            if attr.starts_with("on") {
+                return Err(invalid(
+                    "with_attributes_allowed",
+                    format!("{attr:?}: event handlers are never kept"),
+                ));
+            }
+            if attr.starts_with("xmlns") {
+                return Err(invalid(
+                    "with_attributes_allowed",
+                    format!("{attr:?}: namespace declarations are never kept"),
+                ));
+            }
+            if let Some((_, why)) = NEVER_ATTRS.iter().find(|(n, _)| *n == attr) {
+                return Err(invalid(
+                    "with_attributes_allowed",
+                    format!("{attr:?} cannot be allowed: {why}"),
+                ));
+            }
+            let attr = LocalName::from(&*attr);
+            if tag.trim() == "*" {
+                global_attrs.insert(attr);
+            } else {
+                let tag = tag_name("with_attributes_allowed", tag)?;
+                attrs
+                    .entry(LocalName::from(&*tag))
+                    .or_default()
+                    .insert(attr);
+            }
+        }
+        for (tag, attr) in &self.attrs_removed {
+            let attr = LocalName::from(&*attr_name("with_attributes_removed", attr)?);
+            if tag.trim() == "*" {
+                global_attrs.remove(&attr);
+                for set in attrs.values_mut() {
+                    set.remove(&attr);
+                }
+            } else {
+                let tag = tag_name("with_attributes_removed", tag)?;
+                if let Some(set) = attrs.get_mut(&LocalName::from(&*tag)) {
+                    set.remove(&attr);
+                }
+            }
+        }
+
+        let mut schemes: BTreeSet<String> = ["http", "https", "mailto", "tel"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for scheme in &self.schemes_allowed {
+            let s = scheme.trim().trim_end_matches(':').to_ascii_lowercase();
+            if !is_valid_scheme(&s) {
+                return Err(invalid(
+                    "with_url_schemes_allowed",
+                    format!("{scheme:?} is not a URL scheme"),
+                ));
+            }
+            if matches!(
+                s.as_str(),
+                "javascript" | "vbscript" | "livescript" | "mocha"
+            ) {
+                return Err(invalid(
+                    "with_url_schemes_allowed",
+                    format!("{s}: URLs that run scripts are never kept"),
+                ));
+            }
+            if s == "data" {
+                return Err(invalid(
+                    "with_url_schemes_allowed",
+                    "data: URLs are only kept for raster images in img and source (with_data_images)".into(),
+                ));
+            }
+            schemes.insert(s);
+        }
+        for scheme in &self.schemes_removed {
+            let s = scheme.trim().trim_end_matches(':').to_ascii_lowercase();
+            if !is_valid_scheme(&s) {
+                return Err(invalid(
+                    "with_url_schemes_removed",
+                    format!("{scheme:?} is not a URL scheme"),
+                ));
+            }
+            schemes.remove(&s);
+        }
+
+        let link_rel = self.link_rel()?;
+        if let Classes::Only(list) = &self.classes {
+            if let Some(bad) = list
+                .iter()
+                .find(|c| c.is_empty() || c.chars().any(|c| c.is_ascii_whitespace()))
+            {
+                return Err(invalid(
+                    "with_classes_allowed",
+                    format!("{bad:?} is not a class name"),
+                ));
+            }
+        }
+        if let Some(prefix) = &self.id_prefix {
+            let valid = prefix
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphabetic())
+                && prefix
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'));
+            if !valid {
+                return Err(invalid(
+                    "with_ids_kept",
+                    format!("{prefix:?}: the prefix must be a letter followed by letters, digits, - or _"),
+                ));
+            }
+        }
+        let embeds = if self.embeds {
+            if self
+                .tags_removed
+                .iter()
+                .any(|t| t.trim().eq_ignore_ascii_case("iframe"))
+            {
+                return Err(Error::Conflict(
+                    "<iframe> is both removed and kept as an embed (with_embeds)".into(),
+                ));
+            }
+            Some(Embeds::new(&self.embed_hosts)?)
+        } else {
+            if !self.embed_hosts.is_empty() {
+                Embeds::new(&self.embed_hosts)?;
+            }
+            None
+        };
+
+        Ok(Policy {
+            kept,
+            removed,
+            global_attrs,
+            attrs,
+            url_attrs: names(URL_ATTRS),
+            urls: UrlPolicy {
+                schemes,
+                data_images: !self.no_data_images,
+            },
+            link_rel,
+            new_tab: self.new_tab,
+            classes: self.classes.clone(),
+            id_prefix: self.id_prefix.clone(),
+            embeds,
+        })
+    }
+
+    /// The `rel` value links get: the configured one, plus `nofollow`, plus `noopener` when
+    /// links open in a new tab.
+    fn link_rel(&self) -> Result<Option<String>> {
+        let base = self.link_rel.as_deref().unwrap_or(DEFAULT_LINK_REL);
+        let mut tokens: Vec<String> = Vec::new();
+        let mut push = |t: &str| {
+            let t = t.to_ascii_lowercase();
+            if !tokens.contains(&t) {
+                tokens.push(t);
+            }
+        };
+        for token in base.split_ascii_whitespace() {
+            if !token
+                .bytes()
+                .all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'<' | b'>' | b'&'))
+            {
+                return Err(invalid(
+                    "with_link_rel",
+                    format!("{token:?} is not a link type"),
+                ));
+            }
+            push(token);
+        }
+        if self.nofollow {
+            push("nofollow");
+        }
+        if self.new_tab {
+            push("noopener");
+        }
+        Ok((!tokens.is_empty()).then(|| tokens.join(" ")))
+    }
+}

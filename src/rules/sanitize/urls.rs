@@ -1,0 +1,301 @@
+//! URLs read the way a browser reads them, checked against the scheme allowlist.
+//!
+//! The parser has already decoded character references (`&#x6A;avascript:` is
+//! `javascript:` by now). What is left is what the URL parser does before it looks at the
+//! scheme: strip leading and trailing C0 control characters and spaces, remove every ASCII
+//! tab and newline, and compare the scheme case-insensitively.
+
+use html5ever::{local_name, LocalName};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+use url::Url;
+
+pub(crate) use crate::srcset::{candidates as srcset_candidates, valid_descriptors};
+
+/// Raster image types accepted in `data:` URLs of `img` and `source`.
+const RASTER_TYPES: &[&str] = &[
+    "image/png",
+    "image/jpeg",
+    "image/jpg",
+    "image/pjpeg",
+    "image/gif",
+    "image/webp",
+    "image/avif",
+    "image/bmp",
+    "image/x-icon",
+    "image/vnd.microsoft.icon",
+];
+
+/// The URL as the URL parser sees it: C0 controls and spaces stripped at both ends, ASCII
+/// tabs and newlines removed everywhere.
+pub(crate) fn browser_form(url: &str) -> String {
+    url.trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect()
+}
+
+/// The URL's scheme, lowercase, as a browser reads it, or `None` for a relative URL.
+///
+/// Anything before the first `:` that is not a valid scheme (`/`, `?`, `#` or another
+/// character outside `[A-Za-z0-9+.-]` comes first) makes the URL relative, as in the URL
+/// standard. A leading digit is still reported as a scheme, so it is refused rather than
+/// trusted.
+pub(crate) fn url_scheme(url: &str) -> Option<String> {
+    let trimmed = url.trim_matches(|c: char| c <= ' ');
+    let mut scheme = String::new();
+    for c in trimmed.chars() {
+        match c {
+            '\t' | '\n' | '\r' => continue,
+            ':' => return (!scheme.is_empty()).then_some(scheme),
+            c if c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.') => {
+                scheme.push(c.to_ascii_lowercase());
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The URL checks of one policy.
+#[derive(Debug, Clone)]
+pub(crate) struct UrlPolicy {
+    /// Allowed schemes, lowercase (`http`, `https`, `mailto`, `tel` by default).
+    pub(crate) schemes: BTreeSet<String>,
+    /// Whether `data:` URLs of raster images are kept in `img` and `source`.
+    pub(crate) data_images: bool,
+}
+
+impl UrlPolicy {
+    /// Whether `url` may stand in a URL attribute of `element`.
+    pub(crate) fn allowed(&self, element: &LocalName, url: &str) -> bool {
+        match url_scheme(url).as_deref() {
+            None => !url.trim_matches(|c: char| c <= ' ').starts_with(':'),
+            Some("data") => {
+                self.data_images
+                    && matches!(*element, local_name!("img") | local_name!("source"))
+                    && is_raster_data_url(url)
+            }
+            Some(scheme) => self.schemes.contains(scheme),
+        }
+    }
+
+    /// The value to keep for a URL attribute: `None` to drop it, otherwise the URL (borrowed
+    /// when unchanged), resolved against `base` when it is relative and a base is given
+    /// (`#fragment` links stay).
+    pub(crate) fn clean<'u>(
+        &self,
+        element: &LocalName,
+        url: &'u str,
+        base: Option<&Url>,
+    ) -> Option<Cow<'u, str>> {
+        if !self.allowed(element, url) {
+            return None;
+        }
+        let base = match base {
+            Some(base) if url_scheme(url).is_none() => base,
+            _ => return Some(Cow::Borrowed(url)),
+        };
+        let read = browser_form(url);
+        if read.is_empty() || read.starts_with('#') {
+            return Some(Cow::Borrowed(url));
+        }
+        let joined = base.join(&read).ok()?;
+        let joined = joined.as_str();
+        if !self.allowed(element, joined) {
+            return None;
+        }
+        Some(if joined == url {
+            Cow::Borrowed(url)
+        } else {
+            Cow::Owned(joined.to_string())
+        })
+    }
+
+    /// The `srcset` to keep: every candidate checked (and resolved) alone, the bad ones
+    /// dropped; `None` when no candidate is left. Unchanged input comes back as it was.
+    pub(crate) fn clean_srcset(
+        &self,
+        element: &LocalName,
+        srcset: &str,
+        base: Option<&Url>,
+    ) -> Option<String> {
+        let mut out = String::with_capacity(srcset.len());
+        let mut changed = false;
+        for (url, descriptors) in srcset_candidates(srcset) {
+            let kept = valid_descriptors(&descriptors)
+                .then(|| self.clean(element, url, base))
+                .flatten();
+            let Some(url) = kept else {
+                changed = true;
+                continue;
+            };
+            if !out.is_empty() {
+                out.push_str(", ");
+            }
+            out.push_str(&url);
+            for d in &descriptors {
+                out.push(' ');
+                out.push_str(d);
+            }
+        }
+        changed |= out != srcset;
+        if out.is_empty() {
+            None
+        } else if changed {
+            Some(out)
+        } else {
+            Some(srcset.to_string())
+        }
+    }
+}
+
+/// `data:image/png;base64,…` and the other raster types (the media type compared exactly,
+/// case-insensitively; `image/svg+xml` is not raster).
+fn is_raster_data_url(url: &str) -> bool {
+    let read = browser_form(url);
+    let Some(rest) = read.get(5..) else {
+        return false;
+    };
+    let end = rest.find([';', ',']).unwrap_or(rest.len());
+    let media = rest[..end].trim().to_ascii_lowercase();
+    rest[end..].starts_with([';', ',']) && RASTER_TYPES.contains(&media.as_str())
+}
+
+/// Whether `scheme` is a syntactically valid URL scheme (`[a-z][a-z0-9+.-]*`).
+pub(crate) fn is_valid_scheme(scheme: &str) -> bool {
+    scheme
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic())
+        && scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn policy() -> UrlPolicy {
+        UrlPolicy {
+            schemes: ["http", "https", "mailto", "tel"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            data_images: true,
+        }
+    }
+
+    #[test]
+    fn reads_schemes_as_a_browser() {
+        assert_eq!(
+            url_scheme(" \u{1}JaVa\tScRiPt:x").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(url_scheme("java\nscript:x").as_deref(), Some("javascript"));
+        assert_eq!(url_scheme("/a:b"), None);
+        assert_eq!(url_scheme("a/b:c"), None);
+        assert_eq!(url_scheme("?x:y"), None);
+        assert_eq!(
+            url_scheme("ms-calculator:1").as_deref(),
+            Some("ms-calculator")
+        );
+    }
+
+    #[test]
+    fn allows_only_listed_schemes() {
+        let p = policy();
+        let img = local_name!("img");
+        let a = local_name!("a");
+        for ok in [
+            "https://x.example/",
+            "/rel",
+            "rel.png",
+            "#top",
+            "mailto:a@b",
+            "TEL:1",
+            "//cdn.example/a.png",
+        ] {
+            assert!(p.allowed(&a, ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            " vbscript:x",
+            "data:text/html,<b>",
+            "jav&#x09;ascript:x".replace("&#x09;", "\t").as_str(),
+            "ms-calculator:",
+            ":x",
+        ] {
+            assert!(!p.allowed(&a, bad), "{bad}");
+        }
+        assert!(p.allowed(&img, "data:image/png;base64,AAAA"));
+        assert!(p.allowed(&img, "DATA:Image/JPEG,xx"));
+        assert!(!p.allowed(&img, "data:image/svg+xml,<svg onload=x>"));
+        assert!(!p.allowed(&img, "data:image/pngx;base64,AAAA"));
+        assert!(!p.allowed(&a, "data:image/png;base64,AAAA"));
+    }
+
+    #[test]
+    fn resolves_relative_urls_and_checks_srcset_candidates_alone() {
+        let p = policy();
+        let base = Url::parse("https://example.com/news/").unwrap();
+        let img = local_name!("img");
+        assert_eq!(
+            p.clean(&img, "a.jpg", Some(&base)).as_deref(),
+            Some("https://example.com/news/a.jpg")
+        );
+        assert_eq!(p.clean(&img, "#x", Some(&base)).as_deref(), Some("#x"));
+        assert_eq!(
+            p.clean_srcset(
+                &img,
+                "a.jpg 1x, javascript:x 2x, https://c.example/b.jpg 3x",
+                Some(&base)
+            )
+            .as_deref(),
+            Some("https://example.com/news/a.jpg 1x, https://c.example/b.jpg 3x")
+        );
+        assert_eq!(p.clean_srcset(&img, "javascript:x 1x", None), None);
+        // Normalised (and so idempotent), unchanged when already normal.
+        assert_eq!(
+            p.clean_srcset(&img, "a.jpg 1x,b.jpg 2x", None).as_deref(),
+            Some("a.jpg 1x, b.jpg 2x")
+        );
+        assert_eq!(
+            p.clean_srcset(&img, "a.jpg 1x, b.jpg 2x", None).as_deref(),
+            Some("a.jpg 1x, b.jpg 2x")
+        );
+    }
+
+    #[test]
+    fn splits_srcset_as_a_browser() {
+        // `((x)` closes at the first `)`: the comma after it ends the candidate.
+        assert_eq!(
+            srcset_candidates("a.jpg ((x) , javascript:x 1x"),
+            vec![("a.jpg", vec!["((x)"]), ("javascript:x", vec!["1x"])]
+        );
+        assert_eq!(
+            srcset_candidates("w_1,h_2/a.jpg 2x,b.jpg,, c.jpg"),
+            vec![
+                ("w_1,h_2/a.jpg", vec!["2x"]),
+                ("b.jpg", vec![]),
+                ("c.jpg", vec![])
+            ]
+        );
+        assert!(valid_descriptors(&["640w", "480h"]));
+        assert!(valid_descriptors(&["1.5x"]));
+        assert!(!valid_descriptors(&["((x)"]));
+        assert!(!valid_descriptors(&["1x", "2x"]));
+        assert!(!valid_descriptors(&["480h"]));
+        assert!(!valid_descriptors(&["0w"]));
+        assert!(!valid_descriptors(&["1\u{a0}"]));
+        assert!(!valid_descriptors(&["é"]));
+        let p = policy();
+        let img = local_name!("img");
+        assert_eq!(
+            p.clean_srcset(&img, "a.jpg ((x) , javascript:x 1x, b.jpg 2x", None)
+                .as_deref(),
+            Some("b.jpg 2x")
+        );
+    }
+}

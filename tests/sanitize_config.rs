@@ -1,0 +1,129 @@
+//! The sanitizer's settings are checked at `build()`: contradictions are `Error::Conflict`,
+//! unusable values `Error::InvalidSetting`, never a panic; and the settings do what they say.
+
+use articlean::{Cleaner, CleanerBuilder, Error};
+
+fn conflict(builder: CleanerBuilder) -> String {
+    match builder.build() {
+        Err(Error::Conflict(msg)) => msg,
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+}
+
+fn invalid(builder: CleanerBuilder) -> String {
+    match builder.build() {
+        Err(Error::InvalidSetting { reason, .. }) => reason,
+        other => panic!("expected an invalid setting, got {other:?}"),
+    }
+}
+
+#[test]
+fn raw_text_and_foreign_elements_cannot_be_allowed() {
+    for tag in [
+        "script",
+        "style",
+        "noscript",
+        "xmp",
+        "textarea",
+        "title",
+        "iframe",
+        "svg",
+        "math",
+        "template",
+        "plaintext",
+        "noembed",
+        "noframes",
+        "select",
+        "SVG",
+    ] {
+        let msg = conflict(Cleaner::builder().with_tags_allowed(&[tag]));
+        assert!(msg.contains(&tag.to_ascii_lowercase()), "{tag}: {msg}");
+    }
+    assert!(invalid(Cleaner::builder().with_tags_allowed(&["form"])).contains("form"));
+}
+
+#[test]
+fn contradictory_tag_settings_are_conflicts() {
+    conflict(
+        Cleaner::builder()
+            .with_tags_allowed(&["big"])
+            .with_tags_removed(&["big"]),
+    );
+    conflict(
+        Cleaner::builder()
+            .with_tags_allowed(&["big"])
+            .with_tags_unwrapped(&["big"]),
+    );
+    conflict(Cleaner::builder().with_tags_unwrapped(&["script"]));
+    conflict(
+        Cleaner::builder()
+            .with_embeds(true)
+            .with_tags_removed(&["iframe"]),
+    );
+}
+
+#[test]
+fn unusable_values_are_invalid_settings() {
+    invalid(Cleaner::builder().with_tags_allowed(&["my tag"]));
+    invalid(Cleaner::builder().with_tags_allowed(&[""]));
+    invalid(Cleaner::builder().with_tags_unwrapped(&["td"]));
+    for attr in [
+        "onclick", "OnError", "style", "srcdoc", "id", "class", "name", "rel", "xmlns:x", "a\"b",
+    ] {
+        invalid(Cleaner::builder().with_attributes_allowed("*", &[attr]));
+    }
+    for scheme in ["javascript", "VBScript:", "data", "1http", "ht tp"] {
+        invalid(Cleaner::builder().with_url_schemes_allowed(&[scheme]));
+    }
+    invalid(Cleaner::builder().with_ids_kept(""));
+    invalid(Cleaner::builder().with_ids_kept("1x"));
+    invalid(Cleaner::builder().with_ids_kept("a b"));
+    invalid(Cleaner::builder().with_classes_allowed(&["a b"]));
+    invalid(Cleaner::builder().with_link_rel("a\"b"));
+    invalid(
+        Cleaner::builder()
+            .with_embeds(true)
+            .with_embed_hosts(&["https://x.example/"]),
+    );
+    invalid(
+        Cleaner::builder()
+            .with_embeds(true)
+            .with_embed_hosts(&["x.example:8080"]),
+    );
+}
+
+#[test]
+fn allowed_url_attributes_are_still_url_checked() {
+    let cleaner = Cleaner::builder()
+        .with_tags_allowed(&["center"])
+        .with_attributes_allowed("*", &["background", "longdesc"])
+        .build()
+        .unwrap();
+    let out =
+        cleaner.clean(r#"<center background="javascript:alert(1)" longdesc="/desc">x</center>"#);
+    assert_eq!(out.html(), r#"<center longdesc="/desc">x</center>"#);
+}
+
+#[test]
+fn removing_a_scheme_removes_its_urls() {
+    let cleaner = Cleaner::builder()
+        .with_url_schemes_removed(&["mailto"])
+        .build()
+        .unwrap();
+    assert_eq!(
+        cleaner
+            .clean(r#"<a href="mailto:a@b.example">mail</a>"#)
+            .html(),
+        "<a>mail</a>"
+    );
+}
+
+#[test]
+fn without_div_blocks_are_unwrapped_with_space() {
+    let cleaner = Cleaner::builder()
+        .with_tags_unwrapped(&["div"])
+        .build()
+        .unwrap();
+    let out = cleaner.clean("<center>A</center><center>B</center>");
+    assert_eq!(out.html(), " A  B ");
+}
