@@ -352,3 +352,69 @@ fn readme_config_example_is_accepted() {
     assert!(String::from_utf8_lossy(&out.stdout)
         .contains("images.weserv.nl/?url=http%3A%2F%2Fimg.example.com%2F0.jpg"));
 }
+
+#[test]
+fn config_reaches_the_sanitizer_and_lazy_images() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("articlean.toml");
+    fs::write(
+        &config,
+        "classes_allowed = [\"note\"]\nembeds = true\nnative_lazy_loading = false\nlinks_in_new_tab = true\n",
+    )
+    .unwrap();
+    let file = tmp.path().join("a.html");
+    fs::write(
+        &file,
+        r#"<p class="note other">n</p><iframe src="https://www.youtube.com/embed/abc123"></iframe><img src="https://img.example.com/a.jpg"><a href="https://example.com/">x</a>"#,
+    )
+    .unwrap();
+    let run_with = |config: Option<&Path>| {
+        let mut args = vec!["clean", file.to_str().unwrap()];
+        if let Some(c) = config {
+            args.extend(["--config", c.to_str().unwrap()]);
+        }
+        let out = run(&args, &[]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let with = run_with(Some(&config));
+    assert!(with.contains(r#"<p class="note">n</p>"#), "{with}");
+    assert!(
+        with.contains("<iframe") && with.contains("youtube"),
+        "{with}"
+    );
+    assert!(
+        with.contains(r#"<img src="https://img.example.com/a.jpg">"#),
+        "{with}"
+    );
+    assert!(with.contains("target=\"_blank\""), "{with}");
+    let without = run_with(None);
+    assert!(
+        !without.contains("class=") && !without.contains("<iframe"),
+        "{without}"
+    );
+    assert!(
+        without.contains(r#"<img src="https://img.example.com/a.jpg" loading="lazy""#),
+        "{without}"
+    );
+
+    fs::write(
+        &config,
+        "classes_kept = true\ntags_allowed = [\"script\"]\n",
+    )
+    .unwrap();
+    let out = run(
+        &[
+            "clean",
+            file.to_str().unwrap(),
+            "--config",
+            config.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(
+        code(&out),
+        3,
+        "a sanitizer conflict is a configuration error"
+    );
+}

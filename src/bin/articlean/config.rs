@@ -2,6 +2,7 @@
 
 use articlean::{Cleaner, CleanerBuilder};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The policy file. Every key is optional; an unknown key is an error that names it.
@@ -19,6 +20,26 @@ use std::path::Path;
 /// https_upgrade = false
 /// rules_off = ["junk"]
 /// only_rules = ["proxied_urls"]
+/// # sanitizer
+/// tags_allowed = ["big"]
+/// tags_unwrapped = ["u"]
+/// tags_removed = ["aside"]
+/// attributes_allowed = { img = ["title"] }
+/// attributes_removed = { "*" = ["title"] }
+/// url_schemes_allowed = ["magnet"]
+/// url_schemes_removed = ["tel"]
+/// data_images = true
+/// link_rel = "noopener noreferrer"
+/// nofollow = false
+/// links_in_new_tab = false
+/// classes_kept = false
+/// classes_allowed = ["highlight"]
+/// ids_kept = "user-content-"
+/// embeds = true
+/// embed_hosts = ["www.youtube-nocookie.com"]
+/// # lazy images
+/// native_lazy_loading = true
+/// lazy_src_attribute = "data-my-src"
 /// ```
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -38,6 +59,39 @@ pub struct Config {
     #[serde(default)]
     rules_off: Vec<String>,
     only_rules: Option<Vec<String>>,
+    // The sanitizer.
+    #[serde(default)]
+    tags_allowed: Vec<String>,
+    #[serde(default)]
+    tags_unwrapped: Vec<String>,
+    #[serde(default)]
+    tags_removed: Vec<String>,
+    #[serde(default)]
+    attributes_allowed: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    attributes_removed: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    url_schemes_allowed: Vec<String>,
+    #[serde(default)]
+    url_schemes_removed: Vec<String>,
+    data_images: Option<bool>,
+    link_rel: Option<String>,
+    nofollow: Option<bool>,
+    links_in_new_tab: Option<bool>,
+    classes_kept: Option<bool>,
+    #[serde(default)]
+    classes_allowed: Vec<String>,
+    ids_kept: Option<String>,
+    embeds: Option<bool>,
+    #[serde(default)]
+    embed_hosts: Vec<String>,
+    // Lazy images.
+    native_lazy_loading: Option<bool>,
+    lazy_src_attribute: Option<String>,
+}
+
+fn strs(list: &[String]) -> Vec<&str> {
+    list.iter().map(|s| &**s).collect()
 }
 
 impl Config {
@@ -85,6 +139,13 @@ impl Config {
         if let Some(on) = self.https_upgrade {
             b = b.with_https_upgrade(on);
         }
+        b = self.sanitizer(b);
+        if let Some(on) = self.native_lazy_loading {
+            b = b.with_native_lazy_loading(on);
+        }
+        if let Some(name) = &self.lazy_src_attribute {
+            b = b.with_lazy_src_attribute(name);
+        }
         for rule in &self.rules_off {
             b = b.without_rule(rule);
         }
@@ -93,5 +154,45 @@ impl Config {
             b = b.with_only_rules(&names);
         }
         b.build()
+    }
+
+    /// The sanitizer's settings.
+    fn sanitizer(&self, mut b: CleanerBuilder) -> CleanerBuilder {
+        b = b
+            .with_tags_allowed(&strs(&self.tags_allowed))
+            .with_tags_unwrapped(&strs(&self.tags_unwrapped))
+            .with_tags_removed(&strs(&self.tags_removed))
+            .with_url_schemes_allowed(&strs(&self.url_schemes_allowed))
+            .with_url_schemes_removed(&strs(&self.url_schemes_removed))
+            .with_classes_allowed(&strs(&self.classes_allowed))
+            .with_embed_hosts(&strs(&self.embed_hosts));
+        for (tag, attrs) in &self.attributes_allowed {
+            b = b.with_attributes_allowed(tag, &strs(attrs));
+        }
+        for (tag, attrs) in &self.attributes_removed {
+            b = b.with_attributes_removed(tag, &strs(attrs));
+        }
+        if let Some(on) = self.data_images {
+            b = b.with_data_images(on);
+        }
+        if let Some(rel) = &self.link_rel {
+            b = b.with_link_rel(rel);
+        }
+        if let Some(on) = self.nofollow {
+            b = b.with_nofollow(on);
+        }
+        if let Some(on) = self.links_in_new_tab {
+            b = b.with_links_in_new_tab(on);
+        }
+        if let Some(on) = self.classes_kept {
+            b = b.with_classes_kept(on);
+        }
+        if let Some(prefix) = &self.ids_kept {
+            b = b.with_ids_kept(prefix);
+        }
+        if let Some(on) = self.embeds {
+            b = b.with_embeds(on);
+        }
+        b
     }
 }
