@@ -372,10 +372,33 @@ impl TreeSink for DepthSink {
     }
 }
 
+/// A tree builder's sink that has a [`DepthSink`] inside (or is one).
+pub(crate) trait HasDepth: TreeSink<Handle = Handle> {
+    fn depth_sink(&self) -> &DepthSink;
+}
+
+impl HasDepth for DepthSink {
+    fn depth_sink(&self) -> &DepthSink {
+        self
+    }
+}
+
+impl crate::dom::sink::InnerSink for DepthSink {
+    fn probing(&self) -> bool {
+        self.probing.get()
+    }
+}
+
+impl HasDepth for crate::dom::sink::FilterSink<'_, DepthSink> {
+    fn depth_sink(&self) -> &DepthSink {
+        &self.inner
+    }
+}
+
 /// The tree builder as the tokenizer's `TokenSink`, minus the start tags that would nest
 /// too deep.
-pub(crate) struct Gate {
-    pub(crate) builder: TreeBuilder<Handle, DepthSink>,
+pub(crate) struct Gate<S: HasDepth> {
+    pub(crate) builder: TreeBuilder<Handle, S>,
     /// How many start tags of each name were dropped and still wait for their end tag.
     dropped: RefCell<HashMap<LocalName, usize>>,
     /// Formatting start tags passed to the tree builder so far.
@@ -384,8 +407,8 @@ pub(crate) struct Gate {
     formatting_known: Cell<Option<usize>>,
 }
 
-impl Gate {
-    pub(crate) fn new(builder: TreeBuilder<Handle, DepthSink>) -> Gate {
+impl<S: HasDepth> Gate<S> {
+    pub(crate) fn new(builder: TreeBuilder<Handle, S>) -> Gate<S> {
         Gate {
             builder,
             dropped: RefCell::default(),
@@ -396,12 +419,12 @@ impl Gate {
 
     /// True once the tree has come near the cap; until then nothing is checked.
     fn deep(&self) -> bool {
-        self.builder.sink.deepest() + 1 >= MAX_DEPTH
+        self.builder.sink.depth_sink().deepest() + 1 >= MAX_DEPTH
     }
 
     /// The depth of the node the tree builder would insert the next node into.
     fn current_depth(&self, line_number: u64) -> usize {
-        let sink = &self.builder.sink;
+        let sink = self.builder.sink.depth_sink();
         sink.probing.set(true);
         // A comment goes to the same place as an element in every insertion mode where a
         // start tag adds one (the "after body" modes send comments to the root, but `</body>`
@@ -503,7 +526,7 @@ impl Gate {
     }
 }
 
-impl TokenSink for Gate {
+impl<S: HasDepth> TokenSink for Gate<S> {
     type Handle = Handle;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
