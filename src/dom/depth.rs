@@ -38,7 +38,34 @@ use markup5ever_rcdom::{Handle, Node, NodeData, RcDom};
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::{Rc, Weak};
+
+/// Hashes node addresses, the keys of the maps here: one widening multiplication, folded
+/// (SipHash cost more than the rest of the depth bookkeeping).
+#[derive(Default)]
+struct AddrHasher(u64);
+
+impl Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_usize(usize::from(b) ^ (self.0 as usize).rotate_left(8));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        const K: u128 = 0x9E37_79B9_7F4A_7C15;
+        let m = (n as u128).wrapping_mul(K);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+}
+
+/// A map keyed by node address.
+type AddrMap<V> = HashMap<*const Node, V, BuildHasherDefault<AddrHasher>>;
 
 /// The deepest an element may be nested (top-level nodes are at depth 1; in a whole document
 /// `<html>` is at depth 1 and `<body>` at 2). Void elements such as `<img>` may sit one level
@@ -106,10 +133,10 @@ pub(crate) struct DepthSink {
     /// A fragment hangs from a synthetic `<html>` element, which does not count.
     fragment: bool,
     /// Each `<template>`'s contents (a parentless fragment), by address, to its element.
-    templates: RefCell<HashMap<*const Node, Weak<Node>>>,
+    templates: RefCell<AddrMap<Weak<Node>>>,
     /// Known depths (before the fragment adjustment) of elements, by address. Emptied when
     /// the tree builder moves nodes around.
-    depths: RefCell<HashMap<*const Node, usize>>,
+    depths: RefCell<AddrMap<usize>>,
     /// The deepest element inserted so far (counted up to a little past the cap).
     deepest: Cell<usize>,
     /// The comment node handed out while [`Gate`] probes.

@@ -90,6 +90,7 @@ pub(crate) fn parse_filtered(html: &str, kind: InputKind, filter: Prefilter<'_>)
 /// [`MAX_DEPTH`]: super::depth::MAX_DEPTH
 fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'_>>) -> Parsed {
     let fragment = kind == InputKind::Fragment;
+    let filtered = filter.is_some();
     let (dom, dropped) = match filter {
         None => (build(html, kind, DepthSink::new(base, fragment)), 0),
         Some(filter) => {
@@ -102,8 +103,10 @@ fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'
         InputKind::Document => dom.document.clone(),
         InputKind::Fragment => fragment_root(&dom.document),
     };
-    // A no-op after a `FilterSink`, which puts template contents in place itself.
-    inline_template_contents(&root);
+    if !filtered {
+        // A `FilterSink` puts template contents in place itself.
+        inline_template_contents(&root);
+    }
     enforce(&root, base);
     Parsed {
         _dom: dom,
