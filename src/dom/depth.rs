@@ -627,8 +627,22 @@ pub(crate) fn enforce(root: &Handle, base: usize) {
     type Entry = (Handle, usize, Option<(Handle, Handle)>);
     let mut stack: Vec<Entry> = vec![(root.clone(), base, None)];
     while let Some((node, depth, text_target)) = stack.pop() {
-        let children = node.children.borrow().clone();
         let child_depth = depth + 1;
+        if child_depth <= MAX_DEPTH {
+            // Every child may stay: only descend (without copying the child list).
+            for child in node.children.borrow().iter() {
+                if let NodeData::Element { .. } = child.data {
+                    let target = if keeps_no_text(child) {
+                        text_target.clone().or(Some((node.clone(), child.clone())))
+                    } else {
+                        None
+                    };
+                    stack.push((child.clone(), child_depth, target));
+                }
+            }
+            continue;
+        }
+        let children = node.children.borrow().clone();
         let mut changed = false;
         let mut kept = Vec::with_capacity(children.len());
         for child in children {
