@@ -35,6 +35,9 @@ pub struct CleanerBuilder {
     proxies: ProxyOptions,
     sanitizer: SanitizerConfig,
     lazy_images: LazyImages,
+    /// Turns off dropping at parse time what `sanitize` removes anyway (for tests that
+    /// check it changes nothing).
+    no_parse_filter: bool,
 }
 
 /// The settings of the `proxied_urls` and `links` rules, as given to the builder.
@@ -439,6 +442,14 @@ impl CleanerBuilder {
 
     // --- end lazy images ---
 
+    /// Whether the parser may drop what the sanitizer removes anyway (on by default; the
+    /// output is the same either way). For tests and benchmarks.
+    #[doc(hidden)]
+    pub fn with_parse_time_filter(mut self, on: bool) -> Self {
+        self.no_parse_filter = !on;
+        self
+    }
+
     /// Checks every setting and builds the [`Cleaner`].
     ///
     /// # Errors
@@ -492,14 +503,21 @@ impl CleanerBuilder {
         push("links", Arc::new(links));
         push("junk", Arc::new(rules::junk::Junk));
         list.extend(self.user_rules.iter().cloned());
+        let mut parse_filter = None;
         if enabled("sanitize") {
-            list.push(Arc::new(rules::sanitize::Sanitize::new(sanitizer)));
+            let sanitize = Arc::new(rules::sanitize::Sanitize::new(sanitizer));
+            // A user rule may want to see what the sanitizer removes: no filter then.
+            if self.user_rules.is_empty() && !self.no_parse_filter {
+                parse_filter = Some(sanitize.clone());
+            }
+            list.push(sanitize);
         }
         Ok(Cleaner {
             inner: Arc::new(Inner {
                 rules: list,
                 base_url,
                 image_urls: enabled("proxied_urls").then_some(proxied),
+                parse_filter,
             }),
         })
     }

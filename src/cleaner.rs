@@ -1,12 +1,14 @@
 //! [`Cleaner`]: built once, reused for every document, shared across threads.
 
 use crate::builder::CleanerBuilder;
-use crate::dom::parse::{parse, InputKind};
+use crate::dom::parse::{parse, parse_filtered, InputKind};
 use crate::dom::serialize::serialize_children;
+use crate::dom::sink::Prefilter;
 use crate::dom::walk::walk;
 use crate::report::Report;
 use crate::rule::{Context, Rule};
 use crate::rules::proxied_urls::ProxiedUrls;
+use crate::rules::sanitize::Sanitize;
 use once_cell::sync::Lazy;
 use std::fmt;
 use std::sync::Arc;
@@ -34,6 +36,9 @@ pub(crate) struct Inner {
     pub(crate) base_url: Option<Url>,
     /// The proxy rule, also used on front matter.
     pub(crate) image_urls: Option<Arc<ProxiedUrls>>,
+    /// The sanitizer, the last rule, when what it removes with content is dropped while
+    /// parsing: only when no user rule runs before it.
+    pub(crate) parse_filter: Option<Arc<Sanitize>>,
 }
 
 impl fmt::Debug for Cleaner {
@@ -114,7 +119,19 @@ impl Cleaner {
     }
 
     fn run(&self, html: &str, kind: InputKind) -> Cleaned {
-        let parsed = parse(html, kind);
+        let parsed = match &self.inner.parse_filter {
+            Some(sanitize) => parse_filtered(
+                html,
+                kind,
+                Prefilter {
+                    drop_element: &|name, _| sanitize.drops_while_parsing(name),
+                    // Comments stay for the walk: a rule may remove the element around
+                    // them, and then they must not count as the sanitizer's.
+                    drop_comments: false,
+                },
+            ),
+            None => parse(html, kind),
+        };
         let rules: Vec<&dyn Rule> = self.inner.rules.iter().map(|r| &**r).collect();
         let mut cx = Context::new(
             self.inner.base_url.as_ref(),
@@ -122,6 +139,10 @@ impl Cleaner {
             kind == InputKind::Document,
         );
         walk(&parsed.root, &rules, &mut cx);
+        if let Some(last) = cx.counts.last_mut().filter(|_| parsed.dropped > 0) {
+            // The parse-time filter only runs with `sanitize` last: its drops are its removals.
+            *last += parsed.dropped;
+        }
         let html = serialize_children(&parsed.root, html.len() + html.len() / 8);
         let report = Report::new(
             rules

@@ -38,7 +38,34 @@ use markup5ever_rcdom::{Handle, Node, NodeData, RcDom};
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::{Rc, Weak};
+
+/// Hashes node addresses, the keys of the maps here: one widening multiplication, folded
+/// (SipHash cost more than the rest of the depth bookkeeping).
+#[derive(Default)]
+struct AddrHasher(u64);
+
+impl Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_usize(usize::from(b) ^ (self.0 as usize).rotate_left(8));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        const K: u128 = 0x9E37_79B9_7F4A_7C15;
+        let m = (n as u128).wrapping_mul(K);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+}
+
+/// A map keyed by node address.
+type AddrMap<V> = HashMap<*const Node, V, BuildHasherDefault<AddrHasher>>;
 
 /// The deepest an element may be nested (top-level nodes are at depth 1; in a whole document
 /// `<html>` is at depth 1 and `<body>` at 2). Void elements such as `<img>` may sit one level
@@ -106,10 +133,10 @@ pub(crate) struct DepthSink {
     /// A fragment hangs from a synthetic `<html>` element, which does not count.
     fragment: bool,
     /// Each `<template>`'s contents (a parentless fragment), by address, to its element.
-    templates: RefCell<HashMap<*const Node, Weak<Node>>>,
+    templates: RefCell<AddrMap<Weak<Node>>>,
     /// Known depths (before the fragment adjustment) of elements, by address. Emptied when
     /// the tree builder moves nodes around.
-    depths: RefCell<HashMap<*const Node, usize>>,
+    depths: RefCell<AddrMap<usize>>,
     /// The deepest element inserted so far (counted up to a little past the cap).
     deepest: Cell<usize>,
     /// The comment node handed out while [`Gate`] probes.
@@ -372,10 +399,33 @@ impl TreeSink for DepthSink {
     }
 }
 
+/// A tree builder's sink that has a [`DepthSink`] inside (or is one).
+pub(crate) trait HasDepth: TreeSink<Handle = Handle> {
+    fn depth_sink(&self) -> &DepthSink;
+}
+
+impl HasDepth for DepthSink {
+    fn depth_sink(&self) -> &DepthSink {
+        self
+    }
+}
+
+impl crate::dom::sink::InnerSink for DepthSink {
+    fn probing(&self) -> bool {
+        self.probing.get()
+    }
+}
+
+impl HasDepth for crate::dom::sink::FilterSink<'_, DepthSink> {
+    fn depth_sink(&self) -> &DepthSink {
+        &self.inner
+    }
+}
+
 /// The tree builder as the tokenizer's `TokenSink`, minus the start tags that would nest
 /// too deep.
-pub(crate) struct Gate {
-    pub(crate) builder: TreeBuilder<Handle, DepthSink>,
+pub(crate) struct Gate<S: HasDepth> {
+    pub(crate) builder: TreeBuilder<Handle, S>,
     /// How many start tags of each name were dropped and still wait for their end tag.
     dropped: RefCell<HashMap<LocalName, usize>>,
     /// Formatting start tags passed to the tree builder so far.
@@ -384,8 +434,8 @@ pub(crate) struct Gate {
     formatting_known: Cell<Option<usize>>,
 }
 
-impl Gate {
-    pub(crate) fn new(builder: TreeBuilder<Handle, DepthSink>) -> Gate {
+impl<S: HasDepth> Gate<S> {
+    pub(crate) fn new(builder: TreeBuilder<Handle, S>) -> Gate<S> {
         Gate {
             builder,
             dropped: RefCell::default(),
@@ -396,12 +446,12 @@ impl Gate {
 
     /// True once the tree has come near the cap; until then nothing is checked.
     fn deep(&self) -> bool {
-        self.builder.sink.deepest() + 1 >= MAX_DEPTH
+        self.builder.sink.depth_sink().deepest() + 1 >= MAX_DEPTH
     }
 
     /// The depth of the node the tree builder would insert the next node into.
     fn current_depth(&self, line_number: u64) -> usize {
-        let sink = &self.builder.sink;
+        let sink = self.builder.sink.depth_sink();
         sink.probing.set(true);
         // A comment goes to the same place as an element in every insertion mode where a
         // start tag adds one (the "after body" modes send comments to the root, but `</body>`
@@ -503,7 +553,7 @@ impl Gate {
     }
 }
 
-impl TokenSink for Gate {
+impl<S: HasDepth> TokenSink for Gate<S> {
     type Handle = Handle;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
@@ -577,8 +627,22 @@ pub(crate) fn enforce(root: &Handle, base: usize) {
     type Entry = (Handle, usize, Option<(Handle, Handle)>);
     let mut stack: Vec<Entry> = vec![(root.clone(), base, None)];
     while let Some((node, depth, text_target)) = stack.pop() {
-        let children = node.children.borrow().clone();
         let child_depth = depth + 1;
+        if child_depth <= MAX_DEPTH {
+            // Every child may stay: only descend (without copying the child list).
+            for child in node.children.borrow().iter() {
+                if let NodeData::Element { .. } = child.data {
+                    let target = if keeps_no_text(child) {
+                        text_target.clone().or(Some((node.clone(), child.clone())))
+                    } else {
+                        None
+                    };
+                    stack.push((child.clone(), child_depth, target));
+                }
+            }
+            continue;
+        }
+        let children = node.children.borrow().clone();
         let mut changed = false;
         let mut kept = Vec::with_capacity(children.len());
         for child in children {

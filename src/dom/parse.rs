@@ -1,9 +1,10 @@
 //! Parsing with html5ever into a markup5ever_rcdom tree.
 
-use super::depth::{enforce, DepthSink, Gate};
+use super::depth::{enforce, DepthSink, Gate, HasDepth};
+use super::sink::{FilterSink, Prefilter};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
-use html5ever::tree_builder::{create_element, TreeBuilder, TreeSink};
+use html5ever::tree_builder::{create_element, TreeBuilder};
 use html5ever::{local_name, ns, ParseOpts, QualName, TokenizerResult};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use std::rc::Rc;
@@ -61,6 +62,8 @@ pub(crate) struct Parsed {
     /// Fragment: the synthetic `<html>` element html5ever puts the fragment under.
     /// Document: the document node itself.
     pub(crate) root: Handle,
+    /// Elements and comments a [`Prefilter`] dropped while parsing.
+    pub(crate) dropped: usize,
 }
 
 fn opts() -> ParseOpts {
@@ -71,7 +74,12 @@ fn opts() -> ParseOpts {
 
 /// Parses `html` as a fragment in `<body>` context or as a document.
 pub(crate) fn parse(html: &str, kind: InputKind) -> Parsed {
-    parse_at(html, kind, 0)
+    parse_at(html, kind, 0, None)
+}
+
+/// [`parse`], dropping what `filter` says while parsing (see [`FilterSink`]).
+pub(crate) fn parse_filtered(html: &str, kind: InputKind, filter: Prefilter<'_>) -> Parsed {
+    parse_at(html, kind, 0, Some(filter))
 }
 
 /// Parses `html` into a tree whose root sits at depth `base` (see [`MAX_DEPTH`]).
@@ -80,15 +88,39 @@ pub(crate) fn parse(html: &str, kind: InputKind) -> Parsed {
 /// tokenizer and the tree builder and [`DepthSink`] around the `RcDom`.
 ///
 /// [`MAX_DEPTH`]: super::depth::MAX_DEPTH
-fn parse_at(html: &str, kind: InputKind, base: usize) -> Parsed {
+fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'_>>) -> Parsed {
+    let fragment = kind == InputKind::Fragment;
+    let filtered = filter.is_some();
+    let (dom, dropped) = match filter {
+        None => (build(html, kind, DepthSink::new(base, fragment)), 0),
+        Some(filter) => {
+            let sink = FilterSink::new(DepthSink::new(base, fragment), filter);
+            let out = build(html, kind, sink);
+            (out.dom, out.dropped_elements + out.dropped_comments)
+        }
+    };
+    let root = match kind {
+        InputKind::Document => dom.document.clone(),
+        InputKind::Fragment => fragment_root(&dom.document),
+    };
+    if !filtered {
+        // A `FilterSink` puts template contents in place itself.
+        inline_template_contents(&root);
+    }
+    enforce(&root, base);
+    Parsed {
+        _dom: dom,
+        root,
+        dropped,
+    }
+}
+
+/// Runs the tokenizer and the tree builder over `html` into `sink`.
+fn build<S: HasDepth>(html: &str, kind: InputKind, sink: S) -> S::Output {
     let opts = opts();
     let (builder, initial_state) = match kind {
-        InputKind::Document => (
-            TreeBuilder::new(DepthSink::new(base, false), opts.tree_builder),
-            None,
-        ),
+        InputKind::Document => (TreeBuilder::new(sink, opts.tree_builder), None),
         InputKind::Fragment => {
-            let sink = DepthSink::new(base, true);
             let context = create_element(
                 &sink,
                 QualName::new(None, ns!(html), local_name!("body")),
@@ -113,20 +145,13 @@ fn parse_at(html: &str, kind: InputKind, base: usize) -> Parsed {
     // `feed` returns early for every `</script>` (to let a browser run it); we just go on.
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
-    let dom = tokenizer.sink.builder.sink.finish();
-    let root = match kind {
-        InputKind::Document => dom.document.clone(),
-        InputKind::Fragment => fragment_root(&dom.document),
-    };
-    inline_template_contents(&root);
-    enforce(&root, base);
-    Parsed { _dom: dom, root }
+    tokenizer.sink.builder.sink.finish()
 }
 
 /// Parses `html` as a body fragment and returns its top-level nodes, detached, for nodes that
 /// go into an element at depth `parent_depth`: the depth cap counts from there.
 pub(crate) fn parse_fragment_nodes_at(html: &str, parent_depth: usize) -> Vec<Handle> {
-    let parsed = parse_at(html, InputKind::Fragment, parent_depth);
+    let parsed = parse_at(html, InputKind::Fragment, parent_depth, None);
     let nodes = std::mem::take(&mut *parsed.root.children.borrow_mut());
     for node in &nodes {
         node.parent.set(None);

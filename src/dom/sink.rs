@@ -3,8 +3,13 @@
 //!
 //! The tokenizer still reads every byte, but nothing is built below a dropped element: no
 //! text is copied into a `<script>` or `<style>`, no node is attached below an `<svg>`, and
-//! the walk never visits, nor the allocator frees, those subtrees. The result is the tree the
-//! walk would have left, minus nodes it would have removed: the output is the same.
+//! the walk never visits, nor the allocator frees, those subtrees. The element itself stays,
+//! as an empty *shell* with its attributes, so the rules see it where they would have (and
+//! count what they do to it, or remove it with an ancestor) and the walk removes it as
+//! before: the output and the report are the same.
+//!
+//! A shell is marked by its template contents, which are the `dropped` sentinel: everything
+//! attached to it is dropped.
 //!
 //! How a node is marked: its parent pointer points at one of two sentinel nodes that are never
 //! part of the tree: `pending` (created, not placed yet) or `dropped` (placed where it would
@@ -20,10 +25,20 @@ use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+/// The sink a [`FilterSink`] wraps: an `RcDom`, possibly with something of its own around it.
+pub(crate) trait InnerSink: TreeSink<Handle = Handle, Output = RcDom> {
+    /// Whether a comment created now is a probe of the inner sink's own (never dropped).
+    fn probing(&self) -> bool {
+        false
+    }
+}
+
+impl InnerSink for RcDom {}
+
 /// What may be dropped while parsing.
 pub(crate) struct Prefilter<'a> {
-    /// Elements removed with their content, whatever their attributes and place.
-    pub(crate) drop_element: &'a dyn Fn(&QualName) -> bool,
+    /// Elements removed with their content, given their name and attributes.
+    pub(crate) drop_element: &'a dyn Fn(&QualName, &[Attribute]) -> bool,
     /// Whether every comment is removed.
     pub(crate) drop_comments: bool,
 }
@@ -38,9 +53,9 @@ pub(crate) struct Filtered {
     pub(crate) dropped_comments: usize,
 }
 
-/// The sink: an [`RcDom`] plus the two sentinels and the counters.
-pub(crate) struct FilterSink<'a> {
-    inner: RcDom,
+/// The sink: an inner sink building the [`RcDom`], plus the two sentinels and the counters.
+pub(crate) struct FilterSink<'a, S> {
+    pub(crate) inner: S,
     filter: Prefilter<'a>,
     pending: Handle,
     dropped: Handle,
@@ -57,12 +72,12 @@ enum Mark {
     Dropped,
 }
 
-impl<'a> FilterSink<'a> {
-    pub(crate) fn new(filter: Prefilter<'a>) -> Self {
+impl<'a, S: InnerSink> FilterSink<'a, S> {
+    pub(crate) fn new(inner: S, filter: Prefilter<'a>) -> Self {
         let pending = Node::new(NodeData::Document);
         let dropped = Node::new(NodeData::Document);
         FilterSink {
-            inner: RcDom::default(),
+            inner,
             filter,
             pending_weak: Rc::downgrade(&pending),
             dropped_weak: Rc::downgrade(&dropped),
@@ -82,6 +97,21 @@ impl<'a> FilterSink<'a> {
         };
         node.parent.set(parent);
         mark
+    }
+
+    /// Whether nothing may be attached to `parent`: it is marked, or it is a shell.
+    fn closed(&self, parent: &Handle) -> bool {
+        if let NodeData::Element {
+            template_contents, ..
+        } = &parent.data
+        {
+            if let Some(contents) = &*template_contents.borrow() {
+                if Rc::ptr_eq(contents, &self.dropped) {
+                    return true;
+                }
+            }
+        }
+        self.mark(parent) != Mark::Live
     }
 
     fn set_mark(&self, node: &Handle, dropped: bool) {
@@ -123,7 +153,7 @@ impl<'a> FilterSink<'a> {
     }
 }
 
-impl TreeSink for FilterSink<'_> {
+impl<S: InnerSink> TreeSink for FilterSink<'_, S> {
     type Handle = Handle;
     type Output = Filtered;
     type ElemName<'b>
@@ -135,7 +165,7 @@ impl TreeSink for FilterSink<'_> {
         // The sentinels have no children; marked nodes only point at them weakly.
         drop((self.pending, self.dropped));
         Filtered {
-            dom: self.inner,
+            dom: self.inner.finish(),
             dropped_elements: self.dropped_elements.get(),
             dropped_comments: self.dropped_comments.get(),
         }
@@ -150,28 +180,29 @@ impl TreeSink for FilterSink<'_> {
     }
 
     fn elem_name<'b>(&'b self, target: &'b Handle) -> ExpandedName<'b> {
-        self.inner.elem_name(target)
+        // As `RcDom` does: the tree builder only asks elements for their name.
+        match &target.data {
+            NodeData::Element { name, .. } => name.expanded(),
+            _ => unreachable!("the tree builder asked a non-element for its name"),
+        }
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
-        let drop = (self.filter.drop_element)(&name);
-        let node = Node::new(NodeData::Element {
+        let shell = (self.filter.drop_element)(&name, &attrs);
+        Node::new(NodeData::Element {
             name,
-            // A dropped element's attributes are never looked at.
-            attrs: RefCell::new(if drop { Vec::new() } else { attrs }),
-            // Template contents go straight into the element (see `get_template_contents`).
-            template_contents: RefCell::new(None),
+            attrs: RefCell::new(attrs),
+            // Template contents go straight into the element (see `get_template_contents`);
+            // a shell's "contents" are the `dropped` sentinel, which marks it.
+            template_contents: RefCell::new(shell.then(|| self.dropped.clone())),
             mathml_annotation_xml_integration_point: flags.mathml_annotation_xml_integration_point,
-        });
-        if drop {
-            self.set_mark(&node, false);
-        }
-        node
+        })
     }
 
     fn create_comment(&self, text: StrTendril) -> Handle {
+        let probe = self.inner.probing();
         let node = self.inner.create_comment(text);
-        if self.filter.drop_comments {
+        if self.filter.drop_comments && !probe {
             self.set_mark(&node, false);
         }
         node
@@ -182,7 +213,7 @@ impl TreeSink for FilterSink<'_> {
     }
 
     fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
-        if self.mark(parent) != Mark::Live {
+        if self.closed(parent) {
             return self.swallow(child);
         }
         if !self.place_marked(&child) {
@@ -257,18 +288,35 @@ impl TreeSink for FilterSink<'_> {
     }
 
     fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
-        let children = std::mem::take(&mut *node.children.borrow_mut());
-        if self.mark(new_parent) == Mark::Live {
-            let weak = Rc::downgrade(new_parent);
-            for child in &children {
-                child.parent.set(Some(weak.clone()));
-            }
-            new_parent.children.borrow_mut().extend(children);
+        if !self.closed(new_parent) {
+            self.inner.reparent_children(node, new_parent);
         } else {
+            let children = std::mem::take(&mut *node.children.borrow_mut());
             for child in &children {
                 self.set_mark(child, true);
             }
         }
+    }
+
+    fn mark_script_already_started(&self, node: &Handle) {
+        self.inner.mark_script_already_started(node)
+    }
+
+    fn pop(&self, node: &Handle) {
+        self.inner.pop(node)
+    }
+
+    fn associate_with_form(
+        &self,
+        target: &Handle,
+        form: &Handle,
+        nodes: (&Handle, Option<&Handle>),
+    ) {
+        self.inner.associate_with_form(target, form, nodes)
+    }
+
+    fn set_current_line(&self, line_number: u64) {
+        self.inner.set_current_line(line_number)
     }
 
     fn is_mathml_annotation_xml_integration_point(&self, target: &Handle) -> bool {

@@ -58,19 +58,22 @@ fn walked(html: &str, kind: InputKind) -> (String, usize) {
 /// The output and the count of drops, with the sink dropping while parsing (and the walk
 /// then finding nothing left to remove).
 fn filtered(html: &str, kind: InputKind) -> (String, usize) {
-    filtered_by(html, kind, &dropped, true)
+    filtered_by(html, kind, &|name, _| dropped(name), true)
 }
 
 fn filtered_by(
     html: &str,
     kind: InputKind,
-    drop_element: &dyn Fn(&QualName) -> bool,
+    drop_element: &dyn Fn(&QualName, &[html5ever::Attribute]) -> bool,
     drop_comments: bool,
 ) -> (String, usize) {
-    let sink = FilterSink::new(Prefilter {
-        drop_element,
-        drop_comments,
-    });
+    let sink = FilterSink::new(
+        markup5ever_rcdom::RcDom::default(),
+        Prefilter {
+            drop_element,
+            drop_comments,
+        },
+    );
     let out = match kind {
         InputKind::Document => html5ever::parse_document(sink, ParseOpts::default()).one(html),
         InputKind::Fragment => html5ever::parse_fragment(
@@ -86,14 +89,16 @@ fn filtered_by(
         InputKind::Document => out.dom.document.clone(),
         InputKind::Fragment => out.dom.document.children.borrow()[0].clone(),
     };
+    let mut removed = 0;
     if drop_comments {
+        // The walk removes the shells the sink left (and nothing below them).
         let mut cx = Context::new(None, 1, kind == InputKind::Document);
         walk(&root, &[&Remove], &mut cx);
-        assert_eq!(cx.counts[0], 0, "the walk found something the sink left");
+        removed = cx.counts[0];
     }
     (
         serialize_children(&root, html.len()),
-        out.dropped_elements + out.dropped_comments,
+        out.dropped_elements + out.dropped_comments + removed,
     )
 }
 
@@ -145,7 +150,7 @@ fn without_drops_the_tree_is_the_plain_parse() {
         let parsed = parse(html, kind);
         let plain = serialize_children(&parsed.root, html.len());
         assert_eq!(
-            filtered_by(html, kind, &|_| false, false),
+            filtered_by(html, kind, &|_, _| false, false),
             (plain, 0),
             "input: {html}"
         );

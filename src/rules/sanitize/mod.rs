@@ -21,7 +21,7 @@ pub(crate) use urls::url_scheme;
 use crate::dom::names::is_block;
 use crate::{Action, Context, Element, Rule};
 use html5ever::tendril::StrTendril;
-use html5ever::{local_name, LocalName};
+use html5ever::{local_name, ns, LocalName, QualName};
 use markup5ever_rcdom::{Node, NodeData};
 use nesting::Placement;
 use policy::{Classes, Fate, Policy, SanitizerConfig};
@@ -266,6 +266,24 @@ impl Sanitize {
             None => Action::Remove,
             Some(attrs) if embeds::is_canonical(el, &attrs) => Action::Keep,
             Some(attrs) => Action::Replace(embeds::to_html(&attrs)),
+        }
+    }
+}
+
+impl Sanitize {
+    /// Whether this rule removes every element named `name`, with its content, wherever it
+    /// stands and whatever its attributes: such elements may be dropped while parsing
+    /// (when no other rule needs to see them first). `<noscript>` is not: `lazy_images`
+    /// reads it. Nor is `<iframe>` when embeds are on, nor the document structure.
+    pub(crate) fn drops_while_parsing(&self, name: &QualName) -> bool {
+        if name.ns != ns!(html) {
+            return true;
+        }
+        match name.local {
+            local_name!("html") | local_name!("head") | local_name!("body") => false,
+            local_name!("noscript") => false,
+            local_name!("iframe") if self.policy.embeds.is_some() => false,
+            ref local => matches!(self.policy.fate(local), Fate::Remove),
         }
     }
 }

@@ -1,0 +1,89 @@
+//! Dropping at parse time what the sanitizer removes anyway changes nothing a user sees: the
+//! same HTML and the same report, for every fixture input and every shared corpus page, in
+//! the default policy and with embeds on (where `<iframe>` is not dropped).
+
+mod common;
+
+use articlean::{Cleaned, Cleaner};
+use std::fs;
+use std::path::PathBuf;
+
+fn inputs() -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for suite in fs::read_dir(&fixtures).unwrap() {
+        for case in fs::read_dir(suite.unwrap().path()).unwrap() {
+            files.push(case.unwrap().path().join("input.html"));
+        }
+    }
+    if let Some(shared) = common::shared_dir("parse_filter corpus pages") {
+        let corpus = shared.join("corpus/readability");
+        match fs::read_dir(&corpus) {
+            Ok(pages) => files.extend(pages.map(|p| p.unwrap().path().join("source.html"))),
+            Err(e) => eprintln!("skipped corpus pages: {}: {e}", corpus.display()),
+        }
+    }
+    files
+        .into_iter()
+        .filter_map(|f| Some((f.clone(), fs::read_to_string(&f).ok()?)))
+        .collect()
+}
+
+fn same(filtered: &Cleaner, plain: &Cleaner, html: &str, what: &str) -> bool {
+    let (a, b): (Cleaned, Cleaned) = (filtered.clean(html), plain.clean(html));
+    assert_eq!(a.html(), b.html(), "output differs: {what}");
+    assert_eq!(a.report(), b.report(), "report differs: {what}");
+    a.report().get("sanitize") > 0
+}
+
+#[test]
+fn parse_time_filter_changes_no_output_and_no_report() {
+    let inputs = inputs();
+    assert!(inputs.len() > 20, "fixture inputs not found");
+    for embeds in [false, true] {
+        let build = |filter: bool| {
+            Cleaner::builder()
+                .with_embeds(embeds)
+                .with_parse_time_filter(filter)
+                .build()
+                .unwrap()
+        };
+        let (filtered, plain) = (build(true), build(false));
+        let mut sanitized = 0;
+        for (path, html) in &inputs {
+            let what = format!("{} (embeds {embeds})", path.display());
+            sanitized += usize::from(same(&filtered, &plain, html, &what));
+        }
+        assert!(sanitized > 10, "too few inputs exercise the sanitizer");
+    }
+}
+
+#[test]
+fn dropped_elements_and_comments_count_for_sanitize() {
+    let html = "<p>a<script>x()</script><!-- c -->b<svg><g/></svg><style>p{}</style></p>";
+    let out = Cleaner::default().clean(html);
+    assert_eq!(out.html(), "<p>ab</p>");
+    assert_eq!(out.report().get("sanitize"), 4);
+}
+
+#[test]
+fn a_user_rule_still_sees_what_the_sanitizer_removes() {
+    use articlean::{rule_fn, Action};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    let seen = Arc::new(AtomicUsize::new(0));
+    let counter = seen.clone();
+    let cleaner = Cleaner::builder()
+        .with_rule(rule_fn("scripts", move |el, _cx| {
+            if el.is("script") && el.text_content().contains("track") {
+                counter.fetch_add(1, Ordering::Relaxed);
+            }
+            Action::Keep
+        }))
+        .build()
+        .unwrap();
+    let out = cleaner.clean("<p>a<script>track()</script>b</p>");
+    assert_eq!(out.html(), "<p>ab</p>");
+    assert_eq!(seen.load(Ordering::Relaxed), 1);
+    assert_eq!(out.report().get("sanitize"), 1);
+}
