@@ -165,16 +165,6 @@ fn rules_can_be_turned_off() {
     );
 }
 
-/// Runs `f` on a thread with a small stack, so recursion over the tree would overflow.
-fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new()
-        .stack_size(256 * 1024)
-        .spawn(f)
-        .unwrap()
-        .join()
-        .expect("the cleaner overflowed a 256 KiB stack")
-}
-
 #[test]
 fn hundred_thousand_nested_elements_do_not_overflow_the_stack() {
     // Block elements such as `div` used to make html5ever's tree builder quadratic; the depth
@@ -186,7 +176,7 @@ fn hundred_thousand_nested_elements_do_not_overflow_the_stack() {
             format!("<{tag}>").repeat(n),
             format!("</{tag}>").repeat(n)
         );
-        let out = on_small_stack(move || Cleaner::default().clean(&html).into_html());
+        let out = common::on_small_stack(move || Cleaner::default().clean(&html).into_html());
         assert!(out.contains("deep"), "{tag}: text lost");
     }
 }

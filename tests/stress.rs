@@ -10,16 +10,6 @@ use articlean::{rule_fn, Action, Cleaner};
 /// The deepest an element may be nested in the output (the crate's documented cap).
 const MAX_DEPTH: usize = 256;
 
-/// Runs `f` on a thread with a 256 KiB stack: anything recursive over the tree overflows.
-fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new()
-        .stack_size(256 * 1024)
-        .spawn(f)
-        .unwrap()
-        .join()
-        .expect("the cleaner overflowed a 256 KiB stack")
-}
-
 const VOID: [&str; 14] = [
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr",
@@ -59,7 +49,7 @@ fn max_depth(html: &str) -> usize {
 /// first output.
 fn clean_checked(label: &str, html: String) -> String {
     let label = label.to_string();
-    on_small_stack(move || {
+    common::on_small_stack(move || {
         let cleaner = Cleaner::default();
         let out = cleaner.clean(&html).into_html();
         let again = cleaner.clean(&out).into_html();

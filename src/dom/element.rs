@@ -158,12 +158,7 @@ impl<'a> Element<'a> {
     /// ([`Rule::element`](crate::Rule::element)) they are as parsed; at
     /// [`Rule::element_end`](crate::Rule::element_end) they are the cleaned ones.
     pub fn children(&self) -> Vec<NodeRef> {
-        self.node
-            .children
-            .borrow()
-            .iter()
-            .map(NodeRef::new)
-            .collect()
+        self.children_iter().collect()
     }
 
     /// The child nodes, like [`children`](Element::children) but without collecting them:

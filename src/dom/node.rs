@@ -99,12 +99,7 @@ impl NodeRef {
 
     /// The child nodes.
     pub fn children(&self) -> Vec<NodeRef> {
-        self.handle
-            .children
-            .borrow()
-            .iter()
-            .map(NodeRef::new)
-            .collect()
+        self.children_iter().collect()
     }
 
     /// The child nodes without collecting them: nothing is allocated.

@@ -61,3 +61,13 @@ pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
     }
     out
 }
+
+/// Runs `f` on a thread with a 256 KiB stack: anything recursive over the tree overflows it.
+pub fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .expect("the cleaner overflowed a 256 KiB stack")
+}
