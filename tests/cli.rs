@@ -19,6 +19,19 @@ fn run(args: &[&str], env: &[(&str, &str)]) -> Output {
     cmd.output().expect("the binary runs")
 }
 
+/// `articlean clean FILE --config CONFIG`.
+fn clean_with_config(file: &Path, config: &Path) -> Output {
+    run(
+        &[
+            "clean",
+            file.to_str().unwrap(),
+            "--config",
+            config.to_str().unwrap(),
+        ],
+        &[],
+    )
+}
+
 fn code(out: &Output) -> i32 {
     out.status.code().expect("exited with a code")
 }
@@ -280,15 +293,7 @@ fn one_file_to_stdout_and_config_errors() {
         "image_proxy = \"https://wsrv.nl/?url={url_encoded}\"\nrules_off = [\"junk\"]\n",
     )
     .unwrap();
-    let out = run(
-        &[
-            "clean",
-            file.to_str().unwrap(),
-            "--config",
-            config.to_str().unwrap(),
-        ],
-        &[],
-    );
+    let out = clean_with_config(&file, &config);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -297,28 +302,12 @@ fn one_file_to_stdout_and_config_errors() {
     );
 
     fs::write(&config, "image_proxyy = \"x\"\n").unwrap();
-    let out = run(
-        &[
-            "clean",
-            file.to_str().unwrap(),
-            "--config",
-            config.to_str().unwrap(),
-        ],
-        &[],
-    );
+    let out = clean_with_config(&file, &config);
     assert_eq!(code(&out), 3);
     assert!(stderr(&out).contains("image_proxyy"), "{}", stderr(&out));
 
     fs::write(&config, "rules_off = [\"nope\"]\n").unwrap();
-    let out = run(
-        &[
-            "clean",
-            file.to_str().unwrap(),
-            "--config",
-            config.to_str().unwrap(),
-        ],
-        &[],
-    );
+    let out = clean_with_config(&file, &config);
     assert_eq!(code(&out), 3);
     assert!(stderr(&out).contains("nope"), "{}", stderr(&out));
 
@@ -339,15 +328,7 @@ fn readme_config_example_is_accepted() {
     let (_, text) = post(0);
     let file = tmp.path().join("a.md");
     fs::write(&file, &text).unwrap();
-    let out = run(
-        &[
-            "clean",
-            file.to_str().unwrap(),
-            "--config",
-            config.to_str().unwrap(),
-        ],
-        &[],
-    );
+    let out = clean_with_config(&file, &config);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout)
         .contains("images.weserv.nl/?url=http%3A%2F%2Fimg.example.com%2F0.jpg"));
@@ -369,11 +350,10 @@ fn config_reaches_the_sanitizer_and_lazy_images() {
     )
     .unwrap();
     let run_with = |config: Option<&Path>| {
-        let mut args = vec!["clean", file.to_str().unwrap()];
-        if let Some(c) = config {
-            args.extend(["--config", c.to_str().unwrap()]);
-        }
-        let out = run(&args, &[]);
+        let out = match config {
+            Some(c) => clean_with_config(&file, c),
+            None => run(&["clean", file.to_str().unwrap()], &[]),
+        };
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
@@ -403,15 +383,7 @@ fn config_reaches_the_sanitizer_and_lazy_images() {
         "classes_kept = true\ntags_allowed = [\"script\"]\n",
     )
     .unwrap();
-    let out = run(
-        &[
-            "clean",
-            file.to_str().unwrap(),
-            "--config",
-            config.to_str().unwrap(),
-        ],
-        &[],
-    );
+    let out = clean_with_config(&file, &config);
     assert_eq!(
         code(&out),
         3,
