@@ -57,6 +57,7 @@ pub mod proxy;
 mod report;
 mod rule;
 pub mod rules;
+mod scheme;
 mod srcset;
 
 pub use builder::CleanerBuilder;

@@ -276,15 +276,7 @@ pub fn strip_tracking(url: &str, extra: &[String]) -> Option<String> {
 
 /// True for `http:`/`https:` URLs and URLs without a scheme (relative, `//host/…`).
 fn http_or_relative(url: &str) -> bool {
-    let s = url.trim_start_matches(|c: char| c <= ' ');
-    let scheme_end = s.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')));
-    match scheme_end {
-        Some(i) if i > 0 && s[i..].starts_with(':') => {
-            let scheme = &s[..i];
-            scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
-        }
-        _ => true,
-    }
+    crate::scheme::url_scheme(url).is_none_or(|scheme| scheme == "http" || scheme == "https")
 }
 
 /// Removes Jetpack's lazy-load marker `is-pending-load` from an image URL. Returns the new

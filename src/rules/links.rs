@@ -91,7 +91,7 @@ impl Rule for Links {
         // A relative link may still be a redirector on the page's own site
         // (`/link?target=…` on a Zhihu page saved with its base URL).
         if new.is_none() && self.redirects {
-            let is_relative = crate::rules::sanitize::url_scheme(href).is_none();
+            let is_relative = crate::scheme::url_scheme(href).is_none();
             if let Some(base) = cx.base_url().filter(|_| is_relative) {
                 new = base
                     .join(href.trim())

@@ -251,7 +251,7 @@ fn strip_http(url: &str) -> Option<&str> {
 
 /// No scheme: a relative or protocol-relative URL.
 fn is_relative(url: &str) -> bool {
-    crate::rules::sanitize::url_scheme(url).is_none()
+    crate::scheme::url_scheme(url).is_none()
 }
 
 impl Rule for ProxiedUrls {

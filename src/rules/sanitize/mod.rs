@@ -16,8 +16,6 @@ mod urls;
 
 /// How a browser reads a URL's scheme; shared with the link and proxy rules.
 #[allow(unused_imports)]
-pub(crate) use urls::url_scheme;
-
 use crate::dom::names::is_block;
 use crate::{Action, Context, Element, Rule};
 use html5ever::tendril::StrTendril;

@@ -10,6 +10,8 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use url::Url;
 
+use crate::scheme::url_scheme;
+
 pub(crate) use crate::srcset::{candidates as srcset_candidates, valid_descriptors};
 
 /// Raster image types accepted in `data:` URLs of `img` and `source`.
@@ -33,28 +35,6 @@ pub(crate) fn browser_form(url: &str) -> String {
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect()
-}
-
-/// The URL's scheme, lowercase, as a browser reads it, or `None` for a relative URL.
-///
-/// Anything before the first `:` that is not a valid scheme (`/`, `?`, `#` or another
-/// character outside `[A-Za-z0-9+.-]` comes first) makes the URL relative, as in the URL
-/// standard. A leading digit is still reported as a scheme, so it is refused rather than
-/// trusted.
-pub(crate) fn url_scheme(url: &str) -> Option<String> {
-    let trimmed = url.trim_matches(|c: char| c <= ' ');
-    let mut scheme = String::new();
-    for c in trimmed.chars() {
-        match c {
-            '\t' | '\n' | '\r' => continue,
-            ':' => return (!scheme.is_empty()).then_some(scheme),
-            c if c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.') => {
-                scheme.push(c.to_ascii_lowercase());
-            }
-            _ => return None,
-        }
-    }
-    None
 }
 
 /// The URL checks of one policy.
