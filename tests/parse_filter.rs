@@ -87,3 +87,87 @@ fn a_user_rule_still_sees_what_the_sanitizer_removes() {
     assert_eq!(seen.load(Ordering::Relaxed), 1);
     assert_eq!(out.report().get("sanitize"), 1);
 }
+
+/// Raw text (script, style, textarea, title…) of a dropped element is not even read: these
+/// are the shapes where the end of that text is easy to get wrong.
+const RAW_TEXT_CASES: &[&str] = &[
+    "<script>a</script>b",
+    "<script><!-- x </script> y --></script><p>after</p>",
+    "<script><!--<script>x</script>y</script>z</p>",
+    "<script>a<!b</script>c",
+    "<SCRIPT>x</SCRIPT >y",
+    "<script>x</script\r\n>y",
+    "<script>x</scripts>y</script>z",
+    "<script>x</script",
+    "<style>p{}</STYLE/>after",
+    "<style>a</style\u{0}>b</style>c",
+    "<textarea>a &lt; </textarea>b",
+    "<title>t</title>x",
+    "<xmp><b></xmp>x",
+    "<noembed>x</noembed>y",
+    "<iframe>a</iframe>b",
+    "<noscript><img src=a.jpg></noscript>n",
+    "<table><script>x</script><tr><td>c</table>",
+    "<table>t<style>s</style>u</table>",
+    "<svg><style>a</style><script>b</script></svg>after",
+    "<math><style>x</style></math>y",
+    "<script>never ends <p>",
+    "<style>never",
+    "<textarea>abc",
+    "<select><script>x</script><option>o</select>",
+    "<template><script>x</script></template>y",
+    "<!doctype html><frameset><noframes>x</noframes></frameset>",
+    "<!doctype html><html><head><script>x</script><style>y</style><title>t</title></head><body>z",
+    "<!doctype html><head></head><script>after head</script><p>z",
+    "<plaintext>a</plaintext>b",
+    "<script>\u{0}\r\n</script>a\r\nb",
+    "<script>é</script>ü<style>€</style>ß",
+    "<b>1<p>2<script>x</script>3",
+];
+
+#[test]
+fn raw_text_of_dropped_elements_ends_where_the_parser_ends_it() {
+    for embeds in [false, true] {
+        let build = |filter: bool| {
+            Cleaner::builder()
+                .with_embeds(embeds)
+                .with_parse_time_filter(filter)
+                .build()
+                .unwrap()
+        };
+        let (filtered, plain) = (build(true), build(false));
+        for html in RAW_TEXT_CASES {
+            same(
+                &filtered,
+                &plain,
+                html,
+                &format!("{html:?} (embeds {embeds})"),
+            );
+        }
+    }
+    let out = Cleaner::default().clean("<p>a<script>if (a </b) {}</script>b</p>");
+    assert_eq!(out.html(), "<p>ab</p>");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Random mixes of the pieces that start and end raw text.
+    #[test]
+    fn raw_text_mixes_clean_the_same_with_and_without_the_filter(
+        pieces in proptest::collection::vec(proptest::sample::select(&[
+            "<script>", "</script>", "</SCRIPT ", "<!--", "-->", "<style>", "</style>",
+            "<textarea>", "</textarea>", "<title>", "</title>", "<p>", "</p>", "<svg>",
+            "</svg>", "<table>", "<td>", "<noscript>", "</noscript>", "<iframe>",
+            "</iframe>", "text", "é", "\r\n", "\0", "<", "/", ">", " ", "<b>", "<img src=x>",
+        ][..]), 0..24)
+    ) {
+        let html: String = pieces.concat();
+        let build = |filter: bool| {
+            Cleaner::builder().with_parse_time_filter(filter).build().unwrap()
+        };
+        let (a, b) = (build(true).clean(&html), build(false).clean(&html));
+        proptest::prop_assert_eq!(a.html(), b.html(), "{:?}", html);
+        proptest::prop_assert_eq!(a.report(), b.report(), "{:?}", html);
+    }
+}

@@ -28,8 +28,9 @@
 //! the caps.
 
 use super::names::is_void;
+use super::raw_text;
 use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
+use html5ever::tokenizer::{BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::tree_builder::{
     ElementFlags, NodeOrText, QuirksMode, Tracer, TreeBuilder, TreeSink,
 };
@@ -402,6 +403,12 @@ impl TreeSink for DepthSink {
 /// A tree builder's sink that has a [`DepthSink`] inside (or is one).
 pub(crate) trait HasDepth: TreeSink<Handle = Handle> {
     fn depth_sink(&self) -> &DepthSink;
+
+    /// Whether the content of the element created last is dropped (it is a shell of a
+    /// [`FilterSink`](crate::dom::sink::FilterSink)), so its raw text need not be read.
+    fn last_element_drops_content(&self) -> bool {
+        false
+    }
 }
 
 impl HasDepth for DepthSink {
@@ -420,12 +427,19 @@ impl HasDepth for crate::dom::sink::FilterSink<'_, DepthSink> {
     fn depth_sink(&self) -> &DepthSink {
         &self.inner
     }
+
+    fn last_element_drops_content(&self) -> bool {
+        self.last_was_shell()
+    }
 }
 
 /// The tree builder as the tokenizer's `TokenSink`, minus the start tags that would nest
-/// too deep.
-pub(crate) struct Gate<S: HasDepth> {
+/// too deep, and minus the raw text of elements whose content the sink drops (see
+/// [`raw_text`](super::raw_text)).
+pub(crate) struct Gate<'i, S: HasDepth> {
     pub(crate) builder: TreeBuilder<Handle, S>,
+    /// The tokenizer's input, to take dropped raw text off.
+    input: &'i BufferQueue,
     /// How many start tags of each name were dropped and still wait for their end tag.
     dropped: RefCell<HashMap<LocalName, usize>>,
     /// Formatting start tags passed to the tree builder so far.
@@ -434,10 +448,11 @@ pub(crate) struct Gate<S: HasDepth> {
     formatting_known: Cell<Option<usize>>,
 }
 
-impl<S: HasDepth> Gate<S> {
-    pub(crate) fn new(builder: TreeBuilder<Handle, S>) -> Gate<S> {
+impl<'i, S: HasDepth> Gate<'i, S> {
+    pub(crate) fn new(builder: TreeBuilder<Handle, S>, input: &'i BufferQueue) -> Gate<'i, S> {
         Gate {
             builder,
+            input,
             dropped: RefCell::default(),
             formatting_passed: Cell::new(0),
             formatting_known: Cell::new(None),
@@ -553,20 +568,31 @@ impl<S: HasDepth> Gate<S> {
     }
 }
 
-impl<S: HasDepth> TokenSink for Gate<S> {
+impl<S: HasDepth> TokenSink for Gate<'_, S> {
     type Handle = Handle;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
+        let mut raw_text_of = None;
         if let Token::TagToken(tag) = &token {
             if !self.pass(tag, line_number) {
                 return TokenSinkResult::Continue;
             }
-            if tag.kind == TagKind::StartTag && is_formatting(&tag.name) {
-                self.formatting_passed.set(self.formatting_passed.get() + 1);
+            if tag.kind == TagKind::StartTag {
+                if is_formatting(&tag.name) {
+                    self.formatting_passed.set(self.formatting_passed.get() + 1);
+                }
+                raw_text_of = Some(tag.name.clone());
             }
         }
         self.formatting_known.set(None);
-        self.builder.process_token(token, line_number)
+        let result = self.builder.process_token(token, line_number);
+        if let (TokenSinkResult::RawData(kind), Some(name)) = (&result, raw_text_of) {
+            // The tree builder has just created the element whose raw text comes next.
+            if self.builder.sink.last_element_drops_content() {
+                raw_text::skip(self.input, *kind, &name);
+            }
+        }
+        result
     }
 
     fn end(&self) {

@@ -10,6 +10,7 @@ pub(crate) mod element;
 pub(crate) mod names;
 pub(crate) mod node;
 pub(crate) mod parse;
+pub(crate) mod raw_text;
 pub(crate) mod serialize;
 // Used once parse.rs has the hook described in benches/README.md ("Parse-time filtering").
 #[allow(dead_code)]

@@ -133,15 +133,15 @@ fn build<S: HasDepth>(html: &str, kind: InputKind, sink: S) -> S::Output {
             (builder, Some(state))
         }
     };
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
     let tokenizer = Tokenizer::new(
-        Gate::new(builder),
+        Gate::new(builder, &input),
         TokenizerOpts {
             initial_state: initial_state.or(opts.tokenizer.initial_state),
             ..opts.tokenizer
         },
     );
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(html));
     // `feed` returns early for every `</script>` (to let a browser run it); we just go on.
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();

@@ -1,8 +1,8 @@
 //! A `TreeSink` around `RcDom` that drops, while parsing, what the policy would remove with
 //! its content anyway, and puts `<template>` contents straight into the element.
 //!
-//! The tokenizer still reads every byte, but nothing is built below a dropped element: no
-//! text is copied into a `<script>` or `<style>`, no node is attached below an `<svg>`, and
+//! Nothing is built below a dropped element: the raw text of a `<script>` or `<style>` is
+//! not even read (see [`raw_text`](super::raw_text)), no node is attached below an `<svg>`, and
 //! the walk never visits, nor the allocator frees, those subtrees. The element itself stays,
 //! as an empty *shell* with its attributes, so the rules see it where they would have (and
 //! count what they do to it, or remove it with an ancestor) and the walk removes it as
@@ -63,6 +63,8 @@ pub(crate) struct FilterSink<'a, S> {
     dropped_weak: WeakHandle,
     dropped_elements: Cell<usize>,
     dropped_comments: Cell<usize>,
+    /// Whether the element created last is a shell.
+    last_shell: Cell<bool>,
 }
 
 #[derive(PartialEq)]
@@ -85,7 +87,13 @@ impl<'a, S: InnerSink> FilterSink<'a, S> {
             dropped,
             dropped_elements: Cell::new(0),
             dropped_comments: Cell::new(0),
+            last_shell: Cell::new(false),
         }
+    }
+
+    /// Whether the element created last is a shell: nothing attached to it is kept.
+    pub(crate) fn last_was_shell(&self) -> bool {
+        self.last_shell.get()
     }
 
     fn mark(&self, node: &Handle) -> Mark {
@@ -189,6 +197,7 @@ impl<S: InnerSink> TreeSink for FilterSink<'_, S> {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
         let shell = (self.filter.drop_element)(&name, &attrs);
+        self.last_shell.set(shell);
         Node::new(NodeData::Element {
             name,
             attrs: RefCell::new(attrs),
