@@ -444,8 +444,8 @@ pub(crate) struct Gate<'i, S: HasDepth> {
     dropped: RefCell<HashMap<LocalName, usize>>,
     /// Formatting start tags passed to the tree builder so far.
     formatting_passed: Cell<usize>,
-    /// [`Self::formatting`] as last counted, while no token has reached the tree builder since.
-    formatting_known: Cell<Option<usize>>,
+    /// [`Self::formatting`] as last counted, and `formatting_passed` at that time.
+    formatting_counted: Cell<(usize, usize)>,
 }
 
 impl<'i, S: HasDepth> Gate<'i, S> {
@@ -455,7 +455,7 @@ impl<'i, S: HasDepth> Gate<'i, S> {
             input,
             dropped: RefCell::default(),
             formatting_passed: Cell::new(0),
-            formatting_known: Cell::new(None),
+            formatting_counted: Cell::new((0, 0)),
         }
     }
 
@@ -498,17 +498,19 @@ impl<'i, S: HasDepth> Gate<'i, S> {
     /// list of active formatting elements (an upper bound for the length of that list).
     fn formatting(&self) -> usize {
         // Each formatting element the tree builder holds came from a formatting start tag,
-        // or replaced one that did; so while few have passed, there is no need to count.
-        if self.formatting_passed.get() < MAX_FORMATTING {
-            return self.formatting_passed.get();
-        }
-        if let Some(known) = self.formatting_known.get() {
-            return known;
+        // or replaced one that did; so it holds at most what it held when last counted plus
+        // the formatting start tags passed since, and while that is few, there is no need to
+        // count again.
+        let passed = self.formatting_passed.get();
+        let (counted, then) = self.formatting_counted.get();
+        let bound = counted + (passed - then);
+        if bound < MAX_FORMATTING {
+            return bound;
         }
         let count = FormattingCount::default();
         self.builder.trace_handles(&count);
         let count = count.0.borrow().len();
-        self.formatting_known.set(Some(count));
+        self.formatting_counted.set((count, passed));
         count
     }
 
@@ -584,7 +586,6 @@ impl<S: HasDepth> TokenSink for Gate<'_, S> {
                 raw_text_of = Some(tag.name.clone());
             }
         }
-        self.formatting_known.set(None);
         let result = self.builder.process_token(token, line_number);
         if let (TokenSinkResult::RawData(kind), Some(name)) = (&result, raw_text_of) {
             // The tree builder has just created the element whose raw text comes next.
