@@ -21,10 +21,6 @@ mod support;
 
 use articlean::Cleaner;
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
-use html5ever::serialize::{SerializeOpts, TraversalScope};
-use html5ever::tendril::TendrilSink;
-use html5ever::{local_name, ns, ParseOpts, QualName};
-use markup5ever_rcdom::{RcDom, SerializableHandle};
 use std::hint::black_box;
 
 type Pages = [(String, String)];
@@ -33,46 +29,6 @@ type Pages = [(String, String)];
 /// so nothing is optimised away).
 type Contender = (String, Box<dyn Fn(&str) -> usize>);
 
-/// Whether articlean would take `html` as a whole document (doctype or `<html>` first).
-fn is_document(html: &str) -> bool {
-    let head: String = html
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .chars()
-        .take(9)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.starts_with("<!doctype") || head.starts_with("<html")
-}
-
-/// Parses as articlean does: a document, or a fragment in `<body>` context.
-fn parse(html: &str) -> RcDom {
-    if is_document(html) {
-        html5ever::parse_document(RcDom::default(), ParseOpts::default()).one(html)
-    } else {
-        html5ever::parse_fragment(
-            RcDom::default(),
-            ParseOpts::default(),
-            QualName::new(None, ns!(html), local_name!("body")),
-            Vec::new(),
-            false,
-        )
-        .one(html)
-    }
-}
-
-fn roundtrip(html: &str) -> Vec<u8> {
-    let dom = parse(html);
-    let mut out = Vec::with_capacity(html.len());
-    let opts = SerializeOpts {
-        traversal_scope: TraversalScope::ChildrenOnly(None),
-        ..SerializeOpts::default()
-    };
-    let handle: SerializableHandle = dom.document.clone().into();
-    html5ever::serialize(&mut out, &handle, opts).expect("writing to a Vec cannot fail");
-    out
-}
-
 /// The contenders: (name, cleaning function) for every benchmark of a page group.
 fn contenders() -> Vec<Contender> {
     let ammonia = ammonia::Builder::default();
@@ -80,11 +36,11 @@ fn contenders() -> Vec<Contender> {
     let mut list: Vec<Contender> = vec![
         (
             "html5ever_parse".into(),
-            Box::new(|p: &str| parse(p).document.children.borrow().len()),
+            Box::new(|p: &str| support::parse(p).document.children.borrow().len()),
         ),
         (
             "html5ever_roundtrip".into(),
-            Box::new(|p: &str| roundtrip(p).len()),
+            Box::new(|p: &str| support::roundtrip(p).len()),
         ),
         (
             "ammonia_default".into(),
@@ -161,7 +117,7 @@ fn scaling(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(page.len() as u64));
         // The ceiling at the same size: big trees outgrow the caches, for html5ever too.
         g.bench_function(format!("html5ever_parse/{label}"), |b| {
-            b.iter(|| black_box(parse(black_box(&page)).document.children.borrow().len()))
+            b.iter(|| black_box(support::parse(black_box(&page)).document.children.borrow().len()))
         });
         g.bench_function(format!("articlean_default/{label}"), |b| {
             b.iter(|| black_box(cleaner.clean(black_box(&page)).html().len()))

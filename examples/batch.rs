@@ -8,14 +8,13 @@
 //! ```
 //!
 //! Options: `--rounds N` (the corpus is cleaned N times per measurement), `--seq-only` (one
-//! thread only), `--engine articlean|ammonia|parse` (what is run: `parse` is html5ever into
-//! rcdom only), `--only RULE` (articlean with that built-in rule alone).
+//! thread only), `--engine articlean|ammonia|parse|roundtrip` (what is run: `parse` is
+//! html5ever into rcdom only, `roundtrip` adds html5ever's serializer; both as the bench does), `--only RULE` (articlean with that built-in rule alone).
 
 #[path = "../benches/support/mod.rs"]
 mod support;
 
 use articlean::Cleaner;
-use html5ever::tendril::TendrilSink;
 use rayon::prelude::*;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -62,14 +61,8 @@ fn main() -> ExitCode {
     let run = |page: &str| -> usize {
         match engine.as_str() {
             "ammonia" => ammonia.clean(page).to_string().len(),
-            "parse" => {
-                html5ever::parse_document(markup5ever_rcdom::RcDom::default(), Default::default())
-                    .one(page)
-                    .document
-                    .children
-                    .borrow()
-                    .len()
-            }
+            "parse" => support::parse(page).document.children.borrow().len(),
+            "roundtrip" => support::roundtrip(page).len(),
             _ => cleaner.clean(page).html().len(),
         }
     };

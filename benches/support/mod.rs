@@ -2,6 +2,10 @@
 //! `examples/peak_memory.rs` include this file with `#[path]`).
 #![allow(dead_code)]
 
+use html5ever::serialize::{SerializeOpts, TraversalScope};
+use html5ever::tendril::TendrilSink;
+use html5ever::{local_name, ns, ParseOpts, QualName};
+use markup5ever_rcdom::{RcDom, SerializableHandle};
 use std::path::{Path, PathBuf};
 
 /// The bundled sample articles (`examples/articles/*.html`), in name order.
@@ -93,4 +97,45 @@ fn read_all(paths: Vec<PathBuf>) -> Vec<(String, String)> {
             ))
         })
         .collect()
+}
+
+/// Whether articlean would take `html` as a whole document (doctype or `<html>` first).
+fn is_document(html: &str) -> bool {
+    let head: String = html
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(9)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype") || head.starts_with("<html")
+}
+
+/// The `html5ever_parse` baseline: parses as articlean does: a document, or a fragment in `<body>` context.
+pub fn parse(html: &str) -> RcDom {
+    if is_document(html) {
+        html5ever::parse_document(RcDom::default(), ParseOpts::default()).one(html)
+    } else {
+        html5ever::parse_fragment(
+            RcDom::default(),
+            ParseOpts::default(),
+            QualName::new(None, ns!(html), local_name!("body")),
+            Vec::new(),
+            false,
+        )
+        .one(html)
+    }
+}
+
+/// The `html5ever_roundtrip` baseline: [`parse`], then html5ever's own serializer.
+pub fn roundtrip(html: &str) -> Vec<u8> {
+    let dom = parse(html);
+    let mut out = Vec::with_capacity(html.len());
+    let opts = SerializeOpts {
+        traversal_scope: TraversalScope::ChildrenOnly(None),
+        ..SerializeOpts::default()
+    };
+    let handle: SerializableHandle = dom.document.clone().into();
+    html5ever::serialize(&mut out, &handle, opts).expect("writing to a Vec cannot fail");
+    out
 }
