@@ -103,6 +103,23 @@ fn is_formatting(name: &LocalName) -> bool {
     )
 }
 
+/// Start tags after which the tree builder may switch the tokenizer to raw text (RCDATA,
+/// RAWTEXT or script data); `<plaintext>` is left alone.
+fn is_raw_text_start(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("textarea")
+            | local_name!("title")
+            | local_name!("xmp")
+            | local_name!("iframe")
+            | local_name!("noembed")
+            | local_name!("noframes")
+            | local_name!("noscript")
+    )
+}
+
 /// Collects the distinct formatting elements among the handles the tree builder holds.
 #[derive(Default)]
 struct FormattingCount(RefCell<HashSet<*const Node>>);
@@ -124,6 +141,14 @@ fn parent_of(node: &Node) -> Option<Handle> {
     let weak = node.parent.take();
     node.parent.set(weak.clone());
     weak.and_then(|w| w.upgrade())
+}
+
+/// Whether `node` has a parent (without upgrading the pointer).
+fn has_parent(node: &Node) -> bool {
+    let weak = node.parent.take();
+    let has = weak.is_some();
+    node.parent.set(weak);
+    has
 }
 
 /// A `TreeSink` around [`RcDom`] that knows how deep the nodes it inserts are.
@@ -222,7 +247,7 @@ impl DepthSink {
                 false
             }
             NodeOrText::AppendNode(node) if matches!(node.data, NodeData::Element { .. }) => {
-                if parent_of(node).is_some() {
+                if has_parent(node) {
                     self.moving();
                 }
                 let raw = parent_depth() + 1;
@@ -234,7 +259,7 @@ impl DepthSink {
                 true
             }
             NodeOrText::AppendNode(node) => {
-                if parent_of(node).is_some() {
+                if has_parent(node) {
                     self.moving();
                 }
                 true
@@ -583,7 +608,9 @@ impl<S: HasDepth> TokenSink for Gate<'_, S> {
                 if is_formatting(&tag.name) {
                     self.formatting_passed.set(self.formatting_passed.get() + 1);
                 }
-                raw_text_of = Some(tag.name.clone());
+                if is_raw_text_start(&tag.name) {
+                    raw_text_of = Some(tag.name.clone());
+                }
             }
         }
         let result = self.builder.process_token(token, line_number);
