@@ -4,7 +4,7 @@
 //! keep are copied byte for byte, never decoded or re-encoded.
 
 use super::decode::{decode_to_http, finalize, parse_input, raw_param};
-use super::known::host_is_or_under;
+use super::screen::plain_host;
 use url::Url;
 
 /// How a redirector's host is matched.
@@ -63,16 +63,35 @@ const REDIRECTORS: &[Redirector] = &[
     r(Exact("www.linkedin.com"), "/redir/redirect", &["url"]),
 ];
 
-fn host_matches(url: &Url, rule: HostRule) -> bool {
+/// Whether `host` (lower-case, as the `url` crate gives it) is one `rule` covers.
+fn host_matches(host: &str, rule: HostRule) -> bool {
     match rule {
-        Exact(h) => url.host_str() == Some(h),
-        Domain(d) => host_is_or_under(url, d),
-        Google => url.host_str().is_some_and(|h| {
-            let h = h.strip_prefix("www.").unwrap_or(h);
+        Exact(h) => host == h,
+        Domain(d) => {
+            host == d
+                || host
+                    .strip_suffix(d)
+                    .is_some_and(|prefix| prefix.ends_with('.'))
+        }
+        Google => {
+            let h = host.strip_prefix("www.").unwrap_or(host);
             h.strip_prefix("google.").is_some_and(|tld| {
                 !tld.is_empty() && tld.split('.').all(|l| (2..=3).contains(&l.len()))
             })
-        }),
+        }
+    }
+}
+
+/// False only when `url` certainly has a host no redirector covers: its host is written
+/// plainly ([`plain_host`]) in lower case and matches none of [`REDIRECTORS`]. The `url` crate
+/// would read such a host unchanged, as a decimal IPv4 address (which no rule covers) or not
+/// at all.
+fn may_be_redirector(url: &str) -> bool {
+    match plain_host(url) {
+        Some(host) if !host.bytes().any(|b| b.is_ascii_uppercase()) => {
+            REDIRECTORS.iter().any(|red| host_matches(host, red.host))
+        }
+        _ => true,
     }
 }
 
@@ -82,7 +101,10 @@ fn redirect_once(url: &Url) -> Option<String> {
     let query = url.query()?;
     REDIRECTORS
         .iter()
-        .filter(|red| host_matches(url, red.host) && (red.path == "*" || red.path == path))
+        .filter(|red| {
+            url.host_str().is_some_and(|h| host_matches(h, red.host))
+                && (red.path == "*" || red.path == path)
+        })
         .find_map(|red| {
             let candidate = if red.params.is_empty() {
                 decode_to_http(query)
@@ -131,6 +153,9 @@ pub fn unwrap_redirect(url: &str) -> Option<String> {
         .windows(4)
         .any(|w| w.eq_ignore_ascii_case(b"http"))
     {
+        return None;
+    }
+    if !may_be_redirector(url) {
         return None;
     }
     let mut current = parse_input(url)?;
@@ -208,14 +233,27 @@ fn is_tracking(name: &str, extra: &[String]) -> bool {
 /// Splits `url` into (before `?`, query, `#fragment` or empty). The query is `None` when
 /// there is no `?` before the fragment.
 fn split_query(url: &str) -> (&str, Option<&str>, &str) {
-    let (main, fragment) = match url.find('#') {
-        Some(i) => url.split_at(i),
-        None => (url, ""),
+    let no_query = || match url.find('#') {
+        Some(i) => (&url[..i], None, &url[i..]),
+        None => (url, None, ""),
     };
-    match main.split_once('?') {
-        Some((base, query)) => (base, Some(query), fragment),
-        None => (main, None, fragment),
+    match query_start(url) {
+        Some(question) => {
+            let after = &url[question + 1..];
+            match after.find('#') {
+                Some(i) => (&url[..question], Some(&after[..i]), &after[i..]),
+                None => (&url[..question], Some(after), ""),
+            }
+        }
+        None => no_query(),
     }
+}
+
+/// Index of the `?` that starts the query: the first `?`, unless a `#` comes before it.
+/// Most links have no `?` at all, answered with one scan.
+fn query_start(url: &str) -> Option<usize> {
+    let question = url.find('?')?;
+    (!url[..question].contains('#')).then_some(question)
 }
 
 /// Rebuilds a URL from its base, kept query pieces and fragment; drops a `?` left empty.
@@ -255,28 +293,25 @@ fn rebuild(base: &str, kept: &[&str], fragment: &str) -> String {
 /// assert_eq!(strip_tracking("https://a.example/p?id=7", &[]), None);
 /// ```
 pub fn strip_tracking(url: &str, extra: &[String]) -> Option<String> {
-    if !http_or_relative(url) {
-        return None;
-    }
+    query_start(url)?;
     let (base, query, fragment) = split_query(url);
     let query = query?;
-    let mut removed = false;
-    let kept: Vec<&str> = query
-        .split('&')
-        .filter(|piece| {
-            let name = piece.split('=').next().unwrap_or_default();
-            let drop = !name.is_empty() && is_tracking(name, extra);
-            removed |= drop;
-            !drop
-        })
-        .collect();
+    let tracking = |piece: &str| {
+        let name = piece.split('=').next().unwrap_or_default();
+        !name.is_empty() && is_tracking(name, extra)
+    };
+    // Nothing to remove (the common case): answered without allocating.
+    if !query.split('&').any(tracking) || !http_or_relative(url) {
+        return None;
+    }
+    let kept: Vec<&str> = query.split('&').filter(|piece| !tracking(piece)).collect();
     let out = rebuild(base, &kept, fragment);
-    (removed && !out.trim().is_empty()).then_some(out)
+    (!out.trim().is_empty()).then_some(out)
 }
 
 /// True for `http:`/`https:` URLs and URLs without a scheme (relative, `//host/…`).
 fn http_or_relative(url: &str) -> bool {
-    crate::scheme::url_scheme(url).is_none_or(|scheme| scheme == "http" || scheme == "https")
+    crate::scheme::is_http_or_relative(url)
 }
 
 /// Removes Jetpack's lazy-load marker `is-pending-load` from an image URL. Returns the new
