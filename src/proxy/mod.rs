@@ -177,14 +177,15 @@ impl Unwrapper {
         {
             return Some(origin);
         }
-        let built_in = known::BUILT_INS
-            .iter()
-            .find_map(|(_, recognise)| recognise(url).and_then(|c| decode::finalize(&c)));
+        let segments = known::segments(url);
+        let built_in = known::BUILT_INS.iter().find_map(|(_, recognise)| {
+            recognise(url, &segments).and_then(|c| decode::finalize(&c))
+        });
         if built_in.is_some() {
             return built_in;
         }
         if self.generic_fallback {
-            return generic::generic(url).and_then(|c| decode::finalize(&c));
+            return generic::generic(url, &segments).and_then(|c| decode::finalize(&c));
         }
         None
     }
