@@ -147,7 +147,7 @@ fn redirect_once(url: &Url) -> Option<String> {
 pub fn unwrap_redirect(url: &str) -> Option<String> {
     // Every redirector carries its target, an http(s) URL, in the query: a link without
     // `http` after a `?` is answered without parsing it.
-    let query = &url[url.find('?')?..];
+    let query = &url[memchr::memchr(b'?', url.as_bytes())?..];
     if !query
         .as_bytes()
         .windows(4)
@@ -170,90 +170,116 @@ pub fn unwrap_redirect(url: &str) -> Option<String> {
     found
 }
 
-/// Tracking parameter names removed by [`strip_tracking`] (compared ASCII case-insensitively).
+/// Tracking parameter names removed by [`strip_tracking`] (compared ASCII case-insensitively):
+/// lower case and sorted, for a binary search (a unit test checks).
 const TRACKING_PARAMS: &[&str] = &[
-    "fbclid",
-    "gclid",
-    "gclsrc",
-    "dclid",
-    "gbraid",
-    "wbraid",
-    "msclkid",
-    "yclid",
-    "twclid",
-    "ttclid",
-    "igshid",
-    "igsh",
-    "mc_cid",
-    "mc_eid",
-    "_hsenc",
-    "_hsmi",
+    "__hsfp",
     "__hssc",
     "__hstc",
-    "__hsfp",
-    "hsctatracking",
-    "mkt_tok",
-    "spm",
-    "scm",
-    "spm_id_from",
-    "vd_source",
-    "ref_src",
-    "ref_url",
     "__twitter_impression",
     "_ga",
     "_gl",
+    "_hsenc",
+    "_hsmi",
+    "_openstat",
+    "dclid",
+    "fbclid",
+    "gbraid",
+    "gclid",
+    "gclsrc",
+    "hsctatracking",
+    "igsh",
+    "igshid",
+    "isappinstalled",
+    "mc_cid",
+    "mc_eid",
+    "mkt_tok",
+    "msclkid",
     "oly_anon_id",
     "oly_enc_id",
-    "rb_clickid",
-    "s_cid",
-    "vero_id",
-    "vero_conv",
-    "wickedid",
-    "_openstat",
     "pk_campaign",
-    "pk_kwd",
-    "pk_source",
-    "pk_medium",
     "pk_content",
-    "isappinstalled",
+    "pk_kwd",
+    "pk_medium",
+    "pk_source",
+    "rb_clickid",
+    "ref_src",
+    "ref_url",
+    "s_cid",
+    "scm",
+    "spm",
+    "spm_id_from",
+    "ttclid",
+    "twclid",
+    "vd_source",
+    "vero_conv",
+    "vero_id",
+    "wbraid",
+    "wickedid",
+    "yclid",
 ];
+
+/// Length of the longest name in [`TRACKING_PARAMS`].
+const LONGEST_TRACKING_PARAM: usize = 20;
 
 /// Tracking parameter prefixes removed by [`strip_tracking`] (`utm_source`, `mtm_campaign`…).
 const TRACKING_PREFIXES: &[&str] = &["utm_", "mtm_"];
 
 fn is_tracking(name: &str, extra: &[String]) -> bool {
-    extra.iter().any(|e| e == name)
-        || TRACKING_PARAMS.iter().any(|t| name.eq_ignore_ascii_case(t))
-        || TRACKING_PREFIXES.iter().any(|p| {
-            name.get(..p.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(p))
-        })
+    if extra.iter().any(|e| e == name) {
+        return true;
+    }
+    let bytes = name.as_bytes();
+    let prefixed = |p: &str| {
+        bytes
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    if TRACKING_PREFIXES.iter().any(|p| prefixed(p)) {
+        return true;
+    }
+    // Lower-cased on the stack; a longer name is none of them.
+    let mut buf = [0u8; LONGEST_TRACKING_PARAM];
+    let Some(lower) = buf.get_mut(..bytes.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    TRACKING_PARAMS
+        .binary_search_by(|t| t.as_bytes().cmp(lower))
+        .is_ok()
 }
 
 /// Splits `url` into (before `?`, query, `#fragment` or empty). The query is `None` when
 /// there is no `?` before the fragment.
+#[cfg(test)]
 fn split_query(url: &str) -> (&str, Option<&str>, &str) {
-    let no_query = || match url.find('#') {
-        Some(i) => (&url[..i], None, &url[i..]),
-        None => (url, None, ""),
-    };
     match query_start(url) {
         Some(question) => {
-            let after = &url[question + 1..];
-            match after.find('#') {
-                Some(i) => (&url[..question], Some(&after[..i]), &after[i..]),
-                None => (&url[..question], Some(after), ""),
-            }
+            let (base, query, fragment) = split_at_query(url, question);
+            (base, Some(query), fragment)
         }
-        None => no_query(),
+        None => match url.find('#') {
+            Some(i) => (&url[..i], None, &url[i..]),
+            None => (url, None, ""),
+        },
     }
 }
 
 /// Index of the `?` that starts the query: the first `?`, unless a `#` comes before it.
 /// Most links have no `?` at all, answered with one scan.
 fn query_start(url: &str) -> Option<usize> {
-    let question = url.find('?')?;
-    (!url[..question].contains('#')).then_some(question)
+    let question = memchr::memchr(b'?', url.as_bytes())?;
+    (!url.as_bytes()[..question].contains(&b'#')).then_some(question)
+}
+
+/// (before `?`, query, `#fragment` or empty) for the query starting at `question`.
+fn split_at_query(url: &str, question: usize) -> (&str, &str, &str) {
+    let after = &url[question + 1..];
+    match after.find('#') {
+        Some(i) => (&url[..question], &after[..i], &after[i..]),
+        None => (&url[..question], after, ""),
+    }
 }
 
 /// Rebuilds a URL from its base, kept query pieces and fragment; drops a `?` left empty.
@@ -293,11 +319,11 @@ fn rebuild(base: &str, kept: &[&str], fragment: &str) -> String {
 /// assert_eq!(strip_tracking("https://a.example/p?id=7", &[]), None);
 /// ```
 pub fn strip_tracking(url: &str, extra: &[String]) -> Option<String> {
-    query_start(url)?;
-    let (base, query, fragment) = split_query(url);
-    let query = query?;
+    let (base, query, fragment) = split_at_query(url, query_start(url)?);
     let tracking = |piece: &str| {
-        let name = piece.split('=').next().unwrap_or_default();
+        // The name: up to the first `=` (usually a few bytes in).
+        let name = piece.as_bytes().iter().position(|&b| b == b'=');
+        let name = name.map_or(piece, |i| &piece[..i]);
         !name.is_empty() && is_tracking(name, extra)
     };
     // Nothing to remove (the common case): answered without allocating.
@@ -356,6 +382,23 @@ pub fn strip_lazy_markers(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tracking_table_is_searchable() {
+        assert!(TRACKING_PARAMS.windows(2).all(|w| w[0] < w[1]));
+        assert!(TRACKING_PARAMS.iter().all(|t| t.to_ascii_lowercase() == *t));
+        assert_eq!(
+            TRACKING_PARAMS.iter().map(|t| t.len()).max(),
+            Some(LONGEST_TRACKING_PARAM)
+        );
+        for t in TRACKING_PARAMS {
+            assert!(is_tracking(&t.to_ascii_uppercase(), &[]), "{t}");
+        }
+        assert!(is_tracking("UTM_Source", &[]));
+        assert!(!is_tracking("id", &[]));
+        assert!(!is_tracking("__twitter_impressions", &[]));
+        assert!(is_tracking("from", &["from".to_owned()]));
+    }
 
     #[test]
     fn split() {

@@ -95,12 +95,12 @@ pub fn refuses_hotlinking(host: &str) -> bool {
     if EXACT.contains(&host) || is_zaker_resource(host) {
         return true;
     }
-    DOMAINS.iter().any(|d| {
-        host == *d
-            || host
-                .strip_suffix(d)
-                .is_some_and(|prefix| prefix.ends_with('.'))
-    })
+    // The host and each of its parent domains (after every `.`), compared by length first.
+    DOMAINS.contains(&host)
+        || host
+            .bytes()
+            .enumerate()
+            .any(|(i, b)| b == b'.' && DOMAINS.contains(&&host[i + 1..]))
 }
 
 /// `zkres.myzaker.com`, `zkres1.myzaker.com`, `zkres3.myzaker.com`…
@@ -112,6 +112,9 @@ fn is_zaker_resource(host: &str) -> bool {
 
 /// Drops a `:port` suffix (not inside an IPv6 literal).
 fn strip_port(host: &str) -> &str {
+    if !host.bytes().any(|b| b == b':') {
+        return host;
+    }
     match host.rsplit_once(':') {
         Some((h, port)) if !h.contains(':') && port.bytes().all(|b| b.is_ascii_digit()) => h,
         _ => host,

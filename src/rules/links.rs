@@ -65,11 +65,9 @@ impl Links {
 
     /// The link as this rule rewrites it, or `None` when it stays as it is.
     pub fn rewrite(&self, href: &str) -> Option<String> {
-        let href = href.trim_matches(|c: char| c.is_ascii_whitespace());
+        let href = href.trim_ascii();
         // Both steps need a query: a link without `?` (most links) stays as it is.
-        if !href.contains('?') {
-            return None;
-        }
+        memchr::memchr(b'?', href.as_bytes())?;
         let target = self.redirects.then(|| unwrap_redirect(href)).flatten();
         let current = target.as_deref().unwrap_or(href);
         let stripped = self

@@ -142,7 +142,7 @@ impl ProxiedUrls {
     }
 
     fn rewrite_as(&self, url: &str, kind: Kind) -> Option<String> {
-        let url = url.trim_matches(|c: char| c.is_ascii_whitespace());
+        let url = url.trim_ascii();
         if url.is_empty() {
             return None;
         }
@@ -203,7 +203,7 @@ impl ProxiedUrls {
     }
 
     fn rewrite_resolved(&self, url: &str, kind: Kind, cx: &Context<'_>) -> Option<String> {
-        let url = url.trim_matches(|c: char| c.is_ascii_whitespace());
+        let url = url.trim_ascii();
         match cx.base_url() {
             Some(base) if is_relative(url) && !url.is_empty() && !url.starts_with('#') => {
                 let absolute = base.join(url).ok()?;
