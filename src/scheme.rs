@@ -1,6 +1,38 @@
 //! How a browser reads a URL's scheme; shared by the sanitizer (scheme allowlist) and the URL
 //! rules (relative or not, http or not), so they can never disagree.
 
+/// The scheme as written, or `None` for a relative URL: the text from the first character
+/// after leading C0 controls and spaces up to the first `:`, which may still contain ASCII
+/// tabs and newlines (a browser removes them) and is not lower-cased. Never allocates.
+///
+/// Anything before the first `:` that is not a valid scheme (`/`, `?`, `#` or another
+/// character outside `[A-Za-z0-9+.-]` comes first) makes the URL relative, as in the URL
+/// standard.
+fn raw_scheme(url: &str) -> Option<&str> {
+    split_scheme(url).map(|(scheme, _)| scheme)
+}
+
+/// [`raw_scheme`] and the text after its `:`.
+fn split_scheme(url: &str) -> Option<(&str, &str)> {
+    // Trailing characters never matter: the scan stops at the first `:`.
+    let trimmed = url.trim_start_matches(|c: char| c <= ' ');
+    let mut seen = false;
+    for (i, b) in trimmed.bytes().enumerate() {
+        match b {
+            b'\t' | b'\n' | b'\r' => {}
+            b':' => return seen.then(|| (&trimmed[..i], &trimmed[i + 1..])),
+            b if b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.') => seen = true,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The scheme's characters as a browser reads them: without tabs and newlines.
+fn scheme_chars(raw: &str) -> impl Iterator<Item = u8> + '_ {
+    raw.bytes().filter(|b| !matches!(b, b'\t' | b'\n' | b'\r'))
+}
+
 /// The URL's scheme, lowercase, as a browser reads it, or `None` for a relative URL.
 ///
 /// Anything before the first `:` that is not a valid scheme (`/`, `?`, `#` or another
@@ -8,17 +40,96 @@
 /// standard. A leading digit is still reported as a scheme, so it is refused rather than
 /// trusted.
 pub(crate) fn url_scheme(url: &str) -> Option<String> {
-    let trimmed = url.trim_matches(|c: char| c <= ' ');
-    let mut scheme = String::new();
-    for c in trimmed.chars() {
-        match c {
-            '\t' | '\n' | '\r' => continue,
-            ':' => return (!scheme.is_empty()).then_some(scheme),
-            c if c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.') => {
-                scheme.push(c.to_ascii_lowercase());
+    raw_scheme(url).map(|raw| {
+        scheme_chars(raw)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect()
+    })
+}
+
+/// True for a URL without a scheme (relative or protocol-relative): the same as
+/// `url_scheme(url).is_none()`, without allocating.
+pub(crate) fn is_relative(url: &str) -> bool {
+    raw_scheme(url).is_none()
+}
+
+/// True for `http:`/`https:` URLs and URLs without a scheme: the same as
+/// `url_scheme(url).is_none_or(|s| s == "http" || s == "https")`, without allocating.
+pub(crate) fn is_http_or_relative(url: &str) -> bool {
+    raw_scheme(url).is_none_or(|raw| {
+        let lower = || scheme_chars(raw).map(|b| b.to_ascii_lowercase());
+        lower().eq(*b"http") || lower().eq(*b"https")
+    })
+}
+
+/// True for a `data:` URL (any case) that has no host: the `:` is not followed by `/` (or by a
+/// tab or newline, which a browser removes). Such a URL never has a host, whatever the base
+/// URL, so it can be answered without parsing (data URLs are often kilobytes long).
+pub(crate) fn is_hostless_data(url: &str) -> bool {
+    split_scheme(url).is_some_and(|(raw, rest)| {
+        scheme_chars(raw)
+            .map(|b| b.to_ascii_lowercase())
+            .eq(*b"data")
+            && !matches!(rest.bytes().next(), Some(b'/' | b'\t' | b'\n' | b'\r'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostless_data() {
+        let base = url::Url::parse("https://a.example/p/").unwrap_or_else(|e| panic!("{e}"));
+        for url in [
+            "data:image/png;base64,AAAA",
+            " DaTa:,x",
+            "da\tta:text/plain,x",
+            "data:",
+            "data://h.example/x",
+            "data:/x",
+            "data:\t//h.example/x",
+            "dat:x",
+            "/data:x",
+        ] {
+            let has_host = base.join(url).ok().is_some_and(|u| u.host_str().is_some());
+            if is_hostless_data(url) {
+                assert!(!has_host, "{url:?}");
             }
-            _ => return None,
+        }
+        assert!(is_hostless_data("data:image/png;base64,AAAA"));
+        assert!(is_hostless_data("da\tta:,x"));
+        assert!(!is_hostless_data("data://h.example/x"));
+        assert!(!is_hostless_data("data:\t//h.example/x"));
+    }
+
+    #[test]
+    fn agrees_with_url_scheme() {
+        for url in [
+            "https://a.example/",
+            "HtTp://a",
+            " \u{1}h\tttps:x",
+            "http",
+            "https:",
+            "httpx:",
+            "ht tp:",
+            "/a:b",
+            "?x:y",
+            "",
+            ":",
+            "data:x",
+            "mailto:a@b",
+            "é:x",
+        ] {
+            let scheme = url_scheme(url);
+            assert_eq!(is_relative(url), scheme.is_none(), "{url:?}");
+            assert_eq!(
+                is_http_or_relative(url),
+                scheme
+                    .as_deref()
+                    .is_none_or(|s| s == "http" || s == "https"),
+                "{url:?}"
+            );
         }
     }
-    None
 }

@@ -205,7 +205,7 @@ pub(crate) fn finalize(candidate: &str) -> Option<String> {
 /// Parses an input URL for recognition: trims ASCII whitespace, caps the length, accepts
 /// `http(s)://…` and protocol-relative `//…` (read as https). `None` for anything else.
 pub(crate) fn parse_input(input: &str) -> Option<Url> {
-    let s = input.trim_matches(|c: char| c.is_ascii_whitespace());
+    let s = input.trim_ascii();
     if s.is_empty() || s.len() > MAX_URL_LEN || s.bytes().any(|b| b.is_ascii_control()) {
         return None;
     }

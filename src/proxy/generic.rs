@@ -57,10 +57,9 @@ pub(crate) fn names_image_file(url: &Url) -> bool {
         .is_some_and(|(_, ext)| IMAGE_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e)))
 }
 
-/// True when the outer URL looks like a page link (a path word from a share/login/search
+/// True when the outer URL, given by its path segments, looks like a page link (a path word from a share/login/search
 /// page) or names a file by extension (`.html`, or an image that is itself the resource).
-pub(crate) fn looks_like_page_link(url: &Url) -> bool {
-    let segs = segments(url);
+pub(crate) fn looks_like_page_link(segs: &[&str]) -> bool {
     if segs
         .iter()
         .any(|s| PAGE_WORDS.iter().any(|w| s.eq_ignore_ascii_case(w)))
@@ -81,11 +80,11 @@ pub(crate) fn looks_like_page_link(url: &Url) -> bool {
 /// http(s) URL and the outer URL is not a page link.
 ///
 /// Example: `https://img.example/resize?src=https%3A%2F%2Forigin.example%2Fa.jpg&w=300`.
-pub(crate) fn generic(url: &Url) -> Option<String> {
-    if looks_like_page_link(url) {
+pub(crate) fn generic(url: &Url, segs: &[&str]) -> Option<String> {
+    let query = url.query()?;
+    if looks_like_page_link(segs) {
         return None;
     }
-    let query = url.query()?;
     if starts_with_ci(query, "http") {
         if let Some(found) = decode_to_http(query) {
             return Some(found);

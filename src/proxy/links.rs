@@ -4,7 +4,7 @@
 //! keep are copied byte for byte, never decoded or re-encoded.
 
 use super::decode::{decode_to_http, finalize, parse_input, raw_param};
-use super::known::host_is_or_under;
+use super::screen::plain_host;
 use url::Url;
 
 /// How a redirector's host is matched.
@@ -63,16 +63,35 @@ const REDIRECTORS: &[Redirector] = &[
     r(Exact("www.linkedin.com"), "/redir/redirect", &["url"]),
 ];
 
-fn host_matches(url: &Url, rule: HostRule) -> bool {
+/// Whether `host` (lower-case, as the `url` crate gives it) is one `rule` covers.
+fn host_matches(host: &str, rule: HostRule) -> bool {
     match rule {
-        Exact(h) => url.host_str() == Some(h),
-        Domain(d) => host_is_or_under(url, d),
-        Google => url.host_str().is_some_and(|h| {
-            let h = h.strip_prefix("www.").unwrap_or(h);
+        Exact(h) => host == h,
+        Domain(d) => {
+            host == d
+                || host
+                    .strip_suffix(d)
+                    .is_some_and(|prefix| prefix.ends_with('.'))
+        }
+        Google => {
+            let h = host.strip_prefix("www.").unwrap_or(host);
             h.strip_prefix("google.").is_some_and(|tld| {
                 !tld.is_empty() && tld.split('.').all(|l| (2..=3).contains(&l.len()))
             })
-        }),
+        }
+    }
+}
+
+/// False only when `url` certainly has a host no redirector covers: its host is written
+/// plainly ([`plain_host`]) in lower case and matches none of [`REDIRECTORS`]. The `url` crate
+/// would read such a host unchanged, as a decimal IPv4 address (which no rule covers) or not
+/// at all.
+fn may_be_redirector(url: &str) -> bool {
+    match plain_host(url) {
+        Some(host) if !host.bytes().any(|b| b.is_ascii_uppercase()) => {
+            REDIRECTORS.iter().any(|red| host_matches(host, red.host))
+        }
+        _ => true,
     }
 }
 
@@ -82,7 +101,10 @@ fn redirect_once(url: &Url) -> Option<String> {
     let query = url.query()?;
     REDIRECTORS
         .iter()
-        .filter(|red| host_matches(url, red.host) && (red.path == "*" || red.path == path))
+        .filter(|red| {
+            url.host_str().is_some_and(|h| host_matches(h, red.host))
+                && (red.path == "*" || red.path == path)
+        })
         .find_map(|red| {
             let candidate = if red.params.is_empty() {
                 decode_to_http(query)
@@ -125,12 +147,15 @@ fn redirect_once(url: &Url) -> Option<String> {
 pub fn unwrap_redirect(url: &str) -> Option<String> {
     // Every redirector carries its target, an http(s) URL, in the query: a link without
     // `http` after a `?` is answered without parsing it.
-    let query = &url[url.find('?')?..];
+    let query = &url[memchr::memchr(b'?', url.as_bytes())?..];
     if !query
         .as_bytes()
         .windows(4)
         .any(|w| w.eq_ignore_ascii_case(b"http"))
     {
+        return None;
+    }
+    if !may_be_redirector(url) {
         return None;
     }
     let mut current = parse_input(url)?;
@@ -145,76 +170,115 @@ pub fn unwrap_redirect(url: &str) -> Option<String> {
     found
 }
 
-/// Tracking parameter names removed by [`strip_tracking`] (compared ASCII case-insensitively).
+/// Tracking parameter names removed by [`strip_tracking`] (compared ASCII case-insensitively):
+/// lower case and sorted, for a binary search (a unit test checks).
 const TRACKING_PARAMS: &[&str] = &[
-    "fbclid",
-    "gclid",
-    "gclsrc",
-    "dclid",
-    "gbraid",
-    "wbraid",
-    "msclkid",
-    "yclid",
-    "twclid",
-    "ttclid",
-    "igshid",
-    "igsh",
-    "mc_cid",
-    "mc_eid",
-    "_hsenc",
-    "_hsmi",
+    "__hsfp",
     "__hssc",
     "__hstc",
-    "__hsfp",
-    "hsctatracking",
-    "mkt_tok",
-    "spm",
-    "scm",
-    "spm_id_from",
-    "vd_source",
-    "ref_src",
-    "ref_url",
     "__twitter_impression",
     "_ga",
     "_gl",
+    "_hsenc",
+    "_hsmi",
+    "_openstat",
+    "dclid",
+    "fbclid",
+    "gbraid",
+    "gclid",
+    "gclsrc",
+    "hsctatracking",
+    "igsh",
+    "igshid",
+    "isappinstalled",
+    "mc_cid",
+    "mc_eid",
+    "mkt_tok",
+    "msclkid",
     "oly_anon_id",
     "oly_enc_id",
-    "rb_clickid",
-    "s_cid",
-    "vero_id",
-    "vero_conv",
-    "wickedid",
-    "_openstat",
     "pk_campaign",
-    "pk_kwd",
-    "pk_source",
-    "pk_medium",
     "pk_content",
-    "isappinstalled",
+    "pk_kwd",
+    "pk_medium",
+    "pk_source",
+    "rb_clickid",
+    "ref_src",
+    "ref_url",
+    "s_cid",
+    "scm",
+    "spm",
+    "spm_id_from",
+    "ttclid",
+    "twclid",
+    "vd_source",
+    "vero_conv",
+    "vero_id",
+    "wbraid",
+    "wickedid",
+    "yclid",
 ];
+
+/// Length of the longest name in [`TRACKING_PARAMS`].
+const LONGEST_TRACKING_PARAM: usize = 20;
 
 /// Tracking parameter prefixes removed by [`strip_tracking`] (`utm_source`, `mtm_campaign`…).
 const TRACKING_PREFIXES: &[&str] = &["utm_", "mtm_"];
 
 fn is_tracking(name: &str, extra: &[String]) -> bool {
-    extra.iter().any(|e| e == name)
-        || TRACKING_PARAMS.iter().any(|t| name.eq_ignore_ascii_case(t))
-        || TRACKING_PREFIXES.iter().any(|p| {
-            name.get(..p.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(p))
-        })
+    if extra.iter().any(|e| e == name) {
+        return true;
+    }
+    let bytes = name.as_bytes();
+    let prefixed = |p: &str| {
+        bytes
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    if TRACKING_PREFIXES.iter().any(|p| prefixed(p)) {
+        return true;
+    }
+    // Lower-cased on the stack; a longer name is none of them.
+    let mut buf = [0u8; LONGEST_TRACKING_PARAM];
+    let Some(lower) = buf.get_mut(..bytes.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    TRACKING_PARAMS
+        .binary_search_by(|t| t.as_bytes().cmp(lower))
+        .is_ok()
 }
 
 /// Splits `url` into (before `?`, query, `#fragment` or empty). The query is `None` when
 /// there is no `?` before the fragment.
+#[cfg(test)]
 fn split_query(url: &str) -> (&str, Option<&str>, &str) {
-    let (main, fragment) = match url.find('#') {
-        Some(i) => url.split_at(i),
-        None => (url, ""),
-    };
-    match main.split_once('?') {
-        Some((base, query)) => (base, Some(query), fragment),
-        None => (main, None, fragment),
+    match query_start(url) {
+        Some(question) => {
+            let (base, query, fragment) = split_at_query(url, question);
+            (base, Some(query), fragment)
+        }
+        None => match url.find('#') {
+            Some(i) => (&url[..i], None, &url[i..]),
+            None => (url, None, ""),
+        },
+    }
+}
+
+/// Index of the `?` that starts the query: the first `?`, unless a `#` comes before it.
+/// Most links have no `?` at all, answered with one scan.
+fn query_start(url: &str) -> Option<usize> {
+    let question = memchr::memchr(b'?', url.as_bytes())?;
+    (!url.as_bytes()[..question].contains(&b'#')).then_some(question)
+}
+
+/// (before `?`, query, `#fragment` or empty) for the query starting at `question`.
+fn split_at_query(url: &str, question: usize) -> (&str, &str, &str) {
+    let after = &url[question + 1..];
+    match after.find('#') {
+        Some(i) => (&url[..question], &after[..i], &after[i..]),
+        None => (&url[..question], after, ""),
     }
 }
 
@@ -255,28 +319,25 @@ fn rebuild(base: &str, kept: &[&str], fragment: &str) -> String {
 /// assert_eq!(strip_tracking("https://a.example/p?id=7", &[]), None);
 /// ```
 pub fn strip_tracking(url: &str, extra: &[String]) -> Option<String> {
-    if !http_or_relative(url) {
+    let (base, query, fragment) = split_at_query(url, query_start(url)?);
+    let tracking = |piece: &str| {
+        // The name: up to the first `=` (usually a few bytes in).
+        let name = piece.as_bytes().iter().position(|&b| b == b'=');
+        let name = name.map_or(piece, |i| &piece[..i]);
+        !name.is_empty() && is_tracking(name, extra)
+    };
+    // Nothing to remove (the common case): answered without allocating.
+    if !query.split('&').any(tracking) || !http_or_relative(url) {
         return None;
     }
-    let (base, query, fragment) = split_query(url);
-    let query = query?;
-    let mut removed = false;
-    let kept: Vec<&str> = query
-        .split('&')
-        .filter(|piece| {
-            let name = piece.split('=').next().unwrap_or_default();
-            let drop = !name.is_empty() && is_tracking(name, extra);
-            removed |= drop;
-            !drop
-        })
-        .collect();
+    let kept: Vec<&str> = query.split('&').filter(|piece| !tracking(piece)).collect();
     let out = rebuild(base, &kept, fragment);
-    (removed && !out.trim().is_empty()).then_some(out)
+    (!out.trim().is_empty()).then_some(out)
 }
 
 /// True for `http:`/`https:` URLs and URLs without a scheme (relative, `//host/…`).
 fn http_or_relative(url: &str) -> bool {
-    crate::scheme::url_scheme(url).is_none_or(|scheme| scheme == "http" || scheme == "https")
+    crate::scheme::is_http_or_relative(url)
 }
 
 /// Removes Jetpack's lazy-load marker `is-pending-load` from an image URL. Returns the new
@@ -321,6 +382,23 @@ pub fn strip_lazy_markers(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tracking_table_is_searchable() {
+        assert!(TRACKING_PARAMS.windows(2).all(|w| w[0] < w[1]));
+        assert!(TRACKING_PARAMS.iter().all(|t| t.to_ascii_lowercase() == *t));
+        assert_eq!(
+            TRACKING_PARAMS.iter().map(|t| t.len()).max(),
+            Some(LONGEST_TRACKING_PARAM)
+        );
+        for t in TRACKING_PARAMS {
+            assert!(is_tracking(&t.to_ascii_uppercase(), &[]), "{t}");
+        }
+        assert!(is_tracking("UTM_Source", &[]));
+        assert!(!is_tracking("id", &[]));
+        assert!(!is_tracking("__twitter_impressions", &[]));
+        assert!(is_tracking("from", &["from".to_owned()]));
+    }
 
     #[test]
     fn split() {

@@ -57,11 +57,15 @@ mod generic;
 mod known;
 mod links;
 mod referrer;
+mod screen;
 mod template;
 
 pub use links::{strip_lazy_markers, strip_tracking, unwrap_redirect};
 pub use referrer::refuses_hotlinking;
 pub use template::ProxyTemplate;
+
+use screen::may_be_proxy;
+pub(crate) use screen::plain_host;
 
 use url::Url;
 
@@ -173,39 +177,18 @@ impl Unwrapper {
         {
             return Some(origin);
         }
-        let built_in = known::BUILT_INS
-            .iter()
-            .find_map(|(_, recognise)| recognise(url).and_then(|c| decode::finalize(&c)));
+        let segments = known::segments(url);
+        let built_in = known::BUILT_INS.iter().find_map(|(_, recognise)| {
+            recognise(url, &segments).and_then(|c| decode::finalize(&c))
+        });
         if built_in.is_some() {
             return built_in;
         }
         if self.generic_fallback {
-            return generic::generic(url).and_then(|c| decode::finalize(&c));
+            return generic::generic(url, &segments).and_then(|c| decode::finalize(&c));
         }
         None
     }
-}
-
-/// A quick screen before any parsing: every built-in format leaves a mark in the text of the
-/// URL after its scheme — an embedded `http` (plain or percent-encoded, in the path, query or
-/// fragment), base64 or hex of `http`, weserv's scheme-less `url=`, thumbor's `/unsafe/` or
-/// 28-character signature, Photon's `*.wp.com` host. Most image URLs have none and are
-/// answered without building a `Url`.
-fn may_be_proxy(url: &str) -> bool {
-    let rest = url
-        .find("://")
-        .map_or(url.trim_start_matches('/'), |i| &url[i + 3..]);
-    let bytes = rest.as_bytes();
-    bytes
-        .windows(4)
-        .any(|w| w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"url="))
-        || rest.contains("aHR0c")
-        || rest.contains("68747470")
-        || rest.contains("/unsafe/")
-        || rest.contains(".wp.com/")
-        || rest
-            .split('/')
-            .any(|segment| segment.len() == 28 && segment.ends_with('='))
 }
 
 #[cfg(test)]

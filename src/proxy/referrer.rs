@@ -3,6 +3,8 @@
 //! Images from these hosts only load with `referrerpolicy="no-referrer"` (or through a
 //! proxy, which is why so much scraped content wraps them in one).
 
+use std::borrow::Cow;
+
 /// Exact host names.
 const EXACT: &[&str] = &[
     // WeChat official-account images (mp.weixin.qq.com): "此图片来自微信公众平台 未经允许不可引用".
@@ -79,19 +81,26 @@ const DOMAINS: &[&str] = &[
 /// assert!(!refuses_hotlinking("notsinaimg.cn"));
 /// ```
 pub fn refuses_hotlinking(host: &str) -> bool {
-    let host = strip_port(host).trim_end_matches('.').to_ascii_lowercase();
+    let host = strip_port(host).trim_end_matches('.');
+    // Lower-cased only when needed: hosts from the `url` crate already are.
+    let host: Cow<'_, str> = if host.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(host.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(host)
+    };
     if host.is_empty() {
         return false;
     }
-    if EXACT.contains(&host.as_str()) || is_zaker_resource(&host) {
+    let host = &*host;
+    if EXACT.contains(&host) || is_zaker_resource(host) {
         return true;
     }
-    DOMAINS.iter().any(|d| {
-        host == *d
-            || host
-                .strip_suffix(d)
-                .is_some_and(|prefix| prefix.ends_with('.'))
-    })
+    // The host and each of its parent domains (after every `.`), compared by length first.
+    DOMAINS.contains(&host)
+        || host
+            .bytes()
+            .enumerate()
+            .any(|(i, b)| b == b'.' && DOMAINS.contains(&&host[i + 1..]))
 }
 
 /// `zkres.myzaker.com`, `zkres1.myzaker.com`, `zkres3.myzaker.com`…
@@ -103,6 +112,9 @@ fn is_zaker_resource(host: &str) -> bool {
 
 /// Drops a `:port` suffix (not inside an IPv6 literal).
 fn strip_port(host: &str) -> &str {
+    if !host.bytes().any(|b| b == b':') {
+        return host;
+    }
     match host.rsplit_once(':') {
         Some((h, port)) if !h.contains(':') && port.bytes().all(|b| b.is_ascii_digit()) => h,
         _ => host,

@@ -1,5 +1,7 @@
 //! `links`: link redirectors unwrapped to their target, tracking parameters removed.
 
+use html5ever::local_name;
+
 use crate::proxy::{strip_tracking, unwrap_redirect};
 use crate::{Action, Context, Element, Rule};
 
@@ -63,7 +65,9 @@ impl Links {
 
     /// The link as this rule rewrites it, or `None` when it stays as it is.
     pub fn rewrite(&self, href: &str) -> Option<String> {
-        let href = href.trim_matches(|c: char| c.is_ascii_whitespace());
+        let href = href.trim_ascii();
+        // Both steps need a query: a link without `?` (most links) stays as it is.
+        memchr::memchr(b'?', href.as_bytes())?;
         let target = self.redirects.then(|| unwrap_redirect(href)).flatten();
         let current = target.as_deref().unwrap_or(href);
         let stripped = self
@@ -81,7 +85,7 @@ impl Rule for Links {
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
-        if !el.is_html() || !el.is("a") {
+        if *el.local_name() != local_name!("a") || !el.is_html() {
             return Action::Keep;
         }
         let Some(href) = el.attr("href") else {
@@ -91,8 +95,8 @@ impl Rule for Links {
         // A relative link may still be a redirector on the page's own site
         // (`/link?target=…` on a Zhihu page saved with its base URL).
         if new.is_none() && self.redirects {
-            let is_relative = crate::scheme::url_scheme(href).is_none();
-            if let Some(base) = cx.base_url().filter(|_| is_relative) {
+            let base = cx.base_url();
+            if let Some(base) = base.filter(|_| crate::scheme::is_relative(href)) {
                 new = base
                     .join(href.trim())
                     .ok()

@@ -2,6 +2,10 @@
 //! the user's own proxy; images on hosts that refuse hotlinking get
 //! `referrerpolicy="no-referrer"`.
 
+use std::borrow::Cow;
+
+use html5ever::local_name;
+
 use crate::proxy::{self, refuses_hotlinking, strip_tracking, ProxyTemplate, Unwrapper};
 use crate::{Action, Context, Element, Rule};
 
@@ -138,7 +142,7 @@ impl ProxiedUrls {
     }
 
     fn rewrite_as(&self, url: &str, kind: Kind) -> Option<String> {
-        let url = url.trim_matches(|c: char| c.is_ascii_whitespace());
+        let url = url.trim_ascii();
         if url.is_empty() {
             return None;
         }
@@ -152,27 +156,28 @@ impl ProxiedUrls {
             .reroute
             .as_ref()
             .is_some_and(|t| t.recognise(url).is_some());
-        let mut current = unwrapped.unwrap_or_else(|| url.to_owned());
+        // Borrowed until something changes: most URLs stay as they are.
+        let mut current: Cow<'_, str> = unwrapped.map_or(Cow::Borrowed(url), Cow::Owned);
         if self.strip_tracking {
             if let Some(stripped) = strip_tracking(&current, &self.extra_tracking) {
-                current = stripped;
+                current = Cow::Owned(stripped);
             }
         }
         if kind == Kind::Image {
             if self.https_upgrade {
                 if let Some(rest) = strip_http(&current) {
-                    current = format!("https://{rest}");
+                    current = Cow::Owned(format!("https://{rest}"));
                 }
             }
             if let Some(template) = &self.reroute {
                 let wanted =
                     !self.reroute_http_only || already_routed || strip_http(&current).is_some();
                 if let Some(routed) = wanted.then(|| template.apply(&current)).flatten() {
-                    current = routed;
+                    current = Cow::Owned(routed);
                 }
             }
         }
-        (current != url && !current.is_empty()).then_some(current)
+        (current != url && !current.is_empty()).then(|| current.into_owned())
     }
 
     /// Rewrites `attr` of `el` as `kind`; a relative URL is resolved against the base URL
@@ -198,7 +203,7 @@ impl ProxiedUrls {
     }
 
     fn rewrite_resolved(&self, url: &str, kind: Kind, cx: &Context<'_>) -> Option<String> {
-        let url = url.trim_matches(|c: char| c.is_ascii_whitespace());
+        let url = url.trim_ascii();
         match cx.base_url() {
             Some(base) if is_relative(url) && !url.is_empty() && !url.starts_with('#') => {
                 let absolute = base.join(url).ok()?;
@@ -224,7 +229,16 @@ impl ProxiedUrls {
     /// `picture`) is on a host that refuses hotlinking.
     fn loads_from_hotlink_refuser(&self, el: &Element<'_>, cx: &Context<'_>) -> bool {
         let refuses = |url: &str| {
-            cx.resolve(url.trim())
+            let url = url.trim();
+            // A plainly written host that is not on the list is answered without parsing:
+            // the `url` crate reads it the same (lower-cased), as a decimal IPv4 address or
+            // not at all, and none of those refuses hotlinking.
+            if proxy::plain_host(url).is_some_and(|host| !refuses_hotlinking(host))
+                || crate::scheme::is_hostless_data(url)
+            {
+                return false;
+            }
+            cx.resolve(url)
                 .is_some_and(|u| u.host_str().is_some_and(refuses_hotlinking))
         };
         let refuses_in = |src: Option<&str>, srcset: Option<&str>| {
@@ -251,7 +265,7 @@ fn strip_http(url: &str) -> Option<&str> {
 
 /// No scheme: a relative or protocol-relative URL.
 fn is_relative(url: &str) -> bool {
-    crate::scheme::url_scheme(url).is_none()
+    crate::scheme::is_relative(url)
 }
 
 impl Rule for ProxiedUrls {
@@ -263,13 +277,13 @@ impl Rule for ProxiedUrls {
         if !el.is_html() {
             return Action::Keep;
         }
-        match el.name() {
-            "img" => {
+        match *el.local_name() {
+            local_name!("img") => {
                 self.rewrite_attr(el, cx, "src", Kind::Image);
                 self.rewrite_srcset(el, cx);
                 self.set_referrer_policy(el, cx);
             }
-            "source" => {
+            local_name!("source") => {
                 let in_media = el.parent().is_some_and(|p| p.is("video") || p.is("audio"));
                 if in_media {
                     self.rewrite_attr(el, cx, "src", Kind::Media);
@@ -278,12 +292,12 @@ impl Rule for ProxiedUrls {
                     self.rewrite_srcset(el, cx);
                 }
             }
-            "video" => {
+            local_name!("video") => {
                 self.rewrite_attr(el, cx, "poster", Kind::Image);
                 self.rewrite_attr(el, cx, "src", Kind::Media);
             }
-            "audio" => self.rewrite_attr(el, cx, "src", Kind::Media),
-            "a" => {
+            local_name!("audio") => self.rewrite_attr(el, cx, "src", Kind::Media),
+            local_name!("a") => {
                 if let Some(new) = el
                     .attr("href")
                     .and_then(|h| self.rewrite_as(h, Kind::ImageLink))

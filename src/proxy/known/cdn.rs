@@ -2,7 +2,7 @@
 
 use url::Url;
 
-use super::{fix_collapsed_scheme, host_is_or_under, segments};
+use super::{fix_collapsed_scheme, host_is_or_under};
 use crate::proxy::decode::{
     decode_to_http, looks_like_host, percent_decode_once, raw_param, starts_with_ci,
     strip_prefix_ci,
@@ -12,7 +12,7 @@ use crate::proxy::decode::{
 /// The origin is percent-encoded or plain; NetEase's own parameters are dropped.
 ///
 /// Example: `http://nimg.ws.126.net/?url=http%3A%2F%2Fdingyue.ws.126.net%2Fa.jpg&thumbnail=660x2147483647`.
-pub(super) fn netease(url: &Url) -> Option<String> {
+pub(super) fn netease(url: &Url, _segs: &[&str]) -> Option<String> {
     if url.host_str()? != "nimg.ws.126.net" {
         return None;
     }
@@ -23,7 +23,7 @@ pub(super) fn netease(url: &Url) -> Option<String> {
 /// http, an `ssl:` prefix means https; the other parameters (`w`, `h`, `fit`…) are dropped.
 ///
 /// Example: `https://wsrv.nl/?url=ssl:example.com/a.jpg&w=300` → `https://example.com/a.jpg`.
-pub(super) fn weserv(url: &Url) -> Option<String> {
+pub(super) fn weserv(url: &Url, _segs: &[&str]) -> Option<String> {
     if !host_is_or_under(url, "weserv.nl") && !host_is_or_under(url, "wsrv.nl") {
         return None;
     }
@@ -75,7 +75,7 @@ fn is_photon_host(host: &str) -> bool {
 /// fragment written `#038;ssl=1` (a half-decoded `&#038;`) is read as more query.
 ///
 /// Example: `https://i2.wp.com/j99.in/wp-content/uploads/2018/03/bbn.jpg?resize=768%2C493&ssl=1`.
-pub(super) fn photon(url: &Url) -> Option<String> {
+pub(super) fn photon(url: &Url, _segs: &[&str]) -> Option<String> {
     if !is_photon_host(url.host_str()?) {
         return None;
     }
@@ -116,7 +116,7 @@ pub(super) fn photon(url: &Url) -> Option<String> {
 /// The path is the origin; the query is imgix's and is dropped.
 ///
 /// Example: `https://demo.imgix.net/http%3A%2F%2Favatars.com%2Fjohn-smith.png?h=300&s=a201`.
-pub(super) fn imgix(url: &Url) -> Option<String> {
+pub(super) fn imgix(url: &Url, _segs: &[&str]) -> Option<String> {
     if !url.host_str()?.ends_with(".imgix.net") {
         return None;
     }
@@ -132,7 +132,7 @@ pub(super) fn imgix(url: &Url) -> Option<String> {
 /// percent-encoded. Cloudinary's own query (`?_a=` analytics) is dropped.
 ///
 /// Example: `https://res.cloudinary.com/demo/image/fetch/w_300/https://example.com/a.jpg`.
-pub(super) fn cloudinary(url: &Url) -> Option<String> {
+pub(super) fn cloudinary(url: &Url, segs: &[&str]) -> Option<String> {
     let host = url.host_str()?;
     let is_res = host == "res.cloudinary.com"
         || host
@@ -142,7 +142,6 @@ pub(super) fn cloudinary(url: &Url) -> Option<String> {
     if !is_res {
         return None;
     }
-    let segs = segments(url);
     if !matches!(segs.get(1), Some(&("image" | "video"))) || segs.get(2) != Some(&"fetch") {
         return None;
     }
@@ -159,7 +158,7 @@ pub(super) fn cloudinary(url: &Url) -> Option<String> {
 /// token is opaque, so only a fragment holding an absolute URL gives the origin back.
 ///
 /// Example: `https://ci3.googleusercontent.com/proxy/AbC123=s0-d-e1-ft#http://mysite.com/i.jpg`.
-pub(super) fn google(url: &Url) -> Option<String> {
+pub(super) fn google(url: &Url, _segs: &[&str]) -> Option<String> {
     if !url.host_str()?.ends_with(".googleusercontent.com") || !url.path().starts_with("/proxy/") {
         return None;
     }

@@ -2,7 +2,7 @@
 
 use url::Url;
 
-use super::{fix_collapsed_scheme, host_is_or_under, segments, with_query};
+use super::{fix_collapsed_scheme, host_is_or_under, with_query};
 use crate::proxy::decode::{decode_to_http, looks_like_host, raw_param, starts_with_ci};
 
 /// Hosts of public CORS proxies that take the origin in a query parameter.
@@ -25,7 +25,7 @@ const CORS_PARAMS: &[&str] = &["url", "apiurl", "quest"];
 /// `/proxy`.
 ///
 /// Example: `https://api.allorigins.win/raw?url=https%3A%2F%2Fexample.com%2Fa.png`.
-pub(super) fn cors_params(url: &Url) -> Option<String> {
+pub(super) fn cors_params(url: &Url, _segs: &[&str]) -> Option<String> {
     let known_host = CORS_PARAM_HOSTS.iter().any(|d| host_is_or_under(url, d));
     let path = url.path().trim_end_matches('/');
     let proxy_path = path.ends_with("/raw") || path.ends_with("/proxy");
@@ -44,7 +44,7 @@ pub(super) fn cors_params(url: &Url) -> Option<String> {
 /// (`decodeURIComponent(decodeURIComponent(search.substr(1)))`).
 ///
 /// Example: `https://cors.zfour.workers.dev/?http://zkres1.myzaker.com/202105/a_1024.jpg`.
-pub(super) fn workers_dev_query(url: &Url) -> Option<String> {
+pub(super) fn workers_dev_query(url: &Url, _segs: &[&str]) -> Option<String> {
     if !host_is_or_under(url, "workers.dev") {
         return None;
     }
@@ -56,7 +56,7 @@ pub(super) fn workers_dev_query(url: &Url) -> Option<String> {
 /// `corsproxy.io/?<encoded>` and self-hosted workers on custom domains.
 ///
 /// Example: `https://corsproxy.io/?https%3A%2F%2Fexample.com%2Fa.png`.
-pub(super) fn bare_query(url: &Url) -> Option<String> {
+pub(super) fn bare_query(url: &Url, _segs: &[&str]) -> Option<String> {
     if url.path() != "/" {
         return None;
     }
@@ -73,7 +73,7 @@ pub(super) fn bare_query(url: &Url) -> Option<String> {
 /// the query is then the proxy's own, so it is dropped.
 ///
 /// Example: `https://cors-anywhere.herokuapp.com/https://example.com/a.png?x=1`.
-pub(super) fn path_embedded(url: &Url) -> Option<String> {
+pub(super) fn path_embedded(url: &Url, _segs: &[&str]) -> Option<String> {
     let rest = url.path().strip_prefix('/')?;
     if let Some(plain) = fix_collapsed_scheme(rest) {
         return Some(with_query(plain, url.query()));
@@ -88,8 +88,7 @@ pub(super) fn path_embedded(url: &Url) -> Option<String> {
 /// query kept. The second segment must look like a host name.
 ///
 /// Example: `https://fd.xuwubk.eu.org/https/github.com/binarywang/WxJava/issues/2579`.
-pub(super) fn scheme_mirror(url: &Url) -> Option<String> {
-    let segs = segments(url);
+pub(super) fn scheme_mirror(url: &Url, segs: &[&str]) -> Option<String> {
     let (scheme, rest) = segs.split_first()?;
     let scheme = match *scheme {
         s if s.eq_ignore_ascii_case("https") => "https",

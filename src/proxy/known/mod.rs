@@ -17,8 +17,9 @@ mod signed;
 
 use url::Url;
 
-/// A built-in recogniser: the candidate origin carried by a URL of its shape.
-pub(crate) type Recogniser = fn(&Url) -> Option<String>;
+/// A built-in recogniser: the candidate origin carried by a URL of its shape. It gets the URL
+/// and its path [`segments`], split once for all recognisers.
+pub(crate) type Recogniser = fn(&Url, &[&str]) -> Option<String>;
 
 /// Every built-in recogniser, most specific (host-bound) first, with a name for debugging.
 pub(crate) const BUILT_INS: &[(&str, Recogniser)] = &[

@@ -3,7 +3,7 @@
 
 use url::Url;
 
-use super::{fix_collapsed_scheme, host_is_or_under, segments, with_query};
+use super::{fix_collapsed_scheme, host_is_or_under, with_query};
 use crate::proxy::decode::{
     decode_base64_text, decode_hex_text, decode_to_http, is_base64ish, is_hex,
     looks_like_base64_http, looks_like_host, raw_param, starts_with_ci,
@@ -12,11 +12,11 @@ use crate::proxy::decode::{
 /// Inoreader camo: `www.inoreader.com/camo/<sig>,b64/<base64url origin>`.
 ///
 /// Example: `https://www.inoreader.com/camo/syTLE,b64/aHR0cHM6Ly90dmF4Mi5zaW5haW1nLmNuL2EuanBn`.
-pub(super) fn inoreader(url: &Url) -> Option<String> {
+pub(super) fn inoreader(url: &Url, segs: &[&str]) -> Option<String> {
     if !host_is_or_under(url, "inoreader.com") {
         return None;
     }
-    match segments(url).as_slice() {
+    match segs {
         ["camo", sig, encoded] if sig.ends_with(",b64") => decode_base64_text(encoded),
         _ => None,
     }
@@ -27,10 +27,10 @@ pub(super) fn inoreader(url: &Url) -> Option<String> {
 /// be 40 hex digits (HMAC-SHA1), which is also go-camo's hex form.
 ///
 /// Example: `https://camo.githubusercontent.com/<40 hex>/687474703a2f2f6578616d706c652e636f6d2f612e6a7067`.
-pub(super) fn camo(url: &Url) -> Option<String> {
+pub(super) fn camo(url: &Url, segs: &[&str]) -> Option<String> {
     let github = url.host_str()? == "camo.githubusercontent.com";
     let digest_ok = |d: &str| is_hex(d) && (github || d.len() == 40);
-    match segments(url).as_slice() {
+    match segs {
         [digest, encoded] if digest_ok(digest) && is_hex(encoded) => decode_hex_text(encoded),
         [digest] if digest_ok(digest) => decode_to_http(raw_param(url.query()?, "url")?),
         _ => None,
@@ -41,8 +41,8 @@ pub(super) fn camo(url: &Url) -> Option<String> {
 /// segments; the origin segment must start like base64 of `http:`/`https:`).
 ///
 /// Example: `https://camo.example/vO2Oz3NhKx3qyRCt0aAqLZ5mfIk/aHR0cHM6Ly9leGFtcGxlLmNvbS9hLnBuZw`.
-pub(super) fn go_camo(url: &Url) -> Option<String> {
-    match segments(url).as_slice() {
+pub(super) fn go_camo(_url: &Url, segs: &[&str]) -> Option<String> {
+    match segs {
         [sig, encoded]
             if is_base64ish(sig)
                 && (16..=88).contains(&sig.len())
@@ -57,8 +57,8 @@ pub(super) fn go_camo(url: &Url) -> Option<String> {
 /// Miniflux media proxy: `{base}/proxy/<base64url HMAC-SHA256>/<base64url origin, padded>`.
 ///
 /// Example: `https://reader.example/proxy/okK5PsdNY8F082UMQEAbLPeUFfbe2WnNfInNmR9T4WA=/aHR0cDovL3dlYnNpdGUvZm9sZGVyL2ltYWdlLnBuZw==`.
-pub(super) fn miniflux(url: &Url) -> Option<String> {
-    match segments(url).as_slice() {
+pub(super) fn miniflux(_url: &Url, segs: &[&str]) -> Option<String> {
+    match segs {
         [.., "proxy", sig, encoded] if is_base64ish(sig) && looks_like_base64_http(encoded) => {
             decode_base64_text(encoded)
         }
@@ -97,8 +97,7 @@ fn is_imageproxy_option(token: &str) -> bool {
 /// percent-encoded, or base64url.
 ///
 /// Example: `https://imageproxy.example/100x150,q75/https://example.com/a.jpg?id=1`.
-pub(super) fn imageproxy(url: &Url) -> Option<String> {
-    let segs = segments(url);
+pub(super) fn imageproxy(url: &Url, segs: &[&str]) -> Option<String> {
     let (options, rest) = segs.split_first()?;
     if !options.is_empty() && !options.split(',').all(is_imageproxy_option) {
         return None;
@@ -127,8 +126,7 @@ fn is_imgproxy_signature(s: &str) -> bool {
 /// always contain `:`.
 ///
 /// Example: `https://imgproxy.example/insecure/rs:fill:300:200/plain/https://example.com/a.jpg@webp`.
-pub(super) fn imgproxy(url: &Url) -> Option<String> {
-    let segs = segments(url);
+pub(super) fn imgproxy(_url: &Url, segs: &[&str]) -> Option<String> {
     let (sig, rest) = segs.split_first()?;
     if !is_imgproxy_signature(sig) {
         return None;
@@ -200,8 +198,7 @@ fn is_thumbor_option(seg: &str) -> bool {
 /// The image is a plain or percent-encoded absolute URL, or `host/path` (read as http).
 ///
 /// Example: `https://thumbor.example/unsafe/300x200/smart/https://example.com/a.jpg`.
-pub(super) fn thumbor(url: &Url) -> Option<String> {
-    let segs = segments(url);
+pub(super) fn thumbor(url: &Url, segs: &[&str]) -> Option<String> {
     let (sig, rest) = segs.split_first()?;
     let signed = sig.len() == 28 && sig.ends_with('=') && is_base64ish(sig);
     if *sig != "unsafe" && !signed {
