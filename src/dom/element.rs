@@ -222,6 +222,20 @@ impl<'a> Element<'a> {
             .map(|f| NodeRef::new(&f.parent))
     }
 
+    /// The local names of the ancestors, nearest first (`None` for one that is not an
+    /// element): [`ancestors`](Element::ancestors) without a handle to each, for rules that
+    /// look far up on every element.
+    pub(crate) fn ancestor_names(&self) -> impl Iterator<Item = Option<&LocalName>> + '_ {
+        self.frames
+            .iter()
+            .skip(1)
+            .rev()
+            .map(|f| match &f.parent.data {
+                NodeData::Element { name, .. } => Some(&name.local),
+                _ => None,
+            })
+    }
+
     /// Whether an ancestor is an element named `name`.
     pub fn has_ancestor(&self, name: &str) -> bool {
         self.frames.iter().skip(1).any(
