@@ -1,7 +1,7 @@
 //! Where the real image of a lazy-loaded element hides: attributes known by name, then any
 //! attribute whose value looks like an image URL or a `srcset`.
 
-use super::placeholder::is_placeholder;
+use super::placeholder::{is_placeholder, starts_with_ignore_case};
 use crate::proxy::strip_lazy_markers;
 
 /// Attributes that hold the real image URL, in the order they are tried (first hit wins).
@@ -213,12 +213,11 @@ fn is_url_like(v: &str) -> bool {
     if v.is_empty() || v.chars().any(char::is_whitespace) {
         return false;
     }
-    let lower = v.to_ascii_lowercase();
-    if lower.starts_with("javascript:") || lower.starts_with("vbscript:") {
+    if starts_with_ignore_case(v, "javascript:") || starts_with_ignore_case(v, "vbscript:") {
         return false;
     }
-    if lower.starts_with("data:") {
-        return lower.starts_with("data:image/");
+    if starts_with_ignore_case(v, "data:") {
+        return starts_with_ignore_case(v, "data:image/");
     }
     v.contains('/') || v.contains('.')
 }
