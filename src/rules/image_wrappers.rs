@@ -6,6 +6,7 @@
 
 use crate::dom::names::is_block;
 use crate::{Action, Context, Element, NodeRef, Rule};
+use html5ever::local_name;
 
 /// A `div`, `span`, `section`, or `a` without a real link (no `href`, `#`, or
 /// `javascript:`) — lazy-load, preview and zoom boxes, `onclick` boxes — whose only content
@@ -35,7 +36,12 @@ impl Rule for ImageWrappers {
     /// now, while its class is still there (the sanitizer removes classes); its parent
     /// then turns the pair into one `<figure>`.
     fn element(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
-        if !(el.is("div") || el.is("p") || el.is("span")) || !el.classes().any(is_caption_class) {
+        let candidate = el.is_html()
+            && matches!(
+                *el.local_name(),
+                local_name!("div") | local_name!("p") | local_name!("span")
+            );
+        if !candidate || !el.classes().any(is_caption_class) {
             return Action::Keep;
         }
         let parent_ok = el.parent().is_some_and(|p| p.is("div") || p.is("section"));
@@ -50,15 +56,26 @@ impl Rule for ImageWrappers {
     }
 
     fn element_end(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
-        let wrapper =
-            el.is("div") || el.is("span") || el.is("section") || (el.is("a") && !has_real_link(el));
-        if !wrapper {
-            return Action::Keep;
-        }
-        // Cheap test first, without collecting the children: this runs on every wrapper.
-        if !el
-            .children_iter()
-            .any(|c| c.is("img") || c.is("picture") || c.is("figure"))
+        // By name first, then the children (without collecting them), and only then the
+        // link: this runs on every element.
+        let wrapper = el.is_html()
+            && matches!(
+                *el.local_name(),
+                local_name!("div")
+                    | local_name!("span")
+                    | local_name!("section")
+                    | local_name!("a")
+            );
+        if !wrapper
+            || !el.children_iter().any(|c| {
+                c.local_name().is_some_and(|n| {
+                    matches!(
+                        *n,
+                        local_name!("img") | local_name!("picture") | local_name!("figure")
+                    )
+                })
+            })
+            || (*el.local_name() == local_name!("a") && has_real_link(el))
         {
             return Action::Keep;
         }
@@ -88,14 +105,23 @@ impl Rule for ImageWrappers {
     }
 }
 
+/// A class word containing `caption`, in any case.
 fn is_caption_class(class: &str) -> bool {
-    class.to_ascii_lowercase().contains("caption")
+    class
+        .as_bytes()
+        .windows(7)
+        .any(|w| w.eq_ignore_ascii_case(b"caption"))
 }
 
 fn has_real_link(el: &Element<'_>) -> bool {
     el.attr("href").is_some_and(|h| {
         let h = h.trim();
-        !h.is_empty() && h != "#" && !h.to_ascii_lowercase().starts_with("javascript:")
+        !h.is_empty()
+            && h != "#"
+            && !h
+                .as_bytes()
+                .get(..11)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"javascript:"))
     })
 }
 
