@@ -69,6 +69,15 @@ impl<'a> Element<'a> {
             .map(|a| &*a.value)
     }
 
+    /// Like [`attr`](Element::attr), with the name as an atom (`local_name!("class")`): no
+    /// string comparison, for rules that run on every element.
+    pub(crate) fn attr_by_atom(&self, name: &LocalName) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| a.name.local == *name && a.name.ns == ns!())
+            .map(|a| &*a.value)
+    }
+
     /// Whether the attribute `name` is present.
     pub fn has_attr(&self, name: &str) -> bool {
         self.attr(name).is_some()

@@ -41,18 +41,16 @@ impl Rule for ImageWrappers {
                 *el.local_name(),
                 local_name!("div") | local_name!("p") | local_name!("span")
             );
-        if !candidate || !el.classes().any(is_caption_class) {
+        // A class word contains `caption` exactly when the attribute does (the word has no
+        // white space): one look at the whole value.
+        if !candidate
+            || !el
+                .attr_by_atom(&local_name!("class"))
+                .is_some_and(is_caption_class)
+        {
             return Action::Keep;
         }
-        let parent_ok = el.parent().is_some_and(|p| p.is("div") || p.is("section"));
-        let after_image = el
-            .previous_element_sibling()
-            .is_some_and(|s| s.is("img") || s.is("picture") || s.is("figure"));
-        if parent_ok && after_image && el.next_element_sibling().is_none() && el.has_text() {
-            Action::rename("figcaption")
-        } else {
-            Action::Keep
-        }
+        caption(el)
     }
 
     fn element_end(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
@@ -79,38 +77,60 @@ impl Rule for ImageWrappers {
         {
             return Action::Keep;
         }
-        let children = el.children();
-        // Only now (it walks every ancestor): block context, outside any figure.
-        let block_context = el
-            .parent()
-            .is_none_or(|p| p.local_name().is_some_and(|n| is_block(n) && n != "p"))
-            && !el.has_ancestor("figure");
-        let Some(only) = only_child_element(&children) else {
-            if block_context && (el.is("div") || el.is("section")) {
-                return with_caption(&children).map_or(Action::Keep, Action::Replace);
-            }
-            return Action::Keep;
-        };
-        match only.name() {
-            Some("figure") => Action::Unwrap,
-            Some("img" | "picture") => {
-                if block_context && !el.is("span") && !el.is("a") {
-                    Action::rename("figure")
-                } else {
-                    Action::Unwrap
-                }
-            }
-            _ => Action::Keep,
-        }
+        wrapper_action(el)
     }
 }
 
-/// A class word containing `caption`, in any case.
+/// A caption candidate (its class says so): a `figcaption` when it stands last after an
+/// image in a `div`/`section`. Out of line: `element` runs on every element.
+#[inline(never)]
+fn caption(el: &Element<'_>) -> Action {
+    let parent_ok = el.parent().is_some_and(|p| p.is("div") || p.is("section"));
+    let after_image = el
+        .previous_element_sibling()
+        .is_some_and(|s| s.is("img") || s.is("picture") || s.is("figure"));
+    if parent_ok && after_image && el.next_element_sibling().is_none() && el.has_text() {
+        Action::rename("figcaption")
+    } else {
+        Action::Keep
+    }
+}
+
+/// A wrapper holding an image: unwrapped, turned into a `figure`, or kept. Out of line:
+/// `element_end` runs on every element.
+#[inline(never)]
+fn wrapper_action(el: &Element<'_>) -> Action {
+    let children = el.children();
+    // Only now (it walks every ancestor): block context, outside any figure.
+    let block_context = el
+        .parent()
+        .is_none_or(|p| p.local_name().is_some_and(|n| is_block(n) && n != "p"))
+        && !el.has_ancestor("figure");
+    let Some(only) = only_child_element(&children) else {
+        if block_context && (el.is("div") || el.is("section")) {
+            return with_caption(&children).map_or(Action::Keep, Action::Replace);
+        }
+        return Action::Keep;
+    };
+    match only.name() {
+        Some("figure") => Action::Unwrap,
+        Some("img" | "picture") => {
+            if block_context && !el.is("span") && !el.is("a") {
+                Action::rename("figure")
+            } else {
+                Action::Unwrap
+            }
+        }
+        _ => Action::Keep,
+    }
+}
+
+/// Whether a class attribute (or one of its words) contains `caption`, in any case.
 fn is_caption_class(class: &str) -> bool {
     class
         .as_bytes()
         .windows(7)
-        .any(|w| w.eq_ignore_ascii_case(b"caption"))
+        .any(|w| (w[0] == b'c' || w[0] == b'C') && w.eq_ignore_ascii_case(b"caption"))
 }
 
 fn has_real_link(el: &Element<'_>) -> bool {

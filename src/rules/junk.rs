@@ -2,7 +2,7 @@
 
 use crate::dom::names::is_block;
 use crate::{Action, Context, Element, Rule};
-use html5ever::{local_name, LocalName};
+use html5ever::{local_name, ns, LocalName};
 
 /// Removes what a reader never sees:
 ///
@@ -37,7 +37,7 @@ impl Rule for Junk {
         // One pass over the attributes (without namespace, as `attr` sees them): `hidden`
         // anywhere, or the (first) `style` hides.
         let mut style_seen = false;
-        for a in el.attrs.iter().filter(|a| a.name.ns.is_empty()) {
+        for a in el.attrs.iter().filter(|a| a.name.ns == ns!()) {
             match a.name.local {
                 local_name!("hidden") => return Action::Remove,
                 local_name!("style") if !style_seen => {
@@ -141,7 +141,11 @@ fn removable_when_empty(el: &Element<'_>) -> bool {
 }
 
 /// An inline style that hides the element (`display:none`, any spacing and case).
+#[inline(never)]
 fn hides(style: &str) -> bool {
+    if !may_hide(style) {
+        return false;
+    }
     // Compared character by character, without building a lowercase copy: most styles do
     // not mention `display` at all.
     style.split(';').any(|decl| {
@@ -157,6 +161,17 @@ fn hides(style: &str) -> bool {
                 }
                 Some(_) => false,
             }
+    })
+}
+
+/// A screen for [`hides`]: some `:` is followed (after white space) by `n` or `N`, as the
+/// `:` of `display: none` is. When it is false, `hides` is false.
+fn may_hide(style: &str) -> bool {
+    style.match_indices(':').any(|(i, _)| {
+        style[i + 1..]
+            .chars()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| c == 'n' || c == 'N')
     })
 }
 

@@ -43,6 +43,8 @@ fn has_data_attr(el: &Element<'_>) -> bool {
 impl LazyImages {
     /// `<img>`: promotes the real image, takes a `<noscript>` fallback, or removes a
     /// placeholder that has nothing behind it.
+    // Out of line: the caller runs on every element and stays small.
+    #[inline(never)]
     pub(super) fn fix_img(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let lazy_class = el.classes().any(is_lazy_class);
         let mut state = src_state(el.attr("src"));
@@ -100,6 +102,7 @@ impl LazyImages {
 
     /// `<source>` (in `<picture>`, `<video>`, `<audio>`): promotes `srcset`/`src`; a
     /// `<source>` left with only placeholders is removed.
+    #[inline(never)]
     pub(super) fn fix_source(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let lazy_class = el.classes().any(is_lazy_class);
         let found = self.found(el, lazy_class, src_state(el.attr("src")));
@@ -141,6 +144,7 @@ impl LazyImages {
     }
 
     /// `<video>`: `poster` from `data-poster`, `src` from the lazy attributes.
+    #[inline(never)]
     pub(super) fn fix_video(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let mut changed = false;
         if let Some(poster) = el.attr("data-poster").and_then(clean_url) {

@@ -56,7 +56,20 @@ pub fn is_placeholder(src: &str) -> bool {
     let file = file_name(s);
     BLANK_FILES.iter().any(|b| file.eq_ignore_ascii_case(b))
         || starts_with_ignore_case(file, "placeholder.")
-        || contains_ignore_case(s, "/pagespeed_static/")
+        || has_pagespeed_static(s)
+}
+
+/// Whether `s` contains `/pagespeed_static/` in any case: looked for only around each `_`,
+/// which few URLs have.
+fn has_pagespeed_static(s: &str) -> bool {
+    const NEEDLE: &[u8] = b"/pagespeed_static/";
+    const UNDERSCORE: usize = 10;
+    s.match_indices('_').any(|(i, _)| {
+        i >= UNDERSCORE
+            && s.as_bytes()[i - UNDERSCORE..]
+                .get(..NEEDLE.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(NEEDLE))
+    })
 }
 
 /// Whether `s` starts with `prefix`, ASCII case-insensitively.
@@ -126,7 +139,11 @@ fn may_be_low_res(src: &str) -> bool {
 
 /// The last path segment of a URL, without query or fragment.
 fn file_name(url: &str) -> &str {
-    let path = url.split(['?', '#']).next().unwrap_or("");
+    let end = url
+        .bytes()
+        .position(|b| b == b'?' || b == b'#')
+        .unwrap_or(url.len());
+    let path = &url[..end];
     path.rsplit('/').next().unwrap_or("")
 }
 

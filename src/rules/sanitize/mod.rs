@@ -81,7 +81,7 @@ fn unwraps_as_block(name: &LocalName) -> bool {
 fn attr_index(el: &Element<'_>, name: &LocalName) -> Option<usize> {
     el.attrs
         .iter()
-        .position(|a| a.name.local == *name && a.name.ns.is_empty())
+        .position(|a| a.name.local == *name && a.name.ns == ns!())
 }
 
 /// Unwraps `el`, with a space on each side of its content so its text is not glued to its
@@ -102,6 +102,7 @@ fn unwrap_spaced(el: &Element<'_>) -> Action {
 
 impl Sanitize {
     /// Unwraps (or removes) an element that is not kept.
+    #[inline(never)]
     fn not_kept(&self, el: &mut Element<'_>, name: &LocalName) -> Action {
         if !unwraps_as_block(name) {
             return Action::Unwrap;
@@ -131,6 +132,8 @@ impl Sanitize {
     ///
     /// One pass over the attributes, one lookup for each (whether it is kept, whether its
     /// value is a URL); values are only rewritten when they change.
+    // Out of line: the caller runs on every element and stays small.
+    #[inline(never)]
     fn attributes(&self, el: &mut Element<'_>, name: &LocalName, cx: &Context<'_>) -> usize {
         if el.attrs.is_empty() {
             // Nothing to filter, and nothing to add: `rel` and `target` need an `href`.
@@ -145,7 +148,7 @@ impl Sanitize {
         let keep_class = policy.classes != Classes::Dropped;
         let keep_id = policy.id_prefix.is_some();
         el.attrs.retain_mut(|attr| {
-            if !attr.name.ns.is_empty() {
+            if attr.name.ns != ns!() {
                 changes += 1;
                 return false;
             }
@@ -308,6 +311,7 @@ impl Sanitize {
     }
 
     /// An `<iframe>` when embeds are on: the canonical embed or nothing.
+    #[inline(never)]
     fn embed(&self, el: &Element<'_>, cx: &Context<'_>) -> Action {
         let Some(embeds) = &self.policy.embeds else {
             return Action::Remove;

@@ -46,8 +46,8 @@ pub(crate) struct SanitizerConfig {
 /// A checked sanitizer policy.
 #[derive(Debug, Clone)]
 pub(crate) struct Policy {
-    kept: AtomSet,
-    removed: AtomSet,
+    /// The fate of each element kept or removed (the others are unwrapped): one lookup.
+    fates: HashMap<LocalName, Fate, BuildHasherDefault<AtomHasher>>,
     /// The attributes any kept element may keep (the global ones), each with whether its
     /// value is a URL.
     global_attrs: AttrMap,
@@ -74,18 +74,12 @@ pub(crate) enum Fate {
 impl Policy {
     /// The fate of an HTML element named `name`.
     pub(crate) fn fate(&self, name: &LocalName) -> Fate {
-        if self.kept.contains(name) {
-            Fate::Keep
-        } else if self.removed.contains(name) {
-            Fate::Remove
-        } else {
-            Fate::Unwrap
-        }
+        self.fates.get(name).copied().unwrap_or(Fate::Unwrap)
     }
 
     /// Whether `name` is kept.
     pub(crate) fn keeps(&self, name: &LocalName) -> bool {
-        self.kept.contains(name)
+        self.fate(name) == Fate::Keep
     }
 
     /// The attributes an element named `element` may keep (with its value checked when it
@@ -378,9 +372,14 @@ impl SanitizerConfig {
         };
 
         let url_attrs = names(URL_ATTRS);
+        // `kept` wins should a name be in both (it cannot: the checks above refuse it).
+        let fates = removed
+            .into_iter()
+            .map(|n| (n, Fate::Remove))
+            .chain(kept.into_iter().map(|n| (n, Fate::Keep)))
+            .collect();
         Ok(Policy {
-            kept,
-            removed,
+            fates,
             global_attrs: with_url_flags(&global_attrs, &url_attrs),
             element_attrs: attrs
                 .iter()
