@@ -69,6 +69,15 @@ impl<'a> Element<'a> {
             .map(|a| &*a.value)
     }
 
+    /// Like [`attr`](Element::attr), with the name as an atom (`local_name!("class")`): no
+    /// string comparison, for rules that run on every element.
+    pub(crate) fn attr_by_atom(&self, name: &LocalName) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| a.name.local == *name && a.name.ns == ns!())
+            .map(|a| &*a.value)
+    }
+
     /// Whether the attribute `name` is present.
     pub fn has_attr(&self, name: &str) -> bool {
         self.attr(name).is_some()
@@ -220,6 +229,20 @@ impl<'a> Element<'a> {
             .skip(1)
             .rev()
             .map(|f| NodeRef::new(&f.parent))
+    }
+
+    /// The local names of the ancestors, nearest first (`None` for one that is not an
+    /// element): [`ancestors`](Element::ancestors) without a handle to each, for rules that
+    /// look far up on every element.
+    pub(crate) fn ancestor_names(&self) -> impl Iterator<Item = Option<&LocalName>> + '_ {
+        self.frames
+            .iter()
+            .skip(1)
+            .rev()
+            .map(|f| match &f.parent.data {
+                NodeData::Element { name, .. } => Some(&name.local),
+                _ => None,
+            })
     }
 
     /// Whether an ancestor is an element named `name`.

@@ -14,8 +14,11 @@ impl Rule for EventHandlers {
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
-        let removed = el.retain_attrs(|name, _| !is_event_handler(name));
-        cx.changed_by(removed);
+        // Looked for first: most elements have none, and are left untouched.
+        if el.attrs().any(|(name, _)| is_event_handler(name)) {
+            let removed = el.retain_attrs(|name, _| !is_event_handler(name));
+            cx.changed_by(removed);
+        }
         Action::Keep
     }
 }

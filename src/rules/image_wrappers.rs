@@ -6,6 +6,7 @@
 
 use crate::dom::names::is_block;
 use crate::{Action, Context, Element, NodeRef, Rule};
+use html5ever::local_name;
 
 /// A `div`, `span`, `section`, or `a` without a real link (no `href`, `#`, or
 /// `javascript:`) — lazy-load, preview and zoom boxes, `onclick` boxes — whose only content
@@ -35,67 +36,112 @@ impl Rule for ImageWrappers {
     /// now, while its class is still there (the sanitizer removes classes); its parent
     /// then turns the pair into one `<figure>`.
     fn element(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
-        if !(el.is("div") || el.is("p") || el.is("span")) || !el.classes().any(is_caption_class) {
-            return Action::Keep;
-        }
-        let parent_ok = el.parent().is_some_and(|p| p.is("div") || p.is("section"));
-        let after_image = el
-            .previous_element_sibling()
-            .is_some_and(|s| s.is("img") || s.is("picture") || s.is("figure"));
-        if parent_ok && after_image && el.next_element_sibling().is_none() && el.has_text() {
-            Action::rename("figcaption")
-        } else {
-            Action::Keep
-        }
-    }
-
-    fn element_end(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
-        let wrapper =
-            el.is("div") || el.is("span") || el.is("section") || (el.is("a") && !has_real_link(el));
-        if !wrapper {
-            return Action::Keep;
-        }
-        // Cheap test first, without collecting the children: this runs on every wrapper.
-        if !el
-            .children_iter()
-            .any(|c| c.is("img") || c.is("picture") || c.is("figure"))
+        let candidate = el.is_html()
+            && matches!(
+                *el.local_name(),
+                local_name!("div") | local_name!("p") | local_name!("span")
+            );
+        // A class word contains `caption` exactly when the attribute does (the word has no
+        // white space): one look at the whole value.
+        if !candidate
+            || !el
+                .attr_by_atom(&local_name!("class"))
+                .is_some_and(is_caption_class)
         {
             return Action::Keep;
         }
-        let children = el.children();
-        // Only now (it walks every ancestor): block context, outside any figure.
-        let block_context = el
-            .parent()
-            .is_none_or(|p| p.local_name().is_some_and(|n| is_block(n) && n != "p"))
-            && !el.has_ancestor("figure");
-        let Some(only) = only_child_element(&children) else {
-            if block_context && (el.is("div") || el.is("section")) {
-                return with_caption(&children).map_or(Action::Keep, Action::Replace);
-            }
+        caption(el)
+    }
+
+    fn element_end(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
+        // By name first, then the children (without collecting them), and only then the
+        // link: this runs on every element.
+        let wrapper = el.is_html()
+            && matches!(
+                *el.local_name(),
+                local_name!("div")
+                    | local_name!("span")
+                    | local_name!("section")
+                    | local_name!("a")
+            );
+        if !wrapper
+            || !el.children_iter().any(|c| {
+                c.local_name().is_some_and(|n| {
+                    matches!(
+                        *n,
+                        local_name!("img") | local_name!("picture") | local_name!("figure")
+                    )
+                })
+            })
+            || (*el.local_name() == local_name!("a") && has_real_link(el))
+        {
             return Action::Keep;
-        };
-        match only.name() {
-            Some("figure") => Action::Unwrap,
-            Some("img" | "picture") => {
-                if block_context && !el.is("span") && !el.is("a") {
-                    Action::rename("figure")
-                } else {
-                    Action::Unwrap
-                }
-            }
-            _ => Action::Keep,
         }
+        wrapper_action(el)
     }
 }
 
+/// A caption candidate (its class says so): a `figcaption` when it stands last after an
+/// image in a `div`/`section`. Out of line: `element` runs on every element.
+#[inline(never)]
+fn caption(el: &Element<'_>) -> Action {
+    let parent_ok = el.parent().is_some_and(|p| p.is("div") || p.is("section"));
+    let after_image = el
+        .previous_element_sibling()
+        .is_some_and(|s| s.is("img") || s.is("picture") || s.is("figure"));
+    if parent_ok && after_image && el.next_element_sibling().is_none() && el.has_text() {
+        Action::rename("figcaption")
+    } else {
+        Action::Keep
+    }
+}
+
+/// A wrapper holding an image: unwrapped, turned into a `figure`, or kept. Out of line:
+/// `element_end` runs on every element.
+#[inline(never)]
+fn wrapper_action(el: &Element<'_>) -> Action {
+    let children = el.children();
+    // Only now (it walks every ancestor): block context, outside any figure.
+    let block_context = el
+        .parent()
+        .is_none_or(|p| p.local_name().is_some_and(|n| is_block(n) && n != "p"))
+        && !el.has_ancestor("figure");
+    let Some(only) = only_child_element(&children) else {
+        if block_context && (el.is("div") || el.is("section")) {
+            return with_caption(&children).map_or(Action::Keep, Action::Replace);
+        }
+        return Action::Keep;
+    };
+    match only.name() {
+        Some("figure") => Action::Unwrap,
+        Some("img" | "picture") => {
+            if block_context && !el.is("span") && !el.is("a") {
+                Action::rename("figure")
+            } else {
+                Action::Unwrap
+            }
+        }
+        _ => Action::Keep,
+    }
+}
+
+/// Whether a class attribute (or one of its words) contains `caption`, in any case.
 fn is_caption_class(class: &str) -> bool {
-    class.to_ascii_lowercase().contains("caption")
+    class
+        .as_bytes()
+        .windows(7)
+        .any(|w| (w[0] == b'c' || w[0] == b'C') && w.eq_ignore_ascii_case(b"caption"))
 }
 
 fn has_real_link(el: &Element<'_>) -> bool {
     el.attr("href").is_some_and(|h| {
         let h = h.trim();
-        !h.is_empty() && h != "#" && !h.to_ascii_lowercase().starts_with("javascript:")
+        !h.is_empty()
+            && h != "#"
+            && !h
+                .as_bytes()
+                .get(..11)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"javascript:"))
     })
 }
 

@@ -2,7 +2,7 @@
 
 use crate::dom::names::is_block;
 use crate::{Action, Context, Element, Rule};
-use html5ever::local_name;
+use html5ever::{local_name, ns, LocalName};
 
 /// Removes what a reader never sees:
 ///
@@ -25,13 +25,35 @@ impl Rule for Junk {
     }
 
     fn element(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
-        if el.is("html") || el.is("body") || el.is("head") {
+        let html = el.is_html();
+        if html
+            && matches!(
+                *el.local_name(),
+                local_name!("html") | local_name!("body") | local_name!("head")
+            )
+        {
             return Action::Keep;
         }
-        if el.has_attr("hidden") || el.attr("style").is_some_and(hides) {
-            return Action::Remove;
+        // One pass over the attributes (without namespace, as `attr` sees them): `hidden`
+        // anywhere, or the (first) `style` hides.
+        let mut style_seen = false;
+        for a in el.attrs.iter().filter(|a| a.name.ns == ns!()) {
+            match a.name.local {
+                local_name!("hidden") => return Action::Remove,
+                local_name!("style") if !style_seen => {
+                    if hides(&a.value) {
+                        return Action::Remove;
+                    }
+                    style_seen = true;
+                }
+                _ => {}
+            }
         }
-        if el.is("img") && is_pixel(el.attr("width")) && is_pixel(el.attr("height")) {
+        if html
+            && *el.local_name() == local_name!("img")
+            && is_pixel(el.attr("width"))
+            && is_pixel(el.attr("height"))
+        {
             return Action::Remove;
         }
         Action::Keep
@@ -40,13 +62,27 @@ impl Rule for Junk {
     fn element_end(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
         // At the end, every rule has had its say on the attributes (the sanitizer may have
         // removed an unsafe `src`): an image with nothing to show goes.
-        if el.is("img") && !el.has_attr("src") && !el.has_attr("srcset") {
-            return Action::Remove;
-        }
-        if !el.is_html() || !removable_when_empty(el) {
+        if !el.is_html() {
             return Action::Keep;
         }
-        let empty = el.children_iter().all(|c| c.is_blank() || c.is("br"));
+        if *el.local_name() == local_name!("img") && !el.has_attr("src") && !el.has_attr("srcset") {
+            return Action::Remove;
+        }
+        if !removable_when_empty(el) {
+            return Action::Keep;
+        }
+        // Child elements first (cheap): one that is not a `<br>` means not empty, and the
+        // text need not be looked at.
+        let is_br = |n: &LocalName| *n == local_name!("br");
+        if el
+            .children_iter()
+            .any(|c| c.local_name().is_some_and(|n| !is_br(n)))
+        {
+            return Action::Keep;
+        }
+        let empty = el
+            .children_iter()
+            .all(|c| c.is_blank() || c.local_name().is_some_and(is_br));
         if !empty {
             return Action::Keep;
         }
@@ -105,7 +141,11 @@ fn removable_when_empty(el: &Element<'_>) -> bool {
 }
 
 /// An inline style that hides the element (`display:none`, any spacing and case).
+#[inline(never)]
 fn hides(style: &str) -> bool {
+    if !may_hide(style) {
+        return false;
+    }
     // Compared character by character, without building a lowercase copy: most styles do
     // not mention `display` at all.
     style.split(';').any(|decl| {
@@ -121,6 +161,17 @@ fn hides(style: &str) -> bool {
                 }
                 Some(_) => false,
             }
+    })
+}
+
+/// A screen for [`hides`]: some `:` is followed (after white space) by `n` or `N`, as the
+/// `:` of `display: none` is. When it is false, `hides` is false.
+fn may_hide(style: &str) -> bool {
+    style.match_indices(':').any(|(i, _)| {
+        style[i + 1..]
+            .chars()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| c == 'n' || c == 'N')
     })
 }
 

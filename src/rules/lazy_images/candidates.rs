@@ -1,7 +1,7 @@
 //! Where the real image of a lazy-loaded element hides: attributes known by name, then any
 //! attribute whose value looks like an image URL or a `srcset`.
 
-use super::placeholder::is_placeholder;
+use super::placeholder::{is_placeholder, starts_with_ignore_case};
 use crate::proxy::strip_lazy_markers;
 
 /// Attributes that hold the real image URL, in the order they are tried (first hit wins).
@@ -146,7 +146,7 @@ pub(crate) fn find(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> 
 /// extension (any case), a query or fragment allowed.
 pub(crate) fn is_image_url(value: &str) -> bool {
     let v = value.trim();
-    if v.is_empty() || v.chars().any(char::is_whitespace) || v.starts_with("data:") {
+    if v.is_empty() || has_white_space(v) || v.starts_with("data:") {
         return false;
     }
     let path = v
@@ -207,18 +207,23 @@ pub(crate) fn srcset_is_placeholder(srcset: &str) -> bool {
         .all(|c| is_placeholder(c.url) || !is_url_like(c.url))
 }
 
+/// Whether `v` has a white-space character (`char::is_whitespace`); bytes first, the
+/// characters only when a control or non-ASCII byte is seen.
+fn has_white_space(v: &str) -> bool {
+    v.bytes().any(|b| b <= b' ' || b >= 0x80) && v.chars().any(char::is_whitespace)
+}
+
 /// One token that can be a URL: not empty, no white space, not a bare word (`true`,
 /// `lazy`), no script scheme.
 fn is_url_like(v: &str) -> bool {
-    if v.is_empty() || v.chars().any(char::is_whitespace) {
+    if v.is_empty() || has_white_space(v) {
         return false;
     }
-    let lower = v.to_ascii_lowercase();
-    if lower.starts_with("javascript:") || lower.starts_with("vbscript:") {
+    if starts_with_ignore_case(v, "javascript:") || starts_with_ignore_case(v, "vbscript:") {
         return false;
     }
-    if lower.starts_with("data:") {
-        return lower.starts_with("data:image/");
+    if starts_with_ignore_case(v, "data:") {
+        return starts_with_ignore_case(v, "data:image/");
     }
     v.contains('/') || v.contains('.')
 }

@@ -5,7 +5,7 @@ use super::candidates::{
     SRCSET_ATTRIBUTES, SRC_ATTRIBUTES,
 };
 use super::noscript::single_image;
-use super::placeholder::{is_low_res, is_placeholder};
+use super::placeholder::{contains_ignore_case, is_low_res, is_placeholder};
 use super::LazyImages;
 use crate::proxy::strip_lazy_markers;
 use crate::{Action, Context, Element, NodeRef};
@@ -31,45 +31,42 @@ fn src_state(src: Option<&str>) -> Src {
 /// A class word that says a script will swap the image in: anything containing `lazy`
 /// (`lazy`, `lazyload`, `lazyloaded`, `jetpack-lazy-image`…) and lazysizes' `ls-is-cached`.
 pub(crate) fn is_lazy_class(class: &str) -> bool {
-    class.to_ascii_lowercase().contains("lazy") || class == "ls-is-cached"
+    contains_ignore_case(class, "lazy") || class == "ls-is-cached"
 }
 
-fn owned_attrs(el: &Element<'_>) -> Vec<(String, String)> {
-    el.attrs()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-fn pairs(attrs: &[(String, String)]) -> Vec<(&str, &str)> {
-    attrs
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect()
+/// Whether `el` has a `data-` attribute: every built-in lazy, dimension and candidate
+/// attribute is one.
+fn has_data_attr(el: &Element<'_>) -> bool {
+    el.attrs().any(|(k, _)| k.starts_with("data-"))
 }
 
 impl LazyImages {
     /// `<img>`: promotes the real image, takes a `<noscript>` fallback, or removes a
     /// placeholder that has nothing behind it.
+    // Out of line: the caller runs on every element and stays small.
+    #[inline(never)]
     pub(super) fn fix_img(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let lazy_class = el.classes().any(is_lazy_class);
-        let mut found = self.found(el, lazy_class);
         let mut state = src_state(el.attr("src"));
-        let srcset_real = el.attr("srcset").is_some_and(|s| !srcset_is_placeholder(s));
+        let mut found = self.found(el, lazy_class, state);
+        // Asked only when needed: most images have a real `src` and no candidate.
+        let srcset_real =
+            |el: &Element<'_>| el.attr("srcset").is_some_and(|s| !srcset_is_placeholder(s));
         let mut changed = false;
-        if !found.is_some() && state != Src::Real && !srcset_real {
+        if !found.is_some() && state != Src::Real && !srcset_real(el) {
             // The real image may be in the `<noscript>` right after.
             if let Some(img) = next_noscript_image(el) {
                 take_noscript_image(el, &img);
                 changed = true;
-                found = self.found(el, lazy_class);
                 state = src_state(el.attr("src"));
+                found = self.found(el, lazy_class, state);
             } else if state == Src::LowRes && followed_by_image(el) {
                 // Medium: the preview, then the lazy image, then its `<noscript>`.
                 return Action::Remove;
             }
         }
-        let srcset_real = el.attr("srcset").is_some_and(|s| !srcset_is_placeholder(s));
-        if !found.is_some() && matches!(state, Src::Missing | Src::Placeholder) && !srcset_real {
+        if !found.is_some() && matches!(state, Src::Missing | Src::Placeholder) && !srcset_real(el)
+        {
             if let Some(set) = picture_fallback(el) {
                 el.set_attr("srcset", &set);
                 changed = true;
@@ -82,7 +79,9 @@ impl LazyImages {
                 .attr("loading")
                 .is_some_and(|l| l.trim().eq_ignore_ascii_case("lazy"));
         changed |= self.promote(el, &found, state, lazy, true);
-        self.dimensions(el);
+        if has_data_attr(el) {
+            self.dimensions(el);
+        }
         if self.native_lazy {
             let valid = |v: Option<&str>, ok: &[&str]| {
                 v.is_some_and(|v| ok.iter().any(|o| v.trim().eq_ignore_ascii_case(o)))
@@ -103,9 +102,10 @@ impl LazyImages {
 
     /// `<source>` (in `<picture>`, `<video>`, `<audio>`): promotes `srcset`/`src`; a
     /// `<source>` left with only placeholders is removed.
+    #[inline(never)]
     pub(super) fn fix_source(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let lazy_class = el.classes().any(is_lazy_class);
-        let found = self.found(el, lazy_class);
+        let found = self.found(el, lazy_class, src_state(el.attr("src")));
         let in_picture = el.parent().is_some_and(|p| p.is("picture"));
         let mut changed = false;
         if in_picture {
@@ -144,6 +144,7 @@ impl LazyImages {
     }
 
     /// `<video>`: `poster` from `data-poster`, `src` from the lazy attributes.
+    #[inline(never)]
     pub(super) fn fix_video(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let mut changed = false;
         if let Some(poster) = el.attr("data-poster").and_then(clean_url) {
@@ -153,8 +154,9 @@ impl LazyImages {
             }
         }
         el.remove_attr("data-poster");
-        let attrs = owned_attrs(el);
-        let found = find(&pairs(&attrs), &self.src_attributes, false);
+        let attrs: Vec<(&str, &str)> = el.attrs().collect();
+        let found = find(&attrs, &self.src_attributes, false);
+        drop(attrs);
         if let Some((_, url)) = &found.src {
             if src_state(el.attr("src")) != Src::Real && !found.by_value {
                 el.set_attr("src", url);
@@ -168,12 +170,24 @@ impl LazyImages {
         Action::Keep
     }
 
-    /// The candidates of `el`; by value only when the element has no real image or is
-    /// marked lazy by class.
-    fn found(&self, el: &Element<'_>, lazy_class: bool) -> Found {
-        let attrs = owned_attrs(el);
-        let by_value = lazy_class || src_state(el.attr("src")) != Src::Real;
-        find(&pairs(&attrs), &self.src_attributes, by_value)
+    /// The candidates of `el` (whose `src` is in `state`); by value only when the element
+    /// has no real image or is marked lazy by class.
+    fn found(&self, el: &Element<'_>, lazy_class: bool, state: Src) -> Found {
+        let by_value = lazy_class || state != Src::Real;
+        if !by_value && !self.may_have_candidate(el) {
+            return Found::default();
+        }
+        let attrs: Vec<(&str, &str)> = el.attrs().collect();
+        find(&attrs, &self.src_attributes, by_value)
+    }
+
+    /// A screen for the candidates known by name: every built-in one is a `data-`
+    /// attribute. When it is false, `find` without the value fallback finds nothing.
+    fn may_have_candidate(&self, el: &Element<'_>) -> bool {
+        has_data_attr(el)
+            || el
+                .attrs()
+                .any(|(k, _)| self.src_attributes.iter().any(|a| a == k))
     }
 
     /// Sets `src`/`srcset`/`sizes` from `found` when the current ones may be replaced;
@@ -187,6 +201,7 @@ impl LazyImages {
         is_img: bool,
     ) -> bool {
         let mut changed = false;
+        let mut src_set = false;
         if let Some((_, url)) = &found.src {
             let current = el.attr("src").unwrap_or("").trim().to_string();
             let replace = match state {
@@ -197,6 +212,7 @@ impl LazyImages {
             if replace && current != *url {
                 el.set_attr("src", url);
                 changed = true;
+                src_set = true;
             }
         }
         if let Some((_, set)) = &found.srcset {
@@ -216,10 +232,17 @@ impl LazyImages {
             el.remove_attr("srcset");
             el.remove_attr("sizes");
         }
-        let src_state_now = src_state(el.attr("src"));
+        // `state` still holds unless `src` was just set.
         if is_img
-            && matches!(src_state_now, Src::Placeholder | Src::Missing)
             && el.has_attr("srcset")
+            && matches!(
+                if src_set {
+                    src_state(el.attr("src"))
+                } else {
+                    state
+                },
+                Src::Placeholder | Src::Missing
+            )
         {
             el.remove_attr("src");
         }
@@ -281,6 +304,12 @@ impl LazyImages {
     /// Removes what only the lazy loader needed: the lazy attributes, the attribute a
     /// value-based candidate came from, the dimension attributes, the lazy classes.
     fn tidy(&self, el: &mut Element<'_>, found: &Found) {
+        // Every built-in lazy attribute is a `data-` one: without any, only the configured
+        // names and a value-based candidate's attribute can be left to remove.
+        if !found.by_value && self.src_attributes.is_empty() && !has_data_attr(el) {
+            self.tidy_classes(el);
+            return;
+        }
         let by_value: Vec<String> = [&found.src, &found.srcset]
             .into_iter()
             .flatten()
@@ -298,6 +327,11 @@ impl LazyImages {
                 && !self.src_attributes.iter().any(|a| a == name)
                 && !by_value.iter().any(|a| a == name)
         });
+        self.tidy_classes(el);
+    }
+
+    /// Removes the lazy classes.
+    fn tidy_classes(&self, el: &mut Element<'_>) {
         if el.classes().any(is_lazy_class) {
             let kept: Vec<String> = el
                 .classes()

@@ -24,6 +24,7 @@ use crate::dom::element::is_valid_attr_name;
 use crate::error::{Error, Result};
 use crate::proxy::Unwrapper;
 use crate::{Action, Context, Element, Rule};
+use html5ever::local_name;
 
 /// Recovers the real image of lazy-loaded elements.
 ///
@@ -144,13 +145,13 @@ impl Rule for LazyImages {
         if !el.is_html() {
             return Action::Keep;
         }
-        match el.name() {
-            "img" => self.fix_img(el, cx),
-            "source" => self.fix_source(el, cx),
-            "video" => self.fix_video(el, cx),
-            "noscript" => noscript::noscript_action(el, &self.src_attributes),
-            "figure" if el.has_attr("itemid") => self.fix_figure(el),
-            "div" | "span" => self.fix_block(el),
+        match *el.local_name() {
+            local_name!("img") => self.fix_img(el, cx),
+            local_name!("source") => self.fix_source(el, cx),
+            local_name!("video") => self.fix_video(el, cx),
+            local_name!("noscript") => noscript::noscript_action(el, &self.src_attributes),
+            local_name!("figure") if el.has_attr("itemid") => self.fix_figure(el),
+            local_name!("div") | local_name!("span") => self.fix_block(el),
             _ => Action::Keep,
         }
     }

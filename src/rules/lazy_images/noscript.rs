@@ -38,6 +38,7 @@ pub(crate) fn single_image(markup: &str) -> Option<NodeRef> {
 /// - it holds one image on its own: replaced by its markup (which is then cleaned like any
 ///   input);
 /// - anything else (and anything in `<head>`): removed.
+#[inline(never)]
 pub(crate) fn noscript_action(el: &Element<'_>, extra: &[String]) -> Action {
     let markup = el.text_content();
     // Nothing in `<head>` is content (and an image there would move on the next parse).

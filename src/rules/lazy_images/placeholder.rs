@@ -3,6 +3,7 @@
 
 use base64::Engine;
 use percent_encoding::percent_decode_str;
+use std::borrow::Cow;
 
 /// A decoded non-SVG `data:` image smaller than this is a placeholder (Readability's
 /// threshold: "less than 100 bytes").
@@ -52,16 +53,48 @@ pub fn is_placeholder(src: &str) -> bool {
             None => data.payload.len() < TINY_DATA_BYTES,
         };
     }
-    let file = file_name(s).to_ascii_lowercase();
-    BLANK_FILES.contains(&file.as_str())
-        || file.starts_with("placeholder.")
-        || s.to_ascii_lowercase().contains("/pagespeed_static/")
+    let file = file_name(s);
+    BLANK_FILES.iter().any(|b| file.eq_ignore_ascii_case(b))
+        || starts_with_ignore_case(file, "placeholder.")
+        || has_pagespeed_static(s)
+}
+
+/// Whether `s` contains `/pagespeed_static/` in any case: looked for only around each `_`,
+/// which few URLs have.
+fn has_pagespeed_static(s: &str) -> bool {
+    const NEEDLE: &[u8] = b"/pagespeed_static/";
+    const UNDERSCORE: usize = 10;
+    s.match_indices('_').any(|(i, _)| {
+        i >= UNDERSCORE
+            && s.as_bytes()[i - UNDERSCORE..]
+                .get(..NEEDLE.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(NEEDLE))
+    })
+}
+
+/// Whether `s` starts with `prefix`, ASCII case-insensitively.
+pub(crate) fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Whether `s` contains `needle` (not empty), ASCII case-insensitively, without building
+/// a lowercase copy.
+pub(crate) fn contains_ignore_case(s: &str, needle: &str) -> bool {
+    let (s, needle) = (s.as_bytes(), needle.as_bytes());
+    let first = needle[0].to_ascii_lowercase();
+    s.windows(needle.len())
+        .any(|w| w[0].to_ascii_lowercase() == first && w.eq_ignore_ascii_case(needle))
 }
 
 /// Whether `src` is a low-resolution preview shown while the full image loads: Medium's
 /// `/max/60/` (any width up to 100) and `resize:fit:60`, a `q`/`quality` query parameter up
 /// to 30, a non-zero `blur` parameter. Only meaningful when a full image is known.
 pub fn is_low_res(src: &str) -> bool {
+    if !may_be_low_res(src) {
+        return false;
+    }
     let lower = src.trim().to_ascii_lowercase();
     let (path, query) = match lower.split_once('?') {
         Some((p, q)) => (p, q.split('#').next().unwrap_or("")),
@@ -88,9 +121,29 @@ pub fn is_low_res(src: &str) -> bool {
     medium_max || medium_resize || low_quality
 }
 
+/// A screen for [`is_low_res`], without allocating: whether `src` has (in any case) `max/`,
+/// `resize:`, or a `q=`, `quality=` or `blur=` parameter. When it is false, `is_low_res` is
+/// false.
+fn may_be_low_res(src: &str) -> bool {
+    let s = src.as_bytes();
+    s.iter().enumerate().any(|(i, &b)| {
+        let ends = |p: &[u8]| i >= p.len() && s[i - p.len()..i].eq_ignore_ascii_case(p);
+        match b {
+            b'/' => ends(b"max"),
+            b':' => ends(b"resize"),
+            b'=' => ends(b"q") || ends(b"quality") || ends(b"blur"),
+            _ => false,
+        }
+    })
+}
+
 /// The last path segment of a URL, without query or fragment.
 fn file_name(url: &str) -> &str {
-    let path = url.split(['?', '#']).next().unwrap_or("");
+    let end = url
+        .bytes()
+        .position(|b| b == b'?' || b == b'#')
+        .unwrap_or(url.len());
+    let path = &url[..end];
     path.rsplit('/').next().unwrap_or("")
 }
 
@@ -125,12 +178,20 @@ impl<'a> DataUrl<'a> {
     /// The bytes of the payload, or `None` when it does not decode.
     fn decode(&self) -> Option<Vec<u8>> {
         if self.base64 {
-            let clean: String = self
-                .payload
-                .chars()
-                .filter(|c| !c.is_ascii_whitespace())
-                .collect();
-            let clean = percent_decode_str(&clean).decode_utf8().ok()?;
+            let clean: Cow<'_, str> = if self.payload.bytes().any(|b| b.is_ascii_whitespace()) {
+                self.payload
+                    .chars()
+                    .filter(|c| !c.is_ascii_whitespace())
+                    .collect::<String>()
+                    .into()
+            } else {
+                self.payload.into()
+            };
+            let clean = if clean.contains('%') {
+                Cow::Owned(percent_decode_str(&clean).decode_utf8().ok()?.into_owned())
+            } else {
+                clean
+            };
             let engine = base64::engine::general_purpose::GeneralPurpose::new(
                 &base64::alphabet::STANDARD,
                 base64::engine::GeneralPurposeConfig::new()

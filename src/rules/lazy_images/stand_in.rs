@@ -8,6 +8,7 @@ use crate::{Action, Element};
 impl LazyImages {
     /// `figure[itemid]` whose `itemid` is an image URL and which holds no image (not even in a
     /// `<noscript>`): the image is put first in the figure.
+    #[inline(never)]
     pub(super) fn fix_figure(&self, el: &mut Element<'_>) -> Action {
         let Some(url) = el
             .attr("itemid")

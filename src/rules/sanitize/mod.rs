@@ -19,7 +19,7 @@ mod urls;
 use crate::dom::names::is_block;
 use crate::{Action, Context, Element, Rule};
 use html5ever::tendril::StrTendril;
-use html5ever::{local_name, ns, LocalName, QualName};
+use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 use markup5ever_rcdom::{Node, NodeData};
 use nesting::Placement;
 use policy::{Classes, Fate, Policy, SanitizerConfig};
@@ -77,6 +77,13 @@ fn unwraps_as_block(name: &LocalName) -> bool {
     is_block(name) || matches!(*name, local_name!("legend") | local_name!("optgroup"))
 }
 
+/// Where the attribute `name` (without namespace) is in `el`'s attributes.
+fn attr_index(el: &Element<'_>, name: &LocalName) -> Option<usize> {
+    el.attrs
+        .iter()
+        .position(|a| a.name.local == *name && a.name.ns == ns!())
+}
+
 /// Unwraps `el`, with a space on each side of its content so its text is not glued to its
 /// neighbours'.
 fn unwrap_spaced(el: &Element<'_>) -> Action {
@@ -95,6 +102,7 @@ fn unwrap_spaced(el: &Element<'_>) -> Action {
 
 impl Sanitize {
     /// Unwraps (or removes) an element that is not kept.
+    #[inline(never)]
     fn not_kept(&self, el: &mut Element<'_>, name: &LocalName) -> Action {
         if !unwraps_as_block(name) {
             return Action::Unwrap;
@@ -121,24 +129,50 @@ impl Sanitize {
     }
 
     /// Filters the attributes of a kept element; returns how many were removed or changed.
+    ///
+    /// One pass over the attributes, one lookup for each (whether it is kept, whether its
+    /// value is a URL); values are only rewritten when they change.
+    // Out of line: the caller runs on every element and stays small.
+    #[inline(never)]
     fn attributes(&self, el: &mut Element<'_>, name: &LocalName, cx: &Context<'_>) -> usize {
+        if el.attrs.is_empty() {
+            // Nothing to filter, and nothing to add: `rel` and `target` need an `href`.
+            return 0;
+        }
         let policy = &*self.policy;
         let is_link = *name == local_name!("a");
-        let mut changes = el.retain_attrs_by_atom(|attr, namespaced, _| {
-            !namespaced
-                && (self.attr_kept(name, attr)
-                    || (is_link && matches!(*attr, local_name!("rel") | local_name!("target"))))
-        });
+        let allowed = policy.attrs_of(name);
         let base = cx.base_url();
-        let mut i = 0;
-        while i < el.attrs.len() {
-            let attr = &mut el.attrs[i];
-            if policy.is_url_attr(&attr.name.local) {
+        let mut changes = 0;
+        let mut has_srcset = false;
+        let keep_class = policy.classes != Classes::Dropped;
+        let keep_id = policy.id_prefix.is_some();
+        el.attrs.retain_mut(|attr| {
+            if attr.name.ns != ns!() {
+                changes += 1;
+                return false;
+            }
+            let local = &attr.name.local;
+            let is_url = match allowed.get(local) {
+                Some(&is_url) => is_url,
+                None => {
+                    let kept = (*local == local_name!("class") && keep_class)
+                        || (*local == local_name!("id") && keep_id)
+                        || (is_link
+                            && matches!(*local, local_name!("rel") | local_name!("target")));
+                    if !kept {
+                        changes += 1;
+                        return false;
+                    }
+                    false
+                }
+            };
+            has_srcset |= *local == local_name!("srcset");
+            if is_url {
                 match policy.urls.clean(name, &attr.value, base) {
                     None => {
-                        el.attrs.remove(i);
                         changes += 1;
-                        continue;
+                        return false;
                     }
                     Some(Cow::Owned(v)) => {
                         attr.value = StrTendril::from_slice(&v);
@@ -147,26 +181,36 @@ impl Sanitize {
                     Some(Cow::Borrowed(_)) => {}
                 }
             }
-            i += 1;
-        }
-        if let Some(srcset) = el.attr("srcset").map(str::to_string) {
-            match policy.urls.clean_srcset(name, &srcset, base) {
-                None => {
-                    el.remove_attr("srcset");
-                    changes += 1;
-                }
-                Some(v) if v != srcset => {
-                    el.set_attr("srcset", &v);
-                    changes += 1;
-                }
-                Some(_) => {}
-            }
+            true
+        });
+        if has_srcset {
+            changes += self.srcset(el, name, base);
         }
         changes += self.classes(el) + self.ids(el);
         if is_link {
             changes += self.link(el);
         }
         changes
+    }
+
+    /// Checks (and resolves) each candidate of `srcset`; returns 1 when it was changed or
+    /// removed.
+    fn srcset(&self, el: &mut Element<'_>, name: &LocalName, base: Option<&url::Url>) -> usize {
+        let Some(i) = attr_index(el, &local_name!("srcset")) else {
+            return 0;
+        };
+        let srcset = &el.attrs[i].value;
+        match self.policy.urls.clean_srcset(name, srcset, base) {
+            None => {
+                el.attrs.remove(i);
+                1
+            }
+            Some(v) if v != **srcset => {
+                el.attrs[i].value = StrTendril::from_slice(&v);
+                1
+            }
+            Some(_) => 0,
+        }
     }
 
     /// Keeps only the allowed classes.
@@ -239,16 +283,27 @@ impl Sanitize {
     /// `rel` (and `target`) of a link.
     fn link(&self, el: &mut Element<'_>) -> usize {
         let mut changes = 0;
-        let has_href = el.has_attr("href");
+        let has_href = attr_index(el, &local_name!("href")).is_some();
         let rel = self.policy.link_rel.as_deref().filter(|_| has_href);
         let target = (has_href && self.policy.new_tab).then_some("_blank");
-        for (attr, want) in [("rel", rel), ("target", target)] {
-            match want {
-                Some(v) if el.attr(attr) != Some(v) => {
-                    el.set_attr(attr, v);
+        for (attr, want) in [(local_name!("rel"), rel), (local_name!("target"), target)] {
+            let at = attr_index(el, &attr);
+            match (want, at) {
+                (Some(v), Some(i)) if &*el.attrs[i].value != v => {
+                    el.attrs[i].value = StrTendril::from_slice(v);
                     changes += 1;
                 }
-                None if el.remove_attr(attr).is_some() => changes += 1,
+                (Some(v), None) => {
+                    el.attrs.push(Attribute {
+                        name: QualName::new(None, ns!(), attr),
+                        value: StrTendril::from_slice(v),
+                    });
+                    changes += 1;
+                }
+                (None, Some(i)) => {
+                    el.attrs.remove(i);
+                    changes += 1;
+                }
                 _ => {}
             }
         }
@@ -256,6 +311,7 @@ impl Sanitize {
     }
 
     /// An `<iframe>` when embeds are on: the canonical embed or nothing.
+    #[inline(never)]
     fn embed(&self, el: &Element<'_>, cx: &Context<'_>) -> Action {
         let Some(embeds) = &self.policy.embeds else {
             return Action::Remove;
@@ -316,8 +372,10 @@ impl Rule for Sanitize {
                 Fate::Keep => {}
             }
         }
-        let quirks = cx.is_document() && nesting::in_quirks_document(el);
-        match nesting::placement(&name, quirks, || el.ancestors()) {
+        // Quirks mode only matters for a `table`: the doctype is not looked for otherwise.
+        let quirks =
+            name == local_name!("table") && cx.is_document() && nesting::in_quirks_document(el);
+        match nesting::placement(&name, quirks, || el.ancestor_names()) {
             Placement::Fits => {}
             Placement::Drop => return Action::Remove,
             Placement::Lift if unwraps_as_block(&name) => return unwrap_spaced(el),

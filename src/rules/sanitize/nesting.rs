@@ -8,7 +8,6 @@
 //! The rules below are the start-tag rules of the HTML tree builder ("in body", "in table"
 //! and friends) that close or move an open element; everything else nests freely.
 
-use crate::NodeRef;
 use html5ever::{local_name, LocalName};
 use markup5ever_rcdom::NodeData;
 
@@ -28,17 +27,25 @@ pub(crate) enum Placement {
     Drop,
 }
 
-/// Where an element named `name` may stay, given its ancestors (nearest first; called again
-/// for each look).
+/// Where an element named `name` may stay, given the names of its ancestors (nearest first,
+/// `None` for one that is not an element; called again for each look).
 ///
 /// `quirks`: the input is a document in quirks mode, where a `table` does not close an open
-/// `p`.
-pub(crate) fn placement<I>(name: &LocalName, quirks: bool, ancestors: impl Fn() -> I) -> Placement
+/// `p` (only read for a `table`).
+///
+/// Only the parent is looked at for most elements; the ancestors are scanned (without
+/// taking a handle to any of them) only for the few start tags that close or move an open
+/// element: `p`-closing blocks, headings, list items, `a`, `nobr`, ruby parts.
+pub(crate) fn placement<'n, I>(
+    name: &LocalName,
+    quirks: bool,
+    ancestors: impl Fn() -> I,
+) -> Placement
 where
-    I: Iterator<Item = NodeRef>,
+    I: Iterator<Item = Option<&'n LocalName>>,
 {
-    let parent = ancestors().next().and_then(|p| p.local_name().cloned());
-    if let Some(parent) = &parent {
+    let parent = ancestors().next().flatten();
+    if let Some(parent) = parent {
         if let Some(fits) = table_child_fits(parent, name) {
             return if fits {
                 Placement::Fits
@@ -47,18 +54,14 @@ where
             };
         }
     }
-    if let Some(fits) = table_part_fits(name, parent.as_ref()) {
+    if let Some(fits) = table_part_fits(name, parent) {
         return if fits {
             Placement::Fits
         } else {
             Placement::Lift
         };
     }
-    let names = || {
-        ancestors()
-            .take(MAX_LOOKUP)
-            .filter_map(|a| a.local_name().cloned())
-    };
+    let names = || ancestors().take(MAX_LOOKUP).flatten();
     let moves = match *name {
         local_name!("li") => closes_list_item(names, &[local_name!("li")]),
         local_name!("dd") | local_name!("dt") => {
@@ -69,13 +72,11 @@ where
         | local_name!("h3")
         | local_name!("h4")
         | local_name!("h5")
-        | local_name!("h6") => {
-            parent.as_ref().is_some_and(is_heading) || p_in_button_scope(names())
-        }
+        | local_name!("h6") => parent.is_some_and(is_heading) || p_in_button_scope(names()),
         local_name!("a") => a_after_marker(names()),
         local_name!("nobr") => in_scope(names(), &local_name!("nobr")),
         local_name!("rt") | local_name!("rp") | local_name!("rb") | local_name!("rtc") => {
-            let parent_closes = parent.as_ref().is_some_and(|p| {
+            let parent_closes = parent.is_some_and(|p| {
                 implied_end(p) && !(*p == local_name!("rtc") && *name != local_name!("rb"))
             });
             parent_closes && in_scope(names(), &local_name!("ruby"))
@@ -115,19 +116,20 @@ fn table_child_fits(parent: &LocalName, child: &LocalName) -> Option<bool> {
 /// For a table part: whether its parent is the one the parser gives it (`None` for other
 /// elements). Outside their place, the parser ignores these start tags.
 fn table_part_fits(name: &LocalName, parent: Option<&LocalName>) -> Option<bool> {
-    let parent = parent.cloned().unwrap_or(local_name!("body"));
+    let body = local_name!("body");
+    let parent = parent.unwrap_or(&body);
     Some(match *name {
         local_name!("caption")
         | local_name!("colgroup")
         | local_name!("tbody")
         | local_name!("thead")
-        | local_name!("tfoot") => parent == local_name!("table"),
+        | local_name!("tfoot") => *parent == local_name!("table"),
         local_name!("tr") => matches!(
-            parent,
+            *parent,
             local_name!("tbody") | local_name!("thead") | local_name!("tfoot")
         ),
-        local_name!("td") | local_name!("th") => parent == local_name!("tr"),
-        local_name!("col") => parent == local_name!("colgroup"),
+        local_name!("td") | local_name!("th") => *parent == local_name!("tr"),
+        local_name!("col") => *parent == local_name!("colgroup"),
         _ => return None,
     })
 }
@@ -204,24 +206,24 @@ fn ends_scope(name: &LocalName) -> bool {
     )
 }
 
-fn in_scope(names: impl Iterator<Item = LocalName>, target: &LocalName) -> bool {
+fn in_scope<'n>(names: impl Iterator<Item = &'n LocalName>, target: &LocalName) -> bool {
     for n in names {
-        if n == *target {
+        if n == target {
             return true;
         }
-        if ends_scope(&n) {
+        if ends_scope(n) {
             return false;
         }
     }
     false
 }
 
-fn p_in_button_scope(names: impl Iterator<Item = LocalName>) -> bool {
+fn p_in_button_scope<'n>(names: impl Iterator<Item = &'n LocalName>) -> bool {
     for n in names {
-        if n == local_name!("p") {
+        if *n == local_name!("p") {
             return true;
         }
-        if ends_scope(&n) || n == local_name!("button") {
+        if ends_scope(n) || *n == local_name!("button") {
             return false;
         }
     }
@@ -230,17 +232,17 @@ fn p_in_button_scope(names: impl Iterator<Item = LocalName>) -> bool {
 
 /// `li` (or `dd`/`dt`): an open one is closed unless a special element other than
 /// `address`, `div` and `p` comes first; then a `p` in button scope is closed too.
-fn closes_list_item<I: Iterator<Item = LocalName>>(
+fn closes_list_item<'n, I: Iterator<Item = &'n LocalName>>(
     names: impl Fn() -> I,
     closed_by: &[LocalName],
 ) -> bool {
     for n in names() {
-        if closed_by.contains(&n) {
+        if closed_by.contains(n) {
             return true;
         }
-        if is_special(&n)
+        if is_special(n)
             && !matches!(
-                n,
+                *n,
                 local_name!("address") | local_name!("div") | local_name!("p")
             )
         {
@@ -251,9 +253,9 @@ fn closes_list_item<I: Iterator<Item = LocalName>>(
 }
 
 /// An `a` start tag with an `a` open since the last marker runs the adoption agency.
-fn a_after_marker(names: impl Iterator<Item = LocalName>) -> bool {
+fn a_after_marker<'n>(names: impl Iterator<Item = &'n LocalName>) -> bool {
     for n in names {
-        match n {
+        match *n {
             local_name!("a") => return true,
             local_name!("td")
             | local_name!("th")

@@ -46,11 +46,14 @@ pub(crate) struct SanitizerConfig {
 /// A checked sanitizer policy.
 #[derive(Debug, Clone)]
 pub(crate) struct Policy {
-    kept: AtomSet,
-    removed: AtomSet,
-    global_attrs: AtomSet,
-    attrs: HashMap<LocalName, AtomSet, BuildHasherDefault<AtomHasher>>,
-    url_attrs: AtomSet,
+    /// The fate of each element kept or removed (the others are unwrapped): one lookup.
+    fates: HashMap<LocalName, Fate, BuildHasherDefault<AtomHasher>>,
+    /// The attributes any kept element may keep (the global ones), each with whether its
+    /// value is a URL.
+    global_attrs: AttrMap,
+    /// For elements with attributes of their own: every attribute they may keep, their own
+    /// and the global ones, each with whether its value is a URL (one lookup per attribute).
+    element_attrs: HashMap<LocalName, AttrMap, BuildHasherDefault<AtomHasher>>,
     pub(crate) urls: UrlPolicy,
     /// The `rel` of links with an `href`; `None`: no `rel`.
     pub(crate) link_rel: Option<String>,
@@ -71,43 +74,39 @@ pub(crate) enum Fate {
 impl Policy {
     /// The fate of an HTML element named `name`.
     pub(crate) fn fate(&self, name: &LocalName) -> Fate {
-        if self.kept.contains(name) {
-            Fate::Keep
-        } else if self.removed.contains(name) {
-            Fate::Remove
-        } else {
-            Fate::Unwrap
-        }
+        self.fates.get(name).copied().unwrap_or(Fate::Unwrap)
     }
 
     /// Whether `name` is kept.
     pub(crate) fn keeps(&self, name: &LocalName) -> bool {
-        self.kept.contains(name)
+        self.fate(name) == Fate::Keep
     }
 
-    /// Whether the attribute `attr` may stay on `element` (its value aside).
+    /// The attributes an element named `element` may keep (with its value checked when it
+    /// is a URL): attribute name → whether its value is a URL.
+    pub(crate) fn attrs_of(&self, element: &LocalName) -> &AttrMap {
+        self.element_attrs
+            .get(element)
+            .unwrap_or(&self.global_attrs)
+    }
+
+    /// Whether the attribute `attr` is allowed on `element` (classes and ids aside).
     pub(crate) fn attr_allowed(&self, element: &LocalName, attr: &LocalName) -> bool {
-        self.global_attrs.contains(attr)
-            || self
-                .attrs
-                .get(element)
-                .is_some_and(|set| set.contains(attr))
-    }
-
-    /// Whether `attr` holds a URL.
-    pub(crate) fn is_url_attr(&self, attr: &LocalName) -> bool {
-        self.url_attrs.contains(attr)
+        self.attrs_of(element).contains_key(attr)
     }
 }
 
 /// A set of element or attribute names, hashed with [`AtomHasher`].
 type AtomSet = HashSet<LocalName, BuildHasherDefault<AtomHasher>>;
 
+/// Attribute name → whether its value is a URL.
+pub(crate) type AttrMap = HashMap<LocalName, bool, BuildHasherDefault<AtomHasher>>;
+
 /// Hashes html5ever atoms (each hashes as one `u64`) with a multiply and a rotate. The sets
 /// are filled from the configuration only and input is merely looked up in them, so SipHash's
 /// defence against chosen keys buys nothing here, and it was most of the cost of a lookup.
 #[derive(Default, Clone, Copy)]
-struct AtomHasher(u64);
+pub(crate) struct AtomHasher(u64);
 
 impl Hasher for AtomHasher {
     fn finish(&self) -> u64 {
@@ -123,6 +122,14 @@ impl Hasher for AtomHasher {
     fn write_u64(&mut self, n: u64) {
         self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
+}
+
+/// Each of `attrs` with whether it is one of `urls`.
+fn with_url_flags(attrs: &AtomSet, urls: &AtomSet) -> AttrMap {
+    attrs
+        .iter()
+        .map(|a| (a.clone(), urls.contains(a)))
+        .collect()
 }
 
 fn names(list: &[&str]) -> AtomSet {
@@ -364,12 +371,23 @@ impl SanitizerConfig {
             None
         };
 
+        let url_attrs = names(URL_ATTRS);
+        // `kept` wins should a name be in both (it cannot: the checks above refuse it).
+        let fates = removed
+            .into_iter()
+            .map(|n| (n, Fate::Remove))
+            .chain(kept.into_iter().map(|n| (n, Fate::Keep)))
+            .collect();
         Ok(Policy {
-            kept,
-            removed,
-            global_attrs,
-            attrs,
-            url_attrs: names(URL_ATTRS),
+            fates,
+            global_attrs: with_url_flags(&global_attrs, &url_attrs),
+            element_attrs: attrs
+                .iter()
+                .map(|(el, own)| {
+                    let all: AtomSet = own.union(&global_attrs).cloned().collect();
+                    (el.clone(), with_url_flags(&all, &url_attrs))
+                })
+                .collect(),
             urls: UrlPolicy {
                 schemes,
                 data_images: !self.no_data_images,

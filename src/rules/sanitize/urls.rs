@@ -49,7 +49,16 @@ pub(crate) struct UrlPolicy {
 impl UrlPolicy {
     /// Whether `url` may stand in a URL attribute of `element`.
     pub(crate) fn allowed(&self, element: &LocalName, url: &str) -> bool {
-        match url_scheme(url).as_deref() {
+        // Most URLs start with `https:` or `http:` exactly: no need to read the scheme the
+        // long way (which builds a string).
+        let scheme: Option<Cow<'_, str>> = if url.starts_with("https:") {
+            Some(Cow::Borrowed("https"))
+        } else if url.starts_with("http:") {
+            Some(Cow::Borrowed("http"))
+        } else {
+            url_scheme(url).map(Cow::Owned)
+        };
+        match scheme.as_deref() {
             None => !url.trim_matches(|c: char| c <= ' ').starts_with(':'),
             Some("data") => {
                 self.data_images
