@@ -117,7 +117,15 @@ fn scaling(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(page.len() as u64));
         // The ceiling at the same size: big trees outgrow the caches, for html5ever too.
         g.bench_function(format!("html5ever_parse/{label}"), |b| {
-            b.iter(|| black_box(support::parse(black_box(&page)).document.children.borrow().len()))
+            b.iter(|| {
+                black_box(
+                    support::parse(black_box(&page))
+                        .document
+                        .children
+                        .borrow()
+                        .len(),
+                )
+            })
         });
         g.bench_function(format!("articlean_default/{label}"), |b| {
             b.iter(|| black_box(cleaner.clean(black_box(&page)).html().len()))
