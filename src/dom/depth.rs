@@ -165,6 +165,8 @@ pub(crate) struct DepthSink {
     depths: RefCell<AddrMap<usize>>,
     /// The deepest element inserted so far (counted up to a little past the cap).
     deepest: Cell<usize>,
+    /// Whether the tree builder has moved nodes.
+    moved: Cell<bool>,
     /// The comment node handed out while [`Gate`] probes.
     probe: Handle,
     probing: Cell<bool>,
@@ -183,6 +185,7 @@ impl DepthSink {
             templates: RefCell::default(),
             depths: RefCell::default(),
             deepest: Cell::new(0),
+            moved: Cell::new(false),
             probe: Node::new(NodeData::Comment {
                 contents: StrTendril::new(),
             }),
@@ -227,7 +230,15 @@ impl DepthSink {
 
     /// Forgets the known depths (nodes are about to move).
     fn moving(&self) {
+        self.moved.set(true);
         self.depths.borrow_mut().clear();
+    }
+
+    /// Whether some element of the tree may be nested deeper than the cap: one was inserted
+    /// that deep, or nodes were moved (the depths of moved subtrees are not followed), so
+    /// [`enforce`] has something to do.
+    pub(crate) fn may_exceed_cap(&self) -> bool {
+        self.moved.get() || self.deepest.get() > MAX_DEPTH
     }
 
     /// The deepest element inserted so far.

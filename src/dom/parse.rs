@@ -91,12 +91,19 @@ pub(crate) fn parse_filtered(html: &str, kind: InputKind, filter: Prefilter<'_>)
 fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'_>>) -> Parsed {
     let fragment = kind == InputKind::Fragment;
     let filtered = filter.is_some();
-    let (dom, dropped) = match filter {
-        None => (build(html, kind, DepthSink::new(base, fragment)), 0),
+    let (dom, dropped, too_deep) = match filter {
+        None => {
+            let (dom, too_deep) = build(html, kind, DepthSink::new(base, fragment));
+            (dom, 0, too_deep)
+        }
         Some(filter) => {
             let sink = FilterSink::new(DepthSink::new(base, fragment), filter);
-            let out = build(html, kind, sink);
-            (out.dom, out.dropped_elements + out.dropped_comments)
+            let (out, too_deep) = build(html, kind, sink);
+            (
+                out.dom,
+                out.dropped_elements + out.dropped_comments,
+                too_deep,
+            )
         }
     };
     let root = match kind {
@@ -107,7 +114,9 @@ fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'
         // A `FilterSink` puts template contents in place itself.
         inline_template_contents(&root);
     }
-    enforce(&root, base);
+    if too_deep {
+        enforce(&root, base);
+    }
     Parsed {
         _dom: dom,
         root,
@@ -115,8 +124,9 @@ fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'
     }
 }
 
-/// Runs the tokenizer and the tree builder over `html` into `sink`.
-fn build<S: HasDepth>(html: &str, kind: InputKind, sink: S) -> S::Output {
+/// Runs the tokenizer and the tree builder over `html` into `sink`; also says whether the
+/// tree may hold elements deeper than the cap (see [`DepthSink::may_exceed_cap`]).
+fn build<S: HasDepth>(html: &str, kind: InputKind, sink: S) -> (S::Output, bool) {
     let opts = opts();
     let (builder, initial_state) = match kind {
         InputKind::Document => (TreeBuilder::new(sink, opts.tree_builder), None),
@@ -145,7 +155,9 @@ fn build<S: HasDepth>(html: &str, kind: InputKind, sink: S) -> S::Output {
     // `feed` returns early for every `</script>` (to let a browser run it); we just go on.
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
-    tokenizer.sink.builder.sink.finish()
+    let sink = tokenizer.sink.builder.sink;
+    let too_deep = sink.depth_sink().may_exceed_cap();
+    (sink.finish(), too_deep)
 }
 
 /// Parses `html` as a body fragment and returns its top-level nodes, detached, for nodes that
@@ -188,7 +200,70 @@ fn inline_template_contents(root: &Handle) {
 
 #[cfg(test)]
 mod tests {
-    use super::InputKind;
+    use super::{parse, InputKind};
+    use crate::dom::depth::MAX_DEPTH;
+    use markup5ever_rcdom::{Handle, NodeData};
+
+    /// The deepest element under `root` (its children are at depth 1), without recursion.
+    fn deepest(root: &Handle) -> usize {
+        let mut max = 0;
+        let mut stack: Vec<(Handle, usize)> = vec![(root.clone(), 0)];
+        while let Some((node, depth)) = stack.pop() {
+            for child in node.children.borrow().iter() {
+                if let NodeData::Element { .. } = child.data {
+                    max = max.max(depth + 1);
+                    stack.push((child.clone(), depth + 1));
+                }
+            }
+        }
+        max
+    }
+
+    fn visible(root: &Handle) -> String {
+        let mut out = String::new();
+        let mut stack = vec![root.clone()];
+        while let Some(node) = stack.pop() {
+            if let NodeData::Text { contents } = &node.data {
+                out.push_str(&contents.borrow());
+            }
+            stack.extend(node.children.borrow().iter().rev().cloned());
+        }
+        out
+    }
+
+    #[test]
+    fn trees_the_tree_builder_deepens_by_itself_are_capped() {
+        // Near the cap the gate drops start tags that would nest deeper, but the tree
+        // builder nests without them: formatting elements left open are re-created, deeper
+        // than any start tag that passed the gate, before the next text. `enforce` turns
+        // them into their text.
+        let cases = [
+            (
+                "formatting re-created deep down",
+                format!(
+                    "<div><b><i><em><strong><code></div>{}deep",
+                    "<div>".repeat(254)
+                ),
+            ),
+            (
+                "formatting re-created in a deep list item",
+                format!(
+                    "<div><b><i><em><strong><code></div>{}<ul><li>deep",
+                    "<div>".repeat(252)
+                ),
+            ),
+        ];
+        for (label, html) in cases {
+            let parsed = parse(&html, InputKind::Fragment);
+            let depth = deepest(&parsed.root);
+            assert!(depth <= MAX_DEPTH, "{label}: {depth} deep");
+            assert!(
+                depth >= MAX_DEPTH - 1,
+                "{label}: only {depth} deep, not a test"
+            );
+            assert!(visible(&parsed.root).contains("deep"), "{label}: text lost");
+        }
+    }
 
     #[test]
     fn detects_documents() {
