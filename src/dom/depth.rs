@@ -177,13 +177,20 @@ pub(crate) struct DepthSink {
 impl DepthSink {
     /// A sink for a tree whose root is at depth `base` (0 for a whole parse; the depth of the
     /// parent for HTML that a rule inserts inside the tree).
-    pub(crate) fn new(base: usize, fragment: bool) -> DepthSink {
+    ///
+    /// `input_len`, the length of the HTML, sizes the table of depths (articles have about
+    /// one element per 200 bytes), so that it is not rehashed again and again as it grows.
+    pub(crate) fn new(base: usize, fragment: bool, input_len: usize) -> DepthSink {
+        let expected = (input_len / 256).min(1 << 16);
         DepthSink {
             dom: RcDom::default(),
             base,
             fragment,
             templates: RefCell::default(),
-            depths: RefCell::default(),
+            depths: RefCell::new(AddrMap::with_capacity_and_hasher(
+                expected,
+                Default::default(),
+            )),
             deepest: Cell::new(0),
             moved: Cell::new(false),
             probe: Node::new(NodeData::Comment {

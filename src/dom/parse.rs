@@ -93,11 +93,11 @@ fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'
     let filtered = filter.is_some();
     let (dom, dropped, too_deep) = match filter {
         None => {
-            let (dom, too_deep) = build(html, kind, DepthSink::new(base, fragment));
+            let (dom, too_deep) = build(html, kind, DepthSink::new(base, fragment, html.len()));
             (dom, 0, too_deep)
         }
         Some(filter) => {
-            let sink = FilterSink::new(DepthSink::new(base, fragment), filter);
+            let sink = FilterSink::new(DepthSink::new(base, fragment, html.len()), filter);
             let (out, too_deep) = build(html, kind, sink);
             (
                 out.dom,
