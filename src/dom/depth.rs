@@ -28,6 +28,7 @@
 //! the caps.
 
 use super::names::is_void;
+use super::node::text_content;
 use super::raw_text;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult};
@@ -670,19 +671,6 @@ fn keeps_no_text(node: &Node) -> bool {
     }
 }
 
-/// The text of a subtree, without recursion.
-fn text_of(node: &Handle) -> String {
-    let mut out = String::new();
-    let mut stack = vec![node.clone()];
-    while let Some(node) = stack.pop() {
-        if let NodeData::Text { contents } = &node.data {
-            out.push_str(&contents.borrow());
-        }
-        stack.extend(node.children.borrow().iter().rev().cloned());
-    }
-    out
-}
-
 fn text_node(text: String, parent: &Handle) -> Handle {
     let node = Node::new(NodeData::Text {
         contents: RefCell::new(StrTendril::from(text)),
@@ -735,7 +723,7 @@ pub(crate) fn enforce(root: &Handle, base: usize) {
                 continue;
             }
             changed = true;
-            let text = text_of(&child);
+            let text = text_content(&child);
             if text.is_empty() {
                 continue;
             }

@@ -202,6 +202,7 @@ fn inline_template_contents(root: &Handle) {
 mod tests {
     use super::{parse, InputKind};
     use crate::dom::depth::MAX_DEPTH;
+    use crate::dom::node::text_content;
     use markup5ever_rcdom::{Handle, NodeData};
 
     /// The deepest element under `root` (its children are at depth 1), without recursion.
@@ -217,18 +218,6 @@ mod tests {
             }
         }
         max
-    }
-
-    fn visible(root: &Handle) -> String {
-        let mut out = String::new();
-        let mut stack = vec![root.clone()];
-        while let Some(node) = stack.pop() {
-            if let NodeData::Text { contents } = &node.data {
-                out.push_str(&contents.borrow());
-            }
-            stack.extend(node.children.borrow().iter().rev().cloned());
-        }
-        out
     }
 
     #[test]
@@ -261,7 +250,10 @@ mod tests {
                 depth >= MAX_DEPTH - 1,
                 "{label}: only {depth} deep, not a test"
             );
-            assert!(visible(&parsed.root).contains("deep"), "{label}: text lost");
+            assert!(
+                text_content(&parsed.root).contains("deep"),
+                "{label}: text lost"
+            );
         }
     }
 
