@@ -36,19 +36,24 @@ fn same(filtered: &Cleaner, plain: &Cleaner, html: &str, what: &str) -> bool {
     a.report().get("sanitize") > 0
 }
 
+/// Two cleaners that differ only in the parse-time filter: (with it, without it).
+fn with_and_without_filter(embeds: bool) -> (Cleaner, Cleaner) {
+    let build = |filter: bool| {
+        Cleaner::builder()
+            .with_embeds(embeds)
+            .with_parse_time_filter(filter)
+            .build()
+            .unwrap()
+    };
+    (build(true), build(false))
+}
+
 #[test]
 fn parse_time_filter_changes_no_output_and_no_report() {
     let inputs = inputs();
     assert!(inputs.len() > 20, "fixture inputs not found");
     for embeds in [false, true] {
-        let build = |filter: bool| {
-            Cleaner::builder()
-                .with_embeds(embeds)
-                .with_parse_time_filter(filter)
-                .build()
-                .unwrap()
-        };
-        let (filtered, plain) = (build(true), build(false));
+        let (filtered, plain) = with_and_without_filter(embeds);
         let mut sanitized = 0;
         for (path, html) in &inputs {
             let what = format!("{} (embeds {embeds})", path.display());
@@ -128,14 +133,7 @@ const RAW_TEXT_CASES: &[&str] = &[
 #[test]
 fn raw_text_of_dropped_elements_ends_where_the_parser_ends_it() {
     for embeds in [false, true] {
-        let build = |filter: bool| {
-            Cleaner::builder()
-                .with_embeds(embeds)
-                .with_parse_time_filter(filter)
-                .build()
-                .unwrap()
-        };
-        let (filtered, plain) = (build(true), build(false));
+        let (filtered, plain) = with_and_without_filter(embeds);
         for html in RAW_TEXT_CASES {
             same(
                 &filtered,
@@ -163,10 +161,8 @@ proptest::proptest! {
         ][..]), 0..24)
     ) {
         let html: String = pieces.concat();
-        let build = |filter: bool| {
-            Cleaner::builder().with_parse_time_filter(filter).build().unwrap()
-        };
-        let (a, b) = (build(true).clean(&html), build(false).clean(&html));
+        let (filtered, plain) = with_and_without_filter(false);
+        let (a, b) = (filtered.clean(&html), plain.clean(&html));
         proptest::prop_assert_eq!(a.html(), b.html(), "{:?}", html);
         proptest::prop_assert_eq!(a.report(), b.report(), "{:?}", html);
     }
