@@ -27,7 +27,7 @@
 //! shared corpus nests 38 elements, and all of them clean to the same bytes with or without
 //! the caps.
 
-use super::names::is_void;
+use super::names::{is_raw_text, is_void};
 use super::node::text_content;
 use super::raw_text;
 use html5ever::tendril::StrTendril;
@@ -104,21 +104,10 @@ fn is_formatting(name: &LocalName) -> bool {
     )
 }
 
-/// Start tags after which the tree builder may switch the tokenizer to raw text (RCDATA,
-/// RAWTEXT or script data); `<plaintext>` is left alone.
+/// Start tags after which the tree builder may switch the tokenizer to raw text: the
+/// raw-text elements, and the RCDATA ones (`<plaintext>` gets its own state, not `RawData`).
 fn is_raw_text_start(name: &LocalName) -> bool {
-    matches!(
-        *name,
-        local_name!("script")
-            | local_name!("style")
-            | local_name!("textarea")
-            | local_name!("title")
-            | local_name!("xmp")
-            | local_name!("iframe")
-            | local_name!("noembed")
-            | local_name!("noframes")
-            | local_name!("noscript")
-    )
+    is_raw_text(name) || matches!(*name, local_name!("textarea") | local_name!("title"))
 }
 
 /// Collects the distinct formatting elements among the handles the tree builder holds.
