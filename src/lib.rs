@@ -48,6 +48,7 @@
 #![warn(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
 
+mod ascii;
 mod builder;
 mod cleaner;
 mod dom;

@@ -5,6 +5,7 @@
 //! UTF-8; base64 accepts the standard and URL-safe alphabets, padded or not, but not a mix of
 //! both alphabets; hex needs an even number of hex digits.
 
+use crate::ascii::starts_with_ci;
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::Engine as _;
@@ -59,22 +60,6 @@ pub(crate) fn percent_decode_once(s: &str) -> Option<String> {
 /// True when `s` starts with `http://` or `https://`, ASCII case-insensitively.
 pub(crate) fn starts_with_http_scheme(s: &str) -> bool {
     starts_with_ci(s, "http://") || starts_with_ci(s, "https://")
-}
-
-/// ASCII case-insensitive `starts_with`.
-pub(crate) fn starts_with_ci(s: &str, prefix: &str) -> bool {
-    s.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
-}
-
-/// ASCII case-insensitive `strip_prefix`.
-pub(crate) fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    if starts_with_ci(s, prefix) {
-        s.get(prefix.len()..)
-    } else {
-        None
-    }
 }
 
 /// Percent-decodes `s` zero, one or two times, stopping as soon as it starts with

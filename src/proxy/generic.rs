@@ -7,8 +7,9 @@
 
 use url::Url;
 
-use super::decode::{decode_to_http, raw_param, starts_with_ci};
+use super::decode::{decode_to_http, raw_param};
 use super::known::segments;
+use crate::ascii::starts_with_ci;
 
 /// Query parameters that name the image to fetch on unknown image proxies
 /// (`/resize?src=…`, `timthumb.php?src=…`, `/fetch?url=…`).

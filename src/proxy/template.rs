@@ -1,5 +1,6 @@
 //! User-supplied proxy patterns: route an origin through a proxy, and recognise it back.
 
+use crate::ascii::strip_prefix_ci;
 use std::fmt;
 use std::str::FromStr;
 
@@ -9,8 +10,7 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use url::Url;
 
 use super::decode::{
-    decode_base64_text, decode_to_http, finalize, looks_like_host, parse_input, strip_prefix_ci,
-    MAX_URL_LEN,
+    decode_base64_text, decode_to_http, finalize, looks_like_host, parse_input, MAX_URL_LEN,
 };
 use crate::{Error, Result};
 

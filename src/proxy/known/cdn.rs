@@ -1,12 +1,10 @@
 //! Image CDNs with a documented "fetch this remote image" URL format.
 
+use crate::ascii::{starts_with_ci, strip_prefix_ci};
 use url::Url;
 
 use super::{fix_collapsed_scheme, host_is_or_under};
-use crate::proxy::decode::{
-    decode_to_http, looks_like_host, percent_decode_once, raw_param, starts_with_ci,
-    strip_prefix_ci,
-};
+use crate::proxy::decode::{decode_to_http, looks_like_host, percent_decode_once, raw_param};
 
 /// NetEase image resizer: `nimg.ws.126.net/?url=<origin>&thumbnail=…&quality=…&type=…`.
 /// The origin is percent-encoded or plain; NetEase's own parameters are dropped.

@@ -3,7 +3,8 @@
 use url::Url;
 
 use super::{fix_collapsed_scheme, host_is_or_under, with_query};
-use crate::proxy::decode::{decode_to_http, looks_like_host, raw_param, starts_with_ci};
+use crate::ascii::starts_with_ci;
+use crate::proxy::decode::{decode_to_http, looks_like_host, raw_param};
 
 /// Hosts of public CORS proxies that take the origin in a query parameter.
 const CORS_PARAM_HOSTS: &[&str] = &[

@@ -64,7 +64,7 @@ pub(crate) fn segments(url: &Url) -> Vec<&str> {
 /// (`https:/example.com/x` → `https://example.com/x`). Returns `None` unless `s` starts with
 /// `http:` or `https:` (any case).
 pub(crate) fn fix_collapsed_scheme(s: &str) -> Option<String> {
-    use super::decode::strip_prefix_ci;
+    use crate::ascii::strip_prefix_ci;
     for scheme in ["https:", "http:"] {
         if let Some(after) = strip_prefix_ci(s, scheme) {
             return if after.starts_with("//") {

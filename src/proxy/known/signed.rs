@@ -1,12 +1,13 @@
 //! Signing image proxies: the origin is encoded (hex, base64 or plain) in the path, next to
 //! an HMAC that we do not need to check to read the origin back.
 
+use crate::ascii::starts_with_ci;
 use url::Url;
 
 use super::{fix_collapsed_scheme, host_is_or_under, with_query};
 use crate::proxy::decode::{
     decode_base64_text, decode_hex_text, decode_to_http, is_base64ish, is_hex,
-    looks_like_base64_http, looks_like_host, raw_param, starts_with_ci,
+    looks_like_base64_http, looks_like_host, raw_param,
 };
 
 /// Inoreader camo: `www.inoreader.com/camo/<sig>,b64/<base64url origin>`.

@@ -1,7 +1,8 @@
 //! Where the real image of a lazy-loaded element hides: attributes known by name, then any
 //! attribute whose value looks like an image URL or a `srcset`.
 
-use super::placeholder::{is_placeholder, starts_with_ignore_case};
+use super::placeholder::is_placeholder;
+use crate::ascii::starts_with_ci;
 use crate::proxy::strip_lazy_markers;
 
 /// Attributes that hold the real image URL, in the order they are tried (first hit wins).
@@ -219,11 +220,11 @@ fn is_url_like(v: &str) -> bool {
     if v.is_empty() || has_white_space(v) {
         return false;
     }
-    if starts_with_ignore_case(v, "javascript:") || starts_with_ignore_case(v, "vbscript:") {
+    if starts_with_ci(v, "javascript:") || starts_with_ci(v, "vbscript:") {
         return false;
     }
-    if starts_with_ignore_case(v, "data:") {
-        return starts_with_ignore_case(v, "data:image/");
+    if starts_with_ci(v, "data:") {
+        return starts_with_ci(v, "data:image/");
     }
     v.contains('/') || v.contains('.')
 }

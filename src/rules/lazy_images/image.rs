@@ -5,8 +5,9 @@ use super::candidates::{
     SRCSET_ATTRIBUTES, SRC_ATTRIBUTES,
 };
 use super::noscript::single_image;
-use super::placeholder::{contains_ignore_case, is_low_res, is_placeholder};
+use super::placeholder::{is_low_res, is_placeholder};
 use super::LazyImages;
+use crate::ascii::contains_ci;
 use crate::proxy::strip_lazy_markers;
 use crate::{Action, Context, Element, NodeRef};
 
@@ -31,7 +32,7 @@ fn src_state(src: Option<&str>) -> Src {
 /// A class word that says a script will swap the image in: anything containing `lazy`
 /// (`lazy`, `lazyload`, `lazyloaded`, `jetpack-lazy-image`…) and lazysizes' `ls-is-cached`.
 pub(crate) fn is_lazy_class(class: &str) -> bool {
-    contains_ignore_case(class, "lazy") || class == "ls-is-cached"
+    contains_ci(class, "lazy") || class == "ls-is-cached"
 }
 
 /// Whether `el` has a `data-` attribute: every built-in lazy, dimension and candidate

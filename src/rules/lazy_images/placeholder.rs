@@ -1,6 +1,7 @@
 //! What counts as a placeholder image: something a lazy loader shows until the real image
 //! arrives, never worth keeping when the real image is known.
 
+use crate::ascii::starts_with_ci;
 use base64::Engine;
 use percent_encoding::percent_decode_str;
 use std::borrow::Cow;
@@ -55,7 +56,7 @@ pub fn is_placeholder(src: &str) -> bool {
     }
     let file = file_name(s);
     BLANK_FILES.iter().any(|b| file.eq_ignore_ascii_case(b))
-        || starts_with_ignore_case(file, "placeholder.")
+        || starts_with_ci(file, "placeholder.")
         || has_pagespeed_static(s)
 }
 
@@ -70,22 +71,6 @@ fn has_pagespeed_static(s: &str) -> bool {
                 .get(..NEEDLE.len())
                 .is_some_and(|w| w.eq_ignore_ascii_case(NEEDLE))
     })
-}
-
-/// Whether `s` starts with `prefix`, ASCII case-insensitively.
-pub(crate) fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
-    s.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
-}
-
-/// Whether `s` contains `needle` (not empty), ASCII case-insensitively, without building
-/// a lowercase copy.
-pub(crate) fn contains_ignore_case(s: &str, needle: &str) -> bool {
-    let (s, needle) = (s.as_bytes(), needle.as_bytes());
-    let first = needle[0].to_ascii_lowercase();
-    s.windows(needle.len())
-        .any(|w| w[0].to_ascii_lowercase() == first && w.eq_ignore_ascii_case(needle))
 }
 
 /// Whether `src` is a low-resolution preview shown while the full image loads: Medium's
