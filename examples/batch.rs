@@ -48,7 +48,11 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let cleaner = match &only {
-        Some(rule) => match Cleaner::builder().with_only_rules(&[rule]).build() {
+        Some(rule) => match Cleaner::builder()
+            .with_only_rules(&[rule])
+            .allow_unsafe_output()
+            .build()
+        {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("error: {e}");

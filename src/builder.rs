@@ -38,6 +38,8 @@ pub struct CleanerBuilder {
     /// Turns off dropping at parse time what `sanitize` removes anyway (for tests that
     /// check it changes nothing).
     no_parse_filter: bool,
+    /// The sanitizer may be turned off ([`CleanerBuilder::allow_unsafe_output`]).
+    allow_unsafe: bool,
 }
 
 /// The settings of the `proxied_urls` and `links` rules, as given to the builder.
@@ -108,7 +110,21 @@ impl CleanerBuilder {
     }
 
     /// Turns a built-in rule off by name (see [`rules::BUILT_IN`]). An unknown name is an
-    /// error at [`build`](CleanerBuilder::build).
+    /// error at [`build`](CleanerBuilder::build). Turning `sanitize` off is an error too,
+    /// unless [`allow_unsafe_output`](CleanerBuilder::allow_unsafe_output) says so.
+    ///
+    /// ```
+    /// use articlean::Cleaner;
+    ///
+    /// assert!(Cleaner::builder().without_rule("sanitize").build().is_err());
+    /// let unsafe_cleaner = Cleaner::builder()
+    ///     .without_rule("sanitize")
+    ///     .allow_unsafe_output()
+    ///     .build()?;
+    /// assert_eq!(unsafe_cleaner.clean("<b onclick=x()>a</b>").html(), "<b>a</b>");
+    /// assert!(unsafe_cleaner.clean("<b>a</b><script>x()</script>").html().contains("<script>"));
+    /// # Ok::<(), articlean::Error>(())
+    /// ```
     pub fn without_rule(mut self, name: &str) -> Self {
         self.disabled.push(name.to_string());
         self
@@ -116,8 +132,31 @@ impl CleanerBuilder {
 
     /// Runs only these built-in rules (user rules still run). Unknown names are an error at
     /// [`build`](CleanerBuilder::build). Mostly for measuring one rule alone.
+    ///
+    /// The sanitizer is not a rule you leave out by omission: it stays on, as the final
+    /// stage, unless [`allow_unsafe_output`](CleanerBuilder::allow_unsafe_output) is set
+    /// and `"sanitize"` is not among `names`.
+    ///
+    /// ```
+    /// use articlean::Cleaner;
+    ///
+    /// let only_proxies = Cleaner::builder().with_only_rules(&["proxied_urls"]).build()?;
+    /// assert_eq!(only_proxies.clean("<p onclick=x()>a<script>y()</script></p>").html(), "<p>a</p>");
+    /// assert_eq!(only_proxies.rule_names().collect::<Vec<_>>(), ["proxied_urls", "sanitize"]);
+    /// # Ok::<(), articlean::Error>(())
+    /// ```
     pub fn with_only_rules(mut self, names: &[&str]) -> Self {
         self.only = Some(names.iter().map(|s| s.to_string()).collect());
+        self
+    }
+
+    /// Allows turning the sanitizer off (with [`without_rule`](Self::without_rule) or
+    /// [`with_only_rules`](Self::with_only_rules) without `"sanitize"`). The output is then
+    /// **not safe to embed**: scripts, event handlers and `javascript:` URLs that no other
+    /// rule removes stay. Off by default: without it, turning the sanitizer off is an error
+    /// at [`build`](CleanerBuilder::build).
+    pub fn allow_unsafe_output(mut self) -> Self {
+        self.allow_unsafe = true;
         self
     }
 
@@ -455,11 +494,14 @@ impl CleanerBuilder {
     /// # Errors
     ///
     /// [`Error::InvalidBaseUrl`], [`Error::InvalidProxyTemplate`],
-    /// [`Error::InvalidSetting`] for an unknown rule name, an unusable extra tracking
-    /// parameter name or a bad sanitizer setting; [`Error::Conflict`] for contradicting
-    /// sanitizer settings, or for [`with_https_upgrade`](Self::with_https_upgrade) together
-    /// with [`with_image_proxy_http_only`](Self::with_image_proxy_http_only) and an image
-    /// proxy.
+    /// [`Error::InvalidSetting`] for an unknown rule name, two rules of the same name, an
+    /// unusable extra tracking parameter name or a bad sanitizer setting;
+    /// [`Error::Conflict`] for contradicting sanitizer settings, for the sanitizer turned
+    /// off without [`allow_unsafe_output`](Self::allow_unsafe_output), for a setting that
+    /// would be silently ignored (embed hosts without embeds, an http-only image proxy
+    /// without an image proxy, settings of a rule that is off…), or for
+    /// [`with_https_upgrade`](Self::with_https_upgrade) together with
+    /// [`with_image_proxy_http_only`](Self::with_image_proxy_http_only) and an image proxy.
     pub fn build(self) -> Result<Cleaner> {
         let base_url = self.base_url.as_deref().map(parse_base_url).transpose()?;
         let sanitizer = self.sanitizer.build()?;
@@ -474,6 +516,7 @@ impl CleanerBuilder {
                 });
             }
         }
+        self.check_rule_names()?;
         self.lazy_images.validate()?;
         let (proxied, links) = self.proxies.rules()?;
         let proxied = Arc::new(proxied);
@@ -484,6 +527,16 @@ impl CleanerBuilder {
                     .as_ref()
                     .is_none_or(|o| o.iter().any(|n| n == name))
         };
+        // The sanitizer is off only when asked for twice: by name, and as unsafe.
+        let sanitize_on = !self.allow_unsafe || enabled("sanitize");
+        if self.disabled.iter().any(|d| d == "sanitize") && !self.allow_unsafe {
+            return Err(Error::Conflict(
+                "without_rule(\"sanitize\") leaves the output unsafe to embed; call \
+                 allow_unsafe_output() to say that this is meant"
+                    .into(),
+            ));
+        }
+        self.check_ignored_settings(sanitize_on, &enabled)?;
         let mut list: Vec<Arc<dyn Rule>> = Vec::new();
         let mut push = |name: &str, rule: Arc<dyn Rule>| {
             if enabled(name) {
@@ -503,23 +556,82 @@ impl CleanerBuilder {
         push("links", Arc::new(links));
         push("junk", Arc::new(rules::junk::Junk));
         list.extend(self.user_rules.iter().cloned());
-        let mut parse_filter = None;
-        if enabled("sanitize") {
-            let sanitize = Arc::new(rules::sanitize::Sanitize::new(sanitizer));
-            // A user rule may want to see what the sanitizer removes: no filter then.
-            if self.user_rules.is_empty() && !self.no_parse_filter {
-                parse_filter = Some(sanitize.clone());
-            }
-            list.push(sanitize);
-        }
+        let sanitize = sanitize_on.then(|| Arc::new(rules::sanitize::Sanitize::new(sanitizer)));
         Ok(Cleaner {
             inner: Arc::new(Inner {
                 rules: list,
+                sanitize,
                 base_url,
                 image_urls: enabled("proxied_urls").then_some(proxied),
-                parse_filter,
+                // A user rule may want to see what the sanitizer removes: no filter then.
+                parse_filter: self.user_rules.is_empty() && !self.no_parse_filter,
             }),
         })
+    }
+
+    /// Every rule name appears once in the report: user rules may not take a built-in's
+    /// name or each other's.
+    fn check_rule_names(&self) -> Result<()> {
+        let mut seen: Vec<&str> = rules::BUILT_IN.to_vec();
+        for rule in &self.user_rules {
+            let name = rule.name();
+            if seen.contains(&name) {
+                return Err(Error::InvalidSetting {
+                    setting: "rule name",
+                    reason: format!(
+                        "two rules are named {name:?}: each rule needs its own name in the report"
+                    ),
+                });
+            }
+            seen.push(name);
+        }
+        Ok(())
+    }
+
+    /// Settings that would have no effect are errors, not silently ignored.
+    fn check_ignored_settings(
+        &self,
+        sanitize_on: bool,
+        enabled: &dyn Fn(&str) -> bool,
+    ) -> Result<()> {
+        let ignored = |what: &str, because: &str| {
+            Err(Error::Conflict(format!(
+                "{what} would be ignored: {because}"
+            )))
+        };
+        if !self.sanitizer.embed_hosts.is_empty() && !self.sanitizer.embeds {
+            return ignored(
+                "with_embed_hosts",
+                "embeds are off (with_embeds(true) turns them on)",
+            );
+        }
+        if !sanitize_on && self.sanitizer.differs_from_default() {
+            return ignored("a sanitizer setting", "the sanitizer is off");
+        }
+        let p = &self.proxies;
+        if p.image_proxy_http_only && p.image_proxy.is_none() {
+            return ignored(
+                "with_image_proxy_http_only",
+                "no image proxy is set (with_image_proxy)",
+            );
+        }
+        if !p.extra_tracking.is_empty() && !p.strip_tracking {
+            return ignored(
+                "with_extra_tracking_params",
+                "tracking parameters are not stripped (with_tracking_params_stripped(false))",
+            );
+        }
+        let proxy_settings = p.image_proxy.is_some()
+            || !p.proxy_patterns.is_empty()
+            || p.no_referrer_on_all_images
+            || p.https_upgrade;
+        if proxy_settings && !enabled("proxied_urls") {
+            return ignored("an image proxy setting", "the proxied_urls rule is off");
+        }
+        if !p.link_redirects && !enabled("links") {
+            return ignored("with_link_redirects(false)", "the links rule is off");
+        }
+        Ok(())
     }
 }
 

@@ -4,7 +4,7 @@ use crate::builder::CleanerBuilder;
 use crate::dom::parse::{parse, parse_filtered, InputKind};
 use crate::dom::serialize::serialize_children;
 use crate::dom::sink::Prefilter;
-use crate::dom::walk::walk;
+use crate::dom::walk::{walk, Stages};
 use crate::report::Report;
 use crate::rule::{Context, Rule};
 use crate::rules::proxied_urls::ProxiedUrls;
@@ -32,13 +32,17 @@ pub struct Cleaner {
 }
 
 pub(crate) struct Inner {
+    /// The rules, in order; not the sanitizer.
     pub(crate) rules: Vec<Arc<dyn Rule>>,
+    /// The sanitizer: the final stage of every element, after all rules have answered.
+    /// `None` only with [`CleanerBuilder::allow_unsafe_output`].
+    pub(crate) sanitize: Option<Arc<Sanitize>>,
     pub(crate) base_url: Option<Url>,
     /// The proxy rule, also used on front matter.
     pub(crate) image_urls: Option<Arc<ProxiedUrls>>,
-    /// The sanitizer, the last rule, when what it removes with content is dropped while
-    /// parsing: only when no user rule runs before it.
-    pub(crate) parse_filter: Option<Arc<Sanitize>>,
+    /// Whether what the sanitizer removes with its content is dropped while parsing: only
+    /// when no user rule runs before it (a user rule may want to see it).
+    pub(crate) parse_filter: bool,
 }
 
 impl fmt::Debug for Cleaner {
@@ -97,9 +101,11 @@ impl Cleaner {
         self.run(html, InputKind::Document)
     }
 
-    /// The names of the rules, in the order they run.
+    /// The names of the rules, in the order they run; `sanitize`, the final stage of every
+    /// element, comes last.
     pub fn rule_names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.inner.rules.iter().map(|r| r.name())
+        let last = self.inner.sanitize.as_ref().map(|s| s.name());
+        self.inner.rules.iter().map(|r| r.name()).chain(last)
     }
 
     /// The base URL relative URLs are resolved against, if any.
@@ -119,7 +125,12 @@ impl Cleaner {
     }
 
     fn run(&self, html: &str, kind: InputKind) -> Cleaned {
-        let parsed = match &self.inner.parse_filter {
+        let filter = self
+            .inner
+            .sanitize
+            .as_ref()
+            .filter(|_| self.inner.parse_filter);
+        let parsed = match filter {
             Some(sanitize) => parse_filtered(
                 html,
                 kind,
@@ -133,24 +144,26 @@ impl Cleaner {
             None => parse(html, kind),
         };
         let rules: Vec<&dyn Rule> = self.inner.rules.iter().map(|r| &**r).collect();
+        let last = self.inner.sanitize.as_ref().map(|s| &**s as &dyn Rule);
         let mut cx = Context::new(
             self.inner.base_url.as_ref(),
-            rules.len(),
+            rules.len() + usize::from(last.is_some()),
             kind == InputKind::Document,
         );
-        walk(&parsed.root, &rules, &mut cx);
-        if let Some(last) = cx.counts.last_mut().filter(|_| parsed.dropped > 0) {
-            // The parse-time filter only runs with `sanitize` last: its drops are its removals.
-            *last += parsed.dropped;
+        walk(
+            &parsed.root,
+            Stages {
+                rules: &rules,
+                last,
+            },
+            &mut cx,
+        );
+        if let Some(count) = cx.counts.get_mut(rules.len()).filter(|_| filter.is_some()) {
+            // What the parse-time filter dropped, the sanitizer removed.
+            *count += parsed.dropped;
         }
         let html = serialize_children(&parsed.root, html.len() + html.len() / 8);
-        let report = Report::new(
-            rules
-                .iter()
-                .map(|r| r.name())
-                .zip(cx.counts.iter().copied())
-                .collect(),
-        );
+        let report = Report::new(self.rule_names().zip(cx.counts.iter().copied()).collect());
         Cleaned { html, report }
     }
 }

@@ -99,6 +99,9 @@ pub struct Context<'a> {
     pub(crate) counts: Vec<usize>,
     pub(crate) current: usize,
     pub(crate) document: bool,
+    /// Set by the walk while the final stage decides on an element that was renamed or
+    /// replaced too many times: it must not answer `Rename` or `Replace` then.
+    pub(crate) renames_exhausted: bool,
 }
 
 impl<'a> Context<'a> {
@@ -108,6 +111,7 @@ impl<'a> Context<'a> {
             counts: vec![0; rules],
             current: 0,
             document,
+            renames_exhausted: false,
         }
     }
 

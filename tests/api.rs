@@ -155,8 +155,21 @@ fn a_rule_that_always_replaces_cannot_loop_forever() {
 fn rules_can_be_turned_off() {
     let cleaner = Cleaner::builder().without_rule("junk").build().unwrap();
     assert_eq!(cleaner.clean("<p></p>").html(), "<p></p>");
+    // The sanitizer is the final stage: leaving it out of `with_only_rules` keeps it on…
     let only = Cleaner::builder()
         .with_only_rules(&["event_handlers"])
+        .build()
+        .unwrap();
+    assert_eq!(
+        only.clean(r#"<p onclick="x" class="c"><script>y()</script></p>"#)
+            .html(),
+        "<p></p>"
+    );
+    // …and turning it off takes `allow_unsafe_output`.
+    assert!(Cleaner::builder().without_rule("sanitize").build().is_err());
+    let only = Cleaner::builder()
+        .with_only_rules(&["event_handlers"])
+        .allow_unsafe_output()
         .build()
         .unwrap();
     assert_eq!(

@@ -274,6 +274,7 @@ fn corpus_image_recall_and_invariants() {
     let raw = Cleaner::builder()
         .with_base_url(BASE)
         .without_rule("sanitize")
+        .allow_unsafe_output()
         .build()
         .unwrap();
     let mut problems = Vec::new();

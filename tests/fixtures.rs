@@ -4,7 +4,7 @@
 //! also checks idempotence: cleaning `expected.html` changes nothing.
 //!
 //! A case may hold `options.txt`, one builder setting per line (`key = value`, `#` comments):
-//! `base_url`, `without_rule`, `only_rules` (comma list), `image_proxy`, `image_proxy_http_only`,
+//! `base_url`, `without_rule`, `only_rules` (comma list), `allow_unsafe_output`, `image_proxy`, `image_proxy_http_only`,
 //! `proxy_pattern`, `generic_proxy_fallback`, `link_redirects`, `tracking_params_stripped`,
 //! `extra_tracking_params` (comma list), `no_referrer_on_all_images`, `https_upgrade`, `mode`
 //! (`fragment`, `document`, `post`); the sanitizer's `tags_allowed`, `tags_unwrapped`,
@@ -90,6 +90,7 @@ fn configure(case: &Path) -> Result<(Cleaner, Mode), Failed> {
                     | "classes_kept"
                     | "embeds"
                     | "native_lazy_loading"
+                    | "allow_unsafe_output"
             ) && !matches!(value, "true" | "false")
             {
                 return Err(format!("options.txt: {key} wants true or false, not {value}").into());
@@ -108,6 +109,10 @@ fn configure(case: &Path) -> Result<(Cleaner, Mode), Failed> {
             builder = match key {
                 "base_url" => builder.with_base_url(value),
                 "without_rule" => builder.without_rule(value),
+                "allow_unsafe_output" => match flag() {
+                    true => builder.allow_unsafe_output(),
+                    false => builder,
+                },
                 "only_rules" => {
                     let names: Vec<&str> = value.split(',').map(str::trim).collect();
                     builder.with_only_rules(&names)

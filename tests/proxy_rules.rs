@@ -34,12 +34,25 @@ fn builder_checks_proxy_and_link_options() {
         .build()
         .unwrap_err();
     assert!(matches!(err, Error::Conflict(_)), "{err}");
-    // Without an image proxy, the two flags do not contradict each other.
-    assert!(Cleaner::builder()
-        .with_image_proxy_http_only(true)
-        .with_https_upgrade(true)
-        .build()
-        .is_ok());
+    // Settings that would be silently ignored are errors too.
+    for builder in [
+        Cleaner::builder().with_image_proxy_http_only(true),
+        Cleaner::builder()
+            .with_tracking_params_stripped(false)
+            .with_extra_tracking_params(&["from"]),
+        Cleaner::builder()
+            .without_rule("proxied_urls")
+            .with_image_proxy("https://wsrv.nl/?url={url_encoded}"),
+        Cleaner::builder().with_embed_hosts(&["video.example.com"]),
+        Cleaner::builder()
+            .without_rule("sanitize")
+            .allow_unsafe_output()
+            .with_tags_allowed(&["u"]),
+    ] {
+        let err = builder.build().unwrap_err();
+        assert!(matches!(err, Error::Conflict(_)), "{err}");
+        assert!(err.to_string().contains("ignored"), "{err}");
+    }
 }
 
 /// Every option combination the two rules have.
@@ -57,8 +70,10 @@ fn cleaners() -> Vec<Cleaner> {
             let mut b = Cleaner::builder()
                 .with_link_redirects(flags & 1 == 0)
                 .with_tracking_params_stripped(flags & 2 == 0)
-                .with_no_referrer_on_all_images(flags & 4 != 0)
-                .with_extra_tracking_params(&["from"]);
+                .with_no_referrer_on_all_images(flags & 4 != 0);
+            if flags & 2 == 0 {
+                b = b.with_extra_tracking_params(&["from"]);
+            }
             if let Some(p) = proxy {
                 b = b
                     .with_image_proxy(p)

@@ -17,6 +17,9 @@ pub struct Element<'a> {
     pub(crate) name: &'a QualName,
     pub(crate) attrs: &'a mut Vec<Attribute>,
     pub(crate) frames: &'a [Frame],
+    /// Set by every method that changes an attribute: the walk then has the sanitizer look
+    /// at the attributes again (a rule's `element_end` runs after the sanitizer's check).
+    pub(crate) touched: bool,
 }
 
 impl std::fmt::Debug for Element<'_> {
@@ -114,9 +117,11 @@ impl<'a> Element<'a> {
         {
             if &*a.value != value {
                 a.value = StrTendril::from_slice(value);
+                self.touched = true;
             }
             return true;
         }
+        self.touched = true;
         self.attrs.push(Attribute {
             name: QualName::new(None, ns!(), LocalName::from(&*name)),
             value: StrTendril::from_slice(value),
@@ -130,6 +135,7 @@ impl<'a> Element<'a> {
             .attrs
             .iter()
             .position(|a| a.name.ns == ns!() && &*a.name.local == name)?;
+        self.touched = true;
         Some(self.attrs.remove(i).value.to_string())
     }
 
@@ -138,7 +144,9 @@ impl<'a> Element<'a> {
     pub fn retain_attrs(&mut self, mut keep: impl FnMut(&str, &str) -> bool) -> usize {
         let before = self.attrs.len();
         self.attrs.retain(|a| keep(&a.name.local, &a.value));
-        before - self.attrs.len()
+        let removed = before - self.attrs.len();
+        self.touched |= removed > 0;
+        removed
     }
 
     /// Like [`retain_attrs`](Element::retain_attrs), with the attribute name as an atom and
@@ -150,7 +158,9 @@ impl<'a> Element<'a> {
         let before = self.attrs.len();
         self.attrs
             .retain(|a| keep(&a.name.local, !a.name.ns.is_empty(), &a.value));
-        before - self.attrs.len()
+        let removed = before - self.attrs.len();
+        self.touched |= removed > 0;
+        removed
     }
 
     /// Whether the `class` attribute contains `class` as one of its white-space separated words.

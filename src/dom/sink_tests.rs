@@ -5,7 +5,7 @@
 use super::{FilterSink, Prefilter};
 use crate::dom::parse::{parse, InputKind};
 use crate::dom::serialize::serialize_children;
-use crate::dom::walk::walk;
+use crate::dom::walk::{walk, Stages};
 use crate::rule::{Action, Context, Rule};
 use crate::Element;
 use html5ever::tendril::TendrilSink;
@@ -51,7 +51,14 @@ impl Rule for Remove {
 fn walked(html: &str, kind: InputKind) -> (String, usize) {
     let parsed = parse(html, kind);
     let mut cx = Context::new(None, 1, kind == InputKind::Document);
-    walk(&parsed.root, &[&Remove], &mut cx);
+    walk(
+        &parsed.root,
+        Stages {
+            rules: &[&Remove],
+            last: None,
+        },
+        &mut cx,
+    );
     (serialize_children(&parsed.root, html.len()), cx.counts[0])
 }
 
@@ -93,7 +100,14 @@ fn filtered_by(
     if drop_comments {
         // The walk removes the shells the sink left (and nothing below them).
         let mut cx = Context::new(None, 1, kind == InputKind::Document);
-        walk(&root, &[&Remove], &mut cx);
+        walk(
+            &root,
+            Stages {
+                rules: &[&Remove],
+                last: None,
+            },
+            &mut cx,
+        );
         removed = cx.counts[0];
     }
     (

@@ -15,15 +15,56 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-/// How many times a node may be renamed or replaced by a rule and visited again. Past it,
-/// such answers are ignored (the rules after it still run), so no rule can loop forever.
+/// How many times a node may be renamed or replaced by a rule and visited again. Past it, a
+/// rule's rename or replacement is ignored (the rules after it still run), so no rule can
+/// loop forever; the final stage is told (`Context::renames_exhausted`) and must then decide
+/// without renaming or replacing: should it still answer so, the element is removed. The cap
+/// fails closed: an element the final stage does not accept as it is never stays.
 const MAX_GENERATION: u8 = 8;
+
+/// How a node came to be: through how many nested replacements (inherited by its
+/// children: replacement HTML could otherwise nest itself forever) and how many renames of
+/// the node itself (not inherited: the children of a renamed `<center>` were not renamed).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Generation {
+    replaced: u8,
+    renamed: u8,
+}
+
+impl Generation {
+    fn exhausted(self) -> bool {
+        self.replaced.saturating_add(self.renamed) >= MAX_GENERATION
+    }
+
+    fn after_rename(self) -> Generation {
+        Generation {
+            renamed: self.renamed.saturating_add(1),
+            ..self
+        }
+    }
+
+    /// Of the nodes that replace this one.
+    fn after_replace(self) -> Generation {
+        Generation {
+            replaced: self.replaced.saturating_add(self.renamed).saturating_add(1),
+            renamed: 0,
+        }
+    }
+
+    /// Of this node's children.
+    fn of_children(self) -> Generation {
+        Generation {
+            replaced: self.replaced,
+            renamed: 0,
+        }
+    }
+}
 
 /// A node waiting to be visited.
 pub(crate) struct Pending {
     pub(crate) node: Handle,
     /// How many renames/replacements produced this node.
-    generation: u8,
+    generation: Generation,
     /// The children were already cleaned (the node is a renamed element whose children were
     /// visited before): only the element itself is visited again.
     children_done: bool,
@@ -34,7 +75,7 @@ pub(crate) struct Frame {
     pub(crate) parent: Handle,
     pub(crate) pending: VecDeque<Pending>,
     pub(crate) done: Vec<Handle>,
-    generation: u8,
+    generation: Generation,
     /// Some node in `done` did not come from `parent`'s own child list (unwrapped children,
     /// replacements, a renamed element's children): parent pointers must be set at the end.
     moved_in: bool,
@@ -47,15 +88,16 @@ struct Pool {
 }
 
 impl Frame {
-    fn new(parent: Handle, generation: u8, children_done: bool, pool: &mut Pool) -> Frame {
+    fn new(parent: Handle, generation: Generation, children_done: bool, pool: &mut Pool) -> Frame {
         // The element's own child vector becomes `done` (its allocation is reused), and its
         // nodes go to a pooled queue: no allocation per element once the pool is warm.
         let mut done = std::mem::take(&mut *parent.children.borrow_mut());
         let mut pending = pool.queues.pop().unwrap_or_default();
         if !children_done {
+            let of_children = generation.of_children();
             pending.extend(done.drain(..).map(|node| Pending {
                 node,
-                generation,
+                generation: of_children,
                 children_done: false,
             }));
         }
@@ -69,7 +111,7 @@ impl Frame {
     }
 
     /// Puts `nodes` first in line, in order.
-    fn push_front(&mut self, nodes: Vec<Handle>, generation: u8) {
+    fn push_front(&mut self, nodes: Vec<Handle>, generation: Generation) {
         self.moved_in = true;
         for node in nodes.into_iter().rev() {
             self.pending.push_front(Pending {
@@ -94,7 +136,7 @@ impl Frame {
 
     /// Gives the element its rebuilt child list and returns it; the frame's queue goes back
     /// to the pool.
-    fn finish(self, pool: &mut Pool) -> (Handle, u8) {
+    fn finish(self, pool: &mut Pool) -> (Handle, Generation) {
         let Frame {
             parent,
             pending,
@@ -120,10 +162,27 @@ enum Phase {
     End,
 }
 
-/// Runs `rules` over the children of `root` (not `root` itself).
-pub(crate) fn walk(root: &Handle, rules: &[&dyn Rule], cx: &mut Context<'_>) {
+/// The rules of one walk: the ordinary rules, asked in order until one answers, and the
+/// final stage (the sanitizer), whose decision on every element comes after all of theirs.
+#[derive(Clone, Copy)]
+pub(crate) struct Stages<'r> {
+    pub(crate) rules: &'r [&'r dyn Rule],
+    /// Asked about every element that all `rules` kept, when they have answered: before the
+    /// children (`Rule::element`), and again after them when a rule's `element_end` changed
+    /// an attribute. Asked about every comment the rules kept. Its counts go to index
+    /// `rules.len()` of the context.
+    pub(crate) last: Option<&'r dyn Rule>,
+}
+
+/// Runs the stages over the children of `root` (not `root` itself).
+pub(crate) fn walk(root: &Handle, rules: Stages<'_>, cx: &mut Context<'_>) {
     let mut pool = Pool::default();
-    let mut frames = vec![Frame::new(root.clone(), 0, false, &mut pool)];
+    let mut frames = vec![Frame::new(
+        root.clone(),
+        Generation::default(),
+        false,
+        &mut pool,
+    )];
     while let Some(top) = frames.last_mut() {
         match top.pending.pop_front() {
             Some(pending) => visit(pending, &mut frames, &mut pool, rules, cx),
@@ -149,7 +208,7 @@ pub(crate) fn walk(root: &Handle, rules: &[&dyn Rule], cx: &mut Context<'_>) {
                     Action::Rename(name) => {
                         parent.pending.push_front(Pending {
                             node: renamed(&node, name),
-                            generation: generation + 1,
+                            generation: generation.after_rename(),
                             children_done: true,
                         });
                     }
@@ -159,7 +218,7 @@ pub(crate) fn walk(root: &Handle, rules: &[&dyn Rule], cx: &mut Context<'_>) {
                         let Some(parent) = frames.last_mut() else {
                             break;
                         };
-                        parent.push_front(nodes, generation + 1)
+                        parent.push_front(nodes, generation.after_replace())
                     }
                 }
             }
@@ -171,7 +230,7 @@ fn visit(
     pending: Pending,
     frames: &mut Vec<Frame>,
     pool: &mut Pool,
-    rules: &[&dyn Rule],
+    rules: Stages<'_>,
     cx: &mut Context<'_>,
 ) {
     let Pending {
@@ -196,26 +255,27 @@ fn visit(
                             frame.push_done(child);
                         }
                     } else {
-                        frame.push_front(children, generation);
+                        frame.push_front(children, generation.of_children());
                     }
                 }
                 Action::Rename(name) => frame.pending.push_front(Pending {
                     node: renamed(&node, name),
-                    generation: generation + 1,
+                    generation: generation.after_rename(),
                     children_done,
                 }),
                 Action::Replace(html) => {
                     // The replaced node is at depth `frames.len()`.
                     let nodes = parse_fragment_nodes_at(&html, frames.len() - 1);
                     if let Some(frame) = frames.last_mut() {
-                        frame.push_front(nodes, generation + 1)
+                        frame.push_front(nodes, generation.after_replace())
                     }
                 }
             }
         }
         NodeData::Comment { contents } => {
             let mut keep = true;
-            for (i, rule) in rules.iter().enumerate() {
+            let all = rules.rules.iter().copied().chain(rules.last);
+            for (i, rule) in all.enumerate() {
                 cx.current = i;
                 if !rule.keep_comment(contents, cx) {
                     cx.changed();
@@ -237,13 +297,14 @@ fn visit(
     }
 }
 
-/// Asks each rule in turn about `node` until one answers other than `Keep`.
+/// Asks each rule in turn about `node` until one answers other than `Keep`; then, when all
+/// kept it, the final stage.
 fn run_rules(
     phase: Phase,
     node: &Handle,
-    generation: u8,
+    generation: Generation,
     frames: &[Frame],
-    rules: &[&dyn Rule],
+    stages: Stages<'_>,
     cx: &mut Context<'_>,
 ) -> Action {
     let NodeData::Element { name, attrs, .. } = &node.data else {
@@ -253,27 +314,58 @@ fn run_rules(
     // plain `&mut Vec` and nothing can be borrowed twice.
     let mut taken = std::mem::take(&mut *attrs.borrow_mut());
     let mut decision = Action::Keep;
-    for (i, rule) in rules.iter().enumerate() {
+    let exhausted = generation.exhausted();
+    let mut touched = false;
+    for (i, rule) in stages.rules.iter().enumerate() {
         cx.current = i;
         let mut el = Element {
             node,
             name,
             attrs: &mut taken,
             frames,
+            touched: false,
         };
         let action = match phase {
             Phase::Start => rule.element(&mut el, cx),
             Phase::End => rule.element_end(&mut el, cx),
         };
+        touched |= el.touched;
         match action {
             Action::Keep => continue,
-            Action::Rename(_) | Action::Replace(_) if generation >= MAX_GENERATION => continue,
+            Action::Rename(_) | Action::Replace(_) if exhausted => continue,
             action => {
                 cx.changed();
                 decision = action;
                 break;
             }
         }
+    }
+    // The final stage sees every element the rules keep, as they left it: before the
+    // children always, after them when an `element_end` changed its attributes.
+    let ask_last = matches!(phase, Phase::Start) || touched;
+    if let (Action::Keep, Some(last), true) = (&decision, stages.last, ask_last) {
+        cx.current = stages.rules.len();
+        cx.renames_exhausted = exhausted;
+        let mut el = Element {
+            node,
+            name,
+            attrs: &mut taken,
+            frames,
+            touched: false,
+        };
+        decision = match last.element(&mut el, cx) {
+            Action::Keep => Action::Keep,
+            // Past the cap nothing may be renamed or replaced: fail closed.
+            Action::Rename(_) | Action::Replace(_) if exhausted => {
+                cx.changed();
+                Action::Remove
+            }
+            action => {
+                cx.changed();
+                action
+            }
+        };
+        cx.renames_exhausted = false;
     }
     *attrs.borrow_mut() = taken;
     decision

@@ -20,6 +20,8 @@ use std::path::Path;
 /// https_upgrade = false
 /// rules_off = ["junk"]
 /// only_rules = ["proxied_urls"]
+/// # turning the sanitizer off (rules_off = ["sanitize"]) needs this; the output is then unsafe
+/// allow_unsafe_output = false
 /// # sanitizer
 /// tags_allowed = ["big"]
 /// tags_unwrapped = ["u"]
@@ -59,6 +61,7 @@ pub struct Config {
     #[serde(default)]
     rules_off: Vec<String>,
     only_rules: Option<Vec<String>>,
+    allow_unsafe_output: Option<bool>,
     // The sanitizer.
     #[serde(default)]
     tags_allowed: Vec<String>,
@@ -152,6 +155,9 @@ impl Config {
         if let Some(only) = &self.only_rules {
             let names: Vec<&str> = only.iter().map(|s| &**s).collect();
             b = b.with_only_rules(&names);
+        }
+        if self.allow_unsafe_output == Some(true) {
+            b = b.allow_unsafe_output();
         }
         b.build()
     }

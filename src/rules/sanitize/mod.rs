@@ -103,14 +103,17 @@ fn unwrap_spaced(el: &Element<'_>) -> Action {
 impl Sanitize {
     /// Unwraps (or removes) an element that is not kept.
     #[inline(never)]
-    fn not_kept(&self, el: &mut Element<'_>, name: &LocalName) -> Action {
+    fn not_kept(&self, el: &mut Element<'_>, name: &LocalName, cx: &Context<'_>) -> Action {
         if !unwraps_as_block(name) {
             return Action::Unwrap;
         }
-        if self.policy.keeps(&local_name!("div")) && *name != local_name!("div") {
-            // The `div` gets its attributes filtered when it is visited again. Should the
-            // walk refuse the rename (a node renamed too many times), the element stays
-            // under its own name: then without any attribute.
+        // Past the walk's cap on renames the element cannot become a `div`: it is unwrapped
+        // with spaces around its content instead (fail closed, never kept as it is).
+        if self.policy.keeps(&local_name!("div"))
+            && *name != local_name!("div")
+            && !cx.renames_exhausted
+        {
+            // The `div` gets its attributes filtered when it is visited again.
             let div = local_name!("div");
             el.retain_attrs_by_atom(|attr, namespaced, _| {
                 !namespaced && self.attr_kept(&div, attr)
@@ -319,6 +322,9 @@ impl Sanitize {
         match embeds.canonical(el, cx.base_url()) {
             None => Action::Remove,
             Some(attrs) if embeds::is_canonical(el, &attrs) => Action::Keep,
+            // Only the canonical form is ever kept: past the walk's cap on replacements,
+            // an embed that is not yet canonical goes.
+            Some(_) if cx.renames_exhausted => Action::Remove,
             Some(attrs) => Action::Replace(embeds::to_html(&attrs)),
         }
     }
@@ -368,7 +374,7 @@ impl Rule for Sanitize {
         if !is_embed {
             match self.policy.fate(&name) {
                 Fate::Remove => return Action::Remove,
-                Fate::Unwrap => return self.not_kept(el, &name),
+                Fate::Unwrap => return self.not_kept(el, &name, cx),
                 Fate::Keep => {}
             }
         }

@@ -23,7 +23,7 @@ pub(crate) enum Classes {
 
 /// What the user asked of the sanitizer, as given to the builder; checked by
 /// [`SanitizerConfig::build`].
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct SanitizerConfig {
     pub(crate) tags_allowed: Vec<String>,
     pub(crate) tags_unwrapped: Vec<String>,
@@ -41,6 +41,13 @@ pub(crate) struct SanitizerConfig {
     pub(crate) id_prefix: Option<String>,
     pub(crate) embeds: bool,
     pub(crate) embed_hosts: Vec<String>,
+}
+
+impl SanitizerConfig {
+    /// Whether any sanitizer setting was given.
+    pub(crate) fn differs_from_default(&self) -> bool {
+        *self != SanitizerConfig::default()
+    }
 }
 
 /// A checked sanitizer policy.
