@@ -226,9 +226,17 @@ impl DepthSink {
     }
 
     /// Forgets the known depths (nodes are about to move).
+    ///
+    /// The table is replaced, not cleared: `clear` costs the table's capacity (it resets
+    /// every bucket), and the adoption agency moves nodes for every misnested end tag, so
+    /// `<b><p>x</b></p>` repeated would cost the capacity once per repetition (quadratic).
+    /// A new table costs what is inserted into it until the next move.
     fn moving(&self) {
         self.moved.set(true);
-        self.depths.borrow_mut().clear();
+        let mut depths = self.depths.borrow_mut();
+        if !depths.is_empty() {
+            *depths = AddrMap::default();
+        }
     }
 
     /// Whether some element of the tree may be nested deeper than the cap: one was inserted

@@ -5,6 +5,7 @@
 //! - [`serialize`]: the tree back to HTML, deterministic and straight into a `String`;
 //! - [`element`] and [`node`]: the views a rule gets of the element it is looking at.
 
+pub(crate) mod attr_cap;
 pub(crate) mod depth;
 pub(crate) mod element;
 pub(crate) mod names;

@@ -1,5 +1,6 @@
 //! Parsing with html5ever into a markup5ever_rcdom tree.
 
+use super::attr_cap::cap_attributes;
 use super::depth::{enforce, DepthSink, Gate, HasDepth};
 use super::sink::{FilterSink, Prefilter};
 use html5ever::tendril::StrTendril;
@@ -89,6 +90,7 @@ pub(crate) fn parse_filtered(html: &str, kind: InputKind, filter: Prefilter<'_>)
 ///
 /// [`MAX_DEPTH`]: super::depth::MAX_DEPTH
 fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'_>>) -> Parsed {
+    let html = &*cap_attributes(html);
     let fragment = kind == InputKind::Fragment;
     let filtered = filter.is_some();
     let (dom, dropped, too_deep) = match filter {
