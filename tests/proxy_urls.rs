@@ -3,6 +3,8 @@
 //! Every table is checked in full and all failing rows are reported together. Link
 //! redirectors, tracking parameters and hotlinking hosts are in `proxy_links.rs`.
 
+mod common;
+
 use articlean::proxy::{ProxyTemplate, Unwrapper};
 use articlean::Error;
 
@@ -362,20 +364,13 @@ fn template_parse_errors() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// The shared data folder: `$ARTICLEAN_SHARED`, else `../shared` beside the crate root.
-fn shared_dir() -> std::path::PathBuf {
-    std::env::var_os("ARTICLEAN_SHARED")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
-}
-
 #[test]
 fn netease_corpus_unwraps() {
-    let dir = shared_dir().join("corpus/cn");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipped: {} is absent", dir.display());
+    let Some(shared) = common::shared_dir("netease_corpus_unwraps") else {
         return;
     };
+    let dir = shared.join("corpus/cn");
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let files: Vec<_> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {

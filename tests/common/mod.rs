@@ -6,7 +6,8 @@ pub mod safety;
 use std::path::PathBuf;
 
 /// The shared data folder: `$ARTICLEAN_SHARED`, or `../shared` beside the crate. `None` (after
-/// printing why the caller skips) when it is absent.
+/// printing why the caller skips) when it is absent; a panic instead when
+/// `ARTICLEAN_REQUIRE_SHARED=1` (as in `.ci/run`), so that CI never passes without the data.
 pub fn shared_dir(test: &str) -> Option<PathBuf> {
     let candidate = match std::env::var_os("ARTICLEAN_SHARED") {
         Some(dir) => PathBuf::from(dir),
@@ -14,6 +15,12 @@ pub fn shared_dir(test: &str) -> Option<PathBuf> {
     };
     if candidate.is_dir() {
         Some(candidate)
+    } else if std::env::var_os("ARTICLEAN_REQUIRE_SHARED").is_some_and(|v| v == "1") {
+        panic!(
+            "{test}: shared data not found at {} and ARTICLEAN_REQUIRE_SHARED=1 \
+             (CI needs ../shared beside the crate, or ARTICLEAN_SHARED)",
+            candidate.display()
+        );
     } else {
         eprintln!(
             "skipped {test}: shared data not found at {} (set ARTICLEAN_SHARED)",
