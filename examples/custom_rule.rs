@@ -33,7 +33,8 @@ fn main() -> Result<(), articlean::Error> {
     // `cx.changed()` only for attribute edits.
     let highlight = rule_fn("font_to_mark", |el, _cx| {
         if el.is("font") && el.has_attr("color") {
-            Action::rename("mark")
+            // A literal name is valid; a computed one may not be (`Err`).
+            Action::rename("mark").unwrap_or(Action::Keep)
         } else {
             Action::Keep
         }

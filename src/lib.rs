@@ -67,11 +67,7 @@ pub use dom::{Element, NodeRef};
 pub use error::{Error, Result};
 pub use post::{BodyKind, Post};
 pub use report::Report;
-pub use rule::{rule_fn, Action, Context, FnRule, Rule};
-
-/// The html5ever atom type of element and attribute names, for
-/// [`Element::local_name`] comparisons and [`Action::Rename`].
-pub use html5ever::LocalName;
+pub use rule::{rule_fn, Action, Context, ElementName, FnRule, Rule};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

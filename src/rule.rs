@@ -2,7 +2,9 @@
 //! [`Action`]. Every built-in pass is a `Rule` too.
 
 use crate::dom::Element;
+use crate::error::{Error, Result};
 use html5ever::LocalName;
+use std::fmt;
 use url::Url;
 
 /// One cleaning pass. All rules of a [`Cleaner`](crate::Cleaner) run in one fused walk over
@@ -72,23 +74,71 @@ pub enum Action {
     Unwrap,
     /// Give the element another name, keeping attributes and children; all rules then see
     /// it again under its new name. Build it with [`Action::rename`].
-    Rename(LocalName),
+    Rename(ElementName),
     /// Replace the element with this HTML, parsed as a body fragment. The new nodes are
     /// cleaned by all rules like any input, so this cannot smuggle anything unsafe in.
     Replace(String),
 }
 
 impl Action {
-    /// [`Action::Rename`] to `name`; an invalid element name (anything but ASCII letters,
-    /// digits and `-`, starting with a letter) gives [`Action::Keep`].
-    pub fn rename(name: &str) -> Action {
+    /// [`Action::Rename`] to `name` (ASCII letters, digits and `-`, starting with a letter;
+    /// lowercased).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidSetting`] for any other name: it could not be written back as a tag.
+    ///
+    /// ```
+    /// use articlean::Action;
+    ///
+    /// assert!(matches!(Action::rename("Mark"), Ok(Action::Rename(n)) if n.as_str() == "mark"));
+    /// assert!(Action::rename("my_tag").is_err());
+    /// ```
+    pub fn rename(name: &str) -> Result<Action> {
         let valid = name.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
             && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
         if valid {
-            Action::Rename(LocalName::from(name.to_ascii_lowercase()))
+            Ok(Action::Rename(ElementName(LocalName::from(
+                name.to_ascii_lowercase(),
+            ))))
         } else {
-            Action::Keep
+            Err(Error::InvalidSetting {
+                setting: "element name",
+                reason: format!(
+                    "{name:?} is not an element name (ASCII letters, digits and `-`, \
+                     starting with a letter)"
+                ),
+            })
         }
+    }
+
+    /// [`Action::Rename`] to a name known to be valid.
+    pub(crate) fn rename_to(name: LocalName) -> Action {
+        Action::Rename(ElementName(name))
+    }
+}
+
+/// A valid element name, lowercase: what [`Action::Rename`] renames to. Made by
+/// [`Action::rename`].
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct ElementName(pub(crate) LocalName);
+
+impl ElementName {
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for ElementName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for ElementName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

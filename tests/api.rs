@@ -95,7 +95,7 @@ impl Rule for Shout {
     }
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         if el.is("em") {
-            return Action::rename("strong");
+            return Action::rename("strong").unwrap_or(Action::Keep);
         }
         if el.is("p") && el.attr("data-kind") == Some("ad") {
             return Action::Remove;

@@ -139,7 +139,7 @@ impl Rule for RenameTo {
     }
     fn element(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
         if !self.1 && el.is("b") {
-            Action::rename(self.0)
+            Action::rename(self.0).unwrap()
         } else {
             Action::Keep
         }
@@ -147,7 +147,7 @@ impl Rule for RenameTo {
     fn element_end(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
         if self.1 && el.is("i") {
             el.set_attr("onerror", "alert(1)");
-            Action::rename(self.0)
+            Action::rename(self.0).unwrap()
         } else {
             Action::Keep
         }
@@ -242,7 +242,7 @@ fn apply(m: &Move, el: &mut Element<'_>) -> Action {
             el.set_attr(n, v);
             Action::Keep
         }
-        Move::Rename(n) => Action::rename(n),
+        Move::Rename(n) => Action::rename(n).unwrap(),
         Move::Replace(h) => Action::Replace(h.to_string()),
         Move::Unwrap => Action::Unwrap,
     }

@@ -40,7 +40,7 @@ impl<'a> Element<'a> {
     }
 
     /// The local name as an html5ever atom, for fast comparisons with `local_name!("img")`.
-    pub fn local_name(&self) -> &LocalName {
+    pub(crate) fn local_name(&self) -> &LocalName {
         &self.name.local
     }
 
@@ -151,7 +151,7 @@ impl<'a> Element<'a> {
 
     /// Like [`retain_attrs`](Element::retain_attrs), with the attribute name as an atom and
     /// whether it has a namespace: for rules that compare many names.
-    pub fn retain_attrs_by_atom(
+    pub(crate) fn retain_attrs_by_atom(
         &mut self,
         mut keep: impl FnMut(&LocalName, bool, &str) -> bool,
     ) -> usize {

@@ -40,7 +40,7 @@ impl NodeRef {
     }
 
     /// The element's local name as an html5ever atom, for fast comparisons.
-    pub fn local_name(&self) -> Option<&LocalName> {
+    pub(crate) fn local_name(&self) -> Option<&LocalName> {
         match &self.handle.data {
             NodeData::Element { name, .. } => Some(&name.local),
             _ => None,

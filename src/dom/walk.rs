@@ -207,7 +207,7 @@ pub(crate) fn walk(root: &Handle, rules: Stages<'_>, cx: &mut Context<'_>) {
                     }
                     Action::Rename(name) => {
                         parent.pending.push_front(Pending {
-                            node: renamed(&node, name),
+                            node: renamed(&node, name.0),
                             generation: generation.after_rename(),
                             children_done: true,
                         });
@@ -259,7 +259,7 @@ fn visit(
                     }
                 }
                 Action::Rename(name) => frame.pending.push_front(Pending {
-                    node: renamed(&node, name),
+                    node: renamed(&node, name.0),
                     generation: generation.after_rename(),
                     children_done,
                 }),

@@ -90,7 +90,7 @@ fn caption(el: &Element<'_>) -> Action {
         .previous_element_sibling()
         .is_some_and(|s| s.is("img") || s.is("picture") || s.is("figure"));
     if parent_ok && after_image && el.next_element_sibling().is_none() && el.has_text() {
-        Action::rename("figcaption")
+        Action::rename_to(local_name!("figcaption"))
     } else {
         Action::Keep
     }
@@ -116,7 +116,7 @@ fn wrapper_action(el: &Element<'_>) -> Action {
         Some("figure") => Action::Unwrap,
         Some("img" | "picture") => {
             if block_context && !el.is("span") && !el.is("a") {
-                Action::rename("figure")
+                Action::rename_to(local_name!("figure"))
             } else {
                 Action::Unwrap
             }

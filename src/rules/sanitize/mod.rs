@@ -118,7 +118,7 @@ impl Sanitize {
             el.retain_attrs_by_atom(|attr, namespaced, _| {
                 !namespaced && self.attr_kept(&div, attr)
             });
-            return Action::rename("div");
+            return Action::rename_to(div);
         }
         unwrap_spaced(el)
     }
