@@ -1,6 +1,7 @@
 //! [`Cleaner`]: built once, reused for every document, shared across threads.
 
 use crate::builder::CleanerBuilder;
+use crate::dom::document::ensure_body;
 use crate::dom::parse::{parse, parse_filtered, InputKind};
 use crate::dom::serialize::serialize_children;
 use crate::dom::sink::Prefilter;
@@ -150,6 +151,7 @@ impl Cleaner {
             rules.len() + usize::from(last.is_some()),
             kind == InputKind::Document,
         );
+        cx.quirks = parsed.quirks;
         walk(
             &parsed.root,
             Stages {
@@ -161,6 +163,9 @@ impl Cleaner {
         if let Some(count) = cx.counts.get_mut(rules.len()).filter(|_| filter.is_some()) {
             // What the parse-time filter dropped, the sanitizer removed.
             *count += parsed.dropped;
+        }
+        if kind == InputKind::Document {
+            ensure_body(&parsed.root);
         }
         let html = serialize_children(&parsed.root, html.len() + html.len() / 8);
         let report = Report::new(self.rule_names().zip(cx.counts.iter().copied()).collect());

@@ -152,6 +152,8 @@ pub struct Context<'a> {
     /// Set by the walk while the final stage decides on an element that was renamed or
     /// replaced too many times: it must not answer `Rename` or `Replace` then.
     pub(crate) renames_exhausted: bool,
+    /// The input is a document the parser read in quirks mode.
+    pub(crate) quirks: bool,
 }
 
 impl<'a> Context<'a> {
@@ -162,6 +164,7 @@ impl<'a> Context<'a> {
             current: 0,
             document,
             renames_exhausted: false,
+            quirks: false,
         }
     }
 

@@ -7,6 +7,7 @@
 
 pub(crate) mod attr_cap;
 pub(crate) mod depth;
+pub(crate) mod document;
 pub(crate) mod element;
 pub(crate) mod names;
 pub(crate) mod node;

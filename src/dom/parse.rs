@@ -5,7 +5,7 @@ use super::depth::{enforce, DepthSink, Gate, HasDepth};
 use super::sink::{FilterSink, Prefilter};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
-use html5ever::tree_builder::{create_element, TreeBuilder};
+use html5ever::tree_builder::{create_element, QuirksMode, TreeBuilder};
 use html5ever::{local_name, ns, ParseOpts, QualName, TokenizerResult};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use std::rc::Rc;
@@ -65,6 +65,9 @@ pub(crate) struct Parsed {
     pub(crate) root: Handle,
     /// Elements and comments a [`Prefilter`] dropped while parsing.
     pub(crate) dropped: usize,
+    /// A document the parser read in quirks mode (no doctype, or a legacy one): there a
+    /// `<table>` stays inside a `<p>`.
+    pub(crate) quirks: bool,
 }
 
 fn opts() -> ParseOpts {
@@ -119,10 +122,12 @@ fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'
     if too_deep {
         enforce(&root, base);
     }
+    let quirks = kind == InputKind::Document && dom.quirks_mode.get() == QuirksMode::Quirks;
     Parsed {
         _dom: dom,
         root,
         dropped,
+        quirks,
     }
 }
 

@@ -111,9 +111,26 @@ fn write_node(out: &mut String, node: &Handle, in_raw_text: bool) -> Option<bool
             out.push_str("-->");
             None
         }
-        NodeData::Doctype { name, .. } => {
+        NodeData::Doctype {
+            name,
+            public_id,
+            system_id,
+        } => {
+            // With its identifiers: they decide the quirks mode the output is parsed in
+            // again, as the input was.
             out.push_str("<!DOCTYPE ");
             out.push_str(name);
+            if !public_id.is_empty() {
+                out.push_str(" PUBLIC ");
+                push_quoted(out, public_id);
+                if !system_id.is_empty() {
+                    out.push(' ');
+                    push_quoted(out, system_id);
+                }
+            } else if !system_id.is_empty() {
+                out.push_str(" SYSTEM ");
+                push_quoted(out, system_id);
+            }
             out.push('>');
             None
         }
@@ -265,4 +282,13 @@ mod tests {
             assert_eq!(out, attr, "attribute {input:?}");
         }
     }
+}
+
+/// A doctype identifier in quotes: the parser read it between quotes, so it holds no `>` and
+/// at most one kind of quote.
+fn push_quoted(out: &mut String, id: &str) {
+    let quote = if id.contains('"') { '\'' } else { '"' };
+    out.push(quote);
+    out.push_str(id);
+    out.push(quote);
 }

@@ -131,7 +131,8 @@ fn redirect_once(url: &Url) -> Option<String> {
 /// `www.infoq.cn/link?target=`, `sspai.com/link?target=`, `leetcode.cn/link/?target=`,
 /// `vk.com/away.php?to=`, `www.linkedin.com/redir/redirect?url=`.
 ///
-/// Redirectors that nest are unwrapped up to 8 levels. The same safety rules as
+/// Redirectors that nest are unwrapped up to 8 levels (a link nested deeper is left as it
+/// is). The same safety rules as
 /// [`Unwrapper::unwrap`](super::Unwrapper::unwrap) apply: the target is percent-decoded up to
 /// twice, must be an absolute http(s) URL, and input and output are capped at 8 KiB.
 ///
@@ -160,14 +161,15 @@ pub fn unwrap_redirect(url: &str) -> Option<String> {
     }
     let mut current = parse_input(url)?;
     let mut found: Option<String> = None;
-    for _ in 0..super::MAX_LEVELS {
+    for _ in 0..=super::MAX_LEVELS {
         let Some(next) = redirect_once(&current) else {
-            break;
+            return found;
         };
         current = Url::parse(&next).ok()?;
         found = Some(next);
     }
-    found
+    // Nested deeper than 8 levels: left as it is (idempotence).
+    None
 }
 
 /// Tracking parameter names removed by [`strip_tracking`] (compared ASCII case-insensitively):

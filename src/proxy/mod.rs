@@ -120,7 +120,8 @@ impl Unwrapper {
     /// Origin URL of `url` if it is a recognised proxy URL.
     ///
     /// Applied repeatedly (proxies nest: a CORS worker around Photon around …) until nothing
-    /// matches, at most 8 levels. Returns `None` when `url` is not a proxy URL, or when
+    /// matches. Returns `None` when `url` is not a proxy URL, when it nests more than 8
+    /// levels deep (it is then left as it is, so that cleaning stays idempotent), or when
     /// decoding fails (broken percent-encoding, invalid base64/hex, non-UTF-8), or when the
     /// result is not an absolute http(s) URL (a proxy must never smuggle in `javascript:`,
     /// `data:` etc.), or when input or output is longer than 8 KiB. Never panics, never
@@ -154,17 +155,19 @@ impl Unwrapper {
         }
         let mut current = decode::parse_input(url)?;
         let mut found: Option<String> = None;
-        for _ in 0..MAX_LEVELS {
+        for _ in 0..=MAX_LEVELS {
             let Some(next) = self.unwrap_once(&current) else {
-                break;
+                return found;
             };
             if next == current.as_str() {
-                break;
+                return found;
             }
             current = Url::parse(&next).ok()?;
             found = Some(next);
         }
-        found
+        // Nested deeper than `MAX_LEVELS`: left as it is. Peeling 8 layers per run would
+        // change the URL again on every cleaning (not idempotent).
+        None
     }
 
     /// One layer: the first template, built-in or fallback whose candidate passes the

@@ -167,11 +167,19 @@ impl ProxyTemplate {
     }
 
     /// Routes an origin URL through this proxy. `None` if `origin` is not an absolute
-    /// http(s) URL or the result would be longer than 8 KiB.
+    /// http(s) URL, the result would be longer than 8 KiB, or what
+    /// [`recognise`](Self::recognise) reads back from the result would not route to the same
+    /// URL again (a host such as `[::1]` or `a..example` in a `{host}{path}` template): a URL
+    /// routed once must be recognised as routed, or every cleaning would route it again.
     pub fn apply(&self, origin: &str) -> Option<String> {
         let origin = Url::parse(&finalize(origin)?).ok()?;
         let out = self.render(&origin);
-        (out.len() <= MAX_URL_LEN && Url::parse(&out).is_ok()).then_some(out)
+        // What `recognise` reads back from `out` must route to `out` again.
+        let round_trip = self
+            .recognise(&out)
+            .and_then(|back| Url::parse(&back).ok())
+            .is_some_and(|back| self.render(&back) == out);
+        (out.len() <= MAX_URL_LEN && round_trip).then_some(out)
     }
 
     /// Recognises a URL produced by this template and gives the origin back (an absolute

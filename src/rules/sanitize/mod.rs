@@ -379,8 +379,7 @@ impl Rule for Sanitize {
             }
         }
         // Quirks mode only matters for a `table`: the doctype is not looked for otherwise.
-        let quirks =
-            name == local_name!("table") && cx.is_document() && nesting::in_quirks_document(el);
+        let quirks = name == local_name!("table") && cx.quirks;
         match nesting::placement(&name, quirks, || el.ancestor_names()) {
             Placement::Fits => {}
             Placement::Drop => return Action::Remove,

@@ -9,7 +9,6 @@
 //! and friends) that close or move an open element; everything else nests freely.
 
 use html5ever::{local_name, LocalName};
-use markup5ever_rcdom::NodeData;
 
 /// How far up the ancestors are looked at. Browsers do not nest deeper than 512 elements
 /// anyway (deeper markup is reparented), and the bound keeps the check linear.
@@ -371,20 +370,4 @@ fn is_special(name: &LocalName) -> bool {
                 | local_name!("wbr")
                 | local_name!("xmp")
         )
-}
-
-/// Whether `el` is in a document parsed in quirks mode: one without `<!DOCTYPE html>` (a
-/// legacy doctype with a public identifier counts as quirks too, which only keeps more
-/// tables where they are).
-pub(crate) fn in_quirks_document(el: &crate::Element<'_>) -> bool {
-    let Some(root) = el.frames.first() else {
-        return false;
-    };
-    if !matches!(root.parent.data, NodeData::Document) {
-        return false;
-    }
-    !root.done.iter().any(|n| {
-        matches!(&n.data, NodeData::Doctype { name, public_id, .. }
-            if name.eq_ignore_ascii_case("html") && public_id.is_empty())
-    })
 }

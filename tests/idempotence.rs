@@ -1,0 +1,105 @@
+//! Cleaning clean output changes nothing, for input families that once broke it: documents in
+//! quirks mode, frameset documents, hosts that a `{host}{path}` proxy template cannot carry,
+//! and proxies nested deeper than the unwrapper follows.
+
+mod common;
+
+use articlean::Cleaner;
+use common::safety;
+
+fn assert_idempotent(cleaner: &Cleaner, input: &str) -> String {
+    let once = cleaner.clean(input).into_html();
+    let twice = cleaner.clean(&once).into_html();
+    assert_eq!(once, twice, "not idempotent for {input}");
+    assert_eq!(safety::dump(&once), safety::dump(&twice), "{input}");
+    once
+}
+
+#[test]
+fn quirks_mode_documents_keep_their_doctype_and_tree() {
+    let body = "<body><p>a<table><tr><td>x</td></tr></table></p><p>b</p></body></html>";
+    for doctype in [
+        r#"<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">"#,
+        r#"<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN" "http://www.w3.org/TR/REC-html40/loose.dtd">"#,
+        r#"<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">"#,
+        r#"<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">"#,
+        r#"<!DOCTYPE html SYSTEM "about:legacy-compat">"#,
+        "<!DOCTYPE html>",
+        "",
+    ] {
+        let input = format!("{doctype}<html>{body}");
+        let out = assert_idempotent(&Cleaner::default(), &input);
+        assert!(out.contains(">x<"), "{out}");
+    }
+}
+
+#[test]
+fn frameset_documents_get_a_body() {
+    for input in [
+        r#"<html><frameset><frame src="a.html"></frameset></html>"#,
+        r#"<!DOCTYPE html><html><head><title>t</title></head><frameset cols="50%,50%"><frame src="https://example.com/a.html"><noframes><p>No frames</p></noframes></frameset></html>"#,
+    ] {
+        let out = assert_idempotent(&Cleaner::default(), input);
+        assert!(out.contains("<body></body>"), "{out}");
+    }
+}
+
+#[test]
+fn hosts_a_template_cannot_carry_are_not_routed() {
+    let cleaner = Cleaner::builder()
+        .with_image_proxy("https://img.example/{host}{path}")
+        .build()
+        .unwrap();
+    for host in [
+        "[::1]",
+        "a..example",
+        "-a-.example",
+        "127.0.0.1:8080",
+        "xn--bcher-kva.example",
+    ] {
+        let input = format!(r#"<img src="http://{host}/a.jpg">"#);
+        assert_idempotent(&cleaner, &input);
+    }
+    // A host it can carry is routed, once.
+    let out = assert_idempotent(&cleaner, r#"<img src="http://photos.example.com/a.jpg">"#);
+    assert!(
+        out.contains("https://img.example/photos.example.com/a.jpg"),
+        "{out}"
+    );
+}
+
+fn percent(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn deeply_nested_proxies_and_redirects_are_stable() {
+    for depth in [1, 7, 8, 9, 12, 20] {
+        let mut img = "https://e.example/a.jpg".to_string();
+        let mut link = "https://e.example/page".to_string();
+        for _ in 0..depth {
+            img = format!("https://images.weserv.nl/?url={}", percent(&img));
+            link = format!("https://link.zhihu.com/?target={}", percent(&link));
+        }
+        let input = format!(r#"<p><img src="{img}"><a href="{link}">x</a></p>"#);
+        let out = assert_idempotent(&Cleaner::default(), &input);
+        if depth <= 8 {
+            assert!(
+                out.contains(r#"src="https://e.example/a.jpg""#),
+                "{depth}: {out}"
+            );
+            assert!(
+                out.contains(r#"href="https://e.example/page""#),
+                "{depth}: {out}"
+            );
+        }
+    }
+}
