@@ -233,6 +233,15 @@ pub(crate) fn escape_into(out: &mut String, text: &str, attr_mode: bool) {
     out.push_str(&text[start..]);
 }
 
+/// A doctype identifier in quotes: the parser read it between quotes, so it holds no `>` and
+/// at most one kind of quote.
+fn push_quoted(out: &mut String, id: &str) {
+    let quote = if id.contains('"') { '\'' } else { '"' };
+    out.push(quote);
+    out.push_str(id);
+    out.push(quote);
+}
+
 #[cfg(test)]
 mod tests {
     use super::escape_into;
@@ -282,13 +291,4 @@ mod tests {
             assert_eq!(out, attr, "attribute {input:?}");
         }
     }
-}
-
-/// A doctype identifier in quotes: the parser read it between quotes, so it holds no `>` and
-/// at most one kind of quote.
-fn push_quoted(out: &mut String, id: &str) {
-    let quote = if id.contains('"') { '\'' } else { '"' };
-    out.push(quote);
-    out.push_str(id);
-    out.push(quote);
 }
