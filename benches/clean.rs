@@ -9,11 +9,13 @@
 //! Groups (see benches/README.md for what the numbers mean and the latest results):
 //!
 //! - `articles`: the bundled `examples/articles/*.html`, all of them per iteration;
-//! - `corpus`: the shared corpus (`$ARTICLEAN_CORPUS`, or `../shared/corpus`), all pages per
+//! - `readability`: `../shared/corpus/readability` (Readability's test pages), all pages per
 //!   iteration; skipped with a message when absent;
+//! - `real`: `../shared/corpus/real` (138 modern pages: inline SVG, embeds, lazy images of
+//!   many plugins), likewise;
 //! - `scaling`: one article body repeated to 8 KB … 8 MB: throughput must stay flat.
 //!
-//! In `articles` and `corpus`: `html5ever_parse` (parse into rcdom only: the ceiling),
+//! In the page groups: `html5ever_parse` (parse into rcdom only: the ceiling),
 //! `html5ever_roundtrip` (parse + html5ever's serializer), `ammonia_default`,
 //! `articlean_default`, and `articlean_only/<rule>` for every built-in rule alone.
 
@@ -88,19 +90,28 @@ fn articles(c: &mut Criterion) {
     g.finish();
 }
 
-fn corpus(c: &mut Criterion) {
-    let Some(pages) = support::corpus() else {
+/// A set of the shared corpus, when it is there.
+fn shared(c: &mut Criterion, set: &str) {
+    let Some(pages) = support::shared_set(set) else {
         return;
     };
     eprintln!(
-        "corpus: {} pages, {:.1} MB",
+        "{set}: {} pages, {:.1} MB",
         pages.len(),
         support::total_len(&pages) as f64 / 1e6
     );
-    let mut g = c.benchmark_group("corpus");
+    let mut g = c.benchmark_group(set);
     g.sample_size(10);
     page_group(&mut g, &pages);
     g.finish();
+}
+
+fn readability(c: &mut Criterion) {
+    shared(c, "readability");
+}
+
+fn real(c: &mut Criterion) {
+    shared(c, "real");
 }
 
 fn scaling(c: &mut Criterion) {
@@ -135,5 +146,5 @@ fn scaling(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, articles, corpus, scaling);
+criterion_group!(benches, articles, readability, real, scaling);
 criterion_main!(benches);

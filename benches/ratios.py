@@ -68,7 +68,7 @@ def scaling():
 
 
 if __name__ == "__main__":
-    groups = sys.argv[1:] or ["corpus", "articles"]
+    groups = sys.argv[1:] or ["readability", "real", "articles", "scaling"]
     for g in groups:
         if g != "scaling":
             table(g)

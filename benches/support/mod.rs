@@ -37,6 +37,27 @@ pub fn corpus() -> Option<Vec<(String, String)>> {
     Some(pages)
 }
 
+/// One set of the shared corpus: every `*.html` page under `corpus/<set>` of
+/// `$ARTICLEAN_SHARED` or `../shared` (`readability`: the source pages of Mozilla
+/// Readability's tests; `real`: 138 modern pages of three article tools' fixtures). `None`,
+/// after printing why, when it is absent.
+pub fn shared_set(set: &str) -> Option<Vec<(String, String)>> {
+    let shared = match std::env::var_os("ARTICLEAN_SHARED") {
+        Some(d) => PathBuf::from(d),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+    };
+    let dir = shared.join("corpus").join(set);
+    let pages = read_all(html_files(&dir));
+    if pages.is_empty() {
+        eprintln!(
+            "skipped the {set} set: no *.html under {} (set ARTICLEAN_SHARED)",
+            dir.display()
+        );
+        return None;
+    }
+    Some(pages)
+}
+
 /// Total size in bytes.
 pub fn total_len(pages: &[(String, String)]) -> usize {
     pages.iter().map(|(_, p)| p.len()).sum()
