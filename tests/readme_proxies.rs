@@ -74,8 +74,8 @@ fn every_readme_example_unwraps() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert!(proxies >= 21, "only {proxies} proxy rows");
-    assert!(redirects >= 20, "only {redirects} redirector rows");
+    assert!(proxies >= 39, "only {proxies} proxy rows");
+    assert!(redirects >= 37, "only {redirects} redirector rows");
 }
 
 #[test]
@@ -110,7 +110,12 @@ fn every_redirector_has_a_readme_example() {
     let mut hosts: Vec<(String, bool)> = Vec::new();
     for line in REDIRECTORS_SRC.lines() {
         let line = line.trim();
-        for (kind, subdomains) in [("r(Exact(\"", false), ("r(Domain(\"", true)] {
+        for (kind, subdomains) in [
+            ("r(Exact(\"", false),
+            ("r(Domain(\"", true),
+            ("rd(Exact(\"", false),
+            ("rd(Domain(\"", true),
+        ] {
             if let Some(rest) = line.strip_prefix(kind) {
                 let host = rest.split('"').next().unwrap_or_default();
                 hosts.push((host.to_string(), subdomains));
@@ -120,7 +125,7 @@ fn every_redirector_has_a_readme_example() {
             hosts.push(("www.google.com".to_string(), false));
         }
     }
-    assert!(hosts.len() >= 20, "{hosts:?}");
+    assert!(hosts.len() >= 37, "{hosts:?}");
     let example_hosts: Vec<&str> = examples
         .iter()
         .filter_map(|ex| ex.split('/').nth(2))
