@@ -102,7 +102,7 @@ fn is_image_url(url: &Url, through_proxy: bool) -> bool {
     let Some(host) = url.host_str() else {
         return false;
     };
-    if names_image_file(&url)
+    if names_image_file(url)
         || IMAGE_HOSTS.iter().chain(STORES).any(|d| under(host, d))
         || is_regional_s3(host)
         || IMAGE_PATHS.iter().any(|p| url.path().contains(p))
