@@ -107,21 +107,26 @@ fn every_redirector_has_a_readme_example() {
         .map(|(_, ex, _)| ex)
         .collect();
     // (host or domain, whether subdomains count) of every `r(…)` line of REDIRECTORS.
+    // Every entry of the REDIRECTORS table, however rustfmt splits its lines: the text
+    // from `const REDIRECTORS` to the `];` that ends it, read entry by entry.
+    let start = REDIRECTORS_SRC
+        .find("const REDIRECTORS")
+        .expect("links.rs has a REDIRECTORS table");
+    let table = &REDIRECTORS_SRC[start..];
+    let table = &table[..table.find("\n];").expect("the table ends with ];")];
     let mut hosts: Vec<(String, bool)> = Vec::new();
-    for line in REDIRECTORS_SRC.lines() {
-        let line = line.trim();
-        for (kind, subdomains) in [
-            ("r(Exact(\"", false),
-            ("r(Domain(\"", true),
-            ("rd(Exact(\"", false),
-            ("rd(Domain(\"", true),
-        ] {
-            if let Some(rest) = line.strip_prefix(kind) {
+    for entry in table.split("\n    r").skip(1) {
+        let entry = entry
+            .trim_start_matches('d')
+            .trim_start_matches('(')
+            .trim_start();
+        for (kind, subdomains) in [("Exact(\"", false), ("Domain(\"", true)] {
+            if let Some(rest) = entry.strip_prefix(kind) {
                 let host = rest.split('"').next().unwrap_or_default();
                 hosts.push((host.to_string(), subdomains));
             }
         }
-        if line.starts_with("r(Google,") {
+        if entry.starts_with("Google,") {
             hosts.push(("www.google.com".to_string(), false));
         }
     }

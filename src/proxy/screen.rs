@@ -227,17 +227,24 @@ fn host_end(bytes: &[u8]) -> usize {
 /// - weserv's scheme-less `url=` (any case), thumbor's `unsafe` or 28-byte signature segment
 ///   ending in `=`;
 /// - a Photon host: `.wp.com` (any case) not followed by a letter or digit, or any `%` in
-///   the host.
+///   the host;
+/// - Nuxt IPX's `_ipx` segment (its source may be a plain path), or an `=` in a URL that
+///   holds `cdn-cgi` (Cloudflare's options are `key=value`, its source may be a plain path);
+/// - Statically's host `cdn.statically.io` (its source is scheme-less `host/path`), checked
+///   once on the host text.
 ///
-/// A URL that is not `http(s)://…` or `//…` is never a proxy URL either.
+/// A root-relative URL (`/path`) is read only by the same-site optimisers, whose path names
+/// (`_next`, `.netlify`, `_vercel`, `_gatsby`, `_ipx`, `cdn-cgi`) must appear in it
+/// literally. Any other URL that is not `http(s)://…` or `//…` is never a proxy URL.
 ///
-/// Each mark contains one of eight rare bytes: `p`/`P` (`http`, `.wp.com`), `=` (`url=`,
-/// the signature), `R` (`aHR0c`), `f`/`F` (`3a2f2f`, `unsafe`), `%` (escapes), `,`
-/// (`,b64`). Three `memchr` passes find those bytes and only there is a mark looked for, so
-/// most image and link URLs are answered in a few hundred instructions, without allocating.
+/// Each mark contains one of eight rare bytes: `p`/`P` (`http`, `.wp.com`, `_ipx`), `=`
+/// (`url=`, the signature, Cloudflare options), `R` (`aHR0c`), `f`/`F` (`3a2f2f`, `unsafe`),
+/// `%` (escapes), `,` (`,b64`). Three `memchr` passes find those bytes and only there is a
+/// mark looked for, so most image and link URLs are answered in a few hundred instructions,
+/// without allocating.
 ///
-/// The one exception: a Photon host spelled with non-ASCII characters that IDNA maps to
-/// ASCII (`ｉ０.ｗｐ.ｃｏｍ`) is not seen; finding it would mean scanning every host.
+/// The one exception: a Photon or Statically host spelled with non-ASCII characters that
+/// IDNA maps to ASCII (`ｉ０.ｗｐ.ｃｏｍ`) is not seen; finding it would mean scanning every host.
 pub(crate) fn may_be_proxy(url: &str) -> bool {
     let Some(rest) = after_scheme(url) else {
         return root_relative(url).is_some_and(|rest| same_site_marks(rest.as_bytes()));
@@ -643,6 +650,13 @@ mod tests {
             "https://x.example/okK5PsdNY8F082UMQEAbLPeUFfb=/x",
             "https://x.example/okK5PsdNY8F082UMQEAbLPeUFfb=",
             "///x.example/p?u=http%3A",
+            "/_next/image?url=%2Fa.png&w=64",
+            " /cdn-cgi/image/width=80/a.svg",
+            "https://x.example/_ipx/_/a.svg",
+            "https://x.example/cdn-cgi/image/width=80/a.svg",
+            "https://x.example/cdn-cgi/./image/fit=cover/a.svg",
+            "https://CDN.Statically.IO:443/img/a.example/b.svg",
+            "https://u@cdn.statically.io./img/a.example/b.svg",
         ] {
             assert!(may_be_proxy(yes), "{yes}");
         }
@@ -655,6 +669,9 @@ mod tests {
             "https://s0.wp.community/a.jpg",
             "data:image/png;base64,aHR0cHM6",
             "/relative/http/a.jpg",
+            "/images/a.svg?w=80",
+            "//x.example/a.svg?w=80&h=60",
+            "https://statically.io.example/img/a.example/b.svg",
             "ftp://x.example/?http://a",
             "",
         ] {
