@@ -77,8 +77,9 @@
 //!
 //! Photon without `ssl=1` and a scheme-less weserv source give `http://`: that is the scheme
 //! those services fetch by their own documentation, so it is the origin they served, and
-//! nothing is guessed. Turning it into `https://` is the `https_upgrade` option's business
-//! (`proxied_urls`), which applies to every image the same way.
+//! nothing is guessed. The `proxied_urls` rule gives such an origin `https://` when it is on
+//! the host of an `https://` base URL (the page's own site is known to serve https), and its
+//! `https_upgrade` option does so for every image.
 //!
 //! Link redirectors (Zhihu, Google, Facebook, Weibo, Steam, Juejin, Tumblr, Reddit, Slack,
 //! href.li…) are handled separately by [`unwrap_redirect`].
