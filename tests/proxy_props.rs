@@ -152,6 +152,9 @@ fn wrap(format: usize, o: &Origin) -> Option<(String, String)> {
         37 => format!("https://tse1.mm.bing.net/th?u={e}&w=100&h=100&c=7"),
         38 => format!("https://img.example/resize?src={e}&w=300"),
         39 => format!("https://img.example-cdn.net/w_300,q_80/{url}"),
+        40 => format!(
+            "https://www.news.example/dims4/default/abc123/2147483647/resize/320x209!/quality/90/?url={e}"
+        ),
         _ => return None,
     };
     Some((wrapped, url))
@@ -164,14 +167,14 @@ fn site(o: &Origin) -> String {
 }
 
 /// How many formats [`wrap`] knows.
-const FORMATS: usize = 40;
+const FORMATS: usize = 41;
 
 fn normalised(url: &str) -> String {
     Url::parse(url).map_or_else(|_| url.to_owned(), String::from)
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(1024))]
 
     /// Every format gives a wrapped image origin back, through every layer.
     #[test]

@@ -208,6 +208,9 @@ const CASES: &[(&str, Op, &str, Option<&str>)] = &[
     ("unknown options path proxy, size segment", Op::Unwrap, "https://img.example-cdn.net/fit=cover/300x200/https://origin.example/b.webp", Some("https://origin.example/b.webp")),
     ("unknown options path proxy of a page stays", Op::Unwrap, "https://img.example-cdn.net/w_300/https://origin.example/page", None),
     ("wayback image stays archived", Op::Unwrap, "https://web.archive.org/web/20200101000000im_/https://example.com/a.jpg", None),
+    // --- Brightspot CMS dims4 resizer (Brightspot "image sizes"; LA Times and Politico pages of the corpus) ---
+    ("brightspot dims4 extension-less origin", Op::Unwrap, "https://ca-times.brightspotcdn.com/dims4/default/1885e38/2147483647/strip/true/crop/2048x1338+0+28/resize/320x209!/quality/90/?url=https%3A%2F%2Fca-times.brightspotcdn.com%2Fc6%2F60%2F4e00d642bbaa%2Fsdut-file-photo-20160905", Some("https://ca-times.brightspotcdn.com/c6/60/4e00d642bbaa/sdut-file-photo-20160905")),
+    ("brightspot dims4 on the site's host", Op::Unwrap, "https://www.politico.com/dims4/default/bd69088/2147483647/legacy_thumbnail/144x144/quality/90/?url=https%3A%2F%2Fstatic.politico.com%2Fcf%2F05%2Fee68%2Fpolitico.png", Some("https://static.politico.com/cf/05/ee68/politico.png")),
     // --- thumbor with a scheme-less source (thumbor.readthedocs.io, "Usage": image is host/path) ---
     ("thumbor unsafe scheme-less", Op::Unwrap, "https://thumbor.example/unsafe/300x200/example.com/a.jpg", Some("http://example.com/a.jpg")),
     ("thumbor unsafe scheme-less with filters", Op::Unwrap, "https://thumbor.example/unsafe/fit-in/300x200/filters:quality(80)/example.com/images/a.jpg", Some("http://example.com/images/a.jpg")),

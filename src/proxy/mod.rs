@@ -58,6 +58,7 @@
 //! | Facebook `external.*.fbcdn.net/safe_image.php?url=` (and `/emg1/…?url=`) | `https://external.fsgn2-1.fna.fbcdn.net/safe_image.php?d=AQBx&w=500&url=https%3A%2F%2Fexample.com%2Fog.jpg` | `https://example.com/og.jpg` |
 //! | DuckDuckGo `external-content.duckduckgo.com/iu/?u=` | `https://external-content.duckduckgo.com/iu/?u=https%3A%2F%2Fexample.com%2Fa.jpg&f=1&nofb=1` | `https://example.com/a.jpg` |
 //! | Bing `th?u=` (a `th?id=` carries no URL and stays) | `https://tse1.mm.bing.net/th?u=https%3A%2F%2Fexample.com%2Fa.jpg&w=100&h=100&c=7` | `https://example.com/a.jpg` |
+//! | Brightspot `dims4/<preset>/<hash>/<operations>/?url=` (on its CDN or the site's host) | `https://www.politico.com/dims4/default/bd69088/2147483647/legacy_thumbnail/144x144/quality/90/?url=https%3A%2F%2Fstatic.politico.com%2Fcf%2F05%2Fee68%2Fpolitico.png` | `https://static.politico.com/cf/05/ee68/politico.png` |
 //! | [`ProxyTemplate`]s added with [`Unwrapper::with_template`] | `https://img.example/p/{url_base64}` | see [`ProxyTemplate`] |
 //! | Generic fallback: whole query, or `url`/`src`/`u`/`image`/`img`/`imgurl`, is an absolute URL of an image (file name, image host or store, format parameter) | `https://img.example/resize?src=https%3A%2F%2Forigin.example%2Fa.jpg&w=300` | `https://origin.example/a.jpg` |
 //! | Generic fallback, path form: option segments, then an absolute image URL | `https://img.example-cdn.net/w_300,q_80/https://origin.example/a.jpg` | `https://origin.example/a.jpg` |

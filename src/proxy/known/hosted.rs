@@ -179,3 +179,14 @@ pub(super) fn optimole(url: &Url, segs: &[&str]) -> Option<String> {
     (at > 0).then_some(())?;
     absolute_from(url, segs, at)
 }
+
+/// Brightspot CMS image resizer (`dims4`, older `dims3`), on the CMS's CDN or the site's own
+/// host: `/dims4/<preset>/<hash>/<operations…>/?url=<encoded origin>`.
+///
+/// Example: `https://www.politico.com/dims4/default/4f1e2a3/2147483647/resize/1160x%3E/quality/90/?url=https%3A%2F%2Fstatic.politico.com%2Fa%2Fb%2Fphoto`.
+pub(super) fn brightspot(url: &Url, segs: &[&str]) -> Option<String> {
+    if !matches!(segs, ["dims4" | "dims3", _, _, ..]) {
+        return None;
+    }
+    decode_to_http(raw_param(url.query()?, "url")?)
+}

@@ -9,7 +9,7 @@
 //! - [`cdn`]: image CDNs with a documented fetch format (weserv, Photon, imgix, Cloudinary,
 //!   NetEase, Google);
 //! - [`hosted`]: mail, chat and search image proxies and option-path CDNs on their own hosts
-//!   (Discord, Facebook, DuckDuckGo, Bing, Statically, ShortPixel, Optimole);
+//!   (Discord, Facebook, DuckDuckGo, Bing, Statically, ShortPixel, Optimole, Brightspot);
 //! - [`sites`]: same-site framework optimisers whose source is usually a path on the site
 //!   (Next.js, Netlify, Vercel, Gatsby, Nuxt IPX, Cloudflare Images);
 //! - [`signed`]: signing image proxies whose origin is encoded in the path (camo, go-camo,
@@ -43,6 +43,7 @@ pub(crate) const BUILT_INS: &[(&str, Recogniser)] = &[
     ("duckduckgo", hosted::duckduckgo),
     ("bing", hosted::bing),
     ("statically", hosted::statically),
+    ("brightspot", hosted::brightspot),
     ("shortpixel", hosted::shortpixel),
     ("optimole", hosted::optimole),
     ("next_image", sites::next_image),
