@@ -150,6 +150,110 @@ const CASES: &[(&str, Op, &str, Option<&str>)] = &[
     ("tweet intent is not a proxy", Op::Unwrap, "https://twitter.com/intent/tweet?url=https%3A%2F%2Fx.example%2F", None),
     ("html page is not a proxy", Op::Unwrap, "https://example.com/article.html?url=https://x.example/a.jpg", None),
     ("query starting with http but no url", Op::Unwrap, "https://example.com/?httpbin", None),
+    // --- Cloudflare Images: /cdn-cgi/image/<options>/<source> (developers.cloudflare.com/images/transform-images/transform-via-url/) ---
+    ("cloudflare relative source", Op::Unwrap, "https://example.com/cdn-cgi/image/width=80,quality=75/uploads/avatar1.jpg", Some("https://example.com/uploads/avatar1.jpg")),
+    ("cloudflare absolute source", Op::Unwrap, "https://example.com/cdn-cgi/image/fit=cover,width=300,format=auto/https://images.example.net/a.jpg", Some("https://images.example.net/a.jpg")),
+    ("cloudflare short options, source query", Op::Unwrap, "https://example.com/cdn-cgi/image/w=400,h=300,q=80,f=auto/https://cdn.example.org/b.png?v=2", Some("https://cdn.example.org/b.png?v=2")),
+    ("cloudflare onerror option", Op::Unwrap, "https://example.com/cdn-cgi/image/onerror=redirect,width=600/img/c.webp", Some("https://example.com/img/c.webp")),
+    ("cloudflare root-relative proxy url stays relative", Op::Unwrap, "/cdn-cgi/image/width=80/uploads/a.jpg", Some("/uploads/a.jpg")),
+    ("cloudflare without options is not a proxy", Op::Unwrap, "https://example.com/cdn-cgi/image/uploads/a.jpg", None),
+    ("cloudflare protocol-relative source refused", Op::Unwrap, "https://example.com/cdn-cgi/image/width=80//evil.example/a.jpg", None),
+    // --- Next.js /_next/image?url= (nextjs.org/docs/app/api-reference/components/image) ---
+    ("next relative source", Op::Unwrap, "https://shop.example/_next/image?url=%2Fimages%2Fhero.png&w=1080&q=75", Some("https://shop.example/images/hero.png")),
+    ("next static media", Op::Unwrap, "https://shop.example/_next/image?url=%2F_next%2Fstatic%2Fmedia%2Fa.1b2c3d.jpg&w=3840&q=75", Some("https://shop.example/_next/static/media/a.1b2c3d.jpg")),
+    ("next remote source", Op::Unwrap, "https://shop.example/_next/image?url=https%3A%2F%2Fimages.example.com%2Fa.jpg&w=640&q=75", Some("https://images.example.com/a.jpg")),
+    ("next root-relative proxy url", Op::Unwrap, "/_next/image?url=%2Fimages%2Fhero.png&w=1080&q=75", Some("/images/hero.png")),
+    ("next root-relative proxy url, remote source", Op::Unwrap, "/_next/image?url=https%3A%2F%2Fcdn.example.com%2Fa.png&w=256&q=75", Some("https://cdn.example.com/a.png")),
+    ("next under a basePath", Op::Unwrap, "https://example.com/blog/_next/image?url=%2Fblog%2Fa.png&w=640&q=75", Some("https://example.com/blog/a.png")),
+    ("next protocol-relative source refused", Op::Unwrap, "https://shop.example/_next/image?url=%2F%2Fevil.example%2Fa.png&w=64&q=75", None),
+    ("next javascript source refused", Op::Unwrap, "https://shop.example/_next/image?url=javascript%3Aalert(1)&w=64&q=75", None),
+    // --- Netlify Image CDN /.netlify/images?url= (docs.netlify.com/image-cdn/overview/) ---
+    ("netlify relative source", Op::Unwrap, "https://site.example/.netlify/images?url=/owl.jpeg&w=400", Some("https://site.example/owl.jpeg")),
+    ("netlify remote source", Op::Unwrap, "https://site.example/.netlify/images?url=https://images.example.com/a.jpg&fit=cover&w=300&h=300", Some("https://images.example.com/a.jpg")),
+    ("netlify root-relative proxy url", Op::Unwrap, "/.netlify/images?url=/images/owl.jpeg&w=400&fm=webp", Some("/images/owl.jpeg")),
+    // --- Vercel /_vercel/image?url= (vercel.com/docs/build-output-api/v3/configuration#images) ---
+    ("vercel relative source", Op::Unwrap, "https://app.example/_vercel/image?url=%2Fa.png&w=640&q=75", Some("https://app.example/a.png")),
+    ("vercel remote source", Op::Unwrap, "https://app.example/_vercel/image?url=https%3A%2F%2Fimages.example.com%2Fb.jpg&w=1080&q=75", Some("https://images.example.com/b.jpg")),
+    ("vercel root-relative proxy url", Op::Unwrap, "/_vercel/image?url=%2Fphotos%2Fc.webp&w=256&q=75", Some("/photos/c.webp")),
+    // --- Nuxt Image / IPX /_ipx/<modifiers>/<id> (github.com/unjs/ipx README, image.nuxt.com/providers/ipx) ---
+    ("ipx one modifier", Op::Unwrap, "https://site.example/_ipx/w_200/static/buffalo.png", Some("https://site.example/static/buffalo.png")),
+    ("ipx modifier list", Op::Unwrap, "https://site.example/_ipx/embed,f_webp,s_200x200/static/buffalo.png", Some("https://site.example/static/buffalo.png")),
+    ("ipx no modifiers", Op::Unwrap, "https://site.example/_ipx/_/images/a.jpg", Some("https://site.example/images/a.jpg")),
+    ("ipx & separated modifiers", Op::Unwrap, "https://site.example/_ipx/s_300x200&f_webp/images/a.jpg", Some("https://site.example/images/a.jpg")),
+    ("ipx remote source", Op::Unwrap, "https://site.example/_ipx/w_300/https://images.example.com/a.jpg", Some("https://images.example.com/a.jpg")),
+    ("ipx root-relative proxy url", Op::Unwrap, "/_ipx/f_webp&q_80/images/a.jpg", Some("/images/a.jpg")),
+    // --- Gatsby Image CDN /_gatsby/image/<hash>/<hash>/<file>?u= (gatsby-plugin-utils generateImageUrl) ---
+    ("gatsby image cdn", Op::Unwrap, "https://site.example/_gatsby/image/7b5d1d4a3c/9f1e2a/photo.jpg?u=https%3A%2F%2Fimages.ctfassets.net%2Fspace%2Fphoto.jpg&a=w%3D420%26h%3D280%26fm%3Djpg%26q%3D75&cd=2022-01-01", Some("https://images.ctfassets.net/space/photo.jpg")),
+    ("gatsby root-relative proxy url", Op::Unwrap, "/_gatsby/image/abc/def/a.png?u=https%3A%2F%2Fcdn.example.com%2Fa.png&a=w%3D100", Some("https://cdn.example.com/a.png")),
+    ("gatsby file cdn", Op::Unwrap, "https://site.example/_gatsby/file/abc/doc.jpg?u=https%3A%2F%2Fcdn.example.com%2Fdoc.jpg", Some("https://cdn.example.com/doc.jpg")),
+    // --- Substack substackcdn.com/image/fetch/<options>/<encoded URL> (Substack post markup; Cloudinary fetch docs) ---
+    ("substack fetch", Op::Unwrap, "https://substackcdn.com/image/fetch/w_1456,c_limit,f_webp,q_auto:good,fl_progressive:steep/https%3A%2F%2Fsubstack-post-media.s3.amazonaws.com%2Fpublic%2Fimages%2Fabc-1024x768.png", Some("https://substack-post-media.s3.amazonaws.com/public/images/abc-1024x768.png")),
+    ("substack $s_! prefix raw", Op::Unwrap, "https://substackcdn.com/image/fetch/$s_!AbCd!,w_1456,c_limit,f_auto,q_auto:good,fl_progressive:steep/https%3A%2F%2Fsubstack-post-media.s3.amazonaws.com%2Fpublic%2Fimages%2Fabc.png", Some("https://substack-post-media.s3.amazonaws.com/public/images/abc.png")),
+    ("substack $s_! prefix encoded", Op::Unwrap, "https://substackcdn.com/image/fetch/%24s_%21AbCd%21,w_1456,c_limit/https%3A%2F%2Fsubstack-post-media.s3.amazonaws.com%2Fpublic%2Fimages%2Fdef.jpeg", Some("https://substack-post-media.s3.amazonaws.com/public/images/def.jpeg")),
+    ("substack bucketeer source", Op::Unwrap, "https://substackcdn.com/image/fetch/f_auto,q_auto:good,fl_progressive:steep/https%3A%2F%2Fbucketeer-e05bbc84.s3.amazonaws.com%2Fpublic%2Fimages%2Fdef.jpeg", Some("https://bucketeer-e05bbc84.s3.amazonaws.com/public/images/def.jpeg")),
+    ("substack avatar options", Op::Unwrap, "https://substackcdn.com/image/fetch/w_80,h_80,c_fill,f_auto,q_auto:good,fl_progressive:steep,g_auto/https%3A%2F%2Fsubstack-post-media.s3.amazonaws.com%2Fpublic%2Fimages%2Favatar.png", Some("https://substack-post-media.s3.amazonaws.com/public/images/avatar.png")),
+    ("substack without options", Op::Unwrap, "https://substackcdn.com/image/fetch/https%3A%2F%2Fexample.com%2Fa.jpg", Some("https://example.com/a.jpg")),
+    ("substack youtube still is not a fetch", Op::Unwrap, "https://substackcdn.com/image/youtube/w_728,c_limit/dQw4w9WgXcQ", None),
+    // --- Statically cdn.statically.io/img/<host>/<options?>/<path> (statically.io docs; staticallyio/statically#98, #102) ---
+    ("statically plain", Op::Unwrap, "https://cdn.statically.io/img/example.com/images/a.jpg", Some("https://example.com/images/a.jpg")),
+    ("statically width", Op::Unwrap, "https://cdn.statically.io/img/statically.dev/w=600/dog.jpg", Some("https://statically.dev/dog.jpg")),
+    ("statically f=auto", Op::Unwrap, "https://cdn.statically.io/img/gitlab.com/f=auto/curben/blog/-/raw/site/a.png", Some("https://gitlab.com/curben/blog/-/raw/site/a.png")),
+    ("statically option list", Op::Unwrap, "https://cdn.statically.io/img/example.com/w=300,h=500,q=80/wp-content/uploads/a.jpg", Some("https://example.com/wp-content/uploads/a.jpg")),
+    ("statically screenshot is not unwrapped", Op::Unwrap, "https://cdn.statically.io/screenshot/example.com/page", None),
+    ("statically favicon is not unwrapped", Op::Unwrap, "https://cdn.statically.io/favicons/example.com", None),
+    // --- ShortPixel, Optimole: options then the absolute origin (shortpixel.com SPAI docs, docs.optimole.com) ---
+    ("shortpixel spai", Op::Unwrap, "https://cdn.shortpixel.ai/spai/w_924+q_lossy+ret_img+to_webp/https://example.com/wp-content/uploads/a.jpg", Some("https://example.com/wp-content/uploads/a.jpg")),
+    ("shortpixel client", Op::Unwrap, "https://cdn.shortpixel.ai/client/q_glossy,ret_img,w_300/https://www.example.com/b.png", Some("https://www.example.com/b.png")),
+    ("optimole", Op::Unwrap, "https://mlxyz123.i.optimole.com/w:1024/h:683/q:mauto/f:best/https://example.com/wp-content/uploads/a.jpg", Some("https://example.com/wp-content/uploads/a.jpg")),
+    ("optimole cache buster and ig", Op::Unwrap, "https://mlxyz123.i.optimole.com/cb:Ab12/w:auto/h:auto/q:mauto/ig:avif/https://example.com/b.png", Some("https://example.com/b.png")),
+    ("unknown options path proxy", Op::Unwrap, "https://img.example-cdn.net/w_300,q_80/https://origin.example/a.jpg", Some("https://origin.example/a.jpg")),
+    ("unknown options path proxy, size segment", Op::Unwrap, "https://img.example-cdn.net/fit=cover/300x200/https://origin.example/b.webp", Some("https://origin.example/b.webp")),
+    ("unknown options path proxy of a page stays", Op::Unwrap, "https://img.example-cdn.net/w_300/https://origin.example/page", None),
+    ("wayback image stays archived", Op::Unwrap, "https://web.archive.org/web/20200101000000im_/https://example.com/a.jpg", None),
+    // --- Brightspot CMS dims4 resizer (Brightspot "image sizes"; LA Times and Politico pages of the corpus) ---
+    ("brightspot dims4 extension-less origin", Op::Unwrap, "https://ca-times.brightspotcdn.com/dims4/default/1885e38/2147483647/strip/true/crop/2048x1338+0+28/resize/320x209!/quality/90/?url=https%3A%2F%2Fca-times.brightspotcdn.com%2Fc6%2F60%2F4e00d642bbaa%2Fsdut-file-photo-20160905", Some("https://ca-times.brightspotcdn.com/c6/60/4e00d642bbaa/sdut-file-photo-20160905")),
+    ("brightspot dims4 on the site's host", Op::Unwrap, "https://www.politico.com/dims4/default/bd69088/2147483647/legacy_thumbnail/144x144/quality/90/?url=https%3A%2F%2Fstatic.politico.com%2Fcf%2F05%2Fee68%2Fpolitico.png", Some("https://static.politico.com/cf/05/ee68/politico.png")),
+    // --- thumbor with a scheme-less source (thumbor.readthedocs.io, "Usage": image is host/path) ---
+    ("thumbor unsafe scheme-less", Op::Unwrap, "https://thumbor.example/unsafe/300x200/example.com/a.jpg", Some("http://example.com/a.jpg")),
+    ("thumbor unsafe scheme-less with filters", Op::Unwrap, "https://thumbor.example/unsafe/fit-in/300x200/filters:quality(80)/example.com/images/a.jpg", Some("http://example.com/images/a.jpg")),
+    ("thumbor unsafe flipped with alignment", Op::Unwrap, "https://thumbor.example/unsafe/-300x-200/left/top/smart/example.com/a.png", Some("http://example.com/a.png")),
+    // --- Gmail image proxy, newer meips form (origin in the fragment) ---
+    ("gmail meips https", Op::Unwrap, "https://ci3.googleusercontent.com/meips/ADKq_NZabc123=s0-d-e1-ft#https://example.com/mail/a.png", Some("https://example.com/mail/a.png")),
+    ("gmail meips http", Op::Unwrap, "https://ci5.googleusercontent.com/meips/ADKq_Nb-xyz#http://news.example/logo.gif", Some("http://news.example/logo.gif")),
+    ("gmail meips without fragment", Op::Unwrap, "https://ci5.googleusercontent.com/meips/ADKq_Nb-xyz", None),
+    // --- Discord media proxy /external/<hash>/[%3Fquery/]<scheme>/<host>/<path> ---
+    ("discord images-ext", Op::Unwrap, "https://images-ext-1.discordapp.net/external/AbCdEf123_-xyz/https/example.com/a.png", Some("https://example.com/a.png")),
+    ("discord media with its own query", Op::Unwrap, "https://media.discordapp.net/external/AbCdEf123/https/i.example.com/p/b.jpg?format=webp&width=400&height=300", Some("https://i.example.com/p/b.jpg")),
+    ("discord %3F origin query", Op::Unwrap, "https://images-ext-2.discordapp.net/external/AbC/%3Fsize%3D1024/https/cdn.example.com/c.png", Some("https://cdn.example.com/c.png?size=1024")),
+    ("discord http origin", Op::Unwrap, "https://media.discordapp.net/external/AbC/http/example.com/d.gif", Some("http://example.com/d.gif")),
+    ("discord attachment is not a proxy", Op::Unwrap, "https://media.discordapp.net/attachments/1/2/a.jpg?width=100", None),
+    // --- Facebook, DuckDuckGo, Bing image proxies ---
+    ("facebook safe_image", Op::Unwrap, "https://external.fsgn2-1.fna.fbcdn.net/safe_image.php?d=AQBx&w=500&h=261&url=https%3A%2F%2Fexample.com%2Fog.jpg&cfs=1&_nc_hash=AQD", Some("https://example.com/og.jpg")),
+    ("facebook emg1", Op::Unwrap, "https://external-sea1-1.xx.fbcdn.net/emg1/v/t13/12345?url=https%3A%2F%2Fexample.com%2Fcard.png&fb_obo=1&utld=example.com&stp=c0.5000x0.5000f_dst-emg0_p500x261_q75&ccb=13-1&oh=06_abc&oe=65000000&_nc_sid=8b3546", Some("https://example.com/card.png")),
+    ("duckduckgo iu", Op::Unwrap, "https://external-content.duckduckgo.com/iu/?u=https%3A%2F%2Fexample.com%2Fa.jpg&f=1&nofb=1&ipt=abc", Some("https://example.com/a.jpg")),
+    ("duckduckgo proxy host", Op::Unwrap, "https://proxy.duckduckgo.com/iu/?u=http%3A%2F%2Fexample.com%2Fb.png&f=1", Some("http://example.com/b.png")),
+    ("duckduckgo around opaque bing", Op::Unwrap, "https://external-content.duckduckgo.com/iu/?u=https%3A%2F%2Ftse1.mm.bing.net%2Fth%3Fid%3DOIP.abc%26pid%3DApi&f=1", Some("https://tse1.mm.bing.net/th?id=OIP.abc&pid=Api")),
+    ("bing th?u=", Op::Unwrap, "https://tse1.mm.bing.net/th?u=https%3A%2F%2Fexample.com%2Fa.jpg&w=100&h=100&c=7&rs=1&p=0", Some("https://example.com/a.jpg")),
+    ("bing www th?u=", Op::Unwrap, "https://www.bing.com/th?u=https%3A%2F%2Fexample.com%2Fb.png&ehk=abc&w=300&h=300", Some("https://example.com/b.png")),
+    ("bing th?id= is opaque", Op::Unwrap, "https://tse2.mm.bing.net/th?id=OIP.AbCdEf&pid=Api&w=100", None),
+    // --- the generic fallback unwraps images only ---
+    ("favicon service stays", Op::Unwrap, "https://t0.gstatic.com/faviconV2?client=SOCIAL&type=FAVICON&fallback_opts=TYPE,SIZE,URL&url=https://www.example.com&size=64", None),
+    ("screenshot service stays", Op::Unwrap, "https://api.microlink.io/?url=https%3A%2F%2Fwww.example.com&screenshot=true&meta=false&embed=screenshot.url", None),
+    ("screenshot of an image url stays", Op::Unwrap, "https://api.microlink.io/?url=https%3A%2F%2Fexample.com%2Fa.jpg&screenshot=true", None),
+    ("page thumbnail stays", Op::Unwrap, "https://thumbs.example.net/thumb/image.php?url=https%3A%2F%2Fwww.example.org%2Fpage", None),
+    ("qr service stays", Op::Unwrap, "https://qr.example.net/qr?url=https%3A%2F%2Fexample.com%2Fa.png", None),
+    ("mshots stays", Op::Unwrap, "https://s.wordpress.com/mshots/v1/https%3A%2F%2Fexample.com%2F?w=600", None),
+    ("thum.io stays", Op::Unwrap, "https://image.thum.io/get/width/600/https://example.com/", None),
+    ("shields badge stays", Op::Unwrap, "https://img.shields.io/badge/dynamic/json?url=https%3A%2F%2Fexample.com%2Fdata.json&query=$.v&label=v", None),
+    ("translate page stays", Op::Unwrap, "https://translate.google.com/translate?u=https://example.com/page", None),
+    ("thumbnail of an image unwraps", Op::Unwrap, "https://thumbs.example.net/thumb/image.php?url=https%3A%2F%2Fwww.example.org%2Fa.jpg", Some("https://www.example.org/a.jpg")),
+    ("image host payload without extension", Op::Unwrap, "https://img.example/resize?src=https%3A%2F%2Fmmbiz.qpic.cn%2Fmmbiz_png%2Fabc%2F640%3Fwx_fmt%3Dpng&w=300", Some("https://mmbiz.qpic.cn/mmbiz_png/abc/640?wx_fmt=png")),
+    ("object store payload", Op::Unwrap, "https://img.example/fetch?url=https%3A%2F%2Fbucket.s3.amazonaws.com%2Fuploads%2Fabc", Some("https://bucket.s3.amazonaws.com/uploads/abc")),
+    ("relative generic is not read", Op::Unwrap, "/resize?src=https%3A%2F%2Forigin.example%2Fa.jpg", None),
+    // --- never into template syntax ---
+    ("template syntax via worker", Op::Unwrap, "https://x.workers.dev/?https://example.com/{{ image }}.jpg", None),
+    ("template syntax encoded", Op::Unwrap, "https://img.example/resize?src=https%3A%2F%2Fexample.com%2F%7B%7Bsrc%7D%7D.jpg", None),
+    ("liquid tag encoded twice", Op::Unwrap, "https://cors.example.workers.dev/?https%3A%2F%2Fexample.com%2F%257B%2525img%2525%257D.jpg", None),
     // --- plain image URLs are not proxies ---
     ("plain cdn image", Op::Unwrap, "https://cdn.example.com/images/2021/photo.jpg", None),
     ("wechat image", Op::Unwrap, "https://mmbiz.qpic.cn/mmbiz_png/abcDEF123/640?wx_fmt=png&from=appmsg", None),
@@ -238,7 +342,7 @@ fn run(op: Op, input: &str, want: Option<&str>) -> Result<(), String> {
 
 #[test]
 fn proxy_url_table() {
-    assert!(CASES.len() >= 90, "only {} rows", CASES.len());
+    assert!(CASES.len() >= 230, "only {} rows", CASES.len());
     let mut failures = Vec::new();
     for (name, op, input, want) in CASES {
         if let Err(why) = run(*op, input, *want) {

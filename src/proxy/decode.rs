@@ -167,15 +167,17 @@ pub(crate) fn is_base64ish(s: &str) -> bool {
 /// The final safety gate for every candidate origin.
 ///
 /// Accepts only text that starts with `http://` or `https://`, is at most
-/// [`MAX_URL_LEN`] bytes, contains no ASCII control character and no malformed `%` escape,
-/// and parses with [`Url`] as an http(s) URL with a host. Returns the URL as serialised by
-/// the `url` crate (host lower-cased and IDNA-encoded, unsafe characters escaped).
+/// [`MAX_URL_LEN`] bytes, contains no ASCII control character, no malformed `%` escape and
+/// no template syntax ([`has_template_syntax`]), and parses with [`Url`] as an http(s) URL
+/// with a host. Returns the URL as serialised by the `url` crate (host lower-cased and
+/// IDNA-encoded, unsafe characters escaped).
 pub(crate) fn finalize(candidate: &str) -> Option<String> {
     if candidate.is_empty()
         || candidate.len() > MAX_URL_LEN
         || !starts_with_http_scheme(candidate)
         || candidate.bytes().any(|b| b.is_ascii_control())
         || !has_valid_escapes(candidate)
+        || has_template_syntax(candidate)
     {
         return None;
     }
@@ -185,6 +187,17 @@ pub(crate) fn finalize(candidate: &str) -> Option<String> {
     }
     let out = url.to_string();
     (out.len() <= MAX_URL_LEN).then_some(out)
+}
+
+/// True when `s` holds template syntax, plain or percent-escaped (`{{`, `}}`, `{%`, `%}`,
+/// `%7B%7B`, `%7B%25`…): the text of an unrendered template (Jinja, Liquid, Handlebars), not
+/// a URL a page loads. A proxy URL whose payload holds it stays wrapped.
+pub(crate) fn has_template_syntax(s: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "{{", "}}", "{%", "%}", "%7b%7b", "%7d%7d", "%7b%25", "%25%7d",
+    ];
+    memchr::memchr3(b'{', b'}', b'%', s.as_bytes()).is_some()
+        && MARKS.iter().any(|m| crate::ascii::contains_ci(s, m))
 }
 
 /// Parses an input URL for recognition: trims ASCII whitespace, caps the length, accepts
@@ -317,5 +330,12 @@ mod tests {
         assert_eq!(finalize("http://a.b/%zz"), None);
         assert_eq!(finalize("http:\\\\a.b/"), None);
         assert_eq!(finalize("HTTP://A.B").as_deref(), Some("http://a.b/"));
+        assert_eq!(finalize("https://a.b/{{ image }}.jpg"), None);
+        assert_eq!(finalize("https://a.b/%7B%7Bimage%7D%7D.jpg"), None);
+        assert_eq!(finalize("https://a.b/?x={%25raw%25}"), None);
+        assert_eq!(
+            finalize("https://a.b/{a}.jpg").as_deref(),
+            Some("https://a.b/%7Ba%7D.jpg")
+        );
     }
 }

@@ -4,12 +4,18 @@
 //! URL, a query that carries another absolute http(s) URL almost always names the image to
 //! fetch. On a link (`a[href]`) it usually does not (share buttons, login pages, redirect
 //! pages), which is why the fallback refuses URLs that look like page links.
+//!
+//! Even on an image URL the carried URL may be a page: favicon, screenshot, QR, badge and
+//! page-thumbnail services make an image *of* a page. So the fallback only unwraps when the
+//! payload is itself an image ([`payload::is_image`](super::payload::is_image)), and never
+//! on a service whose path or host names one of those services.
 
 use url::Url;
 
 use super::decode::{decode_to_http, raw_param};
-use super::known::segments;
-use crate::ascii::starts_with_ci;
+use super::known::{fix_collapsed_scheme, segments, with_query};
+use super::payload;
+use crate::ascii::{contains_ci, starts_with_ci};
 
 /// Query parameters that name the image to fetch on unknown image proxies
 /// (`/resize?src=…`, `timthumb.php?src=…`, `/fetch?url=…`).
@@ -35,6 +41,26 @@ const PAGE_WORDS: &[&str] = &[
     "comments",
     "redirect",
     "bookmark",
+];
+
+/// Words in the outer URL's host or path that name a service making an image of a page (or of
+/// text): favicons, screenshots, QR codes, badges, page thumbnails, archives. Compared ASCII
+/// case-insensitively as substrings of the host and of each path segment.
+const PAGE_IMAGE_SERVICES: &[&str] = &[
+    "favicon",
+    "screenshot",
+    "mshots",
+    "qrcode",
+    "qr-code",
+    "qr_code",
+    "badge",
+    "shields",
+    "webcache",
+    "archive",
+    "snapshot",
+    "thum.io",
+    "preview-image",
+    "og-image",
 ];
 
 /// File extensions that mark a page, or a file that is itself the resource.
@@ -76,23 +102,81 @@ pub(crate) fn looks_like_page_link(segs: &[&str]) -> bool {
         })
 }
 
+/// True when the host or a path segment of the outer URL names a service that makes an
+/// image of a page ([`PAGE_IMAGE_SERVICES`]), a segment is a bare `qr`, or the query asks for a
+/// screenshot.
+fn is_page_image_service(url: &Url, segs: &[&str]) -> bool {
+    let named = |s: &str| PAGE_IMAGE_SERVICES.iter().any(|w| contains_ci(s, w));
+    url.host_str().is_some_and(named)
+        || segs
+            .iter()
+            .any(|s| named(s) || s.eq_ignore_ascii_case("qr"))
+        || url
+            .query()
+            .is_some_and(|q| q.split('&').any(|p| starts_with_ci(p, "screenshot")))
+}
+
+/// True for one image option of an unknown path proxy: `key_value`, `key:value`,
+/// `key=value` (key of letters), a size `300x200`, or several of them joined by `,`, `+`,
+/// `&` or `;`.
+fn is_option_segment(seg: &str) -> bool {
+    let size = |s: &str| {
+        s.split_once('x').is_some_and(|(w, h)| {
+            !(w.is_empty() && h.is_empty())
+                && w.bytes().chain(h.bytes()).all(|b| b.is_ascii_digit())
+        })
+    };
+    !seg.is_empty()
+        && seg.split([',', '+', '&', ';']).all(|o| {
+            size(o)
+                || o.split_once(['_', ':', '=']).is_some_and(|(k, v)| {
+                    (1..=16).contains(&k.len())
+                        && k.bytes().all(|b| b.is_ascii_alphabetic())
+                        && !v.is_empty()
+                })
+        })
+}
+
+/// An unknown path proxy: one or more option segments, then an absolute URL written plainly
+/// (`/w_300,q_80/https://origin.example/a.jpg`, `/fit=cover/300x200/https://…`).
+fn options_then_url(url: &Url, segs: &[&str]) -> Option<String> {
+    let at = segs.iter().position(|s| !is_option_segment(s))?;
+    if at == 0 {
+        return None;
+    }
+    let rest = segs.get(at..)?;
+    let plain = fix_collapsed_scheme(&rest.join("/"))?;
+    Some(with_query(plain, url.query()))
+}
+
 /// The candidate origin of an unknown proxy: the whole query, or the first of
 /// [`GENERIC_PARAMS`] present, when it is (after percent-decoding up to twice) an absolute
-/// http(s) URL and the outer URL is not a page link.
+/// http(s) URL; or an absolute URL after option segments in the path. Only when the outer
+/// URL is not a page link or a service that makes images of pages, and the candidate is
+/// itself an image ([`payload::is_image`]).
 ///
 /// Example: `https://img.example/resize?src=https%3A%2F%2Forigin.example%2Fa.jpg&w=300`.
 pub(crate) fn generic(url: &Url, segs: &[&str]) -> Option<String> {
-    let query = url.query()?;
-    if looks_like_page_link(segs) {
+    if is_page_image_service(url, segs) {
         return None;
     }
-    if starts_with_ci(query, "http") {
-        if let Some(found) = decode_to_http(query) {
-            return Some(found);
+    let image = |c: &String| payload::is_image(c);
+    // The path form's last segment is the origin's file name: only the query forms read the
+    // outer URL's last segment as a page or a file of its own.
+    if let Some(query) = url.query().filter(|_| !looks_like_page_link(segs)) {
+        if starts_with_ci(query, "http") {
+            if let Some(found) = decode_to_http(query).filter(image) {
+                return Some(found);
+            }
+        }
+        let found = GENERIC_PARAMS
+            .iter()
+            .filter_map(|name| raw_param(query, name))
+            .filter_map(decode_to_http)
+            .find(image);
+        if found.is_some() {
+            return found;
         }
     }
-    GENERIC_PARAMS
-        .iter()
-        .filter_map(|name| raw_param(query, name))
-        .find_map(decode_to_http)
+    options_then_url(url, segs).filter(image)
 }

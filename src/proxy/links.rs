@@ -3,7 +3,8 @@
 //! [`strip_tracking`] and [`strip_lazy_markers`] work on the raw text: the parameters they
 //! keep are copied byte for byte, never decoded or re-encoded.
 
-use super::decode::{decode_to_http, finalize, parse_input, raw_param};
+use super::decode::{finalize, parse_input};
+use super::redirect_targets::{read, Carrier};
 use super::screen::plain_host;
 use url::Url;
 
@@ -18,16 +19,31 @@ enum HostRule {
     Google,
 }
 
-/// One link redirector: host, path (exact, after trimming a trailing `/`; empty = `/`), and
-/// where the target is: the listed query parameters in order, or the whole query if empty.
+/// One link redirector: host, path (exact, after trimming a trailing `/`; empty = `/`;
+/// `*` = any; `*suffix` = any path ending with `suffix`), and how the target is carried.
 struct Redirector {
     host: HostRule,
     path: &'static str,
-    params: &'static [&'static str],
+    carrier: Carrier,
 }
 
+/// A redirector whose target is the first of `params` present in the query (the whole query
+/// if `params` is empty).
 const fn r(host: HostRule, path: &'static str, params: &'static [&'static str]) -> Redirector {
-    Redirector { host, path, params }
+    Redirector {
+        host,
+        path,
+        carrier: Carrier::Params(params),
+    }
+}
+
+/// A redirector whose target is carried another way ([`Carrier`]).
+const fn rd(host: HostRule, path: &'static str, carrier: Carrier) -> Redirector {
+    Redirector {
+        host,
+        path,
+        carrier,
+    }
 }
 
 use HostRule::{Domain, Exact, Google};
@@ -53,15 +69,38 @@ const REDIRECTORS: &[Redirector] = &[
     r(Exact("www.jianshu.com"), "/go-wild", &["url"]),
     r(Exact("gitee.com"), "/link", &["target"]),
     r(Exact("link.segmentfault.com"), "", &["url"]),
-    r(Exact("www.douban.com"), "/link2", &["url"]),
-    r(Exact("www.oschina.net"), "/action/GoToLink", &["url"]),
+    r(Domain("douban.com"), "/link2", &["url"]),
+    r(Domain("oschina.net"), "/action/GoToLink", &["url"]),
     r(Exact("www.infoq.cn"), "/link", &["target"]),
     r(Exact("sspai.com"), "/link", &["target"]),
     r(Exact("leetcode.cn"), "/link", &["target"]),
     r(Exact("vk.com"), "/away.php", &["to"]),
     r(Exact("away.vk.com"), "/away.php", &["to"]),
-    r(Exact("www.linkedin.com"), "/redir/redirect", &["url"]),
+    r(Domain("linkedin.com"), "/redir/redirect", &["url"]),
+    r(Domain("duckduckgo.com"), "/l", &["uddg"]),
+    r(Domain("safelinks.protection.outlook.com"), "*", &["url"]),
+    r(Domain("mail.qq.com"), "/cgi-bin/readtemplate", &["gourl"]),
+    r(Exact("docs.qq.com"), "*/link.html", &["url"]),
+    r(Exact("c.pc.qq.com"), "*", &["pfurl", "url"]),
+    r(
+        Exact("developers.weixin.qq.com"),
+        "/community/middlepage/href",
+        &["href"],
+    ),
+    r(Exact("link.cnblogs.com"), "", &["url", "u"]),
+    rd(Domain("bing.com"), "/ck/a", Carrier::BingBase64),
+    rd(Exact("r.search.yahoo.com"), "*", Carrier::YahooRu),
+    rd(Domain("substack.com"), "*", Carrier::SubstackJson),
 ];
+
+/// Whether a redirector's `rule` covers `path` (trailing `/` trimmed).
+fn path_matches(path: &str, rule: &str) -> bool {
+    match rule.strip_prefix('*') {
+        Some("") => true,
+        Some(suffix) => path.ends_with(suffix),
+        None => path == rule,
+    }
+}
 
 /// Whether `host` (lower-case, as the `url` crate gives it) is one `rule` covers.
 fn host_matches(host: &str, rule: HostRule) -> bool {
@@ -98,24 +137,28 @@ fn may_be_redirector(url: &str) -> bool {
 /// The target of one redirector hop, or `None` if `url` is not a known redirector.
 fn redirect_once(url: &Url) -> Option<String> {
     let path = url.path().trim_end_matches('/');
-    let query = url.query()?;
     REDIRECTORS
         .iter()
         .filter(|red| {
             url.host_str().is_some_and(|h| host_matches(h, red.host))
-                && (red.path == "*" || red.path == path)
+                && path_matches(path, red.path)
         })
-        .find_map(|red| {
-            let candidate = if red.params.is_empty() {
-                decode_to_http(query)
-            } else {
-                red.params
-                    .iter()
-                    .filter_map(|p| raw_param(query, p))
-                    .find_map(decode_to_http)
-            };
-            candidate.and_then(|c| finalize(&c))
-        })
+        .find_map(|red| read(url, red.carrier).and_then(|c| finalize(&c)))
+}
+
+/// False only when `url` certainly carries no readable target: no `http` (any case) or base64
+/// `aHR0c` after a `?`, and no Yahoo `RU=` or Substack `/redirect/2/` in the path. Answered
+/// without parsing or allocating.
+fn may_carry_target(url: &str) -> bool {
+    let bytes = url.as_bytes();
+    let query_marks = memchr::memchr(b'?', bytes).is_some_and(|q| {
+        let query = &bytes[q..];
+        query.windows(4).any(|w| w.eq_ignore_ascii_case(b"http"))
+            || memchr::memmem::find(query, b"aHR0c").is_some()
+    });
+    query_marks
+        || memchr::memmem::find(bytes, b"RU=").is_some()
+        || memchr::memmem::find(bytes, b"/redirect/2/").is_some()
 }
 
 /// Unwraps link redirectors and returns the target link.
@@ -129,7 +172,14 @@ fn redirect_once(url: &Url) -> Option<String> {
 /// `www.jianshu.com/go-wild?url=`, `gitee.com/link?target=`, `link.segmentfault.com/?url=`,
 /// `www.douban.com/link2/?url=`, `www.oschina.net/action/GoToLink?url=`,
 /// `www.infoq.cn/link?target=`, `sspai.com/link?target=`, `leetcode.cn/link/?target=`,
-/// `vk.com/away.php?to=`, `www.linkedin.com/redir/redirect?url=`.
+/// `vk.com/away.php?to=`, `www.linkedin.com/redir/redirect?url=`,
+/// `duckduckgo.com/l/?uddg=`, `*.safelinks.protection.outlook.com/?url=`,
+/// `mail.qq.com/cgi-bin/readtemplate?gourl=`, `docs.qq.com/…/link.html?url=`,
+/// `c.pc.qq.com/middlem.html?pfurl=`, `developers.weixin.qq.com/community/middlepage/href?href=`,
+/// `link.cnblogs.com/?url=`, Bing `bing.com/ck/a?…&u=a1<base64url>`, Yahoo
+/// `r.search.yahoo.com/…/RU=<encoded>/RK=…`, Substack `…substack.com/redirect/2/<base64url
+/// JSON>` (its `"e"` field). An opaque redirect (Baidu `link?url=`, `t.cn`, `lnkd.in`) carries
+/// no readable target and stays as it is.
 ///
 /// Redirectors that nest are unwrapped up to 8 levels (a link nested deeper is left as it
 /// is). The same safety rules as
@@ -146,17 +196,7 @@ fn redirect_once(url: &Url) -> Option<String> {
 /// assert_eq!(unwrap_redirect("https://link.zhihu.com/?target=javascript%3Aalert(1)"), None);
 /// ```
 pub fn unwrap_redirect(url: &str) -> Option<String> {
-    // Every redirector carries its target, an http(s) URL, in the query: a link without
-    // `http` after a `?` is answered without parsing it.
-    let query = &url[memchr::memchr(b'?', url.as_bytes())?..];
-    if !query
-        .as_bytes()
-        .windows(4)
-        .any(|w| w.eq_ignore_ascii_case(b"http"))
-    {
-        return None;
-    }
-    if !may_be_redirector(url) {
+    if !may_carry_target(url) || !may_be_redirector(url) {
         return None;
     }
     let mut current = parse_input(url)?;

@@ -8,9 +8,10 @@
 //!
 //! # Safety rules
 //!
-//! Every origin returned is an absolute `http://` or `https://` URL with a host, at most
-//! 8 KiB long, with no control character and no malformed `%` escape, serialised by the `url`
-//! crate. A proxy URL that carries `javascript:`, `data:`, a relative URL, broken
+//! Every origin returned is an absolute `http://` or `https://` URL with a host (or, only for
+//! a root-relative proxy URL of a same-site optimiser, a root-relative path on that same site),
+//! at most 8 KiB long, with no control character, no malformed `%` escape and no template
+//! syntax (`{{`, `{%`, `%}`, `}}`, plain or escaped), serialised by the `url` crate. A proxy URL that carries `javascript:`, `data:`, a relative URL, broken
 //! percent-encoding, invalid base64 or hex, or bytes that are not UTF-8 gives `None`.
 //!
 //! # Recognised formats
@@ -40,14 +41,46 @@
 //! | Cloudinary fetch | `https://res.cloudinary.com/demo/image/fetch/w_300,c_fill/https://example.com/a.jpg` | `https://example.com/a.jpg` |
 //! | Miniflux media proxy (base64url, padded) | `https://reader.example/proxy/okK5PsdNY8F082UMQEAbLPeUFfbe2WnNfInNmR9T4WA=/aHR0cDovL3dlYnNpdGUvZm9sZGVyL2ltYWdlLnBuZw==` | `http://website/folder/image.png` |
 //! | NetEase `nimg.ws.126.net/?url=` | `http://nimg.ws.126.net/?url=http%3A%2F%2Fdingyue.ws.126.net%2F2021%2F0515%2Fa.jpg&thumbnail=660x2147483647&quality=80&type=jpg` | `http://dingyue.ws.126.net/2021/0515/a.jpg` |
+//! | Cloudflare Images `/cdn-cgi/image/<options>/<source>` (source a path on the same site, or absolute) | `https://example.com/cdn-cgi/image/width=80,quality=75/uploads/avatar1.jpg` | `https://example.com/uploads/avatar1.jpg` |
+//! | Next.js `/_next/image?url=` (a relative source is on the proxy URL's site) | `https://shop.example/_next/image?url=%2Fimages%2Fhero.png&w=1080&q=75` | `https://shop.example/images/hero.png` |
+//! | Same-site optimisers on a root-relative URL: the origin stays root-relative | `/_next/image?url=%2Fimages%2Fhero.png&w=1080&q=75` | `/images/hero.png` |
+//! | Netlify Image CDN `/.netlify/images?url=` | `https://site.example/.netlify/images?url=/owl.jpeg&w=400` | `https://site.example/owl.jpeg` |
+//! | Vercel `/_vercel/image?url=` | `https://app.example/_vercel/image?url=https%3A%2F%2Fimages.example.com%2Fb.jpg&w=1080&q=75` | `https://images.example.com/b.jpg` |
+//! | Nuxt Image / IPX `/_ipx/<modifiers>/<path or URL>` | `https://site.example/_ipx/embed,f_webp,s_200x200/static/buffalo.png` | `https://site.example/static/buffalo.png` |
+//! | Gatsby Image CDN `/_gatsby/image/…?u=` | `https://site.example/_gatsby/image/7b5d/9f1e/photo.jpg?u=https%3A%2F%2Fimages.ctfassets.net%2Fspace%2Fphoto.jpg&a=w%3D420` | `https://images.ctfassets.net/space/photo.jpg` |
+//! | Substack `substackcdn.com/image/fetch/<options>/<URL>` (any options, `$s_!…!,` raw or encoded) | `https://substackcdn.com/image/fetch/$s_!AbCd!,w_1456,c_limit,f_auto/https%3A%2F%2Fsubstack-post-media.s3.amazonaws.com%2Fpublic%2Fimages%2Fabc.png` | `https://substack-post-media.s3.amazonaws.com/public/images/abc.png` |
+//! | Statically `cdn.statically.io/img/<host>/<options?>/<path>` (fetched over https) | `https://cdn.statically.io/img/statically.dev/w=600/dog.jpg` | `https://statically.dev/dog.jpg` |
+//! | ShortPixel `cdn.shortpixel.ai/spai/<options>/<URL>` (and `/client/`) | `https://cdn.shortpixel.ai/spai/w_924+q_lossy+ret_img+to_webp/https://example.com/a.jpg` | `https://example.com/a.jpg` |
+//! | Optimole `*.i.optimole.com/<key:value>/…/<URL>` | `https://mlxyz123.i.optimole.com/w:1024/h:683/q:mauto/https://example.com/b.jpg` | `https://example.com/b.jpg` |
+//! | thumbor with a scheme-less source (`host/path` → http) | `https://thumbor.example/unsafe/300x200/example.com/a.jpg` | `http://example.com/a.jpg` |
+//! | Gmail image proxy, `meips` form, origin in the fragment | `https://ci3.googleusercontent.com/meips/ADKq_NZabc123=s0-d-e1-ft#https://example.com/mail/a.png` | `https://example.com/mail/a.png` |
+//! | Discord `/external/<hash>/[%3F<query>/]<scheme>/<host>/<path>` | `https://images-ext-2.discordapp.net/external/AbC/%3Fsize%3D1024/https/cdn.example.com/c.png` | `https://cdn.example.com/c.png?size=1024` |
+//! | Facebook `external.*.fbcdn.net/safe_image.php?url=` (and `/emg1/…?url=`) | `https://external.fsgn2-1.fna.fbcdn.net/safe_image.php?d=AQBx&w=500&url=https%3A%2F%2Fexample.com%2Fog.jpg` | `https://example.com/og.jpg` |
+//! | DuckDuckGo `external-content.duckduckgo.com/iu/?u=` | `https://external-content.duckduckgo.com/iu/?u=https%3A%2F%2Fexample.com%2Fa.jpg&f=1&nofb=1` | `https://example.com/a.jpg` |
+//! | Bing `th?u=` (a `th?id=` carries no URL and stays) | `https://tse1.mm.bing.net/th?u=https%3A%2F%2Fexample.com%2Fa.jpg&w=100&h=100&c=7` | `https://example.com/a.jpg` |
+//! | Brightspot `dims4/<preset>/<hash>/<operations>/?url=` (on its CDN or the site's host) | `https://www.politico.com/dims4/default/bd69088/2147483647/legacy_thumbnail/144x144/quality/90/?url=https%3A%2F%2Fstatic.politico.com%2Fcf%2F05%2Fee68%2Fpolitico.png` | `https://static.politico.com/cf/05/ee68/politico.png` |
 //! | [`ProxyTemplate`]s added with [`Unwrapper::with_template`] | `https://img.example/p/{url_base64}` | see [`ProxyTemplate`] |
-//! | Generic fallback: whole query, or `url`/`src`/`u`/`image`/`img`/`imgurl`, is an absolute URL | `https://img.example/resize?src=https%3A%2F%2Forigin.example%2Fa.jpg&w=300` | `https://origin.example/a.jpg` |
+//! | Generic fallback: whole query, or `url`/`src`/`u`/`image`/`img`/`imgurl`, is an absolute URL of an image (file name, image host or store, format parameter) | `https://img.example/resize?src=https%3A%2F%2Forigin.example%2Fa.jpg&w=300` | `https://origin.example/a.jpg` |
+//! | Generic fallback, path form: option segments, then an absolute image URL | `https://img.example-cdn.net/w_300,q_80/https://origin.example/a.jpg` | `https://origin.example/a.jpg` |
 //!
-//! The generic fallback is meant for **image** URLs. It is skipped when the outer URL looks
-//! like a page link: a path segment such as `share`, `sharer.php`, `intent`, `login`,
-//! `search` or `redirect`, or a last segment with a page or media extension (`.html`,
-//! `.jpg`…). Other parameter names never count: `https://example.com/page?ref=https://x` is
-//! not a proxy. Turn the fallback off with [`Unwrapper::with_generic_fallback`].
+//! The generic fallback is meant for **image** URLs, and unwraps only a payload that is
+//! itself an image: its file name has an image extension, its host is an image host or object
+//! store (S3, GCS, R2…), its path is an image store's (`/wp-content/uploads/`), a query
+//! parameter names an image format, or it is itself a known proxy of an image. So the
+//! favicon, screenshot, QR, badge, archive and page-thumbnail services that carry a **page**
+//! stay wrapped; they are also recognised by name (`favicon`, `screenshot`, `qr`, `badge`,
+//! `mshots`, `archive`… in the host or path, `screenshot=` in the query). The query forms are
+//! skipped when the outer URL looks like a page link: a path segment such as `share`,
+//! `sharer.php`, `intent`, `login`, `search` or `redirect`, or a last segment with a page or
+//! media extension (`.html`, `.jpg`…). Other parameter names never count:
+//! `https://example.com/page?ref=https://x` is not a proxy. Turn the fallback off with
+//! [`Unwrapper::with_generic_fallback`].
+//!
+//! Photon without `ssl=1` and a scheme-less weserv source give `http://`: that is the scheme
+//! those services fetch by their own documentation, so it is the origin they served, and
+//! nothing is guessed. The `proxied_urls` rule gives such an origin `https://` when it is on
+//! the host of an `https://` base URL (the page's own site is known to serve https), and its
+//! `https_upgrade` option does so for every image.
 //!
 //! Link redirectors (Zhihu, Google, Facebook, Weibo, Steam, Juejin, Tumblr, Reddit, Slack,
 //! href.li…) are handled separately by [`unwrap_redirect`].
@@ -56,6 +89,8 @@ mod decode;
 mod generic;
 mod known;
 mod links;
+mod payload;
+mod redirect_targets;
 mod referrer;
 mod screen;
 mod template;
@@ -73,6 +108,15 @@ use url::Url;
 /// ends with an image file extension (`.jpg`, `.png`, `.webp`, `.svg`…).
 pub(crate) fn names_image_file(url: &str) -> bool {
     decode::parse_input(url).is_some_and(|u| generic::names_image_file(&u))
+}
+
+/// The stand-in site a root-relative proxy URL is read against: a reserved name (`.invalid`,
+/// RFC 2606) that no real origin has.
+const SAME_SITE_BASE: &str = "https://same-site.invalid/";
+
+/// True for a root-relative URL (`/path`, not `//host` or `/\host`).
+fn is_root_relative(url: &str) -> bool {
+    url.starts_with('/') && !url[1..].starts_with(['/', '\\'])
 }
 
 /// How many proxy layers [`Unwrapper::unwrap`] and [`unwrap_redirect`] peel off at most.
@@ -129,7 +173,10 @@ impl Unwrapper {
     ///
     /// `url` must be absolute (`http://`, `https://`) or protocol-relative (`//host/…`, read
     /// as https); surrounding ASCII whitespace is ignored. HTML entities must already be
-    /// decoded (`&amp;` → `&`).
+    /// decoded (`&amp;` → `&`). A root-relative `url` (`/_next/image?url=%2Fa.jpg`) is only
+    /// read by the same-site optimisers (Next.js, Netlify, Vercel, Gatsby, Nuxt IPX,
+    /// Cloudflare Images): a source on the same site gives a root-relative origin (`/a.jpg`,
+    /// on the page's own site as the proxy URL was), an absolute source an absolute one.
     ///
     /// ```
     /// use articlean::proxy::Unwrapper;
@@ -153,7 +200,15 @@ impl Unwrapper {
         if self.templates.is_empty() && !may_be_proxy(url) {
             return None;
         }
-        let mut current = decode::parse_input(url)?;
+        let trimmed = url.trim_ascii();
+        if is_root_relative(trimmed) {
+            return self.unwrap_root_relative(trimmed);
+        }
+        self.peel(decode::parse_input(url)?)
+    }
+
+    /// Peels layers off an absolute URL until nothing matches, at most [`MAX_LEVELS`].
+    fn peel(&self, mut current: Url) -> Option<String> {
         let mut found: Option<String> = None;
         for _ in 0..=MAX_LEVELS {
             let Some(next) = self.unwrap_once(&current) else {
@@ -168,6 +223,31 @@ impl Unwrapper {
         // Nested deeper than `MAX_LEVELS`: left as it is. Peeling 8 layers per run would
         // change the URL again on every cleaning (not idempotent).
         None
+    }
+
+    /// A root-relative proxy URL (`/_next/image?url=%2Fa.jpg`): only the same-site
+    /// optimisers are tried. A source on the same site stays root-relative (`/a.jpg`: the
+    /// page's own site, whatever it is); an absolute source is peeled further.
+    fn unwrap_root_relative(&self, path: &str) -> Option<String> {
+        let base = Url::parse(SAME_SITE_BASE).ok()?;
+        let parsed = base.join(path).ok()?;
+        if parsed.host_str() != base.host_str() {
+            return None;
+        }
+        let segs = known::segments(&parsed);
+        let origin = known::SAME_SITE
+            .iter()
+            .find_map(|recognise| recognise(&parsed, &segs).and_then(|c| decode::finalize(&c)))?;
+        let url = Url::parse(&origin).ok()?;
+        if url.origin() == base.origin() {
+            let mut out = url.path().to_owned();
+            if let Some(q) = url.query() {
+                out.push('?');
+                out.push_str(q);
+            }
+            return Some(out);
+        }
+        Some(self.peel(url).unwrap_or(origin))
     }
 
     /// One layer: the first template, built-in or fallback whose candidate passes the

@@ -27,6 +27,51 @@ fn after_scheme(url: &str) -> Option<&str> {
     s.get(scheme_end..)?.strip_prefix("://")
 }
 
+/// The text of a root-relative URL (`/path`, not `//host`) after its `/`, once leading ASCII
+/// white space is skipped: such a URL is read only by the same-site optimisers.
+fn root_relative(url: &str) -> Option<&str> {
+    let rest = url.trim_ascii_start().strip_prefix('/')?;
+    (!rest.starts_with(['/', '\\'])).then_some(rest)
+}
+
+/// Path names of the same-site optimisers ([`SAME_SITE`](super::known::SAME_SITE)), the only
+/// recognisers tried on a root-relative URL. Each must appear literally: the `url` crate
+/// neither decodes `%` escapes in a path nor changes a segment other than `.` and `..`.
+const SAME_SITE_NAMES: &[&[u8]] = &[
+    b"_next",
+    b".netlify",
+    b"_vercel",
+    b"_gatsby",
+    b"_ipx",
+    b"cdn-cgi",
+];
+
+/// True when a root-relative URL (its text after the first `/`) names a same-site optimiser.
+fn same_site_marks(bytes: &[u8]) -> bool {
+    SAME_SITE_NAMES
+        .iter()
+        .any(|name| memchr::memmem::find(bytes, name).is_some())
+}
+
+/// True when the host of the URL (its text after the scheme) is, ASCII case-insensitively,
+/// `cdn.statically.io` with an optional user info, port or trailing `.`, or holds a `%`
+/// (decoded by the `url` crate): Statically's scheme-less `/img/<host>/<path>` leaves no other
+/// mark.
+fn statically_host(bytes: &[u8]) -> bool {
+    const HOST: &[u8] = b"cdn.statically.io";
+    let host = &bytes[..host_end(bytes)];
+    let host = host
+        .iter()
+        .rposition(|&b| b == b'@')
+        .map_or(host, |at| &host[at + 1..]);
+    let host = match host.iter().rposition(|&b| b == b':') {
+        Some(colon) if host[colon + 1..].iter().all(u8::is_ascii_digit) => &host[..colon],
+        _ => host,
+    };
+    let host = host.strip_suffix(b".").unwrap_or(host);
+    host.eq_ignore_ascii_case(HOST)
+}
+
 /// True when `bytes[i - back..]` starts with `needle` (and `i - back` is in range).
 fn found_at(bytes: &[u8], i: usize, back: usize, needle: &[u8]) -> bool {
     i.checked_sub(back)
@@ -182,27 +227,40 @@ fn host_end(bytes: &[u8]) -> usize {
 /// - weserv's scheme-less `url=` (any case), thumbor's `unsafe` or 28-byte signature segment
 ///   ending in `=`;
 /// - a Photon host: `.wp.com` (any case) not followed by a letter or digit, or any `%` in
-///   the host.
+///   the host;
+/// - Nuxt IPX's `_ipx` segment (its source may be a plain path), or an `=` in a URL that
+///   holds `cdn-cgi` (Cloudflare's options are `key=value`, its source may be a plain path);
+/// - Statically's host `cdn.statically.io` (its source is scheme-less `host/path`), checked
+///   once on the host text.
 ///
-/// A URL that is not `http(s)://…` or `//…` is never a proxy URL either.
+/// A root-relative URL (`/path`) is read only by the same-site optimisers, whose path names
+/// (`_next`, `.netlify`, `_vercel`, `_gatsby`, `_ipx`, `cdn-cgi`) must appear in it
+/// literally. Any other URL that is not `http(s)://…` or `//…` is never a proxy URL.
 ///
-/// Each mark contains one of eight rare bytes: `p`/`P` (`http`, `.wp.com`), `=` (`url=`,
-/// the signature), `R` (`aHR0c`), `f`/`F` (`3a2f2f`, `unsafe`), `%` (escapes), `,`
-/// (`,b64`). Three `memchr` passes find those bytes and only there is a mark looked for, so
-/// most image and link URLs are answered in a few hundred instructions, without allocating.
+/// Each mark contains one of eight rare bytes: `p`/`P` (`http`, `.wp.com`, `_ipx`), `=`
+/// (`url=`, the signature, Cloudflare options), `R` (`aHR0c`), `f`/`F` (`3a2f2f`, `unsafe`),
+/// `%` (escapes), `,` (`,b64`). Three `memchr` passes find those bytes and only there is a
+/// mark looked for, so most image and link URLs are answered in a few hundred instructions,
+/// without allocating.
 ///
-/// The one exception: a Photon host spelled with non-ASCII characters that IDNA maps to
-/// ASCII (`ｉ０.ｗｐ.ｃｏｍ`) is not seen; finding it would mean scanning every host.
+/// The one exception: a Photon or Statically host spelled with non-ASCII characters that
+/// IDNA maps to ASCII (`ｉ０.ｗｐ.ｃｏｍ`) is not seen; finding it would mean scanning every host.
 pub(crate) fn may_be_proxy(url: &str) -> bool {
     let Some(rest) = after_scheme(url) else {
-        return false;
+        return root_relative(url).is_some_and(|rest| same_site_marks(rest.as_bytes()));
     };
     let b = rest.as_bytes();
+    if statically_host(b) {
+        return true;
+    }
+    let mut cdn_cgi = None;
     let plain_marks = memchr::memchr3_iter(b'p', b'P', b'=', b).any(|i| {
         if b[i] == b'=' {
-            ends_ci(b, i, b"url") || ends_signature(b, i)
+            ends_ci(b, i, b"url")
+                || ends_signature(b, i)
+                || *cdn_cgi.get_or_insert_with(|| memchr::memmem::find(b, b"cdn-cgi").is_some())
         } else {
-            ends_ci(b, i + 1, b"http") || photon_host_at(b, i)
+            ends_ci(b, i + 1, b"http") || photon_host_at(b, i) || ends_ci(b, i + 1, b"_ip")
         }
     });
     if plain_marks {
@@ -260,11 +318,25 @@ mod tests {
     /// True when a built-in recogniser or the generic fallback accepts `url` (one layer, with
     /// the safety gate): the screen must then let it through.
     fn recognised(url: &str) -> bool {
+        let gate = |c: Option<String>| c.and_then(|c| decode::finalize(&c)).is_some();
+        let trimmed = url.trim_ascii();
+        if trimmed.starts_with('/') && !trimmed[1..].starts_with(['/', '\\']) {
+            // Root-relative: only the same-site optimisers, as `Unwrapper::unwrap` does.
+            let Some(parsed) = url::Url::parse("https://same-site.invalid/")
+                .ok()
+                .and_then(|base| base.join(trimmed).ok())
+            else {
+                return false;
+            };
+            let segs = known::segments(&parsed);
+            return known::SAME_SITE
+                .iter()
+                .any(|recognise| gate(recognise(&parsed, &segs)));
+        }
         let Some(parsed) = decode::parse_input(url) else {
             return false;
         };
         let segs = known::segments(&parsed);
-        let gate = |c: Option<String>| c.and_then(|c| decode::finalize(&c)).is_some();
         known::BUILT_INS
             .iter()
             .any(|(_, recognise)| gate(recognise(&parsed, &segs)))
@@ -335,6 +407,21 @@ mod tests {
             "https://res.cloudinary.com/demo/image/fetch/w_300/",
             "http://nimg.ws.126.net/?url=",
             "https://imageproxy.example/100x/",
+            "https://substackcdn.com/image/fetch/$s_!AbC!,w_1456,c_limit/",
+            "https://substackcdn.com/image/fetch/%24s_%21AbC%21,w_1456/",
+            "https://shop.example/_next/image?url=",
+            "https://site.example/.netlify/images?url=",
+            "https://app.example/_vercel/image?url=",
+            "https://site.example/_gatsby/image/a1/b2/c.jpg?u=",
+            "https://external-content.duckduckgo.com/iu/?u=",
+            "https://tse1.mm.bing.net/th?u=",
+            "https://external.fsgn2-1.fna.fbcdn.net/safe_image.php?w=500&url=",
+            "https://ci3.googleusercontent.com/meips/AbC=s0-d-e1-ft#",
+            "https://example.com/cdn-cgi/image/width=80,quality=75/",
+            "https://site.example/_ipx/w_200,f_webp/",
+            "https://cdn.shortpixel.ai/spai/w_924+q_lossy/",
+            "https://ml1.i.optimole.com/w:1024/q:mauto/",
+            "https://img.example-cdn.net/w_300,q_80/",
         ];
         const BASE64: &[&str] = &[
             "https://imgproxy.example/AfrOrF3gWeDA6VOl/rs:fit:300:0/",
@@ -349,7 +436,35 @@ mod tests {
             "https://thumbor.example/oTZIsOOL0qjVnvsQm4Yo8gZp3PE=/example.com/a.jpg",
             "https://mirror.example/https/example.com/a.png",
             "https://wsrv.nl/?url=example.com/a.jpg",
+            "https://cdn.statically.io/img/example.com/w=300/a.jpg",
+            "https://cdn.statically.io/img/example.com/images/a.svg",
+            "https://images-ext-1.discordapp.net/external/AbC/https/example.com/a.png",
+            "https://media.discordapp.net/external/AbC/%3Fv%3D1/http/example.com/a.svg",
+            "https://example.com/cdn-cgi/image/width=80/uploads/a.svg",
+            "https://site.example/_ipx/_/images/a.svg",
+            "https://shop.example/_next/image?url=%2Fimages%2Fa.png&w=64",
+            "https://thumbor.example/unsafe/300x200/example.com/a.svg",
         ];
+        const RELATIVE: &[&str] = &[
+            "/_next/image?url=%2Fa.png&w=64&q=75",
+            "/blog/_next/image?url=/a.svg&w=64",
+            "/cdn-cgi/image/width=80/a.svg",
+            "/cdn-cgi/image/w=80,f=auto/https://x.example/a.svg",
+            "/_ipx/w_200/a.svg",
+            "/_ipx/_/https://x.example/a.svg",
+            "/.netlify/images?url=/a.svg&w=400",
+            "/_vercel/image?url=%2Fa.svg&w=64",
+            "/_gatsby/image/a/b/c.svg?u=https%3A%2F%2Fx.example%2Fa.svg",
+        ];
+        if next(6) == 0 {
+            let url = RELATIVE[next(RELATIVE.len())];
+            return match next(4) {
+                0 => url.replacen('/', "/./", 2),
+                1 => url.replacen('/', "/x/../", 1),
+                2 => format!(" {}", url.replace('/', "\\").replacen('\\', "/", 1)),
+                _ => url.to_owned(),
+            };
+        }
         let origin = ORIGINS[next(ORIGINS.len())];
         let url = match next(4) {
             0 => format!(
@@ -446,6 +561,20 @@ mod tests {
             "example.com",
             "i0.wp.com",
             "okK5PsdNY8F082UMQEAbLPeUFfb",
+            "_next/image?url=",
+            "/.netlify/images?url=",
+            "cdn-cgi/image/",
+            "width=80",
+            "w_200",
+            "_ipx/",
+            "_/",
+            "cdn.statically.io/img/",
+            "/external/h/",
+            "https/",
+            "%3Fa%3D1/",
+            "meips/x#",
+            "substackcdn.com/image/fetch/",
+            "a.svg",
         ];
         let mut next = rng(0x2545_f491_4f6c_dd1d);
         let (mut recognised_count, mut failures) = (0, Vec::new());
@@ -453,7 +582,7 @@ mod tests {
             let url = if round % 2 == 0 {
                 proxy_shape(&mut next)
             } else {
-                let mut url = ["https://", "HTTP://", "//"][next(3)].to_owned();
+                let mut url = ["https://", "HTTP://", "//", "/"][next(4)].to_owned();
                 for _ in 0..next(9) {
                     url.push_str(PIECES[next(PIECES.len())]);
                 }
@@ -521,6 +650,13 @@ mod tests {
             "https://x.example/okK5PsdNY8F082UMQEAbLPeUFfb=/x",
             "https://x.example/okK5PsdNY8F082UMQEAbLPeUFfb=",
             "///x.example/p?u=http%3A",
+            "/_next/image?url=%2Fa.png&w=64",
+            " /cdn-cgi/image/width=80/a.svg",
+            "https://x.example/_ipx/_/a.svg",
+            "https://x.example/cdn-cgi/image/width=80/a.svg",
+            "https://x.example/cdn-cgi/./image/fit=cover/a.svg",
+            "https://CDN.Statically.IO:443/img/a.example/b.svg",
+            "https://u@cdn.statically.io./img/a.example/b.svg",
         ] {
             assert!(may_be_proxy(yes), "{yes}");
         }
@@ -533,6 +669,9 @@ mod tests {
             "https://s0.wp.community/a.jpg",
             "data:image/png;base64,aHR0cHM6",
             "/relative/http/a.jpg",
+            "/images/a.svg?w=80",
+            "//x.example/a.svg?w=80&h=60",
+            "https://statically.io.example/img/a.example/b.svg",
             "ftp://x.example/?http://a",
             "",
         ] {

@@ -66,8 +66,9 @@ impl Links {
     /// The link as this rule rewrites it, or `None` when it stays as it is.
     pub fn rewrite(&self, href: &str) -> Option<String> {
         let href = href.trim_ascii();
-        // Both steps need a query: a link without `?` (most links) stays as it is.
-        memchr::memchr(b'?', href.as_bytes())?;
+        // Tracking parameters need a query; a redirector does too, except Yahoo's and
+        // Substack's, which carry their target in the path (`unwrap_redirect` screens links
+        // without allocating).
         let target = self.redirects.then(|| unwrap_redirect(href)).flatten();
         let current = target.as_deref().unwrap_or(href);
         let stripped = self

@@ -6,6 +6,8 @@ use std::borrow::Cow;
 
 use html5ever::local_name;
 
+use url::Url;
+
 use crate::proxy::{self, refuses_hotlinking, strip_tracking, ProxyTemplate, Unwrapper};
 use crate::{Action, Context, Element, Rule};
 
@@ -42,7 +44,11 @@ enum Kind {
 /// hotlinking to avoid, and the reader who follows one should reach the origin.
 ///
 /// Relative URLs are resolved against the base URL first when there is one, so a re-route
-/// template always gets an absolute URL. A URL that cannot be unwrapped, or whose origin
+/// template always gets an absolute URL. An origin unwrapped to `http://` on the base URL's
+/// own host, when the base URL is `https://`, gets `https://`: the page's site is known to
+/// serve https (Photon without `ssl=1` and scheme-less weserv sources read as `http://`, the
+/// scheme those services fetch). Other hosts keep the scheme the proxy carried; turn on
+/// [`with_https_upgrade`](Self::with_https_upgrade) for every image. A URL that cannot be unwrapped, or whose origin
 /// does not pass the safety gate (absolute http(s), at most 8 KiB, well-formed escapes), is
 /// left exactly as it was: never emptied, never replaced by something unsafe.
 ///
@@ -142,11 +148,21 @@ impl ProxiedUrls {
     }
 
     fn rewrite_as(&self, url: &str, kind: Kind) -> Option<String> {
+        self.rewrite_on(url, kind, None)
+    }
+
+    /// [`rewrite_as`](Self::rewrite_as) for a URL of a page whose own URL is `page` (the base
+    /// URL): an origin unwrapped to `http://` on the page's own host is given `https://` when
+    /// the page is served over https (see [`on_https_site`]).
+    fn rewrite_on(&self, url: &str, kind: Kind, page: Option<&Url>) -> Option<String> {
         let url = url.trim_ascii();
         if url.is_empty() {
             return None;
         }
-        let unwrapped = self.unwrapper.unwrap(url);
+        let unwrapped = self
+            .unwrapper
+            .unwrap(url)
+            .map(|origin| on_https_site(origin, page));
         if kind == Kind::ImageLink {
             return unwrapped.filter(|origin| proxy::names_image_file(origin));
         }
@@ -207,9 +223,9 @@ impl ProxiedUrls {
         match cx.base_url() {
             Some(base) if is_relative(url) && !url.is_empty() && !url.starts_with('#') => {
                 let absolute = base.join(url).ok()?;
-                self.rewrite_as(absolute.as_str(), kind)
+                self.rewrite_on(absolute.as_str(), kind, Some(base))
             }
-            _ => self.rewrite_as(url, kind),
+            _ => self.rewrite_on(url, kind, cx.base_url()),
         }
     }
 
@@ -254,6 +270,27 @@ impl ProxiedUrls {
         el.previous_siblings()
             .filter(|s| s.is("source"))
             .any(|s| refuses_in(s.attr("src").as_deref(), s.attr("srcset").as_deref()))
+    }
+}
+
+/// `origin` with `https:` for `http:` when it is on the host of `page` and `page` is an
+/// `https:` URL: the page's own site is known to serve https, whatever scheme a proxy fetched
+/// it with (Photon without `ssl=1` and scheme-less weserv sources read as `http:`, the scheme
+/// those services fetch by default). Any other origin is returned as it is: whether another
+/// host serves https is not known from one URL.
+fn on_https_site(origin: String, page: Option<&Url>) -> String {
+    let Some(page) = page.filter(|p| p.scheme() == "https") else {
+        return origin;
+    };
+    let Some(rest) = strip_http(&origin) else {
+        return origin;
+    };
+    let same_host = Url::parse(&origin)
+        .is_ok_and(|o| o.host_str() == page.host_str() && o.port_or_known_default() == Some(80));
+    if same_host {
+        format!("https://{rest}")
+    } else {
+        origin
     }
 }
 
@@ -357,6 +394,35 @@ mod tests {
             rule.rewrite("HTTP://a.example/p.jpg").as_deref(),
             Some("https://wsrv.nl/?url=https%3A%2F%2Fa.example%2Fp.jpg")
         );
+    }
+
+    #[test]
+    fn https_on_the_pages_own_site_only() {
+        let page = |u: &str| Url::parse(u).unwrap();
+        let https_page = page("https://a.example/post/");
+        let up = |o: &str, p: Option<&Url>| on_https_site(o.to_owned(), p);
+        assert_eq!(
+            up("http://a.example/x.jpg", Some(&https_page)),
+            "https://a.example/x.jpg"
+        );
+        assert_eq!(
+            up("HTTP://A.example/x.jpg", Some(&https_page)),
+            "https://A.example/x.jpg"
+        );
+        assert_eq!(
+            up("http://b.example/x.jpg", Some(&https_page)),
+            "http://b.example/x.jpg"
+        );
+        assert_eq!(
+            up("http://a.example:8080/x.jpg", Some(&https_page)),
+            "http://a.example:8080/x.jpg"
+        );
+        assert_eq!(
+            up("http://a.example/x.jpg", Some(&page("http://a.example/"))),
+            "http://a.example/x.jpg"
+        );
+        assert_eq!(up("http://a.example/x.jpg", None), "http://a.example/x.jpg");
+        assert_eq!(up("/x.jpg", Some(&https_page)), "/x.jpg");
     }
 
     #[test]

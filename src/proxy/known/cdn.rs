@@ -143,21 +143,44 @@ pub(super) fn cloudinary(url: &Url, segs: &[&str]) -> Option<String> {
     if !matches!(segs.get(1), Some(&("image" | "video"))) || segs.get(2) != Some(&"fetch") {
         return None;
     }
+    fetched_after(segs, 3)
+}
+
+/// The remote URL of a Cloudinary-style fetch path: from the first segment at or after
+/// `from` that starts with `http` (plain or percent-encoded), the option segments before it
+/// skipped.
+fn fetched_after(segs: &[&str], from: usize) -> Option<String> {
     let start = segs
         .iter()
-        .skip(3)
+        .skip(from)
         .position(|s| starts_with_ci(s, "http"))?
-        + 3;
+        + from;
     let rest = segs.get(start..)?.join("/");
     fix_collapsed_scheme(&rest).or_else(|| decode_to_http(&rest))
 }
 
-/// Google / Gmail image proxy: `*.googleusercontent.com/proxy/<opaque>#<origin>`. The path
-/// token is opaque, so only a fragment holding an absolute URL gives the origin back.
+/// Substack's image CDN (Cloudinary underneath): `substackcdn.com/image/fetch/<options>/<URL>`,
+/// the URL percent-encoded (or plain); the options in any spelling, including the
+/// `$s_!…!,` prefix raw or percent-encoded (`%24s_%21…%21,`).
+///
+/// Example: `https://substackcdn.com/image/fetch/w_1456,c_limit,f_webp,q_auto:good/https%3A%2F%2Fexample.com%2Fa.png`.
+pub(super) fn substack(url: &Url, segs: &[&str]) -> Option<String> {
+    if !host_is_or_under(url, "substackcdn.com") || !matches!(segs, ["image", "fetch", ..]) {
+        return None;
+    }
+    fetched_after(segs, 2)
+}
+
+/// Google / Gmail image proxy: `*.googleusercontent.com/proxy/<opaque>#<origin>` and the
+/// newer `/meips/<opaque>#<origin>`. The path token is opaque, so only a fragment holding an
+/// absolute URL gives the origin back.
 ///
 /// Example: `https://ci3.googleusercontent.com/proxy/AbC123=s0-d-e1-ft#http://mysite.com/i.jpg`.
 pub(super) fn google(url: &Url, _segs: &[&str]) -> Option<String> {
-    if !url.host_str()?.ends_with(".googleusercontent.com") || !url.path().starts_with("/proxy/") {
+    let path = url.path();
+    if !url.host_str()?.ends_with(".googleusercontent.com")
+        || !(path.starts_with("/proxy/") || path.starts_with("/meips/"))
+    {
         return None;
     }
     decode_to_http(url.fragment()?)

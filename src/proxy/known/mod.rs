@@ -8,12 +8,20 @@
 //! - [`cors`]: CORS workers and public CORS proxies (origin in the query or in the path);
 //! - [`cdn`]: image CDNs with a documented fetch format (weserv, Photon, imgix, Cloudinary,
 //!   NetEase, Google);
+//! - [`hosted`]: mail, chat and search image proxies and option-path CDNs on their own hosts
+//!   (Discord, Facebook, DuckDuckGo, Bing, Statically, ShortPixel, Optimole, Brightspot);
+//! - [`sites`]: same-site framework optimisers whose source is usually a path on the site
+//!   (Next.js, Netlify, Vercel, Gatsby, Nuxt IPX, Cloudflare Images);
 //! - [`signed`]: signing image proxies whose origin is encoded in the path (camo, go-camo,
 //!   Inoreader, Miniflux, imageproxy, imgproxy, thumbor).
 
 mod cdn;
 mod cors;
+mod hosted;
 mod signed;
+mod sites;
+
+pub(crate) use sites::SAME_SITE;
 
 use url::Url;
 
@@ -28,7 +36,22 @@ pub(crate) const BUILT_INS: &[(&str, Recogniser)] = &[
     ("photon", cdn::photon),
     ("imgix", cdn::imgix),
     ("cloudinary", cdn::cloudinary),
+    ("substack", cdn::substack),
     ("google", cdn::google),
+    ("discord", hosted::discord),
+    ("facebook", hosted::facebook),
+    ("duckduckgo", hosted::duckduckgo),
+    ("bing", hosted::bing),
+    ("statically", hosted::statically),
+    ("brightspot", hosted::brightspot),
+    ("shortpixel", hosted::shortpixel),
+    ("optimole", hosted::optimole),
+    ("next_image", sites::next_image),
+    ("netlify_images", sites::netlify_images),
+    ("vercel_image", sites::vercel_image),
+    ("gatsby_image", sites::gatsby_image),
+    ("ipx", sites::ipx),
+    ("cloudflare_images", sites::cloudflare_images),
     ("inoreader", signed::inoreader),
     ("camo", signed::camo),
     ("miniflux", signed::miniflux),
