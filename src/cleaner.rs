@@ -119,6 +119,25 @@ impl Cleaner {
     }
 
     fn run(&self, html: &str, kind: InputKind) -> Cleaned {
+        self.run_keeping(html, kind, None)
+    }
+
+    /// Cleans the HTML body of a post: as [`clean`](Cleaner::clean), keeping the comments a
+    /// blog engine reads (`<!-- more -->`…).
+    pub(crate) fn clean_post_body(&self, html: &str) -> Cleaned {
+        self.run_keeping(
+            html,
+            InputKind::detect(html),
+            Some(crate::post::is_engine_comment),
+        )
+    }
+
+    fn run_keeping(
+        &self,
+        html: &str,
+        kind: InputKind,
+        kept_comments: Option<fn(&str) -> bool>,
+    ) -> Cleaned {
         let parsed = match &self.inner.parse_filter {
             Some(sanitize) => parse_filtered(
                 html,
@@ -138,6 +157,7 @@ impl Cleaner {
             rules.len(),
             kind == InputKind::Document,
         );
+        cx.kept_comments = kept_comments;
         walk(&parsed.root, &rules, &mut cx);
         if let Some(last) = cx.counts.last_mut().filter(|_| parsed.dropped > 0) {
             // The parse-time filter only runs with `sanitize` last: its drops are its removals.

@@ -99,6 +99,8 @@ pub struct Context<'a> {
     pub(crate) counts: Vec<usize>,
     pub(crate) current: usize,
     pub(crate) document: bool,
+    /// Comments kept whatever the rules say (a post's excerpt markers), when set.
+    pub(crate) kept_comments: Option<fn(&str) -> bool>,
 }
 
 impl<'a> Context<'a> {
@@ -108,7 +110,13 @@ impl<'a> Context<'a> {
             counts: vec![0; rules],
             current: 0,
             document,
+            kept_comments: None,
         }
+    }
+
+    /// Whether the comment `text` stays whatever the rules say.
+    pub(crate) fn keeps_comment(&self, text: &str) -> bool {
+        self.kept_comments.is_some_and(|keep| keep(text))
     }
 
     /// The base URL relative URLs are resolved against, when one was configured.

@@ -215,6 +215,11 @@ fn visit(
         }
         NodeData::Comment { contents } => {
             let mut keep = true;
+            let rules = if cx.keeps_comment(contents) {
+                &[]
+            } else {
+                rules
+            };
             for (i, rule) in rules.iter().enumerate() {
                 cx.current = i;
                 if !rule.keep_comment(contents, cx) {

@@ -24,6 +24,7 @@
 //! plain scalar inside `[…]`), the scalar is left as it was.
 
 use crate::cleaner::Cleaner;
+use crate::template::has_template_syntax;
 
 /// Keys whose values are images (compared ASCII-case-insensitively, `-` read as `_`).
 pub const IMAGE_KEYS: &[&str] = &[
@@ -72,7 +73,7 @@ pub(crate) fn rewrite(cleaner: &Cleaner, front: &str) -> (String, usize) {
     let mut out = String::with_capacity(front.len() + 64);
     let mut done = 0;
     let mut changes = 0;
-    for scalar in scalars(front, syntax) {
+    for scalar in scalars(front, syntax).into_iter().filter(|s| !s.skip) {
         let raw = &front[scalar.start..scalar.end];
         let Some(value) = decode(raw, scalar.style) else {
             continue;
@@ -85,7 +86,9 @@ pub(crate) fn rewrite(cleaner: &Cleaner, front: &str) -> (String, usize) {
         } else {
             cleaner.rewrite_image_url(&value)
         };
-        let Some(encoded) = new.and_then(|n| encode(&n, scalar.style, scalar.in_flow)) else {
+        // Only an http(s) URL is ever written, never one holding template syntax.
+        let new = new.filter(|n| is_url(n) && !has_template_syntax(n));
+        let Some(encoded) = new.and_then(|n| encode(&n, scalar.style)) else {
             continue;
         };
         if encoded == raw {
@@ -134,8 +137,9 @@ struct Scalar {
     start: usize,
     end: usize,
     style: Style,
-    in_flow: bool,
     image_key: bool,
+    /// Never rewritten (a tagged scalar).
+    skip: bool,
 }
 
 /// Unescapes a scalar's content; `None` for an escape this module does not know.
@@ -174,15 +178,18 @@ fn decode(raw: &str, style: Style) -> Option<String> {
     }
 }
 
-/// Writes `url` in `style`, or `None` when it cannot be written there safely.
-fn encode(url: &str, style: Style, in_flow: bool) -> Option<String> {
+/// Writes `url` in `style`, or `None` when it cannot be written there safely: the result is
+/// always one scalar of the same style, wherever it stands (block or flow context).
+fn encode(url: &str, style: Style) -> Option<String> {
     if url.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return None;
     }
     match style {
+        // Flow indicators end a plain scalar in a flow collection, and a `:` at its end makes
+        // it a key: never written plain, wherever the lexer believes the scalar stands.
         Style::Plain => {
-            let flow_unsafe = in_flow && url.contains([',', '[', ']', '{', '}']);
-            (!flow_unsafe && is_url(url)).then(|| url.to_string())
+            (is_url(url) && !url.contains([',', '[', ']', '{', '}']) && !url.ends_with(':'))
+                .then(|| url.to_string())
         }
         Style::YamlSingle => Some(url.replace('\'', "''")),
         Style::TomlLiteral => (!url.contains('\'')).then(|| url.to_string()),
@@ -206,6 +213,14 @@ enum Open {
 /// The lexer's state across lines.
 struct Lexer {
     syntax: Syntax,
+    /// The plain scalar that ended the last line (its index in `out`), and the indentation
+    /// a line needs to continue it (block context) or `None` in a flow collection: a plain
+    /// scalar that goes on over several lines is never touched.
+    plain_tail: Option<(usize, Option<usize>)>,
+    /// The indentation a continuation line of a plain scalar on this line needs.
+    continues_over: usize,
+    /// A tag other than `!!str` is pending: the next scalar is not a plain string.
+    tagged: bool,
     /// YAML: `(indent, key)` of the mapping keys enclosing the current line. TOML: the
     /// current table's segments (indent 0) and the line's key.
     keys: Vec<(usize, String)>,
@@ -220,6 +235,9 @@ struct Lexer {
 fn scalars(front: &str, syntax: Syntax) -> Vec<Scalar> {
     let mut lx = Lexer {
         syntax,
+        plain_tail: None,
+        continues_over: 0,
+        tagged: false,
         keys: Vec::new(),
         open: Open::None,
         flow_keys: Vec::new(),
@@ -250,6 +268,28 @@ fn scalars(front: &str, syntax: Syntax) -> Vec<Scalar> {
 impl Lexer {
     fn line(&mut self, text: &str, start: usize, content: &str) {
         let end = start + content.len();
+        if let Some((index, over)) = self.plain_tail.take() {
+            let rest = content.trim();
+            let continues = match over {
+                _ if rest.is_empty() => {
+                    // Blank lines may sit inside a multi-line plain scalar.
+                    self.plain_tail = Some((index, over));
+                    false
+                }
+                Some(over) => indent_of(content) > over,
+                None => !rest.starts_with([',', ']', '}', '#']),
+            };
+            if continues {
+                if index + 1 == self.out.len() {
+                    self.out.pop();
+                }
+                if let Some(over) = over {
+                    // The rest of the scalar: skipped like a block scalar's lines.
+                    self.open = Open::Block(over);
+                    return;
+                }
+            }
+        }
         match std::mem::replace(&mut self.open, Open::None) {
             Open::Block(indent) => {
                 let this = indent_of(content);
@@ -309,6 +349,7 @@ impl Lexer {
                 self.keys.pop();
             }
             self.keys.push((indent, key));
+            self.continues_over = indent;
             let value_at = at + value_at;
             let value = text[value_at..end].trim_start();
             if value.starts_with(['|', '>']) {
@@ -326,6 +367,7 @@ impl Lexer {
                 self.open = Open::Block(line_indent);
                 return;
             }
+            self.continues_over = line_indent;
             self.value(text, at, end);
         }
     }
@@ -366,13 +408,19 @@ impl Lexer {
         let toml = self.syntax == Syntax::Toml;
         // The scalar just read, which a following `:`/`=` turns into a key.
         let mut last: Option<String> = None;
+        // The plain scalar read last on this line, while nothing else followed it.
+        let mut last_plain: Option<usize> = None;
         while i < end {
             let c = bytes[i];
+            if !matches!(c, b' ' | b'\t' | b'#') {
+                last_plain = None;
+            }
             match c {
                 b' ' | b'\t' => i += 1,
                 b'#' if i == at || matches!(bytes[i - 1], b' ' | b'\t') => break,
                 b'[' | b'{' => {
                     self.flow_keys.push(None);
+                    self.tagged = false;
                     last = None;
                     i += 1;
                 }
@@ -393,6 +441,22 @@ impl Lexer {
                         *top = last.take();
                     }
                     i += 1;
+                }
+                b'!' | b'&' | b'*' if !toml => {
+                    // A tag, anchor or alias: a token up to white space (or a flow
+                    // indicator); what follows is the node it belongs to.
+                    let mut j = i + 1;
+                    while j < end
+                        && !matches!(bytes[j], b' ' | b'\t' | b',' | b'[' | b']' | b'{' | b'}')
+                    {
+                        j += 1;
+                    }
+                    if c == b'!' {
+                        let tag = &text[i..j];
+                        self.tagged = !(tag == "!!str" || tag == "!<tag:yaml.org,2002:str>");
+                    }
+                    last = None;
+                    i = j;
                 }
                 b'\'' | b'"' => {
                     let (delim, style) = match (c, toml) {
@@ -454,8 +518,9 @@ impl Lexer {
                         j += 1;
                     }
                     let token = text[i..j].trim_end();
-                    if !toml && !token.starts_with(['&', '!', '*']) {
+                    if !toml {
                         self.push(i, i + token.len(), Style::Plain);
+                        last_plain = Some(self.out.len());
                     }
                     last = Some(token.to_string());
                     i = j.max(i + 1);
@@ -465,16 +530,32 @@ impl Lexer {
         if !self.flow_keys.is_empty() {
             self.open = Open::Flow;
         }
+        if let Some(len) = last_plain.filter(|&n| n > 0) {
+            let over = self.flow_keys.is_empty().then_some(self.continues_over);
+            self.plain_tail = Some((len - 1, over));
+        }
     }
 
     fn push(&mut self, start: usize, end: usize, style: Style) {
+        if std::mem::take(&mut self.tagged) {
+            // A tagged scalar (`!!binary`, `!custom`) is not a plain string: left alone.
+            // A placeholder keeps `plain_tail` pointing at the right entry.
+            self.out.push(Scalar {
+                start,
+                end,
+                style,
+                image_key: false,
+                skip: true,
+            });
+            return;
+        }
         let image_key = self.image_key();
         self.out.push(Scalar {
             start,
             end,
             style,
-            in_flow: !self.flow_keys.is_empty(),
             image_key,
+            skip: false,
         });
     }
 }
@@ -612,15 +693,17 @@ mod tests {
         );
         assert_eq!(decode(r"a\nb", Style::YamlDouble), None);
         assert_eq!(
-            encode("https://a/it's", Style::YamlSingle, false).as_deref(),
+            encode("https://a/it's", Style::YamlSingle).as_deref(),
             Some("https://a/it''s")
         );
-        assert_eq!(encode("https://a/it's", Style::TomlLiteral, false), None);
+        assert_eq!(encode("https://a/it's", Style::TomlLiteral), None);
         assert_eq!(
-            encode("https://a/\"q\"", Style::TomlBasic, false).as_deref(),
+            encode("https://a/\"q\"", Style::TomlBasic).as_deref(),
             Some(r#"https://a/\"q\""#)
         );
-        assert_eq!(encode("https://a/[1]", Style::Plain, true), None);
-        assert_eq!(encode("https://a/ b", Style::YamlSingle, false), None);
+        assert_eq!(encode("https://a/[1]", Style::Plain), None);
+        assert_eq!(encode("https://a/a,b", Style::Plain), None);
+        assert_eq!(encode("https://a/a:", Style::Plain), None);
+        assert_eq!(encode("https://a/ b", Style::YamlSingle), None);
     }
 }

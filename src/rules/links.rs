@@ -3,6 +3,7 @@
 use html5ever::local_name;
 
 use crate::proxy::{strip_tracking, unwrap_redirect};
+use crate::template::has_template_syntax;
 use crate::{Action, Context, Element, Rule};
 
 /// Rewrites `a[href]`:
@@ -68,6 +69,9 @@ impl Links {
         let href = href.trim_ascii();
         // Both steps need a query: a link without `?` (most links) stays as it is.
         memchr::memchr(b'?', href.as_bytes())?;
+        if has_template_syntax(href) {
+            return None;
+        }
         let target = self.redirects.then(|| unwrap_redirect(href)).flatten();
         let current = target.as_deref().unwrap_or(href);
         let stripped = self
@@ -75,7 +79,7 @@ impl Links {
             .then(|| strip_tracking(current, &self.extra_tracking))
             .flatten();
         let out = stripped.or(target)?;
-        (!out.is_empty() && out != href).then_some(out)
+        (!out.is_empty() && out != href && !has_template_syntax(&out)).then_some(out)
     }
 }
 
@@ -96,7 +100,8 @@ impl Rule for Links {
         // (`/link?target=…` on a Zhihu page saved with its base URL).
         if new.is_none() && self.redirects {
             let base = cx.base_url();
-            if let Some(base) = base.filter(|_| crate::scheme::is_relative(href)) {
+            let plain = crate::scheme::is_relative(href) && !has_template_syntax(href);
+            if let Some(base) = base.filter(|_| plain) {
                 new = base
                     .join(href.trim())
                     .ok()
