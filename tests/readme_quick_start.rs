@@ -6,7 +6,9 @@ const README: &str = include_str!("../README.md");
 
 /// The Rust block of the "Quick start" section.
 fn quick_start() -> &'static str {
-    let section = &README[README.find("## Quick start").expect("a Quick start section")..];
+    let section = &README[README
+        .find("## Quick start")
+        .expect("a Quick start section")..];
     let start = section.find("```rust\n").expect("a Rust block") + "```rust\n".len();
     &section[start..start + section[start..].find("```").expect("the block ends")]
 }

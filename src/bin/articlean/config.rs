@@ -147,7 +147,9 @@ impl Config {
         let rules: Vec<String> = cleaner.rule_names().map(|r| format!("{r:?}")).collect();
         let _ = writeln!(s, "# effective: rules in the order they run");
         let _ = writeln!(s, "# rules = [{}]", rules.join(", "));
-        let base = cleaner.base_url().map_or("none".to_string(), |u| format!("{:?}", u.as_str()));
+        let base = cleaner
+            .base_url()
+            .map_or("none".to_string(), |u| format!("{:?}", u.as_str()));
         let _ = writeln!(s, "# base_url = {base}");
         s
     }

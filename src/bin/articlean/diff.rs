@@ -66,7 +66,10 @@ pub fn unified(old: &str, new: &str, name: &str, color: bool) -> String {
 /// A file name as git writes it: in double quotes with C escapes when it holds a `"`, a `\`
 /// or a control character; as it is otherwise.
 fn quoted(name: &str) -> String {
-    if !name.chars().any(|c| c == '"' || c == '\\' || c.is_control()) {
+    if !name
+        .chars()
+        .any(|c| c == '"' || c == '\\' || c.is_control())
+    {
         return name.to_string();
     }
     let mut out = String::from("\"");
@@ -102,7 +105,10 @@ mod tests {
         );
         assert_eq!(unified("same\n", "same\n", "x", false), "");
         let d = unified("a", "b", "x", false);
-        assert!(d.ends_with("-a\n\\ No newline at end of file\n+b\n\\ No newline at end of file\n"), "{d}");
+        assert!(
+            d.ends_with("-a\n\\ No newline at end of file\n+b\n\\ No newline at end of file\n"),
+            "{d}"
+        );
         assert_eq!(quoted("a/q\"\\.md"), "\"a/q\\\"\\\\.md\"");
     }
 }

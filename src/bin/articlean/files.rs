@@ -106,7 +106,9 @@ pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Found {
             let path = entry.path();
             if entry.path_is_symlink() {
                 if has_extension(path) {
-                    found.skipped.push((path.to_path_buf(), "symbolic link, not followed"));
+                    found
+                        .skipped
+                        .push((path.to_path_buf(), "symbolic link, not followed"));
                 }
                 continue;
             }
@@ -127,7 +129,8 @@ impl Found {
         if seen.insert(key) {
             self.jobs.push(Job { path, rel });
         } else {
-            self.skipped.push((path, "the same file as another one, cleaned once"));
+            self.skipped
+                .push((path, "the same file as another one, cleaned once"));
         }
     }
 }
@@ -139,9 +142,7 @@ fn walker(root: &Path, options: &WalkOptions) -> Result<ignore::Walk, String> {
             .add(&format!("!{glob}"))
             .map_err(|e| format!("--exclude {glob}: {e}"))?;
     }
-    let excludes = excludes
-        .build()
-        .map_err(|e| format!("--exclude: {e}"))?;
+    let excludes = excludes.build().map_err(|e| format!("--exclude: {e}"))?;
     let honour = !options.no_ignore;
     let mut b = WalkBuilder::new(root);
     b.hidden(true)

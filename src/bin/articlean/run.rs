@@ -62,7 +62,11 @@ pub fn process(cleaner: &Cleaner, job: &Job, output: &Output) -> Outcome {
     let bytes = match fs::read(&job.path) {
         Ok(b) => b,
         Err(e) => {
-            outcome.error = Some(format!("cannot read {}: {}", job.path.display(), reason(&e)));
+            outcome.error = Some(format!(
+                "cannot read {}: {}",
+                job.path.display(),
+                reason(&e)
+            ));
             return outcome;
         }
     };
@@ -108,7 +112,11 @@ pub fn process(cleaner: &Cleaner, job: &Job, output: &Output) -> Outcome {
                 .parent()
                 .map_or(Ok(()), fs::create_dir_all)
                 .map_err(|e| {
-                    format!("cannot create the folder of {}: {}", target.display(), reason(&e))
+                    format!(
+                        "cannot create the folder of {}: {}",
+                        target.display(),
+                        reason(&e)
+                    )
                 })
                 .and_then(|()| {
                     write_atomically(&target, clean.as_bytes(), perms, false)
