@@ -195,3 +195,12 @@ fn only_http_urls_are_written() {
         "{out}"
     );
 }
+
+#[test]
+fn a_marker_alone_in_a_paragraph_survives() {
+    // Editors often wrap the marker: `<p><!--more--></p>`. The paragraph is empty, but the
+    // marker is what the engine reads.
+    let post = "---\ntitle: Hi\n---\n<p>Intro</p>\n<p><!--more--></p>\n<p>Rest</p>\n";
+    let out = clean_twice(&Cleaner::default(), post);
+    assert!(out.contains("<!--more-->"), "{out}");
+}

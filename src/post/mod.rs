@@ -149,7 +149,11 @@ impl Cleaner {
     /// images: values under image keys (`cover`, `thumbnail`, `headimg`, `image`, `banner`,
     /// `top_img`, `og_image`…) always, other values only when they go through a proxy. A
     /// Markdown body keeps its Markdown byte for byte: only its embedded HTML is cleaned and
-    /// its image URLs rewritten. The rewrites of image URLs count as `proxied_urls` changes.
+    /// its image URLs rewritten. An HTML body is cleaned like any HTML, except that the
+    /// comments a blog engine reads (`<!-- more -->`, `<!--nextpage-->`… see `markers`) stay
+    /// and its line breaks are the file's (`\r\n` when the file's first line ends so). URLs
+    /// holding template syntax (`{{ site.baseurl }}/a.jpg`) are never resolved, unwrapped or
+    /// dropped. The rewrites of image URLs count as `proxied_urls` changes.
     ///
     /// ```
     /// use articlean::Cleaner;
