@@ -26,6 +26,8 @@
 use crate::cleaner::Cleaner;
 use crate::template::has_template_syntax;
 
+use super::scalar::{decode, encode, find_close, is_url, Style};
+
 /// Keys whose values are images (compared ASCII-case-insensitively, `-` read as `_`).
 pub const IMAGE_KEYS: &[&str] = &[
     "avatar",
@@ -103,32 +105,10 @@ pub(crate) fn rewrite(cleaner: &Cleaner, front: &str) -> (String, usize) {
     (out, changes)
 }
 
-fn is_url(value: &str) -> bool {
-    let lower = value.get(..8).unwrap_or(value).to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://"))
-        && value.len() > 8
-        && !value.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Syntax {
     Yaml,
     Toml,
-}
-
-/// How a scalar is written, which decides how it is unescaped and escaped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Style {
-    /// YAML plain scalar.
-    Plain,
-    /// YAML `'…'`: `''` is a quote.
-    YamlSingle,
-    /// YAML `"…"`: backslash escapes.
-    YamlDouble,
-    /// TOML `'…'`: no escapes, no `'`.
-    TomlLiteral,
-    /// TOML `"…"`: backslash escapes.
-    TomlBasic,
 }
 
 /// A scalar on one line: `start..end` is its content without the quotes.
@@ -140,63 +120,6 @@ struct Scalar {
     image_key: bool,
     /// Never rewritten (a tagged scalar).
     skip: bool,
-}
-
-/// Unescapes a scalar's content; `None` for an escape this module does not know.
-fn decode(raw: &str, style: Style) -> Option<String> {
-    match style {
-        Style::Plain | Style::TomlLiteral => Some(raw.to_string()),
-        Style::YamlSingle => Some(raw.replace("''", "'")),
-        Style::YamlDouble | Style::TomlBasic => {
-            let mut out = String::with_capacity(raw.len());
-            let mut chars = raw.chars();
-            while let Some(c) = chars.next() {
-                if c != '\\' {
-                    out.push(c);
-                    continue;
-                }
-                let hex = |chars: &mut std::str::Chars<'_>, n: usize| {
-                    let digits: String = chars.by_ref().take(n).collect();
-                    (digits.len() == n)
-                        .then(|| u32::from_str_radix(&digits, 16).ok())
-                        .flatten()
-                        .and_then(char::from_u32)
-                };
-                out.push(match chars.next()? {
-                    '\\' => '\\',
-                    '"' => '"',
-                    '/' if style == Style::YamlDouble => '/',
-                    'x' => hex(&mut chars, 2)?,
-                    'u' => hex(&mut chars, 4)?,
-                    'U' => hex(&mut chars, 8)?,
-                    // White space and control escapes: never part of a URL we rewrite.
-                    _ => return None,
-                });
-            }
-            Some(out)
-        }
-    }
-}
-
-/// Writes `url` in `style`, or `None` when it cannot be written there safely: the result is
-/// always one scalar of the same style, wherever it stands (block or flow context).
-fn encode(url: &str, style: Style) -> Option<String> {
-    if url.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return None;
-    }
-    match style {
-        // Flow indicators end a plain scalar in a flow collection, and a `:` at its end makes
-        // it a key: never written plain, wherever the lexer believes the scalar stands.
-        Style::Plain => {
-            (is_url(url) && !url.contains([',', '[', ']', '{', '}']) && !url.ends_with(':'))
-                .then(|| url.to_string())
-        }
-        Style::YamlSingle => Some(url.replace('\'', "''")),
-        Style::TomlLiteral => (!url.contains('\'')).then(|| url.to_string()),
-        Style::YamlDouble | Style::TomlBasic => {
-            Some(url.replace('\\', "\\\\").replace('"', "\\\""))
-        }
-    }
 }
 
 /// What the lines after the current one continue.
@@ -564,22 +487,6 @@ fn indent_of(line: &str) -> usize {
     line.len() - line.trim_start_matches([' ', '\t']).len()
 }
 
-/// The length of a quoted scalar's content in `s` (which starts after the opening
-/// delimiter), or `None` when it is not closed on this line.
-fn find_close(s: &str, close: &str, style: Style) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match style {
-            Style::YamlSingle if bytes[i..].starts_with(b"''") => i += 2,
-            Style::YamlDouble | Style::TomlBasic if bytes[i] == b'\\' => i += 2,
-            _ if bytes[i..].starts_with(close.as_bytes()) => return Some(i),
-            _ => i += 1,
-        }
-    }
-    None
-}
-
 /// A YAML `key:` at the start of `rest`: the key and the offset of its value.
 fn yaml_key(rest: &str) -> Option<(String, usize)> {
     let (key, after) = if rest.starts_with(['\'', '"']) {
@@ -639,7 +546,7 @@ fn toml_key_segments(key: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{decode, encode, scalars, Style, Syntax};
+    use super::{scalars, Syntax};
 
     fn found(front: &str, syntax: Syntax) -> Vec<(&str, bool)> {
         scalars(front, syntax)
@@ -682,28 +589,5 @@ mod tests {
                 ("y", false),
             ]
         );
-    }
-
-    #[test]
-    fn quoting_round_trips() {
-        assert_eq!(decode("it''s", Style::YamlSingle).as_deref(), Some("it's"));
-        assert_eq!(
-            decode(r"a\/b\u0041\\", Style::YamlDouble).as_deref(),
-            Some(r"a/bA\")
-        );
-        assert_eq!(decode(r"a\nb", Style::YamlDouble), None);
-        assert_eq!(
-            encode("https://a/it's", Style::YamlSingle).as_deref(),
-            Some("https://a/it''s")
-        );
-        assert_eq!(encode("https://a/it's", Style::TomlLiteral), None);
-        assert_eq!(
-            encode("https://a/\"q\"", Style::TomlBasic).as_deref(),
-            Some(r#"https://a/\"q\""#)
-        );
-        assert_eq!(encode("https://a/[1]", Style::Plain), None);
-        assert_eq!(encode("https://a/a,b", Style::Plain), None);
-        assert_eq!(encode("https://a/a:", Style::Plain), None);
-        assert_eq!(encode("https://a/ b", Style::YamlSingle), None);
     }
 }

@@ -4,11 +4,13 @@
 //! - [`front_matter`]: image URLs rewritten in place, every other byte kept;
 //! - [`markdown`]: Markdown bodies, where only embedded HTML and image URLs change;
 //! - [`tags`]: the tag scanner the Markdown cleaning uses;
-//! - [`markers`]: the comments a blog engine reads (`<!-- more -->`), kept in HTML bodies.
+//! - [`markers`]: the comments a blog engine reads (`<!-- more -->`), kept in HTML bodies;
+//! - [`scalar`]: reading and writing one front-matter scalar in its own quoting.
 
 mod front_matter;
 mod markdown;
 mod markers;
+mod scalar;
 mod tags;
 
 pub(crate) use markers::is_engine_comment;
