@@ -12,9 +12,28 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// What `--help` prints.
+const USAGE: &str = "\
+Cleans an article and prints the result.
+
+Usage:
+  cargo run --release --example clean -- FILE   a .md/.markdown post, or an .html fragment or
+                                                document; - reads stdin (a post when it starts
+                                                with front matter)
+  cargo run --release --example clean           every file in examples/articles/, one line each
+
+The clean HTML goes to stdout, the report of what changed to stderr.
+Options:
+  -h, --help  prints this
+";
+
 fn main() -> ExitCode {
     let cleaner = Cleaner::default();
     match std::env::args_os().nth(1) {
+        Some(arg) if arg == "-h" || arg == "--help" => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
         Some(arg) if arg == "-" => {
             let mut input = String::new();
             if let Err(e) = std::io::stdin().read_to_string(&mut input) {

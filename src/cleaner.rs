@@ -126,6 +126,25 @@ impl Cleaner {
     }
 
     fn run(&self, html: &str, kind: InputKind) -> Cleaned {
+        self.run_keeping(html, kind, None)
+    }
+
+    /// Cleans the HTML body of a post: as [`clean`](Cleaner::clean), keeping the comments a
+    /// blog engine reads (`<!-- more -->`…).
+    pub(crate) fn clean_post_body(&self, html: &str) -> Cleaned {
+        self.run_keeping(
+            html,
+            InputKind::detect(html),
+            Some(crate::post::is_engine_comment),
+        )
+    }
+
+    fn run_keeping(
+        &self,
+        html: &str,
+        kind: InputKind,
+        kept_comments: Option<fn(&str) -> bool>,
+    ) -> Cleaned {
         let filter = self
             .inner
             .sanitize
@@ -152,6 +171,7 @@ impl Cleaner {
             kind == InputKind::Document,
         );
         cx.quirks = parsed.quirks;
+        cx.kept_comments = kept_comments;
         walk(
             &parsed.root,
             Stages {

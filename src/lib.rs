@@ -60,6 +60,7 @@ mod rule;
 pub mod rules;
 mod scheme;
 mod srcset;
+mod template;
 
 pub use builder::CleanerBuilder;
 pub use cleaner::{clean, Cleaned, Cleaner};

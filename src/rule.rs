@@ -154,6 +154,8 @@ pub struct Context<'a> {
     pub(crate) renames_exhausted: bool,
     /// The input is a document the parser read in quirks mode.
     pub(crate) quirks: bool,
+    /// Comments kept whatever the rules say (a post's excerpt markers), when set.
+    pub(crate) kept_comments: Option<fn(&str) -> bool>,
 }
 
 impl<'a> Context<'a> {
@@ -165,7 +167,13 @@ impl<'a> Context<'a> {
             document,
             renames_exhausted: false,
             quirks: false,
+            kept_comments: None,
         }
+    }
+
+    /// Whether the comment `text` stays whatever the rules say.
+    pub(crate) fn keeps_comment(&self, text: &str) -> bool {
+        self.kept_comments.is_some_and(|keep| keep(text))
     }
 
     /// The base URL relative URLs are resolved against, when one was configured.

@@ -67,6 +67,14 @@ impl NodeRef {
         matches!(self.handle.data, NodeData::Comment { .. })
     }
 
+    /// The text of a comment (without `<!--`/`-->`), or `None` for another node.
+    pub(crate) fn comment_text(&self) -> Option<&str> {
+        match &self.handle.data {
+            NodeData::Comment { contents } => Some(contents),
+            _ => None,
+        }
+    }
+
     /// Whether this is a text node holding only white space (including U+00A0 and zero-width
     /// spaces), or a comment: nodes a reader does not see.
     pub fn is_blank(&self) -> bool {

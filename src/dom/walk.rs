@@ -274,8 +274,10 @@ fn visit(
         }
         NodeData::Comment { contents } => {
             let mut keep = true;
+            // A comment the run keeps whatever the rules say (a post's excerpt marker).
+            let forced = cx.keeps_comment(contents);
             let all = rules.rules.iter().copied().chain(rules.last);
-            for (i, rule) in all.enumerate() {
+            for (i, rule) in all.enumerate().filter(|_| !forced) {
                 cx.current = i;
                 if !rule.keep_comment(contents, cx) {
                     cx.changed();

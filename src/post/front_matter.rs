@@ -24,6 +24,9 @@
 //! plain scalar inside `[…]`), the scalar is left as it was.
 
 use crate::cleaner::Cleaner;
+use crate::template::has_template_syntax;
+
+use super::scalar::{decode, encode, find_close, is_url, Style};
 
 /// Keys whose values are images (compared ASCII-case-insensitively, `-` read as `_`).
 pub const IMAGE_KEYS: &[&str] = &[
@@ -72,7 +75,7 @@ pub(crate) fn rewrite(cleaner: &Cleaner, front: &str) -> (String, usize) {
     let mut out = String::with_capacity(front.len() + 64);
     let mut done = 0;
     let mut changes = 0;
-    for scalar in scalars(front, syntax) {
+    for scalar in scalars(front, syntax).into_iter().filter(|s| !s.skip) {
         let raw = &front[scalar.start..scalar.end];
         let Some(value) = decode(raw, scalar.style) else {
             continue;
@@ -85,7 +88,9 @@ pub(crate) fn rewrite(cleaner: &Cleaner, front: &str) -> (String, usize) {
         } else {
             cleaner.rewrite_image_url(&value)
         };
-        let Some(encoded) = new.and_then(|n| encode(&n, scalar.style, scalar.in_flow)) else {
+        // Only an http(s) URL is ever written, never one holding template syntax.
+        let new = new.filter(|n| is_url(n) && !has_template_syntax(n));
+        let Some(encoded) = new.and_then(|n| encode(&n, scalar.style)) else {
             continue;
         };
         if encoded == raw {
@@ -100,32 +105,10 @@ pub(crate) fn rewrite(cleaner: &Cleaner, front: &str) -> (String, usize) {
     (out, changes)
 }
 
-fn is_url(value: &str) -> bool {
-    let lower = value.get(..8).unwrap_or(value).to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://"))
-        && value.len() > 8
-        && !value.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Syntax {
     Yaml,
     Toml,
-}
-
-/// How a scalar is written, which decides how it is unescaped and escaped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Style {
-    /// YAML plain scalar.
-    Plain,
-    /// YAML `'…'`: `''` is a quote.
-    YamlSingle,
-    /// YAML `"…"`: backslash escapes.
-    YamlDouble,
-    /// TOML `'…'`: no escapes, no `'`.
-    TomlLiteral,
-    /// TOML `"…"`: backslash escapes.
-    TomlBasic,
 }
 
 /// A scalar on one line: `start..end` is its content without the quotes.
@@ -134,62 +117,9 @@ struct Scalar {
     start: usize,
     end: usize,
     style: Style,
-    in_flow: bool,
     image_key: bool,
-}
-
-/// Unescapes a scalar's content; `None` for an escape this module does not know.
-fn decode(raw: &str, style: Style) -> Option<String> {
-    match style {
-        Style::Plain | Style::TomlLiteral => Some(raw.to_string()),
-        Style::YamlSingle => Some(raw.replace("''", "'")),
-        Style::YamlDouble | Style::TomlBasic => {
-            let mut out = String::with_capacity(raw.len());
-            let mut chars = raw.chars();
-            while let Some(c) = chars.next() {
-                if c != '\\' {
-                    out.push(c);
-                    continue;
-                }
-                let hex = |chars: &mut std::str::Chars<'_>, n: usize| {
-                    let digits: String = chars.by_ref().take(n).collect();
-                    (digits.len() == n)
-                        .then(|| u32::from_str_radix(&digits, 16).ok())
-                        .flatten()
-                        .and_then(char::from_u32)
-                };
-                out.push(match chars.next()? {
-                    '\\' => '\\',
-                    '"' => '"',
-                    '/' if style == Style::YamlDouble => '/',
-                    'x' => hex(&mut chars, 2)?,
-                    'u' => hex(&mut chars, 4)?,
-                    'U' => hex(&mut chars, 8)?,
-                    // White space and control escapes: never part of a URL we rewrite.
-                    _ => return None,
-                });
-            }
-            Some(out)
-        }
-    }
-}
-
-/// Writes `url` in `style`, or `None` when it cannot be written there safely.
-fn encode(url: &str, style: Style, in_flow: bool) -> Option<String> {
-    if url.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return None;
-    }
-    match style {
-        Style::Plain => {
-            let flow_unsafe = in_flow && url.contains([',', '[', ']', '{', '}']);
-            (!flow_unsafe && is_url(url)).then(|| url.to_string())
-        }
-        Style::YamlSingle => Some(url.replace('\'', "''")),
-        Style::TomlLiteral => (!url.contains('\'')).then(|| url.to_string()),
-        Style::YamlDouble | Style::TomlBasic => {
-            Some(url.replace('\\', "\\\\").replace('"', "\\\""))
-        }
-    }
+    /// Never rewritten (a tagged scalar).
+    skip: bool,
 }
 
 /// What the lines after the current one continue.
@@ -206,6 +136,14 @@ enum Open {
 /// The lexer's state across lines.
 struct Lexer {
     syntax: Syntax,
+    /// The plain scalar that ended the last line (its index in `out`), and the indentation
+    /// a line needs to continue it (block context) or `None` in a flow collection: a plain
+    /// scalar that goes on over several lines is never touched.
+    plain_tail: Option<(usize, Option<usize>)>,
+    /// The indentation a continuation line of a plain scalar on this line needs.
+    continues_over: usize,
+    /// A tag other than `!!str` is pending: the next scalar is not a plain string.
+    tagged: bool,
     /// YAML: `(indent, key)` of the mapping keys enclosing the current line. TOML: the
     /// current table's segments (indent 0) and the line's key.
     keys: Vec<(usize, String)>,
@@ -220,6 +158,9 @@ struct Lexer {
 fn scalars(front: &str, syntax: Syntax) -> Vec<Scalar> {
     let mut lx = Lexer {
         syntax,
+        plain_tail: None,
+        continues_over: 0,
+        tagged: false,
         keys: Vec::new(),
         open: Open::None,
         flow_keys: Vec::new(),
@@ -250,6 +191,28 @@ fn scalars(front: &str, syntax: Syntax) -> Vec<Scalar> {
 impl Lexer {
     fn line(&mut self, text: &str, start: usize, content: &str) {
         let end = start + content.len();
+        if let Some((index, over)) = self.plain_tail.take() {
+            let rest = content.trim();
+            let continues = match over {
+                _ if rest.is_empty() => {
+                    // Blank lines may sit inside a multi-line plain scalar.
+                    self.plain_tail = Some((index, over));
+                    false
+                }
+                Some(over) => indent_of(content) > over,
+                None => !rest.starts_with([',', ']', '}', '#']),
+            };
+            if continues {
+                if index + 1 == self.out.len() {
+                    self.out.pop();
+                }
+                if let Some(over) = over {
+                    // The rest of the scalar: skipped like a block scalar's lines.
+                    self.open = Open::Block(over);
+                    return;
+                }
+            }
+        }
         match std::mem::replace(&mut self.open, Open::None) {
             Open::Block(indent) => {
                 let this = indent_of(content);
@@ -309,6 +272,7 @@ impl Lexer {
                 self.keys.pop();
             }
             self.keys.push((indent, key));
+            self.continues_over = indent;
             let value_at = at + value_at;
             let value = text[value_at..end].trim_start();
             if value.starts_with(['|', '>']) {
@@ -326,6 +290,7 @@ impl Lexer {
                 self.open = Open::Block(line_indent);
                 return;
             }
+            self.continues_over = line_indent;
             self.value(text, at, end);
         }
     }
@@ -366,13 +331,19 @@ impl Lexer {
         let toml = self.syntax == Syntax::Toml;
         // The scalar just read, which a following `:`/`=` turns into a key.
         let mut last: Option<String> = None;
+        // The plain scalar read last on this line, while nothing else followed it.
+        let mut last_plain: Option<usize> = None;
         while i < end {
             let c = bytes[i];
+            if !matches!(c, b' ' | b'\t' | b'#') {
+                last_plain = None;
+            }
             match c {
                 b' ' | b'\t' => i += 1,
                 b'#' if i == at || matches!(bytes[i - 1], b' ' | b'\t') => break,
                 b'[' | b'{' => {
                     self.flow_keys.push(None);
+                    self.tagged = false;
                     last = None;
                     i += 1;
                 }
@@ -393,6 +364,22 @@ impl Lexer {
                         *top = last.take();
                     }
                     i += 1;
+                }
+                b'!' | b'&' | b'*' if !toml => {
+                    // A tag, anchor or alias: a token up to white space (or a flow
+                    // indicator); what follows is the node it belongs to.
+                    let mut j = i + 1;
+                    while j < end
+                        && !matches!(bytes[j], b' ' | b'\t' | b',' | b'[' | b']' | b'{' | b'}')
+                    {
+                        j += 1;
+                    }
+                    if c == b'!' {
+                        let tag = &text[i..j];
+                        self.tagged = !(tag == "!!str" || tag == "!<tag:yaml.org,2002:str>");
+                    }
+                    last = None;
+                    i = j;
                 }
                 b'\'' | b'"' => {
                     let (delim, style) = match (c, toml) {
@@ -454,8 +441,9 @@ impl Lexer {
                         j += 1;
                     }
                     let token = text[i..j].trim_end();
-                    if !toml && !token.starts_with(['&', '!', '*']) {
+                    if !toml {
                         self.push(i, i + token.len(), Style::Plain);
+                        last_plain = Some(self.out.len());
                     }
                     last = Some(token.to_string());
                     i = j.max(i + 1);
@@ -465,38 +453,38 @@ impl Lexer {
         if !self.flow_keys.is_empty() {
             self.open = Open::Flow;
         }
+        if let Some(len) = last_plain.filter(|&n| n > 0) {
+            let over = self.flow_keys.is_empty().then_some(self.continues_over);
+            self.plain_tail = Some((len - 1, over));
+        }
     }
 
     fn push(&mut self, start: usize, end: usize, style: Style) {
+        if std::mem::take(&mut self.tagged) {
+            // A tagged scalar (`!!binary`, `!custom`) is not a plain string: left alone.
+            // A placeholder keeps `plain_tail` pointing at the right entry.
+            self.out.push(Scalar {
+                start,
+                end,
+                style,
+                image_key: false,
+                skip: true,
+            });
+            return;
+        }
         let image_key = self.image_key();
         self.out.push(Scalar {
             start,
             end,
             style,
-            in_flow: !self.flow_keys.is_empty(),
             image_key,
+            skip: false,
         });
     }
 }
 
 fn indent_of(line: &str) -> usize {
     line.len() - line.trim_start_matches([' ', '\t']).len()
-}
-
-/// The length of a quoted scalar's content in `s` (which starts after the opening
-/// delimiter), or `None` when it is not closed on this line.
-fn find_close(s: &str, close: &str, style: Style) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match style {
-            Style::YamlSingle if bytes[i..].starts_with(b"''") => i += 2,
-            Style::YamlDouble | Style::TomlBasic if bytes[i] == b'\\' => i += 2,
-            _ if bytes[i..].starts_with(close.as_bytes()) => return Some(i),
-            _ => i += 1,
-        }
-    }
-    None
 }
 
 /// A YAML `key:` at the start of `rest`: the key and the offset of its value.
@@ -558,7 +546,7 @@ fn toml_key_segments(key: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{decode, encode, scalars, Style, Syntax};
+    use super::{scalars, Syntax};
 
     fn found(front: &str, syntax: Syntax) -> Vec<(&str, bool)> {
         scalars(front, syntax)
@@ -601,26 +589,5 @@ mod tests {
                 ("y", false),
             ]
         );
-    }
-
-    #[test]
-    fn quoting_round_trips() {
-        assert_eq!(decode("it''s", Style::YamlSingle).as_deref(), Some("it's"));
-        assert_eq!(
-            decode(r"a\/b\u0041\\", Style::YamlDouble).as_deref(),
-            Some(r"a/bA\")
-        );
-        assert_eq!(decode(r"a\nb", Style::YamlDouble), None);
-        assert_eq!(
-            encode("https://a/it's", Style::YamlSingle, false).as_deref(),
-            Some("https://a/it''s")
-        );
-        assert_eq!(encode("https://a/it's", Style::TomlLiteral, false), None);
-        assert_eq!(
-            encode("https://a/\"q\"", Style::TomlBasic, false).as_deref(),
-            Some(r#"https://a/\"q\""#)
-        );
-        assert_eq!(encode("https://a/[1]", Style::Plain, true), None);
-        assert_eq!(encode("https://a/ b", Style::YamlSingle, false), None);
     }
 }

@@ -3,11 +3,17 @@
 //!
 //! - [`front_matter`]: image URLs rewritten in place, every other byte kept;
 //! - [`markdown`]: Markdown bodies, where only embedded HTML and image URLs change;
-//! - [`tags`]: the tag scanner the Markdown cleaning uses.
+//! - [`tags`]: the tag scanner the Markdown cleaning uses;
+//! - [`markers`]: the comments a blog engine reads (`<!-- more -->`), kept in HTML bodies;
+//! - [`scalar`]: reading and writing one front-matter scalar in its own quoting.
 
 mod front_matter;
 mod markdown;
+mod markers;
+mod scalar;
 mod tags;
+
+pub(crate) use markers::is_engine_comment;
 
 use crate::cleaner::{Cleaned, Cleaner};
 
@@ -145,7 +151,11 @@ impl Cleaner {
     /// images: values under image keys (`cover`, `thumbnail`, `headimg`, `image`, `banner`,
     /// `top_img`, `og_image`…) always, other values only when they go through a proxy. A
     /// Markdown body keeps its Markdown byte for byte: only its embedded HTML is cleaned and
-    /// its image URLs rewritten. The rewrites of image URLs count as `proxied_urls` changes.
+    /// its image URLs rewritten. An HTML body is cleaned like any HTML, except that the
+    /// comments a blog engine reads (`<!-- more -->`, `<!--nextpage-->`… see `markers`) stay
+    /// and its line breaks are the file's (`\r\n` when the file's first line ends so). URLs
+    /// holding template syntax (`{{ site.baseurl }}/a.jpg`) are never resolved, unwrapped or
+    /// dropped. The rewrites of image URLs count as `proxied_urls` changes.
     ///
     /// ```
     /// use articlean::Cleaner;
@@ -169,7 +179,10 @@ impl Cleaner {
         let post = Post::split(text);
         let (front, changes) = front_matter::rewrite(self, post.front_matter);
         let (body, mut report) = match kind {
-            BodyKind::Html => self.clean(post.body).into_parts(),
+            BodyKind::Html => {
+                let (body, report) = self.clean_post_body(post.body).into_parts();
+                (with_line_endings_of(text, body), report)
+            }
             BodyKind::Markdown => markdown::clean(self, post.body),
         };
         let mut out = front;
@@ -179,6 +192,26 @@ impl Cleaner {
         }
         Cleaned { html: out, report }
     }
+}
+
+/// `body` (cleaned HTML, whose line breaks the parser made `\n`) with the line breaks of
+/// `text`: `\r\n` throughout when the first line break of `text` is one.
+fn with_line_endings_of(text: &str, body: String) -> String {
+    let crlf = memchr::memchr(b'\n', text.as_bytes())
+        .is_some_and(|i| i > 0 && text.as_bytes()[i - 1] == b'\r');
+    if !crlf || !body.contains('\n') {
+        return body;
+    }
+    let mut out = String::with_capacity(body.len() + body.len() / 16);
+    let mut last = 0;
+    for i in memchr::memchr_iter(b'\n', body.as_bytes()) {
+        let cr = i > 0 && body.as_bytes()[i - 1] == b'\r';
+        out.push_str(&body[last..i]);
+        out.push_str(if cr { "\n" } else { "\r\n" });
+        last = i + 1;
+    }
+    out.push_str(&body[last..]);
+    out
 }
 
 #[cfg(test)]

@@ -59,7 +59,7 @@ impl Rule for Junk {
         Action::Keep
     }
 
-    fn element_end(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
+    fn element_end(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         // At the end, every rule has had its say on the attributes (the sanitizer may have
         // removed an unsafe `src`): an image with nothing to show goes.
         if !el.is_html() {
@@ -86,7 +86,12 @@ impl Rule for Junk {
         if !empty {
             return Action::Keep;
         }
-        if is_block(el.local_name()) || !el.has_children() {
+        // A comment the run keeps (a post's `<!--more-->`) outlives the empty element.
+        let keeps_comment = || {
+            el.children_iter()
+                .any(|c| c.comment_text().is_some_and(|t| cx.keeps_comment(t)))
+        };
+        if (is_block(el.local_name()) && !keeps_comment()) || !el.has_children() {
             Action::Remove
         } else {
             Action::Unwrap

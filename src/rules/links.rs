@@ -3,6 +3,7 @@
 use html5ever::local_name;
 
 use crate::proxy::{strip_tracking, unwrap_redirect};
+use crate::template::has_template_syntax;
 use crate::{Action, Context, Element, Rule};
 
 /// Rewrites `a[href]`:
@@ -68,7 +69,10 @@ impl Links {
         let href = href.trim_ascii();
         // Tracking parameters need a query; a redirector does too, except Yahoo's and
         // Substack's, which carry their target in the path (`unwrap_redirect` screens links
-        // without allocating).
+        // without allocating). A URL holding template syntax stays as it is.
+        if has_template_syntax(href) {
+            return None;
+        }
         let target = self.redirects.then(|| unwrap_redirect(href)).flatten();
         let current = target.as_deref().unwrap_or(href);
         let stripped = self
@@ -76,7 +80,7 @@ impl Links {
             .then(|| strip_tracking(current, &self.extra_tracking))
             .flatten();
         let out = stripped.or(target)?;
-        (!out.is_empty() && out != href).then_some(out)
+        (!out.is_empty() && out != href && !has_template_syntax(&out)).then_some(out)
     }
 }
 
@@ -97,7 +101,8 @@ impl Rule for Links {
         // (`/link?target=…` on a Zhihu page saved with its base URL).
         if new.is_none() && self.redirects {
             let base = cx.base_url();
-            if let Some(base) = base.filter(|_| crate::scheme::is_relative(href)) {
+            let plain = crate::scheme::is_relative(href) && !has_template_syntax(href);
+            if let Some(base) = base.filter(|_| plain) {
                 new = base
                     .join(href.trim())
                     .ok()

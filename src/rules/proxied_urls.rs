@@ -9,6 +9,7 @@ use html5ever::local_name;
 use url::Url;
 
 use crate::proxy::{self, refuses_hotlinking, strip_tracking, ProxyTemplate, Unwrapper};
+use crate::template::has_template_syntax;
 use crate::{Action, Context, Element, Rule};
 
 /// What a URL attribute points at, which decides what may be done to it.
@@ -139,7 +140,13 @@ impl ProxiedUrls {
     /// unwrapping) names an image file; any other URL is only unwrapped, so a page link in
     /// front matter is never re-routed through an image proxy.
     pub(crate) fn rewrite_front_matter_url(&self, url: &str) -> Option<String> {
+        if has_template_syntax(url) {
+            return None;
+        }
         let origin = self.unwrapper.unwrap(url);
+        if origin.as_deref().is_some_and(has_template_syntax) {
+            return None;
+        }
         if proxy::names_image_file(origin.as_deref().unwrap_or(url)) {
             self.rewrite(url)
         } else {
@@ -156,7 +163,7 @@ impl ProxiedUrls {
     /// the page is served over https (see [`on_https_site`]).
     fn rewrite_on(&self, url: &str, kind: Kind, page: Option<&Url>) -> Option<String> {
         let url = url.trim_ascii();
-        if url.is_empty() {
+        if url.is_empty() || has_template_syntax(url) {
             return None;
         }
         let unwrapped = self
@@ -193,7 +200,9 @@ impl ProxiedUrls {
                 }
             }
         }
-        (current != url && !current.is_empty()).then(|| current.into_owned())
+        // Never decoded into template syntax (`%7B%7Bx%7D%7D` into `{{x}}`).
+        (current != url && !current.is_empty() && !has_template_syntax(&current))
+            .then(|| current.into_owned())
     }
 
     /// Rewrites `attr` of `el` as `kind`; a relative URL is resolved against the base URL
@@ -220,6 +229,9 @@ impl ProxiedUrls {
 
     fn rewrite_resolved(&self, url: &str, kind: Kind, cx: &Context<'_>) -> Option<String> {
         let url = url.trim_ascii();
+        if has_template_syntax(url) {
+            return None;
+        }
         match cx.base_url() {
             Some(base) if is_relative(url) && !url.is_empty() && !url.starts_with('#') => {
                 let absolute = base.join(url).ok()?;

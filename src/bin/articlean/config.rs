@@ -1,9 +1,10 @@
-//! `--config articlean.toml`: the cleaning policy, one key per builder setting.
+//! `--config articlean.toml`: the cleaning policy, one key per builder setting. Without
+//! `--config`, the first `articlean.toml` in the current folder or one of its parents.
 
 use articlean::{Cleaner, CleanerBuilder};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The policy file. Every key is optional; an unknown key is an error that names it.
 ///
@@ -43,54 +44,70 @@ use std::path::Path;
 /// native_lazy_loading = true
 /// lazy_src_attribute = "data-my-src"
 /// ```
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     base_url: Option<String>,
     image_proxy: Option<String>,
     image_proxy_http_only: Option<bool>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_empty")]
     proxy_patterns: Vec<String>,
     generic_proxy_fallback: Option<bool>,
     link_redirects: Option<bool>,
     strip_tracking_params: Option<bool>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_empty")]
     extra_tracking_params: Vec<String>,
     no_referrer_on_all_images: Option<bool>,
     https_upgrade: Option<bool>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_empty")]
     rules_off: Vec<String>,
     only_rules: Option<Vec<String>>,
     allow_unsafe_output: Option<bool>,
     // The sanitizer.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_empty")]
     tags_allowed: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_empty")]
     tags_unwrapped: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_empty")]
     tags_removed: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_empty")]
     attributes_allowed: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_empty")]
     attributes_removed: BTreeMap<String, Vec<String>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_empty")]
     url_schemes_allowed: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_empty")]
     url_schemes_removed: Vec<String>,
     data_images: Option<bool>,
     link_rel: Option<String>,
     nofollow: Option<bool>,
     links_in_new_tab: Option<bool>,
     classes_kept: Option<bool>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_empty")]
     classes_allowed: Vec<String>,
     ids_kept: Option<String>,
     embeds: Option<bool>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_empty")]
     embed_hosts: Vec<String>,
     // Lazy images.
     native_lazy_loading: Option<bool>,
     lazy_src_attribute: Option<String>,
+}
+
+/// For `skip_serializing_if`: lists and tables not given are not printed.
+fn is_empty<T: IntoIterator + Clone>(list: &T) -> bool {
+    list.clone().into_iter().next().is_none()
+}
+
+/// The file name looked for when `--config` is not given.
+pub const FILE_NAME: &str = "articlean.toml";
+
+/// The first [`FILE_NAME`] in the current folder or one of its parents.
+pub fn discover() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    cwd.ancestors()
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|p| p.is_file())
 }
 
 fn strs(list: &[String]) -> Vec<&str> {
@@ -106,6 +123,38 @@ impl Config {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// The policy as `articlean config` prints it: where it comes from, the keys set, and
+    /// what they make (the rules in the order they run, the base URL).
+    pub fn describe(&self, source: Option<&Path>, cleaner: &Cleaner) -> String {
+        use std::fmt::Write;
+        let mut s = String::new();
+        match source {
+            Some(path) => {
+                let _ = writeln!(s, "# configuration: {}", path.display());
+            }
+            None => {
+                let _ = writeln!(
+                    s,
+                    "# configuration: none ({FILE_NAME} not found here or above): the default policy"
+                );
+            }
+        }
+        match toml::to_string(self) {
+            Ok(keys) => s.push_str(&keys),
+            Err(e) => {
+                let _ = writeln!(s, "# cannot print the keys: {e}");
+            }
+        }
+        let rules: Vec<String> = cleaner.rule_names().map(|r| format!("{r:?}")).collect();
+        let _ = writeln!(s, "# effective: rules in the order they run");
+        let _ = writeln!(s, "# rules = [{}]", rules.join(", "));
+        let base = cleaner
+            .base_url()
+            .map_or("none".to_string(), |u| format!("{:?}", u.as_str()));
+        let _ = writeln!(s, "# base_url = {base}");
+        s
     }
 
     /// The cleaner this policy describes; a bad setting is reported by `build()`.

@@ -1,5 +1,8 @@
 //! Finding the files to clean, and writing them without ever leaving one half-written.
 
+use ignore::overrides::OverrideBuilder;
+use ignore::WalkBuilder;
+use std::collections::HashSet;
 use std::fs::{self, OpenOptions, Permissions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -7,6 +10,19 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Extensions cleaned when a folder is walked.
 pub const EXTENSIONS: &[&str] = &["md", "markdown", "html", "htm"];
+
+/// Folders never walked into (a folder named on the command line is walked whatever its
+/// name): installed packages, and the template folders of Hexo, Jekyll and Hugo, whose HTML
+/// files are layouts a blog engine fills in, not posts.
+pub const SKIPPED_FOLDERS: &[&str] = &[
+    "node_modules",
+    "themes",
+    "layout",
+    "layouts",
+    "_layouts",
+    "_includes",
+    "partials",
+];
 
 /// A file to clean: where it is, and its path relative to the argument it was found under
 /// (for `--out`).
@@ -16,74 +32,135 @@ pub struct Job {
     pub rel: PathBuf,
 }
 
-/// The files under `paths`, in a stable order, and the arguments that could not be read.
-/// A folder is walked recursively (with an explicit stack): files with one of the
-/// [`EXTENSIONS`] are taken, hidden files and folders (`.git`…) and symbolic links to
-/// folders are skipped. A file named on the command line is taken whatever its extension.
-pub fn discover(paths: &[PathBuf]) -> (Vec<Job>, Vec<(PathBuf, String)>) {
-    let mut jobs = Vec::new();
-    let mut failed = Vec::new();
+/// How folders are walked.
+#[derive(Debug, Clone, Default)]
+pub struct WalkOptions {
+    /// `--exclude GLOB`: gitignore-style globs, relative to each folder given.
+    pub exclude: Vec<String>,
+    /// `--no-ignore`: `.gitignore`, `.ignore` and git's exclude files are not read.
+    pub no_ignore: bool,
+}
+
+/// What [`discover`] found.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub jobs: Vec<Job>,
+    /// Arguments and folders that could not be read, with the message to print.
+    pub failed: Vec<(PathBuf, String)>,
+    /// Symbolic links and duplicates left out (printed with `-v`).
+    pub skipped: Vec<(PathBuf, &'static str)>,
+}
+
+/// The message of an I/O error without its `(os error N)` suffix.
+pub fn reason(e: &io::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" (os error ") {
+        Some(i) if s.ends_with(')') => s[..i].to_string(),
+        _ => s,
+    }
+}
+
+/// The files under `paths`, in a stable order.
+///
+/// A folder is walked with the `ignore` crate (ripgrep's walker): `.gitignore`, `.ignore` and
+/// git's exclude files are honoured (also outside a git repository; not with `no_ignore`),
+/// hidden files and folders and [`SKIPPED_FOLDERS`] are skipped, so are `exclude` globs; files
+/// with one of the [`EXTENSIONS`] are taken. Symbolic links inside a folder are not followed
+/// (neither to files nor to folders): what they point at is cleaned where it lives, when it
+/// is under a folder given. A file named on the command line is taken whatever its extension,
+/// through a link if it is one. A file reached twice (named twice, or named and found in a
+/// folder) is cleaned once.
+pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Found {
+    let mut found = Found::default();
+    let mut seen = HashSet::new();
     for root in paths {
         let meta = match fs::metadata(root) {
             Ok(m) => m,
             Err(e) => {
-                failed.push((root.clone(), format!("cannot read: {e}")));
+                let msg = format!("cannot read {}: {}", root.display(), reason(&e));
+                found.failed.push((root.clone(), msg));
                 continue;
             }
         };
         if !meta.is_dir() {
             let rel = root.file_name().map(PathBuf::from).unwrap_or_default();
-            jobs.push(Job {
-                path: root.clone(),
-                rel,
-            });
+            found.add(&mut seen, root.clone(), rel);
             continue;
         }
-        let mut stack = vec![root.clone()];
-        let mut found = Vec::new();
-        while let Some(dir) = stack.pop() {
-            let entries = match fs::read_dir(&dir) {
+        let walker = match walker(root, options) {
+            Ok(w) => w,
+            Err(e) => {
+                found.failed.push((root.clone(), e));
+                continue;
+            }
+        };
+        for entry in walker {
+            let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    failed.push((dir, format!("cannot list: {e}")));
+                    let msg = format!("cannot list in {}: {e}", root.display());
+                    found.failed.push((root.clone(), msg));
                     continue;
                 }
             };
-            for entry in entries {
-                let entry = match entry {
-                    Ok(e) => e,
-                    Err(e) => {
-                        failed.push((dir.clone(), format!("cannot list: {e}")));
-                        continue;
-                    }
-                };
-                let path = entry.path();
-                let hidden = entry.file_name().to_string_lossy().starts_with('.');
-                let Ok(kind) = entry.file_type() else {
-                    continue;
-                };
-                if hidden {
-                    continue;
+            let path = entry.path();
+            if entry.path_is_symlink() {
+                if has_extension(path) {
+                    found
+                        .skipped
+                        .push((path.to_path_buf(), "symbolic link, not followed"));
                 }
-                if kind.is_dir() {
-                    stack.push(path);
-                } else if has_extension(&path) {
-                    // Regular files, and symbolic links (a dangling one is reported when it
-                    // is read), unless they point at a folder.
-                    if kind.is_symlink() && fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
-                        continue;
-                    }
-                    found.push(path);
-                }
+                continue;
             }
+            if !entry.file_type().is_some_and(|t| t.is_file()) || !has_extension(path) {
+                continue;
+            }
+            let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+            found.add(&mut seen, path.to_path_buf(), rel);
         }
-        found.sort();
-        jobs.extend(found.into_iter().map(|path| Job {
-            rel: path.strip_prefix(root).unwrap_or(&path).to_path_buf(),
-            path,
-        }));
     }
-    (jobs, failed)
+    found
+}
+
+impl Found {
+    /// Takes `path` unless the file it names was taken already.
+    fn add(&mut self, seen: &mut HashSet<PathBuf>, path: PathBuf, rel: PathBuf) {
+        let key = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if seen.insert(key) {
+            self.jobs.push(Job { path, rel });
+        } else {
+            self.skipped
+                .push((path, "the same file as another one, cleaned once"));
+        }
+    }
+}
+
+fn walker(root: &Path, options: &WalkOptions) -> Result<ignore::Walk, String> {
+    let mut excludes = OverrideBuilder::new(root);
+    for glob in &options.exclude {
+        excludes
+            .add(&format!("!{glob}"))
+            .map_err(|e| format!("--exclude {glob}: {e}"))?;
+    }
+    let excludes = excludes.build().map_err(|e| format!("--exclude: {e}"))?;
+    let honour = !options.no_ignore;
+    let mut b = WalkBuilder::new(root);
+    b.hidden(true)
+        .follow_links(false)
+        .ignore(honour)
+        .git_ignore(honour)
+        .git_exclude(honour)
+        .git_global(honour)
+        .parents(honour)
+        .require_git(false)
+        .overrides(excludes)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !e.file_type().is_some_and(|t| t.is_dir())
+                || !SKIPPED_FOLDERS.iter().any(|s| e.file_name() == *s)
+        });
+    Ok(b.build())
 }
 
 fn has_extension(path: &Path) -> bool {

@@ -1,6 +1,6 @@
 //! Cleaning one file, and the summary of a run.
 
-use crate::files::{write_atomically, Job};
+use crate::files::{reason, write_atomically, Job};
 use articlean::{BodyKind, Cleaned, Cleaner, Post, Report};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 pub enum Output {
     /// Print it to stdout (one file).
     Stdout,
-    /// Nothing: `--check` and/or `--dry-run` (a diff when `diff`).
-    Nothing { diff: bool },
+    /// Nothing: `--check` and/or `--dry-run` (a diff when `diff`, coloured when `color`).
+    Nothing { diff: bool, color: bool },
     /// Replace the file (`--in-place`), keeping `.orig` with `backup`.
     InPlace { backup: bool },
     /// Write it under this folder at its relative path (`--out DIR`).
@@ -62,7 +62,11 @@ pub fn process(cleaner: &Cleaner, job: &Job, output: &Output) -> Outcome {
     let bytes = match fs::read(&job.path) {
         Ok(b) => b,
         Err(e) => {
-            outcome.error = Some(format!("cannot read: {e}"));
+            outcome.error = Some(format!(
+                "cannot read {}: {}",
+                job.path.display(),
+                reason(&e)
+            ));
             return outcome;
         }
     };
@@ -71,7 +75,8 @@ pub fn process(cleaner: &Cleaner, job: &Job, output: &Output) -> Outcome {
         Ok(t) => t,
         Err(e) => {
             outcome.error = Some(format!(
-                "not UTF-8 (invalid byte at offset {}), skipped",
+                "{}: not UTF-8 (invalid byte at offset {}), skipped",
+                job.path.display(),
                 e.utf8_error().valid_up_to()
             ));
             return outcome;
@@ -86,16 +91,10 @@ pub fn process(cleaner: &Cleaner, job: &Job, output: &Output) -> Outcome {
             outcome.text = Some(clean);
             Ok(())
         }
-        Output::Nothing { diff } => {
+        Output::Nothing { diff, color } => {
             if *diff && outcome.changed {
-                let name = job.path.display().to_string();
-                outcome.text = Some(
-                    similar::TextDiff::from_lines(&text, &clean)
-                        .unified_diff()
-                        .context_radius(3)
-                        .header(&name, &name)
-                        .to_string(),
-                );
+                let name = diff_name(&job.path);
+                outcome.text = Some(crate::diff::unified(&text, &clean, &name, *color));
             }
             Ok(())
         }
@@ -112,29 +111,51 @@ pub fn process(cleaner: &Cleaner, job: &Job, output: &Output) -> Outcome {
             target
                 .parent()
                 .map_or(Ok(()), fs::create_dir_all)
-                .map_err(|e| format!("cannot create the folder of {}: {e}", target.display()))
+                .map_err(|e| {
+                    format!(
+                        "cannot create the folder of {}: {}",
+                        target.display(),
+                        reason(&e)
+                    )
+                })
                 .and_then(|()| {
                     write_atomically(&target, clean.as_bytes(), perms, false)
-                        .map_err(|e| format!("cannot write {}: {e}", target.display()))
+                        .map_err(|e| format!("cannot write {}: {}", target.display(), reason(&e)))
                 })
         }
     };
     if let Err(e) = written {
-        outcome.error = Some(e);
+        outcome.error = Some(format!("{}: {e}", job.path.display()));
     }
     outcome
+}
+
+/// The name of a file in a diff: relative to the current folder (where `patch -p1` is run)
+/// when it is under it, `/`-separated, without `./`.
+fn diff_name(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let rel = match cwd.as_deref() {
+        Some(cwd) if path.is_absolute() => path.strip_prefix(cwd).unwrap_or(path),
+        _ => path,
+    };
+    let parts: Vec<String> = rel
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/").trim_start_matches('/').to_string()
 }
 
 /// Replaces a file (through a symbolic link, the file it points at). A read-only file is
 /// not replaced: its permissions say it must not change.
 fn in_place(path: &Path, data: &[u8], backup: bool) -> Result<(), String> {
-    let real = fs::canonicalize(path).map_err(|e| format!("cannot resolve: {e}"))?;
-    let meta = fs::metadata(&real).map_err(|e| format!("cannot read: {e}"))?;
+    let real = fs::canonicalize(path).map_err(|e| format!("cannot resolve: {}", reason(&e)))?;
+    let meta = fs::metadata(&real).map_err(|e| format!("cannot read: {}", reason(&e)))?;
     if meta.permissions().readonly() {
         return Err("read-only file, left as it is".into());
     }
     write_atomically(&real, data, Some(meta.permissions()), backup)
-        .map_err(|e| format!("cannot write (the file is unchanged): {e}"))
+        .map_err(|e| format!("cannot write (the file is unchanged): {}", reason(&e)))
 }
 
 /// Totals over a run.
@@ -145,14 +166,17 @@ pub struct Summary {
     pub bytes_in: usize,
     pub bytes_out: usize,
     pub report: Report,
-    pub failures: Vec<(PathBuf, String)>,
+    /// The messages of the files that failed (each names its file).
+    pub failures: Vec<String>,
+    /// Set when the run was interrupted: the number of files it had to clean.
+    pub interrupted_of: Option<usize>,
 }
 
 impl Summary {
     pub fn add(&mut self, o: &Outcome) {
         self.files += 1;
         match &o.error {
-            Some(e) => self.failures.push((o.path.clone(), e.clone())),
+            Some(e) => self.failures.push(e.clone()),
             None => {
                 self.bytes_in += o.bytes_in;
                 self.bytes_out += o.bytes_out;
@@ -162,18 +186,27 @@ impl Summary {
         }
     }
 
+    /// Counts a file or argument that failed before it could be cleaned.
+    pub fn fail(&mut self, message: String) {
+        self.files += 1;
+        self.failures.push(message);
+    }
+
     /// The table printed on stderr at the end of a run.
     pub fn table(&self, verb: &str) -> String {
         use std::fmt::Write;
         let mut s = String::new();
         let failed = self.failures.len();
+        if let Some(total) = self.interrupted_of {
+            let _ = writeln!(s, "interrupted: {} of {total} files done", self.files);
+        }
         let _ = writeln!(
             s,
             "{:<16} {:>10}  ({} {verb}, {} unchanged, {failed} failed)",
             "files",
             self.files,
             self.changed,
-            self.files - self.changed - failed,
+            self.files.saturating_sub(self.changed + failed),
         );
         let _ = writeln!(s, "{:<16} {:>10}", "bytes in", self.bytes_in);
         let _ = writeln!(s, "{:<16} {:>10}", "bytes out", self.bytes_out);
@@ -181,8 +214,8 @@ impl Summary {
         for (rule, n) in self.report.iter() {
             let _ = writeln!(s, "  {rule:<14} {n:>10}");
         }
-        for (path, why) in &self.failures {
-            let _ = writeln!(s, "failed: {}: {why}", path.display());
+        for why in &self.failures {
+            let _ = writeln!(s, "failed: {why}");
         }
         s
     }

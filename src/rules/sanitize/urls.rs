@@ -82,6 +82,9 @@ impl UrlPolicy {
             return None;
         }
         let base = match base {
+            Some(_) if crate::template::has_template_syntax(url) => {
+                return Some(Cow::Borrowed(url))
+            }
             Some(base) if url_scheme(url).is_none() => base,
             _ => return Some(Cow::Borrowed(url)),
         };
