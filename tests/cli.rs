@@ -399,3 +399,45 @@ fn config_reaches_the_sanitizer_and_lazy_images() {
         "a sanitizer conflict is a configuration error"
     );
 }
+
+/// Turning the sanitizer off in a config is refused unless `--allow-unsafe-output` (or
+/// `allow_unsafe_output = true`) says so, and then it is said on stderr.
+#[test]
+fn the_sanitizer_is_off_only_when_said_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("p.html");
+    fs::write(&page, "<p onclick=x>a<script>s()</script></p>").unwrap();
+    let config = dir.path().join("off.toml");
+    fs::write(&config, "rules_off = [\"sanitize\"]\n").unwrap();
+    let refused = clean_with_config(&page, &config);
+    assert_ne!(code(&refused), 0, "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("allow_unsafe_output"),
+        "{}",
+        stderr(&refused)
+    );
+
+    let args = [
+        "clean",
+        page.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+        "--allow-unsafe-output",
+    ];
+    let allowed = run(&args, &[]);
+    assert_eq!(code(&allowed), 0, "{}", stderr(&allowed));
+    assert!(
+        stderr(&allowed).contains("not safe to embed"),
+        "{}",
+        stderr(&allowed)
+    );
+    assert!(String::from_utf8_lossy(&allowed.stdout).contains("<script>"));
+
+    fs::write(
+        &config,
+        "rules_off = [\"sanitize\"]\nallow_unsafe_output = true\n",
+    )
+    .unwrap();
+    let in_file = clean_with_config(&page, &config);
+    assert_eq!(code(&in_file), 0, "{}", stderr(&in_file));
+}

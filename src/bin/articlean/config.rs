@@ -115,6 +115,11 @@ fn strs(list: &[String]) -> Vec<&str> {
 }
 
 impl Config {
+    /// Lets `rules_off`/`only_rules` turn the sanitizer off (`--allow-unsafe-output`).
+    pub fn allow_unsafe_output(&mut self) {
+        self.allow_unsafe_output = Some(true);
+    }
+
     /// Reads and checks the file, or the default policy without one.
     pub fn load(path: Option<&Path>) -> Result<Config, String> {
         let Some(path) = path else {
@@ -213,14 +218,29 @@ impl Config {
 
     /// The sanitizer's settings.
     fn sanitizer(&self, mut b: CleanerBuilder) -> CleanerBuilder {
-        b = b
-            .with_tags_allowed(&strs(&self.tags_allowed))
-            .with_tags_unwrapped(&strs(&self.tags_unwrapped))
-            .with_tags_removed(&strs(&self.tags_removed))
-            .with_url_schemes_allowed(&strs(&self.url_schemes_allowed))
-            .with_url_schemes_removed(&strs(&self.url_schemes_removed))
-            .with_classes_allowed(&strs(&self.classes_allowed))
-            .with_embed_hosts(&strs(&self.embed_hosts));
+        // Only what the file sets: an empty list is no setting (and settings that would be
+        // ignored are errors, e.g. with the sanitizer off).
+        type ListSetter = fn(CleanerBuilder, &[&str]) -> CleanerBuilder;
+        let lists: [(&Vec<String>, ListSetter); 7] = [
+            (&self.tags_allowed, CleanerBuilder::with_tags_allowed),
+            (&self.tags_unwrapped, CleanerBuilder::with_tags_unwrapped),
+            (&self.tags_removed, CleanerBuilder::with_tags_removed),
+            (
+                &self.url_schemes_allowed,
+                CleanerBuilder::with_url_schemes_allowed,
+            ),
+            (
+                &self.url_schemes_removed,
+                CleanerBuilder::with_url_schemes_removed,
+            ),
+            (&self.classes_allowed, CleanerBuilder::with_classes_allowed),
+            (&self.embed_hosts, CleanerBuilder::with_embed_hosts),
+        ];
+        for (list, set) in lists {
+            if !list.is_empty() {
+                b = set(b, &strs(list));
+            }
+        }
         for (tag, attrs) in &self.attributes_allowed {
             b = b.with_attributes_allowed(tag, &strs(attrs));
         }

@@ -103,6 +103,10 @@ struct CleanArgs {
     /// Does not read .gitignore, .ignore and git's exclude files.
     #[arg(long)]
     no_ignore: bool,
+    /// Lets the configuration turn the sanitizer off (`rules_off = ["sanitize"]`): the
+    /// output is then NOT safe to embed. Same as `allow_unsafe_output = true` in the config.
+    #[arg(long)]
+    allow_unsafe_output: bool,
     /// Files cleaned at once (default: one per core).
     #[arg(short, long, value_name = "N")]
     jobs: Option<NonZeroUsize>,
@@ -130,7 +134,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Clean(args) => clean(args),
-        Command::Config { config } => match load(config.as_deref()) {
+        Command::Config { config } => match load(config.as_deref(), false) {
             Ok((cfg, source, cleaner)) => {
                 print!("{}", cfg.describe(source.as_deref(), &cleaner));
                 ExitCode::SUCCESS
@@ -143,9 +147,13 @@ fn main() -> ExitCode {
 /// The policy of `--config`, or of the `articlean.toml` found; the error is printed.
 fn load(
     given: Option<&Path>,
+    allow_unsafe_output: bool,
 ) -> Result<(config::Config, Option<PathBuf>, articlean::Cleaner), ExitCode> {
     let source = given.map(Path::to_path_buf).or_else(config::discover);
-    let loaded = config::Config::load(source.as_deref()).and_then(|c| {
+    let loaded = config::Config::load(source.as_deref()).and_then(|mut c| {
+        if allow_unsafe_output {
+            c.allow_unsafe_output();
+        }
         let cleaner = c.cleaner().map_err(|e| match &source {
             Some(path) => format!("{}: {e}", path.display()),
             None => e.to_string(),
@@ -153,7 +161,15 @@ fn load(
         Ok((c, cleaner))
     });
     match loaded {
-        Ok((c, cleaner)) => Ok((c, source, cleaner)),
+        Ok((c, cleaner)) => {
+            if cleaner.rule_names().all(|n| n != "sanitize") {
+                eprintln!(
+                    "articlean: warning: the sanitizer is off (allow_unsafe_output): the output \
+                     is not safe to embed"
+                );
+            }
+            Ok((c, source, cleaner))
+        }
         Err(e) => {
             eprintln!("articlean: configuration error: {e}");
             Err(ExitCode::from(EXIT_USAGE))
@@ -162,7 +178,7 @@ fn load(
 }
 
 fn clean(args: CleanArgs) -> ExitCode {
-    let (_, _, cleaner) = match load(args.config.as_deref()) {
+    let (_, _, cleaner) = match load(args.config.as_deref(), args.allow_unsafe_output) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
