@@ -170,6 +170,9 @@ impl NodeRef {
     /// would) and returns its top-level nodes, detached from any tree: for rules that need to
     /// look inside markup held as text, such as the content of a `<noscript>` (read as text,
     /// because the parser runs with scripting on).
+    ///
+    /// Keep the returned nodes alive while walking their descendants: they are the only
+    /// owners of their subtrees, and dropping one empties its descendants.
     pub fn parse_fragment(html: &str) -> Vec<NodeRef> {
         parse_fragment_nodes_at(html, 0)
             .iter()
