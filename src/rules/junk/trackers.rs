@@ -114,15 +114,7 @@ const RECTANGLE_SIZES: &[(u32, u32)] = &[
     (120, 240),
 ];
 
-/// Whether the `<img>` `el` is a tracking pixel or an ad:
-///
-/// - `width` and `height` both 0 or 1 (or an inline style that sizes it so);
-/// - its `src` is on a tracker or ad host ([`TRACKER_HOSTS`], [`TRACKER_PATHS`]), has an
-///   analytics path ([`TRACKER_PATH_PARTS`]), or its file is named as a pixel
-///   (`renderTimingPixel.png`, `tracking-pixel.gif`: a word `pixel` with `tracking`,
-///   `timing`, `impression`…);
-/// - it has a standard banner size ([`BANNER_SIZES`]), or a rectangle size
-///   ([`RECTANGLE_SIZES`]) with an ad word in its URL path.
+/// Whether the `<img>` `el` is a tracking pixel or an ad (see [`is_tracker_or_ad_image`]).
 pub(crate) fn is_tracker_image(el: &Element<'_>) -> bool {
     is_tracker_or_ad_image(
         el.attr("src").unwrap_or(""),
@@ -132,8 +124,15 @@ pub(crate) fn is_tracker_image(el: &Element<'_>) -> bool {
     )
 }
 
-/// [`is_tracker_image`] on an image's `src`, `width`, `height` and `style` values (for
-/// code that reads pages on its own, such as a fidelity test).
+/// Whether an image with these `src`, `width`, `height` and `style` values is a tracking
+/// pixel or an ad:
+///
+/// - `width` and `height` both 0 or 1, or an inline style that sizes it so (without a
+///   `min-width`/`min-height` stretching it again);
+/// - its `src` is a tracker's or an ad server's (see [`is_tracker_url`]);
+/// - it has a standard banner size (`BANNER_SIZES` in `junk/trackers.rs`: 728×90, 970×90,
+///   970×250, 468×60, 320×50, 160×600…), or a size a photo may also have (300×250,
+///   336×280, 300×600…) with its URL in an ad directory (`/ads/`, `/banner/`).
 pub fn is_tracker_or_ad_image(
     src: &str,
     width: Option<&str>,
@@ -162,7 +161,13 @@ pub fn is_tracker_or_ad_image(
     false
 }
 
-/// Whether `url` is a tracker's or an ad server's (see [`is_tracker_image`]).
+/// Whether `url` is a tracker's or an ad server's: on a tracker or ad host (comScore's
+/// `scorecardresearch.com`, `doubleclick.net`, `googlesyndication.com`, `quantserve.com`,
+/// WordPress.com's `pixel.wp.com`…), on a tracking path of a host that also serves content
+/// (Meta's `facebook.com/tr`), with an analytics path (Adobe's `/b/ss/`, Matomo's
+/// `piwik.php`, `/__utm.gif`), or with a file named as a tracking pixel
+/// (`renderTimingPixel.png`: `pixel` with `tracking`, `timing`, `impression`…). The table
+/// and its sources are in `src/rules/junk/trackers.rs`.
 pub fn is_tracker_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     let (host, path) = split_url(&lower);

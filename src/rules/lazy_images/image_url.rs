@@ -49,7 +49,7 @@ const IMAGE_HOSTS: &[&str] = &[
 /// - its path ends in an image extension (`.jpg`, `.png`, `.webp`, `.avif`, `.svg`…, any
 ///   case; query and fragment allowed), or
 /// - a query parameter names an image format (`?fm=jpg`, `?wx_fmt=png`, `?format=webp`), or
-/// - its host serves only images ([`IMAGE_HOSTS`]: Medium's `miro`, WeChat's `mmbiz`, Zhihu,
+/// - its host serves only images (`IMAGE_HOSTS`: Medium's `miro`, WeChat's `mmbiz`, Zhihu,
 ///   `pbs.twimg.com`, Contentful, Imgix, Cloudinary…), or
 /// - its path has an image service's marker: Cloudinary's `/image/upload/`, WordPress'
 ///   Jetpack CDN host `iN.wp.com`.

@@ -57,7 +57,19 @@ pub fn is_placeholder(src: &str) -> bool {
     let file = file_name(s);
     BLANK_FILES.iter().any(|b| file.eq_ignore_ascii_case(b))
         || starts_with_ci(file, "placeholder.")
+        || is_one_pixel_name(file)
         || has_pagespeed_static(s)
+}
+
+/// A GIF or PNG whose name has the word `1x1` (`1x1.trans.gif`, `trans_1x1.png`,
+/// `blank-1x1.gif`): a one-pixel file, also when an image CDN serves it
+/// (`…/client/q_glossy/https://site/…/1x1.trans.gif`).
+fn is_one_pixel_name(file: &str) -> bool {
+    let lower = file.to_ascii_lowercase();
+    let Some((stem, ext)) = lower.rsplit_once('.') else {
+        return false;
+    };
+    matches!(ext, "gif" | "png") && stem.split(['.', '-', '_']).any(|w| w == "1x1")
 }
 
 /// Whether `s` contains `/pagespeed_static/` in any case: looked for only around each `_`,
@@ -163,7 +175,7 @@ const STAND_IN_WORDS: &[&str] = &[
 ];
 
 /// Whether the file name of `src` says it stands in for the real image: a word of its stem
-/// (split at `-`, `_`, `.` and lower-to-upper case changes) is one of [`STAND_IN_WORDS`]
+/// (split at `-`, `_`, `.` and lower-to-upper case changes) is one of `STAND_IN_WORDS`
 /// (`img_default.png`, `fallback.svg`, `lazyLoader.gif`), or it is `no-image`/`no_image`.
 ///
 /// Weaker than [`is_placeholder`]: such a `src` gives way to a real candidate, but an image
@@ -422,6 +434,11 @@ mod tests {
         assert!(is_placeholder("https://x.example/a/Spacer.GIF?v=2"));
         assert!(is_placeholder("https://x.example/placeholder.png"));
         assert!(is_placeholder("/pagespeed_static/1.JiBnMqyl6S.gif"));
+        assert!(is_placeholder(
+            "https://cdn.example-pixel.ai/client/q_glossy,ret_img/https://b.example/wp-content/plugins/lazy-load/images/1x1.trans.gif"
+        ));
+        assert!(is_placeholder("/img/trans_1x1.png"));
+        assert!(!is_placeholder("/img/photo-1x1-crop.jpg"));
         assert!(!is_placeholder("https://x.example/photo.gif"));
         assert!(!is_placeholder("  "));
     }
