@@ -172,20 +172,26 @@ pub fn is_tracker_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     let (host, path) = split_url(&lower);
     if let Some(host) = host {
-        let on = |h: &str| host == h || host.ends_with(&format!(".{h}"));
+        let on = |h: &str| is_on_host(host, h);
         if TRACKER_HOSTS.iter().any(|h| on(h)) {
             return true;
         }
         if TRACKER_PATHS.iter().any(|(h, p)| {
             on(h)
-                && (path == *p
-                    || path.starts_with(&format!("{p}?"))
-                    || path.starts_with(&format!("{p}/")))
+                && path
+                    .strip_prefix(p)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['?', '/']))
         }) {
             return true;
         }
     }
     TRACKER_PATH_PARTS.iter().any(|p| path.contains(p)) || pixel_file_name(path)
+}
+
+/// Whether `host` is `domain` or one of its subdomains.
+fn is_on_host(host: &str, domain: &str) -> bool {
+    host.strip_suffix(domain)
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
 }
 
 /// `(host, path with query)` of a lowercase URL; no host for a relative one.

@@ -88,7 +88,10 @@ pub fn is_image_url(value: &str) -> bool {
     let Some(host) = host_of(&lower_path) else {
         return false;
     };
-    let host_is = |h: &str| host == h || host.ends_with(&format!(".{h}"));
+    let host_is = |h: &str| {
+        host.strip_suffix(h)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+    };
     IMAGE_HOSTS.iter().any(|h| host_is(h))
         || lower_path.contains("/image/upload/")
         || is_jetpack_cdn(host)

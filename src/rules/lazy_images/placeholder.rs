@@ -185,6 +185,11 @@ pub fn is_stand_in_name(src: &str) -> bool {
     let Some((stem, _ext)) = file.rsplit_once('.') else {
         return false;
     };
+    // Screen: most names hold none of the words (nor `image`, for `no-image`).
+    let lower = stem.to_ascii_lowercase();
+    if !STAND_IN_WORDS.iter().any(|w| lower.contains(w)) && !lower.contains("image") {
+        return false;
+    }
     let mut words: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut prev_lower = false;
