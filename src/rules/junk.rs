@@ -14,7 +14,7 @@ use html5ever::{local_name, ns, LocalName};
 /// - tracking pixels and ads: images whose `width` and `height` are both 0 or 1, images
 ///   from tracker and ad hosts, standard banner sizes (see [`is_tracker_url`] and
 ///   `junk/trackers.rs` for the table and its sources), empty ad slots
-///   (`ins.adsbygoogle`), and images left with neither `src` nor `srcset`;
+///   and AdSense `<ins>` slots (`ins.adsbygoogle`), and images left with neither `src` nor `srcset`;
 /// - elements left empty (no text but white space, nothing but `<br>` inside), bottom-up so
 ///   nested empties collapse: paragraphs, `div`s, sections, headings, list items, inline
 ///   formatting, links. An empty inline element is unwrapped rather than removed, so the
@@ -59,7 +59,7 @@ impl Rule for Junk {
             return Action::Remove;
         }
         // Before the sanitizer removes the class that says so.
-        if html && *el.local_name() == local_name!("ins") && trackers::is_empty_ad_slot(el) {
+        if html && *el.local_name() == local_name!("ins") && trackers::is_ad_slot(el) {
             return Action::Remove;
         }
         Action::Keep

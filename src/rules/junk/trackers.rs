@@ -285,13 +285,14 @@ fn styled_pixel(style: &str) -> bool {
     matches!((w, h), (Some(w), Some(h)) if w <= 1.0 && h <= 1.0)
 }
 
-/// Whether `el` is an ad slot left empty: an `<ins>` (AdSense's `ins.adsbygoogle`, any
-/// `ins` with `data-ad-client`/`data-ad-slot`) with no text and no image.
-pub(crate) fn is_empty_ad_slot(el: &Element<'_>) -> bool {
-    let ad = el.classes().any(|c| c.eq_ignore_ascii_case("adsbygoogle"))
+/// Whether `el` is an ad slot: an `<ins>` marked for AdSense (`ins.adsbygoogle`, any `ins`
+/// with `data-ad-client`/`data-ad-slot`). Such a slot holds no article content: at most the
+/// ad script's `push` call (a `<script>` the parse-time filter may already have dropped, so
+/// its text is not looked at) or a label.
+pub(crate) fn is_ad_slot(el: &Element<'_>) -> bool {
+    el.classes().any(|c| c.eq_ignore_ascii_case("adsbygoogle"))
         || el.has_attr("data-ad-client")
-        || el.has_attr("data-ad-slot");
-    ad && !el.has_text()
+        || el.has_attr("data-ad-slot")
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use super::candidates::{find, srcset_is_placeholder};
 use super::placeholder::{file_name, is_placeholder};
+use crate::dom::node::fragment_without;
 use crate::rules::junk::is_tracker_url;
 use crate::{Action, Element, NodeRef};
 
@@ -60,8 +61,9 @@ fn all_images(markup: &str) -> Vec<NodeRef> {
 ///   file name but for a size suffix): removed;
 /// - otherwise (an image on its own, a gallery of images with their captions): replaced by
 ///   its markup, which is then cleaned like any input (so each image passes the same
-///   placeholder and tracker tests as any other). Consecutive `<noscript>` images therefore
-///   each keep their image.
+///   placeholder and tracker tests as any other), less the images already shown beside it
+///   (with the `figure`, `a` or `picture` that holds only them). Consecutive `<noscript>`
+///   images therefore each keep their image, and a gallery does not repeat its first one.
 #[inline(never)]
 pub(crate) fn noscript_action(el: &Element<'_>, extra: &[String]) -> Action {
     // Nothing in `<head>` is content (and an image there would move on the next parse).
@@ -89,11 +91,32 @@ pub(crate) fn noscript_action(el: &Element<'_>, extra: &[String]) -> Action {
             && !keys.iter().any(|k| shown.contains(k))
             && !img.attr("src").is_some_and(|s| is_tracker_url(&s))
     });
-    if new_image {
-        Action::Replace(markup)
-    } else {
-        Action::Remove
+    if !new_image {
+        return Action::Remove;
     }
+    // One image per figure: the images already shown beside it (with their own figure or
+    // link) are left out of what is unwrapped.
+    let is_shown = |img: &NodeRef| {
+        let keys = image_keys(img);
+        !keys.is_empty() && keys.iter().all(|k| shown.contains(k))
+    };
+    if shown.is_empty() || !images.iter().any(is_shown) {
+        return Action::Replace(markup);
+    }
+    Action::Replace(fragment_without(&markup, |n| {
+        if n.is("img") {
+            return is_shown(n);
+        }
+        if !(n.is("figure") || n.is("a") || n.is("picture")) {
+            return false;
+        }
+        let inner: Vec<NodeRef> = n
+            .descendant_elements()
+            .into_iter()
+            .filter(|d| d.is("img"))
+            .collect();
+        !inner.is_empty() && inner.iter().all(is_shown)
+    }))
 }
 
 /// The picture keys of the images `node` (already cleaned) shows with a real source.
