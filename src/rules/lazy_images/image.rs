@@ -56,11 +56,15 @@ impl LazyImages {
         let lazy_class = el.classes().any(is_lazy_class);
         let mut changed = fill_template(el);
         let mut state = src_state(el.attr("src"));
-        if is_marked_preview(el) && real_image_follows(el, el.attr("src").unwrap_or(""), true) {
-            // Gatsby's blurred `data-placeholder-image`, a separate LQIP `<img>`.
+        let mut found = self.found(el, lazy_class, state);
+        if !found.is_some()
+            && is_marked_preview(el)
+            && real_image_follows(el, el.attr("src").unwrap_or(""), true)
+        {
+            // Gatsby's blurred `data-placeholder-image`, a separate LQIP `<img>`: marked as
+            // a preview, with no image of its own to load, and the real one right after.
             return Action::Remove;
         }
-        let mut found = self.found(el, lazy_class, state);
         // Asked only when needed: most images have a real `src` and no candidate.
         let srcset_real =
             |el: &Element<'_>| el.attr("srcset").is_some_and(|s| !srcset_is_placeholder(s));
@@ -72,6 +76,7 @@ impl LazyImages {
                 state = src_state(el.attr("src"));
                 found = self.found(el, lazy_class, state);
             } else if state == Src::LowRes
+                && el.attr("src").is_some_and(is_low_res)
                 && real_image_follows(el, el.attr("src").unwrap_or(""), false)
             {
                 // Medium: the preview, then the lazy image, then its `<noscript>` (also
