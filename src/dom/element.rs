@@ -303,6 +303,49 @@ impl<'a> Element<'a> {
         adjacent_element(frame.pending.iter().map(|p| &p.node))
     }
 
+    /// [`next_element_siblings`](Element::next_element_siblings) of this element (`level`
+    /// 0), of its parent (1), of its grandparent (2)…: the elements that follow each other
+    /// after that node (not cleaned yet). Empty past the top.
+    pub fn next_element_siblings_at(&self, level: usize) -> Vec<NodeRef> {
+        let Some(frame) = self
+            .frames
+            .len()
+            .checked_sub(1 + level)
+            .and_then(|i| self.frames.get(i))
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for p in &frame.pending {
+            match &p.node.data {
+                NodeData::Element { .. } => out.push(NodeRef::new(&p.node)),
+                NodeData::Text { contents } if is_blank_text(&contents.borrow()) => {}
+                NodeData::Comment { .. } => {}
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// Whether this element (`level` 0), its parent (1), its grandparent (2)… has no sibling
+    /// element and no non-blank text beside it. False past the top.
+    pub fn is_only_child_at(&self, level: usize) -> bool {
+        let Some(frame) = self
+            .frames
+            .len()
+            .checked_sub(1 + level)
+            .and_then(|i| self.frames.get(i))
+        else {
+            return false;
+        };
+        let alone = |n: &Handle| match &n.data {
+            NodeData::Element { .. } => false,
+            NodeData::Text { contents } => is_blank_text(&contents.borrow()),
+            _ => true,
+        };
+        frame.done.iter().all(alone) && frame.pending.iter().all(|p| alone(&p.node))
+    }
+
     /// The sibling elements after this one that follow each other with nothing but white
     /// space and comments between them, nearest first (not cleaned yet). Stops at the first
     /// non-blank text.

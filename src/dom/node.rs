@@ -178,12 +178,46 @@ impl NodeRef {
     /// would) and returns its top-level nodes, detached from any tree: for rules that need to
     /// look inside markup held as text, such as the content of a `<noscript>` (read as text,
     /// because the parser runs with scripting on).
+    ///
+    /// Keep the returned nodes alive while walking their descendants: they are the only
+    /// owners of their subtrees, and dropping one empties its descendants.
     pub fn parse_fragment(html: &str) -> Vec<NodeRef> {
         parse_fragment_nodes_at(html, 0)
             .iter()
             .map(NodeRef::new)
             .collect()
     }
+}
+
+/// Parses `html` as a body fragment and serializes it again without the elements `drop`
+/// picks (each with its subtree; `drop` sees an element before its descendants, and the
+/// descendants of a dropped element are not offered). For markup held as text, such as a
+/// `<noscript>`'s.
+pub(crate) fn fragment_without(html: &str, drop: impl Fn(&NodeRef) -> bool) -> String {
+    let mut roots = parse_fragment_nodes_at(html, 0);
+    let mut dropped: Vec<Handle> = Vec::new();
+    let mut stack: Vec<Handle> = roots.iter().rev().cloned().collect();
+    while let Some(node) = stack.pop() {
+        if !matches!(node.data, NodeData::Element { .. }) {
+            continue;
+        }
+        if drop(&NodeRef::new(&node)) {
+            dropped.push(node);
+            continue;
+        }
+        stack.extend(node.children.borrow().iter().rev().cloned());
+    }
+    for node in &dropped {
+        let parent = node.parent.take().and_then(|weak| weak.upgrade());
+        match parent {
+            Some(parent) => parent
+                .children
+                .borrow_mut()
+                .retain(|c| !std::rc::Rc::ptr_eq(c, node)),
+            None => roots.retain(|c| !std::rc::Rc::ptr_eq(c, node)),
+        }
+    }
+    serialize_nodes(&roots, html.len())
 }
 
 /// White space a reader does not see: ASCII and Unicode white space, U+00A0, zero-width

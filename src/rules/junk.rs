@@ -1,5 +1,9 @@
 //! `junk`: hidden elements, tracking pixels and empty elements.
 
+mod trackers;
+
+pub use trackers::{is_tracker_or_ad_image, is_tracker_url};
+
 use crate::dom::names::is_block;
 use crate::{Action, Context, Element, Rule};
 use html5ever::{local_name, ns, LocalName};
@@ -7,8 +11,10 @@ use html5ever::{local_name, ns, LocalName};
 /// Removes what a reader never sees:
 ///
 /// - elements with the `hidden` attribute or an inline `display: none`;
-/// - tracking pixels: images whose `width` and `height` are both 0 or 1, and images left
-///   with neither `src` nor `srcset`;
+/// - tracking pixels and ads: images whose `width` and `height` are both 0 or 1, images
+///   from tracker and ad hosts, standard banner sizes (see [`is_tracker_url`] and
+///   `junk/trackers.rs` for the table and its sources), empty ad slots
+///   and AdSense `<ins>` slots (`ins.adsbygoogle`), and images left with neither `src` nor `srcset`;
 /// - elements left empty (no text but white space, nothing but `<br>` inside), bottom-up so
 ///   nested empties collapse: paragraphs, `div`s, sections, headings, list items, inline
 ///   formatting, links. An empty inline element is unwrapped rather than removed, so the
@@ -49,11 +55,11 @@ impl Rule for Junk {
                 _ => {}
             }
         }
-        if html
-            && *el.local_name() == local_name!("img")
-            && is_pixel(el.attr("width"))
-            && is_pixel(el.attr("height"))
-        {
+        if html && *el.local_name() == local_name!("img") && trackers::is_tracker_image(el) {
+            return Action::Remove;
+        }
+        // Before the sanitizer removes the class that says so.
+        if html && *el.local_name() == local_name!("ins") && trackers::is_ad_slot(el) {
             return Action::Remove;
         }
         Action::Keep
@@ -178,10 +184,6 @@ fn may_hide(style: &str) -> bool {
             .find(|c| !c.is_whitespace())
             .is_some_and(|c| c == 'n' || c == 'N')
     })
-}
-
-fn is_pixel(v: Option<&str>) -> bool {
-    v.is_some_and(|v| matches!(v.trim().trim_end_matches("px"), "0" | "1"))
 }
 
 #[cfg(test)]

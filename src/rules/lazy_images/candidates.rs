@@ -1,6 +1,7 @@
 //! Where the real image of a lazy-loaded element hides: attributes known by name, then any
 //! attribute whose value looks like an image URL or a `srcset`.
 
+use super::image_url;
 use super::placeholder::is_placeholder;
 use crate::ascii::starts_with_ci;
 use crate::proxy::strip_lazy_markers;
@@ -44,9 +45,6 @@ pub const DIMENSION_ATTRIBUTES: &[(&str, &str)] = &[
     ("data-rawwidth", "data-rawheight"),
     ("data-original-width", "data-original-height"),
 ];
-
-/// File extensions that make a value an image URL in the value-based fallback.
-const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".svg"];
 
 /// Attributes never read as an image source by value: text for people, and attributes
 /// with their own meaning.
@@ -143,21 +141,9 @@ pub(crate) fn find(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> 
     found
 }
 
-/// Whether `value` is one image URL: no inner white space, a path ending in an image
-/// extension (any case), a query or fragment allowed.
+/// Whether `value` is one image URL (see [`image_url::is_image_url`]).
 pub(crate) fn is_image_url(value: &str) -> bool {
-    let v = value.trim();
-    if v.is_empty() || has_white_space(v) || v.starts_with("data:") {
-        return false;
-    }
-    let path = v
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    IMAGE_EXTENSIONS
-        .iter()
-        .any(|ext| path.ends_with(ext) && path.len() > ext.len())
+    image_url::is_image_url(value)
 }
 
 /// Whether `value` is a `srcset` list: at least one candidate is an image URL with a width
@@ -214,10 +200,10 @@ fn has_white_space(v: &str) -> bool {
     v.bytes().any(|b| b <= b' ' || b >= 0x80) && v.chars().any(char::is_whitespace)
 }
 
-/// One token that can be a URL: not empty, no white space, not a bare word (`true`,
-/// `lazy`), no script scheme.
+/// One token that can be a URL: not empty, no white space, not a template
+/// (`…_{width}x.jpg`), not a bare word (`true`, `lazy`), no script scheme.
 fn is_url_like(v: &str) -> bool {
-    if v.is_empty() || has_white_space(v) {
+    if v.is_empty() || has_white_space(v) || image_url::is_template(v) {
         return false;
     }
     if starts_with_ci(v, "javascript:") || starts_with_ci(v, "vbscript:") {

@@ -4,8 +4,11 @@ use super::candidates::{
     clean_url, find, srcset_is_placeholder, Found, DIMENSION_ATTRIBUTES, SIZES_ATTRIBUTES,
     SRCSET_ATTRIBUTES, SRC_ATTRIBUTES,
 };
+use super::image_url::is_template;
 use super::noscript::single_image;
-use super::placeholder::{is_low_res, is_placeholder};
+use super::placeholder::{is_low_res, is_placeholder, is_stand_in_name};
+use super::preview::{is_marked_preview, real_image_follows};
+use super::template::fill_template;
 use super::LazyImages;
 use crate::ascii::contains_ci;
 use crate::proxy::strip_lazy_markers;
@@ -15,7 +18,10 @@ use crate::{Action, Context, Element, NodeRef};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Src {
     Missing,
+    /// A blank file, a tiny `data:` image, a URL template: never kept on its own.
     Placeholder,
+    /// A low-quality variant or a file named as a stand-in (`img_default.png`,
+    /// `fallback.svg`): gives way to any candidate, kept when there is none.
     LowRes,
     Real,
 }
@@ -23,8 +29,8 @@ enum Src {
 fn src_state(src: Option<&str>) -> Src {
     match src.map(str::trim) {
         None | Some("") => Src::Missing,
-        Some(s) if is_placeholder(s) => Src::Placeholder,
-        Some(s) if is_low_res(s) => Src::LowRes,
+        Some(s) if is_placeholder(s) || is_template(s) => Src::Placeholder,
+        Some(s) if is_low_res(s) || is_stand_in_name(s) => Src::LowRes,
         Some(_) => Src::Real,
     }
 }
@@ -48,12 +54,20 @@ impl LazyImages {
     #[inline(never)]
     pub(super) fn fix_img(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let lazy_class = el.classes().any(is_lazy_class);
+        let mut changed = fill_template(el);
         let mut state = src_state(el.attr("src"));
         let mut found = self.found(el, lazy_class, state);
+        if !found.is_some()
+            && is_marked_preview(el)
+            && real_image_follows(el, el.attr("src").unwrap_or(""), true)
+        {
+            // Gatsby's blurred `data-placeholder-image`, a separate LQIP `<img>`: marked as
+            // a preview, with no image of its own to load, and the real one right after.
+            return Action::Remove;
+        }
         // Asked only when needed: most images have a real `src` and no candidate.
         let srcset_real =
             |el: &Element<'_>| el.attr("srcset").is_some_and(|s| !srcset_is_placeholder(s));
-        let mut changed = false;
         if !found.is_some() && state != Src::Real && !srcset_real(el) {
             // The real image may be in the `<noscript>` right after.
             if let Some(img) = next_noscript_image(el) {
@@ -61,8 +75,12 @@ impl LazyImages {
                 changed = true;
                 state = src_state(el.attr("src"));
                 found = self.found(el, lazy_class, state);
-            } else if state == Src::LowRes && followed_by_image(el) {
-                // Medium: the preview, then the lazy image, then its `<noscript>`.
+            } else if state == Src::LowRes
+                && el.attr("src").is_some_and(is_low_res)
+                && real_image_follows(el, el.attr("src").unwrap_or(""), false)
+            {
+                // Medium: the preview, then the lazy image, then its `<noscript>` (also
+                // beside the preview's wrappers).
                 return Action::Remove;
             }
         }
@@ -131,6 +149,14 @@ impl LazyImages {
                 && el
                     .attr("src")
                     .is_none_or(|s| src_state(Some(s)) != Src::Real)
+            {
+                return Action::Remove;
+            }
+            // Only stand-in files (`fallback.svg`) and nothing found: the `<img>` after it
+            // shows the real image.
+            if !found.is_some()
+                && el.attr("srcset").is_some_and(srcset_is_stand_in)
+                && el.next_element_siblings().iter().any(|n| n.is("img"))
             {
                 return Action::Remove;
             }
@@ -348,6 +374,15 @@ impl LazyImages {
     }
 }
 
+/// Whether every candidate of `srcset` is a stand-in file or a low-res variant.
+fn srcset_is_stand_in(srcset: &str) -> bool {
+    let candidates = crate::srcset::parse(srcset);
+    !candidates.is_empty()
+        && candidates
+            .iter()
+            .all(|c| src_state(Some(c.url)) != Src::Real)
+}
+
 fn trim_scheme(url: &str) -> &str {
     url.split_once("//").map_or(url, |(_, rest)| rest)
 }
@@ -372,14 +407,6 @@ fn take_noscript_image(el: &mut Element<'_>, img: &NodeRef) {
             el.set_attr(&k, &v);
         }
     }
-}
-
-/// Whether an image or a `<noscript>` image follows among the next two sibling elements.
-fn followed_by_image(el: &Element<'_>) -> bool {
-    el.next_element_siblings()
-        .iter()
-        .take(2)
-        .any(|n| n.is("img") || (n.is("noscript") && single_image(&n.text_content()).is_some()))
 }
 
 /// For an `<img>` in a `<picture>` with nothing to show: the `srcset` of the `<source>`

@@ -4,7 +4,10 @@
 //! | module | what it knows |
 //! |---|---|
 //! | [`candidates`] | where the real image hides: attributes by name ([`SRC_ATTRIBUTES`], [`SRCSET_ATTRIBUTES`]…), then by value |
-//! | [`placeholder`] | what a placeholder is: tiny `data:` images, SVGs that draw nothing, blank files, low-res previews |
+//! | [`placeholder`] | what a placeholder is: tiny `data:` images, SVGs that draw nothing, blank files, low-res previews, stand-in file names |
+//! | [`image_url`] | what an image URL is (extension, format parameter, image-only hosts), and URL templates |
+//! | `preview` | previews shown twice: the low-quality `<img>` beside the real image |
+//! | `template` | `…_{width}x.jpg` URL templates filled from the listed widths |
 //! | `image` | `<img>`, `<source>`, `<video>`: promotion, `<noscript>` look-ahead, dimensions, native lazy loading, tidying |
 //! | `noscript` | `<noscript>` fallbacks |
 //! | `stand_in` | elements that stand for an image: `figure[itemid]`, `div[data-src]` |
@@ -14,9 +17,12 @@
 
 pub mod candidates;
 mod image;
+pub mod image_url;
 mod noscript;
 pub mod placeholder;
+mod preview;
 mod stand_in;
+mod template;
 
 pub use candidates::{SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES};
 
@@ -151,6 +157,7 @@ impl Rule for LazyImages {
             local_name!("video") => self.fix_video(el, cx),
             local_name!("noscript") => noscript::noscript_action(el, &self.src_attributes),
             local_name!("figure") if el.has_attr("itemid") => self.fix_figure(el),
+            local_name!("picture") => self.fix_picture(el),
             local_name!("div") | local_name!("span") => self.fix_block(el),
             _ => Action::Keep,
         }

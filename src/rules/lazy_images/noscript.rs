@@ -1,8 +1,10 @@
 //! `<noscript>` fallbacks. The parser runs with scripting on, so a `<noscript>` holds its
-//! markup as one text node: it is parsed here to see whether it holds one image.
+//! markup as one text node: it is parsed here to see which images it holds.
 
 use super::candidates::{find, srcset_is_placeholder};
-use super::placeholder::is_placeholder;
+use super::placeholder::{file_name, is_placeholder};
+use crate::dom::node::fragment_without;
+use crate::rules::junk::is_tracker_url;
 use crate::{Action, Element, NodeRef};
 
 /// The one `<img>` of a `<noscript>`'s markup, when that markup is a single image (possibly
@@ -12,7 +14,10 @@ pub(crate) fn single_image(markup: &str) -> Option<NodeRef> {
         return None;
     }
     let mut image = None;
-    let mut stack = NodeRef::parse_fragment(markup);
+    // The top nodes are detached: they must outlive the walk, or dropping one empties its
+    // descendants (rcdom's non-recursive drop) before they are looked at.
+    let roots = NodeRef::parse_fragment(markup);
+    let mut stack = roots.clone();
     while let Some(node) = stack.pop() {
         if node.is_text() {
             if !node.is_blank() {
@@ -31,37 +36,166 @@ pub(crate) fn single_image(markup: &str) -> Option<NodeRef> {
     image
 }
 
+/// Every `<img>` of a `<noscript>`'s markup, in any order.
+fn all_images(markup: &str) -> Vec<NodeRef> {
+    if !markup.to_ascii_lowercase().contains("<img") {
+        return Vec::new();
+    }
+    let mut images = Vec::new();
+    let roots = NodeRef::parse_fragment(markup);
+    let mut stack = roots.clone();
+    while let Some(node) = stack.pop() {
+        if node.is("img") {
+            images.push(node.clone());
+        }
+        stack.extend(node.children());
+    }
+    images
+}
+
 /// What to do with a `<noscript>`:
 ///
-/// - it holds one image, and the image it stands in for is already there (the element just
-///   before it shows an image, or the one just after it will once promoted): removed;
-/// - it holds one image on its own: replaced by its markup (which is then cleaned like any
-///   input);
-/// - anything else (and anything in `<head>`): removed.
+/// - anything in `<head>`, and a `<noscript>` without images: removed;
+/// - every image it holds is a tracker, or is already shown by the element just before it,
+///   or will be by the element just after it (the same picture: the same URL, or the same
+///   file name but for a size suffix): removed;
+/// - otherwise (an image on its own, a gallery of images with their captions): replaced by
+///   its markup, which is then cleaned like any input (so each image passes the same
+///   placeholder and tracker tests as any other), less the images already shown beside it
+///   (with the `figure`, `a` or `picture` that holds only them). Consecutive `<noscript>`
+///   images therefore each keep their image, and a gallery does not repeat its first one.
 #[inline(never)]
 pub(crate) fn noscript_action(el: &Element<'_>, extra: &[String]) -> Action {
-    let markup = el.text_content();
     // Nothing in `<head>` is content (and an image there would move on the next parse).
-    if single_image(&markup).is_none() || el.has_ancestor("head") {
+    if el.has_ancestor("head") {
         return Action::Remove;
     }
-    let before = el.previous_element_sibling();
-    let after = el.next_element_sibling();
-    let shown = before.as_ref().is_some_and(shows_image)
-        || after.as_ref().is_some_and(|n| will_show_image(n, extra));
-    if shown {
-        Action::Remove
-    } else {
-        Action::Replace(markup)
+    let markup = el.text_content();
+    let images = all_images(&markup);
+    if images.is_empty() {
+        return Action::Remove;
+    }
+    let mut shown: Vec<String> = Vec::new();
+    if let Some(before) = el.previous_element_sibling() {
+        shown_keys(&before, &mut shown);
+    }
+    if let Some(after) = el.next_element_sibling() {
+        if will_show_image(&after, extra) {
+            upcoming_keys(&after, &mut shown);
+        }
+    }
+    // An image of its own: not shown beside it, and not a tracker.
+    let new_image = images.iter().any(|img| {
+        let keys = image_keys(img);
+        !keys.is_empty()
+            && !keys.iter().any(|k| shown.contains(k))
+            && !img.attr("src").is_some_and(|s| is_tracker_url(&s))
+    });
+    if !new_image {
+        return Action::Remove;
+    }
+    // One image per figure: the images already shown beside it (with their own figure or
+    // link) are left out of what is unwrapped.
+    let is_shown = |img: &NodeRef| {
+        let keys = image_keys(img);
+        !keys.is_empty() && keys.iter().all(|k| shown.contains(k))
+    };
+    if shown.is_empty() || !images.iter().any(is_shown) {
+        return Action::Replace(markup);
+    }
+    Action::Replace(fragment_without(&markup, |n| {
+        if n.is("img") {
+            return is_shown(n);
+        }
+        if !(n.is("figure") || n.is("a") || n.is("picture")) {
+            return false;
+        }
+        let inner: Vec<NodeRef> = n
+            .descendant_elements()
+            .into_iter()
+            .filter(|d| d.is("img"))
+            .collect();
+        !inner.is_empty() && inner.iter().all(is_shown)
+    }))
+}
+
+/// The picture keys of the images `node` (already cleaned) shows with a real source.
+fn shown_keys(node: &NodeRef, out: &mut Vec<String>) {
+    let real = |n: &NodeRef| n.is("img") && has_real_source(&n.attrs());
+    if real(node) {
+        out.extend(image_keys(node));
+    } else if node.is("picture") || node.is("figure") || node.is("a") || node.is("span") {
+        for d in node.descendant_elements().iter().filter(|d| real(d)) {
+            out.extend(image_keys(d));
+        }
     }
 }
 
-/// Whether `node` (already cleaned) is, or holds, an image with a real source.
-fn shows_image(node: &NodeRef) -> bool {
-    let real = |n: &NodeRef| n.is("img") && has_real_source(&n.attrs());
-    real(node)
-        || ((node.is("picture") || node.is("figure") || node.is("a") || node.is("span"))
-            && node.descendant_elements().iter().any(real))
+/// The picture keys of the images `node` (not cleaned yet) will show, its lazy candidates
+/// included.
+fn upcoming_keys(node: &NodeRef, out: &mut Vec<String>) {
+    if node.is("img") {
+        out.extend(image_keys(node));
+    } else {
+        for d in node.descendant_elements().iter().filter(|d| d.is("img")) {
+            out.extend(image_keys(d));
+        }
+    }
+}
+
+/// The keys of every URL an `<img>` names (`src`, `srcset` candidates, URL-valued `data-`
+/// attributes), placeholders left out.
+fn image_keys(img: &NodeRef) -> Vec<String> {
+    let mut keys = Vec::new();
+    for (k, v) in img.attrs() {
+        if k.contains("srcset") {
+            for c in crate::srcset::parse(&v) {
+                push_key(c.url, &mut keys);
+            }
+        } else if k == "src" || (k.starts_with("data-") && (v.contains('/') || v.contains('.'))) {
+            push_key(&v, &mut keys);
+        }
+    }
+    keys
+}
+
+fn push_key(url: &str, keys: &mut Vec<String>) {
+    let url = url.trim();
+    if url.is_empty() || url.starts_with("data:") || is_placeholder(url) {
+        return;
+    }
+    let key = picture_key(url);
+    if !key.is_empty() && !keys.contains(&key) {
+        keys.push(key);
+    }
+}
+
+/// What identifies a picture across its sizes: the file name (lowercase, no extension)
+/// without a trailing size suffix (`-1024x683`, `_800x600`, `@2x`, `-scaled`).
+pub(crate) fn picture_key(url: &str) -> String {
+    let name = file_name(url).to_ascii_lowercase();
+    let mut stem = name
+        .rsplit_once('.')
+        .map_or(name.as_str(), |(s, _)| s)
+        .to_string();
+    for suffix in ["-scaled", "@2x", "@3x", "@1x"] {
+        if let Some(s) = stem.strip_suffix(suffix) {
+            stem = s.to_string();
+        }
+    }
+    // `-1024x683` / `_800x600`
+    if let Some(pos) = stem.rfind(['-', '_']) {
+        let tail = &stem[pos + 1..];
+        let dims = tail.split_once('x').is_some_and(|(w, h)| {
+            !w.is_empty()
+                && !h.is_empty()
+                && (w.bytes().chain(h.bytes())).all(|b| b.is_ascii_digit())
+        });
+        if dims && pos > 0 {
+            stem.truncate(pos);
+        }
+    }
+    stem
 }
 
 /// Whether `node` (not cleaned yet) is, or holds, an image that has a real source or a
@@ -87,4 +221,24 @@ fn has_real_source(attrs: &[(String, String)]) -> bool {
         "srcset" => !srcset_is_placeholder(v),
         _ => false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn nested_markup_is_read_whole() {
+        let captioned = r#"<div><img src="https://a.example/1.jpg"><p>A caption</p></div>"#;
+        assert!(super::single_image(captioned).is_none());
+        let gallery = r#"<div><figure><a href="x"><img src="https://a.example/1.jpg"></a></figure><figure><a href="y"><img src="https://a.example/2.jpg"></a></figure></div>"#;
+        assert_eq!(super::all_images(gallery).len(), 2);
+    }
+
+    #[test]
+    fn picture_keys() {
+        let k = super::picture_key;
+        assert_eq!(k("https://a.example/u/photo-1024x683.jpg?x=1"), "photo");
+        assert_eq!(k("//a.example/u/photo.jpg"), "photo");
+        assert_eq!(k("/u/photo@2x.png"), "photo");
+        assert_ne!(k("/u/photo_a.jpg"), k("/u/photo_b.jpg"));
+    }
 }

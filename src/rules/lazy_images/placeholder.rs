@@ -57,7 +57,19 @@ pub fn is_placeholder(src: &str) -> bool {
     let file = file_name(s);
     BLANK_FILES.iter().any(|b| file.eq_ignore_ascii_case(b))
         || starts_with_ci(file, "placeholder.")
+        || is_one_pixel_name(file)
         || has_pagespeed_static(s)
+}
+
+/// A GIF or PNG whose name has the word `1x1` (`1x1.trans.gif`, `trans_1x1.png`,
+/// `blank-1x1.gif`): a one-pixel file, also when an image CDN serves it
+/// (`…/client/q_glossy/https://site/…/1x1.trans.gif`).
+fn is_one_pixel_name(file: &str) -> bool {
+    let lower = file.to_ascii_lowercase();
+    let Some((stem, ext)) = lower.rsplit_once('.') else {
+        return false;
+    };
+    matches!(ext, "gif" | "png") && stem.split(['.', '-', '_']).any(|w| w == "1x1")
 }
 
 /// Whether `s` contains `/pagespeed_static/` in any case: looked for only around each `_`,
@@ -75,7 +87,9 @@ fn has_pagespeed_static(s: &str) -> bool {
 
 /// Whether `src` is a low-resolution preview shown while the full image loads: Medium's
 /// `/max/60/` (any width up to 100) and `resize:fit:60`, a `q`/`quality` query parameter up
-/// to 30, a non-zero `blur` parameter. Only meaningful when a full image is known.
+/// to 30, a non-zero `blur` parameter, a quality path option up to 30 or named low (`q:eco`,
+/// `q:low`, `q:20`, `q_20`, `q_auto:low`), a width of at most 100 asked in the query
+/// (`?format=100w`, `?w=60`). Only meaningful when a full image is known.
 pub fn is_low_res(src: &str) -> bool {
     if !may_be_low_res(src) {
         return false;
@@ -86,12 +100,20 @@ pub fn is_low_res(src: &str) -> bool {
         None => (lower.split('#').next().unwrap_or(""), ""),
     };
     let small = |n: &str| n.parse::<u32>().is_ok_and(|n| n <= 100);
+    let low_quality_value = |v: &str| {
+        matches!(v, "eco" | "low" | "auto:low" | "lowest")
+            || v.parse::<u32>().is_ok_and(|n| n <= 30)
+    };
     let segments: Vec<&str> = path.split('/').collect();
     let medium_max = segments.windows(2).any(|w| w[0] == "max" && small(w[1]));
-    let medium_resize = segments.iter().any(|seg| {
-        ["resize:fit:", "resize:fill:"].iter().any(|p| {
-            seg.strip_prefix(p)
-                .is_some_and(|rest| small(rest.split(':').next().unwrap_or("")))
+    let path_option = segments.iter().any(|seg| {
+        seg.split(',').any(|opt| {
+            ["resize:fit:", "resize:fill:"].iter().any(|p| {
+                opt.strip_prefix(p)
+                    .is_some_and(|rest| small(rest.split(':').next().unwrap_or("")))
+            }) || ["q:", "q_"]
+                .iter()
+                .any(|p| opt.strip_prefix(p).is_some_and(low_quality_value))
         })
     });
     let params = query.split('&').filter_map(|kv| kv.split_once('='));
@@ -100,30 +122,96 @@ pub fn is_low_res(src: &str) -> bool {
         match k {
             "q" | "quality" => low_quality |= v.parse::<u32>().is_ok_and(|n| n <= 30),
             "blur" => low_quality |= v.parse::<f32>().is_ok_and(|n| n > 0.0),
+            "format" => low_quality |= v.strip_suffix('w').is_some_and(small),
+            "w" | "width" => low_quality |= v.parse::<u32>().is_ok_and(|n| n > 0 && n <= 64),
             _ => {}
         }
     }
-    medium_max || medium_resize || low_quality
+    medium_max || path_option || low_quality
 }
 
 /// A screen for [`is_low_res`], without allocating: whether `src` has (in any case) `max/`,
-/// `resize:`, or a `q=`, `quality=` or `blur=` parameter. When it is false, `is_low_res` is
-/// false.
+/// `resize:`, `q:`, `q_`, or a `q=`, `quality=`, `blur=`, `format=`, `w=` or `width=`
+/// parameter. When it is false, `is_low_res` is false.
 fn may_be_low_res(src: &str) -> bool {
     let s = src.as_bytes();
     s.iter().enumerate().any(|(i, &b)| {
         let ends = |p: &[u8]| i >= p.len() && s[i - p.len()..i].eq_ignore_ascii_case(p);
         match b {
             b'/' => ends(b"max"),
-            b':' => ends(b"resize"),
-            b'=' => ends(b"q") || ends(b"quality") || ends(b"blur"),
+            b':' => ends(b"resize") || ends(b"q"),
+            b'_' => ends(b"q"),
+            b'=' => {
+                ends(b"q")
+                    || ends(b"quality")
+                    || ends(b"blur")
+                    || ends(b"format")
+                    || ends(b"w")
+                    || ends(b"width")
+            }
             _ => false,
         }
     })
 }
 
+/// Words that name a stand-in file in an image's file name: `img_default.png`,
+/// `fallback.svg`, `lazy-placeholder.jpg`, `loading-spinner.gif`, `no-image.png`.
+const STAND_IN_WORDS: &[&str] = &[
+    "default",
+    "fallback",
+    "placeholder",
+    "loading",
+    "loader",
+    "lazy",
+    "lazyload",
+    "preload",
+    "spinner",
+    "blank",
+    "spacer",
+    "transparent",
+    "empty",
+    "noimage",
+    "dummy",
+];
+
+/// Whether the file name of `src` says it stands in for the real image: a word of its stem
+/// (split at `-`, `_`, `.` and lower-to-upper case changes) is one of `STAND_IN_WORDS`
+/// (`img_default.png`, `fallback.svg`, `lazyLoader.gif`), or it is `no-image`/`no_image`.
+///
+/// Weaker than [`is_placeholder`]: such a `src` gives way to a real candidate, but an image
+/// with nothing else is kept (a photo may be called `loading-dock.jpg`).
+pub fn is_stand_in_name(src: &str) -> bool {
+    let file = file_name(src.trim());
+    let Some((stem, _ext)) = file.rsplit_once('.') else {
+        return false;
+    };
+    // Screen: most names hold none of the words (nor `image`, for `no-image`).
+    let lower = stem.to_ascii_lowercase();
+    if !STAND_IN_WORDS.iter().any(|w| lower.contains(w)) && !lower.contains("image") {
+        return false;
+    }
+    let mut words: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut prev_lower = false;
+    for c in stem.chars() {
+        if matches!(c, '-' | '_' | '.' | '+' | ' ') {
+            words.push(std::mem::take(&mut current));
+            prev_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower {
+            words.push(std::mem::take(&mut current));
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        current.push(c.to_ascii_lowercase());
+    }
+    words.push(current);
+    words.iter().any(|w| STAND_IN_WORDS.contains(&w.as_str()))
+        || words.windows(2).any(|w| w[0] == "no" && w[1] == "image")
+}
+
 /// The last path segment of a URL, without query or fragment.
-fn file_name(url: &str) -> &str {
+pub(crate) fn file_name(url: &str) -> &str {
     let end = url
         .bytes()
         .position(|b| b == b'?' || b == b'#')
@@ -351,6 +439,11 @@ mod tests {
         assert!(is_placeholder("https://x.example/a/Spacer.GIF?v=2"));
         assert!(is_placeholder("https://x.example/placeholder.png"));
         assert!(is_placeholder("/pagespeed_static/1.JiBnMqyl6S.gif"));
+        assert!(is_placeholder(
+            "https://cdn.example-pixel.ai/client/q_glossy,ret_img/https://b.example/wp-content/plugins/lazy-load/images/1x1.trans.gif"
+        ));
+        assert!(is_placeholder("/img/trans_1x1.png"));
+        assert!(!is_placeholder("/img/photo-1x1-crop.jpg"));
         assert!(!is_placeholder("https://x.example/photo.gif"));
         assert!(!is_placeholder("  "));
     }
@@ -364,5 +457,37 @@ mod tests {
         assert!(is_low_res("https://cdn.example/a.jpg?w=800&blur=10"));
         assert!(!is_low_res("https://miro.medium.com/max/1400/1*abc.jpeg"));
         assert!(!is_low_res("https://cdn.example/a.jpg?q=80"));
+        assert!(is_low_res(
+            "https://m.example.io/w:1200/h:800/q:eco/https://s.example/p.jpg"
+        ));
+        assert!(is_low_res(
+            "https://c.example/image/upload/w_800,q_10/p.jpg"
+        ));
+        assert!(is_low_res("https://sq.example/x/photo.jpg?format=100w"));
+        assert!(!is_low_res("https://sq.example/x/photo.jpg?format=1500w"));
+        assert!(!is_low_res(
+            "https://m.example.io/w:1200/h:800/q:90/https://s.example/p.jpg"
+        ));
+    }
+
+    #[test]
+    fn stand_in_names() {
+        for s in [
+            "https://s.example/assets/img_default.png",
+            "/static/fallback.svg",
+            "/img/lazyLoader.gif",
+            "/img/no-image.png",
+            "https://s.example/theme/lazy-placeholder.jpg?v=2",
+        ] {
+            assert!(is_stand_in_name(s), "{s}");
+        }
+        for s in [
+            "/u/defaulted-loan.jpg",
+            "/u/harbour.jpg",
+            "/u/lazyriver",
+            "/u/defaults",
+        ] {
+            assert!(!is_stand_in_name(s), "{s}");
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Elements that stand for an image without being one: NYT's `figure[itemid]`, a lazy
 //! `div`/`span` with `data-src` and nothing inside.
 
-use super::candidates::{clean_url, find, is_image_url};
+use super::candidates::{clean_srcset, clean_url, find, is_image_url, Found};
 use super::LazyImages;
 use crate::{Action, Element};
 
@@ -38,8 +38,54 @@ impl LazyImages {
         ))
     }
 
-    /// A `div`/`span` with a lazy image attribute (by name) and no content: becomes the
-    /// `<img>` (keeping `alt`).
+    /// A `<picture>` with sources and no `<img>` (lozad's shape: `data-iesrc`, lazy
+    /// `<source>`s) renders nothing: it gets its `<img>`, from `data-iesrc` (or `data-src`)
+    /// when that is an image URL, else from the `srcset` of its last `<source>` without a
+    /// `type` (or the last one); `alt` from `data-alt`/`alt`.
+    #[inline(never)]
+    pub(super) fn fix_picture(&self, el: &mut Element<'_>) -> Action {
+        let children = el.element_children();
+        if children.iter().any(|c| c.is("img")) || !children.iter().any(|c| c.is("source")) {
+            return Action::Keep;
+        }
+        let own = ["data-iesrc", "data-src"]
+            .iter()
+            .filter_map(|a| el.attr(a))
+            .find(|v| is_image_url(v))
+            .and_then(clean_url);
+        let sources: Vec<_> = children.iter().filter(|c| c.is("source")).collect();
+        let from_source = || {
+            let pick = sources
+                .iter()
+                .rev()
+                .find(|s| s.attr("type").is_none())
+                .or(sources.last())?;
+            ["srcset", "data-srcset", "src", "data-src"]
+                .iter()
+                .filter_map(|a| pick.attr(a))
+                .find_map(|v| clean_srcset(&v).filter(|s| srcset_of_images(s)))
+        };
+        let img = match own {
+            Some(url) => format!("<img src=\"{}\"", escape_attr(&url)),
+            None => match from_source() {
+                Some(set) => format!("<img srcset=\"{}\"", escape_attr(&set)),
+                None => return Action::Keep,
+            },
+        };
+        let alt = el.attr("data-alt").or_else(|| el.attr("alt")).unwrap_or("");
+        Action::Replace(format!(
+            "<picture>{}{img} alt=\"{}\"></picture>",
+            el.inner_html(),
+            escape_attr(alt)
+        ))
+    }
+
+    /// A `div`/`span` with nothing inside that stands for an image: a lazy image
+    /// attribute (by name: `data-src`, `data-url`…) or a lazy background (`data-bg`,
+    /// `data-bgset`, `data-background-image`…) whose value is an image URL (see
+    /// [`is_image_url`]) or a `srcset` of them. It becomes the `<img>` (keeping `alt`,
+    /// `title`). A stand-in whose URL is not an image (an Outbrain widget's article URL, a
+    /// share widget's page, a video embed) is left alone: junk removes it as empty.
     pub(super) fn fix_block(&self, el: &mut Element<'_>) -> Action {
         // Cheap test first: this runs on every `div` and `span`.
         if !el
@@ -50,16 +96,21 @@ impl LazyImages {
             return Action::Keep;
         }
         let attrs: Vec<(&str, &str)> = el.attrs().collect();
-        let found = find(&attrs, &self.src_attributes, false);
+        let mut found = find(&attrs, &self.src_attributes, false);
+        found.src = found.src.filter(|(_, url)| is_image_url(url));
+        found.srcset = found.srcset.filter(|(_, set)| srcset_of_images(set));
+        if !found.is_some() {
+            found = background(&attrs);
+        }
+        if !found.is_some() {
+            return Action::Keep;
+        }
         let mut html = String::from("<img");
         if let Some((_, url)) = &found.src {
             html.push_str(&format!(" src=\"{}\"", escape_attr(url)));
         }
         if let Some((_, set)) = &found.srcset {
             html.push_str(&format!(" srcset=\"{}\"", escape_attr(set)));
-        }
-        if !found.is_some() {
-            return Action::Keep;
         }
         for name in ["alt", "title"] {
             if let Some(v) = el.attr(name) {
@@ -69,6 +120,52 @@ impl LazyImages {
         html.push('>');
         Action::Replace(html)
     }
+}
+
+/// Attributes that hold a lazy background image (lazysizes' `data-bg`/`data-bgset`, and
+/// the `data-background*` spellings), in the order they are tried.
+pub(crate) const BACKGROUND_ATTRIBUTES: &[&str] = &[
+    "data-bg",
+    "data-bgset",
+    "data-background-image",
+    "data-background",
+    "data-bg-src",
+    "data-bg-image",
+];
+
+/// The lazy background of a stand-in: a [`BACKGROUND_ATTRIBUTES`] value that is one image
+/// URL (also written `url(…)`) or a `srcset` of image URLs.
+fn background(attrs: &[(&str, &str)]) -> Found {
+    let mut found = Found::default();
+    for name in BACKGROUND_ATTRIBUTES {
+        let Some(value) = attrs.iter().find(|(n, _)| n == name).map(|(_, v)| *v) else {
+            continue;
+        };
+        let v = value.trim();
+        let v = v
+            .strip_prefix("url(")
+            .and_then(|r| r.strip_suffix(')'))
+            .map_or(v, |r| r.trim().trim_matches(['"', '\'']));
+        if is_image_url(v) {
+            if let Some(url) = clean_url(v) {
+                found.src = Some((name.to_string(), url));
+                return found;
+            }
+        }
+        if srcset_of_images(v) {
+            if let Some(set) = clean_srcset(v) {
+                found.srcset = Some((name.to_string(), set));
+                return found;
+            }
+        }
+    }
+    found
+}
+
+/// Whether every candidate of a `srcset` is an image URL (and there is one).
+fn srcset_of_images(set: &str) -> bool {
+    let candidates = crate::srcset::parse(set);
+    !candidates.is_empty() && candidates.iter().all(|c| is_image_url(c.url))
 }
 
 /// Escapes a value for a double-quoted attribute.

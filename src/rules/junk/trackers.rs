@@ -1,0 +1,347 @@
+//! Tracking pixels and ads: images a reader never meant to see, whether they came as an
+//! `<img>`, from a `<noscript>` or from a lazy attribute (the test runs on the final `src`).
+//!
+//! Sources for the host and path table: the EasyPrivacy and EasyList filter lists
+//! (<https://easylist.to/>), each service's own documentation of its pixel (comScore's
+//! `scorecardresearch.com/p?c1=`, Meta's `facebook.com/tr?id=`, Google's
+//! `google-analytics.com/collect`, WordPress.com Stats' `pixel.wp.com/b.gif`, Adobe
+//! Analytics' `/b/ss/`), and the IAB's fixed-size ad units
+//! (<https://www.iab.com/guidelines/iab-new-ad-portfolio/>).
+
+use crate::Element;
+
+/// Hosts (and their subdomains) that serve only tracking pixels or ads.
+const TRACKER_HOSTS: &[&str] = &[
+    "scorecardresearch.com",
+    "doubleclick.net",
+    "googlesyndication.com",
+    "googleadservices.com",
+    "google-analytics.com",
+    "googletagmanager.com",
+    "quantserve.com",
+    "quantcount.com",
+    "amazon-adsystem.com",
+    "adnxs.com",
+    "adsrvr.org",
+    "moatads.com",
+    "krxd.net",
+    "imrworldwide.com",
+    "ioam.de",
+    "ivwbox.de",
+    "omtrdc.net",
+    "2o7.net",
+    "demdex.net",
+    "everesttech.net",
+    "chartbeat.net",
+    "statcounter.com",
+    "sitemeter.com",
+    "mc.yandex.ru",
+    "hm.baidu.com",
+    "cnzz.com",
+    "wrating.com",
+    "bat.bing.com",
+    "ads-twitter.com",
+    "analytics.twitter.com",
+    "pixel.wp.com",
+    "stats.wp.com",
+    "pixel.quantserve.com",
+    "pixel.mathtag.com",
+    "mathtag.com",
+    "criteo.com",
+    "criteo.net",
+    "rubiconproject.com",
+    "pubmatic.com",
+    "casalemedia.com",
+    "openx.net",
+    "adform.net",
+    "serving-sys.com",
+    "adition.com",
+    "smartadserver.com",
+    "exelator.com",
+    "bluekai.com",
+    "agkn.com",
+    "tapad.com",
+    "nr-data.net",
+    "pixel.parsely.com",
+    "sb.scorecardresearch.com",
+];
+
+/// `(host, path prefix)` pairs: hosts that also serve content, whose pixel is one path.
+const TRACKER_PATHS: &[(&str, &str)] = &[
+    ("facebook.com", "/tr"),
+    ("www.facebook.com", "/tr"),
+    ("t.co", "/i/adsct"),
+    ("linkedin.com", "/px"),
+    ("px.ads.linkedin.com", "/"),
+];
+
+/// Path fragments that only analytics endpoints have (Adobe's `/b/ss/`, Google's
+/// `/__utm.gif`, Matomo's `/matomo.php`, Piwik's `/piwik.php`).
+const TRACKER_PATH_PARTS: &[&str] = &[
+    "/b/ss/",
+    "/__utm.gif",
+    "/matomo.php",
+    "/piwik.php",
+    "/g/collect",
+    "/j/collect",
+];
+
+/// Width × height of the IAB's fixed ad units whose shape no photo has (banners,
+/// leaderboards, skyscrapers, mobile banners): junk on their own.
+const BANNER_SIZES: &[(u32, u32)] = &[
+    (728, 90),
+    (970, 90),
+    (970, 250),
+    (468, 60),
+    (234, 60),
+    (320, 50),
+    (300, 50),
+    (160, 600),
+    (120, 600),
+    (88, 31),
+];
+
+/// Ad units a photo may also have (the rectangles, the half page): junk when the URL also
+/// names an ad (a path word `ad`, `ads`, `adserver`, `banner`, `banners`).
+const RECTANGLE_SIZES: &[(u32, u32)] = &[
+    (300, 250),
+    (336, 280),
+    (250, 250),
+    (180, 150),
+    (300, 600),
+    (300, 1050),
+    (320, 100),
+    (120, 240),
+];
+
+/// Whether the `<img>` `el` is a tracking pixel or an ad (see [`is_tracker_or_ad_image`]).
+pub(crate) fn is_tracker_image(el: &Element<'_>) -> bool {
+    is_tracker_or_ad_image(
+        el.attr("src").unwrap_or(""),
+        el.attr("width"),
+        el.attr("height"),
+        el.attr("style"),
+    )
+}
+
+/// Whether an image with these `src`, `width`, `height` and `style` values is a tracking
+/// pixel or an ad:
+///
+/// - `width` and `height` both 0 or 1, or an inline style that sizes it so (without a
+///   `min-width`/`min-height` stretching it again);
+/// - its `src` is a tracker's or an ad server's (see [`is_tracker_url`]);
+/// - it has a standard banner size (`BANNER_SIZES` in `junk/trackers.rs`: 728×90, 970×90,
+///   970×250, 468×60, 320×50, 160×600…), or a size a photo may also have (300×250,
+///   336×280, 300×600…) with its URL in an ad directory (`/ads/`, `/banner/`).
+pub fn is_tracker_or_ad_image(
+    src: &str,
+    width: Option<&str>,
+    height: Option<&str>,
+    style: Option<&str>,
+) -> bool {
+    let (w, h) = (dimension(width), dimension(height));
+    if matches!((w, h), (Some(0 | 1), Some(0 | 1))) {
+        return true;
+    }
+    if style.is_some_and(styled_pixel) {
+        return true;
+    }
+    let src = src.trim();
+    if !src.is_empty() && is_tracker_url(src) {
+        return true;
+    }
+    if let (Some(w), Some(h)) = (w, h) {
+        if BANNER_SIZES.contains(&(w, h)) {
+            return true;
+        }
+        if RECTANGLE_SIZES.contains(&(w, h)) && has_ad_word(src) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `url` is a tracker's or an ad server's: on a tracker or ad host (comScore's
+/// `scorecardresearch.com`, `doubleclick.net`, `googlesyndication.com`, `quantserve.com`,
+/// WordPress.com's `pixel.wp.com`…), on a tracking path of a host that also serves content
+/// (Meta's `facebook.com/tr`), with an analytics path (Adobe's `/b/ss/`, Matomo's
+/// `piwik.php`, `/__utm.gif`), or with a file named as a tracking pixel
+/// (`renderTimingPixel.png`: `pixel` with `tracking`, `timing`, `impression`…). The table
+/// and its sources are in `src/rules/junk/trackers.rs`.
+pub fn is_tracker_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    let (host, path) = split_url(&lower);
+    if let Some(host) = host {
+        let on = |h: &str| is_on_host(host, h);
+        if TRACKER_HOSTS.iter().any(|h| on(h)) {
+            return true;
+        }
+        if TRACKER_PATHS.iter().any(|(h, p)| {
+            on(h)
+                && path
+                    .strip_prefix(p)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['?', '/']))
+        }) {
+            return true;
+        }
+    }
+    TRACKER_PATH_PARTS.iter().any(|p| path.contains(p)) || pixel_file_name(path)
+}
+
+/// Whether `host` is `domain` or one of its subdomains.
+fn is_on_host(host: &str, domain: &str) -> bool {
+    host.strip_suffix(domain)
+        .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+}
+
+/// `(host, path with query)` of a lowercase URL; no host for a relative one.
+fn split_url(url: &str) -> (Option<&str>, &str) {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .or_else(|| url.strip_prefix("//"));
+    match rest {
+        Some(rest) => {
+            let (authority, path) = rest.find('/').map_or((rest, ""), |i| rest.split_at(i));
+            let authority = authority.split(['?', '#']).next().unwrap_or("");
+            let host = authority.rsplit('@').next().unwrap_or("");
+            (Some(host.split(':').next().unwrap_or("")), path)
+        }
+        None => (None, url),
+    }
+}
+
+/// Words that, with `pixel`, name a tracking pixel's file.
+const PIXEL_WORDS: &[&str] = &[
+    "tracking",
+    "tracker",
+    "timing",
+    "impression",
+    "analytics",
+    "beacon",
+    "counter",
+    "spacer",
+    "transparent",
+    "1x1",
+    "conversion",
+];
+
+/// Whether the file name of `path` (lowercase) names a tracking pixel: its words (split at
+/// `-`, `_`, `.` and camel case in the original) hold `pixel` and one of [`PIXEL_WORDS`].
+/// Called on the lowercase URL, so camel case is matched as the joined word
+/// (`rendertimingpixel`).
+fn pixel_file_name(path: &str) -> bool {
+    let end = path.find(['?', '#']).unwrap_or(path.len());
+    let file = path[..end].rsplit('/').next().unwrap_or("");
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    if !stem.contains("pixel") {
+        return false;
+    }
+    PIXEL_WORDS.iter().any(|w| stem.contains(w))
+}
+
+/// Whether a directory of `url`'s path names ads (`/ads/`, `/ad/`, `/banner/`,
+/// `/adserver/`); the file name is not looked at (an article's picture may be called
+/// `digital-ad-ux-300x250.jpg`).
+fn has_ad_word(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let (_, path) = split_url(&lower);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let dirs = path.rsplit_once('/').map_or("", |(d, _)| d);
+    dirs.split('/').any(|w| {
+        matches!(
+            w,
+            "ad" | "ads" | "adserver" | "banner" | "banners" | "adimg"
+        )
+    })
+}
+
+fn dimension(v: Option<&str>) -> Option<u32> {
+    let v = v?.trim().trim_end_matches("px").trim();
+    (!v.is_empty() && v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| v.parse().ok())
+        .flatten()
+}
+
+/// An inline style sizing the element to at most 1×1 pixel (`width:1px;height:1px`), and
+/// not stretching it again with a `min-width`/`min-height`.
+fn styled_pixel(style: &str) -> bool {
+    let mut w = None;
+    let mut h = None;
+    for decl in style.split(';') {
+        let Some((k, v)) = decl.split_once(':') else {
+            continue;
+        };
+        let v = v.trim().trim_end_matches("!important").trim();
+        let px = v.strip_suffix("px").unwrap_or(v).trim().parse::<f32>().ok();
+        match k.trim().to_ascii_lowercase().as_str() {
+            "width" => w = px,
+            "height" => h = px,
+            // Next.js' `fill` images: `width:0;height:0;min-width:100%;min-height:100%`.
+            "min-width" | "min-height" if px != Some(0.0) => return false,
+            _ => {}
+        }
+    }
+    matches!((w, h), (Some(w), Some(h)) if w <= 1.0 && h <= 1.0)
+}
+
+/// Whether `el` is an ad slot: an `<ins>` marked for AdSense (`ins.adsbygoogle`, any `ins`
+/// with `data-ad-client`/`data-ad-slot`). Such a slot holds no article content: at most the
+/// ad script's `push` call (a `<script>` the parse-time filter may already have dropped, so
+/// its text is not looked at) or a label.
+pub(crate) fn is_ad_slot(el: &Element<'_>) -> bool {
+    el.classes().any(|c| c.eq_ignore_ascii_case("adsbygoogle"))
+        || el.has_attr("data-ad-client")
+        || el.has_attr("data-ad-slot")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_tracker_url;
+
+    #[test]
+    fn sizes_and_styles() {
+        use super::is_tracker_or_ad_image as ad;
+        assert!(ad("/u/x.jpg", Some("728"), Some("90"), None));
+        assert!(ad("/ads/x.jpg", Some("300"), Some("250"), None));
+        assert!(!ad(
+            "/u/digital-ad-300x250.jpg",
+            Some("300"),
+            Some("250"),
+            None
+        ));
+        assert!(ad("/u/x.gif", None, None, Some("width:1px;height:1px")));
+        assert!(!ad(
+            "/u/x.jpg",
+            None,
+            None,
+            Some("width:0;height:0;min-width:100%;min-height:100%")
+        ));
+    }
+
+    #[test]
+    fn tracker_urls() {
+        for u in [
+            "https://sb.scorecardresearch.com/p?c1=2&c2=1&cv=2.0&cj=1",
+            "http://b.scorecardresearch.com/p?c1=2",
+            "https://ad.doubleclick.net/ddm/ad/x.jpg",
+            "https://www.facebook.com/tr?id=1&ev=PageView&noscript=1",
+            "https://pixel.wp.com/b.gif?v=noscript",
+            "https://metrics.example.com/b/ss/rsid/1/H.27/s1",
+            "https://www.examplestatic.com/desktop2x/img/renderTimingPixel.png",
+            "/img/tracking-pixel.gif",
+        ] {
+            assert!(is_tracker_url(u), "{u}");
+        }
+        for u in [
+            "https://pixel.nymag.com/imgs/daily/photo.w1024.jpg",
+            "https://cdn.shortpixel.ai/client/q_glossy/https://a.example/u/p.jpg",
+            "https://www.facebook.com/photo.php?fbid=1",
+            "https://a.example/u/google-pixel-7.jpg",
+            "https://a.example/uploads/ads-of-the-50s.jpg",
+            "http://a.example/wp-content/uploads/2015/10/digital-ad-ux-300x250.jpg",
+        ] {
+            assert!(!is_tracker_url(u), "{u}");
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! What makes a value an image URL: the one predicate behind "promote this attribute" (lazy
+//! images found by value) and "this stand-in is an image" (`div[data-src]`, lazy
+//! backgrounds). An article's own URL, a share or AJAX endpoint, a video embed are not
+//! images, whatever attribute holds them.
+
+use crate::ascii::starts_with_ci;
+
+/// File extensions of images (compared case-insensitively on the path); `.image` is
+/// ByteDance's image CDN (`…~tplv-zoom-1.image`).
+const IMAGE_EXTENSIONS: &[&str] = &[
+    ".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".gif", ".avif", ".svg", ".bmp", ".heic",
+    ".heif", ".tif", ".tiff", ".ico", ".image",
+];
+
+/// Query parameters that name the output format of an image service (`?fm=jpg`,
+/// WeChat's `?wx_fmt=png`, `?format=webp`, `?ext=jpg`).
+const FORMAT_PARAMS: &[&str] = &["fm", "format", "wx_fmt", "ext", "output", "f", "type"];
+
+/// Image formats a [`FORMAT_PARAMS`] value names.
+const FORMATS: &[&str] = &[
+    "jpg", "jpeg", "png", "webp", "gif", "avif", "svg", "pjpg", "auto", "image",
+];
+
+/// Hosts that serve nothing but images (suffix match on the host name): extensionless URLs
+/// there are images. Sources: each service's URL documentation (Medium's `miro`, WeChat's
+/// `mmbiz.qpic.cn`, Zhihu's `zhimg`, Twitter's `pbs.twimg.com`, Contentful's
+/// `images.ctfassets.net`, Imgix, Cloudinary, Unsplash, Sanity, Substack's CDN).
+const IMAGE_HOSTS: &[&str] = &[
+    "miro.medium.com",
+    "cdn-images-1.medium.com",
+    "mmbiz.qpic.cn",
+    "zhimg.com",
+    "pbs.twimg.com",
+    "images.ctfassets.net",
+    "imgix.net",
+    "res.cloudinary.com",
+    "images.unsplash.com",
+    "cdn.sanity.io",
+    "substackcdn.com",
+    "googleusercontent.com",
+    "ggpht.com",
+    "i.ytimg.com",
+    "images.squarespace-cdn.com",
+];
+
+/// Whether `value` is one image URL: one token (no white space), not `data:`, not a
+/// template (`{width}`), and
+///
+/// - its path ends in an image extension (`.jpg`, `.png`, `.webp`, `.avif`, `.svg`…, any
+///   case; query and fragment allowed), or
+/// - a query parameter names an image format (`?fm=jpg`, `?wx_fmt=png`, `?format=webp`), or
+/// - its host serves only images (`IMAGE_HOSTS`: Medium's `miro`, WeChat's `mmbiz`, Zhihu,
+///   `pbs.twimg.com`, Contentful, Imgix, Cloudinary…), or
+/// - its path has an image service's marker: Cloudinary's `/image/upload/`, WordPress'
+///   Jetpack CDN host `iN.wp.com`.
+///
+/// A page URL (`https://news.example/2016/12/19/story/`), an endpoint (`/Site?View=x`) or a
+/// video (`https://www.youtube.com/embed/ID`, `.mp4`) is not an image URL.
+pub fn is_image_url(value: &str) -> bool {
+    let v = value.trim();
+    if v.is_empty() || starts_with_ci(v, "data:") || is_template(v) {
+        return false;
+    }
+    if v.bytes().any(|b| b <= b' ') || v.chars().any(char::is_whitespace) {
+        return false;
+    }
+    let (before_fragment, _) = v.split_once('#').unwrap_or((v, ""));
+    let (path_part, query) = before_fragment
+        .split_once('?')
+        .unwrap_or((before_fragment, ""));
+    let lower_path = path_part.to_ascii_lowercase();
+    if IMAGE_EXTENSIONS
+        .iter()
+        .any(|ext| lower_path.ends_with(ext) && lower_path.len() > ext.len())
+    {
+        return true;
+    }
+    let format_param = query
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .any(|(k, v)| {
+            FORMAT_PARAMS.iter().any(|p| k.eq_ignore_ascii_case(p))
+                && FORMATS.iter().any(|f| v.eq_ignore_ascii_case(f))
+        });
+    if format_param {
+        return true;
+    }
+    let Some(host) = host_of(&lower_path) else {
+        return false;
+    };
+    let host_is = |h: &str| {
+        host.strip_suffix(h)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+    };
+    IMAGE_HOSTS.iter().any(|h| host_is(h))
+        || lower_path.contains("/image/upload/")
+        || is_jetpack_cdn(host)
+}
+
+/// Whether `v` is a URL template a script fills in (`…_{width}x.jpg`, `{{src}}`,
+/// `%7Bwidth%7D`): never an image as written.
+pub fn is_template(v: &str) -> bool {
+    v.contains('{') || v.contains('}') || {
+        let lower = v.to_ascii_lowercase();
+        lower.contains("%7b") && lower.contains("%7d")
+    }
+}
+
+/// The host of an absolute or protocol-relative URL (already lowercase), without port or
+/// user info.
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .or_else(|| url.strip_prefix("//"))?;
+    let authority = rest.split('/').next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("");
+    (!host.is_empty()).then_some(host)
+}
+
+/// Jetpack's image CDN: `i0.wp.com` … `i3.wp.com`.
+fn is_jetpack_cdn(host: &str) -> bool {
+    host.strip_suffix(".wp.com")
+        .and_then(|h| h.strip_prefix('i'))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn images_by_extension_query_and_host() {
+        for url in [
+            "https://cdn.example.org/a/b.JPG?x=1",
+            "//cdn.example.org/a/b.webp#frag",
+            "/u/photo.avif",
+            "https://mmbiz.qpic.cn/mmbiz_png/xyz/640?wx_fmt=png",
+            "https://img.example.net/abc?fm=jpg&w=800",
+            "https://miro.medium.com/v2/resize:fit:1400/1*abcdef",
+            "https://res.example-cdn.com/demo/image/upload/w_800/sample",
+            "https://i1.wp.com/blog.example/photo?resize=800",
+        ] {
+            assert!(is_image_url(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn pages_endpoints_videos_and_templates_are_not() {
+        for url in [
+            "https://news.example.com/2016/12/19/some-article/",
+            "/Site?View=Search",
+            "https://www.youtube.com/embed/abcdefghijk",
+            "https://video.example.com/clip.mp4",
+            "https://shop.example/products/shirt_{width}x.jpg",
+            "https://shop.example/p/shirt_%7Bwidth%7Dx.jpg",
+            "data:image/png;base64,AAAA",
+            "a.jpg 320w, b.jpg 640w",
+            "",
+            ".jpg",
+        ] {
+            assert!(!is_image_url(url), "{url}");
+        }
+    }
+}

@@ -1,0 +1,503 @@
+//! What a reader keeps of real pages: every page of `../shared/corpus/real/` (saved news,
+//! blog, docs pages nobody here wrote) cleaned with the default `Cleaner`, and measured with
+//! this test's own html5ever reading of the input and the output:
+//!
+//! - **real images kept**: an input image (an `<img>`, its `<picture>` sources, a
+//!   `<noscript>` copy) whose candidates (its `src` unless a placeholder, `srcset`, any `data-`
+//!   attribute holding an image URL; each also unwrapped from its proxy with
+//!   [`articlean::proxy::Unwrapper`]) meet one image URL of the output. Tracking pixels and
+//!   images the page hid are not real images; images with only a placeholder are not either.
+//! - **invented**: an output image whose URL no input element had (as an image candidate, as
+//!   any attribute that is an image URL, or as a template such as `…_{width}x.jpg` filled in).
+//! - **placeholders left**: an output image whose `src` is a placeholder or a template, or
+//!   that has neither `src` nor `srcset`.
+//! - **trackers left**: an output image on a tracker or ad host, or sized 1×1.
+//! - **visible words kept**: the words outside `script`, `style`, `noscript`, `template`,
+//!   `head`, `svg` and hidden elements, compared as multisets (a loose floor: the text rules
+//!   are measured in detail by `../shared/tools/fidelity/`).
+//!
+//! It asserts the totals ([`MIN_IMAGES_KEPT`], 0 invented, 0 placeholders, 0 trackers,
+//! [`MIN_WORDS_KEPT`]) and prints the worst pages (`cargo test --test real_pages --
+//! --nocapture`). Without the corpus it says so and passes.
+
+use articlean::proxy::Unwrapper;
+use articlean::rules::junk::{is_tracker_or_ad_image, is_tracker_url};
+use articlean::rules::lazy_images::image_url::{is_image_url, is_template};
+use articlean::rules::lazy_images::placeholder::is_placeholder;
+use articlean::Cleaner;
+use html5ever::tendril::TendrilSink;
+use markup5ever_rcdom::{Handle, NodeData, RcDom};
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+use std::time::Instant;
+
+/// Share of the real input images the output must keep.
+const MIN_IMAGES_KEPT: f64 = 0.995;
+/// Share of the visible input words the output must keep (a floor, see the module docs).
+const MIN_WORDS_KEPT: f64 = 0.97;
+
+/// Elements whose content a reader never sees.
+const UNSEEN: &[&str] = &[
+    "script", "style", "template", "head", "title", "noscript", "svg", "iframe", "object", "embed",
+    "video", "audio", "canvas", "noembed", "noframes",
+];
+
+/// One `<img>` (or a `<noscript>` copy) of a page, with the URLs of its `<picture>`.
+struct Image {
+    attrs: Vec<(String, String)>,
+    picture: Vec<String>,
+}
+
+impl Image {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// What one reading of a page gives.
+#[derive(Default)]
+struct Page {
+    images: Vec<Image>,
+    /// Every attribute value of every element (for the invented-image test).
+    values: Vec<String>,
+    words: Vec<String>,
+}
+
+fn parse(html: &str) -> Handle {
+    html5ever::parse_document(RcDom::default(), Default::default())
+        .from_utf8()
+        .read_from(&mut html.as_bytes())
+        .unwrap_or_default()
+        .document
+}
+
+fn attrs_of(node: &Handle) -> Vec<(String, String)> {
+    match &node.data {
+        NodeData::Element { attrs, .. } => attrs
+            .borrow()
+            .iter()
+            .map(|a| (a.name.local.to_string(), a.value.to_string()))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn hidden(attrs: &[(String, String)]) -> bool {
+    attrs.iter().any(|(k, v)| {
+        k == "hidden"
+            || (k == "style" && {
+                let s: String = v
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                s.contains("display:none")
+            })
+    })
+}
+
+/// Reads a page without recursion: images (`<noscript>` markup parsed too), attribute
+/// values, visible words.
+fn read(html: &str) -> Page {
+    let mut page = Page::default();
+    // (node, unseen, hidden, picture index into page.images' picture lists)
+    // The document must outlive the walk: dropping the last handle to a node empties its
+    // descendants (rcdom's non-recursive drop).
+    let document = parse(html);
+    let mut stack: Vec<(Handle, bool, bool, Option<usize>)> =
+        vec![(document.clone(), false, false, None)];
+    let mut pictures: Vec<Vec<String>> = Vec::new();
+    let mut text = String::new();
+    while let Some((node, unseen, hid, picture)) = stack.pop() {
+        match &node.data {
+            NodeData::Text { contents } => {
+                if !unseen && !hid {
+                    text.push_str(&contents.borrow());
+                }
+                text.push(' ');
+            }
+            NodeData::Element { name, .. } => {
+                let tag = name.local.to_string();
+                let attrs = attrs_of(&node);
+                page.values.extend(attrs.iter().map(|(_, v)| v.clone()));
+                let hid = hid || hidden(&attrs);
+                let unseen_here = unseen || UNSEEN.contains(&tag.as_str());
+                if tag == "noscript" && !hid {
+                    // Scripting on: the markup is one text node. Its images count.
+                    let markup: String = node
+                        .children
+                        .borrow()
+                        .iter()
+                        .filter_map(|c| match &c.data {
+                            NodeData::Text { contents } => Some(contents.borrow().to_string()),
+                            _ => None,
+                        })
+                        .collect();
+                    if markup.to_ascii_lowercase().contains("<img") {
+                        let inner = read(&markup);
+                        page.values.extend(inner.values);
+                        page.images.extend(inner.images);
+                    }
+                    continue;
+                }
+                let mut picture = picture;
+                if tag == "picture" {
+                    pictures.push(Vec::new());
+                    picture = Some(pictures.len() - 1);
+                }
+                if tag == "source" {
+                    if let Some(p) = picture {
+                        for (k, v) in &attrs {
+                            if k.contains("srcset") {
+                                pictures[p].extend(srcset_urls(v));
+                            } else if k == "src" || k == "data-src" {
+                                pictures[p].push(v.clone());
+                            }
+                        }
+                    }
+                }
+                if tag == "img" && !hid && !unseen_here {
+                    page.images.push(Image {
+                        attrs,
+                        picture: picture.map(|p| pictures[p].clone()).unwrap_or_default(),
+                    });
+                }
+                if matches!(
+                    tag.as_str(),
+                    "p" | "div"
+                        | "br"
+                        | "li"
+                        | "td"
+                        | "th"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "h6"
+                        | "figcaption"
+                        | "blockquote"
+                        | "pre"
+                        | "tr"
+                        | "section"
+                        | "article"
+                        | "header"
+                        | "footer"
+                        | "img"
+                        | "button"
+                        | "option"
+                ) {
+                    text.push(' ');
+                }
+                let kids = node.children.borrow();
+                for k in kids.iter().rev() {
+                    stack.push((k.clone(), unseen_here, hid, picture));
+                }
+            }
+            NodeData::Document => {
+                let kids = node.children.borrow();
+                for k in kids.iter().rev() {
+                    stack.push((k.clone(), unseen, hid, picture));
+                }
+            }
+            _ => {}
+        }
+    }
+    page.words = text.split_whitespace().map(str::to_string).collect();
+    page
+}
+
+/// The URLs of a `srcset` (candidates split at `, `).
+fn srcset_urls(v: &str) -> Vec<String> {
+    v.split(", ")
+        .filter_map(|c| c.split_whitespace().next())
+        .map(|u| u.trim_end_matches(',').to_string())
+        .filter(|u| !u.is_empty())
+        .collect()
+}
+
+/// A URL as compared: no scheme, no query, no fragment, lowercase host, no trailing `/`.
+fn key(url: &str) -> String {
+    let u = url.trim();
+    if u.starts_with("data:") {
+        return u.to_string();
+    }
+    let u = u.split('#').next().unwrap_or("");
+    let u = u.split('?').next().unwrap_or("");
+    let u = match u.find("//") {
+        Some(i) if u[..i].bytes().all(|b| b.is_ascii_alphabetic() || b == b':') => &u[i + 2..],
+        _ => u,
+    };
+    let (host, path) = u.split_once('/').unwrap_or((u, ""));
+    format!(
+        "{}/{}",
+        host.to_ascii_lowercase(),
+        path.trim_end_matches('/')
+    )
+}
+
+/// Keys of `url` and of its origin when it is routed through a known proxy.
+fn keys_with_origin(url: &str, unwrapper: &Unwrapper, out: &mut Vec<String>) {
+    out.push(key(url));
+    if let Some(origin) = unwrapper.unwrap(url.trim()) {
+        out.push(key(&origin));
+    }
+}
+
+/// Whether `src` is an image that shows nothing: a placeholder, a template, nothing.
+fn is_placeholder_src(src: &str) -> bool {
+    let s = src.trim();
+    s.is_empty() || is_placeholder(s) || is_template(s)
+}
+
+/// A tracking pixel or an ad by the crate's own table (1×1, tracker and ad hosts, banner
+/// sizes): not a real image of the input, and never to be left in the output.
+fn is_tracker(img: &Image, src: &str) -> bool {
+    is_tracker_or_ad_image(
+        src,
+        img.attr("width"),
+        img.attr("height"),
+        img.attr("style"),
+    )
+}
+
+/// The candidate URLs of an input image (its real image, after lazy promotion).
+fn candidates(img: &Image) -> Vec<String> {
+    let mut out = Vec::new();
+    for (k, v) in &img.attrs {
+        let v = v.trim();
+        if v.is_empty() || matches!(k.as_str(), "alt" | "title" | "class" | "style" | "id") {
+            continue;
+        }
+        if k.contains("srcset") {
+            out.extend(
+                srcset_urls(v)
+                    .into_iter()
+                    .filter(|u| !is_placeholder_src(u) && !u.starts_with("data:")),
+            );
+        } else if k == "src" {
+            // `data:` images are dropped by the default sanitizer (its `data_images` policy).
+            if !is_placeholder_src(v) && !v.starts_with("data:") {
+                out.push(v.to_string());
+            }
+        } else if k.starts_with("data-") && is_image_url(v) && !is_placeholder_src(v) {
+            out.push(v.to_string());
+        }
+    }
+    out.extend(
+        img.picture
+            .iter()
+            .filter(|u| !is_placeholder_src(u) && !u.starts_with("data:"))
+            .cloned(),
+    );
+    out
+}
+
+/// A URL cut for printing.
+fn short(url: &str) -> String {
+    url.chars().take(110).collect()
+}
+
+#[derive(Default, Debug)]
+struct Score {
+    images: usize,
+    kept: usize,
+    invented: Vec<String>,
+    placeholders: Vec<String>,
+    trackers: Vec<String>,
+    words: usize,
+    words_kept: usize,
+    lost: Vec<String>,
+}
+
+fn score(input: &str, output: &str, unwrapper: &Unwrapper) -> Score {
+    let inp = read(input);
+    let out = read(output);
+    let mut s = Score::default();
+    // Output image URLs.
+    let mut out_keys: HashSet<String> = HashSet::new();
+    for img in &out.images {
+        for u in img
+            .attr("src")
+            .into_iter()
+            .map(str::to_string)
+            .chain(img.attr("srcset").map(srcset_urls).unwrap_or_default())
+        {
+            let mut ks = Vec::new();
+            keys_with_origin(&u, unwrapper, &mut ks);
+            out_keys.extend(ks);
+        }
+    }
+    // Real input images, grouped (a noscript copy and its lazy twin are one image).
+    let mut groups: Vec<HashSet<String>> = Vec::new();
+    let mut group_example: Vec<String> = Vec::new();
+    for img in &inp.images {
+        let cands = candidates(img);
+        if cands.is_empty() || cands.iter().all(|u| is_tracker(img, u)) {
+            continue;
+        }
+        let mut ks = Vec::new();
+        for u in &cands {
+            keys_with_origin(u, unwrapper, &mut ks);
+        }
+        let ks: HashSet<String> = ks.into_iter().collect();
+        if let Some(g) = groups.iter_mut().find(|g| !g.is_disjoint(&ks)) {
+            g.extend(ks);
+        } else {
+            groups.push(ks);
+            group_example.push(cands[0].clone());
+        }
+    }
+    s.images = groups.len();
+    for (g, example) in groups.iter().zip(&group_example) {
+        if g.iter().any(|k| out_keys.contains(k)) {
+            s.kept += 1;
+        } else {
+            s.lost.push(short(example));
+        }
+    }
+    // Every image URL the input named anywhere, and its templates.
+    let mut known: HashSet<String> = HashSet::new();
+    let mut templates: Vec<(String, String)> = Vec::new();
+    for v in &inp.values {
+        for u in std::iter::once(v.trim().to_string()).chain(srcset_urls(v)) {
+            if is_template(&u) {
+                if let (Some(a), Some(b)) = (u.find('{'), u.rfind('}')) {
+                    templates.push((
+                        key(&u[..a]),
+                        u[b + 1..].split('?').next().unwrap_or("").to_string(),
+                    ));
+                }
+                continue;
+            }
+            let mut ks = Vec::new();
+            keys_with_origin(&u, unwrapper, &mut ks);
+            known.extend(ks);
+        }
+    }
+    for img in &out.images {
+        let src = img.attr("src").unwrap_or("").trim();
+        let srcset = img.attr("srcset").unwrap_or("").trim();
+        // No `src` is fine when a `srcset` shows the image; a placeholder `src` never is.
+        if (src.is_empty() && srcset.is_empty()) || (!src.is_empty() && is_placeholder_src(src)) {
+            s.placeholders.push(short(src));
+        }
+        if is_tracker(img, src) || srcset_urls(srcset).iter().any(|u| is_tracker_url(u)) {
+            s.trackers.push(short(src));
+        }
+        if !src.is_empty() && !src.starts_with("data:") {
+            let mut ks = Vec::new();
+            keys_with_origin(src, unwrapper, &mut ks);
+            let from_template = templates.iter().any(|(pre, suf)| {
+                ks.iter()
+                    .any(|k| k.starts_with(pre.as_str()) && k.ends_with(suf.as_str()))
+            });
+            if !ks.iter().any(|k| known.contains(k)) && !from_template {
+                s.invented.push(short(src));
+            }
+        }
+    }
+    // Words, as multisets.
+    let mut counts: BTreeMap<&str, isize> = BTreeMap::new();
+    for w in &inp.words {
+        *counts.entry(w).or_default() += 1;
+    }
+    s.words = inp.words.len();
+    let mut kept = 0;
+    for w in &out.words {
+        if let Some(c) = counts.get_mut(w.as_str()) {
+            if *c > 0 {
+                *c -= 1;
+                kept += 1;
+            }
+        }
+    }
+    s.words_kept = kept;
+    s
+}
+
+#[test]
+fn real_pages_keep_images_and_invent_none() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/real");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!(
+            "real_pages: skipped, no corpus at {} (the shared real-page corpus is not here)",
+            dir.display()
+        );
+        return;
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no pages in {}", dir.display());
+    let cleaner = Cleaner::default();
+    let unwrapper = Unwrapper::new();
+    let start = Instant::now();
+    let mut rows = Vec::new();
+    for f in &files {
+        let bytes = std::fs::read(f).expect("read page");
+        let input = String::from_utf8_lossy(&bytes);
+        let output = cleaner.clean(&input).into_html();
+        let name = f.file_stem().unwrap().to_string_lossy().into_owned();
+        rows.push((name, score(&input, &output, &unwrapper)));
+    }
+    let sum = |f: &dyn Fn(&Score) -> usize| rows.iter().map(|(_, s)| f(s)).sum::<usize>();
+    let (images, kept) = (sum(&|s| s.images), sum(&|s| s.kept));
+    let invented = sum(&|s| s.invented.len());
+    let placeholders = sum(&|s| s.placeholders.len());
+    let trackers = sum(&|s| s.trackers.len());
+    let (words, words_kept) = (sum(&|s| s.words), sum(&|s| s.words_kept));
+    let image_share = kept as f64 / images.max(1) as f64;
+    let word_share = words_kept as f64 / words.max(1) as f64;
+    println!(
+        "real pages: {} pages in {:.1?}; images kept {kept}/{images} = {:.2} %; invented {invented}; \
+         placeholders left {placeholders}; trackers left {trackers}; words kept {words_kept}/{words} = {:.2} %",
+        rows.len(),
+        start.elapsed(),
+        100.0 * image_share,
+        100.0 * word_share
+    );
+    rows.sort_by_key(|(_, s)| {
+        std::cmp::Reverse(
+            (s.images - s.kept) * 10
+                + s.invented.len() * 10
+                + s.placeholders.len() * 10
+                + s.trackers.len() * 10
+                + (s.words - s.words_kept) / 50,
+        )
+    });
+    for (name, s) in rows.iter().take(10) {
+        println!(
+            "  {name}: images {}/{}, words {}/{}",
+            s.kept, s.images, s.words_kept, s.words
+        );
+        for u in s.lost.iter().take(3) {
+            println!("    lost image: {u}");
+        }
+        for u in s.invented.iter().take(3) {
+            println!("    invented: {u}");
+        }
+        for u in s.placeholders.iter().take(3) {
+            println!("    placeholder: {u}");
+        }
+        for u in s.trackers.iter().take(3) {
+            println!("    tracker: {u}");
+        }
+    }
+    assert!(
+        image_share >= MIN_IMAGES_KEPT,
+        "real images kept {kept}/{images} < {MIN_IMAGES_KEPT}"
+    );
+    assert_eq!(invented, 0, "images invented from non-image URLs");
+    assert_eq!(placeholders, 0, "placeholder images left");
+    assert_eq!(trackers, 0, "tracker images left");
+    assert!(
+        word_share >= MIN_WORDS_KEPT,
+        "visible words kept {words_kept}/{words} < {MIN_WORDS_KEPT}"
+    );
+}
