@@ -29,6 +29,10 @@ enum Src {
 fn src_state(src: Option<&str>) -> Src {
     match src.map(str::trim) {
         None | Some("") => Src::Missing,
+        // A blog engine's template (`{{ site.baseurl }}/a.jpg`, `{% static … %}`) is filled
+        // in when the site is built: kept when nothing better is there. A script's template
+        // (`…_{width}x.jpg`) never shows as written.
+        Some(s) if crate::template::has_template_syntax(s) => Src::LowRes,
         Some(s) if is_placeholder(s) || is_template(s) => Src::Placeholder,
         Some(s) if is_low_res(s) || is_stand_in_name(s) => Src::LowRes,
         Some(_) => Src::Real,
