@@ -15,6 +15,16 @@
 //! - [`signed`]: signing image proxies whose origin is encoded in the path (camo, go-camo,
 //!   Inoreader, Miniflux, imageproxy, imgproxy, thumbor).
 
+//!
+//! Adding a format takes four edits: the recogniser in its family module and its row in
+//! [`BUILT_INS`] (and in [`SAME_SITE`] when it may be root-relative); a row in the format table
+//! of the `proxy` module docs and the same row in the README (a test keeps the two equal), and
+//! rows from the service's documented form in `tests/proxy_urls.rs`; its shape in
+//! `tests/proxy_props.rs` (`wrap`), which checks that generated image origins come back; and,
+//! when the format can carry its origin without any of the marks the screen
+//! ([`may_be_proxy`](super::screen::may_be_proxy)) looks for, a new mark there, with the
+//! shape added to the screen's never-stricter property test (`proxy_shape`).
+
 mod cdn;
 mod cors;
 mod hosted;

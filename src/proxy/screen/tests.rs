@@ -1,0 +1,371 @@
+//! Tests of the screen: the property test that it is never stricter than the recognisers,
+//! and its marks one by one.
+
+use super::{may_be_proxy, plain_host};
+use crate::proxy::{decode, generic, known};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+
+/// True when a built-in recogniser or the generic fallback accepts `url` (one layer, with
+/// the safety gate): the screen must then let it through.
+fn recognised(url: &str) -> bool {
+    let gate = |c: Option<String>| c.and_then(|c| decode::finalize(&c)).is_some();
+    let trimmed = url.trim_ascii();
+    if trimmed.starts_with('/') && !trimmed[1..].starts_with(['/', '\\']) {
+        // Root-relative: only the same-site optimisers, as `Unwrapper::unwrap` does.
+        let Some(parsed) = url::Url::parse("https://same-site.invalid/")
+            .ok()
+            .and_then(|base| base.join(trimmed).ok())
+        else {
+            return false;
+        };
+        let segs = known::segments(&parsed);
+        return known::SAME_SITE
+            .iter()
+            .any(|recognise| gate(recognise(&parsed, &segs)));
+    }
+    let Some(parsed) = decode::parse_input(url) else {
+        return false;
+    };
+    let segs = known::segments(&parsed);
+    known::BUILT_INS
+        .iter()
+        .any(|(_, recognise)| gate(recognise(&parsed, &segs)))
+        || gate(generic::generic(&parsed, &segs))
+}
+
+/// xorshift64: `next(n)` is in `0..n`.
+fn rng(mut state: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        usize::try_from(state % n as u64).unwrap_or(0)
+    }
+}
+
+/// `text` with some bytes percent-escaped (hex in either case), and some of those `%`
+/// escaped again as `%25`, as pages and proxies write them.
+fn escape_some(text: &str, next: &mut impl FnMut(usize) -> usize) -> String {
+    let mut out = String::new();
+    for byte in text.bytes() {
+        if next(3) == 0 {
+            let escaped = match next(2) {
+                0 => format!("{byte:02x}"),
+                _ => format!("{byte:02X}"),
+            };
+            out.push_str(if next(4) == 0 { "%25" } else { "%" });
+            out.push_str(&escaped);
+        } else {
+            out.push(char::from(byte));
+        }
+    }
+    out
+}
+
+/// `text` cut into segments at random places by `/`, `//`, `\` or `/./`.
+fn split_some(text: &str, next: &mut impl FnMut(usize) -> usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if next(5) == 0 {
+            out.push_str(["/", "//", "\\", "/./"][next(4)]);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// One URL of a proxy format, its origin encoded the way the format does, with the
+/// variations the recognisers accept: escaped scheme letters, split base64, any case,
+/// `\` for `/`, ports, dot segments.
+fn proxy_shape(next: &mut impl FnMut(usize) -> usize) -> String {
+    const ORIGINS: &[&str] = &[
+        "https://example.com/a.png",
+        "http://example.com/a.jpg",
+        "HTTPS://Example.com/A.png",
+        "hTtP://example.com/x?y=1",
+    ];
+    const ESCAPED: &[&str] = &[
+        "https://x.workers.dev/?",
+        "https://img.example/resize?src=",
+        "https://corsproxy.io/?url=",
+        "https://api.codetabs.com/v1/proxy?quest=",
+        "https://demo.imgix.net/",
+        "https://ci3.googleusercontent.com/proxy/AbC=s0#",
+        "https://imgproxy.example/_/rs:fit:300:0/plain/",
+        "https://proxy.example/",
+        "https://thumbor.example/unsafe/300x200/",
+        "https://res.cloudinary.com/demo/image/fetch/w_300/",
+        "http://nimg.ws.126.net/?url=",
+        "https://imageproxy.example/100x/",
+        "https://substackcdn.com/image/fetch/$s_!AbC!,w_1456,c_limit/",
+        "https://substackcdn.com/image/fetch/%24s_%21AbC%21,w_1456/",
+        "https://shop.example/_next/image?url=",
+        "https://site.example/.netlify/images?url=",
+        "https://app.example/_vercel/image?url=",
+        "https://site.example/_gatsby/image/a1/b2/c.jpg?u=",
+        "https://external-content.duckduckgo.com/iu/?u=",
+        "https://tse1.mm.bing.net/th?u=",
+        "https://external.fsgn2-1.fna.fbcdn.net/safe_image.php?w=500&url=",
+        "https://ci3.googleusercontent.com/meips/AbC=s0-d-e1-ft#",
+        "https://example.com/cdn-cgi/image/width=80,quality=75/",
+        "https://site.example/_ipx/w_200,f_webp/",
+        "https://cdn.shortpixel.ai/spai/w_924+q_lossy/",
+        "https://ml1.i.optimole.com/w:1024/q:mauto/",
+        "https://img.example-cdn.net/w_300,q_80/",
+    ];
+    const BASE64: &[&str] = &[
+        "https://imgproxy.example/AfrOrF3gWeDA6VOl/rs:fit:300:0/",
+        "https://camo.example/vO2Oz3NhKx3qyRCt0aAqLZ5mfIk/",
+        "https://www.inoreader.com/camo/syTLE,b64/",
+        "https://reader.example/proxy/okK5PsdNY8F082UMQEAbLPeUFfbe2WnNfInNmR9T4WA=/",
+        "https://imageproxy.example/x/",
+    ];
+    const HOSTS: &[&str] = &[
+        "https://i0.wp.com/example.com/a.jpg",
+        "https://thumbor.example/unsafe/example.com/a.jpg",
+        "https://thumbor.example/oTZIsOOL0qjVnvsQm4Yo8gZp3PE=/example.com/a.jpg",
+        "https://mirror.example/https/example.com/a.png",
+        "https://wsrv.nl/?url=example.com/a.jpg",
+        "https://cdn.statically.io/img/example.com/w=300/a.jpg",
+        "https://cdn.statically.io/img/example.com/images/a.svg",
+        "https://images-ext-1.discordapp.net/external/AbC/https/example.com/a.png",
+        "https://media.discordapp.net/external/AbC/%3Fv%3D1/http/example.com/a.svg",
+        "https://example.com/cdn-cgi/image/width=80/uploads/a.svg",
+        "https://site.example/_ipx/_/images/a.svg",
+        "https://shop.example/_next/image?url=%2Fimages%2Fa.png&w=64",
+        "https://thumbor.example/unsafe/300x200/example.com/a.svg",
+    ];
+    const RELATIVE: &[&str] = &[
+        "/_next/image?url=%2Fa.png&w=64&q=75",
+        "/blog/_next/image?url=/a.svg&w=64",
+        "/cdn-cgi/image/width=80/a.svg",
+        "/cdn-cgi/image/w=80,f=auto/https://x.example/a.svg",
+        "/_ipx/w_200/a.svg",
+        "/_ipx/_/https://x.example/a.svg",
+        "/.netlify/images?url=/a.svg&w=400",
+        "/_vercel/image?url=%2Fa.svg&w=64",
+        "/_gatsby/image/a/b/c.svg?u=https%3A%2F%2Fx.example%2Fa.svg",
+    ];
+    if next(6) == 0 {
+        let url = RELATIVE[next(RELATIVE.len())];
+        return match next(4) {
+            0 => url.replacen('/', "/./", 2),
+            1 => url.replacen('/', "/x/../", 1),
+            2 => format!(" {}", url.replace('/', "\\").replacen('\\', "/", 1)),
+            _ => url.to_owned(),
+        };
+    }
+    let origin = ORIGINS[next(ORIGINS.len())];
+    let url = match next(4) {
+        0 => format!(
+            "{}{}",
+            ESCAPED[next(ESCAPED.len())],
+            escape_some(origin, next)
+        ),
+        1 => {
+            let encoded = URL_SAFE_NO_PAD.encode(origin);
+            let encoded = match next(3) {
+                0 => split_some(&encoded, next),
+                1 => escape_some(&encoded, next),
+                _ => encoded,
+            };
+            format!("{}{encoded}", BASE64[next(BASE64.len())])
+        }
+        2 => {
+            let hex: String = origin.bytes().map(|b| format!("{b:02x}")).collect();
+            let hex = if next(2) == 0 {
+                hex.to_uppercase()
+            } else {
+                hex
+            };
+            format!("https://camo.githubusercontent.com/0d2b0b6e/{hex}")
+        }
+        _ => HOSTS[next(HOSTS.len())].to_owned(),
+    };
+    // Whole-URL variations: host case and port, `\` for `/`, a dot segment.
+    let (scheme, rest) = url.split_at(8);
+    let (host, path) = rest.split_at(rest.find(['/', '?', '#']).unwrap_or(rest.len()));
+    let host = match next(4) {
+        0 => host.to_uppercase(),
+        1 => format!("{host}:8080"),
+        2 => host.replacen('.', "%2E", 1),
+        _ => host.to_owned(),
+    };
+    let path = match next(4) {
+        0 => path.replace('/', "\\"),
+        1 => path.replacen('/', "/./", 1),
+        2 => path.replacen('/', "/x/../", 1),
+        _ => path.to_owned(),
+    };
+    format!("{scheme}{host}{path}")
+}
+
+/// Whenever a recogniser accepts a URL, the screen lets it through: for proxy URLs of
+/// every format with their encodings varied, and for URLs made of mark pieces, broken
+/// pieces and filler.
+#[test]
+fn never_stricter_than_the_recognisers() {
+    const PIECES: &[&str] = &[
+        "http",
+        "HtTp",
+        "htt",
+        "ttp",
+        "%68",
+        "%48",
+        "%74",
+        "%50",
+        "%25",
+        "%2e",
+        "%3A",
+        "%2F",
+        "url=",
+        "URL",
+        "rl=",
+        "aHR0c",
+        "aH/R0c",
+        "aHR0",
+        "HR0c",
+        "3a2f2f",
+        "3A2F",
+        ".wp.com/",
+        ".WP.COM",
+        "wp.com",
+        "unsafe",
+        "/unsafe/",
+        ",b64/",
+        "SFRUUDov",
+        "=",
+        "/",
+        "//",
+        "\\",
+        "/./",
+        "?",
+        "#",
+        ":",
+        "a",
+        "p",
+        "R",
+        "f",
+        ".",
+        "x",
+        "example.com",
+        "i0.wp.com",
+        "okK5PsdNY8F082UMQEAbLPeUFfb",
+        "_next/image?url=",
+        "/.netlify/images?url=",
+        "cdn-cgi/image/",
+        "width=80",
+        "w_200",
+        "_ipx/",
+        "_/",
+        "cdn.statically.io/img/",
+        "/external/h/",
+        "https/",
+        "%3Fa%3D1/",
+        "meips/x#",
+        "substackcdn.com/image/fetch/",
+        "a.svg",
+    ];
+    let mut next = rng(0x2545_f491_4f6c_dd1d);
+    let (mut recognised_count, mut failures) = (0, Vec::new());
+    for round in 0..12_000 {
+        let url = if round % 2 == 0 {
+            proxy_shape(&mut next)
+        } else {
+            let mut url = ["https://", "HTTP://", "//", "/"][next(4)].to_owned();
+            for _ in 0..next(9) {
+                url.push_str(PIECES[next(PIECES.len())]);
+            }
+            url
+        };
+        if recognised(&url) {
+            recognised_count += 1;
+            if !may_be_proxy(&url) {
+                failures.push(url);
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "screened out:\n{}",
+        failures.join("\n")
+    );
+    assert!(
+        recognised_count > 3_000,
+        "only {recognised_count} recognised"
+    );
+}
+
+#[test]
+fn plain_hosts() {
+    assert_eq!(
+        plain_host("https://Img.Example.com/a"),
+        Some("Img.Example.com")
+    );
+    assert_eq!(plain_host(" //a.example?x"), Some("a.example"));
+    assert_eq!(plain_host("http://a.example"), Some("a.example"));
+    assert_eq!(plain_host("http://a.example\\x"), Some("a.example"));
+    for other in [
+        "http://a.example:8080/",
+        "http://u@a.example/",
+        "http://%61.example/",
+        "http://a\texample/",
+        "http://例子.cn/",
+        "http:///a.example/",
+        "http:a.example/",
+        "/a.example/",
+        "ftp://a.example/",
+    ] {
+        assert_eq!(plain_host(other), None, "{other}");
+    }
+}
+
+#[test]
+fn marks() {
+    for yes in [
+        "https://x.example/?HTTP://a",
+        "//x.example/a?URL=b",
+        " https://x.example/aHR0cHM6",
+        "https://x.example/687474703a2f2f",
+        "https://x.example/485454503A2F2F",
+        "https://x.example/aH/R0c",
+        "https://x.example/?%68ttp",
+        "https://x.example/?h%2574tp",
+        "https://I0.WP.COM:8080/a.example/b.jpg",
+        "https://i0.wp%2Ecom/a.example/b.jpg",
+        "https://x.example\\unsafe\\a.jpg",
+        "https://x.example/c/s,b64/SFRUUDov",
+        "https://i0.wp.com/a.example/b.jpg",
+        "https://x.example/unsafe/a.jpg",
+        "https://x.example/okK5PsdNY8F082UMQEAbLPeUFfb=/x",
+        "https://x.example/okK5PsdNY8F082UMQEAbLPeUFfb=",
+        "///x.example/p?u=http%3A",
+        "/_next/image?url=%2Fa.png&w=64",
+        " /cdn-cgi/image/width=80/a.svg",
+        "https://x.example/_ipx/_/a.svg",
+        "https://x.example/cdn-cgi/image/width=80/a.svg",
+        "https://x.example/cdn-cgi/./image/fit=cover/a.svg",
+        "https://CDN.Statically.IO:443/img/a.example/b.svg",
+        "https://u@cdn.statically.io./img/a.example/b.svg",
+    ] {
+        assert!(may_be_proxy(yes), "{yes}");
+    }
+    for no in [
+        "https://cdn.example.com/images/a.jpg",
+        "https://x.example/okK5PsdNY8F082UMQEAbLPeUFf=/x",
+        "https://x.example/okK5PsdNY8F082UMQEAbLPeUFfbx=/x",
+        "https://x.example/a%20b.jpg?q=%E4%B8%AD",
+        "https://x.example/aH/x/R0c",
+        "https://s0.wp.community/a.jpg",
+        "data:image/png;base64,aHR0cHM6",
+        "/relative/http/a.jpg",
+        "/images/a.svg?w=80",
+        "//x.example/a.svg?w=80&h=60",
+        "https://statically.io.example/img/a.example/b.svg",
+        "ftp://x.example/?http://a",
+        "",
+    ] {
+        assert!(!may_be_proxy(no), "{no}");
+    }
+}
