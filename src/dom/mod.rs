@@ -7,6 +7,7 @@
 
 pub(crate) mod depth;
 pub(crate) mod element;
+pub(crate) mod junction;
 pub(crate) mod names;
 pub(crate) mod node;
 pub(crate) mod parse;

@@ -1,0 +1,259 @@
+//! Word junctions: whether taking an element out of the flow glues the word before it to the
+//! word after it.
+//!
+//! An icon, an image, a form control or a button renders as a box that separates the text
+//! on its two sides: `<span>Ada Byron</span><svg…/><span>replied</span>` reads "Ada Byron
+//! replied" in a browser. Removed (or unwrapped), the box no longer separates anything, and
+//! the two words run together unless a space is put where it stood. These methods look at
+//! the text on both sides *as it stands in the output being built*: before the element, the
+//! already cleaned siblings (and, through inline parents, theirs); after it, the siblings
+//! still to be cleaned.
+
+use super::element::Element;
+use super::names::is_block;
+use markup5ever_rcdom::{Handle, Node, NodeData};
+use std::cell::RefCell;
+
+/// How far into a neighbour (or up through inline parents) the text at a junction is looked
+/// for: enough for real markup, and a bound on the work per element.
+const MAX_STEPS: usize = 32;
+
+/// What stands on one side of a junction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// A character of text.
+    Char(char),
+    /// Nothing that could be glued: a block boundary, a line break, an image, the start or
+    /// end of the content.
+    Break,
+}
+
+impl Element<'_> {
+    /// Whether the text just before this element and the text just after it would run
+    /// together if the element were taken out: both sides are text without white space at
+    /// the junction (nor punctuation that needs no space, nor Chinese or Japanese, written
+    /// without spaces).
+    pub(crate) fn separates_words(&self) -> bool {
+        let (before, after) = (self.side_before(), self.side_after());
+        match (before, after) {
+            (Side::Char(b), Side::Char(a)) => needs_space(b, a),
+            _ => false,
+        }
+    }
+
+    /// Whether the text just before this element ends with a character that would run into
+    /// the element's own text (see [`separates_words`](Element::separates_words)).
+    pub(crate) fn glued_before(&self) -> bool {
+        matches!(self.side_before(), Side::Char(b) if needs_space(b, 'a'))
+    }
+
+    /// Whether the text just after this element starts with a character that the element's
+    /// own text would run into.
+    pub(crate) fn glued_after(&self) -> bool {
+        matches!(self.side_after(), Side::Char(a) if needs_space('a', a))
+    }
+
+    /// Replaces the element's children with one space: unwrapped, it leaves the space.
+    pub(crate) fn replace_children_with_space(&self) {
+        *self.node.children.borrow_mut() = vec![space()];
+    }
+
+    /// Puts a space first and/or last among the children (when there are any).
+    pub(crate) fn pad_children(&self, first: bool, last: bool) {
+        let mut children = self.node.children.borrow_mut();
+        if children.is_empty() {
+            return;
+        }
+        if first {
+            children.insert(0, space());
+        }
+        if last {
+            children.push(space());
+        }
+    }
+
+    fn side_before(&self) -> Side {
+        let mut steps = 0;
+        // The frames from the parent's up: the parent's finished children are the siblings
+        // before; when there are none and the parent is inline, its own previous siblings.
+        for (i, frame) in self.frames.iter().enumerate().rev() {
+            if let Some(last) = frame.done.iter().rev().find(|n| !is_comment(n)) {
+                return last_side(last, &mut steps);
+            }
+            if i == 0 || !is_inline(&frame.parent) {
+                return Side::Break;
+            }
+            steps += 1;
+            if steps > MAX_STEPS {
+                return Side::Break;
+            }
+        }
+        Side::Break
+    }
+
+    fn side_after(&self) -> Side {
+        let mut steps = 0;
+        for (i, frame) in self.frames.iter().enumerate().rev() {
+            if let Some(next) = frame
+                .pending
+                .iter()
+                .map(|p| &p.node)
+                .find(|n| !is_comment(n))
+            {
+                return first_side(next, &mut steps);
+            }
+            if i == 0 || !is_inline(&frame.parent) {
+                return Side::Break;
+            }
+            steps += 1;
+            if steps > MAX_STEPS {
+                return Side::Break;
+            }
+        }
+        Side::Break
+    }
+}
+
+fn space() -> Handle {
+    Node::new(NodeData::Text {
+        contents: RefCell::new(" ".into()),
+    })
+}
+
+fn is_comment(node: &Handle) -> bool {
+    matches!(node.data, NodeData::Comment { .. })
+}
+
+/// An element whose content flows with the text around it (not a block, a line break or
+/// an image).
+fn is_inline(node: &Handle) -> bool {
+    match &node.data {
+        NodeData::Element { name, .. } => !is_block(&name.local) && !is_box(&name.local),
+        _ => false,
+    }
+}
+
+/// Elements that render as a box of their own, or end a line: what stands next to them is
+/// not glued to them.
+fn is_box(name: &html5ever::LocalName) -> bool {
+    use html5ever::local_name;
+    matches!(
+        *name,
+        local_name!("br")
+            | local_name!("img")
+            | local_name!("picture")
+            | local_name!("video")
+            | local_name!("audio")
+            | local_name!("iframe")
+            | local_name!("svg")
+            | local_name!("math")
+            | local_name!("input")
+            | local_name!("button")
+            | local_name!("select")
+            | local_name!("textarea")
+            | local_name!("object")
+            | local_name!("embed")
+            | local_name!("canvas")
+            | local_name!("wbr")
+    )
+}
+
+/// The last character of `node`'s text, looking into its last children.
+fn last_side(node: &Handle, steps: &mut usize) -> Side {
+    let mut node = node.clone();
+    loop {
+        *steps += 1;
+        if *steps > MAX_STEPS {
+            return Side::Break;
+        }
+        let next = match &node.data {
+            NodeData::Text { contents } => {
+                return contents
+                    .borrow()
+                    .chars()
+                    .last()
+                    .map_or(Side::Break, Side::Char)
+            }
+            NodeData::Element { .. } if is_inline(&node) => {
+                let children = node.children.borrow();
+                match children.iter().rev().find(|n| !is_comment(n)) {
+                    Some(c) => c.clone(),
+                    None => return Side::Break,
+                }
+            }
+            _ => return Side::Break,
+        };
+        node = next;
+    }
+}
+
+/// The first character of `node`'s text, looking into its first children.
+fn first_side(node: &Handle, steps: &mut usize) -> Side {
+    let mut node = node.clone();
+    loop {
+        *steps += 1;
+        if *steps > MAX_STEPS {
+            return Side::Break;
+        }
+        let next = match &node.data {
+            NodeData::Text { contents } => {
+                return contents
+                    .borrow()
+                    .chars()
+                    .next()
+                    .map_or(Side::Break, Side::Char)
+            }
+            NodeData::Element { .. } if is_inline(&node) => {
+                let children = node.children.borrow();
+                match children.iter().find(|n| !is_comment(n)) {
+                    Some(c) => c.clone(),
+                    None => return Side::Break,
+                }
+            }
+            _ => return Side::Break,
+        };
+        node = next;
+    }
+}
+
+/// Whether `before` followed by `after` needs a space between them to stay two words.
+fn needs_space(before: char, after: char) -> bool {
+    !before.is_whitespace()
+        && !after.is_whitespace()
+        && !matches!(
+            before,
+            '(' | '[' | '{' | '«' | '“' | '‘' | '¿' | '¡' | '/' | '-'
+        )
+        && !matches!(
+            after,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '»' | '”' | '’' | '%' | '/' | '-'
+        )
+        && !(is_unspaced_script(before) || is_unspaced_script(after))
+}
+
+/// Chinese and Japanese (Han, kana, their punctuation and full-width forms): written without
+/// spaces between words.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn needs_space() {
+        assert!(super::needs_space('a', 'r'));
+        assert!(super::needs_space('9', 'M'));
+        assert!(!super::needs_space(' ', 'r'));
+        assert!(!super::needs_space('a', '\u{a0}'));
+        assert!(!super::needs_space('a', '.'));
+        assert!(!super::needs_space('(', 'a'));
+        assert!(!super::needs_space('字', '字'));
+        assert!(!super::needs_space('a', 'の'));
+    }
+}
