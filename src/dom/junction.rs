@@ -11,6 +11,7 @@
 
 use super::element::Element;
 use super::names::is_block;
+use super::walk::Frame;
 use markup5ever_rcdom::{Handle, Node, NodeData};
 use std::cell::RefCell;
 
@@ -29,20 +30,8 @@ enum Side {
 }
 
 impl Element<'_> {
-    /// Whether the text just before this element and the text just after it would run
-    /// together if the element were taken out: both sides are text without white space at
-    /// the junction (nor punctuation that needs no space, nor Chinese or Japanese, written
-    /// without spaces).
-    pub(crate) fn separates_words(&self) -> bool {
-        let (before, after) = (self.side_before(), self.side_after());
-        match (before, after) {
-            (Side::Char(b), Side::Char(a)) => needs_space(b, a),
-            _ => false,
-        }
-    }
-
     /// Whether the text just before this element ends with a character that would run into
-    /// the element's own text (see [`separates_words`](Element::separates_words)).
+    /// the element's own text (see [`separates_words`]).
     pub(crate) fn glued_before(&self) -> bool {
         matches!(self.side_before(), Side::Char(b) if needs_space(b, 'a'))
     }
@@ -51,11 +40,6 @@ impl Element<'_> {
     /// own text would run into.
     pub(crate) fn glued_after(&self) -> bool {
         matches!(self.side_after(), Side::Char(a) if needs_space('a', a))
-    }
-
-    /// Replaces the element's children with one space: unwrapped, it leaves the space.
-    pub(crate) fn replace_children_with_space(&self) {
-        *self.node.children.borrow_mut() = vec![space()];
     }
 
     /// Puts a space first and/or last among the children (when there are any).
@@ -73,55 +57,111 @@ impl Element<'_> {
     }
 
     fn side_before(&self) -> Side {
-        let mut steps = 0;
-        // The frames from the parent's up: the parent's finished children are the siblings
-        // before; when there are none and the parent is inline, its own previous siblings.
-        for (i, frame) in self.frames.iter().enumerate().rev() {
-            if let Some(last) = frame.done.iter().rev().find(|n| !is_comment(n)) {
-                return last_side(last, &mut steps);
-            }
-            if i == 0 || !is_inline(&frame.parent) {
-                return Side::Break;
-            }
-            steps += 1;
-            if steps > MAX_STEPS {
-                return Side::Break;
-            }
-        }
-        Side::Break
+        side_before(self.frames)
     }
 
     fn side_after(&self) -> Side {
-        let mut steps = 0;
-        for (i, frame) in self.frames.iter().enumerate().rev() {
-            if let Some(next) = frame
-                .pending
-                .iter()
-                .map(|p| &p.node)
-                .find(|n| !is_comment(n))
-            {
-                return first_side(next, &mut steps);
-            }
-            if i == 0 || !is_inline(&frame.parent) {
-                return Side::Break;
-            }
-            steps += 1;
-            if steps > MAX_STEPS {
-                return Side::Break;
-            }
-        }
-        Side::Break
+        side_after(self.frames)
     }
 }
 
-fn space() -> Handle {
+/// Whether the text just before the node the walk is at (given its open frames) and the
+/// text just after it would run together without it: both sides are text without white
+/// space at the junction (nor punctuation that needs no space, nor Chinese or Japanese,
+/// written without spaces).
+pub(crate) fn separates_words(frames: &[Frame]) -> bool {
+    match (side_before(frames), side_after(frames)) {
+        (Side::Char(b), Side::Char(a)) => needs_space(b, a),
+        _ => false,
+    }
+}
+
+/// The walk's hook: whether a space must stand where `node` was removed — it rendered as a
+/// box (an icon, an image, a control, a frame) or a block (which ends a line, even empty)
+/// between two words.
+pub(crate) fn leaves_space(node: &Handle, frames: &[Frame]) -> bool {
+    let is_box = match &node.data {
+        NodeData::Element { name, .. } => {
+            (is_box(&name.local) || is_block(&name.local)) && !matches!(&*name.local, "br" | "wbr")
+        }
+        _ => false,
+    };
+    is_box && separates_words(frames)
+}
+
+fn side_before(frames: &[Frame]) -> Side {
+    let mut steps = 0;
+    // The frames from the parent's up: the parent's finished children are the siblings
+    // before; when they hold no text and the parent is inline, its own previous siblings.
+    for (i, frame) in frames.iter().enumerate().rev() {
+        if let Some(side) = scan(frame.done.iter().rev().cloned(), false, &mut steps) {
+            return side;
+        }
+        if i == 0 || !is_inline(&frame.parent) {
+            return Side::Break;
+        }
+    }
+    Side::Break
+}
+
+fn side_after(frames: &[Frame]) -> Side {
+    let mut steps = 0;
+    for (i, frame) in frames.iter().enumerate().rev() {
+        let pending = frame.pending.iter().map(|p| p.node.clone());
+        if let Some(side) = scan(pending, true, &mut steps) {
+            return side;
+        }
+        if i == 0 || !is_inline(&frame.parent) {
+            return Side::Break;
+        }
+    }
+    Side::Break
+}
+
+/// The character next to a junction, reading `nodes` away from it (`forward`: from the
+/// first; else from the last) and into inline elements; `None` when they hold no text and
+/// no break (the junction's side goes on past them).
+fn scan(nodes: impl Iterator<Item = Handle>, forward: bool, steps: &mut usize) -> Option<Side> {
+    // Nodes still to read, the next one last.
+    let mut stack: Vec<Handle> = nodes.take(MAX_STEPS).collect();
+    stack.reverse();
+    while let Some(node) = stack.pop() {
+        *steps += 1;
+        if *steps > MAX_STEPS {
+            return Some(Side::Break);
+        }
+        match &node.data {
+            NodeData::Text { contents } => {
+                let text = contents.borrow();
+                let c = if forward {
+                    text.chars().next()
+                } else {
+                    text.chars().last()
+                };
+                if let Some(c) = c {
+                    return Some(Side::Char(c));
+                }
+            }
+            NodeData::Element { .. } if is_inline(&node) => {
+                let children = node.children.borrow();
+                let take = children.len().min(MAX_STEPS);
+                if forward {
+                    stack.extend(children.iter().take(take).rev().cloned());
+                } else {
+                    stack.extend(children.iter().rev().take(take).rev().cloned());
+                }
+            }
+            NodeData::Element { .. } => return Some(Side::Break),
+            _ => {}
+        }
+    }
+    None
+}
+
+pub(crate) fn space() -> Handle {
     Node::new(NodeData::Text {
         contents: RefCell::new(" ".into()),
     })
-}
-
-fn is_comment(node: &Handle) -> bool {
-    matches!(node.data, NodeData::Comment { .. })
 }
 
 /// An element whose content flows with the text around it (not a block, a line break or
@@ -158,77 +198,18 @@ fn is_box(name: &html5ever::LocalName) -> bool {
     )
 }
 
-/// The last character of `node`'s text, looking into its last children.
-fn last_side(node: &Handle, steps: &mut usize) -> Side {
-    let mut node = node.clone();
-    loop {
-        *steps += 1;
-        if *steps > MAX_STEPS {
-            return Side::Break;
-        }
-        let next = match &node.data {
-            NodeData::Text { contents } => {
-                return contents
-                    .borrow()
-                    .chars()
-                    .last()
-                    .map_or(Side::Break, Side::Char)
-            }
-            NodeData::Element { .. } if is_inline(&node) => {
-                let children = node.children.borrow();
-                match children.iter().rev().find(|n| !is_comment(n)) {
-                    Some(c) => c.clone(),
-                    None => return Side::Break,
-                }
-            }
-            _ => return Side::Break,
-        };
-        node = next;
-    }
-}
-
-/// The first character of `node`'s text, looking into its first children.
-fn first_side(node: &Handle, steps: &mut usize) -> Side {
-    let mut node = node.clone();
-    loop {
-        *steps += 1;
-        if *steps > MAX_STEPS {
-            return Side::Break;
-        }
-        let next = match &node.data {
-            NodeData::Text { contents } => {
-                return contents
-                    .borrow()
-                    .chars()
-                    .next()
-                    .map_or(Side::Break, Side::Char)
-            }
-            NodeData::Element { .. } if is_inline(&node) => {
-                let children = node.children.borrow();
-                match children.iter().find(|n| !is_comment(n)) {
-                    Some(c) => c.clone(),
-                    None => return Side::Break,
-                }
-            }
-            _ => return Side::Break,
-        };
-        node = next;
-    }
-}
-
 /// Whether `before` followed by `after` needs a space between them to stay two words.
 fn needs_space(before: char, after: char) -> bool {
-    !before.is_whitespace()
-        && !after.is_whitespace()
-        && !matches!(
-            before,
-            '(' | '[' | '{' | '«' | '“' | '‘' | '¿' | '¡' | '/' | '-'
-        )
-        && !matches!(
-            after,
-            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '»' | '”' | '’' | '%' | '/' | '-'
-        )
-        && !(is_unspaced_script(before) || is_unspaced_script(after))
+    let opens = matches!(
+        before,
+        '(' | '[' | '{' | '«' | '“' | '‘' | '¿' | '¡' | '/' | '-'
+    );
+    let closes = matches!(
+        after,
+        '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '»' | '”' | '’' | '%' | '/' | '-'
+    );
+    let unspaced = is_unspaced_script(before) || is_unspaced_script(after);
+    !(before.is_whitespace() || after.is_whitespace() || opens || closes || unspaced)
 }
 
 /// Chinese and Japanese (Han, kana, their punctuation and full-width forms): written without

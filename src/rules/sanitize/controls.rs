@@ -7,7 +7,8 @@
 //! | `<textarea>` | its text, in a `<pre>`; an empty one is removed |
 //! | `<select>` | the text of the option it shows (the selected one, else the first enabled one); every option's text, one a line, for a list box (`multiple`, `size` > 1) |
 //!
-//! Whatever is removed or unwrapped leaves a space where it separated two words.
+//! Whatever is unwrapped or removed leaves a space where it separated two words (removals:
+//! the walk, `dom::junction`).
 
 use crate::dom::serialize::escape_into;
 use crate::{Action, Element, NodeRef};
@@ -35,7 +36,8 @@ fn is_unseen(name: &str) -> bool {
 }
 
 /// Empty form controls and other replaced elements removed by the sanitizer: they render
-/// as a box between the words around them.
+/// as a box between the words around them, so they are not dropped while parsing (the walk
+/// leaves a space where one separated two words, `dom::junction`).
 pub(super) fn is_box(name: &html5ever::LocalName) -> bool {
     matches!(
         &**name,
@@ -43,20 +45,10 @@ pub(super) fn is_box(name: &html5ever::LocalName) -> bool {
     )
 }
 
-/// Removes `el`, leaving a space when it separated two words.
-pub(super) fn remove_box(el: &Element<'_>) -> Action {
-    if el.separates_words() {
-        el.replace_children_with_space();
-        Action::Unwrap
-    } else {
-        Action::Remove
-    }
-}
-
 /// `<button>`: its content, unless it shows nothing but icons.
 pub(super) fn button(el: &Element<'_>) -> Action {
     if !shows_content(el) {
-        return remove_box(el);
+        return Action::Remove;
     }
     el.pad_children(el.glued_before(), el.glued_after());
     Action::Unwrap
@@ -104,7 +96,7 @@ fn is_icon(node: &NodeRef) -> bool {
 pub(super) fn textarea(el: &Element<'_>) -> Action {
     let text = el.text_content();
     if text.trim().is_empty() {
-        return remove_box(el);
+        return Action::Remove;
     }
     let mut html = String::with_capacity(text.len() + 16);
     html.push_str("<pre>");
@@ -144,7 +136,7 @@ pub(super) fn select(el: &Element<'_>) -> Action {
         .filter(|t| !t.is_empty())
         .collect();
     if texts.is_empty() {
-        return remove_box(el);
+        return Action::Remove;
     }
     let mut html = String::new();
     if el.glued_before() {

@@ -23,12 +23,15 @@ pub(crate) struct Found {
     pub(crate) thumbnail: Option<String>,
 }
 
+/// What a row's reader gives: the canonical link, and the thumbnail when derivable.
+pub(crate) type Read = Option<(String, Option<String>)>;
+
 /// One row of the table.
 pub(crate) struct Provider {
     pub(crate) name: &'static str,
     /// Hosts (exact, or a suffix after a dot).
     pub(crate) hosts: &'static [&'static str],
-    pub(crate) read: fn(&Url) -> Option<(String, Option<String>)>,
+    pub(crate) read: fn(&Url) -> Read,
 }
 
 /// The providers, by host.
@@ -203,7 +206,7 @@ fn digits(s: &str) -> bool {
 }
 
 /// `https://` + the URL's host and path (no query): the embed page itself.
-fn same_page(url: &Url) -> Option<(String, Option<String>)> {
+fn same_page(url: &Url) -> Read {
     Some((format!("https://{}{}", url.host_str()?, url.path()), None))
 }
 
@@ -226,7 +229,7 @@ fn seconds(t: &str) -> Option<u32> {
     (total > 0 && n == 0).then_some(total)
 }
 
-fn youtube(url: &Url) -> Option<(String, Option<String>)> {
+fn youtube(url: &Url) -> Read {
     let segs = segments(url);
     let id = if url.host_str()?.ends_with("youtu.be") {
         segs.first().map(|s| s.to_string())
@@ -262,7 +265,7 @@ fn youtube(url: &Url) -> Option<(String, Option<String>)> {
     ))
 }
 
-fn vimeo(url: &Url) -> Option<(String, Option<String>)> {
+fn vimeo(url: &Url) -> Read {
     let segs = segments(url);
     let id = match segs.as_slice() {
         ["video", id, ..] => *id,
@@ -280,7 +283,7 @@ fn vimeo(url: &Url) -> Option<(String, Option<String>)> {
     Some((link, None))
 }
 
-fn twitter(url: &Url) -> Option<(String, Option<String>)> {
+fn twitter(url: &Url) -> Read {
     let segs = segments(url);
     let id = match segs.as_slice() {
         ["embed", ..] => param(url, "id"),
@@ -300,7 +303,7 @@ fn twitter(url: &Url) -> Option<(String, Option<String>)> {
     Some((format!("https://x.com/{path}"), None))
 }
 
-fn instagram(url: &Url) -> Option<(String, Option<String>)> {
+fn instagram(url: &Url) -> Read {
     match segments(url).as_slice() {
         [kind @ ("p" | "reel" | "tv"), code, ..] if is_id(code) => {
             Some((format!("https://www.instagram.com/{kind}/{code}/"), None))
@@ -309,7 +312,7 @@ fn instagram(url: &Url) -> Option<(String, Option<String>)> {
     }
 }
 
-fn tiktok(url: &Url) -> Option<(String, Option<String>)> {
+fn tiktok(url: &Url) -> Read {
     match segments(url).as_slice() {
         [user, "video", id, ..] if user.starts_with('@') && digits(id) => {
             Some((format!("https://www.tiktok.com/{user}/video/{id}"), None))
@@ -322,7 +325,7 @@ fn tiktok(url: &Url) -> Option<(String, Option<String>)> {
     }
 }
 
-fn spotify(url: &Url) -> Option<(String, Option<String>)> {
+fn spotify(url: &Url) -> Read {
     let segs = segments(url);
     let rest: &[&str] = match segs.as_slice() {
         ["embed" | "embed-podcast", rest @ ..] => rest,
@@ -338,7 +341,7 @@ fn spotify(url: &Url) -> Option<(String, Option<String>)> {
     }
 }
 
-fn soundcloud(url: &Url) -> Option<(String, Option<String>)> {
+fn soundcloud(url: &Url) -> Read {
     if url.host_str()?.starts_with("w.") {
         // The player: the track or playlist is its `url` parameter.
         let inner = parse(&param(url, "url")?, None)?;
@@ -354,7 +357,7 @@ fn soundcloud(url: &Url) -> Option<(String, Option<String>)> {
     None
 }
 
-fn codepen(url: &Url) -> Option<(String, Option<String>)> {
+fn codepen(url: &Url) -> Read {
     match segments(url).as_slice() {
         [user, "embed" | "pen", "preview", id, ..] | [user, "embed" | "pen", id, ..]
             if is_id(user) && is_id(id) =>
@@ -365,7 +368,7 @@ fn codepen(url: &Url) -> Option<(String, Option<String>)> {
     }
 }
 
-fn gist(url: &Url) -> Option<(String, Option<String>)> {
+fn gist(url: &Url) -> Read {
     match segments(url).as_slice() {
         [user, id, ..] if is_id(user) => {
             let id = id
@@ -378,7 +381,7 @@ fn gist(url: &Url) -> Option<(String, Option<String>)> {
     }
 }
 
-fn bilibili(url: &Url) -> Option<(String, Option<String>)> {
+fn bilibili(url: &Url) -> Read {
     if let Some(bvid) = param(url, "bvid").filter(|b| is_id(b)) {
         return Some((format!("https://www.bilibili.com/video/{bvid}"), None));
     }
@@ -393,7 +396,7 @@ fn bilibili(url: &Url) -> Option<(String, Option<String>)> {
     }
 }
 
-fn youku(url: &Url) -> Option<(String, Option<String>)> {
+fn youku(url: &Url) -> Read {
     let segs = segments(url);
     let id = match segs.as_slice() {
         ["embed", id, ..] => id.to_string(),
@@ -409,7 +412,7 @@ fn youku(url: &Url) -> Option<(String, Option<String>)> {
         .then(|| (format!("https://v.youku.com/v_show/id_{id}.html"), None))
 }
 
-fn tencent(url: &Url) -> Option<(String, Option<String>)> {
+fn tencent(url: &Url) -> Read {
     let vid = param(url, "vid").or_else(|| match segments(url).as_slice() {
         ["x", "page", page] => Some(page.trim_end_matches(".html").to_string()),
         _ => None,
@@ -417,7 +420,7 @@ fn tencent(url: &Url) -> Option<(String, Option<String>)> {
     is_id(&vid).then(|| (format!("https://v.qq.com/x/page/{vid}.html"), None))
 }
 
-fn dailymotion(url: &Url) -> Option<(String, Option<String>)> {
+fn dailymotion(url: &Url) -> Read {
     let id = match segments(url).as_slice() {
         ["embed", "video", id, ..] | ["video", id, ..] => Some(id.to_string()),
         ["player.html"] | ["player", ..] => param(url, "video"),
@@ -430,7 +433,7 @@ fn dailymotion(url: &Url) -> Option<(String, Option<String>)> {
     ))
 }
 
-fn apple_podcasts(url: &Url) -> Option<(String, Option<String>)> {
+fn apple_podcasts(url: &Url) -> Read {
     if segments(url).is_empty() {
         return None;
     }
@@ -441,7 +444,7 @@ fn apple_podcasts(url: &Url) -> Option<(String, Option<String>)> {
     Some((link, None))
 }
 
-fn loom(url: &Url) -> Option<(String, Option<String>)> {
+fn loom(url: &Url) -> Read {
     match segments(url).as_slice() {
         ["embed" | "share", id, ..] if is_id(id) => {
             Some((format!("https://www.loom.com/share/{id}"), None))
@@ -450,7 +453,7 @@ fn loom(url: &Url) -> Option<(String, Option<String>)> {
     }
 }
 
-fn ted(url: &Url) -> Option<(String, Option<String>)> {
+fn ted(url: &Url) -> Read {
     match segments(url).as_slice() {
         ["talks", slug, ..] if is_id(&slug.replace('.', "_")) => Some((
             format!(
@@ -463,7 +466,7 @@ fn ted(url: &Url) -> Option<(String, Option<String>)> {
     }
 }
 
-fn facebook(url: &Url) -> Option<(String, Option<String>)> {
+fn facebook(url: &Url) -> Read {
     match segments(url).as_slice() {
         ["plugins", "video.php" | "post.php"] => {
             let inner = parse(&param(url, "href")?, None)?;
@@ -493,9 +496,9 @@ const URL_ATTRS: &[&str] = &[
 /// The embed that `el` stands for, if it is one.
 fn find(el: &Element<'_>, name: &LocalName, base: Option<&Url>) -> Option<Found> {
     // `<lite-youtube videoid>`, `<lite-vimeo videoid>` and the like.
-    if name.starts_with("lite-") {
+    if let Some(kind) = name.strip_prefix("lite-") {
         let id = el.attr("videoid").or_else(|| el.attr("video-id"))?;
-        let url = match &name[5..] {
+        let url = match kind {
             "youtube" => format!("https://www.youtube.com/embed/{id}"),
             "vimeo" => format!("https://player.vimeo.com/video/{id}"),
             _ => return None,
@@ -582,7 +585,7 @@ impl super::Sanitize {
             }
             return Some(match find(el, name, cx.base_url()) {
                 Some(found) => Action::Replace(to_html(&found, el.attr("title"))),
-                None => super::controls::remove_box(el),
+                None => Action::Remove,
             });
         }
         if *name == local_name!("blockquote") && is_post_quote(el) && !el.has_text() {

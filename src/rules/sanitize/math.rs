@@ -60,7 +60,7 @@ pub(super) fn read(el: &Element<'_>) -> Action {
         rendered(el)
     };
     if inline.is_empty() {
-        return super::controls::remove_box(el);
+        return Action::Remove;
     }
     if el
         .attr("display")
@@ -166,15 +166,15 @@ fn rendered(el: &Element<'_>) -> String {
         };
         match name.as_str() {
             "msub" | "munder" => {
-                kids.first().map(|k| pieces.push(Work::Node(k.clone())));
+                pieces.extend(kids.first().cloned().map(Work::Node));
                 part(&mut pieces, kids.get(1), "<sub>", "</sub>");
             }
             "msup" | "mover" => {
-                kids.first().map(|k| pieces.push(Work::Node(k.clone())));
+                pieces.extend(kids.first().cloned().map(Work::Node));
                 part(&mut pieces, kids.get(1), "<sup>", "</sup>");
             }
             "msubsup" | "munderover" => {
-                kids.first().map(|k| pieces.push(Work::Node(k.clone())));
+                pieces.extend(kids.first().cloned().map(Work::Node));
                 part(&mut pieces, kids.get(1), "<sub>", "</sub>");
                 part(&mut pieces, kids.get(2), "<sup>", "</sup>");
             }
@@ -194,7 +194,7 @@ fn rendered(el: &Element<'_>) -> String {
             }
             "semantics" => {
                 // Only the first child is rendered; the others are annotations.
-                kids.first().map(|k| pieces.push(Work::Node(k.clone())));
+                pieces.extend(kids.first().cloned().map(Work::Node));
             }
             "mtr" | "mlabeledtr" => {
                 for (i, k) in kids.iter().enumerate() {
@@ -234,6 +234,6 @@ impl super::Sanitize {
         {
             return read(el);
         }
-        super::controls::remove_box(el)
+        Action::Remove
     }
 }

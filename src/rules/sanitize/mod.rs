@@ -353,7 +353,7 @@ impl Sanitize {
             // Embeds leave a link (`embed_links`); a `select` is read from its options.
             local_name!("iframe") | local_name!("embed") | local_name!("object") => false,
             local_name!("option") | local_name!("optgroup") => false,
-            // Boxes between words leave a space (`controls::remove_box`).
+            // Boxes between words leave a space (`dom::junction`): the walk must see them.
             ref local if controls::is_box(local) => false,
             ref local => matches!(self.policy.fate(local), Fate::Remove),
         }
@@ -388,7 +388,6 @@ impl Rule for Sanitize {
         let is_embed = name == local_name!("iframe") && self.policy.embeds.is_some();
         if !is_embed {
             match self.policy.fate(&name) {
-                Fate::Remove if controls::is_box(&name) => return controls::remove_box(el),
                 Fate::Remove => return Action::Remove,
                 Fate::Unwrap => return self.not_kept(el, &name),
                 Fate::Read => return self.read(el, &name),
