@@ -9,6 +9,7 @@ pub(crate) mod attr_cap;
 pub(crate) mod depth;
 pub(crate) mod document;
 pub(crate) mod element;
+pub(crate) mod junction;
 pub(crate) mod names;
 pub(crate) mod node;
 pub(crate) mod parse;

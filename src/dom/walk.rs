@@ -7,6 +7,7 @@
 //! shifting of siblings), and the whole walk is linear in the size of the tree.
 
 use super::element::Element;
+use super::junction;
 use super::parse::parse_fragment_nodes_at;
 use crate::rule::{Action, Context, Rule};
 use html5ever::QualName;
@@ -193,11 +194,13 @@ pub(crate) fn walk(root: &Handle, rules: Stages<'_>, cx: &mut Context<'_>) {
                     break;
                 }
                 let action = run_rules(Phase::End, &node, generation, &frames, rules, cx);
+                let space = action == Action::Remove && junction::leaves_space(&node, &frames);
                 let Some(parent) = frames.last_mut() else {
                     break;
                 };
                 match action {
                     Action::Keep => parent.push_done(node),
+                    Action::Remove if space => parent.push_done(junction::space()),
                     Action::Remove => {}
                     Action::Unwrap => {
                         parent.moved_in = true;
@@ -241,11 +244,13 @@ fn visit(
     match &node.data {
         NodeData::Element { .. } => {
             let action = run_rules(Phase::Start, &node, generation, frames, rules, cx);
+            let space = action == Action::Remove && junction::leaves_space(&node, frames);
             let Some(frame) = frames.last_mut() else {
                 return;
             };
             match action {
                 Action::Keep => frames.push(Frame::new(node, generation, children_done, pool)),
+                Action::Remove if space => frame.push_done(junction::space()),
                 Action::Remove => {}
                 Action::Unwrap => {
                     let children = take_children(&node);

@@ -1,16 +1,21 @@
 //! `junk`: hidden elements, tracking pixels and empty elements.
 
+mod hidden;
 mod trackers;
 
 pub use trackers::{is_tracker_or_ad_image, is_tracker_url};
 
 use crate::dom::names::is_block;
 use crate::{Action, Context, Element, Rule};
+use hidden::Hiding;
 use html5ever::{local_name, ns, LocalName};
 
 /// Removes what a reader never sees:
 ///
-/// - elements with the `hidden` attribute or an inline `display: none`;
+/// - elements hidden from every reader: the `hidden` attribute (not `hidden="until-found"`),
+///   an inline `display: none` or `visibility: hidden` (read with a CSS tokenizer); text
+///   that is only *visually* hidden (screen-reader-only: clipped, off-screen) is kept unless
+///   it is also `aria-hidden="true"` (see `hidden`);
 /// - tracking pixels and ads: images whose `width` and `height` are both 0 or 1, images
 ///   from tracker and ad hosts, standard banner sizes (see [`is_tracker_url`] and
 ///   `junk/trackers.rs` for the table and its sources), empty ad slots
@@ -40,20 +45,8 @@ impl Rule for Junk {
         {
             return Action::Keep;
         }
-        // One pass over the attributes (without namespace, as `attr` sees them): `hidden`
-        // anywhere, or the (first) `style` hides.
-        let mut style_seen = false;
-        for a in el.attrs.iter().filter(|a| a.name.ns == ns!()) {
-            match a.name.local {
-                local_name!("hidden") => return Action::Remove,
-                local_name!("style") if !style_seen => {
-                    if hides(&a.value) {
-                        return Action::Remove;
-                    }
-                    style_seen = true;
-                }
-                _ => {}
-            }
+        if is_hidden(el) {
+            return Action::Remove;
         }
         if html && *el.local_name() == local_name!("img") && trackers::is_tracker_image(el) {
             return Action::Remove;
@@ -92,6 +85,10 @@ impl Rule for Junk {
         if !empty {
             return Action::Keep;
         }
+        if is_blank_line(el) {
+            // Blogger's paragraph gap, `text<br><div><br></div>text`: the line break stays.
+            return Action::Unwrap;
+        }
         // A comment the run keeps (a post's `<!--more-->`) outlives the empty element.
         let keeps_comment = || {
             el.children_iter()
@@ -103,6 +100,70 @@ impl Rule for Junk {
             Action::Unwrap
         }
     }
+}
+
+/// Whether `el` is hidden from every reader (see `hidden`).
+fn is_hidden(el: &Element<'_>) -> bool {
+    // One pass over the attributes (without namespace, as `attr` sees them): `hidden`
+    // anywhere, or the (first) `style` hides.
+    let mut style = None;
+    let mut aria_hidden = false;
+    for a in el.attrs.iter().filter(|a| a.name.ns == ns!()) {
+        match a.name.local {
+            local_name!("hidden") => {
+                if !a.value.trim().eq_ignore_ascii_case("until-found") {
+                    return true;
+                }
+            }
+            local_name!("style") if style.is_none() => style = Some(&*a.value),
+            local_name!("aria-hidden") => {
+                aria_hidden = a.value.trim().eq_ignore_ascii_case("true");
+            }
+            _ => {}
+        }
+    }
+    let Some(style) = style else {
+        return false;
+    };
+    if !aria_hidden && !hidden::may_hide(style) {
+        return false;
+    }
+    match hidden::hiding(style) {
+        Hiding::Removed => true,
+        Hiding::Invisible => !shows_a_descendant(el),
+        Hiding::Visually => aria_hidden,
+        Hiding::No => false,
+    }
+}
+
+/// Whether a descendant of a `visibility: hidden` element shows itself again
+/// (`visibility: visible`).
+#[inline(never)]
+fn shows_a_descendant(el: &Element<'_>) -> bool {
+    el.children_iter()
+        .flat_map(|c| {
+            let mut all = vec![c.clone()];
+            all.extend(c.descendant_elements());
+            all
+        })
+        .filter_map(|d| d.attr("style"))
+        .any(|s| {
+            s.to_ascii_lowercase().contains("visible")
+                && matches!(hidden::hiding(&s), Hiding::No | Hiding::Visually)
+        })
+}
+
+/// An empty `div` holding a line break, between a line break (or text) and text: in text
+/// written with line breaks rather than paragraphs, it is the blank line between two of them.
+fn is_blank_line(el: &Element<'_>) -> bool {
+    let is_br = |n: &crate::NodeRef| n.is("br");
+    let text = |n: &crate::NodeRef| n.is_text() && !n.is_blank();
+    *el.local_name() == local_name!("div")
+        && el.children_iter().any(|c| is_br(&c))
+        && el.previous_sibling().is_some_and(|p| is_br(&p) || text(&p))
+        && el
+            .next_sibling()
+            .is_some_and(|n| text(&n) || n.local_name().is_some_and(|n| !is_block(n)))
 }
 
 fn removable_when_empty(el: &Element<'_>) -> bool {
@@ -149,62 +210,4 @@ fn removable_when_empty(el: &Element<'_>) -> bool {
             | local_name!("sup")
             | local_name!("label")
     )
-}
-
-/// An inline style that hides the element (`display:none`, any spacing and case).
-#[inline(never)]
-fn hides(style: &str) -> bool {
-    if !may_hide(style) {
-        return false;
-    }
-    // Compared character by character, without building a lowercase copy: most styles do
-    // not mention `display` at all.
-    style.split(';').any(|decl| {
-        let mut rest = decl
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| c.to_ascii_lowercase());
-        "display:none".chars().all(|w| rest.next() == Some(w))
-            && match rest.next() {
-                None => true,
-                Some('!') => {
-                    "important".chars().all(|w| rest.next() == Some(w)) && rest.next().is_none()
-                }
-                Some(_) => false,
-            }
-    })
-}
-
-/// A screen for [`hides`]: some `:` is followed (after white space) by `n` or `N`, as the
-/// `:` of `display: none` is. When it is false, `hides` is false.
-fn may_hide(style: &str) -> bool {
-    style.match_indices(':').any(|(i, _)| {
-        style[i + 1..]
-            .chars()
-            .find(|c| !c.is_whitespace())
-            .is_some_and(|c| c == 'n' || c == 'N')
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn hides() {
-        for style in [
-            "display:none",
-            " DISPLAY : None ;x:y",
-            "a:b; display: none !IMPORTANT",
-        ] {
-            assert!(super::hides(style), "{style}");
-        }
-        for style in [
-            "",
-            "display:nonex",
-            "display:block",
-            "display:none!importan",
-            "x-display:none",
-        ] {
-            assert!(!super::hides(style), "{style}");
-        }
-    }
 }

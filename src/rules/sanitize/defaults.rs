@@ -94,7 +94,6 @@ pub(crate) const REMOVED: &[&str] = &[
     "noframes",
     "plaintext",
     "title",
-    "textarea",
     // Active content and frames.
     "iframe",
     "object",
@@ -106,10 +105,8 @@ pub(crate) const REMOVED: &[&str] = &[
     "fencedframe",
     "canvas",
     "param",
-    // Forms and their controls.
-    "button",
+    // Forms and their controls (`button`, `select`, `textarea`: see `READ_AS_TEXT`).
     "input",
-    "select",
     "option",
     "optgroup",
     "selectedcontent",
@@ -118,9 +115,9 @@ pub(crate) const REMOVED: &[&str] = &[
     "meter",
     "progress",
     "keygen",
-    // Foreign content: namespace changes on re-parse are the classic mutation-XSS.
+    // Foreign content: namespace changes on re-parse are the classic mutation-XSS (`math`:
+    // see `READ_AS_TEXT`).
     "svg",
-    "math",
     // Document metadata and the rest.
     "head",
     "link",
@@ -132,6 +129,11 @@ pub(crate) const REMOVED: &[&str] = &[
     "map",
     "area",
 ];
+
+/// Elements replaced by what a reader saw of them (`controls`, `math`): a button's content,
+/// a text area's text (as `<pre>`), a drop-down's selected option, a formula's TeX or text.
+/// None of them can be allowed; each can be removed with its content instead.
+pub(crate) const READ_AS_TEXT: &[&str] = &["button", "textarea", "select", "math"];
 
 /// Elements that can never be allowed (they have a meaning of their own).
 pub(crate) const NEVER_ALLOWED: &[(&str, &str)] = &[

@@ -7,9 +7,15 @@
 //! | `urls` | URLs read as a browser reads them, the scheme allowlist, `srcset` |
 //! | `nesting` | parse stability: elements the parser would move are lifted |
 //! | `embeds` | video `<iframe>`s from known players (off by default) |
+//! | `embed_links` | with embeds off: a known player or post becomes a link to its page |
+//! | `controls` | `button`, `textarea`, `select`: what a reader saw of them |
+//! | `math` | `<math>`: its TeX, `alttext` or rendered text |
 
+mod controls;
 mod defaults;
+mod embed_links;
 mod embeds;
+mod math;
 mod nesting;
 pub(crate) mod policy;
 mod urls;
@@ -35,10 +41,14 @@ use std::sync::Arc;
 ///   media, code, inline formatting, links, line breaks) are kept with their own attributes
 ///   and the global `title`, `lang`, `dir`; `div`, `section`, `article`, `span` keep only
 ///   those global ones;
-/// - `script`, `style`, `template`, `iframe`, `object`, `embed`, `frame`, `frameset`, form
-///   controls, `title`, `xmp`, `noembed`, `noframes`, `noscript`, `plaintext`, `textarea`,
-///   `selectedcontent`, `svg`, `math`… are removed with their content; elements of other
-///   namespaces always are;
+/// - `script`, `style`, `template`, `iframe`, `object`, `embed`, `frame`, `frameset`,
+///   `input`, `title`, `xmp`, `noembed`, `noframes`, `noscript`, `plaintext`,
+///   `selectedcontent`, `svg`… are removed with their content; elements of other namespaces
+///   always are, but `math`;
+/// - `button`, `textarea`, `select` and `math` are replaced by what a reader saw of them (a
+///   button's content, a text area's text, the selected option, a formula's TeX or text);
+///   a known video or post embed becomes a link to its page (see the README, "Controls,
+///   embeds, math and `<noscript>`");
 /// - any other element is unwrapped (its content kept); a block element becomes a `div`,
 ///   so its text is never glued to its neighbours';
 /// - URLs (`href`, `src`, `srcset` candidates, `cite`, `poster`…) must be relative or use
@@ -334,15 +344,23 @@ impl Sanitize {
     /// Whether this rule removes every element named `name`, with its content, wherever it
     /// stands and whatever its attributes: such elements may be dropped while parsing
     /// (when no other rule needs to see them first). `<noscript>` is not: `lazy_images`
-    /// reads it. Nor is `<iframe>` when embeds are on, nor the document structure.
+    /// reads it. Nor are frames and plugins (`embed_links` reads them), a `select`'s
+    /// options, MathML (`math` reads it), the boxes that leave a space between words, nor
+    /// the document structure.
     pub(crate) fn drops_while_parsing(&self, name: &QualName) -> bool {
         if name.ns != ns!(html) {
-            return true;
+            // MathML is read as text (`math`).
+            return name.ns != ns!(mathml) || !self.reads_math();
         }
         match name.local {
             local_name!("html") | local_name!("head") | local_name!("body") => false,
             local_name!("noscript") => false,
             local_name!("iframe") if self.policy.embeds.is_some() => false,
+            // Embeds leave a link (`embed_links`); a `select` is read from its options.
+            local_name!("iframe") | local_name!("embed") | local_name!("object") => false,
+            local_name!("option") | local_name!("optgroup") => false,
+            // Boxes between words leave a space (`dom::junction`): the walk must see them.
+            ref local if controls::is_box(local) => false,
             ref local => matches!(self.policy.fate(local), Fate::Remove),
         }
     }
@@ -355,9 +373,12 @@ impl Rule for Sanitize {
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         if !el.is_html() {
-            return Action::Remove;
+            return self.foreign(el);
         }
         let name = el.local_name().clone();
+        if let Some(action) = self.embed_link(el, &name, cx) {
+            return action;
+        }
         if cx.is_document()
             && matches!(
                 name,
@@ -375,6 +396,7 @@ impl Rule for Sanitize {
             match self.policy.fate(&name) {
                 Fate::Remove => return Action::Remove,
                 Fate::Unwrap => return self.not_kept(el, &name, cx),
+                Fate::Read => return self.read(el, &name),
                 Fate::Keep => {}
             }
         }

@@ -76,6 +76,8 @@ pub(crate) enum Fate {
     Keep,
     Remove,
     Unwrap,
+    /// Replaced by what a reader saw of it (`READ_AS_TEXT`: controls, formulas).
+    Read,
 }
 
 impl Policy {
@@ -183,7 +185,9 @@ impl SanitizerConfig {
     pub(crate) fn build(&self) -> Result<Policy> {
         let mut kept = names(KEPT);
         let mut removed = names(REMOVED);
-        let defaults_removed = names(REMOVED);
+        let mut read = names(READ_AS_TEXT);
+        let mut defaults_removed = names(REMOVED);
+        defaults_removed.extend(names(READ_AS_TEXT));
 
         let mut allowed = AtomSet::default();
         for tag in &self.tags_allowed {
@@ -199,6 +203,7 @@ impl SanitizerConfig {
                 let why = match tag.as_str() {
                     "svg" | "math" => "foreign content is always removed (its elements change namespace when the output is parsed again)",
                     "iframe" => "only embeds from known video hosts can be kept, with with_embeds(true)",
+                    "button" | "textarea" | "select" => "form controls are never kept (their text is)",
                     _ => "it is always removed with its content",
                 };
                 return Err(Error::Conflict(format!(
@@ -217,6 +222,7 @@ impl SanitizerConfig {
                 )));
             }
             kept.remove(&local);
+            read.remove(&local);
             removed.insert(local);
         }
         for tag in &self.tags_unwrapped {
@@ -232,6 +238,7 @@ impl SanitizerConfig {
                     "<{tag}> is both unwrapped and removed with its content"
                 )));
             }
+            read.remove(&local);
             if TABLE_PARTS.contains(&tag.as_str()) {
                 return Err(invalid(
                     "with_tags_unwrapped",
@@ -383,6 +390,7 @@ impl SanitizerConfig {
         let fates = removed
             .into_iter()
             .map(|n| (n, Fate::Remove))
+            .chain(read.into_iter().map(|n| (n, Fate::Read)))
             .chain(kept.into_iter().map(|n| (n, Fate::Keep)))
             .collect();
         Ok(Policy {

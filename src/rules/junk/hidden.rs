@@ -1,0 +1,293 @@
+//! Hidden elements, read from the inline `style` with a CSS tokenizer (`cssparser`), so that
+//! comments, escapes, odd spacing, case and `!important` read as a browser reads them
+//! (`display:/*x*/none`, `DISPLAY : None !IMPORTANT`, `display: n\6f ne`).
+//!
+//! Two kinds of hiding, two fates:
+//!
+//! - **hidden from everyone** — `display: none`, `visibility: hidden | collapse`,
+//!   `content-visibility: hidden`, the `hidden` attribute (but not `hidden="until-found"`,
+//!   which find-in-page reveals): nobody reads it, it is removed;
+//! - **visually hidden, read by screen readers** — clipped to nothing (`clip: rect(0 0 0 0)`,
+//!   `clip-path: inset(50%)`), shrunk to a pixel or to zero with `overflow: hidden`, moved
+//!   off-screen (`position: absolute; left: -9999px`), indented out of view
+//!   (`text-indent: -9999px`): this is the screen-reader-only idiom (`.sr-only`,
+//!   `.visually-hidden`), and its text is what a reader without sight gets — the label of an
+//!   icon, the name behind a logo, the MathML of a formula drawn as SVG, "opens in a new
+//!   window". It is kept (and shows as text, like the classes' text). It goes only when
+//!   it is also hidden from screen readers (`aria-hidden="true"`): then nobody reads it
+//!   (a form's honeypot field, a tracking frame).
+//!
+//! Within one `style`, a later declaration wins over an earlier one unless the earlier is
+//! `!important` and the later is not. A descendant's `visibility: visible` shows it inside a
+//! `visibility: hidden` parent: such a parent is kept.
+
+use cssparser::{ParseError, Parser, Token};
+
+/// How an inline style hides an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hiding {
+    /// Shown.
+    No,
+    /// `display: none`, `content-visibility: hidden`: not rendered at all.
+    Removed,
+    /// `visibility: hidden | collapse`: not rendered, but a descendant may show itself again.
+    Invisible,
+    /// Clipped, shrunk or moved out of view: read by screen readers.
+    Visually,
+}
+
+/// A value, simplified: what the hiding tests look at.
+#[derive(Debug, Clone, PartialEq)]
+enum Value {
+    Ident(String),
+    /// A number with its unit (`""` for a plain number, `"%"` for a percentage).
+    Number(f32, String),
+    Function(String, Vec<Value>),
+    Other,
+}
+
+/// One declaration: the lowercased property name, its values, `!important`.
+type Declaration = (String, Vec<Value>, bool);
+
+/// The properties the tests read; every other declaration is skipped.
+const READ: &[&str] = &[
+    "display",
+    "visibility",
+    "content-visibility",
+    "position",
+    "left",
+    "top",
+    "right",
+    "clip",
+    "clip-path",
+    "width",
+    "height",
+    "max-height",
+    "max-width",
+    "overflow",
+    "overflow-x",
+    "overflow-y",
+    "text-indent",
+];
+
+/// Whether `style` may hide the element from everyone: the cheap screen before the
+/// tokenizer, true for every style that hides (an escape could spell any word).
+pub(crate) fn may_hide(style: &str) -> bool {
+    let b = style.as_bytes();
+    memchr::memchr(b'\\', b).is_some()
+        || contains_ignore_case(b, b"none")
+        || contains_ignore_case(b, b"hidden")
+        || contains_ignore_case(b, b"collapse")
+}
+
+fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// How `style` hides its element.
+pub(crate) fn hiding(style: &str) -> Hiding {
+    let decls = effective(&declarations(style));
+    let get = |p: &str| decls.iter().find(|(n, _, _)| n == p).map(|(_, v, _)| v);
+    let ident = |p: &str| match get(p).map(|v| v.as_slice()) {
+        Some([Value::Ident(i)]) => Some(i.as_str()),
+        _ => None,
+    };
+    if ident("display") == Some("none") || ident("content-visibility") == Some("hidden") {
+        return Hiding::Removed;
+    }
+    if matches!(ident("visibility"), Some("hidden" | "collapse")) {
+        return Hiding::Invisible;
+    }
+    let positioned = matches!(ident("position"), Some("absolute" | "fixed"));
+    let length = |p: &str| match get(p).map(|v| v.as_slice()) {
+        Some([Value::Number(n, unit)]) => Some((*n, unit.as_str())),
+        _ => None,
+    };
+    let overflow_hidden = ["overflow", "overflow-x", "overflow-y"]
+        .iter()
+        .any(|p| matches!(ident(p), Some("hidden" | "clip")));
+    // Moved far out of view.
+    let far_off = |p: &str| {
+        length(p).is_some_and(|(n, unit)| match unit {
+            "%" => n <= -100.0,
+            "" | "px" => n <= -500.0,
+            "em" | "rem" => n <= -30.0,
+            _ => false,
+        })
+    };
+    if positioned && (far_off("left") || far_off("top") || far_off("right")) {
+        return Hiding::Visually;
+    }
+    if far_off("text-indent") {
+        return Hiding::Visually;
+    }
+    // Clipped to nothing (only positioned boxes are clipped by `clip`).
+    let tiny = |v: &Value| matches!(v, Value::Number(n, _) if *n <= 1.0);
+    if positioned {
+        if let Some([Value::Function(f, args)]) = get("clip").map(|v| v.as_slice()) {
+            if f == "rect" && !args.is_empty() && args.iter().all(tiny) {
+                return Hiding::Visually;
+            }
+        }
+    }
+    if let Some([Value::Function(f, args)]) = get("clip-path").map(|v| v.as_slice()) {
+        let half = |v: &Value| matches!(v, Value::Number(n, u) if u == "%" && *n >= 50.0);
+        if f == "inset" && args.first().is_some_and(half) {
+            return Hiding::Visually;
+        }
+    }
+    // Shrunk to a pixel or nothing, the overflow cut.
+    let small = |p: &str| length(p).is_some_and(|(n, unit)| n <= 1.0 && unit != "%");
+    if overflow_hidden
+        && ((small("width") && small("height")) || small("height") || small("max-height"))
+    {
+        return Hiding::Visually;
+    }
+    Hiding::No
+}
+
+/// The declarations that apply: for each property, the last one, unless an earlier one is
+/// `!important` and it is not.
+fn effective(decls: &[Declaration]) -> Vec<Declaration> {
+    let mut out: Vec<Declaration> = Vec::new();
+    for d in decls {
+        match out.iter_mut().find(|(n, _, _)| *n == d.0) {
+            Some(prev) if d.2 || !prev.2 => *prev = d.clone(),
+            Some(_) => {}
+            None => out.push(d.clone()),
+        }
+    }
+    out
+}
+
+/// The declarations of an inline style (those of [`READ`]), as a browser tokenizes them;
+/// an invalid one is skipped up to the next `;`.
+fn declarations(style: &str) -> Vec<Declaration> {
+    let mut parser = Parser::new(style);
+    let mut out = Vec::new();
+    while !parser.is_exhausted() {
+        let decl = parser.parse_until_after(
+            cssparser::Delimiter::Semicolon,
+            |p| -> Result<Option<Declaration>, ParseError<()>> {
+                let name = p.expect_ident()?.to_ascii_lowercase();
+                p.expect_colon()?;
+                if !READ.contains(&name.as_str()) {
+                    while p.next().is_ok() {}
+                    return Ok(None);
+                }
+                let (values, important) = values(p);
+                Ok(Some((name, values, important)))
+            },
+        );
+        if let Ok(Some(decl)) = decl {
+            out.push(decl);
+        }
+    }
+    out
+}
+
+/// The values up to the end of the declaration, and whether it ends with `!important`.
+fn values(p: &mut Parser<'_>) -> (Vec<Value>, bool) {
+    let mut out = Vec::new();
+    let mut important = false;
+    while let Ok(token) = p.next() {
+        let value = match token {
+            Token::Ident(i) => Value::Ident(i.to_ascii_lowercase()),
+            Token::Number { value, .. } => Value::Number(*value, String::new()),
+            Token::Percentage { unit_value, .. } => Value::Number(unit_value * 100.0, "%".into()),
+            Token::Dimension { value, unit, .. } => {
+                Value::Number(*value, unit.to_ascii_lowercase())
+            }
+            Token::Delim('!') => {
+                important =
+                    matches!(p.next(), Ok(Token::Ident(i)) if i.eq_ignore_ascii_case("important"));
+                continue;
+            }
+            Token::Comma => continue,
+            Token::Function(name) => {
+                let name = name.to_ascii_lowercase();
+                let args = p
+                    .parse_nested_block(|p| -> Result<_, ParseError<()>> { Ok(values(p).0) })
+                    .unwrap_or_default();
+                Value::Function(name, args)
+            }
+            _ => Value::Other,
+        };
+        out.push(value);
+    }
+    (out, important)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{hiding, may_hide, Hiding};
+
+    #[test]
+    fn hidden_from_everyone() {
+        for style in [
+            "display:none",
+            " DISPLAY : None ;x:y",
+            "a:b; display: none !IMPORTANT",
+            "display:/*x*/none",
+            "display : /* a */ none /* b */ ! important",
+            "display: n\\6f ne",
+            "content-visibility: hidden",
+            "display:block; display:none",
+            "display:none !important; display:block",
+        ] {
+            assert!(may_hide(style), "{style}");
+            assert_eq!(hiding(style), Hiding::Removed, "{style}");
+        }
+        for style in ["visibility:hidden", "VISIBILITY: collapse !important"] {
+            assert_eq!(hiding(style), Hiding::Invisible, "{style}");
+        }
+    }
+
+    #[test]
+    fn visually_hidden() {
+        for style in [
+            "position:absolute; left:-9999px",
+            "position: fixed; top: -10000px; left: 0",
+            "position:absolute;left:-1000%",
+            "text-indent:-9999px",
+            "position:absolute!important;clip:rect(1px, 1px, 1px, 1px);width:1px;height:1px",
+            "border:0;clip:rect(0 0 0 0);height:1px;width:1px;overflow:hidden;position:absolute",
+            "clip-path: inset(50%)",
+            "height:0;overflow:hidden",
+            "max-height: 0; overflow: hidden",
+        ] {
+            assert_eq!(hiding(style), Hiding::Visually, "{style}");
+        }
+    }
+
+    #[test]
+    fn shown() {
+        for style in [
+            "",
+            "display:nonex",
+            "display:block",
+            "display:none!importan; display:block",
+            "x-display:none",
+            "display:block; /* display:none */",
+            "visibility:visible",
+            "opacity:0",
+            "height:0",
+            "height:0;padding-bottom:56%",
+            "position:relative; top:-150px",
+            "left:-9999px",
+            "clip:rect(0 0 0 0)",
+            "width:1px;height:1px",
+            "font-family: \"none\"",
+            "display:",
+            ";;;",
+            "display:none {",
+        ] {
+            assert_ne!(hiding(style), Hiding::Removed, "{style}");
+            if !style.contains("none") {
+                assert_eq!(hiding(style), Hiding::No, "{style}");
+            }
+        }
+        assert_eq!(hiding("display:block; /* display:none */"), Hiding::No);
+    }
+}
