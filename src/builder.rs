@@ -504,8 +504,10 @@ impl CleanerBuilder {
         push("junk", Arc::new(rules::junk::Junk));
         list.extend(self.user_rules.iter().cloned());
         let mut parse_filter = None;
+        let mut sanitize_rule = None;
         if enabled("sanitize") {
             let sanitize = Arc::new(rules::sanitize::Sanitize::new(sanitizer));
+            sanitize_rule = Some(sanitize.clone());
             // A user rule may want to see what the sanitizer removes: no filter then.
             if self.user_rules.is_empty() && !self.no_parse_filter {
                 parse_filter = Some(sanitize.clone());
@@ -518,6 +520,7 @@ impl CleanerBuilder {
                 base_url,
                 image_urls: enabled("proxied_urls").then_some(proxied),
                 parse_filter,
+                sanitize: sanitize_rule,
             }),
         })
     }

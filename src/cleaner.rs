@@ -39,6 +39,8 @@ pub(crate) struct Inner {
     /// The sanitizer, the last rule, when what it removes with content is dropped while
     /// parsing: only when no user rule runs before it.
     pub(crate) parse_filter: Option<Arc<Sanitize>>,
+    /// The sanitizer, when it is on: its policy checks what the Markdown post path writes.
+    pub(crate) sanitize: Option<Arc<Sanitize>>,
 }
 
 impl fmt::Debug for Cleaner {

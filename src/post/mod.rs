@@ -2,14 +2,20 @@
 //! body, as Hexo, Jekyll and Hugo keep them.
 //!
 //! - [`front_matter`]: image URLs rewritten in place, every other byte kept;
-//! - [`markdown`]: Markdown bodies, where only embedded HTML and image URLs change;
-//! - [`tags`]: the tag scanner the Markdown cleaning uses.
+//! - [`detect`]: whether a body is HTML or Markdown;
+//! - [`markdown`]: Markdown bodies, where only raw HTML and URLs change, verified by
+//!   rendering;
+//! - [`piece`]: one piece of raw HTML cleaned as a browser reads it, written back safely;
+//! - [`links`]: the destinations of Markdown links, images and definitions.
 
+mod detect;
 mod front_matter;
+mod links;
 mod markdown;
-mod tags;
+mod piece;
 
 use crate::cleaner::{Cleaned, Cleaner};
+use crate::dom::parse::InputKind;
 
 /// A post split into its front matter and its body. Borrowed from the input; nothing is
 /// copied until it is cleaned.
@@ -129,7 +135,7 @@ impl Post<'_> {
     /// assert_eq!(Post::split("---\na: 1\n---\n# Hi\n\n<div>x</div>\n").body_kind(), BodyKind::Markdown);
     /// ```
     pub fn body_kind(&self) -> BodyKind {
-        if markdown::is_html(self.body) {
+        if detect::is_html(self.body) {
             BodyKind::Html
         } else {
             BodyKind::Markdown
@@ -158,18 +164,46 @@ impl Cleaner {
     /// let out = Cleaner::default().clean_post(md);
     /// assert_eq!(out.html(), "+++\ntitle = \"Hi\"\n+++\n# Hi <span>there</span>\n\n```html\n<div onclick=\"kept()\"></div>\n```\n\n![a](http://img.example.com/b.png)\n");
     /// ```
+    ///
+    /// A post is usually rendered by a Markdown renderer even when its body is HTML (Hexo,
+    /// Jekyll and Hugo render every `.md` file), so an HTML body is also made safe for that:
+    /// it is written with no blank line and no line break inside a tag (a renderer passes it
+    /// through as it is), and should a CommonMark renderer still make anything unsafe of it,
+    /// it is cleaned as Markdown (README, "Markdown posts").
     pub fn clean_post(&self, text: &str) -> Cleaned {
         let kind = Post::split(text).body_kind();
-        self.clean_post_as(text, kind)
+        self.clean_post_with(text, kind, true)
     }
 
     /// Cleans a post whose body is known to be `kind` (e.g. from the file's extension), as
     /// [`clean_post`](Cleaner::clean_post) does.
+    ///
+    /// An HTML body is cleaned as HTML only (as for a `.html` file, which no Markdown renderer
+    /// reads).
     pub fn clean_post_as(&self, text: &str, kind: BodyKind) -> Cleaned {
+        self.clean_post_with(text, kind, false)
+    }
+
+    /// [`clean_post_as`](Cleaner::clean_post_as); an HTML body also made safe as Markdown when
+    /// `rendered_as_markdown`.
+    fn clean_post_with(&self, text: &str, kind: BodyKind, rendered_as_markdown: bool) -> Cleaned {
         let post = Post::split(text);
         let (front, changes) = front_matter::rewrite(self, post.front_matter);
         let (body, mut report) = match kind {
-            BodyKind::Html => self.clean(post.body).into_parts(),
+            BodyKind::Html => {
+                let (mut body, mut report) = self.clean(post.body).into_parts();
+                if rendered_as_markdown {
+                    if InputKind::detect(&body) == InputKind::Fragment {
+                        body = markdown::inert_html(self, &body);
+                    }
+                    if !markdown::safe_as_markdown(self, &body) {
+                        let (md, more) = markdown::clean(self, &body);
+                        body = md;
+                        report.merge(&more);
+                    }
+                }
+                (body, report)
+            }
             BodyKind::Markdown => markdown::clean(self, post.body),
         };
         let mut out = front;

@@ -13,6 +13,7 @@ mod embeds;
 mod nesting;
 pub(crate) mod policy;
 mod urls;
+pub(crate) mod verify;
 
 /// How a browser reads a URL's scheme; shared with the link and proxy rules.
 #[allow(unused_imports)]
@@ -69,6 +70,11 @@ impl Sanitize {
         Sanitize {
             policy: Arc::new(policy),
         }
+    }
+
+    /// The checked policy (for [`verify`]).
+    pub(crate) fn policy(&self) -> &Policy {
+        &self.policy
     }
 }
 
