@@ -16,6 +16,7 @@ mod piece;
 
 use crate::cleaner::{Cleaned, Cleaner};
 use crate::dom::parse::InputKind;
+use crate::report::Report;
 
 /// A post split into its front matter and its body. Borrowed from the input; nothing is
 /// copied until it is cleaned.
@@ -170,9 +171,21 @@ impl Cleaner {
     /// it is written with no blank line and no line break inside a tag (a renderer passes it
     /// through as it is), and should a CommonMark renderer still make anything unsafe of it,
     /// it is cleaned as Markdown (README, "Markdown posts").
+    ///
+    /// Should the cleaned body read as the other kind (a Markdown line that only now looks
+    /// like an HTML block, say), it is cleaned once more as that kind, so that cleaning the
+    /// result again changes nothing.
     pub fn clean_post(&self, text: &str) -> Cleaned {
         let kind = Post::split(text).body_kind();
-        self.clean_post_with(text, kind, true)
+        let mut out = self.clean_post_with(text, kind, true);
+        if Post::split(&out.html).body_kind() != kind {
+            let post = Post::split(&out.html);
+            let kind = post.body_kind();
+            let (body, report) = self.clean_body(post.body, kind, true);
+            out.html = format!("{}{body}", post.front_matter);
+            out.report.merge(&report);
+        }
+        out
     }
 
     /// Cleans a post whose body is known to be `kind` (e.g. from the file's extension), as
@@ -189,9 +202,25 @@ impl Cleaner {
     fn clean_post_with(&self, text: &str, kind: BodyKind, rendered_as_markdown: bool) -> Cleaned {
         let post = Post::split(text);
         let (front, changes) = front_matter::rewrite(self, post.front_matter);
-        let (body, mut report) = match kind {
+        let (body, mut report) = self.clean_body(post.body, kind, rendered_as_markdown);
+        let mut out = front;
+        out.push_str(&body);
+        if changes > 0 {
+            report.add("proxied_urls", changes);
+        }
+        Cleaned { html: out, report }
+    }
+
+    /// A post body cleaned as `kind`.
+    fn clean_body(
+        &self,
+        body: &str,
+        kind: BodyKind,
+        rendered_as_markdown: bool,
+    ) -> (String, Report) {
+        match kind {
             BodyKind::Html => {
-                let (mut body, mut report) = self.clean(post.body).into_parts();
+                let (mut body, mut report) = self.clean(body).into_parts();
                 if rendered_as_markdown {
                     if InputKind::detect(&body) == InputKind::Fragment {
                         body = markdown::inert_html(self, &body);
@@ -204,14 +233,8 @@ impl Cleaner {
                 }
                 (body, report)
             }
-            BodyKind::Markdown => markdown::clean(self, post.body),
-        };
-        let mut out = front;
-        out.push_str(&body);
-        if changes > 0 {
-            report.add("proxied_urls", changes);
+            BodyKind::Markdown => markdown::clean(self, body),
         }
-        Cleaned { html: out, report }
     }
 }
 
