@@ -189,22 +189,17 @@ fn raw_html(
     let mut clean = |edits: &mut Edits, text: &str, range: Range<usize>, place: Place| {
         let piece = piece::clean(cleaner, v, text, place);
         if piece.html == body[range.clone()] {
-            return;
+            return false;
         }
         report.merge(&piece.report);
-        let mut start = range.start;
-        let mut new = piece.html;
-        if place == Place::Inline
-            && !new.starts_with('<')
-            && start > 0
-            && body.as_bytes()[start - 1] == b'<'
-        {
-            // `<` + a dropped tag + `img …>` must not glue into a new tag.
-            start -= 1;
-            new.insert_str(0, "&lt;");
-        }
-        edits.push(start..range.end, new);
+        edits.push(range, piece.html);
+        true
     };
+    // The live `<` of the text of the current run of inlines (paragraph, heading, cell…),
+    // and whether a piece of it changed: then they are escaped, so that no text `<` can
+    // glue with a changed piece into a new tag (`<a f='` + `<a f=''>` cleaned to `<a>`).
+    let mut text_lt: Vec<usize> = Vec::new();
+    let mut run_changed = false;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::HtmlBlock) => {
@@ -248,11 +243,73 @@ fn raw_html(
                     }
                 }
             }
-            Event::InlineHtml(text) => clean(&mut edits, &text, range, Place::Inline),
+            Event::InlineHtml(text) => {
+                run_changed |= clean(&mut edits, &text, range, Place::Inline)
+            }
+            Event::Text(_) => text_lt.extend(live_lt(body, range)),
+            Event::Start(tag) if !is_inline(&tag) => {
+                flush(&mut edits, &mut text_lt, &mut run_changed)
+            }
+            Event::End(tag) if !is_inline_end(tag) => {
+                flush(&mut edits, &mut text_lt, &mut run_changed)
+            }
             _ => {}
         }
     }
+    flush(&mut edits, &mut text_lt, &mut run_changed);
     edits.apply(body)
+}
+
+/// Escapes the text `<` of a run of inlines in which a piece changed (see [`raw_html`]).
+fn flush(edits: &mut Edits, text_lt: &mut Vec<usize>, run_changed: &mut bool) {
+    if std::mem::take(run_changed) {
+        for &at in text_lt.iter() {
+            edits.push(at..at + 1, "&lt;".into());
+        }
+    }
+    text_lt.clear();
+}
+
+/// The positions of the `<` in `body[range]` (text) that are not backslash-escaped.
+fn live_lt(body: &str, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    let bytes = body.as_bytes();
+    memchr::memchr_iter(b'<', &bytes[range.clone()])
+        .map(move |i| range.start + i)
+        .filter(move |&at| {
+            let backslashes = bytes[..at]
+                .iter()
+                .rev()
+                .take_while(|&&b| b == b'\\')
+                .count();
+            backslashes % 2 == 0
+        })
+}
+
+/// Tags that stay inside a run of inlines.
+fn is_inline(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
+fn is_inline_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
 }
 
 /// A link or image being read.

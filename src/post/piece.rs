@@ -367,6 +367,7 @@ impl<'v, 'p> Writer<'v, 'p> {
                     '\n' => self.out.push_str("&#10;"),
                     '\r' => self.out.push_str("&#13;"),
                     '|' => self.out.push_str("&#124;"),
+                    '`' => self.out.push_str("&#96;"),
                     '\u{a0}' => self.out.push_str("&nbsp;"),
                     c => self.out.push(c),
                 }
@@ -393,6 +394,7 @@ impl<'v, 'p> Writer<'v, 'p> {
                 '\r' => self.out.push_str("&#13;"),
                 '\u{a0}' => self.out.push_str("&nbsp;"),
                 '|' if self.place == Place::Inline => self.out.push_str("&#124;"),
+                '`' if self.place == Place::Inline => self.out.push_str("&#96;"),
                 '\n' if self.place == Place::Inline || self.line_blank => {
                     self.out.push_str("&#10;");
                 }
