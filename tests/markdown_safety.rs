@@ -300,6 +300,9 @@ fn a_cleaned_piece_never_glues_with_text_into_a_new_tag() {
         let once = cleaner.clean_post(post).into_html();
         let twice = cleaner.clean_post(&once).into_html();
         assert_eq!(once, twice, "{post:?}");
-        assert!(!once.contains("<a f") && !once.contains("onclick") && !once.contains("<img"), "{post:?} -> {once:?}");
+        assert!(
+            !once.contains("<a f") && !once.contains("onclick") && !once.contains("<img"),
+            "{post:?} -> {once:?}"
+        );
     }
 }

@@ -40,7 +40,7 @@ use crate::report::Report;
 use crate::rules::sanitize::verify::{Allowance, Verifier};
 use html5ever::{local_name, LocalName};
 use pulldown_cmark::{html, Event, LinkType, Options, Parser, Tag, TagEnd};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// The parser options: CommonMark with the GitHub extensions (tables, footnotes,
@@ -88,7 +88,7 @@ const RENDERED: Allowance = &[
     ),
     ("sup", &[("class", false)]),
     ("div", &[("class", false), ("id", false)]),
-    ("p", &[("class", false)]),
+    ("span", &[("class", false)]),
 ];
 
 /// Replacements of byte ranges of a body.
@@ -123,6 +123,13 @@ impl Edits {
     }
 }
 
+/// The readings a body is cleaned and verified under: CommonMark with the GitHub extensions,
+/// and the same with `$` math (a math span can end a code span early and so turn its content
+/// into HTML, or hide a link's brackets).
+fn readings() -> [Options; 2] {
+    [options(), options() | Options::ENABLE_MATH]
+}
+
 /// Cleans a Markdown body: the new body and what changed.
 pub(crate) fn clean(cleaner: &Cleaner, body: &str) -> (String, Report) {
     let mut report = Report::new(cleaner.rule_names().map(|n| (n, 0)).collect());
@@ -131,28 +138,69 @@ pub(crate) fn clean(cleaner: &Cleaner, body: &str) -> (String, Report) {
         .as_deref()
         .map(|s| Verifier::new(s.policy()).allowing(RENDERED));
     let v = verifier.as_ref();
-    let cleaned = raw_html(cleaner, v, body, &mut report);
-    let out = urls(cleaner, v, &cleaned, &mut report);
+    let mut out = body.to_string();
+    let mut known: Option<HashSet<(usize, usize)>> = None;
+    for reading in readings() {
+        out = raw_html(cleaner, v, &out, reading, known.as_ref(), &mut report);
+        known = Some(piece_ranges(&out, reading));
+    }
+    let out = all_urls(cleaner, v, &out, &mut report);
     let Some(v) = v else {
         return (out, report);
     };
-    if v.violations(&render(&out)).is_empty() {
+    if is_safe(v, &out) {
         return (out, report);
     }
-    let (escaped, blocks) = escape_failing_blocks(v, &out);
+    let mut escaped = out;
+    let mut blocks = 0;
+    for reading in readings() {
+        let (e, n) = escape_failing_blocks(v, &escaped, reading);
+        escaped = e;
+        blocks += n;
+    }
     report.add("sanitize", blocks);
-    let out = urls(cleaner, Some(v), &escaped, &mut report);
-    if blocks > 0 && v.violations(&render(&out)).is_empty() {
+    let out = all_urls(cleaner, Some(v), &escaped, &mut report);
+    if blocks > 0 && is_safe(v, &out) {
         return (out, report);
     }
     report.add("sanitize", 1);
     (escape_everything(&out), report)
 }
 
+/// Pass 2 under every reading.
+fn all_urls(
+    cleaner: &Cleaner,
+    v: Option<&Verifier<'_>>,
+    body: &str,
+    report: &mut Report,
+) -> String {
+    let mut out = body.to_string();
+    for reading in readings() {
+        out = urls(cleaner, v, &out, reading, report);
+    }
+    out
+}
+
+/// Whether every reading of `body`, rendered, passes the verifier.
+fn is_safe(v: &Verifier<'_>, body: &str) -> bool {
+    readings()
+        .into_iter()
+        .all(|reading| v.violations(&render(body, reading)).is_empty())
+}
+
+/// The source ranges of the raw HTML events of `body` under `reading`.
+fn piece_ranges(body: &str, reading: Options) -> HashSet<(usize, usize)> {
+    Parser::new_ext(body, reading)
+        .into_offset_iter()
+        .filter(|(e, _)| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|(_, r)| (r.start, r.end))
+        .collect()
+}
+
 /// A Markdown body as pulldown-cmark renders it, raw HTML passed through.
-pub(crate) fn render(body: &str) -> String {
+pub(crate) fn render(body: &str, reading: Options) -> String {
     let mut out = String::with_capacity(body.len() + body.len() / 4);
-    html::push_html(&mut out, Parser::new_ext(body, options()));
+    html::push_html(&mut out, Parser::new_ext(body, reading));
     out
 }
 
@@ -160,10 +208,7 @@ pub(crate) fn render(body: &str) -> String {
 /// `.md` post whose body is HTML is still rendered as Markdown by Hexo, Jekyll, Hugo).
 pub(crate) fn safe_as_markdown(cleaner: &Cleaner, body: &str) -> bool {
     match cleaner.inner.sanitize.as_deref() {
-        Some(s) => Verifier::new(s.policy())
-            .allowing(RENDERED)
-            .violations(&render(body))
-            .is_empty(),
+        Some(s) => is_safe(&Verifier::new(s.policy()).allowing(RENDERED), body),
         None => true,
     }
 }
@@ -181,12 +226,18 @@ fn raw_html(
     cleaner: &Cleaner,
     v: Option<&Verifier<'_>>,
     body: &str,
+    reading: Options,
+    known: Option<&HashSet<(usize, usize)>>,
     report: &mut Report,
 ) -> String {
     let mut edits = Edits::default();
     let mut block: Option<Range<usize>> = None;
     let mut lines: Vec<(String, Range<usize>)> = Vec::new();
     let mut clean = |edits: &mut Edits, text: &str, range: Range<usize>, place: Place| {
+        if known.is_some_and(|k| k.contains(&(range.start, range.end))) {
+            // Already a piece under the first reading, cleaned then.
+            return false;
+        }
         let piece = piece::clean(cleaner, v, text, place);
         if piece.html == body[range.clone()] {
             return false;
@@ -200,7 +251,7 @@ fn raw_html(
     // glue with a changed piece into a new tag (`<a f='` + `<a f=''>` cleaned to `<a>`).
     let mut text_lt: Vec<usize> = Vec::new();
     let mut run_changed = false;
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, reading).into_offset_iter() {
         match event {
             Event::Start(Tag::HtmlBlock) => {
                 block = Some(range);
@@ -324,8 +375,14 @@ struct Open {
 }
 
 /// Pass 2: the URLs of links, images, definitions and autolinks (see [`links`]).
-fn urls(cleaner: &Cleaner, v: Option<&Verifier<'_>>, body: &str, report: &mut Report) -> String {
-    let mut iter = Parser::new_ext(body, options()).into_offset_iter();
+fn urls(
+    cleaner: &Cleaner,
+    v: Option<&Verifier<'_>>,
+    body: &str,
+    reading: Options,
+    report: &mut Report,
+) -> String {
+    let mut iter = Parser::new_ext(body, reading).into_offset_iter();
     let events: Vec<(Event<'_>, Range<usize>)> = iter.by_ref().collect();
     let defs = iter.reference_definitions();
     let refuses = |image: bool, url: &str| {
@@ -451,10 +508,9 @@ fn rewrite_image(
 
 /// Fallback: the raw HTML of every top-level block whose rendering fails the verifier
 /// escaped as text; also returns how many blocks.
-fn escape_failing_blocks(v: &Verifier<'_>, body: &str) -> (String, usize) {
-    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(body, options())
-        .into_offset_iter()
-        .collect();
+fn escape_failing_blocks(v: &Verifier<'_>, body: &str, reading: Options) -> (String, usize) {
+    let events: Vec<(Event<'_>, Range<usize>)> =
+        Parser::new_ext(body, reading).into_offset_iter().collect();
     let mut edits = Edits::default();
     let mut failing = 0;
     let mut depth = 0usize;
