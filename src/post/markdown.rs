@@ -91,6 +91,9 @@ const RENDERED: Allowance = &[
     ("span", &[("class", false)]),
 ];
 
+/// Pieces of raw HTML known to be clean: `(start, end, is a block)` in a body.
+type Known = HashSet<(usize, usize, bool)>;
+
 /// Replacements of byte ranges of a body.
 #[derive(Default)]
 struct Edits {
@@ -104,22 +107,53 @@ impl Edits {
 
     /// The body with the edits applied (in source order; an edit overlapping an earlier one
     /// is left out).
-    fn apply(mut self, body: &str) -> String {
+    fn apply(self, body: &str) -> String {
+        self.apply_mapped(body, &[]).0
+    }
+
+    /// [`apply`](Edits::apply), and where each of `pieces` (source ranges in order, each
+    /// either untouched or replaced by one edit) is in the new body.
+    fn apply_mapped(mut self, body: &str, pieces: &[(Range<usize>, Place)]) -> (String, Known) {
         if !self.list.is_sorted_by_key(|(r, _)| r.start) {
             self.list.sort_by_key(|(r, _)| r.start);
         }
         let mut out = String::with_capacity(body.len() + body.len() / 16);
         let mut done = 0;
+        // Each applied edit: (source range, where it starts in the output, its length).
+        let mut applied: Vec<(Range<usize>, usize, usize)> = Vec::with_capacity(self.list.len());
         for (range, new) in self.list {
             if range.start < done {
                 continue;
             }
             out.push_str(&body[done..range.start]);
+            applied.push((range.clone(), out.len(), new.len()));
             out.push_str(&new);
             done = range.end;
         }
         out.push_str(&body[done..]);
-        out
+        let mut known = Known::default();
+        let mut e = 0;
+        // Output position minus source position, after the edits passed so far.
+        let mut delta: isize = 0;
+        for (piece, place) in pieces {
+            while e < applied.len() && applied[e].0.end <= piece.start && applied[e].0 != *piece {
+                let (r, _, len) = &applied[e];
+                delta += *len as isize - r.len() as isize;
+                e += 1;
+            }
+            let block = *place == Place::Block;
+            match applied.get(e) {
+                Some((r, at, len)) if r == piece => {
+                    known.insert((*at, at + len, block));
+                }
+                Some((r, _, _)) if r.start < piece.end => {}
+                _ => {
+                    let start = (piece.start as isize + delta) as usize;
+                    known.insert((start, start + piece.len(), block));
+                }
+            }
+        }
+        (out, known)
     }
 }
 
@@ -138,11 +172,22 @@ pub(crate) fn clean(cleaner: &Cleaner, body: &str) -> (String, Report) {
         .as_deref()
         .map(|s| Verifier::new(s.policy()).allowing(RENDERED));
     let v = verifier.as_ref();
+    // Cleaning a piece can change the Markdown around it (a dropped tag at the start of a
+    // line leaves a line that now starts an HTML block): cleaned again until nothing changes
+    // (pieces already cleaned are known and skipped), a few rounds at most.
     let mut out = body.to_string();
-    let mut known: Option<HashSet<(usize, usize)>> = None;
-    for reading in readings() {
-        out = raw_html(cleaner, v, &out, reading, known.as_ref(), &mut report);
-        known = Some(piece_ranges(&out, reading));
+    let mut known = Known::default();
+    for _ in 0..4 {
+        let mut changed = false;
+        for reading in readings() {
+            let (new, k, c) = raw_html(cleaner, v, &out, reading, &known, &mut report);
+            out = new;
+            known = k;
+            changed |= c;
+        }
+        if !changed {
+            break;
+        }
     }
     let out = all_urls(cleaner, v, &out, &mut report);
     let Some(v) = v else {
@@ -188,15 +233,6 @@ fn is_safe(v: &Verifier<'_>, body: &str) -> bool {
         .all(|reading| v.violations(&render(body, reading)).is_empty())
 }
 
-/// The source ranges of the raw HTML events of `body` under `reading`.
-fn piece_ranges(body: &str, reading: Options) -> HashSet<(usize, usize)> {
-    Parser::new_ext(body, reading)
-        .into_offset_iter()
-        .filter(|(e, _)| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
-        .map(|(_, r)| (r.start, r.end))
-        .collect()
-}
-
 /// A Markdown body as pulldown-cmark renders it, raw HTML passed through.
 pub(crate) fn render(body: &str, reading: Options) -> String {
     let mut out = String::with_capacity(body.len() + body.len() / 4);
@@ -227,15 +263,17 @@ fn raw_html(
     v: Option<&Verifier<'_>>,
     body: &str,
     reading: Options,
-    known: Option<&HashSet<(usize, usize)>>,
+    known: &Known,
     report: &mut Report,
-) -> String {
+) -> (String, Known, bool) {
     let mut edits = Edits::default();
     let mut block: Option<Range<usize>> = None;
     let mut lines: Vec<(String, Range<usize>)> = Vec::new();
+    let mut pieces: Vec<(Range<usize>, Place)> = Vec::new();
     let mut clean = |edits: &mut Edits, text: &str, range: Range<usize>, place: Place| {
-        if known.is_some_and(|k| k.contains(&(range.start, range.end))) {
-            // Already a piece under the first reading, cleaned then.
+        pieces.push((range.clone(), place));
+        if known.contains(&(range.start, range.end, place == Place::Block)) {
+            // Cleaned before (in another reading or round).
             return false;
         }
         let piece = piece::clean(cleaner, v, text, place);
@@ -308,7 +346,9 @@ fn raw_html(
         }
     }
     flush(&mut edits, &mut text_lt, &mut run_changed);
-    edits.apply(body)
+    let changed = !edits.list.is_empty();
+    let (out, known) = edits.apply_mapped(body, &pieces);
+    (out, known, changed)
 }
 
 /// Escapes the text `<` of a run of inlines in which a piece changed (see [`raw_html`]).
