@@ -144,18 +144,56 @@ pub(crate) fn clean(
     place: Place,
 ) -> Cleaned {
     let tokens = tokenize(html);
-    let newline = if html.contains("\r\n") { "\r\n" } else { "\n" };
-    let mut w = Writer::new(verifier, place, newline);
-    let has_tags = tokens
-        .iter()
-        .any(|t| matches!(t, Tok::Start(_) | Tok::End(_)));
-    if has_tags && balanced(&tokens) {
-        let (clean, report) = cleaner.clean_fragment(html).into_parts();
-        w.report.merge(&report);
-        w.write_all(&tokenize(&clean));
-    } else {
-        w.tokens_one_by_one(cleaner, &tokens);
+    if whole(&tokens) {
+        return clean_whole(cleaner, verifier, html, place);
     }
+    let mut w = Writer::new(verifier, place, newline_of(html));
+    w.tokens_one_by_one(cleaner, &tokens);
+    // What is left may pair up now (an unclosed `<svg>` gone): then it is cleaned whole as
+    // well, as it will be when the result is cleaned again.
+    if whole(&tokenize(&w.out)) {
+        let mut again = clean_whole(cleaner, verifier, &w.out, place);
+        w.report.merge(&again.report);
+        again.report = w.report;
+        return again;
+    }
+    Cleaned {
+        html: w.out,
+        report: w.report,
+    }
+}
+
+/// Whether a piece is cleaned whole by the cleaner: it has tags, they pair up, and it has no
+/// excerpt marker (which the cleaner would drop).
+fn whole(tokens: &[Tok]) -> bool {
+    tokens
+        .iter()
+        .any(|t| matches!(t, Tok::Start(_) | Tok::End(_)))
+        && !tokens
+            .iter()
+            .any(|t| matches!(t, Tok::Comment(c) if is_marker(c)))
+        && balanced(tokens)
+}
+
+fn newline_of(html: &str) -> &'static str {
+    if html.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
+
+/// Cleans a piece whole with the cleaner, then writes the result's tokens.
+fn clean_whole(
+    cleaner: &Cleaner,
+    verifier: Option<&Verifier<'_>>,
+    html: &str,
+    place: Place,
+) -> Cleaned {
+    let mut w = Writer::new(verifier, place, newline_of(html));
+    let (clean, report) = cleaner.clean_fragment(html).into_parts();
+    w.report.merge(&report);
+    w.write_all(&tokenize(&clean));
     Cleaned {
         html: w.out,
         report: w.report,
@@ -170,8 +208,7 @@ pub(crate) fn rewrite(verifier: Option<&Verifier<'_>>, html: &str) -> String {
     let lead = &html[..html.len() - core.len()];
     let core = core.trim_end();
     let trail = &html[lead.len() + core.len()..];
-    let newline = if html.contains("\r\n") { "\r\n" } else { "\n" };
-    let mut w = Writer::new(verifier, Place::Block, newline);
+    let mut w = Writer::new(verifier, Place::Block, newline_of(html));
     w.out.push_str(lead);
     w.write_all(&tokenize(core));
     w.out.push_str(trail);
@@ -458,7 +495,7 @@ mod tests {
         assert_eq!(run("<svg onload=alert(1)>", Place::Inline), "");
         assert_eq!(
             run("<!--x--!><img src=x onerror=alert(1)>-->", Place::Inline),
-            "<img src=\"x\" loading=\"lazy\" decoding=\"async\">--&gt;"
+            "<!--x--><img src=\"x\" loading=\"lazy\" decoding=\"async\">--&gt;"
         );
         assert_eq!(run("<?x ?><svg onload=alert(1)>", Place::Inline), "");
         assert_eq!(run("<div align=center onclick=x>", Place::Block), "<div>");
