@@ -173,14 +173,19 @@ impl Cleaner {
     /// it is cleaned as Markdown (README, "Markdown posts").
     ///
     /// Should the cleaned body read as the other kind (a Markdown line that only now looks
-    /// like an HTML block, say), it is cleaned once more as that kind, so that cleaning the
-    /// result again changes nothing.
+    /// like an HTML block, say), it is cleaned again as that kind (until it reads as the kind
+    /// it was last cleaned as, a few rounds at most), so that cleaning the result again
+    /// changes nothing.
     pub fn clean_post(&self, text: &str) -> Cleaned {
-        let kind = Post::split(text).body_kind();
+        let mut kind = Post::split(text).body_kind();
         let mut out = self.clean_post_with(text, kind, true);
-        if Post::split(&out.html).body_kind() != kind {
+        for _ in 0..4 {
             let post = Post::split(&out.html);
-            let kind = post.body_kind();
+            let now = post.body_kind();
+            if now == kind {
+                break;
+            }
+            kind = now;
             let (body, report) = self.clean_body(post.body, kind, true);
             out.html = format!("{}{body}", post.front_matter);
             out.report.merge(&report);
