@@ -171,12 +171,15 @@ fn generated_cases() -> Vec<Case> {
         .collect()
 }
 
+/// Makes a post around a Markdown vector.
+type MakePost = fn(&str) -> String;
+
 /// The Markdown vectors of `tests/markdown_vectors.txt`, each in a few contexts: `(title,
 /// post)`.
 fn markdown_posts() -> Result<Vec<(String, String)>, String> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/markdown_vectors.txt");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let contexts: [(&str, fn(&str) -> String); 6] = [
+    let contexts: [(&str, MakePost); 6] = [
         ("paragraph", |v| format!("Hello {v} world\n")),
         ("list item", |v| {
             format!("- a {}\n", v.replace('\n', "\n  "))

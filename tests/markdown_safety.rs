@@ -6,7 +6,7 @@
 
 mod common;
 
-use articlean::{BodyKind, Cleaner, Post};
+use articlean::{BodyKind, Cleaner};
 use common::markdown::{problems, render, renderer_options, unsafe_in_rendering};
 
 /// The vector families of the issue, each with variations: `tests/markdown_vectors.txt`.
@@ -29,9 +29,12 @@ fn families() -> Vec<(String, Vec<String>)> {
     families
 }
 
+/// Makes a post body around a vector.
+type Context = Box<dyn Fn(&str) -> String>;
+
 /// Every place a vector can stand in a post, as a function of the vector (each line of a
 /// multi-line vector gets the container's prefix).
-fn contexts() -> Vec<(&'static str, Box<dyn Fn(&str) -> String>)> {
+fn contexts() -> Vec<(&'static str, Context)> {
     fn prefixed(v: &str, first: &str, rest: &str) -> String {
         let mut out = String::new();
         for (i, line) in v.split('\n').enumerate() {

@@ -119,11 +119,7 @@ fn balanced(tokens: &[Tok]) -> bool {
     for t in tokens {
         match t {
             Tok::Start(tag) if !is_complete(tag) => open.push(&tag.name),
-            Tok::End(name) => {
-                if open.pop() != Some(name) {
-                    return false;
-                }
-            }
+            Tok::End(name) if open.pop() != Some(name) => return false,
             _ => {}
         }
     }
