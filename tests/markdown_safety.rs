@@ -211,3 +211,24 @@ fn a_cleaned_piece_never_glues_with_text_into_a_new_tag() {
         );
     }
 }
+
+/// A `.md` post whose body is HTML is rendered as Markdown too: `clean_post` writes it so that
+/// the renderer passes it through as one HTML block (no blank line, no line break in a tag);
+/// `clean_post_as(…, Html)` (for `.html` files) writes the HTML cleaner's output as it is.
+#[test]
+fn html_bodies_of_markdown_posts_are_safe_as_markdown_too() {
+    let cleaner = Cleaner::default();
+    let post = "---\ntitle: t\n---\n<div><p title=\"a&#10;&#10;[x](javascript:alert(1))\">y</p><p>one&#10;&#10;    <b>two</b></p></div>\n";
+    assert_eq!(
+        articlean::Post::split(post).body_kind(),
+        BodyKind::Html
+    );
+    let out = cleaner.clean_post(post).into_html();
+    assert_eq!(
+        out,
+        "---\ntitle: t\n---\n<div><p title=\"a&#10;&#10;[x](javascript:alert(1))\">y</p><p>one\n&#10;    <b>two</b></p></div>\n"
+    );
+    assert!(problems(&cleaner, post).is_empty(), "{:?}", problems(&cleaner, post));
+    let html_only = cleaner.clean_post_as(post, BodyKind::Html).into_html();
+    assert!(html_only.contains("title=\"a\n\n[x]"), "{html_only}");
+}
