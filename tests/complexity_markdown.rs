@@ -1,7 +1,8 @@
 //! Linear time on the Markdown families of issue #13: for each, one post at 10× and one at
 //! 100× a base size, cleaned with `Cleaner::default().clean_post`; the cost per MB at 100×
 //! must stay under twice the cost per MB at 10× (ratios in one process, not absolute times).
-//! Before the redesign these grew ×7 to ×48.
+//! Measured before the redesign (debug build, same sizes): unclosed spans x3.7, many
+//! `<title>` x4.1, proxied images and definitions x4.1 (and x7 to x48 at the issue's sizes).
 
 use articlean::Cleaner;
 use std::time::Instant;
@@ -82,6 +83,25 @@ fn an_html_block_with_many_raw_text_tags() {
                 "Text first.\n\n<div>\n{}</div>\n",
                 "<title>t</title><b>x</b> ".repeat(n)
             )
+        },
+        100,
+    );
+}
+
+#[test]
+fn many_proxied_images() {
+    assert_linear(
+        "proxied ![]() images and definitions",
+        |n| {
+            let mut post = String::from("Images:\n");
+            for i in 0..n {
+                post.push_str(&format!("![a]({PROXIED}{i}) ![b][d{i}]\n"));
+            }
+            post.push('\n');
+            for i in 0..n {
+                post.push_str(&format!("[d{i}]: {PROXIED}?{i}\n"));
+            }
+            post
         },
         100,
     );

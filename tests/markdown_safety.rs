@@ -219,16 +219,17 @@ fn a_cleaned_piece_never_glues_with_text_into_a_new_tag() {
 fn html_bodies_of_markdown_posts_are_safe_as_markdown_too() {
     let cleaner = Cleaner::default();
     let post = "---\ntitle: t\n---\n<div><p title=\"a&#10;&#10;[x](javascript:alert(1))\">y</p><p>one&#10;&#10;    <b>two</b></p></div>\n";
-    assert_eq!(
-        articlean::Post::split(post).body_kind(),
-        BodyKind::Html
-    );
+    assert_eq!(articlean::Post::split(post).body_kind(), BodyKind::Html);
     let out = cleaner.clean_post(post).into_html();
     assert_eq!(
         out,
         "---\ntitle: t\n---\n<div><p title=\"a&#10;&#10;[x](javascript:alert(1))\">y</p><p>one\n&#10;    <b>two</b></p></div>\n"
     );
-    assert!(problems(&cleaner, post).is_empty(), "{:?}", problems(&cleaner, post));
+    assert!(
+        problems(&cleaner, post).is_empty(),
+        "{:?}",
+        problems(&cleaner, post)
+    );
     let html_only = cleaner.clean_post_as(post, BodyKind::Html).into_html();
     assert!(html_only.contains("title=\"a\n\n[x]"), "{html_only}");
 }

@@ -39,6 +39,7 @@ use crate::cleaner::Cleaner;
 use crate::report::Report;
 use crate::rules::sanitize::verify::{Allowance, Verifier};
 use html5ever::{local_name, LocalName};
+use once_cell::sync::Lazy;
 use pulldown_cmark::{html, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -159,9 +160,15 @@ impl Edits {
 
 /// The readings a body is cleaned and verified under: CommonMark with the GitHub extensions,
 /// and the same with `$` math (a math span can end a code span early and so turn its content
-/// into HTML, or hide a link's brackets).
-fn readings() -> [Options; 2] {
-    [options(), options() | Options::ENABLE_MATH]
+/// into HTML, or hide a link's brackets); the second only when there is a `$` (no cleaning
+/// step writes one).
+fn readings(body: &str) -> &'static [Options] {
+    static BOTH: Lazy<[Options; 2]> = Lazy::new(|| [options(), options() | Options::ENABLE_MATH]);
+    if memchr::memchr(b'$', body.as_bytes()).is_some() {
+        &BOTH[..]
+    } else {
+        &BOTH[..1]
+    }
 }
 
 /// Cleans a Markdown body: the new body and what changed.
@@ -179,7 +186,7 @@ pub(crate) fn clean(cleaner: &Cleaner, body: &str) -> (String, Report) {
     let mut known = Known::default();
     for _ in 0..4 {
         let mut changed = false;
-        for reading in readings() {
+        for &reading in readings(body) {
             let (new, k, c) = raw_html(cleaner, v, &out, reading, &known, &mut report);
             out = new;
             known = k;
@@ -198,7 +205,7 @@ pub(crate) fn clean(cleaner: &Cleaner, body: &str) -> (String, Report) {
     }
     let mut escaped = out;
     let mut blocks = 0;
-    for reading in readings() {
+    for &reading in readings(body) {
         let (e, n) = escape_failing_blocks(v, &escaped, reading);
         escaped = e;
         blocks += n;
@@ -220,7 +227,7 @@ fn all_urls(
     report: &mut Report,
 ) -> String {
     let mut out = body.to_string();
-    for reading in readings() {
+    for &reading in readings(body) {
         out = urls(cleaner, v, &out, reading, report);
     }
     out
@@ -228,9 +235,9 @@ fn all_urls(
 
 /// Whether every reading of `body`, rendered, passes the verifier.
 fn is_safe(v: &Verifier<'_>, body: &str) -> bool {
-    readings()
-        .into_iter()
-        .all(|reading| v.violations(&render(body, reading)).is_empty())
+    readings(body)
+        .iter()
+        .all(|&reading| v.violations(&render(body, reading)).is_empty())
 }
 
 /// A Markdown body as pulldown-cmark renders it, raw HTML passed through.
