@@ -2,7 +2,7 @@
 //! emphasis, code spans, `$`, lists, quotes, headings, tables, links, images, definitions and
 //! raw HTML from a vector alphabet (the shapes of the issue, and whole payloads of the shared
 //! XSS suites, read at run time from `../shared/xss`), with and without front matter.
-//! For each: every rendering of the cleaned body (pulldown-cmark, raw HTML passed through,
+//! For each, under the default policy and a widened one: every rendering of the cleaned body (pulldown-cmark, raw HTML passed through,
 //! three settings) is safe per `common::safety`, and cleaning again changes nothing.
 //!
 //! Deterministic (fixed seed); `PROPTEST_CASES` sets the number of cases (384 by default),
@@ -203,11 +203,29 @@ fn rendered_clean_posts_are_safe_and_cleaning_is_idempotent() {
     };
     let mut runner =
         TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &bytes));
-    let cleaner = Cleaner::default();
+    let default = Cleaner::default();
+    // A widened policy too: embeds, classes, ids, old presentational tags and attributes.
+    let widened = Cleaner::builder()
+        .with_embeds(true)
+        .with_classes_kept(true)
+        .with_ids_kept("user-content-")
+        .with_links_in_new_tab(true)
+        .with_tags_allowed(&["font", "center", "marquee", "label"])
+        .with_attributes_allowed("*", &["align", "color", "background", "data", "action"])
+        .with_url_schemes_allowed(&["ftp", "magnet"])
+        .with_base_url("https://example.com/a/")
+        .build()
+        .expect("valid settings");
     let payloads = shared_payloads();
     let result = runner.run(&post(payloads), |post| {
-        let found = problems(&cleaner, &post);
-        prop_assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
+        for (policy, cleaner) in [("default", &default), ("widened", &widened)] {
+            let found = problems(cleaner, &post);
+            prop_assert!(
+                found.is_empty(),
+                "[{policy}] {post:?}\n  {}",
+                found.join("\n  ")
+            );
+        }
         Ok(())
     });
     eprintln!("{cases} generated posts");

@@ -443,6 +443,7 @@ fn urls(
     let image_urls = cleaner.inner.image_urls.as_deref();
     let mut edits = Edits::default();
     let mut rewrites = 0;
+    let mut neutralised = 0;
     // Definition span start → (span, dest, used by a link, used by an image).
     let mut used: HashMap<usize, (Range<usize>, String, bool, bool)> = HashMap::new();
     let mut stack: Vec<Open> = Vec::new();
@@ -480,6 +481,7 @@ fn urls(
                         };
                         if refuses(open.image, &open.dest) {
                             edits.push(span, "#".into());
+                            neutralised += 1;
                         } else if open.image {
                             rewrites +=
                                 rewrite_image(image_urls, body, span, &open.dest, &mut edits);
@@ -487,6 +489,7 @@ fn urls(
                     }
                     LinkType::Autolink if refuses(false, &open.dest) => {
                         edits.push(open.range.start..open.range.start + 1, "&lt;".into());
+                        neutralised += 1;
                     }
                     LinkType::Reference
                     | LinkType::ReferenceUnknown
@@ -517,9 +520,13 @@ fn urls(
         };
         if (by_link && refuses(false, &dest)) || (by_image && refuses(true, &dest)) {
             edits.push(at, "#".into());
+            neutralised += 1;
         } else if by_image {
             rewrites += rewrite_image(image_urls, body, at, &dest, &mut edits);
         }
+    }
+    if neutralised > 0 {
+        report.add("sanitize", neutralised);
     }
     if rewrites > 0 {
         report.add("proxied_urls", rewrites);
