@@ -5,24 +5,29 @@
 //! markdown-it with `html: true`, goldmark with `unsafe`, pulldown-cmark) makes of the cleaned
 //! body holds no element, attribute or URL the sanitizer's policy would not keep. It is built
 //! in three passes, each collecting its edits in source order and applying them once, so the
-//! whole cleaning is linear in the size of the body:
+//! whole cleaning is linear in the size of the body (pass 1 runs again while it changes the
+//! Markdown around a piece — a dropped tag can leave a line that now starts an HTML block —
+//! at most four rounds, skipping the pieces it knows are clean):
 //!
-//! 1. **Raw HTML** ([`piece`]). pulldown-cmark (CommonMark with tables, footnotes,
-//!    strikethrough, task lists; *without* math, so `$` never hides HTML) finds every piece of
-//!    raw HTML: each HTML block (each line of it when it sits in a quote or list item), each
-//!    inline tag, comment, processing instruction, declaration or CDATA section. Code spans
-//!    and code blocks are never pieces. Each piece is cleaned as a browser's tokenizer reads
+//! 1. **Raw HTML** ([`piece`]). pulldown-cmark finds every piece of raw HTML: each HTML
+//!    block (each line of it when it sits in a quote or list item), each inline tag, comment,
+//!    processing instruction, declaration or CDATA section, under each reading a renderer may
+//!    give the body: CommonMark with the GitHub extensions (tables, footnotes, strikethrough,
+//!    task lists), plain CommonMark, and, when there is a `$`, with `$` math as well (math is
+//!    never a reason to skip HTML: it is only one more reading). Code spans and code blocks
+//!    are never pieces. Each piece is cleaned as a browser's tokenizer reads
 //!    it and written back in a form that cannot change the Markdown around it and leaves the
 //!    tokenizer in the data state (see [`piece`]). A block that opens an element and leaves it
 //!    open (`<div align="center">`, a blank line, Markdown, `</div>`) keeps its clean start
-//!    tag, so centring with HTML still works. A dropped inline tag right after a `<` takes
-//!    that `<` with it (escaped), so no new tag is glued together.
+//!    tag, so centring with HTML still works. In a paragraph (heading, cell…) where a piece
+//!    changed, the text's own `<` are escaped (`&lt;`, which renders the same), so no text can
+//!    glue with a changed piece into a new tag.
 //! 2. **Markdown URLs** ([`links`]), on the result of pass 1: destinations of links, images,
 //!    the reference definitions they use and autolinks that the policy's URL check refuses are
 //!    neutralised (destination `#`, or the autolink escaped); image URLs get the proxy
 //!    treatment.
-//! 3. **Verify**: the body is rendered by pulldown-cmark's HTML renderer, raw HTML passed
-//!    through, and the rendered HTML is checked by the policy
+//! 3. **Verify**: the body is rendered by pulldown-cmark's HTML renderer under each reading,
+//!    raw HTML passed through, and the rendered HTML is checked by the policy
 //!    [`Verifier`](crate::rules::sanitize::verify::Verifier) (the renderer's own structure —
 //!    paragraphs, lists, tables with their alignment, task-list checkboxes, footnotes — is
 //!    accepted as such; its URLs are checked). Should it fail, every top-level block that fails
@@ -33,6 +38,7 @@
 //! Comments survive only as excerpt markers (`<!-- more -->`, `<!--more-->`, `<!-- toc -->`:
 //! one line of plain text); the others are dropped.
 
+use super::edits::{Edits, Known};
 use super::links::{self, definition_dest, inline_dest};
 use super::piece::{self, Place};
 use crate::cleaner::Cleaner;
@@ -41,7 +47,7 @@ use crate::rules::sanitize::verify::{Allowance, Verifier};
 use html5ever::{local_name, LocalName};
 use once_cell::sync::Lazy;
 use pulldown_cmark::{html, Event, LinkType, Options, Parser, Tag, TagEnd};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// The parser options: CommonMark with the GitHub extensions (tables, footnotes,
@@ -92,82 +98,23 @@ const RENDERED: Allowance = &[
     ("span", &[("class", false)]),
 ];
 
-/// Pieces of raw HTML known to be clean: `(start, end, is a block)` in a body.
-type Known = HashSet<(usize, usize, bool)>;
-
-/// Replacements of byte ranges of a body.
-#[derive(Default)]
-struct Edits {
-    list: Vec<(Range<usize>, String)>,
-}
-
-impl Edits {
-    fn push(&mut self, range: Range<usize>, new: String) {
-        self.list.push((range, new));
-    }
-
-    /// The body with the edits applied (in source order; an edit overlapping an earlier one
-    /// is left out).
-    fn apply(self, body: &str) -> String {
-        self.apply_mapped(body, &[]).0
-    }
-
-    /// [`apply`](Edits::apply), and where each of `pieces` (source ranges in order, each
-    /// either untouched or replaced by one edit) is in the new body.
-    fn apply_mapped(mut self, body: &str, pieces: &[(Range<usize>, Place)]) -> (String, Known) {
-        if !self.list.is_sorted_by_key(|(r, _)| r.start) {
-            self.list.sort_by_key(|(r, _)| r.start);
-        }
-        let mut out = String::with_capacity(body.len() + body.len() / 16);
-        let mut done = 0;
-        // Each applied edit: (source range, where it starts in the output, its length).
-        let mut applied: Vec<(Range<usize>, usize, usize)> = Vec::with_capacity(self.list.len());
-        for (range, new) in self.list {
-            if range.start < done {
-                continue;
-            }
-            out.push_str(&body[done..range.start]);
-            applied.push((range.clone(), out.len(), new.len()));
-            out.push_str(&new);
-            done = range.end;
-        }
-        out.push_str(&body[done..]);
-        let mut known = Known::default();
-        let mut e = 0;
-        // Output position minus source position, after the edits passed so far.
-        let mut delta: isize = 0;
-        for (piece, place) in pieces {
-            while e < applied.len() && applied[e].0.end <= piece.start && applied[e].0 != *piece {
-                let (r, _, len) = &applied[e];
-                delta += *len as isize - r.len() as isize;
-                e += 1;
-            }
-            let block = *place == Place::Block;
-            match applied.get(e) {
-                Some((r, at, len)) if r == piece => {
-                    known.insert((*at, at + len, block));
-                }
-                Some((r, _, _)) if r.start < piece.end => {}
-                _ => {
-                    let start = (piece.start as isize + delta) as usize;
-                    known.insert((start, start + piece.len(), block));
-                }
-            }
-        }
-        (out, known)
-    }
-}
-
-/// The readings a body is cleaned and verified under: CommonMark with the GitHub extensions,
-/// and the same with `$` math (a math span can end a code span early and so turn its content
-/// into HTML, or hide a link's brackets); the second only when there is a `$` (no cleaning
-/// step writes one).
+/// The readings a body is cleaned and verified under: CommonMark with the GitHub extensions
+/// (a table row or a footnote can hold HTML that a plain CommonMark renderer reads in another
+/// block), plain CommonMark, and, when the body has a `$` (no cleaning step writes one),
+/// CommonMark with the GitHub extensions and `$` math (a math span can end a code span early
+/// and so turn its content into HTML).
 fn readings(body: &str) -> &'static [Options] {
-    static BOTH: Lazy<[Options; 2]> = Lazy::new(|| [options(), options() | Options::ENABLE_MATH]);
+    static ALL: Lazy<[Options; 3]> = Lazy::new(|| {
+        [
+            options(),
+            Options::empty(),
+            options() | Options::ENABLE_MATH,
+        ]
+    });
     if memchr::memchr(b'$', body.as_bytes()).is_some() {
-        &BOTH[..]
+        &ALL[..]
     } else {
-        &BOTH[..1]
+        &ALL[..2]
     }
 }
 

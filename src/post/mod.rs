@@ -6,16 +6,17 @@
 //! - [`markdown`]: Markdown bodies, where only raw HTML and URLs change, verified by
 //!   rendering;
 //! - [`piece`]: one piece of raw HTML cleaned as a browser reads it, written back safely;
-//! - [`links`]: the destinations of Markdown links, images and definitions.
+//! - [`links`]: the destinations of Markdown links, images and definitions;
+//! - [`edits`]: byte-range replacements applied once, in source order.
 
 mod detect;
+mod edits;
 mod front_matter;
 mod links;
 mod markdown;
 mod piece;
 
 use crate::cleaner::{Cleaned, Cleaner};
-use crate::dom::parse::InputKind;
 use crate::report::Report;
 
 /// A post split into its front matter and its body. Borrowed from the input; nothing is
@@ -225,16 +226,17 @@ impl Cleaner {
     ) -> (String, Report) {
         match kind {
             BodyKind::Html => {
-                let (mut body, mut report) = self.clean(body).into_parts();
-                if rendered_as_markdown {
-                    if InputKind::detect(&body) == InputKind::Fragment {
-                        body = markdown::inert_html(self, &body);
-                    }
-                    if !markdown::safe_as_markdown(self, &body) {
-                        let (md, more) = markdown::clean(self, &body);
-                        body = md;
-                        report.merge(&more);
-                    }
+                if !rendered_as_markdown {
+                    return self.clean(body).into_parts();
+                }
+                // The blog puts the body into its own page: a fragment, even when it was
+                // written as a whole document.
+                let (body, mut report) = self.clean_fragment(body).into_parts();
+                let mut body = markdown::inert_html(self, &body);
+                if !markdown::safe_as_markdown(self, &body) {
+                    let (md, more) = markdown::clean(self, &body);
+                    body = md;
+                    report.merge(&more);
                 }
                 (body, report)
             }
