@@ -126,24 +126,7 @@ pub(crate) fn clean(cleaner: &Cleaner, body: &str) -> (String, Report) {
         .as_deref()
         .map(|s| Verifier::new(s.policy()).allowing(RENDERED));
     let v = verifier.as_ref();
-    // Cleaning a piece can change the Markdown around it (a dropped tag at the start of a
-    // line leaves a line that now starts an HTML block): cleaned again until nothing changes
-    // (pieces already cleaned are known and skipped), a few rounds at most.
-    let mut out = body.to_string();
-    let mut known = Known::default();
-    for _ in 0..4 {
-        let mut changed = false;
-        for &reading in readings(body) {
-            let (new, k, c) = raw_html(cleaner, v, &out, reading, &known, &mut report);
-            out = new;
-            known = k;
-            changed |= c;
-        }
-        if !changed {
-            break;
-        }
-    }
-    let out = all_urls(cleaner, v, &out, &mut report);
+    let out = passes(cleaner, v, body, &mut report);
     let Some(v) = v else {
         return (out, report);
     };
@@ -158,12 +141,36 @@ pub(crate) fn clean(cleaner: &Cleaner, body: &str) -> (String, Report) {
         blocks += n;
     }
     report.add("sanitize", blocks);
-    let out = all_urls(cleaner, Some(v), &escaped, &mut report);
+    // Escaping changes the Markdown too (a fence that was inside an HTML block now opens):
+    // both passes again.
+    let out = passes(cleaner, Some(v), &escaped, &mut report);
     if blocks > 0 && is_safe(v, &out) {
         return (out, report);
     }
     report.add("sanitize", 1);
     (escape_everything(&out), report)
+}
+
+/// Passes 1 and 2 (see the module docs).
+fn passes(cleaner: &Cleaner, v: Option<&Verifier<'_>>, body: &str, report: &mut Report) -> String {
+    // Cleaning a piece can change the Markdown around it (a dropped tag at the start of a
+    // line leaves a line that now starts an HTML block): cleaned again until nothing changes
+    // (pieces already cleaned are known and skipped), a few rounds at most.
+    let mut out = body.to_string();
+    let mut known = Known::default();
+    for _ in 0..4 {
+        let mut changed = false;
+        for &reading in readings(body) {
+            let (new, k, c) = raw_html(cleaner, v, &out, reading, &known, report);
+            out = new;
+            known = k;
+            changed |= c;
+        }
+        if !changed {
+            break;
+        }
+    }
+    all_urls(cleaner, v, &out, report)
 }
 
 /// Pass 2 under every reading.
