@@ -15,8 +15,14 @@
 //! The vectors come from `$ARTICLEAN_SHARED/xss` or `../shared/xss` (never copied into the
 //! repository); without them only the fixtures and generated cases are written, and the
 //! program says so on stderr.
+//!
+//! Markdown posts (source `markdown`): each vector of `tests/markdown_vectors.txt` in a few
+//! block and inline contexts is cleaned with `clean_post`, and its body rendered by
+//! pulldown-cmark with raw HTML passed through, as a blog would render it: `cleaned` is that
+//! rendering. Their `payload` is the rendering of the *uncleaned* post (so the control run
+//! loads what the raw post would put in a page), and their `title` holds the Markdown.
 
-use articlean::Cleaner;
+use articlean::{Cleaner, Post};
 use base64::Engine as _;
 use html5ever::tendril::TendrilSink;
 use html5ever::{local_name, ns, QualName};
@@ -165,6 +171,55 @@ fn generated_cases() -> Vec<Case> {
         .collect()
 }
 
+/// Makes a post around a Markdown vector.
+type MakePost = fn(&str) -> String;
+
+/// The Markdown vectors of `tests/markdown_vectors.txt`, each in a few contexts: `(title,
+/// post)`.
+fn markdown_posts() -> Result<Vec<(String, String)>, String> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/markdown_vectors.txt");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let contexts: [(&str, MakePost); 6] = [
+        ("paragraph", |v| format!("Hello {v} world\n")),
+        ("list item", |v| {
+            format!("- a {}\n", v.replace('\n', "\n  "))
+        }),
+        ("quote", |v| format!("> {}\n", v.replace('\n', "\n> "))),
+        ("heading", |v| format!("# {}\n", v.replace('\n', " "))),
+        ("table cell", |v| {
+            format!("| a | b |\n|---|---|\n| {} | c |\n", v.replace('\n', " "))
+        }),
+        ("html block", |v| {
+            format!("<div align=\"center\">\n{v}\n\n**x**\n\n</div>\n")
+        }),
+    ];
+    let mut posts = Vec::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with("# "))
+    {
+        let vector = line.replace("\\n", "\n");
+        for (context, make) in contexts {
+            posts.push((format!("{context}: {vector}"), make(&vector)));
+        }
+    }
+    Ok(posts)
+}
+
+/// A Markdown body rendered as a blog renders it (CommonMark with the GitHub extensions,
+/// raw HTML passed through).
+fn render_markdown(body: &str) -> String {
+    use pulldown_cmark::{html, Options, Parser};
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM;
+    let mut out = String::new();
+    html::push_html(&mut out, Parser::new_ext(body, options));
+    out
+}
+
 fn is_document(html: &str) -> bool {
     // The same test as the crate's: the output of a document keeps its `<html>`.
     let start = html.trim_start_matches('\u{feff}').trim_start();
@@ -284,11 +339,36 @@ fn main() -> ExitCode {
     }
     cases.extend(generated_cases());
     let cleaner = Cleaner::default();
+    let mut markdown_cleaned: Vec<String> = Vec::new();
+    // Markdown posts: cleaned here already (see the module docs).
+    let mut markdown = Vec::new();
+    match markdown_posts() {
+        Ok(posts) => {
+            for (title, post) in posts {
+                let cleaned = cleaner.clean_post(&post).into_html();
+                markdown.push(Case {
+                    source: "markdown".into(),
+                    title,
+                    payload: render_markdown(&post),
+                });
+                markdown_cleaned.push(render_markdown(Post::split(&cleaned).body));
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    let first_markdown = cases.len();
+    cases.extend(markdown);
     let entries: Vec<Value> = cases
         .iter()
         .enumerate()
         .map(|(id, case)| {
-            let cleaned = cleaner.clean(&case.payload).into_html();
+            let cleaned = match id.checked_sub(first_markdown) {
+                Some(i) => markdown_cleaned[i].clone(),
+                None => cleaner.clean(&case.payload).into_html(),
+            };
             let document = is_document(&cleaned);
             let raw_document = is_document(&case.payload);
             json!({
@@ -318,7 +398,7 @@ fn main() -> ExitCode {
     }
     let count = |s: &str| cases.iter().filter(|c| c.source == s).count();
     eprintln!(
-        "wrote {} entries to {}: {} vectors (dompurify {}, bluemonday {}, ammonia {}), {} fixtures, {} generated",
+        "wrote {} entries to {}: {} vectors (dompurify {}, bluemonday {}, ammonia {}), {} fixtures, {} generated, {} Markdown posts",
         entries.len(),
         out_path.display(),
         count("dompurify") + count("bluemonday") + count("ammonia"),
@@ -327,6 +407,7 @@ fn main() -> ExitCode {
         count("ammonia"),
         count("fixture"),
         count("generated"),
+        count("markdown"),
     );
     ExitCode::SUCCESS
 }

@@ -129,14 +129,16 @@ impl Cleaner {
         self.run_keeping(html, kind, None)
     }
 
-    /// Cleans the HTML body of a post: as [`clean`](Cleaner::clean), keeping the comments a
+    /// Cleans the HTML body of a post: as [`clean`](Cleaner::clean) (or
+    /// [`clean_fragment`](Cleaner::clean_fragment) when `fragment`), keeping the comments a
     /// blog engine reads (`<!-- more -->`…).
-    pub(crate) fn clean_post_body(&self, html: &str) -> Cleaned {
-        self.run_keeping(
-            html,
-            InputKind::detect(html),
-            Some(crate::post::is_engine_comment),
-        )
+    pub(crate) fn clean_post_body(&self, html: &str, fragment: bool) -> Cleaned {
+        let kind = if fragment {
+            InputKind::Fragment
+        } else {
+            InputKind::detect(html)
+        };
+        self.run_keeping(html, kind, Some(crate::post::is_engine_comment))
     }
 
     fn run_keeping(

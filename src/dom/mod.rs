@@ -3,7 +3,8 @@
 //! - [`parse`]: an HTML fragment (body context) or a whole document into an rcdom tree;
 //! - [`walk`]: the one fused, stack-safe pass that runs every [`Rule`](crate::Rule);
 //! - [`serialize`]: the tree back to HTML, deterministic and straight into a `String`;
-//! - [`element`] and [`node`]: the views a rule gets of the element it is looking at.
+//! - [`element`] and [`node`]: the views a rule gets of the element it is looking at;
+//! - [`visit`]: read-only visits of a parsed fragment (the policy verifier's).
 
 pub(crate) mod attr_cap;
 pub(crate) mod depth;
@@ -18,6 +19,7 @@ pub(crate) mod serialize;
 // Used once parse.rs has the hook described in benches/README.md ("Parse-time filtering").
 #[allow(dead_code)]
 pub(crate) mod sink;
+pub(crate) mod visit;
 pub(crate) mod walk;
 
 pub use element::Element;

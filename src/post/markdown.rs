@@ -1,418 +1,556 @@
-//! Markdown bodies: only the HTML embedded in them is cleaned, and only the image URLs in
-//! them are rewritten; every other byte (text, code blocks, spacing) stays as it was.
+//! Markdown bodies: only the raw HTML in them is cleaned and only their URLs are checked;
+//! every other byte (text, code blocks and spans, spacing) stays as it was.
 //!
-//! [pulldown-cmark](https://crates.io/crates/pulldown-cmark) finds the pieces (with their byte
-//! offsets), so HTML inside code blocks and code spans is never touched:
+//! The guarantee: what a CommonMark renderer with raw HTML passed through (marked,
+//! markdown-it with `html: true`, goldmark with `unsafe`, pulldown-cmark) makes of the cleaned
+//! body holds no element, attribute or URL the sanitizer's policy would not keep. It is built
+//! in three passes, each collecting its edits in source order and applying them once, so the
+//! whole cleaning is linear in the size of the body (pass 1 runs again while it changes the
+//! Markdown around a piece — a dropped tag can leave a line that now starts an HTML block —
+//! at most four rounds, skipping the pieces it knows are clean):
 //!
-//! - **Block HTML** that closes every element it opens is cleaned as one fragment (its leading
-//!   and trailing white space kept). A block that does not (`<div align="center">`, a blank
-//!   line, Markdown, then `</div>`) is cleaned tag by tag, see below.
-//! - **Inline HTML** comes as one event per tag. A start tag and its end tag in the same
-//!   paragraph (or heading, table cell…) are cleaned together with what is between them, when
-//!   that is only text, tags, line breaks and emphasis (no code spans, links, images, backslash
-//!   escapes, `&` or `<` in the text, which the HTML parser would read differently). Otherwise
-//!   tags are cleaned one by one.
-//! - **Tag by tag**: a void or self-closing tag (`<img …>`, `<br>`) is cleaned
-//!   alone (comments are kept: `<!-- more -->` marks a Hexo or Hugo excerpt, and a block of
-//!   only comments is kept too); a start tag is cleaned with a placeholder as its content and replaced by the clean
-//!   start tag when the element survives with the same name (attributes cleaned), else kept;
-//!   end tags are kept.
-//! - **Images**: the URL of `![alt](url)` and of the reference definition `[id]: url` that an
-//!   image `![alt][id]` uses gets the policy's image treatment (proxy unwrapped, re-routed…)
-//!   when it is an absolute http(s) URL; it is written back only when it needs no escaping in
-//!   Markdown (no white space, `(`, `)`, `<`, `>`, `\`). Links are left alone.
+//! 1. **Raw HTML** ([`piece`]). pulldown-cmark finds every piece of raw HTML: each HTML
+//!    block (each line of it when it sits in a quote or list item), each inline tag, comment,
+//!    processing instruction, declaration or CDATA section, under each reading a renderer may
+//!    give the body: CommonMark with the GitHub extensions (tables, footnotes, strikethrough,
+//!    task lists), plain CommonMark, and, when there is a `$`, with `$` math as well (math is
+//!    never a reason to skip HTML: it is only one more reading). Code spans and code blocks
+//!    are never pieces. Each piece is cleaned as a browser's tokenizer reads
+//!    it and written back in a form that cannot change the Markdown around it and leaves the
+//!    tokenizer in the data state (see [`piece`]). A block that opens an element and leaves it
+//!    open (`<div align="center">`, a blank line, Markdown, `</div>`) keeps its clean start
+//!    tag, so centring with HTML still works. In a paragraph (heading, cell…) where a piece
+//!    changed, the text's own `<` are escaped (`&lt;`, which renders the same), so no text can
+//!    glue with a changed piece into a new tag.
+//! 2. **Markdown URLs** ([`links`]), on the result of pass 1: destinations of links, images,
+//!    the reference definitions they use and autolinks that the policy's URL check refuses are
+//!    neutralised (destination `#`, or the autolink escaped); image URLs get the proxy
+//!    treatment.
+//! 3. **Verify**: the body is rendered by pulldown-cmark's HTML renderer under each reading,
+//!    raw HTML passed through, and the rendered HTML is checked by the policy
+//!    [`Verifier`](crate::rules::sanitize::verify::Verifier) (the renderer's own structure —
+//!    paragraphs, lists, tables with their alignment, task-list checkboxes, footnotes — is
+//!    accepted as such; its URLs are checked). Should it fail, every top-level block that fails
+//!    when rendered alone has its raw HTML escaped as text (`<` → `&lt;`) and pass 2 runs
+//!    again; should the body still fail, every `<` and `[` of the body is escaped (no raw
+//!    HTML, no link can be left). Each fallback counts as one `sanitize` change.
+//!
+//! Comments survive only as excerpt markers (`<!-- more -->`, `<!--more-->`, `<!-- toc -->`:
+//! one line of plain text); the others are dropped.
 
-use super::tags::{self, TagKind};
+use super::edits::{Edits, Known};
+use super::links::{self, definition_dest, inline_dest};
+use super::piece::{self, Place};
 use crate::cleaner::Cleaner;
 use crate::report::Report;
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use crate::rules::sanitize::verify::{Allowance, Verifier};
+use html5ever::{local_name, LocalName};
+use once_cell::sync::Lazy;
+use pulldown_cmark::{html, Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::collections::HashMap;
 use std::ops::Range;
 
-/// The parser options: CommonMark with the GitHub extensions and math, so that `$a<b$`
-/// is math, not HTML.
-fn options() -> Options {
+/// The parser options: CommonMark with the GitHub extensions (tables, footnotes,
+/// strikethrough, task lists, alerts), without math: `$` is text.
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_MATH
         | Options::ENABLE_GFM
 }
 
-/// Whether a post body is HTML: its first non-blank line starts (indented at most three
-/// spaces) with a block-level HTML tag (`<div`, `<p`, `<section`, `<figure`, `<h1`…, `<!doctype`,
-/// `<html`), at least half of its non-blank bytes are in HTML blocks, and nothing outside
-/// those blocks is Markdown syntax (headings, lists, quotes, fenced code, emphasis, links,
-/// images, code spans, tables). Indented lines after a blank line count as HTML, not code.
-pub(crate) fn is_html(body: &str) -> bool {
-    let Some(first) = body.lines().find(|l| !l.trim().is_empty()) else {
-        return true;
-    };
-    let trimmed = first.trim_start_matches(' ');
-    if first.len() - trimmed.len() > 3 || !starts_with_block_tag(trimmed) {
-        return false;
-    }
-    let mut html_bytes = 0;
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::HtmlBlock) => {
-                html_bytes += body[range]
-                    .bytes()
-                    .filter(|b| !b.is_ascii_whitespace())
-                    .count()
-            }
-            Event::Start(
-                Tag::Heading { .. }
-                | Tag::List(_)
-                | Tag::BlockQuote(_)
-                | Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Link { .. }
-                | Tag::Image { .. }
-                | Tag::Table(_)
-                | Tag::FootnoteDefinition(_),
-            )
-            | Event::Code(_)
-            | Event::InlineMath(_)
-            | Event::DisplayMath(_) => return false,
-            Event::Start(Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(_))) => return false,
-            _ => {}
-        }
-    }
-    let total = body.bytes().filter(|b| !b.is_ascii_whitespace()).count();
-    html_bytes * 2 >= total
-}
+/// What pulldown-cmark's renderer writes itself, accepted by the verifier whatever the
+/// policy (attribute → whether it is a URL, which is still checked).
+const RENDERED: Allowance = &[
+    ("p", &[]),
+    ("ul", &[]),
+    ("ol", &[("start", false)]),
+    ("li", &[]),
+    ("blockquote", &[("class", false)]),
+    ("h1", &[]),
+    ("h2", &[]),
+    ("h3", &[]),
+    ("h4", &[]),
+    ("h5", &[]),
+    ("h6", &[]),
+    ("pre", &[]),
+    ("code", &[("class", false)]),
+    ("em", &[]),
+    ("strong", &[]),
+    ("del", &[]),
+    ("hr", &[]),
+    ("br", &[]),
+    ("table", &[]),
+    ("thead", &[]),
+    ("tbody", &[]),
+    ("tr", &[]),
+    ("th", &[("style", false)]),
+    ("td", &[("style", false)]),
+    ("a", &[("href", true), ("title", false)]),
+    ("img", &[("src", true), ("alt", false), ("title", false)]),
+    (
+        "input",
+        &[("type", false), ("disabled", false), ("checked", false)],
+    ),
+    ("sup", &[("class", false)]),
+    ("div", &[("class", false), ("id", false)]),
+    ("span", &[("class", false)]),
+];
 
-fn starts_with_block_tag(line: &str) -> bool {
-    const BLOCK: &[&str] = &[
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "center",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "html",
-        "iframe",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "ul",
-        "head",
-        "style",
-        "script",
-        "noscript",
-        "picture",
-        "video",
-    ];
-    let Some(rest) = line.strip_prefix('<') else {
-        return false;
-    };
-    if rest
-        .as_bytes()
-        .get(..8)
-        .is_some_and(|b| b.eq_ignore_ascii_case(b"!doctype"))
-    {
-        return true;
-    }
-    let name_len = rest
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(rest.len());
-    let name = rest[..name_len].to_ascii_lowercase();
-    let after = rest[name_len..].chars().next();
-    BLOCK.contains(&name.as_str()) && matches!(after, None | Some(' ' | '\t' | '>' | '/'))
-}
-
-/// Replacements of byte ranges of the body, kept sorted and non-overlapping.
-struct Edits<'a> {
-    cleaner: &'a Cleaner,
-    body: &'a str,
-    edits: Vec<(Range<usize>, String)>,
-    report: Report,
-}
-
-impl Edits<'_> {
-    /// Records a replacement, and its changes in the report, unless it changes nothing or
-    /// overlaps one already recorded.
-    fn push(&mut self, range: Range<usize>, new: String, report: &Report) {
-        if self.body[range.clone()] == new
-            || self
-                .edits
-                .iter()
-                .any(|(r, _)| r.start < range.end && range.start < r.end)
-        {
-            return;
-        }
-        self.report.merge(report);
-        self.edits.push((range, new));
-    }
-
-    /// Cleans `range` as an HTML fragment.
-    fn clean_fragment(&mut self, range: Range<usize>) {
-        let out = self.cleaner.clean_fragment(&self.body[range.clone()]);
-        let (html, report) = out.into_parts();
-        self.push(range, html, &report);
-    }
-
-    /// Cleans the tags in `range` one by one (see the module docs).
-    fn clean_tags(&mut self, range: Range<usize>) {
-        let piece = &self.body[range.clone()];
-        for tag in tags::scan(piece) {
-            let at = range.start + tag.start..range.start + tag.end;
-            match tag.kind {
-                TagKind::Complete => self.clean_fragment(at),
-                // Comments stay: `<!-- more -->` marks the excerpt for Hexo and Hugo.
-                TagKind::Other => {}
-                TagKind::Open => self.clean_start_tag(at, &tag.name),
-                TagKind::Close => {}
-            }
-        }
-    }
-
-    /// Cleans a lone start tag: with a placeholder as content, the element must survive with
-    /// the same name for its clean start tag to replace it.
-    fn clean_start_tag(&mut self, range: Range<usize>, name: &str) {
-        const MARK: char = '\u{E000}';
-        let start_tag = &self.body[range.clone()];
-        let probe = format!("{start_tag}{MARK}</{name}>");
-        let (html, report) = self.cleaner.clean_fragment(&probe).into_parts();
-        let Some(new) = html.strip_suffix(&format!("{MARK}</{name}>")).filter(|t| {
-            tags::tag_at(t, 0).is_some_and(|tag| tag.end == t.len() && tag.name == name)
-        }) else {
-            return;
-        };
-        self.push(range, new.to_string(), &report);
-    }
-
-    /// Rewrites the image URL `dest` found at the start of `self.body[at..]` (after an
-    /// optional `<`).
-    fn image_url(&mut self, at: usize, dest: &str) {
-        let Some(urls) = self.cleaner.inner.image_urls.as_ref() else {
-            return;
-        };
-        let rest = &self.body[at..];
-        let skip = usize::from(rest.starts_with('<'));
-        if !rest[skip..].starts_with(dest) {
-            return;
-        }
-        let lower = dest.get(..8).unwrap_or(dest).to_ascii_lowercase();
-        if !(lower.starts_with("http://") || lower.starts_with("https://")) {
-            return;
-        }
-        let Some(new) = urls.rewrite(dest) else {
-            return;
-        };
-        if new.chars().any(|c| {
-            c.is_whitespace() || c.is_control() || matches!(c, '(' | ')' | '<' | '>' | '\\')
-        }) {
-            return;
-        }
-        let start = at + skip;
-        let mut one = Report::default();
-        one.add("proxied_urls", 1);
-        self.push(start..start + dest.len(), new, &one);
+/// The readings a body is cleaned and verified under: CommonMark with the GitHub extensions
+/// (a table row or a footnote can hold HTML that a plain CommonMark renderer reads in another
+/// block), plain CommonMark, and, when the body has a `$` (no cleaning step writes one),
+/// CommonMark with the GitHub extensions and `$` math (a math span can end a code span early
+/// and so turn its content into HTML).
+fn readings(body: &str) -> &'static [Options] {
+    static ALL: Lazy<[Options; 3]> = Lazy::new(|| {
+        [
+            options(),
+            Options::empty(),
+            options() | Options::ENABLE_MATH,
+        ]
+    });
+    if memchr::memchr(b'$', body.as_bytes()).is_some() {
+        &ALL[..]
+    } else {
+        &ALL[..2]
     }
 }
 
 /// Cleans a Markdown body: the new body and what changed.
 pub(crate) fn clean(cleaner: &Cleaner, body: &str) -> (String, Report) {
-    let mut edits = Edits {
-        cleaner,
-        body,
-        edits: Vec::new(),
-        report: Report::new(cleaner.rule_names().map(|n| (n, 0)).collect()),
+    let mut report = Report::new(cleaner.rule_names().map(|n| (n, 0)).collect());
+    let sanitize = cleaner.inner.sanitize.clone();
+    let verifier = sanitize
+        .as_deref()
+        .map(|s| Verifier::new(s.policy()).allowing(RENDERED));
+    let v = verifier.as_ref();
+    let out = passes(cleaner, v, body, &mut report);
+    let Some(v) = v else {
+        return (out, report);
     };
-    let mut iter = Parser::new_ext(body, options()).into_offset_iter();
-    let events: Vec<(Event<'_>, Range<usize>)> = iter.by_ref().collect();
-    let defs = iter.reference_definitions();
-    let mut defs_done: Vec<usize> = Vec::new();
-    let mut i = 0;
-    while i < events.len() {
-        let (event, range) = &events[i];
+    if is_safe(v, &out) {
+        return (out, report);
+    }
+    let mut escaped = out;
+    let mut blocks = 0;
+    for &reading in readings(body) {
+        let (e, n) = escape_failing_blocks(v, &escaped, reading);
+        escaped = e;
+        blocks += n;
+    }
+    report.add("sanitize", blocks);
+    // Escaping changes the Markdown too (a fence that was inside an HTML block now opens):
+    // both passes again.
+    let out = passes(cleaner, Some(v), &escaped, &mut report);
+    if blocks > 0 && is_safe(v, &out) {
+        return (out, report);
+    }
+    report.add("sanitize", 1);
+    (escape_everything(&out), report)
+}
+
+/// Passes 1 and 2 (see the module docs).
+fn passes(cleaner: &Cleaner, v: Option<&Verifier<'_>>, body: &str, report: &mut Report) -> String {
+    // Cleaning a piece can change the Markdown around it (a dropped tag at the start of a
+    // line leaves a line that now starts an HTML block): cleaned again until nothing changes
+    // (pieces already cleaned are known and skipped), a few rounds at most.
+    let mut out = body.to_string();
+    let mut known = Known::default();
+    for _ in 0..4 {
+        let mut changed = false;
+        for &reading in readings(body) {
+            let (new, k, c) = raw_html(cleaner, v, &out, reading, &known, report);
+            out = new;
+            known = k;
+            changed |= c;
+        }
+        if !changed {
+            break;
+        }
+    }
+    all_urls(cleaner, v, &out, report)
+}
+
+/// Pass 2 under every reading.
+fn all_urls(
+    cleaner: &Cleaner,
+    v: Option<&Verifier<'_>>,
+    body: &str,
+    report: &mut Report,
+) -> String {
+    let mut out = body.to_string();
+    for &reading in readings(body) {
+        out = urls(cleaner, v, &out, reading, report);
+    }
+    out
+}
+
+/// Whether every reading of `body`, rendered, passes the verifier.
+fn is_safe(v: &Verifier<'_>, body: &str) -> bool {
+    readings(body)
+        .iter()
+        .all(|&reading| v.violations(&render(body, reading)).is_empty())
+}
+
+/// A Markdown body as pulldown-cmark renders it, raw HTML passed through.
+pub(crate) fn render(body: &str, reading: Options) -> String {
+    let mut out = String::with_capacity(body.len() + body.len() / 4);
+    html::push_html(&mut out, Parser::new_ext(body, reading));
+    out
+}
+
+/// Whether a cleaned HTML post body is also safe once a Markdown renderer has rendered it (a
+/// `.md` post whose body is HTML is still rendered as Markdown by Hexo, Jekyll, Hugo).
+pub(crate) fn safe_as_markdown(cleaner: &Cleaner, body: &str) -> bool {
+    match cleaner.inner.sanitize.as_deref() {
+        Some(s) => is_safe(&Verifier::new(s.policy()).allowing(RENDERED), body),
+        None => true,
+    }
+}
+
+/// A cleaned HTML post body rewritten so that a Markdown renderer leaves it as it is: no
+/// blank line, line breaks in attribute values encoded (see [`piece`]).
+pub(crate) fn inert_html(cleaner: &Cleaner, html: &str) -> String {
+    let sanitize = cleaner.inner.sanitize.as_deref();
+    let verifier = sanitize.map(|s| Verifier::new(s.policy()));
+    piece::rewrite(verifier.as_ref(), html)
+}
+
+/// Pass 1: every piece of raw HTML cleaned (see the module docs).
+fn raw_html(
+    cleaner: &Cleaner,
+    v: Option<&Verifier<'_>>,
+    body: &str,
+    reading: Options,
+    known: &Known,
+    report: &mut Report,
+) -> (String, Known, bool) {
+    let mut edits = Edits::default();
+    let mut block: Option<Range<usize>> = None;
+    let mut lines: Vec<(String, Range<usize>)> = Vec::new();
+    let mut pieces: Vec<(Range<usize>, Place)> = Vec::new();
+    let mut clean = |edits: &mut Edits, text: &str, range: Range<usize>, place: Place| {
+        pieces.push((range.clone(), place));
+        if known.contains(&(range.start, range.end, place == Place::Block)) {
+            // Cleaned before (in another reading or round).
+            return false;
+        }
+        let piece = piece::clean(cleaner, v, text, place);
+        if piece.html == body[range.clone()] {
+            return false;
+        }
+        report.merge(&piece.report);
+        edits.push(range, piece.html);
+        true
+    };
+    // The live `<` of the text of the current run of inlines (paragraph, heading, cell…),
+    // and whether a piece of it changed: then they are escaped, so that no text `<` can
+    // glue with a changed piece into a new tag (`<a f='` + `<a f=''>` cleaned to `<a>`).
+    let mut text_lt: Vec<usize> = Vec::new();
+    let mut run_changed = false;
+    for (event, range) in Parser::new_ext(body, reading).into_offset_iter() {
         match event {
             Event::Start(Tag::HtmlBlock) => {
-                let mut j = i + 1;
-                let mut contiguous = true;
-                let mut pos = range.start;
-                while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::HtmlBlock)) {
-                    contiguous &= events[j].1.start == pos;
-                    pos = events[j].1.end;
-                    j += 1;
+                block = Some(range);
+                lines.clear();
+            }
+            Event::Html(text) => lines.push((text.into_string(), range)),
+            Event::End(TagEnd::HtmlBlock) => {
+                let Some(whole) = block.take() else { continue };
+                let contiguous = lines.first().is_some_and(|(_, r)| r.start == whole.start)
+                    && lines.windows(2).all(|w| w[0].1.end == w[1].1.start)
+                    && lines.last().is_some_and(|(_, r)| r.end == whole.end)
+                    && lines.iter().all(|(t, r)| *t == body[r.clone()]);
+                let pieces: Vec<(Range<usize>, Place)> = if contiguous {
+                    vec![(whole, Place::Block)]
+                } else {
+                    lines
+                        .iter()
+                        .map(|(_, r)| (r.clone(), Place::Inline))
+                        .collect()
+                };
+                for (i, (range, place)) in pieces.into_iter().enumerate() {
+                    let text = match place {
+                        Place::Block => &body[range.clone()],
+                        Place::Inline => lines[i].0.as_str(),
+                    };
+                    let core = text.trim_start();
+                    let lead = text.len() - core.len();
+                    let core = core.trim_end();
+                    if core.is_empty() {
+                        continue;
+                    }
+                    if text == &body[range.clone()] {
+                        let at = range.start + lead;
+                        clean(&mut edits, core, at..at + core.len(), place);
+                    } else {
+                        // The event's text is not the source (tabs made spaces): the whole
+                        // line is written from the text.
+                        let end = range.end - (text.len() - lead - core.len()).min(range.len());
+                        clean(&mut edits, core, range.start..end, place);
+                    }
                 }
-                contiguous &= pos == range.end;
-                html_block(&mut edits, range.clone(), contiguous);
-                i = j + 1;
-                continue;
             }
-            Event::InlineHtml(_) => {
-                i = inline_html(&mut edits, &events, i);
-                continue;
+            Event::InlineHtml(text) => {
+                run_changed |= clean(&mut edits, &text, range, Place::Inline)
             }
-            Event::Start(Tag::Image {
+            Event::Text(_) => text_lt.extend(live_lt(body, range)),
+            Event::Start(tag) if !is_inline(&tag) => {
+                flush(&mut edits, &mut text_lt, &mut run_changed)
+            }
+            Event::End(tag) if !is_inline_end(tag) => {
+                flush(&mut edits, &mut text_lt, &mut run_changed)
+            }
+            _ => {}
+        }
+    }
+    flush(&mut edits, &mut text_lt, &mut run_changed);
+    let changed = !edits.list.is_empty();
+    let (out, known) = edits.apply_mapped(body, &pieces);
+    (out, known, changed)
+}
+
+/// Escapes the text `<` of a run of inlines in which a piece changed (see [`raw_html`]).
+fn flush(edits: &mut Edits, text_lt: &mut Vec<usize>, run_changed: &mut bool) {
+    if std::mem::take(run_changed) {
+        for &at in text_lt.iter() {
+            edits.push(at..at + 1, "&lt;".into());
+        }
+    }
+    text_lt.clear();
+}
+
+/// The positions of the `<` in `body[range]` (text) that are not backslash-escaped.
+fn live_lt(body: &str, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    let bytes = body.as_bytes();
+    memchr::memchr_iter(b'<', &bytes[range.clone()])
+        .map(move |i| range.start + i)
+        .filter(move |&at| {
+            let backslashes = bytes[..at]
+                .iter()
+                .rev()
+                .take_while(|&&b| b == b'\\')
+                .count();
+            backslashes % 2 == 0
+        })
+}
+
+/// Tags that stay inside a run of inlines.
+fn is_inline(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
+fn is_inline_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
+}
+
+/// A link or image being read.
+struct Open {
+    range: Range<usize>,
+    /// Where its text ends (at least): the destination comes after.
+    text_end: usize,
+    image: bool,
+    link_type: LinkType,
+    dest: String,
+    id: String,
+}
+
+/// Pass 2: the URLs of links, images, definitions and autolinks (see [`links`]).
+fn urls(
+    cleaner: &Cleaner,
+    v: Option<&Verifier<'_>>,
+    body: &str,
+    reading: Options,
+    report: &mut Report,
+) -> String {
+    let mut iter = Parser::new_ext(body, reading).into_offset_iter();
+    let events: Vec<(Event<'_>, Range<usize>)> = iter.by_ref().collect();
+    let defs = iter.reference_definitions();
+    let refuses = |image: bool, url: &str| {
+        let element: LocalName = if image {
+            local_name!("img")
+        } else {
+            local_name!("a")
+        };
+        v.is_some_and(|v| !v.keeps_url(&element, url))
+    };
+    let image_urls = cleaner.inner.image_urls.as_deref();
+    let mut edits = Edits::default();
+    let mut rewrites = 0;
+    let mut neutralised = 0;
+    // Definition span start → (span, dest, used by a link, used by an image).
+    let mut used: HashMap<usize, (Range<usize>, String, bool, bool)> = HashMap::new();
+    let mut stack: Vec<Open> = Vec::new();
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 id,
                 ..
-            }) => match link_type {
-                LinkType::Inline => {
-                    if let Some(at) = inline_dest(&body[range.clone()], dest_url) {
-                        edits.image_url(range.start + at, dest_url);
-                    }
-                }
-                LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut => {
-                    if let Some(def) = defs.get(id) {
-                        if !defs_done.contains(&def.span.start) {
-                            defs_done.push(def.span.start);
-                            if let Some(at) = definition_dest(&body[def.span.clone()]) {
-                                edits.image_url(def.span.start + at, &def.dest);
-                            }
+            })
+            | Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                id,
+                ..
+            }) => {
+                let image = body[range.clone()].starts_with('!');
+                stack.push(Open {
+                    text_end: range.start + 1 + usize::from(image),
+                    range,
+                    image,
+                    link_type,
+                    dest: dest_url.into_string(),
+                    id: id.into_string(),
+                });
+                continue;
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                let Some(open) = stack.pop() else { continue };
+                match open.link_type {
+                    LinkType::Inline => {
+                        let Some(span) = inline_dest(body, open.text_end, open.range.end) else {
+                            continue;
+                        };
+                        if refuses(open.image, &open.dest) {
+                            edits.push(span, "#".into());
+                            neutralised += 1;
+                        } else if open.image {
+                            rewrites +=
+                                rewrite_image(image_urls, body, span, &open.dest, &mut edits);
                         }
                     }
+                    LinkType::Autolink if refuses(false, &open.dest) => {
+                        edits.push(open.range.start..open.range.start + 1, "&lt;".into());
+                        neutralised += 1;
+                    }
+                    LinkType::Reference
+                    | LinkType::ReferenceUnknown
+                    | LinkType::Collapsed
+                    | LinkType::CollapsedUnknown
+                    | LinkType::Shortcut
+                    | LinkType::ShortcutUnknown => {
+                        if let Some(def) = defs.get(&open.id) {
+                            let entry = used.entry(def.span.start).or_insert_with(|| {
+                                (def.span.clone(), def.dest.to_string(), false, false)
+                            });
+                            entry.2 |= !open.image;
+                            entry.3 |= open.image;
+                        }
+                    }
+                    _ => {}
                 }
-                _ => {}
-            },
+            }
             _ => {}
         }
-        i += 1;
+        if let Some(top) = stack.last_mut() {
+            top.text_end = top.text_end.max(range.end);
+        }
     }
-    let mut edits_list = edits.edits;
-    edits_list.sort_by_key(|(r, _)| r.start);
-    let mut out = String::with_capacity(body.len());
-    let mut done = 0;
-    for (range, new) in edits_list {
-        out.push_str(&body[done..range.start]);
-        out.push_str(&new);
-        done = range.end;
+    for (span, dest, by_link, by_image) in used.into_values() {
+        let Some(at) = definition_dest(body, span) else {
+            continue;
+        };
+        if (by_link && refuses(false, &dest)) || (by_image && refuses(true, &dest)) {
+            edits.push(at, "#".into());
+            neutralised += 1;
+        } else if by_image {
+            rewrites += rewrite_image(image_urls, body, at, &dest, &mut edits);
+        }
     }
-    out.push_str(&body[done..]);
-    (out, edits.report)
+    if neutralised > 0 {
+        report.add("sanitize", neutralised);
+    }
+    if rewrites > 0 {
+        report.add("proxied_urls", rewrites);
+    }
+    edits.apply(body)
 }
 
-/// A block of HTML: cleaned whole when it is self-contained and its lines are not prefixed
-/// by a container (`> `, list indentation), tag by tag otherwise.
-fn html_block(edits: &mut Edits<'_>, range: Range<usize>, contiguous: bool) {
-    let text = &edits.body[range.clone()];
-    let core_start = range.start + (text.len() - text.trim_start().len());
-    let core_end = range.start + text.trim_end().len();
-    if core_start >= core_end {
-        return;
-    }
-    let core = &edits.body[core_start..core_end];
-    let found = tags::scan(core);
-    if found.iter().all(|t| t.kind == TagKind::Other) {
-        // Only comments (`<!-- more -->`) and text: kept.
-        return;
-    }
-    if contiguous && tags::balanced(&found) {
-        edits.clean_fragment(core_start..core_end);
-    } else {
-        edits.clean_tags(core_start..core_end);
-    }
-}
-
-/// Inline HTML at `events[i]`: returns the index of the next event to look at.
-fn inline_html(edits: &mut Edits<'_>, events: &[(Event<'_>, Range<usize>)], i: usize) -> usize {
-    let range = events[i].1.clone();
-    let Some(tag) = tags::tag_at(edits.body, range.start).filter(|t| t.end == range.end) else {
-        edits.clean_tags(range);
-        return i + 1;
+/// Rewrites the image URL `dest` written at `span` (as it is, or in `<…>`); 1 when it did.
+fn rewrite_image(
+    image_urls: Option<&crate::rules::proxied_urls::ProxiedUrls>,
+    body: &str,
+    span: Range<usize>,
+    dest: &str,
+    edits: &mut Edits,
+) -> usize {
+    let Some(urls) = image_urls else { return 0 };
+    let written = &body[span.clone()];
+    let (inner, at) = match written.strip_prefix('<').and_then(|w| w.strip_suffix('>')) {
+        Some(inner) => (inner, span.start + 1),
+        None => (written, span.start),
     };
-    if tag.kind != TagKind::Open {
-        edits.clean_tags(range);
-        return i + 1;
+    if inner != dest || !links::is_http(dest) {
+        return 0;
     }
-    // Look for the matching end tag in the same run of inline events.
+    match urls.rewrite(dest) {
+        Some(new) if links::writable(&new) && new != dest => {
+            edits.push(at..at + dest.len(), new);
+            1
+        }
+        _ => 0,
+    }
+}
+
+/// Fallback: the raw HTML of every top-level block whose rendering fails the verifier
+/// escaped as text; also returns how many blocks.
+fn escape_failing_blocks(v: &Verifier<'_>, body: &str, reading: Options) -> (String, usize) {
+    let events: Vec<(Event<'_>, Range<usize>)> =
+        Parser::new_ext(body, reading).into_offset_iter().collect();
+    let mut edits = Edits::default();
+    let mut failing = 0;
     let mut depth = 0usize;
-    let mut plain = true;
-    for (j, (event, r)) in events.iter().enumerate().skip(i) {
+    let mut first = 0;
+    for (i, (event, _)) in events.iter().enumerate() {
         match event {
-            Event::InlineHtml(_) => {
-                if let Some(t) = tags::tag_at(edits.body, r.start).filter(|t| t.end == r.end) {
-                    if t.name == tag.name {
-                        match t.kind {
-                            TagKind::Open => depth += 1,
-                            TagKind::Close => depth -= 1,
-                            _ => {}
-                        }
-                    }
-                }
-                if depth == 0 {
-                    if plain {
-                        edits.clean_fragment(range.start..r.end);
-                        return j + 1;
-                    }
-                    break;
-                }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 {
+            continue;
+        }
+        let block = &events[first..=i];
+        first = i + 1;
+        let mut html = String::new();
+        html::push_html(&mut html, block.iter().map(|(e, _)| e.clone()));
+        if v.violations(&html).is_empty() {
+            continue;
+        }
+        failing += 1;
+        for (event, range) in block {
+            if matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
+                edits.push(range.clone(), body[range.clone()].replace('<', "&lt;"));
             }
-            Event::Text(_) => {
-                plain &= !edits.body[r.clone()].contains(['`', '\\', '&', '<']);
-            }
-            Event::SoftBreak
-            | Event::HardBreak
-            | Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
-            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => {}
-            Event::Code(_)
-            | Event::InlineMath(_)
-            | Event::FootnoteReference(_)
-            | Event::TaskListMarker(_)
-            | Event::Start(
-                Tag::Link { .. } | Tag::Image { .. } | Tag::Superscript | Tag::Subscript,
-            )
-            | Event::End(TagEnd::Link | TagEnd::Image | TagEnd::Superscript | TagEnd::Subscript) => {
-                plain = false
-            }
-            // Anything else ends the paragraph: no end tag in it.
-            _ => break,
         }
     }
-    edits.clean_tags(range);
-    i + 1
+    (edits.apply(body), failing)
 }
 
-/// Where the destination of an inline image `![alt](dest "title")` starts in its source.
-fn inline_dest(source: &str, dest: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(off) = source[from..].find("](") {
-        let open = from + off + 2;
-        let after = &source[open..];
-        let at = open + (after.len() - after.trim_start().len());
-        let rest = &source[at..];
-        let skip = usize::from(rest.starts_with('<'));
-        if rest[skip..].starts_with(dest) {
-            let next = rest[skip + dest.len()..].chars().next();
-            if matches!(next, Some(')' | '>' | ' ' | '\t' | '\n' | '\r')) {
-                return Some(at);
-            }
-        }
-        from = open;
-    }
-    None
-}
-
-/// Where the destination of a reference definition `[id]: dest "title"` starts in its source.
-fn definition_dest(source: &str) -> Option<usize> {
-    let colon = source.find("]:")? + 2;
-    let after = &source[colon..];
-    Some(colon + (after.len() - after.trim_start().len()))
+/// Last resort: no `<` (no raw HTML, no autolink) and no `[` (no link, image or definition)
+/// is left in the body.
+fn escape_everything(body: &str) -> String {
+    body.replace('<', "&lt;").replace('[', "&#91;")
 }

@@ -2,20 +2,28 @@
 //! body, as Hexo, Jekyll and Hugo keep them.
 //!
 //! - [`front_matter`]: image URLs rewritten in place, every other byte kept;
-//! - [`markdown`]: Markdown bodies, where only embedded HTML and image URLs change;
-//! - [`tags`]: the tag scanner the Markdown cleaning uses;
+//! - [`detect`]: whether a body is HTML or Markdown;
+//! - [`markdown`]: Markdown bodies, where only raw HTML and URLs change, verified by
+//!   rendering;
+//! - [`piece`]: one piece of raw HTML cleaned as a browser reads it, written back safely;
+//! - [`links`]: the destinations of Markdown links, images and definitions;
+//! - [`edits`]: byte-range replacements applied once, in source order;
 //! - [`markers`]: the comments a blog engine reads (`<!-- more -->`), kept in HTML bodies;
 //! - [`scalar`]: reading and writing one front-matter scalar in its own quoting.
 
+mod detect;
+mod edits;
 mod front_matter;
+mod links;
 mod markdown;
 mod markers;
+mod piece;
 mod scalar;
-mod tags;
 
 pub(crate) use markers::is_engine_comment;
 
 use crate::cleaner::{Cleaned, Cleaner};
+use crate::report::Report;
 
 /// A post split into its front matter and its body. Borrowed from the input; nothing is
 /// copied until it is cleaned.
@@ -135,7 +143,7 @@ impl Post<'_> {
     /// assert_eq!(Post::split("---\na: 1\n---\n# Hi\n\n<div>x</div>\n").body_kind(), BodyKind::Markdown);
     /// ```
     pub fn body_kind(&self) -> BodyKind {
-        if markdown::is_html(self.body) {
+        if detect::is_html(self.body) {
             BodyKind::Html
         } else {
             BodyKind::Markdown
@@ -168,22 +176,53 @@ impl Cleaner {
     /// let out = Cleaner::default().clean_post(md);
     /// assert_eq!(out.html(), "+++\ntitle = \"Hi\"\n+++\n# Hi <span>there</span>\n\n```html\n<div onclick=\"kept()\"></div>\n```\n\n![a](http://img.example.com/b.png)\n");
     /// ```
+    ///
+    /// A post is usually rendered by a Markdown renderer even when its body is HTML (Hexo,
+    /// Jekyll and Hugo render every `.md` file), so an HTML body is also made safe for that:
+    /// it is written with no blank line and no line break inside a tag (a renderer passes it
+    /// through as it is), and should a CommonMark renderer still make anything unsafe of it,
+    /// it is cleaned as Markdown (README, "Markdown posts").
+    ///
+    /// Should the cleaned body read as the other kind (a Markdown line that only now looks
+    /// like an HTML block, say), it is cleaned again as that kind (until it reads as the kind
+    /// it was last cleaned as, a few rounds at most), so that cleaning the result again
+    /// changes nothing.
     pub fn clean_post(&self, text: &str) -> Cleaned {
-        let kind = Post::split(text).body_kind();
-        self.clean_post_as(text, kind)
+        let mut kind = Post::split(text).body_kind();
+        let mut out = self.clean_post_with(text, kind, true);
+        for _ in 0..4 {
+            let post = Post::split(&out.html);
+            let now = post.body_kind();
+            if now == kind {
+                break;
+            }
+            kind = now;
+            let (body, report) = self.clean_body(post.body, kind, true);
+            out.html = format!("{}{body}", post.front_matter);
+            out.report.merge(&report);
+        }
+        out
     }
 
     /// Cleans a post whose body is known to be `kind` (e.g. from the file's extension), as
     /// [`clean_post`](Cleaner::clean_post) does.
+    ///
+    /// An HTML body is cleaned as HTML only (as for a `.html` file, which no Markdown renderer
+    /// reads).
     pub fn clean_post_as(&self, text: &str, kind: BodyKind) -> Cleaned {
+        self.clean_post_with(text, kind, false)
+    }
+
+    /// [`clean_post_as`](Cleaner::clean_post_as); an HTML body also made safe as Markdown when
+    /// `rendered_as_markdown`.
+    fn clean_post_with(&self, text: &str, kind: BodyKind, rendered_as_markdown: bool) -> Cleaned {
         let post = Post::split(text);
         let (front, changes) = front_matter::rewrite(self, post.front_matter);
-        let (body, mut report) = match kind {
-            BodyKind::Html => {
-                let (body, report) = self.clean_post_body(post.body).into_parts();
-                (with_line_endings_of(text, body), report)
-            }
-            BodyKind::Markdown => markdown::clean(self, post.body),
+        let (body, mut report) = self.clean_body(post.body, kind, rendered_as_markdown);
+        // The parser makes every line break `\n`: a CRLF file's HTML body gets its own back.
+        let body = match kind {
+            BodyKind::Html => with_line_endings_of(text, body),
+            BodyKind::Markdown => body,
         };
         let mut out = front;
         out.push_str(&body);
@@ -191,6 +230,33 @@ impl Cleaner {
             report.add("proxied_urls", changes);
         }
         Cleaned { html: out, report }
+    }
+
+    /// A post body cleaned as `kind`.
+    fn clean_body(
+        &self,
+        body: &str,
+        kind: BodyKind,
+        rendered_as_markdown: bool,
+    ) -> (String, Report) {
+        match kind {
+            BodyKind::Html => {
+                if !rendered_as_markdown {
+                    return self.clean_post_body(body, false).into_parts();
+                }
+                // The blog puts the body into its own page: a fragment, even when it was
+                // written as a whole document.
+                let (body, mut report) = self.clean_post_body(body, true).into_parts();
+                let mut body = markdown::inert_html(self, &body);
+                if !markdown::safe_as_markdown(self, &body) {
+                    let (md, more) = markdown::clean(self, &body);
+                    body = md;
+                    report.merge(&more);
+                }
+                (body, report)
+            }
+            BodyKind::Markdown => markdown::clean(self, body),
+        }
     }
 }
 

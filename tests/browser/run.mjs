@@ -9,6 +9,9 @@
 // tree of the raw payloads: it must report executions and the deep-nesting tree differences
 // (html5ever has no depth limit, Chromium has), or the harness could not see them either.
 //
+// Markdown posts (source `markdown`) come as the HTML a blog would serve: `cleaned` is the
+// rendering of the cleaned post, `payload` the rendering of the raw one (see xss_dump.rs).
+//
 // For every payload, in its own pair of iframes (so one payload cannot hide another's effect):
 //   (a) innerHTML: the cleaned HTML is assigned to a <div>'s innerHTML; Chromium's tree of that
 //       div is compared with the `tree` html5ever built (same line format);
@@ -299,7 +302,7 @@ for (const u of scriptUrls) executions.push({ entry: { id: "navigation" }, how: 
 const executed = new Set(executions.map((x) => x.entry.id)).size;
 const what = control ? "RAW (uncleaned) payloads" : "cleaned payloads";
 console.log(
-  `${what}: ${vectors} vectors + ${count("fixture")} fixtures + ${count("generated")} generated cases in Chromium (${seconds}s): ` +
+  `${what}: ${vectors} vectors + ${count("fixture")} fixtures + ${count("generated")} generated cases + ${count("markdown")} rendered Markdown posts in Chromium (${seconds}s): ` +
     `${executions.length} executions (${executed} payloads), ${unsafe.length} unsafe markup findings, ${mismatches.length} tree mismatches`,
 );
 if (vectors === 0) console.log("note: no shared XSS vectors in the input (../shared absent): fixtures and generated cases only");

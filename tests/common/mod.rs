@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod markdown;
 pub mod safety;
 
 use std::path::PathBuf;

@@ -19,6 +19,7 @@ mod math;
 mod nesting;
 pub(crate) mod policy;
 mod urls;
+pub(crate) mod verify;
 
 /// How a browser reads a URL's scheme; shared with the link and proxy rules.
 #[allow(unused_imports)]
@@ -79,6 +80,11 @@ impl Sanitize {
         Sanitize {
             policy: Arc::new(policy),
         }
+    }
+
+    /// The checked policy (for [`verify`]).
+    pub(crate) fn policy(&self) -> &Policy {
+        &self.policy
     }
 }
 

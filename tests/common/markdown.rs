@@ -1,0 +1,75 @@
+//! Markdown posts as a site renders them: a post cleaned by `clean_post`, its body rendered by
+//! pulldown-cmark with raw HTML passed through (as marked, markdown-it `html: true` and
+//! goldmark `unsafe` do), then checked by [`super::safety`]. Independent of the crate's own
+//! verifier.
+#![allow(dead_code)]
+
+use super::safety;
+use articlean::{Cleaner, Post};
+use pulldown_cmark::{html, Options, Parser};
+
+/// The renderer settings a post is checked under: plain CommonMark, CommonMark with the
+/// GitHub extensions, and with math on as well.
+pub fn renderer_options() -> [(&'static str, Options); 3] {
+    let gfm = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM;
+    [
+        ("commonmark", Options::empty()),
+        ("gfm", gfm),
+        ("gfm+math", gfm | Options::ENABLE_MATH),
+    ]
+}
+
+/// `body` rendered to HTML, raw HTML passed through.
+pub fn render(body: &str, options: Options) -> String {
+    let mut out = String::new();
+    html::push_html(&mut out, Parser::new_ext(body, options));
+    out
+}
+
+/// Safety properties 1–3 of [`safety`] (no unsafe element, attribute or URL) on the rendered
+/// HTML. Property 6 (parses back to itself byte for byte) is not asked: the renderer writes
+/// `<br />` and `disabled=""` its own way.
+///
+/// The renderer's own task-list checkboxes (`<input disabled="" type="checkbox"/>`) are not
+/// counted when every `<input` of the rendering is one of them.
+pub fn unsafe_in_rendering(html: &str) -> Vec<String> {
+    let inputs = html.matches("<input").count();
+    let checkboxes = html
+        .matches("<input disabled=\"\" type=\"checkbox\"/>")
+        .count()
+        + html
+            .matches("<input disabled=\"\" type=\"checkbox\" checked=\"\"/>")
+            .count();
+    let only_checkboxes = inputs == checkboxes;
+    safety::check_output(html)
+        .into_iter()
+        .filter(|v| !v.starts_with("does not parse back to itself"))
+        .filter(|v| !(only_checkboxes && v.starts_with("element <input>")))
+        .collect()
+}
+
+/// Every problem of one post: unsafe markup in any rendering of the cleaned body, and
+/// cleaning again changing anything.
+pub fn problems(cleaner: &Cleaner, post: &str) -> Vec<String> {
+    let once = cleaner.clean_post(post).into_html();
+    let mut found = Vec::new();
+    let body = Post::split(&once).body;
+    for (name, options) in renderer_options() {
+        let rendered = render(body, options);
+        for v in unsafe_in_rendering(&rendered) {
+            found.push(format!("[{name}] {v}\n    rendered: {rendered:?}"));
+        }
+    }
+    let twice = cleaner.clean_post(&once).into_html();
+    if twice != once {
+        found.push(format!("not idempotent: cleaned again gives {twice:?}"));
+    }
+    if !found.is_empty() {
+        found.insert(0, format!("cleaned: {once:?}"));
+    }
+    found
+}

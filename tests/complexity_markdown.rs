@@ -1,0 +1,108 @@
+//! Linear time on the Markdown families of issue #13: for each, one post at 10× and one at
+//! 100× a base size, cleaned with `Cleaner::default().clean_post`; the cost per MB at 100×
+//! must stay under twice the cost per MB at 10× (ratios in one process, not absolute times).
+//! Measured before the redesign (debug build, same sizes): unclosed spans x3.7, many
+//! `<title>` x4.1, proxied images and definitions x4.1 (and x7 to x48 at the issue's sizes).
+
+use articlean::Cleaner;
+use std::time::Instant;
+
+const PROXIED: &str = "https://cors.example.workers.dev/?http://img.example.com/a.jpg";
+
+/// Seconds per MB of cleaning `post` (best of three runs).
+fn secs_per_mb(post: &str) -> f64 {
+    let cleaner = Cleaner::default();
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let out = cleaner.clean_post(post);
+        let secs = start.elapsed().as_secs_f64();
+        assert!(!out.html().is_empty());
+        best = best.min(secs);
+    }
+    best / (post.len() as f64 / 1e6)
+}
+
+fn assert_linear(family: &str, make: impl Fn(usize) -> String, base: usize) {
+    let small = make(base * 10);
+    let large = make(base * 100);
+    // Warm up (lazy statics, allocator).
+    Cleaner::default().clean_post(&make(base));
+    let (a, b) = (secs_per_mb(&small), secs_per_mb(&large));
+    let ratio = b / a;
+    eprintln!(
+        "{family}: {:.0} KB {:.1} ms/MB, {:.0} KB {:.1} ms/MB: x{ratio:.2}",
+        small.len() as f64 / 1e3,
+        a * 1e3,
+        large.len() as f64 / 1e3,
+        b * 1e3
+    );
+    assert!(ratio < 2.0, "{family}: per-MB cost grew x{ratio:.2}");
+}
+
+#[test]
+fn unclosed_inline_tags_in_one_paragraph() {
+    assert_linear(
+        "unclosed <span> in one paragraph",
+        |n| {
+            format!(
+                "---\ntitle: t\n---\nStart {}end.\n",
+                "word <span>more ".repeat(n)
+            )
+        },
+        100,
+    );
+}
+
+#[test]
+fn many_images_definitions_inline_tags_and_changed_blocks() {
+    assert_linear(
+        "proxied images, definitions, inline <img>, changed blocks",
+        |n| {
+            let mut post = String::from("# Post\n\n");
+            for i in 0..n {
+                post.push_str(&format!(
+                    "![a{i}]({PROXIED}) ![b{i}][d{i}] <img src=\"x{i}.png\" onclick=\"y()\">\n\n<div onclick=\"z()\">block {i}</div>\n\n"
+                ));
+            }
+            for i in 0..n {
+                post.push_str(&format!("[d{i}]: {PROXIED}?{i}\n"));
+            }
+            post
+        },
+        20,
+    );
+}
+
+#[test]
+fn an_html_block_with_many_raw_text_tags() {
+    assert_linear(
+        "HTML block with many <title>",
+        |n| {
+            format!(
+                "Text first.\n\n<div>\n{}</div>\n",
+                "<title>t</title><b>x</b> ".repeat(n)
+            )
+        },
+        100,
+    );
+}
+
+#[test]
+fn many_proxied_images() {
+    assert_linear(
+        "proxied ![]() images and definitions",
+        |n| {
+            let mut post = String::from("Images:\n");
+            for i in 0..n {
+                post.push_str(&format!("![a]({PROXIED}{i}) ![b][d{i}]\n"));
+            }
+            post.push('\n');
+            for i in 0..n {
+                post.push_str(&format!("[d{i}]: {PROXIED}?{i}\n"));
+            }
+            post
+        },
+        100,
+    );
+}

@@ -1,0 +1,235 @@
+//! Markdown posts must be safe once rendered (issue #11, part 1): every family of raw HTML and
+//! Markdown-native vector, in every block and inline context a post has, with and without
+//! front matter, is cleaned by `clean_post`, rendered by pulldown-cmark with raw HTML passed
+//! through (three renderer settings), and checked by `common::safety`; cleaning again must
+//! change nothing.
+
+mod common;
+
+use articlean::{BodyKind, Cleaner};
+use common::markdown::{problems, render, renderer_options, unsafe_in_rendering};
+
+/// The vector families of the issue, each with variations: `tests/markdown_vectors.txt`.
+fn families() -> Vec<(String, Vec<String>)> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/markdown_vectors.txt");
+    let text = std::fs::read_to_string(path).expect("tests/markdown_vectors.txt");
+    let mut families: Vec<(String, Vec<String>)> = Vec::new();
+    for line in text.lines() {
+        if let Some(name) = line.strip_prefix("# ") {
+            families.push((name.to_string(), Vec::new()));
+        } else if !line.is_empty() {
+            if let Some((_, vectors)) = families.last_mut() {
+                vectors.push(line.replace("\\n", "\n"));
+            }
+        }
+    }
+    // The two header lines are comments, not families.
+    families.retain(|(_, v)| !v.is_empty());
+    assert!(families.len() >= 7, "{path}: {} families", families.len());
+    families
+}
+
+/// Makes a post body around a vector.
+type Context = Box<dyn Fn(&str) -> String>;
+
+/// Every place a vector can stand in a post, as a function of the vector (each line of a
+/// multi-line vector gets the container's prefix).
+fn contexts() -> Vec<(&'static str, Context)> {
+    fn prefixed(v: &str, first: &str, rest: &str) -> String {
+        let mut out = String::new();
+        for (i, line) in v.split('\n').enumerate() {
+            out.push_str(if i == 0 { first } else { rest });
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    }
+    vec![
+        ("paragraph", Box::new(|v| format!("Hello {v} world\n"))),
+        ("line start", Box::new(|v| format!("{v}\n\nText after.\n"))),
+        (
+            "after a paragraph line",
+            Box::new(|v| format!("Some text\n{v}\n")),
+        ),
+        ("list item", Box::new(|v| prefixed(v, "- a ", "  "))),
+        ("list item start", Box::new(|v| prefixed(v, "1. ", "   "))),
+        ("quote", Box::new(|v| prefixed(v, "> ", "> "))),
+        (
+            "quote start",
+            Box::new(|v| format!("> x\n>\n{}", prefixed(v, "> ", "> "))),
+        ),
+        ("quote in list", Box::new(|v| prefixed(v, "- > ", "  > "))),
+        (
+            "heading",
+            Box::new(|v| format!("# Title {}\n", v.replace('\n', " "))),
+        ),
+        (
+            "setext heading",
+            Box::new(|v| format!("{}\n===\n", v.replace('\n', " "))),
+        ),
+        (
+            "table cell",
+            Box::new(|v| format!("| a | b |\n|---|:-:|\n| {} | c |\n", v.replace('\n', " "))),
+        ),
+        (
+            "emphasis",
+            Box::new(|v| format!("*{}* and **x {v}**\n", v.replace('\n', " "))),
+        ),
+        (
+            "link text",
+            Box::new(|v| format!("[{}](https://e.example/)\n", v.replace('\n', " "))),
+        ),
+        ("html block", Box::new(|v| format!("<div>\n{v}\n</div>\n"))),
+        (
+            "unbalanced html block",
+            Box::new(|v| format!("<div align=\"center\">\n{v}\n\n**Bold** text.\n\n</div>\n")),
+        ),
+        (
+            "after code",
+            Box::new(|v| format!("`code` {v} ```x```\n\n```\n{v}\n```\n")),
+        ),
+        (
+            "task list",
+            Box::new(|v| format!("- [ ] {}\n", v.replace('\n', " "))),
+        ),
+        (
+            "footnote",
+            Box::new(|v| format!("x[^1]\n\n[^1]: {}\n", v.replace('\n', " "))),
+        ),
+    ]
+}
+
+#[test]
+fn every_vector_in_every_context_is_safe_once_rendered() {
+    let cleaner = Cleaner::default();
+    let mut cases = 0;
+    let mut failures = Vec::new();
+    let mut per_family = Vec::new();
+    for (family, vectors) in families() {
+        let mut failed = 0;
+        for vector in &vectors {
+            for (context, make) in contexts() {
+                let body = make(vector);
+                for front in ["", "---\ntitle: t\n---\n"] {
+                    let post = format!("{front}{body}");
+                    cases += 1;
+                    let found = problems(&cleaner, &post);
+                    if !found.is_empty() {
+                        failed += 1;
+                        failures.push(format!(
+                            "{family} / {context}: {post:?}\n  {}",
+                            found.join("\n  ")
+                        ));
+                    }
+                }
+            }
+        }
+        per_family.push(format!("{family}: {failed} failing"));
+    }
+    eprintln!("{cases} posts; {}", per_family.join("; "));
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} posts fail:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// The raw vectors are not harmless: rendered uncleaned, the checker sees them (so the test
+/// above could fail).
+#[test]
+fn the_checker_sees_the_raw_vectors() {
+    let mut seen = 0;
+    let mut total = 0;
+    for (_, vectors) in families() {
+        for vector in &vectors {
+            total += 1;
+            let (_, gfm) = renderer_options()[1];
+            if !unsafe_in_rendering(&render(&format!("Hello {vector} world\n"), gfm)).is_empty()
+                || !unsafe_in_rendering(&render(&format!("<div>\n{vector}\n</div>\n"), gfm))
+                    .is_empty()
+            {
+                seen += 1;
+            }
+        }
+    }
+    // A few vectors only run through a misreading cleaner (the write-back family).
+    assert!(seen * 10 >= total * 8, "{seen} of {total}");
+}
+
+#[test]
+fn what_stays_stays() {
+    let cleaner = Cleaner::default();
+    // Markdown outside raw HTML byte for byte; excerpt markers; centring with an open div;
+    // code spans and blocks untouched even with `$`.
+    let body = "# Title $x$\n\nText with `<svg onload=x>` code and $<b>bold</b>$.\n\n<!-- more -->\n\n<div align=\"center\">\n\n**Bold** and [a link](https://example.com \"t\").\n\n</div>\n\n```html\n<script>kept()</script>\n```\n\n[x]: https://example.com/x\n";
+    let out = cleaner.clean_post_as(body, BodyKind::Markdown);
+    assert_eq!(
+        out.html(),
+        body.replace("<div align=\"center\">", "<div>"),
+        "{}",
+        out.report()
+    );
+    // A link's unsafe destination becomes `#`; its text and title stay.
+    let out = cleaner.clean_post_as("[x *y*](javascript:alert(1) \"t\")\n", BodyKind::Markdown);
+    assert_eq!(out.html(), "[x *y*](# \"t\")\n");
+    // An unsafe autolink becomes text.
+    let out = cleaner.clean_post_as("a <javascript:alert(1)> b\n", BodyKind::Markdown);
+    assert_eq!(out.html(), "a &lt;javascript:alert(1)> b\n");
+    // A definition used by a link.
+    let out = cleaner.clean_post_as(
+        "[x][r]\n\n[r]: javascript:alert(1) \"t\"\n",
+        BodyKind::Markdown,
+    );
+    assert_eq!(out.html(), "[x][r]\n\n[r]: # \"t\"\n");
+    // The attribute value that would have ended the HTML block keeps its newlines encoded.
+    let post = "<details open title=\"a&#10;&#10;\"><b title=\" ontoggle=alert(1) \" lang=\"x\">x</b></details>\n\nText.\n";
+    let out = cleaner.clean_post_as(post, BodyKind::Markdown);
+    assert_eq!(
+        out.html(),
+        "<details open=\"\" title=\"a&#10;&#10;\"><b title=\" ontoggle=alert(1) \" lang=\"x\">x</b></details>\n\nText.\n"
+    );
+}
+
+/// Issue #13: `<a f='<a f=''>'>` was cleaned to `<a f='<a>'>`, then to `<a>`: a cleaned
+/// piece glued with the text `<` before it into a new tag.
+#[test]
+fn a_cleaned_piece_never_glues_with_text_into_a_new_tag() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "<a f='<a f=''>'>\n",
+        "x <a f='<a f=''>'> y\n",
+        "<<svg>img src=x onerror=alert(1)>\n",
+        "- a <b title=\"<i x=y>\" <i onclick=z>>\n",
+    ] {
+        let once = cleaner.clean_post(post).into_html();
+        let twice = cleaner.clean_post(&once).into_html();
+        assert_eq!(once, twice, "{post:?}");
+        assert!(
+            !once.contains("<a f") && !once.contains("onclick") && !once.contains("<img"),
+            "{post:?} -> {once:?}"
+        );
+    }
+}
+
+/// A `.md` post whose body is HTML is rendered as Markdown too: `clean_post` writes it so that
+/// the renderer passes it through as one HTML block (no blank line, no line break in a tag);
+/// `clean_post_as(…, Html)` (for `.html` files) writes the HTML cleaner's output as it is.
+#[test]
+fn html_bodies_of_markdown_posts_are_safe_as_markdown_too() {
+    let cleaner = Cleaner::default();
+    let post = "---\ntitle: t\n---\n<div><p title=\"a&#10;&#10;[x](javascript:alert(1))\">y</p><p>one&#10;&#10;    <b>two</b></p></div>\n";
+    assert_eq!(articlean::Post::split(post).body_kind(), BodyKind::Html);
+    let out = cleaner.clean_post(post).into_html();
+    assert_eq!(
+        out,
+        "---\ntitle: t\n---\n<div><p title=\"a&#10;&#10;[x](javascript:alert(1))\">y</p><p>one\n&#10;    <b>two</b></p></div>\n"
+    );
+    assert!(
+        problems(&cleaner, post).is_empty(),
+        "{:?}",
+        problems(&cleaner, post)
+    );
+    let html_only = cleaner.clean_post_as(post, BodyKind::Html).into_html();
+    assert!(html_only.contains("title=\"a\n\n[x]"), "{html_only}");
+}
