@@ -20,6 +20,8 @@ pub struct Element<'a> {
     /// Set by every method that changes an attribute: the walk then has the sanitizer look
     /// at the attributes again (a rule's `element_end` runs after the sanitizer's check).
     pub(crate) touched: bool,
+    /// The children are not cleaned yet (`Rule::element`, not `element_end`).
+    pub(crate) before_children: bool,
 }
 
 impl std::fmt::Debug for Element<'_> {
@@ -265,6 +267,39 @@ impl<'a> Element<'a> {
     /// How many elements enclose this one.
     pub fn depth(&self) -> usize {
         self.frames.len().saturating_sub(1)
+    }
+
+    /// Parses `html` as a body fragment and puts its nodes first among this element's
+    /// children, where they are cleaned by every rule like the rest of the children (so
+    /// nothing unsafe can come in this way). Only before the children are cleaned, in
+    /// [`Rule::element`](crate::Rule::element): in `element_end` it does nothing and returns
+    /// `false`.
+    ///
+    /// ```
+    /// use articlean::{rule_fn, Action, Cleaner};
+    ///
+    /// let numbered = rule_fn("numbered", |el, _cx| {
+    ///     if el.is("h2") {
+    ///         el.prepend_html("<b>§</b> <script>x()</script>");
+    ///     }
+    ///     Action::Keep
+    /// });
+    /// let cleaner = Cleaner::builder().with_rule(numbered).build()?;
+    /// assert_eq!(cleaner.clean("<h2>Title</h2>").html(), "<h2><b>§</b> Title</h2>");
+    /// # Ok::<(), articlean::Error>(())
+    /// ```
+    pub fn prepend_html(&mut self, html: &str) -> bool {
+        if !self.before_children {
+            return false;
+        }
+        let nodes = super::parse::parse_fragment_nodes_at(html, self.frames.len());
+        let weak = std::rc::Rc::downgrade(self.node);
+        for node in &nodes {
+            node.parent.set(Some(weak.clone()));
+        }
+        let mut children = self.node.children.borrow_mut();
+        children.splice(0..0, nodes);
+        true
     }
 
     /// The sibling node just before this element (already cleaned).

@@ -159,7 +159,12 @@ impl Frame {
 
 #[derive(Clone, Copy)]
 enum Phase {
+    /// Before the children are cleaned.
     Start,
+    /// Before the element itself is seen again under a new name, its children already
+    /// cleaned.
+    Renamed,
+    /// After the children were cleaned.
     End,
 }
 
@@ -243,7 +248,12 @@ fn visit(
     } = pending;
     match &node.data {
         NodeData::Element { .. } => {
-            let action = run_rules(Phase::Start, &node, generation, frames, rules, cx);
+            let phase = if children_done {
+                Phase::Renamed
+            } else {
+                Phase::Start
+            };
+            let action = run_rules(phase, &node, generation, frames, rules, cx);
             let space = action == Action::Remove && junction::leaves_space(&node, frames);
             let Some(frame) = frames.last_mut() else {
                 return;
@@ -331,9 +341,10 @@ fn run_rules(
             attrs: &mut taken,
             frames,
             touched: false,
+            before_children: matches!(phase, Phase::Start),
         };
         let action = match phase {
-            Phase::Start => rule.element(&mut el, cx),
+            Phase::Start | Phase::Renamed => rule.element(&mut el, cx),
             Phase::End => rule.element_end(&mut el, cx),
         };
         touched |= el.touched;
@@ -349,7 +360,7 @@ fn run_rules(
     }
     // The final stage sees every element the rules keep, as they left it: before the
     // children always, after them when an `element_end` changed its attributes.
-    let ask_last = matches!(phase, Phase::Start) || touched;
+    let ask_last = !matches!(phase, Phase::End) || touched;
     if let (Action::Keep, Some(last), true) = (&decision, stages.last, ask_last) {
         cx.current = stages.rules.len();
         cx.renames_exhausted = exhausted;
@@ -359,6 +370,7 @@ fn run_rules(
             attrs: &mut taken,
             frames,
             touched: false,
+            before_children: matches!(phase, Phase::Start),
         };
         decision = match last.element(&mut el, cx) {
             Action::Keep => Action::Keep,

@@ -17,25 +17,13 @@ impl LazyImages {
         else {
             return Action::Keep;
         };
-        let has_image = el.element_children().iter().any(|c| {
-            c.is("img")
-                || c.is("picture")
-                || c.descendant_elements()
-                    .iter()
-                    .any(|d| d.is("img") || d.is("picture"))
-                || (c.is("noscript") && c.text_content().to_ascii_lowercase().contains("<img"))
-                || c.descendant_elements().iter().any(|d| {
-                    d.is("noscript") && d.text_content().to_ascii_lowercase().contains("<img")
-                })
-        });
-        if has_image {
+        if holds_image(el) {
             return Action::Keep;
         }
-        Action::Replace(format!(
-            "<figure><img src=\"{}\">{}</figure>",
-            escape_attr(&url),
-            el.inner_html()
-        ))
+        // Put first in the figure, where it is cleaned with the other children: nothing is
+        // serialized and parsed again (nested figures would make that quadratic).
+        el.prepend_html(&format!("<img src=\"{}\">", escape_attr(&url)));
+        Action::Keep
     }
 
     /// A `<picture>` with sources and no `<img>` (lozad's shape: `data-iesrc`, lazy
@@ -166,6 +154,31 @@ fn background(attrs: &[(&str, &str)]) -> Found {
 fn srcset_of_images(set: &str) -> bool {
     let candidates = crate::srcset::parse(set);
     !candidates.is_empty() && candidates.iter().all(|c| is_image_url(c.url))
+}
+
+/// Whether a `figure[itemid]` already holds its image: an `<img>` or `<picture>`, or a
+/// `<noscript>` whose markup has one, anywhere inside, except inside a nested
+/// `figure[itemid]` with an image URL, which is that figure's own (and gets its image
+/// itself). Each node is looked at by its nearest such figure only: linear in the tree
+/// however deep figures nest.
+fn holds_image(el: &Element<'_>) -> bool {
+    let mut stack: Vec<crate::NodeRef> = el.children_iter().collect();
+    while let Some(node) = stack.pop() {
+        if node.is("img") || node.is("picture") {
+            return true;
+        }
+        if node.is("noscript") {
+            if crate::ascii::contains_ci(&node.text_content(), "<img") {
+                return true;
+            }
+            continue;
+        }
+        if node.is("figure") && node.attr("itemid").is_some_and(|v| is_image_url(&v)) {
+            continue;
+        }
+        stack.extend(node.children_iter());
+    }
+    false
 }
 
 /// Escapes a value for a double-quoted attribute.

@@ -1,0 +1,143 @@
+//! Linear in the input for every input family: for each family, the cost per megabyte at 100×
+//! the base size is less than twice the cost per megabyte at 10× (ratios, not absolute times,
+//! so the test holds on a slow or busy machine). Each timing is the best of a few runs; both
+//! sizes are past the processor caches (10× is a few hundred KB), so the ratio measures the
+//! algorithm, not the cache. The Markdown families are in `tests/complexity_markdown.rs`.
+//!
+//! The measured table (release build) is in `benches/README.md`, "Complexity";
+//! `cargo test --release --test complexity -- --nocapture` prints it.
+
+use articlean::Cleaner;
+use std::time::{Duration, Instant};
+
+/// A family: a name and a generator from a size parameter to the input.
+struct Family {
+    name: &'static str,
+    make: fn(usize) -> String,
+    /// The size parameter of the base size.
+    base: usize,
+    post: bool,
+}
+
+fn best_of(runs: usize, input: &str, post: bool) -> Duration {
+    let cleaner = Cleaner::default();
+    (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let out = if post {
+                cleaner.clean_post(input)
+            } else {
+                cleaner.clean(input)
+            };
+            let took = start.elapsed();
+            assert!(!out.html().is_empty());
+            took
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn per_mb(d: Duration, bytes: usize) -> f64 {
+    d.as_secs_f64() / (bytes as f64 / 1e6)
+}
+
+/// `<figure itemid=…>` nested 250 deep around `n` paragraphs.
+fn nested_figures(n: usize) -> String {
+    let open = r#"<figure itemid="https://img.example.com/photo.jpg">"#.repeat(250);
+    let body = "<p>Some words of a caption here.</p>".repeat(n);
+    format!("{open}{body}{}", "</figure>".repeat(250))
+}
+
+/// Eight nested `<figure itemid=…>`, each replaced in turn, around `n` paragraphs.
+fn figure_chain(n: usize) -> String {
+    let open = r#"<figure itemid="https://img.example.com/photo.jpg"><div>"#.repeat(8);
+    let body = "<p>Some words of a caption here.</p>".repeat(n);
+    format!("{open}{body}{}", "</div></figure>".repeat(8))
+}
+
+/// Misnested formatting: the adoption agency algorithm runs for every `</b>`.
+fn misnested(n: usize) -> String {
+    "<b><p>x</b></p>".repeat(n)
+}
+
+/// One element with `n` distinct attributes.
+fn many_attributes(n: usize) -> String {
+    let mut html = String::from("<p");
+    for i in 0..n {
+        html.push_str(&format!(" data-a{i}=\"{i}\""));
+    }
+    html.push_str(">text</p>");
+    html
+}
+
+/// Realistic markup, for reference.
+fn article(n: usize) -> String {
+    concat!(
+        r#"<div class="post"><h2>Heading</h2><p>Some <b>bold</b> and <a href="https://example.com/a?utm_source=x" onclick="t()">a link</a>, "#,
+        r#"then more words.</p><figure><img class="lazy" data-src="https://example.com/i.jpg" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></figure>"#,
+        r#"<ul><li>one</li><li>two <i>three</i></li></ul><p></p><script>var x = 1;</script></div>"#
+    )
+    .repeat(n)
+}
+
+const FAMILIES: &[Family] = &[
+    Family {
+        name: "figure[itemid] x250 nested around N paragraphs",
+        make: nested_figures,
+        base: 1000,
+        post: false,
+    },
+    Family {
+        name: "figure[itemid] x8 replace chain",
+        make: figure_chain,
+        base: 1000,
+        post: false,
+    },
+    Family {
+        name: "misnested <b><p>x</b></p>",
+        make: misnested,
+        base: 2000,
+        post: false,
+    },
+    Family {
+        name: "distinct attributes on one element",
+        make: many_attributes,
+        base: 2000,
+        post: false,
+    },
+    Family {
+        name: "article markup",
+        make: article,
+        base: 100,
+        post: false,
+    },
+];
+
+#[test]
+fn every_family_is_linear() {
+    let mut failures = Vec::new();
+    println!("| family | 10× size | ms/MB | 100× size | ms/MB | growth |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for f in FAMILIES {
+        let small = (f.make)(f.base * 10);
+        let large = (f.make)(f.base * 100);
+        // Warm up (allocator, lazy statics), then measure.
+        best_of(1, &small, f.post);
+        let a = per_mb(best_of(5, &small, f.post), small.len());
+        let b = per_mb(best_of(3, &large, f.post), large.len());
+        let growth = b / a;
+        println!(
+            "| {} | {} KB | {:.1} | {} KB | {:.1} | {:.2}× |",
+            f.name,
+            small.len() / 1000,
+            a * 1e3,
+            large.len() / 1000,
+            b * 1e3,
+            growth
+        );
+        if growth >= 2.0 {
+            failures.push(format!("{}: cost per MB grew {growth:.2}×", f.name));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
