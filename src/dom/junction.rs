@@ -142,6 +142,7 @@ fn scan(nodes: impl Iterator<Item = Handle>, forward: bool, steps: &mut usize) -
                     return Some(Side::Char(c));
                 }
             }
+            NodeData::Element { name, .. } if never_shown(&name.local) => {}
             NodeData::Element { .. } if is_inline(&node) => {
                 let children = node.children.borrow();
                 let take = children.len().min(MAX_STEPS);
@@ -171,6 +172,39 @@ fn is_inline(node: &Handle) -> bool {
         NodeData::Element { name, .. } => !is_block(&name.local) && !is_box(&name.local),
         _ => false,
     }
+}
+
+/// Elements whose content is never shown: a junction's side reads past them. (Their content
+/// may also have been dropped while parsing: reading past them gives the same answer.)
+fn never_shown(name: &html5ever::LocalName) -> bool {
+    matches!(
+        &**name,
+        "script"
+            | "style"
+            | "template"
+            | "title"
+            | "noscript"
+            | "xmp"
+            | "noembed"
+            | "noframes"
+            | "plaintext"
+            | "head"
+            | "meta"
+            | "link"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "datalist"
+            | "selectedcontent"
+            | "param"
+            | "frame"
+            | "frameset"
+            | "portal"
+            | "fencedframe"
+            | "map"
+            | "area"
+            | "dialog"
+    )
 }
 
 /// Elements that render as a box of their own, or end a line: what stands next to them is
