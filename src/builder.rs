@@ -452,6 +452,15 @@ impl CleanerBuilder {
         self
     }
 
+    /// The link that an embed (a YouTube, Vimeo… `<iframe>`, or its stand-in) leaves when it
+    /// is not kept also shows the provider's thumbnail (`i.ytimg.com/vi/ID/hqdefault.jpg`),
+    /// where its URL follows from the embed's. Off by default: the page never showed that
+    /// image (articlean invents nothing unless asked).
+    pub fn with_embed_thumbnails(mut self, on: bool) -> Self {
+        self.sanitizer.embed_thumbnails = on;
+        self
+    }
+
     /// With [`with_embeds`](CleanerBuilder::with_embeds): also keeps embeds from these
     /// hosts (exact host names, any path).
     pub fn with_embed_hosts(mut self, hosts: &[&str]) -> Self {

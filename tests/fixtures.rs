@@ -10,7 +10,7 @@
 //! (`fragment`, `document`, `post`); the sanitizer's `tags_allowed`, `tags_unwrapped`,
 //! `tags_removed`, `url_schemes_allowed`, `url_schemes_removed`, `classes_allowed`,
 //! `embed_hosts` (comma lists), `attributes_allowed`, `attributes_removed` (`tag: attr, attr`),
-//! `data_images`, `nofollow`, `links_in_new_tab`, `classes_kept`, `embeds`, `link_rel`,
+//! `data_images`, `nofollow`, `links_in_new_tab`, `classes_kept`, `embeds`, `embed_thumbnails`, `link_rel`,
 //! `ids_kept` (the prefix); the lazy-image rule's `native_lazy_loading`,
 //! `lazy_src_attribute`. Flags are `true` or `false`.
 //!
@@ -89,6 +89,7 @@ fn configure(case: &Path) -> Result<(Cleaner, Mode), Failed> {
                     | "links_in_new_tab"
                     | "classes_kept"
                     | "embeds"
+                    | "embed_thumbnails"
                     | "native_lazy_loading"
                     | "allow_unsafe_output"
             ) && !matches!(value, "true" | "false")
@@ -150,6 +151,7 @@ fn configure(case: &Path) -> Result<(Cleaner, Mode), Failed> {
                 "classes_allowed" => builder.with_classes_allowed(&list),
                 "ids_kept" => builder.with_ids_kept(value),
                 "embeds" => builder.with_embeds(flag()),
+                "embed_thumbnails" => builder.with_embed_thumbnails(flag()),
                 "embed_hosts" => builder.with_embed_hosts(&list),
                 "native_lazy_loading" => builder.with_native_lazy_loading(flag()),
                 "lazy_src_attribute" => builder.with_lazy_src_attribute(value),

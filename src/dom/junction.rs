@@ -142,9 +142,7 @@ fn scan(nodes: impl Iterator<Item = Handle>, forward: bool, steps: &mut usize) -
                     return Some(Side::Char(c));
                 }
             }
-            // Never rendered, and dropped while parsing when the parse-time filter is on:
-            // as if it were not there, either way.
-            NodeData::Element { name, .. } if is_unrendered(&name.local) => {}
+            NodeData::Element { name, .. } if never_shown(&name.local) => {}
             NodeData::Element { .. } if is_inline(&node) => {
                 let children = node.children.borrow();
                 let take = children.len().min(MAX_STEPS);
@@ -176,21 +174,36 @@ fn is_inline(node: &Handle) -> bool {
     }
 }
 
-/// Elements whose content is never shown (raw text, templates, metadata).
-fn is_unrendered(name: &html5ever::LocalName) -> bool {
-    use html5ever::local_name;
+/// Elements whose content is never shown: a junction's side reads past them. (Their content
+/// may also have been dropped while parsing: reading past them gives the same answer.)
+fn never_shown(name: &html5ever::LocalName) -> bool {
     matches!(
-        *name,
-        local_name!("script")
-            | local_name!("style")
-            | local_name!("template")
-            | local_name!("title")
-            | local_name!("noscript")
-            | local_name!("noembed")
-            | local_name!("noframes")
-            | local_name!("meta")
-            | local_name!("link")
-            | local_name!("base")
+        &**name,
+        "script"
+            | "style"
+            | "template"
+            | "title"
+            | "noscript"
+            | "xmp"
+            | "noembed"
+            | "noframes"
+            | "plaintext"
+            | "head"
+            | "meta"
+            | "link"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "datalist"
+            | "selectedcontent"
+            | "param"
+            | "frame"
+            | "frameset"
+            | "portal"
+            | "fencedframe"
+            | "map"
+            | "area"
+            | "dialog"
     )
 }
 

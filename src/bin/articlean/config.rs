@@ -40,6 +40,7 @@ use std::path::{Path, PathBuf};
 /// ids_kept = "user-content-"
 /// embeds = true
 /// embed_hosts = ["www.youtube-nocookie.com"]
+/// embed_thumbnails = false
 /// # lazy images
 /// native_lazy_loading = true
 /// lazy_src_attribute = "data-my-src"
@@ -87,6 +88,7 @@ pub struct Config {
     classes_allowed: Vec<String>,
     ids_kept: Option<String>,
     embeds: Option<bool>,
+    embed_thumbnails: Option<bool>,
     #[serde(default, skip_serializing_if = "is_empty")]
     embed_hosts: Vec<String>,
     // Lazy images.
@@ -267,6 +269,9 @@ impl Config {
         }
         if let Some(on) = self.embeds {
             b = b.with_embeds(on);
+        }
+        if let Some(on) = self.embed_thumbnails {
+            b = b.with_embed_thumbnails(on);
         }
         b
     }

@@ -41,6 +41,7 @@ pub(crate) struct SanitizerConfig {
     pub(crate) id_prefix: Option<String>,
     pub(crate) embeds: bool,
     pub(crate) embed_hosts: Vec<String>,
+    pub(crate) embed_thumbnails: bool,
 }
 
 impl SanitizerConfig {
@@ -68,6 +69,8 @@ pub(crate) struct Policy {
     pub(crate) classes: Classes,
     pub(crate) id_prefix: Option<String>,
     pub(crate) embeds: Option<Embeds>,
+    /// The link an embed leaves shows the provider's thumbnail.
+    pub(crate) embed_thumbnails: bool,
 }
 
 /// What happens to an element.
@@ -411,6 +414,7 @@ impl SanitizerConfig {
             new_tab: self.new_tab,
             classes: self.classes.clone(),
             id_prefix: self.id_prefix.clone(),
+            embed_thumbnails: self.embed_thumbnails,
             embeds,
         })
     }

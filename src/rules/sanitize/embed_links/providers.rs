@@ -1,0 +1,533 @@
+//! The embed providers: a table of recognisers, one row per provider, each a function
+//! from an embed URL to the canonical page (and thumbnail) of the video or post.
+
+use url::Url;
+
+/// What a recogniser finds: the page to link to, and the thumbnail when it is derivable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub(crate) provider: &'static str,
+    pub(crate) link: String,
+    pub(crate) thumbnail: Option<String>,
+}
+
+/// What a row's reader gives: the canonical link, and the thumbnail when derivable.
+pub(crate) type Read = Option<(String, Option<String>)>;
+
+/// One row of the table.
+pub(crate) struct Provider {
+    pub(crate) name: &'static str,
+    /// Hosts (exact, or a suffix after a dot).
+    pub(crate) hosts: &'static [&'static str],
+    pub(crate) read: fn(&Url) -> Read,
+}
+
+/// The providers, by host.
+pub(crate) const PROVIDERS: &[Provider] = &[
+    Provider {
+        name: "YouTube",
+        hosts: &["youtube.com", "youtube-nocookie.com", "youtu.be"],
+        read: youtube,
+    },
+    Provider {
+        name: "Vimeo",
+        hosts: &["vimeo.com"],
+        read: vimeo,
+    },
+    Provider {
+        name: "X",
+        hosts: &["twitter.com", "x.com"],
+        read: twitter,
+    },
+    Provider {
+        name: "Instagram",
+        hosts: &["instagram.com"],
+        read: instagram,
+    },
+    Provider {
+        name: "TikTok",
+        hosts: &["tiktok.com"],
+        read: tiktok,
+    },
+    Provider {
+        name: "SlideShare",
+        hosts: &["slideshare.net"],
+        read: same_page,
+    },
+    Provider {
+        name: "Spotify",
+        hosts: &["open.spotify.com"],
+        read: spotify,
+    },
+    Provider {
+        name: "SoundCloud",
+        hosts: &["soundcloud.com"],
+        read: soundcloud,
+    },
+    Provider {
+        name: "CodePen",
+        hosts: &["codepen.io"],
+        read: codepen,
+    },
+    Provider {
+        name: "Gist",
+        hosts: &["gist.github.com"],
+        read: gist,
+    },
+    Provider {
+        name: "Bilibili",
+        hosts: &["bilibili.com"],
+        read: bilibili,
+    },
+    Provider {
+        name: "Youku",
+        hosts: &["youku.com"],
+        read: youku,
+    },
+    Provider {
+        name: "Tencent Video",
+        hosts: &["v.qq.com"],
+        read: tencent,
+    },
+    Provider {
+        name: "Dailymotion",
+        hosts: &["dailymotion.com"],
+        read: dailymotion,
+    },
+    Provider {
+        name: "Apple Podcasts",
+        hosts: &["podcasts.apple.com"],
+        read: apple_podcasts,
+    },
+    Provider {
+        name: "Loom",
+        hosts: &["loom.com"],
+        read: loom,
+    },
+    Provider {
+        name: "TED",
+        hosts: &["ted.com"],
+        read: ted,
+    },
+    Provider {
+        name: "Facebook",
+        hosts: &["facebook.com"],
+        read: facebook,
+    },
+];
+
+/// Recognises `url` (absolute, `//` or relative to `base`) as a known embed.
+pub(crate) fn recognise(url: &str, base: Option<&Url>) -> Option<Found> {
+    let url = match parse(url, base) {
+        Some(url) => url,
+        None => {
+            // A relative wrapper without a base URL: only its parameters can be read.
+            let here = Url::parse("https://relative.invalid/").ok()?;
+            let url = here.join(url.trim()).ok()?;
+            (url.host_str() == Some("relative.invalid")).then_some(())?;
+            url
+        }
+    };
+    if let Some(found) = recognise_url(&url) {
+        return Some(found);
+    }
+    // A wrapper frame carrying the provider's URL in a parameter.
+    url.query_pairs().find_map(|(_, v)| {
+        let inner = parse(&v, None)?;
+        recognise_url(&inner)
+    })
+}
+
+fn recognise_url(url: &Url) -> Option<Found> {
+    let host = url.host_str()?.trim_end_matches('.').to_ascii_lowercase();
+    let provider = PROVIDERS.iter().find(|p| {
+        p.hosts
+            .iter()
+            .any(|h| host == *h || host.strip_suffix(h).is_some_and(|rest| rest.ends_with('.')))
+    })?;
+    let (link, thumbnail) = (provider.read)(url)?;
+    Some(Found {
+        provider: provider.name,
+        link,
+        thumbnail,
+    })
+}
+
+fn parse(url: &str, base: Option<&Url>) -> Option<Url> {
+    let url = url.trim();
+    let parsed = if let Some(rest) = url.strip_prefix("//") {
+        Url::parse(&format!("https://{rest}")).ok()?
+    } else {
+        match Url::parse(url) {
+            Ok(u) => u,
+            Err(url::ParseError::RelativeUrlWithoutBase) => base?.join(url).ok()?,
+            Err(_) => return None,
+        }
+    };
+    matches!(parsed.scheme(), "http" | "https").then_some(parsed)
+}
+
+/// The path's segments, empty ones skipped.
+fn segments(url: &Url) -> Vec<&str> {
+    url.path_segments()
+        .map(|s| s.filter(|s| !s.is_empty()).collect())
+        .unwrap_or_default()
+}
+
+fn param(url: &Url, name: &str) -> Option<String> {
+    url.query_pairs()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+        .filter(|v| !v.is_empty())
+}
+
+/// Letters, digits, `-` and `_`: an identifier that can go in a URL as is.
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn digits(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 24 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `https://` + the URL's host and path (no query): the embed page itself.
+fn same_page(url: &Url) -> Read {
+    Some((format!("https://{}{}", url.host_str()?, url.path()), None))
+}
+
+/// A start time in seconds, from `14`, `14s`, `1m14s`.
+fn seconds(t: &str) -> Option<u32> {
+    if let Ok(n) = t.parse() {
+        return Some(n);
+    }
+    let mut total = 0u32;
+    let mut n = 0u32;
+    for c in t.chars() {
+        match c {
+            '0'..='9' => n = n.checked_mul(10)?.checked_add(c.to_digit(10)?)?,
+            'h' => (total, n) = (total + n * 3600, 0),
+            'm' => (total, n) = (total + n * 60, 0),
+            's' => (total, n) = (total + n, 0),
+            _ => return None,
+        }
+    }
+    (total > 0 && n == 0).then_some(total)
+}
+
+fn youtube(url: &Url) -> Read {
+    let segs = segments(url);
+    let id = if url.host_str()?.ends_with("youtu.be") {
+        segs.first().map(|s| s.to_string())
+    } else {
+        match segs.as_slice() {
+            ["embed", "videoseries"] | ["playlist"] => {
+                let list = param(url, "list").filter(|l| is_id(l))?;
+                return Some((
+                    format!("https://www.youtube.com/playlist?list={list}"),
+                    None,
+                ));
+            }
+            ["embed", id, ..] | ["v", id, ..] | ["shorts", id, ..] | ["live", id, ..] => {
+                Some(id.to_string())
+            }
+            ["watch"] => param(url, "v"),
+            _ => None,
+        }
+    }
+    // Video ids are 11 characters.
+    .filter(|id| id.len() == 11 && is_id(id))?;
+    let mut link = format!("https://www.youtube.com/watch?v={id}");
+    if let Some(t) = param(url, "start")
+        .or_else(|| param(url, "t"))
+        .and_then(|t| seconds(&t))
+        .filter(|t| *t > 0)
+    {
+        link.push_str(&format!("&t={t}"));
+    }
+    Some((
+        link,
+        Some(format!("https://i.ytimg.com/vi/{id}/hqdefault.jpg")),
+    ))
+}
+
+fn vimeo(url: &Url) -> Read {
+    let segs = segments(url);
+    let id = match segs.as_slice() {
+        ["video", id, ..] => *id,
+        [id, ..] => *id,
+        _ => return None,
+    };
+    if !digits(id) {
+        return None;
+    }
+    // An unlisted video's hash is part of its page's URL.
+    let link = match param(url, "h").filter(|h| is_id(h)) {
+        Some(h) => format!("https://vimeo.com/{id}/{h}"),
+        None => format!("https://vimeo.com/{id}"),
+    };
+    Some((link, None))
+}
+
+fn twitter(url: &Url) -> Read {
+    let segs = segments(url);
+    let id = match segs.as_slice() {
+        ["embed", ..] => param(url, "id"),
+        [_, "status", id, ..] | [_, "statuses", id, ..] => Some(id.to_string()),
+        _ => None,
+    }
+    .filter(|id| digits(id))?;
+    let user = match segs.as_slice() {
+        [user, "status", ..] if is_id(user) && *user != "i" => user.to_string(),
+        _ => "i".to_string(),
+    };
+    let path = if user == "i" {
+        format!("i/status/{id}")
+    } else {
+        format!("{user}/status/{id}")
+    };
+    Some((format!("https://x.com/{path}"), None))
+}
+
+fn instagram(url: &Url) -> Read {
+    match segments(url).as_slice() {
+        [kind @ ("p" | "reel" | "tv"), code, ..] if is_id(code) => {
+            Some((format!("https://www.instagram.com/{kind}/{code}/"), None))
+        }
+        _ => None,
+    }
+}
+
+fn tiktok(url: &Url) -> Read {
+    match segments(url).as_slice() {
+        [user, "video", id, ..] if user.starts_with('@') && digits(id) => {
+            Some((format!("https://www.tiktok.com/{user}/video/{id}"), None))
+        }
+        // Without the author, the embed page is the page that shows the video.
+        ["embed", "v2", id, ..] | ["embed", id, ..] | ["player", "v1", id, ..] if digits(id) => {
+            Some((format!("https://www.tiktok.com/embed/v2/{id}"), None))
+        }
+        _ => None,
+    }
+}
+
+fn spotify(url: &Url) -> Read {
+    let segs = segments(url);
+    let rest: &[&str] = match segs.as_slice() {
+        ["embed" | "embed-podcast", rest @ ..] => rest,
+        rest => rest,
+    };
+    match rest {
+        [kind @ ("track" | "album" | "playlist" | "episode" | "show" | "artist"), id, ..]
+            if is_id(id) =>
+        {
+            Some((format!("https://open.spotify.com/{kind}/{id}"), None))
+        }
+        _ => None,
+    }
+}
+
+fn soundcloud(url: &Url) -> Read {
+    if url.host_str()?.starts_with("w.") {
+        // The player: the track or playlist is its `url` parameter.
+        let inner = parse(&param(url, "url")?, None)?;
+        let host = inner.host_str()?;
+        if host == "soundcloud.com" || host.ends_with(".soundcloud.com") {
+            return Some((format!("https://{host}{}", inner.path()), None));
+        }
+        return None;
+    }
+    if segments(url).len() >= 2 {
+        return same_page(url);
+    }
+    None
+}
+
+fn codepen(url: &Url) -> Read {
+    match segments(url).as_slice() {
+        [user, "embed" | "pen", "preview", id, ..] | [user, "embed" | "pen", id, ..]
+            if is_id(user) && is_id(id) =>
+        {
+            Some((format!("https://codepen.io/{user}/pen/{id}"), None))
+        }
+        _ => None,
+    }
+}
+
+fn gist(url: &Url) -> Read {
+    match segments(url).as_slice() {
+        [user, id, ..] if is_id(user) => {
+            let id = id
+                .trim_end_matches(".js")
+                .trim_end_matches(".pibb")
+                .trim_end_matches(".json");
+            is_id(id).then(|| (format!("https://gist.github.com/{user}/{id}"), None))
+        }
+        _ => None,
+    }
+}
+
+fn bilibili(url: &Url) -> Read {
+    if let Some(bvid) = param(url, "bvid").filter(|b| is_id(b)) {
+        return Some((format!("https://www.bilibili.com/video/{bvid}"), None));
+    }
+    if let Some(aid) = param(url, "aid").filter(|a| digits(a)) {
+        return Some((format!("https://www.bilibili.com/video/av{aid}"), None));
+    }
+    match segments(url).as_slice() {
+        ["video", id, ..] if is_id(id) => {
+            Some((format!("https://www.bilibili.com/video/{id}"), None))
+        }
+        _ => None,
+    }
+}
+
+fn youku(url: &Url) -> Read {
+    let segs = segments(url);
+    let id = match segs.as_slice() {
+        ["embed", id, ..] => id.to_string(),
+        ["player.php", "sid", id, ..] => id.to_string(),
+        ["v_show", page, ..] => page
+            .strip_prefix("id_")?
+            .trim_end_matches(".html")
+            .to_string(),
+        _ => return None,
+    };
+    let id = id.trim_end_matches("/v.swf").to_string();
+    is_id(id.trim_end_matches('='))
+        .then(|| (format!("https://v.youku.com/v_show/id_{id}.html"), None))
+}
+
+fn tencent(url: &Url) -> Read {
+    let vid = param(url, "vid").or_else(|| match segments(url).as_slice() {
+        ["x", "page", page] => Some(page.trim_end_matches(".html").to_string()),
+        _ => None,
+    })?;
+    is_id(&vid).then(|| (format!("https://v.qq.com/x/page/{vid}.html"), None))
+}
+
+fn dailymotion(url: &Url) -> Read {
+    let id = match segments(url).as_slice() {
+        ["embed", "video", id, ..] | ["video", id, ..] => Some(id.to_string()),
+        ["player.html"] | ["player", ..] => param(url, "video"),
+        _ => None,
+    }
+    .filter(|id| is_id(id))?;
+    Some((
+        format!("https://www.dailymotion.com/video/{id}"),
+        Some(format!("https://www.dailymotion.com/thumbnail/video/{id}")),
+    ))
+}
+
+fn apple_podcasts(url: &Url) -> Read {
+    if segments(url).is_empty() {
+        return None;
+    }
+    let mut link = format!("https://podcasts.apple.com{}", url.path());
+    if let Some(i) = param(url, "i").filter(|i| digits(i)) {
+        link.push_str(&format!("?i={i}"));
+    }
+    Some((link, None))
+}
+
+fn loom(url: &Url) -> Read {
+    match segments(url).as_slice() {
+        ["embed" | "share", id, ..] if is_id(id) => {
+            Some((format!("https://www.loom.com/share/{id}"), None))
+        }
+        _ => None,
+    }
+}
+
+fn ted(url: &Url) -> Read {
+    match segments(url).as_slice() {
+        ["talks", slug, ..] if is_id(&slug.replace('.', "_")) => Some((
+            format!(
+                "https://www.ted.com/talks/{}",
+                slug.trim_end_matches(".html")
+            ),
+            None,
+        )),
+        _ => None,
+    }
+}
+
+fn facebook(url: &Url) -> Read {
+    match segments(url).as_slice() {
+        ["plugins", "video.php" | "post.php"] => {
+            let inner = parse(&param(url, "href")?, None)?;
+            let host = inner.host_str()?;
+            (host == "facebook.com" || host.ends_with(".facebook.com"))
+                .then(|| (format!("https://www.facebook.com{}", inner.path()), None))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::recognise;
+
+    fn link(url: &str) -> (String, Option<String>) {
+        let f = recognise(url, None).unwrap_or_else(|| panic!("not recognised: {url}"));
+        (f.link, f.thumbnail)
+    }
+
+    #[test]
+    fn one_test_per_row() {
+        let rows: &[(&str, &str)] = &[
+            ("https://www.youtube.com/embed/aBcDeFgHiJ0?start=14", "https://www.youtube.com/watch?v=aBcDeFgHiJ0&t=14"),
+            ("//www.youtube-nocookie.com/embed/aBcDeFgHiJ0?rel=0", "https://www.youtube.com/watch?v=aBcDeFgHiJ0"),
+            ("https://youtu.be/aBcDeFgHiJ0?t=1m5s", "https://www.youtube.com/watch?v=aBcDeFgHiJ0&t=65"),
+            ("https://www.youtube.com/embed/videoseries?list=PLabc123", "https://www.youtube.com/playlist?list=PLabc123"),
+            ("https://player.vimeo.com/video/123456789?h=abc123de", "https://vimeo.com/123456789/abc123de"),
+            ("https://platform.twitter.com/embed/Tweet.html?id=1234567890123", "https://x.com/i/status/1234567890123"),
+            ("https://twitter.com/someone/status/1234567890123?ref_src=x", "https://x.com/someone/status/1234567890123"),
+            ("https://www.instagram.com/p/CxYz123AbC/embed/captioned/", "https://www.instagram.com/p/CxYz123AbC/"),
+            ("https://www.tiktok.com/embed/v2/7212345678901234567", "https://www.tiktok.com/embed/v2/7212345678901234567"),
+            ("https://www.tiktok.com/@someone/video/7212345678901234567", "https://www.tiktok.com/@someone/video/7212345678901234567"),
+            ("https://www.slideshare.net/slideshow/embed_code/key/aBc123", "https://www.slideshare.net/slideshow/embed_code/key/aBc123"),
+            ("https://open.spotify.com/embed/episode/4rOoJ6Egrf8K2IrywzwOMk?utm_source=x", "https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk"),
+            ("https://w.soundcloud.com/player/?url=https%3A%2F%2Fsoundcloud.com%2Fartist%2Ftrack&color=ff0000", "https://soundcloud.com/artist/track"),
+            ("https://codepen.io/someone/embed/preview/AbCdEf?height=300", "https://codepen.io/someone/pen/AbCdEf"),
+            ("https://gist.github.com/someone/0123456789abcdef.js", "https://gist.github.com/someone/0123456789abcdef"),
+            ("https://player.bilibili.com/player.html?bvid=BV1xx411c7mD&page=1", "https://www.bilibili.com/video/BV1xx411c7mD"),
+            ("https://player.youku.com/embed/XNDAwMDAwMDAw", "https://v.youku.com/v_show/id_XNDAwMDAwMDAw.html"),
+            ("https://v.qq.com/txp/iframe/player.html?vid=a0012345678", "https://v.qq.com/x/page/a0012345678.html"),
+            ("https://www.dailymotion.com/embed/video/x7abcde", "https://www.dailymotion.com/video/x7abcde"),
+            ("https://embed.podcasts.apple.com/us/podcast/a-show/id123?i=1000561514664", "https://podcasts.apple.com/us/podcast/a-show/id123?i=1000561514664"),
+            ("https://www.loom.com/embed/0123abcd", "https://www.loom.com/share/0123abcd"),
+            ("https://embed.ted.com/talks/someone_a_talk", "https://www.ted.com/talks/someone_a_talk"),
+            ("https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2Fpage%2Fvideos%2F123%2F", "https://www.facebook.com/page/videos/123/"),
+            // A wrapper frame with the provider's URL as a parameter.
+            ("https://news.example/embed?url=https%3A%2F%2Fwww.youtube.com%2Fwatch%3Fv%3DaBcDeFgHiJ0", "https://www.youtube.com/watch?v=aBcDeFgHiJ0"),
+        ];
+        for (embed, canonical) in rows {
+            assert_eq!(link(embed).0, *canonical, "{embed}");
+        }
+        assert_eq!(
+            link("https://www.youtube.com/embed/aBcDeFgHiJ0")
+                .1
+                .as_deref(),
+            Some("https://i.ytimg.com/vi/aBcDeFgHiJ0/hqdefault.jpg")
+        );
+    }
+
+    #[test]
+    fn not_embeds() {
+        for url in [
+            "https://www.youtube.com/",
+            "https://www.youtube.com/embed/bad%22id",
+            "javascript:alert(1)",
+            "https://www.facebook.com/plugins/like.php?href=https%3A%2F%2Fx.example%2F",
+            "https://www.googletagmanager.com/ns.html?id=GTM-X",
+            "https://evil.example/youtube.com/embed/x",
+            "https://notyoutube.com/embed/aBcDeFgHiJ0",
+            "https://player.vimeo.com/video/abc",
+        ] {
+            assert_eq!(recognise(url, None), None, "{url}");
+        }
+    }
+}
