@@ -20,6 +20,8 @@
 //! [`MIN_WORDS_KEPT`]) and prints the worst pages (`cargo test --test real_pages --
 //! --nocapture`). Without the corpus it says so and passes.
 
+mod common;
+
 use articlean::proxy::Unwrapper;
 use articlean::rules::junk::{is_tracker_or_ad_image, is_tracker_url};
 use articlean::rules::lazy_images::image_url::{is_image_url, is_template};
@@ -28,7 +30,7 @@ use articlean::Cleaner;
 use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use std::collections::{BTreeMap, HashSet};
-use std::path::Path;
+
 use std::time::Instant;
 
 /// Share of the real input images the output must keep.
@@ -421,14 +423,11 @@ fn score(input: &str, output: &str, unwrapper: &Unwrapper) -> Score {
 
 #[test]
 fn real_pages_keep_images_and_invent_none() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/real");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!(
-            "real_pages: skipped, no corpus at {} (the shared real-page corpus is not here)",
-            dir.display()
-        );
+    let Some(shared) = common::shared_dir("real_pages_keep_images_and_invent_none") else {
         return;
     };
+    let dir = shared.join("corpus/real");
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let mut files: Vec<_> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
