@@ -170,19 +170,27 @@ static CLASS: [u8; 256] = {
 };
 
 /// The first offset from `at` whose byte has one of the `stop` classes (or the end).
-fn skip_until(bytes: &[u8], at: usize, stop: u8) -> usize {
-    bytes[at..]
-        .iter()
-        .position(|&b| CLASS[usize::from(b)] & stop != 0)
-        .map_or(bytes.len(), |n| at + n)
+#[inline(never)]
+fn skip_until(bytes: &[u8], mut at: usize, stop: u8) -> usize {
+    while let Some(&b) = bytes.get(at) {
+        if CLASS[usize::from(b)] & stop != 0 {
+            break;
+        }
+        at += 1;
+    }
+    at
 }
 
 /// The first offset from `at` whose byte has none of the `skip` classes (or the end).
-fn skip_while(bytes: &[u8], at: usize, skip: u8) -> usize {
-    bytes[at..]
-        .iter()
-        .position(|&b| CLASS[usize::from(b)] & skip == 0)
-        .map_or(bytes.len(), |n| at + n)
+#[inline(never)]
+fn skip_while(bytes: &[u8], mut at: usize, skip: u8) -> usize {
+    while let Some(&b) = bytes.get(at) {
+        if CLASS[usize::from(b)] & skip == 0 {
+            break;
+        }
+        at += 1;
+    }
+    at
 }
 
 /// Scans a tag from its name at `at`; notes a cut when it has too many attributes.
