@@ -182,7 +182,7 @@ fn skip_until(bytes: &[u8], mut at: usize, stop: u8) -> usize {
 }
 
 /// The first offset from `at` whose byte has none of the `skip` classes (or the end).
-#[inline(never)]
+#[inline]
 fn skip_while(bytes: &[u8], mut at: usize, skip: u8) -> usize {
     while let Some(&b) = bytes.get(at) {
         if CLASS[usize::from(b)] & skip == 0 {
