@@ -32,6 +32,12 @@ pub(crate) const MAX_ATTRIBUTES: usize = 256;
 
 /// `html` with every tag's attributes past the first [`MAX_ATTRIBUTES`] removed.
 pub(crate) fn cap_attributes(html: &str) -> Cow<'_, str> {
+    // A tag with n attributes takes at least 2 + 2n bytes (`<`, a name, and per attribute a
+    // separator and a name): shorter input (a `<noscript>`'s markup, inserted HTML) has
+    // nothing to cut.
+    if html.len() < 2 + 2 * (MAX_ATTRIBUTES + 1) {
+        return Cow::Borrowed(html);
+    }
     let bytes = html.as_bytes();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
@@ -143,12 +149,53 @@ fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
 }
 
+/// Byte classes of the tag states, looked up in [`CLASS`].
+const SPACE: u8 = 1;
+const SLASH: u8 = 2;
+const GT: u8 = 4;
+const EQ: u8 = 8;
+
+/// The class bits of every byte: one table look-up per byte in the tag loops.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[0x0c] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[b' ' as usize] = SPACE;
+    t[b'/' as usize] = SLASH;
+    t[b'>' as usize] = GT;
+    t[b'=' as usize] = EQ;
+    t
+};
+
+/// The first offset from `at` whose byte has one of the `stop` classes (or the end).
+#[inline(never)]
+fn skip_until(bytes: &[u8], mut at: usize, stop: u8) -> usize {
+    while let Some(&b) = bytes.get(at) {
+        if CLASS[usize::from(b)] & stop != 0 {
+            break;
+        }
+        at += 1;
+    }
+    at
+}
+
+/// The first offset from `at` whose byte has none of the `skip` classes (or the end).
+#[inline]
+fn skip_while(bytes: &[u8], mut at: usize, skip: u8) -> usize {
+    while let Some(&b) = bytes.get(at) {
+        if CLASS[usize::from(b)] & skip == 0 {
+            break;
+        }
+        at += 1;
+    }
+    at
+}
+
 /// Scans a tag from its name at `at`; notes a cut when it has too many attributes.
 fn tag(bytes: &[u8], at: usize, start: bool, cuts: &mut Vec<(usize, usize)>) -> TagEnd {
-    let name_end = bytes[at..]
-        .iter()
-        .position(|&b| is_space(b) || b == b'/' || b == b'>')
-        .map_or(bytes.len(), |n| at + n);
+    let name_end = skip_until(bytes, at, SPACE | SLASH | GT);
     let name = &bytes[at..name_end];
     let mut i = name_end;
     let mut count = 0usize;
@@ -157,9 +204,7 @@ fn tag(bytes: &[u8], at: usize, start: bool, cuts: &mut Vec<(usize, usize)>) -> 
     let mut last_end = i;
     let end = loop {
         // Before attribute name (§ 13.2.5.32), also after a quoted value or a `/`.
-        while i < bytes.len() && (is_space(bytes[i]) || bytes[i] == b'/') {
-            i += 1;
-        }
+        i = skip_while(bytes, i, SPACE | SLASH);
         match bytes.get(i) {
             None => break bytes.len(),
             Some(b'>') => break i + 1,
@@ -170,41 +215,35 @@ fn tag(bytes: &[u8], at: usize, start: bool, cuts: &mut Vec<(usize, usize)>) -> 
         if count == MAX_ATTRIBUTES + 1 {
             cut_from = Some(i);
         }
-        i += 1;
-        while i < bytes.len() && !is_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
-            i += 1;
-        }
+        i = skip_until(bytes, i + 1, SPACE | SLASH | GT | EQ);
         // After attribute name (§ 13.2.5.34).
-        let mut j = i;
-        while j < bytes.len() && is_space(bytes[j]) {
-            j += 1;
-        }
+        let j = skip_while(bytes, i, SPACE);
         if bytes.get(j) != Some(&b'=') {
             last_end = i;
             continue;
         }
         // Before attribute value (§ 13.2.5.35).
-        i = j + 1;
-        while i < bytes.len() && is_space(bytes[i]) {
-            i += 1;
-        }
+        i = skip_while(bytes, j + 1, SPACE);
         match bytes.get(i) {
             Some(&q @ (b'"' | b'\'')) => {
                 i = memchr::memchr(q, &bytes[i + 1..]).map_or(bytes.len(), |n| i + 1 + n + 1);
             }
             Some(b'>') | None => {}
-            Some(_) => {
-                while i < bytes.len() && !is_space(bytes[i]) && bytes[i] != b'>' {
-                    i += 1;
-                }
-            }
+            Some(_) => i = skip_until(bytes, i, SPACE | GT),
         }
         last_end = i;
     };
     if let Some(from) = cut_from {
         cuts.push((from, last_end.max(from)));
     }
-    let raw_text = if !start || end > bytes.len() {
+    // Most tags are none of the special ones: their first letter and length rule all of
+    // them out before any name is compared.
+    let special = (3..=9).contains(&name.len())
+        && matches!(
+            name[0].to_ascii_lowercase(),
+            b's' | b'x' | b'i' | b'n' | b't' | b'p' | b'm'
+        );
+    let raw_text = if !special || !start || end > bytes.len() {
         RawText::None
     } else if name.eq_ignore_ascii_case(b"plaintext") {
         RawText::Rest
@@ -214,7 +253,8 @@ fn tag(bytes: &[u8], at: usize, start: bool, cuts: &mut Vec<(usize, usize)>) -> 
             .find(|n| name.eq_ignore_ascii_case(n))
             .map_or(RawText::None, |n| RawText::UntilEndTag(n))
     };
-    let foreign = name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math");
+    let foreign =
+        special && (name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math"));
     let self_closing = end >= 2 && bytes[end - 1] == b'>' && bytes[end - 2] == b'/';
     TagEnd {
         end,

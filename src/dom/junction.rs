@@ -94,7 +94,7 @@ fn side_before(frames: &[Frame]) -> Side {
     // The frames from the parent's up: the parent's finished children are the siblings
     // before; when they hold no text and the parent is inline, its own previous siblings.
     for (i, frame) in frames.iter().enumerate().rev() {
-        if let Some(side) = scan(frame.done.iter().rev().cloned(), false, &mut steps) {
+        if let Some(side) = scan(frame.done.iter().rev(), false, &mut steps) {
             return side;
         }
         if i == 0 || !is_inline(&frame.parent) {
@@ -107,7 +107,7 @@ fn side_before(frames: &[Frame]) -> Side {
 fn side_after(frames: &[Frame]) -> Side {
     let mut steps = 0;
     for (i, frame) in frames.iter().enumerate().rev() {
-        let pending = frame.pending.iter().map(|p| p.node.clone());
+        let pending = frame.pending.iter().map(|p| &p.node);
         if let Some(side) = scan(pending, true, &mut steps) {
             return side;
         }
@@ -120,40 +120,48 @@ fn side_after(frames: &[Frame]) -> Side {
 
 /// The character next to a junction, reading `nodes` away from it (`forward`: from the
 /// first; else from the last) and into inline elements; `None` when they hold no text and
-/// no break (the junction's side goes on past them).
-fn scan(nodes: impl Iterator<Item = Handle>, forward: bool, steps: &mut usize) -> Option<Side> {
-    // Nodes still to read, the next one last.
-    let mut stack: Vec<Handle> = nodes.take(MAX_STEPS).collect();
-    stack.reverse();
-    while let Some(node) = stack.pop() {
-        *steps += 1;
-        if *steps > MAX_STEPS {
-            return Some(Side::Break);
-        }
-        match &node.data {
-            NodeData::Text { contents } => {
-                let text = contents.borrow();
-                let c = if forward {
-                    text.chars().next()
-                } else {
-                    text.chars().last()
-                };
-                if let Some(c) = c {
-                    return Some(Side::Char(c));
-                }
+/// no break (the junction's side goes on past them). Every node read is a step; past
+/// [`MAX_STEPS`] the answer is a break. The nodes are read as they come (nothing is
+/// collected before): no allocation unless an inline element is entered.
+fn scan<'a>(
+    nodes: impl Iterator<Item = &'a Handle>,
+    forward: bool,
+    steps: &mut usize,
+) -> Option<Side> {
+    // The children of entered inline elements still to read, the next one last.
+    let mut stack: Vec<Handle> = Vec::new();
+    for top in nodes {
+        let mut next = Some(top.clone());
+        while let Some(node) = next.take().or_else(|| stack.pop()) {
+            *steps += 1;
+            if *steps > MAX_STEPS {
+                return Some(Side::Break);
             }
-            NodeData::Element { name, .. } if never_shown(&name.local) => {}
-            NodeData::Element { .. } if is_inline(&node) => {
-                let children = node.children.borrow();
-                let take = children.len().min(MAX_STEPS);
-                if forward {
-                    stack.extend(children.iter().take(take).rev().cloned());
-                } else {
-                    stack.extend(children.iter().rev().take(take).rev().cloned());
+            match &node.data {
+                NodeData::Text { contents } => {
+                    let text = contents.borrow();
+                    let c = if forward {
+                        text.chars().next()
+                    } else {
+                        text.chars().last()
+                    };
+                    if let Some(c) = c {
+                        return Some(Side::Char(c));
+                    }
                 }
+                NodeData::Element { name, .. } if never_shown(&name.local) => {}
+                NodeData::Element { .. } if is_inline(&node) => {
+                    let children = node.children.borrow();
+                    let take = children.len().min(MAX_STEPS);
+                    if forward {
+                        stack.extend(children.iter().take(take).rev().cloned());
+                    } else {
+                        stack.extend(children.iter().rev().take(take).rev().cloned());
+                    }
+                }
+                NodeData::Element { .. } => return Some(Side::Break),
+                _ => {}
             }
-            NodeData::Element { .. } => return Some(Side::Break),
-            _ => {}
         }
     }
     None

@@ -333,21 +333,22 @@ fn run_rules(
     let mut decision = Action::Keep;
     let exhausted = generation.exhausted();
     let mut touched = false;
+    // One view for all the rules; `touched` is read and reset after each.
+    let mut el = Element {
+        node,
+        name,
+        attrs: &mut taken,
+        frames,
+        touched: false,
+        before_children: matches!(phase, Phase::Start),
+    };
     for (i, rule) in stages.rules.iter().enumerate() {
         cx.current = i;
-        let mut el = Element {
-            node,
-            name,
-            attrs: &mut taken,
-            frames,
-            touched: false,
-            before_children: matches!(phase, Phase::Start),
-        };
         let action = match phase {
             Phase::Start | Phase::Renamed => rule.element(&mut el, cx),
             Phase::End => rule.element_end(&mut el, cx),
         };
-        touched |= el.touched;
+        touched |= std::mem::take(&mut el.touched);
         match action {
             Action::Keep => continue,
             Action::Rename(_) | Action::Replace(_) if exhausted => continue,
@@ -364,14 +365,6 @@ fn run_rules(
     if let (Action::Keep, Some(last), true) = (&decision, stages.last, ask_last) {
         cx.current = stages.rules.len();
         cx.renames_exhausted = exhausted;
-        let mut el = Element {
-            node,
-            name,
-            attrs: &mut taken,
-            frames,
-            touched: false,
-            before_children: matches!(phase, Phase::Start),
-        };
         decision = match last.element(&mut el, cx) {
             Action::Keep => Action::Keep,
             // Past the cap nothing may be renamed or replaced: fail closed.
