@@ -53,7 +53,7 @@ const SAME_SITE_NAMES: &[&[u8]] = &[
 fn same_site_marks(bytes: &[u8]) -> bool {
     // Searchers built once: building one per call costs more than the search.
     static FINDERS: LazyLock<Vec<Finder<'static>>> =
-        LazyLock::new(|| SAME_SITE_NAMES.iter().map(|n| Finder::new(n)).collect());
+        LazyLock::new(|| SAME_SITE_NAMES.iter().map(Finder::new).collect());
     FINDERS.iter().any(|f| f.find(bytes).is_some())
 }
 
