@@ -11,19 +11,32 @@ pub(crate) struct Candidate<'a> {
 }
 
 /// Splits a `srcset` value into candidates, as [`candidates`] does, each with its
-/// descriptors as one slice of the input.
+/// descriptors as one slice of the input (no list of descriptors is built).
 pub(crate) fn parse(srcset: &str) -> Vec<Candidate<'_>> {
     let offset = |part: &str| part.as_ptr() as usize - srcset.as_ptr() as usize;
-    candidates(srcset)
-        .into_iter()
-        .map(|(url, descriptors)| {
-            let descriptor = match (descriptors.first(), descriptors.last()) {
-                (Some(first), Some(last)) => &srcset[offset(first)..offset(last) + last.len()],
-                _ => "",
-            };
-            Candidate { url, descriptor }
-        })
-        .collect()
+    let mut out: Vec<Candidate<'_>> = Vec::new();
+    scan(srcset, |piece| match piece {
+        Piece::Url(url) => out.push(Candidate {
+            url,
+            descriptor: "",
+        }),
+        Piece::Descriptor(d) => {
+            if let Some(last) = out.last_mut() {
+                last.descriptor = if last.descriptor.is_empty() {
+                    d
+                } else {
+                    &srcset[offset(last.descriptor)..offset(d) + d.len()]
+                };
+            }
+        }
+    });
+    out
+}
+
+/// A piece of a `srcset`, in order: a candidate's URL, then its descriptors.
+enum Piece<'a> {
+    Url(&'a str),
+    Descriptor(&'a str),
 }
 
 /// Splits a `srcset` exactly as a browser does ("parse a srcset attribute" in the HTML
@@ -31,16 +44,29 @@ pub(crate) fn parse(srcset: &str) -> Vec<Candidate<'_>> {
 /// run to the next comma outside parentheses, and a `(` is closed by the next `)` (no
 /// nesting: `((x) , y` ends the candidate at the comma).
 pub(crate) fn candidates(srcset: &str) -> Vec<(&str, Vec<&str>)> {
+    let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
+    scan(srcset, |piece| match piece {
+        Piece::Url(url) => out.push((url, Vec::new())),
+        Piece::Descriptor(d) => {
+            if let Some((_, descriptors)) = out.last_mut() {
+                descriptors.push(d);
+            }
+        }
+    });
+    out
+}
+
+/// The splitter of [`candidates`]: each URL, then each of its (non-empty) descriptors.
+fn scan<'a>(srcset: &'a str, mut each: impl FnMut(Piece<'a>)) {
     let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r');
     let bytes = srcset.as_bytes();
-    let mut out = Vec::new();
     let mut i = 0;
     loop {
         while i < bytes.len() && (ws(bytes[i]) || bytes[i] == b',') {
             i += 1;
         }
         if i >= bytes.len() {
-            return out;
+            return;
         }
         let start = i;
         while i < bytes.len() && !ws(bytes[i]) {
@@ -48,7 +74,7 @@ pub(crate) fn candidates(srcset: &str) -> Vec<(&str, Vec<&str>)> {
         }
         let raw = &srcset[start..i];
         let url = raw.trim_end_matches(',');
-        let mut descriptors = Vec::new();
+        each(Piece::Url(url));
         if url.len() == raw.len() {
             while i < bytes.len() && ws(bytes[i]) {
                 i += 1;
@@ -61,7 +87,7 @@ pub(crate) fn candidates(srcset: &str) -> Vec<(&str, Vec<&str>)> {
                     in_parens = b != b')';
                 } else if ws(b) || b == b',' {
                     if current < i {
-                        descriptors.push(&srcset[current..i]);
+                        each(Piece::Descriptor(&srcset[current..i]));
                     }
                     i += 1;
                     if b == b',' {
@@ -79,10 +105,9 @@ pub(crate) fn candidates(srcset: &str) -> Vec<(&str, Vec<&str>)> {
                 i += 1;
             }
             if current < i && i >= bytes.len() {
-                descriptors.push(&srcset[current..i]);
+                each(Piece::Descriptor(&srcset[current..i]));
             }
         }
-        out.push((url, descriptors));
     }
 }
 
@@ -170,6 +195,36 @@ mod tests {
             .collect();
         assert_eq!(urls, ["a.jpg", "javascript:x"]);
         assert!(parse(" , ,").is_empty());
+    }
+
+    /// `parse` gives each candidate's descriptors as the span from the first to the last
+    /// of those `candidates` lists: every string of up to six bytes of ` ,()ax`.
+    #[test]
+    fn parse_spans_the_descriptors() {
+        let alphabet = [' ', ',', '(', ')', 'a', 'x'];
+        let mut strings = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..6 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            strings.extend(last.iter().cloned());
+        }
+        for s in &strings {
+            let offset = |p: &str| p.as_ptr() as usize - s.as_ptr() as usize;
+            let expected: Vec<Candidate<'_>> = candidates(s)
+                .into_iter()
+                .map(|(url, d)| Candidate {
+                    url,
+                    descriptor: match (d.first(), d.last()) {
+                        (Some(f), Some(l)) => &s[offset(f)..offset(l) + l.len()],
+                        _ => "",
+                    },
+                })
+                .collect();
+            assert_eq!(parse(s), expected, "{s:?}");
+        }
     }
 
     #[test]

@@ -7,15 +7,42 @@
 
 /// Whether `s` holds a template delimiter: `{{`, `}}`, `{%` or `%}`.
 pub(crate) fn has_template_syntax(s: &str) -> bool {
-    memchr::memmem::find(s.as_bytes(), b"{{").is_some()
-        || memchr::memmem::find(s.as_bytes(), b"}}").is_some()
-        || memchr::memmem::find(s.as_bytes(), b"{%").is_some()
-        || memchr::memmem::find(s.as_bytes(), b"%}").is_some()
+    // Every delimiter holds a brace: one pass for braces, and each one found is looked at
+    // with its neighbours (no searcher built per call; most URLs have no brace at all).
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'{', b'}', b).any(|i| {
+        let (open, next, prev) = (b[i] == b'{', b.get(i + 1), i.checked_sub(1).map(|p| b[p]));
+        if open {
+            matches!(next, Some(b'{' | b'%'))
+        } else {
+            matches!(next, Some(b'}')) || prev == Some(b'%')
+        }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::has_template_syntax;
+
+    /// The brace scan finds exactly the four delimiters: every string of up to six
+    /// characters from `{ } % a`, against a plain substring search.
+    #[test]
+    fn scan_matches_substring_search() {
+        let alphabet = ['{', '}', '%', 'a'];
+        let mut strings = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = strings
+                .iter()
+                .filter(|s| s.len() == strings.last().map_or(0, String::len))
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            strings.extend(longer);
+        }
+        for s in &strings {
+            let expected = ["{{", "}}", "{%", "%}"].iter().any(|d| s.contains(d));
+            assert_eq!(has_template_syntax(s), expected, "{s:?}");
+        }
+    }
 
     #[test]
     fn delimiters() {

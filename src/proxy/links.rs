@@ -6,6 +6,8 @@
 use super::decode::{finalize, parse_input};
 use super::redirect_targets::{read, Carrier};
 use super::screen::plain_host;
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 use url::Url;
 
 /// How a redirector's host is matched.
@@ -150,15 +152,18 @@ fn redirect_once(url: &Url) -> Option<String> {
 /// `aHR0c` after a `?`, and no Yahoo `RU=` or Substack `/redirect/2/` in the path. Answered
 /// without parsing or allocating.
 fn may_carry_target(url: &str) -> bool {
+    // Searchers built once: building one per call costs more than the search.
+    static BASE64_HTTP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"aHR0c"));
+    static SUBSTACK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"/redirect/2/"));
     let bytes = url.as_bytes();
     let query_marks = memchr::memchr(b'?', bytes).is_some_and(|q| {
         let query = &bytes[q..];
         query.windows(4).any(|w| w.eq_ignore_ascii_case(b"http"))
-            || memchr::memmem::find(query, b"aHR0c").is_some()
+            || BASE64_HTTP.find(query).is_some()
     });
     query_marks
-        || memchr::memmem::find(bytes, b"RU=").is_some()
-        || memchr::memmem::find(bytes, b"/redirect/2/").is_some()
+        || memchr::memchr_iter(b'=', bytes).any(|i| i >= 2 && &bytes[i - 2..i] == b"RU")
+        || SUBSTACK.find(bytes).is_some()
 }
 
 /// Unwraps link redirectors and returns the target link.

@@ -3,6 +3,9 @@
 //! Each screen may let through URLs that turn out not to match (the full check then runs),
 //! but never rejects one that would.
 
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
+
 /// The text after `http://`, `https://` (ASCII case-insensitive) or `//` (with any further
 /// leading `/`), once leading ASCII white space is skipped; `None` for any other URL.
 ///
@@ -48,9 +51,16 @@ const SAME_SITE_NAMES: &[&[u8]] = &[
 
 /// True when a root-relative URL (its text after the first `/`) names a same-site optimiser.
 fn same_site_marks(bytes: &[u8]) -> bool {
-    SAME_SITE_NAMES
-        .iter()
-        .any(|name| memchr::memmem::find(bytes, name).is_some())
+    // Searchers built once: building one per call costs more than the search.
+    static FINDERS: LazyLock<Vec<Finder<'static>>> =
+        LazyLock::new(|| SAME_SITE_NAMES.iter().map(Finder::new).collect());
+    FINDERS.iter().any(|f| f.find(bytes).is_some())
+}
+
+/// Whether `bytes` holds `cdn-cgi` (Cloudflare's path), with a searcher built once.
+fn has_cdn_cgi(bytes: &[u8]) -> bool {
+    static FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"cdn-cgi"));
+    FINDER.find(bytes).is_some()
 }
 
 /// True when the host of the URL (its text after the scheme) is, ASCII case-insensitively,
@@ -258,7 +268,7 @@ pub(crate) fn may_be_proxy(url: &str) -> bool {
         if b[i] == b'=' {
             ends_ci(b, i, b"url")
                 || ends_signature(b, i)
-                || *cdn_cgi.get_or_insert_with(|| memchr::memmem::find(b, b"cdn-cgi").is_some())
+                || *cdn_cgi.get_or_insert_with(|| has_cdn_cgi(b))
         } else {
             ends_ci(b, i + 1, b"http") || photon_host_at(b, i) || ends_ci(b, i + 1, b"_ip")
         }

@@ -74,15 +74,20 @@ const READ: &[&str] = &[
 /// tokenizer, true for every style that hides (an escape could spell any word).
 pub(crate) fn may_hide(style: &str) -> bool {
     let b = style.as_bytes();
+    // Each word is looked for only where its first letter is (two `memchr` passes, one per
+    // case), not at every byte.
+    let word_at = |i: usize| {
+        let word: &[u8] = match b[i] | 0x20 {
+            b'n' => b"none",
+            b'h' => b"hidden",
+            _ => b"collapse",
+        };
+        b.get(i..i + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
     memchr::memchr(b'\\', b).is_some()
-        || contains_ignore_case(b, b"none")
-        || contains_ignore_case(b, b"hidden")
-        || contains_ignore_case(b, b"collapse")
-}
-
-fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+        || memchr::memchr3_iter(b'n', b'h', b'c', b).any(word_at)
+        || memchr::memchr3_iter(b'N', b'H', b'C', b).any(word_at)
 }
 
 /// How `style` hides its element.

@@ -65,11 +65,14 @@ pub fn is_placeholder(src: &str) -> bool {
 /// `blank-1x1.gif`): a one-pixel file, also when an image CDN serves it
 /// (`…/client/q_glossy/https://site/…/1x1.trans.gif`).
 fn is_one_pixel_name(file: &str) -> bool {
-    let lower = file.to_ascii_lowercase();
-    let Some((stem, ext)) = lower.rsplit_once('.') else {
+    // Compared in any case, without a lowercase copy.
+    let Some((stem, ext)) = file.rsplit_once('.') else {
         return false;
     };
-    matches!(ext, "gif" | "png") && stem.split(['.', '-', '_']).any(|w| w == "1x1")
+    (ext.eq_ignore_ascii_case("gif") || ext.eq_ignore_ascii_case("png"))
+        && stem
+            .split(['.', '-', '_'])
+            .any(|w| w.eq_ignore_ascii_case("1x1"))
 }
 
 /// Whether `s` contains `/pagespeed_static/` in any case: looked for only around each `_`,
@@ -77,7 +80,7 @@ fn is_one_pixel_name(file: &str) -> bool {
 fn has_pagespeed_static(s: &str) -> bool {
     const NEEDLE: &[u8] = b"/pagespeed_static/";
     const UNDERSCORE: usize = 10;
-    s.match_indices('_').any(|(i, _)| {
+    memchr::memchr_iter(b'_', s.as_bytes()).any(|i| {
         i >= UNDERSCORE
             && s.as_bytes()[i - UNDERSCORE..]
                 .get(..NEEDLE.len())
@@ -185,39 +188,41 @@ pub fn is_stand_in_name(src: &str) -> bool {
     let Some((stem, _ext)) = file.rsplit_once('.') else {
         return false;
     };
-    // Screen: most names hold none of the words (nor `image`, for `no-image`).
-    let lower = stem.to_ascii_lowercase();
-    if !STAND_IN_WORDS.iter().any(|w| lower.contains(w)) && !lower.contains("image") {
-        return false;
-    }
-    let mut words: Vec<String> = Vec::new();
-    let mut current = String::new();
+    // The words are slices of the stem, compared in any case: nothing is allocated.
+    let stand_in = |word: &str, previous: Option<&str>| {
+        STAND_IN_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+            || (word.eq_ignore_ascii_case("image")
+                && previous.is_some_and(|p| p.eq_ignore_ascii_case("no")))
+    };
+    let mut previous = None;
+    let mut start = 0;
     let mut prev_lower = false;
-    for c in stem.chars() {
-        if matches!(c, '-' | '_' | '.' | '+' | ' ') {
-            words.push(std::mem::take(&mut current));
-            prev_lower = false;
+    for (i, &c) in stem.as_bytes().iter().enumerate() {
+        if matches!(c, b'-' | b'_' | b'.' | b'+' | b' ') {
+            let word = &stem[start..i];
+            if stand_in(word, previous) {
+                return true;
+            }
+            (previous, start, prev_lower) = (Some(word), i + 1, false);
             continue;
         }
         if c.is_ascii_uppercase() && prev_lower {
-            words.push(std::mem::take(&mut current));
+            let word = &stem[start..i];
+            if stand_in(word, previous) {
+                return true;
+            }
+            (previous, start) = (Some(word), i);
         }
         prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        current.push(c.to_ascii_lowercase());
     }
-    words.push(current);
-    words.iter().any(|w| STAND_IN_WORDS.contains(&w.as_str()))
-        || words.windows(2).any(|w| w[0] == "no" && w[1] == "image")
+    stand_in(&stem[start..], previous)
 }
 
 /// The last path segment of a URL, without query or fragment.
 pub(crate) fn file_name(url: &str) -> &str {
-    let end = url
-        .bytes()
-        .position(|b| b == b'?' || b == b'#')
-        .unwrap_or(url.len());
+    let end = memchr::memchr2(b'?', b'#', url.as_bytes()).unwrap_or(url.len());
     let path = &url[..end];
-    path.rsplit('/').next().unwrap_or("")
+    memchr::memrchr(b'/', path.as_bytes()).map_or(path, |i| &path[i + 1..])
 }
 
 /// A `data:` URL split into its parts.
@@ -488,6 +493,46 @@ mod tests {
             "/u/defaults",
         ] {
             assert!(!is_stand_in_name(s), "{s}");
+        }
+    }
+
+    /// The slice-based word split gives what splitting into lowercase words gave, on names
+    /// built from stand-in words, near misses, every separator and case changes.
+    #[test]
+    fn stand_in_names_as_lowercase_words() {
+        fn by_lowercase_words(stem: &str) -> bool {
+            let mut words: Vec<String> = Vec::new();
+            let mut current = String::new();
+            let mut prev_lower = false;
+            for c in stem.chars() {
+                if matches!(c, '-' | '_' | '.' | '+' | ' ') {
+                    words.push(std::mem::take(&mut current));
+                    prev_lower = false;
+                    continue;
+                }
+                if c.is_ascii_uppercase() && prev_lower {
+                    words.push(std::mem::take(&mut current));
+                }
+                prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+                current.push(c.to_ascii_lowercase());
+            }
+            words.push(current);
+            words.iter().any(|w| STAND_IN_WORDS.contains(&w.as_str()))
+                || words.windows(2).any(|w| w[0] == "no" && w[1] == "image")
+        }
+        let parts = [
+            "no", "No", "NO", "image", "Image", "IMAGE", "lazy", "Lazy", "LAZY", "loader",
+            "Loading", "photo", "x1", "é", "", "defaults", "DummY",
+        ];
+        let seps = ["-", "_", ".", "+", " ", "", "--"];
+        for a in parts {
+            for sep in seps {
+                for b in parts {
+                    let stem = format!("{a}{sep}{b}");
+                    let url = format!("/img/{stem}.png");
+                    assert_eq!(is_stand_in_name(&url), by_lowercase_words(&stem), "{url}");
+                }
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::noscript::single_image;
 use super::placeholder::file_name;
+use crate::ascii::contains_ci;
 use crate::{Element, NodeRef};
 
 /// How many wrapper levels are climbed to find the real image (Medium nests the preview in
@@ -17,13 +18,12 @@ const PREVIEW_ATTRIBUTES: &[&str] = &["data-placeholder-image", "data-lqip", "da
 /// containing `lqip` or `placeholder`, or `lqip` in its file name.
 pub(crate) fn is_marked_preview(el: &Element<'_>) -> bool {
     PREVIEW_ATTRIBUTES.iter().any(|a| el.has_attr(a))
-        || el.classes().any(|c| {
-            let c = c.to_ascii_lowercase();
-            c.contains("lqip") || c.contains("placeholder")
-        })
+        || el
+            .classes()
+            .any(|c| contains_ci(c, "lqip") || contains_ci(c, "placeholder"))
         || el
             .attr("src")
-            .is_some_and(|s| file_name(s).to_ascii_lowercase().contains("lqip"))
+            .is_some_and(|s| contains_ci(file_name(s), "lqip"))
 }
 
 /// Whether the real image of the preview `el` follows it: among the next two element

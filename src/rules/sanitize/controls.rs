@@ -12,6 +12,7 @@
 
 use crate::dom::serialize::escape_into;
 use crate::{Action, Element, NodeRef};
+use html5ever::local_name;
 
 /// An image with both dimensions at most this many pixels is an icon.
 const ICON_SIZE: u32 = 32;
@@ -39,9 +40,15 @@ fn is_unseen(name: &str) -> bool {
 /// as a box between the words around them, so they are not dropped while parsing (the walk
 /// leaves a space where one separated two words, `dom::junction`).
 pub(super) fn is_box(name: &html5ever::LocalName) -> bool {
+    // Atoms, not strings: this runs on every element (each name is a static atom).
     matches!(
-        &**name,
-        "input" | "canvas" | "meter" | "progress" | "keygen" | "applet"
+        *name,
+        local_name!("input")
+            | local_name!("canvas")
+            | local_name!("meter")
+            | local_name!("progress")
+            | local_name!("keygen")
+            | local_name!("applet")
     )
 }
 
