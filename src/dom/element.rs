@@ -338,16 +338,18 @@ impl<'a> Element<'a> {
         adjacent_element(frame.pending.iter().map(|p| &p.node))
     }
 
+    /// The frame whose pending and finished children are the siblings of this element
+    /// (`level` 0), of its parent (1)…; `None` past the top.
+    fn frame_at(&self, level: usize) -> Option<&Frame> {
+        let i = self.frames.len().checked_sub(1 + level)?;
+        self.frames.get(i)
+    }
+
     /// [`next_element_siblings`](Element::next_element_siblings) of this element (`level`
     /// 0), of its parent (1), of its grandparent (2)…: the elements that follow each other
     /// after that node (not cleaned yet). Empty past the top.
     pub fn next_element_siblings_at(&self, level: usize) -> Vec<NodeRef> {
-        let Some(frame) = self
-            .frames
-            .len()
-            .checked_sub(1 + level)
-            .and_then(|i| self.frames.get(i))
-        else {
+        let Some(frame) = self.frame_at(level) else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -365,12 +367,7 @@ impl<'a> Element<'a> {
     /// Whether this element (`level` 0), its parent (1), its grandparent (2)… has no sibling
     /// element and no non-blank text beside it. False past the top.
     pub fn is_only_child_at(&self, level: usize) -> bool {
-        let Some(frame) = self
-            .frames
-            .len()
-            .checked_sub(1 + level)
-            .and_then(|i| self.frames.get(i))
-        else {
+        let Some(frame) = self.frame_at(level) else {
             return false;
         };
         let alone = |n: &Handle| match &n.data {
@@ -385,19 +382,7 @@ impl<'a> Element<'a> {
     /// space and comments between them, nearest first (not cleaned yet). Stops at the first
     /// non-blank text.
     pub fn next_element_siblings(&self) -> Vec<NodeRef> {
-        let Some(frame) = self.frames.last() else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        for p in &frame.pending {
-            match &p.node.data {
-                NodeData::Element { .. } => out.push(NodeRef::new(&p.node)),
-                NodeData::Text { contents } if is_blank_text(&contents.borrow()) => {}
-                NodeData::Comment { .. } => {}
-                _ => break,
-            }
-        }
-        out
+        self.next_element_siblings_at(0)
     }
 }
 
