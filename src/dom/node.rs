@@ -47,9 +47,13 @@ impl NodeRef {
         }
     }
 
-    /// Whether this is an element named `name` (in any namespace).
+    /// Whether this is an element named `name` in the HTML namespace, as
+    /// [`Element::is`](crate::Element::is) (an SVG `<a>` or `<title>` is not an HTML one).
     pub fn is(&self, name: &str) -> bool {
-        self.name() == Some(name)
+        match &self.handle.data {
+            NodeData::Element { name: n, .. } => n.ns == html5ever::ns!(html) && &*n.local == name,
+            _ => false,
+        }
     }
 
     /// Whether this is an element.
