@@ -4,7 +4,12 @@
 //! - [`walk`]: the one fused, stack-safe pass that runs every [`Rule`](crate::Rule);
 //! - [`serialize`]: the tree back to HTML, deterministic and straight into a `String`;
 //! - [`element`] and [`node`]: the views a rule gets of the element it is looking at;
-//! - [`visit`]: read-only visits of a parsed fragment (the policy verifier's).
+//! - [`visit`]: read-only visits of a parsed fragment (the policy verifier's);
+//! - [`depth`], [`sink`], [`raw_text`], [`attr_cap`]: what sits around html5ever while it
+//!   parses (the nesting-depth cap, the parse-time filter, skipping dropped raw text, the cap
+//!   on attributes);
+//! - [`junction`]: whether removing an element glues two words; [`document`]: the shape a
+//!   whole document keeps.
 
 pub(crate) mod attr_cap;
 pub(crate) mod depth;
@@ -16,8 +21,6 @@ pub(crate) mod node;
 pub(crate) mod parse;
 pub(crate) mod raw_text;
 pub(crate) mod serialize;
-// Used once parse.rs has the hook described in benches/README.md ("Parse-time filtering").
-#[allow(dead_code)]
 pub(crate) mod sink;
 pub(crate) mod visit;
 pub(crate) mod walk;

@@ -21,8 +21,6 @@ pub(crate) mod policy;
 mod urls;
 pub(crate) mod verify;
 
-/// How a browser reads a URL's scheme; shared with the link and proxy rules.
-#[allow(unused_imports)]
 use crate::dom::names::is_block;
 use crate::{Action, Context, Element, Rule};
 use html5ever::tendril::StrTendril;
