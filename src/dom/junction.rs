@@ -185,34 +185,27 @@ fn is_inline(node: &Handle) -> bool {
 /// Elements whose content is never shown: a junction's side reads past them. (Their content
 /// may also have been dropped while parsing: reading past them gives the same answer.)
 fn never_shown(name: &html5ever::LocalName) -> bool {
-    matches!(
-        &**name,
-        "script"
-            | "style"
-            | "template"
-            | "title"
-            | "noscript"
-            | "xmp"
-            | "noembed"
-            | "noframes"
-            | "plaintext"
-            | "head"
-            | "meta"
-            | "link"
-            | "base"
-            | "basefont"
-            | "bgsound"
-            | "datalist"
-            | "selectedcontent"
-            | "param"
-            | "frame"
-            | "frameset"
-            | "portal"
-            | "fencedframe"
-            | "map"
-            | "area"
-            | "dialog"
-    )
+    super::names::shows_no_text(name)
+        || matches!(
+            &**name,
+            "plaintext"
+                | "head"
+                | "meta"
+                | "link"
+                | "base"
+                | "basefont"
+                | "bgsound"
+                | "datalist"
+                | "selectedcontent"
+                | "param"
+                | "frame"
+                | "frameset"
+                | "portal"
+                | "fencedframe"
+                | "map"
+                | "area"
+                | "dialog"
+        )
 }
 
 /// Elements that render as a box of their own, or end a line: what stands next to them is

@@ -27,6 +27,15 @@ pub(crate) fn is_void(name: &LocalName) -> bool {
     )
 }
 
+/// Elements whose text is never shown as text: raw text that is not displayed, templates,
+/// the document title. Each caller adds what else its reading leaves out.
+pub(crate) fn shows_no_text(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "template" | "noscript" | "xmp" | "noembed" | "noframes" | "title"
+    )
+}
+
 /// Elements whose text content the parser reads as raw text (never as markup), with
 /// scripting enabled as in a browser.
 pub(crate) fn is_raw_text(name: &LocalName) -> bool {

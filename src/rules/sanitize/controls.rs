@@ -19,21 +19,8 @@ const ICON_SIZE: u32 = 32;
 
 /// Elements whose text a reader never sees as such.
 fn is_unseen(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "template"
-            | "noscript"
-            | "xmp"
-            | "noembed"
-            | "noframes"
-            | "title"
-            | "svg"
-            | "iframe"
-            | "object"
-            | "datalist"
-    )
+    crate::dom::names::shows_no_text(name)
+        || matches!(name, "svg" | "iframe" | "object" | "datalist")
 }
 
 /// Empty form controls and other replaced elements removed by the sanitizer: they render

@@ -18,26 +18,19 @@ use crate::{Action, Element, NodeRef};
 
 /// Elements whose text is never part of the formula as shown.
 fn is_unseen(name: &str) -> bool {
-    matches!(
-        name,
-        "annotation"
-            | "annotation-xml"
-            | "mphantom"
-            | "none"
-            | "mprescripts"
-            | "script"
-            | "style"
-            | "template"
-            | "noscript"
-            | "xmp"
-            | "noembed"
-            | "noframes"
-            | "title"
-            | "textarea"
-            | "svg"
-            | "iframe"
-            | "object"
-    )
+    crate::dom::names::shows_no_text(name)
+        || matches!(
+            name,
+            "annotation"
+                | "annotation-xml"
+                | "mphantom"
+                | "none"
+                | "mprescripts"
+                | "textarea"
+                | "svg"
+                | "iframe"
+                | "object"
+        )
 }
 
 /// Token elements: their text is shown, trimmed.
