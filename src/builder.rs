@@ -567,14 +567,14 @@ impl CleanerBuilder {
         list.extend(self.user_rules.iter().cloned());
         let sanitize = sanitize_on.then(|| Arc::new(rules::sanitize::Sanitize::new(sanitizer)));
         Ok(Cleaner {
-            inner: Arc::new(Inner {
-                rules: list,
+            inner: Arc::new(Inner::new(
+                list,
                 sanitize,
                 base_url,
-                image_urls: enabled("proxied_urls").then_some(proxied),
-                // A user rule may want to see what the sanitizer removes: no filter then.
-                parse_filter: self.user_rules.is_empty() && !self.no_parse_filter,
-            }),
+                enabled("proxied_urls").then_some(proxied),
+                !self.no_parse_filter,
+                !self.user_rules.is_empty(),
+            )),
         })
     }
 

@@ -5,7 +5,8 @@ use crate::dom::document::ensure_body;
 use crate::dom::parse::{parse, parse_filtered, InputKind};
 use crate::dom::serialize::serialize_children;
 use crate::dom::sink::Prefilter;
-use crate::dom::walk::{walk, Stages};
+use crate::dom::attr_filter::AttrFilter;
+use crate::dom::walk::{walk, ElementSet, Stages};
 use crate::report::Report;
 use crate::rule::{Context, Rule};
 use crate::rules::proxied_urls::ProxiedUrls;
@@ -44,6 +45,50 @@ pub(crate) struct Inner {
     /// Whether what the sanitizer removes with its content is dropped while parsing: only
     /// when no user rule runs before it (a user rule may want to see it).
     pub(crate) parse_filter: bool,
+    /// For each rule of `rules`, the elements it handles (`None`: all).
+    handles: Vec<Option<ElementSet>>,
+    /// The attributes removed before parsing: those the sanitizer never keeps that no rule
+    /// reads (see [`AttrFilter`]); `None` when a rule reads everything.
+    attributes: Option<AttrFilter>,
+}
+
+impl Inner {
+    /// The cleaner's state from its rules: what each rule handles and reads (its
+    /// [`Interest`](crate::Interest)) decides where the walk asks it and which attributes
+    /// go before parsing. `parse_filter`: whether anything may be dropped while parsing
+    /// (what the sanitizer removes with its content, and attributes).
+    pub(crate) fn new(
+        rules: Vec<Arc<dyn Rule>>,
+        sanitize: Option<Arc<Sanitize>>,
+        base_url: Option<Url>,
+        image_urls: Option<Arc<ProxiedUrls>>,
+        parse_filter: bool,
+        user_rules: bool,
+    ) -> Inner {
+        let interests: Vec<_> = rules.iter().map(|r| r.interest()).collect();
+        let handles = interests.iter().map(ElementSet::of).collect();
+        let attributes = sanitize
+            .as_ref()
+            .filter(|_| parse_filter)
+            .and_then(|sanitize| {
+                let mut reads = sanitize.interest().reads?;
+                for interest in &interests {
+                    reads.extend(interest.reads.iter().flatten().cloned());
+                    interest.reads.as_ref()?;
+                }
+                AttrFilter::new(sanitize.attributes_never_kept(), reads)
+            });
+        Inner {
+            rules,
+            sanitize,
+            base_url,
+            image_urls,
+            // A user rule may want to see what the sanitizer removes with its content.
+            parse_filter: parse_filter && !user_rules,
+            handles,
+            attributes,
+        }
+    }
 }
 
 impl fmt::Debug for Cleaner {
@@ -147,20 +192,23 @@ impl Cleaner {
         kind: InputKind,
         kept_comments: Option<fn(&str) -> bool>,
     ) -> Cleaned {
-        let filter = self
-            .inner
+        let inner = &*self.inner;
+        let filter = inner
             .sanitize
             .as_ref()
-            .filter(|_| self.inner.parse_filter);
+            .filter(|_| inner.parse_filter || inner.attributes.is_some());
         let parsed = match filter {
             Some(sanitize) => parse_filtered(
                 html,
                 kind,
                 Prefilter {
-                    drop_element: &|name, _| sanitize.drops_while_parsing(name),
+                    drop_element: &|name, _| {
+                        inner.parse_filter && sanitize.drops_while_parsing(name)
+                    },
                     // Comments stay for the walk: a rule may remove the element around
                     // them, and then they must not count as the sanitizer's.
                     drop_comments: false,
+                    attributes: inner.attributes.as_ref(),
                 },
             ),
             None => parse(html, kind),
@@ -178,6 +226,7 @@ impl Cleaner {
             &parsed.root,
             Stages {
                 rules: &rules,
+                handles: &inner.handles,
                 last,
             },
             &mut cx,

@@ -3,6 +3,7 @@
 
 use crate::dom::Element;
 use crate::error::{Error, Result};
+use crate::interest::Interest;
 use html5ever::LocalName;
 use std::fmt;
 use url::Url;
@@ -58,6 +59,37 @@ pub trait Rule: Send + Sync {
     fn keep_comment(&self, text: &str, cx: &mut Context<'_>) -> bool {
         let _ = (text, cx);
         true
+    }
+
+    /// The elements this rule handles and the attributes it reads, anywhere in the tree.
+    ///
+    /// The walk calls [`element`](Rule::element) and [`element_end`](Rule::element_end) only
+    /// on the elements handled. When every rule of a cleaner says what it reads, attributes
+    /// that none reads and the sanitizer never keeps are removed before parsing, which
+    /// saves most of the parser's work on attribute-heavy pages. Saying too little changes
+    /// what the rule sees; the default, [`Interest::everything`], is always right.
+    ///
+    /// ```
+    /// use articlean::{Action, Context, Element, Interest, Rule};
+    ///
+    /// /// Unwraps every `<font>`.
+    /// struct NoFonts;
+    ///
+    /// impl Rule for NoFonts {
+    ///     fn name(&self) -> &'static str {
+    ///         "no_fonts"
+    ///     }
+    ///     fn element(&self, _el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
+    ///         Action::Unwrap
+    ///     }
+    ///     fn interest(&self) -> Interest {
+    ///         // Called on `<font>` only; reads no attribute.
+    ///         Interest::elements("font")
+    ///     }
+    /// }
+    /// ```
+    fn interest(&self) -> Interest {
+        Interest::everything()
     }
 }
 

@@ -25,21 +25,33 @@
 //!
 //! Nothing is copied unless some tag has more than `MAX_ATTRIBUTES` attributes.
 
+use super::attr_filter::AttrFilter;
 use std::borrow::Cow;
 
 /// The most attributes a tag keeps.
 pub(crate) const MAX_ATTRIBUTES: usize = 256;
 
 /// `html` with every tag's attributes past the first [`MAX_ATTRIBUTES`] removed.
+#[cfg(test)]
 pub(crate) fn cap_attributes(html: &str) -> Cow<'_, str> {
+    filter_attributes(html, None).0
+}
+
+/// `html` with every start tag's attributes past the first [`MAX_ATTRIBUTES`] removed, and
+/// those that `filter` drops (see [`AttrFilter`]); also how many attributes `filter` took
+/// (a name repeated in one tag counts once: html5ever keeps only the first).
+pub(crate) fn filter_attributes<'h>(
+    html: &'h str,
+    filter: Option<&AttrFilter>,
+) -> (Cow<'h, str>, usize) {
     // A tag with n attributes takes at least 2 + 2n bytes (`<`, a name, and per attribute a
     // separator and a name): shorter input (a `<noscript>`'s markup, inserted HTML) has
-    // nothing to cut.
-    if html.len() < 2 + 2 * (MAX_ATTRIBUTES + 1) {
-        return Cow::Borrowed(html);
+    // nothing to cap.
+    if filter.is_none() && html.len() < 2 + 2 * (MAX_ATTRIBUTES + 1) {
+        return (Cow::Borrowed(html), 0);
     }
     let bytes = html.as_bytes();
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut cuts: Vec<Cut> = Vec::new();
     let mut pos = 0;
     // Tags before this offset are scanned but never cut: see the CDATA case below.
     let mut no_cut_until = 0;
@@ -68,7 +80,7 @@ pub(crate) fn cap_attributes(html: &str) -> Cow<'_, str> {
             Some(b'?') => bogus_comment(bytes, lt + 2),
             Some(b'/') => match bytes.get(lt + 2) {
                 Some(b) if b.is_ascii_alphabetic() => {
-                    let t = tag(bytes, lt + 2, false, &mut cuts);
+                    let t = tag(bytes, lt + 2, false, None, &mut cuts);
                     if t.foreign {
                         foreign = foreign.saturating_sub(1);
                     }
@@ -79,7 +91,7 @@ pub(crate) fn cap_attributes(html: &str) -> Cow<'_, str> {
                 None => bytes.len(),
             },
             Some(b) if b.is_ascii_alphabetic() => {
-                let t = tag(bytes, lt + 1, true, &mut cuts);
+                let t = tag(bytes, lt + 1, true, filter, &mut cuts);
                 if t.foreign && !t.self_closing {
                     foreign += 1;
                 }
@@ -100,16 +112,26 @@ pub(crate) fn cap_attributes(html: &str) -> Cow<'_, str> {
         }
     }
     if cuts.is_empty() {
-        return Cow::Borrowed(html);
+        return (Cow::Borrowed(html), 0);
     }
     let mut out = String::with_capacity(html.len());
     let mut from = 0;
-    for (start, end) in cuts {
-        out.push_str(&html[from..start]);
-        from = end;
+    let mut dropped = 0;
+    for cut in cuts {
+        out.push_str(&html[from..cut.start]);
+        from = cut.end;
+        dropped += usize::from(cut.counted);
     }
     out.push_str(&html[from..]);
-    Cow::Owned(out)
+    (Cow::Owned(out), dropped)
+}
+
+/// Bytes cut out of a tag: one attribute the filter drops, or all past the cap.
+struct Cut {
+    start: usize,
+    end: usize,
+    /// An attribute the filter drops, not seen before in its tag.
+    counted: bool,
 }
 
 /// What follows a start tag.
@@ -193,8 +215,15 @@ fn skip_while(bytes: &[u8], mut at: usize, skip: u8) -> usize {
     at
 }
 
-/// Scans a tag from its name at `at`; notes a cut when it has too many attributes.
-fn tag(bytes: &[u8], at: usize, start: bool, cuts: &mut Vec<(usize, usize)>) -> TagEnd {
+/// Scans a tag from its name at `at`; notes a cut for each attribute `filter` drops (start
+/// tags only) and one for all attributes past the cap.
+fn tag(
+    bytes: &[u8],
+    at: usize,
+    start: bool,
+    filter: Option<&AttrFilter>,
+    cuts: &mut Vec<Cut>,
+) -> TagEnd {
     let name_end = skip_until(bytes, at, SPACE | SLASH | GT);
     let name = &bytes[at..name_end];
     let mut i = name_end;
@@ -202,6 +231,8 @@ fn tag(bytes: &[u8], at: usize, start: bool, cuts: &mut Vec<(usize, usize)>) -> 
     // Where the first attribute past the cap starts, and where the last one ends.
     let mut cut_from = None;
     let mut last_end = i;
+    // Where the names the filter dropped in this tag start (to count repeated names once).
+    let mut dropped_names: Vec<usize> = Vec::new();
     let end = loop {
         // Before attribute name (§ 13.2.5.32), also after a quoted value or a `/`.
         i = skip_while(bytes, i, SPACE | SLASH);
@@ -215,26 +246,61 @@ fn tag(bytes: &[u8], at: usize, start: bool, cuts: &mut Vec<(usize, usize)>) -> 
         if count == MAX_ATTRIBUTES + 1 {
             cut_from = Some(i);
         }
+        let name_start = i;
         i = skip_until(bytes, i + 1, SPACE | SLASH | GT | EQ);
+        let attr = &bytes[name_start..i];
         // After attribute name (§ 13.2.5.34).
         let j = skip_while(bytes, i, SPACE);
-        if bytes.get(j) != Some(&b'=') {
-            last_end = i;
-            continue;
-        }
-        // Before attribute value (§ 13.2.5.35).
-        i = skip_while(bytes, j + 1, SPACE);
-        match bytes.get(i) {
-            Some(&q @ (b'"' | b'\'')) => {
-                i = memchr::memchr(q, &bytes[i + 1..]).map_or(bytes.len(), |n| i + 1 + n + 1);
+        let mut value = &bytes[i..i];
+        if bytes.get(j) == Some(&b'=') {
+            // Before attribute value (§ 13.2.5.35).
+            i = skip_while(bytes, j + 1, SPACE);
+            match bytes.get(i) {
+                Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &bytes[i + 1..]) {
+                    Some(n) => {
+                        value = &bytes[i + 1..i + 1 + n];
+                        i += n + 2;
+                    }
+                    None => {
+                        value = &bytes[i + 1..];
+                        i = bytes.len();
+                    }
+                },
+                Some(b'>') | None => {}
+                Some(_) => {
+                    let from = i;
+                    i = skip_until(bytes, i, SPACE | GT);
+                    value = &bytes[from..i];
+                }
             }
-            Some(b'>') | None => {}
-            Some(_) => i = skip_until(bytes, i, SPACE | GT),
         }
         last_end = i;
+        let drop = start
+            && count <= MAX_ATTRIBUTES
+            && filter.is_some_and(|f| f.drops(name, attr, value));
+        if drop {
+            let seen = dropped_names.iter().any(|&s| {
+                let before = &bytes[s..];
+                before.len() >= attr.len()
+                    && before[..attr.len()].eq_ignore_ascii_case(attr)
+                    && before
+                        .get(attr.len())
+                        .is_none_or(|&b| CLASS[usize::from(b)] & (SPACE | SLASH | GT | EQ) != 0)
+            });
+            dropped_names.push(name_start);
+            cuts.push(Cut {
+                start: name_start,
+                end: i,
+                counted: !seen,
+            });
+        }
     };
     if let Some(from) = cut_from {
-        cuts.push((from, last_end.max(from)));
+        cuts.push(Cut {
+            start: from,
+            end: last_end.max(from),
+            counted: false,
+        });
     }
     // Most tags are none of the special ones: their first letter and length rule all of
     // them out before any name is compared.

@@ -5,13 +5,14 @@
 //! - [`serialize`]: the tree back to HTML, deterministic and straight into a `String`;
 //! - [`element`] and [`node`]: the views a rule gets of the element it is looking at;
 //! - [`visit`]: read-only visits of a parsed fragment (the policy verifier's);
-//! - [`depth`], [`sink`], [`raw_text`], [`attr_cap`]: what sits around html5ever while it
-//!   parses (the nesting-depth cap, the parse-time filter, skipping dropped raw text, the cap
-//!   on attributes);
+//! - [`depth`], [`sink`], [`raw_text`], [`attr_cap`], [`attr_filter`]: what sits around
+//!   html5ever while it parses (the nesting-depth cap, the parse-time filter, skipping dropped
+//!   raw text, the cap on attributes and the attributes removed before parsing);
 //! - [`junction`]: whether removing an element glues two words; [`document`]: the shape a
 //!   whole document keeps.
 
 pub(crate) mod attr_cap;
+pub(crate) mod attr_filter;
 pub(crate) mod depth;
 pub(crate) mod document;
 pub(crate) mod element;

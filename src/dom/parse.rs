@@ -1,6 +1,6 @@
 //! Parsing with html5ever into a markup5ever_rcdom tree.
 
-use super::attr_cap::cap_attributes;
+use super::attr_cap::filter_attributes;
 use super::depth::{enforce, DepthSink, Gate, HasDepth};
 use super::sink::{FilterSink, Prefilter};
 use html5ever::tendril::StrTendril;
@@ -93,7 +93,9 @@ pub(crate) fn parse_filtered(html: &str, kind: InputKind, filter: Prefilter<'_>)
 ///
 /// [`MAX_DEPTH`]: super::depth::MAX_DEPTH
 fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'_>>) -> Parsed {
-    let html = &*cap_attributes(html);
+    let (html, attributes_dropped) =
+        filter_attributes(html, filter.as_ref().and_then(|f| f.attributes));
+    let html = &*html;
     let fragment = kind == InputKind::Fragment;
     let filtered = filter.is_some();
     let (dom, dropped, too_deep) = match filter {
@@ -106,7 +108,7 @@ fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'
             let (out, too_deep) = build(html, kind, sink);
             (
                 out.dom,
-                out.dropped_elements + out.dropped_comments,
+                out.dropped_elements + out.dropped_comments + attributes_dropped,
                 too_deep,
             )
         }

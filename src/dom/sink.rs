@@ -17,6 +17,7 @@
 //! the marks are invisible to it; every operation that would attach something to a marked
 //! node marks that thing instead.
 
+use super::attr_filter::AttrFilter;
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
 use html5ever::{Attribute, ExpandedName, QualName};
@@ -41,6 +42,8 @@ pub(crate) struct Prefilter<'a> {
     pub(crate) drop_element: &'a dyn Fn(&QualName, &[Attribute]) -> bool,
     /// Whether every comment is removed.
     pub(crate) drop_comments: bool,
+    /// Attributes removed from start tags before the tokenizer reads them.
+    pub(crate) attributes: Option<&'a AttrFilter>,
 }
 
 /// The parsed tree and what was dropped on the way.

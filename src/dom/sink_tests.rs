@@ -55,6 +55,7 @@ fn walked(html: &str, kind: InputKind) -> (String, usize) {
         &parsed.root,
         Stages {
             rules: &[&Remove],
+            handles: &[],
             last: None,
         },
         &mut cx,
@@ -79,6 +80,7 @@ fn filtered_by(
         Prefilter {
             drop_element,
             drop_comments,
+            attributes: None,
         },
     );
     let out = match kind {
@@ -104,6 +106,7 @@ fn filtered_by(
             &root,
             Stages {
                 rules: &[&Remove],
+                handles: &[],
                 last: None,
             },
             &mut cx,

@@ -9,8 +9,9 @@
 use super::element::Element;
 use super::junction;
 use super::parse::parse_fragment_nodes_at;
+use crate::interest::{Interest, Pattern};
 use crate::rule::{Action, Context, Rule};
-use html5ever::QualName;
+use html5ever::{LocalName, QualName};
 use markup5ever_rcdom::{Handle, Node, NodeData};
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -168,11 +169,49 @@ enum Phase {
     End,
 }
 
+/// The names of the elements a rule handles ([`Interest`]), compared as atoms.
+#[derive(Debug, Clone)]
+pub(crate) struct ElementSet {
+    names: Vec<LocalName>,
+    prefixes: Vec<Box<[u8]>>,
+}
+
+impl ElementSet {
+    /// `None`: every element.
+    pub(crate) fn of(interest: &Interest) -> Option<ElementSet> {
+        let patterns = interest.elements.as_ref()?;
+        let mut set = ElementSet {
+            names: Vec::new(),
+            prefixes: Vec::new(),
+        };
+        for p in patterns {
+            match p {
+                Pattern::Any => return None,
+                Pattern::Exact(n) => set
+                    .names
+                    .push(LocalName::from(String::from_utf8_lossy(n).as_ref())),
+                Pattern::Prefix(p) => set.prefixes.push(p.clone()),
+            }
+        }
+        Some(set)
+    }
+
+    fn contains(&self, name: &LocalName) -> bool {
+        self.names.contains(name)
+            || self.prefixes.iter().any(|p| {
+                name.len() > p.len() && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p)
+            })
+    }
+}
+
 /// The rules of one walk: the ordinary rules, asked in order until one answers, and the
 /// final stage (the sanitizer), whose decision on every element comes after all of theirs.
 #[derive(Clone, Copy)]
 pub(crate) struct Stages<'r> {
     pub(crate) rules: &'r [&'r dyn Rule],
+    /// For each rule, the elements it handles (`None`: all); empty: every rule handles every
+    /// element.
+    pub(crate) handles: &'r [Option<ElementSet>],
     /// Asked about every element that all `rules` kept, when they have answered: before the
     /// children (`Rule::element`), and again after them when a rule's `element_end` changed
     /// an attribute. Asked about every comment the rules kept. Its counts go to index
@@ -343,6 +382,11 @@ fn run_rules(
         before_children: matches!(phase, Phase::Start),
     };
     for (i, rule) in stages.rules.iter().enumerate() {
+        if let Some(Some(set)) = stages.handles.get(i) {
+            if !set.contains(&name.local) {
+                continue;
+            }
+        }
         cx.current = i;
         let action = match phase {
             Phase::Start | Phase::Renamed => rule.element(&mut el, cx),

@@ -1,6 +1,6 @@
 //! `event_handlers`: removes every event-handler attribute.
 
-use crate::{Action, Context, Element, Rule};
+use crate::{Action, Context, Element, Interest, Rule};
 
 /// Removes every attribute whose name starts with `on` (ASCII case-insensitive), on every
 /// element: `onclick`, `onerror`, `onload`, `ONMOUSEOVER`, `onbegin` on SVG animations…
@@ -11,6 +11,10 @@ pub struct EventHandlers;
 impl Rule for EventHandlers {
     fn name(&self) -> &'static str {
         "event_handlers"
+    }
+
+    fn interest(&self) -> Interest {
+        Interest::elements("*").reads("*", "on*")
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {

@@ -5,7 +5,7 @@
 //! itself, this one (which runs after it, bottom-up) decides what is left around it.
 
 use crate::dom::names::is_block;
-use crate::{Action, Context, Element, NodeRef, Rule};
+use crate::{Action, Context, Element, Interest, NodeRef, Rule};
 use html5ever::local_name;
 
 /// A `div`, `span`, `section`, or `a` without a real link (no `href`, `#`, or
@@ -30,6 +30,12 @@ pub struct ImageWrappers;
 impl Rule for ImageWrappers {
     fn name(&self) -> &'static str {
         "image_wrappers"
+    }
+
+    fn interest(&self) -> Interest {
+        Interest::elements("div p span section a")
+            .reads_word("div p span", "class", "caption")
+            .reads("a", "href")
     }
 
     /// A caption right after an image, last in a `div`/`section`, becomes a `figcaption`

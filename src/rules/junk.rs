@@ -6,7 +6,7 @@ mod trackers;
 pub use trackers::{is_tracker_or_ad_image, is_tracker_url};
 
 use crate::dom::names::is_block;
-use crate::{Action, Context, Element, Rule};
+use crate::{Action, Context, Element, Interest, Rule};
 use hidden::Hiding;
 use html5ever::{local_name, ns, LocalName};
 
@@ -33,6 +33,14 @@ pub struct Junk;
 impl Rule for Junk {
     fn name(&self) -> &'static str {
         "junk"
+    }
+
+    fn interest(&self) -> Interest {
+        // Whether an element is hidden, on every element; tracker images and ad slots by
+        // any of their attributes.
+        Interest::elements("*")
+            .reads("*", "hidden style aria-hidden")
+            .reads("img ins", "*")
     }
 
     fn element(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {

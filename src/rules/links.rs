@@ -4,7 +4,7 @@ use html5ever::local_name;
 
 use crate::proxy::{strip_tracking, unwrap_redirect};
 use crate::template::has_template_syntax;
-use crate::{Action, Context, Element, Rule};
+use crate::{Action, Context, Element, Interest, Rule};
 
 /// Rewrites `a[href]`:
 ///
@@ -87,6 +87,10 @@ impl Links {
 impl Rule for Links {
     fn name(&self) -> &'static str {
         "links"
+    }
+
+    fn interest(&self) -> Interest {
+        Interest::elements("a").reads("a", "href")
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {

@@ -10,7 +10,7 @@ use url::Url;
 
 use crate::proxy::{self, refuses_hotlinking, strip_tracking, ProxyTemplate, Unwrapper};
 use crate::template::has_template_syntax;
-use crate::{Action, Context, Element, Rule};
+use crate::{Action, Context, Element, Interest, Rule};
 
 /// What a URL attribute points at, which decides what may be done to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -320,6 +320,11 @@ fn is_relative(url: &str) -> bool {
 impl Rule for ProxiedUrls {
     fn name(&self) -> &'static str {
         "proxied_urls"
+    }
+
+    fn interest(&self) -> Interest {
+        const MEDIA: &str = "img source video audio a";
+        Interest::elements(MEDIA).reads(MEDIA, "src srcset poster href referrerpolicy")
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {

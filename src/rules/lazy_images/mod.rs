@@ -29,7 +29,7 @@ pub use candidates::{SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES};
 use crate::dom::element::is_valid_attr_name;
 use crate::error::{Error, Result};
 use crate::proxy::Unwrapper;
-use crate::{Action, Context, Element, Rule};
+use crate::{Action, Context, Element, Interest, Rule};
 use html5ever::local_name;
 
 /// Recovers the real image of lazy-loaded elements.
@@ -145,6 +145,16 @@ impl LazyImages {
 impl Rule for LazyImages {
     fn name(&self) -> &'static str {
         "lazy_images"
+    }
+
+    fn interest(&self) -> Interest {
+        // Any attribute of the images, their sources and fallbacks may hold an image URL or
+        // say that the image is lazy; any attribute of a block standing in for an image but
+        // its class and id (`candidates::NOT_SOURCES`).
+        const IMAGES: &str = "img source video noscript figure picture";
+        Interest::elements("img source video noscript figure picture div span")
+            .reads(IMAGES, "*")
+            .reads_all_but("div span", "class id")
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {

@@ -18,11 +18,12 @@ mod embeds;
 mod math;
 mod nesting;
 pub(crate) mod policy;
+mod reads;
 mod urls;
 pub(crate) mod verify;
 
 use crate::dom::names::is_block;
-use crate::{Action, Context, Element, Rule};
+use crate::{Action, Context, Element, Interest, Rule};
 use html5ever::tendril::StrTendril;
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 use markup5ever_rcdom::{Node, NodeData};
@@ -373,6 +374,10 @@ impl Sanitize {
 impl Rule for Sanitize {
     fn name(&self) -> &'static str {
         "sanitize"
+    }
+
+    fn interest(&self) -> Interest {
+        self.reads()
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {

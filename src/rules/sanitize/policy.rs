@@ -106,6 +106,13 @@ impl Policy {
     pub(crate) fn attr_allowed(&self, element: &LocalName, attr: &LocalName) -> bool {
         self.attrs_of(element).contains_key(attr)
     }
+
+    /// Every attribute some element may keep (classes and ids aside).
+    pub(crate) fn attr_names(&self) -> impl Iterator<Item = &LocalName> + '_ {
+        self.global_attrs
+            .keys()
+            .chain(self.element_attrs.values().flat_map(|m| m.keys()))
+    }
 }
 
 /// A set of element or attribute names, hashed with [`AtomHasher`].

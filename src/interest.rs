@@ -1,0 +1,186 @@
+//! What a [`Rule`](crate::Rule) looks at: the elements it handles and the attributes it
+//! reads. The cleaner uses it twice, both only to skip work whose result is known:
+//!
+//! - the walk calls a rule only on the elements it handles;
+//! - an attribute that no rule reads on an element, and that the sanitizer never keeps, is
+//!   removed from the input before html5ever reads it (reading attributes is most of
+//!   html5ever's work on modern pages). The output is the same; the removals are counted for
+//!   the sanitizer in the [`Report`](crate::Report).
+//!
+//! The default, [`Interest::everything`], is always right, and turns both off.
+
+/// The elements a [`Rule`](crate::Rule) handles and the attributes it reads: see
+/// [`Rule::interest`](crate::Rule::interest).
+///
+/// Names are lower case, separated by white space; `*` matches every name and a name ending
+/// in `-*` (`data-*`, `lite-*`) every name that starts with what comes before the `*`.
+/// Element names match in every namespace.
+///
+/// ```
+/// use articlean::Interest;
+///
+/// // Handles links only, and reads their `href` and any `data-` attribute of theirs.
+/// let links = Interest::elements("a").reads("a", "href data-*");
+/// // Handles every element and reads their `style`.
+/// let styled = Interest::elements("*").reads("*", "style");
+/// # let _ = (links, styled);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Interest {
+    /// `None`: every element.
+    pub(crate) elements: Option<Vec<Pattern>>,
+    /// What is read; `None`: every attribute of every element.
+    pub(crate) reads: Option<Vec<Read>>,
+}
+
+/// Attributes read on some elements.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Read {
+    pub(crate) element: Pattern,
+    pub(crate) attribute: Pattern,
+    /// Except these attributes.
+    pub(crate) except: Vec<Pattern>,
+    /// Read only to find this word (lower case) in the value: a value without it (in any
+    /// ASCII case) is as good as none.
+    pub(crate) word: Option<Box<[u8]>>,
+}
+
+impl Default for Interest {
+    fn default() -> Self {
+        Interest::everything()
+    }
+}
+
+impl Interest {
+    /// Every element, every attribute of every element (also of elements other than the one
+    /// handled: its parent, children, siblings): the default of
+    /// [`Rule::interest`](crate::Rule::interest), right for any rule.
+    pub fn everything() -> Interest {
+        Interest {
+            elements: None,
+            reads: None,
+        }
+    }
+
+    /// A rule called only on the elements named in `names` (white-space separated, `*` for
+    /// all), reading no attribute yet: add what it reads with [`reads`](Interest::reads).
+    pub fn elements(names: &str) -> Interest {
+        let patterns = patterns(names);
+        Interest {
+            elements: (!patterns.contains(&Pattern::Any)).then_some(patterns),
+            reads: Some(Vec::new()),
+        }
+    }
+
+    /// Adds: the rule reads the attributes named in `attributes` of the elements named in
+    /// `elements`, whichever element it was called on (a rule handling `a` that looks at the
+    /// `class` of the link's `img` says `.reads("img", "class")`).
+    pub fn reads(self, elements: &str, attributes: &str) -> Interest {
+        self.add(elements, attributes, "", None)
+    }
+
+    /// Adds: the rule reads every attribute of the elements named in `elements` except
+    /// those named in `attributes`.
+    pub fn reads_all_but(self, elements: &str, attributes: &str) -> Interest {
+        self.add(elements, "*", attributes, None)
+    }
+
+    /// Adds: the rule reads the attribute `attribute` of the elements named in `elements`
+    /// only to look for `word` in its value (in any ASCII case): a value without it is as
+    /// good as no attribute to the rule.
+    ///
+    /// ```
+    /// use articlean::Interest;
+    ///
+    /// // A class containing `caption` makes a `p` a caption.
+    /// let captions = Interest::elements("p").reads_word("p", "class", "caption");
+    /// # let _ = captions;
+    /// ```
+    pub fn reads_word(self, elements: &str, attribute: &str, word: &str) -> Interest {
+        let word = word.to_ascii_lowercase().into_bytes().into_boxed_slice();
+        self.add(elements, attribute, "", Some(word))
+    }
+
+    fn add(mut self, elements: &str, attributes: &str, except: &str, word: Option<Box<[u8]>>) -> Interest {
+        if let Some(reads) = &mut self.reads {
+            let except = patterns(except);
+            for element in patterns(elements) {
+                for attribute in patterns(attributes) {
+                    reads.push(Read {
+                        element: element.clone(),
+                        attribute,
+                        except: except.clone(),
+                        word: word.clone(),
+                    });
+                }
+            }
+        }
+        self
+    }
+
+    /// Whether the rule is called on an element named `name` (lower case).
+    #[cfg(test)]
+    pub(crate) fn handles(&self, name: &str) -> bool {
+        match &self.elements {
+            None => true,
+            Some(list) => list.iter().any(|p| p.matches(name.as_bytes())),
+        }
+    }
+}
+
+/// One name or a set of names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Pattern {
+    Any,
+    Exact(Box<[u8]>),
+    /// Names starting with these bytes (at least one byte more).
+    Prefix(Box<[u8]>),
+}
+
+impl Pattern {
+    fn parse(word: &str) -> Pattern {
+        let word = word.to_ascii_lowercase();
+        if word == "*" {
+            Pattern::Any
+        } else if let Some(prefix) = word.strip_suffix('*') {
+            Pattern::Prefix(prefix.as_bytes().into())
+        } else {
+            Pattern::Exact(word.as_bytes().into())
+        }
+    }
+
+    /// Whether `name` (as written: any ASCII case) is matched.
+    pub(crate) fn matches(&self, name: &[u8]) -> bool {
+        match self {
+            Pattern::Any => true,
+            Pattern::Exact(n) => name.eq_ignore_ascii_case(n),
+            Pattern::Prefix(p) => name.len() > p.len() && name[..p.len()].eq_ignore_ascii_case(p),
+        }
+    }
+}
+
+pub(crate) fn patterns(names: &str) -> Vec<Pattern> {
+    names.split_ascii_whitespace().map(Pattern::parse).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_match_names_prefixes_and_everything() {
+        let i = Interest::elements("a img").reads("img", "data-* class");
+        assert!(i.handles("a") && i.handles("img") && !i.handles("div"));
+        assert!(Interest::elements("div *").handles("p"));
+        assert!(Interest::everything().handles("p"));
+        assert!(Pattern::parse("data-*").matches(b"DATA-src"));
+        assert!(!Pattern::parse("data-*").matches(b"data-"));
+        assert!(!Pattern::parse("data-*").matches(b"datasrc"));
+        assert!(Pattern::parse("Class").matches(b"CLASS"));
+        assert!(!Pattern::parse("class").matches(b"classes"));
+        assert_eq!(i.reads.as_ref().map(Vec::len), Some(2));
+        let but = Interest::elements("div").reads_all_but("div", "class id");
+        assert_eq!(but.reads.unwrap()[0].except.len(), 2);
+        assert_eq!(Interest::everything().reads(".", "x").reads, None);
+    }
+}
