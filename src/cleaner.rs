@@ -1,11 +1,11 @@
 //! [`Cleaner`]: built once, reused for every document, shared across threads.
 
 use crate::builder::CleanerBuilder;
+use crate::dom::attr_filter::AttrFilter;
 use crate::dom::document::ensure_body;
 use crate::dom::parse::{parse, parse_filtered, InputKind};
 use crate::dom::serialize::serialize_children;
 use crate::dom::sink::Prefilter;
-use crate::dom::attr_filter::AttrFilter;
 use crate::dom::walk::{walk, ElementSet, Stages};
 use crate::report::Report;
 use crate::rule::{Context, Rule};
@@ -76,7 +76,7 @@ impl Inner {
                     reads.extend(interest.reads.iter().flatten().cloned());
                     interest.reads.as_ref()?;
                 }
-                AttrFilter::new(sanitize.attributes_never_kept(), reads)
+                AttrFilter::new(&reads)
             });
         Inner {
             rules,

@@ -101,7 +101,13 @@ impl Interest {
         self.add(elements, attribute, "", Some(word))
     }
 
-    fn add(mut self, elements: &str, attributes: &str, except: &str, word: Option<Box<[u8]>>) -> Interest {
+    fn add(
+        mut self,
+        elements: &str,
+        attributes: &str,
+        except: &str,
+        word: Option<Box<[u8]>>,
+    ) -> Interest {
         if let Some(reads) = &mut self.reads {
             let except = patterns(except);
             for element in patterns(elements) {

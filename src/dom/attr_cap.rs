@@ -51,7 +51,7 @@ pub(crate) fn filter_attributes<'h>(
         return (Cow::Borrowed(html), 0);
     }
     let bytes = html.as_bytes();
-    let mut cuts: Vec<Cut> = Vec::new();
+    let mut cuts: Vec<Cut> = Vec::with_capacity(if filter.is_some() { html.len() / 64 } else { 0 });
     let mut pos = 0;
     // Tags before this offset are scanned but never cut: see the CDATA case below.
     let mut no_cut_until = 0;
@@ -231,8 +231,12 @@ fn tag(
     // Where the first attribute past the cap starts, and where the last one ends.
     let mut cut_from = None;
     let mut last_end = i;
-    // Where the names the filter dropped in this tag start (to count repeated names once).
-    let mut dropped_names: Vec<usize> = Vec::new();
+    // Where the first names the filter dropped in this tag start (to count a repeated name
+    // once; past the eighth, every drop counts).
+    let mut dropped_names = [0usize; 8];
+    let mut dropped = 0;
+    // What stays on this element, looked up at its first attribute.
+    let mut kept = None;
     let end = loop {
         // Before attribute name (§ 13.2.5.32), also after a quoted value or a `/`.
         i = skip_while(bytes, i, SPACE | SLASH);
@@ -275,11 +279,15 @@ fn tag(
             }
         }
         last_end = i;
-        let drop = start
-            && count <= MAX_ATTRIBUTES
-            && filter.is_some_and(|f| f.drops(name, attr, value));
+        let drop = match filter {
+            Some(f) if start && count <= MAX_ATTRIBUTES => {
+                let on = kept.get_or_insert_with(|| f.element(name));
+                f.drops(on, attr, value)
+            }
+            _ => false,
+        };
         if drop {
-            let seen = dropped_names.iter().any(|&s| {
+            let seen = dropped_names[..dropped.min(8)].iter().any(|&s| {
                 let before = &bytes[s..];
                 before.len() >= attr.len()
                     && before[..attr.len()].eq_ignore_ascii_case(attr)
@@ -287,7 +295,10 @@ fn tag(
                         .get(attr.len())
                         .is_none_or(|&b| CLASS[usize::from(b)] & (SPACE | SLASH | GT | EQ) != 0)
             });
-            dropped_names.push(name_start);
+            if let Some(slot) = dropped_names.get_mut(dropped) {
+                *slot = name_start;
+            }
+            dropped += 1;
             cuts.push(Cut {
                 start: name_start,
                 end: i,

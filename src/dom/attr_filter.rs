@@ -7,313 +7,357 @@
 //! [`attr_cap`](super::attr_cap) then cuts them out of the start tags it reads, and the tree
 //! built is the one html5ever builds from the whole input, less those attributes.
 //!
-//! What may go is decided by the cleaner from its rules' [`Interest`](crate::Interest)s: the
-//! sanitizer names the attributes it never keeps (the *family*), every rule the attributes
-//! it reads on which elements; an attribute goes when it is in the family and no rule reads
-//! it on that element. None of the attributes html5ever's tree builder itself looks at
-//! (`type` of `<input>`, `color`/`face`/`size` of `<font>`, `encoding` of
-//! `<annotation-xml>`, `shadowroot*` of `<template>`, `<meta>`'s `charset`/`http-equiv`/
-//! `content`) may be in the family: [`AttrFilter::new`] refuses them.
+//! What stays is decided by the cleaner from its rules' [`Interest`](crate::Interest)s: every
+//! rule, the sanitizer included, says which attributes it reads on which elements (the
+//! sanitizer reads every attribute it may keep). An attribute goes when no rule reads it on
+//! its element. The attributes html5ever's tree builder itself looks at always stay (see
+//! [`TREE_BUILDER_READS`]).
 
 use crate::interest::{Pattern, Read};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
-/// Attributes the tree builder reads (HTML § 13.2.6): removing them would change the tree.
-const TREE_BUILDER_READS: &[&[u8]] = &[
-    b"type",
-    b"color",
-    b"face",
-    b"size",
-    b"encoding",
-    b"shadowrootmode",
-    b"shadowrootdelegatesfocus",
-    b"shadowrootclonable",
-    b"shadowrootserializable",
-    b"charset",
-    b"http-equiv",
-    b"content",
-];
+/// Attributes the tree builder reads (HTML § 13.2.6; html5ever's `tree_builder`): `type` of
+/// `<input>` (hidden inputs in tables), `color`/`face`/`size` of `<font>` (leaving foreign
+/// content), `encoding` of `<annotation-xml>`, `shadowroot*` of `<template>`, `form` (form
+/// association), and `<meta>`'s `charset`/`http-equiv`/`content`. Removing them could change
+/// the tree, so they always stay.
+const TREE_BUILDER_READS: &str = "type color face size encoding shadowroot* form charset \
+                                  http-equiv content";
+
+/// The longest attribute or element name looked up: longer ones always stay.
+const MAX_NAME: usize = 48;
 
 /// The attributes removed before parsing: see the module documentation.
 #[derive(Debug, Clone)]
 pub(crate) struct AttrFilter {
-    /// Whether a name starting with this byte may be in the family: one look-up rules out
-    /// most attributes (`href`, `src`…).
-    first: [bool; 256],
-    /// The attributes that may go.
-    family: Vec<Pattern>,
-    /// The fate of each family member on the elements some read names exactly.
-    named: Vec<(Box<[u8]>, Box<[Fate]>)>,
-    /// ... and on every other element.
-    other: Box<[Fate]>,
-    /// Reads naming elements by prefix (`lite-*`): a tag matching one is decided by
-    /// [`check`](AttrFilter::check).
-    prefixed: bool,
-    /// What the rules read of the family (reads of other attributes are left out).
-    reads: Vec<Read>,
+    /// What stays on every element.
+    everywhere: Kept,
+    /// What stays on the elements some read names exactly (`everywhere` included).
+    named: HashMap<Box<[u8]>, Kept, BuildHasherDefault<Fnv>>,
+    /// ... on the elements some read names by prefix (`lite-*`).
+    prefixed: Vec<(Box<[u8]>, Kept)>,
 }
 
-/// What becomes of one family member on one element.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Fate {
-    Drop,
-    Keep,
-    /// Kept when its value holds one of these words.
-    KeepWith(Vec<Box<[u8]>>),
-    /// Some reads take part of the member only: [`AttrFilter::check`] decides.
-    Check,
+/// The attributes that stay on an element.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Kept {
+    /// All of them.
+    all: bool,
+    names: HashSet<Box<[u8]>, BuildHasherDefault<Fnv>>,
+    prefixes: Vec<Box<[u8]>>,
+    /// All but these (from `Interest::reads_all_but`).
+    all_but: Vec<Vec<Pattern>>,
+    /// These when their value holds the word (from `Interest::reads_word`).
+    words: Vec<(Pattern, Box<[u8]>)>,
+}
+
+impl Kept {
+    fn add(&mut self, read: &Read) {
+        match (&read.attribute, &read.word) {
+            (Pattern::Any, None) if read.except.is_empty() => self.all = true,
+            (Pattern::Any, None) => self.all_but.push(read.except.clone()),
+            (attribute, Some(word)) => self.words.push((attribute.clone(), word.clone())),
+            (Pattern::Exact(n), None) => {
+                self.names.insert(n.clone());
+            }
+            (Pattern::Prefix(p), None) => self.prefixes.push(p.clone()),
+        }
+    }
+
+    fn merge(&mut self, other: &Kept) {
+        self.all |= other.all;
+        self.names.extend(other.names.iter().cloned());
+        self.prefixes.extend(other.prefixes.iter().cloned());
+        self.all_but.extend(other.all_but.iter().cloned());
+        self.words.extend(other.words.iter().cloned());
+    }
+
+    /// Whether the attribute `attr` (ASCII lower case) with this value stays.
+    fn keeps(&self, attr: &[u8], value: &[u8]) -> bool {
+        self.all
+            || self.names.contains(attr)
+            || self
+                .prefixes
+                .iter()
+                .any(|p| attr.len() > p.len() && attr.starts_with(p))
+            || self
+                .all_but
+                .iter()
+                .any(|except| !except.iter().any(|e| e.matches(attr)))
+            || self
+                .words
+                .iter()
+                .any(|(a, word)| a.matches(attr) && has_word(value, word))
+    }
 }
 
 impl AttrFilter {
-    /// `None` when nothing can go, or when the family would take an attribute the tree
-    /// builder reads.
-    pub(crate) fn new(family: Vec<Pattern>, reads: Vec<Read>) -> Option<AttrFilter> {
-        let harmless = !family
-            .iter()
-            .any(|p| TREE_BUILDER_READS.iter().any(|a| p.matches(a)));
-        if !harmless || family.is_empty() {
+    /// The filter keeping what `reads` (every rule's, the sanitizer's included) read;
+    /// `None` when they read everything anyway.
+    pub(crate) fn new(reads: &[Read]) -> Option<AttrFilter> {
+        let mut everywhere = Kept::default();
+        for attr in TREE_BUILDER_READS.split_ascii_whitespace() {
+            everywhere.add(&Read::of(Pattern::Any, attr));
+        }
+        let mut named_kept: Vec<(Box<[u8]>, Kept)> = Vec::new();
+        let mut prefixed: Vec<(Box<[u8]>, Kept)> = Vec::new();
+        for read in reads {
+            let kept = match &read.element {
+                Pattern::Any => &mut everywhere,
+                Pattern::Exact(e) | Pattern::Prefix(e) => {
+                    let list = if matches!(read.element, Pattern::Exact(_)) {
+                        &mut named_kept
+                    } else {
+                        &mut prefixed
+                    };
+                    let at = match list.iter().position(|(n, _)| n == e) {
+                        Some(at) => at,
+                        None => {
+                            list.push((e.clone(), Kept::default()));
+                            list.len() - 1
+                        }
+                    };
+                    &mut list[at].1
+                }
+            };
+            kept.add(read);
+        }
+        if everywhere.all {
             return None;
         }
-        let mut first = [false; 256];
-        for p in &family {
-            let (Pattern::Exact(n) | Pattern::Prefix(n)) = p else {
-                return None;
-            };
-            let b = *n.first()?;
-            first[usize::from(b.to_ascii_lowercase())] = true;
-            first[usize::from(b.to_ascii_uppercase())] = true;
+        // What stays everywhere stays on the named elements too: one look-up per attribute.
+        for (_, kept) in named_kept.iter_mut().chain(&mut prefixed) {
+            kept.merge(&everywhere);
         }
-        let reads: Vec<Read> = reads
-            .into_iter()
-            .filter(|r| family.iter().any(|f| overlap(f, &r.attribute)))
-            .collect();
-        let fates = |element: Option<&[u8]>| -> Box<[Fate]> {
-            family
-                .iter()
-                .map(|member| fate(member, element, &reads))
-                .collect()
-        };
-        let mut named: Vec<(Box<[u8]>, Box<[Fate]>)> = Vec::new();
-        for r in &reads {
-            if let Pattern::Exact(e) = &r.element {
-                if !named.iter().any(|(n, _)| n == e) {
-                    named.push((e.clone(), fates(Some(e))));
-                }
-            }
-        }
-        let other = fates(None);
-        let prefixed = reads
-            .iter()
-            .any(|r| matches!(r.element, Pattern::Prefix(_)));
         Some(AttrFilter {
-            first,
-            family,
-            named,
-            other,
+            everywhere,
+            named: named_kept.into_iter().collect(),
             prefixed,
-            reads,
         })
     }
 
-    /// Whether the attribute named `attr` with the value `value` (as written: char
-    /// references not decoded) of a start tag named `element` (names as written, in any
-    /// ASCII case) goes.
-    pub(crate) fn drops(&self, element: &[u8], attr: &[u8], value: &[u8]) -> bool {
-        if !attr.first().is_some_and(|&b| self.first[usize::from(b)]) {
-            return false;
+    /// What stays on a start tag named `element` (as written, in any ASCII case): look it
+    /// up once per tag, then ask
+    /// [`drops`](AttrFilter::drops) for each attribute.
+    pub(crate) fn element(&self, element: &[u8]) -> ElementKept<'_> {
+        let mut buf = [0u8; MAX_NAME];
+        let Some(name) = lower(element, &mut buf) else {
+            return ElementKept::All;
+        };
+        // The tree builder renames `<image>` to `img` (HTML § 13.2.6.4.7).
+        let name: &[u8] = if name == b"image" { b"img" } else { name };
+        if let Some(kept) = self.named.get(name) {
+            return ElementKept::Some(kept);
         }
-        let Some(member) = self.family.iter().position(|p| p.matches(attr)) else {
-            return false;
-        };
-        let element = canonical(element);
-        let fates = match self.named.iter().find(|(n, _)| element.eq_ignore_ascii_case(n)) {
-            Some((_, fates)) => fates,
-            None if self.prefixed
-                && self.reads.iter().any(|r| {
-                    matches!(r.element, Pattern::Prefix(_)) && r.element.matches(element)
-                }) =>
-            {
-                return self.check(element, attr, value);
-            }
-            None => &self.other,
-        };
-        match &fates[member] {
-            Fate::Drop => true,
-            Fate::Keep => false,
-            Fate::KeepWith(words) => !words.iter().any(|w| has_word(value, w)),
-            Fate::Check => self.check(element, attr, value),
+        match self
+            .prefixed
+            .iter()
+            .find(|(p, _)| name.len() > p.len() && name.starts_with(p))
+        {
+            Some((_, kept)) => ElementKept::Some(kept),
+            None => ElementKept::Nothing,
         }
     }
 
-    /// [`drops`](AttrFilter::drops) for an attribute of the family, read by read (the
-    /// tables of `drops` are this, computed ahead).
-    fn check(&self, element: &[u8], attr: &[u8], value: &[u8]) -> bool {
-        !self.reads.iter().any(|r| {
-            r.attribute.matches(attr)
-                && r.element.matches(element)
-                && !r.except.iter().any(|e| e.matches(attr))
-                && r.word.as_ref().is_none_or(|w| has_word(value, w))
-        })
+    /// Whether the attribute named `attr` (as written) with the value `value` (char
+    /// references not decoded) goes from a start tag whose [`element`](AttrFilter::element)
+    /// look-up gave `on`.
+    pub(crate) fn drops(&self, on: &ElementKept<'_>, attr: &[u8], value: &[u8]) -> bool {
+        let mut buf = [0u8; MAX_NAME];
+        let Some(attr) = lower(attr, &mut buf) else {
+            return false;
+        };
+        match on {
+            ElementKept::All => false,
+            ElementKept::Nothing => !self.everywhere.keeps(attr, value),
+            ElementKept::Some(kept) => !kept.keeps(attr, value),
+        }
     }
 }
 
-/// The name the tree builder gives an element: it renames `<image>` to `img` (HTML
-/// § 13.2.6.4.7).
-fn canonical(element: &[u8]) -> &[u8] {
-    if element.eq_ignore_ascii_case(b"image") {
-        b"img"
-    } else {
-        element
+/// What stays on one element.
+pub(crate) enum ElementKept<'f> {
+    /// Everything (a name too long to look up).
+    All,
+    /// What stays everywhere.
+    Nothing,
+    /// What stays everywhere and on this element.
+    Some(&'f Kept),
+}
+
+impl Read {
+    fn of(element: Pattern, attribute: &str) -> Read {
+        Read {
+            element,
+            attribute: crate::interest::patterns(attribute).remove(0),
+            except: Vec::new(),
+            word: None,
+        }
     }
+}
+
+/// `name` in ASCII lower case, in `buf`; `None` when it does not fit.
+fn lower<'b>(name: &[u8], buf: &'b mut [u8; MAX_NAME]) -> Option<&'b [u8]> {
+    let out = buf.get_mut(..name.len())?;
+    for (o, b) in out.iter_mut().zip(name) {
+        *o = b.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 /// Whether `value` holds `word` (lower case) in any ASCII case; a character reference might
 /// spell it, so a value with one is read as holding it.
 fn has_word(value: &[u8], word: &[u8]) -> bool {
-    value.contains(&b'&') || value.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word))
+    value.contains(&b'&')
+        || value
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// The fate of the family member `member` on the element named `element` (`None`: an
-/// element no read names exactly; reads naming elements by prefix are left to `check`).
-fn fate(member: &Pattern, element: Option<&[u8]>, reads: &[Read]) -> Fate {
-    let mut words = Vec::new();
-    let mut check = false;
-    for r in reads {
-        let applies = match (&r.element, element) {
-            (Pattern::Any, _) => true,
-            (Pattern::Exact(e), Some(name)) => e[..] == *name,
-            _ => false,
+/// FNV-1a: the names are short, and come from the configuration (the input is only looked
+/// up), so a keyed hash buys nothing here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
         };
-        if !applies || !overlap(member, &r.attribute) || r.except.iter().any(|e| covers(e, member)) {
-            continue;
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
-        if !covers(&r.attribute, member) || r.except.iter().any(|e| overlap(e, member)) {
-            check = true;
-            continue;
-        }
-        match &r.word {
-            None => return Fate::Keep,
-            Some(w) => words.push(w.clone()),
-        }
-    }
-    if check {
-        Fate::Check
-    } else if words.is_empty() {
-        Fate::Drop
-    } else {
-        Fate::KeepWith(words)
-    }
-}
-
-/// Whether every name `b` matches, `a` matches too.
-fn covers(a: &Pattern, b: &Pattern) -> bool {
-    match (a, b) {
-        (Pattern::Any, _) => true,
-        (_, Pattern::Any) => false,
-        (a, Pattern::Exact(n)) => a.matches(n),
-        (Pattern::Exact(_), Pattern::Prefix(_)) => false,
-        (Pattern::Prefix(x), Pattern::Prefix(y)) => {
-            y.len() >= x.len() && y[..x.len()].eq_ignore_ascii_case(x)
-        }
-    }
-}
-
-/// Whether some name matches both patterns.
-fn overlap(a: &Pattern, b: &Pattern) -> bool {
-    match (a, b) {
-        (Pattern::Any, _) | (_, Pattern::Any) => true,
-        (Pattern::Exact(x), p) | (p, Pattern::Exact(x)) => p.matches(x),
-        (Pattern::Prefix(x), Pattern::Prefix(y)) => {
-            let n = x.len().min(y.len());
-            x[..n].eq_ignore_ascii_case(&y[..n])
-        }
+        self.0 = h;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::interest::patterns;
     use crate::Interest;
 
-    fn filter(family: &str, interest: Interest) -> Option<AttrFilter> {
-        AttrFilter::new(patterns(family), interest.reads.unwrap())
+    fn filter(interest: Interest) -> AttrFilter {
+        AttrFilter::new(&interest.reads.unwrap()).unwrap()
     }
 
-    fn drops(f: &AttrFilter, element: &str, attr: &str) -> bool {
-        f.drops(element.as_bytes(), attr.as_bytes(), b"")
+    fn drops(f: &AttrFilter, element: &str, attr: &str, value: &str) -> bool {
+        f.drops(
+            &f.element(element.as_bytes()),
+            attr.as_bytes(),
+            value.as_bytes(),
+        )
     }
 
     #[test]
     fn an_attribute_goes_unless_a_rule_reads_it_there() {
         let f = filter(
-            "class data-*",
-            Interest::elements("*").reads("img", "*").reads("div", "class"),
-        )
-        .unwrap();
-        assert!(drops(&f, "span", "class") && drops(&f, "SPAN", "Data-Src"));
-        assert!(!drops(&f, "img", "class") && !drops(&f, "img", "data-src"));
-        assert!(!drops(&f, "div", "class") && drops(&f, "div", "data-x"));
-        assert!(!drops(&f, "span", "href") && !drops(&f, "span", "data-"));
-        // `<image>` is an `img` once parsed.
-        assert!(!drops(&f, "image", "data-src"));
-    }
-
-    #[test]
-    fn exceptions_and_words() {
-        let f = filter(
-            "class id data-*",
-            Interest::elements("*")
-                .reads_all_but("div", "class id")
-                .reads_word("p", "class", "caption"),
-        )
-        .unwrap();
-        assert!(drops(&f, "div", "class") && drops(&f, "div", "id"));
-        assert!(!drops(&f, "div", "data-src"));
-        assert!(f.drops(b"p", b"class", b"intro"));
-        assert!(!f.drops(b"p", b"class", b"wp-Caption-text"));
-        // `&#99;aption` may spell it.
-        assert!(!f.drops(b"p", b"class", b"&#99;aption"));
-    }
-
-    /// The tables `drops` computes ahead agree with reading every read in turn, on every
-    /// combination of names that exercises them (exact, prefix, except, word, `<image>`).
-    #[test]
-    fn the_tables_agree_with_the_reads() {
-        let f = filter(
-            "class id role tabindex aria-* data-* item*",
             Interest::elements("*")
                 .reads("img", "*")
-                .reads_all_but("div span", "class id")
-                .reads_word("div p span", "class", "caption")
-                .reads("*", "aria-hidden style data-keep")
-                .reads("lite-*", "*")
-                .reads("a", "href data-*"),
-        )
-        .unwrap();
+                .reads("div", "class")
+                .reads("*", "href"),
+        );
+        assert!(drops(&f, "span", "class", "") && drops(&f, "SPAN", "Data-Src", ""));
+        assert!(!drops(&f, "img", "class", "") && !drops(&f, "img", "data-src", ""));
+        assert!(!drops(&f, "div", "class", "") && drops(&f, "div", "data-x", ""));
+        assert!(!drops(&f, "span", "HREF", ""));
+        // `<image>` is an `img` once parsed.
+        assert!(!drops(&f, "image", "data-src", ""));
+        // What the tree builder reads stays everywhere.
+        for attr in [
+            "type",
+            "color",
+            "face",
+            "size",
+            "encoding",
+            "shadowrootmode",
+            "form",
+        ] {
+            assert!(!drops(&f, "span", attr, "x"), "{attr}");
+        }
+        // Names too long to look up stay.
+        assert!(!drops(&f, "span", &"x".repeat(MAX_NAME + 1), ""));
+        assert!(!drops(&f, &"x".repeat(MAX_NAME + 1), "class", ""));
+    }
+
+    #[test]
+    fn reading_everything_everywhere_keeps_everything() {
+        assert!(AttrFilter::new(&Interest::elements("*").reads("*", "*").reads.unwrap()).is_none());
+    }
+
+    /// The tables agree with reading every read in turn, on every combination of names
+    /// that exercises them (exact, prefix, except, word, `<image>`, case).
+    #[test]
+    fn the_tables_agree_with_the_reads() {
+        let interest = Interest::elements("*")
+            .reads("img", "*")
+            .reads_all_but("div span", "class id")
+            .reads_word("div p span", "class", "caption")
+            .reads("*", "aria-hidden style data-keep on*")
+            .reads("lite-*", "*")
+            .reads("a", "href data-*");
+        let reads = interest.reads.clone().unwrap();
+        let f = filter(interest);
+        let tree = crate::interest::patterns(TREE_BUILDER_READS);
         let elements = [
-            "img", "IMAGE", "div", "Span", "p", "a", "li", "lite-youtube", "lite-", "x", "figure",
+            "img",
+            "IMAGE",
+            "div",
+            "Span",
+            "p",
+            "a",
+            "li",
+            "lite-youtube",
+            "lite-",
+            "x",
+            "figure",
         ];
         let attrs = [
-            "class", "id", "ID", "data-src", "data-", "data-x", "data-keep", "aria-label",
-            "aria-hidden", "role", "itemid", "items", "href", "style", "data", "tabindex",
+            "class",
+            "id",
+            "ID",
+            "data-src",
+            "data-",
+            "data-x",
+            "data-keep",
+            "aria-label",
+            "aria-hidden",
+            "role",
+            "itemid",
+            "href",
+            "style",
+            "data",
+            "onclick",
+            "on",
+            "type",
+            "shadowrootmode",
+            "Form",
         ];
         let values = ["", "x", "Caption", "a&amp;b", "lazyload"];
         for e in elements {
+            let canonical = if e.eq_ignore_ascii_case("image") {
+                "img"
+            } else {
+                e
+            };
             for a in attrs {
                 for v in values {
-                    let (e, a, v) = (e.as_bytes(), a.as_bytes(), v.as_bytes());
-                    let plain = f.family.iter().any(|p| p.matches(a)) && f.check(canonical(e), a, v);
-                    assert_eq!(f.drops(e, a, v), plain, "{e:?} {a:?} {v:?}");
+                    let read = tree.iter().any(|t| t.matches(a.as_bytes()))
+                        || reads.iter().any(|r| {
+                            r.element.matches(canonical.as_bytes())
+                                && r.attribute.matches(a.as_bytes())
+                                && !r.except.iter().any(|x| x.matches(a.as_bytes()))
+                                && r.word.as_ref().is_none_or(|w| has_word(v.as_bytes(), w))
+                        });
+                    assert_eq!(drops(&f, e, a, v), !read, "{e:?} {a:?} {v:?}");
                 }
             }
         }
-    }
-
-    #[test]
-    fn what_the_tree_builder_reads_never_goes() {
-        assert!(filter("class type", Interest::elements("*")).is_none());
-        assert!(filter("*", Interest::elements("*")).is_none());
-        assert!(filter("", Interest::elements("*")).is_none());
-        assert!(filter("class", Interest::elements("*")).is_some());
     }
 }

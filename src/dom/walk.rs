@@ -198,9 +198,10 @@ impl ElementSet {
 
     fn contains(&self, name: &LocalName) -> bool {
         self.names.contains(name)
-            || self.prefixes.iter().any(|p| {
-                name.len() > p.len() && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p)
-            })
+            || self
+                .prefixes
+                .iter()
+                .any(|p| name.len() > p.len() && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p))
     }
 }
 

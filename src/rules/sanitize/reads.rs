@@ -1,21 +1,17 @@
-//! What the sanitizer reads, and the attributes it never keeps: from these and the other
-//! rules' [`Interest`]s the cleaner decides which attributes go before parsing (see
-//! `dom::attr_filter`).
+//! What the sanitizer reads: with the other rules' [`Interest`]s, it decides which attributes
+//! go before parsing (see `dom::attr_filter`). The sanitizer removes every attribute it does
+//! not keep, so what it keeps is among what it reads.
 
 use super::policy::Classes;
 use super::Sanitize;
-use crate::interest::{patterns, Pattern};
 use crate::Interest;
 
-/// Attributes the sanitizer removes from every element unless its policy keeps them, that
-/// change nothing in how html5ever builds the tree.
-const NEVER_KEPT: &str = "role tabindex aria-* data-* item*";
-
 impl Sanitize {
-    /// The sanitizer handles every element. It reads every attribute it may keep, and any
-    /// attribute of the elements that leave a link or text of their own: embeds, the posts
-    /// of social networks (`blockquote`), formulas; of the `div`s and `span`s that stand in
-    /// for embeds, what may name the player.
+    /// The sanitizer handles every element. It reads every attribute it may keep (and a
+    /// link's `rel` and `target`), and any attribute of the elements that leave a link or
+    /// text of their own: embeds, the posts of social networks (`blockquote`), formulas,
+    /// form controls, the document's `html`, `head` and `body`; of the `div`s and `span`s
+    /// that stand in for embeds, what may name the player.
     pub(crate) fn reads(&self) -> Interest {
         let policy = &*self.policy;
         let mut kept: Vec<&str> = policy.attr_names().map(|n| &**n).collect();
@@ -23,27 +19,22 @@ impl Sanitize {
             kept.push("class");
         }
         if policy.id_prefix.is_some() {
-            kept.push("id");
+            kept.extend(["id", "headers"]);
         }
         Interest::elements("*")
             .reads("*", &kept.join(" "))
-            .reads("iframe embed object blockquote figure lite-* img math", "*")
+            .reads("a", "rel target")
+            .reads(
+                "iframe embed object blockquote figure lite-* img math html head body",
+                "*",
+            )
+            .reads(
+                "button select textarea option optgroup input datalist keygen meter progress \
+                 output",
+                "*",
+            )
             // Placeholders of embeds: whether they have a `data-` attribute, and the
             // player's URL (`embed_links::URL_ATTRS`).
             .reads("div span", "data-* data href src title")
-    }
-
-    /// The attributes this sanitizer removes from every element (those it may keep are
-    /// among what it [`reads`](Sanitize::reads)).
-    pub(crate) fn attributes_never_kept(&self) -> Vec<Pattern> {
-        let policy = &*self.policy;
-        let mut never = patterns(NEVER_KEPT);
-        if policy.classes == Classes::Dropped {
-            never.extend(patterns("class"));
-        }
-        if policy.id_prefix.is_none() {
-            never.extend(patterns("id"));
-        }
-        never
     }
 }
