@@ -107,11 +107,18 @@ impl Policy {
         self.attrs_of(element).contains_key(attr)
     }
 
-    /// Every attribute some element may keep (classes and ids aside).
-    pub(crate) fn attr_names(&self) -> impl Iterator<Item = &LocalName> + '_ {
-        self.global_attrs
-            .keys()
-            .chain(self.element_attrs.values().flat_map(|m| m.keys()))
+    /// The attributes every kept element may keep (classes and ids aside).
+    pub(crate) fn global_attr_names(&self) -> impl Iterator<Item = &LocalName> + '_ {
+        self.global_attrs.keys()
+    }
+
+    /// The elements with attributes of their own, each with every attribute it may keep.
+    pub(crate) fn element_attr_names(
+        &self,
+    ) -> impl Iterator<Item = (&LocalName, impl Iterator<Item = &LocalName> + '_)> + '_ {
+        self.element_attrs
+            .iter()
+            .map(|(el, attrs)| (el, attrs.keys()))
     }
 }
 
