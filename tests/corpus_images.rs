@@ -22,8 +22,20 @@
 //!   a real candidate (counted: no more placeholder images out than placeholder images in
 //!   without any candidate);
 //! - cleaning the output again changes nothing.
+//!
+//! The corpus test needs `../shared`: without it, it is reported as ignored, with the reason
+//! (`common::needs_shared`); the bundled samples are always checked.
 
 mod common;
+
+/// The harness does not capture output: the figures print with `--nocapture` only.
+macro_rules! println {
+    ($($arg:tt)*) => {
+        if common::verbose() {
+            std::println!($($arg)*);
+        }
+    };
+}
 
 use articlean::proxy::Unwrapper;
 use articlean::rules::lazy_images::{SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES};
@@ -266,10 +278,21 @@ fn invariants(label: &str, input: &str, post: bool, full: &Cleaner, raw: &Cleane
     problems
 }
 
-#[test]
-fn corpus_image_recall_and_invariants() {
-    let started = Instant::now();
-    let base = Url::parse(BASE).unwrap();
+fn main() {
+    common::run(vec![
+        common::test(
+            "bundled_samples_keep_the_invariants",
+            bundled_samples_keep_the_invariants,
+        ),
+        common::needs_shared(
+            "corpus_image_recall_and_invariants",
+            corpus_image_recall_and_invariants,
+        ),
+    ])
+}
+
+/// (the full cleaner, the cleaner without the sanitizer), with Readability's base URL.
+fn cleaners() -> (Cleaner, Cleaner) {
     let full = Cleaner::builder().with_base_url(BASE).build().unwrap();
     let raw = Cleaner::builder()
         .with_base_url(BASE)
@@ -277,9 +300,13 @@ fn corpus_image_recall_and_invariants() {
         .allow_unsafe_output()
         .build()
         .unwrap();
-    let mut problems = Vec::new();
+    (full, raw)
+}
 
-    // The bundled samples first: they need no shared data.
+/// The invariants on every file of `examples/articles/` (no shared data needed).
+fn bundled_samples_keep_the_invariants() {
+    let (full, raw) = cleaners();
+    let mut problems = Vec::new();
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
     let mut files: Vec<_> = std::fs::read_dir(&samples)
         .unwrap()
@@ -295,12 +322,15 @@ fn corpus_image_recall_and_invariants() {
         let label = f.file_name().unwrap().to_string_lossy().into_owned();
         problems.extend(invariants(&label, &input, post, &full, &raw));
     }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
 
-    let Some(shared) = common::shared_dir("corpus_image_recall_and_invariants (corpus part)")
-    else {
-        assert!(problems.is_empty(), "{}", problems.join("\n"));
-        return;
-    };
+/// Image recall and the invariants on every page of the shared Readability corpus.
+fn corpus_image_recall_and_invariants(shared: &Path) {
+    let started = Instant::now();
+    let base = Url::parse(BASE).unwrap();
+    let (full, raw) = cleaners();
+    let mut problems = Vec::new();
     let corpus = shared.join("corpus/readability");
     let mut pages: Vec<_> = std::fs::read_dir(&corpus)
         .unwrap()
