@@ -41,9 +41,10 @@ use articlean::proxy::Unwrapper;
 use articlean::rules::lazy_images::{SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES};
 use articlean::Cleaner;
 use html5ever::tendril::TendrilSink;
+use libtest_mimic::Trial;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 use url::Url;
 
@@ -206,11 +207,13 @@ fn has_candidate(t: &Tag) -> bool {
 /// Checks the invariants on one input; returns the problems found.
 fn invariants(label: &str, input: &str, post: bool, full: &Cleaner, raw: &Cleaner) -> Vec<String> {
     let run = |c: &Cleaner, s: &str| {
+        #[cfg(feature = "posts")]
         if post {
-            c.clean_post(s).into_html()
-        } else {
-            c.clean(s).into_html()
+            return c.clean_post(s).into_html();
         }
+        #[cfg(not(feature = "posts"))]
+        assert!(!post, "a post needs the posts feature");
+        c.clean(s).into_html()
     };
     let mut problems = Vec::new();
     let out = run(full, input);
@@ -279,16 +282,12 @@ fn invariants(label: &str, input: &str, post: bool, full: &Cleaner, raw: &Cleane
 }
 
 fn main() {
-    common::run(vec![
-        common::test(
-            "bundled_samples_keep_the_invariants",
-            bundled_samples_keep_the_invariants,
-        ),
-        common::needs_shared(
-            "corpus_image_recall_and_invariants",
-            corpus_image_recall_and_invariants,
-        ),
-    ])
+    let mut trials: Vec<_> = samples().into_iter().map(sample_trial).collect();
+    trials.push(common::needs_shared(
+        "corpus_image_recall_and_invariants",
+        corpus_image_recall_and_invariants,
+    ));
+    common::run(trials)
 }
 
 /// (the full cleaner, the cleaner without the sanitizer), with Readability's base URL.
@@ -303,10 +302,8 @@ fn cleaners() -> (Cleaner, Cleaner) {
     (full, raw)
 }
 
-/// The invariants on every file of `examples/articles/` (no shared data needed).
-fn bundled_samples_keep_the_invariants() {
-    let (full, raw) = cleaners();
-    let mut problems = Vec::new();
+/// The bundled samples: every `.html` and `.md` file of `examples/articles/`.
+fn samples() -> Vec<PathBuf> {
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
     let mut files: Vec<_> = std::fs::read_dir(&samples)
         .unwrap()
@@ -316,13 +313,24 @@ fn bundled_samples_keep_the_invariants() {
         .collect();
     files.sort();
     assert!(files.len() >= 6, "samples missing in {}", samples.display());
-    for f in &files {
-        let input = std::fs::read_to_string(f).unwrap();
-        let post = f.extension().is_some_and(|e| e == "md");
-        let label = f.file_name().unwrap().to_string_lossy().into_owned();
-        problems.extend(invariants(&label, &input, post, &full, &raw));
+    files
+}
+
+/// The invariants on one bundled sample (no shared data needed); a `.md` post is cleaned as a
+/// post, which needs the `posts` feature.
+fn sample_trial(path: PathBuf) -> Trial {
+    let label = path.file_name().unwrap().to_string_lossy().into_owned();
+    let name = format!("bundled_sample_keeps_the_invariants::{label}");
+    let post = path.extension().is_some_and(|e| e == "md");
+    if post && !cfg!(feature = "posts") {
+        return common::needs_feature(name, "posts");
     }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    common::test(name, move || {
+        let (full, raw) = cleaners();
+        let input = std::fs::read_to_string(&path).unwrap();
+        let problems = invariants(&label, &input, post, &full, &raw);
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    })
 }
 
 /// Image recall and the invariants on every page of the shared Readability corpus.

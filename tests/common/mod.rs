@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+#[cfg(feature = "posts")]
 pub mod markdown;
 pub mod safety;
 
@@ -44,6 +45,12 @@ pub fn needs_shared(name: impl Into<String>, body: impl FnOnce(&Path) + Send + '
         }
         Err(why) => Ok(Completion::ignored_with(why)),
     })
+}
+
+/// A test that needs a feature this build does not have: reported as ignored, with the reason.
+pub fn needs_feature(name: impl Into<String>, feature: &str) -> Trial {
+    let why = format!("needs the `{feature}` feature");
+    Trial::ignorable_test(name, move || Ok(Completion::ignored_with(why)))
 }
 
 /// A test that needs nothing but the crate: `body` panics on failure.

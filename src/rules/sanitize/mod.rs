@@ -19,6 +19,7 @@ mod math;
 mod nesting;
 pub(crate) mod policy;
 mod urls;
+#[cfg(feature = "posts")]
 pub(crate) mod verify;
 
 use crate::dom::names::is_block;
@@ -80,7 +81,8 @@ impl Sanitize {
         }
     }
 
-    /// The checked policy (for [`verify`]).
+    /// The checked policy (for `verify`).
+    #[cfg(feature = "posts")]
     pub(crate) fn policy(&self) -> &Policy {
         &self.policy
     }
