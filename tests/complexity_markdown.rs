@@ -3,6 +3,7 @@
 //! must stay under twice the cost per MB at 10× (ratios in one process, not absolute times).
 //! Measured before the redesign (debug build, same sizes): unclosed spans x3.7, many
 //! `<title>` x4.1, proxied images and definitions x4.1 (and x7 to x48 at the sizes).
+#![cfg(feature = "posts")] // Markdown posts, and telling a body apart
 
 use articlean::Cleaner;
 use std::time::Instant;

@@ -22,16 +22,29 @@
 //!   a real candidate (counted: no more placeholder images out than placeholder images in
 //!   without any candidate);
 //! - cleaning the output again changes nothing.
+//!
+//! The corpus test needs `../shared`: without it, it is reported as ignored, with the reason
+//! (`common::needs_shared`); the bundled samples are always checked.
 
 mod common;
+
+/// The harness does not capture output: the figures print with `--nocapture` only.
+macro_rules! println {
+    ($($arg:tt)*) => {
+        if common::verbose() {
+            std::println!($($arg)*);
+        }
+    };
+}
 
 use articlean::proxy::Unwrapper;
 use articlean::rules::lazy_images::{SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES};
 use articlean::Cleaner;
 use html5ever::tendril::TendrilSink;
+use libtest_mimic::Trial;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 use url::Url;
 
@@ -194,11 +207,13 @@ fn has_candidate(t: &Tag) -> bool {
 /// Checks the invariants on one input; returns the problems found.
 fn invariants(label: &str, input: &str, post: bool, full: &Cleaner, raw: &Cleaner) -> Vec<String> {
     let run = |c: &Cleaner, s: &str| {
+        #[cfg(feature = "posts")]
         if post {
-            c.clean_post(s).into_html()
-        } else {
-            c.clean(s).into_html()
+            return c.clean_post(s).into_html();
         }
+        #[cfg(not(feature = "posts"))]
+        assert!(!post, "a post needs the posts feature");
+        c.clean(s).into_html()
     };
     let mut problems = Vec::new();
     let out = run(full, input);
@@ -266,10 +281,17 @@ fn invariants(label: &str, input: &str, post: bool, full: &Cleaner, raw: &Cleane
     problems
 }
 
-#[test]
-fn corpus_image_recall_and_invariants() {
-    let started = Instant::now();
-    let base = Url::parse(BASE).unwrap();
+fn main() {
+    let mut trials: Vec<_> = samples().into_iter().map(sample_trial).collect();
+    trials.push(common::needs_shared(
+        "corpus_image_recall_and_invariants",
+        corpus_image_recall_and_invariants,
+    ));
+    common::run(trials)
+}
+
+/// (the full cleaner, the cleaner without the sanitizer), with Readability's base URL.
+fn cleaners() -> (Cleaner, Cleaner) {
     let full = Cleaner::builder().with_base_url(BASE).build().unwrap();
     let raw = Cleaner::builder()
         .with_base_url(BASE)
@@ -277,9 +299,11 @@ fn corpus_image_recall_and_invariants() {
         .allow_unsafe_output()
         .build()
         .unwrap();
-    let mut problems = Vec::new();
+    (full, raw)
+}
 
-    // The bundled samples first: they need no shared data.
+/// The bundled samples: every `.html` and `.md` file of `examples/articles/`.
+fn samples() -> Vec<PathBuf> {
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
     let mut files: Vec<_> = std::fs::read_dir(&samples)
         .unwrap()
@@ -289,18 +313,32 @@ fn corpus_image_recall_and_invariants() {
         .collect();
     files.sort();
     assert!(files.len() >= 6, "samples missing in {}", samples.display());
-    for f in &files {
-        let input = std::fs::read_to_string(f).unwrap();
-        let post = f.extension().is_some_and(|e| e == "md");
-        let label = f.file_name().unwrap().to_string_lossy().into_owned();
-        problems.extend(invariants(&label, &input, post, &full, &raw));
-    }
+    files
+}
 
-    let Some(shared) = common::shared_dir("corpus_image_recall_and_invariants (corpus part)")
-    else {
+/// The invariants on one bundled sample (no shared data needed); a `.md` post is cleaned as a
+/// post, which needs the `posts` feature.
+fn sample_trial(path: PathBuf) -> Trial {
+    let label = path.file_name().unwrap().to_string_lossy().into_owned();
+    let name = format!("bundled_sample_keeps_the_invariants::{label}");
+    let post = path.extension().is_some_and(|e| e == "md");
+    if post && !cfg!(feature = "posts") {
+        return common::needs_feature(name, "posts");
+    }
+    common::test(name, move || {
+        let (full, raw) = cleaners();
+        let input = std::fs::read_to_string(&path).unwrap();
+        let problems = invariants(&label, &input, post, &full, &raw);
         assert!(problems.is_empty(), "{}", problems.join("\n"));
-        return;
-    };
+    })
+}
+
+/// Image recall and the invariants on every page of the shared Readability corpus.
+fn corpus_image_recall_and_invariants(shared: &Path) {
+    let started = Instant::now();
+    let base = Url::parse(BASE).unwrap();
+    let (full, raw) = cleaners();
+    let mut problems = Vec::new();
     let corpus = shared.join("corpus/readability");
     let mut pages: Vec<_> = std::fs::read_dir(&corpus)
         .unwrap()

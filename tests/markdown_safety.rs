@@ -3,6 +3,7 @@
 //! front matter, is cleaned by `clean_post`, rendered by pulldown-cmark with raw HTML passed
 //! through (three renderer settings), and checked by `common::safety`; cleaning again must
 //! change nothing.
+#![cfg(feature = "posts")] // Markdown posts, and telling a body apart
 
 mod common;
 

@@ -1,14 +1,46 @@
 //! Dropping at parse time what the sanitizer removes anyway changes nothing a user sees: the
 //! same HTML and the same report, for every fixture input and every shared corpus page, in
-//! the default policy and with embeds on (where `<iframe>` is not dropped).
+//! the default policy and with embeds on (where `<iframe>` is not dropped). The corpus pages
+//! need `../shared`: without it, their test is reported as ignored, with the reason
+//! (`common::needs_shared`).
 
 mod common;
 
 use articlean::{Cleaned, Cleaner};
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-fn inputs() -> Vec<(PathBuf, String)> {
+fn main() {
+    common::run(vec![
+        common::test(
+            "parse_time_filter_changes_no_output_and_no_report",
+            parse_time_filter_changes_no_output_and_no_report,
+        ),
+        common::needs_shared(
+            "parse_time_filter_changes_no_output_and_no_report_on_the_corpus",
+            parse_time_filter_changes_no_output_and_no_report_on_the_corpus,
+        ),
+        common::test(
+            "dropped_elements_and_comments_count_for_sanitize",
+            dropped_elements_and_comments_count_for_sanitize,
+        ),
+        common::test(
+            "a_user_rule_still_sees_what_the_sanitizer_removes",
+            a_user_rule_still_sees_what_the_sanitizer_removes,
+        ),
+        common::test(
+            "raw_text_of_dropped_elements_ends_where_the_parser_ends_it",
+            raw_text_of_dropped_elements_ends_where_the_parser_ends_it,
+        ),
+        common::test(
+            "raw_text_mixes_clean_the_same_with_and_without_the_filter",
+            raw_text_mixes_clean_the_same_with_and_without_the_filter,
+        ),
+    ])
+}
+
+/// The input of every fixture case.
+fn fixture_inputs() -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();
     let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     for suite in fs::read_dir(&fixtures).unwrap() {
@@ -16,13 +48,21 @@ fn inputs() -> Vec<(PathBuf, String)> {
             files.push(case.unwrap().path().join("input.html"));
         }
     }
-    if let Some(shared) = common::shared_dir("parse_filter corpus pages") {
-        let corpus = shared.join("corpus/readability");
-        match fs::read_dir(&corpus) {
-            Ok(pages) => files.extend(pages.map(|p| p.unwrap().path().join("source.html"))),
-            Err(e) => eprintln!("skipped corpus pages: {}: {e}", corpus.display()),
-        }
-    }
+    read_all(files)
+}
+
+/// The source of every page of the shared Readability corpus.
+fn corpus_inputs(shared: &Path) -> Vec<(PathBuf, String)> {
+    let corpus = shared.join("corpus/readability");
+    let pages = fs::read_dir(&corpus).unwrap_or_else(|e| panic!("{}: {e}", corpus.display()));
+    read_all(
+        pages
+            .map(|p| p.unwrap().path().join("source.html"))
+            .collect(),
+    )
+}
+
+fn read_all(files: Vec<PathBuf>) -> Vec<(PathBuf, String)> {
     files
         .into_iter()
         .filter_map(|f| Some((f.clone(), fs::read_to_string(&f).ok()?)))
@@ -48,14 +88,25 @@ fn with_and_without_filter(embeds: bool) -> (Cleaner, Cleaner) {
     (build(true), build(false))
 }
 
-#[test]
 fn parse_time_filter_changes_no_output_and_no_report() {
-    let inputs = inputs();
+    let inputs = fixture_inputs();
     assert!(inputs.len() > 20, "fixture inputs not found");
+    same_on_all(&inputs);
+}
+
+fn parse_time_filter_changes_no_output_and_no_report_on_the_corpus(shared: &Path) {
+    let inputs = corpus_inputs(shared);
+    assert!(inputs.len() > 20, "corpus pages not found");
+    same_on_all(&inputs);
+}
+
+/// The same output and report on every input, with and without the filter, with and without
+/// embeds; enough of them exercise the sanitizer.
+fn same_on_all(inputs: &[(PathBuf, String)]) {
     for embeds in [false, true] {
         let (filtered, plain) = with_and_without_filter(embeds);
         let mut sanitized = 0;
-        for (path, html) in &inputs {
+        for (path, html) in inputs {
             let what = format!("{} (embeds {embeds})", path.display());
             sanitized += usize::from(same(&filtered, &plain, html, &what));
         }
@@ -63,7 +114,6 @@ fn parse_time_filter_changes_no_output_and_no_report() {
     }
 }
 
-#[test]
 fn dropped_elements_and_comments_count_for_sanitize() {
     let html = "<p>a<script>x()</script><!-- c -->b<svg><g/></svg><style>p{}</style></p>";
     let out = Cleaner::default().clean(html);
@@ -71,7 +121,6 @@ fn dropped_elements_and_comments_count_for_sanitize() {
     assert_eq!(out.report().get("sanitize"), 4);
 }
 
-#[test]
 fn a_user_rule_still_sees_what_the_sanitizer_removes() {
     use articlean::{rule_fn, Action};
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -130,7 +179,6 @@ const RAW_TEXT_CASES: &[&str] = &[
     "<b>1<p>2<script>x</script>3",
 ];
 
-#[test]
 fn raw_text_of_dropped_elements_ends_where_the_parser_ends_it() {
     for embeds in [false, true] {
         let (filtered, plain) = with_and_without_filter(embeds);
@@ -148,10 +196,16 @@ fn raw_text_of_dropped_elements_ends_where_the_parser_ends_it() {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    // Failures are kept beside this file (`parse_filter.proptest-regressions`), named directly:
+    // the default looks for a `lib.rs` above `tests/`, and says so on every run.
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
+        ..proptest::prelude::ProptestConfig::with_cases(256)
+    })]
 
-    /// Random mixes of the pieces that start and end raw text.
-    #[test]
+    /// Random mixes of the pieces that start and end raw text (no `#[test]`: `main` runs it).
     fn raw_text_mixes_clean_the_same_with_and_without_the_filter(
         pieces in proptest::collection::vec(proptest::sample::select(&[
             "<script>", "</script>", "</SCRIPT ", "<!--", "-->", "<style>", "</style>",

@@ -2,6 +2,7 @@
 //! HTML bodies, the body keeps the file's line endings, template URLs (`{{ }}`, `{% %}`,
 //! Hugo shortcodes) are never resolved, unwrapped or dropped, and nothing written into front
 //! matter can change its structure.
+#![cfg(feature = "posts")] // Markdown posts, and telling a body apart
 
 use articlean::{BodyKind, Cleaner};
 

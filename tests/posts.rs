@@ -1,6 +1,7 @@
 //! Posts through the public API: front matter kept byte for byte except image URLs (every
 //! quoting style, comments, CRLF, BOM), Markdown bodies where only embedded HTML and image
 //! URLs change, and the HTML/Markdown detection.
+#![cfg(feature = "posts")] // Markdown posts, and telling a body apart
 
 use articlean::{BodyKind, Cleaner, Post};
 

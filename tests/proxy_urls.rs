@@ -1,9 +1,8 @@
 //! Table-driven tests of `articlean::proxy`, through the public API only.
 //!
 //! Every table is checked in full and all failing rows are reported together. Link
-//! redirectors, tracking parameters and hotlinking hosts are in `proxy_links.rs`.
-
-mod common;
+//! redirectors, tracking parameters and hotlinking hosts are in `proxy_links.rs`; the
+//! NetEase URLs of the shared corpus in `corpus_cn.rs`.
 
 use articlean::proxy::{ProxyTemplate, Unwrapper};
 use articlean::Error;
@@ -475,80 +474,6 @@ fn template_parse_errors() {
         Err(e) => failures.push(format!("valid template rejected: {e}")),
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-#[test]
-fn netease_corpus_unwraps() {
-    let Some(shared) = common::shared_dir("netease_corpus_unwraps") else {
-        return;
-    };
-    let dir = shared.join("corpus/cn");
-    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-    let files: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("postlight--www.163.com--") && n.ends_with(".html"))
-        })
-        .collect();
-    if files.is_empty() {
-        eprintln!(
-            "skipped: no postlight--www.163.com--*.html in {}",
-            dir.display()
-        );
-        return;
-    }
-    let unwrapper = Unwrapper::new();
-    let mut total = 0;
-    let mut failures = Vec::new();
-    for file in files {
-        let Ok(html) = std::fs::read_to_string(&file) else {
-            failures.push(format!("cannot read {}", file.display()));
-            continue;
-        };
-        for url in extract_urls(&html, "nimg.ws.126.net/?url=") {
-            total += 1;
-            let decoded = url.replace("&amp;", "&");
-            match unwrapper.unwrap(&decoded) {
-                Some(origin)
-                    if (origin.starts_with("http://") || origin.starts_with("https://"))
-                        && !origin.contains("nimg.ws.126.net") => {}
-                other => failures.push(format!("{decoded} -> {other:?}")),
-            }
-        }
-    }
-    eprintln!(
-        "163.com corpus: {} of {total} unwrapped",
-        total - failures.len()
-    );
-    assert_eq!(total, 33, "expected 33 nimg.ws.126.net URLs");
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-/// Every URL in `html` (up to a quote, `<`, `>` or whitespace) that contains `needle`, with its
-/// scheme (`http:`, `https:`) or `//` prefix.
-fn extract_urls<'a>(html: &'a str, needle: &str) -> Vec<&'a str> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(pos) = html.get(from..).and_then(|rest| rest.find(needle)) {
-        let at = from + pos;
-        let start = html
-            .get(..at)
-            .and_then(|before| before.rfind(['"', '\'', '(', '=', ' ', '>']))
-            .map_or(0, |i| i + 1);
-        let end = html
-            .get(at..)
-            .and_then(|after| {
-                after.find(|c: char| matches!(c, '"' | '\'' | ')' | '<' | '>') || c.is_whitespace())
-            })
-            .map_or(html.len(), |i| at + i);
-        if let Some(url) = html.get(start..end) {
-            out.push(url);
-        }
-        from = end.max(at + needle.len());
-    }
-    out
 }
 
 /// Deterministic mini-fuzz: URLs glued from proxy-ish pieces never panic, and whatever comes

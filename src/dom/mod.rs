@@ -23,6 +23,7 @@ pub(crate) mod parse;
 pub(crate) mod raw_text;
 pub(crate) mod serialize;
 pub(crate) mod sink;
+#[cfg(feature = "posts")] // the policy verifier is its only user
 pub(crate) mod visit;
 pub(crate) mod walk;
 

@@ -10,13 +10,21 @@
 //! - [`edits`]: byte-range replacements applied once, in source order;
 //! - [`markers`]: the comments a blog engine reads (`<!-- more -->`), kept in HTML bodies;
 //! - [`scalar`]: reading and writing one front-matter scalar in its own quoting.
+//!
+//! Without the `posts` feature only the front matter and HTML bodies are here
+//! (`front_matter`, `markers`, `scalar`): the Markdown side needs pulldown-cmark.
 
+#[cfg(feature = "posts")]
 mod detect;
+#[cfg(feature = "posts")]
 mod edits;
 mod front_matter;
+#[cfg(feature = "posts")]
 mod links;
+#[cfg(feature = "posts")]
 mod markdown;
 mod markers;
+#[cfg(feature = "posts")]
 mod piece;
 mod scalar;
 
@@ -126,9 +134,13 @@ pub enum BodyKind {
     Html,
     /// Markdown: only its embedded HTML is cleaned and its image URLs rewritten; the
     /// Markdown itself stays byte for byte.
+    #[cfg(feature = "posts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "posts")))]
     Markdown,
 }
 
+#[cfg(feature = "posts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "posts")))]
 impl Post<'_> {
     /// Guesses what the body is written in: HTML when its first non-blank line starts with a
     /// block-level tag (`<div`, `<p`, `<section`, `<figure`, `<!doctype`…), at least half of
@@ -187,6 +199,8 @@ impl Cleaner {
     /// like an HTML block, say), it is cleaned again as that kind (until it reads as the kind
     /// it was last cleaned as, a few rounds at most), so that cleaning the result again
     /// changes nothing.
+    #[cfg(feature = "posts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "posts")))]
     pub fn clean_post(&self, text: &str) -> Cleaned {
         let mut kind = Post::split(text).body_kind();
         let mut out = self.clean_post_with(text, kind, true);
@@ -205,10 +219,20 @@ impl Cleaner {
     }
 
     /// Cleans a post whose body is known to be `kind` (e.g. from the file's extension), as
-    /// [`clean_post`](Cleaner::clean_post) does.
+    /// `clean_post` does: the front matter keeps every byte but its image URLs, the body is
+    /// cleaned as `kind`.
     ///
     /// An HTML body is cleaned as HTML only (as for a `.html` file, which no Markdown renderer
-    /// reads).
+    /// reads). Without the `posts` feature, [`BodyKind::Html`] is the only kind: use this for
+    /// `.html` posts, never for a `.md` file (a Markdown renderer reads those).
+    ///
+    /// ```
+    /// use articlean::{BodyKind, Cleaner};
+    ///
+    /// let post = "---\ncover: 'https://cors.example.workers.dev/?http://img.example.com/a.jpg'\n---\n<p onclick=\"x()\">Body</p>\n";
+    /// let out = Cleaner::default().clean_post_as(post, BodyKind::Html);
+    /// assert_eq!(out.html(), "---\ncover: 'http://img.example.com/a.jpg'\n---\n<p>Body</p>\n");
+    /// ```
     pub fn clean_post_as(&self, text: &str, kind: BodyKind) -> Cleaned {
         self.clean_post_with(text, kind, false)
     }
@@ -222,6 +246,7 @@ impl Cleaner {
         // The parser makes every line break `\n`: a CRLF file's HTML body gets its own back.
         let body = match kind {
             BodyKind::Html => with_line_endings_of(text, body),
+            #[cfg(feature = "posts")]
             BodyKind::Markdown => body,
         };
         let mut out = front;
@@ -232,7 +257,9 @@ impl Cleaner {
         Cleaned { html: out, report }
     }
 
-    /// A post body cleaned as `kind`.
+    /// A post body cleaned as `kind`. `rendered_as_markdown` is asked for by `clean_post`
+    /// only (feature `posts`).
+    #[cfg_attr(not(feature = "posts"), allow(unused_variables))]
     fn clean_body(
         &self,
         body: &str,
@@ -240,10 +267,8 @@ impl Cleaner {
         rendered_as_markdown: bool,
     ) -> (String, Report) {
         match kind {
-            BodyKind::Html => {
-                if !rendered_as_markdown {
-                    return self.clean_post_body(body, false).into_parts();
-                }
+            #[cfg(feature = "posts")]
+            BodyKind::Html if rendered_as_markdown => {
                 // The blog puts the body into its own page: a fragment, even when it was
                 // written as a whole document.
                 let (body, mut report) = self.clean_post_body(body, true).into_parts();
@@ -255,6 +280,8 @@ impl Cleaner {
                 }
                 (body, report)
             }
+            BodyKind::Html => self.clean_post_body(body, false).into_parts(),
+            #[cfg(feature = "posts")]
             BodyKind::Markdown => markdown::clean(self, body),
         }
     }

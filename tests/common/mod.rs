@@ -1,34 +1,79 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+#[cfg(feature = "posts")]
 pub mod markdown;
 pub mod safety;
 
-use std::path::PathBuf;
+use libtest_mimic::{Arguments, Completion, Trial};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-/// The shared data folder: `$ARTICLEAN_SHARED`, or `../shared` beside the crate. `None` (after
-/// printing why the caller skips) when it is absent; a panic instead when
-/// `ARTICLEAN_REQUIRE_SHARED=1` (as in `.ci/run`), so that CI never passes without the data.
-pub fn shared_dir(test: &str) -> Option<PathBuf> {
+/// The shared data folder (`$ARTICLEAN_SHARED`, or `../shared` beside the crate), or why it
+/// cannot be used.
+pub fn shared_dir() -> Result<PathBuf, String> {
     let candidate = match std::env::var_os("ARTICLEAN_SHARED") {
         Some(dir) => PathBuf::from(dir),
         None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
     };
     if candidate.is_dir() {
-        Some(candidate)
-    } else if std::env::var_os("ARTICLEAN_REQUIRE_SHARED").is_some_and(|v| v == "1") {
-        panic!(
-            "{test}: shared data not found at {} and ARTICLEAN_REQUIRE_SHARED=1 \
-             (CI needs ../shared beside the crate, or ARTICLEAN_SHARED)",
-            candidate.display()
-        );
+        Ok(candidate)
     } else {
-        eprintln!(
-            "skipped {test}: shared data not found at {} (set ARTICLEAN_SHARED)",
+        Err(format!(
+            "needs the shared data: no folder {}; set ARTICLEAN_SHARED",
             candidate.display()
-        );
-        None
+        ))
     }
+}
+
+/// Whether a missing shared folder is an error (`ARTICLEAN_REQUIRE_SHARED=1`, as in `.ci/run`).
+pub fn shared_required() -> bool {
+    std::env::var_os("ARTICLEAN_REQUIRE_SHARED").is_some_and(|v| v == "1")
+}
+
+/// A test that reads the shared data: `body` gets the folder and panics on failure. Without
+/// the folder the test is reported as ignored, with the reason, so that a run without the data
+/// says what it did not test; with `ARTICLEAN_REQUIRE_SHARED=1` it fails instead.
+pub fn needs_shared(name: impl Into<String>, body: impl FnOnce(&Path) + Send + 'static) -> Trial {
+    Trial::ignorable_test(name, move || match shared_dir() {
+        Ok(dir) => {
+            body(&dir);
+            Ok(Completion::Completed)
+        }
+        Err(why) if shared_required() => {
+            Err(format!("ARTICLEAN_REQUIRE_SHARED=1, but this test {why}").into())
+        }
+        Err(why) => Ok(Completion::ignored_with(why)),
+    })
+}
+
+/// A test that needs a feature this build does not have: reported as ignored, with the reason.
+pub fn needs_feature(name: impl Into<String>, feature: &str) -> Trial {
+    let why = format!("needs the `{feature}` feature");
+    Trial::ignorable_test(name, move || Ok(Completion::ignored_with(why)))
+}
+
+/// A test that needs nothing but the crate: `body` panics on failure.
+pub fn test(name: impl Into<String>, body: impl FnOnce() + Send + 'static) -> Trial {
+    Trial::test(name, move || {
+        body();
+        Ok(())
+    })
+}
+
+static VERBOSE: OnceLock<bool> = OnceLock::new();
+
+/// Runs `trials` as `cargo test` runs tests (filters, `--list`, `--ignored`…) and exits.
+pub fn run(trials: Vec<Trial>) -> ! {
+    let args = Arguments::from_args();
+    VERBOSE.get_or_init(|| args.nocapture);
+    libtest_mimic::run(&args, trials).exit()
+}
+
+/// Whether the run was asked for `--nocapture`: a test under [`run`] prints its figures only
+/// then (the harness does not capture output).
+pub fn verbose() -> bool {
+    VERBOSE.get().copied().unwrap_or(false)
 }
 
 /// The text of some HTML: tags removed, the few entities the tests meet decoded, white space

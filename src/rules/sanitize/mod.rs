@@ -20,6 +20,7 @@ mod nesting;
 pub(crate) mod policy;
 mod reads;
 mod urls;
+#[cfg(feature = "posts")]
 pub(crate) mod verify;
 
 use crate::dom::names::is_block;
@@ -81,7 +82,8 @@ impl Sanitize {
         }
     }
 
-    /// The checked policy (for [`verify`]).
+    /// The checked policy (for `verify`).
+    #[cfg(feature = "posts")]
     pub(crate) fn policy(&self) -> &Policy {
         &self.policy
     }
