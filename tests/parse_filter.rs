@@ -212,6 +212,8 @@ proptest::proptest! {
             "<textarea>", "</textarea>", "<title>", "</title>", "<p>", "</p>", "<svg>",
             "</svg>", "<table>", "<td>", "<noscript>", "</noscript>", "<iframe>",
             "</iframe>", "text", "é", "\r\n", "\0", "<", "/", ">", " ", "<b>", "<img src=x>",
+            "<!", "-", "--", "<script ", "<SCRIPT/", "</script\n", "<scripts>",
+            "<p class=x id=y data-a=1>", "<img class=lazy data-src=a.jpg>",
         ][..]), 0..24)
     ) {
         let html: String = pieces.concat();

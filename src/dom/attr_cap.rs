@@ -15,17 +15,19 @@
 //! outside foreign content (`<!…>`, `<?…>`, `</` + a non-letter: up to the first `>`); the raw
 //! text of `script`, `style`, `xmp`, `iframe`, `noembed`, `noframes`, `noscript` and the
 //! RCDATA of `textarea` and `title` (up to the appropriate end tag, § 13.2.5.9–13.2.5.20); and
-//! `plaintext`, after which nothing is a tag. Where it could disagree with the tokenizer, it
-//! cuts nothing: inside a CDATA section's possible extent; inside `<svg>`/`<math>` (counted
-//! from their tags, without the tree builder); and from a script's first `<!` (the script
-//! data escape states) or a CDATA section or raw-text tag inside `<svg>`/`<math>` (HTML
-//! integration points) on, it gives up for the rest of the input. A tag it leaves is simply
-//! not capped: that costs time, never content. `capping_never_changes_text` checks this
-//! against html5ever on generated mixes of all these.
+//! `plaintext`, after which nothing is a tag; the script data escape states of a script
+//! (§ 13.2.5.15–13.2.5.31, see [`script_len`]). Where it could disagree with the tokenizer,
+//! it cuts nothing: inside a CDATA section's possible extent; inside `<svg>`/`<math>` (counted
+//! from their tags, without the tree builder); and from a CDATA section or raw-text tag
+//! inside `<svg>`/`<math>` (HTML integration points) on, it gives up for the rest of the
+//! input. A tag it leaves is simply not capped or filtered: that costs time, never content.
+//! `capping_never_changes_text` checks this against html5ever on generated mixes of all these.
 //!
-//! Nothing is copied unless some tag has more than `MAX_ATTRIBUTES` attributes.
+//! The same scan cuts the attributes an [`AttrFilter`] drops. Nothing is copied unless some
+//! tag has more than `MAX_ATTRIBUTES` attributes or the filter drops some.
 
 use super::attr_filter::AttrFilter;
+use super::raw_text::script_len;
 use std::borrow::Cow;
 
 /// The most attributes a tag keeps.
@@ -342,18 +344,16 @@ fn tag(
 }
 
 /// Where the appropriate end tag of raw text starting at `at` begins (or the end of the
-/// input). In script data, a `<!` may begin the script data escape states (§ 13.2.5.15), where
-/// an end tag can be hidden: the scan then gives up on the rest of the input (no tag after it
-/// is capped), so that it never takes script text for markup.
+/// input). Script data follows the script data escape states (§ 13.2.5.15–13.2.5.31), as the
+/// parser's raw-text skip does ([`script_len`]).
 fn end_of_raw_text(bytes: &[u8], at: usize, name: &[u8]) -> usize {
-    let script = name == b"script";
+    if name == b"script" {
+        return at + script_len(&bytes[at..]);
+    }
     let mut pos = at;
     while let Some(found) = memchr::memchr(b'<', &bytes[pos..]) {
         let lt = pos + found;
         let after = &bytes[lt + 1..];
-        if script && after.first() == Some(&b'!') {
-            return bytes.len();
-        }
         if after.first() == Some(&b'/')
             && after.len() > name.len() + 1
             && after[1..=name.len()].eq_ignore_ascii_case(name)

@@ -9,10 +9,10 @@
 //!
 //! The scan stops exactly where the tokenizer would leave the raw text: at the first
 //! *appropriate end tag* (`</` + the element's name in any case + white space, `/` or `>`;
-//! HTML § 13.2.5.9–13.2.5.20). In script data it stops earlier, at the first `<!`: that is
-//! where the script data escape states begin (`<!--` … `<script>` … `</script>` may hide an
-//! end tag), and the rest is left to html5ever. Wherever it stops, the tokenizer reads what
-//! follows as it would have: the skipped bytes are text it would have read in the same state.
+//! HTML § 13.2.5.9–13.2.5.20). Script data has escape states besides (§ 13.2.5.15–13.2.5.31):
+//! after `<!--`, a `<script>` hides every end tag up to its own `</script>` or `-->`;
+//! [`script_len`] follows them. Wherever the scan stops, the tokenizer reads what follows as
+//! it would have: the skipped bytes are text it would have read in the same state.
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
@@ -26,6 +26,11 @@ use html5ever::tokenizer::BufferQueue;
 /// next buffer).
 pub(crate) fn text_len(rest: &[u8], kind: RawKind, name: &[u8], complete: bool) -> usize {
     let script = matches!(kind, RawKind::ScriptData);
+    if script && complete {
+        return script_len(rest);
+    }
+    // A part of the input: in script data the count stops at the first `<!`, where the
+    // escape states may begin (html5ever follows them from there).
     let mut last_lt = None;
     for at in memchr::memchr_iter(b'<', rest) {
         last_lt = Some(at);
@@ -40,6 +45,140 @@ pub(crate) fn text_len(rest: &[u8], kind: RawKind, name: &[u8], complete: bool) 
         Some(at) => at,
         None => rest.len(),
     }
+}
+
+/// How many bytes at the start of `rest` (all of the input left) are script data: up to the
+/// appropriate end tag `</script` that ends the element, through the script data escape
+/// states (HTML § 13.2.5.4 and 13.2.5.15–13.2.5.31), or all of `rest`.
+pub(crate) fn script_len(rest: &[u8]) -> usize {
+    /// The states of § 13.2.5.15–13.2.5.31, the less-than-sign and tag-name states folded
+    /// into the transitions from `<`.
+    #[derive(Clone, Copy)]
+    enum S {
+        Data,
+        Escaped,
+        EscapedDash,
+        EscapedDashDash,
+        Double,
+        DoubleDash,
+        DoubleDashDash,
+    }
+    let n = rest.len();
+    let mut s = S::Data;
+    let mut i = 0;
+    while i < n {
+        match s {
+            S::Data => {
+                let Some(k) = memchr::memchr(b'<', &rest[i..]) else {
+                    return n;
+                };
+                i += k;
+                match rest.get(i + 1) {
+                    Some(b'/') if ends_here(&rest[i + 2..], b"script") => return i,
+                    // `<!--`: the script data escape start (dash) states, then escaped
+                    // dash dash.
+                    Some(b'!') if rest[i + 2..].starts_with(b"--") => {
+                        s = S::EscapedDashDash;
+                        i += 4;
+                    }
+                    _ => i += 1,
+                }
+            }
+            S::Escaped | S::Double => {
+                let Some(k) = memchr::memchr2(b'-', b'<', &rest[i..]) else {
+                    return n;
+                };
+                i += k;
+                if rest[i] == b'-' {
+                    s = if matches!(s, S::Escaped) {
+                        S::EscapedDash
+                    } else {
+                        S::DoubleDash
+                    };
+                    i += 1;
+                }
+            }
+            S::EscapedDash | S::EscapedDashDash | S::DoubleDash | S::DoubleDashDash => {
+                let double = matches!(s, S::DoubleDash | S::DoubleDashDash);
+                let dash_dash = matches!(s, S::EscapedDashDash | S::DoubleDashDash);
+                match rest[i] {
+                    b'-' => {
+                        s = if double {
+                            S::DoubleDashDash
+                        } else {
+                            S::EscapedDashDash
+                        };
+                        i += 1;
+                    }
+                    b'>' if dash_dash => {
+                        s = S::Data;
+                        i += 1;
+                    }
+                    b'<' => {}
+                    _ => {
+                        s = if double { S::Double } else { S::Escaped };
+                        i += 1;
+                    }
+                }
+            }
+        }
+        // A `<` in an escaped or double escaped state (not consumed above).
+        if i < n && rest[i] == b'<' && !matches!(s, S::Data) {
+            let double = matches!(s, S::Double | S::DoubleDash | S::DoubleDashDash);
+            if double {
+                // Double escaped less-than sign, then double escape end: `</script` + a
+                // delimiter goes back to escaped.
+                s = S::Double;
+                if rest.get(i + 1) == Some(&b'/') {
+                    let (is_script, next) = tag_word(rest, i + 2);
+                    if is_script {
+                        s = S::Escaped;
+                        i = next + 1;
+                    } else {
+                        i = next;
+                    }
+                } else {
+                    i += 1;
+                }
+            } else {
+                // Escaped less-than sign: `</script` + a delimiter ends the element;
+                // `<script` + a delimiter starts double escaping.
+                s = S::Escaped;
+                match rest.get(i + 1) {
+                    Some(b'/') if ends_here(&rest[i + 2..], b"script") => return i,
+                    Some(b) if b.is_ascii_alphabetic() => {
+                        let (is_script, next) = tag_word(rest, i + 1);
+                        if is_script {
+                            s = S::Double;
+                            i = next + 1;
+                        } else {
+                            i = next;
+                        }
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
+    }
+    n
+}
+
+/// Reads the ASCII letters from `at` (the double escape start and end states): whether they
+/// spell `script` (any case) and a delimiter (white space, `/`, `>`) follows them, and
+/// where the letters end.
+fn tag_word(rest: &[u8], at: usize) -> (bool, usize) {
+    let end = rest[at..]
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .map_or(rest.len(), |k| at + k);
+    let delimited = matches!(
+        rest.get(end),
+        Some(b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>')
+    );
+    (
+        delimited && rest[at..end].eq_ignore_ascii_case(b"script"),
+        end,
+    )
 }
 
 /// Whether `after` (what follows `</`) starts with `name`, in any ASCII case, followed by what
@@ -103,15 +242,85 @@ mod tests {
     }
 
     #[test]
-    fn script_data_stops_where_the_escape_states_begin() {
+    fn script_data_follows_the_escape_states() {
         let s = RawKind::ScriptData;
-        assert_eq!(
-            len("var a; <!-- <script></script> --></script>", s, "script"),
-            7
-        );
-        assert_eq!(len("a<!b</script>", s, "script"), 1);
+        // Double escaped: the first `</script>` goes back to escaped, the second ends.
+        let a = "var a; <!-- <script></script> --></script>";
+        assert_eq!(len(a, s, "script"), a.len() - 9);
+        let b = "<!-- <script>x</script>y</script>";
+        assert_eq!(len(b, s, "script"), b.len() - 9);
+        // `-->` leaves both escaped states.
+        let c = "<!-- <script> --> </script>";
+        assert_eq!(len(c, s, "script"), c.len() - 9);
+        // Escaped, not double escaped: the end tag ends it.
+        assert_eq!(len("<!-- a </script>", s, "script"), 7);
+        assert_eq!(len("<!-- <scripts> </script>", s, "script"), 15);
+        assert_eq!(len("<!-- <script1> </SCRIPT >", s, "script"), 15);
+        // `<!-->` and `<!-x` never leave script data.
+        assert_eq!(len("<!--> <script> </script>", s, "script"), 15);
+        assert_eq!(len("a<!b</script>", s, "script"), 4);
+        assert_eq!(len("<!- <script> </script>", s, "script"), 13);
+        // A double escape without its end runs to the end of the input.
+        let d = "<!--<script>a</script x";
+        assert_eq!(len(d, s, "script"), d.len());
         // Only script data has escape states.
         assert_eq!(len("a<!-- </style>", RawKind::Rawtext, "style"), 6);
+        // A part of the input stops where the escape states may begin.
+        let partial = text_len(b"var a; <!-- x", s, b"script", false);
+        assert_eq!(partial, 7);
+    }
+
+    proptest::proptest! {
+        /// `script_len` ends the script where html5ever does, on random mixes of what
+        /// starts and ends the escape states.
+        #[test]
+        fn script_len_agrees_with_html5ever(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "<!--", "-->", "--", "-", "<!", "<", ">", "/", "<script>", "<script ", "<SCRIPT/",
+                "</script>", "</script ", "</SCRIPT\n", "</script", "<scripts>", "</scripts>",
+                "x", " ", "\n", "!",
+            ]), 0..16)
+        ) {
+            use html5ever::tendril::TendrilSink;
+            let body: String = pieces.concat();
+            let html = format!("<script>{body}</script>END");
+            let dom = html5ever::parse_document(
+                markup5ever_rcdom::RcDom::default(),
+                Default::default(),
+            )
+            .one(html.as_str());
+            // The text html5ever put in the (first) script.
+            let mut stack = vec![dom.document.clone()];
+            let mut text = None;
+            while let Some(node) = stack.pop() {
+                if let markup5ever_rcdom::NodeData::Element { name, .. } = &node.data {
+                    if &*name.local == "script" {
+                        text = Some(
+                            node.children
+                                .borrow()
+                                .iter()
+                                .map(|c| match &c.data {
+                                    markup5ever_rcdom::NodeData::Text { contents } => {
+                                        contents.borrow().to_string()
+                                    }
+                                    _ => String::new(),
+                                })
+                                .collect::<String>(),
+                        );
+                        break;
+                    }
+                }
+                stack.extend(node.children.borrow().iter().rev().cloned());
+            }
+            let rest = &html.as_bytes()["<script>".len()..];
+            let ours = script_len(rest);
+            proptest::prop_assert_eq!(
+                text.as_deref().map(str::len),
+                Some(ours),
+                "{:?}",
+                html
+            );
+        }
     }
 
     #[test]
