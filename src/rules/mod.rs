@@ -11,22 +11,35 @@
 //! | *your rules* | see [`CleanerBuilder::with_rule`](crate::CleanerBuilder::with_rule) |
 //! | [`sanitize`] | allowlist of elements, attributes and URL schemes: the output is safe to embed |
 
-pub mod event_handlers;
-pub mod image_wrappers;
-pub mod junk;
-pub mod lazy_images;
-pub mod links;
-pub mod proxied_urls;
-pub mod sanitize;
+//!
+//! Each built-in rule declares itself in its own module (its `BUILT_IN` entry: name, default,
+//! settings, how it is made) and is registered by one line, below.
+
+mod registry;
+pub(crate) use registry::{BuiltIn, Parts};
+
+/// Declares the modules of the built-in rules and lists their entries in the order they run.
+macro_rules! register {
+    ($($rule:ident),* $(,)?) => {
+        $(pub mod $rule;)*
+        /// The built-in rules, in the order they run: the registration list.
+        pub(crate) const REGISTRY: &[&BuiltIn] = &[$(&$rule::BUILT_IN),*];
+    };
+}
+
+// The registration line: a new built-in rule is its module's name, here.
+register!(
+    event_handlers,
+    lazy_images,
+    image_wrappers,
+    proxied_urls,
+    links,
+    junk,
+    sanitize,
+);
+
+pub(crate) use registry::{check_settings_read, select};
 
 /// The names of the built-in rules, in the order they run, for
 /// [`CleanerBuilder::without_rule`](crate::CleanerBuilder::without_rule).
-pub const BUILT_IN: &[&str] = &[
-    "event_handlers",
-    "lazy_images",
-    "image_wrappers",
-    "proxied_urls",
-    "links",
-    "junk",
-    "sanitize",
-];
+pub const BUILT_IN: &[&str] = &registry::names::<{ REGISTRY.len() }>(REGISTRY);
