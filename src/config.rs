@@ -23,15 +23,15 @@ use std::collections::BTreeMap;
 /// proxy_patterns = ["https://img.example.com/p/{url_base64}"]
 /// generic_proxy_fallback = false
 /// link_redirects = false
-/// strip_tracking_params = true
+/// strip_tracking_params = false
 /// extra_tracking_params = ["from"]
 /// no_referrer_on_all_images = true
-/// https_upgrade = false
+/// https_upgrade = true
 /// # which rules run
 /// rules_off = ["junk"]
 /// only_rules = ["proxied_urls", "links", "lazy_images", "sanitize"]
 /// # turning the sanitizer off (rules_off = ["sanitize"]) needs this; the output is then unsafe
-/// allow_unsafe_output = false
+/// allow_unsafe_output = true
 /// # the sanitizer
 /// tags_allowed = ["big"]
 /// tags_unwrapped = ["u"]
@@ -44,7 +44,7 @@ use std::collections::BTreeMap;
 /// link_rel = "noopener"
 /// nofollow = true
 /// links_in_new_tab = true
-/// classes_kept = false
+/// classes_kept = true           # or classes_allowed, not both
 /// classes_allowed = ["highlight"]
 /// ids_kept = "user-content-"
 /// embeds = true
@@ -55,7 +55,9 @@ use std::collections::BTreeMap;
 /// lazy_src_attributes = ["data-my-src"]
 /// ```
 ///
-/// (`lazy_src_attribute = "data-my-src"`, the key's earlier name, is still read.)
+/// (Each value above is not the default, and some contradict each other: the list shows the
+/// keys, it is not one policy. `lazy_src_attribute = "data-my-src"`, the key's earlier name,
+/// is still read.)
 ///
 /// ```
 /// use articlean::{CleanerBuilder, Config};
@@ -300,7 +302,6 @@ impl Config {
     /// assert!(e.contains("unknown field `embed`") && e.contains("`embeds`"), "{e}");
     /// # Ok::<(), articlean::Error>(())
     /// ```
-    #[cfg_attr(docsrs, doc(cfg(feature = "config")))]
     pub fn from_toml_str(text: &str) -> Result<Config, Error> {
         toml::from_str(text).map_err(|e| Error::InvalidConfig(e.to_string().trim_end().into()))
     }
@@ -317,7 +318,6 @@ impl Config {
     /// assert_eq!(Config::from_toml_str(&config.to_toml_string())?, config);
     /// # Ok::<(), articlean::Error>(())
     /// ```
-    #[cfg_attr(docsrs, doc(cfg(feature = "config")))]
     pub fn to_toml_string(&self) -> String {
         let set = self.keys_set();
         let table = match toml::Table::try_from(self) {
