@@ -2,7 +2,6 @@
 //! configuration that the builder, the command-line tool's `articlean.toml` and the test
 //! fixtures all read.
 
-use crate::error::Error;
 use std::collections::BTreeMap;
 
 /// Every setting of a [`Cleaner`](crate::Cleaner), as data: one field per
@@ -11,7 +10,7 @@ use std::collections::BTreeMap;
 /// [`build`](crate::CleanerBuilder::build) checks it (nothing is checked before).
 ///
 /// With the `config` feature (on by default, and needed by the `cli` one) it is read from and
-/// written to TOML ([`Config::from_toml_str`]), with the field names as keys; an unknown key
+/// written to TOML (`Config::from_toml_str`, `Config::to_toml_string`), with the field names as keys; an unknown key
 /// is an error that lists the valid ones. This is the format of the command-line tool's
 /// `articlean.toml` (every key shown, none required):
 ///
@@ -131,7 +130,7 @@ pub struct Config {
     /// [`with_links_in_new_tab`](crate::CleanerBuilder::with_links_in_new_tab).
     pub links_in_new_tab: bool,
     /// [`with_classes_kept`](crate::CleanerBuilder::with_classes_kept). Setting it together
-    /// with `classes_allowed` is an [`Error::Conflict`].
+    /// with `classes_allowed` is an [`Error::Conflict`](crate::Error::Conflict).
     pub classes_kept: bool,
     /// [`with_classes_allowed`](crate::CleanerBuilder::with_classes_allowed).
     pub classes_allowed: Option<Vec<String>>,
@@ -258,13 +257,19 @@ impl Config {
             ("data_images", self.data_images != d.data_images),
             ("link_rel", self.link_rel != d.link_rel),
             ("nofollow", self.nofollow != d.nofollow),
-            ("links_in_new_tab", self.links_in_new_tab != d.links_in_new_tab),
+            (
+                "links_in_new_tab",
+                self.links_in_new_tab != d.links_in_new_tab,
+            ),
             ("classes_kept", self.classes_kept != d.classes_kept),
             ("classes_allowed", self.classes_allowed != d.classes_allowed),
             ("ids_kept", self.ids_kept != d.ids_kept),
             ("embeds", self.embeds != d.embeds),
             ("embed_hosts", self.embed_hosts != d.embed_hosts),
-            ("embed_thumbnails", self.embed_thumbnails != d.embed_thumbnails),
+            (
+                "embed_thumbnails",
+                self.embed_thumbnails != d.embed_thumbnails,
+            ),
             (
                 "native_lazy_loading",
                 self.native_lazy_loading != d.native_lazy_loading,
@@ -290,7 +295,7 @@ impl Config {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidConfig`] for text that is not TOML, an unknown key (the message lists
+    /// [`Error::InvalidConfig`](crate::Error::InvalidConfig) for text that is not TOML, an unknown key (the message lists
     /// the valid ones) or a value of the wrong type.
     ///
     /// ```
@@ -302,8 +307,9 @@ impl Config {
     /// assert!(e.contains("unknown field `embed`") && e.contains("`embeds`"), "{e}");
     /// # Ok::<(), articlean::Error>(())
     /// ```
-    pub fn from_toml_str(text: &str) -> Result<Config, Error> {
-        toml::from_str(text).map_err(|e| Error::InvalidConfig(e.to_string().trim_end().into()))
+    pub fn from_toml_str(text: &str) -> Result<Config, crate::Error> {
+        toml::from_str(text)
+            .map_err(|e| crate::Error::InvalidConfig(e.to_string().trim_end().into()))
     }
 
     /// The keys set (see [`keys_set`](Config::keys_set)) as TOML, which
@@ -322,7 +328,7 @@ impl Config {
         let set = self.keys_set();
         let table = match toml::Table::try_from(self) {
             Ok(mut table) => {
-                table.retain(|key, _| set.iter().any(|k| *k == key));
+                table.retain(|key, _| set.contains(&key));
                 table
             }
             Err(e) => unreachable!("a Config is always a TOML table: {e}"),

@@ -38,7 +38,7 @@ pub enum Error {
     },
     /// A configuration text does not read as a [`Config`](crate::Config): not TOML, an
     /// unknown key (the message lists the valid ones) or a value of the wrong type (see
-    /// [`Config::from_toml_str`](crate::Config::from_toml_str)).
+    /// `Config::from_toml_str`, with the `config` feature).
     #[error("invalid configuration: {0}")]
     InvalidConfig(String),
 }

@@ -363,16 +363,25 @@ fn the_config_file_cleans_as_the_library_config() {
     fs::write(&file, page).unwrap();
     let out = clean_with_config(&file, &config);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let library = articlean::CleanerBuilder::from_config(&articlean::Config::from_toml_str(text).unwrap())
-        .build()
-        .unwrap();
+    let library =
+        articlean::CleanerBuilder::from_config(&articlean::Config::from_toml_str(text).unwrap())
+            .build()
+            .unwrap();
     let expected = library.clean(page).into_html();
     assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
     assert_ne!(expected, Cleaner::default().clean(page).into_html());
 
-    fs::write(&config, "classes_kept = true\ntags_allowed = [\"script\"]\n").unwrap();
+    fs::write(
+        &config,
+        "classes_kept = true\ntags_allowed = [\"script\"]\n",
+    )
+    .unwrap();
     let out = clean_with_config(&file, &config);
-    assert_eq!(code(&out), 3, "a sanitizer conflict is a configuration error");
+    assert_eq!(
+        code(&out),
+        3,
+        "a sanitizer conflict is a configuration error"
+    );
 }
 
 /// Turning the sanitizer off in a config is refused unless `--allow-unsafe-output` (or

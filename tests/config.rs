@@ -31,7 +31,11 @@ fn valid_keys() -> Vec<String> {
         panic!("not InvalidConfig: {e:?}");
     };
     let list = &message[message.find("expected one of").expect("the valid keys")..];
-    list.split('`').skip(1).step_by(2).map(str::to_string).collect()
+    list.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
 }
 
 #[test]
@@ -48,7 +52,11 @@ fn every_documented_key_round_trips() {
         let config = Config::from_toml_str(line).unwrap_or_else(|e| panic!("{line}: {e}"));
         assert_eq!(config.keys_set(), [key.as_str()], "{line} sets {key} only");
         let printed = config.to_toml_string();
-        assert_eq!(Config::from_toml_str(&printed), Ok(config.clone()), "{printed}");
+        assert_eq!(
+            Config::from_toml_str(&printed),
+            Ok(config.clone()),
+            "{printed}"
+        );
         let builder = CleanerBuilder::from_config(&config);
         assert_eq!(builder.config(), &config, "{line}: the builder keeps it");
     }
@@ -80,7 +88,10 @@ fn bad_values_are_errors_naming_what_was_expected() {
         ("embeds = \"yes\"", "expected a boolean"),
         ("tags_allowed = \"big\"", "expected a sequence"),
         ("base_url = 3", "expected a string"),
-        ("lazy_src_attributes = 3", "an attribute name or a list of attribute names"),
+        (
+            "lazy_src_attributes = 3",
+            "an attribute name or a list of attribute names",
+        ),
         ("embeds = ", "embeds"),
     ] {
         let e = Config::from_toml_str(text).unwrap_err().to_string();
@@ -178,14 +189,19 @@ fn a_setting_no_rule_that_runs_reads_is_an_error() {
         }
     };
     let m = conflict("rules_off = [\"lazy_images\"]\nnative_lazy_loading = false");
-    assert!(m.contains("native_lazy_loading") && m.contains("lazy_images"), "{m}");
+    assert!(
+        m.contains("native_lazy_loading") && m.contains("lazy_images"),
+        "{m}"
+    );
     let m = conflict("only_rules = [\"junk\"]\nlink_redirects = false");
     assert!(m.contains("link_redirects") && m.contains("links"), "{m}");
     let m = conflict("rules_off = [\"sanitize\"]\nallow_unsafe_output = true\nnofollow = true");
     assert!(m.contains("nofollow") && m.contains("sanitize"), "{m}");
     // Tracking parameters are read by two rules: one of them on is enough.
     let config = Config::from_toml_str("rules_off = [\"links\"]\nstrip_tracking_params = false");
-    assert!(CleanerBuilder::from_config(&config.unwrap()).build().is_ok());
+    assert!(CleanerBuilder::from_config(&config.unwrap())
+        .build()
+        .is_ok());
     let m = conflict("rules_off = [\"links\", \"proxied_urls\"]\nstrip_tracking_params = false");
     assert!(m.contains("proxied_urls and links"), "{m}");
     let m = conflict("classes_kept = true\nclasses_allowed = [\"note\"]");
@@ -194,12 +210,16 @@ fn a_setting_no_rule_that_runs_reads_is_an_error() {
 
 #[test]
 fn the_final_stage_stays_unless_unsafe_output_is_allowed() {
-    let build = |toml: &str| CleanerBuilder::from_config(&Config::from_toml_str(toml).unwrap()).build();
+    let build =
+        |toml: &str| CleanerBuilder::from_config(&Config::from_toml_str(toml).unwrap()).build();
     let e = build("rules_off = [\"sanitize\"]").unwrap_err();
     assert!(e.to_string().contains("allow_unsafe_output"), "{e}");
     let only = build("only_rules = [\"links\"]").unwrap();
     assert_eq!(only.rule_names().collect::<Vec<_>>(), ["links", "sanitize"]);
     let off = build("rules_off = [\"sanitize\"]\nallow_unsafe_output = true").unwrap();
     assert!(off.rule_names().all(|n| n != "sanitize"));
-    assert!(off.clean("<p>a<script>x()</script></p>").html().contains("<script>"));
+    assert!(off
+        .clean("<p>a<script>x()</script></p>")
+        .html()
+        .contains("<script>"));
 }

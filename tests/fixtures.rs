@@ -13,9 +13,9 @@
 //! `BLESS=1 cargo test --test fixtures` rewrites `expected.html` from the current output (review
 //! the diff before committing).
 
+use articlean::Cleaner;
 #[cfg(feature = "config")]
 use articlean::{CleanerBuilder, Config};
-use articlean::Cleaner;
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -55,6 +55,7 @@ fn file_name(p: &Path) -> String {
 }
 
 #[derive(Clone, Copy)]
+#[cfg_attr(not(feature = "config"), allow(dead_code))] // set by options.toml only
 enum Mode {
     Auto,
     Fragment,
@@ -72,8 +73,7 @@ fn configure(case: &Path) -> Result<(Cleaner, Mode), Failed> {
 /// The harness's `mode` key is taken out; the rest is the one `Config`.
 #[cfg(feature = "config")]
 fn configure_from(text: &str) -> Result<(Cleaner, Mode), Failed> {
-    let mut table: toml::Table =
-        toml::from_str(text).map_err(|e| format!("options.toml: {e}"))?;
+    let mut table: toml::Table = toml::from_str(text).map_err(|e| format!("options.toml: {e}"))?;
     let mode = match table.remove("mode") {
         None => Mode::Auto,
         Some(m) => match m.as_str() {

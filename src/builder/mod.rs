@@ -156,8 +156,6 @@ impl CleanerBuilder {
         self
     }
 
-
-
     /// Whether the parser may drop what the sanitizer removes anyway (on by default; the
     /// output is the same either way). For tests and benchmarks.
     #[doc(hidden)]

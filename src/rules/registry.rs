@@ -73,7 +73,10 @@ pub(crate) const fn names<const N: usize>(registry: &[&BuiltIn]) -> [&'static st
 /// stage turned off without `allow_unsafe_output`.
 pub(crate) fn select(config: &Config) -> Result<Vec<&'static BuiltIn>> {
     let registry = super::REGISTRY;
-    let named = config.rules_off.iter().chain(config.only_rules.iter().flatten());
+    let named = config
+        .rules_off
+        .iter()
+        .chain(config.only_rules.iter().flatten());
     for name in named {
         if !registry.iter().any(|r| r.name == name) {
             return Err(Error::InvalidSetting {
@@ -92,7 +95,9 @@ pub(crate) fn select(config: &Config) -> Result<Vec<&'static BuiltIn>> {
             && config
                 .only_rules
                 .as_ref()
-                .map_or(rule.on_by_default, |only| only.iter().any(|n| n == rule.name));
+                .map_or(rule.on_by_default, |only| {
+                    only.iter().any(|n| n == rule.name)
+                });
         if rule.final_stage && !config.allow_unsafe_output {
             // The final stage is off only when asked for twice: by name, and as unsafe.
             if off {
@@ -138,49 +143,56 @@ mod tests {
 
     /// A configuration with every key set away from its default.
     fn every_key_set() -> Config {
-        let mut c = Config::default();
-        c.base_url = Some("https://example.com/".into());
-        c.image_proxy = Some("https://wsrv.nl/?url={url_encoded}".into());
-        c.image_proxy_http_only = true;
-        c.proxy_patterns = vec!["https://p.example/{url}".into()];
-        c.generic_proxy_fallback = false;
-        c.link_redirects = false;
-        c.strip_tracking_params = false;
-        c.extra_tracking_params = vec!["from".into()];
-        c.no_referrer_on_all_images = true;
-        c.https_upgrade = true;
-        c.rules_off = vec!["junk".into()];
-        c.only_rules = Some(vec!["links".into()]);
-        c.allow_unsafe_output = true;
-        c.tags_allowed = vec!["big".into()];
-        c.tags_unwrapped = vec!["u".into()];
-        c.tags_removed = vec!["aside".into()];
-        c.attributes_allowed.insert("p".into(), vec!["translate".into()]);
-        c.attributes_removed.insert("*".into(), vec!["lang".into()]);
-        c.url_schemes_allowed = vec!["magnet".into()];
-        c.url_schemes_removed = vec!["tel".into()];
-        c.data_images = false;
-        c.link_rel = Some("noopener".into());
-        c.nofollow = true;
-        c.links_in_new_tab = true;
-        c.classes_kept = true;
-        c.classes_allowed = Some(vec!["note".into()]);
-        c.ids_kept = Some("x-".into());
-        c.embeds = true;
-        c.embed_hosts = vec!["video.example.net".into()];
-        c.embed_thumbnails = true;
-        c.native_lazy_loading = false;
-        c.lazy_src_attributes = vec!["data-x".into()];
-        c
+        Config {
+            base_url: Some("https://example.com/".into()),
+            image_proxy: Some("https://wsrv.nl/?url={url_encoded}".into()),
+            image_proxy_http_only: true,
+            proxy_patterns: vec!["https://p.example/{url}".into()],
+            generic_proxy_fallback: false,
+            link_redirects: false,
+            strip_tracking_params: false,
+            extra_tracking_params: vec!["from".into()],
+            no_referrer_on_all_images: true,
+            https_upgrade: true,
+            rules_off: vec!["junk".into()],
+            only_rules: Some(vec!["links".into()]),
+            allow_unsafe_output: true,
+            tags_allowed: vec!["big".into()],
+            tags_unwrapped: vec!["u".into()],
+            tags_removed: vec!["aside".into()],
+            attributes_allowed: [("p".into(), vec!["translate".into()])].into(),
+            attributes_removed: [("*".into(), vec!["lang".into()])].into(),
+            url_schemes_allowed: vec!["magnet".into()],
+            url_schemes_removed: vec!["tel".into()],
+            data_images: false,
+            link_rel: Some("noopener".into()),
+            nofollow: true,
+            links_in_new_tab: true,
+            classes_kept: true,
+            classes_allowed: Some(vec!["note".into()]),
+            ids_kept: Some("x-".into()),
+            embeds: true,
+            embed_hosts: vec!["video.example.net".into()],
+            embed_thumbnails: true,
+            native_lazy_loading: false,
+            lazy_src_attributes: vec!["data-x".into()],
+        }
     }
 
     #[test]
     fn every_key_is_general_or_read_by_a_rule() {
         let keys = every_key_set().keys_set();
-        assert_eq!(keys.len(), 32, "a key was added: set it in every_key_set too");
+        assert_eq!(
+            keys.len(),
+            32,
+            "a key was added: set it in every_key_set too"
+        );
         for key in keys {
             let read = REGISTRY.iter().any(|r| r.settings.contains(&key));
-            assert!(read ^ GENERAL.contains(&key), "{key}: read by a rule, or general");
+            assert!(
+                read ^ GENERAL.contains(&key),
+                "{key}: read by a rule, or general"
+            );
         }
         for rule in REGISTRY {
             for key in rule.settings {
