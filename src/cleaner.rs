@@ -40,10 +40,12 @@ pub(crate) struct Inner {
     /// `None` only with [`CleanerBuilder::allow_unsafe_output`].
     pub(crate) sanitize: Option<Arc<Sanitize>>,
     pub(crate) base_url: Option<Url>,
-    /// The proxy rule, also used on front matter.
+    /// What rewrites the URLs of front matter: the rule that made itself that in its
+    /// registry entry (`proxied_urls`), when on.
     pub(crate) image_urls: Option<Arc<ProxiedUrls>>,
-    /// Whether what the sanitizer removes with its content is dropped while parsing: only
-    /// when no user rule runs before it (a user rule may want to see it).
+    /// Whether the final stage drops while parsing what it removes with its content anyway
+    /// (its registry entry says it may; only when no user rule runs before it, as a user rule
+    /// may want to see it). The drops count as the final stage's changes.
     pub(crate) parse_filter: bool,
     /// For each rule of `rules`, the elements it handles (`None`: all).
     handles: Vec<Option<ElementSet>>,
@@ -232,7 +234,8 @@ impl Cleaner {
             &mut cx,
         );
         if let Some(count) = cx.counts.get_mut(rules.len()).filter(|_| filter.is_some()) {
-            // What the parse-time filter dropped, the sanitizer removed.
+            // What the parse-time filter dropped, the final stage removed: its count is the
+            // one after the rules' (see `Stages::last`), whatever the rules are.
             *count += parsed.dropped;
         }
         if kind == InputKind::Document {

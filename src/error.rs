@@ -36,6 +36,11 @@ pub enum Error {
         /// Why it was rejected.
         reason: String,
     },
+    /// A configuration text does not read as a [`Config`](crate::Config): not TOML, an
+    /// unknown key (the message lists the valid ones) or a value of the wrong type (see
+    /// `Config::from_toml_str`, with the `config` feature).
+    #[error("invalid configuration: {0}")]
+    InvalidConfig(String),
 }
 
 /// `Result` with this crate's [`Error`].

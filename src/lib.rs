@@ -62,6 +62,7 @@
 mod ascii;
 mod builder;
 mod cleaner;
+mod config;
 mod dom;
 mod error;
 mod interest;
@@ -76,6 +77,7 @@ mod template;
 
 pub use builder::CleanerBuilder;
 pub use cleaner::{clean, Cleaned, Cleaner};
+pub use config::Config;
 pub use dom::{Element, NodeRef};
 pub use error::{Error, Result};
 pub use interest::Interest;

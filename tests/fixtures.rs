@@ -3,21 +3,19 @@
 //! Every case is its own named test (`cargo test --test fixtures -- lazy_images::`), and each
 //! also checks idempotence: cleaning `expected.html` changes nothing.
 //!
-//! A case may hold `options.txt`, one builder setting per line (`key = value`, `#` comments):
-//! `base_url`, `without_rule`, `only_rules` (comma list), `allow_unsafe_output`, `image_proxy`, `image_proxy_http_only`,
-//! `proxy_pattern`, `generic_proxy_fallback`, `link_redirects`, `tracking_params_stripped`,
-//! `extra_tracking_params` (comma list), `no_referrer_on_all_images`, `https_upgrade`, `mode`
-//! (`fragment`, `document`, `post`); the sanitizer's `tags_allowed`, `tags_unwrapped`,
-//! `tags_removed`, `url_schemes_allowed`, `url_schemes_removed`, `classes_allowed`,
-//! `embed_hosts` (comma lists), `attributes_allowed`, `attributes_removed` (`tag: attr, attr`),
-//! `data_images`, `nofollow`, `links_in_new_tab`, `classes_kept`, `embeds`, `embed_thumbnails`, `link_rel`,
-//! `ids_kept` (the prefix); the lazy-image rule's `native_lazy_loading`,
-//! `lazy_src_attribute`. Flags are `true` or `false`.
+//! A case may hold `options.toml`: an [`articlean::Config`] in TOML, as the command-line
+//! tool's `articlean.toml` (every key is documented on `Config`; an unknown key fails the
+//! case with the list of valid ones), read by `Config::from_toml_str` and built with
+//! `CleanerBuilder::from_config`, plus one key of the harness's own: `mode` (`"fragment"`,
+//! `"document"`, `"post"`; default: detected). Without the `config` feature (TOML), the cases
+//! with options are ignored.
 //!
 //! `BLESS=1 cargo test --test fixtures` rewrites `expected.html` from the current output (review
 //! the diff before committing).
 
-use articlean::{Cleaner, CleanerBuilder};
+use articlean::Cleaner;
+#[cfg(feature = "config")]
+use articlean::{CleanerBuilder, Config};
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -41,7 +39,9 @@ fn main() {
                 }));
                 continue;
             }
-            trials.push(Trial::test(name, move || run_case(&case)));
+            // Options are TOML, read with the `config` feature.
+            let ignored = !cfg!(feature = "config") && case.join("options.toml").exists();
+            trials.push(Trial::test(name, move || run_case(&case)).with_ignored_flag(ignored));
         }
     }
     libtest_mimic::run(&args, trials).exit();
@@ -66,6 +66,7 @@ fn file_name(p: &Path) -> String {
 }
 
 #[derive(Clone, Copy)]
+#[cfg_attr(not(feature = "config"), allow(dead_code))] // set by options.toml only
 enum Mode {
     Auto,
     Fragment,
@@ -74,113 +75,38 @@ enum Mode {
 }
 
 fn configure(case: &Path) -> Result<(Cleaner, Mode), Failed> {
-    let mut builder = CleanerBuilder::new();
-    let mut mode = Mode::Auto;
-    if let Ok(text) = fs::read_to_string(case.join("options.txt")) {
-        for line in text.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let (key, value) = line
-                .split_once('=')
-                .map(|(k, v)| (k.trim(), v.trim()))
-                .ok_or_else(|| format!("options.txt: not `key = value`: {line}"))?;
-            let flag = || value == "true";
-            if matches!(
-                key,
-                "image_proxy_http_only"
-                    | "generic_proxy_fallback"
-                    | "link_redirects"
-                    | "tracking_params_stripped"
-                    | "no_referrer_on_all_images"
-                    | "https_upgrade"
-                    | "data_images"
-                    | "nofollow"
-                    | "links_in_new_tab"
-                    | "classes_kept"
-                    | "embeds"
-                    | "embed_thumbnails"
-                    | "native_lazy_loading"
-                    | "allow_unsafe_output"
-            ) && !matches!(value, "true" | "false")
-            {
-                return Err(format!("options.txt: {key} wants true or false, not {value}").into());
-            }
-            let list: Vec<&str> = value
-                .split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .collect();
-            let tag_attrs = || -> Result<(&str, Vec<&str>), Failed> {
-                let (tag, attrs) = value
-                    .split_once(':')
-                    .ok_or_else(|| format!("options.txt: not `tag: attr, attr`: {line}"))?;
-                Ok((tag.trim(), attrs.split(',').map(str::trim).collect()))
-            };
-            builder = match key {
-                "base_url" => builder.with_base_url(value),
-                "without_rule" => builder.without_rule(value),
-                "allow_unsafe_output" => match flag() {
-                    true => builder.allow_unsafe_output(),
-                    false => builder,
-                },
-                "only_rules" => {
-                    let names: Vec<&str> = value.split(',').map(str::trim).collect();
-                    builder.with_only_rules(&names)
-                }
-                "image_proxy" => builder.with_image_proxy(value),
-                "image_proxy_http_only" => builder.with_image_proxy_http_only(flag()),
-                "proxy_pattern" => builder.with_proxy_pattern(value),
-                "generic_proxy_fallback" => builder.with_generic_proxy_fallback(flag()),
-                "link_redirects" => builder.with_link_redirects(flag()),
-                "tracking_params_stripped" => builder.with_tracking_params_stripped(flag()),
-                "extra_tracking_params" => {
-                    let names: Vec<&str> = value.split(',').map(str::trim).collect();
-                    builder.with_extra_tracking_params(&names)
-                }
-                "no_referrer_on_all_images" => builder.with_no_referrer_on_all_images(flag()),
-                "https_upgrade" => builder.with_https_upgrade(flag()),
-                "tags_allowed" => builder.with_tags_allowed(&list),
-                "tags_unwrapped" => builder.with_tags_unwrapped(&list),
-                "tags_removed" => builder.with_tags_removed(&list),
-                "attributes_allowed" => {
-                    let (tag, attrs) = tag_attrs()?;
-                    builder.with_attributes_allowed(tag, &attrs)
-                }
-                "attributes_removed" => {
-                    let (tag, attrs) = tag_attrs()?;
-                    builder.with_attributes_removed(tag, &attrs)
-                }
-                "url_schemes_allowed" => builder.with_url_schemes_allowed(&list),
-                "url_schemes_removed" => builder.with_url_schemes_removed(&list),
-                "data_images" => builder.with_data_images(flag()),
-                "link_rel" => builder.with_link_rel(value),
-                "nofollow" => builder.with_nofollow(flag()),
-                "links_in_new_tab" => builder.with_links_in_new_tab(flag()),
-                "classes_kept" => builder.with_classes_kept(flag()),
-                "classes_allowed" => builder.with_classes_allowed(&list),
-                "ids_kept" => builder.with_ids_kept(value),
-                "embeds" => builder.with_embeds(flag()),
-                "embed_thumbnails" => builder.with_embed_thumbnails(flag()),
-                "embed_hosts" => builder.with_embed_hosts(&list),
-                "native_lazy_loading" => builder.with_native_lazy_loading(flag()),
-                "lazy_src_attribute" => builder.with_lazy_src_attribute(value),
-                "mode" => {
-                    mode = match value {
-                        "fragment" => Mode::Fragment,
-                        "document" => Mode::Document,
-                        "post" => Mode::Post,
-                        other => return Err(format!("options.txt: unknown mode {other}").into()),
-                    };
-                    builder
-                }
-                other => return Err(format!("options.txt: unknown key {other}").into()),
-            };
-        }
-    }
-    let cleaner = builder.build().map_err(|e| format!("options.txt: {e}"))?;
+    let Ok(text) = fs::read_to_string(case.join("options.toml")) else {
+        return Ok((Cleaner::default(), Mode::Auto));
+    };
+    configure_from(&text)
+}
+
+/// The harness's `mode` key is taken out; the rest is the one `Config`.
+#[cfg(feature = "config")]
+fn configure_from(text: &str) -> Result<(Cleaner, Mode), Failed> {
+    let mut table: toml::Table = toml::from_str(text).map_err(|e| format!("options.toml: {e}"))?;
+    let mode = match table.remove("mode") {
+        None => Mode::Auto,
+        Some(m) => match m.as_str() {
+            Some("fragment") => Mode::Fragment,
+            Some("document") => Mode::Document,
+            Some("post") => Mode::Post,
+            _ => return Err(format!("options.toml: unknown mode {m}").into()),
+        },
+    };
+    let config = toml::to_string(&table)
+        .map_err(|e| e.to_string())
+        .and_then(|t| Config::from_toml_str(&t).map_err(|e| e.to_string()))
+        .map_err(|e| format!("options.toml: {e}"))?;
+    let cleaner = CleanerBuilder::from_config(&config)
+        .build()
+        .map_err(|e| format!("options.toml: {e}"))?;
     Ok((cleaner, mode))
+}
+
+#[cfg(not(feature = "config"))]
+fn configure_from(_: &str) -> Result<(Cleaner, Mode), Failed> {
+    unreachable!("cases with options.toml are ignored without the config feature")
 }
 
 fn clean(cleaner: &Cleaner, mode: Mode, input: &str) -> String {

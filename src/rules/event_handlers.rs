@@ -1,6 +1,20 @@
 //! `event_handlers`: removes every event-handler attribute.
 
+use crate::rules::BuiltIn;
 use crate::{Action, Context, Element, Interest, Rule};
+
+/// The registry entry: no settings.
+pub(crate) const BUILT_IN: BuiltIn = BuiltIn {
+    name: "event_handlers",
+    on_by_default: true,
+    settings: &[],
+    final_stage: false,
+    filters_at_parse_time: false,
+    add: |_, parts| {
+        parts.push(EventHandlers);
+        Ok(())
+    },
+};
 
 /// Removes every attribute whose name starts with `on` (ASCII case-insensitive), on every
 /// element: `onclick`, `onerror`, `onload`, `ONMOUSEOVER`, `onbegin` on SVG animations…
@@ -10,7 +24,7 @@ pub struct EventHandlers;
 
 impl Rule for EventHandlers {
     fn name(&self) -> &'static str {
-        "event_handlers"
+        BUILT_IN.name
     }
 
     fn interest(&self) -> Interest {

@@ -5,8 +5,22 @@
 //! itself, this one (which runs after it, bottom-up) decides what is left around it.
 
 use crate::dom::names::is_block;
+use crate::rules::BuiltIn;
 use crate::{Action, Context, Element, Interest, NodeRef, Rule};
 use html5ever::local_name;
+
+/// The registry entry: no settings.
+pub(crate) const BUILT_IN: BuiltIn = BuiltIn {
+    name: "image_wrappers",
+    on_by_default: true,
+    settings: &[],
+    final_stage: false,
+    filters_at_parse_time: false,
+    add: |_, parts| {
+        parts.push(ImageWrappers);
+        Ok(())
+    },
+};
 
 /// A `div`, `span`, `section`, or `a` without a real link (no `href`, `#`, or
 /// `javascript:`) — lazy-load, preview and zoom boxes, `onclick` boxes — whose only content
@@ -29,7 +43,7 @@ pub struct ImageWrappers;
 
 impl Rule for ImageWrappers {
     fn name(&self) -> &'static str {
-        "image_wrappers"
+        BUILT_IN.name
     }
 
     fn interest(&self) -> Interest {

@@ -6,6 +6,7 @@ mod trackers;
 pub use trackers::{is_tracker_or_ad_image, is_tracker_url};
 
 use crate::dom::names::is_block;
+use crate::rules::BuiltIn;
 use crate::{Action, Context, Element, Interest, Rule};
 use hidden::Hiding;
 use html5ever::{local_name, ns, LocalName};
@@ -30,9 +31,22 @@ use html5ever::{local_name, ns, LocalName};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Junk;
 
+/// The registry entry: no settings.
+pub(crate) const BUILT_IN: BuiltIn = BuiltIn {
+    name: "junk",
+    on_by_default: true,
+    settings: &[],
+    final_stage: false,
+    filters_at_parse_time: false,
+    add: |_, parts| {
+        parts.push(Junk);
+        Ok(())
+    },
+};
+
 impl Rule for Junk {
     fn name(&self) -> &'static str {
-        "junk"
+        BUILT_IN.name
     }
 
     fn interest(&self) -> Interest {

@@ -3,8 +3,33 @@
 use html5ever::local_name;
 
 use crate::proxy::{strip_tracking, unwrap_redirect};
+use crate::rules::BuiltIn;
 use crate::template::has_template_syntax;
 use crate::{Action, Context, Element, Interest, Rule};
+
+/// The registry entry.
+pub(crate) const BUILT_IN: BuiltIn = BuiltIn {
+    name: "links",
+    on_by_default: true,
+    settings: &[
+        "link_redirects",
+        "strip_tracking_params",
+        "extra_tracking_params",
+    ],
+    final_stage: false,
+    filters_at_parse_time: false,
+    add: |c, parts| {
+        parts.push(
+            Links::default()
+                .with_redirects(c.link_redirects)
+                .with_tracking_params_stripped(
+                    c.strip_tracking_params,
+                    c.extra_tracking_params.clone(),
+                ),
+        );
+        Ok(())
+    },
+};
 
 /// Rewrites `a[href]`:
 ///
@@ -86,7 +111,7 @@ impl Links {
 
 impl Rule for Links {
     fn name(&self) -> &'static str {
-        "links"
+        BUILT_IN.name
     }
 
     fn interest(&self) -> Interest {

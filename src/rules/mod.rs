@@ -10,23 +10,61 @@
 //! | [`junk`] | removes hidden elements, tracking pixels, and elements left empty (bottom-up) |
 //! | *your rules* | see [`CleanerBuilder::with_rule`](crate::CleanerBuilder::with_rule) |
 //! | [`sanitize`] | allowlist of elements, attributes and URL schemes: the output is safe to embed |
+//!
+//! Each built-in rule declares itself in its own module, as a `BUILT_IN` registry entry: its
+//! name, whether it is on by default, the [`Config`](crate::Config) keys it reads, whether it
+//! is the final stage (and may filter while parsing), and how it is made from a `Config`.
+//! The builder, the cleaner and the report know the rules only through the registry, so a
+//! new built-in rule is its own file plus its name in the `register!` line of this module:
+//!
+//! ```text
+//! // src/rules/quotes.rs
+//! pub(crate) const BUILT_IN: BuiltIn = BuiltIn {
+//!     name: "quotes",
+//!     on_by_default: true,
+//!     settings: &[],
+//!     final_stage: false,
+//!     filters_at_parse_time: false,
+//!     add: |_, parts| {
+//!         parts.push(Quotes);
+//!         Ok(())
+//!     },
+//! };
+//! pub struct Quotes;
+//! impl Rule for Quotes {
+//!     fn name(&self) -> &'static str { BUILT_IN.name }
+//!     // …
+//! }
+//! ```
+//!
+//! A rule with settings also adds its keys to [`Config`](crate::Config) (the one
+//! configuration, where every key lives) and names them in `settings`.
 
-pub mod event_handlers;
-pub mod image_wrappers;
-pub mod junk;
-pub mod lazy_images;
-pub mod links;
-pub mod proxied_urls;
-pub mod sanitize;
+mod registry;
+pub(crate) use registry::{BuiltIn, Parts};
+
+/// Declares the modules of the built-in rules and lists their entries in the order they run.
+macro_rules! register {
+    ($($rule:ident),* $(,)?) => {
+        $(pub mod $rule;)*
+        /// The built-in rules, in the order they run: the registration list.
+        pub(crate) const REGISTRY: &[&BuiltIn] = &[$(&$rule::BUILT_IN),*];
+    };
+}
+
+// The registration line: a new built-in rule is its module's name, here.
+register!(
+    event_handlers,
+    lazy_images,
+    image_wrappers,
+    proxied_urls,
+    links,
+    junk,
+    sanitize,
+);
+
+pub(crate) use registry::{check_settings_read, select};
 
 /// The names of the built-in rules, in the order they run, for
 /// [`CleanerBuilder::without_rule`](crate::CleanerBuilder::without_rule).
-pub const BUILT_IN: &[&str] = &[
-    "event_handlers",
-    "lazy_images",
-    "image_wrappers",
-    "proxied_urls",
-    "links",
-    "junk",
-    "sanitize",
-];
+pub const BUILT_IN: &[&str] = &registry::names::<{ REGISTRY.len() }>(REGISTRY);

@@ -9,8 +9,56 @@ use html5ever::local_name;
 use url::Url;
 
 use crate::proxy::{self, refuses_hotlinking, strip_tracking, ProxyTemplate, Unwrapper};
+use crate::config::Config;
+use crate::error::Result;
+use crate::rules::{BuiltIn, Parts};
 use crate::template::has_template_syntax;
 use crate::{Action, Context, Element, Interest, Rule};
+use std::sync::Arc;
+
+/// The registry entry. The rule also rewrites the image URLs of front matter.
+pub(crate) const BUILT_IN: BuiltIn = BuiltIn {
+    name: "proxied_urls",
+    on_by_default: true,
+    settings: &[
+        "image_proxy",
+        "image_proxy_http_only",
+        "proxy_patterns",
+        "generic_proxy_fallback",
+        "strip_tracking_params",
+        "extra_tracking_params",
+        "no_referrer_on_all_images",
+        "https_upgrade",
+    ],
+    final_stage: false,
+    filters_at_parse_time: false,
+    add,
+};
+
+/// Checks the templates and adds the rule.
+fn add(c: &Config, parts: &mut Parts) -> Result<()> {
+    let mut unwrapper = Unwrapper::new().with_generic_fallback(c.generic_proxy_fallback);
+    for pattern in &c.proxy_patterns {
+        unwrapper = unwrapper.with_template(ProxyTemplate::parse(pattern)?);
+    }
+    let reroute = c
+        .image_proxy
+        .as_deref()
+        .map(ProxyTemplate::parse)
+        .transpose()?;
+    if let Some(t) = &reroute {
+        unwrapper = unwrapper.with_template(t.clone());
+    }
+    let rule = ProxiedUrls::new(unwrapper)
+        .with_reroute(reroute, c.image_proxy_http_only)
+        .with_https_upgrade(c.https_upgrade)
+        .with_tracking_params_stripped(c.strip_tracking_params, c.extra_tracking_params.clone())
+        .with_no_referrer_on_all_images(c.no_referrer_on_all_images);
+    let rule = Arc::new(rule);
+    parts.rules.push(rule.clone());
+    parts.front_matter_urls = Some(rule);
+    Ok(())
+}
 
 /// What a URL attribute points at, which decides what may be done to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -319,7 +367,7 @@ fn is_relative(url: &str) -> bool {
 
 impl Rule for ProxiedUrls {
     fn name(&self) -> &'static str {
-        "proxied_urls"
+        BUILT_IN.name
     }
 
     fn interest(&self) -> Interest {

@@ -136,7 +136,7 @@ fn main() -> ExitCode {
         Command::Clean(args) => clean(args),
         Command::Config { config } => match load(config.as_deref(), false) {
             Ok((cfg, source, cleaner)) => {
-                print!("{}", cfg.describe(source.as_deref(), &cleaner));
+                print!("{}", config::describe(&cfg, source.as_deref(), &cleaner));
                 ExitCode::SUCCESS
             }
             Err(code) => code,
@@ -148,13 +148,13 @@ fn main() -> ExitCode {
 fn load(
     given: Option<&Path>,
     allow_unsafe_output: bool,
-) -> Result<(config::Config, Option<PathBuf>, articlean::Cleaner), ExitCode> {
+) -> Result<(articlean::Config, Option<PathBuf>, articlean::Cleaner), ExitCode> {
     let source = given.map(Path::to_path_buf).or_else(config::discover);
-    let loaded = config::Config::load(source.as_deref()).and_then(|mut c| {
+    let loaded = config::load(source.as_deref()).and_then(|mut c| {
         if allow_unsafe_output {
-            c.allow_unsafe_output();
+            c.allow_unsafe_output = true;
         }
-        let cleaner = c.cleaner().map_err(|e| match &source {
+        let cleaner = config::cleaner(&c).map_err(|e| match &source {
             Some(path) => format!("{}: {e}", path.display()),
             None => e.to_string(),
         })?;

@@ -29,8 +29,27 @@ pub use candidates::{SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES};
 use crate::dom::element::is_valid_attr_name;
 use crate::error::{Error, Result};
 use crate::proxy::Unwrapper;
+use crate::rules::BuiltIn;
 use crate::{Action, Context, Element, Interest, Rule};
 use html5ever::local_name;
+
+/// The registry entry.
+pub(crate) const BUILT_IN: BuiltIn = BuiltIn {
+    name: "lazy_images",
+    on_by_default: true,
+    settings: &["native_lazy_loading", "lazy_src_attributes"],
+    final_stage: false,
+    filters_at_parse_time: false,
+    add: |c, parts| {
+        let mut rule = LazyImages::new().with_native_lazy_loading(c.native_lazy_loading);
+        for name in &c.lazy_src_attributes {
+            rule = rule.with_src_attribute(name);
+        }
+        rule.validate()?;
+        parts.push(rule);
+        Ok(())
+    },
+};
 
 /// Recovers the real image of lazy-loaded elements.
 ///
@@ -144,7 +163,7 @@ impl LazyImages {
 
 impl Rule for LazyImages {
     fn name(&self) -> &'static str {
-        "lazy_images"
+        BUILT_IN.name
     }
 
     fn interest(&self) -> Interest {

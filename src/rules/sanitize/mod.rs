@@ -24,6 +24,7 @@ mod urls;
 pub(crate) mod verify;
 
 use crate::dom::names::is_block;
+use crate::rules::BuiltIn;
 use crate::{Action, Context, Element, Interest, Rule};
 use html5ever::tendril::StrTendril;
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
@@ -33,6 +34,20 @@ use policy::{Classes, Fate, Policy, SanitizerConfig};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::Arc;
+
+/// The registry entry: the final stage, which drops while parsing what it removes anyway.
+pub(crate) const BUILT_IN: BuiltIn = BuiltIn {
+    name: "sanitize",
+    on_by_default: true,
+    settings: policy::SETTINGS,
+    final_stage: true,
+    filters_at_parse_time: true,
+    add: |c, parts| {
+        let policy = SanitizerConfig::from_config(c).build()?;
+        parts.sanitize = Some(Arc::new(Sanitize::new(policy)));
+        Ok(())
+    },
+};
 
 /// The allowlist sanitizer, on by default; see the crate README, "Safety: the default
 /// policy", for the exact lists and [`CleanerBuilder`](crate::CleanerBuilder)'s sanitizer
@@ -375,7 +390,7 @@ impl Sanitize {
 
 impl Rule for Sanitize {
     fn name(&self) -> &'static str {
-        "sanitize"
+        BUILT_IN.name
     }
 
     fn interest(&self) -> Interest {

@@ -4,9 +4,10 @@
 use super::defaults::*;
 use super::embeds::Embeds;
 use super::urls::{is_valid_scheme, UrlPolicy};
+use crate::config::Config;
 use crate::error::{Error, Result};
 use html5ever::LocalName;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Which classes are kept.
@@ -44,10 +45,58 @@ pub(crate) struct SanitizerConfig {
     pub(crate) embed_thumbnails: bool,
 }
 
+/// The [`Config`] keys of the sanitizer.
+pub(crate) const SETTINGS: &[&str] = &[
+    "tags_allowed",
+    "tags_unwrapped",
+    "tags_removed",
+    "attributes_allowed",
+    "attributes_removed",
+    "url_schemes_allowed",
+    "url_schemes_removed",
+    "data_images",
+    "link_rel",
+    "nofollow",
+    "links_in_new_tab",
+    "classes_kept",
+    "classes_allowed",
+    "ids_kept",
+    "embeds",
+    "embed_hosts",
+    "embed_thumbnails",
+];
+
 impl SanitizerConfig {
-    /// Whether any sanitizer setting was given.
-    pub(crate) fn differs_from_default(&self) -> bool {
-        *self != SanitizerConfig::default()
+    /// The sanitizer's settings in `c` (a class list wins over `classes_kept`; the builder
+    /// reports the two together as a conflict).
+    pub(crate) fn from_config(c: &Config) -> SanitizerConfig {
+        let pairs = |map: &BTreeMap<String, Vec<String>>| {
+            map.iter()
+                .flat_map(|(tag, attrs)| attrs.iter().map(move |a| (tag.clone(), a.clone())))
+                .collect()
+        };
+        SanitizerConfig {
+            tags_allowed: c.tags_allowed.clone(),
+            tags_unwrapped: c.tags_unwrapped.clone(),
+            tags_removed: c.tags_removed.clone(),
+            attrs_allowed: pairs(&c.attributes_allowed),
+            attrs_removed: pairs(&c.attributes_removed),
+            schemes_allowed: c.url_schemes_allowed.clone(),
+            schemes_removed: c.url_schemes_removed.clone(),
+            no_data_images: !c.data_images,
+            link_rel: c.link_rel.clone(),
+            nofollow: c.nofollow,
+            new_tab: c.links_in_new_tab,
+            classes: match (&c.classes_allowed, c.classes_kept) {
+                (Some(list), _) => Classes::Only(list.iter().cloned().collect()),
+                (None, true) => Classes::All,
+                (None, false) => Classes::Dropped,
+            },
+            id_prefix: c.ids_kept.clone(),
+            embeds: c.embeds,
+            embed_hosts: c.embed_hosts.clone(),
+            embed_thumbnails: c.embed_thumbnails,
+        }
     }
 }
 
