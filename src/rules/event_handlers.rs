@@ -28,7 +28,8 @@ impl Rule for EventHandlers {
     }
 
     fn interest(&self) -> Interest {
-        Interest::elements("*").reads("*", "on*")
+        // `on` itself too (AMP writes `on="tap:…"`).
+        Interest::elements("*").reads("*", "on on*")
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
