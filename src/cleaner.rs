@@ -6,7 +6,7 @@ use crate::dom::document::ensure_body;
 use crate::dom::parse::{parse, parse_filtered, InputKind};
 use crate::dom::serialize::serialize_children;
 use crate::dom::sink::Prefilter;
-use crate::dom::walk::{walk, ElementSet, Stages};
+use crate::dom::walk::{walk, Handlers, Stages};
 use crate::report::Report;
 use crate::rule::{Context, Rule};
 use crate::rules::proxied_urls::ProxiedUrls;
@@ -47,8 +47,8 @@ pub(crate) struct Inner {
     /// (its registry entry says it may; only when no user rule runs before it, as a user rule
     /// may want to see it). The drops count as the final stage's changes.
     pub(crate) parse_filter: bool,
-    /// For each rule of `rules`, the elements it handles (`None`: all).
-    handles: Vec<Option<ElementSet>>,
+    /// Which rules handle which elements (`None`: all of them every element).
+    handlers: Option<Handlers>,
     /// The attributes removed before parsing: those the sanitizer never keeps that no rule
     /// reads (see [`AttrFilter`]); `None` when a rule reads everything.
     attributes: Option<AttrFilter>,
@@ -68,7 +68,7 @@ impl Inner {
         user_rules: bool,
     ) -> Inner {
         let interests: Vec<_> = rules.iter().map(|r| r.interest()).collect();
-        let handles = interests.iter().map(ElementSet::of).collect();
+        let handlers = Handlers::new(&interests);
         let attributes = sanitize
             .as_ref()
             .filter(|_| parse_filter)
@@ -87,7 +87,7 @@ impl Inner {
             image_urls,
             // A user rule may want to see what the sanitizer removes with its content.
             parse_filter: parse_filter && !user_rules,
-            handles,
+            handlers,
             attributes,
         }
     }
@@ -228,7 +228,7 @@ impl Cleaner {
             &parsed.root,
             Stages {
                 rules: &rules,
-                handles: &inner.handles,
+                handlers: inner.handlers.as_ref(),
                 last,
             },
             &mut cx,

@@ -1,6 +1,7 @@
 //! Element-name classes used by the parser-facing code (serializer, walk) and the rules.
 
 use html5ever::{local_name, LocalName};
+use std::hash::Hasher;
 
 /// Elements that have no end tag and whose children are never serialized.
 pub(crate) fn is_void(name: &LocalName) -> bool {
@@ -111,4 +112,26 @@ pub(crate) fn is_block(name: &LocalName) -> bool {
             | local_name!("xmp")
             | local_name!("plaintext")
     )
+}
+
+/// Hashes html5ever atoms (each hashes as one `u64`) with a multiply and a rotate. The sets
+/// are filled from the configuration only and input is merely looked up in them, so SipHash's
+/// defence against chosen keys buys nothing here, and it was most of the cost of a lookup.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct AtomHasher(u64);
+
+impl Hasher for AtomHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
 }

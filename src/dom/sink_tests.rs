@@ -55,7 +55,7 @@ fn walked(html: &str, kind: InputKind) -> (String, usize) {
         &parsed.root,
         Stages {
             rules: &[&Remove],
-            handles: &[],
+            handlers: None,
             last: None,
         },
         &mut cx,
@@ -106,7 +106,7 @@ fn filtered_by(
             &root,
             Stages {
                 rules: &[&Remove],
-                handles: &[],
+                handlers: None,
                 last: None,
             },
             &mut cx,

@@ -8,13 +8,16 @@
 
 use super::element::Element;
 use super::junction;
+use super::names::AtomHasher;
 use super::parse::parse_fragment_nodes_at;
 use crate::interest::{Interest, Pattern};
 use crate::rule::{Action, Context, Rule};
 use html5ever::{LocalName, QualName};
 use markup5ever_rcdom::{Handle, Node, NodeData};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::collections::VecDeque;
+use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
 /// How many times a node may be renamed or replaced by a rule and visited again. Past it, a
@@ -169,39 +172,53 @@ enum Phase {
     End,
 }
 
-/// The names of the elements a rule handles ([`Interest`]), compared as atoms.
-#[derive(Debug, Clone)]
-pub(crate) struct ElementSet {
-    names: Vec<LocalName>,
-    prefixes: Vec<Box<[u8]>>,
+/// Which rules handle which elements ([`Interest`]): one look-up per element gives the set
+/// of rules to ask, as bits.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Handlers {
+    by_name: HashMap<LocalName, u64, BuildHasherDefault<AtomHasher>>,
+    /// The rules that handle every element.
+    everywhere: u64,
+    /// Rules handling the elements whose names start with these bytes.
+    prefixed: Vec<(Box<[u8]>, u64)>,
 }
 
-impl ElementSet {
-    /// `None`: every element.
-    pub(crate) fn of(interest: &Interest) -> Option<ElementSet> {
-        let patterns = interest.elements.as_ref()?;
-        let mut set = ElementSet {
-            names: Vec::new(),
-            prefixes: Vec::new(),
-        };
-        for p in patterns {
-            match p {
-                Pattern::Any => return None,
-                Pattern::Exact(n) => set
-                    .names
-                    .push(LocalName::from(String::from_utf8_lossy(n).as_ref())),
-                Pattern::Prefix(p) => set.prefixes.push(p.clone()),
+impl Handlers {
+    /// `None` when there are too many rules for the bits (every rule is then asked).
+    pub(crate) fn new(interests: &[Interest]) -> Option<Handlers> {
+        if interests.len() > 64 {
+            return None;
+        }
+        let mut h = Handlers::default();
+        for (i, interest) in interests.iter().enumerate() {
+            let bit = 1u64 << i;
+            let Some(patterns) = &interest.elements else {
+                h.everywhere |= bit;
+                continue;
+            };
+            for p in patterns {
+                match p {
+                    Pattern::Any => h.everywhere |= bit,
+                    Pattern::Exact(n) => {
+                        let name = LocalName::from(String::from_utf8_lossy(n).as_ref());
+                        *h.by_name.entry(name).or_default() |= bit;
+                    }
+                    Pattern::Prefix(p) => h.prefixed.push((p.clone(), bit)),
+                }
             }
         }
-        Some(set)
+        Some(h)
     }
 
-    fn contains(&self, name: &LocalName) -> bool {
-        self.names.contains(name)
-            || self
-                .prefixes
-                .iter()
-                .any(|p| name.len() > p.len() && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p))
+    /// The rules (bits) that handle an element named `name`.
+    fn of(&self, name: &LocalName) -> u64 {
+        let mut bits = self.everywhere | self.by_name.get(name).copied().unwrap_or(0);
+        for (p, bit) in &self.prefixed {
+            if name.len() > p.len() && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p) {
+                bits |= bit;
+            }
+        }
+        bits
     }
 }
 
@@ -210,9 +227,8 @@ impl ElementSet {
 #[derive(Clone, Copy)]
 pub(crate) struct Stages<'r> {
     pub(crate) rules: &'r [&'r dyn Rule],
-    /// For each rule, the elements it handles (`None`: all); empty: every rule handles every
-    /// element.
-    pub(crate) handles: &'r [Option<ElementSet>],
+    /// Which rules handle which elements; `None`: every rule handles every element.
+    pub(crate) handlers: Option<&'r Handlers>,
     /// Asked about every element that all `rules` kept, when they have answered: before the
     /// children (`Rule::element`), and again after them when a rule's `element_end` changed
     /// an attribute. Asked about every comment the rules kept. Its counts go to index
@@ -382,11 +398,10 @@ fn run_rules(
         touched: false,
         before_children: matches!(phase, Phase::Start),
     };
+    let asked = stages.handlers.map_or(u64::MAX, |h| h.of(&name.local));
     for (i, rule) in stages.rules.iter().enumerate() {
-        if let Some(Some(set)) = stages.handles.get(i) {
-            if !set.contains(&name.local) {
-                continue;
-            }
+        if i < 64 && asked & (1 << i) == 0 {
+            continue;
         }
         cx.current = i;
         let action = match phase {

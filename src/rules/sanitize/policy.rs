@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use html5ever::LocalName;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 /// Which classes are kept.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -177,27 +177,7 @@ type AtomSet = HashSet<LocalName, BuildHasherDefault<AtomHasher>>;
 /// Attribute name → whether its value is a URL.
 pub(crate) type AttrMap = HashMap<LocalName, bool, BuildHasherDefault<AtomHasher>>;
 
-/// Hashes html5ever atoms (each hashes as one `u64`) with a multiply and a rotate. The sets
-/// are filled from the configuration only and input is merely looked up in them, so SipHash's
-/// defence against chosen keys buys nothing here, and it was most of the cost of a lookup.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct AtomHasher(u64);
-
-impl Hasher for AtomHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
+pub(crate) use crate::dom::names::AtomHasher;
 
 /// Each of `attrs` with whether it is one of `urls`.
 fn with_url_flags(attrs: &AtomSet, urls: &AtomSet) -> AttrMap {
