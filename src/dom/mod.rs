@@ -8,6 +8,7 @@
 //! - [`depth`], [`sink`], [`raw_text`], [`attr_cap`]: what sits around html5ever while it
 //!   parses (the nesting-depth cap, the parse-time filter, skipping dropped raw text, the cap
 //!   on attributes);
+//! - `shown`: what stays of a subtree shown only in part (CSS `visibility`);
 //! - [`junction`]: whether removing an element glues two words; [`document`]: the shape a
 //!   whole document keeps.
 
@@ -21,6 +22,7 @@ pub(crate) mod node;
 pub(crate) mod parse;
 pub(crate) mod raw_text;
 pub(crate) mod serialize;
+mod shown;
 pub(crate) mod sink;
 pub(crate) mod visit;
 pub(crate) mod walk;
