@@ -111,6 +111,13 @@ impl Rule for Junk {
     }
 }
 
+/// Whether an inline style hides its element from every reader (`display: none`,
+/// `visibility: hidden`…, read with a CSS tokenizer), for rules reading inside content the
+/// walk does not visit (an SVG's text).
+pub(crate) fn style_hides(style: &str) -> bool {
+    hidden::may_hide(style) && matches!(hidden::hiding(style), Hiding::Removed | Hiding::Invisible)
+}
+
 /// How much of an element a reader sees.
 enum Shown {
     All,
