@@ -2,7 +2,8 @@
 //! change namespace when the output is parsed again, the classic mutation XSS); what a
 //! reader saw of it in words stays: the labels of a chart, the values on its bars, the name
 //! drawn in a logo. Each `<text>` (with its `<tspan>`s and `<textPath>`s) and each
-//! `<foreignObject>` gives one piece, in document order, the pieces separated by spaces.
+//! `<foreignObject>` gives one piece, in document order, the pieces separated by spaces; of
+//! a `<switch>`, only its first child is drawn, and read.
 //!
 //! What an SVG never draws is not read: `<title>` and `<desc>` (tooltips and descriptions),
 //! `<defs>`, `<symbol>`, `<clipPath>`, `<mask>`, `<pattern>`, `<marker>` and the other
@@ -75,7 +76,16 @@ fn pieces(el: &Element<'_>) -> Vec<String> {
             }
             None => None,
         };
-        let kids: Vec<NodeRef> = node.children_iter().collect();
+        let kids: Vec<NodeRef> = if name == "switch" {
+            // Draws only its first child that can be drawn (diagram tools put the same label
+            // in a `foreignObject` and in a fallback `text`): read once.
+            node.children_iter()
+                .filter(NodeRef::is_element)
+                .take(1)
+                .collect()
+        } else {
+            node.children_iter().collect()
+        };
         stack.extend(kids.into_iter().rev().map(|c| (c, piece)));
     }
     out.into_iter()
