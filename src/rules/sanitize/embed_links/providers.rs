@@ -139,10 +139,13 @@ pub(crate) fn recognise(url: &str, base: Option<&Url>) -> Option<Found> {
     })
 }
 
+/// From a bare video id to the provider's embed URL (`None`: not an id of its shape).
+type EmbedOfId = fn(&str) -> Option<String>;
+
 /// The providers whose videos are known by their id alone, as a page names them in an
 /// attribute or a wrapper's parameter: the provider's name and the embed URL of an id
 /// (`None` when the id is not of the provider's shape).
-const NAMED: &[(&str, fn(&str) -> Option<String>)] = &[
+const NAMED: &[(&str, EmbedOfId)] = &[
     ("youtube", |id| {
         // Eleven characters of base64url, with a digit or a capital: not words
         // (`placeholder`, `embed-frame`).
