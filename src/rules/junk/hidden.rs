@@ -187,6 +187,11 @@ pub(crate) fn visibility(style: &str) -> Option<bool> {
 /// Whether an inline style gives the element a `display` other than `none`: it then wins
 /// over the user agent's `[hidden] { display: none }`, and a `hidden` element is shown.
 pub(crate) fn displays(style: &str) -> bool {
+    let b = style.as_bytes();
+    let mentions = b.windows(7).any(|w| w.eq_ignore_ascii_case(b"display"));
+    if !mentions && memchr::memchr(b'\\', b).is_none() {
+        return false;
+    }
     let decls = effective(&declarations(style));
     decls.iter().any(|(n, v, _)| {
         n == "display"
