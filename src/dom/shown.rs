@@ -79,3 +79,30 @@ impl Element<'_> {
         holds[0]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Cleaner;
+
+    #[test]
+    fn deep_and_wide_subtrees_without_recursion() {
+        // As deep as the parse lets elements be (`dom::depth::MAX_DEPTH`), and wide.
+        let depth = super::super::depth::MAX_DEPTH - 8;
+        let mut html = String::from("<div style=\"visibility:hidden\">hidden");
+        html.push_str(&"<span>".repeat(depth));
+        html.push_str("<b style=\"visibility:visible\">deep</b>gone");
+        html.push_str(&"</span>".repeat(depth));
+        html.push_str(&"<i>wide</i>".repeat(50_000));
+        html.push_str("</div><p>after</p>");
+        let out = Cleaner::default().clean(&html).into_html();
+        assert!(
+            out.contains("<b>deep</b>"),
+            "{}",
+            &out[..out.len().min(300)]
+        );
+        for gone in ["hidden", "gone", "wide"] {
+            assert!(!out.contains(gone), "{gone}");
+        }
+        assert!(out.ends_with("<p>after</p>"));
+    }
+}
