@@ -123,6 +123,15 @@ fn clean(cleaner: &Cleaner, mode: Mode, input: &str) -> String {
 }
 
 fn run_case(case: &Path) -> Result<(), Failed> {
+    // Only these files make a case: anything else (a leftover `options.txt`, the format
+    // before `Config`) would be silently ignored.
+    for entry in fs::read_dir(case).map_err(|e| format!("cannot read the case: {e}"))? {
+        let name = entry.map_err(|e| e.to_string())?.file_name();
+        let known = ["input.html", "expected.html", "options.toml"];
+        if !known.iter().any(|k| name == *k) {
+            return Err(format!("{name:?} is not one of {known:?}").into());
+        }
+    }
     let (cleaner, mode) = configure(case)?;
     let input = fs::read_to_string(case.join("input.html"))
         .map_err(|e| format!("cannot read input.html: {e}"))?;

@@ -8,6 +8,7 @@
 //! - [`depth`], [`sink`], [`raw_text`], [`attr_cap`], [`attr_filter`]: what sits around
 //!   html5ever while it parses (the nesting-depth cap, the parse-time filter, skipping dropped
 //!   raw text, the cap on attributes and the attributes removed before parsing);
+//! - `shown`: what stays of a subtree shown only in part (CSS `visibility`);
 //! - [`junction`]: whether removing an element glues two words; [`document`]: the shape a
 //!   whole document keeps.
 
@@ -22,6 +23,7 @@ pub(crate) mod node;
 pub(crate) mod parse;
 pub(crate) mod raw_text;
 pub(crate) mod serialize;
+mod shown;
 pub(crate) mod sink;
 #[cfg(feature = "posts")] // the policy verifier is its only user
 pub(crate) mod visit;

@@ -13,8 +13,10 @@ use html5ever::{local_name, ns, LocalName};
 
 /// Removes what a reader never sees:
 ///
-/// - elements hidden from every reader: the `hidden` attribute (not `hidden="until-found"`),
-///   an inline `display: none` or `visibility: hidden` (read with a CSS tokenizer); text
+/// - elements hidden from every reader: the `hidden` attribute (not `hidden="until-found"`,
+///   nor with an inline `display` other than `none`, which overrides it), an inline
+///   `display: none` or `visibility: hidden` (read with a CSS tokenizer; of an invisible
+///   element, what its descendants show again with `visibility: visible` stays); text
 ///   that is only *visually* hidden (screen-reader-only: clipped, off-screen) is kept unless
 ///   it is also `aria-hidden="true"` (see `hidden`);
 /// - tracking pixels and ads: images whose `width` and `height` are both 0 or 1, images
@@ -67,8 +69,15 @@ impl Rule for Junk {
         {
             return Action::Keep;
         }
-        if is_hidden(el) {
-            return Action::Remove;
+        match hidden_from(el) {
+            Shown::Not => return Action::Remove,
+            // Only what its descendants show again stays.
+            Shown::Partly
+                if !el.keep_shown(|d| d.attr("style").and_then(|s| hidden::visibility(&s))) =>
+            {
+                return Action::Remove
+            }
+            _ => {}
         }
         if html && *el.local_name() == local_name!("img") && trackers::is_tracker_image(el) {
             return Action::Remove;
@@ -124,18 +133,32 @@ impl Rule for Junk {
     }
 }
 
+/// Whether an inline style hides its element from every reader (`display: none`,
+/// `visibility: hidden`…, read with a CSS tokenizer), for rules reading inside content the
+/// walk does not visit (an SVG's text).
+pub(crate) fn style_hides(style: &str) -> bool {
+    hidden::may_hide(style) && matches!(hidden::hiding(style), Hiding::Removed | Hiding::Invisible)
+}
+
+/// How much of an element a reader sees.
+enum Shown {
+    All,
+    /// `visibility: hidden`: only what descendants show again (`visibility: visible`).
+    Partly,
+    Not,
+}
+
 /// Whether `el` is hidden from every reader (see `hidden`).
-fn is_hidden(el: &Element<'_>) -> bool {
+fn hidden_from(el: &Element<'_>) -> Shown {
     // One pass over the attributes (without namespace, as `attr` sees them): `hidden`
-    // anywhere, or the (first) `style` hides.
+    // anywhere, and the (first) `style`.
     let mut style = None;
     let mut aria_hidden = false;
+    let mut hidden_attr = false;
     for a in el.attrs.iter().filter(|a| a.name.ns == ns!()) {
         match a.name.local {
             local_name!("hidden") => {
-                if !a.value.trim().eq_ignore_ascii_case("until-found") {
-                    return true;
-                }
+                hidden_attr |= !a.value.trim().eq_ignore_ascii_case("until-found");
             }
             local_name!("style") if style.is_none() => style = Some(&*a.value),
             local_name!("aria-hidden") => {
@@ -145,34 +168,21 @@ fn is_hidden(el: &Element<'_>) -> bool {
         }
     }
     let Some(style) = style else {
-        return false;
+        return if hidden_attr { Shown::Not } else { Shown::All };
     };
+    // `hidden` is the user agent's `display: none`, which an inline `display` overrides.
+    if hidden_attr && !hidden::displays(style) {
+        return Shown::Not;
+    }
     if !aria_hidden && !hidden::may_hide(style) {
-        return false;
+        return Shown::All;
     }
     match hidden::hiding(style) {
-        Hiding::Removed => true,
-        Hiding::Invisible => !shows_a_descendant(el),
-        Hiding::Visually => aria_hidden,
-        Hiding::No => false,
+        Hiding::Removed => Shown::Not,
+        Hiding::Invisible => Shown::Partly,
+        Hiding::Visually if aria_hidden => Shown::Not,
+        Hiding::Visually | Hiding::No => Shown::All,
     }
-}
-
-/// Whether a descendant of a `visibility: hidden` element shows itself again
-/// (`visibility: visible`).
-#[inline(never)]
-fn shows_a_descendant(el: &Element<'_>) -> bool {
-    el.children_iter()
-        .flat_map(|c| {
-            let mut all = vec![c.clone()];
-            all.extend(c.descendant_elements());
-            all
-        })
-        .filter_map(|d| d.attr("style"))
-        .any(|s| {
-            s.to_ascii_lowercase().contains("visible")
-                && matches!(hidden::hiding(&s), Hiding::No | Hiding::Visually)
-        })
 }
 
 /// An empty `div` holding a line break, between a line break (or text) and text: in text

@@ -18,8 +18,11 @@
 //!   (a form's honeypot field, a tracking frame).
 //!
 //! Within one `style`, a later declaration wins over an earlier one unless the earlier is
-//! `!important` and the later is not. A descendant's `visibility: visible` shows it inside a
-//! `visibility: hidden` parent: such a parent is kept.
+//! `!important` and the later is not. `visibility` is inherited, and a descendant's
+//! `visibility: visible` shows it inside a `visibility: hidden` parent: of such a parent,
+//! only what is shown again stays (`Element::keep_shown`). `display: none` cannot be undone
+//! by a descendant. The `hidden` attribute is the user agent's `display: none`, which an
+//! inline `display` (other than `none`) overrides: such an element is shown.
 
 use cssparser::{ParseError, Parser, Token};
 
@@ -152,6 +155,51 @@ pub(crate) fn hiding(style: &str) -> Hiding {
     Hiding::No
 }
 
+/// The `visibility` an inline style sets, for a descendant of an invisible element (the
+/// property is inherited): `Some(false)` hidden (`hidden`, `collapse`), `Some(true)` shown
+/// again (`visible`, or `initial`: the initial value is `visible`), `None` inherited (not
+/// declared, `inherit`, `unset`, `revert`, anything else). `display: none` shows nothing.
+pub(crate) fn visibility(style: &str) -> Option<bool> {
+    let b = style.as_bytes();
+    let mentions = |word: &[u8]| b.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
+    if memchr::memchr(b'\\', b).is_none() && !mentions(b"visib") && !mentions(b"none") {
+        return None;
+    }
+    let decls = effective(&declarations(style));
+    let ident = |p: &str| match decls
+        .iter()
+        .find(|(n, _, _)| n == p)
+        .map(|(_, v, _)| v.as_slice())
+    {
+        Some([Value::Ident(i)]) => Some(i.as_str()),
+        _ => None,
+    };
+    if ident("display") == Some("none") || ident("content-visibility") == Some("hidden") {
+        return Some(false);
+    }
+    match ident("visibility")? {
+        "hidden" | "collapse" => Some(false),
+        "visible" | "initial" => Some(true),
+        _ => None,
+    }
+}
+
+/// Whether an inline style gives the element a `display` other than `none`: it then wins
+/// over the user agent's `[hidden] { display: none }`, and a `hidden` element is shown.
+pub(crate) fn displays(style: &str) -> bool {
+    let b = style.as_bytes();
+    let mentions = b.windows(7).any(|w| w.eq_ignore_ascii_case(b"display"));
+    if !mentions && memchr::memchr(b'\\', b).is_none() {
+        return false;
+    }
+    let decls = effective(&declarations(style));
+    decls.iter().any(|(n, v, _)| {
+        n == "display"
+            && matches!(v.as_slice(), [Value::Ident(i)]
+                if !matches!(i.as_str(), "none" | "revert" | "revert-layer"))
+    })
+}
+
 /// The declarations that apply: for each property, the last one, unless an earlier one is
 /// `!important` and it is not.
 fn effective(decls: &[Declaration]) -> Vec<Declaration> {
@@ -226,7 +274,7 @@ fn values(p: &mut Parser<'_>) -> (Vec<Value>, bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::{hiding, may_hide, Hiding};
+    use super::{displays, hiding, may_hide, visibility, Hiding};
 
     #[test]
     fn hidden_from_everyone() {
@@ -294,5 +342,51 @@ mod tests {
             }
         }
         assert_eq!(hiding("display:block; /* display:none */"), Hiding::No);
+    }
+
+    #[test]
+    fn visibility_of_a_descendant() {
+        for (style, shown) in [
+            ("visibility:visible", Some(true)),
+            ("VISIBILITY : Visible !important", Some(true)),
+            ("visibility: initial", Some(true)),
+            ("visibility:hidden", Some(false)),
+            ("visibility:collapse", Some(false)),
+            ("visibility:visible; display:none", Some(false)),
+            ("visibility:inherit", None),
+            ("visibility:unset", None),
+            ("visibility:hidden; visibility:visible", Some(true)),
+            (
+                "visibility:hidden !important; visibility:visible",
+                Some(false),
+            ),
+            ("color:red", None),
+            ("/* visibility:visible */", None),
+            ("visibility: vis\\69 ble", Some(true)),
+        ] {
+            assert_eq!(visibility(style), shown, "{style}");
+        }
+    }
+
+    #[test]
+    fn inline_display_overrides_hidden() {
+        for style in [
+            "display:block",
+            "display: flex !important",
+            "display:/*x*/inline",
+            "display:inherit",
+        ] {
+            assert!(displays(style), "{style}");
+        }
+        for style in [
+            "",
+            "color:red",
+            "display:none",
+            "display:revert",
+            "display:block; display:none",
+            "/* display:block */",
+        ] {
+            assert!(!displays(style), "{style}");
+        }
     }
 }

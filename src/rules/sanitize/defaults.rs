@@ -115,9 +115,8 @@ pub(crate) const REMOVED: &[&str] = &[
     "meter",
     "progress",
     "keygen",
-    // Foreign content: namespace changes on re-parse are the classic mutation-XSS (`math`:
-    // see `READ_AS_TEXT`).
-    "svg",
+    // Foreign content (`math`, `svg`: see `READ_AS_TEXT`): namespace changes on re-parse are
+    // the classic mutation-XSS.
     // Document metadata and the rest.
     "head",
     "link",
@@ -130,10 +129,11 @@ pub(crate) const REMOVED: &[&str] = &[
     "area",
 ];
 
-/// Elements replaced by what a reader saw of them (`controls`, `math`): a button's content,
-/// a text area's text (as `<pre>`), a drop-down's selected option, a formula's TeX or text.
-/// None of them can be allowed; each can be removed with its content instead.
-pub(crate) const READ_AS_TEXT: &[&str] = &["button", "textarea", "select", "math"];
+/// Elements replaced by what a reader saw of them (`controls`, `math`, `svg_text`): a
+/// button's content, a text area's text (as `<pre>`), a drop-down's selected option, a
+/// formula's TeX or text, the text an SVG draws. None of them can be allowed; each can be
+/// removed with its content instead.
+pub(crate) const READ_AS_TEXT: &[&str] = &["button", "textarea", "select", "math", "svg"];
 
 /// Elements that can never be allowed (they have a meaning of their own).
 pub(crate) const NEVER_ALLOWED: &[(&str, &str)] = &[

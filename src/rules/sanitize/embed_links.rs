@@ -8,7 +8,9 @@
 //! The recognisers are the table [`PROVIDERS`]: a provider, the hosts it serves embeds
 //! from, and a function from the embed URL to the canonical link and thumbnail. A frame that
 //! only wraps a provider URL in a parameter (`/embed?url=https%3A%2F%2Fyoutube.com…`) is
-//! recognised by that URL.
+//! recognised by that URL; one that names the provider and the video id
+//! (`?id=youtube-video-<id>`, Plyr's `data-plyr-provider` + `data-plyr-embed-id`) by those,
+//! when the id has the provider's own shape.
 
 use crate::dom::serialize::escape_into;
 use crate::{Action, Context, Element};
@@ -58,6 +60,19 @@ fn find(el: &Element<'_>, name: &LocalName, base: Option<&Url>) -> Option<Found>
         .iter()
         .filter_map(|a| el.attr(a))
         .find_map(|v| recognise(v, base))
+        .or_else(|| named(el))
+}
+
+/// Attributes that name a player's provider, and those that hold its video id (Plyr's
+/// `data-plyr-provider` and `data-plyr-embed-id`, and the like).
+const PROVIDER_ATTRS: &[&str] = &["data-plyr-provider", "data-video-provider", "data-provider"];
+const ID_ATTRS: &[&str] = &["data-plyr-embed-id", "data-video-id", "data-embed-id"];
+
+/// A player named by its provider and a video id, in two attributes.
+fn named(el: &Element<'_>) -> Option<Found> {
+    let provider = PROVIDER_ATTRS.iter().find_map(|a| el.attr(a))?;
+    let id = ID_ATTRS.iter().find_map(|a| el.attr(a))?;
+    providers::recognise_named(&format!("{}:{}", provider.trim(), id.trim()))
 }
 
 /// The link an embed leaves, as HTML; with `thumbnail`, also the provider's thumbnail (an

@@ -219,13 +219,21 @@ impl super::Sanitize {
         self.policy.fate(&html5ever::local_name!("math")) != super::Fate::Remove
     }
 
-    /// An element of another namespace than HTML: a `<math>` is read as text, anything else
-    /// (SVG, the other MathML elements, which only stand inside a `<math>`) is removed.
+    /// Whether `<svg>` is read as text (the default) rather than removed with its content.
+    pub(super) fn reads_svg(&self) -> bool {
+        self.policy.fate(&html5ever::local_name!("svg")) != super::Fate::Remove
+    }
+
+    /// An element of another namespace than HTML: a `<math>` or an `<svg>` is read as text,
+    /// anything else (the elements inside them) is removed.
     #[inline(never)]
     pub(super) fn foreign(&self, el: &Element<'_>) -> Action {
         if el.is_mathml() && *el.local_name() == html5ever::local_name!("math") && self.reads_math()
         {
             return read(el);
+        }
+        if el.is_svg() && *el.local_name() == html5ever::local_name!("svg") && self.reads_svg() {
+            return super::svg_text::read(el);
         }
         Action::Remove
     }

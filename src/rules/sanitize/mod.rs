@@ -19,6 +19,7 @@ mod math;
 mod nesting;
 pub(crate) mod policy;
 mod reads;
+mod svg_text;
 mod urls;
 #[cfg(feature = "posts")]
 pub(crate) mod verify;
@@ -59,10 +60,11 @@ pub(crate) const BUILT_IN: BuiltIn = BuiltIn {
 ///   those global ones;
 /// - `script`, `style`, `template`, `iframe`, `object`, `embed`, `frame`, `frameset`,
 ///   `input`, `title`, `xmp`, `noembed`, `noframes`, `noscript`, `plaintext`,
-///   `selectedcontent`, `svg`… are removed with their content; elements of other namespaces
-///   always are, but `math`;
-/// - `button`, `textarea`, `select` and `math` are replaced by what a reader saw of them (a
-///   button's content, a text area's text, the selected option, a formula's TeX or text);
+///   `selectedcontent`… are removed with their content; elements of other namespaces
+///   always are, but `math` and `svg`;
+/// - `button`, `textarea`, `select`, `math` and `svg` are replaced by what a reader saw of
+///   them (a button's content, a text area's text, the selected option, a formula's TeX or
+///   text, the text an SVG draws: a chart's labels);
 ///   a known video or post embed becomes a link to its page (see the README, "Controls,
 ///   embeds, math and `<noscript>`");
 /// - any other element is unwrapped (its content kept); a block element becomes a `div`,
@@ -371,8 +373,12 @@ impl Sanitize {
     /// the document structure.
     pub(crate) fn drops_while_parsing(&self, name: &QualName) -> bool {
         if name.ns != ns!(html) {
-            // MathML is read as text (`math`).
-            return name.ns != ns!(mathml) || !self.reads_math();
+            // MathML and SVG are read as text (`math`, `svg_text`).
+            return match name.ns {
+                ns!(mathml) => !self.reads_math(),
+                ns!(svg) => !self.reads_svg() || !svg_text::may_draw_text(&name.local),
+                _ => true,
+            };
         }
         match name.local {
             local_name!("html") | local_name!("head") | local_name!("body") => false,

@@ -128,7 +128,7 @@ pub(crate) enum Fate {
     Keep,
     Remove,
     Unwrap,
-    /// Replaced by what a reader saw of it (`READ_AS_TEXT`: controls, formulas).
+    /// Replaced by what a reader saw of it (`READ_AS_TEXT`: controls, formulas, SVG text).
     Read,
 }
 

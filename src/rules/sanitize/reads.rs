@@ -40,7 +40,7 @@ impl Sanitize {
         interest
             .reads("*", &everywhere.join(" "))
             .reads("a", "rel target")
-            .reads("iframe embed object lite-* math", "*")
+            .reads("iframe embed object lite-* math svg", "*")
             .reads("blockquote", "class cite data-instgrm-permalink")
             // Placeholders of embeds: whether they have a `data-` attribute, and the
             // player's URL (`embed_links::URL_ATTRS`).

@@ -66,9 +66,11 @@ impl<'p> Verifier<'p> {
         self.policy.urls.allowed(element, url)
     }
 
-    /// Whether an HTML element named `name` is removed with its content.
+    /// Whether an HTML element named `name` is removed with its content. An `<svg>` is read
+    /// (its text elements) only whole: tag by tag, it goes with its content.
     pub(crate) fn removes_element(&self, name: &LocalName) -> bool {
-        !self.keeps_element(name) && self.policy.fate(name) == Fate::Remove
+        !self.keeps_element(name)
+            && (self.policy.fate(name) == Fate::Remove || *name == local_name!("svg"))
     }
 
     /// Whether the attribute `attr="value"` (no namespace) stays as it is on `element`.

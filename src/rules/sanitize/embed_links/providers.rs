@@ -131,10 +131,64 @@ pub(crate) fn recognise(url: &str, base: Option<&Url>) -> Option<Found> {
     if let Some(found) = recognise_url(&url) {
         return Some(found);
     }
-    // A wrapper frame carrying the provider's URL in a parameter.
-    url.query_pairs().find_map(|(_, v)| {
-        let inner = parse(&v, None)?;
-        recognise_url(&inner)
+    // A wrapper frame carrying the provider's URL in a parameter, or naming the provider
+    // and the id (`/embed/inset/iframe?id=youtube-video-<id>`).
+    url.query_pairs().find_map(|(_, v)| match parse(&v, None) {
+        Some(inner) => recognise_url(&inner),
+        None => recognise_named(&v),
+    })
+}
+
+/// From a bare video id to the provider's embed URL (`None`: not an id of its shape).
+type EmbedOfId = fn(&str) -> Option<String>;
+
+/// The providers whose videos are known by their id alone, as a page names them in an
+/// attribute or a wrapper's parameter: the provider's name and the embed URL of an id
+/// (`None` when the id is not of the provider's shape).
+const NAMED: &[(&str, EmbedOfId)] = &[
+    ("youtube", |id| {
+        // Eleven characters of base64url, with a digit or a capital: not words
+        // (`placeholder`, `embed-frame`).
+        let random = id
+            .bytes()
+            .any(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+        (id.len() == 11 && is_id(id) && random)
+            .then(|| format!("https://www.youtube.com/embed/{id}"))
+    }),
+    ("vimeo", |id| {
+        (digits(id) && id.len() >= 6).then(|| format!("https://player.vimeo.com/video/{id}"))
+    }),
+    ("dailymotion", |id| {
+        (id.starts_with('x') && is_id(id) && id.bytes().any(|b| b.is_ascii_digit()))
+            .then(|| format!("https://www.dailymotion.com/embed/video/{id}"))
+    }),
+];
+
+/// A value that names a provider and a video id: `youtube-video-<id>`, `youtube-<id>`,
+/// `youtube_<id>`, `youtube:<id>`, `youtube://<id>` (the "provider, then id" convention of
+/// CMS embed wrappers, players and recommendation attributes), with the id in the
+/// provider's own shape.
+pub(crate) fn recognise_named(value: &str) -> Option<Found> {
+    let value = value.trim();
+    NAMED.iter().find_map(|(name, embed)| {
+        let head = value.get(..name.len())?;
+        if !head.eq_ignore_ascii_case(name) {
+            return None;
+        }
+        let rest = &value[name.len()..];
+        let sep = |r: &str| -> Option<usize> {
+            ["://", ":", "-", "_"]
+                .iter()
+                .find(|s| r.starts_with(**s))
+                .map(|s| s.len())
+        };
+        let mut id = &rest[sep(rest)?..];
+        if id.len() > 5 && id[..5].eq_ignore_ascii_case("video") {
+            if let Some(n) = sep(&id[5..]) {
+                id = &id[5 + n..];
+            }
+        }
+        recognise_url(&Url::parse(&embed(id)?).ok()?)
     })
 }
 
@@ -223,7 +277,8 @@ fn youtube(url: &Url) -> Read {
         segs.first().map(|s| s.to_string())
     } else {
         match segs.as_slice() {
-            ["embed", "videoseries"] | ["playlist"] => {
+            // A playlist: `embed/videoseries?list=`, the older `embed?listType=playlist&list=`.
+            ["embed", "videoseries"] | ["playlist"] | ["embed"] => {
                 let list = param(url, "list").filter(|l| is_id(l))?;
                 return Some((
                     format!("https://www.youtube.com/playlist?list={list}"),
@@ -240,6 +295,10 @@ fn youtube(url: &Url) -> Read {
     // Video ids are 11 characters.
     .filter(|id| id.len() == 11 && is_id(id))?;
     let mut link = format!("https://www.youtube.com/watch?v={id}");
+    // A video played within its playlist.
+    if let Some(list) = param(url, "list").filter(|l| is_id(l)) {
+        link.push_str(&format!("&list={list}"));
+    }
     if let Some(t) = param(url, "start")
         .or_else(|| param(url, "t"))
         .and_then(|t| seconds(&t))
@@ -334,12 +393,33 @@ fn soundcloud(url: &Url) -> Read {
         // The player: the track or playlist is its `url` parameter.
         let inner = parse(&param(url, "url")?, None)?;
         let host = inner.host_str()?;
+        if host == "api.soundcloud.com" {
+            // A track or playlist by number (`/tracks/123`, `/playlists/456`): no page of
+            // its own but the player, which shows it (with its secret token, if private).
+            let [kind @ ("tracks" | "playlists"), id] = segments(&inner)[..] else {
+                return None;
+            };
+            if !digits(id) {
+                return None;
+            }
+            let mut target = format!("https://api.soundcloud.com/{kind}/{id}");
+            if let Some(token) = param(&inner, "secret_token").filter(|t| is_id(t)) {
+                target.push_str(&format!("?secret_token={token}"));
+            }
+            let target: String = url::form_urlencoded::byte_serialize(target.as_bytes()).collect();
+            return Some((
+                format!("https://w.soundcloud.com/player/?url={target}"),
+                None,
+            ));
+        }
         if host == "soundcloud.com" || host.ends_with(".soundcloud.com") {
-            return Some((format!("https://{host}{}", inner.path()), None));
+            return Some((format!("https://{host}{}", inner.path()), None))
+                .filter(|_| segments(&inner).len() >= 2);
         }
         return None;
     }
-    if segments(url).len() >= 2 {
+    // The API has no pages (`api.soundcloud.com/tracks/1` answers JSON, or nothing).
+    if segments(url).len() >= 2 && !url.host_str()?.starts_with("api.") {
         return same_page(url);
     }
     None
@@ -501,6 +581,16 @@ mod tests {
             ("https://www.loom.com/embed/0123abcd", "https://www.loom.com/share/0123abcd"),
             ("https://embed.ted.com/talks/someone_a_talk", "https://www.ted.com/talks/someone_a_talk"),
             ("https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2Fpage%2Fvideos%2F123%2F", "https://www.facebook.com/page/videos/123/"),
+            ("https://www.youtube.com/embed?listType=playlist&list=PLabc123", "https://www.youtube.com/playlist?list=PLabc123"),
+            ("https://www.youtube.com/embed/aBcDeFgHiJ0?list=PLabc123&index=2", "https://www.youtube.com/watch?v=aBcDeFgHiJ0&list=PLabc123"),
+            ("https://open.spotify.com/embed/playlist/37i9dQZF1DXcBWIGoYBM5M?si=x", "https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M"),
+            ("https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/playlists/46842500%3Fsecret_token%3Ds-bsbIv&auto_play=false", "https://w.soundcloud.com/player/?url=https%3A%2F%2Fapi.soundcloud.com%2Fplaylists%2F46842500%3Fsecret_token%3Ds-bsbIv"),
+            ("https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/tracks/136384404&color=ff5500", "https://w.soundcloud.com/player/?url=https%3A%2F%2Fapi.soundcloud.com%2Ftracks%2F136384404"),
+            ("https://w.soundcloud.com/player/?url=https%3A%2F%2Fsoundcloud.com%2Fartist%2Fsets%2Fa-set", "https://soundcloud.com/artist/sets/a-set"),
+            // A wrapper frame naming the provider and the id.
+            ("https://news.example/embed/inset/iframe?id=youtube-video-aB3DeFgHiJ0&start=0", "https://www.youtube.com/watch?v=aB3DeFgHiJ0"),
+            ("/embed/frame?v=vimeo:123456789", "https://vimeo.com/123456789"),
+            ("https://news.example/player?src=dailymotion-x7ab3de", "https://www.dailymotion.com/video/x7ab3de"),
             // A wrapper frame with the provider's URL as a parameter.
             ("https://news.example/embed?url=https%3A%2F%2Fwww.youtube.com%2Fwatch%3Fv%3DaBcDeFgHiJ0", "https://www.youtube.com/watch?v=aBcDeFgHiJ0"),
         ];
@@ -526,8 +616,56 @@ mod tests {
             "https://evil.example/youtube.com/embed/x",
             "https://notyoutube.com/embed/aBcDeFgHiJ0",
             "https://player.vimeo.com/video/abc",
+            "https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/users/123",
+            // Provider names that are not followed by an id of the provider's shape.
+            "https://news.example/embed/inset/iframe?id=youtube-video-placeholder",
+            "https://news.example/embed?id=youtube-video-embed-frame",
+            "https://news.example/embed?id=youtube-subscribe",
+            "https://news.example/embed?id=youtubeaB3DeFgHiJ0",
+            "https://news.example/embed?id=vimeo-1234",
+            "https://news.example/embed?name=dailymotion-player",
         ] {
             assert_eq!(recognise(url, None), None, "{url}");
+        }
+    }
+
+    #[test]
+    fn named_ids() {
+        use super::recognise_named;
+        for (value, link) in [
+            (
+                "youtube-video-aB3DeFgHiJ0",
+                "https://www.youtube.com/watch?v=aB3DeFgHiJ0",
+            ),
+            (
+                "youtube://aB3DeFgHiJ0",
+                "https://www.youtube.com/watch?v=aB3DeFgHiJ0",
+            ),
+            (
+                "YouTube_aB3DeFgHiJ0",
+                "https://www.youtube.com/watch?v=aB3DeFgHiJ0",
+            ),
+            (
+                "youtube:video:aB3DeFgHiJ0",
+                "https://www.youtube.com/watch?v=aB3DeFgHiJ0",
+            ),
+            ("vimeo-video-987654321", "https://vimeo.com/987654321"),
+        ] {
+            assert_eq!(
+                recognise_named(value).map(|f| f.link).as_deref(),
+                Some(link),
+                "{value}"
+            );
+        }
+        for value in [
+            "youtube",
+            "youtube-",
+            "youtube-video-",
+            "youtube-videoseries",
+            "you",
+            "ютуб-aB3DeFgHiJ0",
+        ] {
+            assert_eq!(recognise_named(value), None, "{value}");
         }
     }
 }
