@@ -9,6 +9,7 @@
 //! (<https://www.iab.com/guidelines/iab-new-ad-portfolio/>).
 
 use crate::Element;
+use html5ever::local_name;
 use std::sync::LazyLock;
 
 /// Hosts (and their subdomains) that serve only tracking pixels or ads.
@@ -118,10 +119,10 @@ const RECTANGLE_SIZES: &[(u32, u32)] = &[
 /// Whether the `<img>` `el` is a tracking pixel or an ad (see [`is_tracker_or_ad_image`]).
 pub(crate) fn is_tracker_image(el: &Element<'_>) -> bool {
     is_tracker_or_ad_image(
-        el.attr("src").unwrap_or(""),
-        el.attr("width"),
-        el.attr("height"),
-        el.attr("style"),
+        el.attr_by_atom(&local_name!("src")).unwrap_or(""),
+        el.attr_by_atom(&local_name!("width")),
+        el.attr_by_atom(&local_name!("height")),
+        el.attr_by_atom(&local_name!("style")),
     )
 }
 
