@@ -189,6 +189,19 @@ fn open_tag(out: &mut String, name: &QualName, attrs: &[Attribute]) {
 pub(crate) fn escape_into(out: &mut String, text: &str, attr_mode: bool) {
     let bytes = text.as_bytes();
     let end = bytes.len();
+    // Short values (`lazy`, `640`, a word between two tags) are most of them: one byte loop
+    // tells that nothing needs escaping sooner than two vectorised searches start.
+    if end <= SHORT {
+        let special = if attr_mode {
+            &SPECIAL_IN_ATTRIBUTES
+        } else {
+            &SPECIAL_IN_TEXT
+        };
+        if !bytes.iter().any(|&b| special[usize::from(b)]) {
+            out.push_str(text);
+            return;
+        }
+    }
     // `&<>` everywhere; CR, the lead byte of U+00A0 (0xC2) and, in attributes, `"` in a
     // second search. The next hit of each search is kept until it has been passed.
     let markup = |from: usize| memchr3(b'&', b'<', b'>', &bytes[from..]).map_or(end, |p| p + from);
@@ -231,6 +244,26 @@ pub(crate) fn escape_into(out: &mut String, text: &str, attr_mode: bool) {
         }
     }
     out.push_str(&text[start..]);
+}
+
+/// Up to this many bytes, [`escape_into`] looks for special bytes one by one first.
+const SHORT: usize = 24;
+
+/// The bytes [`escape_into`] may replace in text: `&`, `<`, `>`, CR and the lead byte of
+/// U+00A0.
+static SPECIAL_IN_TEXT: [bool; 256] = special_bytes(b"&<>\r\xC2");
+
+/// The same in attribute values, with `"`.
+static SPECIAL_IN_ATTRIBUTES: [bool; 256] = special_bytes(b"&<>\r\xC2\"");
+
+const fn special_bytes(bytes: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
 }
 
 /// A doctype identifier in quotes: the parser read it between quotes, so it holds no `>` and
@@ -283,12 +316,17 @@ mod tests {
             ),
         ];
         for (input, text, attr) in cases {
-            let mut out = String::new();
-            escape_into(&mut out, input, false);
-            assert_eq!(out, text, "text {input:?}");
-            out.clear();
-            escape_into(&mut out, input, true);
-            assert_eq!(out, attr, "attribute {input:?}");
+            // Short, and long enough to pass the byte loop by.
+            let pad = "x".repeat(super::SHORT);
+            for (pre, post) in [("", ""), (pad.as_str(), ""), ("", pad.as_str())] {
+                let input = format!("{pre}{input}{post}");
+                let mut out = String::new();
+                escape_into(&mut out, &input, false);
+                assert_eq!(out, format!("{pre}{text}{post}"), "text {input:?}");
+                out.clear();
+                escape_into(&mut out, &input, true);
+                assert_eq!(out, format!("{pre}{attr}{post}"), "attribute {input:?}");
+            }
         }
     }
 }

@@ -147,10 +147,7 @@ fn wrapper_action(el: &Element<'_>) -> Action {
 
 /// Whether a class attribute (or one of its words) contains `caption`, in any case.
 fn is_caption_class(class: &str) -> bool {
-    class
-        .as_bytes()
-        .windows(7)
-        .any(|w| (w[0] == b'c' || w[0] == b'C') && w.eq_ignore_ascii_case(b"caption"))
+    crate::ascii::contains_ci(class, "caption")
 }
 
 fn has_real_link(el: &Element<'_>) -> bool {

@@ -122,7 +122,7 @@ impl Rule for Links {
         if *el.local_name() != local_name!("a") || !el.is_html() {
             return Action::Keep;
         }
-        let Some(href) = el.attr("href") else {
+        let Some(href) = el.attr_by_atom(&local_name!("href")) else {
             return Action::Keep;
         };
         let mut new = self.rewrite(href);

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use html5ever::local_name;
+use html5ever::{local_name, LocalName};
 
 use url::Url;
 
@@ -255,8 +255,16 @@ impl ProxiedUrls {
 
     /// Rewrites `attr` of `el` as `kind`; a relative URL is resolved against the base URL
     /// first when there is one.
-    fn rewrite_attr(&self, el: &mut Element<'_>, cx: &mut Context<'_>, attr: &str, kind: Kind) {
-        let Some(value) = el.attr(attr) else { return };
+    fn rewrite_attr(
+        &self,
+        el: &mut Element<'_>,
+        cx: &mut Context<'_>,
+        attr: &LocalName,
+        kind: Kind,
+    ) {
+        let Some(value) = el.attr_by_atom(attr) else {
+            return;
+        };
         if let Some(new) = self.rewrite_resolved(value, kind, cx) {
             el.set_attr(attr, &new);
             cx.changed();
@@ -264,7 +272,7 @@ impl ProxiedUrls {
     }
 
     fn rewrite_srcset(&self, el: &mut Element<'_>, cx: &mut Context<'_>) {
-        let Some(srcset) = el.attr("srcset") else {
+        let Some(srcset) = el.attr_by_atom(&local_name!("srcset")) else {
             return;
         };
         let rewritten =
@@ -291,7 +299,9 @@ impl ProxiedUrls {
 
     /// Sets `referrerpolicy="no-referrer"` on an `img` that needs it.
     fn set_referrer_policy(&self, el: &mut Element<'_>, cx: &mut Context<'_>) {
-        let current = el.attr("referrerpolicy").map(str::trim);
+        let current = el
+            .attr_by_atom(&local_name!("referrerpolicy"))
+            .map(str::trim);
         if current.is_some_and(|p| p.eq_ignore_ascii_case("no-referrer")) {
             return;
         }
@@ -321,7 +331,10 @@ impl ProxiedUrls {
             src.is_some_and(refuses)
                 || srcset.is_some_and(|s| crate::srcset::parse(s).iter().any(|c| refuses(c.url)))
         };
-        if refuses_in(el.attr("src"), el.attr("srcset")) {
+        if refuses_in(
+            el.attr_by_atom(&local_name!("src")),
+            el.attr_by_atom(&local_name!("srcset")),
+        ) {
             return true;
         }
         if !el.parent().is_some_and(|p| p.is("picture")) {
@@ -381,27 +394,27 @@ impl Rule for ProxiedUrls {
         }
         match *el.local_name() {
             local_name!("img") => {
-                self.rewrite_attr(el, cx, "src", Kind::Image);
+                self.rewrite_attr(el, cx, &local_name!("src"), Kind::Image);
                 self.rewrite_srcset(el, cx);
                 self.set_referrer_policy(el, cx);
             }
             local_name!("source") => {
                 let in_media = el.parent().is_some_and(|p| p.is("video") || p.is("audio"));
                 if in_media {
-                    self.rewrite_attr(el, cx, "src", Kind::Media);
+                    self.rewrite_attr(el, cx, &local_name!("src"), Kind::Media);
                 } else {
-                    self.rewrite_attr(el, cx, "src", Kind::Image);
+                    self.rewrite_attr(el, cx, &local_name!("src"), Kind::Image);
                     self.rewrite_srcset(el, cx);
                 }
             }
             local_name!("video") => {
-                self.rewrite_attr(el, cx, "poster", Kind::Image);
-                self.rewrite_attr(el, cx, "src", Kind::Media);
+                self.rewrite_attr(el, cx, &local_name!("poster"), Kind::Image);
+                self.rewrite_attr(el, cx, &local_name!("src"), Kind::Media);
             }
-            local_name!("audio") => self.rewrite_attr(el, cx, "src", Kind::Media),
+            local_name!("audio") => self.rewrite_attr(el, cx, &local_name!("src"), Kind::Media),
             local_name!("a") => {
                 if let Some(new) = el
-                    .attr("href")
+                    .attr_by_atom(&local_name!("href"))
                     .and_then(|h| self.rewrite_as(h, Kind::ImageLink))
                 {
                     el.set_attr("href", &new);

@@ -9,6 +9,8 @@
 //! (<https://www.iab.com/guidelines/iab-new-ad-portfolio/>).
 
 use crate::Element;
+use html5ever::local_name;
+use std::sync::LazyLock;
 
 /// Hosts (and their subdomains) that serve only tracking pixels or ads.
 const TRACKER_HOSTS: &[&str] = &[
@@ -117,10 +119,10 @@ const RECTANGLE_SIZES: &[(u32, u32)] = &[
 /// Whether the `<img>` `el` is a tracking pixel or an ad (see [`is_tracker_or_ad_image`]).
 pub(crate) fn is_tracker_image(el: &Element<'_>) -> bool {
     is_tracker_or_ad_image(
-        el.attr("src").unwrap_or(""),
-        el.attr("width"),
-        el.attr("height"),
-        el.attr("style"),
+        el.attr_by_atom(&local_name!("src")).unwrap_or(""),
+        el.attr_by_atom(&local_name!("width")),
+        el.attr_by_atom(&local_name!("height")),
+        el.attr_by_atom(&local_name!("style")),
     )
 }
 
@@ -172,26 +174,40 @@ pub fn is_tracker_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     let (host, path) = split_url(&lower);
     if let Some(host) = host {
-        let on = |h: &str| is_on_host(host, h);
-        if TRACKER_HOSTS.iter().any(|h| on(h)) {
+        // `host` is on a domain exactly when one of its domains (itself, and what follows
+        // each of its dots) is that domain: a few look-ups in the sorted list instead of a
+        // comparison with every entry.
+        if domains(host).any(|d| TRACKER_HOSTS_SORTED.binary_search(&d).is_ok()) {
             return true;
         }
-        if TRACKER_PATHS.iter().any(|(h, p)| {
-            on(h)
-                && path
-                    .strip_prefix(p)
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['?', '/']))
+        if domains(host).any(|d| {
+            TRACKER_PATHS.iter().any(|&(h, p)| {
+                h == d
+                    && path
+                        .strip_prefix(p)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['?', '/']))
+            })
         }) {
             return true;
         }
     }
-    TRACKER_PATH_PARTS.iter().any(|p| path.contains(p)) || pixel_file_name(path)
+    // Each part starts with `/`: it is looked for only where the path has one.
+    let has_part = memchr::memchr_iter(b'/', path.as_bytes())
+        .any(|i| TRACKER_PATH_PARTS.iter().any(|p| path[i..].starts_with(p)));
+    has_part || pixel_file_name(path)
 }
 
-/// Whether `host` is `domain` or one of its subdomains.
-fn is_on_host(host: &str, domain: &str) -> bool {
-    host.strip_suffix(domain)
-        .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+/// [`TRACKER_HOSTS`], sorted for [`is_tracker_url`]'s look-ups.
+static TRACKER_HOSTS_SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut hosts = TRACKER_HOSTS.to_vec();
+    hosts.sort_unstable();
+    hosts
+});
+
+/// `host` and each domain it is a subdomain of, as written (`a.b.com`, `b.com`, `com`):
+/// `host` is `domain` or one of its subdomains exactly when `domain` is one of these.
+fn domains(host: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(host).chain(memchr::memchr_iter(b'.', host.as_bytes()).map(|i| &host[i + 1..]))
 }
 
 /// `(host, path with query)` of a lowercase URL; no host for a relative one.
@@ -298,6 +314,74 @@ pub(crate) fn is_ad_slot(el: &Element<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_tracker_url;
+
+    /// The look-ups by domain answer as a comparison of every entry would: on every host
+    /// made of the listed domains with and without subdomains, look-alike prefixes and
+    /// trailing dots, with the listed paths and others.
+    #[test]
+    fn lookups_equal_a_scan_of_the_tables() {
+        use super::{split_url, TRACKER_HOSTS, TRACKER_PATHS, TRACKER_PATH_PARTS};
+        fn on(host: &str, domain: &str) -> bool {
+            host.strip_suffix(domain)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+        }
+        fn scanned(url: &str) -> bool {
+            let lower = url.trim().to_ascii_lowercase();
+            let (host, path) = split_url(&lower);
+            if let Some(host) = host {
+                if TRACKER_HOSTS.iter().any(|h| on(host, h))
+                    || TRACKER_PATHS.iter().any(|(h, p)| {
+                        on(host, h)
+                            && path
+                                .strip_prefix(p)
+                                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['?', '/']))
+                    })
+                {
+                    return true;
+                }
+            }
+            TRACKER_PATH_PARTS.iter().any(|p| path.contains(p)) || super::pixel_file_name(path)
+        }
+        assert!(TRACKER_PATH_PARTS.iter().all(|p| p.starts_with('/')));
+        let mut domains: Vec<&str> = TRACKER_HOSTS.to_vec();
+        domains.extend(TRACKER_PATHS.iter().map(|(h, _)| *h));
+        domains.extend(["a.example", "com", "net", "wp.com", "book.com", ""]);
+        let mut paths: Vec<String> = TRACKER_PATHS.iter().map(|(_, p)| p.to_string()).collect();
+        paths.extend(TRACKER_PATH_PARTS.iter().map(|p| format!("/x{p}y")));
+        paths.extend(
+            [
+                "",
+                "/",
+                "/tr?id=1",
+                "/trx",
+                "/i/adsct/",
+                "/u/a.jpg",
+                "/b/s/",
+                "b/ss/",
+            ]
+            .map(String::from),
+        );
+        let mut checked = 0;
+        for d in &domains {
+            for host in [
+                d.to_string(),
+                format!("x.{d}"),
+                format!("x{d}"),
+                format!("{d}."),
+                format!("X.{}", d.to_ascii_uppercase()),
+                format!("u@{d}:80"),
+            ] {
+                for path in &paths {
+                    for scheme in ["https://", "//", ""] {
+                        let url = format!("{scheme}{host}{path}");
+                        assert_eq!(is_tracker_url(&url), scanned(&url), "{url}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000);
+    }
 
     #[test]
     fn sizes_and_styles() {

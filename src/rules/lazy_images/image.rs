@@ -13,6 +13,7 @@ use super::LazyImages;
 use crate::ascii::contains_ci;
 use crate::proxy::strip_lazy_markers;
 use crate::{Action, Context, Element, NodeRef};
+use html5ever::local_name;
 
 /// What the current `src` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,29 +60,35 @@ impl LazyImages {
     pub(super) fn fix_img(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let lazy_class = el.classes().any(is_lazy_class);
         let mut changed = fill_template(el);
-        let mut state = src_state(el.attr("src"));
+        let mut state = src_state(el.attr_by_atom(&local_name!("src")));
         let mut found = self.found(el, lazy_class, state);
         if !found.is_some()
             && is_marked_preview(el)
-            && real_image_follows(el, el.attr("src").unwrap_or(""), true)
+            && real_image_follows(el, el.attr_by_atom(&local_name!("src")).unwrap_or(""), true)
         {
             // Gatsby's blurred `data-placeholder-image`, a separate LQIP `<img>`: marked as
             // a preview, with no image of its own to load, and the real one right after.
             return Action::Remove;
         }
         // Asked only when needed: most images have a real `src` and no candidate.
-        let srcset_real =
-            |el: &Element<'_>| el.attr("srcset").is_some_and(|s| !srcset_is_placeholder(s));
+        let srcset_real = |el: &Element<'_>| {
+            el.attr_by_atom(&local_name!("srcset"))
+                .is_some_and(|s| !srcset_is_placeholder(s))
+        };
         if !found.is_some() && state != Src::Real && !srcset_real(el) {
             // The real image may be in the `<noscript>` right after.
             if let Some(img) = next_noscript_image(el) {
                 take_noscript_image(el, &img);
                 changed = true;
-                state = src_state(el.attr("src"));
+                state = src_state(el.attr_by_atom(&local_name!("src")));
                 found = self.found(el, lazy_class, state);
             } else if state == Src::LowRes
-                && el.attr("src").is_some_and(is_low_res)
-                && real_image_follows(el, el.attr("src").unwrap_or(""), false)
+                && el.attr_by_atom(&local_name!("src")).is_some_and(is_low_res)
+                && real_image_follows(
+                    el,
+                    el.attr_by_atom(&local_name!("src")).unwrap_or(""),
+                    false,
+                )
             {
                 // Medium: the preview, then the lazy image, then its `<noscript>` (also
                 // beside the preview's wrappers).
@@ -109,10 +116,16 @@ impl LazyImages {
             let valid = |v: Option<&str>, ok: &[&str]| {
                 v.is_some_and(|v| ok.iter().any(|o| v.trim().eq_ignore_ascii_case(o)))
             };
-            if !valid(el.attr("loading"), &["lazy", "eager", "auto"]) {
+            if !valid(
+                el.attr_by_atom(&local_name!("loading")),
+                &["lazy", "eager", "auto"],
+            ) {
                 el.set_attr("loading", "lazy");
             }
-            if !valid(el.attr("decoding"), &["async", "sync", "auto"]) {
+            if !valid(
+                el.attr_by_atom(&local_name!("decoding")),
+                &["async", "sync", "auto"],
+            ) {
                 el.set_attr("decoding", "async");
             }
         }
@@ -128,11 +141,17 @@ impl LazyImages {
     #[inline(never)]
     pub(super) fn fix_source(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let lazy_class = el.classes().any(is_lazy_class);
-        let found = self.found(el, lazy_class, src_state(el.attr("src")));
+        let found = self.found(
+            el,
+            lazy_class,
+            src_state(el.attr_by_atom(&local_name!("src"))),
+        );
         let in_picture = el.parent().is_some_and(|p| p.is("picture"));
         let mut changed = false;
         if in_picture {
-            let srcset_ok = el.attr("srcset").is_some_and(|s| !srcset_is_placeholder(s));
+            let srcset_ok = el
+                .attr_by_atom(&local_name!("srcset"))
+                .is_some_and(|s| !srcset_is_placeholder(s));
             let value = found
                 .srcset
                 .as_ref()
@@ -140,7 +159,7 @@ impl LazyImages {
                 .map(|(_, v)| v.clone());
             if let Some(v) = value {
                 if !srcset_ok || lazy_class {
-                    changed |= el.attr("srcset") != Some(v.as_str());
+                    changed |= el.attr_by_atom(&local_name!("srcset")) != Some(v.as_str());
                     el.set_attr("srcset", &v);
                 }
             }
@@ -149,7 +168,9 @@ impl LazyImages {
                     el.set_attr("sizes", s);
                 }
             }
-            if el.attr("srcset").is_none_or(srcset_is_placeholder)
+            if el
+                .attr_by_atom(&local_name!("srcset"))
+                .is_none_or(srcset_is_placeholder)
                 && el
                     .attr("src")
                     .is_none_or(|s| src_state(Some(s)) != Src::Real)
@@ -159,13 +180,21 @@ impl LazyImages {
             // Only stand-in files (`fallback.svg`) and nothing found: the `<img>` after it
             // shows the real image.
             if !found.is_some()
-                && el.attr("srcset").is_some_and(srcset_is_stand_in)
+                && el
+                    .attr_by_atom(&local_name!("srcset"))
+                    .is_some_and(srcset_is_stand_in)
                 && el.next_element_siblings().iter().any(|n| n.is("img"))
             {
                 return Action::Remove;
             }
         } else {
-            changed |= self.promote(el, &found, src_state(el.attr("src")), lazy_class, false);
+            changed |= self.promote(
+                el,
+                &found,
+                src_state(el.attr_by_atom(&local_name!("src"))),
+                lazy_class,
+                false,
+            );
         }
         self.tidy(el, &found);
         if changed {
@@ -179,7 +208,7 @@ impl LazyImages {
     pub(super) fn fix_video(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let mut changed = false;
         if let Some(poster) = el.attr("data-poster").and_then(clean_url) {
-            if src_state(el.attr("poster")) != Src::Real {
+            if src_state(el.attr_by_atom(&local_name!("poster"))) != Src::Real {
                 el.set_attr("poster", &poster);
                 changed = true;
             }
@@ -189,7 +218,7 @@ impl LazyImages {
         let found = find(&attrs, &self.src_attributes, false);
         drop(attrs);
         if let Some((_, url)) = &found.src {
-            if src_state(el.attr("src")) != Src::Real && !found.by_value {
+            if src_state(el.attr_by_atom(&local_name!("src"))) != Src::Real && !found.by_value {
                 el.set_attr("src", url);
                 changed = true;
             }
@@ -234,7 +263,11 @@ impl LazyImages {
         let mut changed = false;
         let mut src_set = false;
         if let Some((_, url)) = &found.src {
-            let current = el.attr("src").unwrap_or("").trim().to_string();
+            let current = el
+                .attr_by_atom(&local_name!("src"))
+                .unwrap_or("")
+                .trim()
+                .to_string();
             let replace = match state {
                 Src::Missing | Src::Placeholder | Src::LowRes => true,
                 Src::Real if found.by_value => lazy && el.classes().any(is_lazy_class),
@@ -247,7 +280,7 @@ impl LazyImages {
             }
         }
         if let Some((_, set)) = &found.srcset {
-            let current = el.attr("srcset");
+            let current = el.attr_by_atom(&local_name!("srcset"));
             let replace = current.is_none_or(srcset_is_placeholder) || lazy || changed;
             if replace && current != Some(set.as_str()) {
                 el.set_attr("srcset", set);
@@ -259,7 +292,10 @@ impl LazyImages {
                 el.set_attr("sizes", sizes);
             }
         }
-        if el.attr("srcset").is_some_and(srcset_is_placeholder) {
+        if el
+            .attr_by_atom(&local_name!("srcset"))
+            .is_some_and(srcset_is_placeholder)
+        {
             el.remove_attr("srcset");
             el.remove_attr("sizes");
         }
@@ -268,7 +304,7 @@ impl LazyImages {
             && el.has_attr("srcset")
             && matches!(
                 if src_set {
-                    src_state(el.attr("src"))
+                    src_state(el.attr_by_atom(&local_name!("src")))
                 } else {
                     state
                 },
@@ -277,7 +313,10 @@ impl LazyImages {
         {
             el.remove_attr("src");
         }
-        if let Some(stripped) = el.attr("src").and_then(strip_lazy_markers) {
+        if let Some(stripped) = el
+            .attr_by_atom(&local_name!("src"))
+            .and_then(strip_lazy_markers)
+        {
             el.set_attr("src", &stripped);
         }
         changed
@@ -316,7 +355,10 @@ impl LazyImages {
             }
         }
         let Some((w, h)) = pair else { return };
-        let (has_w, has_h) = (num(el.attr("width")), num(el.attr("height")));
+        let (has_w, has_h) = (
+            num(el.attr_by_atom(&local_name!("width"))),
+            num(el.attr_by_atom(&local_name!("height"))),
+        );
         match (has_w, has_h) {
             (None, None) => {
                 el.set_attr("width", &w.to_string());
@@ -403,7 +445,7 @@ fn next_noscript_image(el: &Element<'_>) -> Option<NodeRef> {
 /// Copies the `<noscript>` image onto `el`: its `src`, `srcset` and `sizes` win, its other
 /// attributes fill in what `el` lacks.
 fn take_noscript_image(el: &mut Element<'_>, img: &NodeRef) {
-    let placeholder_src = src_state(el.attr("src")) != Src::Real;
+    let placeholder_src = src_state(el.attr_by_atom(&local_name!("src"))) != Src::Real;
     for (k, v) in img.attrs() {
         let wins = matches!(k.as_str(), "src" | "srcset" | "sizes") && placeholder_src;
         let empty = el.attr(&k).is_none_or(|cur| cur.trim().is_empty());

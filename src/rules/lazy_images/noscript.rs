@@ -3,6 +3,7 @@
 
 use super::candidates::{find, srcset_is_placeholder};
 use super::placeholder::{file_name, is_placeholder};
+use crate::ascii::contains_ci;
 use crate::dom::node::fragment_without;
 use crate::rules::junk::is_tracker_url;
 use crate::{Action, Element, NodeRef};
@@ -10,7 +11,7 @@ use crate::{Action, Element, NodeRef};
 /// The one `<img>` of a `<noscript>`'s markup, when that markup is a single image (possibly
 /// inside wrappers or a `<picture>`) and no text.
 pub(crate) fn single_image(markup: &str) -> Option<NodeRef> {
-    if !markup.to_ascii_lowercase().contains("<img") {
+    if !contains_ci(markup, "<img") {
         return None;
     }
     let mut image = None;
@@ -38,7 +39,7 @@ pub(crate) fn single_image(markup: &str) -> Option<NodeRef> {
 
 /// Every `<img>` of a `<noscript>`'s markup, in any order.
 fn all_images(markup: &str) -> Vec<NodeRef> {
-    if !markup.to_ascii_lowercase().contains("<img") {
+    if !contains_ci(markup, "<img") {
         return Vec::new();
     }
     let mut images = Vec::new();

@@ -16,6 +16,7 @@ use crate::dom::serialize::escape_into;
 use crate::{Action, Context, Element};
 use html5ever::{local_name, LocalName};
 use providers::{recognise, Found};
+use std::sync::LazyLock;
 use url::Url;
 
 mod providers;
@@ -56,9 +57,12 @@ fn find(el: &Element<'_>, name: &LocalName, base: Option<&Url>) -> Option<Found>
         }
         return Some(found);
     }
-    URL_ATTRS
+    // As atoms, compared without reading their text: this runs on every `div` and `span`.
+    static URL_ATOMS: LazyLock<Vec<LocalName>> =
+        LazyLock::new(|| URL_ATTRS.iter().map(|a| LocalName::from(*a)).collect());
+    URL_ATOMS
         .iter()
-        .filter_map(|a| el.attr(a))
+        .filter_map(|a| el.attr_by_atom(a))
         .find_map(|v| recognise(v, base))
         .or_else(|| named(el))
 }

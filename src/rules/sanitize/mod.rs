@@ -404,6 +404,9 @@ impl Rule for Sanitize {
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
+        if el.depth() == 0 {
+            nesting::top_level();
+        }
         if !el.is_html() {
             return self.foreign(el);
         }
@@ -434,7 +437,12 @@ impl Rule for Sanitize {
         }
         // Quirks mode only matters for a `table`: the doctype is not looked for otherwise.
         let quirks = name == local_name!("table") && cx.quirks;
-        match nesting::placement(&name, quirks, || el.ancestor_names()) {
+        match nesting::placement(
+            &name,
+            quirks,
+            || el.ancestor_names(),
+            || nesting::scopes(el),
+        ) {
             Placement::Fits => {}
             Placement::Drop => return Action::Remove,
             Placement::Lift if unwraps_as_block(&name) => return unwrap_spaced(el),

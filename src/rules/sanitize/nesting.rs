@@ -8,7 +8,10 @@
 //! The rules below are the start-tag rules of the HTML tree builder ("in body", "in table"
 //! and friends) that close or move an open element; everything else nests freely.
 
+use crate::dom::element::AncestorFolds;
+use crate::Element;
 use html5ever::{local_name, LocalName};
+use std::cell::RefCell;
 
 /// How far up the ancestors are looked at. Browsers do not nest deeper than 512 elements
 /// anyway (deeper markup is reparented), and the bound keeps the check linear.
@@ -35,10 +38,13 @@ pub(crate) enum Placement {
 /// Only the parent is looked at for most elements; the ancestors are scanned (without
 /// taking a handle to any of them) only for the few start tags that close or move an open
 /// element: `p`-closing blocks, headings, list items, `a`, `nobr`, ruby parts.
+///
+/// `scopes`: [`Scopes`] of the same ancestors (see [`scopes`]), asked only when needed.
 pub(crate) fn placement<'n, I>(
     name: &LocalName,
     quirks: bool,
     ancestors: impl Fn() -> I,
+    scopes: impl Fn() -> Scopes,
 ) -> Placement
 where
     I: Iterator<Item = Option<&'n LocalName>>,
@@ -62,17 +68,17 @@ where
     }
     let names = || ancestors().take(MAX_LOOKUP).flatten();
     let moves = match *name {
-        local_name!("li") => closes_list_item(names, &[local_name!("li")]),
+        local_name!("li") => closes_list_item(names, &[local_name!("li")], &scopes),
         local_name!("dd") | local_name!("dt") => {
-            closes_list_item(names, &[local_name!("dd"), local_name!("dt")])
+            closes_list_item(names, &[local_name!("dd"), local_name!("dt")], &scopes)
         }
         local_name!("h1")
         | local_name!("h2")
         | local_name!("h3")
         | local_name!("h4")
         | local_name!("h5")
-        | local_name!("h6") => parent.is_some_and(is_heading) || p_in_button_scope(names()),
-        local_name!("a") => a_after_marker(names()),
+        | local_name!("h6") => parent.is_some_and(is_heading) || scopes().p_in_button_scope,
+        local_name!("a") => scopes().a_after_marker,
         local_name!("nobr") => in_scope(names(), &local_name!("nobr")),
         local_name!("rt") | local_name!("rp") | local_name!("rb") | local_name!("rtc") => {
             let parent_closes = parent.is_some_and(|p| {
@@ -81,7 +87,7 @@ where
             parent_closes && in_scope(names(), &local_name!("ruby"))
         }
         local_name!("table") if quirks => false,
-        _ if closes_p(name) => p_in_button_scope(names()),
+        _ if closes_p(name) => scopes().p_in_button_scope,
         _ => false,
     };
     if moves {
@@ -89,6 +95,81 @@ where
     } else {
         Placement::Fits
     }
+}
+
+/// The two questions most start tags ask about all the open elements, nearest deciding:
+/// which can be answered by folding the ancestors from the outermost in, one step per
+/// ancestor, so the answer for a parent serves all its children (see [`scopes`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Scopes {
+    /// A `p` is open in button scope: a `p`-closing start tag would close it.
+    pub(crate) p_in_button_scope: bool,
+    /// An `a` is open since the last marker: an `a` start tag would close it.
+    pub(crate) a_after_marker: bool,
+}
+
+impl Scopes {
+    /// The scopes inside an element named `name` (`None`: not an element), given those
+    /// around it.
+    fn step(self, name: Option<&LocalName>) -> Scopes {
+        let Some(n) = name else { return self };
+        let p_in_button_scope = if *n == local_name!("p") {
+            true
+        } else if ends_scope(n) || *n == local_name!("button") {
+            false
+        } else {
+            self.p_in_button_scope
+        };
+        let a_after_marker = match *n {
+            local_name!("a") => true,
+            ref m if is_marker(m) => false,
+            _ => self.a_after_marker,
+        };
+        Scopes {
+            p_in_button_scope,
+            a_after_marker,
+        }
+    }
+
+    /// The scopes found by scanning `names`, the ancestors nearest first.
+    fn scan<'n, I: Iterator<Item = &'n LocalName>>(names: impl Fn() -> I) -> Scopes {
+        Scopes {
+            p_in_button_scope: p_in_button_scope(names()),
+            a_after_marker: a_after_marker(names()),
+        }
+    }
+}
+
+thread_local! {
+    /// The fold of [`Scopes`] over the ancestors of the last element asked about.
+    static FOLDS: RefCell<AncestorFolds<Scopes>> = const { RefCell::new(AncestorFolds::new()) };
+}
+
+/// The [`Scopes`] inside the parent of `el`. Each thread remembers the fold of the
+/// ancestors of the last element asked about, so an element costs a fold step for each
+/// ancestor not seen before (usually none), instead of a scan of all of them by name. More
+/// than [`MAX_LOOKUP`] ancestors deep, the nearest ones are scanned as [`placement`] always
+/// did. [`top_level`] must be told about every element without ancestors.
+pub(crate) fn scopes(el: &Element<'_>) -> Scopes {
+    let scan = || Scopes::scan(|| el.ancestor_names().take(MAX_LOOKUP).flatten());
+    if el.depth() > MAX_LOOKUP {
+        return scan();
+    }
+    FOLDS.with(|folds| match folds.try_borrow_mut() {
+        Ok(mut memo) => el.fold_ancestor_names(&mut memo, Scopes::default(), Scopes::step),
+        Err(_) => scan(),
+    })
+}
+
+/// For every element the sanitizer sees without ancestors (the walk visits one before any
+/// other element of the tree): forgets the ancestors [`scopes`] remembers, which belong to
+/// another walk.
+pub(crate) fn top_level() {
+    FOLDS.with(|folds| {
+        if let Ok(mut memo) = folds.try_borrow_mut() {
+            memo.clear();
+        }
+    });
 }
 
 /// For a child of a table-structure element: whether `child` is the structure that may
@@ -234,6 +315,7 @@ fn p_in_button_scope<'n>(names: impl Iterator<Item = &'n LocalName>) -> bool {
 fn closes_list_item<'n, I: Iterator<Item = &'n LocalName>>(
     names: impl Fn() -> I,
     closed_by: &[LocalName],
+    scopes: impl Fn() -> Scopes,
 ) -> bool {
     for n in names() {
         if closed_by.contains(n) {
@@ -248,26 +330,36 @@ fn closes_list_item<'n, I: Iterator<Item = &'n LocalName>>(
             break;
         }
     }
-    p_in_button_scope(names())
+    scopes().p_in_button_scope
 }
 
 /// An `a` start tag with an `a` open since the last marker runs the adoption agency.
 fn a_after_marker<'n>(names: impl Iterator<Item = &'n LocalName>) -> bool {
     for n in names {
-        match *n {
-            local_name!("a") => return true,
-            local_name!("td")
+        if *n == local_name!("a") {
+            return true;
+        }
+        if is_marker(n) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Where [`a_after_marker`] stops looking: the elements that put a marker on the list of
+/// active formatting elements, and `html`.
+fn is_marker(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("td")
             | local_name!("th")
             | local_name!("caption")
             | local_name!("marquee")
             | local_name!("applet")
             | local_name!("object")
             | local_name!("template")
-            | local_name!("html") => return false,
-            _ => {}
-        }
-    }
-    false
+            | local_name!("html")
+    )
 }
 
 /// Elements popped by "generate implied end tags".
@@ -370,4 +462,64 @@ fn is_special(name: &LocalName) -> bool {
                 | local_name!("wbr")
                 | local_name!("xmp")
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Scopes, MAX_LOOKUP};
+    use html5ever::{local_name, LocalName};
+
+    /// Folding the ancestors from the outermost in gives what scanning them from the
+    /// nearest out gives, for every sequence of up to five of the names that matter (and
+    /// others, and non-elements).
+    #[test]
+    fn fold_equals_scan() {
+        let alphabet: Vec<Option<LocalName>> = vec![
+            None,
+            Some(local_name!("p")),
+            Some(local_name!("a")),
+            Some(local_name!("button")),
+            Some(local_name!("table")),
+            Some(local_name!("td")),
+            Some(local_name!("html")),
+            Some(local_name!("div")),
+        ];
+        let n = alphabet.len();
+        let mut checked = 0;
+        for len in 0..=5u32 {
+            for code in 0..n.pow(len) {
+                // Outermost first.
+                let seq: Vec<Option<&LocalName>> = (0..len as usize)
+                    .map(|i| alphabet[(code / n.pow(i as u32)) % n].as_ref())
+                    .collect();
+                let folded = seq.iter().fold(Scopes::default(), |s, name| s.step(*name));
+                let scanned = Scopes::scan(|| seq.iter().rev().copied().take(MAX_LOOKUP).flatten());
+                assert_eq!(folded, scanned, "{seq:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 30_000);
+    }
+
+    /// The remembered ancestors follow the walk: a `p` (or `a`) that an unwrapped element
+    /// no longer shields lifts the block (or link) inside it, and the same shape next to it,
+    /// outside any `p` (or `a`), stays.
+    #[test]
+    fn remembered_scopes_follow_the_walk() {
+        let out = crate::Cleaner::default().clean(concat!(
+            "<article><p>a<span><button><div>b</div></button></span></p>",
+            "<span><button><div>c</div></button></span>",
+            "<a href=\"/1\">g<span><marquee><a href=\"/2\">h</a></marquee></span></a>",
+            "<span><marquee><a href=\"/3\">i</a></marquee></span></article>",
+        ));
+        assert_eq!(
+            out.html(),
+            concat!(
+                "<article><p>a<span>  b </span></p><span><div>c</div> </span>",
+                "<a href=\"/1\" rel=\"noopener noreferrer\">g<span><div>h</div></span></a>",
+                "<span><div><a href=\"/3\" rel=\"noopener noreferrer\">i</a></div></span>",
+                "</article>",
+            )
+        );
+    }
 }
