@@ -8,8 +8,10 @@
 //! ```
 //!
 //! Options: `--rounds N` (the corpus is cleaned N times per measurement), `--seq-only` (one
-//! thread only), `--engine articlean|ammonia|parse|roundtrip` (what is run: `parse` is
-//! html5ever into rcdom only, `roundtrip` adds html5ever's serializer; both as the bench does), `--only RULE` (articlean with that built-in rule alone).
+//! thread only), `--engine articlean|unfiltered|ammonia|parse|roundtrip` (what is run:
+//! `unfiltered` is articlean without dropping anything while parsing, same output; `parse` is
+//! html5ever into rcdom only, `roundtrip` adds html5ever's serializer; both as the bench
+//! does), `--only RULE` (articlean with that built-in rule alone).
 
 #[path = "../benches/support/mod.rs"]
 mod support;
@@ -61,12 +63,19 @@ fn main() -> ExitCode {
         },
         None => Cleaner::default(),
     };
+    // The default cleaner without what it drops while parsing (elements the sanitizer
+    // removes with their content, attributes no rule reads): same output, for comparing.
+    let unfiltered = Cleaner::builder()
+        .with_parse_time_filter(false)
+        .build()
+        .expect("the default policy builds");
     let ammonia = ammonia::Builder::default();
     let run = |page: &str| -> usize {
         match engine.as_str() {
             "ammonia" => ammonia.clean(page).to_string().len(),
             "parse" => support::parse(page).document.children.borrow().len(),
             "roundtrip" => support::roundtrip(page).len(),
+            "unfiltered" => unfiltered.clean(page).html().len(),
             _ => cleaner.clean(page).html().len(),
         }
     };

@@ -23,6 +23,9 @@ pub struct Element<'a> {
     pub(crate) touched: bool,
     /// The children are not cleaned yet (`Rule::element`, not `element_end`).
     pub(crate) before_children: bool,
+    /// The nodes an [`Action::Replace`](crate::Action::Replace) answered with
+    /// [`replace_with`](Element::replace_with) stands for, parsed already.
+    pub(crate) replacement: Option<Vec<Handle>>,
 }
 
 impl std::fmt::Debug for Element<'_> {
@@ -37,6 +40,25 @@ impl std::fmt::Debug for Element<'_> {
 }
 
 impl<'a> Element<'a> {
+    /// `html` parsed as a body fragment where this element stands, exactly as the walk parses
+    /// the HTML of an [`Action::Replace`](crate::Action::Replace) (same depth, so the same
+    /// nodes): a rule that reads the HTML before answering parses it once with this and
+    /// answers with [`replace_with`](Element::replace_with).
+    pub(crate) fn parse_replacement(&self, html: &str) -> Vec<NodeRef> {
+        let depth = self.frames.len().saturating_sub(1);
+        super::parse::parse_fragment_nodes_at(html, depth)
+            .iter()
+            .map(NodeRef::new)
+            .collect()
+    }
+
+    /// [`Action::Replace`](crate::Action::Replace) with nodes from
+    /// [`parse_replacement`](Element::parse_replacement): the walk takes them as they are
+    /// instead of parsing the HTML again.
+    pub(crate) fn replace_with(&mut self, nodes: Vec<NodeRef>) -> crate::Action {
+        self.replacement = Some(nodes.into_iter().map(|n| n.handle).collect());
+        crate::Action::Replace(String::new())
+    }
     /// The local name, lowercase for HTML elements: `"img"`, `"div"`.
     pub fn name(&self) -> &str {
         &self.name.local

@@ -254,7 +254,7 @@ pub(crate) fn walk(root: &Handle, rules: Stages<'_>, cx: &mut Context<'_>) {
                 if frames.is_empty() {
                     break;
                 }
-                let action = run_rules(Phase::End, &node, generation, &frames, rules, cx);
+                let (action, parsed) = run_rules(Phase::End, &node, generation, &frames, rules, cx);
                 let space = action == Action::Remove && junction::leaves_space(&node, &frames);
                 let Some(parent) = frames.last_mut() else {
                     break;
@@ -278,7 +278,8 @@ pub(crate) fn walk(root: &Handle, rules: Stages<'_>, cx: &mut Context<'_>) {
                     }
                     Action::Replace(html) => {
                         // The replaced node was at depth `frames.len()`.
-                        let nodes = parse_fragment_nodes_at(&html, frames.len() - 1);
+                        let nodes = parsed
+                            .unwrap_or_else(|| parse_fragment_nodes_at(&html, frames.len() - 1));
                         let Some(parent) = frames.last_mut() else {
                             break;
                         };
@@ -309,7 +310,7 @@ fn visit(
             } else {
                 Phase::Start
             };
-            let action = run_rules(phase, &node, generation, frames, rules, cx);
+            let (action, parsed) = run_rules(phase, &node, generation, frames, rules, cx);
             let space = action == Action::Remove && junction::leaves_space(&node, frames);
             let Some(frame) = frames.last_mut() else {
                 return;
@@ -336,7 +337,8 @@ fn visit(
                 }),
                 Action::Replace(html) => {
                     // The replaced node is at depth `frames.len()`.
-                    let nodes = parse_fragment_nodes_at(&html, frames.len() - 1);
+                    let nodes =
+                        parsed.unwrap_or_else(|| parse_fragment_nodes_at(&html, frames.len() - 1));
                     if let Some(frame) = frames.last_mut() {
                         frame.push_front(nodes, generation.after_replace())
                     }
@@ -379,9 +381,9 @@ fn run_rules(
     frames: &[Frame],
     stages: Stages<'_>,
     cx: &mut Context<'_>,
-) -> Action {
+) -> (Action, Option<Vec<Handle>>) {
     let NodeData::Element { name, attrs, .. } = &node.data else {
-        return Action::Keep;
+        return (Action::Keep, None);
     };
     // The attributes are moved out of their `RefCell` for the duration, so a rule gets a
     // plain `&mut Vec` and nothing can be borrowed twice.
@@ -397,6 +399,7 @@ fn run_rules(
         frames,
         touched: false,
         before_children: matches!(phase, Phase::Start),
+        replacement: None,
     };
     let asked = stages.handlers.map_or(u64::MAX, |h| h.of(&name.local));
     for (i, rule) in stages.rules.iter().enumerate() {
@@ -411,7 +414,10 @@ fn run_rules(
         touched |= std::mem::take(&mut el.touched);
         match action {
             Action::Keep => continue,
-            Action::Rename(_) | Action::Replace(_) if exhausted => continue,
+            Action::Rename(_) | Action::Replace(_) if exhausted => {
+                el.replacement = None;
+                continue;
+            }
             action => {
                 cx.changed();
                 decision = action;
@@ -419,6 +425,11 @@ fn run_rules(
             }
         }
     }
+    // Nodes parsed already stand for the HTML of the deciding rule's `Replace` only.
+    let replacement = match decision {
+        Action::Replace(_) => el.replacement.take(),
+        _ => None,
+    };
     // The final stage sees every element the rules keep, as they left it: before the
     // children always, after them when an `element_end` changed its attributes.
     let ask_last = !matches!(phase, Phase::End) || touched;
@@ -440,7 +451,7 @@ fn run_rules(
         cx.renames_exhausted = false;
     }
     *attrs.borrow_mut() = taken;
-    decision
+    (decision, replacement)
 }
 
 fn take_children(node: &Handle) -> Vec<Handle> {

@@ -37,14 +37,10 @@ pub(crate) fn single_image(markup: &str) -> Option<NodeRef> {
     image
 }
 
-/// Every `<img>` of a `<noscript>`'s markup, in any order.
-fn all_images(markup: &str) -> Vec<NodeRef> {
-    if !contains_ci(markup, "<img") {
-        return Vec::new();
-    }
+/// Every `<img>` of parsed markup, in any order.
+fn all_images(roots: &[NodeRef]) -> Vec<NodeRef> {
     let mut images = Vec::new();
-    let roots = NodeRef::parse_fragment(markup);
-    let mut stack = roots.clone();
+    let mut stack = roots.to_vec();
     while let Some(node) = stack.pop() {
         if node.is("img") {
             images.push(node.clone());
@@ -66,13 +62,19 @@ fn all_images(markup: &str) -> Vec<NodeRef> {
 ///   (with the `figure`, `a` or `picture` that holds only them). Consecutive `<noscript>`
 ///   images therefore each keep their image, and a gallery does not repeat its first one.
 #[inline(never)]
-pub(crate) fn noscript_action(el: &Element<'_>, extra: &[String]) -> Action {
+pub(crate) fn noscript_action(el: &mut Element<'_>, extra: &[String]) -> Action {
     // Nothing in `<head>` is content (and an image there would move on the next parse).
     if el.has_ancestor("head") {
         return Action::Remove;
     }
     let markup = el.text_content();
-    let images = all_images(&markup);
+    if !contains_ci(&markup, "<img") {
+        return Action::Remove;
+    }
+    // Parsed where the walk would parse it: when all of it replaces the `<noscript>`, these
+    // nodes do (one parse, not two).
+    let roots = el.parse_replacement(&markup);
+    let images = all_images(&roots);
     if images.is_empty() {
         return Action::Remove;
     }
@@ -102,7 +104,8 @@ pub(crate) fn noscript_action(el: &Element<'_>, extra: &[String]) -> Action {
         !keys.is_empty() && keys.iter().all(|k| shown.contains(k))
     };
     if shown.is_empty() || !images.iter().any(is_shown) {
-        return Action::Replace(markup);
+        drop(images);
+        return el.replace_with(roots);
     }
     Action::Replace(fragment_without(&markup, |n| {
         if n.is("img") {
@@ -231,7 +234,8 @@ mod tests {
         let captioned = r#"<div><img src="https://a.example/1.jpg"><p>A caption</p></div>"#;
         assert!(super::single_image(captioned).is_none());
         let gallery = r#"<div><figure><a href="x"><img src="https://a.example/1.jpg"></a></figure><figure><a href="y"><img src="https://a.example/2.jpg"></a></figure></div>"#;
-        assert_eq!(super::all_images(gallery).len(), 2);
+        let roots = crate::NodeRef::parse_fragment(gallery);
+        assert_eq!(super::all_images(&roots).len(), 2);
     }
 
     #[test]
