@@ -14,7 +14,7 @@
 //! [`TREE_BUILDER_READS`]).
 
 use crate::interest::{Pattern, Read};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Attributes the tree builder reads (HTML § 13.2.6; html5ever's `tree_builder`): `type` of
@@ -44,7 +44,7 @@ pub(crate) struct AttrFilter {
 pub(crate) struct Kept {
     /// All of them.
     all: bool,
-    names: HashSet<Box<[u8]>, BuildHasherDefault<Fnv>>,
+    names: NameSet,
     prefixes: Vec<Box<[u8]>>,
     /// All but these (from `Interest::reads_all_but`).
     all_but: Vec<Vec<Pattern>>,
@@ -59,7 +59,7 @@ impl Kept {
             (Pattern::Any, None) => self.all_but.push(read.except.clone()),
             (attribute, Some(word)) => self.words.push((attribute.clone(), word.clone())),
             (Pattern::Exact(n), None) => {
-                self.names.insert(n.clone());
+                self.names.insert(n);
             }
             (Pattern::Prefix(p), None) => self.prefixes.push(p.clone()),
         }
@@ -67,7 +67,7 @@ impl Kept {
 
     fn merge(&mut self, other: &Kept) {
         self.all |= other.all;
-        self.names.extend(other.names.iter().cloned());
+        self.names.extend(&other.names);
         self.prefixes.extend(other.prefixes.iter().cloned());
         self.all_but.extend(other.all_but.iter().cloned());
         self.words.extend(other.words.iter().cloned());
@@ -215,6 +215,88 @@ fn has_word(value: &[u8], word: &[u8]) -> bool {
             .any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// A set of names (ASCII lower case). A name up to 15 bytes long is one number, looked up in
+/// an open-addressing table: most attribute names are short, and this look-up is most of the
+/// filter's work.
+#[derive(Debug, Clone, Default)]
+struct NameSet {
+    short: Vec<u128>,
+    /// `short` hashed: a power-of-two number of slots, 0 for an empty one.
+    slots: Vec<u128>,
+    long: Vec<Box<[u8]>>,
+}
+
+impl NameSet {
+    /// `name` as a number: its bytes, then zeros, its length in the top byte (`None` for
+    /// the empty name or past 15 bytes).
+    fn key(name: &[u8]) -> Option<u128> {
+        if name.is_empty() || name.len() > 15 {
+            return None;
+        }
+        let mut bytes = [0u8; 16];
+        bytes[..name.len()].copy_from_slice(name);
+        bytes[15] = name.len() as u8;
+        Some(u128::from_le_bytes(bytes))
+    }
+
+    fn slot(key: u128, mask: usize) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & mask
+    }
+
+    fn insert(&mut self, name: &[u8]) {
+        match NameSet::key(name) {
+            Some(k) if !self.short.contains(&k) => {
+                self.short.push(k);
+                self.rehash();
+            }
+            Some(_) => {}
+            None if !self.long.iter().any(|n| **n == *name) => self.long.push(name.into()),
+            None => {}
+        }
+    }
+
+    fn extend(&mut self, other: &NameSet) {
+        for &k in &other.short {
+            if !self.short.contains(&k) {
+                self.short.push(k);
+            }
+        }
+        self.rehash();
+        for n in &other.long {
+            self.insert(n);
+        }
+    }
+
+    /// Rebuilds `slots` with at most one name in four slots used.
+    fn rehash(&mut self) {
+        let size = (self.short.len() * 4).next_power_of_two().max(8);
+        self.slots = vec![0; size];
+        for &k in &self.short {
+            let mut at = NameSet::slot(k, size - 1);
+            while self.slots[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            self.slots[at] = k;
+        }
+    }
+
+    fn contains(&self, name: &[u8]) -> bool {
+        let Some(k) = NameSet::key(name) else {
+            return self.long.iter().any(|n| **n == *name);
+        };
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = NameSet::slot(k, mask);
+        loop {
+            match self.slots.get(at) {
+                Some(&s) if s == k => return true,
+                Some(&0) | None => return false,
+                Some(_) => at = (at + 1) & mask,
+            }
+        }
+    }
+}
+
 /// FNV-1a: the names are short, and come from the configuration (the input is only looked
 /// up), so a keyed hash buys nothing here.
 #[derive(Default)]
@@ -299,7 +381,7 @@ mod tests {
             .reads("img", "*")
             .reads_all_but("div span", "class id")
             .reads_word("div p span", "class", "caption")
-            .reads("*", "aria-hidden style data-keep on*")
+            .reads("*", "aria-hidden style data-keep on* aria-describedby")
             .reads("lite-*", "*")
             .reads("a", "href data-*");
         let reads = interest.reads.clone().unwrap();
@@ -338,6 +420,9 @@ mod tests {
             "type",
             "shadowrootmode",
             "Form",
+            "aria-describedby",
+            "aria-describedbx",
+            "aria-describedb",
         ];
         let values = ["", "x", "Caption", "a&amp;b", "lazyload"];
         for e in elements {
