@@ -1,11 +1,11 @@
 //! [`Cleaner`]: built once, reused for every document, shared across threads.
 
 use crate::builder::CleanerBuilder;
-use crate::dom::attr_filter::AttrFilter;
 use crate::dom::document::ensure_body;
+use crate::dom::parse::AttrFilter;
+use crate::dom::parse::Prefilter;
 use crate::dom::parse::{parse, parse_filtered, InputKind};
 use crate::dom::serialize::serialize_children;
-use crate::dom::sink::Prefilter;
 use crate::dom::walk::{walk, Handlers, Stages};
 use crate::report::Report;
 use crate::rule::{Context, Rule};

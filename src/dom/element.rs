@@ -5,6 +5,7 @@ use super::walk::Frame;
 use html5ever::tendril::StrTendril;
 use html5ever::{ns, Attribute, LocalName, QualName};
 use markup5ever_rcdom::{Handle, Node, NodeData};
+use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 /// One element, as a [`Rule`](crate::Rule) sees it: its name, its attributes (read and
@@ -13,19 +14,22 @@ use std::rc::{Rc, Weak};
 /// Attribute names are matched exactly: the parser has already lowercased the names of
 /// HTML attributes. Only attributes without a namespace are seen by [`attr`](Element::attr)
 /// and friends; [`retain_attrs`](Element::retain_attrs) sees all of them.
+///
+/// The fields are `dom`'s own: rules, the built-in ones included, go through the methods
+/// (the `pub(crate)` ones are for the built-ins: atoms instead of strings, one pass).
 pub struct Element<'a> {
-    pub(crate) node: &'a Handle,
-    pub(crate) name: &'a QualName,
-    pub(crate) attrs: &'a mut Vec<Attribute>,
-    pub(crate) frames: &'a [Frame],
+    pub(super) node: &'a Handle,
+    pub(super) name: &'a QualName,
+    pub(super) attrs: &'a mut Vec<Attribute>,
+    pub(super) frames: &'a [Frame],
     /// Set by every method that changes an attribute: the walk then has the sanitizer look
     /// at the attributes again (a rule's `element_end` runs after the sanitizer's check).
-    pub(crate) touched: bool,
+    pub(super) touched: bool,
     /// The children are not cleaned yet (`Rule::element`, not `element_end`).
-    pub(crate) before_children: bool,
+    pub(super) before_children: bool,
     /// The nodes an [`Action::Replace`](crate::Action::Replace) answered with
     /// [`replace_with`](Element::replace_with) stands for, parsed already.
-    pub(crate) replacement: Option<Vec<Handle>>,
+    pub(super) replacement: Option<Vec<Handle>>,
 }
 
 impl std::fmt::Debug for Element<'_> {
@@ -104,6 +108,50 @@ impl<'a> Element<'a> {
             .iter()
             .find(|a| a.name.local == *name && a.name.ns == ns!())
             .map(|a| &*a.value)
+    }
+
+    /// The attributes without a namespace (those [`attr`](Element::attr) sees) as `(name,
+    /// value)` with the name as an atom, in source order: for rules that look for several
+    /// attributes in one pass on every element.
+    pub(crate) fn plain_attrs_by_atom(&self) -> impl Iterator<Item = (&LocalName, &str)> + '_ {
+        self.attrs
+            .iter()
+            .filter(|a| a.name.ns == ns!())
+            .map(|a| (&a.name.local, &*a.value))
+    }
+
+    /// Sets the attribute `name` (without namespace, given as an atom) to `value`, adding it
+    /// at the end when absent. Returns whether anything changed.
+    pub(crate) fn set_attr_by_atom(&mut self, name: &LocalName, value: &str) -> bool {
+        match self
+            .attrs
+            .iter_mut()
+            .find(|a| a.name.local == *name && a.name.ns == ns!())
+        {
+            Some(a) if &*a.value == value => return false,
+            Some(a) => a.value = StrTendril::from_slice(value),
+            None => self.attrs.push(Attribute {
+                name: QualName::new(None, ns!(), name.clone()),
+                value: StrTendril::from_slice(value),
+            }),
+        }
+        self.touched = true;
+        true
+    }
+
+    /// Removes the attribute `name` (without namespace, given as an atom); returns whether it
+    /// was there.
+    pub(crate) fn remove_attr_by_atom(&mut self, name: &LocalName) -> bool {
+        let Some(i) = self
+            .attrs
+            .iter()
+            .position(|a| a.name.local == *name && a.name.ns == ns!())
+        else {
+            return false;
+        };
+        self.attrs.remove(i);
+        self.touched = true;
+        true
     }
 
     /// Whether the attribute `name` is present.
@@ -186,6 +234,42 @@ impl<'a> Element<'a> {
         let removed = before - self.attrs.len();
         self.touched |= removed > 0;
         removed
+    }
+
+    /// Like [`retain_attrs_by_atom`](Element::retain_attrs_by_atom), and `keep` may also
+    /// rewrite the value of an attribute it keeps (through [`AttrValue::set`]): one pass for
+    /// a rule that filters and rewrites, such as the sanitizer's.
+    pub(crate) fn retain_attrs_mut(
+        &mut self,
+        mut keep: impl FnMut(&LocalName, bool, &mut AttrValue<'_>) -> bool,
+    ) -> usize {
+        let before = self.attrs.len();
+        let touched = &mut self.touched;
+        self.attrs.retain_mut(|a| {
+            let mut value = AttrValue {
+                value: &mut a.value,
+                touched: &mut *touched,
+            };
+            keep(&a.name.local, a.name.ns != ns!(), &mut value)
+        });
+        let removed = before - self.attrs.len();
+        self.touched |= removed > 0;
+        removed
+    }
+
+    /// Puts a space before and after the children (when there are any), so that the text of
+    /// an element that is unwrapped is not glued to its neighbours'.
+    pub(crate) fn space_around_children(&mut self) {
+        let mut children = self.node.children.borrow_mut();
+        if !children.is_empty() {
+            let space = || {
+                Node::new(NodeData::Text {
+                    contents: RefCell::new(" ".into()),
+                })
+            };
+            children.insert(0, space());
+            children.push(space());
+        }
     }
 
     /// Whether the `class` attribute contains `class` as one of its white-space separated words.
@@ -468,6 +552,26 @@ impl<S> AncestorFolds<S> {
     /// Forgets everything (a new walk has started).
     pub(crate) fn clear(&mut self) {
         self.levels.clear();
+    }
+}
+
+/// The value of one attribute, given to [`Element::retain_attrs_mut`]'s closure: read it, or
+/// replace it.
+pub(crate) struct AttrValue<'v> {
+    value: &'v mut StrTendril,
+    touched: &'v mut bool,
+}
+
+impl AttrValue<'_> {
+    /// The value.
+    pub(crate) fn as_str(&self) -> &str {
+        self.value
+    }
+
+    /// Replaces the value.
+    pub(crate) fn set(&mut self, value: &str) {
+        *self.value = StrTendril::from_slice(value);
+        *self.touched = true;
     }
 }
 

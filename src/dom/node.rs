@@ -13,7 +13,7 @@ use markup5ever_rcdom::{Handle, NodeData};
 /// the parent's [`children`](NodeRef::children).
 #[derive(Clone)]
 pub struct NodeRef {
-    pub(crate) handle: Handle,
+    pub(super) handle: Handle,
 }
 
 impl std::fmt::Debug for NodeRef {

@@ -87,7 +87,7 @@ mod tests {
     #[test]
     fn deep_and_wide_subtrees_without_recursion() {
         // As deep as the parse lets elements be (`dom::depth::MAX_DEPTH`), and wide.
-        let depth = super::super::depth::MAX_DEPTH - 8;
+        let depth = super::super::parse::depth::MAX_DEPTH - 8;
         let mut html = String::from("<div style=\"visibility:hidden\">hidden");
         html.push_str(&"<span>".repeat(depth));
         html.push_str("<b style=\"visibility:visible\">deep</b>gone");

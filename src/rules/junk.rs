@@ -9,7 +9,7 @@ use crate::dom::names::is_block;
 use crate::rules::BuiltIn;
 use crate::{Action, Context, Element, Interest, Rule};
 use hidden::Hiding;
-use html5ever::{local_name, ns, LocalName};
+use html5ever::{local_name, LocalName};
 
 /// Removes what a reader never sees:
 ///
@@ -155,14 +155,14 @@ fn hidden_from(el: &Element<'_>) -> Shown {
     let mut style = None;
     let mut aria_hidden = false;
     let mut hidden_attr = false;
-    for a in el.attrs.iter().filter(|a| a.name.ns == ns!()) {
-        match a.name.local {
+    for (name, value) in el.plain_attrs_by_atom() {
+        match *name {
             local_name!("hidden") => {
-                hidden_attr |= !a.value.trim().eq_ignore_ascii_case("until-found");
+                hidden_attr |= !value.trim().eq_ignore_ascii_case("until-found");
             }
-            local_name!("style") if style.is_none() => style = Some(&*a.value),
+            local_name!("style") if style.is_none() => style = Some(value),
             local_name!("aria-hidden") => {
-                aria_hidden = a.value.trim().eq_ignore_ascii_case("true");
+                aria_hidden = value.trim().eq_ignore_ascii_case("true");
             }
             _ => {}
         }

@@ -27,13 +27,10 @@ pub(crate) mod verify;
 use crate::dom::names::is_block;
 use crate::rules::BuiltIn;
 use crate::{Action, Context, Element, Interest, Rule};
-use html5ever::tendril::StrTendril;
-use html5ever::{local_name, ns, Attribute, LocalName, QualName};
-use markup5ever_rcdom::{Node, NodeData};
+use html5ever::{local_name, ns, LocalName, QualName};
 use nesting::Placement;
 use policy::{Classes, Fate, Policy, SanitizerConfig};
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::sync::Arc;
 
 /// The registry entry: the final stage, which drops while parsing what it removes anyway.
@@ -111,26 +108,10 @@ fn unwraps_as_block(name: &LocalName) -> bool {
     is_block(name) || matches!(*name, local_name!("legend") | local_name!("optgroup"))
 }
 
-/// Where the attribute `name` (without namespace) is in `el`'s attributes.
-fn attr_index(el: &Element<'_>, name: &LocalName) -> Option<usize> {
-    el.attrs
-        .iter()
-        .position(|a| a.name.local == *name && a.name.ns == ns!())
-}
-
 /// Unwraps `el`, with a space on each side of its content so its text is not glued to its
 /// neighbours'.
-fn unwrap_spaced(el: &Element<'_>) -> Action {
-    let mut children = el.node.children.borrow_mut();
-    if !children.is_empty() {
-        let space = || {
-            Node::new(NodeData::Text {
-                contents: RefCell::new(" ".into()),
-            })
-        };
-        children.insert(0, space());
-        children.push(space());
-    }
+fn unwrap_spaced(el: &mut Element<'_>) -> Action {
+    el.space_around_children();
     Action::Unwrap
 }
 
@@ -172,7 +153,7 @@ impl Sanitize {
     // Out of line: the caller runs on every element and stays small.
     #[inline(never)]
     fn attributes(&self, el: &mut Element<'_>, name: &LocalName, cx: &Context<'_>) -> usize {
-        if el.attrs.is_empty() {
+        if el.attr_count() == 0 {
             // Nothing to filter, and nothing to add: `rel` and `target` need an `href`.
             return 0;
         }
@@ -184,12 +165,11 @@ impl Sanitize {
         let mut has_srcset = false;
         let keep_class = policy.classes != Classes::Dropped;
         let keep_id = policy.id_prefix.is_some();
-        el.attrs.retain_mut(|attr| {
-            if attr.name.ns != ns!() {
+        el.retain_attrs_mut(|local, namespaced, value| {
+            if namespaced {
                 changes += 1;
                 return false;
             }
-            let local = &attr.name.local;
             let is_url = match allowed.get(local) {
                 Some(&is_url) => is_url,
                 None => {
@@ -206,13 +186,13 @@ impl Sanitize {
             };
             has_srcset |= *local == local_name!("srcset");
             if is_url {
-                match policy.urls.clean(name, &attr.value, base) {
+                match policy.urls.clean(name, value.as_str(), base) {
                     None => {
                         changes += 1;
                         return false;
                     }
                     Some(Cow::Owned(v)) => {
-                        attr.value = StrTendril::from_slice(&v);
+                        value.set(&v);
                         changes += 1;
                     }
                     Some(Cow::Borrowed(_)) => {}
@@ -233,17 +213,16 @@ impl Sanitize {
     /// Checks (and resolves) each candidate of `srcset`; returns 1 when it was changed or
     /// removed.
     fn srcset(&self, el: &mut Element<'_>, name: &LocalName, base: Option<&url::Url>) -> usize {
-        let Some(i) = attr_index(el, &local_name!("srcset")) else {
+        let Some(srcset) = el.attr_by_atom(&local_name!("srcset")) else {
             return 0;
         };
-        let srcset = &el.attrs[i].value;
         match self.policy.urls.clean_srcset(name, srcset, base) {
             None => {
-                el.attrs.remove(i);
+                el.remove_attr_by_atom(&local_name!("srcset"));
                 1
             }
-            Some(v) if v != **srcset => {
-                el.attrs[i].value = StrTendril::from_slice(&v);
+            Some(v) if v != srcset => {
+                el.set_attr_by_atom(&local_name!("srcset"), &v);
                 1
             }
             Some(_) => 0,
@@ -320,29 +299,15 @@ impl Sanitize {
     /// `rel` (and `target`) of a link.
     fn link(&self, el: &mut Element<'_>) -> usize {
         let mut changes = 0;
-        let has_href = attr_index(el, &local_name!("href")).is_some();
+        let has_href = el.attr_by_atom(&local_name!("href")).is_some();
         let rel = self.policy.link_rel.as_deref().filter(|_| has_href);
         let target = (has_href && self.policy.new_tab).then_some("_blank");
         for (attr, want) in [(local_name!("rel"), rel), (local_name!("target"), target)] {
-            let at = attr_index(el, &attr);
-            match (want, at) {
-                (Some(v), Some(i)) if &*el.attrs[i].value != v => {
-                    el.attrs[i].value = StrTendril::from_slice(v);
-                    changes += 1;
-                }
-                (Some(v), None) => {
-                    el.attrs.push(Attribute {
-                        name: QualName::new(None, ns!(), attr),
-                        value: StrTendril::from_slice(v),
-                    });
-                    changes += 1;
-                }
-                (None, Some(i)) => {
-                    el.attrs.remove(i);
-                    changes += 1;
-                }
-                _ => {}
-            }
+            let changed = match want {
+                Some(v) => el.set_attr_by_atom(&attr, v),
+                None => el.remove_attr_by_atom(&attr),
+            };
+            changes += usize::from(changed);
         }
         changes
     }

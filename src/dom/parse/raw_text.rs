@@ -4,7 +4,7 @@
 //! tokenizer reads their text like any other (and emits one token per line break), the tree
 //! builder appends it, and a [`FilterSink`](super::sink::FilterSink) then throws it away with
 //! the element's content. When the parse-time filter has made the element just opened a
-//! shell, [`Gate`](super::depth::Gate) instead takes the text out of the input before the
+//! shell, [`Gate`](super::gate::Gate) instead takes the text out of the input before the
 //! tokenizer reads it: the tokenizer goes on right at the end tag, and builds the same tree.
 //!
 //! The scan stops exactly where the tokenizer would leave the raw text: at the first

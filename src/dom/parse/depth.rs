@@ -6,13 +6,10 @@
 //! its stack of open elements for every scope check, which makes deep block nesting quadratic
 //! (100,000 nested `<div>` took 43 s in a release build).
 //!
-//! How: [`Gate`] sits between html5ever's tokenizer and its tree builder. Once the tree has
-//! grown that deep, it asks the tree builder where the next node would go (with a probe: an
-//! empty comment token that [`DepthSink`] intercepts instead of inserting) and drops a start
-//! tag that would open an element deeper than the cap, together with its end tag. The text
-//! and everything else inside such a tag stays, one level up. The tree builder itself never
-//! sees the dropped tags, so the tree stays one that html5ever (and a browser) builds from the
-//! serialized output. The tree builder can still nest elements without a start tag (it
+//! How: [`DepthSink`], a `TreeSink` around the `RcDom`, notes the depth of every element
+//! it inserts; the [`Gate`](super::gate::Gate) between the tokenizer and the tree builder asks
+//! it (with a probe) where the next node would go, and drops start tags that would nest
+//! deeper than the cap. The tree builder can still nest elements without a start tag (it
 //! re-creates formatting elements such as `<b>`, and the adoption agency moves content into
 //! new ones), so [`enforce`] finally turns anything deeper than the cap into its text.
 //!
@@ -21,25 +18,30 @@
 //! `TreeSink` (`pop_until`, `pop_until_current` and the adoption agency's `truncate`/`remove`
 //! on its stack of open elements bypass `TreeSink::pop`), so such a count would drift.
 //!
+//! What it relies on in html5ever (each tested in `html5ever_behaviour`): the tree builder
+//! moves nodes only through the sink (`remove_from_parent`, `reparent_children`, an `append`
+//! of a node that has a parent; foster parenting through `append_based_on_parent_node` or
+//! `append_before_sibling`), so the depths noted are forgotten whenever a subtree may move;
+//! a `<template>` is created with the `template` flag, rcdom gives it a parentless contents
+//! node, and its children go where `get_template_contents` says (their depth counts from
+//! the template element).
+//!
 //! Why 256: the cleaned HTML ends up inside someone's page, whose own elements count towards
 //! the browser's 512 as well (plus the `<html>` and `<body>` of a whole document), so half of
 //! it is left to them. Real articles are far shallower: the deepest of the 103 pages of the
 //! shared corpus nests 38 elements, and all of them clean to the same bytes with or without
 //! the caps.
 
-use super::names::{is_raw_text, is_void};
-use super::node::text_content;
-use super::raw_text;
+use super::sink::{FilterSink, InnerSink};
+use crate::dom::names::is_void;
+use crate::dom::node::text_content;
 use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::{BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult};
-use html5ever::tree_builder::{
-    ElementFlags, NodeOrText, QuirksMode, Tracer, TreeBuilder, TreeSink,
-};
-use html5ever::{local_name, ns, Attribute, ExpandedName, LocalName, QualName};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{local_name, ns, Attribute, ExpandedName, QualName};
 use markup5ever_rcdom::{Handle, Node, NodeData, RcDom};
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::{Rc, Weak};
 
@@ -74,58 +76,6 @@ type AddrMap<V> = HashMap<*const Node, V, BuildHasherDefault<AddrHasher>>;
 /// below, as they never have children.
 pub(crate) const MAX_DEPTH: usize = 256;
 
-/// At most this many formatting elements (`<b>`, `<a>`, `<font>`…) may be open or waiting in
-/// the tree builder's list of active formatting elements. Past it, such start tags are
-/// dropped (their text stays).
-///
-/// Every paragraph re-creates the formatting elements left unclosed before it, and checks
-/// each against the stack of open elements: `<p><b id=1>x</p><p><b id=2>x</p>…` costs
-/// O(n²) in html5ever (10,000 paragraphs took 137 s in a release build; browsers are as
-/// slow). Bounding the list makes every step O(this × [`MAX_DEPTH`]).
-pub(crate) const MAX_FORMATTING: usize = 64;
-
-fn is_formatting(name: &LocalName) -> bool {
-    matches!(
-        *name,
-        local_name!("a")
-            | local_name!("b")
-            | local_name!("big")
-            | local_name!("code")
-            | local_name!("em")
-            | local_name!("font")
-            | local_name!("i")
-            | local_name!("nobr")
-            | local_name!("s")
-            | local_name!("small")
-            | local_name!("strike")
-            | local_name!("strong")
-            | local_name!("tt")
-            | local_name!("u")
-    )
-}
-
-/// Start tags after which the tree builder may switch the tokenizer to raw text: the
-/// raw-text elements, and the RCDATA ones (`<plaintext>` gets its own state, not `RawData`).
-fn is_raw_text_start(name: &LocalName) -> bool {
-    is_raw_text(name) || matches!(*name, local_name!("textarea") | local_name!("title"))
-}
-
-/// Collects the distinct formatting elements among the handles the tree builder holds.
-#[derive(Default)]
-struct FormattingCount(RefCell<HashSet<*const Node>>);
-
-impl Tracer for FormattingCount {
-    type Handle = Handle;
-
-    fn trace_handle(&self, node: &Handle) {
-        if let NodeData::Element { name, .. } = &node.data {
-            if name.ns == ns!(html) && is_formatting(&name.local) {
-                self.0.borrow_mut().insert(Rc::as_ptr(node));
-            }
-        }
-    }
-}
-
 /// The parent of `node`, if it has one (rcdom keeps it in a `Cell<Option<Weak>>`).
 fn parent_of(node: &Node) -> Option<Handle> {
     let weak = node.parent.take();
@@ -157,7 +107,7 @@ pub(crate) struct DepthSink {
     deepest: Cell<usize>,
     /// Whether the tree builder has moved nodes.
     moved: Cell<bool>,
-    /// The comment node handed out while [`Gate`] probes.
+    /// The comment node handed out while [`Gate`](super::gate::Gate) probes.
     probe: Handle,
     probing: Cell<bool>,
     /// Where the probe would have gone: the depth of its parent.
@@ -247,8 +197,19 @@ impl DepthSink {
     }
 
     /// The deepest element inserted so far.
-    fn deepest(&self) -> usize {
+    pub(super) fn deepest(&self) -> usize {
         self.deepest.get()
+    }
+
+    /// Runs `ask`, which hands the tree builder a comment token, with the probe out: the
+    /// comment the tree builder creates meanwhile is the probe, noted where it would go
+    /// instead of inserted. Returns the depth of the node it would have gone into (`None`
+    /// if the tree builder placed nothing).
+    pub(super) fn probe(&self, ask: impl FnOnce()) -> Option<usize> {
+        self.probing.set(true);
+        ask();
+        self.probing.set(false);
+        self.probed.take()
     }
 
     /// Notes that `child` goes into a parent of depth `parent_depth`. Returns false for the
@@ -446,7 +407,7 @@ pub(crate) trait HasDepth: TreeSink<Handle = Handle> {
     fn depth_sink(&self) -> &DepthSink;
 
     /// Whether the content of the element created last is dropped (it is a shell of a
-    /// [`FilterSink`](crate::dom::sink::FilterSink)), so its raw text need not be read.
+    /// [`FilterSink`]), so its raw text need not be read.
     fn last_element_drops_content(&self) -> bool {
         false
     }
@@ -458,194 +419,19 @@ impl HasDepth for DepthSink {
     }
 }
 
-impl crate::dom::sink::InnerSink for DepthSink {
+impl InnerSink for DepthSink {
     fn probing(&self) -> bool {
         self.probing.get()
     }
 }
 
-impl HasDepth for crate::dom::sink::FilterSink<'_, DepthSink> {
+impl HasDepth for FilterSink<'_, DepthSink> {
     fn depth_sink(&self) -> &DepthSink {
         &self.inner
     }
 
     fn last_element_drops_content(&self) -> bool {
         self.last_was_shell()
-    }
-}
-
-/// The tree builder as the tokenizer's `TokenSink`, minus the start tags that would nest
-/// too deep, and minus the raw text of elements whose content the sink drops (see
-/// [`raw_text`](super::raw_text)).
-pub(crate) struct Gate<'i, S: HasDepth> {
-    pub(crate) builder: TreeBuilder<Handle, S>,
-    /// The tokenizer's input, to take dropped raw text off.
-    input: &'i BufferQueue,
-    /// How many start tags of each name were dropped and still wait for their end tag.
-    dropped: RefCell<HashMap<LocalName, usize>>,
-    /// Formatting start tags passed to the tree builder so far.
-    formatting_passed: Cell<usize>,
-    /// [`Self::formatting`] as last counted, and `formatting_passed` at that time.
-    formatting_counted: Cell<(usize, usize)>,
-}
-
-impl<'i, S: HasDepth> Gate<'i, S> {
-    pub(crate) fn new(builder: TreeBuilder<Handle, S>, input: &'i BufferQueue) -> Gate<'i, S> {
-        Gate {
-            builder,
-            input,
-            dropped: RefCell::default(),
-            formatting_passed: Cell::new(0),
-            formatting_counted: Cell::new((0, 0)),
-        }
-    }
-
-    /// True once the tree has come near the cap; until then nothing is checked.
-    fn deep(&self) -> bool {
-        self.builder.sink.depth_sink().deepest() + 1 >= MAX_DEPTH
-    }
-
-    /// The depth of the node the tree builder would insert the next node into.
-    fn current_depth(&self, line_number: u64) -> usize {
-        let sink = self.builder.sink.depth_sink();
-        sink.probing.set(true);
-        // A comment goes to the same place as an element in every insertion mode where a
-        // start tag adds one (the "after body" modes send comments to the root, but `</body>`
-        // and `</html>` are dropped once the tree is deep, so those modes are not entered).
-        let _ = self
-            .builder
-            .process_token(Token::CommentToken(StrTendril::new()), line_number);
-        sink.probing.set(false);
-        // No answer (no insertion mode ignores comments): assume the deepest seen.
-        sink.probed.take().unwrap_or_else(|| sink.deepest())
-    }
-
-    /// Whether `tag`, a start tag, opens an element that may be nested at `depth`.
-    fn allowed(tag: &Tag, depth: usize) -> bool {
-        // Void elements that the tree builder never leaves open, even inside `<svg>`/`<math>`
-        // (there `br`, `embed`, `hr`, `img` and `meta` end the foreign content first).
-        let never_open = matches!(
-            tag.name,
-            local_name!("br")
-                | local_name!("embed")
-                | local_name!("hr")
-                | local_name!("img")
-                | local_name!("meta")
-        ) || (tag.self_closing && is_void(&tag.name));
-        depth <= MAX_DEPTH || (never_open && depth == MAX_DEPTH + 1)
-    }
-
-    /// How many formatting elements the tree builder holds: open ones, and the ones in the
-    /// list of active formatting elements (an upper bound for the length of that list).
-    fn formatting(&self) -> usize {
-        // Each formatting element the tree builder holds came from a formatting start tag,
-        // or replaced one that did; so it holds at most what it held when last counted plus
-        // the formatting start tags passed since, and while that is few, there is no need to
-        // count again.
-        let passed = self.formatting_passed.get();
-        let (counted, then) = self.formatting_counted.get();
-        let bound = counted + (passed - then);
-        if bound < MAX_FORMATTING {
-            return bound;
-        }
-        let count = FormattingCount::default();
-        self.builder.trace_handles(&count);
-        let count = count.0.borrow().len();
-        self.formatting_counted.set((count, passed));
-        count
-    }
-
-    /// Remembers a dropped start tag, so its end tag is dropped too.
-    fn drop_start(&self, tag: &Tag) {
-        if !tag.self_closing {
-            *self
-                .dropped
-                .borrow_mut()
-                .entry(tag.name.clone())
-                .or_default() += 1;
-        }
-    }
-
-    /// Decides about a tag; `false` drops it.
-    fn pass(&self, tag: &Tag, line_number: u64) -> bool {
-        if tag.kind == TagKind::StartTag
-            && is_formatting(&tag.name)
-            && self.formatting() >= MAX_FORMATTING
-        {
-            self.drop_start(tag);
-            return false;
-        }
-        if !self.deep() {
-            return true;
-        }
-        match tag.kind {
-            TagKind::StartTag => {
-                let current = self.current_depth(line_number);
-                if current < MAX_DEPTH {
-                    // Back above the dropped region: the elements the dropped tags were in
-                    // are closed, so their end tags will not come.
-                    self.dropped.borrow_mut().clear();
-                }
-                if Self::allowed(tag, current + 1) {
-                    return true;
-                }
-                self.drop_start(tag);
-                false
-            }
-            TagKind::EndTag => {
-                if matches!(tag.name, local_name!("body") | local_name!("html")) {
-                    // These only switch to the "after body" insertion modes (where the probe
-                    // would see the root), and html5ever ignores them in a fragment anyway.
-                    return false;
-                }
-                let mut dropped = self.dropped.borrow_mut();
-                match dropped.get_mut(&tag.name) {
-                    Some(n) if *n > 0 => {
-                        *n -= 1;
-                        false
-                    }
-                    _ => true,
-                }
-            }
-        }
-    }
-}
-
-impl<S: HasDepth> TokenSink for Gate<'_, S> {
-    type Handle = Handle;
-
-    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
-        let mut raw_text_of = None;
-        if let Token::TagToken(tag) = &token {
-            if !self.pass(tag, line_number) {
-                return TokenSinkResult::Continue;
-            }
-            if tag.kind == TagKind::StartTag {
-                if is_formatting(&tag.name) {
-                    self.formatting_passed.set(self.formatting_passed.get() + 1);
-                }
-                if is_raw_text_start(&tag.name) {
-                    raw_text_of = Some(tag.name.clone());
-                }
-            }
-        }
-        let result = self.builder.process_token(token, line_number);
-        if let (TokenSinkResult::RawData(kind), Some(name)) = (&result, raw_text_of) {
-            // The tree builder has just created the element whose raw text comes next.
-            if self.builder.sink.last_element_drops_content() {
-                raw_text::skip(self.input, *kind, &name);
-            }
-        }
-        result
-    }
-
-    fn end(&self) {
-        self.builder.end()
-    }
-
-    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.builder
-            .adjusted_current_node_present_but_not_in_html_namespace()
     }
 }
 

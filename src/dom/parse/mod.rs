@@ -1,13 +1,47 @@
 //! Parsing with html5ever into a markup5ever_rcdom tree.
+//!
+//! The entry points ([`parse`], [`parse_filtered`], [`parse_fragment_nodes_at`]) do what
+//! `html5ever::parse_document` / `parse_fragment` do, with this crate's pieces around
+//! html5ever, one concept per module:
+//!
+//! | module | what | relies on |
+//! |---|---|---|
+//! | [`attr_cap`] | the pre-scan of start tags: a cap on attributes, and cutting those an [`AttrFilter`] drops | the tokenizer's states, HTML § 13.2.5 |
+//! | [`attr_filter`] | which attributes go, compiled from the rules' [`Interest`](crate::Interest)s | which attributes the tree builder reads, § 13.2.6 |
+//! | [`gate`] | between the tokenizer and the tree builder: drops start tags too deep, caps formatting elements, skips dropped raw text | the probe comment, raw-text answers, `trace_handles` |
+//! | [`depth`] | the nesting-depth cap: [`DepthSink`] measures depths in the tree, [`enforce`] guarantees the cap | which sink calls move nodes, template contents |
+//! | [`sink`] | the parse-time filter: [`FilterSink`] builds nothing below an element the policy drops | the tree builder reaching nodes only through the sink |
+//! | [`raw_text`] | where dropped raw text ends | the tokenizer's raw-text and script states, § 13.2.5.9–31 |
+//!
+//! What this module relies on: `Tokenizer::feed` returns at each `</script>` and goes on
+//! when called again; a fragment in `<body>` context starts in the data state and hangs
+//! from a synthetic `<html>` element; rcdom keeps template contents apart (moved into the
+//! element here) and the document's quirks mode. Every html5ever behaviour the parse relies
+//! on has its own test in `html5ever_behaviour`, so that a release that changes one fails
+//! there, by name (html5ever is not pinned exactly: that would break users' dependency
+//! trees).
 
-use super::attr_cap::filter_attributes;
-use super::depth::{enforce, DepthSink, Gate, HasDepth};
-use super::sink::{FilterSink, Prefilter};
+pub(crate) mod attr_cap;
+pub(crate) mod attr_filter;
+pub(crate) mod depth;
+pub(crate) mod gate;
+#[cfg(test)]
+mod html5ever_behaviour;
+pub(crate) mod raw_text;
+pub(crate) mod sink;
+
+pub(crate) use attr_filter::AttrFilter;
+pub(crate) use sink::Prefilter;
+
+use attr_cap::filter_attributes;
+use depth::{enforce, DepthSink, HasDepth};
+use gate::Gate;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{create_element, QuirksMode, TreeBuilder};
 use html5ever::{local_name, ns, ParseOpts, QualName, TokenizerResult};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
+use sink::FilterSink;
 use std::rc::Rc;
 
 /// What kind of input a string is.
@@ -91,7 +125,7 @@ pub(crate) fn parse_filtered(html: &str, kind: InputKind, filter: Prefilter<'_>)
 /// This is what `html5ever::parse_document` / `parse_fragment` do, with [`Gate`] between the
 /// tokenizer and the tree builder and [`DepthSink`] around the `RcDom`.
 ///
-/// [`MAX_DEPTH`]: super::depth::MAX_DEPTH
+/// [`MAX_DEPTH`]: depth::MAX_DEPTH
 fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'_>>) -> Parsed {
     let (html, attributes_dropped) =
         filter_attributes(html, filter.as_ref().and_then(|f| f.attributes));
@@ -209,8 +243,8 @@ fn inline_template_contents(root: &Handle) {
 
 #[cfg(test)]
 mod tests {
+    use super::depth::MAX_DEPTH;
     use super::{parse, InputKind};
-    use crate::dom::depth::MAX_DEPTH;
     use crate::dom::node::text_content;
     use markup5ever_rcdom::{Handle, NodeData};
 

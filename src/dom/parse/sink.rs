@@ -16,6 +16,13 @@
 //! have been, and counted once). The tree builder only reaches parents through this sink, so
 //! the marks are invisible to it; every operation that would attach something to a marked
 //! node marks that thing instead.
+//!
+//! What it relies on in html5ever (each tested in `html5ever_behaviour`): the tree builder
+//! reaches nodes only through the sink (it is generic over the handle, and moves nodes with
+//! `append*`, `remove_from_parent` and `reparent_children`); it puts a template's children
+//! wherever `get_template_contents` says; it passes the annotation-xml integration point
+//! flag to `create_element` and asks for it later (this sink builds its elements itself,
+//! so it keeps the flag in them as rcdom does).
 
 use super::attr_filter::AttrFilter;
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
