@@ -28,6 +28,8 @@
 
 use super::attr_filter::AttrFilter;
 use super::raw_text::script_len;
+use html5ever::tendril::StrTendril;
+#[cfg(test)]
 use std::borrow::Cow;
 
 /// The most attributes a tag keeps.
@@ -36,21 +38,47 @@ pub(crate) const MAX_ATTRIBUTES: usize = 256;
 /// `html` with every tag's attributes past the first [`MAX_ATTRIBUTES`] removed.
 #[cfg(test)]
 pub(crate) fn cap_attributes(html: &str) -> Cow<'_, str> {
-    filter_attributes(html, None).0
+    let cuts = cuts(html, None);
+    if cuts.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    apply(html, &cuts, |piece| out.push_str(piece));
+    Cow::Owned(out)
 }
 
-/// `html` with every start tag's attributes past the first [`MAX_ATTRIBUTES`] removed, and
-/// those that `filter` drops (see [`AttrFilter`]); also how many attributes `filter` took
-/// (a name repeated in one tag counts once: html5ever keeps only the first).
-pub(crate) fn filter_attributes<'h>(
-    html: &'h str,
-    filter: Option<&AttrFilter>,
-) -> (Cow<'h, str>, usize) {
+/// `html` as the parser's input: every start tag's attributes past the first
+/// [`MAX_ATTRIBUTES`] removed, and those that `filter` drops (see [`AttrFilter`]), written
+/// straight into the buffer the tokenizer reads (one copy of the input, as html5ever's own
+/// entry points make); also how many attributes `filter` took (a name repeated in one tag
+/// counts once: html5ever keeps only the first).
+pub(crate) fn filter_attributes(html: &str, filter: Option<&AttrFilter>) -> (StrTendril, usize) {
+    let cuts = cuts(html, filter);
+    if cuts.is_empty() {
+        return (StrTendril::from_slice(html), 0);
+    }
+    let mut out = StrTendril::with_capacity(u32::try_from(html.len()).unwrap_or(u32::MAX));
+    apply(html, &cuts, |piece| out.push_slice(piece));
+    (out, cuts.iter().filter(|c| c.counted).count())
+}
+
+/// Hands `html` less the `cuts` to `push`, piece by piece.
+fn apply(html: &str, cuts: &[Cut], mut push: impl FnMut(&str)) {
+    let mut from = 0;
+    for cut in cuts {
+        push(&html[from..cut.start]);
+        from = cut.end;
+    }
+    push(&html[from..]);
+}
+
+/// The bytes to cut out of `html` (see [`filter_attributes`]), in order.
+fn cuts(html: &str, filter: Option<&AttrFilter>) -> Vec<Cut> {
     // A tag with n attributes takes at least 2 + 2n bytes (`<`, a name, and per attribute a
     // separator and a name): shorter input (a `<noscript>`'s markup, inserted HTML) has
     // nothing to cap.
     if filter.is_none() && html.len() < 2 + 2 * (MAX_ATTRIBUTES + 1) {
-        return (Cow::Borrowed(html), 0);
+        return Vec::new();
     }
     let bytes = html.as_bytes();
     let mut cuts: Vec<Cut> = Vec::with_capacity(if filter.is_some() { html.len() / 64 } else { 0 });
@@ -113,19 +141,7 @@ pub(crate) fn filter_attributes<'h>(
             cuts.truncate(before);
         }
     }
-    if cuts.is_empty() {
-        return (Cow::Borrowed(html), 0);
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut from = 0;
-    let mut dropped = 0;
-    for cut in cuts {
-        out.push_str(&html[from..cut.start]);
-        from = cut.end;
-        dropped += usize::from(cut.counted);
-    }
-    out.push_str(&html[from..]);
-    (Cow::Owned(out), dropped)
+    cuts
 }
 
 /// Bytes cut out of a tag: one attribute the filter drops, or all past the cap.

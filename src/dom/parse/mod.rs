@@ -129,16 +129,16 @@ pub(crate) fn parse_filtered(html: &str, kind: InputKind, filter: Prefilter<'_>)
 fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'_>>) -> Parsed {
     let (html, attributes_dropped) =
         filter_attributes(html, filter.as_ref().and_then(|f| f.attributes));
-    let html = &*html;
+    let len = html.len();
     let fragment = kind == InputKind::Fragment;
     let filtered = filter.is_some();
     let (dom, dropped, too_deep) = match filter {
         None => {
-            let (dom, too_deep) = build(html, kind, DepthSink::new(base, fragment, html.len()));
+            let (dom, too_deep) = build(html, kind, DepthSink::new(base, fragment, len));
             (dom, 0, too_deep)
         }
         Some(filter) => {
-            let sink = FilterSink::new(DepthSink::new(base, fragment, html.len()), filter);
+            let sink = FilterSink::new(DepthSink::new(base, fragment, len), filter);
             let (out, too_deep) = build(html, kind, sink);
             (
                 out.dom,
@@ -169,7 +169,7 @@ fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'
 
 /// Runs the tokenizer and the tree builder over `html` into `sink`; also says whether the
 /// tree may hold elements deeper than the cap (see [`DepthSink::may_exceed_cap`]).
-fn build<S: HasDepth>(html: &str, kind: InputKind, sink: S) -> (S::Output, bool) {
+fn build<S: HasDepth>(html: StrTendril, kind: InputKind, sink: S) -> (S::Output, bool) {
     let opts = opts();
     let (builder, initial_state) = match kind {
         InputKind::Document => (TreeBuilder::new(sink, opts.tree_builder), None),
@@ -187,7 +187,7 @@ fn build<S: HasDepth>(html: &str, kind: InputKind, sink: S) -> (S::Output, bool)
         }
     };
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(html));
+    input.push_back(html);
     let tokenizer = Tokenizer::new(
         Gate::new(builder, &input),
         TokenizerOpts {
