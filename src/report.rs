@@ -7,6 +7,11 @@ use std::fmt;
 ///
 /// Every rule of the cleaner has an entry, in the order the rules run, even when it changed
 /// nothing.
+///
+/// What the sanitizer drops while the input is parsed counts for `sanitize`: an element
+/// removed with its content once, and an attribute no rule reads (see
+/// [`Rule::interest`](crate::Rule::interest)) once per start tag it was written in, even on
+/// an element another rule then removes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
     entries: Vec<(&'static str, usize)>,
