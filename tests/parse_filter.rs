@@ -33,6 +33,10 @@ fn main() {
             a_user_rule_still_sees_what_the_sanitizer_removes,
         ),
         common::test(
+            "a_user_rule_sees_what_its_interest_names",
+            a_user_rule_sees_what_its_interest_names,
+        ),
+        common::test(
             "raw_text_of_dropped_elements_ends_where_the_parser_ends_it",
             raw_text_of_dropped_elements_ends_where_the_parser_ends_it,
         ),
@@ -124,8 +128,26 @@ fn parse_time_filter_changes_no_output_and_no_report_on_the_corpus(shared: &Path
     same_on_all(&inputs);
 }
 
+/// Policies that change what the rules and the sanitizer read: classes and ids kept, an
+/// attribute allowed, a rule off (its reads go, so more is cut before parsing).
+fn policies() -> Vec<(&'static str, articlean::CleanerBuilder)> {
+    vec![
+        ("classes kept", Cleaner::builder().with_classes_kept(true)),
+        ("ids kept", Cleaner::builder().with_ids_kept("x-")),
+        (
+            "data-caption allowed on figure",
+            Cleaner::builder().with_attributes_allowed("figure", &["data-caption"]),
+        ),
+        (
+            "without lazy_images",
+            Cleaner::builder().without_rule("lazy_images"),
+        ),
+        ("only junk", Cleaner::builder().with_only_rules(&["junk"])),
+    ]
+}
+
 /// The same output and report on every input, with and without the filter, with and without
-/// embeds; enough of them exercise the sanitizer.
+/// embeds (and in a few other policies); enough of them exercise the sanitizer.
 fn same_on_all(inputs: &[(PathBuf, String)]) {
     for embeds in [false, true] {
         let (filtered, plain) = with_and_without_filter(embeds);
@@ -136,6 +158,18 @@ fn same_on_all(inputs: &[(PathBuf, String)]) {
         }
         assert!(sanitized > 10, "too few inputs exercise the sanitizer");
     }
+    for (name, builder) in policies() {
+        let filtered = builder.clone().build().unwrap();
+        let plain = builder.with_parse_time_filter(false).build().unwrap();
+        for (path, html) in inputs {
+            same(
+                &filtered,
+                &plain,
+                html,
+                &format!("{} ({name})", path.display()),
+            );
+        }
+    }
 }
 
 fn dropped_elements_and_comments_count_for_sanitize() {
@@ -143,6 +177,50 @@ fn dropped_elements_and_comments_count_for_sanitize() {
     let out = Cleaner::default().clean(html);
     assert_eq!(out.html(), "<p>ab</p>");
     assert_eq!(out.report().get("sanitize"), 4);
+}
+
+/// A user rule that says what it reads keeps the attribute filter on and still sees what it
+/// reads; what it does not say it reads is not there for it.
+fn a_user_rule_sees_what_its_interest_names() {
+    use articlean::{Action, Context, Element, Interest, Rule};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    struct Marked(Arc<AtomicUsize>, Arc<AtomicUsize>);
+    impl Rule for Marked {
+        fn name(&self) -> &'static str {
+            "marked"
+        }
+        fn element(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
+            if el.has_class("pull-quote") {
+                self.0.fetch_add(1, Ordering::Relaxed);
+            }
+            if el.has_attr("data-note") {
+                self.1.fetch_add(1, Ordering::Relaxed);
+            }
+            Action::Keep
+        }
+        fn interest(&self) -> Interest {
+            Interest::elements("p").reads("p", "class")
+        }
+    }
+    let html = r#"<p class="pull-quote" data-note="n">a</p><span class="pull-quote">b</span>"#;
+    for filter in [true, false] {
+        let (classes, notes) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+        let cleaner = Cleaner::builder()
+            .with_rule(Marked(classes.clone(), notes.clone()))
+            .with_parse_time_filter(filter)
+            .build()
+            .unwrap();
+        assert_eq!(cleaner.clean(html).html(), "<p>a</p><span>b</span>");
+        // Called on the `p` only, which keeps its class either way.
+        assert_eq!(classes.load(Ordering::Relaxed), 1, "filter {filter}");
+        // `data-note` was not declared: cut before parsing when the filter is on.
+        assert_eq!(
+            notes.load(Ordering::Relaxed),
+            usize::from(!filter),
+            "filter {filter}"
+        );
+    }
 }
 
 fn a_user_rule_still_sees_what_the_sanitizer_removes() {
