@@ -257,13 +257,37 @@ pub fn rule_fn<F>(name: &'static str, f: F) -> FnRule<F>
 where
     F: Fn(&mut Element<'_>, &mut Context<'_>) -> Action + Send + Sync,
 {
-    FnRule { name, f }
+    FnRule {
+        name,
+        f,
+        interest: Interest::everything(),
+    }
 }
 
 /// The [`Rule`] made by [`rule_fn`].
 pub struct FnRule<F> {
     name: &'static str,
     f: F,
+    interest: Interest,
+}
+
+impl<F> FnRule<F> {
+    /// The elements the closure handles and the attributes it reads (see
+    /// [`Rule::interest`]); without it, every element and every attribute.
+    ///
+    /// ```
+    /// use articlean::{rule_fn, Action, Cleaner, Interest};
+    ///
+    /// let no_fonts = rule_fn("no_fonts", |_el, _cx| Action::Unwrap)
+    ///     .with_interest(Interest::elements("font"));
+    /// let cleaner = Cleaner::builder().with_rule(no_fonts).build()?;
+    /// assert_eq!(cleaner.clean("<p><font color=red>hi</font></p>").html(), "<p>hi</p>");
+    /// # Ok::<(), articlean::Error>(())
+    /// ```
+    pub fn with_interest(mut self, interest: Interest) -> Self {
+        self.interest = interest;
+        self
+    }
 }
 
 impl<F> std::fmt::Debug for FnRule<F> {
@@ -282,5 +306,9 @@ where
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         (self.f)(el, cx)
+    }
+
+    fn interest(&self) -> Interest {
+        self.interest.clone()
     }
 }
