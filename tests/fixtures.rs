@@ -28,20 +28,22 @@ fn main() {
         let suite_name = file_name(&suite);
         for case in sorted_dirs(&suite) {
             let name = format!("{suite_name}::{}", file_name(&case));
-            // A `mode = post` case cleans a post: without the `posts` feature it is reported
-            // as ignored, with the reason.
-            #[cfg(not(feature = "posts"))]
-            if matches!(configure(&case), Ok((_, Mode::Post))) {
-                trials.push(Trial::ignorable_test(name, || {
-                    Ok(libtest_mimic::Completion::ignored_with(
-                        "needs the `posts` feature",
-                    ))
-                }));
-                continue;
+            // Options are TOML, read with the `config` feature; a `mode = post` case cleans a
+            // post, with the `posts` feature. Without them such a case is reported as
+            // ignored, with the reason.
+            let needs = if !cfg!(feature = "config") && case.join("options.toml").exists() {
+                Some("needs the `config` feature (its options.toml)")
+            } else if !cfg!(feature = "posts") && matches!(configure(&case), Ok((_, Mode::Post))) {
+                Some("needs the `posts` feature")
+            } else {
+                None
+            };
+            match needs {
+                Some(reason) => trials.push(Trial::ignorable_test(name, move || {
+                    Ok(libtest_mimic::Completion::ignored_with(reason))
+                })),
+                None => trials.push(Trial::test(name, move || run_case(&case))),
             }
-            // Options are TOML, read with the `config` feature.
-            let ignored = !cfg!(feature = "config") && case.join("options.toml").exists();
-            trials.push(Trial::test(name, move || run_case(&case)).with_ignored_flag(ignored));
         }
     }
     libtest_mimic::run(&args, trials).exit();
