@@ -16,7 +16,7 @@
 //! text of `script`, `style`, `xmp`, `iframe`, `noembed`, `noframes`, `noscript` and the
 //! RCDATA of `textarea` and `title` (up to the appropriate end tag, § 13.2.5.9–13.2.5.20); and
 //! `plaintext`, after which nothing is a tag; the script data escape states of a script
-//! (§ 13.2.5.15–13.2.5.31, see [`script_len`]). Where it could disagree with the tokenizer,
+//! (§ 13.2.5.15–13.2.5.31, see [`script_len`](super::raw_text::script_len)). Where it could disagree with the tokenizer,
 //! it cuts nothing: inside a CDATA section's possible extent; inside `<svg>`/`<math>` (counted
 //! from their tags, without the tree builder); and from a CDATA section or raw-text tag
 //! inside `<svg>`/`<math>` (HTML integration points) on, it gives up for the rest of the
@@ -27,8 +27,9 @@
 //! tag has more than `MAX_ATTRIBUTES` attributes or the filter drops some.
 
 use super::attr_filter::AttrFilter;
-use super::raw_text::script_len;
+use super::raw_text::text_len;
 use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
 #[cfg(test)]
 use std::borrow::Cow;
 
@@ -184,10 +185,6 @@ const RAW_TEXT: &[&[u8]] = &[
     b"textarea",
     b"title",
 ];
-
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
-}
 
 /// Byte classes of the tag states, looked up in [`CLASS`].
 const SPACE: u8 = 1;
@@ -360,27 +357,16 @@ fn tag(
 }
 
 /// Where the appropriate end tag of raw text starting at `at` begins (or the end of the
-/// input). Script data follows the script data escape states (§ 13.2.5.15–13.2.5.31), as the
-/// parser's raw-text skip does ([`script_len`]).
+/// input): where the parser's raw-text skip stops ([`text_len`]), script data through its
+/// escape states (§ 13.2.5.15–13.2.5.31). The end tag itself is scanned as a tag (it may
+/// carry attributes).
 fn end_of_raw_text(bytes: &[u8], at: usize, name: &[u8]) -> usize {
-    if name == b"script" {
-        return at + script_len(&bytes[at..]);
-    }
-    let mut pos = at;
-    while let Some(found) = memchr::memchr(b'<', &bytes[pos..]) {
-        let lt = pos + found;
-        let after = &bytes[lt + 1..];
-        if after.first() == Some(&b'/')
-            && after.len() > name.len() + 1
-            && after[1..=name.len()].eq_ignore_ascii_case(name)
-            && (is_space(after[name.len() + 1]) || matches!(after[name.len() + 1], b'/' | b'>'))
-        {
-            // The end tag itself is scanned as a tag (it may carry attributes).
-            return lt;
-        }
-        pos = lt + 1;
-    }
-    bytes.len()
+    let kind = if name == b"script" {
+        RawKind::ScriptData
+    } else {
+        RawKind::Rawtext
+    };
+    at + text_len(&bytes[at..], kind, name, true)
 }
 
 /// After `<!`: a comment, a CDATA section, or a doctype / bogus comment up to the first `>`.

@@ -129,7 +129,9 @@ impl AttrFilter {
         // What stays everywhere stays on the named elements too: one look-up per attribute.
         for (_, kept) in named_kept.iter_mut().chain(&mut prefixed) {
             kept.merge(&everywhere);
+            kept.names.rehash();
         }
+        everywhere.names.rehash();
         Some(AttrFilter {
             everywhere,
             named: named_kept.into_iter().collect(),
@@ -246,10 +248,7 @@ impl NameSet {
 
     fn insert(&mut self, name: &[u8]) {
         match NameSet::key(name) {
-            Some(k) if !self.short.contains(&k) => {
-                self.short.push(k);
-                self.rehash();
-            }
+            Some(k) if !self.short.contains(&k) => self.short.push(k),
             Some(_) => {}
             None if !self.long.iter().any(|n| **n == *name) => self.long.push(name.into()),
             None => {}
@@ -262,13 +261,13 @@ impl NameSet {
                 self.short.push(k);
             }
         }
-        self.rehash();
         for n in &other.long {
             self.insert(n);
         }
     }
 
-    /// Rebuilds `slots` with at most one name in four slots used.
+    /// Builds `slots` from `short`, with at most one name in four slots used: once the set
+    /// is complete (`insert` and `extend` only collect), before any `contains`.
     fn rehash(&mut self) {
         let size = (self.short.len() * 4).next_power_of_two().max(8);
         self.slots = vec![0; size];

@@ -171,10 +171,7 @@ fn tag_word(rest: &[u8], at: usize) -> (bool, usize) {
         .iter()
         .position(|b| !b.is_ascii_alphabetic())
         .map_or(rest.len(), |k| at + k);
-    let delimited = matches!(
-        rest.get(end),
-        Some(b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>')
-    );
+    let delimited = rest.get(end).is_some_and(|&b| ends_tag_name(b));
     (
         delimited && rest[at..end].eq_ignore_ascii_case(b"script"),
         end,
@@ -186,10 +183,13 @@ fn tag_word(rest: &[u8], at: usize) -> (bool, usize) {
 fn ends_here(after: &[u8], name: &[u8]) -> bool {
     after.len() > name.len()
         && after[..name.len()].eq_ignore_ascii_case(name)
-        && matches!(
-            after[name.len()],
-            b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'
-        )
+        && ends_tag_name(after[name.len()])
+}
+
+/// Whether `b` ends a tag name: white space (a carriage return becomes a line feed), `/` or
+/// `>`.
+fn ends_tag_name(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>')
 }
 
 /// Takes the raw text of an element named `name` off the front of `input` (see [`text_len`]).
