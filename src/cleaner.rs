@@ -224,6 +224,15 @@ impl Cleaner {
         );
         cx.quirks = parsed.quirks;
         cx.kept_comments = kept_comments;
+        // Whether or not the parse-time filter is on (it drops a subset of these): what the
+        // rules read of a subtree cannot depend on the filter.
+        let removes = |name: &html5ever::QualName| {
+            inner
+                .sanitize
+                .as_ref()
+                .is_some_and(|s| s.removes_with_content(name))
+        };
+        cx.removed = crate::dom::Removed(Some(&removes));
         walk(
             &parsed.root,
             Stages {

@@ -175,7 +175,6 @@ impl fmt::Display for ElementName {
 }
 
 /// What a rule knows about the whole run: the base URL, and a counter of its changes.
-#[derive(Debug)]
 pub struct Context<'a> {
     pub(crate) base_url: Option<&'a Url>,
     pub(crate) counts: Vec<usize>,
@@ -188,6 +187,21 @@ pub struct Context<'a> {
     pub(crate) quirks: bool,
     /// Comments kept whatever the rules say (a post's excerpt markers), when set.
     pub(crate) kept_comments: Option<fn(&str) -> bool>,
+    /// The elements the final stage removes with everything inside, by name: the ones the
+    /// parse-time filter may build as empty shells. A rule that reads an element's
+    /// descendants skips their insides (see [`Removed`](crate::dom::Removed)).
+    pub(crate) removed: crate::dom::Removed<'a>,
+}
+
+impl fmt::Debug for Context<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Context")
+            .field("base_url", &self.base_url)
+            .field("counts", &self.counts)
+            .field("current", &self.current)
+            .field("document", &self.document)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a> Context<'a> {
@@ -200,7 +214,25 @@ impl<'a> Context<'a> {
             renames_exhausted: false,
             quirks: false,
             kept_comments: None,
+            removed: crate::dom::Removed(None),
         }
+    }
+
+    /// Whether the final stage removes `node` with everything inside it (a `<template>`, a
+    /// `<canvas>`'s fallback, what the policy removes): what is inside never reaches the
+    /// reader, and the parse-time filter may not even build it. A rule that asks whether an
+    /// element holds something (an image, text) must not count what is inside such a node,
+    /// or its answer would depend on the filter.
+    pub(crate) fn removes_inside(&self, node: &crate::NodeRef) -> bool {
+        match (self.removed.0, node.qual_name()) {
+            (Some(removes), Some(name)) => removes(name),
+            _ => false,
+        }
+    }
+
+    /// The elements whose insides a rule does not count when it asks what an element holds.
+    pub(crate) fn removed(&self) -> crate::dom::Removed<'a> {
+        self.removed
     }
 
     /// Whether the comment `text` stays whatever the rules say.

@@ -322,6 +322,18 @@ impl<'a> Element<'a> {
         text_content(self.node)
     }
 
+    /// Whether some text below this element, outside the elements `removed` names, is more
+    /// than white space (see [`Removed`](super::Removed)).
+    pub(crate) fn has_text_outside(&self, removed: super::Removed<'_>) -> bool {
+        NodeRef::new(self.node).has_text_outside(removed)
+    }
+
+    /// The elements below this element, in document order, leaving out the insides of the
+    /// elements `removed` names (see [`Removed`](super::Removed)).
+    pub(crate) fn descendant_elements_outside(&self, removed: super::Removed<'_>) -> Vec<NodeRef> {
+        NodeRef::new(self.node).descendant_elements_outside(removed)
+    }
+
     /// Whether some text below this element is more than white space.
     pub fn has_text(&self) -> bool {
         let mut stack = vec![self.node.clone()];

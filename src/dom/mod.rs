@@ -30,3 +30,4 @@ pub(crate) mod walk;
 
 pub use element::Element;
 pub use node::NodeRef;
+pub(crate) use node::Removed;

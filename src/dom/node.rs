@@ -2,7 +2,7 @@
 
 use super::parse::parse_fragment_nodes_at;
 use super::serialize::serialize_nodes;
-use html5ever::LocalName;
+use html5ever::{LocalName, QualName};
 use markup5ever_rcdom::{Handle, NodeData};
 
 /// A read-only view of a node near the element a [`Rule`](crate::Rule) is looking at: a child,
@@ -43,6 +43,14 @@ impl NodeRef {
     pub(crate) fn local_name(&self) -> Option<&LocalName> {
         match &self.handle.data {
             NodeData::Element { name, .. } => Some(&name.local),
+            _ => None,
+        }
+    }
+
+    /// The element's qualified name (namespace and local name), or `None` for other nodes.
+    pub(crate) fn qual_name(&self) -> Option<&html5ever::QualName> {
+        match &self.handle.data {
+            NodeData::Element { name, .. } => Some(name),
             _ => None,
         }
     }
@@ -148,6 +156,32 @@ impl NodeRef {
         }
     }
 
+    /// Whether some text below this node, outside the elements `removed` names, is more than
+    /// white space.
+    pub(crate) fn has_text_outside(&self, removed: Removed<'_>) -> bool {
+        let mut found = false;
+        below(&self.handle, removed, |n| {
+            if let NodeData::Text { contents } = &n.data {
+                found = !is_blank_text(&contents.borrow());
+            }
+            !found
+        });
+        found
+    }
+
+    /// The elements below this node, in document order, leaving out the insides of the
+    /// elements `removed` names (those elements themselves are listed).
+    pub(crate) fn descendant_elements_outside(&self, removed: Removed<'_>) -> Vec<NodeRef> {
+        let mut out = Vec::new();
+        below(&self.handle, removed, |n| {
+            if matches!(n.data, NodeData::Element { .. }) {
+                out.push(NodeRef::new(n));
+            }
+            true
+        });
+        out
+    }
+
     /// The elements below this node (not the node itself), in document order.
     pub fn descendant_elements(&self) -> Vec<NodeRef> {
         let mut out = Vec::new();
@@ -245,6 +279,37 @@ fn is_blank_char(c: char) -> bool {
             c,
             '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
         )
+}
+
+/// The elements whose insides never reach the reader (the final stage removes them with their
+/// content, and the parse-time filter may not build them): a rule that asks what an element
+/// holds does not look inside them, or its answer would depend on the filter. `None`: no
+/// final stage, every node counts.
+#[derive(Clone, Copy)]
+pub(crate) struct Removed<'a>(pub(crate) Option<&'a dyn Fn(&QualName) -> bool>);
+
+impl Removed<'_> {
+    /// Whether the insides of `node` are left out.
+    pub(crate) fn inside(&self, node: &Handle) -> bool {
+        match (self.0, &node.data) {
+            (Some(removed), NodeData::Element { name, .. }) => removed(name),
+            _ => false,
+        }
+    }
+}
+
+/// Visits the nodes below `node` in document order, without recursion, not entering the
+/// elements `removed` names, until `visit` answers `false`.
+fn below(node: &Handle, removed: Removed<'_>, mut visit: impl FnMut(&Handle) -> bool) {
+    let mut stack: Vec<Handle> = node.children.borrow().iter().rev().cloned().collect();
+    while let Some(n) = stack.pop() {
+        if !visit(&n) {
+            return;
+        }
+        if !removed.inside(&n) {
+            stack.extend(n.children.borrow().iter().rev().cloned());
+        }
+    }
 }
 
 /// All text below `node`, without recursion.

@@ -55,7 +55,7 @@ impl Rule for ImageWrappers {
     /// A caption right after an image, last in a `div`/`section`, becomes a `figcaption`
     /// now, while its class is still there (the sanitizer removes classes); its parent
     /// then turns the pair into one `<figure>`.
-    fn element(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
+    fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let candidate = el.is_html()
             && matches!(
                 *el.local_name(),
@@ -70,7 +70,7 @@ impl Rule for ImageWrappers {
         {
             return Action::Keep;
         }
-        caption(el)
+        caption(el, cx)
     }
 
     fn element_end(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
@@ -104,12 +104,14 @@ impl Rule for ImageWrappers {
 /// A caption candidate (its class says so): a `figcaption` when it stands last after an
 /// image in a `div`/`section`. Out of line: `element` runs on every element.
 #[inline(never)]
-fn caption(el: &Element<'_>) -> Action {
+fn caption(el: &Element<'_>, cx: &Context<'_>) -> Action {
     let parent_ok = el.parent().is_some_and(|p| p.is("div") || p.is("section"));
     let after_image = el
         .previous_element_sibling()
         .is_some_and(|s| s.is("img") || s.is("picture") || s.is("figure"));
-    if parent_ok && after_image && el.next_element_sibling().is_none() && el.has_text() {
+    if parent_ok && after_image && el.next_element_sibling().is_none()
+        && el.has_text_outside(cx.removed())
+    {
         Action::rename_to(local_name!("figcaption"))
     } else {
         Action::Keep

@@ -246,9 +246,11 @@ fn tag(
     // Where the first attribute past the cap starts, and where the last one ends.
     let mut cut_from = None;
     let mut last_end = i;
-    // Where the first names the filter dropped in this tag start (to count a repeated name
-    // once; past the eighth, every drop counts).
+    // Where the names the filter dropped in this tag start: a repeated name counts once, and
+    // a later attribute of a dropped name goes too (the tokenizer ignores a duplicate: the
+    // filter must not make it the first). The first eight in place, the rest in `more`.
     let mut dropped_names = [0usize; 8];
+    let mut more_dropped: Vec<usize> = Vec::new();
     let mut dropped = 0;
     // What stays on this element, looked up at its first attribute.
     let mut kept = None;
@@ -301,19 +303,20 @@ fn tag(
             }
             _ => false,
         };
-        if drop {
-            let seen = dropped_names[..dropped.min(8)].iter().any(|&s| {
-                let before = &bytes[s..];
-                before.len() >= attr.len()
-                    && before[..attr.len()].eq_ignore_ascii_case(attr)
-                    && before
-                        .get(attr.len())
-                        .is_none_or(|&b| CLASS[usize::from(b)] & (SPACE | SLASH | GT | EQ) != 0)
-            });
-            if let Some(slot) = dropped_names.get_mut(dropped) {
-                *slot = name_start;
+        // Whether this name was dropped earlier in the tag (looked at only after a drop).
+        let seen = dropped > 0
+            && dropped_names[..dropped.min(8)]
+                .iter()
+                .chain(&more_dropped)
+                .any(|&s| same_name(&bytes[s..], attr));
+        if drop || seen {
+            if !seen {
+                match dropped_names.get_mut(dropped) {
+                    Some(slot) => *slot = name_start,
+                    None => more_dropped.push(name_start),
+                }
+                dropped += 1;
             }
-            dropped += 1;
             cuts.push(Cut {
                 start: name_start,
                 end: i,
@@ -354,6 +357,16 @@ fn tag(
         foreign,
         self_closing,
     }
+}
+
+/// Whether the attribute name at the start of `at` is `name` (ASCII case-insensitive, as the
+/// tokenizer lowercases names).
+fn same_name(at: &[u8], name: &[u8]) -> bool {
+    at.len() >= name.len()
+        && at[..name.len()].eq_ignore_ascii_case(name)
+        && at
+            .get(name.len())
+            .is_none_or(|&b| CLASS[usize::from(b)] & (SPACE | SLASH | GT | EQ) != 0)
 }
 
 /// Where the appropriate end tag of raw text starting at `at` begins (or the end of the

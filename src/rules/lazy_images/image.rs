@@ -64,7 +64,12 @@ impl LazyImages {
         let mut found = self.found(el, lazy_class, state);
         if !found.is_some()
             && is_marked_preview(el)
-            && real_image_follows(el, el.attr_by_atom(&local_name!("src")).unwrap_or(""), true)
+            && real_image_follows(
+                el,
+                el.attr_by_atom(&local_name!("src")).unwrap_or(""),
+                true,
+                cx.removed(),
+            )
         {
             // Gatsby's blurred `data-placeholder-image`, a separate LQIP `<img>`: marked as
             // a preview, with no image of its own to load, and the real one right after.
@@ -88,6 +93,7 @@ impl LazyImages {
                     el,
                     el.attr_by_atom(&local_name!("src")).unwrap_or(""),
                     false,
+                    cx.removed(),
                 )
             {
                 // Medium: the preview, then the lazy image, then its `<noscript>` (also

@@ -185,7 +185,7 @@ impl Rule for LazyImages {
             local_name!("source") => self.fix_source(el, cx),
             local_name!("video") => self.fix_video(el, cx),
             local_name!("noscript") => noscript::noscript_action(el, &self.src_attributes),
-            local_name!("figure") if el.has_attr("itemid") => self.fix_figure(el),
+            local_name!("figure") if el.has_attr("itemid") => self.fix_figure(el, cx),
             local_name!("picture") => self.fix_picture(el),
             local_name!("div") | local_name!("span") => self.fix_block(el),
             _ => Action::Keep,

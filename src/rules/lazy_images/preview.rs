@@ -5,6 +5,7 @@
 use super::noscript::single_image;
 use super::placeholder::file_name;
 use crate::ascii::contains_ci;
+use crate::dom::Removed;
 use crate::{Element, NodeRef};
 
 /// How many wrapper levels are climbed to find the real image (Medium nests the preview in
@@ -29,8 +30,14 @@ pub(crate) fn is_marked_preview(el: &Element<'_>) -> bool {
 /// Whether the real image of the preview `el` follows it: among the next two element
 /// siblings of `el`, or of the wrappers it is the only element of (up to [`MAX_LEVELS`]),
 /// an `<img>`, `<picture>` or `<noscript>` image that is the same picture (the same file
-/// name as `src`) — or any image when `any_image` (the preview is marked as one).
-pub(crate) fn real_image_follows(el: &Element<'_>, src: &str, any_image: bool) -> bool {
+/// name as `src`) — or any image when `any_image` (the preview is marked as one). Not inside
+/// what the final stage removes with its content (`removed`).
+pub(crate) fn real_image_follows(
+    el: &Element<'_>,
+    src: &str,
+    any_image: bool,
+    removed: Removed<'_>,
+) -> bool {
     let name = file_name(src.trim()).to_ascii_lowercase();
     let same = |url: &str| {
         any_image || (!name.is_empty() && file_name(url.trim()).eq_ignore_ascii_case(&name))
@@ -43,7 +50,7 @@ pub(crate) fn real_image_follows(el: &Element<'_>, src: &str, any_image: bool) -
             return image_urls(n, &same);
         }
         (n.is("picture") || n.is("a") || n.is("span") || n.is("div"))
-            && n.descendant_elements()
+            && n.descendant_elements_outside(removed)
                 .iter()
                 .any(|d| d.is("img") && image_urls(d, &same))
     };

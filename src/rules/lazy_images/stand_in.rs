@@ -3,13 +3,13 @@
 
 use super::candidates::{clean_srcset, clean_url, find, is_image_url, Found};
 use super::LazyImages;
-use crate::{Action, Element};
+use crate::{Action, Context, Element};
 
 impl LazyImages {
     /// `figure[itemid]` whose `itemid` is an image URL and which holds no image (not even in a
     /// `<noscript>`): the image is put first in the figure.
     #[inline(never)]
-    pub(super) fn fix_figure(&self, el: &mut Element<'_>) -> Action {
+    pub(super) fn fix_figure(&self, el: &mut Element<'_>, cx: &Context<'_>) -> Action {
         let Some(url) = el
             .attr("itemid")
             .filter(|v| is_image_url(v))
@@ -17,7 +17,7 @@ impl LazyImages {
         else {
             return Action::Keep;
         };
-        if holds_image(el) {
+        if holds_image(el, cx) {
             return Action::Keep;
         }
         // Put first in the figure, where it is cleaned with the other children: nothing is
@@ -160,8 +160,9 @@ fn srcset_of_images(set: &str) -> bool {
 /// `<noscript>` whose markup has one, anywhere inside, except inside a nested
 /// `figure[itemid]` with an image URL, which is that figure's own (and gets its image
 /// itself). Each node is looked at by its nearest such figure only: linear in the tree
-/// however deep figures nest.
-fn holds_image(el: &Element<'_>) -> bool {
+/// however deep figures nest. What the final stage removes with its content (a `<template>`)
+/// holds nothing a reader sees.
+fn holds_image(el: &Element<'_>, cx: &Context<'_>) -> bool {
     let mut stack: Vec<crate::NodeRef> = el.children_iter().collect();
     while let Some(node) = stack.pop() {
         if node.is("img") || node.is("picture") {
@@ -174,6 +175,9 @@ fn holds_image(el: &Element<'_>) -> bool {
             continue;
         }
         if node.is("figure") && node.attr("itemid").is_some_and(|v| is_image_url(&v)) {
+            continue;
+        }
+        if cx.removes_inside(&node) {
             continue;
         }
         stack.extend(node.children_iter());

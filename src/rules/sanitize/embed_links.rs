@@ -152,7 +152,7 @@ impl super::Sanitize {
                 None => Action::Remove,
             });
         }
-        if *name == local_name!("blockquote") && is_post_quote(el) && !el.has_text() {
+        if *name == local_name!("blockquote") && is_post_quote(el) && !el.has_text_outside(cx.removed()) {
             // The post's text was left for the script to fill in: its link stays, readable.
             let found = el
                 .attr("cite")
@@ -194,13 +194,20 @@ impl super::Sanitize {
         // The player's URL first (a few attributes, rare on such elements), then whether the
         // placeholder is empty (a walk over its content).
         let found = find(el, name, cx.base_url())?;
-        if !name.starts_with("lite-") && el.has_text() {
+        if !name.starts_with("lite-") && el.has_text_outside(cx.removed()) {
             return None;
         }
-        Some(Action::Replace(to_html(
-            &found,
-            el.attr("title"),
-            self.policy.embed_thumbnails,
-        )))
+        let link = to_html(&found, el.attr("title"), self.policy.embed_thumbnails);
+        // A poster the page showed in the stand-in stays, before the link (the rules clean
+        // it again with the link: the children are all that is written back).
+        let poster = el
+            .descendant_elements_outside(cx.removed())
+            .iter()
+            .any(|d| d.is("img") || d.is("picture"));
+        Some(Action::Replace(if poster {
+            el.inner_html() + &link
+        } else {
+            link
+        }))
     }
 }

@@ -330,6 +330,25 @@ impl Sanitize {
 }
 
 impl Sanitize {
+    /// Whether nothing inside an element named `name` reaches the reader: this rule removes
+    /// it with its content (or the parse-time filter drops it). What the rules ask of an
+    /// element's content ("does this figure hold an image?") leaves these insides out, so the
+    /// answer is the same with and without the filter, and with or without a user rule. A
+    /// superset of [`drops_while_parsing`](Self::drops_while_parsing): also the boxes
+    /// (`<canvas>` fallback) and frames, but not what a rule turns into content (a
+    /// `<noscript>`'s image, a `select`'s option, an allowed player).
+    pub(crate) fn removes_with_content(&self, name: &QualName) -> bool {
+        if self.drops_while_parsing(name) {
+            return true;
+        }
+        name.ns == ns!(html)
+            && match name.local {
+                local_name!("noscript") | local_name!("option") | local_name!("optgroup") => false,
+                local_name!("iframe") if self.policy.embeds.is_some() => false,
+                ref local => matches!(self.policy.fate(local), Fate::Remove),
+            }
+    }
+
     /// Whether this rule removes every element named `name`, with its content, wherever it
     /// stands and whatever its attributes: such elements may be dropped while parsing
     /// (when no other rule needs to see them first). `<noscript>` is not: `lazy_images`
