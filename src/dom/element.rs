@@ -328,10 +328,14 @@ impl<'a> Element<'a> {
         NodeRef::new(self.node).has_text_outside(removed)
     }
 
-    /// The elements below this element, in document order, leaving out the insides of the
-    /// elements `removed` names (see [`Removed`](super::Removed)).
-    pub(crate) fn descendant_elements_outside(&self, removed: super::Removed<'_>) -> Vec<NodeRef> {
-        NodeRef::new(self.node).descendant_elements_outside(removed)
+    /// The outer HTML of the topmost elements below this one that `pick` chooses, leaving
+    /// out the insides of the elements `removed` names (see [`Removed`](super::Removed)).
+    pub(crate) fn html_of_outside(
+        &self,
+        removed: super::Removed<'_>,
+        pick: impl Fn(&NodeRef) -> bool,
+    ) -> String {
+        NodeRef::new(self.node).html_of_outside(removed, pick)
     }
 
     /// Whether some text below this element is more than white space.

@@ -169,6 +169,33 @@ impl NodeRef {
         found
     }
 
+    /// The outer HTML of the topmost elements below this node that `pick` chooses, in
+    /// document order, leaving out the insides of the elements `removed` names (nothing
+    /// below a chosen element is looked at again).
+    pub(crate) fn html_of_outside(
+        &self,
+        removed: Removed<'_>,
+        pick: impl Fn(&NodeRef) -> bool,
+    ) -> String {
+        let mut picked = Vec::new();
+        let mut stack: Vec<Handle> = self
+            .handle
+            .children
+            .borrow()
+            .iter()
+            .rev()
+            .cloned()
+            .collect();
+        while let Some(n) = stack.pop() {
+            if matches!(n.data, NodeData::Element { .. }) && pick(&NodeRef::new(&n)) {
+                picked.push(n);
+            } else if !removed.inside(&n) {
+                stack.extend(n.children.borrow().iter().rev().cloned());
+            }
+        }
+        serialize_nodes(&picked, 64)
+    }
+
     /// The elements below this node, in document order, leaving out the insides of the
     /// elements `removed` names (those elements themselves are listed).
     pub(crate) fn descendant_elements_outside(&self, removed: Removed<'_>) -> Vec<NodeRef> {

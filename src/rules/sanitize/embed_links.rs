@@ -198,16 +198,9 @@ impl super::Sanitize {
             return None;
         }
         let link = to_html(&found, el.attr("title"), self.policy.embed_thumbnails);
-        // A poster the page showed in the stand-in stays, before the link (the rules clean
-        // it again with the link: the children are all that is written back).
-        let poster = el
-            .descendant_elements_outside(cx.removed())
-            .iter()
-            .any(|d| d.is("img") || d.is("picture"));
-        Some(Action::Replace(if poster {
-            el.inner_html() + &link
-        } else {
-            link
-        }))
+        // The posters the page showed in the stand-in stay, before the link (the rules clean
+        // them again with it); nothing else of a stand-in without text shows.
+        let posters = el.html_of_outside(cx.removed(), |d| d.is("img") || d.is("picture"));
+        Some(Action::Replace(posters + &link))
     }
 }
