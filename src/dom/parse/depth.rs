@@ -6,14 +6,16 @@
 //! its stack of open elements for every scope check, which makes deep block nesting quadratic
 //! (100,000 nested `<div>` took 43 s in a release build).
 //!
-//! How: [`DepthSink`], a `TreeSink` around the `RcDom`, notes the depth of every element
-//! it inserts; the [`Gate`](super::gate::Gate) between the tokenizer and the tree builder asks
+//! How: [`DepthSink`], a `TreeSink` around the `RcDom`, knows the depth of every element
+//! it inserts (the path of elements from the root to the last one, with their depths; the
+//! tree builder inserts into its current node, which is on that path, so a look-up is a few
+//! comparisons, and a node off the path is counted up to the root); the [`Gate`](super::gate::Gate) between the tokenizer and the tree builder asks
 //! it (with a probe) where the next node would go, and drops start tags that would nest
 //! deeper than the cap. The tree builder can still nest elements without a start tag (it
 //! re-creates formatting elements such as `<b>`, and the adoption agency moves content into
 //! new ones), so [`enforce`] finally turns anything deeper than the cap into its text.
 //!
-//! The depth is measured in the tree (each inserted element's depth is noted), not counted
+//! The depth is measured in the tree (an element's depth is its parent's plus one), not counted
 //! from the tree builder's pushes and pops: html5ever 0.40 reports only some pops to the
 //! `TreeSink` (`pop_until`, `pop_until_current` and the adoption agency's `truncate`/`remove`
 //! on its stack of open elements bypass `TreeSink::pop`), so such a count would drift.
@@ -100,9 +102,12 @@ pub(crate) struct DepthSink {
     fragment: bool,
     /// Each `<template>`'s contents (a parentless fragment), by address, to its element.
     templates: RefCell<AddrMap<Weak<Node>>>,
-    /// Known depths (before the fragment adjustment) of elements, by address. Emptied when
-    /// the tree builder moves nodes around.
-    depths: RefCell<AddrMap<usize>>,
+    /// Known depths (before the fragment adjustment) of elements, by address: the elements
+    /// from the root to the one looked up or inserted last, root first (a path, not a table:
+    /// the tree builder inserts into its current node, which is on it, so a look-up searches
+    /// a few entries from the end; a table hashed every element and missed the cache).
+    /// Emptied when the tree builder moves nodes around.
+    path: RefCell<Vec<(*const Node, usize)>>,
     /// The deepest element inserted so far (counted up to a little past the cap).
     deepest: Cell<usize>,
     /// Whether the tree builder has moved nodes.
@@ -118,19 +123,13 @@ impl DepthSink {
     /// A sink for a tree whose root is at depth `base` (0 for a whole parse; the depth of the
     /// parent for HTML that a rule inserts inside the tree).
     ///
-    /// `input_len`, the length of the HTML, sizes the table of depths (articles have about
-    /// one element per 200 bytes), so that it is not rehashed again and again as it grows.
-    pub(crate) fn new(base: usize, fragment: bool, input_len: usize) -> DepthSink {
-        let expected = (input_len / 256).min(1 << 16);
+    pub(crate) fn new(base: usize, fragment: bool) -> DepthSink {
         DepthSink {
             dom: RcDom::default(),
             base,
             fragment,
             templates: RefCell::default(),
-            depths: RefCell::new(AddrMap::with_capacity_and_hasher(
-                expected,
-                Default::default(),
-            )),
+            path: RefCell::new(Vec::with_capacity(64)),
             deepest: Cell::new(0),
             moved: Cell::new(false),
             probe: Node::new(NodeData::Comment {
@@ -143,21 +142,27 @@ impl DepthSink {
 
     /// The depth of `node`: the number of elements from the root to it, itself included, plus
     /// the base, counting a fragment's synthetic `<html>` too (callers subtract it). A
-    /// template's contents count as its children. Walks up to the first
-    /// element whose depth is known (normally the node itself: every inserted element's
-    /// depth is noted), and stops counting a little past the cap.
+    /// template's contents count as its children. Looked up on the path of known depths
+    /// (normally `node` is on it, near its end: it is cut just past `node`); otherwise
+    /// counted by walking up to the root, which becomes the path. Stops counting a little
+    /// past the cap.
     fn raw_depth(&self, node: &Handle) -> usize {
-        let depths = self.depths.borrow();
-        let mut above = 0;
+        let mut path = self.path.borrow_mut();
+        let ptr = Rc::as_ptr(node);
+        if let Some(i) = path.iter().rposition(|&(p, _)| p == ptr) {
+            path.truncate(i + 1);
+            return path[i].1;
+        }
+        // Not on the path: the elements from `node` up, counted.
+        let mut chain: Vec<*const Node> = Vec::new();
         let mut current = node.clone();
         loop {
             if let NodeData::Element { .. } = current.data {
-                if let Some(known) = depths.get(&Rc::as_ptr(&current)) {
-                    return known + above;
-                }
-                above += 1;
-                if above > MAX_DEPTH + 4 {
-                    break;
+                chain.push(Rc::as_ptr(&current));
+                if chain.len() > MAX_DEPTH + 4 {
+                    // Too deep to be worth noting: only "past the cap" matters.
+                    path.clear();
+                    return self.base + chain.len();
                 }
             }
             let next = match parent_of(&current) {
@@ -172,21 +177,34 @@ impl DepthSink {
             };
             current = next;
         }
-        self.base + above
+        path.clear();
+        let top = chain.len();
+        path.extend(
+            chain
+                .iter()
+                .rev()
+                .enumerate()
+                .map(|(i, &p)| (p, self.base + i + 1)),
+        );
+        self.base + top
+    }
+
+    /// Notes that `element`, just inserted into the element whose depth was looked up last
+    /// (the end of the path), is at depth `raw`.
+    fn note(&self, element: &Handle, raw: usize) {
+        let mut path = self.path.borrow_mut();
+        if path.last().is_some_and(|&(_, d)| d + 1 == raw) {
+            path.push((Rc::as_ptr(element), raw));
+        } else {
+            // The parent's depth came from elsewhere (a probe, the cap): start afresh.
+            path.clear();
+        }
     }
 
     /// Forgets the known depths (nodes are about to move).
-    ///
-    /// The table is replaced, not cleared: `clear` costs the table's capacity (it resets
-    /// every bucket), and the adoption agency moves nodes for every misnested end tag, so
-    /// `<b><p>x</b></p>` repeated would cost the capacity once per repetition (quadratic).
-    /// A new table costs what is inserted into it until the next move.
     fn moving(&self) {
         self.moved.set(true);
-        let mut depths = self.depths.borrow_mut();
-        if !depths.is_empty() {
-            *depths = AddrMap::default();
-        }
+        self.path.borrow_mut().clear();
     }
 
     /// Whether some element of the tree may be nested deeper than the cap: one was inserted
@@ -228,7 +246,7 @@ impl DepthSink {
                     self.moving();
                 }
                 let raw = parent_depth() + 1;
-                self.depths.borrow_mut().insert(Rc::as_ptr(node), raw);
+                self.note(node, raw);
                 let depth = raw.saturating_sub(fragment);
                 if depth > self.deepest.get() {
                     self.deepest.set(depth);

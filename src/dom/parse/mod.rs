@@ -129,16 +129,15 @@ pub(crate) fn parse_filtered(html: &str, kind: InputKind, filter: Prefilter<'_>)
 fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'_>>) -> Parsed {
     let (html, attributes_dropped) =
         filter_attributes(html, filter.as_ref().and_then(|f| f.attributes));
-    let len = html.len();
     let fragment = kind == InputKind::Fragment;
     let filtered = filter.is_some();
     let (dom, dropped, too_deep) = match filter {
         None => {
-            let (dom, too_deep) = build(html, kind, DepthSink::new(base, fragment, len));
+            let (dom, too_deep) = build(html, kind, DepthSink::new(base, fragment));
             (dom, 0, too_deep)
         }
         Some(filter) => {
-            let sink = FilterSink::new(DepthSink::new(base, fragment, len), filter);
+            let sink = FilterSink::new(DepthSink::new(base, fragment), filter);
             let (out, too_deep) = build(html, kind, sink);
             (
                 out.dom,
