@@ -186,7 +186,7 @@ fn same_on_all(inputs: &[(PathBuf, String)]) {
 /// attribute property test: with the filter the figure got its image, without it the figure
 /// was dropped as empty.
 fn what_is_removed_with_its_content_holds_no_image_for_the_rules() {
-    for inside in ["template", "canvas", "dialog", "map"] {
+    for inside in ["template", "canvas", "dialog"] {
         for between in ["", "</p>", "<p>text</p>"] {
             let html = format!(
                 "<figure itemid=https://e.com/i.jpg>{between}<{inside}><img src=https://e.com/other.jpg></{inside}></figure>"

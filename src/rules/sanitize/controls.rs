@@ -86,8 +86,9 @@ fn is_icon(node: &NodeRef) -> bool {
     small(size("width")) && small(size("height"))
 }
 
-/// `<textarea>`: its text as preformatted text.
-pub(super) fn textarea(el: &Element<'_>) -> Action {
+/// `<textarea>`, `<xmp>`, `<plaintext>`: the text a reader saw (written as is, not read as
+/// markup), as preformatted text.
+pub(super) fn preformatted(el: &Element<'_>) -> Action {
     let text = el.text_content();
     if text.trim().is_empty() {
         return Action::Remove;
@@ -184,7 +185,10 @@ impl super::Sanitize {
     pub(super) fn read(&self, el: &Element<'_>, name: &html5ever::LocalName) -> Action {
         match &**name {
             "button" => button(el),
-            "textarea" => textarea(el),
+            "textarea" | "xmp" | "plaintext" => preformatted(el),
+            // An image map's text shows; its areas do not (and go as elements).
+            "map" if el.has_text() => Action::Unwrap,
+            "map" => Action::Remove,
             "select" => select(el),
             // An HTML `math` (a renamed element): its content, like any unknown element.
             _ => Action::Unwrap,

@@ -89,10 +89,8 @@ pub(crate) const REMOVED: &[&str] = &[
     "style",
     "template",
     "noscript",
-    "xmp",
     "noembed",
     "noframes",
-    "plaintext",
     "title",
     // Active content and frames.
     "iframe",
@@ -111,7 +109,6 @@ pub(crate) const REMOVED: &[&str] = &[
     "optgroup",
     "selectedcontent",
     "datalist",
-    "output",
     "meter",
     "progress",
     "keygen",
@@ -125,15 +122,25 @@ pub(crate) const REMOVED: &[&str] = &[
     "basefont",
     "bgsound",
     "dialog",
-    "map",
     "area",
 ];
 
 /// Elements replaced by what a reader saw of them (`controls`, `math`, `svg_text`): a
-/// button's content, a text area's text (as `<pre>`), a drop-down's selected option, a
-/// formula's TeX or text, the text an SVG draws. None of them can be allowed; each can be
-/// removed with its content instead.
-pub(crate) const READ_AS_TEXT: &[&str] = &["button", "textarea", "select", "math", "svg"];
+/// button's content, a text area's text (as `<pre>`), the text a browser shows of `<xmp>`
+/// and `<plaintext>` as written (as `<pre>`: old tutorials show code with them), the text
+/// of a `<map>` (its areas go; a map of areas only leaves nothing), a
+/// drop-down's selected option, a formula's TeX or text, the text an SVG draws. None of them
+/// can be allowed; each can be removed with its content instead.
+pub(crate) const READ_AS_TEXT: &[&str] = &[
+    "button",
+    "textarea",
+    "xmp",
+    "plaintext",
+    "map",
+    "select",
+    "math",
+    "svg",
+];
 
 /// Elements that can never be allowed (they have a meaning of their own).
 pub(crate) const NEVER_ALLOWED: &[(&str, &str)] = &[

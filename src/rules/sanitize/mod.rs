@@ -56,12 +56,12 @@ pub(crate) const BUILT_IN: BuiltIn = BuiltIn {
 ///   and the global `title`, `lang`, `dir`; `div`, `section`, `article`, `span` keep only
 ///   those global ones;
 /// - `script`, `style`, `template`, `iframe`, `object`, `embed`, `frame`, `frameset`,
-///   `input`, `title`, `xmp`, `noembed`, `noframes`, `noscript`, `plaintext`,
-///   `selectedcontent`… are removed with their content; elements of other namespaces
-///   always are, but `math` and `svg`;
-/// - `button`, `textarea`, `select`, `math` and `svg` are replaced by what a reader saw of
-///   them (a button's content, a text area's text, the selected option, a formula's TeX or
-///   text, the text an SVG draws: a chart's labels);
+///   `input`, `title`, `noembed`, `noframes`, `noscript`, `selectedcontent`… are removed
+///   with their content; elements of other namespaces always are, but `math` and `svg`;
+/// - `button`, `textarea`, `xmp`, `plaintext`, `select`, `math` and `svg` are replaced by
+///   what a reader saw of them (a button's content, the text of a text area, an `xmp` or a
+///   `plaintext` as `<pre>` text, the selected option, a formula's TeX or text, the text an
+///   SVG draws: a chart's labels);
 ///   a known video or post embed becomes a link to its page (see the README, "Controls,
 ///   embeds, math and `<noscript>`");
 /// - any other element is unwrapped (its content kept); a block element becomes a `div`,
