@@ -182,11 +182,11 @@ fn same_on_all(inputs: &[(PathBuf, String)]) {
 
 /// A `figure[itemid]` gets its image unless it holds one a reader sees: an `<img>` inside
 /// what the final stage removes with its content (a `<template>`, a `<canvas>`'s fallback, a
-/// `<dialog>`) is not one, and the parse-time filter does not even build it. Found by the
+/// `<noembed>`) is not one, and the parse-time filter does not even build it. Found by the
 /// attribute property test: with the filter the figure got its image, without it the figure
 /// was dropped as empty.
 fn what_is_removed_with_its_content_holds_no_image_for_the_rules() {
-    for inside in ["template", "canvas", "dialog"] {
+    for inside in ["template", "canvas", "noembed"] {
         for between in ["", "</p>", "<p>text</p>"] {
             let html = format!(
                 "<figure itemid=https://e.com/i.jpg>{between}<{inside}><img src=https://e.com/other.jpg></{inside}></figure>"

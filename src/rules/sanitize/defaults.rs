@@ -121,14 +121,14 @@ pub(crate) const REMOVED: &[&str] = &[
     "base",
     "basefont",
     "bgsound",
-    "dialog",
     "area",
 ];
 
 /// Elements replaced by what a reader saw of them (`controls`, `math`, `svg_text`): a
 /// button's content, a text area's text (as `<pre>`), the text a browser shows of `<xmp>`
 /// and `<plaintext>` as written (as `<pre>`: old tutorials show code with them), the text
-/// of a `<map>` (its areas go; a map of areas only leaves nothing), a
+/// of a `<map>` (its areas go; a map of areas only leaves nothing), an open `<dialog>`'s
+/// content (a closed one shows nothing and goes), a
 /// drop-down's selected option, a formula's TeX or text, the text an SVG draws. None of them
 /// can be allowed; each can be removed with its content instead.
 pub(crate) const READ_AS_TEXT: &[&str] = &[
@@ -137,6 +137,7 @@ pub(crate) const READ_AS_TEXT: &[&str] = &[
     "xmp",
     "plaintext",
     "map",
+    "dialog",
     "select",
     "math",
     "svg",

@@ -47,6 +47,7 @@ impl Sanitize {
             .reads("div span figure", "data-* data href src title")
             .reads("img", "src title")
             .reads("select", "multiple size")
+            .reads("dialog", "open")
             .reads("option optgroup", "selected disabled label")
             // Whether an image in a button is an icon.
             .reads("img picture video", "width height")
