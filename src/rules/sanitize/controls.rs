@@ -189,8 +189,8 @@ impl super::Sanitize {
             // An image map's text shows; its areas do not (and go as elements).
             "map" if el.has_text() => Action::Unwrap,
             "map" => Action::Remove,
-            // A dialog shows only when open (the user agent hides the others).
-            "dialog" if el.has_attr("open") => Action::Unwrap,
+            // A closed dialog shows nothing (the user agent hides it; an open one is not
+            // read here: it is a block, see `Sanitize::element`).
             "dialog" => Action::Remove,
             "select" => select(el),
             // An HTML `math` (a renamed element): its content, like any unknown element.

@@ -415,6 +415,10 @@ impl Rule for Sanitize {
             match self.policy.fate(&name) {
                 Fate::Remove => return Action::Remove,
                 Fate::Unwrap => return self.not_kept(el, &name, cx),
+                // An open `<dialog>` showed its content as a block: a `div` (or spaced).
+                Fate::Read if name == local_name!("dialog") && el.has_attr("open") => {
+                    return self.not_kept(el, &name, cx)
+                }
                 Fate::Read => return self.read(el, &name),
                 Fate::Keep => {}
             }
