@@ -82,6 +82,9 @@ impl Rule for Junk {
         if html && *el.local_name() == local_name!("img") && trackers::is_tracker_image(el) {
             return Action::Remove;
         }
+        if html {
+            pad_styled_block(el);
+        }
         // Before the sanitizer removes the class that says so.
         if html && *el.local_name() == local_name!("ins") && trackers::is_ad_slot(el) {
             return Action::Remove;
@@ -146,6 +149,24 @@ enum Shown {
     /// `visibility: hidden`: only what descendants show again (`visibility: visible`).
     Partly,
     Not,
+}
+
+/// An inline element that its style made a block (`<span style="display:block">`) loses that
+/// style to the sanitizer: a space first and last among its children keeps its words from
+/// being glued to the text around it (`By<span style="display:block">Ana</span>` reads
+/// "By Ana", not "ByAna"). Out of line: `element` runs on every element.
+#[inline(never)]
+fn pad_styled_block(el: &mut Element<'_>) {
+    if is_block(el.local_name()) || !el.has_children() {
+        return;
+    }
+    let Some(style) = el.attr_by_atom(&local_name!("style")) else {
+        return;
+    };
+    if hidden::breaks_lines(style) {
+        let (before, after) = (el.glued_before(), el.glued_after());
+        el.pad_children(before, after);
+    }
 }
 
 /// Whether `el` is hidden from every reader (see `hidden`).

@@ -200,6 +200,28 @@ pub(crate) fn displays(style: &str) -> bool {
     })
 }
 
+/// Whether an inline style lays the element out as a block (`display: block`, `flex`,
+/// `grid`, `list-item`, `table`, `flow-root`, a table part, or a two-keyword `display` whose
+/// outer one is `block`): its text starts a line of its own, so it is not glued to the words
+/// around it even when no white space separates them in the source.
+pub(crate) fn breaks_lines(style: &str) -> bool {
+    let b = style.as_bytes();
+    let mentions = b.windows(7).any(|w| w.eq_ignore_ascii_case(b"display"));
+    if !mentions && memchr::memchr(b'\\', b).is_none() {
+        return false;
+    }
+    let decls = effective(&declarations(style));
+    decls.iter().any(|(n, v, _)| {
+        n == "display"
+            && matches!(v.first(), Some(Value::Ident(i)) if matches!(
+                i.as_str(),
+                "block" | "flex" | "grid" | "list-item" | "table" | "flow-root"
+                    | "-webkit-box" | "table-row" | "table-cell" | "table-caption"
+                    | "table-row-group" | "table-header-group" | "table-footer-group"
+            ))
+    })
+}
+
 /// The declarations that apply: for each property, the last one, unless an earlier one is
 /// `!important` and it is not.
 fn effective(decls: &[Declaration]) -> Vec<Declaration> {
