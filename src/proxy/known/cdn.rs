@@ -125,25 +125,19 @@ pub(super) fn imgix(url: &Url, _segs: &[&str]) -> Option<String> {
     decode_to_http(rest)
 }
 
-/// Cloudinary fetch: `res.cloudinary.com/<cloud>/image/fetch/<transformations>/<url>`. The
-/// transformation segments (`w_300,c_fill`…) are skipped; the remote URL is plain or
-/// percent-encoded. Cloudinary's own query (`?_a=` analytics) is dropped.
+/// Cloudinary fetch: `<host>/[<cloud>/]{image,video}/fetch/<transformations>/<url>`. The
+/// cloud name is in the path on `res.cloudinary.com` and absent on a private CDN
+/// (`<cloud>-res.cloudinary.com`) or a custom domain, so the shape is read on any host. The
+/// transformation segments (`w_300,c_fill`, `s--sig--`, `f_auto/q_auto`…) are skipped; the
+/// remote URL is plain or percent-encoded. Cloudinary's own query (`?_a=` analytics) is
+/// dropped.
 ///
 /// Example: `https://res.cloudinary.com/demo/image/fetch/w_300/https://example.com/a.jpg`.
-pub(super) fn cloudinary(url: &Url, segs: &[&str]) -> Option<String> {
-    let host = url.host_str()?;
-    let is_res = host == "res.cloudinary.com"
-        || host
-            .strip_suffix(".cloudinary.com")
-            .and_then(|h| h.strip_prefix("res-"))
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    if !is_res {
-        return None;
-    }
-    if !matches!(segs.get(1), Some(&("image" | "video"))) || segs.get(2) != Some(&"fetch") {
-        return None;
-    }
-    fetched_after(segs, 3)
+pub(super) fn cloudinary(_url: &Url, segs: &[&str]) -> Option<String> {
+    let at = (0..2).find(|&p| {
+        matches!(segs.get(p), Some(&("image" | "video"))) && segs.get(p + 1) == Some(&"fetch")
+    })?;
+    fetched_after(segs, at + 2)
 }
 
 /// The remote URL of a Cloudinary-style fetch path: from the first segment at or after

@@ -55,18 +55,6 @@ pub(super) fn go_camo(_url: &Url, segs: &[&str]) -> Option<String> {
     }
 }
 
-/// Miniflux media proxy: `{base}/proxy/<base64url HMAC-SHA256>/<base64url origin, padded>`.
-///
-/// Example: `https://reader.example/proxy/okK5PsdNY8F082UMQEAbLPeUFfbe2WnNfInNmR9T4WA=/aHR0cDovL3dlYnNpdGUvZm9sZGVyL2ltYWdlLnBuZw==`.
-pub(super) fn miniflux(_url: &Url, segs: &[&str]) -> Option<String> {
-    match segs {
-        [.., "proxy", sig, encoded] if is_base64ish(sig) && looks_like_base64_http(encoded) => {
-            decode_base64_text(encoded)
-        }
-        _ => None,
-    }
-}
-
 /// True for one willnorris/imageproxy option: a size (`100x150`, `x`, `0.5x`, `200`), `fit`,
 /// `fv`, `fh`, `r90`, `q75`, `sc`, a format, a crop (`cx10`…) or a signature `s<base64>`.
 fn is_imageproxy_option(token: &str) -> bool {
