@@ -59,6 +59,57 @@ const REDIRECTS: &[(&str, &str, Option<&str>)] = &[
     ("sspai", "https://sspai.com/link?target=https%3A%2F%2Fexample.com%2Fsp", Some("https://example.com/sp")),
     ("oschina my", "https://my.oschina.net/action/GoToLink?url=https%3A%2F%2Fexample.com%2Fos", Some("https://example.com/os")),
     ("segmentfault", "https://link.segmentfault.com/?enc=abc%3D%3D.def&url=https%3A%2F%2Fexample.com%2Fsf", Some("https://example.com/sf")),
+    // ===== Documented variants added in the #14 attack pass =====
+    // Google AMP viewer (developers.google.com/search, AMP on Google): `www.google.com/amp/s/
+    // <URL without scheme>`, `s/` meaning https (its absence http).
+    ("google amp viewer https", "https://www.google.com/amp/s/example.com/amp/article.html", Some("https://example.com/amp/article.html")),
+    ("google amp viewer http", "https://www.google.com/amp/example.com/news/1", Some("http://example.com/news/1")),
+    ("google amp viewer country domain with query", "https://www.google.co.uk/amp/s/www.example.co.uk/amp/story?id=5", Some("https://www.example.co.uk/amp/story?id=5")),
+    // Google AMP Cache (developers.google.com/amp/cache/overview): a document is `/c/[s/]…`
+    // (`/v/[s/]…` in the viewer, with `amp_js_v`/`usqp` cache parameters that are not the
+    // page's).
+    ("amp cache document", "https://example-com.cdn.ampproject.org/c/s/example.com/amp_document.html", Some("https://example.com/amp_document.html")),
+    ("amp cache document with its query", "https://amp-dev.cdn.ampproject.org/c/s/amp.dev/documentation/examples/api/query?value=Hello%20World", Some("https://amp.dev/documentation/examples/api/query?value=Hello%20World")),
+    ("amp cache viewer document", "https://www-example-com.cdn.ampproject.org/v/s/www.example.com/amp/p.html?amp_js_v=0.1&usqp=mq331AQKKAFQArABIIACAw%3D%3D", Some("https://www.example.com/amp/p.html")),
+    ("amp cache plain http document", "https://example-com.cdn.ampproject.org/c/example.com/a.html", Some("http://example.com/a.html")),
+    // Google image results: `imgres?imgurl=<image>&imgrefurl=<page>`; the link is the page.
+    ("google imgres page", "https://www.google.com/imgres?imgurl=https%3A%2F%2Fexample.com%2Fa.jpg&imgrefurl=https%3A%2F%2Fexample.com%2Fpost&docid=abc&w=800&h=600", Some("https://example.com/post")),
+    // LinkedIn's external-link interstitial `linkedin.com/safety/go?url=` (messages, posts).
+    ("linkedin safety go", "https://www.linkedin.com/safety/go?url=https%3A%2F%2Fexample.com%2Fpost&trk=flagship-messaging-web&lipi=urn%3Ali%3Apage", Some("https://example.com/post")),
+    // Meta's link shims: Threads (`l.threads.net`, `l.threads.com`), Facebook's warning page
+    // (`facebook.com/flx/warn/?u=`) and `www.facebook.com/l.php`, WhatsApp (`l.wl.co/l?u=`).
+    ("threads link shim", "https://l.threads.net/?u=https%3A%2F%2Fexample.com%2Fth&e=AT0abc", Some("https://example.com/th")),
+    ("threads.com link shim", "https://l.threads.com/?u=https%3A%2F%2Fexample.com%2Fth2&e=AT1", Some("https://example.com/th2")),
+    ("facebook flx warn", "https://www.facebook.com/flx/warn/?u=https%3A%2F%2Fexample.com%2Fflx&h=AT2", Some("https://example.com/flx")),
+    ("facebook mobile flx warn", "https://m.facebook.com/flx/warn/?u=https%3A%2F%2Fexample.com%2Fmflx", Some("https://example.com/mflx")),
+    ("facebook www l.php", "https://www.facebook.com/l.php?u=https%3A%2F%2Fexample.com%2Fwl&h=AT3", Some("https://example.com/wl")),
+    ("whatsapp link shim", "https://l.wl.co/l?u=https%3A%2F%2Fexample.com%2Fwa", Some("https://example.com/wa")),
+    // Medium's outbound redirect `medium.com/r/?url=` (on custom domains too: `/r/?url=`
+    // only on medium.com, others are not Medium's).
+    ("medium redirect", "https://medium.com/r/?url=https%3A%2F%2Fexample.com%2Fmd", Some("https://example.com/md")),
+    ("medium subdomain redirect", "https://blog.medium.com/r/?url=https%3A%2F%2Fexample.com%2Fmd2", Some("https://example.com/md2")),
+    // VK's `away.php` on its mobile host too.
+    ("vk mobile away", "https://m.vk.com/away.php?to=https%3A%2F%2Fexample.com%2Fmvk&utf=1", Some("https://example.com/mvk")),
+    // Microsoft Teams Safe Links (Defender for Office 365): `statics.teams.cdn.office.net/
+    // evergreen-assets/safelinks/1/atp-safelinks.html?url=`.
+    ("teams safe links", "https://statics.teams.cdn.office.net/evergreen-assets/safelinks/1/atp-safelinks.html?url=https%3A%2F%2Fexample.com%2Ftm&locale=en-us", Some("https://example.com/tm")),
+    // Pocket `getpocket.com/redirect?url=`; Baidu Tieba's external-link check
+    // `tieba.baidu.com/mo/q/checkurl?url=`.
+    ("pocket redirect", "https://getpocket.com/redirect?url=https%3A%2F%2Fexample.com%2Fpk", Some("https://example.com/pk")),
+    ("tieba checkurl", "https://tieba.baidu.com/mo/q/checkurl?url=https%3A%2F%2Fexample.com%2Ftb&urlrefer=abc123", Some("https://example.com/tb")),
+    // Proofpoint URL Defense (Proofpoint's decoding guide): v3 `urldefense.com/v3/__<URL>__;
+    // <mask>!!<ids>$`; v2 `urldefense.proofpoint.com/v2/url?u=<URL with `-XX` escapes and `_`
+    // for `/`>&d=…`.
+    ("proofpoint v3", "https://urldefense.com/v3/__https://example.com/pp?a=1__;!!AbCdEf!GhIjKl$", Some("https://example.com/pp?a=1")),
+    ("proofpoint v2", "https://urldefense.proofpoint.com/v2/url?u=https-3A__example.com_pp2-3Fa-3D1&d=DwMFaQ&c=abc&r=def&m=ghi&s=jkl&e=", Some("https://example.com/pp2?a=1")),
+    ("proofpoint v3 with replaced bytes stays", "https://urldefense.com/v3/__https://example.com/a*b__;JQ!!AbC$", None),
+    // Opaque click trackers carry no readable target: they stay.
+    ("t.co stays", "https://t.co/AbCdEf1234", None),
+    ("mailchimp click stays", "https://example.us1.list-manage.com/track/click?u=0123456789abcdef0123456&id=abcdef1234&e=0123456789", None),
+    ("sendgrid click stays", "https://u1234567.ct.sendgrid.net/ls/click?upn=u001.AbCdEf-2BGhIj&data=xyz", None),
+    ("hubspot click stays", "https://t.hubspotemail.net/e2t/tc/VWabc123/xyz", None),
+    ("sogou link stays", "https://www.sogou.com/link?url=hedJjaC291OvbRHtW5_abc", None),
+    ("bing ck/a without u stays", "https://www.bing.com/ck/a?!&&p=0123abcd&ptn=3&ntb=1", None),
     // --- opaque redirects stay ---
     ("baidu link is opaque", "https://www.baidu.com/link?url=AbCdEfGhIjK&wd=&eqid=abc", None),
     ("t.cn is opaque", "https://t.cn/A6abcDEF", None),
