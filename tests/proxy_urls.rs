@@ -346,6 +346,27 @@ const CASES: &[(&str, Op, &str, Option<&str>)] = &[
     ("baidu download proxy", Op::Unwrap, "https://image.baidu.com/search/down?tn=download&url=https://wx1.sinaimg.cn/large/006abc.jpg", Some("https://wx1.sinaimg.cn/large/006abc.jpg")),
     ("qq browser image reader", Op::Unwrap, "https://read.html5.qq.com/image?src=forum&q=5&r=0&imgflag=7&imageUrl=http://mmbiz.qpic.cn/mmbiz_jpg/AbC/640?wx_fmt=jpeg", Some("http://mmbiz.qpic.cn/mmbiz_jpg/AbC/640?wx_fmt=jpeg")),
     ("sogou wechat image proxy", Op::Unwrap, "https://img01.sogoucdn.com/net/a/04/link?appid=100520033&url=https%3A%2F%2Fmmbiz.qpic.cn%2Fmmbiz_png%2FAbC%2F0%3Fwx_fmt%3Dpng", Some("https://mmbiz.qpic.cn/mmbiz_png/AbC/0?wx_fmt=png")),
+    // thumbor (thumbor.readthedocs.io, "Usage" and the `watermark` filter): the filters run to
+    // the first `)/`, and a filter argument may be an image URL with slashes.
+    ("thumbor watermark filter with a url", Op::Unwrap, "https://thumbor.example/unsafe/300x200/filters:watermark(https://wm.example.com/logo.png,-10,-10,50)/https://example.com/a.jpg", Some("https://example.com/a.jpg")),
+    ("thumbor chained filters then scheme-less source", Op::Unwrap, "https://thumbor.example/unsafe/fit-in/600x400/filters:fill(blur):format(webp):watermark(wm.example.com/w.png,0,0,30)/example.com/b.png", Some("http://example.com/b.png")),
+    // Forem (dev.to): images go through Cloudflare resizing on a Worker route,
+    // `media2.dev.to/dynamic/image/<key=value,…>/<encoded URL>` (values may be empty); older
+    // posts use Cloudinary fetch under `res.cloudinary.com/practicaldev`.
+    ("forem dynamic image", Op::Unwrap, "https://media2.dev.to/dynamic/image/width=800,height=,fit=scale-down,gravity=auto,format=auto/https%3A%2F%2Fdev-to-uploads.s3.amazonaws.com%2Fuploads%2Farticles%2Fabc.png", Some("https://dev-to-uploads.s3.amazonaws.com/uploads/articles/abc.png")),
+    ("forem dynamic image, plain source", Op::Unwrap, "https://media2.dev.to/dynamic/image/width=1000,height=420,fit=cover/https://example.com/cover.jpg", Some("https://example.com/cover.jpg")),
+    ("dev.to cloudinary fetch", Op::Unwrap, "https://res.cloudinary.com/practicaldev/image/fetch/s--AbC123--/c_imagga_scale,f_auto,fl_progressive,h_420,q_auto,w_1000/https://dev-to-uploads.s3.amazonaws.com/i/abc.png", Some("https://dev-to-uploads.s3.amazonaws.com/i/abc.png")),
+    // Substack's older CDN host serves the same fetch path.
+    ("substack cdn.substack.com fetch", Op::Unwrap, "https://cdn.substack.com/image/fetch/w_1200,c_limit,f_auto,q_auto:good/https%3A%2F%2Fbucketeer-e05bbc84.s3.amazonaws.com%2Fpublic%2Fimages%2Fa.png", Some("https://bucketeer-e05bbc84.s3.amazonaws.com/public/images/a.png")),
+    // Google Translate's website proxy: the origin's host is written in the proxy's own
+    // (`.` → `-`, `-` → `--`), the path is the origin's, `_x_tr_*` parameters are the proxy's.
+    ("translate.goog image", Op::Unwrap, "https://example-com.translate.goog/images/a.jpg?_x_tr_sl=auto&_x_tr_tl=en&_x_tr_hl=en", Some("https://example.com/images/a.jpg")),
+    ("translate.goog host with dashes", Op::Unwrap, "https://my--site-example-org.translate.goog/img.png?v=2&_x_tr_sl=de&_x_tr_tl=en", Some("https://my-site.example.org/img.png?v=2")),
+    // Tiny Tiny RSS `af_proxy_http` plugin (tt-rss plugins/af_proxy_http).
+    ("tt-rss image proxy", Op::Unwrap, "https://rss.example/backend.php?op=pluginhandler&plugin=af_proxy_http&pmethod=imgproxy&url=https%3A%2F%2Fremote.example%2Fimg%3Fid%3D1&text=x", Some("https://remote.example/img?id=1")),
+    // Notion's image proxy wraps a signed S3 URL that expires and refuses unsigned requests:
+    // it stays (nothing is gained, the image would be lost).
+    ("notion image of a signed s3 file stays", Op::Unwrap, "https://www.notion.so/image/https%3A%2F%2Fs3-us-west-2.amazonaws.com%2Fsecure.notion-static.com%2Fabc%2Fa.png?table=block&id=1234&cache=v2", None),
     // --- what is not a proxy of an image stays (the false unwraps #14 forbids) ---
     // Gravatar's `d=` is the image shown when there is no avatar, not the one shown.
     ("gravatar default image stays", Op::Unwrap, "https://secure.gravatar.com/avatar/0bc83cb571cd1c50ba6f3e8a78ef1346?s=96&d=https%3A%2F%2Fexample.com%2Fdefault.png&r=g", None),

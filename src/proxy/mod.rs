@@ -72,6 +72,9 @@
 //! | Lemmy `/api/v3/image_proxy?url=` | `https://lemmy.example/api/v3/image_proxy?url=https%3A%2F%2Fremote.example%2Fpictrs%2Fimage%2Fabc` | `https://remote.example/pictrs/image/abc` |
 //! | Baidu image search `gimg*.baidu.com/image_search/src=…` and `image.baidu.com/search/down?url=` | `https://gimg2.baidu.com/image_search/src=http%3A%2F%2Fexample.com%2Fa.jpg&refer=http%3A%2F%2Fexample.com&fmt=auto?sec=1700000000&t=abc` | `http://example.com/a.jpg` |
 //! | QQ Browser reader `read.html5.qq.com/image?…&imageUrl=` | `https://read.html5.qq.com/image?src=forum&q=5&imageUrl=http://mmbiz.qpic.cn/mmbiz_jpg/AbC/640?wx_fmt=jpeg` | `http://mmbiz.qpic.cn/mmbiz_jpg/AbC/640?wx_fmt=jpeg` |
+//! | Forem (dev.to) `dynamic/image/<key=value,…>/<URL>` | `https://media2.dev.to/dynamic/image/width=800,height=,fit=scale-down/https%3A%2F%2Fdev-to-uploads.s3.amazonaws.com%2Fuploads%2Fa.png` | `https://dev-to-uploads.s3.amazonaws.com/uploads/a.png` |
+//! | Google Translate proxy `<host, . → ->.translate.goog/<path>` (`_x_tr_*` dropped) | `https://example-com.translate.goog/images/a.jpg?_x_tr_sl=auto&_x_tr_tl=en` | `https://example.com/images/a.jpg` |
+//! | Tiny Tiny RSS `plugin=af_proxy_http&…&url=` | `https://rss.example/backend.php?op=pluginhandler&plugin=af_proxy_http&pmethod=imgproxy&url=https%3A%2F%2Fremote.example%2Fimg` | `https://remote.example/img` |
 //! | [`ProxyTemplate`]s added with [`Unwrapper::with_template`] | `https://img.example/p/{url_base64}` | see [`ProxyTemplate`] |
 //! | Generic fallback: whole query, or `url`/`src`/`u`/`image`/`img`/`imgurl`, is an absolute URL of an image (file name, image host or store, format parameter) | `https://img.example/resize?src=https%3A%2F%2Forigin.example%2Fa.jpg&w=300` | `https://origin.example/a.jpg` |
 //! | Generic fallback, path form: option segments, then an absolute image URL | `https://img.example-cdn.net/w_300,q_80/https://origin.example/a.jpg` | `https://origin.example/a.jpg` |

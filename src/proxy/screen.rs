@@ -66,11 +66,13 @@ fn has_cdn_cgi(bytes: &[u8]) -> bool {
 
 /// Hosts whose recognisers read a scheme-less `host/path` source, which leaves no other
 /// mark: Statically (`/img/<host>/<path>`, exactly this host), the AMP Cache
-/// (`/i/s/<host>/<path>`) and Cloudimage (`/v7/<host>/<path>`), with their subdomains.
+/// (`/i/s/<host>/<path>`), Cloudimage (`/v7/<host>/<path>`) and Google Translate's proxy (the
+/// origin's host encoded in its own), with their subdomains.
 const SCHEME_LESS_HOSTS: &[(&[u8], bool)] = &[
     (b"cdn.statically.io", false),
     (b"cdn.ampproject.org", true),
     (b"cloudimg.io", true),
+    (b"translate.goog", true),
 ];
 
 /// True when the host of the URL (its text after the scheme) is, ASCII case-insensitively,
@@ -255,7 +257,7 @@ fn host_end(bytes: &[u8]) -> usize {
 /// - Nuxt IPX's `_ipx` segment (its source may be a plain path), or an `=` in a URL that
 ///   holds `cdn-cgi` (Cloudflare's options are `key=value`, its source may be a plain path);
 /// - a host whose source is a scheme-less `host/path` ([`SCHEME_LESS_HOSTS`]: Statically,
-///   the AMP Cache, Cloudimage), checked once on the host text;
+///   the AMP Cache, Cloudimage, Google Translate), checked once on the host text;
 /// - `href=` (Astro's `/_image?href=`, whose source may be a plain path).
 ///
 /// A root-relative URL (`/path`) is read only by the same-site optimisers, whose path names

@@ -153,6 +153,32 @@ fn fetched_after(segs: &[&str], from: usize) -> Option<String> {
     fix_collapsed_scheme(&rest).or_else(|| decode_to_http(&rest))
 }
 
+/// True for a Cloudflare-style option list: comma-separated `key=value`, a value possibly
+/// empty (`height=,`), as Forem writes it.
+fn is_keyed_options(seg: &str) -> bool {
+    seg.split(',').all(|o| {
+        o.split_once('=').is_some_and(|(k, _)| {
+            !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_')
+        })
+    })
+}
+
+/// Forem (dev.to and other Forem sites) image resizer, Cloudflare image resizing behind a
+/// Worker route: `<media host>/dynamic/image/<key=value,…>/<absolute URL, plain or encoded>`.
+///
+/// Example: `https://media2.dev.to/dynamic/image/width=800,height=,fit=scale-down/https%3A%2F%2Fexample.com%2Fa.png`.
+pub(super) fn forem(_url: &Url, segs: &[&str]) -> Option<String> {
+    match segs {
+        ["dynamic", "image", options, rest @ ..]
+            if is_keyed_options(options) && !rest.is_empty() =>
+        {
+            let joined = rest.join("/");
+            fix_collapsed_scheme(&joined).or_else(|| decode_to_http(&joined))
+        }
+        _ => None,
+    }
+}
+
 /// Substack's image CDN (Cloudinary underneath): `substackcdn.com/image/fetch/<options>/<URL>`,
 /// the URL percent-encoded (or plain); the options in any spelling, including the
 /// `$s_!…!,` prefix raw or percent-encoded (`%24s_%21…%21,`).

@@ -1,5 +1,6 @@
-//! Media proxies of fediverse servers (Misskey, Pleroma / Akkoma, Lemmy): a server fetches
-//! remote media for its users and names the remote URL in the proxy URL.
+//! Media proxies of fediverse servers and feed readers (Misskey, Pleroma / Akkoma, Lemmy,
+//! Miniflux, Tiny Tiny RSS): a server fetches remote media for its users and names the remote
+//! URL in the proxy URL.
 
 use url::Url;
 
@@ -53,4 +54,16 @@ pub(super) fn lemmy(url: &Url, segs: &[&str]) -> Option<String> {
         return None;
     }
     decode_to_http(raw_param(url.query()?, "url")?)
+}
+
+/// Tiny Tiny RSS's `af_proxy_http` plugin: `backend.php?op=pluginhandler&plugin=af_proxy_http&
+/// pmethod=imgproxy&url=<encoded>` (also through `public.php`).
+///
+/// Example: `https://rss.example/backend.php?op=pluginhandler&plugin=af_proxy_http&pmethod=imgproxy&url=https%3A%2F%2Fa.example%2Fi`.
+pub(super) fn ttrss(url: &Url, _segs: &[&str]) -> Option<String> {
+    let query = url.query()?;
+    if raw_param(query, "plugin") != Some("af_proxy_http") {
+        return None;
+    }
+    decode_to_http(raw_param(query, "url")?)
 }

@@ -301,3 +301,45 @@ pub(crate) fn amp_origin(rest: &[&str], query: Option<&str>) -> Option<String> {
         rest => scheme_less("http", rest, query),
     }
 }
+
+/// Google Translate's website proxy: `<host with `.` → `-`, `-` → `--`>.translate.goog/<path>?
+/// <query>&_x_tr_sl=…&_x_tr_tl=…`; the host is decoded back, the `_x_tr_*` parameters are the
+/// proxy's, and the page was served over https.
+///
+/// Example: `https://example-com.translate.goog/a.jpg?_x_tr_sl=auto&_x_tr_tl=en` → `https://example.com/a.jpg`.
+pub(crate) fn translate_goog(url: &Url) -> Option<String> {
+    let label = url.host_str()?.strip_suffix(".translate.goog")?;
+    if label.is_empty() || label.contains('.') {
+        return None;
+    }
+    let mut host = String::with_capacity(label.len());
+    let mut chars = label.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '-' {
+            if chars.peek() == Some(&'-') {
+                chars.next();
+                host.push('-');
+            } else {
+                host.push('.');
+            }
+        } else {
+            host.push(c);
+        }
+    }
+    let query: Option<String> = url.query().and_then(|q| {
+        let kept: Vec<&str> = q
+            .split('&')
+            .filter(|p| !p.is_empty() && !p.starts_with("_x_tr_"))
+            .collect();
+        (!kept.is_empty()).then(|| kept.join("&"))
+    });
+    let segs = super::segments(url);
+    let mut all = vec![host.as_str()];
+    all.extend(segs);
+    scheme_less("https", &all, query.as_deref())
+}
+
+/// [`translate_goog`] as an image recogniser.
+pub(super) fn translate_proxy(url: &Url, _segs: &[&str]) -> Option<String> {
+    translate_goog(url)
+}

@@ -37,7 +37,7 @@ mod hosted;
 mod signed;
 mod sites;
 
-pub(crate) use hosted::amp_origin;
+pub(crate) use hosted::{amp_origin, translate_goog};
 pub(crate) use sites::SAME_SITE;
 
 use url::Url;
@@ -64,6 +64,8 @@ pub(crate) const BUILT_INS: &[(&str, Recogniser)] = &[
     ("imagekit", hosted::imagekit),
     ("cloudimage", hosted::cloudimage),
     ("amp_cache_image", hosted::amp_cache_image),
+    ("translate_goog", hosted::translate_proxy),
+    ("forem", cdn::forem),
     ("statically", hosted::statically),
     ("brightspot", hosted::brightspot),
     ("shortpixel", hosted::shortpixel),
@@ -79,6 +81,7 @@ pub(crate) const BUILT_INS: &[(&str, Recogniser)] = &[
     ("qq_reader", cn::qq_reader),
     ("misskey", fedi::misskey),
     ("lemmy", fedi::lemmy),
+    ("ttrss", fedi::ttrss),
     ("inoreader", signed::inoreader),
     ("camo", signed::camo),
     ("media_proxy", fedi::media_proxy),

@@ -183,6 +183,23 @@ fn is_thumbor_option(seg: &str) -> bool {
         )
 }
 
+/// Where the image starts after thumbor's options. A `filters:` segment runs to the first
+/// segment ending in `)`, as thumbor reads it (`filters:(?P<filters>.+?\))/`): a filter's
+/// argument may be a URL with slashes (`watermark(https://…/wm.png,10,10,50)`).
+fn thumbor_image_start(rest: &[&str]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(seg) = rest.get(i) {
+        if !is_thumbor_option(seg) {
+            return Some(i);
+        }
+        if seg.starts_with("filters:") && !seg.ends_with(')') {
+            i += rest.get(i + 1..)?.iter().position(|s| s.ends_with(')'))? + 1;
+        }
+        i += 1;
+    }
+    None
+}
+
 /// thumbor: `/unsafe/<options>/<image>` or `/<28-char base64url HMAC-SHA1>/<options>/<image>`.
 /// The image is a plain or percent-encoded absolute URL, or `host/path` (read as http).
 ///
@@ -193,7 +210,7 @@ pub(super) fn thumbor(url: &Url, segs: &[&str]) -> Option<String> {
     if *sig != "unsafe" && !signed {
         return None;
     }
-    let start = rest.iter().position(|s| !is_thumbor_option(s))?;
+    let start = thumbor_image_start(rest)?;
     let image = rest.get(start..)?;
     let first = image.first()?;
     let joined = image.join("/");

@@ -124,6 +124,9 @@ fn proxy_shape(next: &mut impl FnMut(usize) -> usize) -> String {
         "https://lemmy.example/api/v3/image_proxy?url=",
         "https://gimg2.baidu.com/image_search/src=",
         "https://read.html5.qq.com/image?src=forum&imageUrl=",
+        "https://media2.dev.to/dynamic/image/width=800,height=/",
+        "https://rss.example/backend.php?plugin=af_proxy_http&url=",
+        "https://thumbor.example/unsafe/filters:watermark(https://w.example/w.png,0,0,9)/",
     ];
     const BASE64: &[&str] = &[
         "https://imgproxy.example/AfrOrF3gWeDA6VOl/rs:fit:300:0/",
@@ -154,6 +157,8 @@ fn proxy_shape(next: &mut impl FnMut(usize) -> usize) -> String {
         "https://demo.cloudimg.io/example.com/images/a.svg",
         "https://site.example/_image?href=%2Fa.svg&w=64",
         "https://example.com/cdn-cgi/image/trim.left=1/a.svg",
+        "https://example-com.translate.goog/a.svg?_x_tr_sl=auto",
+        "https://my--site-example-org.translate.goog/p/a.svg",
     ];
     const RELATIVE: &[&str] = &[
         "/_next/image?url=%2Fa.png&w=64&q=75",
@@ -297,6 +302,8 @@ fn never_stricter_than_the_recognisers() {
         "trim.left=1",
         "/proxy/preview/",
         "image.webp?url=",
+        "x.translate.goog/",
+        "TRANSLATE.GOOG/",
     ];
     let mut next = rng(0x2545_f491_4f6c_dd1d);
     let (mut recognised_count, mut failures) = (0, Vec::new());
