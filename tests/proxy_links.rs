@@ -103,6 +103,31 @@ const REDIRECTS: &[(&str, &str, Option<&str>)] = &[
     ("proofpoint v3", "https://urldefense.com/v3/__https://example.com/pp?a=1__;!!AbCdEf!GhIjKl$", Some("https://example.com/pp?a=1")),
     ("proofpoint v2", "https://urldefense.proofpoint.com/v2/url?u=https-3A__example.com_pp2-3Fa-3D1&d=DwMFaQ&c=abc&r=def&m=ghi&s=jkl&e=", Some("https://example.com/pp2?a=1")),
     ("proofpoint v3 with replaced bytes stays", "https://urldefense.com/v3/__https://example.com/a*b__;JQ!!AbC$", None),
+    // Steam's newer link filter parameter.
+    ("steam u param", "https://steamcommunity.com/linkfilter/?u=https%3A%2F%2Fexample.com%2Fsu", Some("https://example.com/su")),
+    // WeChat's external-link confirmation page.
+    ("wechat external link", "https://weixin110.qq.com/cgi-bin/mmspamsupport-bin/newredirectconfirmcgi?main_type=2&evil_type=0&source=2&url=https%3A%2F%2Fexample.com%2Fwx110", Some("https://example.com/wx110")),
+    // Google Translate's website proxy (links of a translated page).
+    ("translate.goog link", "https://www-example-com.translate.goog/news/article?id=7&_x_tr_sl=auto&_x_tr_tl=en&_x_tr_hl=en&_x_tr_pto=wapp", Some("https://www.example.com/news/article?id=7")),
+    // Ads: Google Ads and Campaign Manager click URLs name the landing page in `adurl`.
+    ("google ads adurl", "https://www.googleadservices.com/pagead/aclk?sa=L&ai=AbC&num=1&adurl=https://example.com/landing%3Fx%3D1", Some("https://example.com/landing?x=1")),
+    ("doubleclick adurl", "https://googleads.g.doubleclick.net/pcs/click?xai=AKAOj&sig=Cg0&adurl=https%3A%2F%2Fexample.com%2Fad", Some("https://example.com/ad")),
+    ("doubleclick without adurl stays", "https://ad.doubleclick.net/ddm/trackclk/N123.456/B789;dc_trk_aid=1;dc_trk_cid=2", None),
+    // Affiliate networks, in the deep-link forms their documentation gives: Skimlinks
+    // `url=`, Sovrn Commerce (VigLink) `u=`, Rakuten `murl=`, Awin `ued=`, Impact `u=`, CJ
+    // `url=`, Partnerize `destination:<encoded>`, eBay Partner Network `mpre=`.
+    ("skimlinks", "https://go.skimresources.com/?id=12345X678&xs=1&url=https%3A%2F%2Fexample.com%2Fproduct", Some("https://example.com/product")),
+    ("skimlinks redirectingat", "https://go.redirectingat.com/?id=12345X678&url=https%3A%2F%2Fexample.com%2Fp2&sref=x", Some("https://example.com/p2")),
+    ("viglink", "https://redirect.viglink.com/?format=go&key=abc123&u=https%3A%2F%2Fexample.com%2Fvl", Some("https://example.com/vl")),
+    ("rakuten linksynergy", "https://click.linksynergy.com/deeplink?id=AbCdE&mid=1234&murl=https%3A%2F%2Fexample.com%2Frk", Some("https://example.com/rk")),
+    ("awin", "https://www.awin1.com/cread.php?awinmid=1234&awinaffid=5678&ued=https%3A%2F%2Fexample.com%2Faw", Some("https://example.com/aw")),
+    ("impact sjv.io", "https://brand.sjv.io/c/123456/789012/3456?u=https%3A%2F%2Fexample.com%2Fim", Some("https://example.com/im")),
+    ("impact pxf.io", "https://shop.pxf.io/c/1/2/3?subId1=a&u=https%3A%2F%2Fexample.com%2Fpx", Some("https://example.com/px")),
+    ("cj deep link", "https://www.anrdoezrs.net/click-1234567-12345678?url=https%3A%2F%2Fexample.com%2Fcj", Some("https://example.com/cj")),
+    ("cj other host", "https://www.tkqlhce.com/click-1234567-12345678?url=https%3A%2F%2Fexample.com%2Fcj2", Some("https://example.com/cj2")),
+    ("partnerize destination", "https://prf.hn/click/camref:1100l3AbC/destination:https%3A%2F%2Fexample.com%2Fpz", Some("https://example.com/pz")),
+    ("ebay partner network", "https://rover.ebay.com/rover/1/711-53200-19255-0/1?mpre=https%3A%2F%2Fwww.ebay.com%2Fitm%2F123&campid=5338&toolid=10001", Some("https://www.ebay.com/itm/123")),
+    ("skimlinks without url stays", "https://go.skimresources.com/?id=12345X678&xs=1", None),
     // Opaque click trackers carry no readable target: they stay.
     ("t.co stays", "https://t.co/AbCdEf1234", None),
     ("mailchimp click stays", "https://example.us1.list-manage.com/track/click?u=0123456789abcdef0123456&id=abcdef1234&e=0123456789", None),

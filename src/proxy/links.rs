@@ -88,6 +88,30 @@ const REDIRECTORS: &[Redirector] = &[
     r(Domain("medium.com"), "/r", &["url"]),
     r(Exact("getpocket.com"), "/redirect", &["url"]),
     r(Exact("tieba.baidu.com"), "/mo/q/checkurl", &["url"]),
+    r(Exact("weixin110.qq.com"), "*", &["url"]),
+    rd(Domain("translate.goog"), "*", Carrier::TranslateGoog),
+    // Ads and affiliate networks whose deep links carry the destination.
+    r(
+        Exact("www.googleadservices.com"),
+        "/pagead/aclk",
+        &["adurl"],
+    ),
+    r(Domain("doubleclick.net"), "*", &["adurl"]),
+    r(Exact("go.skimresources.com"), "", &["url"]),
+    r(Exact("go.redirectingat.com"), "", &["url"]),
+    r(Exact("redirect.viglink.com"), "", &["u"]),
+    r(Exact("click.linksynergy.com"), "*", &["murl"]),
+    r(Domain("awin1.com"), "/cread.php", &["ued"]),
+    r(Domain("sjv.io"), "*", &["u"]),
+    r(Domain("pxf.io"), "*", &["u"]),
+    r(Domain("evyy.net"), "*", &["u"]),
+    r(Domain("anrdoezrs.net"), "*", &["url"]),
+    r(Domain("jdoqocy.com"), "*", &["url"]),
+    r(Domain("tkqlhce.com"), "*", &["url"]),
+    r(Domain("dpbolvw.net"), "*", &["url"]),
+    r(Domain("kqzyfj.com"), "*", &["url"]),
+    rd(Exact("prf.hn"), "*", Carrier::PathParam("destination:")),
+    r(Exact("rover.ebay.com"), "*", &["mpre"]),
     r(
         Exact("statics.teams.cdn.office.net"),
         "*/atp-safelinks.html",
@@ -168,9 +192,9 @@ fn redirect_once(url: &Url) -> Option<String> {
         .find_map(|red| read(url, red.carrier).and_then(|c| finalize(&c)))
 }
 
-/// False only when `url` certainly carries no readable target: no `http` (any case) or base64
-/// `aHR0c` after a `?`, no Yahoo `RU=`, Substack `/redirect/2/` or Proofpoint `/v3/__` in the
-/// path, and no `amp` segment or `ampproject` host (the AMP viewer's and AMP Cache's
+/// False only when `url` certainly carries no readable target: no `http` (any case) after
+/// its first byte, no base64 `aHR0c` after a `?`, no Yahoo `RU=`, Substack `/redirect/2/`,
+/// Proofpoint `/v3/__` or `.translate.goog`, and no `amp` segment or `ampproject` host (the AMP viewer's and AMP Cache's
 /// scheme-less paths). Answered without parsing
 /// or allocating.
 fn may_carry_target(url: &str) -> bool {
@@ -179,15 +203,18 @@ fn may_carry_target(url: &str) -> bool {
     static SUBSTACK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"/redirect/2/"));
     static PROOFPOINT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"/v3/__"));
     let bytes = url.as_bytes();
-    let query_marks = memchr::memchr(b'?', bytes).is_some_and(|q| {
-        let query = &bytes[q..];
-        query.windows(4).any(|w| w.eq_ignore_ascii_case(b"http"))
-            || BASE64_HTTP.find(query).is_some()
-    });
+    // An `http` (any case) after the URL's own scheme, or base64 `aHR0c` in the query.
+    let query_marks = bytes
+        .get(1..)
+        .is_some_and(|rest| rest.windows(4).any(|w| w.eq_ignore_ascii_case(b"http")))
+        || memchr::memchr(b'?', bytes).is_some_and(|q| BASE64_HTTP.find(&bytes[q..]).is_some());
     query_marks
         || memchr::memchr_iter(b'=', bytes).any(|i| i >= 2 && &bytes[i - 2..i] == b"RU")
         || SUBSTACK.find(bytes).is_some()
         || PROOFPOINT.find(bytes).is_some()
+        || bytes
+            .windows(15)
+            .any(|w| w.eq_ignore_ascii_case(b".translate.goog"))
         || memchr::memchr2_iter(b'm', b'M', bytes).any(|i| amp_mark(bytes, i))
 }
 
@@ -231,7 +258,10 @@ fn amp_mark(bytes: &[u8], i: usize) -> bool {
 /// `l.threads.net/?u=` (and `.com`), WhatsApp `l.wl.co/l?u=`, `linkedin.com/safety/go?url=`,
 /// `medium.com/r/?url=`, `getpocket.com/redirect?url=`, `tieba.baidu.com/mo/q/checkurl?url=`,
 /// Teams Safe Links `statics.teams.cdn.office.net/…/atp-safelinks.html?url=`, Proofpoint URL
-/// Defense `urldefense.com/v3/__<URL>__;…` and `urldefense.proofpoint.com/v2/url?u=`. An opaque redirect (Baidu `link?url=`, `t.cn`, `lnkd.in`) carries
+/// Defense `urldefense.com/v3/__<URL>__;…` and `urldefense.proofpoint.com/v2/url?u=`,
+/// WeChat's `weixin110.qq.com/…?url=`, Google Translate's proxy `<host>.translate.goog`, and
+/// the deep links of ad and affiliate networks (Google Ads `adurl=`, Skimlinks, Sovrn/VigLink,
+/// Rakuten, Awin, Impact, CJ, Partnerize `destination:`, eBay `mpre=`). An opaque redirect (Baidu `link?url=`, `t.cn`, `lnkd.in`) carries
 /// no readable target and stays as it is.
 ///
 /// Redirectors that nest are unwrapped up to 8 levels (a link nested deeper is left as it

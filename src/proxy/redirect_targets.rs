@@ -8,7 +8,7 @@
 use url::Url;
 
 use super::decode::{decode_base64_text, decode_to_http, percent_decode_once, raw_param};
-use super::known::{amp_origin, query_without};
+use super::known::{amp_origin, query_without, translate_goog};
 
 /// How a redirector carries its target.
 #[derive(Clone, Copy)]
@@ -23,6 +23,10 @@ pub(crate) enum Carrier {
     /// Substack email links: `/redirect/2/<base64url JSON>[.<signature>]`, the target in the
     /// JSON's `"e"` string.
     SubstackJson,
+    /// A path segment `<prefix><percent-encoded target>` (Partnerize `destination:`).
+    PathParam(&'static str),
+    /// Google Translate's website proxy: the host encoded in `<label>.translate.goog`.
+    TranslateGoog,
     /// Google's AMP viewer: `/amp/[s/]<URL without scheme>`, `s/` meaning https.
     GoogleAmp,
     /// The AMP Cache's documents: `/c/[s/]<URL without scheme>` (`/v/…` in the viewer,
@@ -70,6 +74,11 @@ pub(crate) fn read(url: &Url, carrier: Carrier) -> Option<String> {
             let payload = token.split('.').next()?;
             json_string_field(&decode_base64_text(payload)?, "e")
         }
+        Carrier::PathParam(prefix) => url
+            .path_segments()?
+            .find_map(|s| s.strip_prefix(prefix))
+            .and_then(decode_to_http),
+        Carrier::TranslateGoog => translate_goog(url),
         Carrier::GoogleAmp => {
             let segs: Vec<&str> = url.path_segments()?.collect();
             match segs.as_slice() {
