@@ -128,6 +128,8 @@ const REDIRECTS: &[(&str, &str, Option<&str>)] = &[
     ("partnerize destination", "https://prf.hn/click/camref:1100l3AbC/destination:https%3A%2F%2Fexample.com%2Fpz", Some("https://example.com/pz")),
     ("ebay partner network", "https://rover.ebay.com/rover/1/711-53200-19255-0/1?mpre=https%3A%2F%2Fwww.ebay.com%2Fitm%2F123&campid=5338&toolid=10001", Some("https://www.ebay.com/itm/123")),
     ("skimlinks without url stays", "https://go.skimresources.com/?id=12345X678&xs=1", None),
+    // Telegram Instant View (`t.me/iv?url=<page>&rhash=<template>`): the page itself.
+    ("telegram instant view", "https://t.me/iv?url=https%3A%2F%2Fexample.com%2Farticle&rhash=abc123", Some("https://example.com/article")),
     // Opaque click trackers carry no readable target: they stay.
     ("t.co stays", "https://t.co/AbCdEf1234", None),
     ("mailchimp click stays", "https://example.us1.list-manage.com/track/click?u=0123456789abcdef0123456&id=abcdef1234&e=0123456789", None),

@@ -197,6 +197,12 @@ fn wrap(format: usize, o: &Origin) -> Option<(String, String)> {
         58 => format!(
             "https://thumbor.example/unsafe/300x200/filters:watermark(https://wm.example/w.png,0,0,30)/{url}"
         ),
+        // Mail proxies (Yahoo, Proton), Pocket's cache, Naver (quoted), Daum.
+        59 => format!("https://ecp.yusercontent.com/mail?url={e}&t=1&sig=x"),
+        60 => format!("https://mail.proton.me/api/core/v4/images?Url={e}&DryRun=0"),
+        61 => format!("https://pocket-image-cache.com/1200x/filters:format(jpg):extract_focal()/{e}"),
+        62 => format!("https://dthumb-phinf.pstatic.net/?src=%22{e}%22&type=ff500_300"),
+        63 => format!("https://img1.daumcdn.net/thumb/R800x0/?scode=mtistory2&fname={e}"),
         _ => return None,
     };
     Some((wrapped, url))
@@ -209,7 +215,7 @@ fn site(o: &Origin) -> String {
 }
 
 /// How many formats [`wrap`] knows.
-const FORMATS: usize = 59;
+const FORMATS: usize = 64;
 
 fn normalised(url: &str) -> String {
     Url::parse(url).map_or_else(|_| url.to_owned(), String::from)

@@ -367,6 +367,22 @@ const CASES: &[(&str, Op, &str, Option<&str>)] = &[
     // Notion's image proxy wraps a signed S3 URL that expires and refuses unsigned requests:
     // it stays (nothing is gained, the image would be lost).
     ("notion image of a signed s3 file stays", Op::Unwrap, "https://www.notion.so/image/https%3A%2F%2Fs3-us-west-2.amazonaws.com%2Fsecure.notion-static.com%2Fabc%2Fa.png?table=block&id=1234&cache=v2", None),
+    // Mail image proxies: Yahoo Mail `ecp.yusercontent.com/mail?url=`, Proton Mail's
+    // remote-image proxy `/api/core/v4/images?Url=` (its parameter is capitalised).
+    ("yahoo mail image proxy", Op::Unwrap, "https://ecp.yusercontent.com/mail?url=https%3A%2F%2Fnews.example.com%2Ftrack%2Flogo&t=1700000000&ymreqid=abc&sig=xyz", Some("https://news.example.com/track/logo")),
+    ("proton mail image proxy", Op::Unwrap, "https://mail.proton.me/api/core/v4/images?Url=https%3A%2F%2Fexample.com%2Fbanner&DryRun=0&UID=abc", Some("https://example.com/banner")),
+    // Pocket's image cache (thumbor, unsigned): `pocket-image-cache.com/[<size>]/filters:…/<URL>`.
+    ("pocket image cache", Op::Unwrap, "https://pocket-image-cache.com/1200x/filters:format(jpg):extract_focal()/https%3A%2F%2Fexample.com%2Fimages%2Fa.jpg", Some("https://example.com/images/a.jpg")),
+    ("pocket image cache without size", Op::Unwrap, "https://pocket-image-cache.com//filters:format(jpg):extract_focal()/https%3A%2F%2Fexample.com%2Fb", Some("https://example.com/b")),
+    // Omnivore's reader runs willnorris/imageproxy (`<size>,s<signature>/<URL>`).
+    ("omnivore imageproxy", Op::Unwrap, "https://proxy-prod.omnivore-image-cache.app/0x0,sAbCdEfGhIjKlMnOpQrStUvWx/https://example.com/c.png", Some("https://example.com/c.png")),
+    // Naver (`search.pstatic.net/common/?src=`, `dthumb-phinf.pstatic.net/?src="…"`) and Daum /
+    // Kakao (`img1.daumcdn.net/thumb/<size>/?fname=`), as their portals and blogs emit them.
+    ("naver search image proxy", Op::Unwrap, "https://search.pstatic.net/common/?src=https%3A%2F%2Fblogthumb.pstatic.net%2FMjAy%2Fimage&type=w800", Some("https://blogthumb.pstatic.net/MjAy/image")),
+    ("naver dthumb quoted src", Op::Unwrap, "https://dthumb-phinf.pstatic.net/?src=%22https%3A%2F%2Fexample.com%2Fog.png%22&type=ff500_300", Some("https://example.com/og.png")),
+    ("daum thumb fname", Op::Unwrap, "https://img1.daumcdn.net/thumb/R800x0/?scode=mtistory2&fname=https%3A%2F%2Fblog.kakaocdn.net%2Fdn%2FbAbC%2Fbtr%2Fimg.png", Some("https://blog.kakaocdn.net/dn/bAbC/btr/img.png")),
+    // Bluesky's CDN names its own blobs (`plain/<did>/<cid>@jpeg`), not a URL: stays.
+    ("bluesky cdn blob stays", Op::Unwrap, "https://cdn.bsky.app/img/feed_thumbnail/plain/did:plc:abc123/bafkreiabc@jpeg", None),
     // --- what is not a proxy of an image stays (the false unwraps #14 forbids) ---
     // Gravatar's `d=` is the image shown when there is no avatar, not the one shown.
     ("gravatar default image stays", Op::Unwrap, "https://secure.gravatar.com/avatar/0bc83cb571cd1c50ba6f3e8a78ef1346?s=96&d=https%3A%2F%2Fexample.com%2Fdefault.png&r=g", None),

@@ -89,6 +89,7 @@ const REDIRECTORS: &[Redirector] = &[
     r(Exact("getpocket.com"), "/redirect", &["url"]),
     r(Exact("tieba.baidu.com"), "/mo/q/checkurl", &["url"]),
     r(Exact("weixin110.qq.com"), "*", &["url"]),
+    r(Exact("t.me"), "/iv", &["url"]),
     rd(Domain("translate.goog"), "*", Carrier::TranslateGoog),
     // Ads and affiliate networks whose deep links carry the destination.
     r(
@@ -259,7 +260,7 @@ fn amp_mark(bytes: &[u8], i: usize) -> bool {
 /// `medium.com/r/?url=`, `getpocket.com/redirect?url=`, `tieba.baidu.com/mo/q/checkurl?url=`,
 /// Teams Safe Links `statics.teams.cdn.office.net/…/atp-safelinks.html?url=`, Proofpoint URL
 /// Defense `urldefense.com/v3/__<URL>__;…` and `urldefense.proofpoint.com/v2/url?u=`,
-/// WeChat's `weixin110.qq.com/…?url=`, Google Translate's proxy `<host>.translate.goog`, and
+/// WeChat's `weixin110.qq.com/…?url=`, Telegram Instant View `t.me/iv?url=`, Google Translate's proxy `<host>.translate.goog`, and
 /// the deep links of ad and affiliate networks (Google Ads `adurl=`, Skimlinks, Sovrn/VigLink,
 /// Rakuten, Awin, Impact, CJ, Partnerize `destination:`, eBay `mpre=`). An opaque redirect (Baidu `link?url=`, `t.cn`, `lnkd.in`) carries
 /// no readable target and stays as it is.

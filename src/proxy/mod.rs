@@ -75,6 +75,10 @@
 //! | Forem (dev.to) `dynamic/image/<key=value,…>/<URL>` | `https://media2.dev.to/dynamic/image/width=800,height=,fit=scale-down/https%3A%2F%2Fdev-to-uploads.s3.amazonaws.com%2Fuploads%2Fa.png` | `https://dev-to-uploads.s3.amazonaws.com/uploads/a.png` |
 //! | Google Translate proxy `<host, . → ->.translate.goog/<path>` (`_x_tr_*` dropped) | `https://example-com.translate.goog/images/a.jpg?_x_tr_sl=auto&_x_tr_tl=en` | `https://example.com/images/a.jpg` |
 //! | Tiny Tiny RSS `plugin=af_proxy_http&…&url=` | `https://rss.example/backend.php?op=pluginhandler&plugin=af_proxy_http&pmethod=imgproxy&url=https%3A%2F%2Fremote.example%2Fimg` | `https://remote.example/img` |
+//! | Yahoo Mail `ecp.yusercontent.com/mail?url=`, Proton Mail `…/api/core/v4/images?Url=` | `https://mail.proton.me/api/core/v4/images?Url=https%3A%2F%2Fexample.com%2Fbanner&DryRun=0` | `https://example.com/banner` |
+//! | Pocket image cache `pocket-image-cache.com/[<size>]/filters:…/<URL>` | `https://pocket-image-cache.com/1200x/filters:format(jpg):extract_focal()/https%3A%2F%2Fexample.com%2Fimages%2Fa.jpg` | `https://example.com/images/a.jpg` |
+//! | Naver `search.pstatic.net/common/?src=`, `dthumb-phinf.pstatic.net/?src="…"` | `https://dthumb-phinf.pstatic.net/?src=%22https%3A%2F%2Fexample.com%2Fog.png%22&type=ff500_300` | `https://example.com/og.png` |
+//! | Daum / Kakao `*.daumcdn.net/thumb/<size>/?fname=` | `https://img1.daumcdn.net/thumb/R800x0/?scode=mtistory2&fname=https%3A%2F%2Fblog.kakaocdn.net%2Fdn%2FbAbC%2Fimg.png` | `https://blog.kakaocdn.net/dn/bAbC/img.png` |
 //! | [`ProxyTemplate`]s added with [`Unwrapper::with_template`] | `https://img.example/p/{url_base64}` | see [`ProxyTemplate`] |
 //! | Generic fallback: whole query, or `url`/`src`/`u`/`image`/`img`/`imgurl`, is an absolute URL of an image (file name, image host or store, format parameter) | `https://img.example/resize?src=https%3A%2F%2Forigin.example%2Fa.jpg&w=300` | `https://origin.example/a.jpg` |
 //! | Generic fallback, path form: option segments, then an absolute image URL | `https://img.example-cdn.net/w_300,q_80/https://origin.example/a.jpg` | `https://origin.example/a.jpg` |

@@ -343,3 +343,18 @@ pub(crate) fn translate_goog(url: &Url) -> Option<String> {
 pub(super) fn translate_proxy(url: &Url, _segs: &[&str]) -> Option<String> {
     translate_goog(url)
 }
+
+/// Mail image proxies that name the remote image in a parameter: Yahoo Mail
+/// (`ecp.yusercontent.com/mail?url=`) and Proton Mail (`…/api/core/v4/images?Url=`).
+///
+/// Example: `https://ecp.yusercontent.com/mail?url=https%3A%2F%2Fexample.com%2Fa.png&t=1&sig=x`.
+pub(super) fn mail_image(url: &Url, segs: &[&str]) -> Option<String> {
+    let query = url.query()?;
+    if url.host_str()? == "ecp.yusercontent.com" && segs == ["mail"] {
+        return decode_to_http(raw_param(query, "url")?);
+    }
+    if matches!(segs, [.., "core", "v4", "images"]) {
+        return decode_to_http(raw_param(query, "Url")?);
+    }
+    None
+}

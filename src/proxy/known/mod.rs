@@ -9,15 +9,16 @@
 //! - [`cdn`]: image CDNs with a documented fetch format (weserv, Photon, imgix, Cloudinary,
 //!   NetEase, Google);
 //! - [`hosted`]: mail, chat and search image proxies and option-path CDNs on their own hosts
-//!   (Discord, Facebook, DuckDuckGo, Bing, Slack, Yahoo, Statically, ShortPixel, Optimole,
-//!   ImageKit, Cloudimage, AMP Cache, Brightspot);
+//!   (Discord, Facebook, DuckDuckGo, Bing, Slack, Yahoo, Yahoo Mail, Proton Mail, Statically,
+//!   ShortPixel, Optimole, ImageKit, Cloudimage, AMP Cache, Google Translate, Brightspot);
 //! - [`sites`]: same-site framework optimisers whose source is usually a path on the site
-//!   (Next.js, Netlify, Vercel, Gatsby, Nuxt IPX, Cloudflare Images);
+//!   (Next.js, Netlify, Vercel, Gatsby, Nuxt IPX, Astro, Cloudflare Images), and Forem's
+//!   resizer (in [`cdn`]);
 //! - [`signed`]: signing image proxies whose origin is encoded in the path (camo, go-camo,
-//!   Inoreader, imageproxy, imgproxy, thumbor);
+//!   Inoreader, imageproxy, imgproxy, thumbor, Pocket's thumbor cache);
 //! - [`fedi`]: media proxies of fediverse servers and feed readers (Misskey, Pleroma /
-//!   Akkoma, Miniflux, Lemmy);
-//! - [`cn`]: Chinese image proxies around hotlink-protected images (Baidu, QQ Browser).
+//!   Akkoma, Miniflux, Lemmy, Tiny Tiny RSS);
+//! - [`portals`]: image proxies of Asian portals (Baidu, QQ Browser, Naver, Daum/Kakao).
 
 //!
 //! Adding a format takes four edits: the recogniser in its family module and its row in
@@ -30,10 +31,10 @@
 //! shape added to the screen's never-stricter property test (`proxy_shape`).
 
 mod cdn;
-mod cn;
 mod cors;
 mod fedi;
 mod hosted;
+mod portals;
 mod signed;
 mod sites;
 
@@ -77,8 +78,12 @@ pub(crate) const BUILT_INS: &[(&str, Recogniser)] = &[
     ("ipx", sites::ipx),
     ("astro_image", sites::astro_image),
     ("cloudflare_images", sites::cloudflare_images),
-    ("baidu", cn::baidu),
-    ("qq_reader", cn::qq_reader),
+    ("baidu", portals::baidu),
+    ("qq_reader", portals::qq_reader),
+    ("naver", portals::naver),
+    ("daum", portals::daum),
+    ("mail_image", hosted::mail_image),
+    ("pocket_image_cache", signed::pocket_image_cache),
     ("misskey", fedi::misskey),
     ("lemmy", fedi::lemmy),
     ("ttrss", fedi::ttrss),

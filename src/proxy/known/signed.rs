@@ -223,3 +223,20 @@ pub(super) fn thumbor(url: &Url, segs: &[&str]) -> Option<String> {
     (looks_like_host(first) && image.len() > 1)
         .then(|| with_query(format!("http://{joined}"), url.query()))
 }
+
+/// Pocket's image cache (thumbor underneath, unsigned): `pocket-image-cache.com/[<size>]/
+/// filters:…/<encoded URL>`, the size segment possibly empty (`.com//filters:…`).
+///
+/// Example: `https://pocket-image-cache.com/1200x/filters:format(jpg):extract_focal()/https%3A%2F%2Fexample.com%2Fa.jpg`.
+pub(super) fn pocket_image_cache(url: &Url, segs: &[&str]) -> Option<String> {
+    if !host_is_or_under(url, "pocket-image-cache.com") {
+        return None;
+    }
+    let rest = match segs {
+        ["", rest @ ..] => rest,
+        rest => rest,
+    };
+    let image = rest.get(thumbor_image_start(rest)?..)?;
+    let joined = image.join("/");
+    fix_collapsed_scheme(&joined).or_else(|| decode_to_http(&joined))
+}

@@ -127,6 +127,11 @@ fn proxy_shape(next: &mut impl FnMut(usize) -> usize) -> String {
         "https://media2.dev.to/dynamic/image/width=800,height=/",
         "https://rss.example/backend.php?plugin=af_proxy_http&url=",
         "https://thumbor.example/unsafe/filters:watermark(https://w.example/w.png,0,0,9)/",
+        "https://ecp.yusercontent.com/mail?url=",
+        "https://mail.proton.me/api/core/v4/images?Url=",
+        "https://pocket-image-cache.com//filters:format(jpg)/",
+        "https://search.pstatic.net/common/?src=",
+        "https://img1.daumcdn.net/thumb/R800x0/?fname=",
     ];
     const BASE64: &[&str] = &[
         "https://imgproxy.example/AfrOrF3gWeDA6VOl/rs:fit:300:0/",
