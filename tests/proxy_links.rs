@@ -130,6 +130,18 @@ const REDIRECTS: &[(&str, &str, Option<&str>)] = &[
     ("skimlinks without url stays", "https://go.skimresources.com/?id=12345X678&xs=1", None),
     // Telegram Instant View (`t.me/iv?url=<page>&rhash=<template>`): the page itself.
     ("telegram instant view", "https://t.me/iv?url=https%3A%2F%2Fexample.com%2Farticle&rhash=abc123", Some("https://example.com/article")),
+    // Discourse click tracking (any forum host): `/clicks/track?url=<encoded>&post_id=…`.
+    ("discourse click track", "https://forum.example.org/clicks/track?url=https%3A%2F%2Fexample.com%2Fdc&post_id=12&topic_id=3", Some("https://example.com/dc")),
+    ("clicks/track without url stays", "https://forum.example.org/clicks/track?post_id=12", None),
+    // AOL search results use Yahoo's `/RU=<encoded>/RK=` path.
+    ("aol search RU", "https://search.aol.com/click/_ylt=AwrE;_ylu=Y29sbw--/RV=2/RE=1700000000/RO=10/RU=https%3a%2f%2fexample.com%2faol/RK=0/RS=AbC-", Some("https://example.com/aol")),
+    // Naver search result clicks `search.naver.com/p/crd/rd?…&u=<encoded>`.
+    ("naver search click", "https://search.naver.com/p/crd/rd?m=1&px=10&py=20&sscode=tab.nx.all&u=https%3A%2F%2Fexample.com%2Fnv&cr=1&r=1", Some("https://example.com/nv")),
+    // Chinese developer communities: 51CTO `transfer?<URL>`, Tencent Cloud `blog-entry?target=`,
+    // Nowcoder `link.html?target=`.
+    ("51cto transfer", "https://blog.51cto.com/transfer?https://example.com/51", Some("https://example.com/51")),
+    ("tencent cloud blog entry", "https://cloud.tencent.com/developer/tools/blog-entry?target=https%3A%2F%2Fexample.com%2Ftc&source=article&objectId=123", Some("https://example.com/tc")),
+    ("nowcoder link", "https://hd.nowcoder.com/link.html?target=https%3A%2F%2Fexample.com%2Fnc", Some("https://example.com/nc")),
     // Opaque click trackers carry no readable target: they stay.
     ("t.co stays", "https://t.co/AbCdEf1234", None),
     ("mailchimp click stays", "https://example.us1.list-manage.com/track/click?u=0123456789abcdef0123456&id=abcdef1234&e=0123456789", None),

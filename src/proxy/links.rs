@@ -19,6 +19,9 @@ enum HostRule {
     Domain(&'static str),
     /// `google.<tld>` or `www.google.<tld>` (any country domain).
     Google,
+    /// Any host: self-hosted software whose path alone names the redirector (Discourse's
+    /// `/clicks/track`).
+    Any,
 }
 
 /// One link redirector: host, path (exact, after trimming a trailing `/`; empty = `/`;
@@ -48,7 +51,7 @@ const fn rd(host: HostRule, path: &'static str, carrier: Carrier) -> Redirector 
     }
 }
 
-use HostRule::{Domain, Exact, Google};
+use HostRule::{Any, Domain, Exact, Google};
 
 /// The known link redirectors.
 const REDIRECTORS: &[Redirector] = &[
@@ -90,6 +93,15 @@ const REDIRECTORS: &[Redirector] = &[
     r(Exact("tieba.baidu.com"), "/mo/q/checkurl", &["url"]),
     r(Exact("weixin110.qq.com"), "*", &["url"]),
     r(Exact("t.me"), "/iv", &["url"]),
+    r(Any, "/clicks/track", &["url"]),
+    r(Exact("blog.51cto.com"), "/transfer", &[]),
+    r(
+        Exact("cloud.tencent.com"),
+        "/developer/tools/blog-entry",
+        &["target"],
+    ),
+    r(Exact("hd.nowcoder.com"), "/link.html", &["target"]),
+    r(Exact("search.naver.com"), "/p/crd/rd", &["u"]),
     rd(Domain("translate.goog"), "*", Carrier::TranslateGoog),
     // Ads and affiliate networks whose deep links carry the destination.
     r(
@@ -131,6 +143,7 @@ const REDIRECTORS: &[Redirector] = &[
     r(Exact("link.cnblogs.com"), "", &["url", "u"]),
     rd(Domain("bing.com"), "/ck/a", Carrier::BingBase64),
     rd(Exact("r.search.yahoo.com"), "*", Carrier::YahooRu),
+    rd(Exact("search.aol.com"), "*", Carrier::YahooRu),
     rd(Exact("urldefense.com"), "*", Carrier::ProofpointV3),
     rd(
         Exact("urldefense.proofpoint.com"),
@@ -159,6 +172,7 @@ fn host_matches(host: &str, rule: HostRule) -> bool {
                     .strip_suffix(d)
                     .is_some_and(|prefix| prefix.ends_with('.'))
         }
+        Any => true,
         Google => {
             let h = host.strip_prefix("www.").unwrap_or(host);
             h.strip_prefix("google.").is_some_and(|tld| {
@@ -260,7 +274,10 @@ fn amp_mark(bytes: &[u8], i: usize) -> bool {
 /// `medium.com/r/?url=`, `getpocket.com/redirect?url=`, `tieba.baidu.com/mo/q/checkurl?url=`,
 /// Teams Safe Links `statics.teams.cdn.office.net/…/atp-safelinks.html?url=`, Proofpoint URL
 /// Defense `urldefense.com/v3/__<URL>__;…` and `urldefense.proofpoint.com/v2/url?u=`,
-/// WeChat's `weixin110.qq.com/…?url=`, Telegram Instant View `t.me/iv?url=`, Google Translate's proxy `<host>.translate.goog`, and
+/// WeChat's `weixin110.qq.com/…?url=`, Telegram Instant View `t.me/iv?url=`, Discourse's
+/// `/clicks/track?url=` (on any host), AOL search (Yahoo's `RU=`), Naver search `p/crd/rd?u=`,
+/// 51CTO `blog.51cto.com/transfer?<URL>`, Tencent Cloud `developer/tools/blog-entry?target=`,
+/// Nowcoder `hd.nowcoder.com/link.html?target=`, Google Translate's proxy `<host>.translate.goog`, and
 /// the deep links of ad and affiliate networks (Google Ads `adurl=`, Skimlinks, Sovrn/VigLink,
 /// Rakuten, Awin, Impact, CJ, Partnerize `destination:`, eBay `mpre=`). An opaque redirect (Baidu `link?url=`, `t.cn`, `lnkd.in`) carries
 /// no readable target and stays as it is.
