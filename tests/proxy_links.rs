@@ -112,6 +112,8 @@ const REDIRECTS: &[(&str, &str, Option<&str>)] = &[
     // Ads: Google Ads and Campaign Manager click URLs name the landing page in `adurl`.
     ("google ads adurl", "https://www.googleadservices.com/pagead/aclk?sa=L&ai=AbC&num=1&adurl=https://example.com/landing%3Fx%3D1", Some("https://example.com/landing?x=1")),
     ("doubleclick adurl", "https://googleads.g.doubleclick.net/pcs/click?xai=AKAOj&sig=Cg0&adurl=https%3A%2F%2Fexample.com%2Fad", Some("https://example.com/ad")),
+    // Campaign Manager click trackers append the landing page after `?` (the whole query).
+    ("doubleclick landing after ?", "https://ad.doubleclick.net/ddm/trackclk/N1234.5678/B9012;dc_trk_aid=1;dc_trk_cid=2;dc_lat=;dc_rdid=;tag_for_child_directed_treatment=?https://example.com/landing-cm", Some("https://example.com/landing-cm")),
     ("doubleclick without adurl stays", "https://ad.doubleclick.net/ddm/trackclk/N123.456/B789;dc_trk_aid=1;dc_trk_cid=2", None),
     // Affiliate networks, in the deep-link forms their documentation gives: Skimlinks
     // `url=`, Sovrn Commerce (VigLink) `u=`, Rakuten `murl=`, Awin `ued=`, Impact `u=`, CJ

@@ -110,6 +110,7 @@ const REDIRECTORS: &[Redirector] = &[
         &["adurl"],
     ),
     r(Domain("doubleclick.net"), "*", &["adurl"]),
+    r(Domain("doubleclick.net"), "*", &[]),
     r(Exact("go.skimresources.com"), "", &["url"]),
     r(Exact("go.redirectingat.com"), "", &["url"]),
     r(Exact("redirect.viglink.com"), "", &["u"]),
@@ -278,7 +279,8 @@ fn amp_mark(bytes: &[u8], i: usize) -> bool {
 /// `/clicks/track?url=` (on any host), AOL search (Yahoo's `RU=`), Naver search `p/crd/rd?u=`,
 /// 51CTO `blog.51cto.com/transfer?<URL>`, Tencent Cloud `developer/tools/blog-entry?target=`,
 /// Nowcoder `hd.nowcoder.com/link.html?target=`, Google Translate's proxy `<host>.translate.goog`, and
-/// the deep links of ad and affiliate networks (Google Ads `adurl=`, Skimlinks, Sovrn/VigLink,
+/// the deep links of ad and affiliate networks (Google Ads `adurl=`, Campaign Manager
+/// `ad.doubleclick.net/ddm/…?<URL>`, Skimlinks, Sovrn/VigLink,
 /// Rakuten, Awin, Impact, CJ, Partnerize `destination:`, eBay `mpre=`). An opaque redirect (Baidu `link?url=`, `t.cn`, `lnkd.in`) carries
 /// no readable target and stays as it is.
 ///
