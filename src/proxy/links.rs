@@ -278,10 +278,11 @@ fn amp_mark(bytes: &[u8], i: usize) -> bool {
 /// WeChat's `weixin110.qq.com/…?url=`, Telegram Instant View `t.me/iv?url=`, Discourse's
 /// `/clicks/track?url=` (on any host), AOL search (Yahoo's `RU=`), Naver search `p/crd/rd?u=`,
 /// 51CTO `blog.51cto.com/transfer?<URL>`, Tencent Cloud `developer/tools/blog-entry?target=`,
-/// Nowcoder `hd.nowcoder.com/link.html?target=`, Google Translate's proxy `<host>.translate.goog`, and
-/// the deep links of ad and affiliate networks (Google Ads `adurl=`, Campaign Manager
-/// `ad.doubleclick.net/ddm/…?<URL>`, Skimlinks, Sovrn/VigLink,
-/// Rakuten, Awin, Impact, CJ, Partnerize `destination:`, eBay `mpre=`). An opaque redirect (Baidu `link?url=`, `t.cn`, `lnkd.in`) carries
+/// Nowcoder `hd.nowcoder.com/link.html?target=`, Google Translate's proxy
+/// `<host>.translate.goog`, and the deep links of ad and affiliate networks (Google Ads
+/// `adurl=`, Campaign Manager `ad.doubleclick.net/ddm/…?<URL>`, Skimlinks, Sovrn/VigLink,
+/// Rakuten, Awin, Impact, CJ, Partnerize `destination:`, eBay `mpre=`). An opaque redirect
+/// (Baidu `link?url=`, `t.cn`, `lnkd.in`, Mailchimp or SendGrid click tracking) carries
 /// no readable target and stays as it is.
 ///
 /// Redirectors that nest are unwrapped up to 8 levels (a link nested deeper is left as it
