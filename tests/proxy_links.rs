@@ -59,6 +59,98 @@ const REDIRECTS: &[(&str, &str, Option<&str>)] = &[
     ("sspai", "https://sspai.com/link?target=https%3A%2F%2Fexample.com%2Fsp", Some("https://example.com/sp")),
     ("oschina my", "https://my.oschina.net/action/GoToLink?url=https%3A%2F%2Fexample.com%2Fos", Some("https://example.com/os")),
     ("segmentfault", "https://link.segmentfault.com/?enc=abc%3D%3D.def&url=https%3A%2F%2Fexample.com%2Fsf", Some("https://example.com/sf")),
+    // ===== Documented variants added in the #14 attack pass =====
+    // Google AMP viewer (developers.google.com/search, AMP on Google): `www.google.com/amp/s/
+    // <URL without scheme>`, `s/` meaning https (its absence http).
+    ("google amp viewer https", "https://www.google.com/amp/s/example.com/amp/article.html", Some("https://example.com/amp/article.html")),
+    ("google amp viewer http", "https://www.google.com/amp/example.com/news/1", Some("http://example.com/news/1")),
+    ("google amp viewer country domain with query", "https://www.google.co.uk/amp/s/www.example.co.uk/amp/story?id=5", Some("https://www.example.co.uk/amp/story?id=5")),
+    // Google AMP Cache (developers.google.com/amp/cache/overview): a document is `/c/[s/]…`
+    // (`/v/[s/]…` in the viewer, with `amp_js_v`/`usqp` cache parameters that are not the
+    // page's).
+    ("amp cache document", "https://example-com.cdn.ampproject.org/c/s/example.com/amp_document.html", Some("https://example.com/amp_document.html")),
+    ("amp cache document with its query", "https://amp-dev.cdn.ampproject.org/c/s/amp.dev/documentation/examples/api/query?value=Hello%20World", Some("https://amp.dev/documentation/examples/api/query?value=Hello%20World")),
+    ("amp cache viewer document", "https://www-example-com.cdn.ampproject.org/v/s/www.example.com/amp/p.html?amp_js_v=0.1&usqp=mq331AQKKAFQArABIIACAw%3D%3D", Some("https://www.example.com/amp/p.html")),
+    ("amp cache plain http document", "https://example-com.cdn.ampproject.org/c/example.com/a.html", Some("http://example.com/a.html")),
+    // Google image results: `imgres?imgurl=<image>&imgrefurl=<page>`; the link is the page.
+    ("google imgres page", "https://www.google.com/imgres?imgurl=https%3A%2F%2Fexample.com%2Fa.jpg&imgrefurl=https%3A%2F%2Fexample.com%2Fpost&docid=abc&w=800&h=600", Some("https://example.com/post")),
+    // LinkedIn's external-link interstitial `linkedin.com/safety/go?url=` (messages, posts).
+    ("linkedin safety go", "https://www.linkedin.com/safety/go?url=https%3A%2F%2Fexample.com%2Fpost&trk=flagship-messaging-web&lipi=urn%3Ali%3Apage", Some("https://example.com/post")),
+    // Meta's link shims: Threads (`l.threads.net`, `l.threads.com`), Facebook's warning page
+    // (`facebook.com/flx/warn/?u=`) and `www.facebook.com/l.php`, WhatsApp (`l.wl.co/l?u=`).
+    ("threads link shim", "https://l.threads.net/?u=https%3A%2F%2Fexample.com%2Fth&e=AT0abc", Some("https://example.com/th")),
+    ("threads.com link shim", "https://l.threads.com/?u=https%3A%2F%2Fexample.com%2Fth2&e=AT1", Some("https://example.com/th2")),
+    ("facebook flx warn", "https://www.facebook.com/flx/warn/?u=https%3A%2F%2Fexample.com%2Fflx&h=AT2", Some("https://example.com/flx")),
+    ("facebook mobile flx warn", "https://m.facebook.com/flx/warn/?u=https%3A%2F%2Fexample.com%2Fmflx", Some("https://example.com/mflx")),
+    ("facebook www l.php", "https://www.facebook.com/l.php?u=https%3A%2F%2Fexample.com%2Fwl&h=AT3", Some("https://example.com/wl")),
+    ("whatsapp link shim", "https://l.wl.co/l?u=https%3A%2F%2Fexample.com%2Fwa", Some("https://example.com/wa")),
+    // Medium's outbound redirect `medium.com/r/?url=` (on custom domains too: `/r/?url=`
+    // only on medium.com, others are not Medium's).
+    ("medium redirect", "https://medium.com/r/?url=https%3A%2F%2Fexample.com%2Fmd", Some("https://example.com/md")),
+    ("medium subdomain redirect", "https://blog.medium.com/r/?url=https%3A%2F%2Fexample.com%2Fmd2", Some("https://example.com/md2")),
+    // VK's `away.php` on its mobile host too.
+    ("vk mobile away", "https://m.vk.com/away.php?to=https%3A%2F%2Fexample.com%2Fmvk&utf=1", Some("https://example.com/mvk")),
+    // Microsoft Teams Safe Links (Defender for Office 365): `statics.teams.cdn.office.net/
+    // evergreen-assets/safelinks/1/atp-safelinks.html?url=`.
+    ("teams safe links", "https://statics.teams.cdn.office.net/evergreen-assets/safelinks/1/atp-safelinks.html?url=https%3A%2F%2Fexample.com%2Ftm&locale=en-us", Some("https://example.com/tm")),
+    // Pocket `getpocket.com/redirect?url=`; Baidu Tieba's external-link check
+    // `tieba.baidu.com/mo/q/checkurl?url=`.
+    ("pocket redirect", "https://getpocket.com/redirect?url=https%3A%2F%2Fexample.com%2Fpk", Some("https://example.com/pk")),
+    ("tieba checkurl", "https://tieba.baidu.com/mo/q/checkurl?url=https%3A%2F%2Fexample.com%2Ftb&urlrefer=abc123", Some("https://example.com/tb")),
+    // Proofpoint URL Defense (Proofpoint's decoding guide): v3 `urldefense.com/v3/__<URL>__;
+    // <mask>!!<ids>$`; v2 `urldefense.proofpoint.com/v2/url?u=<URL with `-XX` escapes and `_`
+    // for `/`>&d=…`.
+    ("proofpoint v3", "https://urldefense.com/v3/__https://example.com/pp?a=1__;!!AbCdEf!GhIjKl$", Some("https://example.com/pp?a=1")),
+    ("proofpoint v2", "https://urldefense.proofpoint.com/v2/url?u=https-3A__example.com_pp2-3Fa-3D1&d=DwMFaQ&c=abc&r=def&m=ghi&s=jkl&e=", Some("https://example.com/pp2?a=1")),
+    ("proofpoint v3 with replaced bytes stays", "https://urldefense.com/v3/__https://example.com/a*b__;JQ!!AbC$", None),
+    // Steam's newer link filter parameter.
+    ("steam u param", "https://steamcommunity.com/linkfilter/?u=https%3A%2F%2Fexample.com%2Fsu", Some("https://example.com/su")),
+    // WeChat's external-link confirmation page.
+    ("wechat external link", "https://weixin110.qq.com/cgi-bin/mmspamsupport-bin/newredirectconfirmcgi?main_type=2&evil_type=0&source=2&url=https%3A%2F%2Fexample.com%2Fwx110", Some("https://example.com/wx110")),
+    // Google Translate's website proxy (links of a translated page).
+    ("translate.goog link", "https://www-example-com.translate.goog/news/article?id=7&_x_tr_sl=auto&_x_tr_tl=en&_x_tr_hl=en&_x_tr_pto=wapp", Some("https://www.example.com/news/article?id=7")),
+    // Ads: Google Ads and Campaign Manager click URLs name the landing page in `adurl`.
+    ("google ads adurl", "https://www.googleadservices.com/pagead/aclk?sa=L&ai=AbC&num=1&adurl=https://example.com/landing%3Fx%3D1", Some("https://example.com/landing?x=1")),
+    ("doubleclick adurl", "https://googleads.g.doubleclick.net/pcs/click?xai=AKAOj&sig=Cg0&adurl=https%3A%2F%2Fexample.com%2Fad", Some("https://example.com/ad")),
+    // Campaign Manager click trackers append the landing page after `?` (the whole query).
+    ("doubleclick landing after ?", "https://ad.doubleclick.net/ddm/trackclk/N1234.5678/B9012;dc_trk_aid=1;dc_trk_cid=2;dc_lat=;dc_rdid=;tag_for_child_directed_treatment=?https://example.com/landing-cm", Some("https://example.com/landing-cm")),
+    ("doubleclick without adurl stays", "https://ad.doubleclick.net/ddm/trackclk/N123.456/B789;dc_trk_aid=1;dc_trk_cid=2", None),
+    // Affiliate networks, in the deep-link forms their documentation gives: Skimlinks
+    // `url=`, Sovrn Commerce (VigLink) `u=`, Rakuten `murl=`, Awin `ued=`, Impact `u=`, CJ
+    // `url=`, Partnerize `destination:<encoded>`, eBay Partner Network `mpre=`.
+    ("skimlinks", "https://go.skimresources.com/?id=12345X678&xs=1&url=https%3A%2F%2Fexample.com%2Fproduct", Some("https://example.com/product")),
+    ("skimlinks redirectingat", "https://go.redirectingat.com/?id=12345X678&url=https%3A%2F%2Fexample.com%2Fp2&sref=x", Some("https://example.com/p2")),
+    ("viglink", "https://redirect.viglink.com/?format=go&key=abc123&u=https%3A%2F%2Fexample.com%2Fvl", Some("https://example.com/vl")),
+    ("rakuten linksynergy", "https://click.linksynergy.com/deeplink?id=AbCdE&mid=1234&murl=https%3A%2F%2Fexample.com%2Frk", Some("https://example.com/rk")),
+    ("awin", "https://www.awin1.com/cread.php?awinmid=1234&awinaffid=5678&ued=https%3A%2F%2Fexample.com%2Faw", Some("https://example.com/aw")),
+    ("impact sjv.io", "https://brand.sjv.io/c/123456/789012/3456?u=https%3A%2F%2Fexample.com%2Fim", Some("https://example.com/im")),
+    ("impact pxf.io", "https://shop.pxf.io/c/1/2/3?subId1=a&u=https%3A%2F%2Fexample.com%2Fpx", Some("https://example.com/px")),
+    ("cj deep link", "https://www.anrdoezrs.net/click-1234567-12345678?url=https%3A%2F%2Fexample.com%2Fcj", Some("https://example.com/cj")),
+    ("cj other host", "https://www.tkqlhce.com/click-1234567-12345678?url=https%3A%2F%2Fexample.com%2Fcj2", Some("https://example.com/cj2")),
+    ("partnerize destination", "https://prf.hn/click/camref:1100l3AbC/destination:https%3A%2F%2Fexample.com%2Fpz", Some("https://example.com/pz")),
+    ("ebay partner network", "https://rover.ebay.com/rover/1/711-53200-19255-0/1?mpre=https%3A%2F%2Fwww.ebay.com%2Fitm%2F123&campid=5338&toolid=10001", Some("https://www.ebay.com/itm/123")),
+    ("skimlinks without url stays", "https://go.skimresources.com/?id=12345X678&xs=1", None),
+    // Telegram Instant View (`t.me/iv?url=<page>&rhash=<template>`): the page itself.
+    ("telegram instant view", "https://t.me/iv?url=https%3A%2F%2Fexample.com%2Farticle&rhash=abc123", Some("https://example.com/article")),
+    // Discourse click tracking (any forum host): `/clicks/track?url=<encoded>&post_id=…`.
+    ("discourse click track", "https://forum.example.org/clicks/track?url=https%3A%2F%2Fexample.com%2Fdc&post_id=12&topic_id=3", Some("https://example.com/dc")),
+    ("clicks/track without url stays", "https://forum.example.org/clicks/track?post_id=12", None),
+    // AOL search results use Yahoo's `/RU=<encoded>/RK=` path.
+    ("aol search RU", "https://search.aol.com/click/_ylt=AwrE;_ylu=Y29sbw--/RV=2/RE=1700000000/RO=10/RU=https%3a%2f%2fexample.com%2faol/RK=0/RS=AbC-", Some("https://example.com/aol")),
+    // Naver search result clicks `search.naver.com/p/crd/rd?…&u=<encoded>`.
+    ("naver search click", "https://search.naver.com/p/crd/rd?m=1&px=10&py=20&sscode=tab.nx.all&u=https%3A%2F%2Fexample.com%2Fnv&cr=1&r=1", Some("https://example.com/nv")),
+    // Chinese developer communities: 51CTO `transfer?<URL>`, Tencent Cloud `blog-entry?target=`,
+    // Nowcoder `link.html?target=`.
+    ("51cto transfer", "https://blog.51cto.com/transfer?https://example.com/51", Some("https://example.com/51")),
+    ("tencent cloud blog entry", "https://cloud.tencent.com/developer/tools/blog-entry?target=https%3A%2F%2Fexample.com%2Ftc&source=article&objectId=123", Some("https://example.com/tc")),
+    ("nowcoder link", "https://hd.nowcoder.com/link.html?target=https%3A%2F%2Fexample.com%2Fnc", Some("https://example.com/nc")),
+    // Opaque click trackers carry no readable target: they stay.
+    ("t.co stays", "https://t.co/AbCdEf1234", None),
+    ("mailchimp click stays", "https://example.us1.list-manage.com/track/click?u=0123456789abcdef0123456&id=abcdef1234&e=0123456789", None),
+    ("sendgrid click stays", "https://u1234567.ct.sendgrid.net/ls/click?upn=u001.AbCdEf-2BGhIj&data=xyz", None),
+    ("hubspot click stays", "https://t.hubspotemail.net/e2t/tc/VWabc123/xyz", None),
+    ("sogou link stays", "https://www.sogou.com/link?url=hedJjaC291OvbRHtW5_abc", None),
+    ("bing ck/a without u stays", "https://www.bing.com/ck/a?!&&p=0123abcd&ptn=3&ntb=1", None),
     // --- opaque redirects stay ---
     ("baidu link is opaque", "https://www.baidu.com/link?url=AbCdEfGhIjK&wd=&eqid=abc", None),
     ("t.cn is opaque", "https://t.cn/A6abcDEF", None),

@@ -248,6 +248,174 @@ const CASES: &[(&str, Op, &str, Option<&str>)] = &[
     ("thumbnail of an image unwraps", Op::Unwrap, "https://thumbs.example.net/thumb/image.php?url=https%3A%2F%2Fwww.example.org%2Fa.jpg", Some("https://www.example.org/a.jpg")),
     ("image host payload without extension", Op::Unwrap, "https://img.example/resize?src=https%3A%2F%2Fmmbiz.qpic.cn%2Fmmbiz_png%2Fabc%2F640%3Fwx_fmt%3Dpng&w=300", Some("https://mmbiz.qpic.cn/mmbiz_png/abc/640?wx_fmt=png")),
     ("object store payload", Op::Unwrap, "https://img.example/fetch?url=https%3A%2F%2Fbucket.s3.amazonaws.com%2Fuploads%2Fabc", Some("https://bucket.s3.amazonaws.com/uploads/abc")),
+    // ===== Documented variants added in the #14 attack pass (each comment: what the producer's
+    // documentation says, in our words, and where) =====
+    // Cloudflare Images (developers.cloudflare.com/images/transform-images/transform-via-url/):
+    // the options are a comma list of `key=value`, and the option names include dotted
+    // (`trim.left`) and hyphenated (`slow-connection-quality`) ones; values may hold `;`
+    // (`trim=20;30;20;0`), `x` pairs (`gravity=0.5x0.2`) or an escaped `#` colour.
+    ("cloudflare dotted option names", Op::Unwrap, "https://example.com/cdn-cgi/image/trim.left=10,trim.top=5,width=600/uploads/a.jpg", Some("https://example.com/uploads/a.jpg")),
+    ("cloudflare hyphenated option name", Op::Unwrap, "https://example.com/cdn-cgi/image/width=800,slow-connection-quality=40,format=auto/img/b.png", Some("https://example.com/img/b.png")),
+    ("cloudflare trim list and colour, absolute source", Op::Unwrap, "https://example.com/cdn-cgi/image/trim=20;30;20;0,background=%23ff0000,fit=pad,width=400/https://images.example.net/c.jpg", Some("https://images.example.net/c.jpg")),
+    ("cloudflare gravity coordinates", Op::Unwrap, "https://example.com/cdn-cgi/image/fit=crop,gravity=0.5x0.2,width=300,height=300/photos/d.webp", Some("https://example.com/photos/d.webp")),
+    ("cloudflare http source", Op::Unwrap, "https://example.com/cdn-cgi/image/width=100/http://legacy.example.org/e.gif", Some("http://legacy.example.org/e.gif")),
+    ("cloudflare root-relative dotted options", Op::Unwrap, "/cdn-cgi/image/trim.width=600,slow-connection-quality=30/a/b.jpg", Some("/a/b.jpg")),
+    // Cloudflare Media Transformations (developers.cloudflare.com/stream/transform-videos):
+    // `/cdn-cgi/media/<options>/<source video>`; `mode=frame` makes a still image *of* the
+    // video, which the video file is not: stays.
+    ("cloudflare media frame of a video stays", Op::Unwrap, "https://example.com/cdn-cgi/media/mode=frame,time=3s,width=640/https://example.com/v.mp4", None),
+    // Astro (docs.astro.build, image service reference): a local image service is served by
+    // the `/_image` endpoint, the source in `href` (a path on the site or a remote URL) and
+    // the transform in `w`, `h`, `q`, `f`.
+    ("astro endpoint, source on the site", Op::Unwrap, "https://site.example/_image?href=%2F_astro%2Fphoto.Bc1dE2fG.jpg&w=800&h=600&f=webp", Some("https://site.example/_astro/photo.Bc1dE2fG.jpg")),
+    ("astro endpoint, remote source", Op::Unwrap, "https://site.example/_image?href=https%3A%2F%2Fcdn.example.com%2Fa.png&w=300&f=avif&q=80", Some("https://cdn.example.com/a.png")),
+    ("astro endpoint, root-relative", Op::Unwrap, "/_image?href=%2F_astro%2Fa.Xy12.png&w=400&h=300&f=webp", Some("/_astro/a.Xy12.png")),
+    ("astro endpoint under a base path", Op::Unwrap, "https://example.com/docs/_image?href=%2Fdocs%2F_astro%2Fb.png&w=100&h=50&f=png", Some("https://example.com/docs/_astro/b.png")),
+    ("astro endpoint without href is not a proxy", Op::Unwrap, "https://site.example/_image?w=300", None),
+    // Cloudinary (cloudinary.com/documentation/fetch_remote_images; private CDN and custom
+    // CNAME delivery): fetch URLs are `…/image/fetch/<transformations>/<remote URL>`; on a
+    // private CDN (`<cloud>-res.cloudinary.com`) or a custom domain the cloud name is not in
+    // the path. Transformations chain as several segments and may start with a `s--…--`
+    // signature. Upload and social-profile (`image/facebook/…`) URLs carry no remote URL.
+    ("cloudinary private cdn fetch", Op::Unwrap, "https://demo-res.cloudinary.com/image/fetch/w_300,f_auto,q_auto/https://example.com/a.jpg", Some("https://example.com/a.jpg")),
+    ("cloudinary custom domain fetch", Op::Unwrap, "https://media.example.com/image/fetch/f_auto/q_auto/https%3A%2F%2Fexample.org%2Fb.png", Some("https://example.org/b.png")),
+    ("cloudinary signed chained fetch", Op::Unwrap, "https://res.cloudinary.com/demo/image/fetch/s--Ab12CdEf--/c_fill,w_200/f_auto,q_auto/https%3A%2F%2Fexample.com%2Fc.png", Some("https://example.com/c.png")),
+    ("cloudinary video fetch", Op::Unwrap, "https://res.cloudinary.com/demo/video/fetch/f_auto,q_auto/https://example.com/clip.mp4", Some("https://example.com/clip.mp4")),
+    ("cloudinary upload with f_auto,q_auto stays", Op::Unwrap, "https://res.cloudinary.com/demo/image/upload/f_auto,q_auto/v1699999999/folder/sample.jpg", None),
+    ("cloudinary social profile stays", Op::Unwrap, "https://res.cloudinary.com/demo/image/facebook/w_100,h_100,c_fill/65646572251.jpg", None),
+    // ImageKit (imagekit.io docs, "Web proxy" origin): the image's absolute URL follows the
+    // URL endpoint (`ik.imagekit.io/<id>[/<origin prefix>]`), plain or percent-encoded; the
+    // transformation is a `tr:` path segment or a `tr=` query parameter, both ImageKit's own.
+    ("imagekit web proxy", Op::Unwrap, "https://ik.imagekit.io/demo/https://example.com/images/a.jpg", Some("https://example.com/images/a.jpg")),
+    ("imagekit tr path segment", Op::Unwrap, "https://ik.imagekit.io/demo/tr:w-300,h-200,f-auto/https://example.com/a.jpg", Some("https://example.com/a.jpg")),
+    ("imagekit tr query dropped", Op::Unwrap, "https://ik.imagekit.io/demo/https://example.com/b.png?tr=w-300,q-80", Some("https://example.com/b.png")),
+    ("imagekit encoded source", Op::Unwrap, "https://ik.imagekit.io/demo/tr:w-400/https%3A%2F%2Fexample.com%2Fc.jpg", Some("https://example.com/c.jpg")),
+    ("imagekit endpoint with origin prefix", Op::Unwrap, "https://ik.imagekit.io/demo/web-proxy/https://example.com/d.webp", Some("https://example.com/d.webp")),
+    ("imagekit stored file stays", Op::Unwrap, "https://ik.imagekit.io/demo/tr:w-300/default-image.jpg", None),
+    // Cloudimage (docs.cloudimage.io, manual implementation, URL-encoding): `token.cloudimg.io/
+    // [v7/]<origin URL>?<operations>`; the origin may be written without its scheme
+    // (`sample.li/flat.jpg`), or percent-encoded with `ci_url_encoded=1`. The query holds
+    // Cloudimage's operations.
+    ("cloudimage v7 absolute origin", Op::Unwrap, "https://demo.cloudimg.io/v7/https://example.com/a.jpg?w=300&h=200", Some("https://example.com/a.jpg")),
+    ("cloudimage scheme-less origin", Op::Unwrap, "https://demo.cloudimg.io/v7/sample.example/flat1.jpg?w=450&org_if_sml=1", Some("http://sample.example/flat1.jpg")),
+    ("cloudimage without v7", Op::Unwrap, "https://demo.cloudimg.io/http://sample.example/boat.jpg?width=500", Some("http://sample.example/boat.jpg")),
+    ("cloudimage url-encoded origin", Op::Unwrap, "https://demo.cloudimg.io/v7/https%3A%2F%2Fexample.com%2Fimg.php%3Fid%3D7?ci_url_encoded=1&w=300", Some("https://example.com/img.php?id=7")),
+    ("cloudimage alias stays", Op::Unwrap, "https://demo.cloudimg.io/v7/_photos_/flat1.jpg?w=300", None),
+    // Google AMP Cache (developers.google.com/amp/cache/overview): `<sub>.cdn.ampproject.org/
+    // <type>/[s/]<URL without scheme>`; type `i` is an image (`ii/w<width>` the resized
+    // image), `r` a resource, `c` a document; `s/` means fetched over https, its absence
+    // plain http; the query is the origin's.
+    ("amp cache image over https", Op::Unwrap, "https://example-com.cdn.ampproject.org/i/s/example.com/images/a.jpg", Some("https://example.com/images/a.jpg")),
+    ("amp cache image over http", Op::Unwrap, "https://example-com.cdn.ampproject.org/i/example.com/logo.png", Some("http://example.com/logo.png")),
+    ("amp cache image with a query", Op::Unwrap, "https://www-example-org.cdn.ampproject.org/i/s/www.example.org/img?id=3&w=2", Some("https://www.example.org/img?id=3&w=2")),
+    ("amp cache resized image", Op::Unwrap, "https://example-com.cdn.ampproject.org/ii/w820/s/example.com/photo.jpg", Some("https://example.com/photo.jpg")),
+    ("amp cache document is not an image", Op::Unwrap, "https://example-com.cdn.ampproject.org/c/s/example.com/article.html", None),
+    // Bing's thumbnail host `th.bing.com` takes the same `th?u=` (and carries nothing in
+    // `th?id=` or `/th/id/<id>`).
+    ("bing th.bing.com th?u=", Op::Unwrap, "https://th.bing.com/th?u=https%3A%2F%2Fexample.com%2Fa.jpg&w=200&h=150&c=7", Some("https://example.com/a.jpg")),
+    ("bing th/id path is opaque", Op::Unwrap, "https://th.bing.com/th/id/OIP.AbCdEfGh?w=200&h=150&rs=1&pid=ImgDetMain", None),
+    // Yahoo's media resizer, as Yahoo pages emit it: `s.yimg.com/<app>/api/res/1.2/<signature>/
+    // <base64 options>/<origin URL>`.
+    ("yahoo api/res resizer", Op::Unwrap, "https://s.yimg.com/ny/api/res/1.2/XG8jO.ZQW6e2vvk4f2SGRg--/YXBwaWQ9aGlnaGxhbmRlcjt3PTk2MDtoPTY0MA--/https://media.zenfs.com/en/reuters.com/0c1e6b6f.jpg", Some("https://media.zenfs.com/en/reuters.com/0c1e6b6f.jpg")),
+    ("yahoo api/res resizer, uu app, two option segments", Op::Unwrap, "https://s.yimg.com/uu/api/res/1.2/Ab.Cd--~B/aD0xMjAwO3c9MTgwMDthcHBpZD15dGFjaHlvbg--/https://o.aolcdn.com/images/dims?image_uri=https%3A%2F%2Fs.yimg.com%2Fos%2Fa.jpg", Some("https://o.aolcdn.com/images/dims?image_uri=https%3A%2F%2Fs.yimg.com%2Fos%2Fa.jpg")),
+    // Slack's image proxy for link unfurls, as Slack messages emit it: `slack-imgs.com/?c=1&
+    // o1=…&url=<encoded>`.
+    ("slack image proxy", Op::Unwrap, "https://slack-imgs.com/?c=1&o1=ro&url=https%3A%2F%2Fexample.com%2Fchart", Some("https://example.com/chart")),
+    // Misskey (misskey-dev/misskey, `MediaProxy.getProxiedImageUrl`): `<instance>/proxy/
+    // image.webp?url=<encoded>` (or `preview.webp`), on the instance or on its separate media
+    // proxy host, with `avatar=1`, `emoji=1`, `static=1` or `preview=1`; older clients named
+    // the file `<encoded host+path>.webp`.
+    ("misskey proxy image.webp", Op::Unwrap, "https://misskey.example/proxy/image.webp?url=https%3A%2F%2Fremote.example%2Ffiles%2Fabc&avatar=1", Some("https://remote.example/files/abc")),
+    ("misskey media proxy host preview", Op::Unwrap, "https://media.misskeyusercontent.example/preview.webp?url=https%3A%2F%2Fs3.remote.example%2Fmedia%2Fabc&preview=1", Some("https://s3.remote.example/media/abc")),
+    ("misskey legacy static name", Op::Unwrap, "https://misskey.example/proxy/remote.example%2Ffiles%2Fa.gif.webp?url=https%3A%2F%2Fremote.example%2Ffiles%2Fa.gif&static=1", Some("https://remote.example/files/a.gif")),
+    // Pleroma / Akkoma MediaProxy (docs and `Pleroma.Web.MediaProxy`): `/proxy/<base64url
+    // signature>/<base64url URL, unpadded>[/<file name>]`, and `/proxy/preview/…` for previews.
+    ("pleroma media proxy with file name", Op::Unwrap, "https://pleroma.example/proxy/AbCdEf123_-xyz/aHR0cHM6Ly9yZW1vdGUuZXhhbXBsZS9tZWRpYS9hLnBuZw/a.png", Some("https://remote.example/media/a.png")),
+    ("akkoma preview proxy", Op::Unwrap, "https://media.akkoma.example/proxy/preview/AbCdEf123_-xyz/aHR0cHM6Ly9tZWRpYS5leGFtcGxlLm9yZy9maWxlcy9iLmpwZw/b.jpg", Some("https://media.example.org/files/b.jpg")),
+    // Lemmy (0.19, `image_proxy` mode): `/api/v3/image_proxy?url=<encoded>`.
+    ("lemmy image proxy", Op::Unwrap, "https://lemmy.example/api/v3/image_proxy?url=https%3A%2F%2Fremote.example%2Fpictrs%2Fimage%2Fabc", Some("https://remote.example/pictrs/image/abc")),
+    // Google's gadgets / focus proxy (`images?-focus-opensocial.googleusercontent.com/gadgets/
+    // proxy?container=focus&url=`), as feed readers and mail emit it.
+    ("google gadgets focus proxy", Op::Unwrap, "https://images1-focus-opensocial.googleusercontent.com/gadgets/proxy?container=focus&refresh=2592000&url=https%3A%2F%2Fexample.com%2Fa.png&resize_w=300", Some("https://example.com/a.png")),
+    // Chinese image proxies around hotlink-protected images: Baidu's image-search thumbnails
+    // (`gimg2.baidu.com/image_search/src=<encoded>&refer=…&fmt=…?sec=…`, the parameters in the
+    // path), Baidu's download proxy (`image.baidu.com/search/down?url=`), QQ Browser's reader
+    // (`read.html5.qq.com/image?…&imageUrl=`), Sogou's WeChat image proxy (`img01.sogoucdn.com/
+    // net/a/04/link?appid=…&url=`).
+    ("baidu image search thumbnail", Op::Unwrap, "https://gimg2.baidu.com/image_search/src=http%3A%2F%2Fc-ssl.duitang.com%2Fuploads%2Fitem%2F202003%2F26%2Fa.jpg&refer=http%3A%2F%2Fc-ssl.duitang.com&app=2002&size=f9999,10000&q=a80&n=0&g=0n&fmt=auto?sec=1700000000&t=0123456789abcdef", Some("http://c-ssl.duitang.com/uploads/item/202003/26/a.jpg")),
+    ("baidu download proxy", Op::Unwrap, "https://image.baidu.com/search/down?tn=download&url=https://wx1.sinaimg.cn/large/006abc.jpg", Some("https://wx1.sinaimg.cn/large/006abc.jpg")),
+    ("qq browser image reader", Op::Unwrap, "https://read.html5.qq.com/image?src=forum&q=5&r=0&imgflag=7&imageUrl=http://mmbiz.qpic.cn/mmbiz_jpg/AbC/640?wx_fmt=jpeg", Some("http://mmbiz.qpic.cn/mmbiz_jpg/AbC/640?wx_fmt=jpeg")),
+    ("sogou wechat image proxy", Op::Unwrap, "https://img01.sogoucdn.com/net/a/04/link?appid=100520033&url=https%3A%2F%2Fmmbiz.qpic.cn%2Fmmbiz_png%2FAbC%2F0%3Fwx_fmt%3Dpng", Some("https://mmbiz.qpic.cn/mmbiz_png/AbC/0?wx_fmt=png")),
+    // thumbor (thumbor.readthedocs.io, "Usage" and the `watermark` filter): the filters run to
+    // the first `)/`, and a filter argument may be an image URL with slashes.
+    ("thumbor watermark filter with a url", Op::Unwrap, "https://thumbor.example/unsafe/300x200/filters:watermark(https://wm.example.com/logo.png,-10,-10,50)/https://example.com/a.jpg", Some("https://example.com/a.jpg")),
+    ("thumbor chained filters then scheme-less source", Op::Unwrap, "https://thumbor.example/unsafe/fit-in/600x400/filters:fill(blur):format(webp):watermark(wm.example.com/w.png,0,0,30)/example.com/b.png", Some("http://example.com/b.png")),
+    // Forem (dev.to): images go through Cloudflare resizing on a Worker route,
+    // `media2.dev.to/dynamic/image/<key=value,…>/<encoded URL>` (values may be empty); older
+    // posts use Cloudinary fetch under `res.cloudinary.com/practicaldev`.
+    ("forem dynamic image", Op::Unwrap, "https://media2.dev.to/dynamic/image/width=800,height=,fit=scale-down,gravity=auto,format=auto/https%3A%2F%2Fdev-to-uploads.s3.amazonaws.com%2Fuploads%2Farticles%2Fabc.png", Some("https://dev-to-uploads.s3.amazonaws.com/uploads/articles/abc.png")),
+    ("forem dynamic image, plain source", Op::Unwrap, "https://media2.dev.to/dynamic/image/width=1000,height=420,fit=cover/https://example.com/cover.jpg", Some("https://example.com/cover.jpg")),
+    ("dev.to cloudinary fetch", Op::Unwrap, "https://res.cloudinary.com/practicaldev/image/fetch/s--AbC123--/c_imagga_scale,f_auto,fl_progressive,h_420,q_auto,w_1000/https://dev-to-uploads.s3.amazonaws.com/i/abc.png", Some("https://dev-to-uploads.s3.amazonaws.com/i/abc.png")),
+    // Substack's older CDN host serves the same fetch path.
+    ("substack cdn.substack.com fetch", Op::Unwrap, "https://cdn.substack.com/image/fetch/w_1200,c_limit,f_auto,q_auto:good/https%3A%2F%2Fbucketeer-e05bbc84.s3.amazonaws.com%2Fpublic%2Fimages%2Fa.png", Some("https://bucketeer-e05bbc84.s3.amazonaws.com/public/images/a.png")),
+    // Google Translate's website proxy: the origin's host is written in the proxy's own
+    // (`.` → `-`, `-` → `--`), the path is the origin's, `_x_tr_*` parameters are the proxy's.
+    ("translate.goog image", Op::Unwrap, "https://example-com.translate.goog/images/a.jpg?_x_tr_sl=auto&_x_tr_tl=en&_x_tr_hl=en", Some("https://example.com/images/a.jpg")),
+    ("translate.goog host with dashes", Op::Unwrap, "https://my--site-example-org.translate.goog/img.png?v=2&_x_tr_sl=de&_x_tr_tl=en", Some("https://my-site.example.org/img.png?v=2")),
+    // Tiny Tiny RSS `af_proxy_http` plugin (tt-rss plugins/af_proxy_http).
+    ("tt-rss image proxy", Op::Unwrap, "https://rss.example/backend.php?op=pluginhandler&plugin=af_proxy_http&pmethod=imgproxy&url=https%3A%2F%2Fremote.example%2Fimg%3Fid%3D1&text=x", Some("https://remote.example/img?id=1")),
+    // Notion's image proxy wraps a signed S3 URL that expires and refuses unsigned requests:
+    // it stays (nothing is gained, the image would be lost).
+    ("notion image of a signed s3 file stays", Op::Unwrap, "https://www.notion.so/image/https%3A%2F%2Fs3-us-west-2.amazonaws.com%2Fsecure.notion-static.com%2Fabc%2Fa.png?table=block&id=1234&cache=v2", None),
+    // Mail image proxies: Yahoo Mail `ecp.yusercontent.com/mail?url=`, Proton Mail's
+    // remote-image proxy `/api/core/v4/images?Url=` (its parameter is capitalised).
+    ("yahoo mail image proxy", Op::Unwrap, "https://ecp.yusercontent.com/mail?url=https%3A%2F%2Fnews.example.com%2Ftrack%2Flogo&t=1700000000&ymreqid=abc&sig=xyz", Some("https://news.example.com/track/logo")),
+    ("proton mail image proxy", Op::Unwrap, "https://mail.proton.me/api/core/v4/images?Url=https%3A%2F%2Fexample.com%2Fbanner&DryRun=0&UID=abc", Some("https://example.com/banner")),
+    // Pocket's image cache (thumbor, unsigned): `pocket-image-cache.com/[<size>]/filters:…/<URL>`.
+    ("pocket image cache", Op::Unwrap, "https://pocket-image-cache.com/1200x/filters:format(jpg):extract_focal()/https%3A%2F%2Fexample.com%2Fimages%2Fa.jpg", Some("https://example.com/images/a.jpg")),
+    ("pocket image cache without size", Op::Unwrap, "https://pocket-image-cache.com//filters:format(jpg):extract_focal()/https%3A%2F%2Fexample.com%2Fb", Some("https://example.com/b")),
+    // Omnivore's reader runs willnorris/imageproxy (`<size>,s<signature>/<URL>`).
+    ("omnivore imageproxy", Op::Unwrap, "https://proxy-prod.omnivore-image-cache.app/0x0,sAbCdEfGhIjKlMnOpQrStUvWx/https://example.com/c.png", Some("https://example.com/c.png")),
+    // Naver (`search.pstatic.net/common/?src=`, `dthumb-phinf.pstatic.net/?src="…"`) and Daum /
+    // Kakao (`img1.daumcdn.net/thumb/<size>/?fname=`), as their portals and blogs emit them.
+    ("naver search image proxy", Op::Unwrap, "https://search.pstatic.net/common/?src=https%3A%2F%2Fblogthumb.pstatic.net%2FMjAy%2Fimage&type=w800", Some("https://blogthumb.pstatic.net/MjAy/image")),
+    ("naver dthumb quoted src", Op::Unwrap, "https://dthumb-phinf.pstatic.net/?src=%22https%3A%2F%2Fexample.com%2Fog.png%22&type=ff500_300", Some("https://example.com/og.png")),
+    ("daum thumb fname", Op::Unwrap, "https://img1.daumcdn.net/thumb/R800x0/?scode=mtistory2&fname=https%3A%2F%2Fblog.kakaocdn.net%2Fdn%2FbAbC%2Fbtr%2Fimg.png", Some("https://blog.kakaocdn.net/dn/bAbC/btr/img.png")),
+    // Bluesky's CDN names its own blobs (`plain/<did>/<cid>@jpeg`), not a URL: stays.
+    ("bluesky cdn blob stays", Op::Unwrap, "https://cdn.bsky.app/img/feed_thumbnail/plain/did:plc:abc123/bafkreiabc@jpeg", None),
+    // --- what is not a proxy of an image stays (the false unwraps #14 forbids) ---
+    // Gravatar's `d=` is the image shown when there is no avatar, not the one shown.
+    ("gravatar default image stays", Op::Unwrap, "https://secure.gravatar.com/avatar/0bc83cb571cd1c50ba6f3e8a78ef1346?s=96&d=https%3A%2F%2Fexample.com%2Fdefault.png&r=g", None),
+    // Google-hosted images take their size as `=s96-c`, `=w408-h306-k-no`, `-rw`: options of
+    // the image itself.
+    ("googleusercontent =s option stays", Op::Unwrap, "https://lh3.googleusercontent.com/a-/AOh14GabcDEF=s96-c", None),
+    ("googleusercontent =w-h option stays", Op::Unwrap, "https://lh5.googleusercontent.com/p/AF1QipMabc=w408-h306-k-no", None),
+    ("googleusercontent -rw option stays", Op::Unwrap, "https://lh3.googleusercontent.com/AbCdEf123=w1200-h630-p-k-no-nu-rw", None),
+    // Archives: a Wayback replay (`id_` raw, `im_` image, `if_` iframe, or a page) is the
+    // archived copy, which often outlives the origin; it stays, as archive.today does.
+    ("wayback id_ replay stays", Op::Unwrap, "https://web.archive.org/web/20200101000000id_/https://example.com/a.jpg", None),
+    ("wayback page replay stays", Op::Unwrap, "https://web.archive.org/web/2020/https://example.com/article", None),
+    ("wayback if_ replay stays", Op::Unwrap, "https://web.archive.org/web/20200101000000if_/https://example.com/", None),
+    // Screenshot and social-card services whose path carries a page (11ty's screenshot and
+    // OpenGraph services: `/<encoded page URL>/<size>/`; thum.io `/get/<options>/<page>`).
+    ("11ty screenshot of a page stays", Op::Unwrap, "https://v1.screenshot.11ty.dev/https%3A%2F%2Fwww.example.com%2F/opengraph/", None),
+    ("11ty opengraph image of a page stays", Op::Unwrap, "https://v1.opengraph.11ty.dev/https%3A%2F%2Fwww.example.com%2Fpost%2F/", None),
+    ("thum.io with options stays", Op::Unwrap, "https://image.thum.io/get/width/1200/crop/800/https://example.com/page", None),
+    ("screenshot api with an image format stays", Op::Unwrap, "https://api.screenshotone.com/take?access_key=abc&url=https%3A%2F%2Fexample.com%2Flogo.png&format=jpg", None),
+    // QR and chart services carry text (`chl=`, `text=`, `data=`), badges a JSON endpoint.
+    ("google chart qr stays", Op::Unwrap, "https://chart.googleapis.com/chart?cht=qr&chs=150x150&chl=https%3A%2F%2Fexample.com%2Fa.png", None),
+    ("quickchart qr stays", Op::Unwrap, "https://quickchart.io/qr?text=https%3A%2F%2Fexample.com%2Fp.png&size=200", None),
+    ("qrserver data stays", Op::Unwrap, "https://api.qrserver.com/v1/create-qr-code/?size=150x150&data=https%3A%2F%2Fexample.com%2Fa.jpg", None),
+    ("shields endpoint badge stays", Op::Unwrap, "https://img.shields.io/endpoint?url=https%3A%2F%2Fexample.com%2Fbadge.json", None),
+    // Favicons of a site.
+    ("google s2 favicon stays", Op::Unwrap, "https://www.google.com/s2/favicons?domain_url=https%3A%2F%2Fexample.com%2Ficon.png&sz=64", None),
+    ("duckduckgo icon stays", Op::Unwrap, "https://icons.duckduckgo.com/ip3/example.com.ico", None),
+    // CDNs that resize their own files (query options, no URL carried): nothing to unwrap.
+    ("cloudflare images delivery stays", Op::Unwrap, "https://imagedelivery.net/ZWd9g1K7eljCn_KDTu_MWA/083eb7b2-5392-4565-b69e-aff66acddd00/public", None),
+    ("fastly io options stay", Op::Unwrap, "https://www.example.com/images/a.jpg?width=300&format=webp&optimize=medium", None),
+    ("akamai im options stay", Op::Unwrap, "https://www.example.com/img/a.jpg?imwidth=640&impolicy=resize", None),
+    ("bunny optimizer options stay", Op::Unwrap, "https://example.b-cdn.net/images/a.jpg?width=300&quality=80", None),
+    ("sirv options stay", Op::Unwrap, "https://demo.sirv.com/example.jpg?w=300&h=200", None),
     ("relative generic is not read", Op::Unwrap, "/resize?src=https%3A%2F%2Forigin.example%2Fa.jpg", None),
     // --- never into template syntax ---
     ("template syntax via worker", Op::Unwrap, "https://x.workers.dev/?https://example.com/{{ image }}.jpg", None),

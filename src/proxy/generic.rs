@@ -61,6 +61,7 @@ const PAGE_IMAGE_SERVICES: &[&str] = &[
     "thum.io",
     "preview-image",
     "og-image",
+    "opengraph",
 ];
 
 /// File extensions that mark a page, or a file that is itself the resource.
@@ -105,7 +106,7 @@ pub(crate) fn looks_like_page_link(segs: &[&str]) -> bool {
 /// True when the host or a path segment of the outer URL names a service that makes an
 /// image of a page ([`PAGE_IMAGE_SERVICES`]), a segment is a bare `qr`, or the query asks for a
 /// screenshot.
-fn is_page_image_service(url: &Url, segs: &[&str]) -> bool {
+pub(crate) fn is_page_image_service(url: &Url, segs: &[&str]) -> bool {
     let named = |s: &str| PAGE_IMAGE_SERVICES.iter().any(|w| contains_ci(s, w));
     url.host_str().is_some_and(named)
         || segs

@@ -19,6 +19,9 @@ enum HostRule {
     Domain(&'static str),
     /// `google.<tld>` or `www.google.<tld>` (any country domain).
     Google,
+    /// Any host: self-hosted software whose path alone names the redirector (Discourse's
+    /// `/clicks/track`).
+    Any,
 }
 
 /// One link redirector: host, path (exact, after trimming a trailing `/`; empty = `/`;
@@ -48,17 +51,23 @@ const fn rd(host: HostRule, path: &'static str, carrier: Carrier) -> Redirector 
     }
 }
 
-use HostRule::{Domain, Exact, Google};
+use HostRule::{Any, Domain, Exact, Google};
 
 /// The known link redirectors.
 const REDIRECTORS: &[Redirector] = &[
     r(Exact("link.zhihu.com"), "", &["target"]),
     r(Google, "/url", &["q", "url"]),
+    r(Google, "/imgres", &["imgrefurl"]),
+    rd(Google, "*", Carrier::GoogleAmp),
+    rd(Domain("cdn.ampproject.org"), "*", Carrier::AmpCache),
     r(Domain("youtube.com"), "/redirect", &["q"]),
-    r(Exact("l.facebook.com"), "/l.php", &["u"]),
-    r(Exact("lm.facebook.com"), "/l.php", &["u"]),
+    r(Domain("facebook.com"), "/l.php", &["u"]),
+    r(Domain("facebook.com"), "/flx/warn", &["u"]),
     r(Exact("l.messenger.com"), "/l.php", &["u"]),
     r(Exact("l.instagram.com"), "", &["u"]),
+    r(Exact("l.threads.net"), "", &["u"]),
+    r(Exact("l.threads.com"), "", &["u"]),
+    r(Exact("l.wl.co"), "/l", &["u"]),
     r(Exact("weibo.cn"), "/sinaurl", &["u", "toasturl"]),
     r(Exact("steamcommunity.com"), "/linkfilter", &["url", "u"]),
     r(Exact("link.juejin.cn"), "", &["target"]),
@@ -76,9 +85,52 @@ const REDIRECTORS: &[Redirector] = &[
     r(Exact("www.infoq.cn"), "/link", &["target"]),
     r(Exact("sspai.com"), "/link", &["target"]),
     r(Exact("leetcode.cn"), "/link", &["target"]),
-    r(Exact("vk.com"), "/away.php", &["to"]),
-    r(Exact("away.vk.com"), "/away.php", &["to"]),
+    r(Domain("vk.com"), "/away.php", &["to"]),
     r(Domain("linkedin.com"), "/redir/redirect", &["url"]),
+    r(Domain("linkedin.com"), "/safety/go", &["url"]),
+    r(Domain("medium.com"), "/r", &["url"]),
+    r(Exact("getpocket.com"), "/redirect", &["url"]),
+    r(Exact("tieba.baidu.com"), "/mo/q/checkurl", &["url"]),
+    r(Exact("weixin110.qq.com"), "*", &["url"]),
+    r(Exact("t.me"), "/iv", &["url"]),
+    r(Any, "/clicks/track", &["url"]),
+    r(Exact("blog.51cto.com"), "/transfer", &[]),
+    r(
+        Exact("cloud.tencent.com"),
+        "/developer/tools/blog-entry",
+        &["target"],
+    ),
+    r(Exact("hd.nowcoder.com"), "/link.html", &["target"]),
+    r(Exact("search.naver.com"), "/p/crd/rd", &["u"]),
+    rd(Domain("translate.goog"), "*", Carrier::TranslateGoog),
+    // Ads and affiliate networks whose deep links carry the destination.
+    r(
+        Exact("www.googleadservices.com"),
+        "/pagead/aclk",
+        &["adurl"],
+    ),
+    r(Domain("doubleclick.net"), "*", &["adurl"]),
+    r(Domain("doubleclick.net"), "*", &[]),
+    r(Exact("go.skimresources.com"), "", &["url"]),
+    r(Exact("go.redirectingat.com"), "", &["url"]),
+    r(Exact("redirect.viglink.com"), "", &["u"]),
+    r(Exact("click.linksynergy.com"), "*", &["murl"]),
+    r(Domain("awin1.com"), "/cread.php", &["ued"]),
+    r(Domain("sjv.io"), "*", &["u"]),
+    r(Domain("pxf.io"), "*", &["u"]),
+    r(Domain("evyy.net"), "*", &["u"]),
+    r(Domain("anrdoezrs.net"), "*", &["url"]),
+    r(Domain("jdoqocy.com"), "*", &["url"]),
+    r(Domain("tkqlhce.com"), "*", &["url"]),
+    r(Domain("dpbolvw.net"), "*", &["url"]),
+    r(Domain("kqzyfj.com"), "*", &["url"]),
+    rd(Exact("prf.hn"), "*", Carrier::PathParam("destination:")),
+    r(Exact("rover.ebay.com"), "*", &["mpre"]),
+    r(
+        Exact("statics.teams.cdn.office.net"),
+        "*/atp-safelinks.html",
+        &["url"],
+    ),
     r(Domain("duckduckgo.com"), "/l", &["uddg"]),
     r(Domain("safelinks.protection.outlook.com"), "*", &["url"]),
     r(Domain("mail.qq.com"), "/cgi-bin/readtemplate", &["gourl"]),
@@ -92,6 +144,13 @@ const REDIRECTORS: &[Redirector] = &[
     r(Exact("link.cnblogs.com"), "", &["url", "u"]),
     rd(Domain("bing.com"), "/ck/a", Carrier::BingBase64),
     rd(Exact("r.search.yahoo.com"), "*", Carrier::YahooRu),
+    rd(Exact("search.aol.com"), "*", Carrier::YahooRu),
+    rd(Exact("urldefense.com"), "*", Carrier::ProofpointV3),
+    rd(
+        Exact("urldefense.proofpoint.com"),
+        "/v2/url",
+        Carrier::ProofpointV2,
+    ),
     rd(Domain("substack.com"), "*", Carrier::SubstackJson),
 ];
 
@@ -114,6 +173,7 @@ fn host_matches(host: &str, rule: HostRule) -> bool {
                     .strip_suffix(d)
                     .is_some_and(|prefix| prefix.ends_with('.'))
         }
+        Any => true,
         Google => {
             let h = host.strip_prefix("www.").unwrap_or(host);
             h.strip_prefix("google.").is_some_and(|tld| {
@@ -148,22 +208,47 @@ fn redirect_once(url: &Url) -> Option<String> {
         .find_map(|red| read(url, red.carrier).and_then(|c| finalize(&c)))
 }
 
-/// False only when `url` certainly carries no readable target: no `http` (any case) or base64
-/// `aHR0c` after a `?`, and no Yahoo `RU=` or Substack `/redirect/2/` in the path. Answered
-/// without parsing or allocating.
+/// False only when `url` certainly carries no readable target: no `http` (any case) after
+/// its first byte, no base64 `aHR0c` after a `?`, no Yahoo `RU=`, Substack `/redirect/2/`,
+/// Proofpoint `/v3/__` or `.translate.goog`, and no `amp` segment or `ampproject` host (the AMP viewer's and AMP Cache's
+/// scheme-less paths). Answered without parsing
+/// or allocating.
 fn may_carry_target(url: &str) -> bool {
     // Searchers built once: building one per call costs more than the search.
     static BASE64_HTTP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"aHR0c"));
     static SUBSTACK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"/redirect/2/"));
+    static PROOFPOINT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"/v3/__"));
     let bytes = url.as_bytes();
-    let query_marks = memchr::memchr(b'?', bytes).is_some_and(|q| {
-        let query = &bytes[q..];
-        query.windows(4).any(|w| w.eq_ignore_ascii_case(b"http"))
-            || BASE64_HTTP.find(query).is_some()
-    });
+    // An `http` (any case) after the URL's own scheme, or base64 `aHR0c` in the query.
+    let query_marks = bytes
+        .get(1..)
+        .is_some_and(|rest| rest.windows(4).any(|w| w.eq_ignore_ascii_case(b"http")))
+        || memchr::memchr(b'?', bytes).is_some_and(|q| BASE64_HTTP.find(&bytes[q..]).is_some());
     query_marks
         || memchr::memchr_iter(b'=', bytes).any(|i| i >= 2 && &bytes[i - 2..i] == b"RU")
         || SUBSTACK.find(bytes).is_some()
+        || PROOFPOINT.find(bytes).is_some()
+        || bytes
+            .windows(15)
+            .any(|w| w.eq_ignore_ascii_case(b".translate.goog"))
+        || memchr::memchr2_iter(b'm', b'M', bytes).any(|i| amp_mark(bytes, i))
+}
+
+/// True when the `m` at `i` is the one of an `amp` (any case) that is a whole path segment
+/// (`/amp/`, the AMP viewer) or starts `ampproject` (the AMP Cache's host).
+fn amp_mark(bytes: &[u8], i: usize) -> bool {
+    let slash = |at: Option<usize>| {
+        at.and_then(|j| bytes.get(j))
+            .is_some_and(|b| matches!(b, b'/' | b'\\'))
+    };
+    i >= 1
+        && bytes
+            .get(i - 1..i + 2)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"amp"))
+        && ((slash(i.checked_sub(2)) && slash(Some(i + 2)))
+            || bytes
+                .get(i + 2..i + 9)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"project")))
 }
 
 /// Unwraps link redirectors and returns the target link.
@@ -183,7 +268,21 @@ fn may_carry_target(url: &str) -> bool {
 /// `c.pc.qq.com/middlem.html?pfurl=`, `developers.weixin.qq.com/community/middlepage/href?href=`,
 /// `link.cnblogs.com/?url=`, Bing `bing.com/ck/a?…&u=a1<base64url>`, Yahoo
 /// `r.search.yahoo.com/…/RU=<encoded>/RK=…`, Substack `…substack.com/redirect/2/<base64url
-/// JSON>` (its `"e"` field). An opaque redirect (Baidu `link?url=`, `t.cn`, `lnkd.in`) carries
+/// JSON>` (its `"e"` field), Google's AMP viewer `www.google.<tld>/amp/[s/]<URL without
+/// scheme>` and image results `imgres?imgrefurl=`, the AMP Cache's documents
+/// `*.cdn.ampproject.org/{c,v}/[s/]<URL without scheme>`, `facebook.com/flx/warn/?u=`,
+/// `l.threads.net/?u=` (and `.com`), WhatsApp `l.wl.co/l?u=`, `linkedin.com/safety/go?url=`,
+/// `medium.com/r/?url=`, `getpocket.com/redirect?url=`, `tieba.baidu.com/mo/q/checkurl?url=`,
+/// Teams Safe Links `statics.teams.cdn.office.net/…/atp-safelinks.html?url=`, Proofpoint URL
+/// Defense `urldefense.com/v3/__<URL>__;…` and `urldefense.proofpoint.com/v2/url?u=`,
+/// WeChat's `weixin110.qq.com/…?url=`, Telegram Instant View `t.me/iv?url=`, Discourse's
+/// `/clicks/track?url=` (on any host), AOL search (Yahoo's `RU=`), Naver search `p/crd/rd?u=`,
+/// 51CTO `blog.51cto.com/transfer?<URL>`, Tencent Cloud `developer/tools/blog-entry?target=`,
+/// Nowcoder `hd.nowcoder.com/link.html?target=`, Google Translate's proxy
+/// `<host>.translate.goog`, and the deep links of ad and affiliate networks (Google Ads
+/// `adurl=`, Campaign Manager `ad.doubleclick.net/ddm/…?<URL>`, Skimlinks, Sovrn/VigLink,
+/// Rakuten, Awin, Impact, CJ, Partnerize `destination:`, eBay `mpre=`). An opaque redirect
+/// (Baidu `link?url=`, `t.cn`, `lnkd.in`, Mailchimp or SendGrid click tracking) carries
 /// no readable target and stays as it is.
 ///
 /// Redirectors that nest are unwrapped up to 8 levels (a link nested deeper is left as it

@@ -59,6 +59,26 @@
 //! | DuckDuckGo `external-content.duckduckgo.com/iu/?u=` | `https://external-content.duckduckgo.com/iu/?u=https%3A%2F%2Fexample.com%2Fa.jpg&f=1&nofb=1` | `https://example.com/a.jpg` |
 //! | Bing `th?u=` (a `th?id=` carries no URL and stays) | `https://tse1.mm.bing.net/th?u=https%3A%2F%2Fexample.com%2Fa.jpg&w=100&h=100&c=7` | `https://example.com/a.jpg` |
 //! | Brightspot `dims4/<preset>/<hash>/<operations>/?url=` (on its CDN or the site's host) | `https://www.politico.com/dims4/default/bd69088/2147483647/legacy_thumbnail/144x144/quality/90/?url=https%3A%2F%2Fstatic.politico.com%2Fcf%2F05%2Fee68%2Fpolitico.png` | `https://static.politico.com/cf/05/ee68/politico.png` |
+//! | Astro `/_image?href=` (a relative source is on the proxy URL's site) | `https://site.example/_image?href=%2F_astro%2Fphoto.Bc1dE2fG.jpg&w=800&h=600&f=webp` | `https://site.example/_astro/photo.Bc1dE2fG.jpg` |
+//! | Cloudflare Images, dotted and hyphenated option names | `https://example.com/cdn-cgi/image/trim.left=10,slow-connection-quality=40,width=600/uploads/a.jpg` | `https://example.com/uploads/a.jpg` |
+//! | Cloudinary fetch on a private CDN or custom domain (`[<cloud>/]image/fetch/…`) | `https://demo-res.cloudinary.com/image/fetch/w_300,f_auto,q_auto/https://example.com/a.jpg` | `https://example.com/a.jpg` |
+//! | ImageKit web proxy `ik.imagekit.io/<id>[/tr:…]/<URL>` (`tr=` dropped) | `https://ik.imagekit.io/demo/tr:w-300,h-200/https://example.com/a.jpg` | `https://example.com/a.jpg` |
+//! | Cloudimage `<token>.cloudimg.io/[v7/]<URL or host/path>` (scheme-less → http) | `https://demo.cloudimg.io/v7/sample.example/flat1.jpg?w=450` | `http://sample.example/flat1.jpg` |
+//! | AMP Cache images `*.cdn.ampproject.org/{i,ii/w…,r}/[s/]<host>/<path>` (`s/` → https) | `https://example-com.cdn.ampproject.org/i/s/example.com/images/a.jpg` | `https://example.com/images/a.jpg` |
+//! | Yahoo `*.yimg.com/…/api/res/1.2/<sig>/<options>/<URL>` | `https://s.yimg.com/ny/api/res/1.2/XG8jO--/YXBwaWQ9aGlnaGxhbmRlcg--/https://media.zenfs.com/en/a.jpg` | `https://media.zenfs.com/en/a.jpg` |
+//! | Slack `slack-imgs.com/?…&url=` | `https://slack-imgs.com/?c=1&o1=ro&url=https%3A%2F%2Fexample.com%2Fchart` | `https://example.com/chart` |
+//! | Misskey `/proxy/<name>.webp?url=` (and `image.webp`/`preview.webp` on its media host) | `https://misskey.example/proxy/image.webp?url=https%3A%2F%2Fremote.example%2Ffiles%2Fabc&avatar=1` | `https://remote.example/files/abc` |
+//! | Pleroma / Akkoma `/proxy/[preview/]<sig>/<base64url URL>[/<file>]` | `https://pleroma.example/proxy/AbCdEf123_-xyz/aHR0cHM6Ly9yZW1vdGUuZXhhbXBsZS9tZWRpYS9hLnBuZw/a.png` | `https://remote.example/media/a.png` |
+//! | Lemmy `/api/v3/image_proxy?url=` | `https://lemmy.example/api/v3/image_proxy?url=https%3A%2F%2Fremote.example%2Fpictrs%2Fimage%2Fabc` | `https://remote.example/pictrs/image/abc` |
+//! | Baidu image search `gimg*.baidu.com/image_search/src=…` and `image.baidu.com/search/down?url=` | `https://gimg2.baidu.com/image_search/src=http%3A%2F%2Fexample.com%2Fa.jpg&refer=http%3A%2F%2Fexample.com&fmt=auto?sec=1700000000&t=abc` | `http://example.com/a.jpg` |
+//! | QQ Browser reader `read.html5.qq.com/image?…&imageUrl=` | `https://read.html5.qq.com/image?src=forum&q=5&imageUrl=http://mmbiz.qpic.cn/mmbiz_jpg/AbC/640?wx_fmt=jpeg` | `http://mmbiz.qpic.cn/mmbiz_jpg/AbC/640?wx_fmt=jpeg` |
+//! | Forem (dev.to) `dynamic/image/<key=value,…>/<URL>` | `https://media2.dev.to/dynamic/image/width=800,height=,fit=scale-down/https%3A%2F%2Fdev-to-uploads.s3.amazonaws.com%2Fuploads%2Fa.png` | `https://dev-to-uploads.s3.amazonaws.com/uploads/a.png` |
+//! | Google Translate proxy `<host, . → ->.translate.goog/<path>` (`_x_tr_*` dropped) | `https://example-com.translate.goog/images/a.jpg?_x_tr_sl=auto&_x_tr_tl=en` | `https://example.com/images/a.jpg` |
+//! | Tiny Tiny RSS `plugin=af_proxy_http&…&url=` | `https://rss.example/backend.php?op=pluginhandler&plugin=af_proxy_http&pmethod=imgproxy&url=https%3A%2F%2Fremote.example%2Fimg` | `https://remote.example/img` |
+//! | Yahoo Mail `ecp.yusercontent.com/mail?url=`, Proton Mail `…/api/core/v4/images?Url=` | `https://mail.proton.me/api/core/v4/images?Url=https%3A%2F%2Fexample.com%2Fbanner&DryRun=0` | `https://example.com/banner` |
+//! | Pocket image cache `pocket-image-cache.com/[<size>]/filters:…/<URL>` | `https://pocket-image-cache.com/1200x/filters:format(jpg):extract_focal()/https%3A%2F%2Fexample.com%2Fimages%2Fa.jpg` | `https://example.com/images/a.jpg` |
+//! | Naver `search.pstatic.net/common/?src=`, `dthumb-phinf.pstatic.net/?src="…"` | `https://dthumb-phinf.pstatic.net/?src=%22https%3A%2F%2Fexample.com%2Fog.png%22&type=ff500_300` | `https://example.com/og.png` |
+//! | Daum / Kakao `*.daumcdn.net/thumb/<size>/?fname=` | `https://img1.daumcdn.net/thumb/R800x0/?scode=mtistory2&fname=https%3A%2F%2Fblog.kakaocdn.net%2Fdn%2FbAbC%2Fimg.png` | `https://blog.kakaocdn.net/dn/bAbC/img.png` |
 //! | [`ProxyTemplate`]s added with [`Unwrapper::with_template`] | `https://img.example/p/{url_base64}` | see [`ProxyTemplate`] |
 //! | Generic fallback: whole query, or `url`/`src`/`u`/`image`/`img`/`imgurl`, is an absolute URL of an image (file name, image host or store, format parameter) | `https://img.example/resize?src=https%3A%2F%2Forigin.example%2Fa.jpg&w=300` | `https://origin.example/a.jpg` |
 //! | Generic fallback, path form: option segments, then an absolute image URL | `https://img.example-cdn.net/w_300,q_80/https://origin.example/a.jpg` | `https://origin.example/a.jpg` |
@@ -69,7 +89,9 @@
 //! parameter names an image format, or it is itself a known proxy of an image. So the
 //! favicon, screenshot, QR, badge, archive and page-thumbnail services that carry a **page**
 //! stay wrapped; they are also recognised by name (`favicon`, `screenshot`, `qr`, `badge`,
-//! `mshots`, `archive`… in the host or path, `screenshot=` in the query). The query forms are
+//! `mshots`, `archive`, `opengraph`… in the host or path, `screenshot=` in the query); the
+//! CORS path and bare-query forms refuse those names too. A Wayback replay (`im_`, `id_`, a
+//! page) stays: the archived copy often outlives the origin. The query forms are
 //! skipped when the outer URL looks like a page link: a path segment such as `share`,
 //! `sharer.php`, `intent`, `login`, `search` or `redirect`, or a last segment with a page or
 //! media extension (`.html`, `.jpg`…). Other parameter names never count:
@@ -174,7 +196,7 @@ impl Unwrapper {
     /// `url` must be absolute (`http://`, `https://`) or protocol-relative (`//host/…`, read
     /// as https); surrounding ASCII whitespace is ignored. HTML entities must already be
     /// decoded (`&amp;` → `&`). A root-relative `url` (`/_next/image?url=%2Fa.jpg`) is only
-    /// read by the same-site optimisers (Next.js, Netlify, Vercel, Gatsby, Nuxt IPX,
+    /// read by the same-site optimisers (Next.js, Netlify, Vercel, Gatsby, Nuxt IPX, Astro,
     /// Cloudflare Images): a source on the same site gives a root-relative origin (`/a.jpg`,
     /// on the page's own site as the proxy URL was), an absolute source an absolute one.
     ///

@@ -1,12 +1,14 @@
 //! Link redirectors whose target is not a plain query parameter: Bing's base64url `u=a1…`,
-//! Yahoo's `/RU=<encoded>/` path segment, Substack's `/redirect/2/<base64url JSON>` token.
+//! Yahoo's `/RU=<encoded>/` path segment, Substack's `/redirect/2/<base64url JSON>` token,
+//! the AMP viewer's and AMP Cache's scheme-less paths, Proofpoint's rewritten URLs.
 //!
 //! Each reader returns the candidate target text; the caller checks it with
 //! [`finalize`](super::decode::finalize) like any other.
 
 use url::Url;
 
-use super::decode::{decode_base64_text, decode_to_http, raw_param};
+use super::decode::{decode_base64_text, decode_to_http, percent_decode_once, raw_param};
+use super::known::{amp_origin, query_without, translate_goog};
 
 /// How a redirector carries its target.
 #[derive(Clone, Copy)]
@@ -21,7 +23,24 @@ pub(crate) enum Carrier {
     /// Substack email links: `/redirect/2/<base64url JSON>[.<signature>]`, the target in the
     /// JSON's `"e"` string.
     SubstackJson,
+    /// A path segment `<prefix><percent-encoded target>` (Partnerize `destination:`).
+    PathParam(&'static str),
+    /// Google Translate's website proxy: the host encoded in `<label>.translate.goog`.
+    TranslateGoog,
+    /// Google's AMP viewer: `/amp/[s/]<URL without scheme>`, `s/` meaning https.
+    GoogleAmp,
+    /// The AMP Cache's documents: `/c/[s/]<URL without scheme>` (`/v/…` in the viewer,
+    /// whose `amp_js_v`, `amp_gsa` and `usqp` parameters are the cache's).
+    AmpCache,
+    /// Proofpoint URL Defense v3: `/v3/__<URL>__;<mask>!!…`, the URL as written unless it
+    /// holds `*` (a byte Proofpoint replaced; then it is not readable here).
+    ProofpointV3,
+    /// Proofpoint URL Defense v2: `u=<URL>` with `-XX` for `%XX` and `_` for `/`.
+    ProofpointV2,
 }
+
+/// Query parameters the AMP Cache adds to a document URL.
+const AMP_CACHE_PARAMS: &[&str] = &["amp_js_v", "amp_gsa", "usqp", "outputType"];
 
 /// The candidate target `carrier` reads out of `url`, not yet checked.
 pub(crate) fn read(url: &Url, carrier: Carrier) -> Option<String> {
@@ -54,6 +73,48 @@ pub(crate) fn read(url: &Url, carrier: Carrier) -> Option<String> {
             let token = segs.next()?;
             let payload = token.split('.').next()?;
             json_string_field(&decode_base64_text(payload)?, "e")
+        }
+        Carrier::PathParam(prefix) => url
+            .path_segments()?
+            .find_map(|s| s.strip_prefix(prefix))
+            .and_then(decode_to_http),
+        Carrier::TranslateGoog => translate_goog(url),
+        Carrier::GoogleAmp => {
+            let segs: Vec<&str> = url.path_segments()?.collect();
+            match segs.as_slice() {
+                ["amp", rest @ ..] => amp_origin(rest, url.query()),
+                _ => None,
+            }
+        }
+        Carrier::AmpCache => {
+            let segs: Vec<&str> = url.path_segments()?.collect();
+            let query = query_without(url.query(), AMP_CACHE_PARAMS);
+            match segs.as_slice() {
+                ["c" | "v", rest @ ..] => amp_origin(rest, query.as_deref()),
+                _ => None,
+            }
+        }
+        Carrier::ProofpointV3 => {
+            let mut text = url.path().to_owned();
+            if let Some(q) = url.query() {
+                text.push('?');
+                text.push_str(q);
+            }
+            let inner = text.strip_prefix("/v3/__")?;
+            let (target, _) = inner.split_once("__;")?;
+            (!target.contains('*')).then(|| target.to_owned())
+        }
+        Carrier::ProofpointV2 => {
+            let raw = raw_param(url.query()?, "u")?;
+            let escaped: String = raw
+                .chars()
+                .map(|c| match c {
+                    '-' => '%',
+                    '_' => '/',
+                    c => c,
+                })
+                .collect();
+            percent_decode_once(&escaped)
         }
     }
 }

@@ -46,6 +46,7 @@ const SAME_SITE_NAMES: &[&[u8]] = &[
     b"_vercel",
     b"_gatsby",
     b"_ipx",
+    b"_image",
     b"cdn-cgi",
 ];
 
@@ -63,12 +64,21 @@ fn has_cdn_cgi(bytes: &[u8]) -> bool {
     FINDER.find(bytes).is_some()
 }
 
+/// Hosts whose recognisers read a scheme-less `host/path` source, which leaves no other
+/// mark: Statically (`/img/<host>/<path>`, exactly this host), the AMP Cache
+/// (`/i/s/<host>/<path>`), Cloudimage (`/v7/<host>/<path>`) and Google Translate's proxy (the
+/// origin's host encoded in its own), with their subdomains.
+const SCHEME_LESS_HOSTS: &[(&[u8], bool)] = &[
+    (b"cdn.statically.io", false),
+    (b"cdn.ampproject.org", true),
+    (b"cloudimg.io", true),
+    (b"translate.goog", true),
+];
+
 /// True when the host of the URL (its text after the scheme) is, ASCII case-insensitively,
-/// `cdn.statically.io` with an optional user info, port or trailing `.`, or holds a `%`
-/// (decoded by the `url` crate): Statically's scheme-less `/img/<host>/<path>` leaves no other
-/// mark.
-fn statically_host(bytes: &[u8]) -> bool {
-    const HOST: &[u8] = b"cdn.statically.io";
+/// one of [`SCHEME_LESS_HOSTS`] (or a subdomain where allowed) with an optional user info,
+/// port or trailing `.`.
+fn scheme_less_host(bytes: &[u8]) -> bool {
     let host = &bytes[..host_end(bytes)];
     let host = host
         .iter()
@@ -79,7 +89,13 @@ fn statically_host(bytes: &[u8]) -> bool {
         _ => host,
     };
     let host = host.strip_suffix(b".").unwrap_or(host);
-    host.eq_ignore_ascii_case(HOST)
+    SCHEME_LESS_HOSTS.iter().any(|&(name, subdomains)| {
+        host.eq_ignore_ascii_case(name)
+            || subdomains
+                && host.len() > name.len()
+                && ends_ci(host, host.len(), name)
+                && host[host.len() - name.len() - 1] == b'.'
+    })
 }
 
 /// True when `bytes[i - back..]` starts with `needle` (and `i - back` is in range).
@@ -240,8 +256,9 @@ fn host_end(bytes: &[u8]) -> usize {
 ///   the host;
 /// - Nuxt IPX's `_ipx` segment (its source may be a plain path), or an `=` in a URL that
 ///   holds `cdn-cgi` (Cloudflare's options are `key=value`, its source may be a plain path);
-/// - Statically's host `cdn.statically.io` (its source is scheme-less `host/path`), checked
-///   once on the host text.
+/// - a host whose source is a scheme-less `host/path` ([`SCHEME_LESS_HOSTS`]: Statically,
+///   the AMP Cache, Cloudimage, Google Translate), checked once on the host text;
+/// - `href=` (Astro's `/_image?href=`, whose source may be a plain path).
 ///
 /// A root-relative URL (`/path`) is read only by the same-site optimisers, whose path names
 /// (`_next`, `.netlify`, `_vercel`, `_gatsby`, `_ipx`, `cdn-cgi`) must appear in it
@@ -253,20 +270,21 @@ fn host_end(bytes: &[u8]) -> usize {
 /// mark looked for, so most image and link URLs are answered in a few hundred instructions,
 /// without allocating.
 ///
-/// The one exception: a Photon or Statically host spelled with non-ASCII characters that
+/// The one exception: a Photon or scheme-less-source host spelled with non-ASCII characters that
 /// IDNA maps to ASCII (`ｉ０.ｗｐ.ｃｏｍ`) is not seen; finding it would mean scanning every host.
 pub(crate) fn may_be_proxy(url: &str) -> bool {
     let Some(rest) = after_scheme(url) else {
         return root_relative(url).is_some_and(|rest| same_site_marks(rest.as_bytes()));
     };
     let b = rest.as_bytes();
-    if statically_host(b) {
+    if scheme_less_host(b) {
         return true;
     }
     let mut cdn_cgi = None;
     let plain_marks = memchr::memchr3_iter(b'p', b'P', b'=', b).any(|i| {
         if b[i] == b'=' {
             ends_ci(b, i, b"url")
+                || ends_ci(b, i, b"href")
                 || ends_signature(b, i)
                 || *cdn_cgi.get_or_insert_with(|| has_cdn_cgi(b))
         } else {

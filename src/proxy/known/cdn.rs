@@ -125,25 +125,19 @@ pub(super) fn imgix(url: &Url, _segs: &[&str]) -> Option<String> {
     decode_to_http(rest)
 }
 
-/// Cloudinary fetch: `res.cloudinary.com/<cloud>/image/fetch/<transformations>/<url>`. The
-/// transformation segments (`w_300,c_fill`…) are skipped; the remote URL is plain or
-/// percent-encoded. Cloudinary's own query (`?_a=` analytics) is dropped.
+/// Cloudinary fetch: `<host>/[<cloud>/]{image,video}/fetch/<transformations>/<url>`. The
+/// cloud name is in the path on `res.cloudinary.com` and absent on a private CDN
+/// (`<cloud>-res.cloudinary.com`) or a custom domain, so the shape is read on any host. The
+/// transformation segments (`w_300,c_fill`, `s--sig--`, `f_auto/q_auto`…) are skipped; the
+/// remote URL is plain or percent-encoded. Cloudinary's own query (`?_a=` analytics) is
+/// dropped.
 ///
 /// Example: `https://res.cloudinary.com/demo/image/fetch/w_300/https://example.com/a.jpg`.
-pub(super) fn cloudinary(url: &Url, segs: &[&str]) -> Option<String> {
-    let host = url.host_str()?;
-    let is_res = host == "res.cloudinary.com"
-        || host
-            .strip_suffix(".cloudinary.com")
-            .and_then(|h| h.strip_prefix("res-"))
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    if !is_res {
-        return None;
-    }
-    if !matches!(segs.get(1), Some(&("image" | "video"))) || segs.get(2) != Some(&"fetch") {
-        return None;
-    }
-    fetched_after(segs, 3)
+pub(super) fn cloudinary(_url: &Url, segs: &[&str]) -> Option<String> {
+    let at = (0..2).find(|&p| {
+        matches!(segs.get(p), Some(&("image" | "video"))) && segs.get(p + 1) == Some(&"fetch")
+    })?;
+    fetched_after(segs, at + 2)
 }
 
 /// The remote URL of a Cloudinary-style fetch path: from the first segment at or after
@@ -157,6 +151,32 @@ fn fetched_after(segs: &[&str], from: usize) -> Option<String> {
         + from;
     let rest = segs.get(start..)?.join("/");
     fix_collapsed_scheme(&rest).or_else(|| decode_to_http(&rest))
+}
+
+/// True for a Cloudflare-style option list: comma-separated `key=value`, a value possibly
+/// empty (`height=,`), as Forem writes it.
+fn is_keyed_options(seg: &str) -> bool {
+    seg.split(',').all(|o| {
+        o.split_once('=').is_some_and(|(k, _)| {
+            !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_')
+        })
+    })
+}
+
+/// Forem (dev.to and other Forem sites) image resizer, Cloudflare image resizing behind a
+/// Worker route: `<media host>/dynamic/image/<key=value,…>/<absolute URL, plain or encoded>`.
+///
+/// Example: `https://media2.dev.to/dynamic/image/width=800,height=,fit=scale-down/https%3A%2F%2Fexample.com%2Fa.png`.
+pub(super) fn forem(_url: &Url, segs: &[&str]) -> Option<String> {
+    match segs {
+        ["dynamic", "image", options, rest @ ..]
+            if is_keyed_options(options) && !rest.is_empty() =>
+        {
+            let joined = rest.join("/");
+            fix_collapsed_scheme(&joined).or_else(|| decode_to_http(&joined))
+        }
+        _ => None,
+    }
 }
 
 /// Substack's image CDN (Cloudinary underneath): `substackcdn.com/image/fetch/<options>/<URL>`,

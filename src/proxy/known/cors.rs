@@ -5,6 +5,7 @@ use url::Url;
 use super::{fix_collapsed_scheme, host_is_or_under, with_query};
 use crate::ascii::starts_with_ci;
 use crate::proxy::decode::{decode_to_http, looks_like_host, raw_param};
+use crate::proxy::generic::is_page_image_service;
 
 /// Hosts of public CORS proxies that take the origin in a query parameter.
 const CORS_PARAM_HOSTS: &[&str] = &[
@@ -57,8 +58,8 @@ pub(super) fn workers_dev_query(url: &Url, _segs: &[&str]) -> Option<String> {
 /// `corsproxy.io/?<encoded>` and self-hosted workers on custom domains.
 ///
 /// Example: `https://corsproxy.io/?https%3A%2F%2Fexample.com%2Fa.png`.
-pub(super) fn bare_query(url: &Url, _segs: &[&str]) -> Option<String> {
-    if url.path() != "/" {
+pub(super) fn bare_query(url: &Url, segs: &[&str]) -> Option<String> {
+    if url.path() != "/" || is_page_image_service(url, segs) {
         return None;
     }
     let query = url.query()?;
@@ -73,8 +74,14 @@ pub(super) fn bare_query(url: &Url, _segs: &[&str]) -> Option<String> {
 /// by a normaliser) is repaired. A percent-encoded origin (`/https%3A%2F%2F…`) is decoded and
 /// the query is then the proxy's own, so it is dropped.
 ///
+/// A host or path naming a service that makes images *of* pages (`screenshot`, `opengraph`…)
+/// is refused: its path carries the page.
+///
 /// Example: `https://cors-anywhere.herokuapp.com/https://example.com/a.png?x=1`.
-pub(super) fn path_embedded(url: &Url, _segs: &[&str]) -> Option<String> {
+pub(super) fn path_embedded(url: &Url, segs: &[&str]) -> Option<String> {
+    if is_page_image_service(url, segs) {
+        return None;
+    }
     let rest = url.path().strip_prefix('/')?;
     if let Some(plain) = fix_collapsed_scheme(rest) {
         return Some(with_query(plain, url.query()));

@@ -1,10 +1,11 @@
 //! Image proxies of hosted services, each on its own host: mail, chat and search image
-//! proxies (Discord, Facebook, DuckDuckGo, Bing) and image CDNs that take the origin in the
-//! path after their options (Statically, ShortPixel, Optimole).
+//! proxies (Discord, Facebook, DuckDuckGo, Bing, Slack, Yahoo) and image CDNs that take the
+//! origin in the path after their options (Statically, ShortPixel, Optimole, ImageKit,
+//! Cloudimage, the AMP Cache).
 
 use url::Url;
 
-use super::{fix_collapsed_scheme, host_is_or_under, with_query};
+use super::{fix_collapsed_scheme, host_is_or_under, query_without, scheme_less, with_query};
 use crate::ascii::starts_with_ci;
 use crate::proxy::decode::{decode_to_http, looks_like_host, percent_decode_once, raw_param};
 
@@ -79,13 +80,14 @@ pub(super) fn duckduckgo(url: &Url, segs: &[&str]) -> Option<String> {
     decode_to_http(raw_param(url.query()?, "u")?)
 }
 
-/// Bing's thumbnail service when it carries the source: `tse*.mm.bing.net/th?u=<encoded>`
-/// or `www.bing.com/th?u=`. `th?id=OIP…` (an opaque id) carries none and stays.
+/// Bing's thumbnail service when it carries the source: `tse*.mm.bing.net/th?u=<encoded>`,
+/// `th.bing.com/th?u=` or `www.bing.com/th?u=`. `th?id=OIP…` and `/th/id/OIP…` (an opaque
+/// id) carry none and stay.
 ///
 /// Example: `https://tse1.mm.bing.net/th?u=https%3A%2F%2Fexample.com%2Fa.jpg&w=100&h=100&c=7`.
 pub(super) fn bing(url: &Url, segs: &[&str]) -> Option<String> {
     let host = url.host_str()?;
-    if !host.ends_with(".mm.bing.net") && host != "www.bing.com" && host != "bing.com" {
+    if !host.ends_with(".mm.bing.net") && !host_is_or_under(url, "bing.com") {
         return None;
     }
     if !matches!(segs, ["th", ..]) {
@@ -189,4 +191,170 @@ pub(super) fn brightspot(url: &Url, segs: &[&str]) -> Option<String> {
         return None;
     }
     decode_to_http(raw_param(url.query()?, "url")?)
+}
+
+/// Slack's image proxy for link previews: `slack-imgs.com/?c=1&o1=…&url=<encoded>`.
+///
+/// Example: `https://slack-imgs.com/?c=1&o1=ro&url=https%3A%2F%2Fexample.com%2Fa.png`.
+pub(super) fn slack(url: &Url, _segs: &[&str]) -> Option<String> {
+    if !host_is_or_under(url, "slack-imgs.com") {
+        return None;
+    }
+    decode_to_http(raw_param(url.query()?, "url")?)
+}
+
+/// Yahoo's media resizer: `*.yimg.com/<app>/api/res/1.2/<signature>/<base64 options>/<origin>`;
+/// the origin is written plainly and its query is the proxy URL's.
+///
+/// Example: `https://s.yimg.com/ny/api/res/1.2/AbC--/YXBwaWQ9aGlnaGxhbmRlcg--/https://media.zenfs.com/a.jpg`.
+pub(super) fn yahoo(url: &Url, segs: &[&str]) -> Option<String> {
+    if !host_is_or_under(url, "yimg.com") {
+        return None;
+    }
+    let at = segs
+        .windows(2)
+        .position(|w| w == ["api", "res"].as_slice())?;
+    let start = segs
+        .iter()
+        .skip(at + 2)
+        .position(|s| starts_with_ci(s, "http"))?
+        + at
+        + 2;
+    absolute_from(url, segs, start)
+}
+
+/// ImageKit web-proxy origin: `ik.imagekit.io/<id>[/<prefix>][/tr:<transformations>]/<absolute
+/// URL>` (plain or percent-encoded); the `tr` query parameter is ImageKit's and is dropped.
+///
+/// Example: `https://ik.imagekit.io/demo/tr:w-300/https://example.com/a.jpg`.
+pub(super) fn imagekit(url: &Url, segs: &[&str]) -> Option<String> {
+    if url.host_str()? != "ik.imagekit.io" {
+        return None;
+    }
+    let at = segs
+        .iter()
+        .skip(1)
+        .position(|s| starts_with_ci(s, "http"))?
+        + 1;
+    let rest = segs.get(at..)?.join("/");
+    if let Some(plain) = fix_collapsed_scheme(&rest) {
+        let query = query_without(url.query(), &["tr"]);
+        return Some(with_query(plain, query.as_deref()));
+    }
+    decode_to_http(&rest)
+}
+
+/// Cloudimage: `<token>.cloudimg.io/[v7/]<origin>?<operations>`, the origin absolute (plain
+/// or percent-encoded, `ci_url_encoded=1`) or without its scheme (`sample.li/a.jpg`, read as
+/// http). The query is Cloudimage's and is dropped.
+///
+/// Example: `https://demo.cloudimg.io/v7/sample.example/flat1.jpg?w=450`.
+pub(super) fn cloudimage(url: &Url, segs: &[&str]) -> Option<String> {
+    if !host_is_or_under(url, "cloudimg.io") {
+        return None;
+    }
+    let rest = match segs {
+        ["v7", rest @ ..] => rest,
+        rest => rest,
+    };
+    let first = rest.first()?;
+    let joined = rest.join("/");
+    if let Some(plain) = fix_collapsed_scheme(&joined) {
+        return Some(plain);
+    }
+    if starts_with_ci(first, "http%3a") || starts_with_ci(first, "https%3a") {
+        return decode_to_http(&joined);
+    }
+    (rest.len() > 1)
+        .then(|| scheme_less("http", rest, None))
+        .flatten()
+}
+
+/// The AMP Cache's image and resource forms: `<sub>.cdn.ampproject.org/{i,r}/[s/]<URL without
+/// scheme>` and the resized image `/ii/w<width>/[s/]…`; `s/` means https. A document (`/c/`)
+/// is a page, read by the link rules only.
+///
+/// Example: `https://example-com.cdn.ampproject.org/i/s/example.com/a.jpg` → `https://example.com/a.jpg`.
+pub(super) fn amp_cache_image(url: &Url, segs: &[&str]) -> Option<String> {
+    if !host_is_or_under(url, "cdn.ampproject.org") {
+        return None;
+    }
+    let rest = match segs {
+        ["i" | "r", rest @ ..] => rest,
+        ["ii", width, rest @ ..]
+            if width
+                .strip_prefix('w')
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            rest
+        }
+        _ => return None,
+    };
+    amp_origin(rest, url.query())
+}
+
+/// The origin of an AMP Cache or AMP viewer path after its type: `[s/]<host>/<path>`, `s`
+/// meaning https; the query is the origin's.
+pub(crate) fn amp_origin(rest: &[&str], query: Option<&str>) -> Option<String> {
+    match rest {
+        ["s", rest @ ..] => scheme_less("https", rest, query),
+        rest => scheme_less("http", rest, query),
+    }
+}
+
+/// Google Translate's website proxy: `<host with `.` → `-`, `-` → `--`>.translate.goog/<path>?
+/// <query>&_x_tr_sl=…&_x_tr_tl=…`; the host is decoded back, the `_x_tr_*` parameters are the
+/// proxy's, and the page was served over https.
+///
+/// Example: `https://example-com.translate.goog/a.jpg?_x_tr_sl=auto&_x_tr_tl=en` → `https://example.com/a.jpg`.
+pub(crate) fn translate_goog(url: &Url) -> Option<String> {
+    let label = url.host_str()?.strip_suffix(".translate.goog")?;
+    if label.is_empty() || label.contains('.') {
+        return None;
+    }
+    let mut host = String::with_capacity(label.len());
+    let mut chars = label.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '-' {
+            if chars.peek() == Some(&'-') {
+                chars.next();
+                host.push('-');
+            } else {
+                host.push('.');
+            }
+        } else {
+            host.push(c);
+        }
+    }
+    let query: Option<String> = url.query().and_then(|q| {
+        let kept: Vec<&str> = q
+            .split('&')
+            .filter(|p| !p.is_empty() && !p.starts_with("_x_tr_"))
+            .collect();
+        (!kept.is_empty()).then(|| kept.join("&"))
+    });
+    let segs = super::segments(url);
+    let mut all = vec![host.as_str()];
+    all.extend(segs);
+    scheme_less("https", &all, query.as_deref())
+}
+
+/// [`translate_goog`] as an image recogniser.
+pub(super) fn translate_proxy(url: &Url, _segs: &[&str]) -> Option<String> {
+    translate_goog(url)
+}
+
+/// Mail image proxies that name the remote image in a parameter: Yahoo Mail
+/// (`ecp.yusercontent.com/mail?url=`) and Proton Mail (`…/api/core/v4/images?Url=`).
+///
+/// Example: `https://ecp.yusercontent.com/mail?url=https%3A%2F%2Fexample.com%2Fa.png&t=1&sig=x`.
+pub(super) fn mail_image(url: &Url, segs: &[&str]) -> Option<String> {
+    let query = url.query()?;
+    if url.host_str()? == "ecp.yusercontent.com" && segs == ["mail"] {
+        return decode_to_http(raw_param(query, "url")?);
+    }
+    if matches!(segs, [.., "core", "v4", "images"]) {
+        return decode_to_http(raw_param(query, "Url")?);
+    }
+    None
 }

@@ -9,11 +9,16 @@
 //! - [`cdn`]: image CDNs with a documented fetch format (weserv, Photon, imgix, Cloudinary,
 //!   NetEase, Google);
 //! - [`hosted`]: mail, chat and search image proxies and option-path CDNs on their own hosts
-//!   (Discord, Facebook, DuckDuckGo, Bing, Statically, ShortPixel, Optimole, Brightspot);
+//!   (Discord, Facebook, DuckDuckGo, Bing, Slack, Yahoo, Yahoo Mail, Proton Mail, Statically,
+//!   ShortPixel, Optimole, ImageKit, Cloudimage, AMP Cache, Google Translate, Brightspot);
 //! - [`sites`]: same-site framework optimisers whose source is usually a path on the site
-//!   (Next.js, Netlify, Vercel, Gatsby, Nuxt IPX, Cloudflare Images);
+//!   (Next.js, Netlify, Vercel, Gatsby, Nuxt IPX, Astro, Cloudflare Images), and Forem's
+//!   resizer (in [`cdn`]);
 //! - [`signed`]: signing image proxies whose origin is encoded in the path (camo, go-camo,
-//!   Inoreader, Miniflux, imageproxy, imgproxy, thumbor).
+//!   Inoreader, imageproxy, imgproxy, thumbor, Pocket's thumbor cache);
+//! - [`fedi`]: media proxies of fediverse servers and feed readers (Misskey, Pleroma /
+//!   Akkoma, Miniflux, Lemmy, Tiny Tiny RSS);
+//! - [`portals`]: image proxies of Asian portals (Baidu, QQ Browser, Naver, Daum/Kakao).
 
 //!
 //! Adding a format takes four edits: the recogniser in its family module and its row in
@@ -27,10 +32,13 @@
 
 mod cdn;
 mod cors;
+mod fedi;
 mod hosted;
+mod portals;
 mod signed;
 mod sites;
 
+pub(crate) use hosted::{amp_origin, translate_goog};
 pub(crate) use sites::SAME_SITE;
 
 use url::Url;
@@ -52,6 +60,13 @@ pub(crate) const BUILT_INS: &[(&str, Recogniser)] = &[
     ("facebook", hosted::facebook),
     ("duckduckgo", hosted::duckduckgo),
     ("bing", hosted::bing),
+    ("slack", hosted::slack),
+    ("yahoo", hosted::yahoo),
+    ("imagekit", hosted::imagekit),
+    ("cloudimage", hosted::cloudimage),
+    ("amp_cache_image", hosted::amp_cache_image),
+    ("translate_goog", hosted::translate_proxy),
+    ("forem", cdn::forem),
     ("statically", hosted::statically),
     ("brightspot", hosted::brightspot),
     ("shortpixel", hosted::shortpixel),
@@ -61,10 +76,20 @@ pub(crate) const BUILT_INS: &[(&str, Recogniser)] = &[
     ("vercel_image", sites::vercel_image),
     ("gatsby_image", sites::gatsby_image),
     ("ipx", sites::ipx),
+    ("astro_image", sites::astro_image),
     ("cloudflare_images", sites::cloudflare_images),
+    ("baidu", portals::baidu),
+    ("qq_reader", portals::qq_reader),
+    ("naver", portals::naver),
+    ("daum", portals::daum),
+    ("mail_image", hosted::mail_image),
+    ("pocket_image_cache", signed::pocket_image_cache),
+    ("misskey", fedi::misskey),
+    ("lemmy", fedi::lemmy),
+    ("ttrss", fedi::ttrss),
     ("inoreader", signed::inoreader),
     ("camo", signed::camo),
-    ("miniflux", signed::miniflux),
+    ("media_proxy", fedi::media_proxy),
     ("cors_params", cors::cors_params),
     ("workers_dev_query", cors::workers_dev_query),
     ("bare_query", cors::bare_query),
@@ -111,6 +136,33 @@ pub(crate) fn fix_collapsed_scheme(s: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// `<scheme>://<host>/<path…>` from path segments written without their scheme
+/// (`example.com`, `images`, `a.jpg`), with `?query` when given: the AMP Cache's and
+/// Cloudimage's scheme-less sources. `None` unless the first segment looks like a host.
+pub(crate) fn scheme_less(scheme: &str, segs: &[&str], query: Option<&str>) -> Option<String> {
+    let (host, path) = segs.split_first()?;
+    if !crate::proxy::decode::looks_like_host(host) {
+        return None;
+    }
+    Some(with_query(
+        format!("{scheme}://{host}/{}", path.join("/")),
+        query,
+    ))
+}
+
+/// The query without the parameters named in `drop` (the proxy's own), `None` when nothing
+/// is left.
+pub(crate) fn query_without(query: Option<&str>, drop: &[&str]) -> Option<String> {
+    let kept: Vec<&str> = query?
+        .split('&')
+        .filter(|p| {
+            let name = p.split('=').next().unwrap_or_default();
+            !p.is_empty() && !drop.contains(&name)
+        })
+        .collect();
+    (!kept.is_empty()).then(|| kept.join("&"))
 }
 
 /// `text` followed by `?query` when the URL has a (non-empty) query.

@@ -55,18 +55,6 @@ pub(super) fn go_camo(_url: &Url, segs: &[&str]) -> Option<String> {
     }
 }
 
-/// Miniflux media proxy: `{base}/proxy/<base64url HMAC-SHA256>/<base64url origin, padded>`.
-///
-/// Example: `https://reader.example/proxy/okK5PsdNY8F082UMQEAbLPeUFfbe2WnNfInNmR9T4WA=/aHR0cDovL3dlYnNpdGUvZm9sZGVyL2ltYWdlLnBuZw==`.
-pub(super) fn miniflux(_url: &Url, segs: &[&str]) -> Option<String> {
-    match segs {
-        [.., "proxy", sig, encoded] if is_base64ish(sig) && looks_like_base64_http(encoded) => {
-            decode_base64_text(encoded)
-        }
-        _ => None,
-    }
-}
-
 /// True for one willnorris/imageproxy option: a size (`100x150`, `x`, `0.5x`, `200`), `fit`,
 /// `fv`, `fh`, `r90`, `q75`, `sc`, a format, a crop (`cx10`…) or a signature `s<base64>`.
 fn is_imageproxy_option(token: &str) -> bool {
@@ -195,6 +183,23 @@ fn is_thumbor_option(seg: &str) -> bool {
         )
 }
 
+/// Where the image starts after thumbor's options. A `filters:` segment runs to the first
+/// segment ending in `)`, as thumbor reads it (`filters:(?P<filters>.+?\))/`): a filter's
+/// argument may be a URL with slashes (`watermark(https://…/wm.png,10,10,50)`).
+fn thumbor_image_start(rest: &[&str]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(seg) = rest.get(i) {
+        if !is_thumbor_option(seg) {
+            return Some(i);
+        }
+        if seg.starts_with("filters:") && !seg.ends_with(')') {
+            i += rest.get(i + 1..)?.iter().position(|s| s.ends_with(')'))? + 1;
+        }
+        i += 1;
+    }
+    None
+}
+
 /// thumbor: `/unsafe/<options>/<image>` or `/<28-char base64url HMAC-SHA1>/<options>/<image>`.
 /// The image is a plain or percent-encoded absolute URL, or `host/path` (read as http).
 ///
@@ -205,7 +210,7 @@ pub(super) fn thumbor(url: &Url, segs: &[&str]) -> Option<String> {
     if *sig != "unsafe" && !signed {
         return None;
     }
-    let start = rest.iter().position(|s| !is_thumbor_option(s))?;
+    let start = thumbor_image_start(rest)?;
     let image = rest.get(start..)?;
     let first = image.first()?;
     let joined = image.join("/");
@@ -217,4 +222,21 @@ pub(super) fn thumbor(url: &Url, segs: &[&str]) -> Option<String> {
     }
     (looks_like_host(first) && image.len() > 1)
         .then(|| with_query(format!("http://{joined}"), url.query()))
+}
+
+/// Pocket's image cache (thumbor underneath, unsigned): `pocket-image-cache.com/[<size>]/
+/// filters:…/<encoded URL>`, the size segment possibly empty (`.com//filters:…`).
+///
+/// Example: `https://pocket-image-cache.com/1200x/filters:format(jpg):extract_focal()/https%3A%2F%2Fexample.com%2Fa.jpg`.
+pub(super) fn pocket_image_cache(url: &Url, segs: &[&str]) -> Option<String> {
+    if !host_is_or_under(url, "pocket-image-cache.com") {
+        return None;
+    }
+    let rest = match segs {
+        ["", rest @ ..] => rest,
+        rest => rest,
+    };
+    let image = rest.get(thumbor_image_start(rest)?..)?;
+    let joined = image.join("/");
+    fix_collapsed_scheme(&joined).or_else(|| decode_to_http(&joined))
 }

@@ -1,5 +1,5 @@
 //! Same-site image optimisers of web frameworks and CDNs (Next.js, Netlify, Vercel, Nuxt
-//! IPX, Gatsby, Cloudflare Images): the endpoint lives on the site itself and its source is
+//! IPX, Gatsby, Astro, Cloudflare Images): the endpoint lives on the site itself and its source is
 //! usually a path on that same site.
 //!
 //! A root-relative source (`/images/a.jpg`) is resolved against the proxy URL, so the origin
@@ -23,6 +23,7 @@ pub(crate) const SAME_SITE: &[super::Recogniser] = &[
     vercel_image,
     gatsby_image,
     ipx,
+    astro_image,
     cloudflare_images,
 ];
 
@@ -136,12 +137,27 @@ pub(super) fn ipx(url: &Url, segs: &[&str]) -> Option<String> {
     source_path(url, segs.get(at + 2..)?)
 }
 
+/// Astro's image endpoint (the default local image service): `{base}/_image?href=<source>&w=…&h=…&f=…&q=…`.
+///
+/// Example: `https://site.example/_image?href=%2F_astro%2Fa.1b2c.jpg&w=800&f=webp`
+/// → `https://site.example/_astro/a.1b2c.jpg` (docs.astro.build, "Image Service API").
+pub(super) fn astro_image(url: &Url, _segs: &[&str]) -> Option<String> {
+    if !url.path().ends_with("/_image") {
+        return None;
+    }
+    source_param(url, "href")
+}
+
 /// True for a Cloudflare Images option list: comma-separated `key=value` (`width=80`,
-/// `fit=cover`, `w=80`…).
+/// `fit=cover`, `w=80`…); a key is letters, dotted or hyphenated (`trim.left`,
+/// `slow-connection-quality`).
 fn is_cloudflare_options(seg: &str) -> bool {
     seg.split(',').all(|o| {
         o.split_once('=').is_some_and(|(k, v)| {
-            !k.is_empty() && !v.is_empty() && k.bytes().all(|b| b.is_ascii_alphabetic())
+            k.starts_with(|c: char| c.is_ascii_alphabetic())
+                && !v.is_empty()
+                && k.bytes()
+                    .all(|b| b.is_ascii_alphabetic() || matches!(b, b'.' | b'-'))
         })
     })
 }

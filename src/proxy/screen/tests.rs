@@ -113,6 +113,25 @@ fn proxy_shape(next: &mut impl FnMut(usize) -> usize) -> String {
         "https://cdn.shortpixel.ai/spai/w_924+q_lossy/",
         "https://ml1.i.optimole.com/w:1024/q:mauto/",
         "https://img.example-cdn.net/w_300,q_80/",
+        "https://site.example/_image?href=",
+        "https://example.com/cdn-cgi/image/trim.left=10,slow-connection-quality=40/",
+        "https://demo-res.cloudinary.com/image/fetch/f_auto/",
+        "https://ik.imagekit.io/demo/tr:w-300/",
+        "https://demo.cloudimg.io/v7/",
+        "https://s.yimg.com/ny/api/res/1.2/AbC--/YXBwaWQ9aGlnaA--/",
+        "https://slack-imgs.com/?c=1&url=",
+        "https://misskey.example/proxy/image.webp?url=",
+        "https://lemmy.example/api/v3/image_proxy?url=",
+        "https://gimg2.baidu.com/image_search/src=",
+        "https://read.html5.qq.com/image?src=forum&imageUrl=",
+        "https://media2.dev.to/dynamic/image/width=800,height=/",
+        "https://rss.example/backend.php?plugin=af_proxy_http&url=",
+        "https://thumbor.example/unsafe/filters:watermark(https://w.example/w.png,0,0,9)/",
+        "https://ecp.yusercontent.com/mail?url=",
+        "https://mail.proton.me/api/core/v4/images?Url=",
+        "https://pocket-image-cache.com//filters:format(jpg)/",
+        "https://search.pstatic.net/common/?src=",
+        "https://img1.daumcdn.net/thumb/R800x0/?fname=",
     ];
     const BASE64: &[&str] = &[
         "https://imgproxy.example/AfrOrF3gWeDA6VOl/rs:fit:300:0/",
@@ -120,6 +139,8 @@ fn proxy_shape(next: &mut impl FnMut(usize) -> usize) -> String {
         "https://www.inoreader.com/camo/syTLE,b64/",
         "https://reader.example/proxy/okK5PsdNY8F082UMQEAbLPeUFfbe2WnNfInNmR9T4WA=/",
         "https://imageproxy.example/x/",
+        "https://pleroma.example/proxy/AbC-12_x/",
+        "https://pleroma.example/proxy/preview/AbC-12_x/",
     ];
     const HOSTS: &[&str] = &[
         "https://i0.wp.com/example.com/a.jpg",
@@ -135,6 +156,14 @@ fn proxy_shape(next: &mut impl FnMut(usize) -> usize) -> String {
         "https://site.example/_ipx/_/images/a.svg",
         "https://shop.example/_next/image?url=%2Fimages%2Fa.png&w=64",
         "https://thumbor.example/unsafe/300x200/example.com/a.svg",
+        "https://example-com.cdn.ampproject.org/i/s/example.com/a.svg",
+        "https://example-com.cdn.ampproject.org/ii/w820/example.com/a.svg?x=1",
+        "https://demo.cloudimg.io/v7/example.com/a.svg?w=300",
+        "https://demo.cloudimg.io/example.com/images/a.svg",
+        "https://site.example/_image?href=%2Fa.svg&w=64",
+        "https://example.com/cdn-cgi/image/trim.left=1/a.svg",
+        "https://example-com.translate.goog/a.svg?_x_tr_sl=auto",
+        "https://my--site-example-org.translate.goog/p/a.svg",
     ];
     const RELATIVE: &[&str] = &[
         "/_next/image?url=%2Fa.png&w=64&q=75",
@@ -146,6 +175,9 @@ fn proxy_shape(next: &mut impl FnMut(usize) -> usize) -> String {
         "/.netlify/images?url=/a.svg&w=400",
         "/_vercel/image?url=%2Fa.svg&w=64",
         "/_gatsby/image/a/b/c.svg?u=https%3A%2F%2Fx.example%2Fa.svg",
+        "/_image?href=%2F_astro%2Fa.svg&w=64&f=webp",
+        "/docs/_image?href=/a.svg",
+        "/cdn-cgi/image/slow-connection-quality=30/a.svg",
     ];
     if next(6) == 0 {
         let url = RELATIVE[next(RELATIVE.len())];
@@ -266,6 +298,17 @@ fn never_stricter_than_the_recognisers() {
         "meips/x#",
         "substackcdn.com/image/fetch/",
         "a.svg",
+        "x.cdn.ampproject.org/i/s/",
+        "CDN.AMPPROJECT.ORG/",
+        "/ii/w80/",
+        "cloudimg.io/v7/",
+        "_image?href=",
+        "href=",
+        "trim.left=1",
+        "/proxy/preview/",
+        "image.webp?url=",
+        "x.translate.goog/",
+        "TRANSLATE.GOOG/",
     ];
     let mut next = rng(0x2545_f491_4f6c_dd1d);
     let (mut recognised_count, mut failures) = (0, Vec::new());
