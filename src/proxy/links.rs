@@ -210,45 +210,50 @@ fn redirect_once(url: &Url) -> Option<String> {
 
 /// False only when `url` certainly carries no readable target: no `http` (any case) after
 /// its first byte, no base64 `aHR0c` after a `?`, no Yahoo `RU=`, Substack `/redirect/2/`,
-/// Proofpoint `/v3/__` or `.translate.goog`, and no `amp` segment or `ampproject` host (the AMP viewer's and AMP Cache's
-/// scheme-less paths). Answered without parsing
-/// or allocating.
+/// Proofpoint `/v3/__` or `.translate.goog`, and no `amp` path segment (the AMP viewer's
+/// scheme-less paths) or `.ampproject` host label (the AMP Cache's, `cdn.ampproject.org`).
+/// Answered without parsing or allocating, in one pass: each word is looked for only where
+/// its first byte is (this runs on every link).
 fn may_carry_target(url: &str) -> bool {
-    // Searchers built once: building one per call costs more than the search.
+    // Built once: building a searcher per call costs more than the search.
     static BASE64_HTTP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"aHR0c"));
-    static SUBSTACK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"/redirect/2/"));
-    static PROOFPOINT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"/v3/__"));
-    let bytes = url.as_bytes();
-    // An `http` (any case) after the URL's own scheme, or base64 `aHR0c` in the query.
-    let query_marks = bytes
-        .get(1..)
-        .is_some_and(|rest| rest.windows(4).any(|w| w.eq_ignore_ascii_case(b"http")))
-        || memchr::memchr(b'?', bytes).is_some_and(|q| BASE64_HTTP.find(&bytes[q..]).is_some());
-    query_marks
-        || memchr::memchr_iter(b'=', bytes).any(|i| i >= 2 && &bytes[i - 2..i] == b"RU")
-        || SUBSTACK.find(bytes).is_some()
-        || PROOFPOINT.find(bytes).is_some()
-        || bytes
-            .windows(15)
-            .any(|w| w.eq_ignore_ascii_case(b".translate.goog"))
-        || memchr::memchr2_iter(b'm', b'M', bytes).any(|i| amp_mark(bytes, i))
-}
-
-/// True when the `m` at `i` is the one of an `amp` (any case) that is a whole path segment
-/// (`/amp/`, the AMP viewer) or starts `ampproject` (the AMP Cache's host).
-fn amp_mark(bytes: &[u8], i: usize) -> bool {
-    let slash = |at: Option<usize>| {
-        at.and_then(|j| bytes.get(j))
-            .is_some_and(|b| matches!(b, b'/' | b'\\'))
+    /// The bytes a mark starts with.
+    static STARTS: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut k = 0;
+        let marks = b"hH?=/\\.";
+        while k < marks.len() {
+            t[marks[k] as usize] = true;
+            k += 1;
+        }
+        t
     };
-    i >= 1
-        && bytes
-            .get(i - 1..i + 2)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"amp"))
-        && ((slash(i.checked_sub(2)) && slash(Some(i + 2)))
-            || bytes
-                .get(i + 2..i + 9)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"project")))
+    let bytes = url.as_bytes();
+    let at = |i: usize, word: &[u8]| {
+        bytes
+            .get(i..i + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    let is_slash = |i: usize| bytes.get(i).is_some_and(|b| matches!(b, b'/' | b'\\'));
+    let mut query_seen = false;
+    bytes.iter().enumerate().any(|(i, &b)| {
+        STARTS[usize::from(b)]
+            && match b {
+                b'h' | b'H' => i >= 1 && at(i, b"http"),
+                b'?' if !query_seen => {
+                    query_seen = true;
+                    BASE64_HTTP.find(&bytes[i..]).is_some()
+                }
+                b'?' => false,
+                b'=' => i >= 2 && &bytes[i - 2..i] == b"RU",
+                b'.' => at(i, b".translate.goog") || at(i, b".ampproject"),
+                _ => {
+                    bytes[i..].starts_with(b"/redirect/2/")
+                        || bytes[i..].starts_with(b"/v3/__")
+                        || (at(i + 1, b"amp") && is_slash(i + 4))
+                }
+            }
+    })
 }
 
 /// Unwraps link redirectors and returns the target link.
@@ -544,6 +549,39 @@ mod tests {
         assert!(!is_tracking("id", &[]));
         assert!(!is_tracking("__twitter_impressions", &[]));
         assert!(is_tracking("from", &["from".to_owned()]));
+    }
+
+    /// The screen, written the plain way: every word looked for at every byte.
+    fn may_carry_target_plainly(url: &str) -> bool {
+        let b = url.as_bytes();
+        let ci = |w: &[u8], word: &[u8]| w.eq_ignore_ascii_case(word);
+        let slash = |i: usize| b.get(i).is_some_and(|c| matches!(c, b'/' | b'\\'));
+        (1..b.len()).any(|i| b[i..].len() >= 4 && ci(&b[i..i + 4], b"http"))
+            || url.find('?').is_some_and(|q| url[q..].contains("aHR0c"))
+            || url.contains("RU=")
+            || url.contains("/redirect/2/")
+            || url.contains("/v3/__")
+            || (0..b.len()).any(|i| {
+                let w = |word: &[u8]| b.get(i..i + word.len()).is_some_and(|x| ci(x, word));
+                w(b".translate.goog")
+                    || w(b".ampproject")
+                    || (slash(i) && w(&[b[i], b'a', b'm', b'p'][..]) && slash(i + 4))
+            })
+    }
+
+    proptest::proptest! {
+        /// The one-pass screen answers as the plain one on mixes of the words it looks for.
+        #[test]
+        fn the_screen_answers_as_the_plain_one(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "h", "H", "http", "HTTP", "ttp", "?", "=", "RU", "ru", "/", "\\", ".", "amp",
+                "AMP", "/redirect/2/", "/v3/__", "aHR0c", ".translate.goog", ".TRANSLATE.GOOG",
+                "ampproject", "x", "é", "%2F",
+            ][..]), 0..12)
+        ) {
+            let url: String = pieces.concat();
+            proptest::prop_assert_eq!(may_carry_target(&url), may_carry_target_plainly(&url), "{:?}", url);
+        }
     }
 
     #[test]
