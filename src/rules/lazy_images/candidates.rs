@@ -2,7 +2,8 @@
 //! attribute whose value looks like an image URL or a `srcset`.
 
 use super::image_url;
-use super::placeholder::is_placeholder;
+use super::placeholder::{file_name, is_placeholder};
+use super::stand_in_file::is_stand_in_file;
 use crate::ascii::starts_with_ci;
 use crate::proxy::strip_lazy_markers;
 
@@ -162,7 +163,7 @@ fn is_srcset_list(value: &str) -> bool {
 /// protocol-relative (`//host/x.png`) URLs count.
 pub(crate) fn clean_url(value: &str) -> Option<String> {
     let v = value.trim();
-    if !is_url_like(v) || is_placeholder(v) {
+    if !is_url_like(v) || is_placeholder(v) || is_stand_in_file(file_name(v)) {
         return None;
     }
     Some(strip_lazy_markers(v).unwrap_or_else(|| v.to_string()))
@@ -173,7 +174,9 @@ pub(crate) fn clean_url(value: &str) -> Option<String> {
 pub(crate) fn clean_srcset(value: &str) -> Option<String> {
     let kept: Vec<String> = crate::srcset::parse(value)
         .iter()
-        .filter(|c| is_url_like(c.url) && !is_placeholder(c.url))
+        .filter(|c| {
+            is_url_like(c.url) && !is_placeholder(c.url) && !is_stand_in_file(file_name(c.url))
+        })
         .map(|c| {
             let url = strip_lazy_markers(c.url).unwrap_or_else(|| c.url.to_string());
             if c.descriptor.is_empty() {

@@ -6,7 +6,8 @@ use super::candidates::{
 };
 use super::image_url::is_template;
 use super::noscript::single_image;
-use super::placeholder::{is_low_res, is_placeholder, is_stand_in_name};
+use super::placeholder::{file_name, is_low_res, is_placeholder, is_stand_in_name};
+use super::stand_in_file::is_stand_in_file;
 use super::preview::{is_marked_preview, real_image_follows};
 use super::template::fill_template;
 use super::LazyImages;
@@ -34,7 +35,11 @@ fn src_state(src: Option<&str>) -> Src {
         // in when the site is built: kept when nothing better is there. A script's template
         // (`…_{width}x.jpg`) never shows as written.
         Some(s) if crate::template::has_template_syntax(s) => Src::LowRes,
-        Some(s) if is_placeholder(s) || is_template(s) => Src::Placeholder,
+        // A `src` named with stand-in words alone (`lazy_placeholder.gif`) shows nothing
+        // of the article even when no candidate replaces it.
+        Some(s) if is_placeholder(s) || is_template(s) || is_stand_in_file(file_name(s)) => {
+            Src::Placeholder
+        }
         Some(s) if is_low_res(s) || is_stand_in_name(s) => Src::LowRes,
         Some(_) => Src::Real,
     }

@@ -24,6 +24,7 @@ mod noscript;
 pub mod placeholder;
 mod preview;
 mod stand_in;
+mod stand_in_file;
 mod template;
 
 pub use candidates::{SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES};

@@ -28,6 +28,10 @@ const BLANK_FILES: &[&str] = &[
     "1x1.gif",
     "1x1.png",
     "empty.gif",
+    "clear.gif",
+    "trans.gif",
+    "dot.gif",
+    "s.gif",
 ];
 
 /// Whether `src` is a placeholder rather than a real image:
@@ -36,7 +40,8 @@ const BLANK_FILES: &[&str] = &[
 /// - a `data:image/svg+xml` image that draws nothing (see [`is_empty_svg`]): WP Rocket's
 ///   empty `viewBox` SVG, WeChat's 1×1 transparent rectangle, Zhihu's sized empty SVG;
 /// - a well-known blank file: `blank.gif`, `pixel.gif`, `spacer.gif`, `grey.gif`,
-///   `loading.gif`, `placeholder.*`…, and PageSpeed's `/pagespeed_static/…` blank.
+///   `clear.gif`, `s.gif`, `loading.gif`, `placeholder.*`…, and PageSpeed's
+///   `/pagespeed_static/…` blank.
 ///
 /// An empty or white-space value is not a placeholder (it is no image at all).
 pub fn is_placeholder(src: &str) -> bool {
