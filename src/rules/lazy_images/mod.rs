@@ -21,6 +21,7 @@ pub mod candidates;
 mod image;
 pub mod image_url;
 mod noscript;
+mod pixels;
 pub mod placeholder;
 mod preview;
 mod stand_in;

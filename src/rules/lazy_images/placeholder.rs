@@ -230,6 +230,15 @@ pub(crate) fn file_name(url: &str) -> &str {
     memchr::memrchr(b'/', path.as_bytes()).map_or(path, |i| &path[i + 1..])
 }
 
+/// The pixel size of a `data:` raster image (PNG, GIF, JPEG, WebP), when it decodes.
+pub(crate) fn data_image_size(src: &str) -> Option<(u32, u32)> {
+    let data = DataUrl::parse(src.trim())?;
+    if data.is_svg() {
+        return None;
+    }
+    super::pixels::raster_size(&data.decode()?)
+}
+
 /// A `data:` URL split into its parts.
 struct DataUrl<'a> {
     media_type: String,

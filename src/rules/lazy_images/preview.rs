@@ -3,7 +3,7 @@
 //! a separate LQIP `<img>`) goes when the real image is there: one image per figure.
 
 use super::noscript::single_image;
-use super::placeholder::file_name;
+use super::placeholder::{file_name, is_placeholder};
 use crate::ascii::contains_ci;
 use crate::dom::Removed;
 use crate::{Element, NodeRef};
@@ -16,7 +16,8 @@ const MAX_LEVELS: usize = 3;
 const PREVIEW_ATTRIBUTES: &[&str] = &["data-placeholder-image", "data-lqip", "data-placeholder"];
 
 /// Whether `el` says it is a preview: a [`PREVIEW_ATTRIBUTES`] attribute, a class word
-/// containing `lqip` or `placeholder`, or `lqip` in its file name.
+/// containing `lqip` or `placeholder`, `lqip` in its file name, or an inline blurred
+/// preview (see [`is_inline_preview`]).
 pub(crate) fn is_marked_preview(el: &Element<'_>) -> bool {
     PREVIEW_ATTRIBUTES.iter().any(|a| el.has_attr(a))
         || el
@@ -25,6 +26,38 @@ pub(crate) fn is_marked_preview(el: &Element<'_>) -> bool {
         || el
             .attr("src")
             .is_some_and(|s| contains_ci(file_name(s), "lqip"))
+        || is_inline_preview(el)
+}
+
+/// The largest side of an inline preview, in pixels (Gatsby's and Next.js' blurred
+/// previews are 20 to 40 pixels wide).
+const PREVIEW_PIXELS: u32 = 64;
+
+/// Whether `el` is an inline blurred preview: a `data:` raster image of at most
+/// [`PREVIEW_PIXELS`] a side that is hidden from assistive technology
+/// (`aria-hidden="true"`), drawn blurred (`filter: blur(…)`), or stretched over a box at
+/// least four times its width. (An inline icon shown at its own size is none of these.)
+fn is_inline_preview(el: &Element<'_>) -> bool {
+    // A blank (a 1×1 GIF) is a placeholder, which takes the real image's place instead.
+    let Some(src) = el
+        .attr("src")
+        .filter(|s| s.trim_start().starts_with("data:") && !is_placeholder(s))
+    else {
+        return false;
+    };
+    let Some((w, h)) = super::placeholder::data_image_size(src) else {
+        return false;
+    };
+    if w.max(h) > PREVIEW_PIXELS {
+        return false;
+    }
+    let declared = el
+        .attr("width")
+        .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok());
+    el.attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        || el.attr("style").is_some_and(|s| contains_ci(s, "blur("))
+        || declared.is_some_and(|d| d >= 4 * w.max(1))
 }
 
 /// Whether the real image of the preview `el` follows it: among the next two element
