@@ -67,6 +67,8 @@ const NOT_SOURCES: &[&str] = &[
     "data-alt",
     "data-caption",
     "longdesc",
+    // lazysizes' low-quality source, shown until the real one loads: never the image.
+    "data-lowsrc",
 ];
 
 /// The real image found on an element.

@@ -66,6 +66,9 @@ impl LazyImages {
         let lazy_class = el.classes().any(is_lazy_class);
         let mut changed = fill_template(el);
         let mut state = src_state(el.attr_by_atom(&local_name!("src")));
+        if state == Src::Real && src_is_declared_low(el) {
+            state = Src::LowRes;
+        }
         let mut found = self.found(el, lazy_class, state);
         if !found.is_some()
             && is_marked_preview(el)
@@ -297,6 +300,15 @@ impl LazyImages {
                 el.set_attr("srcset", set);
                 changed = true;
             }
+            // A low-quality `src` (a blur-up preview) with only a lazy `srcset` behind it:
+            // the `src` becomes the largest candidate, so no reader gets the preview.
+            if is_img && found.src.is_none() && state == Src::LowRes {
+                if let Some(url) = largest_candidate(set) {
+                    el.set_attr("src", &url);
+                    changed = true;
+                    src_set = true;
+                }
+            }
         }
         if let Some((_, sizes)) = &found.sizes {
             if !el.has_attr("sizes") || changed {
@@ -429,6 +441,40 @@ impl LazyImages {
             }
         }
     }
+}
+
+/// Whether the page says `el`'s `src` is the low-quality one: lazysizes' `data-lowsrc`
+/// names it (the blur-up pattern: `src` = `data-lowsrc`, the real image in `data-srcset`).
+fn src_is_declared_low(el: &Element<'_>) -> bool {
+    let Some(low) = el.attr("data-lowsrc").map(str::trim) else {
+        return false;
+    };
+    !low.is_empty()
+        && el
+            .attr_by_atom(&local_name!("src"))
+            .is_some_and(|s| s.trim() == low)
+}
+
+/// The URL a `srcset` shows as `src`: its widest candidate when widths are given, else
+/// its `1x` (or undescribed) candidate, else its first.
+fn largest_candidate(srcset: &str) -> Option<String> {
+    let candidates = crate::srcset::parse(srcset);
+    let width = |d: &str| d.strip_suffix('w').and_then(|n| n.parse::<u32>().ok());
+    let widest = candidates
+        .iter()
+        .filter_map(|c| width(c.descriptor).map(|w| (w, c.url)))
+        .max_by_key(|(w, _)| *w)
+        .map(|(_, u)| u);
+    let one_x = || {
+        candidates
+            .iter()
+            .find(|c| matches!(c.descriptor, "" | "1x"))
+            .map(|c| c.url)
+    };
+    widest
+        .or_else(one_x)
+        .or_else(|| candidates.first().map(|c| c.url))
+        .map(str::to_string)
 }
 
 /// Whether every candidate of `srcset` is a stand-in file or a low-res variant.

@@ -163,7 +163,8 @@ fn may_be_low_res(src: &str) -> bool {
 }
 
 /// Words that name a stand-in file in an image's file name: `img_default.png`,
-/// `fallback.svg`, `lazy-placeholder.jpg`, `loading-spinner.gif`, `no-image.png`.
+/// `fallback.svg`, `lazy-placeholder.jpg`, `loading-spinner.gif`, `no-image.png`, and a
+/// low-quality preview's (`lqip-mill.jpg`, `river-blur.jpg`, `sg_trans.gif`).
 const STAND_IN_WORDS: &[&str] = &[
     "default",
     "fallback",
@@ -180,6 +181,11 @@ const STAND_IN_WORDS: &[&str] = &[
     "empty",
     "noimage",
     "dummy",
+    "lqip",
+    "blur",
+    "blurred",
+    "lowres",
+    "trans",
 ];
 
 /// Whether the file name of `src` says it stands in for the real image: a word of its stem
