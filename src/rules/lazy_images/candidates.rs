@@ -161,14 +161,30 @@ fn is_srcset_list(value: &str) -> bool {
 }
 
 /// A URL worth promoting: one token, no placeholder, no script; Jetpack's
-/// `is-pending-load` marker removed. Extensionless (`…/640?wx_fmt=png`) and
+/// `is-pending-load` marker removed; of `a.jpg|a@2x.jpg` alternatives, the first. Extensionless (`…/640?wx_fmt=png`) and
 /// protocol-relative (`//host/x.png`) URLs count.
 pub(crate) fn clean_url(value: &str) -> Option<String> {
-    let v = value.trim();
+    let v = first_of_alternatives(value.trim());
     if !is_url_like(v) || is_placeholder(v) || is_stand_in_file(file_name(v)) {
         return None;
     }
     Some(strip_lazy_markers(v).unwrap_or_else(|| v.to_string()))
+}
+
+/// The first of `|`-separated alternatives (bLazy's `data-src="a.jpg|a@2x.jpg"`, the
+/// normal and the high-density image) when each one is a URL; `v` itself otherwise.
+fn first_of_alternatives(v: &str) -> &str {
+    if !v.contains('|') {
+        return v;
+    }
+    let mut parts = v.split('|').map(str::trim);
+    let first = parts.next().unwrap_or("");
+    let all_urls = is_url_like(first) && parts.all(|p| p.is_empty() || is_url_like(p));
+    if all_urls {
+        first
+    } else {
+        v
+    }
 }
 
 /// A `srcset` worth promoting: its URL-like, non-placeholder candidates (markers removed),
