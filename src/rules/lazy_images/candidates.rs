@@ -25,6 +25,8 @@ pub const SRC_ATTRIBUTES: &[&str] = &[
     "data-ll-src",
     "data-pagespeed-lazy-src",
     "data-original-mos",
+    // Sina Blog's own lazy attribute (`src` is its `sg_trans.gif`).
+    "real_src",
     "data-2000src",
     "data-1000src",
     "data-800src",
