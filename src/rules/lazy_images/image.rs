@@ -64,7 +64,7 @@ impl LazyImages {
     #[inline(never)]
     pub(super) fn fix_img(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let lazy_class = el.classes().any(is_lazy_class);
-        let mut changed = fill_template(el);
+        let mut changed = fill_template(el, SRC_ATTRIBUTES, true);
         let mut state = src_state(el.attr_by_atom(&local_name!("src")));
         if state == Src::Real && src_is_declared_low(el) {
             state = Src::LowRes;

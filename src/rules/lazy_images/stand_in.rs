@@ -1,7 +1,7 @@
 //! Elements that stand for an image without being one: NYT's `figure[itemid]`, a lazy
 //! `div`/`span` with `data-src` and nothing inside.
 
-use super::candidates::{clean_srcset, clean_url, find, is_image_url, Found};
+use super::candidates::{clean_srcset, clean_url, find, is_image_url, Found, SRC_ATTRIBUTES};
 use super::LazyImages;
 use crate::{Action, Context, Element};
 
@@ -83,6 +83,8 @@ impl LazyImages {
         {
             return Action::Keep;
         }
+        super::template::fill_template(el, BACKGROUND_ATTRIBUTES, false);
+        super::template::fill_template(el, SRC_ATTRIBUTES, false);
         let attrs: Vec<(&str, &str)> = el.attrs().collect();
         let mut found = find(&attrs, &self.src_attributes, false);
         found.src = found.src.filter(|(_, url)| is_image_url(url));
