@@ -4,7 +4,7 @@ use super::candidates::{
     clean_url, find, srcset_is_placeholder, Found, DIMENSION_ATTRIBUTES, SIZES_ATTRIBUTES,
     SRCSET_ATTRIBUTES, SRC_ATTRIBUTES,
 };
-use super::image_url::is_template;
+use super::image_url::{is_not_image_url, is_template};
 use super::noscript::single_image;
 use super::placeholder::{file_name, is_low_res, is_placeholder, is_stand_in_name};
 use super::stand_in_file::is_stand_in_file;
@@ -252,7 +252,19 @@ impl LazyImages {
             return Found::default();
         }
         let attrs: Vec<(&str, &str)> = el.attrs().collect();
-        find(&attrs, &self.src_attributes, by_value)
+        let mut found = find(&attrs, &self.src_attributes, by_value);
+        drop(attrs);
+        // An image's candidate that is certainly no image (a video file, the article's
+        // own page) would give a broken image: it is no candidate.
+        if el.is("img") || el.parent().is_some_and(|p| p.is("picture")) {
+            found.src = found.src.filter(|(_, u)| !is_not_image_url(u));
+            found.srcset = found.srcset.filter(|(_, set)| {
+                !crate::srcset::parse(set)
+                    .iter()
+                    .all(|c| is_not_image_url(c.url))
+            });
+        }
+        found
     }
 
     /// A screen for the candidates known by name: every built-in one is a `data-`
