@@ -8,7 +8,7 @@ use super::image_url::{is_not_image_url, is_template};
 use super::noscript::single_image;
 use super::placeholder::{file_name, is_low_res, is_placeholder, is_stand_in_name};
 use super::stand_in_file::is_stand_in_file;
-use super::preview::{is_marked_preview, real_image_follows};
+use super::preview::{inline_preview, is_marked_preview, real_image_follows, Inline};
 use super::template::fill_template;
 use super::LazyImages;
 use crate::ascii::contains_ci;
@@ -68,6 +68,15 @@ impl LazyImages {
         let mut state = src_state(el.attr_by_atom(&local_name!("src")));
         if state == Src::Real && src_is_declared_low(el) {
             state = Src::LowRes;
+        }
+        if state == Src::Real {
+            // An inline preview gives way to any candidate; one too small or too stretched
+            // to be a picture is a placeholder.
+            state = match inline_preview(el) {
+                Some(Inline::Tiny | Inline::Stretched) => Src::Placeholder,
+                Some(Inline::Marked) => Src::LowRes,
+                None => state,
+            };
         }
         let mut found = self.found(el, lazy_class, state);
         if !found.is_some()
