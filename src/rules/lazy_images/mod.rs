@@ -6,7 +6,9 @@
 //! | [`candidates`] | where the real image hides: attributes by name ([`SRC_ATTRIBUTES`], [`SRCSET_ATTRIBUTES`]…), then by value |
 //! | [`placeholder`] | what a placeholder is: tiny `data:` images, SVGs that draw nothing, blank files, low-res previews, stand-in file names |
 //! | [`image_url`] | what an image URL is (extension, format parameter, image-only hosts), and URL templates |
-//! | `preview` | previews shown twice: the low-quality `<img>` beside the real image |
+//! | `stand_in_file` | file names made of stand-in words alone (`lazy_placeholder.gif`): placeholders even with no candidate |
+//! | `preview` | previews shown twice: the low-quality `<img>` beside the real image, inline blurred previews |
+//! | `pixels` | the pixel size of an inline `data:` raster image, from its header |
 //! | `template` | `…_{width}x.jpg` URL templates filled from the listed widths |
 //! | `image` | `<img>`, `<source>`, `<video>`: promotion, `<noscript>` look-ahead, dimensions, native lazy loading, tidying |
 //! | `noscript` | `<noscript>` fallbacks |
