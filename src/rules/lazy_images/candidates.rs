@@ -2,7 +2,8 @@
 //! attribute whose value looks like an image URL or a `srcset`.
 
 use super::image_url;
-use super::placeholder::is_placeholder;
+use super::placeholder::{file_name, is_placeholder};
+use super::stand_in_file::is_stand_in_file;
 use crate::ascii::starts_with_ci;
 use crate::proxy::strip_lazy_markers;
 
@@ -24,6 +25,8 @@ pub const SRC_ATTRIBUTES: &[&str] = &[
     "data-ll-src",
     "data-pagespeed-lazy-src",
     "data-original-mos",
+    // Sina Blog's own lazy attribute (`src` is its `sg_trans.gif`).
+    "real_src",
     "data-2000src",
     "data-1000src",
     "data-800src",
@@ -66,6 +69,8 @@ const NOT_SOURCES: &[&str] = &[
     "data-alt",
     "data-caption",
     "longdesc",
+    // lazysizes' low-quality source, shown until the real one loads: never the image.
+    "data-lowsrc",
 ];
 
 /// The real image found on an element.
@@ -158,14 +163,30 @@ fn is_srcset_list(value: &str) -> bool {
 }
 
 /// A URL worth promoting: one token, no placeholder, no script; Jetpack's
-/// `is-pending-load` marker removed. Extensionless (`…/640?wx_fmt=png`) and
+/// `is-pending-load` marker removed; of `a.jpg|a@2x.jpg` alternatives, the first. Extensionless (`…/640?wx_fmt=png`) and
 /// protocol-relative (`//host/x.png`) URLs count.
 pub(crate) fn clean_url(value: &str) -> Option<String> {
-    let v = value.trim();
-    if !is_url_like(v) || is_placeholder(v) {
+    let v = first_of_alternatives(value.trim());
+    if !is_url_like(v) || is_placeholder(v) || is_stand_in_file(file_name(v)) {
         return None;
     }
     Some(strip_lazy_markers(v).unwrap_or_else(|| v.to_string()))
+}
+
+/// The first of `|`-separated alternatives (bLazy's `data-src="a.jpg|a@2x.jpg"`, the
+/// normal and the high-density image) when each one is a URL; `v` itself otherwise.
+fn first_of_alternatives(v: &str) -> &str {
+    if !v.contains('|') {
+        return v;
+    }
+    let mut parts = v.split('|').map(str::trim);
+    let first = parts.next().unwrap_or("");
+    let all_urls = is_url_like(first) && parts.all(|p| p.is_empty() || is_url_like(p));
+    if all_urls {
+        first
+    } else {
+        v
+    }
 }
 
 /// A `srcset` worth promoting: its URL-like, non-placeholder candidates (markers removed),
@@ -173,7 +194,9 @@ pub(crate) fn clean_url(value: &str) -> Option<String> {
 pub(crate) fn clean_srcset(value: &str) -> Option<String> {
     let kept: Vec<String> = crate::srcset::parse(value)
         .iter()
-        .filter(|c| is_url_like(c.url) && !is_placeholder(c.url))
+        .filter(|c| {
+            is_url_like(c.url) && !is_placeholder(c.url) && !is_stand_in_file(file_name(c.url))
+        })
         .map(|c| {
             let url = strip_lazy_markers(c.url).unwrap_or_else(|| c.url.to_string());
             if c.descriptor.is_empty() {

@@ -4,10 +4,11 @@ use super::candidates::{
     clean_url, find, srcset_is_placeholder, Found, DIMENSION_ATTRIBUTES, SIZES_ATTRIBUTES,
     SRCSET_ATTRIBUTES, SRC_ATTRIBUTES,
 };
-use super::image_url::is_template;
+use super::image_url::{is_not_image_url, is_template};
 use super::noscript::single_image;
-use super::placeholder::{is_low_res, is_placeholder, is_stand_in_name};
-use super::preview::{is_marked_preview, real_image_follows};
+use super::placeholder::{file_name, is_low_res, is_placeholder, is_stand_in_name};
+use super::stand_in_file::is_stand_in_file;
+use super::preview::{inline_preview, is_marked_preview, real_image_follows, Inline};
 use super::template::fill_template;
 use super::LazyImages;
 use crate::ascii::contains_ci;
@@ -34,7 +35,11 @@ fn src_state(src: Option<&str>) -> Src {
         // in when the site is built: kept when nothing better is there. A script's template
         // (`…_{width}x.jpg`) never shows as written.
         Some(s) if crate::template::has_template_syntax(s) => Src::LowRes,
-        Some(s) if is_placeholder(s) || is_template(s) => Src::Placeholder,
+        // A `src` named with stand-in words alone (`lazy_placeholder.gif`) shows nothing
+        // of the article even when no candidate replaces it.
+        Some(s) if is_placeholder(s) || is_template(s) || is_stand_in_file(file_name(s)) => {
+            Src::Placeholder
+        }
         Some(s) if is_low_res(s) || is_stand_in_name(s) => Src::LowRes,
         Some(_) => Src::Real,
     }
@@ -59,8 +64,20 @@ impl LazyImages {
     #[inline(never)]
     pub(super) fn fix_img(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let lazy_class = el.classes().any(is_lazy_class);
-        let mut changed = fill_template(el);
+        let mut changed = fill_template(el, SRC_ATTRIBUTES, true);
         let mut state = src_state(el.attr_by_atom(&local_name!("src")));
+        if state == Src::Real && src_is_declared_low(el) {
+            state = Src::LowRes;
+        }
+        if state == Src::Real {
+            // An inline preview gives way to any candidate; one too small or too stretched
+            // to be a picture is a placeholder.
+            state = match inline_preview(el) {
+                Some(Inline::Tiny | Inline::Stretched) => Src::Placeholder,
+                Some(Inline::Marked) => Src::LowRes,
+                None => state,
+            };
+        }
         let mut found = self.found(el, lazy_class, state);
         if !found.is_some()
             && is_marked_preview(el)
@@ -244,7 +261,19 @@ impl LazyImages {
             return Found::default();
         }
         let attrs: Vec<(&str, &str)> = el.attrs().collect();
-        find(&attrs, &self.src_attributes, by_value)
+        let mut found = find(&attrs, &self.src_attributes, by_value);
+        drop(attrs);
+        // An image's candidate that is certainly no image (a video file, the article's
+        // own page) would give a broken image: it is no candidate.
+        if el.is("img") || el.parent().is_some_and(|p| p.is("picture")) {
+            found.src = found.src.filter(|(_, u)| !is_not_image_url(u));
+            found.srcset = found.srcset.filter(|(_, set)| {
+                !crate::srcset::parse(set)
+                    .iter()
+                    .all(|c| is_not_image_url(c.url))
+            });
+        }
+        found
     }
 
     /// A screen for the candidates known by name: every built-in one is a `data-`
@@ -291,6 +320,15 @@ impl LazyImages {
             if replace && current != Some(set.as_str()) {
                 el.set_attr("srcset", set);
                 changed = true;
+            }
+            // A low-quality `src` (a blur-up preview) with only a lazy `srcset` behind it:
+            // the `src` becomes the largest candidate, so no reader gets the preview.
+            if is_img && found.src.is_none() && state == Src::LowRes {
+                if let Some(url) = largest_candidate(set) {
+                    el.set_attr("src", &url);
+                    changed = true;
+                    src_set = true;
+                }
             }
         }
         if let Some((_, sizes)) = &found.sizes {
@@ -424,6 +462,40 @@ impl LazyImages {
             }
         }
     }
+}
+
+/// Whether the page says `el`'s `src` is the low-quality one: lazysizes' `data-lowsrc`
+/// names it (the blur-up pattern: `src` = `data-lowsrc`, the real image in `data-srcset`).
+fn src_is_declared_low(el: &Element<'_>) -> bool {
+    let Some(low) = el.attr("data-lowsrc").map(str::trim) else {
+        return false;
+    };
+    !low.is_empty()
+        && el
+            .attr_by_atom(&local_name!("src"))
+            .is_some_and(|s| s.trim() == low)
+}
+
+/// The URL a `srcset` shows as `src`: its widest candidate when widths are given, else
+/// its `1x` (or undescribed) candidate, else its first.
+fn largest_candidate(srcset: &str) -> Option<String> {
+    let candidates = crate::srcset::parse(srcset);
+    let width = |d: &str| d.strip_suffix('w').and_then(|n| n.parse::<u32>().ok());
+    let widest = candidates
+        .iter()
+        .filter_map(|c| width(c.descriptor).map(|w| (w, c.url)))
+        .max_by_key(|(w, _)| *w)
+        .map(|(_, u)| u);
+    let one_x = || {
+        candidates
+            .iter()
+            .find(|c| matches!(c.descriptor, "" | "1x"))
+            .map(|c| c.url)
+    };
+    widest
+        .or_else(one_x)
+        .or_else(|| candidates.first().map(|c| c.url))
+        .map(str::to_string)
 }
 
 /// Whether every candidate of `srcset` is a stand-in file or a low-res variant.

@@ -97,6 +97,31 @@ pub fn is_image_url(value: &str) -> bool {
         || is_jetpack_cdn(host)
 }
 
+/// File extensions that are never an image: video, audio, streaming manifests, pages,
+/// documents, scripts and data.
+const NOT_IMAGE_EXTENSIONS: &[&str] = &[
+    ".mp4", ".m4v", ".webm", ".mov", ".ogv", ".mkv", ".avi", ".mp3", ".m4a", ".ogg", ".oga",
+    ".wav", ".flac", ".m3u8", ".mpd", ".html", ".htm", ".shtml", ".xhtml", ".pdf", ".json",
+    ".js", ".css", ".txt", ".xml", ".zip",
+];
+
+/// Whether `value` is a URL that is certainly not an image: its path ends in a video,
+/// audio, page or document extension (`.mp4`, `.m3u8`, `.html`, `.pdf`…). An extensionless
+/// URL, also one ending in `/`, is not certainly anything (image services write
+/// `…/resize/320x209!/quality/90/?url=…`): `false`.
+pub fn is_not_image_url(value: &str) -> bool {
+    let v = value.trim();
+    if v.is_empty() || starts_with_ci(v, "data:") || is_image_url(v) {
+        return false;
+    }
+    let (before_fragment, _) = v.split_once('#').unwrap_or((v, ""));
+    let path = before_fragment
+        .split_once('?')
+        .map_or(before_fragment, |(p, _)| p)
+        .to_ascii_lowercase();
+    NOT_IMAGE_EXTENSIONS.iter().any(|ext| path.ends_with(ext))
+}
+
 /// Whether `v` is a URL template a script fills in (`…_{width}x.jpg`, `{{src}}`,
 /// `%7Bwidth%7D`): never an image as written.
 pub fn is_template(v: &str) -> bool {
@@ -143,6 +168,30 @@ mod tests {
             "https://i1.wp.com/blog.example/photo?resize=800",
         ] {
             assert!(is_image_url(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn certainly_not_images() {
+        for url in [
+            "https://cdn.example.org/video/intro.mp4",
+            "//cdn.example.org/live/index.m3u8?token=1",
+            "https://www.example.org/about.html",
+        ] {
+            assert!(is_not_image_url(url), "{url}");
+        }
+        for url in [
+            "https://cdn.example.org/img/a.jpg",
+            "https://www.example.org/gallery/view/1234",
+            "https://cdn.example.org/photos/",
+            "https://img.example.com/dims4/default/1885e38/strip/true/quality/90/?url=x",
+            "https://www.example.org/2024/05/story-slug/",
+            "https://mmbiz.qpic.cn/mmbiz_png/xyz/640?wx_fmt=png",
+            "https://lh3.googleusercontent.com/abc/def/",
+            "/img/",
+            "",
+        ] {
+            assert!(!is_not_image_url(url), "{url}");
         }
     }
 

@@ -6,22 +6,28 @@
 //! | [`candidates`] | where the real image hides: attributes by name ([`SRC_ATTRIBUTES`], [`SRCSET_ATTRIBUTES`]…), then by value |
 //! | [`placeholder`] | what a placeholder is: tiny `data:` images, SVGs that draw nothing, blank files, low-res previews, stand-in file names |
 //! | [`image_url`] | what an image URL is (extension, format parameter, image-only hosts), and URL templates |
-//! | `preview` | previews shown twice: the low-quality `<img>` beside the real image |
+//! | `stand_in_file` | file names made of stand-in words alone (`lazy_placeholder.gif`): placeholders even with no candidate |
+//! | `preview` | previews shown twice: the low-quality `<img>` beside the real image, inline blurred previews |
+//! | `pixels` | the pixel size of an inline `data:` raster image, from its header |
 //! | `template` | `…_{width}x.jpg` URL templates filled from the listed widths |
 //! | `image` | `<img>`, `<source>`, `<video>`: promotion, `<noscript>` look-ahead, dimensions, native lazy loading, tidying |
 //! | `noscript` | `<noscript>` fallbacks |
 //! | `stand_in` | elements that stand for an image: `figure[itemid]`, `div[data-src]` |
+//! | `amp` | AMP's image elements: `<amp-img>`, `<amp-anim>` |
 //!
 //! Wrappers around the recovered image are the business of the next rule,
 //! [`image_wrappers`](crate::rules::image_wrappers).
 
+mod amp;
 pub mod candidates;
 mod image;
 pub mod image_url;
 mod noscript;
+mod pixels;
 pub mod placeholder;
 mod preview;
 mod stand_in;
+mod stand_in_file;
 mod template;
 
 pub use candidates::{SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES};
@@ -74,6 +80,10 @@ pub(crate) const BUILT_IN: BuiltIn = BuiltIn {
 ///
 /// **Stand-ins.** `figure[itemid]` with an image URL and no image gets an `<img>`; an empty
 /// `div`/`span` with a lazy image attribute becomes an `<img>`.
+///
+/// **AMP.** `<amp-img>` and `<amp-anim>` with a real `src`/`srcset` become that `<img>`
+/// (their placeholder, fallback and `<noscript>` children go); without one they are
+/// unwrapped.
 ///
 /// **Left over.** An `<img>` with only a placeholder and no candidate is removed. Images get
 /// `width`/`height` when absent, from `data-width`/`data-height`, `data-rawwidth`/
@@ -171,8 +181,9 @@ impl Rule for LazyImages {
         // say that the image is lazy; any attribute of a block standing in for an image but
         // its class and id (`candidates::NOT_SOURCES`).
         const IMAGES: &str = "img source video noscript figure picture";
-        Interest::elements("img source video noscript figure picture div span")
+        Interest::elements("img source video noscript figure picture div span amp-img amp-anim")
             .reads(IMAGES, "*")
+            .reads("amp-img amp-anim", "*")
             .reads_all_but("div span", "class id")
     }
 
@@ -188,6 +199,7 @@ impl Rule for LazyImages {
             local_name!("figure") if el.has_attr("itemid") => self.fix_figure(el, cx),
             local_name!("picture") => self.fix_picture(el),
             local_name!("div") | local_name!("span") => self.fix_block(el),
+            ref name if amp::AMP_IMAGES.contains(&&**name) => self.fix_amp_image(el),
             _ => Action::Keep,
         }
     }

@@ -5,6 +5,7 @@ use super::candidates::{find, srcset_is_placeholder};
 use super::placeholder::{file_name, is_placeholder};
 use crate::ascii::contains_ci;
 use crate::dom::node::fragment_without;
+use crate::proxy::Unwrapper;
 use crate::rules::junk::is_tracker_url;
 use crate::{Action, Element, NodeRef};
 
@@ -163,12 +164,16 @@ fn image_keys(img: &NodeRef) -> Vec<String> {
     keys
 }
 
+/// Adds the key of `url`, read through any image proxy or optimiser it is routed through
+/// (`/_next/image?url=%2Fa.jpg` is the picture `a`, as the twin beside it shows once the
+/// proxy rule has unwrapped it).
 fn push_key(url: &str, keys: &mut Vec<String>) {
     let url = url.trim();
     if url.is_empty() || url.starts_with("data:") || is_placeholder(url) {
         return;
     }
-    let key = picture_key(url);
+    let origin = Unwrapper::new().unwrap(url);
+    let key = picture_key(origin.as_deref().unwrap_or(url));
     if !key.is_empty() && !keys.contains(&key) {
         keys.push(key);
     }

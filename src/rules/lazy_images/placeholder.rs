@@ -28,6 +28,10 @@ const BLANK_FILES: &[&str] = &[
     "1x1.gif",
     "1x1.png",
     "empty.gif",
+    "clear.gif",
+    "trans.gif",
+    "dot.gif",
+    "s.gif",
 ];
 
 /// Whether `src` is a placeholder rather than a real image:
@@ -36,7 +40,8 @@ const BLANK_FILES: &[&str] = &[
 /// - a `data:image/svg+xml` image that draws nothing (see [`is_empty_svg`]): WP Rocket's
 ///   empty `viewBox` SVG, WeChat's 1×1 transparent rectangle, Zhihu's sized empty SVG;
 /// - a well-known blank file: `blank.gif`, `pixel.gif`, `spacer.gif`, `grey.gif`,
-///   `loading.gif`, `placeholder.*`…, and PageSpeed's `/pagespeed_static/…` blank.
+///   `clear.gif`, `s.gif`, `loading.gif`, `placeholder.*`…, and PageSpeed's
+///   `/pagespeed_static/…` blank.
 ///
 /// An empty or white-space value is not a placeholder (it is no image at all).
 pub fn is_placeholder(src: &str) -> bool {
@@ -158,7 +163,8 @@ fn may_be_low_res(src: &str) -> bool {
 }
 
 /// Words that name a stand-in file in an image's file name: `img_default.png`,
-/// `fallback.svg`, `lazy-placeholder.jpg`, `loading-spinner.gif`, `no-image.png`.
+/// `fallback.svg`, `lazy-placeholder.jpg`, `loading-spinner.gif`, `no-image.png`, and a
+/// low-quality preview's (`lqip-mill.jpg`, `river-blur.jpg`, `sg_trans.gif`).
 const STAND_IN_WORDS: &[&str] = &[
     "default",
     "fallback",
@@ -175,6 +181,11 @@ const STAND_IN_WORDS: &[&str] = &[
     "empty",
     "noimage",
     "dummy",
+    "lqip",
+    "blur",
+    "blurred",
+    "lowres",
+    "trans",
 ];
 
 /// Whether the file name of `src` says it stands in for the real image: a word of its stem
@@ -223,6 +234,15 @@ pub(crate) fn file_name(url: &str) -> &str {
     let end = memchr::memchr2(b'?', b'#', url.as_bytes()).unwrap_or(url.len());
     let path = &url[..end];
     memchr::memrchr(b'/', path.as_bytes()).map_or(path, |i| &path[i + 1..])
+}
+
+/// The pixel size of a `data:` raster image (PNG, GIF, JPEG, WebP), when it decodes.
+pub(crate) fn data_image_size(src: &str) -> Option<(u32, u32)> {
+    let data = DataUrl::parse(src.trim())?;
+    if data.is_svg() {
+        return None;
+    }
+    super::pixels::raster_size(&data.decode()?)
 }
 
 /// A `data:` URL split into its parts.

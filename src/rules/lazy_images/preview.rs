@@ -3,7 +3,7 @@
 //! a separate LQIP `<img>`) goes when the real image is there: one image per figure.
 
 use super::noscript::single_image;
-use super::placeholder::file_name;
+use super::placeholder::{file_name, is_placeholder};
 use crate::ascii::contains_ci;
 use crate::dom::Removed;
 use crate::{Element, NodeRef};
@@ -16,7 +16,8 @@ const MAX_LEVELS: usize = 3;
 const PREVIEW_ATTRIBUTES: &[&str] = &["data-placeholder-image", "data-lqip", "data-placeholder"];
 
 /// Whether `el` says it is a preview: a [`PREVIEW_ATTRIBUTES`] attribute, a class word
-/// containing `lqip` or `placeholder`, or `lqip` in its file name.
+/// containing `lqip` or `placeholder`, `lqip` in its file name, or an inline blurred
+/// preview (see [`inline_preview`]).
 pub(crate) fn is_marked_preview(el: &Element<'_>) -> bool {
     PREVIEW_ATTRIBUTES.iter().any(|a| el.has_attr(a))
         || el
@@ -25,6 +26,55 @@ pub(crate) fn is_marked_preview(el: &Element<'_>) -> bool {
         || el
             .attr("src")
             .is_some_and(|s| contains_ci(file_name(s), "lqip"))
+        || inline_preview(el).is_some()
+}
+
+/// The largest side of an inline preview, in pixels (Gatsby's and Next.js' blurred
+/// previews are 20 to 40 pixels wide).
+const PREVIEW_PIXELS: u32 = 64;
+
+/// The largest side of an inline image too small to be a picture at all.
+const TINY_PIXELS: u32 = 8;
+
+/// What an inline `data:` raster image is, when it is no picture of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Inline {
+    /// At most [`TINY_PIXELS`] a side: nothing a reader can make out.
+    Tiny,
+    /// At most [`PREVIEW_PIXELS`] a side, stretched over a box four times its width.
+    Stretched,
+    /// At most [`PREVIEW_PIXELS`] a side, hidden from assistive technology
+    /// (`aria-hidden="true"`) or drawn blurred (`filter: blur(…)`).
+    Marked,
+}
+
+/// Whether `el`'s `src` is an inline preview rather than a picture: a `data:` raster
+/// image (not a blank, which is a placeholder) that is [`Inline::Tiny`],
+/// [`Inline::Stretched`] or [`Inline::Marked`]. An inline icon shown at its own size is
+/// none of these.
+pub(crate) fn inline_preview(el: &Element<'_>) -> Option<Inline> {
+    let src = el
+        .attr("src")
+        .filter(|s| s.trim_start().starts_with("data:") && !is_placeholder(s))?;
+    let (w, h) = super::placeholder::data_image_size(src)?;
+    let side = w.max(h);
+    if side <= TINY_PIXELS {
+        return Some(Inline::Tiny);
+    }
+    if side > PREVIEW_PIXELS {
+        return None;
+    }
+    let declared = el
+        .attr("width")
+        .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok());
+    if declared.is_some_and(|d| d >= 4 * w.max(1)) {
+        return Some(Inline::Stretched);
+    }
+    let marked = el
+        .attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        || el.attr("style").is_some_and(|s| contains_ci(s, "blur("));
+    marked.then_some(Inline::Marked)
 }
 
 /// Whether the real image of the preview `el` follows it: among the next two element

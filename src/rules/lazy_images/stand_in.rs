@@ -1,7 +1,7 @@
 //! Elements that stand for an image without being one: NYT's `figure[itemid]`, a lazy
 //! `div`/`span` with `data-src` and nothing inside.
 
-use super::candidates::{clean_srcset, clean_url, find, is_image_url, Found};
+use super::candidates::{clean_srcset, clean_url, find, is_image_url, Found, SRC_ATTRIBUTES};
 use super::LazyImages;
 use crate::{Action, Context, Element};
 
@@ -83,6 +83,8 @@ impl LazyImages {
         {
             return Action::Keep;
         }
+        super::template::fill_template(el, BACKGROUND_ATTRIBUTES, false);
+        super::template::fill_template(el, SRC_ATTRIBUTES, false);
         let attrs: Vec<(&str, &str)> = el.attrs().collect();
         let mut found = find(&attrs, &self.src_attributes, false);
         found.src = found.src.filter(|(_, url)| is_image_url(url));
@@ -114,6 +116,7 @@ impl LazyImages {
 /// the `data-background*` spellings), in the order they are tried.
 pub(crate) const BACKGROUND_ATTRIBUTES: &[&str] = &[
     "data-bg",
+    "data-bg-multi",
     "data-bgset",
     "data-background-image",
     "data-background",
@@ -122,7 +125,8 @@ pub(crate) const BACKGROUND_ATTRIBUTES: &[&str] = &[
 ];
 
 /// The lazy background of a stand-in: a [`BACKGROUND_ATTRIBUTES`] value that is one image
-/// URL (also written `url(…)`) or a `srcset` of image URLs.
+/// URL (also written `url(…)`; of several `url(…)` layers, the first image) or a `srcset`
+/// of image URLs.
 fn background(attrs: &[(&str, &str)]) -> Found {
     let mut found = Found::default();
     for name in BACKGROUND_ATTRIBUTES {
@@ -130,10 +134,7 @@ fn background(attrs: &[(&str, &str)]) -> Found {
             continue;
         };
         let v = value.trim();
-        let v = v
-            .strip_prefix("url(")
-            .and_then(|r| r.strip_suffix(')'))
-            .map_or(v, |r| r.trim().trim_matches(['"', '\'']));
+        let v = css_urls(v).into_iter().find(|u| is_image_url(u)).unwrap_or(v);
         if is_image_url(v) {
             if let Some(url) = clean_url(v) {
                 found.src = Some((name.to_string(), url));
@@ -148,6 +149,22 @@ fn background(attrs: &[(&str, &str)]) -> Found {
         }
     }
     found
+}
+
+/// The URLs of a CSS background value's `url(…)` functions, quotes removed
+/// (vanilla-lazyload's `data-bg-multi="url(a.png), linear-gradient(…), url(b.jpg)"`).
+fn css_urls(v: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = v;
+    while let Some(i) = rest.find("url(") {
+        let after = &rest[i + 4..];
+        let Some(end) = after.find(')') else {
+            break;
+        };
+        out.push(after[..end].trim().trim_matches(['"', '\'']).trim());
+        rest = &after[end + 1..];
+    }
+    out
 }
 
 /// Whether every candidate of a `srcset` is an image URL (and there is one).

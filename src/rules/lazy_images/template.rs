@@ -9,15 +9,25 @@ const WIDTH_HOLES: &[&str] = &["{width}", "{w}", "%7Bwidth%7D", "%7bwidth%7d"];
 /// At most this many widths make the `srcset`.
 const MAX_WIDTHS: usize = 16;
 
-/// When `src` is a URL template with a width hole and a `data-` attribute lists widths
-/// (`[180,360,540]` or `180, 360, 540`): `src` becomes the template filled with the largest
-/// width, `srcset` (when absent) every width with its `w` descriptor. Returns whether `el`
-/// changed. A template with no widths is left to the caller (a placeholder).
-pub(crate) fn fill_template(el: &mut Element<'_>) -> bool {
-    let Some(src) = el.attr("src").map(str::trim) else {
-        return false;
-    };
-    let Some(hole) = WIDTH_HOLES.iter().find(|h| src.contains(*h)) else {
+/// When `src`, or a lazy attribute of `lazy_attributes` (`data-src`: Shopify's themes with
+/// lazysizes), is a URL template with a width hole and a `data-` attribute lists widths
+/// (`[180,360,540]` or `180, 360, 540`): that attribute becomes the template filled with
+/// the largest width, and `srcset` (when the element has no `srcset` nor `data-srcset`,
+/// and `with_srcset`) every width with its `w` descriptor. Returns whether `el` changed.
+/// A template with no widths is left to the caller (a placeholder, no candidate).
+pub(crate) fn fill_template(
+    el: &mut Element<'_>,
+    lazy_attributes: &[&str],
+    with_srcset: bool,
+) -> bool {
+    let Some((name, src, hole)) = std::iter::once("src")
+        .chain(lazy_attributes.iter().copied())
+        .find_map(|name| {
+            let v = el.attr(name)?.trim();
+            let hole = WIDTH_HOLES.iter().find(|h| v.contains(*h))?;
+            Some((name, v.to_string(), *hole))
+        })
+    else {
         return false;
     };
     let Some(widths) = el
@@ -38,8 +48,8 @@ pub(crate) fn fill_template(el: &mut Element<'_>) -> bool {
         .map(|&w| format!("{} {w}w", fill(w)))
         .collect();
     let srcset = srcset.join(", ");
-    el.set_attr("src", &new_src);
-    if !el.has_attr("srcset") {
+    el.set_attr(name, &new_src);
+    if with_srcset && !el.has_attr("srcset") && !el.has_attr("data-srcset") {
         el.set_attr("srcset", &srcset);
     }
     true
