@@ -53,8 +53,9 @@ use std::path::Path;
 
 use std::time::Instant;
 
-/// Share of the real input images the output must keep.
-const MIN_IMAGES_KEPT: f64 = 0.995;
+/// Share of the real input images the output must keep. Measured: 100 % (1,482/1,482); the
+/// floor lets one go, so that losing a handful (a rule narrowed too far) fails here.
+const MIN_IMAGES_KEPT: f64 = 0.999;
 /// Share of the visible input words the output must keep (see the module docs). Measured:
 /// 99.83 % (162,999/163,284); most of the rest is KaTeX's MathML, which its stylesheet hides
 /// (the formula is kept as TeX and as the HTML rendering a reader sees).
