@@ -5,6 +5,8 @@
 //! changed (to http(s) URLs without template syntax), and every byte outside the rewritten
 //! scalars is as it was.
 
+mod common;
+
 use articlean::Cleaner;
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use proptest::prelude::*;
@@ -339,7 +341,8 @@ fn inner(doc: &str) -> &str {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    // 400 cases unless `PROPTEST_CASES` says otherwise; failures kept beside this file.
+    #![proptest_config(common::props::config(400))]
 
     #[test]
     fn yaml_front_matter_keeps_its_structure(entries in entries()) {

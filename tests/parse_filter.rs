@@ -445,15 +445,9 @@ const ATTRIBUTES: &[&str] = &[
 ];
 
 proptest::proptest! {
-    // Failures are kept beside this file (`parse_filter.proptest-regressions`), named directly:
-    // the default looks for a `lib.rs` above `tests/`, and says so on every run.
-    #![proptest_config(proptest::prelude::ProptestConfig {
-        failure_persistence: Some(Box::new(
-            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
-        )),
-        // 256 cases unless `PROPTEST_CASES` says otherwise.
-        ..proptest::prelude::ProptestConfig::default()
-    })]
+    // 256 cases unless `PROPTEST_CASES` says otherwise; failures are kept beside this file
+    // (`parse_filter.proptest-regressions`, `common::props::config`).
+    #![proptest_config(common::props::config(256))]
 
     /// Random trees of the elements the rules handle, with the attributes they read and
     /// others: attributes removed before parsing (no rule reads them) change nothing

@@ -5,6 +5,8 @@
 //! - a **page** wrapped by an unknown service (the shapes of share, login, search, favicon,
 //!   screenshot, QR and page-thumbnail URLs) is never unwrapped by the generic fallback.
 
+mod common;
+
 use articlean::proxy::Unwrapper;
 use base64::engine::general_purpose::{URL_SAFE, URL_SAFE_NO_PAD};
 use base64::Engine as _;
@@ -174,7 +176,8 @@ fn normalised(url: &str) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1024))]
+    // 1024 cases unless `PROPTEST_CASES` says otherwise; failures kept beside this file.
+    #![proptest_config(common::props::config(1024))]
 
     /// Every format gives a wrapped image origin back, through every layer.
     #[test]

@@ -577,12 +577,17 @@ mod tests {
         ])
         .collect();
         let strategy = proptest::collection::vec(proptest::sample::select(pieces), 1..24);
-        let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &[3; 32]);
-        let cases = std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|v| v.parse().ok());
+        // A fixed seed and 512 cases, unless `PROPTEST_RNG_SEED` and `PROPTEST_CASES` ask for
+        // another seed or more cases.
+        let env = |name: &str| std::env::var(name).ok().and_then(|v| v.trim().parse().ok());
+        let mut seed = [3; 32];
+        if let Some(s) = env("PROPTEST_RNG_SEED") {
+            seed = [0; 32];
+            seed[..8].copy_from_slice(&u64::to_le_bytes(s));
+        }
+        let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &seed);
         let config = Config {
-            cases: cases.unwrap_or(512),
+            cases: env("PROPTEST_CASES").map_or(512, |c: u64| u32::try_from(c).unwrap_or(u32::MAX)),
             failure_persistence: None,
             ..Config::default()
         };
