@@ -103,3 +103,44 @@ fn deeply_nested_proxies_and_redirects_are_stable() {
         }
     }
 }
+
+/// A `<source>` or `<img>` whose only URL is one the sanitizer removes (a script, a
+/// non-image `data:` URL): cleaning is idempotent whichever of the image rules
+/// (`lazy_images`, `junk`) are on, and with `junk` on no empty `<source>` is left.
+#[test]
+fn media_whose_only_url_is_removed_go_in_one_pass() {
+    let shapes = [
+        r#"<picture><source src="javascript:alert(1)"></picture>"#,
+        r#"<picture><source src=" VbScript:x" type="image/webp"><img src="https://pics.example.net/a.jpg"></picture>"#,
+        r#"<picture><source srcset="javascript:x 1x"></picture><p>t</p>"#,
+        r#"<video><source src="javascript:x"><source src="https://clips.example.net/v.mp4"></video>"#,
+        r#"<audio controls><source src="data:text/html,<b>x</b>"></audio>"#,
+        r#"<p>a<img src="javascript:void(0)">b</p>"#,
+    ];
+    let cleaners = [
+        ("default", true, Cleaner::default()),
+        (
+            "without junk",
+            false,
+            Cleaner::builder().without_rule("junk").build().unwrap(),
+        ),
+        (
+            "without lazy_images",
+            true,
+            Cleaner::builder()
+                .without_rule("lazy_images")
+                .build()
+                .unwrap(),
+        ),
+    ];
+    for (label, junk, cleaner) in &cleaners {
+        for input in shapes {
+            let once = assert_idempotent(cleaner, input);
+            assert!(
+                !junk || !once.contains("<source>"),
+                "{label}: {input} gave {once}"
+            );
+            assert!(safety::check_output(&once).is_empty(), "{label}: {once}");
+        }
+    }
+}
