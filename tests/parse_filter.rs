@@ -337,6 +337,10 @@ const RAW_TEXT_CASES: &[&str] = &[
     "<script>\u{0}\r\n</script>a\r\nb",
     "<script>é</script>ü<style>€</style>ß",
     "<b>1<p>2<script>x</script>3",
+    // An end tag of the other foreign root closes nothing: the `<b>` leaves the `<svg>` and
+    // the raw text that follows is the `<textarea>`'s, not the `<noscript>`'s.
+    "<svg></math><noscript><b><textarea></noscript><p onclick=x class=y data-z=1>t</textarea>",
+    "<math></svg><noscript><b><textarea></noscript><img src=a.jpg onerror=x>u</textarea>v",
 ];
 
 fn raw_text_of_dropped_elements_ends_where_the_parser_ends_it() {
