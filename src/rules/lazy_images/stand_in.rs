@@ -52,6 +52,8 @@ impl LazyImages {
                 .iter()
                 .filter_map(|a| pick.attr(a))
                 .find_map(|v| clean_srcset(&v).filter(|s| srcset_of_images(s)))
+                // What the source gets from its other attributes when it is visited.
+                .or_else(|| self.source_offer(pick).filter(|s| srcset_of_images(s)))
         };
         let img = match own {
             Some(url) => format!("<img src=\"{}\"", escape_attr(&url)),
