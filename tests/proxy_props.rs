@@ -239,3 +239,31 @@ proptest! {
         prop_assert_eq!(unwrapper.unwrap(&path_form), None, "{}", path_form);
     }
 }
+
+/// Found by `every_recogniser_recovers_image_origins` at 500,000 cases: an unknown path
+/// proxy carrying an origin whose own path has a word of a page-image service (`/qr/`,
+/// `/archive/`, `/badge/`, `/favicon/`) was not unwrapped: the words were looked for in the
+/// whole path, the origin's segments too. A service named before the origin still is.
+#[test]
+fn words_of_the_carried_origin_do_not_name_the_service() {
+    let unwrapper = Unwrapper::new();
+    for origin in [
+        "http://aa.com/qr/0.jpg",
+        "https://news.example.org/archive/2019/harbour.jpg",
+        "https://shop.example.net/badge/seal.png",
+        "https://blog.example.com/favicon/logo-large.webp",
+    ] {
+        let wrapped = format!("https://img.example-cdn.net/w_300,q_80/{origin}");
+        assert_eq!(
+            unwrapper.unwrap(&wrapped).as_deref(),
+            Some(normalised(origin).as_str()),
+            "{wrapped}"
+        );
+    }
+    for service in [
+        "https://img.example-cdn.net/qr/w_300/https://news.example.org/a.jpg",
+        "https://screenshot.example-cdn.net/w_300/https://news.example.org/a.jpg",
+    ] {
+        assert_eq!(unwrapper.unwrap(service), None, "{service}");
+    }
+}
