@@ -166,3 +166,18 @@ fn a_picture_gets_its_img_in_the_first_cleaning() {
         assert!(once.contains("<img "), "{input} gave {once}");
     }
 }
+
+/// An image is searched for an image URL by value (in any attribute) only while it shows no
+/// real image: once its `srcset` is real, another attribute holding an image URL (`lang` is
+/// kept by the sanitizer) is not taken by a second cleaning. Found by `sanitize_props` at
+/// 100,000 cases.
+#[test]
+fn an_image_with_a_real_srcset_is_not_searched_by_value_again() {
+    for input in [
+        r#"<img poster="a.jpg 1x, javascript:x 2x" lang="a.jpg 1x, javascript:x 2x">"#,
+        r#"<img data-pic="https://pics.example.net/a.jpg 1x" title="t" lang="https://pics.example.net/b.jpg 2x">"#,
+    ] {
+        let once = assert_idempotent(&Cleaner::default(), input);
+        assert!(once.contains("srcset="), "{input} gave {once}");
+    }
+}

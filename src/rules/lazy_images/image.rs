@@ -256,7 +256,13 @@ impl LazyImages {
     }
 
     fn found(&self, el: &Element<'_>, lazy_class: bool, state: Src) -> Found {
-        let by_value = lazy_class || state != Src::Real;
+        // By value only for an element that shows no real image yet: a real `srcset` is one
+        // (or a second cleaning would take another attribute holding an image URL).
+        let by_value = lazy_class
+            || (state != Src::Real
+                && el
+                    .attr_by_atom(&local_name!("srcset"))
+                    .is_none_or(srcset_is_placeholder));
         if !by_value && !self.may_have_candidate(el) {
             return Found::default();
         }
