@@ -24,8 +24,8 @@
 //!    glue with a changed piece into a new tag.
 //! 2. **Markdown URLs** ([`links`]), on the result of pass 1: destinations of links, images,
 //!    the reference definitions they use and autolinks that the policy's URL check refuses are
-//!    neutralised (destination `#`, `<#>` in a definition, or the autolink escaped); image URLs get the proxy
-//!    treatment.
+//!    neutralised (destination `#`, `<#>` in a definition, or the autolink escaped); image
+//!    URLs get the proxy treatment.
 //! 3. **Verify**: the body is rendered by pulldown-cmark's HTML renderer under each reading,
 //!    raw HTML passed through, and the rendered HTML is checked by the policy
 //!    [`Verifier`](crate::rules::sanitize::verify::Verifier) (the renderer's own structure —
