@@ -161,6 +161,8 @@ fn a_picture_gets_its_img_in_the_first_cleaning() {
         r#"<picture><mi><source src="https://pics.example.net/f.png">"#,
         r#"<picture><font><source srcset="https://pics.example.net/g.webp 1x"></font></picture>"#,
         r#"<picture><source srcset="https://pics.example.net/h.avif"><img src="javascript:x"></picture>"#,
+        r#"<picture><source encoding="https://pics.example.net/i.png"><plaintext>"#,
+        r#"<picture><source srcset="https://pics.example.net/j.png"><plaintext>text"#,
     ] {
         let once = assert_idempotent(&Cleaner::default(), input);
         assert!(once.contains("<img "), "{input} gave {once}");

@@ -41,12 +41,20 @@ impl LazyImages {
             .filter_map(|a| el.attr(a))
             .find(|v| is_image_url(v))
             .and_then(clean_url);
+        // Without its own URL or alternative text (which the sanitizer removes before the
+        // end), the picture gets its `<img>` from its sources at its end
+        // ([`fix_picture_end`](Self::fix_picture_end)), when they are cleaned: their markup
+        // as parsed may not survive being written out and read again (a `<plaintext>`
+        // after them would swallow the new `<img>`).
         let img = match own {
             Some(url) => format!("<img src=\"{}\"", escape_attr(&url)),
-            None => match self.sources_offer(&children) {
-                Some(set) => format!("<img srcset=\"{}\"", escape_attr(&set)),
-                None => return Action::Keep,
-            },
+            None if el.has_attr("data-alt") || el.has_attr("alt") => {
+                match self.sources_offer(&children) {
+                    Some(set) => format!("<img srcset=\"{}\"", escape_attr(&set)),
+                    None => return Action::Keep,
+                }
+            }
+            None => return Action::Keep,
         };
         with_img(el, &img)
     }
