@@ -5,6 +5,8 @@
 //! changed (to http(s) URLs without template syntax), and every byte outside the rewritten
 //! scalars is as it was.
 
+mod common;
+
 use articlean::Cleaner;
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use proptest::prelude::*;
@@ -150,7 +152,10 @@ fn yaml_doc(entries: &[Entry]) -> Vec<Piece> {
             6 => {
                 p.push(lit(format!("{key}: !!map {{\n  src: ")));
                 yaml_scalar(a, style, &mut p);
-                p.push(lit("\n}\n"));
+                // The closing bracket indented: at column 0 it ends the value's block (YAML
+                // 1.2 § 7.4: flow lines are indented past their block key), and the document
+                // does not parse.
+                p.push(lit("\n }\n"));
             }
             7 => {
                 p.push(lit(format!("{key}: &anchor{i} ")));
@@ -162,7 +167,7 @@ fn yaml_doc(entries: &[Entry]) -> Vec<Piece> {
                 yaml_scalar(a, style, &mut p);
                 p.push(lit(",\n  "));
                 yaml_scalar(b, 2, &mut p);
-                p.push(lit("\n]\n"));
+                p.push(lit("\n ]\n"));
             }
             _ => {
                 // A multi-line plain scalar: one string that is not a URL, never touched.
@@ -339,14 +344,17 @@ fn inner(doc: &str) -> &str {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    // 400 cases unless `PROPTEST_CASES` says otherwise; failures kept beside this file.
+    #![proptest_config(common::props::config(400))]
 
     #[test]
     fn yaml_front_matter_keeps_its_structure(entries in entries()) {
         let pieces = yaml_doc(&entries);
         let input = text(&pieces);
         let before = YamlLoader::load_from_str(inner(&input));
-        prop_assume!(before.is_ok(), "generated YAML parses");
+        // Every generated document parses (a generator that wrote invalid YAML would test
+        // nothing: such cases were once thrown away, 28 % of them).
+        prop_assert!(before.is_ok(), "generated YAML parses: {:?}\n{}", before.err(), input);
         let out = clean_post(&input);
         check_bytes(&pieces, &out)?;
         let after = YamlLoader::load_from_str(inner(&out));

@@ -6,7 +6,7 @@
 //! three settings) is safe per `common::safety`, and cleaning again changes nothing.
 //!
 //! Deterministic (fixed seed); `PROPTEST_CASES` sets the number of cases (384 by default),
-//! `MARKDOWN_PROPS_SEED` another seed. Two tests: the built-in alphabet alone, and with the
+//! `PROPTEST_RNG_SEED` another seed (`common::props`). Two tests: the built-in alphabet alone, and with the
 //! shared payloads added; the second needs `../shared` (without it, it is reported as ignored,
 //! with the reason: `common::needs_shared`).
 
@@ -231,23 +231,16 @@ fn post(payloads: Vec<String>) -> impl Strategy<Value = String> {
 }
 
 fn rendered_clean_posts_are_safe_and_cleaning_is_idempotent(payloads: Vec<String>) {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(384);
-    let seed: u64 = std::env::var("MARKDOWN_PROPS_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x6d61_726b_646f_776e);
+    let cases = common::props::cases(384);
     let mut bytes = [0u8; 32];
-    bytes[..8].copy_from_slice(&seed.to_le_bytes());
+    bytes[..8].copy_from_slice(&0x6d61_726b_646f_776e_u64.to_le_bytes());
     let config = Config {
         cases,
         failure_persistence: None,
         ..Config::default()
     };
-    let mut runner =
-        TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &bytes));
+    let rng = common::props::rng(TestRng::from_seed(RngAlgorithm::ChaCha, &bytes));
+    let mut runner = TestRunner::new_with_rng(config, rng);
     let default = Cleaner::default();
     // A widened policy too: embeds, classes, ids, old presentational tags and attributes.
     let widened = Cleaner::builder()

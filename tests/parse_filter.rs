@@ -337,6 +337,10 @@ const RAW_TEXT_CASES: &[&str] = &[
     "<script>\u{0}\r\n</script>a\r\nb",
     "<script>é</script>ü<style>€</style>ß",
     "<b>1<p>2<script>x</script>3",
+    // An end tag of the other foreign root closes nothing: the `<b>` leaves the `<svg>` and
+    // the raw text that follows is the `<textarea>`'s, not the `<noscript>`'s.
+    "<svg></math><noscript><b><textarea></noscript><p onclick=x class=y data-z=1>t</textarea>",
+    "<math></svg><noscript><b><textarea></noscript><img src=a.jpg onerror=x>u</textarea>v",
 ];
 
 fn raw_text_of_dropped_elements_ends_where_the_parser_ends_it() {
@@ -445,15 +449,9 @@ const ATTRIBUTES: &[&str] = &[
 ];
 
 proptest::proptest! {
-    // Failures are kept beside this file (`parse_filter.proptest-regressions`), named directly:
-    // the default looks for a `lib.rs` above `tests/`, and says so on every run.
-    #![proptest_config(proptest::prelude::ProptestConfig {
-        failure_persistence: Some(Box::new(
-            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
-        )),
-        // 256 cases unless `PROPTEST_CASES` says otherwise.
-        ..proptest::prelude::ProptestConfig::default()
-    })]
+    // 256 cases unless `PROPTEST_CASES` says otherwise; failures are kept beside this file
+    // (`parse_filter.proptest-regressions`, `common::props::config`).
+    #![proptest_config(common::props::config(256))]
 
     /// Random trees of the elements the rules handle, with the attributes they read and
     /// others: attributes removed before parsing (no rule reads them) change nothing

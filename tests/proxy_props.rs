@@ -5,6 +5,8 @@
 //! - a **page** wrapped by an unknown service (the shapes of share, login, search, favicon,
 //!   screenshot, QR and page-thumbnail URLs) is never unwrapped by the generic fallback.
 
+mod common;
+
 use articlean::proxy::Unwrapper;
 use base64::engine::general_purpose::{URL_SAFE, URL_SAFE_NO_PAD};
 use base64::Engine as _;
@@ -222,7 +224,8 @@ fn normalised(url: &str) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1024))]
+    // 1024 cases unless `PROPTEST_CASES` says otherwise; failures kept beside this file.
+    #![proptest_config(common::props::config(1024))]
 
     /// Every format gives a wrapped image origin back, through every layer.
     #[test]
@@ -282,5 +285,33 @@ proptest! {
         prop_assert_eq!(unwrapper.unwrap(&whole_query), None, "{}", whole_query);
         let path_form = format!("https://img.example/w_300,q_80/{page_url}");
         prop_assert_eq!(unwrapper.unwrap(&path_form), None, "{}", path_form);
+    }
+}
+
+/// Found by `every_recogniser_recovers_image_origins` at 500,000 cases: an unknown path
+/// proxy carrying an origin whose own path has a word of a page-image service (`/qr/`,
+/// `/archive/`, `/badge/`, `/favicon/`) was not unwrapped: the words were looked for in the
+/// whole path, the origin's segments too. A service named before the origin still is.
+#[test]
+fn words_of_the_carried_origin_do_not_name_the_service() {
+    let unwrapper = Unwrapper::new();
+    for origin in [
+        "http://aa.com/qr/0.jpg",
+        "https://news.example.org/archive/2019/harbour.jpg",
+        "https://shop.example.net/badge/seal.png",
+        "https://blog.example.com/favicon/logo-large.webp",
+    ] {
+        let wrapped = format!("https://img.example-cdn.net/w_300,q_80/{origin}");
+        assert_eq!(
+            unwrapper.unwrap(&wrapped).as_deref(),
+            Some(normalised(origin).as_str()),
+            "{wrapped}"
+        );
+    }
+    for service in [
+        "https://img.example-cdn.net/qr/w_300/https://news.example.org/a.jpg",
+        "https://screenshot.example-cdn.net/w_300/https://news.example.org/a.jpg",
+    ] {
+        assert_eq!(unwrapper.unwrap(service), None, "{service}");
     }
 }

@@ -24,8 +24,8 @@
 //!    glue with a changed piece into a new tag.
 //! 2. **Markdown URLs** ([`links`]), on the result of pass 1: destinations of links, images,
 //!    the reference definitions they use and autolinks that the policy's URL check refuses are
-//!    neutralised (destination `#`, or the autolink escaped); image URLs get the proxy
-//!    treatment.
+//!    neutralised (destination `#`, `<#>` in a definition, or the autolink escaped); image
+//!    URLs get the proxy treatment.
 //! 3. **Verify**: the body is rendered by pulldown-cmark's HTML renderer under each reading,
 //!    raw HTML passed through, and the rendered HTML is checked by the policy
 //!    [`Verifier`](crate::rules::sanitize::verify::Verifier) (the renderer's own structure —
@@ -473,7 +473,11 @@ fn urls(
             continue;
         };
         if (by_link && refuses(false, &dest)) || (by_image && refuses(true, &dest)) {
-            edits.push(at, "#".into());
+            // `<#>`, not `#`: a definition whose label is a footnote's (`[^1]: …`) is a
+            // footnote to a renderer with footnotes, and a bare `#` would start its content
+            // with an empty heading, changing the blocks after it (a second cleaning then
+            // reads them otherwise). `<#>` starts no block and is the destination `#`.
+            edits.push(at, "<#>".into());
             neutralised += 1;
         } else if by_image {
             rewrites += rewrite_image(image_urls, body, at, &dest, &mut edits);

@@ -158,7 +158,12 @@ fn options_then_url(url: &Url, segs: &[&str]) -> Option<String> {
 ///
 /// Example: `https://img.example/resize?src=https%3A%2F%2Forigin.example%2Fa.jpg&w=300`.
 pub(crate) fn generic(url: &Url, segs: &[&str]) -> Option<String> {
-    if is_page_image_service(url, segs) {
+    // In the path form the origin's own segments follow the options: a word of its path
+    // (`…/w_300/https://site.example/archive/qr/a.jpg`) says nothing of the service.
+    let carried = segs
+        .iter()
+        .position(|s| starts_with_ci(s, "http:") || starts_with_ci(s, "https:"));
+    if is_page_image_service(url, carried.map_or(segs, |at| &segs[..at])) {
         return None;
     }
     let image = |c: &String| payload::is_image(c);

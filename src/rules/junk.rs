@@ -22,7 +22,8 @@ use html5ever::{local_name, LocalName};
 /// - tracking pixels and ads: images whose `width` and `height` are both 0 or 1, images
 ///   from tracker and ad hosts, standard banner sizes (see [`is_tracker_url`] and
 ///   `junk/trackers.rs` for the table and its sources), empty ad slots
-///   and AdSense `<ins>` slots (`ins.adsbygoogle`), and images left with neither `src` nor `srcset`;
+///   and AdSense `<ins>` slots (`ins.adsbygoogle`), and images (and media `<source>`s) left
+///   with neither `src` nor `srcset`;
 /// - elements left empty (no text but white space, nothing but `<br>` inside), bottom-up so
 ///   nested empties collapse: paragraphs, `div`s, sections, headings, list items, inline
 ///   formatting, links. An empty inline element is unwrapped rather than removed, so the
@@ -53,10 +54,11 @@ impl Rule for Junk {
 
     fn interest(&self) -> Interest {
         // Whether an element is hidden, on every element; tracker images and ad slots by
-        // any of their attributes.
+        // any of their attributes; whether a media source has a URL left.
         Interest::elements("*")
             .reads("*", "hidden style aria-hidden")
             .reads("img ins", "*")
+            .reads("source", "src srcset")
     }
 
     fn element(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
@@ -94,11 +96,14 @@ impl Rule for Junk {
 
     fn element_end(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         // At the end, every rule has had its say on the attributes (the sanitizer may have
-        // removed an unsafe `src`): an image with nothing to show goes.
+        // removed an unsafe `src`): an image, or a media source, with nothing to show goes.
         if !el.is_html() {
             return Action::Keep;
         }
-        if *el.local_name() == local_name!("img") && !el.has_attr("src") && !el.has_attr("srcset") {
+        if matches!(*el.local_name(), local_name!("img") | local_name!("source"))
+            && !el.has_attr("src")
+            && !el.has_attr("srcset")
+        {
             return Action::Remove;
         }
         if !removable_when_empty(el) {

@@ -3,6 +3,7 @@
 
 #[cfg(feature = "posts")]
 pub mod markdown;
+pub mod props;
 pub mod safety;
 
 use libtest_mimic::{Arguments, Completion, Trial};

@@ -255,8 +255,31 @@ impl LazyImages {
 
     /// The candidates of `el` (whose `src` is in `state`); by value only when the element
     /// has no real image or is marked lazy by class.
+    /// The `srcset` [`fix_source`](Self::fix_source) gives a `<source>` of a `<picture>` from
+    /// its other attributes (the same finder, by name and, when its `src` is not a real
+    /// image, by value), read before the source itself is visited: a `<picture>` looks at
+    /// its sources first, and must see what they will offer, or a second cleaning would.
+    pub(super) fn source_offer(&self, source: &NodeRef) -> Option<String> {
+        let attrs = source.attrs();
+        let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (&**k, &**v)).collect();
+        let lazy_class = attrs
+            .iter()
+            .find(|(k, _)| *k == "class")
+            .is_some_and(|(_, v)| v.split_ascii_whitespace().any(is_lazy_class));
+        let src = attrs.iter().find(|(k, _)| *k == "src").map(|(_, v)| *v);
+        let by_value = lazy_class || src_state(src) != Src::Real;
+        let found = find(&attrs, &self.src_attributes, by_value);
+        found.srcset.or(found.src).map(|(_, v)| v)
+    }
+
     fn found(&self, el: &Element<'_>, lazy_class: bool, state: Src) -> Found {
-        let by_value = lazy_class || state != Src::Real;
+        // By value only for an element that shows no real image yet: a real `srcset` is one
+        // (or a second cleaning would take another attribute holding an image URL).
+        let by_value = lazy_class
+            || (state != Src::Real
+                && el
+                    .attr_by_atom(&local_name!("srcset"))
+                    .is_none_or(srcset_is_placeholder));
         if !by_value && !self.may_have_candidate(el) {
             return Found::default();
         }

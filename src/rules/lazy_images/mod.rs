@@ -203,4 +203,11 @@ impl Rule for LazyImages {
             _ => Action::Keep,
         }
     }
+
+    fn element_end(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
+        if el.is_html() && *el.local_name() == local_name!("picture") {
+            return self.fix_picture_end(el);
+        }
+        Action::Keep
+    }
 }

@@ -41,13 +41,18 @@ const BLANK_FILES: &[&str] = &[
 ///   empty `viewBox` SVG, WeChat's 1×1 transparent rectangle, Zhihu's sized empty SVG;
 /// - a well-known blank file: `blank.gif`, `pixel.gif`, `spacer.gif`, `grey.gif`,
 ///   `clear.gif`, `s.gif`, `loading.gif`, `placeholder.*`…, and PageSpeed's
-///   `/pagespeed_static/…` blank.
+///   `/pagespeed_static/…` blank;
+/// - a URL that never shows an image: a script (`javascript:void(0)`), `about:blank`, a
+///   `data:` URL of a type other than an image (`data:text/html,…`).
 ///
 /// An empty or white-space value is not a placeholder (it is no image at all).
 pub fn is_placeholder(src: &str) -> bool {
     let s = src.trim();
     if s.is_empty() {
         return false;
+    }
+    if never_an_image(s) {
+        return true;
     }
     if let Some(data) = DataUrl::parse(s) {
         return match data.decode() {
@@ -64,6 +69,28 @@ pub fn is_placeholder(src: &str) -> bool {
         || starts_with_ci(file, "placeholder.")
         || is_one_pixel_name(file)
         || has_pagespeed_static(s)
+}
+
+/// Whether `src` is a URL that no browser shows as an image, whatever the page: a script
+/// (`javascript:void(0)`, `vbscript:`), a browser page (`about:blank`, the empty document),
+/// a `data:` URL whose type is given and is not an image (`data:text/html,…`). Lazy loaders
+/// write them in `src` until the real image comes; no sanitizer policy keeps them in an
+/// image, so an image URL beside them must take their place. The scheme is read as a
+/// browser reads it (`JaVa\tScRiPt:`).
+fn never_an_image(src: &str) -> bool {
+    if crate::scheme::is_http_or_relative(src) {
+        return false;
+    }
+    match crate::scheme::url_scheme(src).as_deref() {
+        Some("javascript" | "vbscript" | "livescript" | "mocha" | "about") => true,
+        Some("data") => {
+            let read = crate::rules::sanitize::browser_form(src);
+            DataUrl::parse(&read).is_some_and(|d| {
+                !d.media_type.is_empty() && !d.media_type.starts_with("image/")
+            })
+        }
+        _ => false,
+    }
 }
 
 /// A GIF or PNG whose name has the word `1x1` (`1x1.trans.gif`, `trans_1x1.png`,

@@ -41,31 +41,53 @@ impl LazyImages {
             .filter_map(|a| el.attr(a))
             .find(|v| is_image_url(v))
             .and_then(clean_url);
-        let sources: Vec<_> = children.iter().filter(|c| c.is("source")).collect();
-        let from_source = || {
-            let pick = sources
-                .iter()
-                .rev()
-                .find(|s| s.attr("type").is_none())
-                .or(sources.last())?;
-            ["srcset", "data-srcset", "src", "data-src"]
-                .iter()
-                .filter_map(|a| pick.attr(a))
-                .find_map(|v| clean_srcset(&v).filter(|s| srcset_of_images(s)))
-        };
+        // Without its own URL or alternative text (which the sanitizer removes before the
+        // end), the picture gets its `<img>` from its sources at its end
+        // ([`fix_picture_end`](Self::fix_picture_end)), when they are cleaned: their markup
+        // as parsed may not survive being written out and read again (a `<plaintext>`
+        // after them would swallow the new `<img>`).
         let img = match own {
             Some(url) => format!("<img src=\"{}\"", escape_attr(&url)),
-            None => match from_source() {
-                Some(set) => format!("<img srcset=\"{}\"", escape_attr(&set)),
-                None => return Action::Keep,
-            },
+            None if el.has_attr("data-alt") || el.has_attr("alt") => {
+                match self.sources_offer(&children) {
+                    Some(set) => format!("<img srcset=\"{}\"", escape_attr(&set)),
+                    None => return Action::Keep,
+                }
+            }
+            None => return Action::Keep,
         };
-        let alt = el.attr("data-alt").or_else(|| el.attr("alt")).unwrap_or("");
-        Action::Replace(format!(
-            "<picture>{}{img} alt=\"{}\"></picture>",
-            el.inner_html(),
-            escape_attr(alt)
-        ))
+        with_img(el, &img)
+    }
+
+    /// At the end of a `<picture>`, its children cleaned (an `<img>` with nothing to show
+    /// removed, the elements around a `<source>` unwrapped): one still without `<img>` gets
+    /// it from its sources now, not in a second cleaning.
+    pub(super) fn fix_picture_end(&self, el: &mut Element<'_>) -> Action {
+        let children = el.element_children();
+        if children.iter().any(|c| c.is("img")) {
+            return Action::Keep;
+        }
+        match self.sources_offer(&children) {
+            Some(set) => with_img(el, &format!("<img srcset=\"{}\"", escape_attr(&set))),
+            None => Action::Keep,
+        }
+    }
+
+    /// The `srcset` of images a `<picture>`'s sources offer: of its last `<source>` without
+    /// a `type` (or its last), by its own attributes or, when it is still to be visited, by
+    /// what [`source_offer`](Self::source_offer) will give it.
+    fn sources_offer(&self, children: &[crate::NodeRef]) -> Option<String> {
+        let sources: Vec<_> = children.iter().filter(|c| c.is("source")).collect();
+        let pick = sources
+            .iter()
+            .rev()
+            .find(|s| s.attr("type").is_none())
+            .or(sources.last())?;
+        ["srcset", "data-srcset", "src", "data-src"]
+            .iter()
+            .filter_map(|a| pick.attr(a))
+            .find_map(|v| clean_srcset(&v).filter(|s| srcset_of_images(s)))
+            .or_else(|| self.source_offer(pick).filter(|s| srcset_of_images(s)))
     }
 
     /// A `div`/`span` with nothing inside that stands for an image: a lazy image
@@ -110,6 +132,17 @@ impl LazyImages {
         html.push('>');
         Action::Replace(html)
     }
+}
+
+/// The `<picture>` with `img` (an `<img` start tag without its `>`) after its content, `alt`
+/// from `data-alt`/`alt`.
+fn with_img(el: &Element<'_>, img: &str) -> Action {
+    let alt = el.attr("data-alt").or_else(|| el.attr("alt")).unwrap_or("");
+    Action::Replace(format!(
+        "<picture>{}{img} alt=\"{}\"></picture>",
+        el.inner_html(),
+        escape_attr(alt)
+    ))
 }
 
 /// Attributes that hold a lazy background image (lazysizes' `data-bg`/`data-bgset`, and

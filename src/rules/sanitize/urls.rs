@@ -115,7 +115,7 @@ impl UrlPolicy {
         let mut out = String::with_capacity(srcset.len());
         let mut changed = false;
         for (url, descriptors) in srcset_candidates(srcset) {
-            let kept = valid_descriptors(&descriptors)
+            let kept = (valid_descriptors(&descriptors) && !hides_a_script_url(url))
                 .then(|| self.clean(element, url, base))
                 .flatten();
             let Some(url) = kept else {
@@ -140,6 +140,24 @@ impl UrlPolicy {
             Some(srcset.to_string())
         }
     }
+}
+
+/// Whether a `srcset` candidate's URL holds, after one of its commas, a piece that reads as a
+/// URL no policy keeps (a script, a `data:` URL other than a raster image). To a browser
+/// `a.jpg1x,javascript:x2x` is one relative URL (a candidate ends at white space, or at
+/// commas ending the URL), but a reader that splits `srcset` at every comma (a script, a
+/// simpler parser) sees `javascript:x2x`: the candidate is dropped (fail closed). Image URLs
+/// with commas (`w_300,c_fill/a.jpg`, `a.jpg?x=1,2`) have no such piece and are kept.
+fn hides_a_script_url(url: &str) -> bool {
+    url.contains(',')
+        && url
+            .split(',')
+            .skip(1)
+            .any(|piece| match url_scheme(piece).as_deref() {
+                Some("javascript" | "vbscript" | "livescript" | "mocha") => true,
+                Some("data") => !is_raster_data_url(piece),
+                _ => false,
+            })
 }
 
 /// `data:image/png;base64,…` and the other raster types (the media type compared exactly,
@@ -289,5 +307,33 @@ mod tests {
                 .as_deref(),
             Some("b.jpg 2x")
         );
+    }
+
+    #[test]
+    fn a_script_url_after_a_comma_inside_a_candidate_drops_it() {
+        let p = policy();
+        let img = local_name!("img");
+        for srcset in [
+            "a.jpg1x,javascript:x2x",
+            "a.jpg,JaVaScRiPt:x 2x",
+            "a.jpg,\u{1}vbscript:x",
+            "a.jpg,data:text/html,<b>",
+        ] {
+            assert_eq!(p.clean_srcset(&img, srcset, None), None, "{srcset:?}");
+        }
+        assert_eq!(
+            p.clean_srcset(&img, "a.jpg1x,javascript:x2x, b.jpg 2x", None)
+                .as_deref(),
+            Some("b.jpg 2x")
+        );
+        // Commas in image URLs, and `data:` images, stay.
+        for kept in [
+            "https://res.example/w_300,c_fill,g_auto/a.jpg 1x",
+            "a.jpg?crop=1,2,3,4&x=y:z 2x",
+            "https://e.example/a,b:c.jpg",
+            "data:image/png;base64,iVBORw0KGgo= 1x",
+        ] {
+            assert_eq!(p.clean_srcset(&img, kept, None).as_deref(), Some(kept));
+        }
     }
 }
