@@ -6,8 +6,8 @@
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
 
-/// The text after `http://`, `https://` (ASCII case-insensitive) or `//` (with any further
-/// leading `/`), once leading ASCII white space is skipped; `None` for any other URL.
+/// The text after `http:`, `https:` (ASCII case-insensitive) or `//` and any further run of
+/// `/` and `\`, once leading ASCII white space is skipped; `None` for any other URL.
 ///
 /// Those are exactly the URLs [`parse_input`](super::decode::parse_input) may accept, so a
 /// URL that gives `None` here is never unwrapped (by the built-in recognisers).
@@ -17,7 +17,7 @@ fn after_scheme(url: &str) -> Option<&str> {
     if *b.first()? == b'/' {
         return s
             .strip_prefix("//")
-            .map(|rest| rest.trim_start_matches('/'));
+            .map(|rest| rest.trim_start_matches(['/', '\\']));
     }
     if !b.get(..4)?.eq_ignore_ascii_case(b"http") {
         return None;
@@ -27,7 +27,11 @@ fn after_scheme(url: &str) -> Option<&str> {
     } else {
         4
     };
-    s.get(scheme_end..)?.strip_prefix("://")
+    // The URL parser reads any run of `/` and `\` after a special scheme's `:` (or none) as
+    // what comes before the host: `HTTP:////host/`, `http:\\host/`, `http:host/`.
+    s.get(scheme_end..)?
+        .strip_prefix(':')
+        .map(|rest| rest.trim_start_matches(['/', '\\']))
 }
 
 /// The text of a root-relative URL (`/path`, not `//host`) after its `/`, once leading ASCII

@@ -357,14 +357,29 @@ fn plain_hosts() {
     assert_eq!(plain_host(" //a.example?x"), Some("a.example"));
     assert_eq!(plain_host("http://a.example"), Some("a.example"));
     assert_eq!(plain_host("http://a.example\\x"), Some("a.example"));
+    // Any run of slashes and backslashes after a special scheme (or none) comes before the
+    // host, as the URL parser reads it.
+    for spelled in [
+        "http:///a.example/",
+        "http:a.example/",
+        "HTTPS:\\\\a.example/",
+        "//\\a.example/",
+    ] {
+        assert_eq!(plain_host(spelled), Some("a.example"), "{spelled}");
+        if !spelled.starts_with('/') {
+            assert_eq!(
+                url::Url::parse(spelled).unwrap().host_str(),
+                Some("a.example"),
+                "{spelled}"
+            );
+        }
+    }
     for other in [
         "http://a.example:8080/",
         "http://u@a.example/",
         "http://%61.example/",
         "http://a\texample/",
         "http://例子.cn/",
-        "http:///a.example/",
-        "http:a.example/",
         "/a.example/",
         "ftp://a.example/",
     ] {
