@@ -55,6 +55,11 @@ pub fn is_placeholder(src: &str) -> bool {
         return true;
     }
     if let Some(data) = DataUrl::parse(s) {
+        if data.large_raster_head_only() {
+            // Far over the size of a placeholder whether it decodes or not: only an SVG
+            // (sniffed from its head) can still be an empty one, so the rest is not decoded.
+            return false;
+        }
         return match data.decode() {
             Some(bytes) if data.is_svg() || looks_like_svg(&bytes) => {
                 is_empty_svg(&String::from_utf8_lossy(&bytes))
@@ -84,7 +89,10 @@ fn never_an_image(src: &str) -> bool {
     match crate::scheme::url_scheme(src).as_deref() {
         Some("javascript" | "vbscript" | "livescript" | "mocha" | "about") => true,
         Some("data") => {
-            let read = crate::rules::sanitize::browser_form(src);
+            // Only the media type matters: the part up to the first comma (the browser form
+            // removes tabs and line breaks, never a comma), not a photo's kilobytes.
+            let head = src.find(',').map_or(src, |comma| &src[..=comma]);
+            let read = crate::rules::sanitize::browser_form(head);
             DataUrl::parse(&read).is_some_and(|d| {
                 !d.media_type.is_empty() && !d.media_type.starts_with("image/")
             })
@@ -298,6 +306,33 @@ impl<'a> DataUrl<'a> {
 
     fn is_svg(&self) -> bool {
         self.media_type.starts_with("image/svg")
+    }
+
+    /// Whether this is a base64 payload of a non-SVG type written plainly (no white space or
+    /// `%` escapes), so long that it is no placeholder however it decodes (decoded, at least
+    /// [`TINY_DATA_BYTES`]; undecodable, judged by its written length, which is larger), and
+    /// whose head does not sniff as SVG: the answer of [`is_placeholder`] without decoding the
+    /// rest (a photo inlined as `data:` is tens of kilobytes).
+    fn large_raster_head_only(&self) -> bool {
+        /// Decodes to the 256 bytes [`looks_like_svg`] reads (and more): 344 = 86 × 4.
+        const HEAD: usize = 344;
+        if !self.base64 || self.is_svg() || self.payload.len() < 2 * HEAD {
+            return false;
+        }
+        let Some(head) = self.payload.get(..HEAD) else {
+            return false;
+        };
+        if head.bytes().any(|b| b.is_ascii_whitespace() || b == b'%') {
+            return false;
+        }
+        let head = DataUrl {
+            media_type: String::new(),
+            base64: true,
+            payload: head,
+        };
+        // A head that does not decode: the whole payload does not either, and its written
+        // length is far over the size of a placeholder.
+        head.decode().is_none_or(|bytes| !looks_like_svg(&bytes))
     }
 
     /// The bytes of the payload, or `None` when it does not decode.
