@@ -88,9 +88,11 @@ pub(crate) fn noscript_action(el: &mut Element<'_>, extra: &[String]) -> Action 
             upcoming_keys(&after, &mut shown);
         }
     }
+    // The keys of each image, read once (each URL goes through the proxy unwrapper).
+    let keys: Vec<Vec<String>> = images.iter().map(image_keys).collect();
+    let shown_all = |keys: &[String]| !keys.is_empty() && keys.iter().all(|k| shown.contains(k));
     // An image of its own: not shown beside it, and not a tracker.
-    let new_image = images.iter().any(|img| {
-        let keys = image_keys(img);
+    let new_image = images.iter().zip(&keys).any(|(img, keys)| {
         !keys.is_empty()
             && !keys.iter().any(|k| shown.contains(k))
             && !img.attr("src").is_some_and(|s| is_tracker_url(&s))
@@ -100,14 +102,11 @@ pub(crate) fn noscript_action(el: &mut Element<'_>, extra: &[String]) -> Action 
     }
     // One image per figure: the images already shown beside it (with their own figure or
     // link) are left out of what is unwrapped.
-    let is_shown = |img: &NodeRef| {
-        let keys = image_keys(img);
-        !keys.is_empty() && keys.iter().all(|k| shown.contains(k))
-    };
-    if shown.is_empty() || !images.iter().any(is_shown) {
+    if shown.is_empty() || !keys.iter().any(|k| shown_all(k)) {
         drop(images);
         return el.replace_with(roots);
     }
+    let is_shown = |img: &NodeRef| shown_all(&image_keys(img));
     Action::Replace(fragment_without(&markup, |n| {
         if n.is("img") {
             return is_shown(n);
