@@ -164,7 +164,11 @@ impl NodeRef {
             if let NodeData::Text { contents } = &n.data {
                 found = !is_blank_text(&contents.borrow());
             }
-            !found
+            if found {
+                Step::Stop
+            } else {
+                Step::Enter
+            }
         });
         found
     }
@@ -178,21 +182,14 @@ impl NodeRef {
         pick: impl Fn(&NodeRef) -> bool,
     ) -> String {
         let mut picked = Vec::new();
-        let mut stack: Vec<Handle> = self
-            .handle
-            .children
-            .borrow()
-            .iter()
-            .rev()
-            .cloned()
-            .collect();
-        while let Some(n) = stack.pop() {
-            if matches!(n.data, NodeData::Element { .. }) && pick(&NodeRef::new(&n)) {
-                picked.push(n);
-            } else if !removed.inside(&n) {
-                stack.extend(n.children.borrow().iter().rev().cloned());
+        below(&self.handle, removed, |n| {
+            if matches!(n.data, NodeData::Element { .. }) && pick(&NodeRef::new(n)) {
+                picked.push(n.clone());
+                Step::Skip
+            } else {
+                Step::Enter
             }
-        }
+        });
         serialize_nodes(&picked, 64)
     }
 
@@ -204,29 +201,14 @@ impl NodeRef {
             if matches!(n.data, NodeData::Element { .. }) {
                 out.push(NodeRef::new(n));
             }
-            true
+            Step::Enter
         });
         out
     }
 
     /// The elements below this node (not the node itself), in document order.
     pub fn descendant_elements(&self) -> Vec<NodeRef> {
-        let mut out = Vec::new();
-        let mut stack: Vec<Handle> = self
-            .handle
-            .children
-            .borrow()
-            .iter()
-            .rev()
-            .cloned()
-            .collect();
-        while let Some(n) = stack.pop() {
-            if matches!(n.data, NodeData::Element { .. }) {
-                out.push(NodeRef::new(&n));
-            }
-            stack.extend(n.children.borrow().iter().rev().cloned());
-        }
-        out
+        self.descendant_elements_outside(Removed(None))
     }
 
     /// The node serialized as HTML, with its subtree (its "outer HTML").
@@ -325,16 +307,27 @@ impl Removed<'_> {
     }
 }
 
+/// What [`below`] does after visiting a node.
+enum Step {
+    /// Goes on into its children (unless [`Removed`] leaves them out).
+    Enter,
+    /// Goes on with the nodes after it, not into its children.
+    Skip,
+    /// Stops the visit.
+    Stop,
+}
+
 /// Visits the nodes below `node` in document order, without recursion, not entering the
-/// elements `removed` names, until `visit` answers `false`.
-fn below(node: &Handle, removed: Removed<'_>, mut visit: impl FnMut(&Handle) -> bool) {
+/// elements `removed` names; `visit` says what to do after each node.
+fn below(node: &Handle, removed: Removed<'_>, mut visit: impl FnMut(&Handle) -> Step) {
     let mut stack: Vec<Handle> = node.children.borrow().iter().rev().cloned().collect();
     while let Some(n) = stack.pop() {
-        if !visit(&n) {
-            return;
-        }
-        if !removed.inside(&n) {
-            stack.extend(n.children.borrow().iter().rev().cloned());
+        match visit(&n) {
+            Step::Stop => return,
+            Step::Enter if !removed.inside(&n) => {
+                stack.extend(n.children.borrow().iter().rev().cloned());
+            }
+            Step::Enter | Step::Skip => {}
         }
     }
 }

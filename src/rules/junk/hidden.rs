@@ -187,17 +187,25 @@ pub(crate) fn visibility(style: &str) -> Option<bool> {
 /// Whether an inline style gives the element a `display` other than `none`: it then wins
 /// over the user agent's `[hidden] { display: none }`, and a `hidden` element is shown.
 pub(crate) fn displays(style: &str) -> bool {
+    display(style).is_some_and(|v| {
+        matches!(v.as_slice(), [Value::Ident(i)]
+            if !matches!(i.as_str(), "none" | "revert" | "revert-layer"))
+    })
+}
+
+/// The values of the `display` declaration that applies in an inline style; `None` without
+/// one (a style that never says `display`, nor has an escape that could spell it, is not
+/// tokenized).
+fn display(style: &str) -> Option<Vec<Value>> {
     let b = style.as_bytes();
     let mentions = b.windows(7).any(|w| w.eq_ignore_ascii_case(b"display"));
     if !mentions && memchr::memchr(b'\\', b).is_none() {
-        return false;
+        return None;
     }
-    let decls = effective(&declarations(style));
-    decls.iter().any(|(n, v, _)| {
-        n == "display"
-            && matches!(v.as_slice(), [Value::Ident(i)]
-                if !matches!(i.as_str(), "none" | "revert" | "revert-layer"))
-    })
+    effective(&declarations(style))
+        .into_iter()
+        .find(|(n, _, _)| n == "display")
+        .map(|(_, v, _)| v)
 }
 
 /// Whether an inline style lays the element out as a block (`display: block`, `flex`,
@@ -205,15 +213,8 @@ pub(crate) fn displays(style: &str) -> bool {
 /// outer one is `block`): its text starts a line of its own, so it is not glued to the words
 /// around it even when no white space separates them in the source.
 pub(crate) fn breaks_lines(style: &str) -> bool {
-    let b = style.as_bytes();
-    let mentions = b.windows(7).any(|w| w.eq_ignore_ascii_case(b"display"));
-    if !mentions && memchr::memchr(b'\\', b).is_none() {
-        return false;
-    }
-    let decls = effective(&declarations(style));
-    decls.iter().any(|(n, v, _)| {
-        n == "display"
-            && matches!(v.first(), Some(Value::Ident(i)) if matches!(
+    display(style).is_some_and(|v| {
+        matches!(v.first(), Some(Value::Ident(i)) if matches!(
                 i.as_str(),
                 "block" | "flex" | "grid" | "list-item" | "table" | "flow-root"
                     | "-webkit-box" | "table-row" | "table-cell" | "table-caption"
