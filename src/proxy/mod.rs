@@ -232,12 +232,19 @@ impl Unwrapper {
     /// Peels layers off an absolute URL until nothing matches, at most [`MAX_LEVELS`].
     fn peel(&self, mut current: Url) -> Option<String> {
         let mut found: Option<String> = None;
-        for _ in 0..=MAX_LEVELS {
+        for level in 0..=MAX_LEVELS {
             let Some(next) = self.unwrap_once(&current) else {
                 return found;
             };
             if next == current.as_str() {
                 return found;
+            }
+            // The screen answers for the next layer too (it is never stricter than the
+            // recognisers, and `next` is already in the URL parser's ASCII form): most origins
+            // are not proxies, and trying every recogniser on them costs more than the peel.
+            // (Past the last level the URL is left as it is, whatever comes next.)
+            if level < MAX_LEVELS && self.templates.is_empty() && !may_be_proxy(&next) {
+                return Some(next);
             }
             current = Url::parse(&next).ok()?;
             found = Some(next);
@@ -299,6 +306,28 @@ impl Unwrapper {
 #[cfg(test)]
 mod tests {
     use super::Unwrapper;
+
+    /// Up to `MAX_LEVELS` layers come off; one more and the URL is left as it is (the
+    /// screen that ends the peel early must not change where that line is).
+    #[test]
+    fn nesting_limit_holds_with_the_screen_between_layers() {
+        let percent = |s: &str| {
+            percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+        };
+        let origin = "https://e.example/a.jpg";
+        for (depth, want) in [(1, Some(origin)), (8, Some(origin)), (9, None), (10, None)] {
+            let mut url = origin.to_string();
+            for _ in 0..depth {
+                url = format!("https://images.weserv.nl/?url={}", percent(&url));
+            }
+            assert_eq!(
+                Unwrapper::new().unwrap(&url).as_deref(),
+                want,
+                "{depth} layers"
+            );
+        }
+        assert_eq!(super::MAX_LEVELS, 8);
+    }
 
     /// Every example in the module docs' format table unwraps to the origin shown.
     #[test]
