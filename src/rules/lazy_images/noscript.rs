@@ -168,12 +168,14 @@ fn image_keys(img: &NodeRef) -> Vec<String> {
 /// proxy rule has unwrapped it).
 fn push_key(url: &str, keys: &mut Vec<String>) {
     let url = url.trim();
-    if url.is_empty() || url.starts_with("data:") || is_placeholder(url) {
+    if url.is_empty() || url.starts_with("data:") {
         return;
     }
     let origin = Unwrapper::new().unwrap(url);
     let key = picture_key(origin.as_deref().unwrap_or(url));
-    if !key.is_empty() && !keys.contains(&key) {
+    // A key already there stays whatever this URL is: the placeholder test (the dearer one)
+    // only for a new key. (A `srcset` names one picture in several sizes.)
+    if !key.is_empty() && !keys.contains(&key) && !is_placeholder(url) {
         keys.push(key);
     }
 }
@@ -181,29 +183,29 @@ fn push_key(url: &str, keys: &mut Vec<String>) {
 /// What identifies a picture across its sizes: the file name (lowercase, no extension)
 /// without a trailing size suffix (`-1024x683`, `_800x600`, `@2x`, `-scaled`).
 pub(crate) fn picture_key(url: &str) -> String {
-    let name = file_name(url).to_ascii_lowercase();
-    let mut stem = name
-        .rsplit_once('.')
-        .map_or(name.as_str(), |(s, _)| s)
-        .to_string();
+    // Read in any case, lower-cased once at the end (ASCII only: the offsets stay).
+    let name = file_name(url);
+    let mut stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     for suffix in ["-scaled", "@2x", "@3x", "@1x"] {
-        if let Some(s) = stem.strip_suffix(suffix) {
-            stem = s.to_string();
+        if let Some(at) = stem.len().checked_sub(suffix.len()) {
+            if stem.is_char_boundary(at) && stem[at..].eq_ignore_ascii_case(suffix) {
+                stem = &stem[..at];
+            }
         }
     }
     // `-1024x683` / `_800x600`
     if let Some(pos) = stem.rfind(['-', '_']) {
         let tail = &stem[pos + 1..];
-        let dims = tail.split_once('x').is_some_and(|(w, h)| {
+        let dims = tail.split_once(['x', 'X']).is_some_and(|(w, h)| {
             !w.is_empty()
                 && !h.is_empty()
                 && (w.bytes().chain(h.bytes())).all(|b| b.is_ascii_digit())
         });
         if dims && pos > 0 {
-            stem.truncate(pos);
+            stem = &stem[..pos];
         }
     }
-    stem
+    stem.to_ascii_lowercase()
 }
 
 /// Whether `node` (not cleaned yet) is, or holds, an image that has a real source or a
@@ -249,5 +251,11 @@ mod tests {
         assert_eq!(k("//a.example/u/photo.jpg"), "photo");
         assert_eq!(k("/u/photo@2x.png"), "photo");
         assert_ne!(k("/u/photo_a.jpg"), k("/u/photo_b.jpg"));
+        // Any case.
+        assert_eq!(k("/u/Photo-SCALED.JPG"), "photo");
+        assert_eq!(k("/u/Photo@2X.png"), "photo");
+        assert_eq!(k("/u/Photo_800X600.webp"), "photo");
+        assert_eq!(k("/u/été-1024x683.jpg"), "été");
+        assert_eq!(k("/u/-800x600.jpg"), "-800x600");
     }
 }
