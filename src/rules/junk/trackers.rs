@@ -170,8 +170,18 @@ pub fn is_tracker_or_ad_image(
 /// `piwik.php`, `/__utm.gif`), or with a file named as a tracking pixel
 /// (`renderTimingPixel.png`: `pixel` with `tracking`, `timing`, `impression`…). The table
 /// and its sources are in `src/rules/junk/trackers.rs`.
+///
+/// A `data:` URL is never one: it loads nothing from anywhere (a tiny one is a placeholder,
+/// see [`is_placeholder`](crate::rules::lazy_images::placeholder::is_placeholder)).
 pub fn is_tracker_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
+    let url = url.trim();
+    if url
+        .get(..5)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("data:"))
+    {
+        return false;
+    }
+    let lower = url.to_ascii_lowercase();
     let (host, path) = split_url(&lower);
     if let Some(host) = host {
         // `host` is on a domain exactly when one of its domains (itself, and what follows
@@ -424,6 +434,9 @@ mod tests {
             "https://a.example/u/google-pixel-7.jpg",
             "https://a.example/uploads/ads-of-the-50s.jpg",
             "http://a.example/wp-content/uploads/2015/10/digital-ad-ux-300x250.jpg",
+            // Inline images load nothing, whatever their bytes spell (base64 has `/`s).
+            "data:image/png;base64,iVBORw0KGgo/b/ss/AAAA/__utm.gif",
+            " DATA:image/svg+xml,<svg/>/matomo.php",
         ] {
             assert!(!is_tracker_url(u), "{u}");
         }
