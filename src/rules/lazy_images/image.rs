@@ -6,6 +6,7 @@ use super::candidates::{
 };
 use super::image_url::{is_not_image_url, is_template};
 use super::noscript::single_image;
+use super::style_background::background_image;
 use super::placeholder::{file_name, is_low_res, is_placeholder, is_stand_in_name};
 use super::stand_in_file::is_stand_in_file;
 use super::preview::{inline_preview, is_marked_preview, real_image_follows, Inline};
@@ -122,6 +123,10 @@ impl LazyImages {
         {
             if let Some(set) = picture_fallback(el) {
                 el.set_attr("srcset", &set);
+                changed = true;
+            } else if let Some(url) = own_background(el) {
+                // The picture is the element's own inline background.
+                el.set_attr("src", &url);
                 changed = true;
             } else {
                 return Action::Remove;
@@ -532,6 +537,13 @@ fn srcset_is_stand_in(srcset: &str) -> bool {
 
 fn trim_scheme(url: &str) -> &str {
     url.split_once("//").map_or(url, |(_, rest)| rest)
+}
+
+/// The picture an `<img>` shows as its own inline background (see [`background_image`]),
+/// when it is worth promoting.
+fn own_background(el: &Element<'_>) -> Option<String> {
+    let url = background_image(el.attr_by_atom(&local_name!("style"))?)?;
+    super::candidates::clean_url(&url)
 }
 
 /// The image of the `<noscript>` just after `el`, if it holds one.

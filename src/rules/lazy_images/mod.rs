@@ -12,6 +12,7 @@
 //! | `template` | `…_{width}x.jpg` URL templates filled from the listed widths |
 //! | `image` | `<img>`, `<source>`, `<video>`: promotion, `<noscript>` look-ahead, dimensions, native lazy loading, tidying |
 //! | `noscript` | `<noscript>` fallbacks |
+//! | `style_background` | an `<img>` whose picture is its inline `background-image` |
 //! | `stand_in` | elements that stand for an image: `figure[itemid]`, `div[data-src]` |
 //! | `amp` | AMP's image elements: `<amp-img>`, `<amp-anim>` |
 //!
@@ -28,6 +29,7 @@ pub mod placeholder;
 mod preview;
 mod stand_in;
 mod stand_in_file;
+mod style_background;
 mod template;
 
 pub use candidates::{SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES};
