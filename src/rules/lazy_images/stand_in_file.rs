@@ -19,11 +19,15 @@ const STAND_IN: &[&str] = &[
 ];
 
 /// Words that may stand beside a stand-in word without naming a picture (`lazy-image`,
-/// `ajax-loader`, `default-placeholder`, `placeholder-grey`).
+/// `ajax-loader`, `default-placeholder`, `placeholder-grey`), among them what the stand-in
+/// is for when that is no picture of the article (`native-ad-placeholder`,
+/// `sponsor-logo-placeholder`, `avatar-placeholder`).
 const FILLER: &[&str] = &[
     "image", "images", "img", "pic", "photo", "thumb", "thumbnail", "default", "bg",
     "white", "grey", "gray", "trans", "small", "large", "square", "wide", "svg", "gif", "png",
     "jpg", "icon", "post", "article", "media", "dark", "light", "empty", "loader", "v", "x",
+    "ad", "ads", "advert", "native", "sponsor", "sponsored", "promo", "banner", "logo",
+    "avatar", "profile", "user",
 ];
 
 /// Whether the file name `file` is made of stand-in words alone: at least one
@@ -115,6 +119,9 @@ mod tests {
             "lazyLoader.gif",
             "placeholder.2a3b4c9f.svg",
             "Lazy-Placeholder@2x.PNG",
+            "native-ad-placeholder.png",
+            "sponsor_logo_placeholder.svg",
+            "avatar-placeholder-96x96.png",
         ] {
             assert!(is_stand_in_file(f), "{f}");
         }
@@ -138,6 +145,9 @@ mod tests {
             "placeholder",
             "placeholder.html",
             "image.png",
+            "ad-campaign-2019.jpg",
+            "sponsor-logo.png",
+            "banner.jpg",
         ] {
             assert!(!is_stand_in_file(f), "{f}");
         }
