@@ -191,6 +191,11 @@ pub struct Context<'a> {
     /// parse-time filter may build as empty shells. A rule that reads an element's
     /// descendants skips their insides (see [`Removed`](crate::dom::Removed)).
     pub(crate) removed: crate::dom::Removed<'a>,
+    /// The page's text, measured once when a rule first needs it (see
+    /// `Element::page_text_len`).
+    pub(crate) page_text: Option<usize>,
+    /// Whether a hidden element was kept as the page's content (at most one is).
+    pub(crate) page_revealed: bool,
 }
 
 impl fmt::Debug for Context<'_> {
@@ -215,6 +220,8 @@ impl<'a> Context<'a> {
             quirks: false,
             kept_comments: None,
             removed: crate::dom::Removed(None),
+            page_text: None,
+            page_revealed: false,
         }
     }
 

@@ -76,6 +76,19 @@ fn many_attributes(n: usize) -> String {
     html
 }
 
+/// Hidden blocks holding text, nested: each would be measured against the page's text (is it
+/// the page's content, hidden until a script shows it?) if that were not asked once a page.
+fn nested_hidden(n: usize) -> String {
+    let block = r#"<div style="display:none"><p>Words of a paragraph that a script would show, long enough to count as one, and then some more words after them so that it is.</p>"#;
+    format!("{}{}", block.repeat(n), "</div>".repeat(n))
+}
+
+/// Hidden blocks holding text, side by side.
+fn hidden_siblings(n: usize) -> String {
+    r#"<div style="visibility:hidden"><p>Words of a paragraph that a script would show, long enough to count as one, and then some more words after them so that it is.</p></div><p>Shown.</p>"#
+        .repeat(n)
+}
+
 /// Realistic markup, for reference.
 fn article(n: usize) -> String {
     concat!(
@@ -111,6 +124,20 @@ const FAMILIES: &[Family] = &[
         // Most of these attributes are cut before html5ever reads them: a larger input
         // keeps the timings well above the noise.
         base: 10000,
+        post: false,
+    },
+    Family {
+        name: "hidden blocks with text, nested",
+        make: nested_hidden,
+        // Cheap per byte (all but the outer block go unread): a larger input keeps the
+        // timings well above the noise.
+        base: 1000,
+        post: false,
+    },
+    Family {
+        name: "hidden blocks with text, side by side",
+        make: hidden_siblings,
+        base: 500,
         post: false,
     },
     Family {

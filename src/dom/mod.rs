@@ -21,6 +21,7 @@ pub(crate) mod element;
 pub(crate) mod junction;
 pub(crate) mod names;
 pub(crate) mod node;
+mod page_text;
 pub(crate) mod parse;
 pub(crate) mod serialize;
 mod shown;

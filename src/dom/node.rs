@@ -308,7 +308,7 @@ impl Removed<'_> {
 }
 
 /// What [`below`] does after visiting a node.
-enum Step {
+pub(super) enum Step {
     /// Goes on into its children (unless [`Removed`] leaves them out).
     Enter,
     /// Goes on with the nodes after it, not into its children.
@@ -319,7 +319,7 @@ enum Step {
 
 /// Visits the nodes below `node` in document order, without recursion, not entering the
 /// elements `removed` names; `visit` says what to do after each node.
-fn below(node: &Handle, removed: Removed<'_>, mut visit: impl FnMut(&Handle) -> Step) {
+pub(super) fn below(node: &Handle, removed: Removed<'_>, mut visit: impl FnMut(&Handle) -> Step) {
     let mut stack: Vec<Handle> = node.children.borrow().iter().rev().cloned().collect();
     while let Some(n) = stack.pop() {
         match visit(&n) {

@@ -61,7 +61,7 @@ impl Rule for Junk {
             .reads("source", "src srcset")
     }
 
-    fn element(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
+    fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let html = el.is_html();
         if html
             && matches!(
@@ -72,6 +72,7 @@ impl Rule for Junk {
             return Action::Keep;
         }
         match hidden_from(el) {
+            Shown::Not | Shown::Partly if holds_the_page(el, cx) => {}
             Shown::Not => return Action::Remove,
             // Only what its descendants show again stays.
             Shown::Partly
@@ -146,6 +147,35 @@ impl Rule for Junk {
 /// walk does not visit (an SVG's text).
 pub(crate) fn style_hides(style: &str) -> bool {
     hidden::may_hide(style) && matches!(hidden::hiding(style), Hiding::Removed | Hiding::Invisible)
+}
+
+/// Text, in bytes other than white space, that a hidden element must hold before it may be
+/// the page's content (about a paragraph; fewer words in Chinese or Japanese).
+const PAGE_TEXT_MIN: usize = 200;
+
+/// Whether the hidden element `el` is the page's content, hidden until a script shows it
+/// (WeChat's `#js_content` with `visibility: hidden`, an article a script fades in): it
+/// holds most of the page's text. Removing it would leave the reader next to nothing; kept,
+/// it shows what the page shows once its script has run. What it hides inside itself is
+/// judged as usual.
+///
+/// At most one element per page is kept so (the first), which keeps the walk linear: every
+/// hidden element measured is then either removed (its text is not seen again) or that one.
+#[inline(never)]
+fn holds_the_page(el: &Element<'_>, cx: &mut Context<'_>) -> bool {
+    if cx.page_revealed {
+        return false;
+    }
+    let removed = cx.removed();
+    if el.text_len_outside(removed, PAGE_TEXT_MIN) < PAGE_TEXT_MIN {
+        return false;
+    }
+    let page = *cx
+        .page_text
+        .get_or_insert_with(|| el.page_text_len(removed));
+    let holds = 2 * el.text_len_outside(removed, page.div_ceil(2)) >= page;
+    cx.page_revealed = holds;
+    holds
 }
 
 /// How much of an element a reader sees.
