@@ -168,8 +168,10 @@ pub fn is_tracker_or_ad_image(
 /// WordPress.com's `pixel.wp.com`…), on a tracking path of a host that also serves content
 /// (Meta's `facebook.com/tr`), with an analytics path (Adobe's `/b/ss/`, Matomo's
 /// `piwik.php`, `/__utm.gif`), or with a file named as a tracking pixel
-/// (`renderTimingPixel.png`: `pixel` with `tracking`, `timing`, `impression`…). The table
-/// and its sources are in `src/rules/junk/trackers.rs`.
+/// (`renderTimingPixel.png`: `pixel` with `tracking`, `timing`, `impression`…), or an
+/// endpoint named as a tracker's and asked with a query (`/pixel?uid=1`, `/collect?v=1…`,
+/// `/beacon.gif?e=view`, `/track.php?id=9`: see `ENDPOINT_NAMES`). The table and its
+/// sources are in `src/rules/junk/trackers.rs`.
 pub fn is_tracker_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     let (host, path) = split_url(&lower);
@@ -194,7 +196,7 @@ pub fn is_tracker_url(url: &str) -> bool {
     // Each part starts with `/`: it is looked for only where the path has one.
     let has_part = memchr::memchr_iter(b'/', path.as_bytes())
         .any(|i| TRACKER_PATH_PARTS.iter().any(|p| path[i..].starts_with(p)));
-    has_part || pixel_file_name(path)
+    has_part || pixel_file_name(path) || tracker_endpoint(path)
 }
 
 /// [`TRACKER_HOSTS`], sorted for [`is_tracker_url`]'s look-ups.
@@ -254,6 +256,43 @@ fn pixel_file_name(path: &str) -> bool {
         return false;
     }
     PIXEL_WORDS.iter().any(|w| stem.contains(w))
+}
+
+/// File names (without extension) of the endpoints that count a view or collect an event
+/// (Google Analytics' measurement protocol `/collect`, the generic `/pixel`, `/px`,
+/// `/beacon`, `/track`): no picture is asked for with such a name and a query.
+const ENDPOINT_NAMES: &[&str] = &[
+    "pixel",
+    "px",
+    "collect",
+    "beacon",
+    "track",
+    "tracker",
+    "tracking",
+    "impression",
+    "impressions",
+    "pageview",
+];
+
+/// Extensions such an endpoint is written with: none, a GIF, a server script.
+const ENDPOINT_EXTENSIONS: &[&str] = &["", "gif", "php", "asp", "aspx", "ashx", "jsp", "cgi"];
+
+/// Whether `path` (lowercase, with its query) asks a tracker's endpoint: its file is named
+/// as one (`ENDPOINT_NAMES`), written without an extension or as a GIF or a server script,
+/// and it carries a query (`/pixel?uid=123`, `/collect?v=1&tid=…`, `/track.gif?e=view`). A
+/// photo named `pixel.jpg`, or a page at `/track/` or `/pixel`, is not one.
+fn tracker_endpoint(path: &str) -> bool {
+    let Some(q) = memchr::memchr(b'?', path.as_bytes()) else {
+        return false;
+    };
+    if path.len() == q + 1 {
+        return false;
+    }
+    let before = &path[..q];
+    let before = before.split('#').next().unwrap_or(before);
+    let file = memchr::memrchr(b'/', before.as_bytes()).map_or(before, |i| &before[i + 1..]);
+    let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
+    ENDPOINT_NAMES.contains(&stem) && ENDPOINT_EXTENSIONS.contains(&ext)
 }
 
 /// Whether a directory of `url`'s path names ads (`/ads/`, `/ad/`, `/banner/`,
@@ -340,7 +379,9 @@ mod tests {
                     return true;
                 }
             }
-            TRACKER_PATH_PARTS.iter().any(|p| path.contains(p)) || super::pixel_file_name(path)
+            TRACKER_PATH_PARTS.iter().any(|p| path.contains(p))
+                || super::pixel_file_name(path)
+                || super::tracker_endpoint(path)
         }
         assert!(TRACKER_PATH_PARTS.iter().all(|p| p.starts_with('/')));
         let mut domains: Vec<&str> = TRACKER_HOSTS.to_vec();
@@ -353,6 +394,10 @@ mod tests {
                 "",
                 "/",
                 "/tr?id=1",
+                "/pixel?uid=1",
+                "/a/collect?v=1",
+                "/px.gif?e",
+                "/track.jpg?id=2",
                 "/trx",
                 "/i/adsct/",
                 "/u/a.jpg",
@@ -414,6 +459,11 @@ mod tests {
             "https://metrics.example.com/b/ss/rsid/1/H.27/s1",
             "https://www.examplestatic.com/desktop2x/img/renderTimingPixel.png",
             "/img/tracking-pixel.gif",
+            "https://t.example.net/pixel?uid=123",
+            "https://metrics.example.org/collect?v=1&tid=UA-1&cid=5",
+            "//stats.example.org/track.gif?e=view&id=9",
+            "/beacon.php?page=home",
+            "https://a.example/px?id=1#x",
         ] {
             assert!(is_tracker_url(u), "{u}");
         }
@@ -424,6 +474,11 @@ mod tests {
             "https://a.example/u/google-pixel-7.jpg",
             "https://a.example/uploads/ads-of-the-50s.jpg",
             "http://a.example/wp-content/uploads/2015/10/digital-ad-ux-300x250.jpg",
+            "https://a.example/u/pixel.jpg?w=800",
+            "https://a.example/reviews/pixel",
+            "https://a.example/pixel?",
+            "https://a.example/track/cover.png?size=640",
+            "https://a.example/collection?page=2",
         ] {
             assert!(!is_tracker_url(u), "{u}");
         }

@@ -12,16 +12,24 @@
 //! | `template` | `…_{width}x.jpg` URL templates filled from the listed widths |
 //! | `image` | `<img>`, `<source>`, `<video>`: promotion, `<noscript>` look-ahead, dimensions, native lazy loading, tidying |
 //! | `noscript` | `<noscript>` fallbacks |
-//! | `stand_in` | elements that stand for an image: `figure[itemid]`, `div[data-src]` |
+//! | `json_attr` | images named in a JSON-valued attribute (`data-media='{"src":"…"}'`) |
+//! | `link_target` | the picture a lightbox link around a placeholder opens |
+//! | `stand_in` | elements that stand for an image: `figure[itemid]`, `figure[data-src]`, `div[data-src]`, `div[data-image]` |
 //! | `amp` | AMP's image elements: `<amp-img>`, `<amp-anim>` |
 //!
 //! Wrappers around the recovered image are the business of the next rule,
 //! [`image_wrappers`](crate::rules::image_wrappers).
 
+/// The prefix of the notes this rule leaves on an `<img>` it will visit later (what the
+/// element around it said, before the sanitizer removed it): the `<img>` removes them.
+const NOTE_PREFIX: &str = "data-articlean-";
+
 mod amp;
 pub mod candidates;
 mod image;
 pub mod image_url;
+mod json_attr;
+mod link_target;
 mod noscript;
 mod pixels;
 pub mod placeholder;
@@ -181,24 +189,38 @@ impl Rule for LazyImages {
         // say that the image is lazy; any attribute of a block standing in for an image but
         // its class and id (`candidates::NOT_SOURCES`).
         const IMAGES: &str = "img source video noscript figure picture";
-        Interest::elements("img source video noscript figure picture div span amp-img amp-anim")
-            .reads(IMAGES, "*")
-            .reads("amp-img amp-anim", "*")
-            .reads_all_but("div span", "class id")
+        let link = format!(
+            "href {} {}",
+            link_target::LINK_IMAGE_ATTRIBUTES.join(" "),
+            link_target::LINK_SIZE_ATTRIBUTES.join(" ")
+        );
+        // Every element: any may carry the JSON of the `<img>` inside
+        // (`json_attr::WRAPPER_ATTRIBUTES`, on Wix's `wow-image`).
+        Interest::elements("*")
+        .reads(IMAGES, "*")
+        .reads("amp-img amp-anim", "*")
+        .reads_all_but("div span", "class id")
+        .reads("a", &link)
+        .reads("*", &json_attr::WRAPPER_ATTRIBUTES.join(" "))
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         if !el.is_html() {
             return Action::Keep;
         }
+        json_attr::note_wrapper_json(el);
         match *el.local_name() {
             local_name!("img") => self.fix_img(el, cx),
             local_name!("source") => self.fix_source(el, cx),
             local_name!("video") => self.fix_video(el, cx),
             local_name!("noscript") => noscript::noscript_action(el, &self.src_attributes),
-            local_name!("figure") if el.has_attr("itemid") => self.fix_figure(el, cx),
+            local_name!("figure") => self.fix_figure(el, cx),
             local_name!("picture") => self.fix_picture(el),
             local_name!("div") | local_name!("span") => self.fix_block(el),
+            local_name!("a") => {
+                link_target::note_link_image(el);
+                Action::Keep
+            }
             ref name if amp::AMP_IMAGES.contains(&&**name) => self.fix_amp_image(el),
             _ => Action::Keep,
         }

@@ -6,23 +6,29 @@ use super::LazyImages;
 use crate::{Action, Context, Element};
 
 impl LazyImages {
-    /// `figure[itemid]` whose `itemid` is an image URL and which holds no image (not even in a
-    /// `<noscript>`): the image is put first in the figure.
+    /// A `<figure>` that holds no image (not even in a `<noscript>`) but names one: its
+    /// `itemid` (NYT) or a lazy image attribute, as a stand-in `div` does
+    /// ([`stand_in_image`](Self::stand_in_image): `figure[data-src]`,
+    /// `figure[data-image]`). The image is put first in the figure, before its caption.
     #[inline(never)]
     pub(super) fn fix_figure(&self, el: &mut Element<'_>, cx: &Context<'_>) -> Action {
-        let Some(url) = el
+        let img = match el
             .attr("itemid")
             .filter(|v| is_image_url(v))
             .and_then(clean_url)
-        else {
-            return Action::Keep;
+        {
+            Some(url) => format!("<img src=\"{}\">", escape_attr(&url)),
+            None => match self.stand_in_image(el) {
+                Some(found) => img_html(el, &found),
+                None => return Action::Keep,
+            },
         };
         if holds_image(el, cx) {
             return Action::Keep;
         }
         // Put first in the figure, where it is cleaned with the other children: nothing is
         // serialized and parsed again (nested figures would make that quadratic).
-        el.prepend_html(&format!("<img src=\"{}\">", escape_attr(&url)));
+        el.prepend_html(&img);
         Action::Keep
     }
 
@@ -90,20 +96,38 @@ impl LazyImages {
             .or_else(|| self.source_offer(pick).filter(|s| srcset_of_images(s)))
     }
 
-    /// A `div`/`span` with nothing inside that stands for an image: a lazy image
-    /// attribute (by name: `data-src`, `data-url`…) or a lazy background (`data-bg`,
-    /// `data-bgset`, `data-background-image`…) whose value is an image URL (see
-    /// [`is_image_url`]) or a `srcset` of them. It becomes the `<img>` (keeping `alt`,
+    /// A `div`/`span` with nothing inside that stands for an image
+    /// ([`stand_in_image`](Self::stand_in_image)): it becomes the `<img>` (keeping `alt`,
     /// `title`). A stand-in whose URL is not an image (an Outbrain widget's article URL, a
     /// share widget's page, a video embed) is left alone: junk removes it as empty.
     pub(super) fn fix_block(&self, el: &mut Element<'_>) -> Action {
-        // Cheap test first: this runs on every `div` and `span`.
-        if !el
-            .attrs()
-            .any(|(k, _)| k.starts_with("data-") || self.src_attributes.iter().any(|a| a == k))
-            || el.children_iter().any(|c| !c.is_blank())
-        {
+        // Cheap tests first: this runs on every `div` and `span`.
+        if !self.may_stand_in(el) || el.children_iter().any(|c| !c.is_blank()) {
             return Action::Keep;
+        }
+        match self.stand_in_image(el) {
+            Some(found) => Action::Replace(img_html(el, &found)),
+            None => Action::Keep,
+        }
+    }
+
+    /// A screen for [`stand_in_image`](Self::stand_in_image): every attribute it reads is a
+    /// `data-` one or a configured name.
+    fn may_stand_in(&self, el: &Element<'_>) -> bool {
+        el.attrs()
+            .any(|(k, _)| k.starts_with("data-") || self.src_attributes.iter().any(|a| a == k))
+    }
+
+    /// The image an element standing for one names (one code path for every stand-in:
+    /// `div`, `span`, `figure`): a lazy image attribute by name (`data-src`, `data-url`…,
+    /// a `srcset` in `data-srcset`), a lazy background (`data-bg`, `data-bgset`,
+    /// `data-background-image`…, see [`BACKGROUND_ATTRIBUTES`]) or an image attribute
+    /// ([`STAND_IN_ATTRIBUTES`]: `data-image`, `data-img`…, on an element that is no
+    /// widget), whose value is an image URL (see [`is_image_url`]) or a `srcset` of them;
+    /// a URL template filled first (see `template`).
+    fn stand_in_image(&self, el: &mut Element<'_>) -> Option<Found> {
+        if !self.may_stand_in(el) {
+            return None;
         }
         super::template::fill_template(el, BACKGROUND_ATTRIBUTES, false);
         super::template::fill_template(el, SRC_ATTRIBUTES, false);
@@ -115,23 +139,71 @@ impl LazyImages {
             found = background(&attrs);
         }
         if !found.is_some() {
-            return Action::Keep;
+            found = image_attribute(&attrs);
         }
-        let mut html = String::from("<img");
-        if let Some((_, url)) = &found.src {
-            html.push_str(&format!(" src=\"{}\"", escape_attr(url)));
+        found.is_some().then_some(found)
+    }
+}
+
+/// The `<img>` of a stand-in: `found`'s `src`/`srcset`, the element's `alt` and `title`.
+fn img_html(el: &Element<'_>, found: &Found) -> String {
+    let mut html = String::from("<img");
+    if let Some((_, url)) = &found.src {
+        html.push_str(&format!(" src=\"{}\"", escape_attr(url)));
+    }
+    if let Some((_, set)) = &found.srcset {
+        html.push_str(&format!(" srcset=\"{}\"", escape_attr(set)));
+    }
+    for name in ["alt", "title"] {
+        if let Some(v) = el.attr(name) {
+            html.push_str(&format!(" {name}=\"{}\"", escape_attr(v)));
         }
-        if let Some((_, set)) = &found.srcset {
-            html.push_str(&format!(" srcset=\"{}\"", escape_attr(set)));
-        }
-        for name in ["alt", "title"] {
-            if let Some(v) = el.attr(name) {
-                html.push_str(&format!(" {name}=\"{}\"", escape_attr(v)));
+    }
+    html.push('>');
+    html
+}
+
+/// Attributes a stand-in names its image with, besides the lazy ones
+/// ([`SRC_ATTRIBUTES`]) and the backgrounds ([`BACKGROUND_ATTRIBUTES`]).
+const STAND_IN_ATTRIBUTES: &[&str] = &[
+    "data-image",
+    "data-img",
+    "data-image-src",
+    "data-img-src",
+    "data-lazy-image",
+];
+
+/// The image of a [`STAND_IN_ATTRIBUTES`] attribute, unless the element is a widget: one
+/// whose other attributes point at a page (a share button's `data-url`, `data-href`: its
+/// `data-image` is the picture to share, shown elsewhere if at all).
+fn image_attribute(attrs: &[(&str, &str)]) -> Found {
+    let mut found = Found::default();
+    let points_at_page = attrs.iter().any(|(k, v)| {
+        !STAND_IN_ATTRIBUTES.contains(k) && is_web_url(v) && !is_image_url(v)
+    });
+    if points_at_page {
+        return found;
+    }
+    for name in STAND_IN_ATTRIBUTES {
+        let Some(value) = attrs.iter().find(|(n, _)| n == name).map(|(_, v)| *v) else {
+            continue;
+        };
+        if is_image_url(value) {
+            if let Some(url) = clean_url(value) {
+                found.src = Some((name.to_string(), url));
+                return found;
             }
         }
-        html.push('>');
-        Action::Replace(html)
     }
+    found
+}
+
+/// Whether `v` is an absolute or protocol-relative web URL.
+fn is_web_url(v: &str) -> bool {
+    let v = v.trim();
+    crate::ascii::starts_with_ci(v, "http://")
+        || crate::ascii::starts_with_ci(v, "https://")
+        || v.starts_with("//")
 }
 
 /// The `<picture>` with `img` (an `<img` start tag without its `>`) after its content, `alt`
