@@ -173,6 +173,11 @@ pub fn is_tracker_or_ad_image(
 /// `/beacon.gif?e=view`, `/track.php?id=9`: see `ENDPOINT_NAMES`). The table and its
 /// sources are in `src/rules/junk/trackers.rs`.
 pub fn is_tracker_url(url: &str) -> bool {
+    // An inline image is no tracker's, and a photo inlined is tens of kilobytes: not
+    // lowercased (nor read as a path, where its base64 could spell `/b/ss/`).
+    if crate::ascii::starts_with_ci(url.trim_start(), "data:") {
+        return false;
+    }
     let lower = url.trim().to_ascii_lowercase();
     let (host, path) = split_url(&lower);
     if let Some(host) = host {
@@ -479,6 +484,7 @@ mod tests {
             "https://a.example/pixel?",
             "https://a.example/track/cover.png?size=640",
             "https://a.example/collection?page=2",
+            "data:image/png;base64,AAAA/b/ss/AAAA",
         ] {
             assert!(!is_tracker_url(u), "{u}");
         }

@@ -52,15 +52,18 @@ const MAX_VALUES: usize = 4096;
 /// The note (see `NOTE_PREFIX`): the JSON of the element around.
 const WRAPPER_JSON: &str = "data-articlean-json";
 
-/// At any element `el`, before its content is cleaned: the first of its
+/// At a wrapper `el` (a `div`, `span`, `figure`, `picture`, `a` or custom element), before
+/// its content is cleaned: the first of its
 /// [`WRAPPER_ATTRIBUTES`] whose value is JSON is left as the note [`WRAPPER_JSON`] on each
 /// `<img>` child, read by [`json_image`] when that image has nothing else to show (the
 /// sanitizer removes the attribute from `el` before the `<img>` is reached).
 pub(super) fn note_wrapper_json(el: &Element<'_>) {
-    // Cheap test first: this runs on every element.
+    // Cheap test first: this runs on every wrapper (`div`, `span`, `a`…).
     let Some(json) = el
         .attrs()
-        .find(|(k, v)| WRAPPER_ATTRIBUTES.contains(k) && is_json_attribute(k, v))
+        .find(|(k, v)| {
+            k.starts_with("data-") && WRAPPER_ATTRIBUTES.contains(k) && is_json_attribute(k, v)
+        })
         .map(|(_, v)| v)
     else {
         return;

@@ -86,8 +86,21 @@ pub(crate) const BUILT_IN: BuiltIn = BuiltIn {
 /// unwrapped; any other `<noscript>` is removed. A low-res preview followed by the lazy
 /// image is removed (Medium).
 ///
-/// **Stand-ins.** `figure[itemid]` with an image URL and no image gets an `<img>`; an empty
-/// `div`/`span` with a lazy image attribute becomes an `<img>`.
+/// **Elsewhere around the image.** A placeholder `<img>` with no candidate and no
+/// `<noscript>` takes the picture a JSON-valued attribute names (its own, or
+/// `data-image-info`/`data-media`/`data-props`… of the element around it: parsed, the key
+/// tells the picture from a thumbnail, a bare file name is placed only by the `src` that
+/// holds it), else the picture of the lightbox link it is alone in (an `href` that is an
+/// image URL, PhotoSwipe's `data-pswp-src` and size, Fancybox's `data-src`; never a page or
+/// an endpoint; the link stays). A tracker's URL (`…/pixel?uid=…`, `…/collect?v=1…`) and a
+/// tiny inline image are never candidates. A URL template (`…_{width}x.jpg`,
+/// `%{width}`) with no list of widths is filled from the width the element states, or not
+/// at all.
+///
+/// **Stand-ins.** `figure[itemid]` with an image URL and no image gets an `<img>`, and so
+/// does a `figure` without image naming one in a lazy attribute (`data-src`,
+/// `data-image`…); an empty `div`/`span` with a lazy image attribute, a lazy background or
+/// `data-image` (not a share widget's) becomes an `<img>`.
 ///
 /// **AMP.** `<amp-img>` and `<amp-anim>` with a real `src`/`srcset` become that `<img>`
 /// (their placeholder, fallback and `<noscript>` children go); without one they are
@@ -194,7 +207,7 @@ impl Rule for LazyImages {
             link_target::LINK_IMAGE_ATTRIBUTES.join(" "),
             link_target::LINK_SIZE_ATTRIBUTES.join(" ")
         );
-        // Every element: any may carry the JSON of the `<img>` inside
+        // Every element: a custom one may carry the JSON of the `<img>` inside
         // (`json_attr::WRAPPER_ATTRIBUTES`, on Wix's `wow-image`).
         Interest::elements("*")
         .reads(IMAGES, "*")
@@ -208,20 +221,35 @@ impl Rule for LazyImages {
         if !el.is_html() {
             return Action::Keep;
         }
-        json_attr::note_wrapper_json(el);
         match *el.local_name() {
             local_name!("img") => self.fix_img(el, cx),
             local_name!("source") => self.fix_source(el, cx),
             local_name!("video") => self.fix_video(el, cx),
             local_name!("noscript") => noscript::noscript_action(el, &self.src_attributes),
-            local_name!("figure") => self.fix_figure(el, cx),
-            local_name!("picture") => self.fix_picture(el),
-            local_name!("div") | local_name!("span") => self.fix_block(el),
+            local_name!("figure") => {
+                json_attr::note_wrapper_json(el);
+                self.fix_figure(el, cx)
+            }
+            local_name!("picture") => {
+                json_attr::note_wrapper_json(el);
+                self.fix_picture(el)
+            }
+            local_name!("div") | local_name!("span") => {
+                json_attr::note_wrapper_json(el);
+                self.fix_block(el)
+            }
             local_name!("a") => {
+                json_attr::note_wrapper_json(el);
                 link_target::note_link_image(el);
                 Action::Keep
             }
             ref name if amp::AMP_IMAGES.contains(&&**name) => self.fix_amp_image(el),
+            // A custom element (`site-image`, Wix's `wow-image`) may wrap an `<img>` with its
+            // JSON.
+            ref name if name.contains('-') => {
+                json_attr::note_wrapper_json(el);
+                Action::Keep
+            }
             _ => Action::Keep,
         }
     }

@@ -217,11 +217,16 @@ fn with_img(el: &Element<'_>, img: &str) -> Action {
     ))
 }
 
-/// Attributes that hold a lazy background image (lazysizes' `data-bg`/`data-bgset`, and
-/// the `data-background*` spellings), in the order they are tried.
+/// Attributes that hold a lazy background image (lazysizes' `data-bg`/`data-bgset`,
+/// vanilla-lazyload's `data-bg-multi`, its high-density `data-bg-hidpi`/`data-bg-multi-hidpi`
+/// and its `image-set()` values `data-bg-set`, and the `data-background*` spellings), in the
+/// order they are tried.
 pub(crate) const BACKGROUND_ATTRIBUTES: &[&str] = &[
     "data-bg",
     "data-bg-multi",
+    "data-bg-hidpi",
+    "data-bg-multi-hidpi",
+    "data-bg-set",
     "data-bgset",
     "data-background-image",
     "data-background",
