@@ -243,7 +243,7 @@ fn background(attrs: &[(&str, &str)]) -> Found {
         let Some(value) = attrs.iter().find(|(n, _)| n == name).map(|(_, v)| *v) else {
             continue;
         };
-        let v = value.trim();
+        let v = bgset_default(value.trim());
         let v = css_urls(v).into_iter().find(|u| is_image_url(u)).unwrap_or(v);
         if is_image_url(v) {
             if let Some(url) = clean_url(v) {
@@ -259,6 +259,46 @@ fn background(attrs: &[(&str, &str)]) -> Found {
         }
     }
     found
+}
+
+/// Of lazysizes' art-directed `data-bgset` (sets separated by a `|` with white space
+/// beside it, each ending in its media query or type in brackets:
+/// `a-small.jpg [--small] | a-400.jpg 400w, a-800.jpg 800w`), the set shown when no media
+/// query matches: the last one without brackets, else the last one, brackets removed.
+/// Any other value as it is (bLazy's `a.jpg|a@2x.jpg` has no white space by its `|`).
+fn bgset_default(v: &str) -> &str {
+    let b = v.as_bytes();
+    let is_separator = |i: usize| {
+        b[i] == b'|'
+            && (i.checked_sub(1).is_some_and(|j| b[j].is_ascii_whitespace())
+                || b.get(i + 1).is_some_and(u8::is_ascii_whitespace))
+    };
+    if !memchr::memchr_iter(b'|', b).any(is_separator) {
+        return v;
+    }
+    let mut sets = Vec::new();
+    let mut start = 0;
+    for i in memchr::memchr_iter(b'|', b).filter(|&i| is_separator(i)) {
+        sets.push(v[start..i].trim());
+        start = i + 1;
+    }
+    sets.push(v[start..].trim());
+    fn without_media(set: &str) -> &str {
+        let mut set = set.trim_end();
+        // At most two bracketed parts: the media query, then the type.
+        for _ in 0..2 {
+            match set.strip_suffix(']').and_then(|s| s.rfind('[').map(|i| &s[..i])) {
+                Some(rest) => set = rest.trim_end(),
+                None => break,
+            }
+        }
+        set
+    }
+    sets.iter()
+        .rev()
+        .find(|set| !set.ends_with(']'))
+        .or(sets.last())
+        .map_or(v, |set| without_media(set))
 }
 
 /// The URLs of a CSS background value's `url(…)` functions, quotes removed
@@ -315,4 +355,23 @@ fn holds_image(el: &Element<'_>, cx: &Context<'_>) -> bool {
 /// Escapes a value for a double-quoted attribute.
 pub(crate) fn escape_attr(v: &str) -> String {
     v.replace('&', "&amp;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bgset_default;
+
+    #[test]
+    fn bgset_sets() {
+        assert_eq!(
+            bgset_default("a-s.jpg [--small] | a-400.jpg 400w, a-800.jpg 800w"),
+            "a-400.jpg 400w, a-800.jpg 800w"
+        );
+        assert_eq!(
+            bgset_default("a.jpg [(max-width: 640px)] | b.webp [(min-width: 641px)] [type: image/webp]"),
+            "b.webp"
+        );
+        assert_eq!(bgset_default("a.jpg|a@2x.jpg"), "a.jpg|a@2x.jpg");
+        assert_eq!(bgset_default("a.jpg 1x, b.jpg 2x"), "a.jpg 1x, b.jpg 2x");
+    }
 }
