@@ -54,8 +54,8 @@ const WRAPPER_JSON: &str = "data-articlean-json";
 
 /// At a wrapper `el` (a `div`, `span`, `figure`, `picture`, `a` or custom element), before
 /// its content is cleaned: the first of its
-/// [`WRAPPER_ATTRIBUTES`] whose value is JSON is left as the note [`WRAPPER_JSON`] on each
-/// `<img>` child, read by [`json_image`] when that image has nothing else to show (the
+/// [`WRAPPER_ATTRIBUTES`] whose value is JSON is left as the note [`WRAPPER_JSON`] on its
+/// `<img>` child when it has one only, read by [`json_image`] when that image has nothing else to show (the
 /// sanitizer removes the attribute from `el` before the `<img>` is reached).
 pub(super) fn note_wrapper_json(el: &Element<'_>) {
     // Cheap test first: this runs on every wrapper (`div`, `span`, `a`…).
@@ -68,8 +68,11 @@ pub(super) fn note_wrapper_json(el: &Element<'_>) {
     else {
         return;
     };
-    for child in el.children_iter().filter(|c| c.is("img")) {
-        child.set_attr_before_visit(WRAPPER_JSON, json);
+    // Only the one `<img>` of the wrapper: the JSON is copied once, however many images a
+    // gallery holds (and however long its JSON).
+    let mut images = el.children_iter().filter(|c| c.is("img"));
+    if let (Some(img), None) = (images.next(), images.next()) {
+        img.set_attr_before_visit(WRAPPER_JSON, json);
     }
 }
 

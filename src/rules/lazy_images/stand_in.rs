@@ -23,7 +23,7 @@ impl LazyImages {
                 None => return Action::Keep,
             },
         };
-        if holds_image(el, cx) {
+        if holds_image(el, cx, &self.src_attributes) {
             return Action::Keep;
         }
         // Put first in the figure, where it is cleaned with the other children: nothing is
@@ -323,13 +323,13 @@ fn srcset_of_images(set: &str) -> bool {
     !candidates.is_empty() && candidates.iter().all(|c| is_image_url(c.url))
 }
 
-/// Whether a `figure[itemid]` already holds its image: an `<img>` or `<picture>`, or a
-/// `<noscript>` whose markup has one, anywhere inside, except inside a nested
-/// `figure[itemid]` with an image URL, which is that figure's own (and gets its image
+/// Whether a `figure` already holds its image: an `<img>` or `<picture>`, or a
+/// `<noscript>` whose markup has one, anywhere inside, except inside a nested `figure`
+/// that names an image ([`names_image`]), which is that figure's own (and gets its image
 /// itself). Each node is looked at by its nearest such figure only: linear in the tree
 /// however deep figures nest. What the final stage removes with its content (a `<template>`)
 /// holds nothing a reader sees.
-fn holds_image(el: &Element<'_>, cx: &Context<'_>) -> bool {
+fn holds_image(el: &Element<'_>, cx: &Context<'_>, extra: &[String]) -> bool {
     let mut stack: Vec<crate::NodeRef> = el.children_iter().collect();
     while let Some(node) = stack.pop() {
         if node.is("img") || node.is("picture") {
@@ -341,7 +341,7 @@ fn holds_image(el: &Element<'_>, cx: &Context<'_>) -> bool {
             }
             continue;
         }
-        if node.is("figure") && node.attr("itemid").is_some_and(|v| is_image_url(&v)) {
+        if node.is("figure") && names_image(&node, extra) {
             continue;
         }
         if cx.removes_inside(&node) {
@@ -350,6 +350,25 @@ fn holds_image(el: &Element<'_>, cx: &Context<'_>) -> bool {
         stack.extend(node.children_iter());
     }
     false
+}
+
+/// Whether the nested `figure` `node` names an image of its own, which
+/// [`fix_figure`](LazyImages::fix_figure) gives it: its `itemid`, or what
+/// [`stand_in_image`](LazyImages::stand_in_image) reads (templates aside).
+fn names_image(node: &crate::NodeRef, extra: &[String]) -> bool {
+    let owned = node.attrs();
+    let attrs: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    if attrs
+        .iter()
+        .any(|(k, v)| *k == "itemid" && is_image_url(v))
+    {
+        return true;
+    }
+    let found = find(&attrs, extra, false);
+    found.src.is_some_and(|(_, url)| is_image_url(&url))
+        || found.srcset.is_some_and(|(_, set)| srcset_of_images(&set))
+        || background(&attrs).is_some()
+        || image_attribute(&attrs).is_some()
 }
 
 /// Escapes a value for a double-quoted attribute.
