@@ -54,6 +54,14 @@ fn nested_figures(n: usize) -> String {
     format!("{open}{body}{}", "</figure>".repeat(250))
 }
 
+/// `<figure data-src=…>` (a stand-in naming its image) nested 250 deep around `n`
+/// paragraphs: each figure looks for an image in its own content only.
+fn nested_lazy_figures(n: usize) -> String {
+    let open = r#"<figure class="lazy" data-src="https://img.example.com/photo.jpg">"#.repeat(250);
+    let body = "<p>Some words of a caption here.</p>".repeat(n);
+    format!("{open}{body}{}", "</figure>".repeat(250))
+}
+
 /// Eight nested `<figure itemid=…>`, each replaced in turn, around `n` paragraphs.
 fn figure_chain(n: usize) -> String {
     let open = r#"<figure itemid="https://img.example.com/photo.jpg"><div>"#.repeat(8);
@@ -103,6 +111,12 @@ const FAMILIES: &[Family] = &[
     Family {
         name: "figure[itemid] x250 nested around N paragraphs",
         make: nested_figures,
+        base: 1000,
+        post: false,
+    },
+    Family {
+        name: "figure[data-src] x250 nested around N paragraphs",
+        make: nested_lazy_figures,
         base: 1000,
         post: false,
     },

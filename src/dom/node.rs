@@ -156,6 +156,34 @@ impl NodeRef {
         }
     }
 
+    /// Sets the attribute `name` (a valid lower-case name, no namespace) of an element that
+    /// the walk has not visited yet (a descendant of the element a rule is looking at, before
+    /// its children are cleaned), adding it at the end when absent: the note a rule leaves
+    /// for itself on a node it will see later, which every rule then cleans as usual.
+    /// Returns `false` (and changes nothing) for another node or an invalid name.
+    pub(crate) fn set_attr_before_visit(&self, name: &str, value: &str) -> bool {
+        let NodeData::Element { attrs, .. } = &self.handle.data else {
+            return false;
+        };
+        if !super::element::is_valid_attr_name(name) || name.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            return false;
+        }
+        let mut attrs = attrs.borrow_mut();
+        let value = html5ever::tendril::StrTendril::from_slice(value);
+        match attrs
+            .iter_mut()
+            .find(|a| a.name.ns.is_empty() && &*a.name.local == name)
+        {
+            Some(a) => a.value = value,
+            None => attrs.push(html5ever::Attribute {
+                name: QualName::new(None, html5ever::ns!(), LocalName::from(name)),
+                value,
+            }),
+        }
+        true
+    }
+
     /// Whether some text below this node, outside the elements `removed` names, is more than
     /// white space.
     pub(crate) fn has_text_outside(&self, removed: Removed<'_>) -> bool {

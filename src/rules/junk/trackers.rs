@@ -168,20 +168,17 @@ pub fn is_tracker_or_ad_image(
 /// WordPress.com's `pixel.wp.com`…), on a tracking path of a host that also serves content
 /// (Meta's `facebook.com/tr`), with an analytics path (Adobe's `/b/ss/`, Matomo's
 /// `piwik.php`, `/__utm.gif`), or with a file named as a tracking pixel
-/// (`renderTimingPixel.png`: `pixel` with `tracking`, `timing`, `impression`…). The table
-/// and its sources are in `src/rules/junk/trackers.rs`.
-///
-/// A `data:` URL is never one: it loads nothing from anywhere (a tiny one is a placeholder,
-/// see [`is_placeholder`](crate::rules::lazy_images::placeholder::is_placeholder)).
+/// (`renderTimingPixel.png`: `pixel` with `tracking`, `timing`, `impression`…), or an
+/// endpoint named as a tracker's and asked with a query (`/pixel?uid=1`, `/collect?v=1…`,
+/// `/beacon.gif?e=view`, `/track.php?id=9`: see `ENDPOINT_NAMES`). The table and its
+/// sources are in `src/rules/junk/trackers.rs`.
 pub fn is_tracker_url(url: &str) -> bool {
-    let url = url.trim();
-    if url
-        .get(..5)
-        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("data:"))
-    {
+    // An inline image is no tracker's, and a photo inlined is tens of kilobytes: not
+    // lowercased (nor read as a path, where its base64 could spell `/b/ss/`).
+    if crate::ascii::starts_with_ci(url.trim_start(), "data:") {
         return false;
     }
-    let lower = url.to_ascii_lowercase();
+    let lower = url.trim().to_ascii_lowercase();
     let (host, path) = split_url(&lower);
     if let Some(host) = host {
         // `host` is on a domain exactly when one of its domains (itself, and what follows
@@ -204,7 +201,7 @@ pub fn is_tracker_url(url: &str) -> bool {
     // Each part starts with `/`: it is looked for only where the path has one.
     let has_part = memchr::memchr_iter(b'/', path.as_bytes())
         .any(|i| TRACKER_PATH_PARTS.iter().any(|p| path[i..].starts_with(p)));
-    has_part || pixel_file_name(path)
+    has_part || pixel_file_name(path) || tracker_endpoint(path)
 }
 
 /// [`TRACKER_HOSTS`], sorted for [`is_tracker_url`]'s look-ups.
@@ -264,6 +261,43 @@ fn pixel_file_name(path: &str) -> bool {
         return false;
     }
     PIXEL_WORDS.iter().any(|w| stem.contains(w))
+}
+
+/// File names (without extension) of the endpoints that count a view or collect an event
+/// (Google Analytics' measurement protocol `/collect`, the generic `/pixel`, `/px`,
+/// `/beacon`, `/track`): no picture is asked for with such a name and a query.
+const ENDPOINT_NAMES: &[&str] = &[
+    "pixel",
+    "px",
+    "collect",
+    "beacon",
+    "track",
+    "tracker",
+    "tracking",
+    "impression",
+    "impressions",
+    "pageview",
+];
+
+/// Extensions such an endpoint is written with: none, a GIF, a server script.
+const ENDPOINT_EXTENSIONS: &[&str] = &["", "gif", "php", "asp", "aspx", "ashx", "jsp", "cgi"];
+
+/// Whether `path` (lowercase, with its query) asks a tracker's endpoint: its file is named
+/// as one (`ENDPOINT_NAMES`), written without an extension or as a GIF or a server script,
+/// and it carries a query (`/pixel?uid=123`, `/collect?v=1&tid=…`, `/track.gif?e=view`). A
+/// photo named `pixel.jpg`, or a page at `/track/` or `/pixel`, is not one.
+fn tracker_endpoint(path: &str) -> bool {
+    let Some(q) = memchr::memchr(b'?', path.as_bytes()) else {
+        return false;
+    };
+    if path.len() == q + 1 {
+        return false;
+    }
+    let before = &path[..q];
+    let before = before.split('#').next().unwrap_or(before);
+    let file = memchr::memrchr(b'/', before.as_bytes()).map_or(before, |i| &before[i + 1..]);
+    let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
+    ENDPOINT_NAMES.contains(&stem) && ENDPOINT_EXTENSIONS.contains(&ext)
 }
 
 /// Whether a directory of `url`'s path names ads (`/ads/`, `/ad/`, `/banner/`,
@@ -350,7 +384,9 @@ mod tests {
                     return true;
                 }
             }
-            TRACKER_PATH_PARTS.iter().any(|p| path.contains(p)) || super::pixel_file_name(path)
+            TRACKER_PATH_PARTS.iter().any(|p| path.contains(p))
+                || super::pixel_file_name(path)
+                || super::tracker_endpoint(path)
         }
         assert!(TRACKER_PATH_PARTS.iter().all(|p| p.starts_with('/')));
         let mut domains: Vec<&str> = TRACKER_HOSTS.to_vec();
@@ -363,6 +399,10 @@ mod tests {
                 "",
                 "/",
                 "/tr?id=1",
+                "/pixel?uid=1",
+                "/a/collect?v=1",
+                "/px.gif?e",
+                "/track.jpg?id=2",
                 "/trx",
                 "/i/adsct/",
                 "/u/a.jpg",
@@ -424,6 +464,11 @@ mod tests {
             "https://metrics.example.com/b/ss/rsid/1/H.27/s1",
             "https://www.examplestatic.com/desktop2x/img/renderTimingPixel.png",
             "/img/tracking-pixel.gif",
+            "https://t.example.net/pixel?uid=123",
+            "https://metrics.example.org/collect?v=1&tid=UA-1&cid=5",
+            "//stats.example.org/track.gif?e=view&id=9",
+            "/beacon.php?page=home",
+            "https://a.example/px?id=1#x",
         ] {
             assert!(is_tracker_url(u), "{u}");
         }
@@ -437,6 +482,12 @@ mod tests {
             // Inline images load nothing, whatever their bytes spell (base64 has `/`s).
             "data:image/png;base64,iVBORw0KGgo/b/ss/AAAA/__utm.gif",
             " DATA:image/svg+xml,<svg/>/matomo.php",
+            "https://a.example/u/pixel.jpg?w=800",
+            "https://a.example/reviews/pixel",
+            "https://a.example/pixel?",
+            "https://a.example/track/cover.png?size=640",
+            "https://a.example/collection?page=2",
+            "data:image/png;base64,AAAA/b/ss/AAAA",
         ] {
             assert!(!is_tracker_url(u), "{u}");
         }

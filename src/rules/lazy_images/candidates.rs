@@ -128,7 +128,10 @@ pub(crate) fn find(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> 
         return found;
     }
     for (name, value) in attrs {
-        if NOT_SOURCES.contains(name) || SIZES_ATTRIBUTES.contains(name) {
+        if NOT_SOURCES.contains(name)
+            || SIZES_ATTRIBUTES.contains(name)
+            || name.starts_with(super::NOTE_PREFIX)
+        {
             continue;
         }
         if found.srcset.is_none() && is_srcset_list(value) {
@@ -167,10 +170,20 @@ fn is_srcset_list(value: &str) -> bool {
 /// protocol-relative (`//host/x.png`) URLs count.
 pub(crate) fn clean_url(value: &str) -> Option<String> {
     let v = first_of_alternatives(value.trim());
-    if !is_url_like(v) || is_placeholder(v) || is_stand_in_file(file_name(v)) {
+    if !is_url_like(v) || is_placeholder(v) || is_stand_in_file(file_name(v)) || is_tiny_inline(v)
+    {
         return None;
     }
     Some(strip_lazy_markers(v).unwrap_or_else(|| v.to_string()))
+}
+
+/// Whether `v` is an inline raster image too small to be a picture (a 1×1 GIF with a
+/// comment block is over the byte size [`is_placeholder`] goes by): its header says at
+/// most `TINY_PIXELS` a side.
+fn is_tiny_inline(v: &str) -> bool {
+    starts_with_ci(v, "data:")
+        && super::placeholder::data_image_size(v)
+            .is_some_and(|(w, h)| w.max(h) <= super::preview::TINY_PIXELS)
 }
 
 /// The first of `|`-separated alternatives (bLazy's `data-src="a.jpg|a@2x.jpg"`, the

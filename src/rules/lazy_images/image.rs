@@ -14,6 +14,7 @@ use super::template::fill_template;
 use super::LazyImages;
 use crate::ascii::contains_ci;
 use crate::proxy::strip_lazy_markers;
+use crate::rules::junk::is_tracker_url;
 use crate::{Action, Context, Element, NodeRef};
 use html5ever::local_name;
 
@@ -117,6 +118,18 @@ impl LazyImages {
                 // Medium: the preview, then the lazy image, then its `<noscript>` (also
                 // beside the preview's wrappers).
                 return Action::Remove;
+            }
+        }
+        if !found.is_some()
+            && state != Src::Real
+            && !srcset_real(el)
+            && picture_fallback(el).is_none()
+        {
+            // The picture a JSON attribute names, or the lightbox link around.
+            if let Some(url) = super::json_attr::json_image(el) {
+                found.src = Some(("src".to_string(), url));
+            } else if let Some(link) = super::link_target::link_image(el) {
+                found = link;
             }
         }
         if !found.is_some() && matches!(state, Src::Missing | Src::Placeholder) && !srcset_real(el)
@@ -292,13 +305,16 @@ impl LazyImages {
         let mut found = find(&attrs, &self.src_attributes, by_value);
         drop(attrs);
         // An image's candidate that is certainly no image (a video file, the article's
-        // own page) would give a broken image: it is no candidate.
+        // own page) would give a broken image, and a tracker's (`…/pixel?uid=1`) one that
+        // junk removes: neither is a candidate.
         if el.is("img") || el.parent().is_some_and(|p| p.is("picture")) {
-            found.src = found.src.filter(|(_, u)| !is_not_image_url(u));
+            found.src = found
+                .src
+                .filter(|(_, u)| !is_not_image_url(u) && !is_tracker_url(u));
             found.srcset = found.srcset.filter(|(_, set)| {
                 !crate::srcset::parse(set)
                     .iter()
-                    .all(|c| is_not_image_url(c.url))
+                    .all(|c| is_not_image_url(c.url) || is_tracker_url(c.url))
             });
         }
         found
@@ -469,6 +485,7 @@ impl LazyImages {
                     .iter()
                     .any(|(w, h)| name == *w || name == *h)
                 && !matches!(name, "data-w" | "data-ratio" | "data-lazy-fallback")
+                && !name.starts_with(super::NOTE_PREFIX)
                 && !self.src_attributes.iter().any(|a| a == name)
                 && !by_value.iter().any(|a| a == name)
         });

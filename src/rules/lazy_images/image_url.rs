@@ -61,19 +61,28 @@ pub fn is_image_url(value: &str) -> bool {
     if v.is_empty() || starts_with_ci(v, "data:") || is_template(v) {
         return false;
     }
-    if v.bytes().any(|b| b <= b' ') || v.chars().any(char::is_whitespace) {
+    // Bytes first: the characters are decoded only when a non-ASCII byte is there.
+    if v.bytes().any(|b| b <= b' ')
+        || (v.bytes().any(|b| b >= 0x80) && v.chars().any(char::is_whitespace))
+    {
         return false;
     }
     let (before_fragment, _) = v.split_once('#').unwrap_or((v, ""));
     let (path_part, query) = before_fragment
         .split_once('?')
         .unwrap_or((before_fragment, ""));
-    let lower_path = path_part.to_ascii_lowercase();
-    if IMAGE_EXTENSIONS
-        .iter()
-        .any(|ext| lower_path.ends_with(ext) && lower_path.len() > ext.len())
-    {
-        return true;
+    // The extension of the last path segment, compared in any case without a lowercase
+    // copy: this runs on every candidate.
+    let file_start = memchr::memrchr(b'/', path_part.as_bytes()).map_or(0, |i| i + 1);
+    if let Some(dot) = memchr::memrchr(b'.', &path_part.as_bytes()[file_start..]) {
+        let ext = &path_part[file_start + dot..];
+        if path_part.len() > ext.len()
+            && IMAGE_EXTENSIONS
+                .iter()
+                .any(|e| e.len() == ext.len() && e.eq_ignore_ascii_case(ext))
+        {
+            return true;
+        }
     }
     let format_param = query
         .split('&')
@@ -85,15 +94,17 @@ pub fn is_image_url(value: &str) -> bool {
     if format_param {
         return true;
     }
-    let Some(host) = host_of(&lower_path) else {
+    let Some(host) = host_of(path_part) else {
         return false;
     };
     let host_is = |h: &str| {
-        host.strip_suffix(h)
-            .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+        let (host, h) = (host.as_bytes(), h.as_bytes());
+        host.len() >= h.len()
+            && host[host.len() - h.len()..].eq_ignore_ascii_case(h)
+            && (host.len() == h.len() || host[host.len() - h.len() - 1] == b'.')
     };
     IMAGE_HOSTS.iter().any(|h| host_is(h))
-        || lower_path.contains("/image/upload/")
+        || crate::ascii::contains_ci(path_part, "/image/upload/")
         || is_jetpack_cdn(host)
 }
 
@@ -125,18 +136,15 @@ pub fn is_not_image_url(value: &str) -> bool {
 /// Whether `v` is a URL template a script fills in (`…_{width}x.jpg`, `{{src}}`,
 /// `%7Bwidth%7D`): never an image as written.
 pub fn is_template(v: &str) -> bool {
-    v.contains('{') || v.contains('}') || {
-        let lower = v.to_ascii_lowercase();
-        lower.contains("%7b") && lower.contains("%7d")
-    }
+    memchr::memchr2(b'{', b'}', v.as_bytes()).is_some()
+        || (crate::ascii::contains_ci(v, "%7b") && crate::ascii::contains_ci(v, "%7d"))
 }
 
-/// The host of an absolute or protocol-relative URL (already lowercase), without port or
-/// user info.
+/// The host of an absolute or protocol-relative URL (as written: any case), without port
+/// or user info.
 fn host_of(url: &str) -> Option<&str> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
+    let rest = crate::ascii::strip_prefix_ci(url, "https://")
+        .or_else(|| crate::ascii::strip_prefix_ci(url, "http://"))
         .or_else(|| url.strip_prefix("//"))?;
     let authority = rest.split('/').next().unwrap_or("");
     let host = authority.rsplit('@').next().unwrap_or("");
@@ -146,8 +154,10 @@ fn host_of(url: &str) -> Option<&str> {
 
 /// Jetpack's image CDN: `i0.wp.com` … `i3.wp.com`.
 fn is_jetpack_cdn(host: &str) -> bool {
-    host.strip_suffix(".wp.com")
-        .and_then(|h| h.strip_prefix('i'))
+    let n = host.len();
+    (n > 7 && host.as_bytes()[n - 7..].eq_ignore_ascii_case(b".wp.com"))
+        .then(|| &host[..n - 7])
+        .and_then(|h| h.strip_prefix(['i', 'I']))
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 

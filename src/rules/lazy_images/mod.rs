@@ -13,16 +13,24 @@
 //! | `image` | `<img>`, `<source>`, `<video>`: promotion, `<noscript>` look-ahead, dimensions, native lazy loading, tidying |
 //! | `noscript` | `<noscript>` fallbacks |
 //! | `style_background` | an `<img>` whose picture is its inline `background-image` |
-//! | `stand_in` | elements that stand for an image: `figure[itemid]`, `div[data-src]` |
+//! | `json_attr` | images named in a JSON-valued attribute (`data-media='{"src":"…"}'`) |
+//! | `link_target` | the picture a lightbox link around a placeholder opens |
+//! | `stand_in` | elements that stand for an image: `figure[itemid]`, `figure[data-src]`, `div[data-src]`, `div[data-image]` |
 //! | `amp` | AMP's image elements: `<amp-img>`, `<amp-anim>` |
 //!
 //! Wrappers around the recovered image are the business of the next rule,
 //! [`image_wrappers`](crate::rules::image_wrappers).
 
+/// The prefix of the notes this rule leaves on an `<img>` it will visit later (what the
+/// element around it said, before the sanitizer removed it): the `<img>` removes them.
+const NOTE_PREFIX: &str = "data-articlean-";
+
 mod amp;
 pub mod candidates;
 mod image;
 pub mod image_url;
+mod json_attr;
+mod link_target;
 mod noscript;
 mod pixels;
 pub mod placeholder;
@@ -80,8 +88,21 @@ pub(crate) const BUILT_IN: BuiltIn = BuiltIn {
 /// unwrapped; any other `<noscript>` is removed. A low-res preview followed by the lazy
 /// image is removed (Medium).
 ///
-/// **Stand-ins.** `figure[itemid]` with an image URL and no image gets an `<img>`; an empty
-/// `div`/`span` with a lazy image attribute becomes an `<img>`.
+/// **Elsewhere around the image.** A placeholder `<img>` with no candidate and no
+/// `<noscript>` takes the picture a JSON-valued attribute names (its own, or
+/// `data-image-info`/`data-media`/`data-props`… of the element around it: parsed, the key
+/// tells the picture from a thumbnail, a bare file name is placed only by the `src` that
+/// holds it), else the picture of the lightbox link it is alone in (an `href` that is an
+/// image URL, PhotoSwipe's `data-pswp-src` and size, Fancybox's `data-src`; never a page or
+/// an endpoint; the link stays). A tracker's URL (`…/pixel?uid=…`, `…/collect?v=1…`) and a
+/// tiny inline image are never candidates. A URL template (`…_{width}x.jpg`,
+/// `%{width}`) with no list of widths is filled from the width the element states, or not
+/// at all.
+///
+/// **Stand-ins.** `figure[itemid]` with an image URL and no image gets an `<img>`, and so
+/// does a `figure` without image naming one in a lazy attribute (`data-src`,
+/// `data-image`…); an empty `div`/`span` with a lazy image attribute, a lazy background or
+/// `data-image` (not a share widget's) becomes an `<img>`.
 ///
 /// **AMP.** `<amp-img>` and `<amp-anim>` with a real `src`/`srcset` become that `<img>`
 /// (their placeholder, fallback and `<noscript>` children go); without one they are
@@ -183,10 +204,19 @@ impl Rule for LazyImages {
         // say that the image is lazy; any attribute of a block standing in for an image but
         // its class and id (`candidates::NOT_SOURCES`).
         const IMAGES: &str = "img source video noscript figure picture";
-        Interest::elements("img source video noscript figure picture div span amp-img amp-anim")
-            .reads(IMAGES, "*")
-            .reads("amp-img amp-anim", "*")
-            .reads_all_but("div span", "class id")
+        let link = format!(
+            "href {} {}",
+            link_target::LINK_IMAGE_ATTRIBUTES.join(" "),
+            link_target::LINK_SIZE_ATTRIBUTES.join(" ")
+        );
+        // Every element: a custom one may carry the JSON of the `<img>` inside
+        // (`json_attr::WRAPPER_ATTRIBUTES`, on Wix's `wow-image`).
+        Interest::elements("*")
+        .reads(IMAGES, "*")
+        .reads("amp-img amp-anim", "*")
+        .reads_all_but("div span", "class id")
+        .reads("a", &link)
+        .reads("*", &json_attr::WRAPPER_ATTRIBUTES.join(" "))
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
@@ -198,10 +228,30 @@ impl Rule for LazyImages {
             local_name!("source") => self.fix_source(el, cx),
             local_name!("video") => self.fix_video(el, cx),
             local_name!("noscript") => noscript::noscript_action(el, &self.src_attributes),
-            local_name!("figure") if el.has_attr("itemid") => self.fix_figure(el, cx),
-            local_name!("picture") => self.fix_picture(el),
-            local_name!("div") | local_name!("span") => self.fix_block(el),
+            local_name!("figure") => {
+                json_attr::note_wrapper_json(el);
+                self.fix_figure(el, cx)
+            }
+            local_name!("picture") => {
+                json_attr::note_wrapper_json(el);
+                self.fix_picture(el)
+            }
+            local_name!("div") | local_name!("span") => {
+                json_attr::note_wrapper_json(el);
+                self.fix_block(el)
+            }
+            local_name!("a") => {
+                json_attr::note_wrapper_json(el);
+                link_target::note_link_image(el);
+                Action::Keep
+            }
             ref name if amp::AMP_IMAGES.contains(&&**name) => self.fix_amp_image(el),
+            // A custom element (`site-image`, Wix's `wow-image`) may wrap an `<img>` with its
+            // JSON.
+            ref name if name.contains('-') => {
+                json_attr::note_wrapper_json(el);
+                Action::Keep
+            }
             _ => Action::Keep,
         }
     }

@@ -131,7 +131,9 @@ fn has_pagespeed_static(s: &str) -> bool {
 /// Whether `src` is a low-resolution preview shown while the full image loads: Medium's
 /// `/max/60/` (any width up to 100) and `resize:fit:60`, a `q`/`quality` query parameter up
 /// to 30, a non-zero `blur` parameter, a quality path option up to 30 or named low (`q:eco`,
-/// `q:low`, `q:20`, `q_20`, `q_auto:low`), a width of at most 100 asked in the query
+/// `q:low`, `q:20`, `q_20`, `q_auto:low`), a blur path option (`blur_2`, `e_blur:400`), a
+/// width path option of at most 64 (`w_49`: Wix's and Cloudinary's blurred previews,
+/// `…/w_49,h_33,al_c,blur_2/…`), a width of at most 100 asked in the query
 /// (`?format=100w`, `?w=60`). Only meaningful when a full image is known.
 pub fn is_low_res(src: &str) -> bool {
     if !may_be_low_res(src) {
@@ -157,6 +159,12 @@ pub fn is_low_res(src: &str) -> bool {
             }) || ["q:", "q_"]
                 .iter()
                 .any(|p| opt.strip_prefix(p).is_some_and(low_quality_value))
+                || ["blur_", "e_blur:", "blur:"]
+                    .iter()
+                    .any(|p| opt.strip_prefix(p).is_some_and(|n| n.parse::<f32>().is_ok_and(|n| n > 0.0)))
+                || opt
+                    .strip_prefix("w_")
+                    .is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0 && n <= 64))
         })
     });
     let params = query.split('&').filter_map(|kv| kv.split_once('='));
@@ -174,16 +182,16 @@ pub fn is_low_res(src: &str) -> bool {
 }
 
 /// A screen for [`is_low_res`], without allocating: whether `src` has (in any case) `max/`,
-/// `resize:`, `q:`, `q_`, or a `q=`, `quality=`, `blur=`, `format=`, `w=` or `width=`
-/// parameter. When it is false, `is_low_res` is false.
+/// `resize:`, `q:`, `q_`, `blur:`, `blur_`, `w_`, or a `q=`, `quality=`, `blur=`,
+/// `format=`, `w=` or `width=` parameter. When it is false, `is_low_res` is false.
 fn may_be_low_res(src: &str) -> bool {
     let s = src.as_bytes();
     s.iter().enumerate().any(|(i, &b)| {
         let ends = |p: &[u8]| i >= p.len() && s[i - p.len()..i].eq_ignore_ascii_case(p);
         match b {
             b'/' => ends(b"max"),
-            b':' => ends(b"resize") || ends(b"q"),
-            b'_' => ends(b"q"),
+            b':' => ends(b"resize") || ends(b"q") || ends(b"blur"),
+            b'_' => ends(b"q") || ends(b"blur") || ends(b"w"),
             b'=' => {
                 ends(b"q")
                     || ends(b"quality")

@@ -34,7 +34,7 @@ pub(crate) fn is_marked_preview(el: &Element<'_>) -> bool {
 const PREVIEW_PIXELS: u32 = 64;
 
 /// The largest side of an inline image too small to be a picture at all.
-const TINY_PIXELS: u32 = 8;
+pub(crate) const TINY_PIXELS: u32 = 8;
 
 /// What an inline `data:` raster image is, when it is no picture of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,23 +6,29 @@ use super::LazyImages;
 use crate::{Action, Context, Element};
 
 impl LazyImages {
-    /// `figure[itemid]` whose `itemid` is an image URL and which holds no image (not even in a
-    /// `<noscript>`): the image is put first in the figure.
+    /// A `<figure>` that holds no image (not even in a `<noscript>`) but names one: its
+    /// `itemid` (NYT) or a lazy image attribute, as a stand-in `div` does
+    /// ([`stand_in_image`](Self::stand_in_image): `figure[data-src]`,
+    /// `figure[data-image]`). The image is put first in the figure, before its caption.
     #[inline(never)]
     pub(super) fn fix_figure(&self, el: &mut Element<'_>, cx: &Context<'_>) -> Action {
-        let Some(url) = el
+        let img = match el
             .attr("itemid")
             .filter(|v| is_image_url(v))
             .and_then(clean_url)
-        else {
-            return Action::Keep;
+        {
+            Some(url) => format!("<img src=\"{}\">", escape_attr(&url)),
+            None => match self.stand_in_image(el) {
+                Some(found) => img_html(el, &found),
+                None => return Action::Keep,
+            },
         };
-        if holds_image(el, cx) {
+        if holds_image(el, cx, &self.src_attributes) {
             return Action::Keep;
         }
         // Put first in the figure, where it is cleaned with the other children: nothing is
         // serialized and parsed again (nested figures would make that quadratic).
-        el.prepend_html(&format!("<img src=\"{}\">", escape_attr(&url)));
+        el.prepend_html(&img);
         Action::Keep
     }
 
@@ -90,20 +96,38 @@ impl LazyImages {
             .or_else(|| self.source_offer(pick).filter(|s| srcset_of_images(s)))
     }
 
-    /// A `div`/`span` with nothing inside that stands for an image: a lazy image
-    /// attribute (by name: `data-src`, `data-url`…) or a lazy background (`data-bg`,
-    /// `data-bgset`, `data-background-image`…) whose value is an image URL (see
-    /// [`is_image_url`]) or a `srcset` of them. It becomes the `<img>` (keeping `alt`,
+    /// A `div`/`span` with nothing inside that stands for an image
+    /// ([`stand_in_image`](Self::stand_in_image)): it becomes the `<img>` (keeping `alt`,
     /// `title`). A stand-in whose URL is not an image (an Outbrain widget's article URL, a
     /// share widget's page, a video embed) is left alone: junk removes it as empty.
     pub(super) fn fix_block(&self, el: &mut Element<'_>) -> Action {
-        // Cheap test first: this runs on every `div` and `span`.
-        if !el
-            .attrs()
-            .any(|(k, _)| k.starts_with("data-") || self.src_attributes.iter().any(|a| a == k))
-            || el.children_iter().any(|c| !c.is_blank())
-        {
+        // Cheap tests first: this runs on every `div` and `span`.
+        if !self.may_stand_in(el) || el.children_iter().any(|c| !c.is_blank()) {
             return Action::Keep;
+        }
+        match self.stand_in_image(el) {
+            Some(found) => Action::Replace(img_html(el, &found)),
+            None => Action::Keep,
+        }
+    }
+
+    /// A screen for [`stand_in_image`](Self::stand_in_image): every attribute it reads is a
+    /// `data-` one or a configured name.
+    fn may_stand_in(&self, el: &Element<'_>) -> bool {
+        el.attrs()
+            .any(|(k, _)| k.starts_with("data-") || self.src_attributes.iter().any(|a| a == k))
+    }
+
+    /// The image an element standing for one names (one code path for every stand-in:
+    /// `div`, `span`, `figure`): a lazy image attribute by name (`data-src`, `data-url`…,
+    /// a `srcset` in `data-srcset`), a lazy background (`data-bg`, `data-bgset`,
+    /// `data-background-image`…, see [`BACKGROUND_ATTRIBUTES`]) or an image attribute
+    /// ([`STAND_IN_ATTRIBUTES`]: `data-image`, `data-img`…, on an element that is no
+    /// widget), whose value is an image URL (see [`is_image_url`]) or a `srcset` of them;
+    /// a URL template filled first (see `template`).
+    fn stand_in_image(&self, el: &mut Element<'_>) -> Option<Found> {
+        if !self.may_stand_in(el) {
+            return None;
         }
         super::template::fill_template(el, BACKGROUND_ATTRIBUTES, false);
         super::template::fill_template(el, SRC_ATTRIBUTES, false);
@@ -115,23 +139,71 @@ impl LazyImages {
             found = background(&attrs);
         }
         if !found.is_some() {
-            return Action::Keep;
+            found = image_attribute(&attrs);
         }
-        let mut html = String::from("<img");
-        if let Some((_, url)) = &found.src {
-            html.push_str(&format!(" src=\"{}\"", escape_attr(url)));
+        found.is_some().then_some(found)
+    }
+}
+
+/// The `<img>` of a stand-in: `found`'s `src`/`srcset`, the element's `alt` and `title`.
+fn img_html(el: &Element<'_>, found: &Found) -> String {
+    let mut html = String::from("<img");
+    if let Some((_, url)) = &found.src {
+        html.push_str(&format!(" src=\"{}\"", escape_attr(url)));
+    }
+    if let Some((_, set)) = &found.srcset {
+        html.push_str(&format!(" srcset=\"{}\"", escape_attr(set)));
+    }
+    for name in ["alt", "title"] {
+        if let Some(v) = el.attr(name) {
+            html.push_str(&format!(" {name}=\"{}\"", escape_attr(v)));
         }
-        if let Some((_, set)) = &found.srcset {
-            html.push_str(&format!(" srcset=\"{}\"", escape_attr(set)));
-        }
-        for name in ["alt", "title"] {
-            if let Some(v) = el.attr(name) {
-                html.push_str(&format!(" {name}=\"{}\"", escape_attr(v)));
+    }
+    html.push('>');
+    html
+}
+
+/// Attributes a stand-in names its image with, besides the lazy ones
+/// ([`SRC_ATTRIBUTES`]) and the backgrounds ([`BACKGROUND_ATTRIBUTES`]).
+const STAND_IN_ATTRIBUTES: &[&str] = &[
+    "data-image",
+    "data-img",
+    "data-image-src",
+    "data-img-src",
+    "data-lazy-image",
+];
+
+/// The image of a [`STAND_IN_ATTRIBUTES`] attribute, unless the element is a widget: one
+/// whose other attributes point at a page (a share button's `data-url`, `data-href`: its
+/// `data-image` is the picture to share, shown elsewhere if at all).
+fn image_attribute(attrs: &[(&str, &str)]) -> Found {
+    let mut found = Found::default();
+    let points_at_page = attrs.iter().any(|(k, v)| {
+        !STAND_IN_ATTRIBUTES.contains(k) && is_web_url(v) && !is_image_url(v)
+    });
+    if points_at_page {
+        return found;
+    }
+    for name in STAND_IN_ATTRIBUTES {
+        let Some(value) = attrs.iter().find(|(n, _)| n == name).map(|(_, v)| *v) else {
+            continue;
+        };
+        if is_image_url(value) {
+            if let Some(url) = clean_url(value) {
+                found.src = Some((name.to_string(), url));
+                return found;
             }
         }
-        html.push('>');
-        Action::Replace(html)
     }
+    found
+}
+
+/// Whether `v` is an absolute or protocol-relative web URL.
+fn is_web_url(v: &str) -> bool {
+    let v = v.trim();
+    crate::ascii::starts_with_ci(v, "http://")
+        || crate::ascii::starts_with_ci(v, "https://")
+        || v.starts_with("//")
 }
 
 /// The `<picture>` with `img` (an `<img` start tag without its `>`) after its content, `alt`
@@ -145,11 +217,16 @@ fn with_img(el: &Element<'_>, img: &str) -> Action {
     ))
 }
 
-/// Attributes that hold a lazy background image (lazysizes' `data-bg`/`data-bgset`, and
-/// the `data-background*` spellings), in the order they are tried.
+/// Attributes that hold a lazy background image (lazysizes' `data-bg`/`data-bgset`,
+/// vanilla-lazyload's `data-bg-multi`, its high-density `data-bg-hidpi`/`data-bg-multi-hidpi`
+/// and its `image-set()` values `data-bg-set`, and the `data-background*` spellings), in the
+/// order they are tried.
 pub(crate) const BACKGROUND_ATTRIBUTES: &[&str] = &[
     "data-bg",
     "data-bg-multi",
+    "data-bg-hidpi",
+    "data-bg-multi-hidpi",
+    "data-bg-set",
     "data-bgset",
     "data-background-image",
     "data-background",
@@ -166,7 +243,7 @@ fn background(attrs: &[(&str, &str)]) -> Found {
         let Some(value) = attrs.iter().find(|(n, _)| n == name).map(|(_, v)| *v) else {
             continue;
         };
-        let v = value.trim();
+        let v = bgset_default(value.trim());
         let v = css_urls(v).into_iter().find(|u| is_image_url(u)).unwrap_or(v);
         if is_image_url(v) {
             if let Some(url) = clean_url(v) {
@@ -182,6 +259,46 @@ fn background(attrs: &[(&str, &str)]) -> Found {
         }
     }
     found
+}
+
+/// Of lazysizes' art-directed `data-bgset` (sets separated by a `|` with white space
+/// beside it, each ending in its media query or type in brackets:
+/// `a-small.jpg [--small] | a-400.jpg 400w, a-800.jpg 800w`), the set shown when no media
+/// query matches: the last one without brackets, else the last one, brackets removed.
+/// Any other value as it is (bLazy's `a.jpg|a@2x.jpg` has no white space by its `|`).
+fn bgset_default(v: &str) -> &str {
+    let b = v.as_bytes();
+    let is_separator = |i: usize| {
+        b[i] == b'|'
+            && (i.checked_sub(1).is_some_and(|j| b[j].is_ascii_whitespace())
+                || b.get(i + 1).is_some_and(u8::is_ascii_whitespace))
+    };
+    if !memchr::memchr_iter(b'|', b).any(is_separator) {
+        return v;
+    }
+    let mut sets = Vec::new();
+    let mut start = 0;
+    for i in memchr::memchr_iter(b'|', b).filter(|&i| is_separator(i)) {
+        sets.push(v[start..i].trim());
+        start = i + 1;
+    }
+    sets.push(v[start..].trim());
+    fn without_media(set: &str) -> &str {
+        let mut set = set.trim_end();
+        // At most two bracketed parts: the media query, then the type.
+        for _ in 0..2 {
+            match set.strip_suffix(']').and_then(|s| s.rfind('[').map(|i| &s[..i])) {
+                Some(rest) => set = rest.trim_end(),
+                None => break,
+            }
+        }
+        set
+    }
+    sets.iter()
+        .rev()
+        .find(|set| !set.ends_with(']'))
+        .or(sets.last())
+        .map_or(v, |set| without_media(set))
 }
 
 /// The URLs of a CSS background value's `url(…)` functions, quotes removed
@@ -206,13 +323,13 @@ fn srcset_of_images(set: &str) -> bool {
     !candidates.is_empty() && candidates.iter().all(|c| is_image_url(c.url))
 }
 
-/// Whether a `figure[itemid]` already holds its image: an `<img>` or `<picture>`, or a
-/// `<noscript>` whose markup has one, anywhere inside, except inside a nested
-/// `figure[itemid]` with an image URL, which is that figure's own (and gets its image
+/// Whether a `figure` already holds its image: an `<img>` or `<picture>`, or a
+/// `<noscript>` whose markup has one, anywhere inside, except inside a nested `figure`
+/// that names an image ([`names_image`]), which is that figure's own (and gets its image
 /// itself). Each node is looked at by its nearest such figure only: linear in the tree
 /// however deep figures nest. What the final stage removes with its content (a `<template>`)
 /// holds nothing a reader sees.
-fn holds_image(el: &Element<'_>, cx: &Context<'_>) -> bool {
+fn holds_image(el: &Element<'_>, cx: &Context<'_>, extra: &[String]) -> bool {
     let mut stack: Vec<crate::NodeRef> = el.children_iter().collect();
     while let Some(node) = stack.pop() {
         if node.is("img") || node.is("picture") {
@@ -224,7 +341,7 @@ fn holds_image(el: &Element<'_>, cx: &Context<'_>) -> bool {
             }
             continue;
         }
-        if node.is("figure") && node.attr("itemid").is_some_and(|v| is_image_url(&v)) {
+        if node.is("figure") && names_image(&node, extra) {
             continue;
         }
         if cx.removes_inside(&node) {
@@ -235,7 +352,45 @@ fn holds_image(el: &Element<'_>, cx: &Context<'_>) -> bool {
     false
 }
 
+/// Whether the nested `figure` `node` names an image of its own, which
+/// [`fix_figure`](LazyImages::fix_figure) gives it: its `itemid`, or what
+/// [`stand_in_image`](LazyImages::stand_in_image) reads (templates aside).
+fn names_image(node: &crate::NodeRef, extra: &[String]) -> bool {
+    let owned = node.attrs();
+    let attrs: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    if attrs
+        .iter()
+        .any(|(k, v)| *k == "itemid" && is_image_url(v))
+    {
+        return true;
+    }
+    let found = find(&attrs, extra, false);
+    found.src.is_some_and(|(_, url)| is_image_url(&url))
+        || found.srcset.is_some_and(|(_, set)| srcset_of_images(&set))
+        || background(&attrs).is_some()
+        || image_attribute(&attrs).is_some()
+}
+
 /// Escapes a value for a double-quoted attribute.
 pub(crate) fn escape_attr(v: &str) -> String {
     v.replace('&', "&amp;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bgset_default;
+
+    #[test]
+    fn bgset_sets() {
+        assert_eq!(
+            bgset_default("a-s.jpg [--small] | a-400.jpg 400w, a-800.jpg 800w"),
+            "a-400.jpg 400w, a-800.jpg 800w"
+        );
+        assert_eq!(
+            bgset_default("a.jpg [(max-width: 640px)] | b.webp [(min-width: 641px)] [type: image/webp]"),
+            "b.webp"
+        );
+        assert_eq!(bgset_default("a.jpg|a@2x.jpg"), "a.jpg|a@2x.jpg");
+        assert_eq!(bgset_default("a.jpg 1x, b.jpg 2x"), "a.jpg 1x, b.jpg 2x");
+    }
 }
