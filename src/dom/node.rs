@@ -2,7 +2,7 @@
 
 use super::parse::parse_fragment_nodes_at;
 use super::serialize::serialize_nodes;
-use html5ever::{LocalName, QualName};
+use html5ever::{local_name, ns, LocalName, QualName};
 use markup5ever_rcdom::{Handle, NodeData};
 
 /// A read-only view of a node near the element a [`Rule`](crate::Rule) is looking at: a child,
@@ -156,19 +156,23 @@ impl NodeRef {
         }
     }
 
-    /// Whether some text below this node, outside the elements `removed` names, is more than
-    /// white space.
+    /// Whether some text below this node, outside the elements `removed` names and outside
+    /// `<noscript>`, is more than white space. A `<noscript>` holds markup as text (it is
+    /// read with scripting on, as a browser does): nothing of it shows as text, and what the
+    /// rules make of it is images.
     pub(crate) fn has_text_outside(&self, removed: Removed<'_>) -> bool {
         let mut found = false;
-        below(&self.handle, removed, |n| {
-            if let NodeData::Text { contents } = &n.data {
-                found = !is_blank_text(&contents.borrow());
-            }
-            if found {
+        below(&self.handle, removed, |n| match &n.data {
+            NodeData::Text { contents } if !is_blank_text(&contents.borrow()) => {
+                found = true;
                 Step::Stop
-            } else {
-                Step::Enter
             }
+            NodeData::Element { name, .. }
+                if name.local == local_name!("noscript") && name.ns == ns!(html) =>
+            {
+                Step::Skip
+            }
+            _ => Step::Enter,
         });
         found
     }
