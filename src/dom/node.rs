@@ -177,6 +177,38 @@ impl NodeRef {
         found
     }
 
+    /// Whether an element below this node has a name `pick` chooses: `Some(true)` or
+    /// `Some(false)`, or `None` when there are more than `budget` nodes below it and none of
+    /// those read (in document order) is one. Reads one node at a time (no list of a node's
+    /// children is made), so the cost is bounded by `budget` whatever the tree.
+    pub(crate) fn finds_element_within(
+        &self,
+        budget: usize,
+        pick: impl Fn(&str) -> bool,
+    ) -> Option<bool> {
+        // Each entry: a node whose children are being read, and the next child's index.
+        let mut stack: Vec<(Handle, usize)> = vec![(self.handle.clone(), 0)];
+        let mut read = 0;
+        while let Some((node, i)) = stack.last_mut() {
+            let Some(child) = node.children.borrow().get(*i).cloned() else {
+                stack.pop();
+                continue;
+            };
+            *i += 1;
+            read += 1;
+            if read > budget {
+                return None;
+            }
+            if let NodeData::Element { name, .. } = &child.data {
+                if pick(&name.local) {
+                    return Some(true);
+                }
+                stack.push((child, 0));
+            }
+        }
+        Some(false)
+    }
+
     /// The outer HTML of the topmost elements below this node that `pick` chooses, in
     /// document order, leaving out the insides of the elements `removed` names (nothing
     /// below a chosen element is looked at again).
