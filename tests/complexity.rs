@@ -93,6 +93,13 @@ fn nested_captions(n: usize) -> String {
     format!("{}Caption{}", open.repeat(n), "</div>".repeat(n))
 }
 
+/// One `<picture>` of `n` source-and-image pairs: each image's sources are looked for among
+/// the siblings before it.
+fn picture_pairs(n: usize) -> String {
+    let pair = r#"<source srcset="https://img.example.org/p/1.webp" type="image/webp"><img src="https://img.example.org/p/1.jpg">"#;
+    format!("<picture>{}</picture>", pair.repeat(n))
+}
+
 const FAMILIES: &[Family] = &[
     Family {
         name: "figure[itemid] x250 nested around N paragraphs",
@@ -118,6 +125,12 @@ const FAMILIES: &[Family] = &[
         // Most of these attributes are cut before html5ever reads them: a larger input
         // keeps the timings well above the noise.
         base: 10000,
+        post: false,
+    },
+    Family {
+        name: "picture of N source+img pairs",
+        make: picture_pairs,
+        base: 100,
         post: false,
     },
     Family {
