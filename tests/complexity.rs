@@ -107,6 +107,20 @@ fn article(n: usize) -> String {
     .repeat(n)
 }
 
+/// `<img><div class="caption">` nested `n` deep (to the parser's depth cap, then again), the
+/// text at the bottom: each level is an image wrapper with a caption candidate.
+fn nested_captions(n: usize) -> String {
+    let open = r#"<img src="https://img.example.org/p/1.jpg"><div class="caption">"#;
+    format!("{}Caption{}", open.repeat(n), "</div>".repeat(n))
+}
+
+/// One `<picture>` of `n` source-and-image pairs: each image's sources are looked for among
+/// the siblings before it.
+fn picture_pairs(n: usize) -> String {
+    let pair = r#"<source srcset="https://img.example.org/p/1.webp" type="image/webp"><img src="https://img.example.org/p/1.jpg">"#;
+    format!("<picture>{}</picture>", pair.repeat(n))
+}
+
 const FAMILIES: &[Family] = &[
     Family {
         name: "figure[itemid] x250 nested around N paragraphs",
@@ -155,6 +169,12 @@ const FAMILIES: &[Family] = &[
         post: false,
     },
     Family {
+        name: "picture of N source+img pairs",
+        make: picture_pairs,
+        base: 100,
+        post: false,
+    },
+    Family {
         name: "article markup",
         make: article,
         base: 100,
@@ -197,4 +217,33 @@ fn every_family_is_linear() {
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// A family's cost per megabyte is of the order of article markup's: a cost bounded only by
+/// the parser's depth cap (256) per element is linear but hundreds of times slower. Nested
+/// image-and-caption wrappers each wrote out and parsed again everything below them (8,000
+/// levels, 440 KB: 3.5 s in a release build, 40 ms now).
+#[test]
+fn nested_wrappers_cost_what_article_markup_costs() {
+    let article = article(200);
+    let nested = nested_captions(4000);
+    best_of(1, &nested, false);
+    let (mut a, mut b, mut ratio) = (0.0, 0.0, f64::MAX);
+    for _ in 0..3 {
+        a = per_mb(best_of(3, &article, false), article.len());
+        b = per_mb(best_of(3, &nested, false), nested.len());
+        ratio = b / a;
+        if ratio < 10.0 {
+            break;
+        }
+    }
+    println!(
+        "article {:.1} ms/MB, nested captions {:.1} ms/MB: {ratio:.1}x",
+        a * 1e3,
+        b * 1e3
+    );
+    assert!(
+        ratio < 10.0,
+        "nested captions cost {ratio:.1}x article markup per MB"
+    );
 }

@@ -1,7 +1,10 @@
 //! The sanitizer's settings are checked at `build()`: contradictions are `Error::Conflict`,
 //! unusable values `Error::InvalidSetting`, never a panic; and the settings do what they say.
 
+mod common;
+
 use articlean::{Cleaner, CleanerBuilder, Error};
+use common::safety;
 
 fn conflict(builder: CleanerBuilder) -> String {
     match builder.build() {
@@ -126,4 +129,43 @@ fn without_div_blocks_are_unwrapped_with_space() {
         .unwrap();
     let out = cleaner.clean("<center>A</center><center>B</center>");
     assert_eq!(out.html(), " A  B ");
+}
+
+/// Every attribute the safety properties read as URLs (`common::safety`), allowed on every
+/// element, is either refused or has its dangerous URLs removed: `to`, `from`, `values` and
+/// `attributeName` (SVG animation) and `imagesrcset` were kept as written.
+#[test]
+fn allowed_url_attributes_are_refused_or_checked() {
+    let mut checked = 0;
+    for attr in safety::URL_ATTRS
+        .iter()
+        .chain(&["srcset", "imagesrcset", "ping", "by"])
+    {
+        let Ok(cleaner) = Cleaner::builder()
+            .with_attributes_allowed("*", &[attr])
+            .build()
+        else {
+            continue;
+        };
+        checked += 1;
+        for tag in ["a", "img", "p", "video", "blockquote", "td"] {
+            for url in [
+                "javascript:alert(1)",
+                " JaVa&#x09;ScRiPt:alert(1)",
+                "data:text/html,<script>alert(1)</script>",
+                "x.png 1x, javascript:alert(1) 2x",
+            ] {
+                let input =
+                    format!("<table><tr><td><{tag} {attr}=\"{url}\">x</{tag}></td></tr></table>");
+                let out = cleaner.clean(&input).into_html();
+                let again = cleaner.clean(&out).into_html();
+                let problems = safety::check(&out, &again);
+                assert!(
+                    problems.is_empty(),
+                    "{attr}: {input}\n→ {out}\n{problems:#?}"
+                );
+            }
+        }
+    }
+    assert!(checked >= 15, "{checked}");
 }

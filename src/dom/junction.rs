@@ -42,10 +42,14 @@ impl Element<'_> {
         matches!(self.side_after(), Side::Char(a) if needs_space('a', a))
     }
 
-    /// Puts a space first and/or last among the children (when there are any).
+    /// Puts a space first and/or last among the children; an element without children gets
+    /// one space when both are asked (it stands between two words).
     pub(crate) fn pad_children(&self, first: bool, last: bool) {
         let mut children = self.node.children.borrow_mut();
         if children.is_empty() {
+            if first && last {
+                children.push(space());
+            }
             return;
         }
         if first {
@@ -229,6 +233,10 @@ fn is_box(name: &html5ever::LocalName) -> bool {
             | local_name!("object")
             | local_name!("embed")
             | local_name!("canvas")
+            | local_name!("meter")
+            | local_name!("progress")
+            | local_name!("keygen")
+            | local_name!("applet")
             | local_name!("wbr")
     )
 }

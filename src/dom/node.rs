@@ -2,7 +2,7 @@
 
 use super::parse::parse_fragment_nodes_at;
 use super::serialize::serialize_nodes;
-use html5ever::{LocalName, QualName};
+use html5ever::{local_name, ns, LocalName, QualName};
 use markup5ever_rcdom::{Handle, NodeData};
 
 /// A read-only view of a node near the element a [`Rule`](crate::Rule) is looking at: a child,
@@ -184,21 +184,57 @@ impl NodeRef {
         true
     }
 
-    /// Whether some text below this node, outside the elements `removed` names, is more than
-    /// white space.
+    /// Whether some text below this node, outside the elements `removed` names and outside
+    /// `<noscript>`, is more than white space. A `<noscript>` holds markup as text (it is
+    /// read with scripting on, as a browser does): nothing of it shows as text, and what the
+    /// rules make of it is images.
     pub(crate) fn has_text_outside(&self, removed: Removed<'_>) -> bool {
         let mut found = false;
-        below(&self.handle, removed, |n| {
-            if let NodeData::Text { contents } = &n.data {
-                found = !is_blank_text(&contents.borrow());
-            }
-            if found {
+        below(&self.handle, removed, |n| match &n.data {
+            NodeData::Text { contents } if !is_blank_text(&contents.borrow()) => {
+                found = true;
                 Step::Stop
-            } else {
-                Step::Enter
             }
+            NodeData::Element { name, .. }
+                if name.local == local_name!("noscript") && name.ns == ns!(html) =>
+            {
+                Step::Skip
+            }
+            _ => Step::Enter,
         });
         found
+    }
+
+    /// Whether an element below this node has a name `pick` chooses: `Some(true)` or
+    /// `Some(false)`, or `None` when there are more than `budget` nodes below it and none of
+    /// those read (in document order) is one. Reads one node at a time (no list of a node's
+    /// children is made), so the cost is bounded by `budget` whatever the tree.
+    pub(crate) fn finds_element_within(
+        &self,
+        budget: usize,
+        pick: impl Fn(&str) -> bool,
+    ) -> Option<bool> {
+        // Each entry: a node whose children are being read, and the next child's index.
+        let mut stack: Vec<(Handle, usize)> = vec![(self.handle.clone(), 0)];
+        let mut read = 0;
+        while let Some((node, i)) = stack.last_mut() {
+            let Some(child) = node.children.borrow().get(*i).cloned() else {
+                stack.pop();
+                continue;
+            };
+            *i += 1;
+            read += 1;
+            if read > budget {
+                return None;
+            }
+            if let NodeData::Element { name, .. } = &child.data {
+                if pick(&name.local) {
+                    return Some(true);
+                }
+                stack.push((child, 0));
+            }
+        }
+        Some(false)
     }
 
     /// The outer HTML of the topmost elements below this node that `pick` chooses, in

@@ -1,6 +1,7 @@
 //! Posts: a document with front matter (`---` YAML or `+++` TOML) and an HTML or Markdown
 //! body, as Hexo, Jekyll and Hugo keep them.
 //!
+//! - [`fences`]: where the front matter starts and ends, as every common reader reads it;
 //! - [`front_matter`]: image URLs rewritten in place, every other byte kept;
 //! - [`detect`]: whether a body is HTML or Markdown;
 //! - [`markdown`]: Markdown bodies, where only raw HTML and URLs change, verified by
@@ -18,6 +19,7 @@
 mod detect;
 #[cfg(feature = "posts")]
 mod edits;
+mod fences;
 mod front_matter;
 #[cfg(feature = "posts")]
 mod links;
@@ -38,91 +40,38 @@ use crate::report::Report;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Post<'a> {
     /// Everything up to and including the closing fence line (BOM, fences and line endings
-    /// as they were), or `""` when there is no front matter.
+    /// as they were; see [`Post::split`] for a closing line with more than the fence), or
+    /// `""` when there is no front matter.
     pub front_matter: &'a str,
     /// The rest.
     pub body: &'a str,
 }
 
 impl<'a> Post<'a> {
-    /// Splits `text`. Front matter is a first line `---` (YAML) or `+++` (TOML), after an
-    /// optional BOM and blank lines, up to the next line that is the same fence (YAML also
-    /// closes with `...`). Without a closed fence the whole text is the body.
+    /// Splits `text`. Front matter opens with `---` (YAML) or `+++` (TOML) at the start of
+    /// the text, after an optional BOM and white space (not `----`; the rest of the fence's
+    /// line belongs to it), and ends at the first line after it that starts with the fence
+    /// (YAML also ends at a line `...`): where the first of the common readers (Hugo,
+    /// gray-matter, Jekyll) ends it, so that none of them reads a part of the front matter,
+    /// which is not cleaned, as Markdown (see `fences`). What follows the fence on that line,
+    /// unless blank, is the start of the body. Without a closing line the whole text is the
+    /// body.
     pub fn split(text: &'a str) -> Post<'a> {
-        let after_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let blank_lines =
-            after_bom.len() - after_bom.trim_start_matches(['\n', '\r', ' ', '\t']).len();
-        // Only whole blank lines are skipped: back up to the start of the fence's line.
-        let blank_lines = after_bom[..blank_lines].rfind('\n').map_or(0, |i| i + 1);
-        let after_bom = &after_bom[blank_lines..];
-        let bom = text.len() - after_bom.len();
-        let fence = if after_bom.starts_with("---") {
-            "---"
-        } else if after_bom.starts_with("+++") {
-            "+++"
-        } else {
-            return Post {
+        match fences::find(text) {
+            Some(f) => Post {
+                front_matter: &text[..f.body],
+                body: &text[f.body..],
+            },
+            None => Post {
                 front_matter: "",
                 body: text,
-            };
-        };
-        let mut lines = LineSpans::new(after_bom);
-        match lines.next() {
-            Some((_, line)) if line.trim_end() == fence => {}
-            _ => {
-                return Post {
-                    front_matter: "",
-                    body: text,
-                }
-            }
-        }
-        for (end, line) in lines {
-            let trimmed = line.trim_end();
-            if trimmed == fence || (fence == "---" && trimmed == "...") {
-                let split = bom + end;
-                return Post {
-                    front_matter: &text[..split],
-                    body: &text[split..],
-                };
-            }
-        }
-        Post {
-            front_matter: "",
-            body: text,
+            },
         }
     }
 
     /// Whether there is front matter.
     pub fn has_front_matter(&self) -> bool {
         !self.front_matter.is_empty()
-    }
-}
-
-/// Iterates over lines as `(end offset including the line break, line text)`.
-struct LineSpans<'a> {
-    text: &'a str,
-    pos: usize,
-}
-
-impl<'a> LineSpans<'a> {
-    fn new(text: &'a str) -> Self {
-        LineSpans { text, pos: 0 }
-    }
-}
-
-impl<'a> Iterator for LineSpans<'a> {
-    type Item = (usize, &'a str);
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.pos >= self.text.len() {
-            return None;
-        }
-        let rest = &self.text[self.pos..];
-        let (line, len) = match rest.find('\n') {
-            Some(i) => (&rest[..i], i + 1),
-            None => (rest, rest.len()),
-        };
-        self.pos += len;
-        Some((self.pos, line))
     }
 }
 
@@ -240,17 +189,51 @@ impl Cleaner {
     /// [`clean_post_as`](Cleaner::clean_post_as); an HTML body also made safe as Markdown when
     /// `rendered_as_markdown`.
     fn clean_post_with(&self, text: &str, kind: BodyKind, rendered_as_markdown: bool) -> Cleaned {
-        let post = Post::split(text);
-        let (front, changes) = front_matter::rewrite(self, post.front_matter);
-        let (body, mut report) = self.clean_body(post.body, kind, rendered_as_markdown);
-        // The parser makes every line break `\n`: a CRLF file's HTML body gets its own back.
-        let body = match kind {
-            BodyKind::Html => with_line_endings_of(text, body),
-            #[cfg(feature = "posts")]
-            BodyKind::Markdown => body,
+        // The front matter as every reader will read it where it is (`fences`).
+        let fences = fences::find(text);
+        let (front, body) = match &fences {
+            Some(f) => (f.front_matter(text, true), &text[f.body..]),
+            // Without front matter, a BOM goes: a reader that leaves it in reads the first
+            // line as text where one that strips it may read a code fence, and the two
+            // see raw HTML in different places.
+            None => (
+                std::borrow::Cow::Borrowed(""),
+                text.strip_prefix('\u{feff}').unwrap_or(text),
+            ),
         };
-        let mut out = front;
-        out.push_str(&body);
+        let (front, changes) = front_matter::rewrite(self, &front);
+        let (body, mut report) = self.clean_body(body, kind, rendered_as_markdown);
+        // The parser makes every line break `\n`: a CRLF file's HTML body gets its own back
+        // (read from the front matter as written, else from the text).
+        let assemble = |mut front: String, body: String| {
+            let body = match kind {
+                BodyKind::Html if !front.is_empty() => with_line_endings_of(&front, body),
+                BodyKind::Html => with_line_endings_of(text, body),
+                #[cfg(feature = "posts")]
+                BodyKind::Markdown => body,
+            };
+            front.push_str(&body);
+            front
+        };
+        // White space before the opening fence: gray-matter reads no front matter then, and
+        // renders all of it as Markdown. It stays only when that is safe.
+        #[cfg(feature = "posts")]
+        if let Some(f) = fences.filter(|f| rendered_as_markdown && f.open > f.bom) {
+            let out = assemble(front, body.clone());
+            let out = if markdown::safe_as_markdown(self, &out) {
+                out
+            } else {
+                assemble(
+                    front_matter::rewrite(self, &f.front_matter(text, false)).0,
+                    body,
+                )
+            };
+            if changes > 0 {
+                report.add("proxied_urls", changes);
+            }
+            return Cleaned { html: out, report };
+        }
+        let out = assemble(front, body);
         if changes > 0 {
             report.add("proxied_urls", changes);
         }
@@ -322,8 +305,15 @@ mod tests {
         );
         let p = Post::split("---\nnot closed\n<p>x</p>");
         assert_eq!(p.front_matter, "");
-        let p = Post::split("--- not a fence\n---\n");
+        // Hugo reads any line that starts with the fence as one.
+        let p = Post::split("--- # the post\n---\n");
+        assert_eq!(p.front_matter, "--- # the post\n---\n");
+        let p = Post::split("----\na\n----\n");
         assert_eq!(p.front_matter, "");
+        let p = Post::split("---\na: 1\n----\nrest");
+        assert_eq!((p.front_matter, p.body), ("---\na: 1\n---", "-\nrest"));
+        let p = Post::split("---\na: 1\r---\r\nrest");
+        assert_eq!((p.front_matter, p.body), ("---\na: 1\r---\r\n", "rest"));
         let p = Post::split("\n \n---\na: 1\n---\nbody");
         assert_eq!((p.front_matter, p.body), ("\n \n---\na: 1\n---\n", "body"));
         let p = Post::split("---\na: 1\n...\nrest");

@@ -180,6 +180,9 @@ fn only_child_element(children: &[NodeRef]) -> Option<&NodeRef> {
     only
 }
 
+/// The most nodes a caption is read for (a caption is a line or two of text).
+const CAPTION_NODES: usize = 256;
+
 /// `<figure><img><figcaption>…</figcaption></figure>` when `children` are exactly one image
 /// (bare, or alone in a `figure`) then a caption with text.
 fn with_caption(children: &[NodeRef]) -> Option<String> {
@@ -206,7 +209,15 @@ fn with_caption(children: &[NodeRef]) -> Option<String> {
     } else {
         return None;
     };
-    if !caption.is("figcaption") || caption.text_content().trim().is_empty() {
+    // A caption that holds an image (or more than `CAPTION_NODES` nodes) is not the
+    // caption of the image beside it; were it one, nested image-and-caption wrappers would
+    // each write out and parse again everything below them.
+    if !caption.is("figcaption")
+        || caption.finds_element_within(CAPTION_NODES, |n| {
+            matches!(n, "img" | "picture" | "figure" | "video")
+        }) != Some(false)
+        || caption.text_content().trim().is_empty()
+    {
         return None;
     }
     Some(format!(

@@ -189,10 +189,12 @@ enum Shown {
 /// An inline element that its style made a block (`<span style="display:block">`) loses that
 /// style to the sanitizer: a space first and last among its children keeps its words from
 /// being glued to the text around it (`By<span style="display:block">Ana</span>` reads
-/// "By Ana", not "ByAna"). Out of line: `element` runs on every element.
+/// "By Ana", not "ByAna"). An empty one still ends a line: it gets one space when it stands
+/// between two words (`By<span style="display:block"></span>Ana`), which stays when it is
+/// unwrapped as empty. Out of line: `element` runs on every element.
 #[inline(never)]
 fn pad_styled_block(el: &mut Element<'_>) {
-    if is_block(el.local_name()) || !el.has_children() {
+    if is_block(el.local_name()) {
         return;
     }
     let Some(style) = el.attr_by_atom(&local_name!("style")) else {

@@ -340,7 +340,11 @@ impl ProxiedUrls {
         if !el.parent().is_some_and(|p| p.is("picture")) {
             return false;
         }
+        // The `source`s before it, back to an earlier `img` (a picture holds its sources,
+        // then one image): each `source` is read for one image at most, so a picture of
+        // many source-and-image pairs costs its size, not its size squared.
         el.previous_siblings()
+            .take_while(|s| !s.is("img"))
             .filter(|s| s.is("source"))
             .any(|s| refuses_in(s.attr("src").as_deref(), s.attr("srcset").as_deref()))
     }

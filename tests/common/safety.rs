@@ -121,7 +121,7 @@ const FORBIDDEN: &[&str] = &[
 ];
 
 /// Attributes whose whole value is one URL.
-const URL_ATTRS: &[&str] = &[
+pub const URL_ATTRS: &[&str] = &[
     "href",
     "src",
     "action",

@@ -209,17 +209,41 @@ fn display(style: &str) -> Option<Vec<Value>> {
 }
 
 /// Whether an inline style lays the element out as a block (`display: block`, `flex`,
-/// `grid`, `list-item`, `table`, `flow-root`, a table part, or a two-keyword `display` whose
-/// outer one is `block`): its text starts a line of its own, so it is not glued to the words
-/// around it even when no white space separates them in the source.
+/// `grid`, `list-item`, `table`, `flow-root`, `flow`, a table part, their prefixed forms
+/// such as `-webkit-flex`, or two keywords, in either order, neither of which is `inline`:
+/// `block flow`, `flow list-item`): its text starts a line of its own, so it is not glued to
+/// the words around it even when no white space separates them in the source.
 pub(crate) fn breaks_lines(style: &str) -> bool {
     display(style).is_some_and(|v| {
-        matches!(v.first(), Some(Value::Ident(i)) if matches!(
-                i.as_str(),
-                "block" | "flex" | "grid" | "list-item" | "table" | "flow-root"
-                    | "-webkit-box" | "table-row" | "table-cell" | "table-caption"
-                    | "table-row-group" | "table-header-group" | "table-footer-group"
-            ))
+        let idents = || {
+            v.iter().map(|v| match v {
+                Value::Ident(i) => i.as_str(),
+                _ => "",
+            })
+        };
+        idents().any(|i| {
+            matches!(
+                i,
+                "block"
+                    | "flex"
+                    | "grid"
+                    | "list-item"
+                    | "table"
+                    | "flow-root"
+                    | "flow"
+                    | "-webkit-box"
+                    | "-webkit-flex"
+                    | "-moz-box"
+                    | "-ms-flexbox"
+                    | "-ms-grid"
+                    | "table-row"
+                    | "table-cell"
+                    | "table-caption"
+                    | "table-row-group"
+                    | "table-header-group"
+                    | "table-footer-group"
+            )
+        }) && !idents().any(|i| i == "inline" || i == "run-in")
     })
 }
 
@@ -388,6 +412,36 @@ mod tests {
             ("visibility: vis\\69 ble", Some(true)),
         ] {
             assert_eq!(visibility(style), shown, "{style}");
+        }
+    }
+
+    #[test]
+    fn block_level_displays_break_lines() {
+        for style in [
+            "display:block",
+            "display: FLOW",
+            "display:-webkit-flex",
+            "display:-ms-flexbox",
+            "display: block flow",
+            "display: flow list-item",
+            "display: flex block",
+            "display:table-cell",
+        ] {
+            assert!(super::breaks_lines(style), "{style}");
+        }
+        for style in [
+            "display:inline",
+            "display:inline-block",
+            "display:-webkit-inline-box",
+            "display: inline flow-root",
+            "display: flow inline",
+            "display: list-item inline",
+            "display:contents",
+            "display:none",
+            "display:blocky",
+            "color:red",
+        ] {
+            assert!(!super::breaks_lines(style), "{style}");
         }
     }
 

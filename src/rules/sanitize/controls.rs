@@ -186,8 +186,11 @@ impl super::Sanitize {
         match &**name {
             "button" => button(el),
             "textarea" | "xmp" | "plaintext" => preformatted(el),
-            // An image map's text shows; its areas do not (and go as elements).
-            "map" if el.has_text() => Action::Unwrap,
+            // An image map's content shows (text, an image put inside it); its areas do not
+            // (and go as elements): a map of areas only leaves nothing.
+            "map" if el.has_text() || el.children_iter().any(|c| c.name().is_some_and(|n| n != "area")) => {
+                Action::Unwrap
+            }
             "map" => Action::Remove,
             // A closed dialog shows nothing (the user agent hides it; an open one is not
             // read here: it is a block, see `Sanitize::element`).

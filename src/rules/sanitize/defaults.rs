@@ -105,8 +105,6 @@ pub(crate) const REMOVED: &[&str] = &[
     "param",
     // Forms and their controls (`button`, `select`, `textarea`: see `READ_AS_TEXT`).
     "input",
-    "option",
-    "optgroup",
     "selectedcontent",
     "datalist",
     "meter",
@@ -129,7 +127,8 @@ pub(crate) const REMOVED: &[&str] = &[
 /// and `<plaintext>` as written (as `<pre>`: old tutorials show code with them), the text
 /// of a `<map>` (its areas go; a map of areas only leaves nothing), an open `<dialog>`'s
 /// content (a closed one shows nothing and goes), a
-/// drop-down's selected option, a formula's TeX or text, the text an SVG draws. None of them
+/// drop-down's selected option, the text of an `option` or `optgroup` outside a drop-down
+/// (a browser shows it as a block; those inside are read with their `select`), a formula's TeX or text, the text an SVG draws. None of them
 /// can be allowed; each can be removed with its content instead.
 pub(crate) const READ_AS_TEXT: &[&str] = &[
     "button",
@@ -139,6 +138,8 @@ pub(crate) const READ_AS_TEXT: &[&str] = &[
     "map",
     "dialog",
     "select",
+    "option",
+    "optgroup",
     "math",
     "svg",
 ];
@@ -251,6 +252,14 @@ pub(crate) const NEVER_ATTRS: &[(&str, &str)] = &[
     ("classid", "plugin content"),
     ("codebase", "plugin content"),
     ("http-equiv", "document metadata"),
+    // URLs the sanitizer does not read as such (they mean nothing on HTML elements).
+    ("to", "an SVG animation's value: it sets another attribute, a URL included"),
+    ("from", "an SVG animation's value: it sets another attribute, a URL included"),
+    ("values", "an SVG animation's values: they set another attribute, a URL included"),
+    ("by", "an SVG animation's value: it sets another attribute, a URL included"),
+    ("attributename", "names the attribute an SVG animation sets"),
+    ("imagesrcset", "a list of preloaded image URLs (on <link> only)"),
+    ("xlink:href", "an SVG link (SVG is never kept; use href)"),
 ];
 
 /// The default `rel` of links.

@@ -199,8 +199,11 @@ impl super::Sanitize {
         }
         let link = to_html(&found, el.attr("title"), self.policy.embed_thumbnails);
         // The posters the page showed in the stand-in stay, before the link (the rules clean
-        // them again with it); nothing else of a stand-in without text shows.
-        let posters = el.html_of_outside(cx.removed(), |d| d.is("img") || d.is("picture"));
+        // them again with it): its images, a preview `<video>`, and a `<noscript>` (whose
+        // image the lazy-image rule recovers); nothing else of a stand-in without text shows.
+        let posters = el.html_of_outside(cx.removed(), |d| {
+            d.is("img") || d.is("picture") || d.is("video") || d.is("noscript")
+        });
         Some(Action::Replace(posters + &link))
     }
 }

@@ -106,7 +106,11 @@ impl Sanitize {
 
 /// Elements that separate their text from their neighbours' and so are not simply unwrapped.
 fn unwraps_as_block(name: &LocalName) -> bool {
-    is_block(name) || matches!(*name, local_name!("legend") | local_name!("optgroup"))
+    is_block(name)
+        || matches!(
+            *name,
+            local_name!("legend") | local_name!("optgroup") | local_name!("option")
+        )
 }
 
 /// Unwraps `el`, with a space on each side of its content so its text is not glued to its
@@ -416,8 +420,13 @@ impl Rule for Sanitize {
             match self.policy.fate(&name) {
                 Fate::Remove => return Action::Remove,
                 Fate::Unwrap => return self.not_kept(el, &name, cx),
-                // An open `<dialog>` showed its content as a block: a `div` (or spaced).
-                Fate::Read if name == local_name!("dialog") && el.has_attr("open") => {
+                // An open `<dialog>` showed its content as a block: a `div` (or spaced). So
+                // does an option outside a drop-down (those inside are read with their
+                // `select`, whose content is not walked).
+                Fate::Read
+                    if (name == local_name!("dialog") && el.has_attr("open"))
+                        || matches!(name, local_name!("option") | local_name!("optgroup")) =>
+                {
                     return self.not_kept(el, &name, cx)
                 }
                 Fate::Read => return self.read(el, &name),

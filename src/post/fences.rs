@@ -1,0 +1,149 @@
+//! Where a post's front matter starts and ends, read so that every common reader of the
+//! cleaned post cuts it at the same place.
+//!
+//! The front matter is data and keeps its bytes; only the body is cleaned. Should a site
+//! generator end the front matter earlier than the cleaner did, the rest of the front matter
+//! would be rendered as Markdown, raw HTML included; should it end it later, its body would
+//! start inside the cleaned one (in the middle of a fenced code block, whose content a
+//! renderer passes through). The readers differ:
+//!
+//! | reader | opening | closing |
+//! |---|---|---|
+//! | Hugo (`pageparser`) | `---`/`+++` after any leading white space, whatever follows on its line | the first line (after `\n` or `\r`) that *starts with* the fence; the rest of that line is body |
+//! | gray-matter (Eleventy, Gatsby, Astro…) | `---` at the very start, not `----` (the rest of the line names a language) | the first `\n---`, whatever follows it |
+//! | Jekyll | `---` alone on the first line | the first line that is `---` or `...` alone |
+//!
+//! So the cleaner reads the opening as Hugo does, and ends the front matter where the first
+//! of them would: the first line (after `\n` or a lone `\r`) that starts with the fence, or
+//! (YAML) a line `...`. When that closing line is not one that all of them read alike (a
+//! plain fence after `\n`, then only spaces or tabs), the cleaned post writes it as the plain
+//! fence on a line of its own, with what followed the fence on that line starting the body.
+//! White space before the opening fence (which Hugo skips and gray-matter does not: it then
+//! renders the whole post as Markdown) stays only when the whole cleaned post is safe as
+//! Markdown.
+
+use std::borrow::Cow;
+
+/// Where the front matter of a post is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Fences {
+    /// The end of the byte order mark (0 without one).
+    pub bom: usize,
+    /// The start of the opening fence.
+    pub open: usize,
+    /// The start of the closing line's marker (`---`, `+++` or `...`).
+    pub close: usize,
+    /// The start of the body.
+    pub body: usize,
+    /// The fence (`---` or `+++`).
+    fence: &'static str,
+    /// Whether the closing line reads alike to every reader: the fence right after `\n`,
+    /// then only spaces or tabs up to `\n`, `\r\n` or the end.
+    plain_close: bool,
+    /// The line break written after a closing fence that is not written as it was.
+    eol: &'static str,
+}
+
+impl Fences {
+    /// The front matter as the cleaned post writes it: as it was when every reader reads its
+    /// fences alike; else the BOM, the white space before the opening fence when `lead`
+    /// (gray-matter and Jekyll then read no front matter), the opening fence, and the
+    /// closing fence alone on a line after a line break every reader sees.
+    pub fn front_matter<'a>(&self, text: &'a str, lead: bool) -> Cow<'a, str> {
+        if self.plain_close && (lead || self.open == self.bom) {
+            return Cow::Borrowed(&text[..self.body]);
+        }
+        let inside = &text[if lead { self.bom } else { self.open }..self.close];
+        let mut out = String::with_capacity(self.body + 8);
+        out.push_str(&text[..self.bom]);
+        out.push_str(inside);
+        if inside.ends_with('\r') {
+            out.push('\n');
+        }
+        if self.plain_close {
+            out.push_str(&text[self.close..self.body]);
+        } else {
+            out.push_str(self.fence);
+            out.push_str(self.eol);
+        }
+        Cow::Owned(out)
+    }
+}
+
+/// The fences of `text`, or `None` when it has no front matter (no opening fence, or none
+/// that closes).
+pub(crate) fn find(text: &str) -> Option<Fences> {
+    let bytes = text.as_bytes();
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let open = bom
+        + bytes[bom..]
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            .count();
+    let fence = match bytes.get(open..open + 3) {
+        Some(b"---") => "---",
+        Some(b"+++") => "+++",
+        _ => return None,
+    };
+    // `----` opens nothing (gray-matter; a thematic break).
+    if bytes.get(open + 3) == Some(&fence.as_bytes()[0]) {
+        return None;
+    }
+    // From the line after the opening one, each line (its start follows `\n`, `\r\n` or a
+    // lone `\r`) up to the first that starts with the fence, or is `...` (YAML).
+    let mut close = next_line(bytes, open)?;
+    loop {
+        let line = &bytes[close..];
+        if line.starts_with(fence.as_bytes()) || (fence == "---" && is_dots_line(line)) {
+            break;
+        }
+        close = next_line(bytes, close)?;
+    }
+    let line_end =
+        memchr::memchr2(b'\n', b'\r', &bytes[close..]).map_or(bytes.len(), |i| close + i);
+    let blank_rest = bytes[close + 3..line_end]
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t'));
+    let (after, break_is) = match bytes.get(line_end) {
+        Some(b'\r') if bytes.get(line_end + 1) == Some(&b'\n') => (line_end + 2, "\r\n"),
+        Some(b'\r') => (line_end + 1, "\r"),
+        Some(_) => (line_end + 1, "\n"),
+        None => (line_end, ""),
+    };
+    let plain_close = bytes[close..].starts_with(fence.as_bytes())
+        && bytes[close - 1] == b'\n'
+        && blank_rest
+        && break_is != "\r";
+    // What follows the fence on its line, unless blank, is the body's first line.
+    let body = if blank_rest { after } else { close + 3 };
+    let eol = match break_is {
+        "\r\n" => "\r\n",
+        _ if body == bytes.len() => "",
+        _ => "\n",
+    };
+    Some(Fences {
+        bom,
+        open,
+        close,
+        body,
+        fence,
+        plain_close,
+        eol,
+    })
+}
+/// The start of the line after the one `pos` is in (after `\n`, `\r\n` or a lone `\r`).
+fn next_line(bytes: &[u8], pos: usize) -> Option<usize> {
+    let i = pos + memchr::memchr2(b'\n', b'\r', &bytes[pos..])?;
+    let next = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+        i + 2
+    } else {
+        i + 1
+    };
+    (next < bytes.len()).then_some(next)
+}
+
+/// A line `...` (YAML's end of document), with only spaces or tabs after it.
+fn is_dots_line(line: &[u8]) -> bool {
+    let end = memchr::memchr2(b'\n', b'\r', line).unwrap_or(line.len());
+    line.starts_with(b"...") && line[3..end].iter().all(|b| matches!(b, b' ' | b'\t'))
+}

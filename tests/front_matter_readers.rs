@@ -1,0 +1,267 @@
+//! The front matter of a cleaned post is not cleaned (it is data), so every common reader
+//! must cut the cleaned post where the cleaner did: a reader that ends the front matter
+//! earlier renders the rest of it as Markdown, raw HTML included, and one that ends it later
+//! starts the body inside the cleaned one (inside a fenced code block, whose content a
+//! renderer passes through as it is). Each cleaned post is cut here as Hugo, gray-matter and
+//! Jekyll cut it (re-implemented from their documented behaviour and source), and the body
+//! each of them gets is rendered by pulldown-cmark with raw HTML on and checked by
+//! `common::safety`.
+#![cfg(feature = "posts")] // Markdown posts
+
+mod common;
+
+use articlean::{Cleaner, Post};
+use common::markdown::{render, renderer_options, unsafe_in_rendering};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+
+/// Hugo's `pageparser`: after a BOM and any white space, `---` or `+++` opens (whatever
+/// follows on the line belongs to the front matter); the first line (after `\r` or `\n`)
+/// that starts with the fence closes, and after it one `\r` and one `\n` are skipped.
+fn hugo(text: &str) -> Option<&str> {
+    let t = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let t = t.trim_start_matches([' ', '\t', '\r', '\n']);
+    let fence = ["---", "+++"].into_iter().find(|f| t.starts_with(f))?;
+    let b = t.as_bytes();
+    // `----` then white space: the front matter starts with `-` alone, a YAML sequence (or
+    // `+`, not TOML), which Hugo refuses (front matter is a map): nothing is rendered.
+    if b.get(3) == Some(&b[0]) && b.get(4).is_none_or(|c| c.is_ascii_whitespace()) {
+        return None;
+    }
+    let mut i = 3;
+    let crlf = |i: &mut usize| {
+        let start = *i;
+        if b.get(*i) == Some(&b'\r') {
+            *i += 1;
+        }
+        if b.get(*i) == Some(&b'\n') {
+            *i += 1;
+        }
+        *i > start
+    };
+    let mut was_eol = crlf(&mut i);
+    loop {
+        if !was_eol {
+            let c = *b.get(i)?; // EOF: an error, nothing rendered
+            i += 1;
+            if !matches!(c, b'\r' | b'\n') {
+                continue;
+            }
+        }
+        if t[i..].starts_with(fence) {
+            i += 3;
+            crlf(&mut i);
+            return Some(&t[i..]);
+        }
+        was_eol = false;
+    }
+}
+
+/// gray-matter (default delimiters): `---` first (after a BOM), not `----`; the first
+/// `\n---` closes, then one `\r` and one `\n` are skipped. Without an opening, the whole
+/// text is the content; without a closing, the content is empty.
+fn gray_matter(text: &str) -> Option<&str> {
+    let t = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !t.starts_with("---") || t[3..].starts_with('-') {
+        return Some(t);
+    }
+    let rest = &t[3..];
+    let close = rest.find("\n---")?;
+    let content = &rest[close + 4..];
+    let content = content.strip_prefix('\r').unwrap_or(content);
+    Some(content.strip_prefix('\n').unwrap_or(content))
+}
+
+/// Jekyll: `\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)` (Ruby, multi-line): `---` alone on the
+/// first line, closed by the first line that is `---` or `...` alone (`\s` is ASCII white
+/// space). Without it, the file is copied as it is, not rendered.
+fn jekyll(text: &str) -> Option<&str> {
+    let t = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let b = t.as_bytes();
+    let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b'\x0b' | b'\x0c');
+    if !t.starts_with("---") {
+        return None;
+    }
+    // `---\s*\n`: the white space run after the fence, up to its last `\n`.
+    let run = b[3..].iter().take_while(|c| ws(**c)).count();
+    let last_nl = b[3..3 + run].iter().rposition(|c| *c == b'\n')?;
+    let mut p = 3 + last_nl + 1;
+    loop {
+        // `^`: `p` is the start of the text after the opening, or follows a `\n`.
+        let line = &t[p..];
+        if line.starts_with("---") || line.starts_with("...") {
+            // `\s*$\n?`: the longest white space run that ends at a line end.
+            let q = p + 3;
+            let run = b[q..].iter().take_while(|c| ws(**c)).count();
+            let ends = (q..=q + run).rev().find(|&r| r == b.len() || b[r] == b'\n');
+            if let Some(r) = ends {
+                let after = if r < b.len() { r + 1 } else { r };
+                return Some(&t[after..]);
+            }
+        }
+        let next = b[p..].iter().position(|c| *c == b'\n')?;
+        p += next + 1;
+    }
+}
+
+/// Every unsafe thing any reader's body renders to, and how the readers cut the post.
+fn problems(cleaner: &Cleaner, post: &str) -> Vec<String> {
+    let once = cleaner.clean_post(post).into_html();
+    let mut found = Vec::new();
+    let toml = once
+        .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+        .starts_with("+++");
+    let readers: [(&str, Option<&str>); 3] = [
+        ("hugo", hugo(&once)),
+        // gray-matter reads `---` only by default (TOML needs its own delimiters).
+        ("gray-matter", if toml { None } else { gray_matter(&once) }),
+        ("jekyll", jekyll(&once)),
+    ];
+    for (reader, body) in readers {
+        let Some(body) = body else { continue };
+        for (name, options) in renderer_options() {
+            for v in unsafe_in_rendering(&render(body, options)) {
+                found.push(format!("[{reader}, {name}] {v}\n    body: {body:?}"));
+            }
+        }
+    }
+    let twice = cleaner.clean_post(&once).into_html();
+    if twice != once {
+        found.push(format!("not idempotent: cleaned again gives {twice:?}"));
+    }
+    if !found.is_empty() {
+        found.insert(0, format!("cleaned: {once:?}"));
+    }
+    found
+}
+
+/// Front matter whose end some reader sees elsewhere than another: a line that starts with
+/// the fence but is more than it, `...`, a lone `\r` before the fence, blank lines or spaces
+/// before the opening fence, an opening fence with more on its line. Each hides raw HTML in
+/// the front matter, or in a code block that a later cut would open.
+const VECTORS: &[&str] = &[
+    "---\ntitle: x\n----\n<img src=x onerror=alert(1)>\n---\nBody\n",
+    "---\ntitle: x\n---<img src=x onerror=alert(1)>\n---\nBody\n",
+    "---\ntitle: x\n--- <img src=x onerror=alert(1)>\n---\nBody\n",
+    "---\ntitle: x\n...\n```\n---\n<img src=x onerror=alert(1)>\n```\n",
+    "---\ntitle: x\n...   \r\n```\r\n---\r\n<img src=x onerror=alert(1)>\r\n```\r\n",
+    "\n---\ntitle: <img src=x onerror=alert(1)>\n---\nBody\n",
+    " \n\t\n---\ntitle: <img src=x onerror=alert(1)>\n---\nBody\n",
+    "\u{feff}\n---\ntitle: <img src=x onerror=alert(1)>\n---\nBody\n",
+    "---\ntitle: x\r---\r\n<img src=x onerror=alert(1)>\n---\nBody\n",
+    "---\ntitle: x\r---\r<img src=x onerror=alert(1)>\r---\rBody\r",
+    "--- {a: \"\n   ```\n \"}\n---\n<img src=x onerror=alert(1)>\n```\n",
+    "--- # front matter\ndescription: |\n   ```\n---\n<img src=x onerror=alert(1)>\n```\n",
+    "  ---\ntitle: <img src=x onerror=alert(1)>\n---\nBody\n",
+    "+++\ntitle = 'x'\n+++<img src=x onerror=alert(1)>\n+++\nBody\n",
+    "+++\ntitle = 'x'\n++++\n<img src=x onerror=alert(1)>\n+++\nBody\n",
+    "---\r\ntitle: x\r\n---x\r\n<img src=x onerror=alert(1)>\r\n---\r\nBody\r\n",
+];
+
+#[test]
+fn every_reader_cuts_the_cleaned_post_where_the_cleaner_did() {
+    let cleaner = Cleaner::default();
+    let mut all = Vec::new();
+    for post in VECTORS {
+        let found = problems(&cleaner, post);
+        if !found.is_empty() {
+            all.push(format!("{post:?}\n  {}", found.join("\n  ")));
+        }
+    }
+    assert!(all.is_empty(), "{}", all.join("\n\n"));
+}
+
+/// Posts whose front matter is read alike by every reader keep every byte.
+#[test]
+fn plain_front_matter_keeps_every_byte() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "---\ntitle: x\n---\nBody\n",
+        "---\r\ntitle: x\r\n---  \r\n\r\nBody\r\n",
+        "\u{feff}+++\ntitle = 'x'\n+++\nBody\n",
+        "---\ntitle: x\n---",
+        "--- # comment\ntitle: x\n---\nBody\n",
+    ] {
+        assert_eq!(cleaner.clean_post(post).html(), post);
+    }
+    // A `...` closing line becomes the fence (which only Jekyll reads as a closing); blank
+    // lines before the opening fence stay when the whole post is safe as Markdown (as
+    // gray-matter and Jekyll read it then), and go when it is not.
+    let cleaned = cleaner.clean_post("\n\n---\ntitle: x\n...\nBody\n");
+    assert_eq!(cleaned.html(), "\n\n---\ntitle: x\n---\nBody\n");
+    let cleaned = cleaner.clean_post("\n\n---\ntitle: <b onclick=x>B</b>\n---\nBody\n");
+    assert_eq!(
+        cleaned.html(),
+        "---\ntitle: <b onclick=x>B</b>\n---\nBody\n"
+    );
+    // What followed a fence on its closing line starts the body.
+    let cleaned = cleaner.clean_post("---\ntitle: x\n----\nBody\n");
+    assert_eq!(cleaned.html(), "---\ntitle: x\n---\n-\nBody\n");
+    let split = Post::split(cleaned.html());
+    assert_eq!(split.body, "-\nBody\n");
+}
+
+/// Lines that look like fences, in any order, with any line break.
+fn post() -> impl Strategy<Value = String> {
+    let line = prop::sample::select(vec![
+        "---",
+        "----",
+        "---x",
+        "--- # c",
+        "...",
+        "+++",
+        "+++x",
+        "title: x",
+        "a: |",
+        "   ```",
+        "```",
+        "<img src=x onerror=alert(1)>",
+        "",
+        "  ",
+        "Body",
+    ]);
+    let brk = prop::sample::select(vec!["\n", "\r\n", "\r"]);
+    let start = prop::sample::select(vec!["", "\u{feff}", "\n", " ", "\u{feff}\n \n"]);
+    (start, prop::collection::vec((line, brk), 1..10)).prop_map(|(start, lines)| {
+        let mut out = String::from(start);
+        for (line, brk) in lines {
+            out.push_str(line);
+            out.push_str(brk);
+        }
+        out
+    })
+}
+
+#[test]
+fn generated_fence_lines_are_cut_alike_by_every_reader() {
+    let config = Config {
+        cases: common::props::cases(2048),
+        failure_persistence: None,
+        ..Config::default()
+    };
+    let rng = common::props::rng(TestRng::from_seed(RngAlgorithm::ChaCha, &[3; 32]));
+    let mut runner = TestRunner::new_with_rng(config, rng);
+    let cleaner = Cleaner::default();
+    let result = runner.run(&post(), |post| {
+        let found = problems(&cleaner, &post);
+        prop_assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
+
+/// Left: an opening line of four dashes and more (`----x: 1`) is no front matter for
+/// gray-matter and Jekyll, nor for the cleaner, but Hugo reads `-x: 1` as its first key;
+/// a code fence opened on a later front-matter line hides the HTML after Hugo's closing from
+/// the cleaner. Writing it so that every reader agrees needs a change to the Markdown.
+#[test]
+#[ignore = "Hugo reads `----x: 1` as an opening fence and a key; the cleaner does not"]
+fn four_dashes_and_a_key_open_front_matter_for_hugo() {
+    let found = problems(
+        &Cleaner::default(),
+        "----x: 1\n   ~~~\n---\n<img src=x onerror=alert(1)>\n~~~\n",
+    );
+    assert!(found.is_empty(), "{}", found.join("\n  "));
+}
