@@ -18,9 +18,77 @@ use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 /// Hugo's `pageparser`: after a BOM and any white space, `---` or `+++` opens (whatever
 /// follows on the line belongs to the front matter); the first line (after `\r` or `\n`)
 /// that starts with the fence closes, and after it one `\r` and one `\n` are skipped.
+///
+/// Before that, Hugo's intro lexer (`pagelexer_intro.go`) also reads JSON front matter (a
+/// `{` first: up to the matching `}`, braces inside `"` quotes not counted, `\\` skipping
+/// the next character, then one `\r` and one `\n`), Org front matter (`#+` first: every line
+/// up to the first that does not start with `#+`), and a first line that opens an HTML comment
+/// (`<!--`: the line is skipped, front matter may follow, and the body starts after the first
+/// `-->` from there).
 fn hugo(text: &str) -> Option<&str> {
-    let t = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let t = t.trim_start_matches([' ', '\t', '\r', '\n']);
+    hugo_from(text.strip_prefix('\u{feff}').unwrap_or(text), false)
+}
+
+fn hugo_from(t: &str, in_comment: bool) -> Option<&str> {
+    let t = t.trim_start_matches([' ', '\t', '\r', '\n', '\u{feff}']);
+    // The body after the front matter, past the comment's end when one was opened.
+    let end_comment = |body: &'_ str| -> Option<usize> {
+        if in_comment {
+            body.find("-->").map(|i| i + 3)
+        } else {
+            Some(0)
+        }
+    };
+    if t.starts_with("<!--") {
+        let line = t.find(['\r', '\n']).map_or(t.len(), |i| i + 1);
+        return hugo_from(&t[line..], true);
+    }
+    if t.starts_with('{') {
+        let b = t.as_bytes();
+        let (mut i, mut level, mut quote) = (0, 0i64, false);
+        loop {
+            match *b.get(i)? {
+                b'{' if !quote => level += 1,
+                b'}' if !quote => level -= 1,
+                b'"' => quote = !quote,
+                b'\\' => i += 1,
+                _ => {}
+            }
+            i += 1;
+            if level == 0 {
+                break;
+            }
+        }
+        let i = i.min(b.len());
+        let i = i + usize::from(b.get(i) == Some(&b'\r'));
+        let i = i + usize::from(b.get(i) == Some(&b'\n'));
+        let body = &t[i..];
+        return Some(&body[end_comment(body)?..]);
+    }
+    if t.starts_with("#+") {
+        let b = t.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            i += 1;
+            if b[i - 1] == b'\n' && !t[i..].starts_with("#+") {
+                break;
+            }
+        }
+        let body = &t[i..];
+        return Some(&body[end_comment(body)?..]);
+    }
+    if in_comment && !t.starts_with(['-', '+']) {
+        // Not front matter: the body starts after the comment's end (the first character
+        // read is skipped before looking for it).
+        let first = t.chars().next().map_or(0, char::len_utf8);
+        return Some(&t[first + end_comment(&t[first..])?..]);
+    }
+    let body = hugo_fences(t)?;
+    Some(&body[end_comment(body)?..])
+}
+
+/// Hugo's YAML and TOML front matter, `t` starting at the opening fence.
+fn hugo_fences(t: &str) -> Option<&str> {
     let fence = ["---", "+++"].into_iter().find(|f| t.starts_with(f))?;
     let b = t.as_bytes();
     // `----` then white space: the front matter starts with `-` alone, a YAML sequence (or
@@ -156,6 +224,18 @@ const VECTORS: &[&str] = &[
     "+++\ntitle = 'x'\n+++<img src=x onerror=alert(1)>\n+++\nBody\n",
     "+++\ntitle = 'x'\n++++\n<img src=x onerror=alert(1)>\n+++\nBody\n",
     "---\r\ntitle: x\r\n---x\r\n<img src=x onerror=alert(1)>\r\n---\r\nBody\r\n",
+    // What only Hugo reads as front matter: JSON, Org, a first line opening a comment, the
+    // rest of the post hidden from the cleaner in an indented code block or a code span.
+    "{\"a\":\n\n    1}<img src=x onerror=alert(1)>\n",
+    "\n {\"a\": \"}\\\"\",\n\n    \"b\": 1}\r\n<img src=x onerror=alert(1)>\n",
+    "    {\"a\":\n\n    1}<img src=x onerror=alert(1)>\n",
+    "#+title: a `\n<img src=x onerror=alert(1)>`\n",
+    "\t#+title: a\n#+b: `\r\n<img src=x onerror=alert(1)>`\n",
+    "<!-- more -->\n```\n-->\n<img src=x onerror=alert(1)>\n```\n",
+    "<!--\n#+a: `\n<img src=x onerror=alert(1)>`\n-->\n",
+    "<!-- more -->\n<div><!-- more -->[a](javascript:alert(1))</div>\n",
+    "<!-- more -->\n<p>a</p>\n\n```\n<!-- more -->\n<img src=x onerror=alert(1)>\n```\n",
+    "\u{feff}<!-- more -->\n    -->\n<img src=x onerror=alert(1)>\n",
 ];
 
 #[test]
@@ -219,6 +299,11 @@ fn post() -> impl Strategy<Value = String> {
         "",
         "  ",
         "Body",
+        "{\"a\":",
+        "    1}",
+        "#+a: `",
+        "<!-- more -->",
+        "-->",
     ]);
     let brk = prop::sample::select(vec!["\n", "\r\n", "\r"]);
     let start = prop::sample::select(vec!["", "\u{feff}", "\n", " ", "\u{feff}\n \n"]);

@@ -147,3 +147,52 @@ fn is_dots_line(line: &[u8]) -> bool {
     let end = memchr::memchr2(b'\n', b'\r', line).unwrap_or(line.len());
     line.starts_with(b"...") && line[3..end].iter().all(|b| matches!(b, b' ' | b'\t'))
 }
+
+/// What only Hugo reads as front matter at the start of a post (after a BOM and white
+/// space): a JSON object (`{`, up to the matching `}`), Org keywords (lines starting with
+/// `#+`), or a first line that opens an HTML comment (`<!--`: Hugo then skips up to the next
+/// `-->`, reading any front matter on the way). gray-matter and Jekyll read none of them, so
+/// the cleaner cleans them as body; but Hugo renders only what follows, and a part of the
+/// body the cleaner saw inside a code block or a code span (`{"a":` then a blank line and
+/// `    1}<img …>`) can come out of it there.
+#[cfg(feature = "posts")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct HugoOnly {
+    /// Where the opener is (`{`, the `#` of `#+`, the `<` of `<!--`).
+    pub at: usize,
+    /// Whether a character reference can stand for its first character: `{` or `#` on a
+    /// line indented by less than four columns (not in an indented code block).
+    pub escapable: bool,
+}
+
+/// The front matter only Hugo reads at the start of `text`, if any.
+#[cfg(feature = "posts")]
+pub(crate) fn hugo_only(text: &str) -> Option<HugoOnly> {
+    let bytes = text.as_bytes();
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let at = start
+        + bytes[start..]
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            .count();
+    let rest = &bytes[at..];
+    let brace = rest.starts_with(b"{") || rest.starts_with(b"#+");
+    if !brace && !rest.starts_with(b"<!--") {
+        return None;
+    }
+    let line = bytes[..at]
+        .iter()
+        .rposition(|b| matches!(b, b'\n' | b'\r'))
+        .map_or(start, |i| i + 1);
+    let columns = bytes[line..at].iter().fold(0, |col, b| {
+        if *b == b'\t' {
+            col / 4 * 4 + 4
+        } else {
+            col + 1
+        }
+    });
+    Some(HugoOnly {
+        at,
+        escapable: brace && columns < 4,
+    })
+}

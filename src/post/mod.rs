@@ -164,6 +164,11 @@ impl Cleaner {
             out.html = format!("{}{body}", post.front_matter);
             out.report.merge(&report);
         }
+        if fences::find(&out.html).is_none() {
+            if let Some(hugo) = fences::hugo_only(&out.html) {
+                out.html = unread_by_hugo(out.html, hugo);
+            }
+        }
         out
     }
 
@@ -268,6 +273,28 @@ impl Cleaner {
             BodyKind::Markdown => markdown::clean(self, body),
         }
     }
+}
+
+/// A cleaned post without front matter whose start Hugo reads as front matter (see
+/// `fences::hugo_only`), written so that Hugo reads it as body too: its first `{` or `#` as a
+/// character reference (which every Markdown renderer reads as the character); else (a
+/// comment, or an indented code block) after a link reference definition, which renders as
+/// nothing (`[//]: #`, Markdown's comment). An HTML body is left as it is: what Hugo skips of
+/// it ends with a comment, where an element may start.
+#[cfg(feature = "posts")]
+fn unread_by_hugo(html: String, hugo: fences::HugoOnly) -> String {
+    if detect::is_html(&html) {
+        return html;
+    }
+    if hugo.escapable {
+        let entity = if html.as_bytes()[hugo.at] == b'{' {
+            "&#123;"
+        } else {
+            "&#35;"
+        };
+        return format!("{}{entity}{}", &html[..hugo.at], &html[hugo.at + 1..]);
+    }
+    format!("[//]: #\n\n{html}")
 }
 
 /// `body` (cleaned HTML, whose line breaks the parser made `\n`) with the line breaks of
