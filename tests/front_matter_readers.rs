@@ -236,6 +236,10 @@ const VECTORS: &[&str] = &[
     "<!-- more -->\n<div><!-- more -->[a](javascript:alert(1))</div>\n",
     "<!-- more -->\n<p>a</p>\n\n```\n<!-- more -->\n<img src=x onerror=alert(1)>\n```\n",
     "\u{feff}<!-- more -->\n    -->\n<img src=x onerror=alert(1)>\n",
+    // Hugo skips a byte order mark anywhere among the white space before the front matter.
+    "\n\u{feff}---\n```\n---\n<img src=x onerror=alert(1)>\n```\n",
+    "\u{feff}\u{feff}+++\n```\n+++\n<img src=x onerror=alert(1)>\n```\n",
+    " \u{feff}{\"a\":\n\n    1}<img src=x onerror=alert(1)>\n",
 ];
 
 #[test]

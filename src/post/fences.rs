@@ -9,7 +9,7 @@
 //!
 //! | reader | opening | closing |
 //! |---|---|---|
-//! | Hugo (`pageparser`) | `---`/`+++` after any leading white space, whatever follows on its line | the first line (after `\n` or `\r`) that *starts with* the fence; the rest of that line is body |
+//! | Hugo (`pageparser`) | `---`/`+++` after any leading white space (byte order marks among it), whatever follows on its line | the first line (after `\n` or `\r`) that *starts with* the fence; the rest of that line is body |
 //! | gray-matter (Eleventy, Gatsby, Astro…) | `---` at the very start, not `----` (the rest of the line names a language) | the first `\n---`, whatever follows it |
 //! | Jekyll | `---` alone on the first line | the first line that is `---` or `...` alone |
 //!
@@ -75,11 +75,7 @@ impl Fences {
 pub(crate) fn find(text: &str) -> Option<Fences> {
     let bytes = text.as_bytes();
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let open = bom
-        + bytes[bom..]
-            .iter()
-            .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-            .count();
+    let open = lead_end(bytes, bom);
     let fence = match bytes.get(open..open + 3) {
         Some(b"---") => "---",
         Some(b"+++") => "+++",
@@ -131,6 +127,19 @@ pub(crate) fn find(text: &str) -> Option<Fences> {
         eol,
     })
 }
+/// The end of the white space from `pos` that Hugo skips before front matter: spaces, tabs,
+/// line breaks, and byte order marks among them.
+fn lead_end(bytes: &[u8], mut pos: usize) -> usize {
+    const BOM: &[u8] = "\u{feff}".as_bytes();
+    loop {
+        match bytes.get(pos) {
+            Some(b' ' | b'\t' | b'\n' | b'\r') => pos += 1,
+            Some(_) if bytes[pos..].starts_with(BOM) => pos += BOM.len(),
+            _ => return pos,
+        }
+    }
+}
+
 /// The start of the line after the one `pos` is in (after `\n`, `\r\n` or a lone `\r`).
 fn next_line(bytes: &[u8], pos: usize) -> Option<usize> {
     let i = pos + memchr::memchr2(b'\n', b'\r', &bytes[pos..])?;
@@ -170,11 +179,7 @@ pub(crate) struct HugoOnly {
 pub(crate) fn hugo_only(text: &str) -> Option<HugoOnly> {
     let bytes = text.as_bytes();
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let at = start
-        + bytes[start..]
-            .iter()
-            .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-            .count();
+    let at = lead_end(bytes, start);
     let rest = &bytes[at..];
     let brace = rest.starts_with(b"{") || rest.starts_with(b"#+");
     if !brace && !rest.starts_with(b"<!--") {
@@ -184,12 +189,11 @@ pub(crate) fn hugo_only(text: &str) -> Option<HugoOnly> {
         .iter()
         .rposition(|b| matches!(b, b'\n' | b'\r'))
         .map_or(start, |i| i + 1);
-    let columns = bytes[line..at].iter().fold(0, |col, b| {
-        if *b == b'\t' {
-            col / 4 * 4 + 4
-        } else {
-            col + 1
-        }
+    // A byte order mark there is a character of the line for a Markdown renderer.
+    let columns = text[line..at].chars().fold(0, |col, c| match c {
+        '\t' => col / 4 * 4 + 4,
+        ' ' => col + 1,
+        _ => 4,
     });
     Some(HugoOnly {
         at,
