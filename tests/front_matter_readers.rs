@@ -10,7 +10,7 @@
 
 mod common;
 
-use articlean::{Cleaner, Post};
+use articlean::{BodyKind, Cleaner, Post};
 use common::markdown::{render, renderer_options, unsafe_in_rendering};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
@@ -174,7 +174,13 @@ fn jekyll(text: &str) -> Option<&str> {
 
 /// Every unsafe thing any reader's body renders to, and how the readers cut the post.
 fn problems(cleaner: &Cleaner, post: &str) -> Vec<String> {
-    let once = cleaner.clean_post(post).into_html();
+    problems_of(cleaner, post, |text| cleaner.clean_post(text).into_html())
+}
+
+/// [`problems`] of `clean` (`clean_post`, or `clean_post_as` a known kind).
+fn problems_of(cleaner: &Cleaner, post: &str, clean: impl Fn(&str) -> String) -> Vec<String> {
+    let _ = cleaner;
+    let once = clean(post);
     let mut found = Vec::new();
     let toml = once
         .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
@@ -193,7 +199,7 @@ fn problems(cleaner: &Cleaner, post: &str) -> Vec<String> {
             }
         }
     }
-    let twice = cleaner.clean_post(&once).into_html();
+    let twice = clean(&once);
     if twice != once {
         found.push(format!("not idempotent: cleaned again gives {twice:?}"));
     }
@@ -250,6 +256,13 @@ fn every_reader_cuts_the_cleaned_post_where_the_cleaner_did() {
         let found = problems(&cleaner, post);
         if !found.is_empty() {
             all.push(format!("{post:?}\n  {}", found.join("\n  ")));
+        }
+        // A `.md` file cleaned as Markdown whatever it looks like.
+        let found = problems_of(&cleaner, post, |text| {
+            cleaner.clean_post_as(text, BodyKind::Markdown).into_html()
+        });
+        if !found.is_empty() {
+            all.push(format!("as Markdown: {post:?}\n  {}", found.join("\n  ")));
         }
     }
     assert!(all.is_empty(), "{}", all.join("\n\n"));

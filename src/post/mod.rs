@@ -164,17 +164,18 @@ impl Cleaner {
             out.html = format!("{}{body}", post.front_matter);
             out.report.merge(&report);
         }
-        if fences::find(&out.html).is_none() {
-            if let Some(hugo) = fences::hugo_only(&out.html) {
-                out.html = unread_by_hugo(out.html, hugo);
-            }
-        }
+        unread_by_hugo(&mut out);
         out
     }
 
     /// Cleans a post whose body is known to be `kind` (e.g. from the file's extension), as
     /// `clean_post` does: the front matter keeps every byte but its image URLs, the body is
     /// cleaned as `kind`.
+    ///
+    /// A Markdown body is written so that every common reader cuts the post where the cleaner
+    /// did, as by `clean_post`: white space before the opening fence stays only when the
+    /// whole post is safe as Markdown, and a start that only Hugo reads as front matter (a
+    /// JSON object, Org keywords, a comment) is written so that Hugo reads it as body.
     ///
     /// An HTML body is cleaned as HTML only (as for a `.html` file, which no Markdown renderer
     /// reads). Without the `posts` feature, [`BodyKind::Html`] is the only kind: use this for
@@ -188,7 +189,13 @@ impl Cleaner {
     /// assert_eq!(out.html(), "---\ncover: 'http://img.example.com/a.jpg'\n---\n<p>Body</p>\n");
     /// ```
     pub fn clean_post_as(&self, text: &str, kind: BodyKind) -> Cleaned {
-        self.clean_post_with(text, kind, false)
+        #[cfg_attr(not(feature = "posts"), allow(unused_mut))]
+        let mut out = self.clean_post_with(text, kind, false);
+        #[cfg(feature = "posts")]
+        if kind == BodyKind::Markdown {
+            unread_by_hugo(&mut out);
+        }
+        out
     }
 
     /// [`clean_post_as`](Cleaner::clean_post_as); an HTML body also made safe as Markdown when
@@ -222,6 +229,8 @@ impl Cleaner {
         };
         // White space before the opening fence: gray-matter reads no front matter then, and
         // renders all of it as Markdown. It stays only when that is safe.
+        #[cfg(feature = "posts")]
+        let rendered_as_markdown = rendered_as_markdown || kind == BodyKind::Markdown;
         #[cfg(feature = "posts")]
         if let Some(f) = fences.filter(|f| rendered_as_markdown && f.open > f.bom) {
             let out = assemble(front, body.clone());
@@ -282,19 +291,24 @@ impl Cleaner {
 /// nothing (`[//]: #`, Markdown's comment). An HTML body is left as it is: what Hugo skips of
 /// it ends with a comment, where an element may start.
 #[cfg(feature = "posts")]
-fn unread_by_hugo(html: String, hugo: fences::HugoOnly) -> String {
-    if detect::is_html(&html) {
-        return html;
+fn unread_by_hugo(out: &mut Cleaned) {
+    let html = &out.html;
+    if fences::find(html).is_some() || detect::is_html(html) {
+        return;
     }
-    if hugo.escapable {
+    let Some(hugo) = fences::hugo_only(html) else {
+        return;
+    };
+    out.html = if hugo.escapable {
         let entity = if html.as_bytes()[hugo.at] == b'{' {
             "&#123;"
         } else {
             "&#35;"
         };
-        return format!("{}{entity}{}", &html[..hugo.at], &html[hugo.at + 1..]);
-    }
-    format!("[//]: #\n\n{html}")
+        format!("{}{entity}{}", &html[..hugo.at], &html[hugo.at + 1..])
+    } else {
+        format!("[//]: #\n\n{html}")
+    };
 }
 
 /// `body` (cleaned HTML, whose line breaks the parser made `\n`) with the line breaks of
