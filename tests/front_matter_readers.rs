@@ -172,6 +172,76 @@ fn jekyll(text: &str) -> Option<&str> {
     }
 }
 
+/// Hexo (`hexo-front-matter` 4, after `hexo-fs` strips the BOM and makes `\r\n` `\n`):
+/// `^(-{3,}|;{3,})\r?\n([\s\S]+?)\r?\n\1\r?\n?([\s\S]*)` first; else, when the text does not
+/// start with `---` or `;;;`, `^([\s\S]+?)\r?\n(-{3,}|;{3,})\r?\n?([\s\S]*)` (front matter with
+/// no opening fence). The front matter read must be a YAML map or list (JSON after `;;;`):
+/// else the whole text is the body; YAML that does not parse stops the build (`None`).
+///
+/// A front matter opened by a fence that is no map is left out (`None`) unless
+/// `unless_no_map`: [`hexo_renders_front_matter_that_is_no_map`] (ignored) shows that class.
+fn hexo(text: &str, unless_no_map: bool) -> Option<String> {
+    let t = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
+    let run = |s: &str| {
+        let c = s.chars().next().filter(|c| matches!(c, '-' | ';'))?;
+        let n = s.chars().take_while(|x| *x == c).count();
+        (n >= 3).then(|| s[..n].to_string())
+    };
+    let opened = run(&t);
+    let split = if let Some(sep) = opened.as_ref().filter(|_| t[3..].contains('\n')) {
+        // `\1\n` then data (at least one character) up to the first `\n` + the same run.
+        let after = t[sep.len()..].strip_prefix('\n');
+        after.and_then(|rest| {
+            let close = rest.get(1..)?.find(&format!("\n{sep}"))? + 1;
+            let content = &rest[close + 1 + sep.len()..];
+            Some((
+                sep.clone(),
+                rest[..close].to_string(),
+                content.strip_prefix('\n').unwrap_or(content).to_string(),
+            ))
+        })
+    } else {
+        None
+    };
+    let split = match split {
+        Some(s) => Some(s),
+        None if t.starts_with("---") || t.starts_with(";;;") => None,
+        None => {
+            // The first line (after at least one character) that starts with a run.
+            let mut found = None;
+            for (i, _) in t.match_indices('\n').filter(|(i, _)| *i > 0) {
+                if let Some(sep) = run(&t[i + 1..]) {
+                    let content = &t[i + 1 + sep.len()..];
+                    let content = content.strip_prefix('\n').unwrap_or(content);
+                    found = Some((sep, t[..i].to_string(), content.to_string()));
+                    break;
+                }
+            }
+            found
+        }
+    };
+    let Some((sep, data, content)) = split else {
+        return Some(t);
+    };
+    let opened = opened.is_some_and(|o| t[o.len()..].starts_with('\n'));
+    let object = if sep.starts_with(';') {
+        serde_json::from_str::<serde_json::Value>(&format!("{{{data}}}")).is_ok()
+    } else {
+        let docs = yaml_rust2::YamlLoader::load_from_str(&data).ok()?;
+        matches!(
+            docs.first(),
+            Some(yaml_rust2::Yaml::Hash(_) | yaml_rust2::Yaml::Array(_))
+        )
+    };
+    if !object && opened && !unless_no_map {
+        return None;
+    }
+    Some(if object { content } else { t })
+}
+
 /// Every unsafe thing any reader's body renders to, and how the readers cut the post.
 fn problems(cleaner: &Cleaner, post: &str) -> Vec<String> {
     problems_of(cleaner, post, |text| cleaner.clean_post(text).into_html())
@@ -185,11 +255,14 @@ fn problems_of(cleaner: &Cleaner, post: &str, clean: impl Fn(&str) -> String) ->
     let toml = once
         .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
         .starts_with("+++");
-    let readers: [(&str, Option<&str>); 3] = [
+    let hexo = if toml { None } else { hexo(&once, false) };
+    let readers: [(&str, Option<&str>); 4] = [
         ("hugo", hugo(&once)),
         // gray-matter reads `---` only by default (TOML needs its own delimiters).
         ("gray-matter", if toml { None } else { gray_matter(&once) }),
         ("jekyll", jekyll(&once)),
+        // Hexo does not read TOML.
+        ("hexo", hexo.as_deref()),
     ];
     for (reader, body) in readers {
         let Some(body) = body else { continue };
@@ -246,6 +319,15 @@ const VECTORS: &[&str] = &[
     "\n\u{feff}---\n```\n---\n<img src=x onerror=alert(1)>\n```\n",
     "\u{feff}\u{feff}+++\n```\n+++\n<img src=x onerror=alert(1)>\n```\n",
     " \u{feff}{\"a\":\n\n    1}<img src=x onerror=alert(1)>\n",
+    // Hexo: an opening line with more than the fence opens nothing (the whole post is body);
+    // front matter that is no YAML map is body; front matter with no opening fence (what
+    // comes before the first line of dashes) or opened by more dashes.
+    "--- \ntitle: <img src=x onerror=alert(1)>\n---\nBody\n",
+    "--- # c\ntitle: <img src=x onerror=alert(1)>\n---\nBody\n",
+    "---\r\ntitle: <img src=x onerror=alert(1)>\r\n---\r\nBody\r\n",
+    "~~~ a: b\n---\n<img src=x onerror=alert(1)>\n~~~\n",
+    "----\n~~~ a: b\n----\n<img src=x onerror=alert(1)>\n~~~\n",
+    ";;;\n\"a\": 1\n;;;\n<img src=x onerror=alert(1)>\n",
 ];
 
 #[test]
@@ -366,4 +448,22 @@ fn four_dashes_and_a_key_open_front_matter_for_hugo() {
         "----x: 1\n   ~~~\n---\n<img src=x onerror=alert(1)>\n~~~\n",
     );
     assert!(found.is_empty(), "{}", found.join("\n  "));
+}
+
+/// Left: Hexo renders the whole post, front matter included, when its front matter is no
+/// YAML map (a scalar, or only comments), and the front matter is not cleaned. Telling
+/// needs a YAML reader, and writing it safely a change to the front matter.
+#[test]
+#[ignore = "Hexo renders a front matter that is no YAML map as Markdown; it is not cleaned"]
+fn hexo_renders_front_matter_that_is_no_map() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "---\n<img src=x onerror=alert(1)>\n---\nBody\n",
+        "---\n# <img src=x onerror=alert(1)>\n---\nBody\n",
+    ] {
+        let once = cleaner.clean_post(post).into_html();
+        let body = hexo(&once, true).unwrap_or_default();
+        let found = unsafe_in_rendering(&render(&body, renderer_options()[0].1));
+        assert!(found.is_empty(), "{post:?}: {found:?}");
+    }
 }

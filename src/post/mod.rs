@@ -164,7 +164,7 @@ impl Cleaner {
             out.html = format!("{}{body}", post.front_matter);
             out.report.merge(&report);
         }
-        unread_by_hugo(&mut out);
+        unread_by_hugo(self, &mut out);
         out
     }
 
@@ -193,7 +193,7 @@ impl Cleaner {
         let mut out = self.clean_post_with(text, kind, false);
         #[cfg(feature = "posts")]
         if kind == BodyKind::Markdown {
-            unread_by_hugo(&mut out);
+            unread_by_hugo(self, &mut out);
         }
         out
     }
@@ -232,7 +232,9 @@ impl Cleaner {
         #[cfg(feature = "posts")]
         let rendered_as_markdown = rendered_as_markdown || kind == BodyKind::Markdown;
         #[cfg(feature = "posts")]
-        if let Some(f) = fences.filter(|f| rendered_as_markdown && f.open > f.bom) {
+        if let Some(f) =
+            fences.filter(|f| rendered_as_markdown && (f.open > f.bom || !f.plain_open))
+        {
             let out = assemble(front, body.clone());
             let out = if markdown::safe_as_markdown(self, &out) {
                 out
@@ -291,25 +293,34 @@ impl Cleaner {
 /// nothing (`[//]: #`, Markdown's comment). An HTML body is left as it is: what Hugo skips of
 /// it ends with a comment, where an element may start.
 #[cfg(feature = "posts")]
-fn unread_by_hugo(out: &mut Cleaned) {
+fn unread_by_hugo(cleaner: &Cleaner, out: &mut Cleaned) {
     let html = &out.html;
-    if fences::find(html).is_some() || detect::is_html(html) {
+    if fences::find(html).is_some() {
         return;
     }
-    let Some(hugo) = fences::hugo_only(html) else {
-        return;
-    };
-    out.html = if hugo.escapable {
-        let entity = if html.as_bytes()[hugo.at] == b'{' {
-            "&#123;"
+    if let Some(hugo) = fences::hugo_only(html).filter(|_| !detect::is_html(html)) {
+        if hugo.escapable {
+            let entity = if html.as_bytes()[hugo.at] == b'{' {
+                "&#123;"
+            } else {
+                "&#35;"
+            };
+            out.html = format!("{}{entity}{}", &html[..hugo.at], &html[hugo.at + 1..]);
         } else {
-            "&#35;"
-        };
-        format!("{}{entity}{}", &html[..hugo.at], &html[hugo.at + 1..])
-    } else {
-        format!("[//]: #\n\n{html}")
-    };
+            out.html = format!("{EMPTY_FRONT_MATTER}{html}");
+            return;
+        }
+    }
+    let html = &out.html;
+    if fences::hexo_body(html).is_some_and(|body| !markdown::safe_as_markdown(cleaner, body)) {
+        out.html = format!("{EMPTY_FRONT_MATTER}{html}");
+    }
 }
+
+/// Front matter that every reader reads alike, and as nothing: written before a post whose
+/// start a reader would read as front matter where the cleaner reads none.
+#[cfg(feature = "posts")]
+const EMPTY_FRONT_MATTER: &str = "---\n{}\n---\n";
 
 /// `body` (cleaned HTML, whose line breaks the parser made `\n`) with the line breaks of
 /// `text`: `\r\n` throughout when the first line break of `text` is one.
