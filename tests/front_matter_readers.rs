@@ -328,6 +328,8 @@ const VECTORS: &[&str] = &[
     "~~~ a: b\n---\n<img src=x onerror=alert(1)>\n~~~\n",
     "----\n~~~ a: b\n----\n<img src=x onerror=alert(1)>\n~~~\n",
     ";;;\n\"a\": 1\n;;;\n<img src=x onerror=alert(1)>\n",
+    "<p>a: b</p>\r\n<pre>\r\n---\r\n<!-- more -->\r\n</pre>\r\n<p>c</p>\r\n",
+    "~~~ a: b\r\n---\r\n<img src=x onerror=alert(1)>\r\n~~~\r\n",
 ];
 
 #[test]

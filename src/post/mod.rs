@@ -307,20 +307,25 @@ fn unread_by_hugo(cleaner: &Cleaner, out: &mut Cleaned) {
             };
             out.html = format!("{}{entity}{}", &html[..hugo.at], &html[hugo.at + 1..]);
         } else {
-            out.html = format!("{EMPTY_FRONT_MATTER}{html}");
+            out.html = with_empty_front_matter(html);
             return;
         }
     }
     let html = &out.html;
     if fences::hexo_body(html).is_some_and(|body| !markdown::safe_as_markdown(cleaner, body)) {
-        out.html = format!("{EMPTY_FRONT_MATTER}{html}");
+        out.html = with_empty_front_matter(html);
     }
 }
 
 /// Front matter that every reader reads alike, and as nothing: written before a post whose
 /// start a reader would read as front matter where the cleaner reads none.
+/// With the line breaks of the post (`\r\n` when its first one is), which an HTML body
+/// cleaned again takes from its front matter.
 #[cfg(feature = "posts")]
-const EMPTY_FRONT_MATTER: &str = "---\n{}\n---\n";
+fn with_empty_front_matter(html: &str) -> String {
+    let front = with_line_endings_of(html, "---\n{}\n---\n".to_string());
+    format!("{front}{html}")
+}
 
 /// `body` (cleaned HTML, whose line breaks the parser made `\n`) with the line breaks of
 /// `text`: `\r\n` throughout when the first line break of `text` is one.
