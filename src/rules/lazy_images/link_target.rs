@@ -49,8 +49,9 @@ const MAX_LINK_NODES: usize = 64;
 /// of [`LINK_IMAGE_ATTRIBUTES`] that is one; never a placeholder or a tracker's — that
 /// `<img>` gets the note [`LINK_SRC`] (and [`LINK_SIZE`] when the link states the size).
 pub(super) fn note_link_image(el: &Element<'_>) {
-    // Cheap tests first: this runs on every link, and most hold text only.
-    if !el.children_iter().any(|c| c.is_element()) {
+    // Cheap tests first: this runs on every link, and most hold text only. A link seen
+    // again after its children (renamed at its end) has its `<img>` cleaned already.
+    if !el.is_before_children() || !el.children_iter().any(|c| c.is_element()) {
         return;
     }
     let Some(img) = only_image(el) else {
