@@ -10,7 +10,7 @@
 
 mod common;
 
-use articlean::{Cleaner, Post};
+use articlean::{BodyKind, Cleaner, Post};
 use common::markdown::{render, renderer_options, unsafe_in_rendering};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
@@ -18,9 +18,77 @@ use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 /// Hugo's `pageparser`: after a BOM and any white space, `---` or `+++` opens (whatever
 /// follows on the line belongs to the front matter); the first line (after `\r` or `\n`)
 /// that starts with the fence closes, and after it one `\r` and one `\n` are skipped.
+///
+/// Before that, Hugo's intro lexer (`pagelexer_intro.go`) also reads JSON front matter (a
+/// `{` first: up to the matching `}`, braces inside `"` quotes not counted, `\\` skipping
+/// the next character, then one `\r` and one `\n`), Org front matter (`#+` first: every line
+/// up to the first that does not start with `#+`), and a first line that opens an HTML comment
+/// (`<!--`: the line is skipped, front matter may follow, and the body starts after the first
+/// `-->` from there).
 fn hugo(text: &str) -> Option<&str> {
-    let t = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let t = t.trim_start_matches([' ', '\t', '\r', '\n']);
+    hugo_from(text.strip_prefix('\u{feff}').unwrap_or(text), false)
+}
+
+fn hugo_from(t: &str, in_comment: bool) -> Option<&str> {
+    let t = t.trim_start_matches([' ', '\t', '\r', '\n', '\u{feff}']);
+    // The body after the front matter, past the comment's end when one was opened.
+    let end_comment = |body: &'_ str| -> Option<usize> {
+        if in_comment {
+            body.find("-->").map(|i| i + 3)
+        } else {
+            Some(0)
+        }
+    };
+    if t.starts_with("<!--") {
+        let line = t.find(['\r', '\n']).map_or(t.len(), |i| i + 1);
+        return hugo_from(&t[line..], true);
+    }
+    if t.starts_with('{') {
+        let b = t.as_bytes();
+        let (mut i, mut level, mut quote) = (0, 0i64, false);
+        loop {
+            match *b.get(i)? {
+                b'{' if !quote => level += 1,
+                b'}' if !quote => level -= 1,
+                b'"' => quote = !quote,
+                b'\\' => i += 1,
+                _ => {}
+            }
+            i += 1;
+            if level == 0 {
+                break;
+            }
+        }
+        let i = i.min(b.len());
+        let i = i + usize::from(b.get(i) == Some(&b'\r'));
+        let i = i + usize::from(b.get(i) == Some(&b'\n'));
+        let body = &t[i..];
+        return Some(&body[end_comment(body)?..]);
+    }
+    if t.starts_with("#+") {
+        let b = t.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            i += 1;
+            if b[i - 1] == b'\n' && !t[i..].starts_with("#+") {
+                break;
+            }
+        }
+        let body = &t[i..];
+        return Some(&body[end_comment(body)?..]);
+    }
+    if in_comment && !t.starts_with(['-', '+']) {
+        // Not front matter: the body starts after the comment's end (the first character
+        // read is skipped before looking for it).
+        let first = t.chars().next().map_or(0, char::len_utf8);
+        return Some(&t[first + end_comment(&t[first..])?..]);
+    }
+    let body = hugo_fences(t)?;
+    Some(&body[end_comment(body)?..])
+}
+
+/// Hugo's YAML and TOML front matter, `t` starting at the opening fence.
+fn hugo_fences(t: &str) -> Option<&str> {
     let fence = ["---", "+++"].into_iter().find(|f| t.starts_with(f))?;
     let b = t.as_bytes();
     // `----` then white space: the front matter starts with `-` alone, a YAML sequence (or
@@ -104,18 +172,97 @@ fn jekyll(text: &str) -> Option<&str> {
     }
 }
 
+/// Hexo (`hexo-front-matter` 4, after `hexo-fs` strips the BOM and makes `\r\n` `\n`):
+/// `^(-{3,}|;{3,})\r?\n([\s\S]+?)\r?\n\1\r?\n?([\s\S]*)` first; else, when the text does not
+/// start with `---` or `;;;`, `^([\s\S]+?)\r?\n(-{3,}|;{3,})\r?\n?([\s\S]*)` (front matter with
+/// no opening fence). The front matter read must be a YAML map or list (JSON after `;;;`):
+/// else the whole text is the body; YAML that does not parse stops the build (`None`).
+///
+/// A front matter opened by a fence that is no map is left out (`None`) unless
+/// `unless_no_map`: [`hexo_renders_front_matter_that_is_no_map`] (ignored) shows that class.
+fn hexo(text: &str, unless_no_map: bool) -> Option<String> {
+    let t = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
+    let run = |s: &str| {
+        let c = s.chars().next().filter(|c| matches!(c, '-' | ';'))?;
+        let n = s.chars().take_while(|x| *x == c).count();
+        (n >= 3).then(|| s[..n].to_string())
+    };
+    let opened = run(&t);
+    let split = if let Some(sep) = opened.as_ref().filter(|_| t[3..].contains('\n')) {
+        // `\1\n` then data (at least one character) up to the first `\n` + the same run.
+        let after = t[sep.len()..].strip_prefix('\n');
+        after.and_then(|rest| {
+            let close = rest.get(1..)?.find(&format!("\n{sep}"))? + 1;
+            let content = &rest[close + 1 + sep.len()..];
+            Some((
+                sep.clone(),
+                rest[..close].to_string(),
+                content.strip_prefix('\n').unwrap_or(content).to_string(),
+            ))
+        })
+    } else {
+        None
+    };
+    let split = match split {
+        Some(s) => Some(s),
+        None if t.starts_with("---") || t.starts_with(";;;") => None,
+        None => {
+            // The first line (after at least one character) that starts with a run.
+            let mut found = None;
+            for (i, _) in t.match_indices('\n').filter(|(i, _)| *i > 0) {
+                if let Some(sep) = run(&t[i + 1..]) {
+                    let content = &t[i + 1 + sep.len()..];
+                    let content = content.strip_prefix('\n').unwrap_or(content);
+                    found = Some((sep, t[..i].to_string(), content.to_string()));
+                    break;
+                }
+            }
+            found
+        }
+    };
+    let Some((sep, data, content)) = split else {
+        return Some(t);
+    };
+    let opened = opened.is_some_and(|o| t[o.len()..].starts_with('\n'));
+    let object = if sep.starts_with(';') {
+        serde_json::from_str::<serde_json::Value>(&format!("{{{data}}}")).is_ok()
+    } else {
+        let docs = yaml_rust2::YamlLoader::load_from_str(&data).ok()?;
+        matches!(
+            docs.first(),
+            Some(yaml_rust2::Yaml::Hash(_) | yaml_rust2::Yaml::Array(_))
+        )
+    };
+    if !object && opened && !unless_no_map {
+        return None;
+    }
+    Some(if object { content } else { t })
+}
+
 /// Every unsafe thing any reader's body renders to, and how the readers cut the post.
 fn problems(cleaner: &Cleaner, post: &str) -> Vec<String> {
-    let once = cleaner.clean_post(post).into_html();
+    problems_of(cleaner, post, |text| cleaner.clean_post(text).into_html())
+}
+
+/// [`problems`] of `clean` (`clean_post`, or `clean_post_as` a known kind).
+fn problems_of(cleaner: &Cleaner, post: &str, clean: impl Fn(&str) -> String) -> Vec<String> {
+    let _ = cleaner;
+    let once = clean(post);
     let mut found = Vec::new();
     let toml = once
         .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
         .starts_with("+++");
-    let readers: [(&str, Option<&str>); 3] = [
+    let hexo = if toml { None } else { hexo(&once, false) };
+    let readers: [(&str, Option<&str>); 4] = [
         ("hugo", hugo(&once)),
         // gray-matter reads `---` only by default (TOML needs its own delimiters).
         ("gray-matter", if toml { None } else { gray_matter(&once) }),
         ("jekyll", jekyll(&once)),
+        // Hexo does not read TOML.
+        ("hexo", hexo.as_deref()),
     ];
     for (reader, body) in readers {
         let Some(body) = body else { continue };
@@ -125,7 +272,7 @@ fn problems(cleaner: &Cleaner, post: &str) -> Vec<String> {
             }
         }
     }
-    let twice = cleaner.clean_post(&once).into_html();
+    let twice = clean(&once);
     if twice != once {
         found.push(format!("not idempotent: cleaned again gives {twice:?}"));
     }
@@ -156,6 +303,33 @@ const VECTORS: &[&str] = &[
     "+++\ntitle = 'x'\n+++<img src=x onerror=alert(1)>\n+++\nBody\n",
     "+++\ntitle = 'x'\n++++\n<img src=x onerror=alert(1)>\n+++\nBody\n",
     "---\r\ntitle: x\r\n---x\r\n<img src=x onerror=alert(1)>\r\n---\r\nBody\r\n",
+    // What only Hugo reads as front matter: JSON, Org, a first line opening a comment, the
+    // rest of the post hidden from the cleaner in an indented code block or a code span.
+    "{\"a\":\n\n    1}<img src=x onerror=alert(1)>\n",
+    "\n {\"a\": \"}\\\"\",\n\n    \"b\": 1}\r\n<img src=x onerror=alert(1)>\n",
+    "    {\"a\":\n\n    1}<img src=x onerror=alert(1)>\n",
+    "#+title: a `\n<img src=x onerror=alert(1)>`\n",
+    "\t#+title: a\n#+b: `\r\n<img src=x onerror=alert(1)>`\n",
+    "<!-- more -->\n```\n-->\n<img src=x onerror=alert(1)>\n```\n",
+    "<!--\n#+a: `\n<img src=x onerror=alert(1)>`\n-->\n",
+    "<!-- more -->\n<div><!-- more -->[a](javascript:alert(1))</div>\n",
+    "<!-- more -->\n<p>a</p>\n\n```\n<!-- more -->\n<img src=x onerror=alert(1)>\n```\n",
+    "\u{feff}<!-- more -->\n    -->\n<img src=x onerror=alert(1)>\n",
+    // Hugo skips a byte order mark anywhere among the white space before the front matter.
+    "\n\u{feff}---\n```\n---\n<img src=x onerror=alert(1)>\n```\n",
+    "\u{feff}\u{feff}+++\n```\n+++\n<img src=x onerror=alert(1)>\n```\n",
+    " \u{feff}{\"a\":\n\n    1}<img src=x onerror=alert(1)>\n",
+    // Hexo: an opening line with more than the fence opens nothing (the whole post is body);
+    // front matter that is no YAML map is body; front matter with no opening fence (what
+    // comes before the first line of dashes) or opened by more dashes.
+    "--- \ntitle: <img src=x onerror=alert(1)>\n---\nBody\n",
+    "--- # c\ntitle: <img src=x onerror=alert(1)>\n---\nBody\n",
+    "---\r\ntitle: <img src=x onerror=alert(1)>\r\n---\r\nBody\r\n",
+    "~~~ a: b\n---\n<img src=x onerror=alert(1)>\n~~~\n",
+    "----\n~~~ a: b\n----\n<img src=x onerror=alert(1)>\n~~~\n",
+    ";;;\n\"a\": 1\n;;;\n<img src=x onerror=alert(1)>\n",
+    "<p>a: b</p>\r\n<pre>\r\n---\r\n<!-- more -->\r\n</pre>\r\n<p>c</p>\r\n",
+    "~~~ a: b\r\n---\r\n<img src=x onerror=alert(1)>\r\n~~~\r\n",
 ];
 
 #[test]
@@ -166,6 +340,13 @@ fn every_reader_cuts_the_cleaned_post_where_the_cleaner_did() {
         let found = problems(&cleaner, post);
         if !found.is_empty() {
             all.push(format!("{post:?}\n  {}", found.join("\n  ")));
+        }
+        // A `.md` file cleaned as Markdown whatever it looks like.
+        let found = problems_of(&cleaner, post, |text| {
+            cleaner.clean_post_as(text, BodyKind::Markdown).into_html()
+        });
+        if !found.is_empty() {
+            all.push(format!("as Markdown: {post:?}\n  {}", found.join("\n  ")));
         }
     }
     assert!(all.is_empty(), "{}", all.join("\n\n"));
@@ -219,6 +400,11 @@ fn post() -> impl Strategy<Value = String> {
         "",
         "  ",
         "Body",
+        "{\"a\":",
+        "    1}",
+        "#+a: `",
+        "<!-- more -->",
+        "-->",
     ]);
     let brk = prop::sample::select(vec!["\n", "\r\n", "\r"]);
     let start = prop::sample::select(vec!["", "\u{feff}", "\n", " ", "\u{feff}\n \n"]);
@@ -264,4 +450,22 @@ fn four_dashes_and_a_key_open_front_matter_for_hugo() {
         "----x: 1\n   ~~~\n---\n<img src=x onerror=alert(1)>\n~~~\n",
     );
     assert!(found.is_empty(), "{}", found.join("\n  "));
+}
+
+/// Left: Hexo renders the whole post, front matter included, when its front matter is no
+/// YAML map (a scalar, or only comments), and the front matter is not cleaned. Telling
+/// needs a YAML reader, and writing it safely a change to the front matter.
+#[test]
+#[ignore = "Hexo renders a front matter that is no YAML map as Markdown; it is not cleaned"]
+fn hexo_renders_front_matter_that_is_no_map() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "---\n<img src=x onerror=alert(1)>\n---\nBody\n",
+        "---\n# <img src=x onerror=alert(1)>\n---\nBody\n",
+    ] {
+        let once = cleaner.clean_post(post).into_html();
+        let body = hexo(&once, true).unwrap_or_default();
+        let found = unsafe_in_rendering(&render(&body, renderer_options()[0].1));
+        assert!(found.is_empty(), "{post:?}: {found:?}");
+    }
 }

@@ -435,6 +435,12 @@ impl<'a> Element<'a> {
         self.frames.len().saturating_sub(1)
     }
 
+    /// Whether the walk sees this element before its children are cleaned (not again, under
+    /// a new name, after them): a note left on a child then is read when the child is.
+    pub(crate) fn is_before_children(&self) -> bool {
+        self.before_children
+    }
+
     /// Parses `html` as a body fragment and puts its nodes first among this element's
     /// children, where they are cleaned by every rule like the rest of the children (so
     /// nothing unsafe can come in this way). Only before the children are cleaned, in

@@ -164,12 +164,18 @@ impl Cleaner {
             out.html = format!("{}{body}", post.front_matter);
             out.report.merge(&report);
         }
+        unread_by_hugo(self, &mut out);
         out
     }
 
     /// Cleans a post whose body is known to be `kind` (e.g. from the file's extension), as
     /// `clean_post` does: the front matter keeps every byte but its image URLs, the body is
     /// cleaned as `kind`.
+    ///
+    /// A Markdown body is written so that every common reader cuts the post where the cleaner
+    /// did, as by `clean_post`: white space before the opening fence stays only when the
+    /// whole post is safe as Markdown, and a start that only Hugo reads as front matter (a
+    /// JSON object, Org keywords, a comment) is written so that Hugo reads it as body.
     ///
     /// An HTML body is cleaned as HTML only (as for a `.html` file, which no Markdown renderer
     /// reads). Without the `posts` feature, [`BodyKind::Html`] is the only kind: use this for
@@ -183,7 +189,13 @@ impl Cleaner {
     /// assert_eq!(out.html(), "---\ncover: 'http://img.example.com/a.jpg'\n---\n<p>Body</p>\n");
     /// ```
     pub fn clean_post_as(&self, text: &str, kind: BodyKind) -> Cleaned {
-        self.clean_post_with(text, kind, false)
+        #[cfg_attr(not(feature = "posts"), allow(unused_mut))]
+        let mut out = self.clean_post_with(text, kind, false);
+        #[cfg(feature = "posts")]
+        if kind == BodyKind::Markdown {
+            unread_by_hugo(self, &mut out);
+        }
+        out
     }
 
     /// [`clean_post_as`](Cleaner::clean_post_as); an HTML body also made safe as Markdown when
@@ -218,7 +230,11 @@ impl Cleaner {
         // White space before the opening fence: gray-matter reads no front matter then, and
         // renders all of it as Markdown. It stays only when that is safe.
         #[cfg(feature = "posts")]
-        if let Some(f) = fences.filter(|f| rendered_as_markdown && f.open > f.bom) {
+        let rendered_as_markdown = rendered_as_markdown || kind == BodyKind::Markdown;
+        #[cfg(feature = "posts")]
+        if let Some(f) =
+            fences.filter(|f| rendered_as_markdown && (f.open > f.bom || !f.plain_open))
+        {
             let out = assemble(front, body.clone());
             let out = if markdown::safe_as_markdown(self, &out) {
                 out
@@ -268,6 +284,47 @@ impl Cleaner {
             BodyKind::Markdown => markdown::clean(self, body),
         }
     }
+}
+
+/// A cleaned post without front matter whose start Hugo reads as front matter (see
+/// `fences::hugo_only`), written so that Hugo reads it as body too: its first `{` or `#` as a
+/// character reference (which every Markdown renderer reads as the character); else (a
+/// comment, or an indented code block) after a link reference definition, which renders as
+/// nothing (`[//]: #`, Markdown's comment). An HTML body is left as it is: what Hugo skips of
+/// it ends with a comment, where an element may start.
+#[cfg(feature = "posts")]
+fn unread_by_hugo(cleaner: &Cleaner, out: &mut Cleaned) {
+    let html = &out.html;
+    if fences::find(html).is_some() {
+        return;
+    }
+    if let Some(hugo) = fences::hugo_only(html).filter(|_| !detect::is_html(html)) {
+        if hugo.escapable {
+            let entity = if html.as_bytes()[hugo.at] == b'{' {
+                "&#123;"
+            } else {
+                "&#35;"
+            };
+            out.html = format!("{}{entity}{}", &html[..hugo.at], &html[hugo.at + 1..]);
+        } else {
+            out.html = with_empty_front_matter(html);
+            return;
+        }
+    }
+    let html = &out.html;
+    if fences::hexo_body(html).is_some_and(|body| !markdown::safe_as_markdown(cleaner, body)) {
+        out.html = with_empty_front_matter(html);
+    }
+}
+
+/// Front matter that every reader reads alike, and as nothing: written before a post whose
+/// start a reader would read as front matter where the cleaner reads none.
+/// With the line breaks of the post (`\r\n` when its first one is), which an HTML body
+/// cleaned again takes from its front matter.
+#[cfg(feature = "posts")]
+fn with_empty_front_matter(html: &str) -> String {
+    let front = with_line_endings_of(html, "---\n{}\n---\n".to_string());
+    format!("{front}{html}")
 }
 
 /// `body` (cleaned HTML, whose line breaks the parser made `\n`) with the line breaks of

@@ -58,6 +58,11 @@ const WRAPPER_JSON: &str = "data-articlean-json";
 /// `<img>` child when it has one only, read by [`json_image`] when that image has nothing else to show (the
 /// sanitizer removes the attribute from `el` before the `<img>` is reached).
 pub(super) fn note_wrapper_json(el: &Element<'_>) {
+    // Seen again after its children (renamed at its end, as a wrapper becoming a figure):
+    // its `<img>` has been cleaned, and would keep the note.
+    if !el.is_before_children() {
+        return;
+    }
     // Cheap test first: this runs on every wrapper (`div`, `span`, `a`…).
     let Some(json) = el
         .attrs()

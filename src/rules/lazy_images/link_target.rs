@@ -49,23 +49,18 @@ const MAX_LINK_NODES: usize = 64;
 /// of [`LINK_IMAGE_ATTRIBUTES`] that is one; never a placeholder or a tracker's — that
 /// `<img>` gets the note [`LINK_SRC`] (and [`LINK_SIZE`] when the link states the size).
 pub(super) fn note_link_image(el: &Element<'_>) {
-    // Cheap tests first: this runs on every link, and most hold text only.
-    if !el.children_iter().any(|c| c.is_element()) {
+    // Cheap tests first: this runs on every link, and most hold text only. A link seen
+    // again after its children (renamed at its end) has its `<img>` cleaned already.
+    if !el.is_before_children() || !el.children_iter().any(|c| c.is_element()) {
         return;
     }
     let Some(img) = only_image(el) else {
         return;
     };
-    let image = |v: &str| {
-        let v = v.trim();
-        (is_image_url(v) && !is_tracker_url(v))
-            .then(|| clean_url(v))
-            .flatten()
-    };
-    let Some(url) = el.attr("href").and_then(image).or_else(|| {
+    let Some(url) = el.attr("href").and_then(picture).or_else(|| {
         LINK_IMAGE_ATTRIBUTES
             .iter()
-            .find_map(|n| el.attr(n).and_then(image))
+            .find_map(|n| el.attr(n).and_then(picture))
     }) else {
         return;
     };
@@ -83,10 +78,21 @@ pub(super) fn note_link_image(el: &Element<'_>) {
     }
 }
 
+/// `v` as the picture of a lightbox link: an image URL (see [`is_image_url`]), not a
+/// tracker's, cleaned.
+fn picture(v: &str) -> Option<String> {
+    let v = v.trim();
+    (is_image_url(v) && !is_tracker_url(v))
+        .then(|| clean_url(v))
+        .flatten()
+}
+
 /// The picture of the lightbox link around the `<img>` `el` (its note [`LINK_SRC`]), as a
-/// candidate; `el` gets the size the link stated when it states none.
+/// candidate; `el` gets the size the link stated when it states none. The note is read
+/// again as a link's picture: a page may write the note's attribute itself (a page URL, an
+/// endpoint, a tracker's), and what no link could have named is not taken.
 pub(super) fn link_image(el: &mut Element<'_>) -> Option<Found> {
-    let url = el.attr(LINK_SRC)?.to_string();
+    let url = el.attr(LINK_SRC).and_then(picture)?;
     if !el.has_attr("width") && !el.has_attr("height") {
         let size = el.attr(LINK_SIZE).and_then(|s| {
             let (w, h) = s.split_once('x')?;

@@ -23,6 +23,9 @@ pub(crate) fn background_image(style: &str) -> Option<String> {
     }
     let mut parser = Parser::new(style);
     let mut found: Option<Option<String>> = None;
+    // Whether the declaration `found` comes from is `!important`: a later one that is not
+    // does not override it.
+    let mut found_important = false;
     let mut positioned = false;
     while !parser.is_exhausted() {
         let read = parser.parse_until_after(
@@ -31,11 +34,13 @@ pub(crate) fn background_image(style: &str) -> Option<String> {
                 let name = p.expect_ident()?.to_ascii_lowercase();
                 p.expect_colon()?;
                 match name.as_str() {
-                    "background-image" => found = Some(layer(p, false).0),
-                    "background" => {
-                        let (url, offset) = layer(p, true);
-                        positioned |= offset;
-                        found = Some(url);
+                    "background-image" | "background" => {
+                        let layer = layer(p, name == "background");
+                        if layer.important || !found_important {
+                            positioned |= layer.offset;
+                            found = Some(layer.url);
+                            found_important = layer.important;
+                        }
                     }
                     "background-position" | "background-position-x" | "background-position-y" => {
                         positioned |= has_offset(p);
@@ -54,13 +59,36 @@ pub(crate) fn background_image(style: &str) -> Option<String> {
     found.flatten().filter(|url| is_image_url(url))
 }
 
-/// The one `url(…)` of a background value, and whether the value places it at an offset (a
-/// non-zero length or percentage: a sprite). `None` for several layers or no URL.
-fn layer(p: &mut Parser<'_>, shorthand: bool) -> (Option<String>, bool) {
+/// What one `background` or `background-image` declaration shows.
+struct Layer {
+    /// Its one `url(…)`: `None` for several layers or no URL.
+    url: Option<String>,
+    /// Whether it places the picture at an offset (a non-zero length or percentage before
+    /// any `/`: a sprite); what follows `/` in the shorthand is the picture's size.
+    offset: bool,
+    /// Whether the declaration is `!important`.
+    important: bool,
+}
+
+/// The background value `p` holds (see [`Layer`]).
+fn layer(p: &mut Parser<'_>, shorthand: bool) -> Layer {
     let mut url: Option<String> = None;
     let mut urls = 0;
     let mut offset = false;
+    let mut important = false;
+    // The values of `background-size` still to come after a `/`.
+    let mut size = 0;
     while let Ok(token) = p.next() {
+        if size > 0
+            && matches!(
+                token,
+                Token::Dimension { .. } | Token::Percentage { .. } | Token::Number { .. }
+            )
+        {
+            size -= 1;
+            continue;
+        }
+        size = 0;
         match token {
             Token::UnquotedUrl(u) => {
                 urls += 1;
@@ -83,6 +111,12 @@ fn layer(p: &mut Parser<'_>, shorthand: bool) -> (Option<String>, bool) {
                 });
             }
             Token::Comma => urls += 1,
+            Token::Delim('/') if shorthand => size = 2,
+            Token::Delim('!') => {
+                important = p
+                    .expect_ident()
+                    .is_ok_and(|i| i.eq_ignore_ascii_case("important"));
+            }
             Token::Dimension { value, .. } | Token::Percentage {
                 unit_value: value, ..
             } if shorthand && *value != 0.0 => offset = true,
@@ -91,7 +125,11 @@ fn layer(p: &mut Parser<'_>, shorthand: bool) -> (Option<String>, bool) {
         }
     }
     let url = url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty());
-    ((urls == 1).then_some(url).flatten(), offset)
+    Layer {
+        url: (urls == 1).then_some(url).flatten(),
+        offset,
+        important,
+    }
 }
 
 /// Whether a `background-position` value has a non-zero length or percentage.
@@ -124,6 +162,12 @@ mod tests {
             format!("background: url({photo}) no-repeat center / cover"),
             format!("background: #eee url({photo}) 0 0"),
             format!("background-image:url(a.png);background-image:url({photo})"),
+            // What follows `/` is the picture's size, not an offset.
+            format!("background: url({photo}) center / 100% auto no-repeat"),
+            format!("background: url({photo}) 0 0 / 149px 84px"),
+            // An important declaration is not overridden by a later one that is not.
+            format!("background-image:url({photo}) !important; background-image:url(b.png)"),
+            format!("background:url(a.png) !IMPORTANT; background-image:url({photo}) ! important"),
         ] {
             assert_eq!(background_image(&style).as_deref(), Some(photo), "{style}");
         }
@@ -143,6 +187,7 @@ mod tests {
             "background: url(/i/sprite.png) -20px 0 no-repeat",
             "background-image: url(/i/sprite.png); background-position: 0 -48px",
             "background-image: url(/i/sprite.png); background-position-y: 50%",
+            "background: url(/i/sprite.png) 0 -20px / 16px 16px",
             // Not an image URL.
             "background-image: url(https://news.example/2016/12/19/story/)",
             "background-image: url(javascript:alert(1))",
