@@ -7,7 +7,7 @@ mod common;
 use articlean::{rule_fn, Action, Cleaner, Context, Element, Error, Rule};
 use common::safety;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use proptest::test_runner::{RngAlgorithm, TestRng};
 
 /// Elements the default policy renames (a block it does not keep becomes a `div`): each
 /// nesting level is one rename.
@@ -324,14 +324,8 @@ fn documents() -> impl Strategy<Value = String> {
 
 #[test]
 fn generated_user_rules_never_get_past_the_sanitizer() {
-    let config = Config {
-        cases: common::props::cases(512),
-        failure_persistence: None,
-        ..Config::default()
-    };
     // A fixed seed (the run is reproducible), or `PROPTEST_RNG_SEED`.
-    let rng = common::props::rng(TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]));
-    let mut runner = TestRunner::new_with_rng(config, rng);
+    let mut runner = common::props::runner(512, TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]));
     let strategy = (
         prop::sample::select(TARGETS),
         moves(),

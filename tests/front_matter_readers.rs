@@ -13,7 +13,7 @@ mod common;
 use articlean::{BodyKind, Cleaner, Post};
 use common::markdown::{render, renderer_options, unsafe_in_rendering};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use proptest::test_runner::{RngAlgorithm, TestRng};
 
 /// Hugo's `pageparser`: after a BOM and any white space, `---` or `+++` opens (whatever
 /// follows on the line belongs to the front matter); the first line (after `\r` or `\n`)
@@ -420,13 +420,8 @@ fn post() -> impl Strategy<Value = String> {
 
 #[test]
 fn generated_fence_lines_are_cut_alike_by_every_reader() {
-    let config = Config {
-        cases: common::props::cases(2048),
-        failure_persistence: None,
-        ..Config::default()
-    };
-    let rng = common::props::rng(TestRng::from_seed(RngAlgorithm::ChaCha, &[3; 32]));
-    let mut runner = TestRunner::new_with_rng(config, rng);
+    let mut runner =
+        common::props::runner(2048, TestRng::from_seed(RngAlgorithm::ChaCha, &[3; 32]));
     let cleaner = Cleaner::default();
     let result = runner.run(&post(), |post| {
         let found = problems(&cleaner, &post);

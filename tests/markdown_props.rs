@@ -15,7 +15,7 @@ mod common;
 use articlean::Cleaner;
 use common::markdown::problems;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use proptest::test_runner::{RngAlgorithm, TestRng};
 use serde_json::Value;
 
 /// Pieces of raw HTML and Markdown that the vectors are made of.
@@ -231,16 +231,10 @@ fn post(payloads: Vec<String>) -> impl Strategy<Value = String> {
 }
 
 fn rendered_clean_posts_are_safe_and_cleaning_is_idempotent(payloads: Vec<String>) {
-    let cases = common::props::cases(384);
     let mut bytes = [0u8; 32];
     bytes[..8].copy_from_slice(&0x6d61_726b_646f_776e_u64.to_le_bytes());
-    let config = Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    };
-    let rng = common::props::rng(TestRng::from_seed(RngAlgorithm::ChaCha, &bytes));
-    let mut runner = TestRunner::new_with_rng(config, rng);
+    let mut runner = common::props::runner(384, TestRng::from_seed(RngAlgorithm::ChaCha, &bytes));
+    let cases = runner.config().cases;
     let default = Cleaner::default();
     // A widened policy too: embeds, classes, ids, old presentational tags and attributes.
     let widened = Cleaner::builder()

@@ -10,7 +10,7 @@ mod common;
 use articlean::Cleaner;
 use common::safety;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use proptest::test_runner::{RngAlgorithm, TestRng};
 
 const CASES: u32 = 512;
 
@@ -248,14 +248,8 @@ fn cleaner(o: &Options) -> Cleaner {
 
 #[test]
 fn random_html_keeps_the_safety_properties() {
-    let cases = common::props::cases(CASES);
-    let config = Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    };
-    let rng = common::props::rng(TestRng::deterministic_rng(RngAlgorithm::ChaCha));
-    let mut runner = TestRunner::new_with_rng(config, rng);
+    let mut runner = common::props::runner(CASES, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+    let cases = runner.config().cases;
     let strategy = (options(), prop::collection::vec(piece(), 0..40));
     let outputs = std::cell::Cell::new(0usize);
     let survived = std::cell::Cell::new(0usize);

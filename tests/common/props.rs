@@ -5,7 +5,7 @@
 //! its own fixed seed, or (the `proptest!` tests) from a fresh seed, with failures kept in
 //! the regressions file beside the test.
 
-use proptest::test_runner::{Config, FileFailurePersistence, RngAlgorithm, TestRng};
+use proptest::test_runner::{Config, FileFailurePersistence, RngAlgorithm, TestRng, TestRunner};
 
 /// `PROPTEST_CASES` when it is set to a number, else `default`.
 pub fn cases(default: u32) -> u32 {
@@ -42,4 +42,16 @@ pub fn config(default: u32) -> Config {
         ))),
         ..Config::default()
     }
+}
+
+/// The runner of a property test driven by hand (`runner.run(&strategy, …)`): [`cases`]`(default)`
+/// cases from `seed` (or `PROPTEST_RNG_SEED`, see [`rng`]), reproducible, no failure file (the
+/// seed finds the case again).
+pub fn runner(default: u32, seed: TestRng) -> TestRunner {
+    let config = Config {
+        cases: cases(default),
+        failure_persistence: None,
+        ..Config::default()
+    };
+    TestRunner::new_with_rng(config, rng(seed))
 }
