@@ -63,6 +63,7 @@ mod ascii;
 mod builder;
 mod cleaner;
 mod config;
+mod css;
 mod dom;
 mod error;
 mod interest;

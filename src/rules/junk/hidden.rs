@@ -264,26 +264,14 @@ fn effective(decls: &[Declaration]) -> Vec<Declaration> {
 /// The declarations of an inline style (those of [`READ`]), as a browser tokenizes them;
 /// an invalid one is skipped up to the next `;`.
 fn declarations(style: &str) -> Vec<Declaration> {
-    let mut parser = Parser::new(style);
     let mut out = Vec::new();
-    while !parser.is_exhausted() {
-        let decl = parser.parse_until_after(
-            cssparser::Delimiter::Semicolon,
-            |p| -> Result<Option<Declaration>, ParseError<()>> {
-                let name = p.expect_ident()?.to_ascii_lowercase();
-                p.expect_colon()?;
-                if !READ.contains(&name.as_str()) {
-                    while p.next().is_ok() {}
-                    return Ok(None);
-                }
-                let (values, important) = values(p);
-                Ok(Some((name, values, important)))
-            },
-        );
-        if let Ok(Some(decl)) = decl {
-            out.push(decl);
+    crate::css::each_declaration(style, |name, p| {
+        if READ.contains(&name) {
+            let (values, important) = values(p);
+            out.push((name.to_string(), values, important));
         }
-    }
+        Ok(())
+    });
     out
 }
 

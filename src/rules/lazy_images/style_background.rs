@@ -21,38 +21,28 @@ pub(crate) fn background_image(style: &str) -> Option<String> {
     if !contains_ci(style, "url") {
         return None;
     }
-    let mut parser = Parser::new(style);
     let mut found: Option<Option<String>> = None;
     // Whether the declaration `found` comes from is `!important`: a later one that is not
     // does not override it.
     let mut found_important = false;
     let mut positioned = false;
-    while !parser.is_exhausted() {
-        let read = parser.parse_until_after(
-            cssparser::Delimiter::Semicolon,
-            |p| -> Result<(), ParseError<()>> {
-                let name = p.expect_ident()?.to_ascii_lowercase();
-                p.expect_colon()?;
-                match name.as_str() {
-                    "background-image" | "background" => {
-                        let layer = layer(p, name == "background");
-                        if layer.important || !found_important {
-                            positioned |= layer.offset;
-                            found = Some(layer.url);
-                            found_important = layer.important;
-                        }
-                    }
-                    "background-position" | "background-position-x" | "background-position-y" => {
-                        positioned |= has_offset(p);
-                    }
-                    _ => while p.next().is_ok() {},
+    crate::css::each_declaration(style, |name, p| {
+        match name {
+            "background-image" | "background" => {
+                let layer = layer(p, name == "background");
+                if layer.important || !found_important {
+                    positioned |= layer.offset;
+                    found = Some(layer.url);
+                    found_important = layer.important;
                 }
-                Ok(())
-            },
-        );
-        // An invalid declaration is skipped up to the next `;`, as a browser does.
-        let _ = read;
-    }
+            }
+            "background-position" | "background-position-x" | "background-position-y" => {
+                positioned |= has_offset(p);
+            }
+            _ => {}
+        }
+        Ok(())
+    });
     if positioned {
         return None;
     }
