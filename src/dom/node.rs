@@ -190,17 +190,9 @@ impl NodeRef {
     /// rules make of it is images.
     pub(crate) fn has_text_outside(&self, removed: Removed<'_>) -> bool {
         let mut found = false;
-        below(&self.handle, removed, |n| match &n.data {
-            NodeData::Text { contents } if !is_blank_text(&contents.borrow()) => {
-                found = true;
-                Step::Stop
-            }
-            NodeData::Element { name, .. }
-                if name.local == local_name!("noscript") && name.ns == ns!(html) =>
-            {
-                Step::Skip
-            }
-            _ => Step::Enter,
+        shown_text_below(&self.handle, removed, |text| {
+            found = !is_blank_text(text);
+            found
         });
         found
     }
@@ -379,6 +371,26 @@ pub(super) enum Step {
     Skip,
     /// Stops the visit.
     Stop,
+}
+
+/// Calls `each` with every text below `node` that a reader can get: outside the elements
+/// `removed` names and outside `<noscript>` (which holds markup as text, read with scripting
+/// on as a browser does: nothing of it shows as text), in document order, until `each`
+/// returns `true`.
+pub(super) fn shown_text_below(
+    node: &Handle,
+    removed: Removed<'_>,
+    mut each: impl FnMut(&str) -> bool,
+) {
+    below(node, removed, |n| match &n.data {
+        NodeData::Text { contents } if each(&contents.borrow()) => Step::Stop,
+        NodeData::Element { name, .. }
+            if name.local == local_name!("noscript") && name.ns == ns!(html) =>
+        {
+            Step::Skip
+        }
+        _ => Step::Enter,
+    });
 }
 
 /// Visits the nodes below `node` in document order, without recursion, not entering the

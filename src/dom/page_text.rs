@@ -2,12 +2,12 @@
 //! holds text (a hidden one) can ask whether it would remove most of the page: the article
 //! a script shows once it has run (WeChat's `#js_content` with `visibility: hidden`).
 //!
-//! Text is measured in bytes other than ASCII white space (indentation does not count),
-//! leaving out the insides of the elements the final stage removes with their content
-//! ([`Removed`]).
+//! Text is measured in bytes other than ASCII white space (indentation does not count), as
+//! a reader gets it (`node::shown_text_below`): not the insides of the elements the final
+//! stage removes with their content ([`Removed`]), nor a `<noscript>`'s markup.
 
 use super::element::Element;
-use super::node::{below, Removed, Step};
+use super::node::{shown_text_below, Removed};
 use markup5ever_rcdom::{Handle, NodeData};
 
 impl Element<'_> {
@@ -30,7 +30,6 @@ impl Element<'_> {
             for node in nodes {
                 total += match &node.data {
                     NodeData::Text { contents } => visible_len(&contents.borrow()),
-                    _ if removed.inside(node) => 0,
                     _ => text_len_below(node, removed, usize::MAX),
                 };
             }
@@ -39,17 +38,16 @@ impl Element<'_> {
     }
 }
 
+/// The text below `node`, none when `node` is an element whose insides never reach the
+/// reader (a `<template>` the filter may build as an empty shell, or not).
 fn text_len_below(node: &Handle, removed: Removed<'_>, limit: usize) -> usize {
+    if removed.inside(node) {
+        return 0;
+    }
     let mut total = 0;
-    below(node, removed, |n| {
-        if let NodeData::Text { contents } = &n.data {
-            total += visible_len(&contents.borrow());
-        }
-        if total >= limit {
-            Step::Stop
-        } else {
-            Step::Enter
-        }
+    shown_text_below(node, removed, |text| {
+        total += visible_len(text);
+        total >= limit
     });
     total
 }
