@@ -211,10 +211,17 @@ fn lower<'b>(name: &[u8], buf: &'b mut [u8; MAX_NAME]) -> Option<&'b [u8]> {
 /// Whether `value` holds `word` (lower case) in any ASCII case; a character reference might
 /// spell it, so a value with one is read as holding it.
 fn has_word(value: &[u8], word: &[u8]) -> bool {
-    value.contains(&b'&')
-        || value
-            .windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word))
+    let Some(&first) = word.first() else {
+        return true;
+    };
+    // Only where the first letter stands (either case) is the word compared: a class list
+    // runs to hundreds of bytes on utility-class pages, and is read for every `div`.
+    memchr::memchr(b'&', value).is_some()
+        || memchr::memchr2_iter(first, first.to_ascii_uppercase(), value).any(|at| {
+            value
+                .get(at..at + word.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        })
 }
 
 /// A set of names (ASCII lower case). A name up to 15 bytes long is one number, looked up in
@@ -323,6 +330,40 @@ impl Hasher for Fnv {
 mod tests {
     use super::*;
     use crate::Interest;
+
+    #[test]
+    fn word_search_agrees_with_every_window() {
+        // The memchr search against the plain one, on values where the word's first letter
+        // comes in both cases, overlaps itself, or is cut by the end.
+        let naive = |value: &[u8], word: &[u8]| {
+            value.contains(&b'&')
+                || value
+                    .windows(word.len())
+                    .any(|w| w.eq_ignore_ascii_case(word))
+        };
+        let pieces = [
+            "c", "C", "ca", "cap", "CAPTION", "caption", "aption", " ", "x", "&",
+        ];
+        let mut values = vec![String::new()];
+        for _ in 0..3 {
+            let mut longer = Vec::new();
+            for v in &values {
+                for p in pieces {
+                    longer.push(format!("{v}{p}"));
+                }
+            }
+            values.extend(longer);
+        }
+        for word in ["caption", "c", "lazy"] {
+            for v in &values {
+                assert_eq!(
+                    has_word(v.as_bytes(), word.as_bytes()),
+                    naive(v.as_bytes(), word.as_bytes()),
+                    "{v:?} {word:?}"
+                );
+            }
+        }
+    }
 
     fn filter(interest: Interest) -> AttrFilter {
         AttrFilter::new(&interest.reads.unwrap()).unwrap()
