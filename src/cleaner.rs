@@ -211,6 +211,7 @@ impl Cleaner {
                     // them, and then they must not count as the sanitizer's.
                     drop_comments: false,
                     attributes: inner.attributes.as_ref(),
+                    skip_drawings: inner.parse_filter,
                 },
             ),
             None => parse(html, kind),

@@ -56,6 +56,10 @@ fn main() {
             "attribute_mixes_clean_the_same_with_and_without_the_filter",
             attribute_mixes_clean_the_same_with_and_without_the_filter,
         ),
+        common::test(
+            "svg_mixes_clean_the_same_with_and_without_the_filter",
+            svg_mixes_clean_the_same_with_and_without_the_filter,
+        ),
     ])
 }
 
@@ -476,6 +480,33 @@ proptest::proptest! {
             proptest::prop_assert_eq!(a.html(), b.html(), "{:?}", html);
             proptest::prop_assert!(same_report(&a, &b), "{:?}", html);
         }
+    }
+
+    /// Random mixes of drawings and what may end or escape an `<svg>`: the content of an
+    /// `<svg>` that draws no text is skipped while parsing (`dom::parse::drawing`), which
+    /// changes nothing (no `#[test]`: `main` runs it).
+    fn svg_mixes_clean_the_same_with_and_without_the_filter(
+        pieces in proptest::collection::vec(proptest::sample::select(&[
+            "<svg>", "<svg viewBox='0 0 8 8'>", "</svg>", "<SVG>", "</Svg >", "<svg/>",
+            "<path d='M0 0>1'/>", "<path d=x/>", "<path>", "</path>", "<g>", "</g>",
+            "<g id=a/>", "<circle r=1/>", "<title>", "</title>", "<title id=t/>", "<desc>",
+            "</desc>", "<defs>", "</defs>", "<symbol id=i>", "</symbol>", "<use href=#i/>",
+            "<clipPath>", "</clippath>", "<feBlend/>", "<text>", "</text>", "<tspan>",
+            "<foreignObject>", "</foreignObject>", "<image href=a.jpg/>", "<a href=/x>", "</a>",
+            "word", " ", "\n", "&amp;", "<", "< ", "<!-- c -->", "<!--", "-->", "<![CDATA[x]]>",
+            "<p>", "</p>", "</br>", "<b>", "</b>", "<div>", "</div>", "<font color=red>",
+            "<math>", "</math>", "<table>", "<td>", "<select>", "<template>", "</template>",
+            "<img src=a.jpg>", "<script>", "</script>", "<style>", "</style>", "<noscript>",
+            "</noscript>", "<span>", "</span>",
+        ][..]), 0..24)
+    ) {
+        let html: String = pieces.concat();
+        let (filtered, plain) = with_and_without_filter(false);
+        let (a, b) = (filtered.clean(&html), plain.clean(&html));
+        proptest::prop_assert_eq!(a.html(), b.html(), "{:?}", html);
+        proptest::prop_assert!(same_report(&a, &b), "{:?}", html);
+        let (a, b) = (filtered.clean_document(&html), plain.clean_document(&html));
+        proptest::prop_assert_eq!(a.html(), b.html(), "{:?}", html);
     }
 
     /// Random mixes of the pieces that start and end raw text (no `#[test]`: `main` runs it).

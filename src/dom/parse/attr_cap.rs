@@ -367,6 +367,15 @@ fn tag(
     }
 }
 
+/// A tag read as the tokenizer reads it, from its name at `at` (just past `<` or `</`): the
+/// name as written, where the tag ends (just past its `>`, or the end of the input), and
+/// whether it ends with `/>` (which, after an unquoted value, may be part of the value).
+pub(super) fn read_tag(bytes: &[u8], at: usize) -> (&[u8], usize, bool) {
+    let name_end = skip_until(bytes, at, SPACE | SLASH | GT);
+    let t = tag(bytes, at, false, None, &mut Vec::new());
+    (&bytes[at..name_end], t.end, t.self_closing)
+}
+
 /// Whether the attribute name at the start of `at` is `name` (ASCII case-insensitive, as the
 /// tokenizer lowercases names).
 fn same_name(at: &[u8], name: &[u8]) -> bool {
@@ -391,7 +400,7 @@ fn end_of_raw_text(bytes: &[u8], at: usize, name: &[u8]) -> usize {
 }
 
 /// After `<!`: a comment, a CDATA section, or a doctype / bogus comment up to the first `>`.
-fn markup_declaration(bytes: &[u8], at: usize) -> usize {
+pub(super) fn markup_declaration(bytes: &[u8], at: usize) -> usize {
     let rest = &bytes[at.min(bytes.len())..];
     if !rest.starts_with(b"--") {
         return bogus_comment(bytes, at);

@@ -429,6 +429,12 @@ pub(crate) trait HasDepth: TreeSink<Handle = Handle> {
     fn last_element_drops_content(&self) -> bool {
         false
     }
+
+    /// Whether an SVG `<svg>` element whose content may be skipped was created since the
+    /// last call (see [`drawing`](super::drawing)).
+    fn take_svg_created(&self) -> bool {
+        false
+    }
 }
 
 impl HasDepth for DepthSink {
@@ -450,6 +456,10 @@ impl HasDepth for FilterSink<'_, DepthSink> {
 
     fn last_element_drops_content(&self) -> bool {
         self.last_was_shell()
+    }
+
+    fn take_svg_created(&self) -> bool {
+        FilterSink::take_svg_created(self)
     }
 }
 

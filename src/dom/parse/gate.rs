@@ -2,7 +2,7 @@
 //! [`Gate`], which may hold back a start tag (and its end tag), and takes dropped raw text off
 //! the input.
 //!
-//! Three jobs, each the cheapest place for it:
+//! Four jobs, each the cheapest place for it:
 //!
 //! - **Depth** ([`MAX_DEPTH`], see [`depth`](super::depth)): once the tree has grown near the
 //!   cap, the gate asks the tree builder where the next node would go, with a *probe*: an
@@ -16,6 +16,8 @@
 //! - **Raw text** ([`raw_text`]): when the tree builder switches the
 //!   tokenizer to raw text for an element whose content the sink drops, the text is taken
 //!   off the input before the tokenizer reads it.
+//! - **Drawings** ([`drawing`]): when the tree builder has just opened an `<svg>` and the
+//!   sink allows it, content that draws no text is taken off the input up to the `</svg>`.
 //!
 //! What it relies on in html5ever (each tested in `html5ever_behaviour`): a comment token
 //! goes to the current node, through `create_comment` and `append` (HTML § 13.2.6.1,
@@ -28,7 +30,7 @@
 //! read nothing past the start tag's `>`.
 
 use super::depth::{HasDepth, MAX_DEPTH};
-use super::raw_text;
+use super::{drawing, raw_text};
 use crate::dom::names::{is_raw_text, is_void};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult};
@@ -233,6 +235,7 @@ impl<S: HasDepth> TokenSink for Gate<'_, S> {
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
         let mut raw_text_of = None;
+        let mut svg = false;
         if let Token::TagToken(tag) = &token {
             if !self.pass(tag, line_number) {
                 return TokenSinkResult::Continue;
@@ -244,6 +247,10 @@ impl<S: HasDepth> TokenSink for Gate<'_, S> {
                 if is_raw_text_start(&tag.name) {
                     raw_text_of = Some(tag.name.clone());
                 }
+                svg = tag.name == local_name!("svg") && !tag.self_closing;
+                if svg {
+                    self.builder.sink.take_svg_created();
+                }
             }
         }
         let result = self.builder.process_token(token, line_number);
@@ -252,6 +259,10 @@ impl<S: HasDepth> TokenSink for Gate<'_, S> {
             if self.builder.sink.last_element_drops_content() {
                 raw_text::skip(self.input, *kind, &name);
             }
+        }
+        if svg && self.builder.sink.take_svg_created() {
+            // The tree builder has just opened an `<svg>`: its content comes next.
+            drawing::skip(self.input);
         }
         result
     }

@@ -12,6 +12,7 @@
 //! | [`depth`] | the nesting-depth cap: [`DepthSink`] measures depths in the tree, [`enforce`] guarantees the cap | which sink calls move nodes, template contents |
 //! | [`sink`] | the parse-time filter: [`FilterSink`] builds nothing below an element the policy drops | the tree builder reaching nodes only through the sink |
 //! | [`raw_text`] | where dropped raw text ends | the tokenizer's raw-text and script states, § 13.2.5.9–31 |
+//! | [`drawing`] | where the content of an `<svg>` that draws no text ends, to skip it | the rules for foreign content, § 13.2.6.5 |
 //!
 //! What this module relies on: `Tokenizer::feed` returns at each `</script>` and goes on
 //! when called again; a fragment in `<body>` context starts in the data state and hangs
@@ -24,6 +25,7 @@
 pub(crate) mod attr_cap;
 pub(crate) mod attr_filter;
 pub(crate) mod depth;
+pub(crate) mod drawing;
 pub(crate) mod gate;
 #[cfg(test)]
 mod html5ever_behaviour;

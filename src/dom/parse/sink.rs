@@ -27,7 +27,7 @@
 use super::attr_filter::AttrFilter;
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
-use html5ever::{Attribute, ExpandedName, QualName};
+use html5ever::{local_name, ns, Attribute, ExpandedName, QualName};
 use markup5ever_rcdom::{Handle, Node, NodeData, RcDom, WeakHandle};
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
@@ -51,6 +51,9 @@ pub(crate) struct Prefilter<'a> {
     pub(crate) drop_comments: bool,
     /// Attributes removed from start tags before the tokenizer reads them.
     pub(crate) attributes: Option<&'a AttrFilter>,
+    /// Whether the content of an `<svg>` that draws no text may be skipped (see
+    /// [`drawing`](super::drawing)): the output never holds SVG.
+    pub(crate) skip_drawings: bool,
 }
 
 /// The parsed tree and what was dropped on the way.
@@ -75,6 +78,9 @@ pub(crate) struct FilterSink<'a, S> {
     dropped_comments: Cell<usize>,
     /// Whether the element created last is a shell.
     last_shell: Cell<bool>,
+    /// Whether an `<svg>` element was created since [`FilterSink::take_svg_created`] last
+    /// asked (only when `skip_drawings`).
+    svg_created: Cell<bool>,
 }
 
 #[derive(PartialEq)]
@@ -98,7 +104,14 @@ impl<'a, S: InnerSink> FilterSink<'a, S> {
             dropped_elements: Cell::new(0),
             dropped_comments: Cell::new(0),
             last_shell: Cell::new(false),
+            svg_created: Cell::new(false),
         }
+    }
+
+    /// Whether an SVG `<svg>` element was created since the last call, whose content may be
+    /// skipped (see [`Prefilter::skip_drawings`]).
+    pub(crate) fn take_svg_created(&self) -> bool {
+        self.svg_created.replace(false)
     }
 
     /// Whether the element created last is a shell: nothing attached to it is kept.
@@ -208,6 +221,9 @@ impl<S: InnerSink> TreeSink for FilterSink<'_, S> {
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
         let shell = (self.filter.drop_element)(&name, &attrs);
         self.last_shell.set(shell);
+        if self.filter.skip_drawings && name.local == local_name!("svg") && name.ns == ns!(svg) {
+            self.svg_created.set(true);
+        }
         Node::new(NodeData::Element {
             name,
             attrs: RefCell::new(attrs),

@@ -81,6 +81,7 @@ fn filtered_by(
             drop_element,
             drop_comments,
             attributes: None,
+            skip_drawings: false,
         },
     );
     let out = match kind {

@@ -54,16 +54,17 @@ fn pieces(el: &Element<'_>) -> Vec<String> {
         let Some(name) = node.name() else {
             continue;
         };
-        let drawn = if piece.is_some() {
-            // Inside a `text` (`tspan`, `textPath`, `a`) or a `foreignObject` (HTML): what
-            // shows no text is skipped.
+        let svg = node
+            .qual_name()
+            .is_some_and(|n| n.ns == html5ever::ns!(svg));
+        let drawn = if piece.is_some() && !svg {
+            // HTML inside a `foreignObject`: what shows no text is skipped.
             !crate::dom::names::shows_no_text(name)
-                && !matches!(
-                    name,
-                    "desc" | "textarea" | "select" | "iframe" | "object" | "svg"
-                )
+                && !matches!(name, "textarea" | "select" | "iframe" | "object")
         } else {
-            may_draw_text(name)
+            // SVG, inside a `text` too (`tspan`, `textPath`, `a`): a shape holds no text
+            // that is drawn (and the parse-time filter builds nothing below one).
+            may_draw_text(name) && !(piece.is_some() && name == "svg")
         };
         if !drawn || hidden(&node) {
             continue;
