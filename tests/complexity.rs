@@ -121,6 +121,13 @@ fn picture_pairs(n: usize) -> String {
     format!("<picture>{}</picture>", pair.repeat(n))
 }
 
+/// Drawings nested without end: each `<svg>` scans ahead for its `</svg>` to skip its
+/// content (`dom::parse::drawing`), finds none, and the nested ones would scan it all again.
+fn unclosed_drawings(n: usize) -> String {
+    let drawing = r#"<svg viewBox="0 0 8 8"><path d="M0 0h8v8H0z"/><path d="M1 1h6v6H1z"/>"#;
+    format!("<p>Before the drawings.</p><p>{}", drawing.repeat(n))
+}
+
 const FAMILIES: &[Family] = &[
     Family {
         name: "figure[itemid] x250 nested around N paragraphs",
@@ -171,6 +178,12 @@ const FAMILIES: &[Family] = &[
     Family {
         name: "picture of N source+img pairs",
         make: picture_pairs,
+        base: 100,
+        post: false,
+    },
+    Family {
+        name: "<svg> with paths, nested without end",
+        make: unclosed_drawings,
         base: 100,
         post: false,
     },

@@ -11,7 +11,7 @@
 //! the `<svg>` start tag, and the tokenizer goes on at its `</svg>`: the `<svg>` element stays,
 //! empty, with its attributes, where the rules see it and the sanitizer removes it as before.
 //!
-//! What may be skipped ([`content_len`]) is decided from the markup alone, conservatively:
+//! What may be skipped ([`scan`]) is decided from the markup alone, conservatively:
 //! only comments, the tags of drawing elements ([`DRAWING`]: shapes, paths, gradients,
 //! `<symbol>`, `<use>`, filters, `<title>`…, none of them an HTML element's name and none a
 //! text element; and `<svg>`s inside, holding the same), white space, and any text inside
@@ -113,16 +113,20 @@ impl Holds {
 
 /// How many bytes at the start of `rest` (what follows an `<svg>` start tag) are content
 /// that may be skipped: up to its `</svg` end tag, when everything before it is what the
-/// module documentation allows; `None` otherwise (including when no `</svg>` follows).
-pub(crate) fn content_len(rest: &[u8]) -> Option<usize> {
+/// module documentation allows; otherwise (also when no `</svg>` follows) how far the scan
+/// read before it gave up.
+fn scan(rest: &[u8]) -> Result<usize, usize> {
+    // (A tag the scan gives up on was read to its end: that is how far the scan read.)
     // The open drawing elements, innermost last (the `<svg>` itself holds drawings).
     let mut open: Vec<(&[u8], Holds)> = Vec::new();
     let mut pos = 0;
     loop {
-        let lt = pos + memchr::memchr(b'<', &rest[pos..])?;
+        let Some(lt) = memchr::memchr(b'<', &rest[pos..]).map(|n| pos + n) else {
+            return Err(rest.len());
+        };
         let holds = open.last().map_or(Holds::Drawings, |&(_, h)| h);
         if holds == Holds::Drawings && !rest[pos..lt].iter().all(|&b| is_space(b)) {
-            return None;
+            return Err(lt);
         }
         match rest.get(lt + 1) {
             Some(b'!') if rest[lt + 2..].starts_with(b"--") => {
@@ -131,16 +135,16 @@ pub(crate) fn content_len(rest: &[u8]) -> Option<usize> {
             Some(b'/') => {
                 let (name, end, _) = read_tag(rest, lt + 2);
                 if !closed(rest, end) {
-                    return None;
+                    return Err(end);
                 }
                 if name.eq_ignore_ascii_case(b"svg") && open.is_empty() {
-                    return Some(lt);
+                    return Ok(lt);
                 }
                 // Only the end tag of the innermost element: the scan follows the nesting
                 // exactly, or stops.
                 match open.pop() {
                     Some((top, _)) if top.eq_ignore_ascii_case(name) => pos = end,
-                    _ => return None,
+                    _ => return Err(end),
                 }
             }
             Some(b) if b.is_ascii_alphabetic() && holds != Holds::Text => {
@@ -149,17 +153,17 @@ pub(crate) fn content_len(rest: &[u8]) -> Option<usize> {
                 // tag closes it, not this one.
                 let nested = name.eq_ignore_ascii_case(b"svg");
                 if !(nested || is_drawing(name)) || !closed(rest, end) {
-                    return None;
+                    return Err(end);
                 }
                 let holds = Holds::of(name);
                 // `/>` may end an unquoted value rather than the tag (`<title id=a/>` leaves
                 // the title open): a title or description must be closed by its end tag.
                 if self_closing && holds == Holds::Text {
-                    return None;
+                    return Err(end);
                 }
                 if !self_closing {
                     if open.len() == MAX_NESTING {
-                        return None;
+                        return Err(end);
                     }
                     open.push((name, holds));
                 }
@@ -173,7 +177,7 @@ pub(crate) fn content_len(rest: &[u8]) -> Option<usize> {
             }
             // `<!DOCTYPE`, `<![CDATA[`, `<?…`, a lone `<` where no text may be, a tag in a
             // title.
-            _ => return None,
+            _ => return Err(lt),
         }
     }
 }
@@ -185,13 +189,29 @@ fn closed(rest: &[u8], end: usize) -> bool {
 }
 
 /// Takes the content of the `<svg>` whose start tag the tokenizer has just read off
-/// `input`, when [`content_len`] allows: the tokenizer goes on at its `</svg>`. Returns the
+/// `input`, when [`scan`] allows: the tokenizer goes on at its `</svg>`. Returns the
 /// bytes taken.
-pub(crate) fn skip(input: &BufferQueue) -> usize {
+///
+/// `budget`: how many more bytes scans that find nothing to skip may read. What a scan
+/// skips is never read again, but a scan that gives up leaves its bytes to the tokenizer,
+/// and the `<svg>`s nested in them scan them again: `<svg><path/>…` nested without end would
+/// cost the square of the input. Once the budget (the input's length, for a parse) is spent,
+/// nothing more is skipped.
+pub(crate) fn skip(input: &BufferQueue, budget: &std::cell::Cell<usize>) -> usize {
+    if budget.get() == 0 {
+        return 0;
+    }
     let Some(front) = input.pop_front() else {
         return 0;
     };
-    let len = content_len(front.as_bytes()).unwrap_or(0);
+    let bytes = front.as_bytes();
+    let len = match scan(&bytes[..bytes.len().min(budget.get())]) {
+        Ok(len) => len,
+        Err(read) => {
+            budget.set(budget.get().saturating_sub(read.max(1)));
+            0
+        }
+    };
     if len == 0 {
         input.push_front(front);
         return 0;
@@ -205,10 +225,10 @@ pub(crate) fn skip(input: &BufferQueue) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::content_len;
+    use super::scan;
 
     fn len(s: &str) -> Option<usize> {
-        content_len(s.as_bytes())
+        scan(s.as_bytes()).ok()
     }
 
     #[test]
@@ -269,6 +289,37 @@ mod tests {
         ] {
             assert_eq!(len(case), None, "{case:?}");
         }
+    }
+
+    #[test]
+    fn skip_takes_the_content_off_the_input_within_the_budget() {
+        use html5ever::tendril::StrTendril;
+        use html5ever::tokenizer::BufferQueue;
+        use std::cell::Cell;
+        let queue = |s: &str| {
+            let input = BufferQueue::default();
+            input.push_back(StrTendril::from_slice(s));
+            input
+        };
+        let budget = Cell::new(100);
+        let input = queue("<path d=M0/></svg>after");
+        assert_eq!(super::skip(&input, &budget), 12);
+        assert_eq!(&*input.pop_front().unwrap(), "</svg>after");
+        assert_eq!(budget.get(), 100, "a skip costs no budget");
+        // A scan that gives up spends what it read; then nothing more is scanned.
+        let input = queue("<path/>words</svg>");
+        assert_eq!(super::skip(&input, &budget), 0);
+        assert_eq!(budget.get(), 100 - 12);
+        assert_eq!(&*input.pop_front().unwrap(), "<path/>words</svg>");
+        budget.set(0);
+        let input = queue("<path/></svg>");
+        assert_eq!(super::skip(&input, &budget), 0);
+        // Only the budget's bytes are read: a scan cut short finds no end tag, and has
+        // read them all.
+        budget.set(5);
+        let input = queue("<path/></svg>");
+        assert_eq!(super::skip(&input, &budget), 0);
+        assert_eq!(budget.get(), 0);
     }
 
     #[test]

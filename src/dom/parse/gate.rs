@@ -106,16 +106,24 @@ pub(crate) struct Gate<'i, S: HasDepth> {
     formatting_passed: Cell<usize>,
     /// [`Self::formatting`] as last counted, and `formatting_passed` at that time.
     formatting_counted: Cell<(usize, usize)>,
+    /// What scans for drawings that skip nothing may still read (see [`drawing::skip`]).
+    drawing_budget: Cell<usize>,
 }
 
 impl<'i, S: HasDepth> Gate<'i, S> {
-    pub(crate) fn new(builder: TreeBuilder<Handle, S>, input: &'i BufferQueue) -> Gate<'i, S> {
+    /// A gate for the tokenizer reading `input`, `input_len` bytes long.
+    pub(crate) fn new(
+        builder: TreeBuilder<Handle, S>,
+        input: &'i BufferQueue,
+        input_len: usize,
+    ) -> Gate<'i, S> {
         Gate {
             builder,
             input,
             dropped: RefCell::default(),
             formatting_passed: Cell::new(0),
             formatting_counted: Cell::new((0, 0)),
+            drawing_budget: Cell::new(input_len),
         }
     }
 
@@ -262,7 +270,7 @@ impl<S: HasDepth> TokenSink for Gate<'_, S> {
         }
         if svg && self.builder.sink.take_svg_created() {
             // The tree builder has just opened an `<svg>`: its content comes next.
-            drawing::skip(self.input);
+            drawing::skip(self.input, &self.drawing_budget);
         }
         result
     }

@@ -188,9 +188,10 @@ fn build<S: HasDepth>(html: StrTendril, kind: InputKind, sink: S) -> (S::Output,
         }
     };
     let input = BufferQueue::default();
+    let input_len = html.len();
     input.push_back(html);
     let tokenizer = Tokenizer::new(
-        Gate::new(builder, &input),
+        Gate::new(builder, &input, input_len),
         TokenizerOpts {
             initial_state: initial_state.or(opts.tokenizer.initial_state),
             ..opts.tokenizer
