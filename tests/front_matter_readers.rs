@@ -433,34 +433,102 @@ fn generated_fence_lines_are_cut_alike_by_every_reader() {
     }
 }
 
-/// Left: an opening line of four dashes and more (`----x: 1`) is no front matter for
-/// gray-matter and Jekyll, nor for the cleaner, but Hugo reads `-x: 1` as its first key;
-/// a code fence opened on a later front-matter line hides the HTML after Hugo's closing from
-/// the cleaner. Writing it so that every reader agrees needs a change to the Markdown.
+/// An opening line of four dashes and more (`----x: 1`) is no front matter for gray-matter,
+/// Jekyll and Hexo, nor for the cleaner, but Hugo reads `-x: 1` as its first key; a code fence
+/// opened on a later front-matter line hides the HTML after Hugo's closing from the cleaner.
+/// The post is then written after an empty front matter, which every reader reads alike.
 #[test]
-#[ignore = "Hugo reads `----x: 1` as an opening fence and a key; the cleaner does not"]
 fn four_dashes_and_a_key_open_front_matter_for_hugo() {
-    let found = problems(
-        &Cleaner::default(),
-        "----x: 1\n   ~~~\n---\n<img src=x onerror=alert(1)>\n~~~\n",
-    );
-    assert!(found.is_empty(), "{}", found.join("\n  "));
-}
-
-/// Left: Hexo renders the whole post, front matter included, when its front matter is no
-/// YAML map (a scalar, or only comments), and the front matter is not cleaned. Telling
-/// needs a YAML reader, and writing it safely a change to the front matter.
-#[test]
-#[ignore = "Hexo renders a front matter that is no YAML map as Markdown; it is not cleaned"]
-fn hexo_renders_front_matter_that_is_no_map() {
     let cleaner = Cleaner::default();
     for post in [
-        "---\n<img src=x onerror=alert(1)>\n---\nBody\n",
-        "---\n# <img src=x onerror=alert(1)>\n---\nBody\n",
+        "----x: 1\n   ~~~\n---\n<img src=x onerror=alert(1)>\n~~~\n",
+        " -----\n```\n---\n<img src=x onerror=alert(1)>\n```\n",
+        "++++x = 1\r\n```\r\n+++\r\n<img src=x onerror=alert(1)>\r\n```\r\n",
     ] {
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{}", found.join("\n  "));
+        // Nothing of the post is lost: all of it follows the empty front matter (the image
+        // is in a code block for every reader now).
+        let once = cleaner.clean_post(post).into_html();
+        let empty = if post.contains('\r') {
+            "---\r\n{}\r\n---\r\n"
+        } else {
+            "---\n{}\n---\n"
+        };
+        assert_eq!(once, format!("{empty}{post}"));
+    }
+    // A post that starts so but is safe however it is cut keeps every byte.
+    for post in [
+        "----x: 1\n---\nBody <b>x</b>\n",
+        "-----\n\nText\n\n---\n\nMore\n",
+    ] {
+        assert_eq!(cleaner.clean_post(post).html(), post);
+    }
+}
+
+/// Hexo renders the whole post, front matter included, when its front matter is no YAML map
+/// (a scalar, only comments, nothing), and the front matter is not cleaned: such a front
+/// matter is cleaned as Markdown where it is (its raw HTML only: a scalar stays a scalar, a
+/// comment a comment), or, when what it opens runs on into the body (a code fence, an HTML
+/// block), the whole post is cleaned as Markdown and written after an empty front matter.
+#[test]
+fn hexo_renders_front_matter_that_is_no_map() {
+    let cleaner = Cleaner::default();
+    // Each post, and what its cleaned front matter (or the start of the post) must hold.
+    for (post, kept) in [
+        (
+            "---\n<img src=x onerror=alert(1)>\n---\nBody\n",
+            "---\n<img src=\"x\"",
+        ),
+        (
+            "---\n# <img src=x onerror=alert(1)>\n---\nBody\n",
+            "---\n# <img src=\"x\"",
+        ),
+        (
+            "---\r\n'<b onclick=alert(1)>x</b>'\r\n---\r\nBody\r\n",
+            "---\r\n'<b>x</b>'\r\n---",
+        ),
+        (
+            "---\nSee [a](javascript:alert(1))\n---\nBody\n",
+            "---\nSee [a](#)\n---",
+        ),
+        (
+            "\u{feff}---\n# c\n\n<img src=x onerror=alert(1)>\n---\nBody\n",
+            "\u{feff}---\n# c\n\n<img src=\"x\"",
+        ),
+        // What the front matter opens runs on into the body: all of it after `{}`.
+        (
+            "---\n```\n---\n```\n<img src=x onerror=alert(1)>\n",
+            "---\n{}\n---\n---\n```\n---\n```\n<img src=\"x\"",
+        ),
+        (
+            "---\n<div>\n---\n`<img src=x onerror=alert(1)>`\n",
+            "---\n{}\n---\n---\n<div>\n---\n`<img src=\"x\"",
+        ),
+    ] {
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{post:?}: {}", found.join("\n  "));
         let once = cleaner.clean_post(post).into_html();
         let body = hexo(&once, true).unwrap_or_default();
         let found = unsafe_in_rendering(&render(&body, renderer_options()[0].1));
         assert!(found.is_empty(), "{post:?}: {found:?}");
+        assert!(once.starts_with(kept), "{post:?} -> {once:?}");
+        assert!(once.contains("Body") || !post.contains("Body"), "{once:?}");
+    }
+    // A scalar or a comment stays one, cleaned where it is; the body is untouched.
+    assert_eq!(
+        cleaner
+            .clean_post("---\n# <img src=x onerror=alert(1)>\n---\nBody <b>x</b>\n")
+            .html(),
+        "---\n# <img src=\"x\" loading=\"lazy\" decoding=\"async\">\n---\nBody <b>x</b>\n"
+    );
+    // A map's front matter is never cleaned, whatever it holds.
+    for post in [
+        "---\ntitle: <img src=x onerror=alert(1)>\n---\nBody\n",
+        "---\n- <img src=x onerror=alert(1)>\n---\nBody\n",
+        "---\n# c\n\ta: <b onclick=x>\n---\nBody\n",
+        "---\n# just a comment\n---\nBody\n",
+    ] {
+        assert_eq!(cleaner.clean_post(post).html(), post);
     }
 }

@@ -22,6 +22,8 @@ mod edits;
 mod fences;
 mod front_matter;
 #[cfg(feature = "posts")]
+mod hexo;
+#[cfg(feature = "posts")]
 mod links;
 #[cfg(feature = "posts")]
 mod markdown;
@@ -286,16 +288,26 @@ impl Cleaner {
     }
 }
 
-/// A cleaned post without front matter whose start Hugo reads as front matter (see
-/// `fences::hugo_only`), written so that Hugo reads it as body too: its first `{` or `#` as a
-/// character reference (which every Markdown renderer reads as the character); else (a
-/// comment, or an indented code block) after a link reference definition, which renders as
-/// nothing (`[//]: #`, Markdown's comment). An HTML body is left as it is: what Hugo skips of
-/// it ends with a comment, where an element may start.
+/// A cleaned post written so that Hugo and Hexo render nothing the cleaner did not clean
+/// where they render it.
+///
+/// - With front matter: Hexo renders the whole post, front matter included, when its front
+///   matter is no object ([`hexo`]); see [`hexo_renders_front_matter`].
+/// - Without: a start that Hugo reads as front matter (see `fences::hugo_only`) is written so
+///   that Hugo reads it as body too: its first `{` or `#` as a character reference (which
+///   every Markdown renderer reads as the character); else (a comment, or an indented code
+///   block) after an empty front matter. An HTML body is left as it is: what Hugo skips of it
+///   ends with a comment, where an element may start. A run of four fence characters or more
+///   that Hugo reads as an opening fence (`----x: 1`, see `fences::hugo_run`) is written
+///   after an empty front matter when what Hugo would render after its closing line is not
+///   safe as Markdown. Then, when Hexo reads front matter (with no opening fence, or
+///   `----`, `;;;`) and what it renders after it is not safe as Markdown, the post is written
+///   after an empty front matter.
 #[cfg(feature = "posts")]
 fn unread_by_hugo(cleaner: &Cleaner, out: &mut Cleaned) {
     let html = &out.html;
-    if fences::find(html).is_some() {
+    if let Some(f) = fences::find(html) {
+        hexo_renders_front_matter(cleaner, out, f);
         return;
     }
     if let Some(hugo) = fences::hugo_only(html).filter(|_| !detect::is_html(html)) {
@@ -310,11 +322,62 @@ fn unread_by_hugo(cleaner: &Cleaner, out: &mut Cleaned) {
             out.html = with_empty_front_matter(html);
             return;
         }
+    } else if fences::hugo_run(html)
+        .is_some_and(|body| !markdown::safe_as_markdown(cleaner, &html[body..]))
+    {
+        out.html = with_empty_front_matter(html);
+        return;
     }
     let html = &out.html;
-    if fences::hexo_body(html).is_some_and(|body| !markdown::safe_as_markdown(cleaner, body)) {
+    // The whole text is the cleaned body: only what follows a front matter Hexo reads.
+    let hexo = hexo::reading(html);
+    if hexo
+        .content
+        .is_some_and(|at| !markdown::safe_as_markdown(cleaner, &html[at..]))
+    {
         out.html = with_empty_front_matter(html);
     }
+}
+
+/// A cleaned post with front matter (`f`), which Hexo may render whole when it is no object
+/// (a scalar such as `<img src=x onerror=…>`, only comments, nothing; see [`hexo`]), and
+/// whose data may also run past the cleaner's closing line when the front matter is empty.
+/// When what Hexo may render is not safe as Markdown:
+///
+/// 1. the front matter, from its opening fence up to its closing line, is cleaned as a
+///    Markdown body (its raw HTML and URLs only: text, comments and keys stay), which is kept
+///    when the post then splits into the same body and Hexo renders nothing unsafe;
+/// 2. else (what the front matter opens continues into the body: a code fence, an HTML block,
+///    a table) the whole post is cleaned as Markdown and written after an empty front matter,
+///    which every reader reads alike: every reader then renders all of it, as Hexo did.
+///
+/// A map's front matter (every ordinary post) is never changed.
+#[cfg(feature = "posts")]
+fn hexo_renders_front_matter(cleaner: &Cleaner, out: &mut Cleaned, f: fences::Fences) {
+    let safe = |html: &str, body: usize| {
+        let hexo = hexo::reading(html);
+        let bom = if html.starts_with('\u{feff}') { 3 } else { 0 };
+        hexo.content
+            .is_none_or(|at| at == body || markdown::safe_as_markdown(cleaner, &html[at..]))
+            && (!hexo.whole || markdown::safe_as_markdown(cleaner, &html[bom..]))
+    };
+    let html = &out.html;
+    if safe(html, f.body) {
+        return;
+    }
+    let body = &html[f.body..];
+    let (front, report) = markdown::clean(cleaner, &html[f.open..f.close]);
+    let new = format!("{}{front}{}", &html[..f.open], &html[f.close..]);
+    let at = new.len() - body.len();
+    if Post::split(&new).body == body && safe(&new, at) {
+        out.html = new;
+        out.report.merge(&report);
+        return;
+    }
+    let bom = if html.starts_with('\u{feff}') { 3 } else { 0 };
+    let (whole, report) = markdown::clean(cleaner, &html[bom..]);
+    out.html = format!("{}{}", &html[..bom], with_empty_front_matter(&whole));
+    out.report.merge(&report);
 }
 
 /// Front matter that every reader reads alike, and as nothing: written before a post whose
