@@ -146,7 +146,8 @@ fn split(t: &str) -> Option<Split> {
 
 /// Whether YAML `data` is an object for Hexo (see the module docs).
 fn yaml_object(data: &str) -> Maybe {
-    // Hexo makes the tabs that start a line two spaces each.
+    // Hexo makes `\r\n` `\n`, and the tabs that start a line two spaces each.
+    let data = as_hexo_reads(data);
     let data: Cow<'_, str> = if data.contains("\n\t") {
         let mut out = String::with_capacity(data.len() + 16);
         let mut lines = data.split('\n');
@@ -159,8 +160,16 @@ fn yaml_object(data: &str) -> Maybe {
         }
         Cow::Owned(out)
     } else {
-        Cow::Borrowed(data)
+        data
     };
+    // A document marker line (`...` that ends the first document, which `yaml` then reads
+    // as `null`, or `---`): more than one document, which yaml-rust2 reads otherwise.
+    if data
+        .split('\n')
+        .any(|line| line.starts_with("...") || line.starts_with("---"))
+    {
+        return Maybe::Unknown;
+    }
     let mut parser = Parser::new_from_str(&data);
     loop {
         match parser.next_token() {
@@ -171,6 +180,16 @@ fn yaml_object(data: &str) -> Maybe {
             // A scalar (js-yaml reads some as dates, objects), an alias, an error.
             _ => return Maybe::Unknown,
         }
+    }
+}
+
+/// `text` as Hexo reads it: `\r\n` made `\n` (by `hexo-fs`), which joins a lone `\r` and the
+/// `\r\n` after it into one line break.
+pub(crate) fn as_hexo_reads(text: &str) -> Cow<'_, str> {
+    if memchr::memmem::find(text.as_bytes(), b"\r\n").is_some() {
+        text.replace("\r\n", "\n").into()
+    } else {
+        text.into()
     }
 }
 

@@ -120,6 +120,7 @@ fn readings(body: &str) -> &'static [Options] {
 
 /// Cleans a Markdown body: the new body and what changed.
 pub(crate) fn clean(cleaner: &Cleaner, body: &str) -> (String, Report) {
+    let body = &*crlf_proof(body);
     let mut report = Report::new(cleaner.rule_names().map(|n| (n, 0)).collect());
     let sanitize = cleaner.inner.sanitize.clone();
     let verifier = sanitize
@@ -149,6 +150,26 @@ pub(crate) fn clean(cleaner: &Cleaner, body: &str) -> (String, Report) {
     }
     report.add("sanitize", 1);
     (escape_everything(&out), report)
+}
+
+/// `body` with each lone `\r` that comes right before another `\r` written `\r\n`, which
+/// every Markdown renderer reads alike (one line break). Else a tool that makes `\r\n` `\n`
+/// (Hexo's file reader, git's `autocrlf`) joins `\r` and `\r\n` into one line break, and
+/// the blank line the cleaner read (`x\r\r\n\t<b onclick=…>`, an indented code block after
+/// it) is gone: the next line continues the paragraph, its HTML live.
+fn crlf_proof(body: &str) -> std::borrow::Cow<'_, str> {
+    if memchr::memmem::find(body.as_bytes(), b"\r\r").is_none() {
+        return body.into();
+    }
+    let mut out = String::with_capacity(body.len() + 16);
+    let mut rest = body;
+    while let Some(i) = memchr::memmem::find(rest.as_bytes(), b"\r\r") {
+        out.push_str(&rest[..=i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// Passes 1 and 2 (see the module docs).

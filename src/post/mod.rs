@@ -333,7 +333,7 @@ fn unread_by_hugo(cleaner: &Cleaner, out: &mut Cleaned) {
     let hexo = hexo::reading(html);
     if hexo
         .content
-        .is_some_and(|at| !markdown::safe_as_markdown(cleaner, &html[at..]))
+        .is_some_and(|at| !safe_for_hexo(cleaner, &html[at..]))
     {
         out.html = with_empty_front_matter(html);
     }
@@ -358,8 +358,8 @@ fn hexo_renders_front_matter(cleaner: &Cleaner, out: &mut Cleaned, f: fences::Fe
         let hexo = hexo::reading(html);
         let bom = if html.starts_with('\u{feff}') { 3 } else { 0 };
         hexo.content
-            .is_none_or(|at| at == body || markdown::safe_as_markdown(cleaner, &html[at..]))
-            && (!hexo.whole || markdown::safe_as_markdown(cleaner, &html[bom..]))
+            .is_none_or(|at| at == body || safe_for_hexo(cleaner, &html[at..]))
+            && (!hexo.whole || safe_for_hexo(cleaner, &html[bom..]))
     };
     let html = &out.html;
     if safe(html, f.body) {
@@ -378,6 +378,13 @@ fn hexo_renders_front_matter(cleaner: &Cleaner, out: &mut Cleaned, f: fences::Fe
     let (whole, report) = markdown::clean(cleaner, &html[bom..]);
     out.html = format!("{}{}", &html[..bom], with_empty_front_matter(&whole));
     out.report.merge(&report);
+}
+
+/// Whether `text`, a part of a cleaned post that Hexo renders, is safe as Markdown as Hexo
+/// reads it (`\r\n` made `\n`).
+#[cfg(feature = "posts")]
+fn safe_for_hexo(cleaner: &Cleaner, text: &str) -> bool {
+    markdown::safe_as_markdown(cleaner, &hexo::as_hexo_reads(text))
 }
 
 /// Front matter that every reader reads alike, and as nothing: written before a post whose
