@@ -425,6 +425,7 @@ fn post() -> impl Strategy<Value = String> {
         "<div>",
         "`<img src=x onerror=alert(1)>`",
         "| a |",
+        "<body onload=alert(1)>",
     ]);
     let brk = prop::sample::select(vec!["\n", "\r\n", "\r"]);
     let start = prop::sample::select(vec!["", "\u{feff}", "\n", " ", "\u{feff}\n \n"]);
@@ -536,6 +537,27 @@ fn hexo_renders_front_matter_that_is_no_map() {
         assert!(once.starts_with(kept), "{post:?} -> {once:?}");
         assert!(once.contains("Body") || !post.contains("Body"), "{once:?}");
     }
+    // A `<body>` (or `<html>`) start tag gives its attributes to the page's own, which a
+    // fragment parse does not show: the verifier reads them as a page does.
+    for (post, cleaned) in [
+        (
+            "---\n<body onload=alert(1)>\n---\nBody\n",
+            "---\n\n---\nBody\n",
+        ),
+        (
+            "---\n# <html onclick=alert(1)>\n---\nBody\n",
+            "---\n# \n---\nBody\n",
+        ),
+        // A map (which no reader renders) once gray-matter reads it as front matter too.
+        (
+            "\n---\ntitle: <body onload=alert(1)>\n---\nBody\n",
+            "---\ntitle: <body onload=alert(1)>\n---\nBody\n",
+        ),
+    ] {
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{post:?}: {}", found.join("\n  "));
+        assert_eq!(cleaner.clean_post(post).html(), cleaned);
+    }
     // A scalar or a comment stays one, cleaned where it is; the body is untouched.
     assert_eq!(
         cleaner
@@ -574,5 +596,32 @@ fn a_lone_cr_before_a_crlf_is_one_line_break_for_hexo() {
         // Nothing else changed: the same text once every line break is `\n`.
         let lines = |t: &str| t.replace("\r\n", "\n").replace('\r', "\n");
         assert_eq!(lines(&once).trim_end(), lines(post).trim_end(), "{once:?}");
+    }
+}
+
+/// A post without front matter whose first block the cleaner removes, leaving white space and
+/// then fence lines: read again (by a reader, or by the cleaner) its start would now be front
+/// matter, which hides the lines under it or cuts the post elsewhere. It is written after an
+/// empty front matter, every line still in the body.
+#[test]
+fn a_removed_first_block_opens_no_front_matter() {
+    let cleaner = Cleaner::default();
+    for (post, cleaned) in [
+        (
+            "\n<iframe src=javascript:alert(1)></iframe>\n+++\n+++x\n",
+            "---\n{}\n---\n\n\n+++\n+++x\n",
+        ),
+        (
+            "<script>x</script>\n---\na: 1\n---\nBody\n",
+            "---\n{}\n---\n\n---\na: 1\n---\nBody\n",
+        ),
+        (
+            "<p onclick=x></p>\n---\na: 1\n---\nBody\n",
+            "---\n{}\n---\n\n---\na: 1\n---\nBody\n",
+        ),
+    ] {
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{post:?}: {}", found.join("\n  "));
+        assert_eq!(cleaner.clean_post(post).html(), cleaned);
     }
 }

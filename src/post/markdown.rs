@@ -1,5 +1,6 @@
 //! Markdown bodies: only the raw HTML in them is cleaned and only their URLs are checked;
-//! every other byte (text, code blocks and spans, spacing) stays as it was.
+//! every other byte (text, code blocks and spans, spacing) stays as it was, but for a lone
+//! `\r` right before another `\r`, written `\r\n` (see [`crlf_proof`]).
 //!
 //! The guarantee: what a CommonMark renderer with raw HTML passed through (marked,
 //! markdown-it with `html: true`, goldmark with `unsafe`, pulldown-cmark) makes of the cleaned
@@ -120,7 +121,16 @@ fn readings(body: &str) -> &'static [Options] {
 
 /// Cleans a Markdown body: the new body and what changed.
 pub(crate) fn clean(cleaner: &Cleaner, body: &str) -> (String, Report) {
-    let body = &*crlf_proof(body);
+    let (out, report) = clean_crlf_proof(cleaner, &crlf_proof(body));
+    // A piece removed between two line breaks can leave a new `\r\r`.
+    match crlf_proof(&out) {
+        std::borrow::Cow::Borrowed(_) => (out, report),
+        std::borrow::Cow::Owned(proof) => (proof, report),
+    }
+}
+
+/// [`clean`] of a body with no `\r\r`.
+fn clean_crlf_proof(cleaner: &Cleaner, body: &str) -> (String, Report) {
     let mut report = Report::new(cleaner.rule_names().map(|n| (n, 0)).collect());
     let sanitize = cleaner.inner.sanitize.clone();
     let verifier = sanitize

@@ -126,7 +126,9 @@ impl Cleaner {
     /// comments a blog engine reads (`<!-- more -->`, `<!--nextpage-->`… see `markers`) stay
     /// and its line breaks are the file's (`\r\n` when the file's first line ends so). URLs
     /// holding template syntax (`{{ site.baseurl }}/a.jpg`) are never resolved, unwrapped or
-    /// dropped. The rewrites of image URLs count as `proxied_urls` changes.
+    /// dropped. The rewrites of image URLs count as `proxied_urls` changes. A front matter that
+    /// is no YAML map (a scalar, only comments), which Hexo renders as part of the body, is
+    /// cleaned as Markdown when the post would not be safe otherwise (README, "Posts").
     ///
     /// ```
     /// use articlean::Cleaner;
@@ -166,6 +168,7 @@ impl Cleaner {
             out.html = format!("{}{body}", post.front_matter);
             out.report.merge(&report);
         }
+        no_new_front_matter(text, &mut out);
         unread_by_hugo(self, &mut out);
         out
     }
@@ -191,8 +194,8 @@ impl Cleaner {
     /// assert_eq!(out.html(), "---\ncover: 'http://img.example.com/a.jpg'\n---\n<p>Body</p>\n");
     /// ```
     pub fn clean_post_as(&self, text: &str, kind: BodyKind) -> Cleaned {
-        #[cfg_attr(not(feature = "posts"), allow(unused_mut))]
         let mut out = self.clean_post_with(text, kind, false);
+        no_new_front_matter(text, &mut out);
         #[cfg(feature = "posts")]
         if kind == BodyKind::Markdown {
             unread_by_hugo(self, &mut out);
@@ -387,11 +390,19 @@ fn safe_for_hexo(cleaner: &Cleaner, text: &str) -> bool {
     markdown::safe_as_markdown(cleaner, &hexo::as_hexo_reads(text))
 }
 
+/// A post without front matter whose cleaned start reads as front matter (a removed first
+/// block that leaves white space and then `+++` and `+++x`) is written after an empty front
+/// matter, so that cleaning it again reads none either, and no reader reads one.
+fn no_new_front_matter(text: &str, out: &mut Cleaned) {
+    if fences::find(text).is_none() && fences::find(&out.html).is_some() {
+        out.html = with_empty_front_matter(&out.html);
+    }
+}
+
 /// Front matter that every reader reads alike, and as nothing: written before a post whose
 /// start a reader would read as front matter where the cleaner reads none.
 /// With the line breaks of the post (`\r\n` when its first one is), which an HTML body
 /// cleaned again takes from its front matter.
-#[cfg(feature = "posts")]
 fn with_empty_front_matter(html: &str) -> String {
     let front = with_line_endings_of(html, "---\n{}\n---\n".to_string());
     format!("{front}{html}")
