@@ -526,6 +526,12 @@ fn hexo_renders_front_matter_that_is_no_map() {
             "---\n<div>\n---\n`<img src=x onerror=alert(1)>`\n",
             "---\n{}\n---\n---\n<div>\n---\n`<img src=\"x\"",
         ),
+        // Cleaned where it is, the double-quoted scalar would end at `src="`: YAML Hexo
+        // would stop on.
+        (
+            "---\n\"<img src=x onerror=alert(1)>\"\n---\nBody\n",
+            "---\n{}\n---\n---\n\"<img src=\"x\"",
+        ),
     ] {
         let found = problems(&cleaner, post);
         assert!(found.is_empty(), "{post:?}: {}", found.join("\n  "));
@@ -571,6 +577,8 @@ fn hexo_renders_front_matter_that_is_no_map() {
         "---\n- <img src=x onerror=alert(1)>\n---\nBody\n",
         "---\n# c\n\ta: <b onclick=x>\n---\nBody\n",
         "---\n# just a comment\n---\nBody\n",
+        // TOML, which Hexo does not read: Hugo's.
+        "+++\ntitle = \"<img src=x onerror=alert(1)>\"\n+++\nBody\n",
     ] {
         assert_eq!(cleaner.clean_post(post).html(), post);
     }

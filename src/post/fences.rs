@@ -58,6 +58,12 @@ pub(crate) struct Fences {
 }
 
 impl Fences {
+    /// Whether the front matter is TOML (`+++`).
+    #[cfg(feature = "posts")]
+    pub fn is_toml(&self) -> bool {
+        self.fence == "+++"
+    }
+
     /// The front matter as the cleaned post writes it: as it was when every reader reads its
     /// fences alike; else the BOM, the white space before the opening fence when `lead`
     /// (gray-matter and Jekyll then read no front matter), the opening fence, and the

@@ -66,6 +66,25 @@ pub(crate) fn reading(text: &str) -> Reading {
     }
 }
 
+/// Whether the YAML front matter Hexo reads in `text` (with an opening fence or without)
+/// parses, as far as yaml-rust2 reads it (its events to the end, no alias expanded); `true`
+/// when Hexo reads none or reads JSON.
+pub(crate) fn front_matter_parses(text: &str) -> bool {
+    let t = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(split) = split(t).filter(|s| !s.json) else {
+        return true;
+    };
+    let data = as_hexo_reads(&t[split.data.0..split.data.1]);
+    let mut parser = Parser::new_from_str(&data);
+    loop {
+        match parser.next_token() {
+            Ok((Event::StreamEnd, _)) => return true,
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
+}
+
 /// Whether some data is an object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Maybe {

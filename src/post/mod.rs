@@ -349,12 +349,14 @@ fn unread_by_hugo(cleaner: &Cleaner, out: &mut Cleaned) {
 ///
 /// 1. the front matter, from its opening fence up to its closing line, is cleaned as a
 ///    Markdown body (its raw HTML and URLs only: text, comments and keys stay), which is kept
-///    when the post then splits into the same body and Hexo renders nothing unsafe;
+///    when the post then splits into the same body, Hexo renders nothing unsafe and its YAML
+///    parses as it did (a double-quoted scalar cleaned into `"<img src="x">"` does not);
 /// 2. else (what the front matter opens continues into the body: a code fence, an HTML block,
 ///    a table) the whole post is cleaned as Markdown and written after an empty front matter,
 ///    which every reader reads alike: every reader then renders all of it, as Hexo did.
 ///
-/// A map's front matter (every ordinary post) is never changed.
+/// A map's front matter (every ordinary post) is never changed, nor a TOML one (`+++`), which
+/// Hexo does not read.
 #[cfg(feature = "posts")]
 fn hexo_renders_front_matter(cleaner: &Cleaner, out: &mut Cleaned, f: fences::Fences) {
     let safe = |html: &str, body: usize| {
@@ -365,14 +367,17 @@ fn hexo_renders_front_matter(cleaner: &Cleaner, out: &mut Cleaned, f: fences::Fe
             && (!hexo.whole || safe_for_hexo(cleaner, &html[bom..]))
     };
     let html = &out.html;
-    if safe(html, f.body) {
+    // Hexo does not read TOML (a `+++` post is Hugo's): its front matter stays as it is.
+    if f.is_toml() || safe(html, f.body) {
         return;
     }
     let body = &html[f.body..];
     let (front, report) = markdown::clean(cleaner, &html[f.open..f.close]);
     let new = format!("{}{front}{}", &html[..f.open], &html[f.close..]);
     let at = new.len() - body.len();
-    if Post::split(&new).body == body && safe(&new, at) {
+    // Cleaned, a quoted scalar can hold a quote that ends it early: then Hexo would stop.
+    let parses = hexo::front_matter_parses(html) == hexo::front_matter_parses(&new);
+    if parses && Post::split(&new).body == body && safe(&new, at) {
         out.html = new;
         out.report.merge(&report);
         return;
