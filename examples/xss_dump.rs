@@ -19,7 +19,8 @@
 //! Markdown posts (source `markdown`): each vector of `tests/markdown_vectors.txt` in a few
 //! block and inline contexts is cleaned with `clean_post`, and its body rendered by
 //! pulldown-cmark with raw HTML passed through, as a blog would render it: `cleaned` is that
-//! rendering. Their `payload` is the rendering of the *uncleaned* post (so the control run
+//! rendering (the whole post when Hexo would render it whole: a front matter that is no YAML
+//! map, two of the contexts). Their `payload` is the rendering of the *uncleaned* post (so the control run
 //! loads what the raw post would put in a page), and their `title` holds the Markdown.
 
 use articlean::{Cleaner, Post};
@@ -179,7 +180,7 @@ type MakePost = fn(&str) -> String;
 fn markdown_posts() -> Result<Vec<(String, String)>, String> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/markdown_vectors.txt");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let contexts: [(&str, MakePost); 6] = [
+    let contexts: [(&str, MakePost); 8] = [
         ("paragraph", |v| format!("Hello {v} world\n")),
         ("list item", |v| {
             format!("- a {}\n", v.replace('\n', "\n  "))
@@ -191,6 +192,14 @@ fn markdown_posts() -> Result<Vec<(String, String)>, String> {
         }),
         ("html block", |v| {
             format!("<div align=\"center\">\n{v}\n\n**x**\n\n</div>\n")
+        }),
+        // A front matter that is no YAML map, which Hexo renders with the body (see
+        // `hexo_rendering`): the vector as its only line, and in a comment.
+        ("hexo front matter", |v| {
+            format!("---\n{}\n---\nBody\n", v.replace('\n', " "))
+        }),
+        ("hexo front matter comment", |v| {
+            format!("---\n# {}\n---\nBody\n", v.replace('\n', " "))
         }),
     ];
     let mut posts = Vec::new();
@@ -218,6 +227,28 @@ fn render_markdown(body: &str) -> String {
     let mut out = String::new();
     html::push_html(&mut out, Parser::new_ext(body, options));
     out
+}
+
+/// What Hexo renders of a post: its body when its YAML front matter is a map or a list (as
+/// yaml-rust2 reads it), else the whole post, front matter and fences included
+/// (`hexo-front-matter`); a post without front matter is all body.
+fn hexo_rendering(post: &str) -> String {
+    let split = Post::split(post);
+    let data = split
+        .front_matter
+        .strip_prefix("---\n")
+        .and_then(|f| f.strip_suffix("---\n"));
+    let map = data.is_some_and(|data| {
+        matches!(
+            yaml_rust2::YamlLoader::load_from_str(data).as_deref(),
+            Ok([yaml_rust2::Yaml::Hash(_) | yaml_rust2::Yaml::Array(_)])
+        )
+    });
+    render_markdown(if map || data.is_none() {
+        split.body
+    } else {
+        post
+    })
 }
 
 fn is_document(html: &str) -> bool {
@@ -349,9 +380,9 @@ fn main() -> ExitCode {
                 markdown.push(Case {
                     source: "markdown".into(),
                     title,
-                    payload: render_markdown(&post),
+                    payload: hexo_rendering(&post),
                 });
-                markdown_cleaned.push(render_markdown(Post::split(&cleaned).body));
+                markdown_cleaned.push(hexo_rendering(&cleaned));
             }
         }
         Err(e) => {

@@ -25,8 +25,9 @@
 //! else the opening fence is written alone on the first line. A post where the cleaner
 //! reads no front matter but Hugo (JSON, Org, a comment) or Hexo (no opening fence, `----`,
 //! `;;;`) would, and would render a part the cleaner saw in another context, is written so
-//! that they read none (`Cleaner::clean_post`). Left: Hexo renders a front matter that is no
-//! YAML map (a scalar, only comments) as Markdown.
+//! that they read none (`Cleaner::clean_post`), and so is one that Hugo alone reads as
+//! opened (`----x: 1`, see [`hugo_run`]) when what it would render is not safe. Hexo renders
+//! the whole post, front matter included, when the front matter is no YAML map: see `hexo`.
 
 use std::borrow::Cow;
 
@@ -57,6 +58,12 @@ pub(crate) struct Fences {
 }
 
 impl Fences {
+    /// Whether the front matter is TOML (`+++`).
+    #[cfg(feature = "posts")]
+    pub fn is_toml(&self) -> bool {
+        self.fence == "+++"
+    }
+
     /// The front matter as the cleaned post writes it: as it was when every reader reads its
     /// fences alike; else the BOM, the white space before the opening fence when `lead`
     /// (gray-matter and Jekyll then read no front matter), the opening fence, and the
@@ -243,53 +250,33 @@ pub(crate) fn hugo_only(text: &str) -> Option<HugoOnly> {
     })
 }
 
-/// The body Hexo renders when it finds front matter where the cleaner finds none
-/// (`hexo-front-matter`): opened by three or more `-` or `;` (`----`, `;;;` JSON) and closed
-/// by a line starting with the same run; or, when the text does not start with `---` or
-/// `;;;`, with no opening fence: everything before the first line that starts with three `-`
-/// or `;`. Hexo takes it only when it reads as a YAML map (JSON), which is not checked here:
-/// the body returned is the one Hexo may render.
+/// A start that only Hugo reads as an opening fence: `---` or `+++` followed by the same
+/// character (`----x: 1`, `-----`), which gray-matter, Jekyll, Hexo and [`find`] read as no
+/// front matter. Hugo reads front matter from the fourth character on, up to the first line
+/// (after `\n` or `\r`) that starts with the fence, and renders what follows (as its
+/// `lexFrontMatterSection` does for any line that starts with the fence).
+///
+/// Returns where Hugo's body starts (after the closing fence, one `\r` and one `\n`).
 #[cfg(feature = "posts")]
-pub(crate) fn hexo_body(text: &str) -> Option<&str> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+pub(crate) fn hugo_run(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    let run = |at: usize| -> Option<&[u8]> {
-        let c = *bytes.get(at).filter(|c| matches!(c, b'-' | b';'))?;
-        let n = bytes[at..].iter().take_while(|b| **b == c).count();
-        (n >= 3).then(|| &bytes[at..at + n])
-    };
-    let after_break = |at: usize| -> usize {
-        let at = at + usize::from(bytes.get(at) == Some(&b'\r'));
-        at + usize::from(bytes.get(at) == Some(&b'\n'))
-    };
-    // The first line after `from` (at least one character on) that starts with `sep` (any
-    // run when `None`): the body after that run and its line break.
-    let closing = |from: usize, sep: Option<&[u8]>| -> Option<usize> {
-        let mut at = from + 1;
-        while let Some(i) = memchr::memchr(b'\n', bytes.get(at..)?) {
-            let line = at + i + 1;
-            let ok = match sep {
-                Some(sep) => bytes[line..].starts_with(sep),
-                None => run(line).is_some(),
-            };
-            if ok {
-                let len = sep.map_or_else(|| run(line).map_or(0, <[u8]>::len), <[u8]>::len);
-                return Some(after_break(line + len));
-            }
-            at = line;
-        }
-        None
-    };
-    if let Some(sep) = run(0) {
-        let open = after_break(sep.len());
-        if open > sep.len() && bytes[open - 1] == b'\n' && open < bytes.len() {
-            if let Some(body) = closing(open, Some(sep)) {
-                return Some(&text[body..]);
-            }
-        }
-        if bytes.starts_with(b"---") || bytes.starts_with(b";;;") {
-            return None;
-        }
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let at = lead_end(bytes, start);
+    let c = *bytes.get(at).filter(|c| matches!(c, b'-' | b'+'))?;
+    if bytes.get(at..at + 4) != Some(&[c; 4]) {
+        return None;
     }
-    closing(0, None).map(|body| &text[body..])
+    let fence = &bytes[at..at + 3];
+    let mut pos = at + 3;
+    let close = loop {
+        let i = pos + memchr::memchr2(b'\n', b'\r', &bytes[pos..])?;
+        if bytes[i + 1..].starts_with(fence) {
+            break i + 1;
+        }
+        pos = i + 1;
+    };
+    let mut body = close + 3;
+    body += usize::from(bytes.get(body) == Some(&b'\r'));
+    body += usize::from(bytes.get(body) == Some(&b'\n'));
+    Some(body)
 }

@@ -1,5 +1,6 @@
 //! Markdown bodies: only the raw HTML in them is cleaned and only their URLs are checked;
-//! every other byte (text, code blocks and spans, spacing) stays as it was.
+//! every other byte (text, code blocks and spans, spacing) stays as it was, but for a lone
+//! `\r` right before another `\r`, written `\r\n` (see [`crlf_proof`]).
 //!
 //! The guarantee: what a CommonMark renderer with raw HTML passed through (marked,
 //! markdown-it with `html: true`, goldmark with `unsafe`, pulldown-cmark) makes of the cleaned
@@ -120,6 +121,16 @@ fn readings(body: &str) -> &'static [Options] {
 
 /// Cleans a Markdown body: the new body and what changed.
 pub(crate) fn clean(cleaner: &Cleaner, body: &str) -> (String, Report) {
+    let (out, report) = clean_crlf_proof(cleaner, &crlf_proof(body));
+    // A piece removed between two line breaks can leave a new `\r\r`.
+    match crlf_proof(&out) {
+        std::borrow::Cow::Borrowed(_) => (out, report),
+        std::borrow::Cow::Owned(proof) => (proof, report),
+    }
+}
+
+/// [`clean`] of a body with no `\r\r`.
+fn clean_crlf_proof(cleaner: &Cleaner, body: &str) -> (String, Report) {
     let mut report = Report::new(cleaner.rule_names().map(|n| (n, 0)).collect());
     let sanitize = cleaner.inner.sanitize.clone();
     let verifier = sanitize
@@ -149,6 +160,26 @@ pub(crate) fn clean(cleaner: &Cleaner, body: &str) -> (String, Report) {
     }
     report.add("sanitize", 1);
     (escape_everything(&out), report)
+}
+
+/// `body` with each lone `\r` that comes right before another `\r` written `\r\n`, which
+/// every Markdown renderer reads alike (one line break). Else a tool that makes `\r\n` `\n`
+/// (Hexo's file reader, git's `autocrlf`) joins `\r` and `\r\n` into one line break, and
+/// the blank line the cleaner read (`x\r\r\n\t<b onclick=…>`, an indented code block after
+/// it) is gone: the next line continues the paragraph, its HTML live.
+fn crlf_proof(body: &str) -> std::borrow::Cow<'_, str> {
+    if memchr::memmem::find(body.as_bytes(), b"\r\r").is_none() {
+        return body.into();
+    }
+    let mut out = String::with_capacity(body.len() + 16);
+    let mut rest = body;
+    while let Some(i) = memchr::memmem::find(rest.as_bytes(), b"\r\r") {
+        out.push_str(&rest[..=i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// Passes 1 and 2 (see the module docs).

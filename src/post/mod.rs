@@ -22,6 +22,8 @@ mod edits;
 mod fences;
 mod front_matter;
 #[cfg(feature = "posts")]
+mod hexo;
+#[cfg(feature = "posts")]
 mod links;
 #[cfg(feature = "posts")]
 mod markdown;
@@ -124,7 +126,9 @@ impl Cleaner {
     /// comments a blog engine reads (`<!-- more -->`, `<!--nextpage-->`… see `markers`) stay
     /// and its line breaks are the file's (`\r\n` when the file's first line ends so). URLs
     /// holding template syntax (`{{ site.baseurl }}/a.jpg`) are never resolved, unwrapped or
-    /// dropped. The rewrites of image URLs count as `proxied_urls` changes.
+    /// dropped. The rewrites of image URLs count as `proxied_urls` changes. A front matter that
+    /// is no YAML map (a scalar, only comments), which Hexo renders as part of the body, is
+    /// cleaned as Markdown when the post would not be safe otherwise (README, "Posts").
     ///
     /// ```
     /// use articlean::Cleaner;
@@ -164,6 +168,7 @@ impl Cleaner {
             out.html = format!("{}{body}", post.front_matter);
             out.report.merge(&report);
         }
+        no_new_front_matter(text, &mut out);
         unread_by_hugo(self, &mut out);
         out
     }
@@ -189,8 +194,8 @@ impl Cleaner {
     /// assert_eq!(out.html(), "---\ncover: 'http://img.example.com/a.jpg'\n---\n<p>Body</p>\n");
     /// ```
     pub fn clean_post_as(&self, text: &str, kind: BodyKind) -> Cleaned {
-        #[cfg_attr(not(feature = "posts"), allow(unused_mut))]
         let mut out = self.clean_post_with(text, kind, false);
+        no_new_front_matter(text, &mut out);
         #[cfg(feature = "posts")]
         if kind == BodyKind::Markdown {
             unread_by_hugo(self, &mut out);
@@ -286,16 +291,26 @@ impl Cleaner {
     }
 }
 
-/// A cleaned post without front matter whose start Hugo reads as front matter (see
-/// `fences::hugo_only`), written so that Hugo reads it as body too: its first `{` or `#` as a
-/// character reference (which every Markdown renderer reads as the character); else (a
-/// comment, or an indented code block) after a link reference definition, which renders as
-/// nothing (`[//]: #`, Markdown's comment). An HTML body is left as it is: what Hugo skips of
-/// it ends with a comment, where an element may start.
+/// A cleaned post written so that Hugo and Hexo render nothing the cleaner did not clean
+/// where they render it.
+///
+/// - With front matter: Hexo renders the whole post, front matter included, when its front
+///   matter is no object ([`hexo`]); see [`hexo_renders_front_matter`].
+/// - Without: a start that Hugo reads as front matter (see `fences::hugo_only`) is written so
+///   that Hugo reads it as body too: its first `{` or `#` as a character reference (which
+///   every Markdown renderer reads as the character); else (a comment, or an indented code
+///   block) after an empty front matter. An HTML body is left as it is: what Hugo skips of it
+///   ends with a comment, where an element may start. A run of four fence characters or more
+///   that Hugo reads as an opening fence (`----x: 1`, see `fences::hugo_run`) is written
+///   after an empty front matter when what Hugo would render after its closing line is not
+///   safe as Markdown. Then, when Hexo reads front matter (with no opening fence, or
+///   `----`, `;;;`) and what it renders after it is not safe as Markdown, the post is written
+///   after an empty front matter.
 #[cfg(feature = "posts")]
 fn unread_by_hugo(cleaner: &Cleaner, out: &mut Cleaned) {
     let html = &out.html;
-    if fences::find(html).is_some() {
+    if let Some(f) = fences::find(html) {
+        hexo_renders_front_matter(cleaner, out, f);
         return;
     }
     if let Some(hugo) = fences::hugo_only(html).filter(|_| !detect::is_html(html)) {
@@ -310,10 +325,82 @@ fn unread_by_hugo(cleaner: &Cleaner, out: &mut Cleaned) {
             out.html = with_empty_front_matter(html);
             return;
         }
+    } else if fences::hugo_run(html)
+        .is_some_and(|body| !markdown::safe_as_markdown(cleaner, &html[body..]))
+    {
+        out.html = with_empty_front_matter(html);
+        return;
     }
     let html = &out.html;
-    if fences::hexo_body(html).is_some_and(|body| !markdown::safe_as_markdown(cleaner, body)) {
+    // The whole text is the cleaned body: only what follows a front matter Hexo reads.
+    let hexo = hexo::reading(html);
+    if hexo
+        .content
+        .is_some_and(|at| !safe_for_hexo(cleaner, &html[at..]))
+    {
         out.html = with_empty_front_matter(html);
+    }
+}
+
+/// A cleaned post with front matter (`f`), which Hexo may render whole when it is no object
+/// (a scalar such as `<img src=x onerror=…>`, only comments, nothing; see [`hexo`]), and
+/// whose data may also run past the cleaner's closing line when the front matter is empty.
+/// When what Hexo may render is not safe as Markdown:
+///
+/// 1. the front matter, from its opening fence up to its closing line, is cleaned as a
+///    Markdown body (its raw HTML and URLs only: text, comments and keys stay), which is kept
+///    when the post then splits into the same body, Hexo renders nothing unsafe and its YAML
+///    parses as it did (a double-quoted scalar cleaned into `"<img src="x">"` does not);
+/// 2. else (what the front matter opens continues into the body: a code fence, an HTML block,
+///    a table) the whole post is cleaned as Markdown and written after an empty front matter,
+///    which every reader reads alike: every reader then renders all of it, as Hexo did.
+///
+/// A map's front matter (every ordinary post) is never changed, nor a TOML one (`+++`), which
+/// Hexo does not read.
+#[cfg(feature = "posts")]
+fn hexo_renders_front_matter(cleaner: &Cleaner, out: &mut Cleaned, f: fences::Fences) {
+    let safe = |html: &str, body: usize| {
+        let hexo = hexo::reading(html);
+        let bom = if html.starts_with('\u{feff}') { 3 } else { 0 };
+        hexo.content
+            .is_none_or(|at| at == body || safe_for_hexo(cleaner, &html[at..]))
+            && (!hexo.whole || safe_for_hexo(cleaner, &html[bom..]))
+    };
+    let html = &out.html;
+    // Hexo does not read TOML (a `+++` post is Hugo's): its front matter stays as it is.
+    if f.is_toml() || safe(html, f.body) {
+        return;
+    }
+    let body = &html[f.body..];
+    let (front, report) = markdown::clean(cleaner, &html[f.open..f.close]);
+    let new = format!("{}{front}{}", &html[..f.open], &html[f.close..]);
+    let at = new.len() - body.len();
+    // Cleaned, a quoted scalar can hold a quote that ends it early: then Hexo would stop.
+    let parses = hexo::front_matter_parses(html) == hexo::front_matter_parses(&new);
+    if parses && Post::split(&new).body == body && safe(&new, at) {
+        out.html = new;
+        out.report.merge(&report);
+        return;
+    }
+    let bom = if html.starts_with('\u{feff}') { 3 } else { 0 };
+    let (whole, report) = markdown::clean(cleaner, &html[bom..]);
+    out.html = format!("{}{}", &html[..bom], with_empty_front_matter(&whole));
+    out.report.merge(&report);
+}
+
+/// Whether `text`, a part of a cleaned post that Hexo renders, is safe as Markdown as Hexo
+/// reads it (`\r\n` made `\n`).
+#[cfg(feature = "posts")]
+fn safe_for_hexo(cleaner: &Cleaner, text: &str) -> bool {
+    markdown::safe_as_markdown(cleaner, &hexo::as_hexo_reads(text))
+}
+
+/// A post without front matter whose cleaned start reads as front matter (a removed first
+/// block that leaves white space and then `+++` and `+++x`) is written after an empty front
+/// matter, so that cleaning it again reads none either, and no reader reads one.
+fn no_new_front_matter(text: &str, out: &mut Cleaned) {
+    if fences::find(text).is_none() && fences::find(&out.html).is_some() {
+        out.html = with_empty_front_matter(&out.html);
     }
 }
 
@@ -321,7 +408,6 @@ fn unread_by_hugo(cleaner: &Cleaner, out: &mut Cleaned) {
 /// start a reader would read as front matter where the cleaner reads none.
 /// With the line breaks of the post (`\r\n` when its first one is), which an HTML body
 /// cleaned again takes from its front matter.
-#[cfg(feature = "posts")]
 fn with_empty_front_matter(html: &str) -> String {
     let front = with_line_endings_of(html, "---\n{}\n---\n".to_string());
     format!("{front}{html}")

@@ -81,6 +81,25 @@ pub fn check_output(output: &str) -> Vec<String> {
         }
         stack.extend(node.children.borrow().iter().cloned());
     }
+    // A `<body>` or `<html>` start tag is dropped by the fragment parse, but in a page (the
+    // output written into a template's body) its attributes go onto the page's own.
+    let lower = output.to_ascii_lowercase();
+    if !is_document(output) && (lower.contains("<body") || lower.contains("<html")) {
+        let page = format!("<!DOCTYPE html><html><head></head><body>{output}");
+        let dom = html5ever::parse_document(RcDom::default(), ParseOpts::default()).one(page);
+        let html = dom.document.children.borrow().last().cloned();
+        let body = html
+            .iter()
+            .flat_map(|h| h.children.borrow().clone())
+            .collect::<Vec<_>>();
+        for node in html.iter().chain(&body) {
+            if let NodeData::Element { name, attrs, .. } = &node.data {
+                for a in attrs.borrow().iter() {
+                    violations.push(format!("{} on the page's <{}>", a.name.local, name.local));
+                }
+            }
+        }
+    }
     let reserialized = serialize(root);
     if reserialized != output {
         violations.push(format!(

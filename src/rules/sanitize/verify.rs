@@ -195,9 +195,16 @@ mod tests {
             "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>",
             "<form action=\"x\"></form>",
             "<font>x</font>",
+            // Dropped by a fragment parse, but a page's own `<body>`/`<html>` gets the
+            // attributes (the handler runs).
+            "a <body onload=\"alert(1)\"> b",
+            "<p>a</p></body><BODY onpageshow=x>",
+            "<hr>\n<HTML onclick=\"alert(1)\">",
         ] {
             assert!(!v.violations(bad).is_empty(), "{bad}");
         }
+        // Without attributes they add nothing.
+        assert!(v.violations("a <body> b </html>").is_empty());
         // Renderer-made structure the caller vouches for.
         const EXTRA: Allowance = &[("input", &[("type", false), ("disabled", false)])];
         let v = v.allowing(EXTRA);
