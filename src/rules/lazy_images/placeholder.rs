@@ -236,13 +236,19 @@ const STAND_IN_WORDS: &[&str] = &[
 /// (split at `-`, `_`, `.` and lower-to-upper case changes) is one of `STAND_IN_WORDS`
 /// (`img_default.png`, `fallback.svg`, `lazyLoader.gif`), or it is `no-image`/`no_image`.
 ///
+/// A GIF whose stem is one letter or digit (`x.gif`, `t.gif`) is the classic spacer too
+/// (`<img src="…/js/x.gif" data-src="…/thumb.jpg">`).
+///
 /// Weaker than [`is_placeholder`]: such a `src` gives way to a real candidate, but an image
-/// with nothing else is kept (a photo may be called `loading-dock.jpg`).
+/// with nothing else is kept (a photo may be called `loading-dock.jpg`, an animation `a.gif`).
 pub fn is_stand_in_name(src: &str) -> bool {
     let file = file_name(src.trim());
-    let Some((stem, _ext)) = file.rsplit_once('.') else {
+    let Some((stem, ext)) = file.rsplit_once('.') else {
         return false;
     };
+    if let [c] = stem.as_bytes() {
+        return c.is_ascii_alphanumeric() && ext.eq_ignore_ascii_case("gif");
+    }
     // The words are slices of the stem, compared in any case: nothing is allocated.
     let stand_in = |word: &str, previous: Option<&str>| {
         STAND_IN_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
@@ -650,11 +656,17 @@ mod tests {
             "/img/lazyLoader.gif",
             "/img/no-image.png",
             "https://s.example/theme/lazy-placeholder.jpg?v=2",
+            "http://cdn.example/js/x.gif",
+            "/img/S.GIF",
+            "/i/T.gif?v=3",
         ] {
             assert!(is_stand_in_name(s), "{s}");
         }
         for s in [
-            "/u/defaulted-loan.jpg",
+            "/u/x.jpg",
+            "/u/c.png",
+            "/u/xy.gif",
+            "/u/-.gif",
             "/u/harbour.jpg",
             "/u/lazyriver",
             "/u/defaults",
