@@ -111,6 +111,41 @@ impl LazyImages {
         }
     }
 
+    /// A link with nothing inside that a lazy loader paints (jQuery Lazy Load's and
+    /// vanilla-lazyload's `<a class="thumb lazy" data-original="…/t.jpg" href="…">`, a
+    /// `data-bg` link): a lazy class and a lazy image attribute by name (`data-src`,
+    /// `data-original`…, a `data-srcset`), or a lazy background attribute, whose value is an
+    /// image URL. The link stays and gets the `<img>` inside. Without a lazy marker an empty
+    /// link's `data-src` is left alone (a lightbox's hidden gallery entry); the image
+    /// attributes of widgets (`data-image` beside a share `href`) are never read here.
+    pub(super) fn fix_link(&self, el: &mut Element<'_>) -> Action {
+        // Cheap tests first: this runs on every link.
+        if !el.is_before_children()
+            || !self.may_stand_in(el)
+            || el.children_iter().any(|c| !c.is_blank())
+        {
+            return Action::Keep;
+        }
+        let lazy = el.classes().any(super::image::is_lazy_class);
+        let attrs: Vec<(&str, &str)> = el.attrs().collect();
+        let mut found = Found::default();
+        if lazy {
+            found = find(&attrs, &self.src_attributes, false);
+            found.src = found.src.filter(|(_, url)| is_image_url(url));
+            found.srcset = found.srcset.filter(|(_, set)| srcset_of_images(set));
+        }
+        if !found.is_some() {
+            found = background(&attrs);
+        }
+        drop(attrs);
+        if found.is_some() {
+            // Inside the link, where it is cleaned as the link's child.
+            let img = img_html_of(&found, el.attr("title"));
+            el.prepend_html(&img);
+        }
+        Action::Keep
+    }
+
     /// A screen for [`stand_in_image`](Self::stand_in_image): every attribute it reads is a
     /// `data-` one or a configured name.
     fn may_stand_in(&self, el: &Element<'_>) -> bool {
@@ -147,6 +182,28 @@ impl LazyImages {
 
 /// The `<img>` of a stand-in: `found`'s `src`/`srcset`, the element's `alt` and `title`.
 fn img_html(el: &Element<'_>, found: &Found) -> String {
+    let mut html = img_src_html(found);
+    for name in ["alt", "title"] {
+        if let Some(v) = el.attr(name) {
+            html.push_str(&format!(" {name}=\"{}\"", escape_attr(v)));
+        }
+    }
+    html.push('>');
+    html
+}
+
+/// The `<img>` a link paints: `found`'s `src`/`srcset`, the link's `title` as its `alt`.
+fn img_html_of(found: &Found, title: Option<&str>) -> String {
+    let mut html = img_src_html(found);
+    if let Some(v) = title {
+        html.push_str(&format!(" alt=\"{}\"", escape_attr(v)));
+    }
+    html.push('>');
+    html
+}
+
+/// `<img` with `found`'s `src` and `srcset`, without the closing `>`.
+fn img_src_html(found: &Found) -> String {
     let mut html = String::from("<img");
     if let Some((_, url)) = &found.src {
         html.push_str(&format!(" src=\"{}\"", escape_attr(url)));
@@ -154,12 +211,6 @@ fn img_html(el: &Element<'_>, found: &Found) -> String {
     if let Some((_, set)) = &found.srcset {
         html.push_str(&format!(" srcset=\"{}\"", escape_attr(set)));
     }
-    for name in ["alt", "title"] {
-        if let Some(v) = el.attr(name) {
-            html.push_str(&format!(" {name}=\"{}\"", escape_attr(v)));
-        }
-    }
-    html.push('>');
     html
 }
 
