@@ -191,7 +191,10 @@ enum Shown {
 /// being glued to the text around it (`By<span style="display:block">Ana</span>` reads
 /// "By Ana", not "ByAna"). An empty one still ends a line: it gets one space when it stands
 /// between two words (`By<span style="display:block"></span>Ana`), which stays when it is
-/// unwrapped as empty. Out of line: `element` runs on every element.
+/// unwrapped as empty. A drop cap is the exception: a floated block holding only the
+/// first letter or two of the word that follows (`<span style="display:block;float:left">E</span>xercise`)
+/// sits beside that word, which reads "Exercise". Out of line: `element` runs on every
+/// element.
 #[inline(never)]
 fn pad_styled_block(el: &mut Element<'_>) {
     if is_block(el.local_name()) {
@@ -200,10 +203,22 @@ fn pad_styled_block(el: &mut Element<'_>) {
     let Some(style) = el.attr_by_atom(&local_name!("style")) else {
         return;
     };
-    if hidden::breaks_lines(style) {
+    if hidden::breaks_lines(style) && !(hidden::floats(style) && is_initial(el)) {
         let (before, after) = (el.glued_before(), el.glued_after());
         el.pad_children(before, after);
     }
+}
+
+/// Whether `el` holds nothing but one text of one or two letters (a drop cap: `E`, `“T`).
+fn is_initial(el: &Element<'_>) -> bool {
+    let mut children = el.children_iter();
+    let (Some(only), None) = (children.next(), children.next()) else {
+        return false;
+    };
+    only.text().is_some_and(|t| {
+        let t = t.trim();
+        (1..=2).contains(&t.chars().count()) && t.chars().any(char::is_alphabetic)
+    })
 }
 
 /// Whether `el` is hidden from every reader (see `hidden`).
