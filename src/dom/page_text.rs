@@ -17,6 +17,13 @@ impl Element<'_> {
         text_len_below(self.node, removed, limit)
     }
 
+    /// Whether an element below this one has a name `pick` chooses (see
+    /// [`NodeRef::finds_element_within`](super::node::NodeRef::finds_element_within)): how the
+    /// text is laid out, read once over the element.
+    pub(crate) fn holds_element(&self, pick: impl Fn(&str) -> bool) -> bool {
+        super::node::NodeRef::new(self.node).finds_element_within(usize::MAX, pick) == Some(true)
+    }
+
     /// The text of the whole page as it stands: what the walk has finished, what it has
     /// still to visit, and this element (which is in neither while a rule looks at it).
     /// Linear in the size of the page.

@@ -155,9 +155,12 @@ const PAGE_TEXT_MIN: usize = 200;
 
 /// Whether the hidden element `el` is the page's content, hidden until a script shows it
 /// (WeChat's `#js_content` with `visibility: hidden`, an article a script fades in): it
-/// holds most of the page's text. Removing it would leave the reader next to nothing; kept,
-/// it shows what the page shows once its script has run. What it hides inside itself is
-/// judged as usual.
+/// holds most of the page's text, laid out as an article is (a paragraph, a heading, a
+/// section, a figure or image, a quotation, a table or preformatted text). Removing it would
+/// leave the reader next to nothing; kept, it shows what the page shows once its script has
+/// run. What it hides inside itself is judged as usual. A hidden block of bare text or
+/// links, however long (the keyword list a page hides for search engines), is no article
+/// and goes.
 ///
 /// At most one element per page is kept so (the first), which keeps the walk linear: every
 /// hidden element measured is then either removed (its text is not seen again) or that one.
@@ -173,9 +176,30 @@ fn holds_the_page(el: &Element<'_>, cx: &mut Context<'_>) -> bool {
     let page = *cx
         .page_text
         .get_or_insert_with(|| el.page_text_len(removed));
-    let holds = 2 * el.text_len_outside(removed, page.div_ceil(2)) >= page;
+    let holds = 2 * el.text_len_outside(removed, page.div_ceil(2)) >= page
+        && el.holds_element(is_article_part);
     cx.page_revealed = holds;
     holds
+}
+
+/// The elements an article's text is laid out in (see [`holds_the_page`]).
+fn is_article_part(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "section"
+            | "article"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "figure"
+            | "img"
+            | "pre"
+            | "table"
+    )
 }
 
 /// How much of an element a reader sees.
