@@ -111,19 +111,25 @@ impl LazyImages {
         }
     }
 
-    /// A link with nothing inside that a lazy loader paints (jQuery Lazy Load's and
-    /// vanilla-lazyload's `<a class="thumb lazy" data-original="…/t.jpg" href="…">`, a
-    /// `data-bg` link): a lazy class and a lazy image attribute by name (`data-src`,
-    /// `data-original`…, a `data-srcset`), or a lazy background attribute, whose value is an
-    /// image URL. The link stays and gets the `<img>` inside. Without a lazy marker an empty
-    /// link's `data-src` is left alone (a lightbox's hidden gallery entry); the image
-    /// attributes of widgets (`data-image` beside a share `href`) are never read here.
+    /// A link without a picture inside that a lazy loader paints (jQuery Lazy Load's and
+    /// vanilla-lazyload's `<a class="thumb lazy" data-original="…/t.jpg" href="…">`, empty or
+    /// holding only text laid over the picture such as a score; a `data-bg` link): a lazy
+    /// class and a lazy image attribute by name (`data-src`, `data-original`…, a
+    /// `data-srcset`), or a lazy background attribute, whose value is an image URL. The link
+    /// stays and gets the `<img>` first inside. Without a lazy marker a link's `data-src` is
+    /// left alone (a lightbox's hidden gallery entry); a link holding an image already (or
+    /// more than [`LINK_NODES`] nodes) is left alone; the image attributes of widgets
+    /// (`data-image` beside a share `href`) are never read here.
     pub(super) fn fix_link(&self, el: &mut Element<'_>) -> Action {
         // Cheap tests first: this runs on every link.
-        if !el.is_before_children()
-            || !self.may_stand_in(el)
-            || el.children_iter().any(|c| !c.is_blank())
-        {
+        if !el.is_before_children() || !self.may_stand_in(el) {
+            return Action::Keep;
+        }
+        let holds_picture = el.holds_element(LINK_NODES, |n| {
+            matches!(n, "img" | "picture" | "svg" | "video" | "figure" | "noscript" | "iframe")
+                || n.starts_with("amp-")
+        });
+        if holds_picture != Some(false) {
             return Action::Keep;
         }
         let lazy = el.classes().any(super::image::is_lazy_class);
@@ -179,6 +185,10 @@ impl LazyImages {
         found.is_some().then_some(found)
     }
 }
+
+/// At most this many nodes are read inside a link that may be painted by a lazy loader: a
+/// thumbnail link holds a caption or a score, not a page.
+const LINK_NODES: usize = 32;
 
 /// The `<img>` of a stand-in: `found`'s `src`/`srcset`, the element's `alt` and `title`.
 fn img_html(el: &Element<'_>, found: &Found) -> String {
