@@ -17,6 +17,14 @@ impl Element<'_> {
         text_len_below(self.node, removed, limit)
     }
 
+    /// Whether an element below this one has a name `pick` chooses, reading at most `budget`
+    /// nodes (`None` when that was not enough; see
+    /// [`NodeRef::finds_element_within`](super::node::NodeRef::finds_element_within)): how the
+    /// text is laid out, what a link holds.
+    pub(crate) fn holds_element(&self, budget: usize, pick: impl Fn(&str) -> bool) -> Option<bool> {
+        super::node::NodeRef::new(self.node).finds_element_within(budget, pick)
+    }
+
     /// The text of the whole page as it stands: what the walk has finished, what it has
     /// still to visit, and this element (which is in neither while a rule looks at it).
     /// Linear in the size of the page.

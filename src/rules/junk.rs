@@ -155,9 +155,12 @@ const PAGE_TEXT_MIN: usize = 200;
 
 /// Whether the hidden element `el` is the page's content, hidden until a script shows it
 /// (WeChat's `#js_content` with `visibility: hidden`, an article a script fades in): it
-/// holds most of the page's text. Removing it would leave the reader next to nothing; kept,
-/// it shows what the page shows once its script has run. What it hides inside itself is
-/// judged as usual.
+/// holds most of the page's text, laid out as an article is (a paragraph, a heading, a
+/// section, a figure or image, a quotation, a table or preformatted text). Removing it would
+/// leave the reader next to nothing; kept, it shows what the page shows once its script has
+/// run. What it hides inside itself is judged as usual. A hidden block of bare text or
+/// links, however long (the keyword list a page hides for search engines), is no article
+/// and goes.
 ///
 /// At most one element per page is kept so (the first), which keeps the walk linear: every
 /// hidden element measured is then either removed (its text is not seen again) or that one.
@@ -173,9 +176,30 @@ fn holds_the_page(el: &Element<'_>, cx: &mut Context<'_>) -> bool {
     let page = *cx
         .page_text
         .get_or_insert_with(|| el.page_text_len(removed));
-    let holds = 2 * el.text_len_outside(removed, page.div_ceil(2)) >= page;
+    let holds = 2 * el.text_len_outside(removed, page.div_ceil(2)) >= page
+        && el.holds_element(usize::MAX, is_article_part) == Some(true);
     cx.page_revealed = holds;
     holds
+}
+
+/// The elements an article's text is laid out in (see [`holds_the_page`]).
+fn is_article_part(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "section"
+            | "article"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "figure"
+            | "img"
+            | "pre"
+            | "table"
+    )
 }
 
 /// How much of an element a reader sees.
@@ -191,7 +215,10 @@ enum Shown {
 /// being glued to the text around it (`By<span style="display:block">Ana</span>` reads
 /// "By Ana", not "ByAna"). An empty one still ends a line: it gets one space when it stands
 /// between two words (`By<span style="display:block"></span>Ana`), which stays when it is
-/// unwrapped as empty. Out of line: `element` runs on every element.
+/// unwrapped as empty. A drop cap is the exception: a floated block holding only the
+/// first letter or two of the word that follows (`<span style="display:block;float:left">E</span>xercise`)
+/// sits beside that word, which reads "Exercise". Out of line: `element` runs on every
+/// element.
 #[inline(never)]
 fn pad_styled_block(el: &mut Element<'_>) {
     if is_block(el.local_name()) {
@@ -200,10 +227,22 @@ fn pad_styled_block(el: &mut Element<'_>) {
     let Some(style) = el.attr_by_atom(&local_name!("style")) else {
         return;
     };
-    if hidden::breaks_lines(style) {
+    if hidden::breaks_lines(style) && !(hidden::floats(style) && is_initial(el)) {
         let (before, after) = (el.glued_before(), el.glued_after());
         el.pad_children(before, after);
     }
+}
+
+/// Whether `el` holds nothing but one text of one or two letters (a drop cap: `E`, `“T`).
+fn is_initial(el: &Element<'_>) -> bool {
+    let mut children = el.children_iter();
+    let (Some(only), None) = (children.next(), children.next()) else {
+        return false;
+    };
+    only.text().is_some_and(|t| {
+        let t = t.trim();
+        (1..=2).contains(&t.chars().count()) && t.chars().any(char::is_alphabetic)
+    })
 }
 
 /// Whether `el` is hidden from every reader (see `hidden`).

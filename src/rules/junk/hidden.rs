@@ -71,6 +71,7 @@ const READ: &[&str] = &[
     "overflow-x",
     "overflow-y",
     "text-indent",
+    "float",
 ];
 
 /// Whether `style` may hide the element from everyone: the cheap screen before the
@@ -247,6 +248,23 @@ pub(crate) fn breaks_lines(style: &str) -> bool {
     })
 }
 
+/// Whether an inline style floats the element (`float: left`, `right`, `inline-start`,
+/// `inline-end`): it sits beside the text that follows rather than above it.
+pub(crate) fn floats(style: &str) -> bool {
+    let b = style.as_bytes();
+    if !b.windows(5).any(|w| w.eq_ignore_ascii_case(b"float")) && memchr::memchr(b'\\', b).is_none()
+    {
+        return false;
+    }
+    effective(&declarations(style))
+        .into_iter()
+        .find(|(n, _, _)| n == "float")
+        .is_some_and(|(_, v, _)| {
+            matches!(v.as_slice(), [Value::Ident(i)]
+                if matches!(i.as_str(), "left" | "right" | "inline-start" | "inline-end"))
+        })
+}
+
 /// The declarations that apply: for each property, the last one, unless an earlier one is
 /// `!important` and it is not.
 fn effective(decls: &[Declaration]) -> Vec<Declaration> {
@@ -309,7 +327,7 @@ fn values(p: &mut Parser<'_>) -> (Vec<Value>, bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::{displays, hiding, may_hide, visibility, Hiding};
+    use super::{displays, floats, hiding, may_hide, visibility, Hiding};
 
     #[test]
     fn hidden_from_everyone() {
@@ -452,6 +470,21 @@ mod tests {
             "/* display:block */",
         ] {
             assert!(!displays(style), "{style}");
+        }
+    }
+
+    #[test]
+    fn floats_read_as_css() {
+        for style in [
+            "display:block;float:left",
+            "FLOAT: Right !important",
+            "float:/* cap */inline-start",
+            "fl\\6f at:left",
+        ] {
+            assert!(floats(style), "{style}");
+        }
+        for style in ["float:none", "display:block", "float:left; float:none", "floaty:left"] {
+            assert!(!floats(style), "{style}");
         }
     }
 }

@@ -68,6 +68,7 @@ const NOT_SOURCES: &[&str] = &[
     "aria-label",
     "data-alt",
     "data-caption",
+    // A description page, except as the last resort of `find`.
     "longdesc",
     // lazysizes' low-quality source, shown until the real one loads: never the image.
     "data-lowsrc",
@@ -95,7 +96,8 @@ impl Found {
 /// Looks for the real image in `attrs`: first the `extra` names (user-configured), then
 /// [`SRC_ATTRIBUTES`] / [`SRCSET_ATTRIBUTES`] by name; when neither is found and
 /// `by_value` is set, the first other attribute (in source order) whose value is one image
-/// URL (`.jpg`, `.png`, `.webp`…, any case, query allowed) or a `srcset` list.
+/// URL (`.jpg`, `.png`, `.webp`…, any case, query allowed) or a `srcset` list; when
+/// that finds nothing either, a `longdesc` that is an image URL.
 pub(crate) fn find(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> Found {
     let get = |name: &str| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
     let mut found = Found::default();
@@ -146,8 +148,24 @@ pub(crate) fn find(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> 
             }
         }
     }
+    if !found.is_some() {
+        // Last of all `longdesc`, which names a page describing the image: an image file
+        // there is the deferred picture of an early lazy loader (`src="trans.gif"
+        // longdesc="…/photo.jpg"`), never a description page.
+        if let Some(url) = get(LONGDESC)
+            .filter(|v| is_image_url(v))
+            .and_then(clean_url)
+        {
+            found.src = Some((LONGDESC.to_string(), url));
+            found.by_value = true;
+        }
+    }
     found
 }
+
+/// HTML4's long-description link, read as an image source only when it is an image URL and
+/// nothing else is (see [`find`]).
+const LONGDESC: &str = "longdesc";
 
 /// Whether `value` is one image URL (see [`image_url::is_image_url`]).
 pub(crate) fn is_image_url(value: &str) -> bool {
@@ -288,6 +306,23 @@ mod tests {
         );
         assert!(f.by_value);
         assert!(!find(&attrs[..2], &[], true).is_some());
+    }
+
+    #[test]
+    fn longdesc_last_and_only_an_image() {
+        let photo = [("longdesc", "https://a.example/p/photo.jpg")];
+        let f = find(&photo, &[], true);
+        assert_eq!(f.src.unwrap().0, "longdesc");
+        assert!(f.by_value);
+        // Not read without the value fallback, nor before another attribute, nor as a page.
+        assert!(!find(&photo, &[], false).is_some());
+        let both = [
+            ("longdesc", "https://a.example/p/photo.jpg"),
+            ("data-big", "https://a.example/p/big.png"),
+        ];
+        assert_eq!(find(&both, &[], true).src.unwrap().0, "data-big");
+        let page = [("longdesc", "https://a.example/p/description.html")];
+        assert!(!find(&page, &[], true).is_some());
     }
 
     #[test]

@@ -204,10 +204,15 @@ impl Rule for LazyImages {
         // say that the image is lazy; any attribute of a block standing in for an image but
         // its class and id (`candidates::NOT_SOURCES`).
         const IMAGES: &str = "img source video noscript figure picture";
+        // A link's lightbox picture and size; an empty link's lazy image
+        // (`stand_in::fix_link`): its lazy class, its lazy and background attributes.
         let link = format!(
-            "href {} {}",
+            "href title {} {} {} {} {}",
             link_target::LINK_IMAGE_ATTRIBUTES.join(" "),
-            link_target::LINK_SIZE_ATTRIBUTES.join(" ")
+            link_target::LINK_SIZE_ATTRIBUTES.join(" "),
+            SRC_ATTRIBUTES.join(" "),
+            SRCSET_ATTRIBUTES.join(" "),
+            stand_in::BACKGROUND_ATTRIBUTES.join(" "),
         );
         // Every element: a custom one may carry the JSON of the `<img>` inside
         // (`json_attr::WRAPPER_ATTRIBUTES`, on Wix's `wow-image`).
@@ -216,6 +221,8 @@ impl Rule for LazyImages {
         .reads("amp-img amp-anim", "*")
         .reads_all_but("div span", "class id")
         .reads("a", &link)
+        .reads("a", "class")
+        .reads("a", &self.src_attributes.join(" "))
         .reads("*", &json_attr::WRAPPER_ATTRIBUTES.join(" "))
     }
 
@@ -243,7 +250,7 @@ impl Rule for LazyImages {
             local_name!("a") => {
                 json_attr::note_wrapper_json(el);
                 link_target::note_link_image(el);
-                Action::Keep
+                self.fix_link(el)
             }
             ref name if amp::AMP_IMAGES.contains(&&**name) => self.fix_amp_image(el),
             // A custom element (`site-image`, Wix's `wow-image`) may wrap an `<img>` with its

@@ -38,7 +38,8 @@ const BLANK_FILES: &[&str] = &[
 ///
 /// - a `data:` image other than SVG whose payload decodes to under 100 bytes (a 1×1 GIF);
 /// - a `data:image/svg+xml` image that draws nothing (see [`is_empty_svg`]): WP Rocket's
-///   empty `viewBox` SVG, WeChat's 1×1 transparent rectangle, Zhihu's sized empty SVG;
+///   empty `viewBox` SVG, WeChat's 1×1 transparent rectangle, Zhihu's sized empty SVG,
+///   LiteSpeed's flat-colour rectangle;
 /// - a well-known blank file: `blank.gif`, `pixel.gif`, `spacer.gif`, `grey.gif`,
 ///   `clear.gif`, `s.gif`, `loading.gif`, `placeholder.*`…, and PageSpeed's
 ///   `/pagespeed_static/…` blank;
@@ -235,13 +236,19 @@ const STAND_IN_WORDS: &[&str] = &[
 /// (split at `-`, `_`, `.` and lower-to-upper case changes) is one of `STAND_IN_WORDS`
 /// (`img_default.png`, `fallback.svg`, `lazyLoader.gif`), or it is `no-image`/`no_image`.
 ///
+/// A GIF whose stem is one letter or digit (`x.gif`, `t.gif`) is the classic spacer too
+/// (`<img src="…/js/x.gif" data-src="…/thumb.jpg">`).
+///
 /// Weaker than [`is_placeholder`]: such a `src` gives way to a real candidate, but an image
-/// with nothing else is kept (a photo may be called `loading-dock.jpg`).
+/// with nothing else is kept (a photo may be called `loading-dock.jpg`, an animation `a.gif`).
 pub fn is_stand_in_name(src: &str) -> bool {
     let file = file_name(src.trim());
-    let Some((stem, _ext)) = file.rsplit_once('.') else {
+    let Some((stem, ext)) = file.rsplit_once('.') else {
         return false;
     };
+    if let [c] = stem.as_bytes() {
+        return c.is_ascii_alphanumeric() && ext.eq_ignore_ascii_case("gif");
+    }
     // The words are slices of the stem, compared in any case: nothing is allocated.
     let stand_in = |word: &str, previous: Option<&str>| {
         STAND_IN_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
@@ -385,9 +392,18 @@ fn looks_like_svg(bytes: &[u8]) -> bool {
 ///   `style` wrappers, or nothing inside);
 /// - every drawing element is a `rect` of at most 1×1;
 /// - everything is drawn with an opacity or fill-opacity of 0 (and no element sets a
-///   non-zero one again).
+///   non-zero one again);
+/// - every drawing element is a `rect` that fills the whole canvas (at 0,0, its width and
+///   height `100%` or those of the `svg`'s size or `viewBox`): one flat colour where the
+///   picture will be, the dominant-colour stand-in of lazy loaders (LiteSpeed's
+///   `<rect width="100%" height="100%" fill="#cfd4db"/>`). A gradient, a shape or an
+///   embedded image is a drawing.
 pub fn is_empty_svg(svg: &str) -> bool {
     let tags = scan_tags(svg);
+    let canvas = tags
+        .iter()
+        .find(|(name, _)| name == "svg")
+        .map(|(_, attrs)| canvas_size(attrs));
     let mut drawing = 0;
     let mut zero_opacity = false;
     let mut visible_opacity = false;
@@ -411,7 +427,7 @@ pub fn is_empty_svg(svg: &str) -> bool {
                         .and_then(|(_, v)| v.trim().trim_end_matches("px").parse::<f32>().ok())
                 };
                 let tiny = matches!((dim("width"), dim("height")), (Some(w), Some(h)) if w <= 1.0 && h <= 1.0);
-                if !tiny {
+                if !tiny && !canvas.is_some_and(|c| fills_canvas(attrs, c)) {
                     drawing += 1;
                 }
             }
@@ -419,6 +435,49 @@ pub fn is_empty_svg(svg: &str) -> bool {
         }
     }
     drawing == 0 || (zero_opacity && !visible_opacity)
+}
+
+/// The sizes an `svg` element gives its canvas: `(width, height)` attributes and the
+/// `viewBox` width and height (either may be missing).
+type Canvas = ([Option<f32>; 2], [Option<f32>; 2]);
+
+fn canvas_size(attrs: &[(String, String)]) -> Canvas {
+    let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    let own = [get("width"), get("height")].map(|v| v.and_then(svg_length));
+    let mut view = [None, None];
+    if let Some(v) = get("viewbox") {
+        let nums: Vec<f32> = v
+            .split(|c: char| c.is_ascii_whitespace() || c == ',')
+            .filter(|t| !t.is_empty())
+            .filter_map(|t| t.parse().ok())
+            .collect();
+        if let [_, _, w, h] = nums[..] {
+            view = [Some(w), Some(h)];
+        }
+    }
+    (own, view)
+}
+
+/// A length in user units (`640`, `640px`); `None` for a percentage or anything else.
+fn svg_length(v: &str) -> Option<f32> {
+    v.trim().trim_end_matches("px").parse::<f32>().ok()
+}
+
+/// Whether a `rect` covers the whole canvas: placed at 0,0 (or not placed), and each of its
+/// width and height `100%` or the canvas' own size in that direction.
+fn fills_canvas(attrs: &[(String, String)], (own, view): Canvas) -> bool {
+    let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim());
+    let at_origin = ["x", "y"]
+        .iter()
+        .all(|k| get(k).is_none_or(|v| svg_length(v) == Some(0.0)));
+    let full = |i: usize, k: &str| match get(k) {
+        Some("100%") => true,
+        Some(v) => svg_length(v).is_some_and(|len| {
+            len > 0.0 && [own[i], view[i]].iter().flatten().any(|&c| c == len)
+        }),
+        None => false,
+    };
+    at_origin && full(0, "width") && full(1, "height")
 }
 
 /// The start tags of an XML text: lowercase names and `(name, value)` attributes. Comments,
@@ -526,6 +585,30 @@ mod tests {
             "<svg><g opacity='0'><rect width='100' height='100'/></g></svg>"
         ));
         assert!(!is_empty_svg("<svg><rect width='100' height='100'/></svg>"));
+        // A flat colour filling the canvas, by percentage, by its size or by its viewBox.
+        assert!(is_empty_svg(
+            "<svg width='23' height='14' viewBox='0 0 23 14'><rect width='100%' height='100%' fill='#cfd4db'/></svg>"
+        ));
+        assert!(is_empty_svg(
+            "<svg viewBox='0 0 640 480'><rect width='640' height='480' fill='#eee'/></svg>"
+        ));
+        assert!(is_empty_svg(
+            "<svg width='300px' height='200px'><rect x='0' y='0' width='300' height='200'/></svg>"
+        ));
+        // Part of the canvas, off the origin, a gradient or a second shape: a drawing.
+        assert!(!is_empty_svg(
+            "<svg viewBox='0 0 640 480'><rect width='320' height='480'/></svg>"
+        ));
+        assert!(!is_empty_svg(
+            "<svg viewBox='0 0 640 480'><rect x='10' width='100%' height='100%'/></svg>"
+        ));
+        assert!(!is_empty_svg(
+            "<svg viewBox='0 0 9 9'><defs><linearGradient id='g'><stop offset='0'/></linearGradient></defs><rect width='100%' height='100%' fill='url(#g)'/></svg>"
+        ));
+        assert!(!is_empty_svg(
+            "<svg viewBox='0 0 9 9'><rect width='100%' height='100%' fill='#eee'/><circle cx='4' cy='4' r='2'/></svg>"
+        ));
+        assert!(!is_empty_svg("<svg><rect width='100%' height='50%'/></svg>"));
     }
 
     #[test]
@@ -573,11 +656,17 @@ mod tests {
             "/img/lazyLoader.gif",
             "/img/no-image.png",
             "https://s.example/theme/lazy-placeholder.jpg?v=2",
+            "http://cdn.example/js/x.gif",
+            "/img/S.GIF",
+            "/i/T.gif?v=3",
         ] {
             assert!(is_stand_in_name(s), "{s}");
         }
         for s in [
-            "/u/defaulted-loan.jpg",
+            "/u/x.jpg",
+            "/u/c.png",
+            "/u/xy.gif",
+            "/u/-.gif",
             "/u/harbour.jpg",
             "/u/lazyriver",
             "/u/defaults",

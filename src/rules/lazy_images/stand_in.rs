@@ -111,6 +111,47 @@ impl LazyImages {
         }
     }
 
+    /// A link without a picture inside that a lazy loader paints (jQuery Lazy Load's and
+    /// vanilla-lazyload's `<a class="thumb lazy" data-original="…/t.jpg" href="…">`, empty or
+    /// holding only text laid over the picture such as a score; a `data-bg` link): a lazy
+    /// class and a lazy image attribute by name (`data-src`, `data-original`…, a
+    /// `data-srcset`), or a lazy background attribute, whose value is an image URL. The link
+    /// stays and gets the `<img>` first inside. Without a lazy marker a link's `data-src` is
+    /// left alone (a lightbox's hidden gallery entry); a link holding an image already (or
+    /// more than [`LINK_NODES`] nodes) is left alone; the image attributes of widgets
+    /// (`data-image` beside a share `href`) are never read here.
+    pub(super) fn fix_link(&self, el: &mut Element<'_>) -> Action {
+        // Cheap tests first: this runs on every link.
+        if !el.is_before_children() || !self.may_stand_in(el) {
+            return Action::Keep;
+        }
+        let holds_picture = el.holds_element(LINK_NODES, |n| {
+            matches!(n, "img" | "picture" | "svg" | "video" | "figure" | "noscript" | "iframe")
+                || n.starts_with("amp-")
+        });
+        if holds_picture != Some(false) {
+            return Action::Keep;
+        }
+        let lazy = el.classes().any(super::image::is_lazy_class);
+        let attrs: Vec<(&str, &str)> = el.attrs().collect();
+        let mut found = Found::default();
+        if lazy {
+            found = find(&attrs, &self.src_attributes, false);
+            found.src = found.src.filter(|(_, url)| is_image_url(url));
+            found.srcset = found.srcset.filter(|(_, set)| srcset_of_images(set));
+        }
+        if !found.is_some() {
+            found = background(&attrs);
+        }
+        drop(attrs);
+        if found.is_some() {
+            // Inside the link, where it is cleaned as the link's child.
+            let img = img_html_of(&found, el.attr("title"));
+            el.prepend_html(&img);
+        }
+        Action::Keep
+    }
+
     /// A screen for [`stand_in_image`](Self::stand_in_image): every attribute it reads is a
     /// `data-` one or a configured name.
     fn may_stand_in(&self, el: &Element<'_>) -> bool {
@@ -145,8 +186,34 @@ impl LazyImages {
     }
 }
 
+/// At most this many nodes are read inside a link that may be painted by a lazy loader: a
+/// thumbnail link holds a caption or a score, not a page.
+const LINK_NODES: usize = 32;
+
 /// The `<img>` of a stand-in: `found`'s `src`/`srcset`, the element's `alt` and `title`.
 fn img_html(el: &Element<'_>, found: &Found) -> String {
+    let mut html = img_src_html(found);
+    for name in ["alt", "title"] {
+        if let Some(v) = el.attr(name) {
+            html.push_str(&format!(" {name}=\"{}\"", escape_attr(v)));
+        }
+    }
+    html.push('>');
+    html
+}
+
+/// The `<img>` a link paints: `found`'s `src`/`srcset`, the link's `title` as its `alt`.
+fn img_html_of(found: &Found, title: Option<&str>) -> String {
+    let mut html = img_src_html(found);
+    if let Some(v) = title {
+        html.push_str(&format!(" alt=\"{}\"", escape_attr(v)));
+    }
+    html.push('>');
+    html
+}
+
+/// `<img` with `found`'s `src` and `srcset`, without the closing `>`.
+fn img_src_html(found: &Found) -> String {
     let mut html = String::from("<img");
     if let Some((_, url)) = &found.src {
         html.push_str(&format!(" src=\"{}\"", escape_attr(url)));
@@ -154,12 +221,6 @@ fn img_html(el: &Element<'_>, found: &Found) -> String {
     if let Some((_, set)) = &found.srcset {
         html.push_str(&format!(" srcset=\"{}\"", escape_attr(set)));
     }
-    for name in ["alt", "title"] {
-        if let Some(v) = el.attr(name) {
-            html.push_str(&format!(" {name}=\"{}\"", escape_attr(v)));
-        }
-    }
-    html.push('>');
     html
 }
 
