@@ -97,6 +97,20 @@ impl Found {
 /// `by_value` is set, the first other attribute (in source order) whose value is one image
 /// URL (`.jpg`, `.png`, `.webp`…, any case, query allowed) or a `srcset` list.
 pub(crate) fn find(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> Found {
+    find_with(attrs, extra, by_value, &|_| true, &|_| true)
+}
+
+/// [`find`], taking only a `src` candidate that `src_ok` accepts and a `srcset` candidate
+/// (cleaned) that `srcset_ok` accepts: a lazy attribute known by name that holds no picture
+/// (the article's page, a share endpoint) is passed over for the next name, and for the
+/// value-based fallback, as an empty one is.
+pub(crate) fn find_with(
+    attrs: &[(&str, &str)],
+    extra: &[String],
+    by_value: bool,
+    src_ok: &dyn Fn(&str) -> bool,
+    srcset_ok: &dyn Fn(&str) -> bool,
+) -> Found {
     let get = |name: &str| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
     let mut found = Found::default();
     let names = extra
@@ -104,13 +118,13 @@ pub(crate) fn find(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> 
         .map(String::as_str)
         .chain(SRC_ATTRIBUTES.iter().copied());
     for name in names {
-        if let Some(url) = get(name).and_then(clean_url) {
+        if let Some(url) = get(name).and_then(clean_url).filter(|u| src_ok(u)) {
             found.src = Some((name.to_string(), url));
             break;
         }
     }
     for name in SRCSET_ATTRIBUTES {
-        if let Some(set) = get(name).and_then(clean_srcset) {
+        if let Some(set) = get(name).and_then(clean_srcset).filter(|s| srcset_ok(s)) {
             found.srcset = Some((name.to_string(), set));
             break;
         }
@@ -135,12 +149,12 @@ pub(crate) fn find(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> 
             continue;
         }
         if found.srcset.is_none() && is_srcset_list(value) {
-            if let Some(set) = clean_srcset(value) {
+            if let Some(set) = clean_srcset(value).filter(|s| srcset_ok(s)) {
                 found.srcset = Some((name.to_string(), set));
                 found.by_value = true;
             }
         } else if found.src.is_none() && is_image_url(value) {
-            if let Some(url) = clean_url(value) {
+            if let Some(url) = clean_url(value).filter(|u| src_ok(u)) {
                 found.src = Some((name.to_string(), url));
                 found.by_value = true;
             }
@@ -149,9 +163,14 @@ pub(crate) fn find(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> 
     found
 }
 
-/// Whether `value` is one image URL (see [`image_url::is_image_url`]).
+/// Whether `value` is one image URL (see [`image_url::is_image_url`]), also behind an image
+/// proxy (`https://images.weserv.example/?url=…%2Fa.jpg`, `/_next/image?url=…`: its origin,
+/// as [`Unwrapper`](crate::proxy::Unwrapper) reads it, is one).
 pub(crate) fn is_image_url(value: &str) -> bool {
     image_url::is_image_url(value)
+        || crate::proxy::Unwrapper::new()
+            .unwrap(value)
+            .is_some_and(|origin| image_url::is_image_url(&origin))
 }
 
 /// Whether `value` is a `srcset` list: at least one candidate is an image URL with a width
@@ -222,12 +241,13 @@ pub(crate) fn clean_srcset(value: &str) -> Option<String> {
     (!kept.is_empty()).then(|| kept.join(", "))
 }
 
-/// Whether every candidate of `srcset` is a placeholder (Jetpack's 1×1 GIF `srcset`), or
-/// there is none.
+/// Whether every candidate of `srcset` is a placeholder (Jetpack's 1×1 GIF `srcset`) or a
+/// file named with stand-in words alone (`lazy-placeholder.png`, as a `src` of that name is
+/// a placeholder), or there is none.
 pub(crate) fn srcset_is_placeholder(srcset: &str) -> bool {
-    crate::srcset::parse(srcset)
-        .iter()
-        .all(|c| is_placeholder(c.url) || !is_url_like(c.url))
+    crate::srcset::parse(srcset).iter().all(|c| {
+        is_placeholder(c.url) || !is_url_like(c.url) || is_stand_in_file(file_name(c.url))
+    })
 }
 
 /// Whether `v` has a white-space character (`char::is_whitespace`); bytes first, the

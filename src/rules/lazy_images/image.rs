@@ -1,7 +1,7 @@
 //! The real image of one `<img>`, `<source>` or `<video>`.
 
 use super::candidates::{
-    clean_url, find, srcset_is_placeholder, Found, DIMENSION_ATTRIBUTES, SIZES_ATTRIBUTES,
+    clean_url, find, find_with, srcset_is_placeholder, Found, DIMENSION_ATTRIBUTES, SIZES_ATTRIBUTES,
     SRCSET_ATTRIBUTES, SRC_ATTRIBUTES,
 };
 use super::image_url::{is_not_image_url, is_template};
@@ -286,7 +286,7 @@ impl LazyImages {
             .is_some_and(|(_, v)| v.split_ascii_whitespace().any(is_lazy_class));
         let src = attrs.iter().find(|(k, _)| *k == "src").map(|(_, v)| *v);
         let by_value = lazy_class || src_state(src) != Src::Real;
-        let found = find(&attrs, &self.src_attributes, by_value);
+        let found = image_candidates(&attrs, &self.src_attributes, by_value);
         found.srcset.or(found.src).map(|(_, v)| v)
     }
 
@@ -302,22 +302,11 @@ impl LazyImages {
             return Found::default();
         }
         let attrs: Vec<(&str, &str)> = el.attrs().collect();
-        let mut found = find(&attrs, &self.src_attributes, by_value);
-        drop(attrs);
-        // An image's candidate that is certainly no image (a video file, the article's
-        // own page) would give a broken image, and a tracker's (`…/pixel?uid=1`) one that
-        // junk removes: neither is a candidate.
         if el.is("img") || el.parent().is_some_and(|p| p.is("picture")) {
-            found.src = found
-                .src
-                .filter(|(_, u)| !is_not_image_url(u) && !is_tracker_url(u));
-            found.srcset = found.srcset.filter(|(_, set)| {
-                !crate::srcset::parse(set)
-                    .iter()
-                    .all(|c| is_not_image_url(c.url) || is_tracker_url(c.url))
-            });
+            image_candidates(&attrs, &self.src_attributes, by_value)
+        } else {
+            find(&attrs, &self.src_attributes, by_value)
         }
-        found
     }
 
     /// A screen for the candidates known by name: every built-in one is a `data-`
@@ -509,6 +498,24 @@ impl LazyImages {
     }
 }
 
+/// The candidates of an `<img>` or a `<picture>`'s `<source>`: a URL that is certainly no
+/// image (a video file, the article's own page, an endpoint, a share page) would give a
+/// broken image, and a tracker's (`…/pixel?uid=1`) one that junk removes: neither is a
+/// candidate, and the next attribute is looked at.
+fn image_candidates(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> Found {
+    find_with(
+        attrs,
+        extra,
+        by_value,
+        &|u| !is_not_image_url(u) && !is_tracker_url(u),
+        &|set| {
+            !crate::srcset::parse(set)
+                .iter()
+                .all(|c| is_not_image_url(c.url) || is_tracker_url(c.url))
+        },
+    )
+}
+
 /// Whether the page says `el`'s `src` is the low-quality one: lazysizes' `data-lowsrc`
 /// names it (the blur-up pattern: `src` = `data-lowsrc`, the real image in `data-srcset`).
 fn src_is_declared_low(el: &Element<'_>) -> bool {
@@ -563,13 +570,15 @@ fn own_background(el: &Element<'_>) -> Option<String> {
     super::candidates::clean_url(&url)
 }
 
-/// The image of the `<noscript>` just after `el`, if it holds one.
+/// The image of the `<noscript>` just after `el`, if it holds one that is no tracker's pixel
+/// (comScore's `<noscript><img src="…/p?c1=2…"></noscript>` is no fallback of an image).
 fn next_noscript_image(el: &Element<'_>) -> Option<NodeRef> {
     let next = el.next_element_sibling()?;
     if !next.is("noscript") {
         return None;
     }
     single_image(&next.text_content())
+        .filter(|img| !img.attr("src").is_some_and(|s| is_tracker_url(&s)))
 }
 
 /// Copies the `<noscript>` image onto `el`: its `src`, `srcset` and `sizes` win, its other

@@ -1,7 +1,8 @@
 //! Elements that stand for an image without being one: NYT's `figure[itemid]`, a lazy
 //! `div`/`span` with `data-src` and nothing inside.
 
-use super::candidates::{clean_srcset, clean_url, find, is_image_url, Found, SRC_ATTRIBUTES};
+use super::candidates::{clean_srcset, clean_url, find_with, Found, SRC_ATTRIBUTES};
+use crate::rules::junk::is_tracker_url;
 use super::LazyImages;
 use crate::{Action, Context, Element};
 
@@ -132,9 +133,13 @@ impl LazyImages {
         super::template::fill_template(el, BACKGROUND_ATTRIBUTES, false);
         super::template::fill_template(el, SRC_ATTRIBUTES, false);
         let attrs: Vec<(&str, &str)> = el.attrs().collect();
-        let mut found = find(&attrs, &self.src_attributes, false);
-        found.src = found.src.filter(|(_, url)| is_image_url(url));
-        found.srcset = found.srcset.filter(|(_, set)| srcset_of_images(set));
+        let mut found = find_with(
+            &attrs,
+            &self.src_attributes,
+            false,
+            &is_image_url,
+            &srcset_of_images,
+        );
         if !found.is_some() {
             found = background(&attrs);
         }
@@ -143,6 +148,13 @@ impl LazyImages {
         }
         found.is_some().then_some(found)
     }
+}
+
+/// Whether a stand-in's `v` is a picture: an image URL (also behind a proxy, see
+/// [`candidates::is_image_url`](super::candidates::is_image_url)) that is no tracker's
+/// (`pixel.wp.com/b.gif`: an image-shaped pixel makes no picture of the article).
+fn is_image_url(v: &str) -> bool {
+    super::candidates::is_image_url(v) && !is_tracker_url(v)
 }
 
 /// The `<img>` of a stand-in: `found`'s `src`/`srcset`, the element's `alt` and `title`.
@@ -364,9 +376,7 @@ fn names_image(node: &crate::NodeRef, extra: &[String]) -> bool {
     {
         return true;
     }
-    let found = find(&attrs, extra, false);
-    found.src.is_some_and(|(_, url)| is_image_url(&url))
-        || found.srcset.is_some_and(|(_, set)| srcset_of_images(&set))
+    find_with(&attrs, extra, false, &is_image_url, &srcset_of_images).is_some()
         || background(&attrs).is_some()
         || image_attribute(&attrs).is_some()
 }
