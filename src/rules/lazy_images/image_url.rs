@@ -118,7 +118,7 @@ const NOT_IMAGE_EXTENSIONS: &[&str] = &[
 
 /// Whether `value` is a URL that is certainly not an image: its path ends in a video,
 /// audio, page or document extension (`.mp4`, `.m3u8`, `.html`, `.pdf`…), or it is shaped
-/// as an article's page (see [`is_page_path`]: `/2024/05/story-title/`), an endpoint's, a
+/// as an article's page (a date archive's or a slug: `/2024/05/story-title/`), an endpoint's, a
 /// share page's, or it is a known provider's video or post (`https://www.youtube.com/embed/…`:
 /// the sanitizer makes it a link). Any other
 /// extensionless URL, also one ending in `/`, is not certainly anything (image services
