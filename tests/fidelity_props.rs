@@ -15,6 +15,8 @@
 //! - **recall**: each image element that offers a real image URL (in its `src`, `srcset`,
 //!   a lazy attribute, a `<noscript>` twin, its `<picture>` sources, a lightbox link around
 //!   it, or a stand-in's `data-src`/`data-bg`/`data-url`) comes out with one of them.
+//! - **one image per figure**: a low-quality preview in the `src` of an image that offers its
+//!   real picture does not come out.
 //! - **idempotence**: cleaning the output again changes nothing.
 //!
 //! The words and the image URLs are classified by the generator itself (it knows which
@@ -157,9 +159,8 @@ fn image_url(n: u16, f: u8) -> String {
         3 => format!("https://img.photos-site.example/p/{s}{n}?fm=jpg&w=1200"),
         4 => format!("https://cdn.photos-site.example/a/{s}-{n}.avif"),
         5 => format!("/wp-content/uploads/2024/05/{s}-{n}-1024x683.jpg"),
-        // (Not `…/{n}/full.jpeg`: pictures are told apart by file name, see the report of
-        // `noscript::picture_key`; two pictures both named `full.jpeg` are one to it.)
-        6 => format!("https://assets.daily-page.example/{s}/{n}/{s}{n}-full.jpeg#main"),
+        // A generic file name: the picture is told by its folder.
+        6 => format!("https://assets.daily-page.example/{s}/{n}/full.jpeg#main"),
         _ => format!("https://cdn.photos-site.example/gif/{s}-{n}.gif"),
     }
 }
@@ -266,6 +267,26 @@ impl Expect {
                         .all(|c| c.is_ascii_digit())
             })
     }
+}
+
+/// The file name of `url` without extension, query or size suffix (`-1024x683`).
+fn stem(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let file = path.rsplit('/').next().unwrap_or(path);
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let stem = match stem.rsplit_once('-') {
+        Some((a, b))
+            if b.split_once('x').is_some_and(|(w, h)| {
+                !w.is_empty()
+                    && !h.is_empty()
+                    && (w.bytes().chain(h.bytes())).all(|c| c.is_ascii_digit())
+            }) =>
+        {
+            a
+        }
+        _ => stem,
+    };
+    stem.to_ascii_lowercase()
 }
 
 /// `v` with its picture number moved to element `e`'s own range.
@@ -514,6 +535,8 @@ struct Doc {
     ex: Expect,
     /// One group per image element that offers a real picture: one of them comes out.
     groups: Vec<Vec<String>>,
+    /// Low-quality previews of an image that offers its real picture: none comes out.
+    previews: Vec<String>,
     next_word: u32,
 }
 
@@ -723,7 +746,11 @@ impl Doc {
                     }
                     close = "</a>";
                 }
-                group.extend(self.img(img));
+                let own = self.img(img);
+                // The preview gives way to a picture the image itself offers; one of a
+                // `<noscript>` twin is known as the same picture by its file name.
+                let mut replaced = !own.is_empty();
+                group.extend(own);
                 self.html.push_str(close);
                 // A 1×1 image is a tracking pixel whatever its URL or its link: a documented
                 // choice (junk).
@@ -733,10 +760,30 @@ impl Doc {
                     self.html
                         .push_str(&format!("<noscript><img src=\"{}\"></noscript>", esc(&src)));
                     // No widths are listed there: a template is no picture.
-                    group.extend(real.into_iter().filter(|u| !u.starts_with(TEMPLATE)));
+                    let real: Vec<String> = real
+                        .into_iter()
+                        .filter(|u| !u.starts_with(TEMPLATE))
+                        .collect();
+                    if let Some(V::LowRes(..)) = &img.src {
+                        let mut ex = Expect {
+                            element: self.ex.element,
+                            ..Expect::default()
+                        };
+                        let preview = render_value(img.src.as_ref().unwrap(), &mut ex).0;
+                        replaced |= real.iter().any(|u| stem(u) == stem(&preview));
+                    }
+                    group.extend(real);
                 }
                 self.html.push('\n');
                 if !pixel {
+                    if let (Some(V::LowRes(..)), true) = (&img.src, replaced) {
+                        let mut ex = Expect {
+                            element: self.ex.element,
+                            ..Expect::default()
+                        };
+                        self.previews
+                            .push(render_value(img.src.as_ref().unwrap(), &mut ex).0);
+                    }
                     self.group(group);
                 }
             }
@@ -948,6 +995,14 @@ fn check(doc: &Doc, out: &str, document: bool) -> Result<(), TestCaseError> {
         doc.html,
         out
     );
+    // One image per figure: a preview gives way to the real picture it stands for.
+    for preview in &doc.previews {
+        prop_assert!(
+            !r.images.iter().any(|u| key(u) == key(preview)),
+            "preview shown beside its real picture: {preview:?}\n--- input\n{}\n--- output\n{out}",
+            doc.html
+        );
+    }
     // Recall.
     let shown: HashSet<String> = r.images.iter().map(|u| key(u)).collect();
     for group in &doc.groups {

@@ -364,6 +364,26 @@ impl LazyImages {
                 }
             }
         }
+        // The same for a low-quality `src` beside a real `srcset` of its own: a reader whose
+        // browser (or feed reader, or Markdown) takes `src` would get the preview.
+        if is_img
+            && !src_set
+            && found.src.is_none()
+            && state == Src::LowRes
+            && el
+                .attr_by_atom(&local_name!("src"))
+                .is_some_and(is_low_res)
+        {
+            if let Some(url) = el
+                .attr_by_atom(&local_name!("srcset"))
+                .filter(|s| !srcset_is_placeholder(s))
+                .and_then(largest_candidate)
+            {
+                el.set_attr("src", &url);
+                changed = true;
+                src_set = true;
+            }
+        }
         if let Some((_, sizes)) = &found.sizes {
             if !el.has_attr("sizes") || changed {
                 el.set_attr("sizes", sizes);
