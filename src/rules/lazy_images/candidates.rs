@@ -6,6 +6,7 @@ use super::placeholder::{file_name, is_placeholder};
 use super::stand_in_file::is_stand_in_file;
 use crate::ascii::starts_with_ci;
 use crate::proxy::strip_lazy_markers;
+use crate::rules::junk::is_tracker_url;
 
 /// Attributes that hold the real image URL, in the order they are tried (first hit wins).
 pub const SRC_ATTRIBUTES: &[&str] = &[
@@ -161,6 +162,46 @@ pub(crate) fn find_with(
         }
     }
     found
+}
+
+/// The candidates of an `<img>` or a `<picture>`'s `<source>`: a URL that is certainly no
+/// image (a video file, the article's own page, an endpoint, a share page) would give a
+/// broken image, and a tracker's (`…/pixel?uid=1`) one that junk removes: neither is a
+/// candidate, and the next attribute is looked at.
+pub(crate) fn image_candidates(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> Found {
+    find_with(
+        attrs,
+        extra,
+        by_value,
+        &|u| !image_url::is_not_image_url(u) && !is_tracker_url(u),
+        &|set| {
+            !crate::srcset::parse(set)
+                .iter()
+                .all(|c| image_url::is_not_image_url(c.url) || is_tracker_url(c.url))
+        },
+    )
+}
+
+/// The URL a `srcset` shows as `src`: its widest candidate when widths are given, else
+/// its `1x` (or undescribed) candidate, else its first.
+pub(crate) fn largest_candidate(srcset: &str) -> Option<String> {
+    let candidates = crate::srcset::parse(srcset);
+    let width = |d: &str| d.strip_suffix('w').and_then(|n| n.parse::<u32>().ok());
+    let widest = candidates
+        .iter()
+        .filter_map(|c| width(c.descriptor).map(|w| (w, c.url)))
+        .max_by_key(|(w, _)| *w)
+        .map(|(_, u)| u);
+    let one_x = || {
+        candidates
+            .iter()
+            .find(|c| matches!(c.descriptor, "" | "1x"))
+            .map(|c| c.url)
+    };
+    widest
+        .or_else(one_x)
+        .or_else(|| candidates.first().map(|c| c.url))
+        .map(str::to_string)
 }
 
 /// Whether `value` is one image URL (see [`image_url::is_image_url`]), also behind an image

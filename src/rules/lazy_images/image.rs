@@ -1,10 +1,10 @@
 //! The real image of one `<img>`, `<source>` or `<video>`.
 
 use super::candidates::{
-    clean_url, find, find_with, srcset_is_placeholder, Found, DIMENSION_ATTRIBUTES, SIZES_ATTRIBUTES,
+    clean_url, find, image_candidates, largest_candidate, srcset_is_placeholder, Found, DIMENSION_ATTRIBUTES, SIZES_ATTRIBUTES,
     SRCSET_ATTRIBUTES, SRC_ATTRIBUTES,
 };
-use super::image_url::{is_not_image_url, is_template};
+use super::image_url::is_template;
 use super::noscript::single_image;
 use super::style_background::background_image;
 use super::placeholder::{file_name, is_low_res, is_placeholder, is_stand_in_name};
@@ -518,24 +518,6 @@ impl LazyImages {
     }
 }
 
-/// The candidates of an `<img>` or a `<picture>`'s `<source>`: a URL that is certainly no
-/// image (a video file, the article's own page, an endpoint, a share page) would give a
-/// broken image, and a tracker's (`…/pixel?uid=1`) one that junk removes: neither is a
-/// candidate, and the next attribute is looked at.
-fn image_candidates(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> Found {
-    find_with(
-        attrs,
-        extra,
-        by_value,
-        &|u| !is_not_image_url(u) && !is_tracker_url(u),
-        &|set| {
-            !crate::srcset::parse(set)
-                .iter()
-                .all(|c| is_not_image_url(c.url) || is_tracker_url(c.url))
-        },
-    )
-}
-
 /// Whether the page says `el`'s `src` is the low-quality one: lazysizes' `data-lowsrc`
 /// names it (the blur-up pattern: `src` = `data-lowsrc`, the real image in `data-srcset`).
 fn src_is_declared_low(el: &Element<'_>) -> bool {
@@ -546,28 +528,6 @@ fn src_is_declared_low(el: &Element<'_>) -> bool {
         && el
             .attr_by_atom(&local_name!("src"))
             .is_some_and(|s| s.trim() == low)
-}
-
-/// The URL a `srcset` shows as `src`: its widest candidate when widths are given, else
-/// its `1x` (or undescribed) candidate, else its first.
-fn largest_candidate(srcset: &str) -> Option<String> {
-    let candidates = crate::srcset::parse(srcset);
-    let width = |d: &str| d.strip_suffix('w').and_then(|n| n.parse::<u32>().ok());
-    let widest = candidates
-        .iter()
-        .filter_map(|c| width(c.descriptor).map(|w| (w, c.url)))
-        .max_by_key(|(w, _)| *w)
-        .map(|(_, u)| u);
-    let one_x = || {
-        candidates
-            .iter()
-            .find(|c| matches!(c.descriptor, "" | "1x"))
-            .map(|c| c.url)
-    };
-    widest
-        .or_else(one_x)
-        .or_else(|| candidates.first().map(|c| c.url))
-        .map(str::to_string)
 }
 
 /// Whether every candidate of `srcset` is a stand-in file or a low-res variant.
