@@ -21,8 +21,9 @@ use crate::ascii::{contains_ci, starts_with_ci};
 /// (`/resize?src=…`, `timthumb.php?src=…`, `/fetch?url=…`).
 pub(crate) const GENERIC_PARAMS: &[&str] = &["url", "src", "u", "image", "img", "imgurl"];
 
-/// Path words that mark a page rather than an image endpoint.
-const PAGE_WORDS: &[&str] = &[
+/// Path words that mark a page rather than an image endpoint (also read by the lazy-image
+/// rule: a candidate with such a segment is no picture).
+pub(crate) const PAGE_WORDS: &[&str] = &[
     "share",
     "sharer",
     "sharer.php",

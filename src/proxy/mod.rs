@@ -109,6 +109,7 @@
 
 mod decode;
 mod generic;
+pub(crate) use generic::PAGE_WORDS;
 mod known;
 mod links;
 mod payload;

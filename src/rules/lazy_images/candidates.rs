@@ -6,6 +6,7 @@ use super::placeholder::{file_name, is_placeholder};
 use super::stand_in_file::is_stand_in_file;
 use crate::ascii::starts_with_ci;
 use crate::proxy::strip_lazy_markers;
+use crate::rules::junk::is_tracker_url;
 
 /// Attributes that hold the real image URL, in the order they are tried (first hit wins).
 pub const SRC_ATTRIBUTES: &[&str] = &[
@@ -99,6 +100,20 @@ impl Found {
 /// URL (`.jpg`, `.png`, `.webp`…, any case, query allowed) or a `srcset` list; when
 /// that finds nothing either, a `longdesc` that is an image URL.
 pub(crate) fn find(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> Found {
+    find_with(attrs, extra, by_value, &|_| true, &|_| true)
+}
+
+/// [`find`], taking only a `src` candidate that `src_ok` accepts and a `srcset` candidate
+/// (cleaned) that `srcset_ok` accepts: a lazy attribute known by name that holds no picture
+/// (the article's page, a share endpoint) is passed over for the next name, and for the
+/// value-based fallback, as an empty one is.
+pub(crate) fn find_with(
+    attrs: &[(&str, &str)],
+    extra: &[String],
+    by_value: bool,
+    src_ok: &dyn Fn(&str) -> bool,
+    srcset_ok: &dyn Fn(&str) -> bool,
+) -> Found {
     let get = |name: &str| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
     let mut found = Found::default();
     let names = extra
@@ -106,13 +121,13 @@ pub(crate) fn find(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> 
         .map(String::as_str)
         .chain(SRC_ATTRIBUTES.iter().copied());
     for name in names {
-        if let Some(url) = get(name).and_then(clean_url) {
+        if let Some(url) = get(name).and_then(clean_url).filter(|u| src_ok(u)) {
             found.src = Some((name.to_string(), url));
             break;
         }
     }
     for name in SRCSET_ATTRIBUTES {
-        if let Some(set) = get(name).and_then(clean_srcset) {
+        if let Some(set) = get(name).and_then(clean_srcset).filter(|s| srcset_ok(s)) {
             found.srcset = Some((name.to_string(), set));
             break;
         }
@@ -137,12 +152,12 @@ pub(crate) fn find(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> 
             continue;
         }
         if found.srcset.is_none() && is_srcset_list(value) {
-            if let Some(set) = clean_srcset(value) {
+            if let Some(set) = clean_srcset(value).filter(|s| srcset_ok(s)) {
                 found.srcset = Some((name.to_string(), set));
                 found.by_value = true;
             }
         } else if found.src.is_none() && is_image_url(value) {
-            if let Some(url) = clean_url(value) {
+            if let Some(url) = clean_url(value).filter(|u| src_ok(u)) {
                 found.src = Some((name.to_string(), url));
                 found.by_value = true;
             }
@@ -167,9 +182,55 @@ pub(crate) fn find(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> 
 /// nothing else is (see [`find`]).
 const LONGDESC: &str = "longdesc";
 
-/// Whether `value` is one image URL (see [`image_url::is_image_url`]).
+
+/// The candidates of an `<img>` or a `<picture>`'s `<source>`: a URL that is certainly no
+/// image (a video file, the article's own page, an endpoint, a share page) would give a
+/// broken image, and a tracker's (`…/pixel?uid=1`) one that junk removes: neither is a
+/// candidate, and the next attribute is looked at.
+pub(crate) fn image_candidates(attrs: &[(&str, &str)], extra: &[String], by_value: bool) -> Found {
+    find_with(
+        attrs,
+        extra,
+        by_value,
+        &|u| !image_url::is_not_image_url(u) && !is_tracker_url(u),
+        &|set| {
+            !crate::srcset::parse(set)
+                .iter()
+                .all(|c| image_url::is_not_image_url(c.url) || is_tracker_url(c.url))
+        },
+    )
+}
+
+/// The URL a `srcset` shows as `src`: its widest candidate when widths are given, else
+/// its `1x` (or undescribed) candidate, else its first.
+pub(crate) fn largest_candidate(srcset: &str) -> Option<String> {
+    let candidates = crate::srcset::parse(srcset);
+    let width = |d: &str| d.strip_suffix('w').and_then(|n| n.parse::<u32>().ok());
+    let widest = candidates
+        .iter()
+        .filter_map(|c| width(c.descriptor).map(|w| (w, c.url)))
+        .max_by_key(|(w, _)| *w)
+        .map(|(_, u)| u);
+    let one_x = || {
+        candidates
+            .iter()
+            .find(|c| matches!(c.descriptor, "" | "1x"))
+            .map(|c| c.url)
+    };
+    widest
+        .or_else(one_x)
+        .or_else(|| candidates.first().map(|c| c.url))
+        .map(str::to_string)
+}
+
+/// Whether `value` is one image URL (see [`image_url::is_image_url`]), also behind an image
+/// proxy (`https://images.weserv.example/?url=…%2Fa.jpg`, `/_next/image?url=…`: its origin,
+/// as [`Unwrapper`](crate::proxy::Unwrapper) reads it, is one).
 pub(crate) fn is_image_url(value: &str) -> bool {
     image_url::is_image_url(value)
+        || crate::proxy::Unwrapper::new()
+            .unwrap(value)
+            .is_some_and(|origin| image_url::is_image_url(&origin))
 }
 
 /// Whether `value` is a `srcset` list: at least one candidate is an image URL with a width
@@ -240,12 +301,13 @@ pub(crate) fn clean_srcset(value: &str) -> Option<String> {
     (!kept.is_empty()).then(|| kept.join(", "))
 }
 
-/// Whether every candidate of `srcset` is a placeholder (Jetpack's 1×1 GIF `srcset`), or
-/// there is none.
+/// Whether every candidate of `srcset` is a placeholder (Jetpack's 1×1 GIF `srcset`) or a
+/// file named with stand-in words alone (`lazy-placeholder.png`, as a `src` of that name is
+/// a placeholder), or there is none.
 pub(crate) fn srcset_is_placeholder(srcset: &str) -> bool {
-    crate::srcset::parse(srcset)
-        .iter()
-        .all(|c| is_placeholder(c.url) || !is_url_like(c.url))
+    crate::srcset::parse(srcset).iter().all(|c| {
+        is_placeholder(c.url) || !is_url_like(c.url) || is_stand_in_file(file_name(c.url))
+    })
 }
 
 /// Whether `v` has a white-space character (`char::is_whitespace`); bytes first, the

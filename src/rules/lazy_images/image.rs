@@ -1,10 +1,10 @@
 //! The real image of one `<img>`, `<source>` or `<video>`.
 
 use super::candidates::{
-    clean_url, find, srcset_is_placeholder, Found, DIMENSION_ATTRIBUTES, SIZES_ATTRIBUTES,
+    clean_url, find, image_candidates, largest_candidate, srcset_is_placeholder, Found, DIMENSION_ATTRIBUTES, SIZES_ATTRIBUTES,
     SRCSET_ATTRIBUTES, SRC_ATTRIBUTES,
 };
-use super::image_url::{is_not_image_url, is_template};
+use super::image_url::is_template;
 use super::noscript::single_image;
 use super::style_background::background_image;
 use super::placeholder::{file_name, is_low_res, is_placeholder, is_stand_in_name};
@@ -286,7 +286,7 @@ impl LazyImages {
             .is_some_and(|(_, v)| v.split_ascii_whitespace().any(is_lazy_class));
         let src = attrs.iter().find(|(k, _)| *k == "src").map(|(_, v)| *v);
         let by_value = lazy_class || src_state(src) != Src::Real;
-        let found = find(&attrs, &self.src_attributes, by_value);
+        let found = image_candidates(&attrs, &self.src_attributes, by_value);
         found.srcset.or(found.src).map(|(_, v)| v)
     }
 
@@ -302,22 +302,11 @@ impl LazyImages {
             return Found::default();
         }
         let attrs: Vec<(&str, &str)> = el.attrs().collect();
-        let mut found = find(&attrs, &self.src_attributes, by_value);
-        drop(attrs);
-        // An image's candidate that is certainly no image (a video file, the article's
-        // own page) would give a broken image, and a tracker's (`…/pixel?uid=1`) one that
-        // junk removes: neither is a candidate.
         if el.is("img") || el.parent().is_some_and(|p| p.is("picture")) {
-            found.src = found
-                .src
-                .filter(|(_, u)| !is_not_image_url(u) && !is_tracker_url(u));
-            found.srcset = found.srcset.filter(|(_, set)| {
-                !crate::srcset::parse(set)
-                    .iter()
-                    .all(|c| is_not_image_url(c.url) || is_tracker_url(c.url))
-            });
+            image_candidates(&attrs, &self.src_attributes, by_value)
+        } else {
+            find(&attrs, &self.src_attributes, by_value)
         }
-        found
     }
 
     /// A screen for the candidates known by name: every built-in one is a `data-`
@@ -373,6 +362,26 @@ impl LazyImages {
                     changed = true;
                     src_set = true;
                 }
+            }
+        }
+        // The same for a low-quality `src` beside a real `srcset` of its own: a reader whose
+        // browser (or feed reader, or Markdown) takes `src` would get the preview.
+        if is_img
+            && !src_set
+            && found.src.is_none()
+            && state == Src::LowRes
+            && el
+                .attr_by_atom(&local_name!("src"))
+                .is_some_and(is_low_res)
+        {
+            if let Some(url) = el
+                .attr_by_atom(&local_name!("srcset"))
+                .filter(|s| !srcset_is_placeholder(s))
+                .and_then(largest_candidate)
+            {
+                el.set_attr("src", &url);
+                changed = true;
+                src_set = true;
             }
         }
         if let Some((_, sizes)) = &found.sizes {
@@ -521,28 +530,6 @@ fn src_is_declared_low(el: &Element<'_>) -> bool {
             .is_some_and(|s| s.trim() == low)
 }
 
-/// The URL a `srcset` shows as `src`: its widest candidate when widths are given, else
-/// its `1x` (or undescribed) candidate, else its first.
-fn largest_candidate(srcset: &str) -> Option<String> {
-    let candidates = crate::srcset::parse(srcset);
-    let width = |d: &str| d.strip_suffix('w').and_then(|n| n.parse::<u32>().ok());
-    let widest = candidates
-        .iter()
-        .filter_map(|c| width(c.descriptor).map(|w| (w, c.url)))
-        .max_by_key(|(w, _)| *w)
-        .map(|(_, u)| u);
-    let one_x = || {
-        candidates
-            .iter()
-            .find(|c| matches!(c.descriptor, "" | "1x"))
-            .map(|c| c.url)
-    };
-    widest
-        .or_else(one_x)
-        .or_else(|| candidates.first().map(|c| c.url))
-        .map(str::to_string)
-}
-
 /// Whether every candidate of `srcset` is a stand-in file or a low-res variant.
 fn srcset_is_stand_in(srcset: &str) -> bool {
     let candidates = crate::srcset::parse(srcset);
@@ -563,13 +550,15 @@ fn own_background(el: &Element<'_>) -> Option<String> {
     super::candidates::clean_url(&url)
 }
 
-/// The image of the `<noscript>` just after `el`, if it holds one.
+/// The image of the `<noscript>` just after `el`, if it holds one that is no tracker's pixel
+/// (comScore's `<noscript><img src="…/p?c1=2…"></noscript>` is no fallback of an image).
 fn next_noscript_image(el: &Element<'_>) -> Option<NodeRef> {
     let next = el.next_element_sibling()?;
     if !next.is("noscript") {
         return None;
     }
     single_image(&next.text_content())
+        .filter(|img| !img.attr("src").is_some_and(|s| is_tracker_url(&s)))
 }
 
 /// Copies the `<noscript>` image onto `el`: its `src`, `srcset` and `sizes` win, its other

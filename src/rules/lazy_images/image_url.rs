@@ -117,20 +117,104 @@ const NOT_IMAGE_EXTENSIONS: &[&str] = &[
 ];
 
 /// Whether `value` is a URL that is certainly not an image: its path ends in a video,
-/// audio, page or document extension (`.mp4`, `.m3u8`, `.html`, `.pdf`…). An extensionless
-/// URL, also one ending in `/`, is not certainly anything (image services write
-/// `…/resize/320x209!/quality/90/?url=…`): `false`.
+/// audio, page or document extension (`.mp4`, `.m3u8`, `.html`, `.pdf`…), or it is shaped
+/// as an article's page (a date archive's or a slug: `/2024/05/story-title/`), an endpoint's, a
+/// share page's, or it is a known provider's video or post (`https://www.youtube.com/embed/…`:
+/// the sanitizer makes it a link). Any other
+/// extensionless URL, also one ending in `/`, is not certainly anything (image services
+/// write `…/resize/320x209!/quality/90/?url=…`, `…/photo/8812`): `false`.
 pub fn is_not_image_url(value: &str) -> bool {
     let v = value.trim();
     if v.is_empty() || starts_with_ci(v, "data:") || is_image_url(v) {
         return false;
     }
     let (before_fragment, _) = v.split_once('#').unwrap_or((v, ""));
-    let path = before_fragment
+    let (path, query) = before_fragment
         .split_once('?')
-        .map_or(before_fragment, |(p, _)| p)
-        .to_ascii_lowercase();
+        .unwrap_or((before_fragment, ""));
+    let path = path.to_ascii_lowercase();
     NOT_IMAGE_EXTENSIONS.iter().any(|ext| path.ends_with(ext))
+        || is_page_path(&path)
+        || is_endpoint(&path)
+        || query.split('&').any(|kv| {
+            let key = kv.split_once('=').map_or(kv, |(k, _)| k);
+            PAGE_PARAMS.iter().any(|p| key.eq_ignore_ascii_case(p))
+        })
+        || crate::rules::sanitize::is_embed_url(v)
+}
+
+/// Query parameters that ask a site for a page, a view or an action rather than a file
+/// (`/Site?View=Search`, `/?p=123`, WordPress' `?page_id=`, AJAX's `?action=load_more`).
+const PAGE_PARAMS: &[&str] = &["action", "view", "page_id", "p"];
+
+/// Path segments of web APIs and AJAX handlers (`/wp-json/wp/v2/media/12`,
+/// `/wp-admin/admin-ajax.php`, `/api/v2/related`), which answer with data, not a picture.
+const ENDPOINT_SEGMENTS: &[&str] = &["api", "wp-json", "wp-admin", "ajax", "graphql", "xmlrpc.php"];
+
+/// Whether `url` (lowercase, without query and fragment) is a web API's, an AJAX handler's
+/// or a share, login or search page's: a host `api.…` or `share.…`, a segment of
+/// [`ENDPOINT_SEGMENTS`] or of the proxy unwrapper's page words (`sharer.php`, `intent`,
+/// `share`, `login`, `search`…), or a file named for AJAX (`admin-ajax.php`, `ajax.aspx`).
+fn is_endpoint(url: &str) -> bool {
+    let (host, path) = match url.find("//") {
+        Some(i) if !url[..i].contains('/') => {
+            let rest = &url[i + 2..];
+            rest.split_once('/').unwrap_or((rest, ""))
+        }
+        _ => ("", url),
+    };
+    host.starts_with("api.")
+        || host.starts_with("share.")
+        || path.split('/').any(|seg| {
+            ENDPOINT_SEGMENTS.contains(&seg)
+                || crate::proxy::PAGE_WORDS.contains(&seg)
+                || seg
+                    .rsplit_once('.')
+                    .is_some_and(|(stem, _)| stem.split(['-', '_']).any(|w| w == "ajax"))
+        })
+}
+
+/// Whether the path of a URL (`path`, lowercase, without query and fragment; scheme and
+/// host allowed before it) is shaped as a page of a site rather than a file: its last
+/// segment has no extension, and
+///
+/// - it is a date archive's (`/2024/05/…`, `/2016/12/19/…`: a year segment followed by a
+///   month segment), or
+/// - its last segment is a slug of words (`story-about-the-harbour`, `another_story`): at
+///   least two hyphen- or underscore-separated words of two or more letters.
+///
+/// Image services name files by number, hash or option list (`/photo/8812`,
+/// `…/quality/90/`, `1*a8Bc…`), not by a sentence; image files have an extension.
+fn is_page_path(path: &str) -> bool {
+    let path = match path.find("//") {
+        // Scheme-relative or absolute: the path starts after the host.
+        Some(i) if !path[..i].contains('/') => match path[i + 2..].find('/') {
+            Some(j) => &path[i + 2 + j..],
+            None => return false,
+        },
+        _ => path,
+    };
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let Some(last) = segments.last() else {
+        return false;
+    };
+    if last.contains('.') {
+        return false;
+    }
+    let year = |s: &str| s.len() == 4 && (s.starts_with("19") || s.starts_with("20"));
+    let month = |s: &str| {
+        s.parse::<u8>()
+            .is_ok_and(|m| (1..=12).contains(&m) && s.len() <= 2)
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let dated = segments
+        .windows(2)
+        .any(|w| digits(w[0]) && year(w[0]) && month(w[1]));
+    let words = last
+        .split(['-', '_'])
+        .filter(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_alphabetic()))
+        .count();
+    dated || words >= 2
 }
 
 /// Whether `v` is a URL template a script fills in (`…_{width}x.jpg`, `{{src}}`,
@@ -187,6 +271,20 @@ mod tests {
             "https://cdn.example.org/video/intro.mp4",
             "//cdn.example.org/live/index.m3u8?token=1",
             "https://www.example.org/about.html",
+            "https://www.example.org/2024/05/story-slug/",
+            "https://news.example.com/culture/2016/12/19/harbour-7",
+            "/2023/11/harbour-notes/",
+            "https://www.example.org/another-story",
+            "/wp-admin/admin-ajax.php?action=load_more&post=3",
+            "https://api.news.example/v2/related?id=42",
+            "https://news.example/wp-json/wp/v2/media/12",
+            "https://www.social.example/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2F",
+            "https://social.example/intent/tweet?url=https%3A%2F%2Fnews.example%2F",
+            "https://share.news.example/?url=https://news.example/harbour/",
+            "/Site?View=Search",
+            "https://news.example/?p=1234",
+            "https://www.youtube.com/embed/abcdefghijk",
+            "https://player.vimeo.com/video/76979871",
         ] {
             assert!(is_not_image_url(url), "{url}");
         }
@@ -195,7 +293,8 @@ mod tests {
             "https://www.example.org/gallery/view/1234",
             "https://cdn.example.org/photos/",
             "https://img.example.com/dims4/default/1885e38/strip/true/quality/90/?url=x",
-            "https://www.example.org/2024/05/story-slug/",
+            "https://img.example.net/photo/8812",
+            "https://cdn.example.org/media/2024/a8f3c2d9e1",
             "https://mmbiz.qpic.cn/mmbiz_png/xyz/640?wx_fmt=png",
             "https://lh3.googleusercontent.com/abc/def/",
             "/img/",

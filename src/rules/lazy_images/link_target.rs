@@ -9,7 +9,7 @@
 //! nothing else to show, and removes in any case.
 
 use super::candidates::{clean_url, Found};
-use super::image_url::is_image_url;
+use super::candidates::is_image_url;
 use crate::rules::junk::is_tracker_url;
 use crate::{Element, NodeRef};
 

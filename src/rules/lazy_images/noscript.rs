@@ -180,9 +180,39 @@ fn push_key(url: &str, keys: &mut Vec<String>) {
     }
 }
 
+/// File stems that name no picture (`…/4411/full.jpeg`, `…/a8f3/original.png`): the folder
+/// does, and is part of the key.
+const GENERIC_STEMS: &[&str] = &[
+    "full", "original", "orig", "large", "medium", "small", "thumb", "thumbnail", "image",
+    "img", "main", "default", "index", "raw", "source", "master", "hero", "cover", "file",
+    "max", "big",
+];
+
 /// What identifies a picture across its sizes: the file name (lowercase, no extension)
-/// without a trailing size suffix (`-1024x683`, `_800x600`, `@2x`, `-scaled`).
+/// without a trailing size suffix (`-1024x683`, `_800x600`, `@2x`, `-scaled`); a generic
+/// name ([`GENERIC_STEMS`], a number, a size) with its folder (`4411/full`).
 pub(crate) fn picture_key(url: &str) -> String {
+    let stem = file_key(url);
+    let generic = GENERIC_STEMS.contains(&stem.as_str())
+        || stem.bytes().all(|b| b.is_ascii_digit() || b == b'x');
+    if !generic {
+        return stem;
+    }
+    let end = memchr::memchr2(b'?', b'#', url.as_bytes()).unwrap_or(url.len());
+    let path = &url[..end];
+    let folder = path
+        .rsplit('/')
+        .nth(1)
+        .filter(|f| !f.is_empty() && !f.contains(':'))
+        .map(str::to_ascii_lowercase);
+    match folder {
+        Some(folder) => format!("{folder}/{stem}"),
+        None => stem,
+    }
+}
+
+/// The file name part of [`picture_key`].
+fn file_key(url: &str) -> String {
     // Read in any case, lower-cased once at the end (ASCII only: the offsets stay).
     let name = file_name(url);
     let mut stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
@@ -257,5 +287,10 @@ mod tests {
         assert_eq!(k("/u/Photo_800X600.webp"), "photo");
         assert_eq!(k("/u/été-1024x683.jpg"), "été");
         assert_eq!(k("/u/-800x600.jpg"), "-800x600");
+        // A generic name is told by its folder.
+        assert_eq!(k("https://a.example/g/4411/full.jpeg#x"), "4411/full");
+        assert_ne!(k("/g/4411/full.jpeg"), k("/g/4412/full.jpeg"));
+        assert_eq!(k("/g/4411/Original-1024x683.png"), "4411/original");
+        assert_eq!(k("full.jpg"), "full");
     }
 }

@@ -2,7 +2,7 @@
 //! `max/60/…?q=20` before its `<noscript>` original, Gatsby's `img[data-placeholder-image]`,
 //! a separate LQIP `<img>`) goes when the real image is there: one image per figure.
 
-use super::noscript::single_image;
+use super::noscript::{picture_key, single_image};
 use super::placeholder::{file_name, is_placeholder};
 use crate::ascii::contains_ci;
 use crate::dom::Removed;
@@ -79,8 +79,9 @@ pub(crate) fn inline_preview(el: &Element<'_>) -> Option<Inline> {
 
 /// Whether the real image of the preview `el` follows it: among the next two element
 /// siblings of `el`, or of the wrappers it is the only element of (up to [`MAX_LEVELS`]),
-/// an `<img>`, `<picture>` or `<noscript>` image that is the same picture (the same file
-/// name as `src`) — or any image when `any_image` (the preview is marked as one). Not inside
+/// an `<img>`, `<picture>` or `<noscript>` image that is the same picture (the same
+/// [`picture_key`] as `src`: the file name but for its extension and size suffix, as a
+/// `<noscript>` original in another format or size names it) — or any image when `any_image` (the preview is marked as one). Not inside
 /// what the final stage removes with its content (`removed`).
 pub(crate) fn real_image_follows(
     el: &Element<'_>,
@@ -88,10 +89,8 @@ pub(crate) fn real_image_follows(
     any_image: bool,
     removed: Removed<'_>,
 ) -> bool {
-    let name = file_name(src.trim()).to_ascii_lowercase();
-    let same = |url: &str| {
-        any_image || (!name.is_empty() && file_name(url.trim()).eq_ignore_ascii_case(&name))
-    };
+    let name = picture_key(src.trim());
+    let same = |url: &str| any_image || (!name.is_empty() && picture_key(url.trim()) == name);
     let shows = |n: &NodeRef| -> bool {
         if n.is("noscript") {
             return single_image(&n.text_content()).is_some_and(|img| image_urls(&img, &same));

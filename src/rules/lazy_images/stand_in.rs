@@ -1,7 +1,8 @@
 //! Elements that stand for an image without being one: NYT's `figure[itemid]`, a lazy
 //! `div`/`span` with `data-src` and nothing inside.
 
-use super::candidates::{clean_srcset, clean_url, find, is_image_url, Found, SRC_ATTRIBUTES};
+use super::candidates::{clean_srcset, clean_url, find_with, Found, SRC_ATTRIBUTES};
+use crate::rules::junk::is_tracker_url;
 use super::LazyImages;
 use crate::{Action, Context, Element};
 
@@ -136,9 +137,13 @@ impl LazyImages {
         let attrs: Vec<(&str, &str)> = el.attrs().collect();
         let mut found = Found::default();
         if lazy {
-            found = find(&attrs, &self.src_attributes, false);
-            found.src = found.src.filter(|(_, url)| is_image_url(url));
-            found.srcset = found.srcset.filter(|(_, set)| srcset_of_images(set));
+            found = find_with(
+                &attrs,
+                &self.src_attributes,
+                false,
+                &is_image_url,
+                &srcset_of_images,
+            );
         }
         if !found.is_some() {
             found = background(&attrs);
@@ -173,9 +178,13 @@ impl LazyImages {
         super::template::fill_template(el, BACKGROUND_ATTRIBUTES, false);
         super::template::fill_template(el, SRC_ATTRIBUTES, false);
         let attrs: Vec<(&str, &str)> = el.attrs().collect();
-        let mut found = find(&attrs, &self.src_attributes, false);
-        found.src = found.src.filter(|(_, url)| is_image_url(url));
-        found.srcset = found.srcset.filter(|(_, set)| srcset_of_images(set));
+        let mut found = find_with(
+            &attrs,
+            &self.src_attributes,
+            false,
+            &is_image_url,
+            &srcset_of_images,
+        );
         if !found.is_some() {
             found = background(&attrs);
         }
@@ -189,6 +198,13 @@ impl LazyImages {
 /// At most this many nodes are read inside a link that may be painted by a lazy loader: a
 /// thumbnail link holds a caption or a score, not a page.
 const LINK_NODES: usize = 32;
+
+/// Whether a stand-in's `v` is a picture: an image URL (also behind a proxy, see
+/// [`candidates::is_image_url`](super::candidates::is_image_url)) that is no tracker's
+/// (`pixel.wp.com/b.gif`: an image-shaped pixel makes no picture of the article).
+fn is_image_url(v: &str) -> bool {
+    super::candidates::is_image_url(v) && !is_tracker_url(v)
+}
 
 /// The `<img>` of a stand-in: `found`'s `src`/`srcset`, the element's `alt` and `title`.
 fn img_html(el: &Element<'_>, found: &Found) -> String {
@@ -425,9 +441,7 @@ fn names_image(node: &crate::NodeRef, extra: &[String]) -> bool {
     {
         return true;
     }
-    let found = find(&attrs, extra, false);
-    found.src.is_some_and(|(_, url)| is_image_url(&url))
-        || found.srcset.is_some_and(|(_, set)| srcset_of_images(&set))
+    find_with(&attrs, extra, false, &is_image_url, &srcset_of_images).is_some()
         || background(&attrs).is_some()
         || image_attribute(&attrs).is_some()
 }

@@ -21,6 +21,13 @@ use url::Url;
 
 mod providers;
 
+/// Whether `url` is a known provider's video or post (`https://www.youtube.com/embed/ID`,
+/// `player.vimeo.com/video/…`): a page to link to, never a picture. (A provider's thumbnail,
+/// an image file, is not recognised as one.)
+pub(crate) fn is_embed_url(url: &str) -> bool {
+    recognise(url, None).is_some()
+}
+
 /// Attributes that hold the URL of a lazy frame or of a stand-in for one.
 const URL_ATTRS: &[&str] = &[
     "src",

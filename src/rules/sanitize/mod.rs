@@ -29,6 +29,7 @@ use crate::rules::BuiltIn;
 use crate::{Action, Context, Element, Interest, Rule};
 use html5ever::{local_name, ns, LocalName, QualName};
 use nesting::Placement;
+pub(crate) use embed_links::is_embed_url;
 pub(crate) use urls::browser_form;
 use policy::{Classes, Fate, Policy, SanitizerConfig};
 use std::borrow::Cow;
