@@ -221,7 +221,10 @@ impl Rule for LazyImages {
         .reads("amp-img amp-anim", "*")
         .reads_all_but("div span", "class id")
         .reads("a", &link)
-        .reads("a", "class")
+        // A link's class only when it says lazy (`image::is_lazy_class`): a class is read
+        // on every link, and most are long and say nothing of the kind.
+        .reads_word("a", "class", "lazy")
+        .reads_word("a", "class", "ls-is-cached")
         .reads("a", &self.src_attributes.join(" "))
         .reads("*", &json_attr::WRAPPER_ATTRIBUTES.join(" "))
     }
