@@ -209,9 +209,14 @@ impl LazyImages {
                     el.set_attr("sizes", s);
                 }
             }
-            if el
-                .attr_by_atom(&local_name!("srcset"))
-                .is_none_or(srcset_is_placeholder)
+            // The `srcset` read above, unless it was just replaced.
+            let placeholder = if changed {
+                el.attr_by_atom(&local_name!("srcset"))
+                    .is_none_or(srcset_is_placeholder)
+            } else {
+                !srcset_ok
+            };
+            if placeholder
                 && el
                     .attr("src")
                     .is_none_or(|s| src_state(Some(s)) != Src::Real)
