@@ -137,13 +137,7 @@ impl LazyImages {
         let attrs: Vec<(&str, &str)> = el.attrs().collect();
         let mut found = Found::default();
         if lazy {
-            found = find_with(
-                &attrs,
-                &self.src_attributes,
-                false,
-                &is_image_url,
-                &srcset_of_images,
-            );
+            found = self.named_picture(&attrs);
         }
         if !found.is_some() {
             found = background(&attrs);
@@ -155,6 +149,19 @@ impl LazyImages {
             el.prepend_html(&img);
         }
         Action::Keep
+    }
+
+    /// The picture a stand-in's lazy image attributes name (`data-src`, `data-srcset`…, and
+    /// the configured names), in their order: a value that is no picture gives way to the
+    /// next name.
+    fn named_picture(&self, attrs: &[(&str, &str)]) -> Found {
+        find_with(
+            attrs,
+            &self.src_attributes,
+            false,
+            &is_image_url,
+            &srcset_of_images,
+        )
     }
 
     /// A screen for [`stand_in_image`](Self::stand_in_image): every attribute it reads is a
@@ -178,13 +185,7 @@ impl LazyImages {
         super::template::fill_template(el, BACKGROUND_ATTRIBUTES, false);
         super::template::fill_template(el, SRC_ATTRIBUTES, false);
         let attrs: Vec<(&str, &str)> = el.attrs().collect();
-        let mut found = find_with(
-            &attrs,
-            &self.src_attributes,
-            false,
-            &is_image_url,
-            &srcset_of_images,
-        );
+        let mut found = self.named_picture(&attrs);
         if !found.is_some() {
             found = background(&attrs);
         }
