@@ -21,10 +21,11 @@
 //!
 //! The cleaner does not run JavaScript: a YAML text is taken for an object only when
 //! yaml-rust2's parser starts its first document with a mapping or a sequence, which every
-//! YAML parser decides from the same first tokens (`key:`, `? `, `- `, `{`, `[`); anything else
-//! (a scalar, which js-yaml may still read as a date, an alias, nothing, an error) may be
-//! either, and both what follows the front matter and the whole text are checked. Only the
-//! first events are read (no alias is expanded), so this is linear and bounded.
+//! YAML parser decides from the same first tokens (`key:`, `? `, `- `, `{`, `[`), and reads
+//! the rest without an error; anything else (a scalar, which js-yaml may still read as a
+//! date, an alias, nothing, an error) may be either, and both what follows the front matter
+//! and the whole text are checked. The parser's events are read, never a document built (no
+//! alias is expanded), so this is linear.
 
 use std::borrow::Cow;
 use yaml_rust2::parser::{Event, Parser};
@@ -75,14 +76,7 @@ pub(crate) fn front_matter_parses(text: &str) -> bool {
         return true;
     };
     let data = as_hexo_reads(&t[split.data.0..split.data.1]);
-    let mut parser = Parser::new_from_str(&data);
-    loop {
-        match parser.next_token() {
-            Ok((Event::StreamEnd, _)) => return true,
-            Ok(_) => {}
-            Err(_) => return false,
-        }
-    }
+    parses_to_the_end(&mut Parser::new_from_str(&data))
 }
 
 /// Whether some data is an object.
@@ -193,11 +187,31 @@ fn yaml_object(data: &str) -> Maybe {
     loop {
         match parser.next_token() {
             Ok((Event::StreamStart | Event::DocumentStart, _)) => {}
-            Ok((Event::MappingStart(..) | Event::SequenceStart(..), _)) => return Maybe::Yes,
+            // An object only when the whole text parses too: where it does not (`[a [x](…)`
+            // opens a list it never closes), what a reader makes of it is nobody's guess.
+            Ok((Event::MappingStart(..) | Event::SequenceStart(..), _)) => {
+                return if parses_to_the_end(&mut parser) {
+                    Maybe::Yes
+                } else {
+                    Maybe::Unknown
+                };
+            }
             // An empty document, only comments: `null`.
             Ok((Event::StreamEnd | Event::DocumentEnd, _)) => return Maybe::No,
             // A scalar (js-yaml reads some as dates, objects), an alias, an error.
             _ => return Maybe::Unknown,
+        }
+    }
+}
+
+/// Whether the rest of `parser`'s events come without an error (aliases are events, never
+/// expanded: linear).
+fn parses_to_the_end(parser: &mut Parser<std::str::Chars<'_>>) -> bool {
+    loop {
+        match parser.next_token() {
+            Ok((Event::StreamEnd, _)) => return true,
+            Ok(_) => {}
+            Err(_) => return false,
         }
     }
 }
@@ -239,7 +253,14 @@ mod tests {
         assert_eq!(read("---\n# only a comment\n---\nB"), (None, true));
         assert_eq!(read("---\n\n---\nB"), (None, true));
         assert_eq!(read("---\n'quoted'\n---\nB"), (Some("B"), true));
-        assert_eq!(read("---\na: [\n---\nB"), (Some("B"), false));
+        // A map or a list that does not parse to its end: read either way (Hexo's build
+        // stops on it; a reader that goes on may render it).
+        assert_eq!(read("---\na: [\n---\nB"), (Some("B"), true));
+        assert_eq!(
+            read("---\n[a [x](javascript:alert(1))\n---\nB"),
+            (Some("B"), true)
+        );
+        assert_eq!(read("---\n[a, b]\n---\nB"), (Some("B"), false));
         assert_eq!(read("---\n'a': x\n---\nB"), (Some("B"), false));
         assert_eq!(read(";;;\nnot json\n;;;\nB"), (Some("B"), true));
         // An opening line with more than the fence, or none that closes: no front matter.
