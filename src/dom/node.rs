@@ -203,6 +203,7 @@ impl NodeRef {
     /// children is made), so the cost is bounded by `budget` whatever the tree.
     pub(crate) fn finds_element_within(
         &self,
+        removed: Removed<'_>,
         budget: usize,
         pick: impl Fn(&str) -> bool,
     ) -> Option<bool> {
@@ -223,7 +224,11 @@ impl NodeRef {
                 if pick(&name.local) {
                     return Some(true);
                 }
-                stack.push((child, 0));
+                // The insides of what the final stage removes with its content are not read
+                // (the parse-time filter may not have built them).
+                if !removed.inside(&child) {
+                    stack.push((child, 0));
+                }
             }
         }
         Some(false)

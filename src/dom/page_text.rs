@@ -21,8 +21,13 @@ impl Element<'_> {
     /// nodes (`None` when that was not enough; see
     /// [`NodeRef::finds_element_within`](super::node::NodeRef::finds_element_within)): how the
     /// text is laid out, what a link holds.
-    pub(crate) fn holds_element(&self, budget: usize, pick: impl Fn(&str) -> bool) -> Option<bool> {
-        super::node::NodeRef::new(self.node).finds_element_within(budget, pick)
+    pub(crate) fn holds_element(
+        &self,
+        removed: Removed<'_>,
+        budget: usize,
+        pick: impl Fn(&str) -> bool,
+    ) -> Option<bool> {
+        super::node::NodeRef::new(self.node).finds_element_within(removed, budget, pick)
     }
 
     /// The text of the whole page as it stands: what the walk has finished, what it has

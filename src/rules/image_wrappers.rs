@@ -5,6 +5,7 @@
 //! itself, this one (which runs after it, bottom-up) decides what is left around it.
 
 use crate::dom::names::is_block;
+use crate::dom::Removed;
 use crate::rules::BuiltIn;
 use crate::{Action, Context, Element, Interest, NodeRef, Rule};
 use html5ever::local_name;
@@ -73,7 +74,7 @@ impl Rule for ImageWrappers {
         caption(el, cx)
     }
 
-    fn element_end(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
+    fn element_end(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         // By name first, then the children (without collecting them), and only then the
         // link: this runs on every element.
         let wrapper = el.is_html()
@@ -97,7 +98,7 @@ impl Rule for ImageWrappers {
         {
             return Action::Keep;
         }
-        wrapper_action(el)
+        wrapper_action(el, cx.removed())
     }
 }
 
@@ -121,7 +122,7 @@ fn caption(el: &Element<'_>, cx: &Context<'_>) -> Action {
 /// A wrapper holding an image: unwrapped, turned into a `figure`, or kept. Out of line:
 /// `element_end` runs on every element.
 #[inline(never)]
-fn wrapper_action(el: &Element<'_>) -> Action {
+fn wrapper_action(el: &Element<'_>, removed: Removed<'_>) -> Action {
     let children = el.children();
     // Only now (it walks every ancestor): block context, outside any figure.
     let block_context = el
@@ -130,7 +131,7 @@ fn wrapper_action(el: &Element<'_>) -> Action {
         && !el.has_ancestor("figure");
     let Some(only) = only_child_element(&children) else {
         if block_context && (el.is("div") || el.is("section")) {
-            return with_caption(&children).map_or(Action::Keep, Action::Replace);
+            return with_caption(&children, removed).map_or(Action::Keep, Action::Replace);
         }
         return Action::Keep;
     };
@@ -185,7 +186,7 @@ const CAPTION_NODES: usize = 256;
 
 /// `<figure><img><figcaption>…</figcaption></figure>` when `children` are exactly one image
 /// (bare, or alone in a `figure`) then a caption with text.
-fn with_caption(children: &[NodeRef]) -> Option<String> {
+fn with_caption(children: &[NodeRef], removed: Removed<'_>) -> Option<String> {
     if children.iter().any(|c| !c.is_element() && !c.is_blank()) {
         return None;
     }
@@ -213,7 +214,7 @@ fn with_caption(children: &[NodeRef]) -> Option<String> {
     // caption of the image beside it; were it one, nested image-and-caption wrappers would
     // each write out and parse again everything below them.
     if !caption.is("figcaption")
-        || caption.finds_element_within(CAPTION_NODES, |n| {
+        || caption.finds_element_within(removed, CAPTION_NODES, |n| {
             matches!(n, "img" | "picture" | "figure" | "video")
         }) != Some(false)
         || caption.text_content().trim().is_empty()

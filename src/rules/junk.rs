@@ -177,7 +177,7 @@ fn holds_the_page(el: &Element<'_>, cx: &mut Context<'_>) -> bool {
         .page_text
         .get_or_insert_with(|| el.page_text_len(removed));
     let holds = 2 * el.text_len_outside(removed, page.div_ceil(2)) >= page
-        && el.holds_element(usize::MAX, is_article_part) == Some(true);
+        && el.holds_element(removed, usize::MAX, is_article_part) == Some(true);
     cx.page_revealed = holds;
     holds
 }

@@ -253,7 +253,7 @@ impl Rule for LazyImages {
             local_name!("a") => {
                 json_attr::note_wrapper_json(el);
                 link_target::note_link_image(el);
-                self.fix_link(el)
+                self.fix_link(el, cx.removed())
             }
             ref name if amp::AMP_IMAGES.contains(&&**name) => self.fix_amp_image(el),
             // A custom element (`site-image`, Wix's `wow-image`) may wrap an `<img>` with its

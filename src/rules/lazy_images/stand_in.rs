@@ -4,6 +4,7 @@
 use super::candidates::{clean_srcset, clean_url, find_with, Found, SRC_ATTRIBUTES};
 use crate::rules::junk::is_tracker_url;
 use super::LazyImages;
+use crate::dom::Removed;
 use crate::{Action, Context, Element};
 
 impl LazyImages {
@@ -121,12 +122,12 @@ impl LazyImages {
     /// left alone (a lightbox's hidden gallery entry); a link holding an image already (or
     /// more than [`LINK_NODES`] nodes) is left alone; the image attributes of widgets
     /// (`data-image` beside a share `href`) are never read here.
-    pub(super) fn fix_link(&self, el: &mut Element<'_>) -> Action {
+    pub(super) fn fix_link(&self, el: &mut Element<'_>, removed: Removed<'_>) -> Action {
         // Cheap tests first: this runs on every link.
         if !el.is_before_children() || !self.may_stand_in(el) {
             return Action::Keep;
         }
-        let holds_picture = el.holds_element(LINK_NODES, |n| {
+        let holds_picture = el.holds_element(removed, LINK_NODES, |n| {
             matches!(n, "img" | "picture" | "svg" | "video" | "figure" | "noscript" | "iframe")
                 || n.starts_with("amp-")
         });
