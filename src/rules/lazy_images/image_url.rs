@@ -143,6 +143,19 @@ pub fn is_not_image_url(value: &str) -> bool {
         || crate::rules::sanitize::is_embed_url(v)
 }
 
+/// `(host, path)` of a URL without query and fragment: for a scheme-relative or absolute one
+/// the path starts at the `/` after the host (empty when none follows); a relative one has
+/// no host.
+fn host_and_path(url: &str) -> (&str, &str) {
+    match url.find("//") {
+        Some(i) if !url[..i].contains('/') => {
+            let rest = &url[i + 2..];
+            rest.find('/').map_or((rest, ""), |j| rest.split_at(j))
+        }
+        _ => ("", url),
+    }
+}
+
 /// Query parameters that ask a site for a page, a view or an action rather than a file
 /// (`/Site?View=Search`, `/?p=123`, WordPress' `?page_id=`, AJAX's `?action=load_more`).
 const PAGE_PARAMS: &[&str] = &["action", "view", "page_id", "p"];
@@ -156,13 +169,7 @@ const ENDPOINT_SEGMENTS: &[&str] = &["api", "wp-json", "wp-admin", "ajax", "grap
 /// [`ENDPOINT_SEGMENTS`] or of the proxy unwrapper's page words (`sharer.php`, `intent`,
 /// `share`, `login`, `search`…), or a file named for AJAX (`admin-ajax.php`, `ajax.aspx`).
 fn is_endpoint(url: &str) -> bool {
-    let (host, path) = match url.find("//") {
-        Some(i) if !url[..i].contains('/') => {
-            let rest = &url[i + 2..];
-            rest.split_once('/').unwrap_or((rest, ""))
-        }
-        _ => ("", url),
-    };
+    let (host, path) = host_and_path(url);
     host.starts_with("api.")
         || host.starts_with("share.")
         || path.split('/').any(|seg| {
@@ -186,14 +193,7 @@ fn is_endpoint(url: &str) -> bool {
 /// Image services name files by number, hash or option list (`/photo/8812`,
 /// `…/quality/90/`, `1*a8Bc…`), not by a sentence; image files have an extension.
 fn is_page_path(path: &str) -> bool {
-    let path = match path.find("//") {
-        // Scheme-relative or absolute: the path starts after the host.
-        Some(i) if !path[..i].contains('/') => match path[i + 2..].find('/') {
-            Some(j) => &path[i + 2 + j..],
-            None => return false,
-        },
-        _ => path,
-    };
+    let (_, path) = host_and_path(path);
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     let Some(last) = segments.last() else {
         return false;
