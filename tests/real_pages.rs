@@ -17,9 +17,13 @@
 //!   `visibility: hidden` but for descendants set back to `visible`), of a drop-down only its
 //!   shown option, of an SVG only the text it draws (`<text>`, `<foreignObject>`), compared
 //!   as multisets (the text rules are measured in detail by `../shared/tools/fidelity/`).
+//! - **content embeds left**: a shown `iframe`, `embed` or `object` whose addresses (`src`,
+//!   `data`, `data-src`, percent-decoded up to twice) name a content provider's host
+//!   ([`CONTENT_HOSTS`]) is left when a link (or, embeds on, a frame) of the output holds one
+//!   of its identifiers (the video, playlist or post id: [`embed_ids`]).
 //!
 //! It asserts the totals ([`MIN_IMAGES_KEPT`], 0 invented, 0 placeholders, 0 trackers,
-//! [`MIN_WORDS_KEPT`]) and prints the worst pages (`cargo test --test real_pages --
+//! every content embed left, [`MIN_WORDS_KEPT`]) and prints the worst pages (`cargo test --test real_pages --
 //! --nocapture`). Without the corpus it is reported as ignored, with the reason
 //! (`common::needs_shared`).
 
@@ -60,6 +64,11 @@ const MIN_IMAGES_KEPT: f64 = 0.999;
 /// 99.83 % (162,999/163,284); most of the rest is KaTeX's MathML, which its stylesheet hides
 /// (the formula is kept as TeX and as the HTML rendering a reader sees).
 const MIN_WORDS_KEPT: f64 = 0.998;
+
+/// The content embeds this test finds in the corpus (measured: 8, seven YouTube videos and a
+/// playlist; a podcast player or a site's own video frame names no provider's host): fewer
+/// means the frames were not read.
+const MIN_CONTENT_EMBEDS: usize = 8;
 
 /// Elements whose content a reader never sees.
 const UNSEEN: &[&str] = &[
@@ -119,6 +128,11 @@ struct Page {
     /// Every attribute value of every element (for the invented-image test).
     values: Vec<String>,
     words: Vec<String>,
+    /// The addresses of each shown frame or plugin (`iframe`, `embed`, `object`), its lazy
+    /// ones included, joined by a space.
+    embeds: Vec<String>,
+    /// The `href` of every link.
+    links: Vec<String>,
 }
 
 fn parse(html: &str) -> Handle {
@@ -281,6 +295,20 @@ fn read(html: &str) -> Page {
                         }
                     }
                 }
+                if tag == "a" {
+                    if let Some((_, href)) = attrs.iter().find(|(k, _)| k == "href") {
+                        page.links.push(href.clone());
+                    }
+                }
+                if matches!(tag.as_str(), "iframe" | "embed" | "object") && !hid && svg == Svg::Out
+                {
+                    let addresses: Vec<&str> = attrs
+                        .iter()
+                        .filter(|(k, _)| matches!(k.as_str(), "src" | "data" | "data-src"))
+                        .map(|(_, v)| v.as_str())
+                        .collect();
+                    page.embeds.push(addresses.join(" "));
+                }
                 if tag == "img" && !hid && !invisible && !unseen_here {
                     page.images.push(Image {
                         attrs,
@@ -433,6 +461,70 @@ struct Score {
     words: usize,
     words_kept: usize,
     lost: Vec<String>,
+    /// Content embeds (a player or post of a provider in [`CONTENT_HOSTS`]) of the input,
+    /// and those that left nothing the reader can follow.
+    content_embeds: usize,
+    embeds_gone: Vec<String>,
+}
+
+/// The providers whose frames are content (a video, a post, slides, a track, code): as the
+/// host names they are served from, in any of the URLs of a frame.
+const CONTENT_HOSTS: &[&str] = &[
+    "youtube.com",
+    "youtube-nocookie.com",
+    "youtu.be",
+    "vimeo.com",
+    "twitter.com",
+    "x.com",
+    "instagram.com",
+    "tiktok.com",
+    "slideshare.net",
+    "spotify.com",
+    "soundcloud.com",
+    "codepen.io",
+    "gist.github.com",
+    "bilibili.com",
+    "youku.com",
+    "v.qq.com",
+    "dailymotion.com",
+];
+
+/// `text` percent-decoded twice (a frame's address may carry its player's URL encoded once,
+/// as `/embed?url=https%3A%2F%2F…`, or twice).
+fn decoded(text: &str) -> String {
+    let once = percent_encoding::percent_decode_str(text).decode_utf8_lossy();
+    percent_encoding::percent_decode_str(&once)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// Whether the (decoded) addresses of a frame name a content provider's host: the host
+/// name preceded by `/` or `.` (a subdomain) and followed by `/`, `?` or the end.
+fn is_content_embed(addresses: &str) -> bool {
+    let text = decoded(addresses).to_ascii_lowercase();
+    CONTENT_HOSTS.iter().any(|host| {
+        text.match_indices(host).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + host.len()..].chars().next();
+            matches!(before, Some('/' | '.')) && matches!(after, None | Some('/' | '?' | ' ' | '#'))
+        })
+    })
+}
+
+/// The identifiers in a frame's (decoded) addresses: runs of ASCII letters and digits of
+/// six or more that hold a digit or an upper-case letter past the first (`EA3SaIfSCg4`,
+/// `PLDEBB741B42EDED3D`, `1393035987`), not the words of a path or a query.
+fn embed_ids(addresses: &str) -> Vec<String> {
+    decoded(addresses)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| {
+            t.len() >= 6
+                && t.bytes()
+                    .skip(1)
+                    .any(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        })
+        .map(str::to_string)
+        .collect()
 }
 
 fn score(input: &str, output: &str, unwrapper: &Unwrapper) -> Score {
@@ -538,6 +630,19 @@ fn score(input: &str, output: &str, unwrapper: &Unwrapper) -> Score {
         }
     }
     s.words_kept = kept;
+    // Content embeds: each leaves a link (or, embeds on, a frame) naming its video or post.
+    for addresses in inp.embeds.iter().filter(|a| is_content_embed(a)) {
+        s.content_embeds += 1;
+        let ids = embed_ids(addresses);
+        let left = out
+            .links
+            .iter()
+            .chain(&out.embeds)
+            .any(|u| ids.iter().any(|id| u.contains(id.as_str())));
+        if !left {
+            s.embeds_gone.push(short(addresses));
+        }
+    }
     s
 }
 
@@ -567,15 +672,19 @@ fn real_pages_keep_images_and_invent_none(shared: &Path) {
     let placeholders = sum(&|s| s.placeholders.len());
     let trackers = sum(&|s| s.trackers.len());
     let (words, words_kept) = (sum(&|s| s.words), sum(&|s| s.words_kept));
+    let content_embeds = sum(&|s| s.content_embeds);
+    let embeds_gone = sum(&|s| s.embeds_gone.len());
     let image_share = kept as f64 / images.max(1) as f64;
     let word_share = words_kept as f64 / words.max(1) as f64;
     println!(
         "real pages: {} pages in {:.1?}; images kept {kept}/{images} = {:.2} %; invented {invented}; \
-         placeholders left {placeholders}; trackers left {trackers}; words kept {words_kept}/{words} = {:.2} %",
+         placeholders left {placeholders}; trackers left {trackers}; words kept {words_kept}/{words} = {:.2} %; \
+         content embeds that leave a link {}/{content_embeds}",
         rows.len(),
         start.elapsed(),
         100.0 * image_share,
-        100.0 * word_share
+        100.0 * word_share,
+        content_embeds - embeds_gone
     );
     rows.sort_by_key(|(_, s)| {
         std::cmp::Reverse(
@@ -583,6 +692,7 @@ fn real_pages_keep_images_and_invent_none(shared: &Path) {
                 + s.invented.len() * 10
                 + s.placeholders.len() * 10
                 + s.trackers.len() * 10
+                + s.embeds_gone.len() * 10
                 + (s.words - s.words_kept) / 50,
         )
     });
@@ -603,6 +713,9 @@ fn real_pages_keep_images_and_invent_none(shared: &Path) {
         for u in s.trackers.iter().take(3) {
             println!("    tracker: {u}");
         }
+        for u in s.embeds_gone.iter().take(3) {
+            println!("    embed gone: {u}");
+        }
     }
     assert!(
         image_share >= MIN_IMAGES_KEPT,
@@ -611,6 +724,14 @@ fn real_pages_keep_images_and_invent_none(shared: &Path) {
     assert_eq!(invented, 0, "images invented from non-image URLs");
     assert_eq!(placeholders, 0, "placeholder images left");
     assert_eq!(trackers, 0, "tracker images left");
+    assert_eq!(
+        embeds_gone, 0,
+        "content embeds that leave nothing to follow"
+    );
+    assert!(
+        content_embeds >= MIN_CONTENT_EMBEDS,
+        "{content_embeds} content embeds found: the reading of frames missed some"
+    );
     assert!(
         word_share >= MIN_WORDS_KEPT,
         "visible words kept {words_kept}/{words} < {MIN_WORDS_KEPT}"
