@@ -37,6 +37,10 @@ const TRACKER_HOSTS: &[&str] = &[
     "chartbeat.net",
     "statcounter.com",
     "sitemeter.com",
+    // Visitor counters: an image of the count or of visitors' flags and map dots.
+    "flagcounter.com",
+    "histats.com",
+    "clustrmaps.com",
     "mc.yandex.ru",
     "hm.baidu.com",
     "cnzz.com",
