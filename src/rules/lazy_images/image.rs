@@ -80,6 +80,14 @@ impl LazyImages {
             state = match inline_preview(el) {
                 Some(Inline::Tiny | Inline::Stretched) => Src::Placeholder,
                 Some(Inline::Marked) => Src::LowRes,
+                // Any other inline image (a loading animation) gives way to a picture named
+                // by URL; kept when there is none (a QR code, an inline chart).
+                None if el
+                    .attr_by_atom(&local_name!("src"))
+                    .is_some_and(|s| crate::ascii::starts_with_ci(s.trim_start(), "data:")) =>
+                {
+                    Src::LowRes
+                }
                 None => state,
             };
         }
