@@ -172,11 +172,15 @@ pub(crate) fn picture_img_has_url(el: &Element<'_>) -> bool {
     let Some(img) = siblings.iter().find(|n| n.is("img")) else {
         return false;
     };
+    let by_url = |v: &str| {
+        !crate::ascii::starts_with_ci(v.trim_start(), "data:")
+            && super::candidates::clean_url(v).is_some()
+    };
     img.attrs().iter().any(|(k, v)| {
-        let v = v.trim();
-        (k == "src" || k == "srcset" || k.starts_with("data-"))
-            && (v.contains('/') || v.contains('.'))
-            && !crate::ascii::starts_with_ci(v, "data:")
-            && !is_placeholder(v)
+        if k == "srcset" || k.ends_with("srcset") {
+            crate::srcset::parse(v).iter().any(|c| by_url(c.url))
+        } else {
+            (k == "src" || k.starts_with("data-")) && by_url(v)
+        }
     })
 }
