@@ -16,6 +16,11 @@ const STAND_IN: &[&str] = &[
     "spacer",
     "transparent",
     "fallback",
+    // Spacers named as one word: a transparent pixel (`transpixel.gif`, `clearpixel.gif`),
+    // a transparent spacer (`20070809__tspacer.gif`).
+    "transpixel",
+    "clearpixel",
+    "tspacer",
 ];
 
 /// Words that may stand beside a stand-in word without naming a picture (`lazy-image`,
@@ -46,6 +51,10 @@ pub(crate) fn is_stand_in_file(file: &str) -> bool {
         return false;
     }
     let stem = stem.replace("%20", "-");
+    // One stand-in word, in any case (`clearPixel.gif`, `TransPixel.gif`).
+    if STAND_IN.iter().any(|w| stem.eq_ignore_ascii_case(w)) {
+        return true;
+    }
     let words = split_words(&stem);
     let mut stand_in = false;
     for word in &words {
@@ -127,6 +136,9 @@ mod tests {
             "placeholder-reporters.svg",
             "author-placeholder.png",
             "Placeholder_Writer_80x80.jpg",
+            "transpixel.gif",
+            "20070809__tspacer.gif",
+            "clearPixel.gif",
         ] {
             assert!(is_stand_in_file(f), "{f}");
         }
@@ -155,6 +167,7 @@ mod tests {
             "banner.jpg",
             "people-waiting-at-the-ferry.jpg",
             "staff-party.png",
+            "transformers-pixel-art.png",
         ] {
             assert!(!is_stand_in_file(f), "{f}");
         }
