@@ -37,6 +37,10 @@ const TRACKER_HOSTS: &[&str] = &[
     "chartbeat.net",
     "statcounter.com",
     "sitemeter.com",
+    // Visitor counters: an image of the count or of visitors' flags and map dots.
+    "flagcounter.com",
+    "histats.com",
+    "clustrmaps.com",
     "mc.yandex.ru",
     "hm.baidu.com",
     "cnzz.com",
@@ -201,7 +205,37 @@ pub fn is_tracker_url(url: &str) -> bool {
     // Each part starts with `/`: it is looked for only where the path has one.
     let has_part = memchr::memchr_iter(b'/', path.as_bytes())
         .any(|i| TRACKER_PATH_PARTS.iter().any(|p| path[i..].starts_with(p)));
-    has_part || pixel_file_name(path) || tracker_endpoint(path)
+    has_part || pixel_file_name(path) || tracker_endpoint(path) || redirects_to_tracker(path)
+}
+
+/// Whether a query value of `path` (lowercase, with its query) is an absolute URL on a
+/// tracker's or ad server's host ([`TRACKER_HOSTS`]), also percent-encoded: an ad or a
+/// pixel served through a redirector (`…/jmp.cgi?target=http://ad.doubleclick.net/…`,
+/// `/click?u=https%3a%2f%2fsb.scorecardresearch.com%2fp…`). Values are split at `&` and at
+/// the ad servers' own `;`.
+fn redirects_to_tracker(path: &str) -> bool {
+    let Some(q) = memchr::memchr(b'?', path.as_bytes()) else {
+        return false;
+    };
+    let query = &path[q + 1..];
+    if memchr::memmem::find(query.as_bytes(), b"http").is_none() {
+        return false;
+    }
+    query
+        .split(['&', ';'])
+        .filter_map(|kv| kv.split_once('=').map(|(_, v)| v))
+        .any(|v| {
+            let v = v.trim();
+            if !v.starts_with("http") {
+                return false;
+            }
+            let decoded = v.replace("%3a", ":").replace("%2f", "/");
+            let (host, _) = split_url(&decoded);
+            decoded.starts_with("http")
+                && host.is_some_and(|h| {
+                    domains(h).any(|d| TRACKER_HOSTS_SORTED.binary_search(&d).is_ok())
+                })
+        })
 }
 
 /// [`TRACKER_HOSTS`], sorted for [`is_tracker_url`]'s look-ups.
@@ -469,6 +503,8 @@ mod tests {
             "//stats.example.org/track.gif?e=view&id=9",
             "/beacon.php?page=home",
             "https://a.example/px?id=1#x",
+            "http://ads.example.net/Dyn/jmp.cgi?target=http://ad.uk.doubleclick.net/ad/news;sz=1x1;ord=1?",
+            "https://r.example.com/click?id=4&u=https%3A%2F%2Fsb.scorecardresearch.com%2Fp%3Fc1%3D2",
         ] {
             assert!(is_tracker_url(u), "{u}");
         }
@@ -488,6 +524,9 @@ mod tests {
             "https://a.example/track/cover.png?size=640",
             "https://a.example/collection?page=2",
             "data:image/png;base64,AAAA/b/ss/AAAA",
+            "https://images.proxy.example/?url=https://cdn.example.org/photo.jpg",
+            "https://a.example/u/photo.jpg?ref=https%3A%2F%2Fnews.example%2F",
+            "https://a.example/u/photo.jpg?note=http-is-fine",
         ] {
             assert!(!is_tracker_url(u), "{u}");
         }

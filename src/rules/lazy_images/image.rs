@@ -9,7 +9,10 @@ use super::noscript::single_image;
 use super::style_background::background_image;
 use super::placeholder::{file_name, is_low_res, is_placeholder, is_stand_in_name};
 use super::stand_in_file::is_stand_in_file;
-use super::preview::{inline_preview, is_marked_preview, real_image_follows, Inline};
+use super::preview::{
+    inline_preview, is_marked_preview, picture_img_has_url, real_image_follows,
+    srcset_is_inline_preview, Inline,
+};
 use super::template::fill_template;
 use super::LazyImages;
 use crate::ascii::contains_ci;
@@ -77,6 +80,14 @@ impl LazyImages {
             state = match inline_preview(el) {
                 Some(Inline::Tiny | Inline::Stretched) => Src::Placeholder,
                 Some(Inline::Marked) => Src::LowRes,
+                // Any other inline image (a loading animation) gives way to a picture named
+                // by URL; kept when there is none (a QR code, an inline chart).
+                None if el
+                    .attr_by_atom(&local_name!("src"))
+                    .is_some_and(|s| crate::ascii::starts_with_ci(s.trim_start(), "data:")) =>
+                {
+                    Src::LowRes
+                }
                 None => state,
             };
         }
@@ -182,12 +193,17 @@ impl LazyImages {
     #[inline(never)]
     pub(super) fn fix_source(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let lazy_class = el.classes().any(is_lazy_class);
+        let in_picture = el.parent().is_some_and(|p| p.is("picture"));
+        // A blurred inline preview in `srcset` gives way to any candidate, as a lazy one does.
+        let preview = in_picture
+            && el
+                .attr_by_atom(&local_name!("srcset"))
+                .is_some_and(srcset_is_inline_preview);
         let found = self.found(
             el,
-            lazy_class,
+            lazy_class || preview,
             src_state(el.attr_by_atom(&local_name!("src"))),
         );
-        let in_picture = el.parent().is_some_and(|p| p.is("picture"));
         let mut changed = false;
         if in_picture {
             let srcset_ok = el
@@ -199,7 +215,7 @@ impl LazyImages {
                 .or(found.src.as_ref())
                 .map(|(_, v)| v.clone());
             if let Some(v) = value {
-                if !srcset_ok || lazy_class {
+                if !srcset_ok || lazy_class || preview {
                     changed |= el.attr_by_atom(&local_name!("srcset")) != Some(v.as_str());
                     el.set_attr("srcset", &v);
                 }
@@ -224,12 +240,13 @@ impl LazyImages {
                 return Action::Remove;
             }
             // Only stand-in files (`fallback.svg`) and nothing found: the `<img>` after it
-            // shows the real image.
+            // shows the real image. So does it for a preview that applies to every screen.
             if !found.is_some()
-                && el
+                && ((el
                     .attr_by_atom(&local_name!("srcset"))
                     .is_some_and(srcset_is_stand_in)
-                && el.next_element_siblings().iter().any(|n| n.is("img"))
+                    && el.next_element_siblings().iter().any(|n| n.is("img")))
+                    || (preview && !el.has_attr("media") && picture_img_has_url(el)))
             {
                 return Action::Remove;
             }

@@ -186,7 +186,9 @@ fn is_endpoint(url: &str) -> bool {
 /// segment has no extension, and
 ///
 /// - it is a date archive's (`/2024/05/…`, `/2016/12/19/…`: a year segment followed by a
-///   month segment), or
+///   month segment) outside an image folder (an image service's `/image/title/2019/6/140`
+///   or `/photos/2024/05/8812` files its pictures by date too: a segment of
+///   [`IMAGE_FOLDERS`] before the date makes it a file), or
 /// - its last segment is a slug of words (`story-about-the-harbour`, `another_story`): at
 ///   least two hyphen- or underscore-separated words of two or more letters.
 ///
@@ -209,13 +211,32 @@ fn is_page_path(path: &str) -> bool {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let dated = segments
         .windows(2)
-        .any(|w| digits(w[0]) && year(w[0]) && month(w[1]));
+        .position(|w| digits(w[0]) && year(w[0]) && month(w[1]))
+        .is_some_and(|at| !segments[..at].iter().any(|s| IMAGE_FOLDERS.contains(s)));
     let words = last
         .split(['-', '_'])
         .filter(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_alphabetic()))
         .count();
     dated || words >= 2
 }
+
+/// Path segments (lowercase) of folders that hold pictures: a dated path below one is an
+/// image file's, not an archive page's.
+const IMAGE_FOLDERS: &[&str] = &[
+    "image",
+    "images",
+    "img",
+    "imgs",
+    "photo",
+    "photos",
+    "picture",
+    "pictures",
+    "pics",
+    "thumb",
+    "thumbs",
+    "thumbnail",
+    "thumbnails",
+];
 
 /// Whether `v` is a URL template a script fills in (`…_{width}x.jpg`, `{{src}}`,
 /// `%7Bwidth%7D`): never an image as written.
@@ -274,6 +295,8 @@ mod tests {
             "https://www.example.org/2024/05/story-slug/",
             "https://news.example.com/culture/2016/12/19/harbour-7",
             "/2023/11/harbour-notes/",
+            "https://news.example.com/2019/06/140",
+            "https://news.example.com/images/2019/06/gallery-of-the-harbour",
             "https://www.example.org/another-story",
             "/wp-admin/admin-ajax.php?action=load_more&post=3",
             "https://api.news.example/v2/related?id=42",
@@ -297,6 +320,8 @@ mod tests {
             "https://cdn.example.org/media/2024/a8f3c2d9e1",
             "https://mmbiz.qpic.cn/mmbiz_png/xyz/640?wx_fmt=png",
             "https://lh3.googleusercontent.com/abc/def/",
+            "//covers.example.net/Delivery/image/title/WKLY/2019/6/140",
+            "https://cdn.example.org/photos/2024/05/8812",
             "/img/",
             "",
         ] {

@@ -147,3 +147,40 @@ fn image_urls(img: &NodeRef, same: &dyn Fn(&str) -> bool) -> bool {
     }
     !any_url && same("")
 }
+
+/// Whether the `srcset` of a `<picture>`'s `<source>` is an inline preview: every candidate a
+/// `data:` raster image (not a blank, which is a placeholder) of at most [`PREVIEW_PIXELS`] a
+/// side. A browser that takes the source shows the blurred preview and never the real image,
+/// which a lazy attribute of the source or the `<img>` after it holds.
+pub(crate) fn srcset_is_inline_preview(srcset: &str) -> bool {
+    let candidates = crate::srcset::parse(srcset);
+    !candidates.is_empty()
+        && candidates.iter().all(|c| {
+            let url = c.url.trim();
+            crate::ascii::starts_with_ci(url, "data:")
+                && !is_placeholder(url)
+                && super::placeholder::data_image_size(url)
+                    .is_some_and(|(w, h)| w.max(h) <= PREVIEW_PIXELS)
+        })
+}
+
+/// Whether the `<img>` after the `<source>` `el` names an image by URL (a `src`, a `srcset`
+/// or a `data-` attribute that is not an inline `data:` image): the picture has a real image
+/// to show in place of a preview source.
+pub(crate) fn picture_img_has_url(el: &Element<'_>) -> bool {
+    let siblings = el.next_element_siblings();
+    let Some(img) = siblings.iter().find(|n| n.is("img")) else {
+        return false;
+    };
+    let by_url = |v: &str| {
+        !crate::ascii::starts_with_ci(v.trim_start(), "data:")
+            && super::candidates::clean_url(v).is_some()
+    };
+    img.attrs().iter().any(|(k, v)| {
+        if k == "srcset" || k.ends_with("srcset") {
+            crate::srcset::parse(v).iter().any(|c| by_url(c.url))
+        } else {
+            (k == "src" || k.starts_with("data-")) && by_url(v)
+        }
+    })
+}

@@ -16,18 +16,25 @@ const STAND_IN: &[&str] = &[
     "spacer",
     "transparent",
     "fallback",
+    // Spacers named as one word: a transparent pixel (`transpixel.gif`, `clearpixel.gif`),
+    // a transparent spacer (`20070809__tspacer.gif`).
+    "transpixel",
+    "clearpixel",
+    "tspacer",
 ];
 
 /// Words that may stand beside a stand-in word without naming a picture (`lazy-image`,
 /// `ajax-loader`, `default-placeholder`, `placeholder-grey`), among them what the stand-in
 /// is for when that is no picture of the article (`native-ad-placeholder`,
-/// `sponsor-logo-placeholder`, `avatar-placeholder`).
+/// `sponsor-logo-placeholder`, `avatar-placeholder`, and the people a missing portrait stands
+/// for: `placeholder-reporters`, `author-placeholder`).
 const FILLER: &[&str] = &[
     "image", "images", "img", "pic", "photo", "thumb", "thumbnail", "default", "bg",
     "white", "grey", "gray", "trans", "small", "large", "square", "wide", "svg", "gif", "png",
     "jpg", "icon", "post", "article", "media", "dark", "light", "empty", "loader", "v", "x",
     "ad", "ads", "advert", "native", "sponsor", "sponsored", "promo", "banner", "logo",
-    "avatar", "profile", "user",
+    "avatar", "profile", "user", "users", "author", "authors", "reporter", "reporters", "writer",
+    "writers", "contributor", "contributors", "person", "people", "staff", "member", "headshot",
 ];
 
 /// Whether the file name `file` is made of stand-in words alone: at least one
@@ -44,6 +51,10 @@ pub(crate) fn is_stand_in_file(file: &str) -> bool {
         return false;
     }
     let stem = stem.replace("%20", "-");
+    // One stand-in word, in any case (`clearPixel.gif`, `TransPixel.gif`).
+    if STAND_IN.iter().any(|w| stem.eq_ignore_ascii_case(w)) {
+        return true;
+    }
     let words = split_words(&stem);
     let mut stand_in = false;
     for word in &words {
@@ -122,6 +133,12 @@ mod tests {
             "native-ad-placeholder.png",
             "sponsor_logo_placeholder.svg",
             "avatar-placeholder-96x96.png",
+            "placeholder-reporters.svg",
+            "author-placeholder.png",
+            "Placeholder_Writer_80x80.jpg",
+            "transpixel.gif",
+            "20070809__tspacer.gif",
+            "clearPixel.gif",
         ] {
             assert!(is_stand_in_file(f), "{f}");
         }
@@ -148,6 +165,9 @@ mod tests {
             "ad-campaign-2019.jpg",
             "sponsor-logo.png",
             "banner.jpg",
+            "people-waiting-at-the-ferry.jpg",
+            "staff-party.png",
+            "transformers-pixel-art.png",
         ] {
             assert!(!is_stand_in_file(f), "{f}");
         }

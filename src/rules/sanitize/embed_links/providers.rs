@@ -114,6 +114,11 @@ pub(crate) const PROVIDERS: &[Provider] = &[
         hosts: &["facebook.com"],
         read: facebook,
     },
+    Provider {
+        name: "DocumentCloud",
+        hosts: &["documentcloud.org"],
+        read: documentcloud,
+    },
 ];
 
 /// Recognises `url` (absolute, `//` or relative to `base`) as a known embed.
@@ -546,6 +551,18 @@ fn facebook(url: &Url) -> Read {
     }
 }
 
+/// A document (`/documents/4317985-slug.html`, the embed host's `/documents/4317985-slug/`,
+/// one of its pages `/documents/4317985-slug/pages/3.html`): its page on the main host, without
+/// the viewer's options.
+fn documentcloud(url: &Url) -> Read {
+    match segments(url).as_slice() {
+        ["documents", doc, ..] if doc.bytes().next().is_some_and(|b| b.is_ascii_digit()) => {
+            Some((format!("https://www.documentcloud.org{}", url.path()), None))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::recognise;
@@ -581,6 +598,8 @@ mod tests {
             ("https://www.loom.com/embed/0123abcd", "https://www.loom.com/share/0123abcd"),
             ("https://embed.ted.com/talks/someone_a_talk", "https://www.ted.com/talks/someone_a_talk"),
             ("https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2Fpage%2Fvideos%2F123%2F", "https://www.facebook.com/page/videos/123/"),
+            ("https://www.documentcloud.org/documents/4312345-Hearing-Notes.html?sidebar=false", "https://www.documentcloud.org/documents/4312345-Hearing-Notes.html"),
+            ("https://embed.documentcloud.org/documents/20059068-harbour-report/?embed=1&responsive=1", "https://www.documentcloud.org/documents/20059068-harbour-report/"),
             ("https://www.youtube.com/embed?listType=playlist&list=PLabc123", "https://www.youtube.com/playlist?list=PLabc123"),
             ("https://www.youtube.com/embed/aBcDeFgHiJ0?list=PLabc123&index=2", "https://www.youtube.com/watch?v=aBcDeFgHiJ0&list=PLabc123"),
             ("https://open.spotify.com/embed/playlist/37i9dQZF1DXcBWIGoYBM5M?si=x", "https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M"),
@@ -624,6 +643,8 @@ mod tests {
             "https://news.example/embed?id=youtubeaB3DeFgHiJ0",
             "https://news.example/embed?id=vimeo-1234",
             "https://news.example/embed?name=dailymotion-player",
+            "https://www.documentcloud.org/app",
+            "https://www.documentcloud.org/documents/",
         ] {
             assert_eq!(recognise(url, None), None, "{url}");
         }
