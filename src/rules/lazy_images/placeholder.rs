@@ -187,23 +187,22 @@ pub fn is_low_res(src: &str) -> bool {
 /// `format=`, `w=` or `width=` parameter. When it is false, `is_low_res` is false.
 fn may_be_low_res(src: &str) -> bool {
     let s = src.as_bytes();
-    s.iter().enumerate().any(|(i, &b)| {
-        let ends = |p: &[u8]| i >= p.len() && s[i - p.len()..i].eq_ignore_ascii_case(p);
-        match b {
-            b'/' => ends(b"max"),
-            b':' => ends(b"resize") || ends(b"q") || ends(b"blur"),
-            b'_' => ends(b"q") || ends(b"blur") || ends(b"w"),
-            b'=' => {
-                ends(b"q")
-                    || ends(b"quality")
-                    || ends(b"blur")
-                    || ends(b"format")
-                    || ends(b"w")
-                    || ends(b"width")
-            }
-            _ => false,
+    let ends = |i: usize, p: &[u8]| i >= p.len() && s[i - p.len()..i].eq_ignore_ascii_case(p);
+    // Only at the four bytes that end a mark, found by `memchr` (a photo inlined as `data:`
+    // is kilobytes long).
+    memchr::memchr3_iter(b'/', b':', b'=', s).any(|i| match s[i] {
+        b'/' => ends(i, b"max"),
+        b':' => ends(i, b"resize") || ends(i, b"q") || ends(i, b"blur"),
+        _ => {
+            ends(i, b"q")
+                || ends(i, b"quality")
+                || ends(i, b"blur")
+                || ends(i, b"format")
+                || ends(i, b"w")
+                || ends(i, b"width")
         }
-    })
+    }) || memchr::memchr_iter(b'_', s)
+        .any(|i| ends(i, b"q") || ends(i, b"blur") || ends(i, b"w"))
 }
 
 /// Words that name a stand-in file in an image's file name: `img_default.png`,
@@ -646,6 +645,40 @@ mod tests {
         assert!(!is_low_res(
             "https://m.example.io/w:1200/h:800/q:90/https://s.example/p.jpg"
         ));
+    }
+
+    /// The low-res screen, written the plain way: every mark looked for at every byte.
+    fn may_be_low_res_plainly(src: &str) -> bool {
+        let s = src.as_bytes();
+        (0..s.len()).any(|i| {
+            let ends = |p: &[u8]| i >= p.len() && s[i - p.len()..i].eq_ignore_ascii_case(p);
+            match s[i] {
+                b'/' => ends(b"max"),
+                b':' => ends(b"resize") || ends(b"q") || ends(b"blur"),
+                b'_' => ends(b"q") || ends(b"blur") || ends(b"w"),
+                b'=' => ["q", "quality", "blur", "format", "w", "width"]
+                    .iter()
+                    .any(|p| ends(p.as_bytes())),
+                _ => false,
+            }
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+        /// The `memchr` screen answers as the plain one on mixes of the marks, their
+        /// near misses and their bytes.
+        #[test]
+        fn low_res_screen_answers_as_the_plain_one(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "max", "MAX", "ma", "resize", "RESIZE", "q", "Q", "blur", "BLUR", "w", "W",
+                "quality", "format", "width", "wid", "/", ":", "_", "=", "?", "&", "60", "x",
+                "é", "https://a.example/",
+            ][..]), 0..10)
+        ) {
+            let url: String = pieces.concat();
+            proptest::prop_assert_eq!(may_be_low_res(&url), may_be_low_res_plainly(&url), "{:?}", url);
+        }
     }
 
     #[test]
