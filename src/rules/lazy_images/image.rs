@@ -10,8 +10,8 @@ use super::style_background::background_image;
 use super::placeholder::{file_name, is_low_res, is_placeholder, is_stand_in_name};
 use super::stand_in_file::is_stand_in_file;
 use super::preview::{
-    inline_preview, is_marked_preview, picture_img_has_url, real_image_follows,
-    srcset_is_inline_preview, Inline,
+    inline_preview, inline_preview_of, is_marked_preview, picture_img_has_url,
+    real_image_follows, srcset_is_inline_preview, Inline,
 };
 use super::template::fill_template;
 use super::LazyImages;
@@ -74,10 +74,17 @@ impl LazyImages {
         if state == Src::Real && src_is_declared_low(el) {
             state = Src::LowRes;
         }
+        // What `inline_preview` said, when it was asked.
+        let mut inline = None;
         if state == Src::Real {
             // An inline preview gives way to any candidate; one too small or too stretched
-            // to be a picture is a placeholder.
-            state = match inline_preview(el) {
+            // to be a picture is a placeholder. (A real `src` is no placeholder: the test
+            // is not made again.)
+            let preview = el
+                .attr_by_atom(&local_name!("src"))
+                .and_then(|src| inline_preview_of(el, src));
+            inline = Some(preview);
+            state = match preview {
                 Some(Inline::Tiny | Inline::Stretched) => Src::Placeholder,
                 Some(Inline::Marked) => Src::LowRes,
                 // Any other inline image (a loading animation) gives way to a picture named
@@ -93,7 +100,7 @@ impl LazyImages {
         }
         let mut found = self.found(el, lazy_class, state);
         if !found.is_some()
-            && is_marked_preview(el)
+            && is_marked_preview(el, || inline.unwrap_or_else(|| inline_preview(el)))
             && real_image_follows(
                 el,
                 el.attr_by_atom(&local_name!("src")).unwrap_or(""),
@@ -193,22 +200,28 @@ impl LazyImages {
     #[inline(never)]
     pub(super) fn fix_source(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let lazy_class = el.classes().any(is_lazy_class);
+        // The `src` does not change here: its state is read once.
+        let state = src_state(el.attr_by_atom(&local_name!("src")));
         let in_picture = el.parent().is_some_and(|p| p.is("picture"));
         // A blurred inline preview in `srcset` gives way to any candidate, as a lazy one does.
         let preview = in_picture
             && el
                 .attr_by_atom(&local_name!("srcset"))
                 .is_some_and(srcset_is_inline_preview);
-        let found = self.found(
-            el,
-            lazy_class || preview,
-            src_state(el.attr_by_atom(&local_name!("src"))),
-        );
-        let mut changed = false;
-        if in_picture {
-            let srcset_ok = el
+        // In a picture, whether the `srcset` shows a real image is asked below in any case:
+        // the finder gets the answer rather than asking again.
+        let srcset_ok = in_picture.then(|| {
+            el.attr_by_atom(&local_name!("srcset"))
+                .is_some_and(|s| !srcset_is_placeholder(s))
+        });
+        let found = self.found_given(el, lazy_class || preview, state, || match srcset_ok {
+            Some(ok) => !ok,
+            None => el
                 .attr_by_atom(&local_name!("srcset"))
-                .is_some_and(|s| !srcset_is_placeholder(s));
+                .is_none_or(srcset_is_placeholder),
+        });
+        let mut changed = false;
+        if let Some(srcset_ok) = srcset_ok {
             let value = found
                 .srcset
                 .as_ref()
@@ -232,11 +245,7 @@ impl LazyImages {
             } else {
                 !srcset_ok
             };
-            if placeholder
-                && el
-                    .attr("src")
-                    .is_none_or(|s| src_state(Some(s)) != Src::Real)
-            {
+            if placeholder && state != Src::Real {
                 return Action::Remove;
             }
             // Only stand-in files (`fallback.svg`) and nothing found: the `<img>` after it
@@ -251,13 +260,7 @@ impl LazyImages {
                 return Action::Remove;
             }
         } else {
-            changed |= self.promote(
-                el,
-                &found,
-                src_state(el.attr_by_atom(&local_name!("src"))),
-                lazy_class,
-                false,
-            );
+            changed |= self.promote(el, &found, state, lazy_class, false);
         }
         self.tidy(el, &found);
         if changed {
@@ -313,13 +316,24 @@ impl LazyImages {
     }
 
     fn found(&self, el: &Element<'_>, lazy_class: bool, state: Src) -> Found {
+        self.found_given(el, lazy_class, state, || {
+            el.attr_by_atom(&local_name!("srcset"))
+                .is_none_or(srcset_is_placeholder)
+        })
+    }
+
+    /// [`found`](Self::found), given how to tell whether `el` has no `srcset` or only a
+    /// placeholder one (asked only when needed).
+    fn found_given(
+        &self,
+        el: &Element<'_>,
+        lazy_class: bool,
+        state: Src,
+        no_real_srcset: impl FnOnce() -> bool,
+    ) -> Found {
         // By value only for an element that shows no real image yet: a real `srcset` is one
         // (or a second cleaning would take another attribute holding an image URL).
-        let by_value = lazy_class
-            || (state != Src::Real
-                && el
-                    .attr_by_atom(&local_name!("srcset"))
-                    .is_none_or(srcset_is_placeholder));
+        let by_value = lazy_class || (state != Src::Real && no_real_srcset());
         if !by_value && !self.may_have_candidate(el) {
             return Found::default();
         }

@@ -8,6 +8,7 @@ use crate::dom::node::fragment_without;
 use crate::proxy::Unwrapper;
 use crate::rules::junk::is_tracker_url;
 use crate::{Action, Element, NodeRef};
+use std::collections::HashMap;
 
 /// The one `<img>` of a `<noscript>`'s markup, when that markup is a single image (possibly
 /// inside wrappers or a `<picture>`) and no text.
@@ -89,7 +90,8 @@ pub(crate) fn noscript_action(el: &mut Element<'_>, extra: &[String]) -> Action 
         }
     }
     // The keys of each image, read once (each URL goes through the proxy unwrapper).
-    let keys: Vec<Vec<String>> = images.iter().map(image_keys).collect();
+    let image_attrs: Vec<Vec<(String, String)>> = images.iter().map(NodeRef::attrs).collect();
+    let keys: Vec<Vec<String>> = image_attrs.iter().map(|a| attr_keys(a)).collect();
     let shown_all = |keys: &[String]| !keys.is_empty() && keys.iter().all(|k| shown.contains(k));
     // An image of its own: not shown beside it, and not a tracker.
     let new_image = images.iter().zip(&keys).any(|(img, keys)| {
@@ -106,7 +108,20 @@ pub(crate) fn noscript_action(el: &mut Element<'_>, extra: &[String]) -> Action 
         drop(images);
         return el.replace_with(roots);
     }
-    let is_shown = |img: &NodeRef| shown_all(&image_keys(img));
+    // The markup is parsed again below: its images are these, told by their attributes
+    // (all their keys depend on), and their keys are not read again. (An image that the
+    // second parse would build otherwise is read on its own.)
+    let shown_by_attrs: HashMap<Vec<(String, String)>, bool> = image_attrs
+        .into_iter()
+        .zip(keys.iter().map(|k| shown_all(k)))
+        .collect();
+    let is_shown = |img: &NodeRef| {
+        let attrs = img.attrs();
+        shown_by_attrs
+            .get(&attrs)
+            .copied()
+            .unwrap_or_else(|| shown_all(&attr_keys(&attrs)))
+    };
     Action::Replace(fragment_without(&markup, |n| {
         if n.is("img") {
             return is_shown(n);
@@ -150,14 +165,19 @@ fn upcoming_keys(node: &NodeRef, out: &mut Vec<String>) {
 /// The keys of every URL an `<img>` names (`src`, `srcset` candidates, URL-valued `data-`
 /// attributes), placeholders left out.
 fn image_keys(img: &NodeRef) -> Vec<String> {
+    attr_keys(&img.attrs())
+}
+
+/// [`image_keys`] of an `<img>` whose attributes are `attrs`.
+fn attr_keys(attrs: &[(String, String)]) -> Vec<String> {
     let mut keys = Vec::new();
-    for (k, v) in img.attrs() {
+    for (k, v) in attrs {
         if k.contains("srcset") {
-            for c in crate::srcset::parse(&v) {
+            for c in crate::srcset::parse(v) {
                 push_key(c.url, &mut keys);
             }
         } else if k == "src" || (k.starts_with("data-") && (v.contains('/') || v.contains('.'))) {
-            push_key(&v, &mut keys);
+            push_key(v, &mut keys);
         }
     }
     keys

@@ -187,23 +187,22 @@ pub fn is_low_res(src: &str) -> bool {
 /// `format=`, `w=` or `width=` parameter. When it is false, `is_low_res` is false.
 fn may_be_low_res(src: &str) -> bool {
     let s = src.as_bytes();
-    s.iter().enumerate().any(|(i, &b)| {
-        let ends = |p: &[u8]| i >= p.len() && s[i - p.len()..i].eq_ignore_ascii_case(p);
-        match b {
-            b'/' => ends(b"max"),
-            b':' => ends(b"resize") || ends(b"q") || ends(b"blur"),
-            b'_' => ends(b"q") || ends(b"blur") || ends(b"w"),
-            b'=' => {
-                ends(b"q")
-                    || ends(b"quality")
-                    || ends(b"blur")
-                    || ends(b"format")
-                    || ends(b"w")
-                    || ends(b"width")
-            }
-            _ => false,
+    let ends = |i: usize, p: &[u8]| i >= p.len() && s[i - p.len()..i].eq_ignore_ascii_case(p);
+    // Only at the four bytes that end a mark, found by `memchr` (a photo inlined as `data:`
+    // is kilobytes long).
+    memchr::memchr3_iter(b'/', b':', b'=', s).any(|i| match s[i] {
+        b'/' => ends(i, b"max"),
+        b':' => ends(i, b"resize") || ends(i, b"q") || ends(i, b"blur"),
+        _ => {
+            ends(i, b"q")
+                || ends(i, b"quality")
+                || ends(i, b"blur")
+                || ends(i, b"format")
+                || ends(i, b"w")
+                || ends(i, b"width")
         }
-    })
+    }) || memchr::memchr_iter(b'_', s)
+        .any(|i| ends(i, b"q") || ends(i, b"blur") || ends(i, b"w"))
 }
 
 /// Words that name a stand-in file in an image's file name: `img_default.png`,
@@ -402,14 +401,14 @@ pub fn is_empty_svg(svg: &str) -> bool {
     let tags = scan_tags(svg);
     let canvas = tags
         .iter()
-        .find(|(name, _)| name == "svg")
+        .find(|(name, _)| name.eq_ignore_ascii_case("svg"))
         .map(|(_, attrs)| canvas_size(attrs));
     let mut drawing = 0;
     let mut zero_opacity = false;
     let mut visible_opacity = false;
     for (name, attrs) in &tags {
         for (k, v) in attrs {
-            if k == "opacity" || k == "fill-opacity" {
+            if k.eq_ignore_ascii_case("opacity") || k.eq_ignore_ascii_case("fill-opacity") {
                 if v.trim().parse::<f32>().is_ok_and(|o| o <= 0.0) {
                     zero_opacity = true;
                 } else {
@@ -417,21 +416,25 @@ pub fn is_empty_svg(svg: &str) -> bool {
                 }
             }
         }
-        match name.as_str() {
-            "svg" | "g" | "title" | "desc" | "defs" | "metadata" | "style" => {}
-            "rect" => {
-                let dim = |k: &str| {
-                    attrs
-                        .iter()
-                        .find(|(n, _)| n == k)
-                        .and_then(|(_, v)| v.trim().trim_end_matches("px").parse::<f32>().ok())
-                };
-                let tiny = matches!((dim("width"), dim("height")), (Some(w), Some(h)) if w <= 1.0 && h <= 1.0);
-                if !tiny && !canvas.is_some_and(|c| fills_canvas(attrs, c)) {
-                    drawing += 1;
-                }
+        let wrapper = ["svg", "g", "title", "desc", "defs", "metadata", "style"]
+            .iter()
+            .any(|w| name.eq_ignore_ascii_case(w));
+        if wrapper {
+            continue;
+        }
+        if name.eq_ignore_ascii_case("rect") {
+            let dim = |k: &str| {
+                attrs
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(k))
+                    .and_then(|(_, v)| v.trim().trim_end_matches("px").parse::<f32>().ok())
+            };
+            let tiny = matches!((dim("width"), dim("height")), (Some(w), Some(h)) if w <= 1.0 && h <= 1.0);
+            if !tiny && !canvas.is_some_and(|c| fills_canvas(attrs, c)) {
+                drawing += 1;
             }
-            _ => drawing += 1,
+        } else {
+            drawing += 1;
         }
     }
     drawing == 0 || (zero_opacity && !visible_opacity)
@@ -441,8 +444,13 @@ pub fn is_empty_svg(svg: &str) -> bool {
 /// `viewBox` width and height (either may be missing).
 type Canvas = ([Option<f32>; 2], [Option<f32>; 2]);
 
-fn canvas_size(attrs: &[(String, String)]) -> Canvas {
-    let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+fn canvas_size(attrs: &[(&str, &str)]) -> Canvas {
+    let get = |k: &str| {
+        attrs
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(k))
+            .map(|(_, v)| *v)
+    };
     let own = [get("width"), get("height")].map(|v| v.and_then(svg_length));
     let mut view = [None, None];
     if let Some(v) = get("viewbox") {
@@ -465,8 +473,13 @@ fn svg_length(v: &str) -> Option<f32> {
 
 /// Whether a `rect` covers the whole canvas: placed at 0,0 (or not placed), and each of its
 /// width and height `100%` or the canvas' own size in that direction.
-fn fills_canvas(attrs: &[(String, String)], (own, view): Canvas) -> bool {
-    let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim());
+fn fills_canvas(attrs: &[(&str, &str)], (own, view): Canvas) -> bool {
+    let get = |k: &str| {
+        attrs
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(k))
+            .map(|(_, v)| v.trim())
+    };
     let at_origin = ["x", "y"]
         .iter()
         .all(|k| get(k).is_none_or(|v| svg_length(v) == Some(0.0)));
@@ -480,9 +493,10 @@ fn fills_canvas(attrs: &[(String, String)], (own, view): Canvas) -> bool {
     at_origin && full(0, "width") && full(1, "height")
 }
 
-/// The start tags of an XML text: lowercase names and `(name, value)` attributes. Comments,
-/// processing instructions, doctypes and end tags are skipped.
-fn scan_tags(text: &str) -> Vec<(String, Vec<(String, String)>)> {
+/// The start tags of an XML text: names and `(name, value)` attributes, as written (the
+/// callers compare names in any case: nothing is copied). Comments, processing
+/// instructions, doctypes and end tags are skipped.
+fn scan_tags(text: &str) -> Vec<(&str, Vec<(&str, &str)>)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -498,7 +512,7 @@ fn scan_tags(text: &str) -> Vec<(String, Vec<(String, String)>)> {
         while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'-' | b':' | b'_')) {
             i += 1;
         }
-        let name = text[start..i].to_ascii_lowercase();
+        let name = &text[start..i];
         let mut attrs = Vec::new();
         loop {
             while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
@@ -512,11 +526,11 @@ fn scan_tags(text: &str) -> Vec<(String, Vec<(String, String)>)> {
             {
                 i += 1;
             }
-            let key = text[k0..i].to_ascii_lowercase();
+            let key = &text[k0..i];
             while i < b.len() && b[i].is_ascii_whitespace() {
                 i += 1;
             }
-            let mut value = String::new();
+            let mut value = "";
             if i < b.len() && b[i] == b'=' {
                 i += 1;
                 while i < b.len() && b[i].is_ascii_whitespace() {
@@ -529,14 +543,14 @@ fn scan_tags(text: &str) -> Vec<(String, Vec<(String, String)>)> {
                         .iter()
                         .position(|&c| c == q)
                         .map_or(b.len(), |p| v0 + p);
-                    value = text[v0..end].to_string();
+                    value = &text[v0..end];
                     i = (end + 1).min(b.len());
                 } else {
                     let v0 = i;
                     while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
                         i += 1;
                     }
-                    value = text[v0..i].to_string();
+                    value = &text[v0..i];
                 }
             }
             if key.is_empty() {
@@ -611,6 +625,40 @@ mod tests {
         assert!(!is_empty_svg("<svg><rect width='100%' height='50%'/></svg>"));
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(1000))]
+        /// Tag and attribute names are read in any case (as an SVG written `<SVG><RECT
+        /// WIDTH='1'…>` is the same picture): the answer does not change when they change case.
+        #[test]
+        fn svg_names_in_any_case(
+            tags in proptest::collection::vec((
+                proptest::sample::select(&["svg", "g", "rect", "rect", "path", "defs"][..]),
+                proptest::collection::vec((
+                    proptest::sample::select(&[
+                        "width", "height", "width", "height", "x", "viewBox", "opacity",
+                        "fill-opacity",
+                    ][..]),
+                    proptest::sample::select(&["0", "1", "1", "100%", "640", "0 0 640 480"][..]),
+                ), 0..5),
+            ), 1..5),
+            upper in proptest::bool::ANY,
+        ) {
+            let write = |upper: bool| -> String {
+                let case = |s: &str| if upper { s.to_ascii_uppercase() } else { s.to_owned() };
+                tags.iter()
+                    .map(|(name, attrs)| {
+                        let attrs: String = attrs
+                            .iter()
+                            .map(|(k, v)| format!(" {}='{v}'", case(k)))
+                            .collect();
+                        format!("<{}{attrs}>", case(name))
+                    })
+                    .collect()
+            };
+            proptest::prop_assert_eq!(is_empty_svg(&write(false)), is_empty_svg(&write(upper)));
+        }
+    }
+
     #[test]
     fn blank_files() {
         assert!(is_placeholder("/static/img/blank.gif"));
@@ -646,6 +694,40 @@ mod tests {
         assert!(!is_low_res(
             "https://m.example.io/w:1200/h:800/q:90/https://s.example/p.jpg"
         ));
+    }
+
+    /// The low-res screen, written the plain way: every mark looked for at every byte.
+    fn may_be_low_res_plainly(src: &str) -> bool {
+        let s = src.as_bytes();
+        (0..s.len()).any(|i| {
+            let ends = |p: &[u8]| i >= p.len() && s[i - p.len()..i].eq_ignore_ascii_case(p);
+            match s[i] {
+                b'/' => ends(b"max"),
+                b':' => ends(b"resize") || ends(b"q") || ends(b"blur"),
+                b'_' => ends(b"q") || ends(b"blur") || ends(b"w"),
+                b'=' => ["q", "quality", "blur", "format", "w", "width"]
+                    .iter()
+                    .any(|p| ends(p.as_bytes())),
+                _ => false,
+            }
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+        /// The `memchr` screen answers as the plain one on mixes of the marks, their
+        /// near misses and their bytes.
+        #[test]
+        fn low_res_screen_answers_as_the_plain_one(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "max", "MAX", "ma", "resize", "RESIZE", "q", "Q", "blur", "BLUR", "w", "W",
+                "quality", "format", "width", "wid", "/", ":", "_", "=", "?", "&", "60", "x",
+                "é", "https://a.example/",
+            ][..]), 0..10)
+        ) {
+            let url: String = pieces.concat();
+            proptest::prop_assert_eq!(may_be_low_res(&url), may_be_low_res_plainly(&url), "{:?}", url);
+        }
     }
 
     #[test]

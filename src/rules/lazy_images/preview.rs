@@ -17,8 +17,12 @@ const PREVIEW_ATTRIBUTES: &[&str] = &["data-placeholder-image", "data-lqip", "da
 
 /// Whether `el` says it is a preview: a [`PREVIEW_ATTRIBUTES`] attribute, a class word
 /// containing `lqip` or `placeholder`, `lqip` in its file name, or an inline blurred
-/// preview (see [`inline_preview`]).
-pub(crate) fn is_marked_preview(el: &Element<'_>) -> bool {
+/// preview (`inline`: [`inline_preview`] of `el`, asked last, as the caller may already
+/// know it).
+pub(crate) fn is_marked_preview(
+    el: &Element<'_>,
+    inline: impl FnOnce() -> Option<Inline>,
+) -> bool {
     PREVIEW_ATTRIBUTES.iter().any(|a| el.has_attr(a))
         || el
             .classes()
@@ -26,7 +30,7 @@ pub(crate) fn is_marked_preview(el: &Element<'_>) -> bool {
         || el
             .attr("src")
             .is_some_and(|s| contains_ci(file_name(s), "lqip"))
-        || inline_preview(el).is_some()
+        || inline().is_some()
 }
 
 /// The largest side of an inline preview, in pixels (Gatsby's and Next.js' blurred
@@ -56,6 +60,16 @@ pub(crate) fn inline_preview(el: &Element<'_>) -> Option<Inline> {
     let src = el
         .attr("src")
         .filter(|s| s.trim_start().starts_with("data:") && !is_placeholder(s))?;
+    inline_preview_of(el, src)
+}
+
+/// [`inline_preview`] of `el`, whose `src` is `src`, known to be no placeholder (an image
+/// whose `src` the caller already found real): the placeholder test, which decodes a
+/// `data:` image, is not made twice.
+pub(crate) fn inline_preview_of(el: &Element<'_>, src: &str) -> Option<Inline> {
+    if !src.trim_start().starts_with("data:") {
+        return None;
+    }
     let (w, h) = super::placeholder::data_image_size(src)?;
     let side = w.max(h);
     if side <= TINY_PIXELS {

@@ -43,6 +43,9 @@ const FILLER: &[&str] = &[
 /// split at `-`, `_`, `.`, `+`, `@`, `%20` and lower-to-upper case changes
 /// (`lazyLoader.gif`). `loading-dock.jpg`, `lazy-sunday.png` and `blank-canvas.jpg` name a
 /// picture and are not stand-ins.
+///
+/// The words are slices of `file`, compared in any case: nothing is allocated, and the first
+/// word that is no stand-in and no filler ends the test (most files name a picture).
 pub(crate) fn is_stand_in_file(file: &str) -> bool {
     let Some((stem, ext)) = file.rsplit_once('.') else {
         return false;
@@ -50,22 +53,21 @@ pub(crate) fn is_stand_in_file(file: &str) -> bool {
     if stem.is_empty() || !is_image_extension(ext) || !stem.is_ascii() {
         return false;
     }
-    let stem = stem.replace("%20", "-");
-    // One stand-in word, in any case (`clearPixel.gif`, `TransPixel.gif`).
+    // One stand-in word, in any case (`clearPixel.gif`, `TransPixel.gif`). (A stem with
+    // `%20` is never one word.)
     if STAND_IN.iter().any(|w| stem.eq_ignore_ascii_case(w)) {
         return true;
     }
-    let words = split_words(&stem);
     let mut stand_in = false;
-    for word in &words {
-        let w = word.to_ascii_lowercase();
-        if STAND_IN.contains(&w.as_str()) {
+    let all_known = each_word(stem, |w| {
+        if STAND_IN.iter().any(|s| w.eq_ignore_ascii_case(s)) {
             stand_in = true;
-        } else if !(FILLER.contains(&w.as_str()) || is_number_or_size(&w) || is_hash(&w)) {
-            return false;
+            true
+        } else {
+            FILLER.iter().any(|f| w.eq_ignore_ascii_case(f)) || is_number_or_size(w) || is_hash(w)
         }
-    }
-    stand_in
+    });
+    all_known && stand_in
 }
 
 fn is_image_extension(ext: &str) -> bool {
@@ -74,36 +76,45 @@ fn is_image_extension(ext: &str) -> bool {
         .any(|e| ext.eq_ignore_ascii_case(e))
 }
 
-/// The words of a file stem, split at separators and lower-to-upper case changes.
-fn split_words(stem: &str) -> Vec<&str> {
-    let mut words = Vec::new();
+/// Calls `known` on each word of an ASCII file stem, split at separators (`%20` is one) and
+/// lower-to-upper case changes, while it returns true; whether it did for every word.
+fn each_word(stem: &str, mut known: impl FnMut(&str) -> bool) -> bool {
     let bytes = stem.as_bytes();
     let mut start = 0;
-    for i in 0..bytes.len() {
-        if matches!(bytes[i], b'-' | b'_' | b'.' | b'+' | b'@' | b' ') {
-            if start < i {
-                words.push(&stem[start..i]);
+    let mut i = 0;
+    while i < bytes.len() {
+        let separator = match bytes[i] {
+            b'-' | b'_' | b'.' | b'+' | b'@' | b' ' => 1,
+            b'%' if bytes[i + 1..].starts_with(b"20") => 3,
+            _ => 0,
+        };
+        if separator > 0 {
+            if start < i && !known(&stem[start..i]) {
+                return false;
             }
-            start = i + 1;
-        } else if i > start && bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase()
-        {
-            words.push(&stem[start..i]);
+            i += separator;
+            start = i;
+            continue;
+        }
+        if i > start && bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
+            if !known(&stem[start..i]) {
+                return false;
+            }
             start = i;
         }
+        i += 1;
     }
-    if start < stem.len() {
-        words.push(&stem[start..]);
-    }
-    words
+    start >= bytes.len() || known(&stem[start..])
 }
 
-/// `400`, `400x300`, `2x`, `v2`, `w600`.
+/// `400`, `400x300`, `2x`, `v2`, `w600`, in any case.
 fn is_number_or_size(w: &str) -> bool {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     digits(w)
-        || w.split_once('x')
+        || w.split_once(['x', 'X'])
             .is_some_and(|(a, b)| digits(a) && (digits(b) || b.is_empty()))
-        || w.strip_prefix(['v', 'w', 'h', 's']).is_some_and(digits)
+        || w.strip_prefix(['v', 'w', 'h', 's', 'V', 'W', 'H', 'S'])
+            .is_some_and(digits)
 }
 
 /// A build hash: 6 or more hex digits with at least one digit (`2a3b4c`, `d41d8cd9`).
@@ -115,7 +126,81 @@ fn is_hash(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_stand_in_file;
+    use super::{is_hash, is_image_extension, is_stand_in_file, FILLER, STAND_IN};
+
+    /// The test written the plain way: `%20` replaced, the stem split into lowercase words,
+    /// each looked up.
+    fn by_lowercase_words(file: &str) -> bool {
+        let Some((stem, ext)) = file.rsplit_once('.') else {
+            return false;
+        };
+        if stem.is_empty() || !is_image_extension(ext) || !stem.is_ascii() {
+            return false;
+        }
+        let stem = stem.replace("%20", "-");
+        if STAND_IN.iter().any(|w| stem.eq_ignore_ascii_case(w)) {
+            return true;
+        }
+        let mut words: Vec<String> = Vec::new();
+        let mut current = String::new();
+        let mut prev = None;
+        for c in stem.chars() {
+            if matches!(c, '-' | '_' | '.' | '+' | '@' | ' ') {
+                words.push(std::mem::take(&mut current));
+                prev = None;
+                continue;
+            }
+            if c.is_ascii_uppercase() && prev.is_some_and(|p: char| p.is_ascii_lowercase()) {
+                words.push(std::mem::take(&mut current));
+            }
+            prev = Some(c);
+            current.push(c.to_ascii_lowercase());
+        }
+        words.push(current);
+        words.retain(|w| !w.is_empty());
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let number_or_size = |w: &str| {
+            digits(w)
+                || w.split_once('x')
+                    .is_some_and(|(a, b)| digits(a) && (digits(b) || b.is_empty()))
+                || ["v", "w", "h", "s"]
+                    .iter()
+                    .any(|p| w.strip_prefix(p).is_some_and(digits))
+        };
+        words.iter().any(|w| STAND_IN.contains(&w.as_str()))
+            && words.iter().all(|w| {
+                STAND_IN.contains(&w.as_str())
+                    || FILLER.contains(&w.as_str())
+                    || number_or_size(w)
+                    || is_hash(w)
+            })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+        /// The slice-based split answers as the plain one on names built from stand-in and
+        /// filler words, near misses, sizes, hashes, every separator (`%20` and broken
+        /// escapes among them) and case changes.
+        #[test]
+        fn answers_as_the_lowercase_words(
+            pieces in proptest::collection::vec((
+                proptest::sample::select(&[
+                    "lazy", "Lazy", "LAZY", "placeholder", "Placeholder", "loading", "Loader",
+                    "blank", "image", "IMG", "default", "x", "X", "v2", "W600", "400x300",
+                    "400X300", "2x", "2X", "x3", "2a3b4c9f", "D41D8CD9", "abc", "sunday", "é",
+                    "", "20",
+                ][..]),
+                proptest::sample::select(&[
+                    "", "-", "_", ".", "+", "@", " ", "%20", "%2", "%", "%%20", "--",
+                ][..]),
+            ), 1..5),
+            ext in proptest::sample::select(&["png", "GIF", "svg", "html", "", "jpeg"][..]),
+        ) {
+            let stem: String = pieces.iter().map(|(w, sep)| format!("{w}{sep}")).collect();
+            let file = format!("{stem}.{ext}");
+            proptest::prop_assert_eq!(is_stand_in_file(&file), by_lowercase_words(&file), "{:?}", file);
+        }
+    }
 
     #[test]
     fn stand_in_files() {
