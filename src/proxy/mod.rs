@@ -113,7 +113,6 @@ pub(crate) use generic::PAGE_WORDS;
 mod known;
 mod links;
 mod payload;
-mod recent;
 mod redirect_targets;
 mod referrer;
 mod screen;
@@ -221,18 +220,9 @@ impl Unwrapper {
     /// assert_eq!(u.unwrap("https://x.workers.dev/?javascript:alert(1)"), None);
     /// ```
     pub fn unwrap(&self, url: &str) -> Option<String> {
-        if !self.templates.is_empty() {
-            return self.unwrap_screened(url);
-        }
-        if !may_be_proxy(url) {
+        if self.templates.is_empty() && !may_be_proxy(url) {
             return None;
         }
-        // Built-in recognisers only: the answer depends on the URL and the fallback alone.
-        recent::remembered(self.generic_fallback, url, || self.unwrap_screened(url))
-    }
-
-    /// [`unwrap`](Self::unwrap) of a URL that passed the screen (or is read by templates).
-    fn unwrap_screened(&self, url: &str) -> Option<String> {
         let trimmed = url.trim_ascii();
         if is_root_relative(trimmed) {
             return self.unwrap_root_relative(trimmed);
@@ -338,30 +328,6 @@ mod tests {
             );
         }
         assert_eq!(super::MAX_LEVELS, 8);
-    }
-
-    /// The origins kept between calls are told apart by the generic fallback: the same URL
-    /// read with it on, off and on again gets each answer, as a fresh call does, and more
-    /// URLs than are kept still get theirs.
-    #[test]
-    fn kept_origins_follow_the_fallback() {
-        let url = "https://img.example/resize?src=https%3A%2F%2Forigin.example%2Fa.jpg&w=300";
-        let on = Unwrapper::new();
-        let off = Unwrapper::new().with_generic_fallback(false);
-        for _ in 0..2 {
-            assert_eq!(
-                on.unwrap(url).as_deref(),
-                Some("https://origin.example/a.jpg")
-            );
-            assert_eq!(off.unwrap(url), None);
-        }
-        let nested = |i: usize| format!("https://wsrv.nl/?url=https%3A%2F%2Fe.example%2F{i}.jpg");
-        for round in 0..2 {
-            for i in 0..40 {
-                let want = format!("https://e.example/{i}.jpg");
-                assert_eq!(on.unwrap(&nested(i)), Some(want), "round {round}, {i}");
-            }
-        }
     }
 
     /// Every example in the module docs' format table unwraps to the origin shown.
