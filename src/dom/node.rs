@@ -234,6 +234,13 @@ impl NodeRef {
         Some(false)
     }
 
+    /// Whether the rules leave out the insides of this element: the final stage removes it
+    /// with its content (`removed` names it), so the parse-time filter may not have built
+    /// them.
+    pub(crate) fn insides_left_out(&self, removed: Removed<'_>) -> bool {
+        removed.inside(&self.handle)
+    }
+
     /// The outer HTML of the topmost elements below this node that `pick` chooses, in
     /// document order, leaving out the insides of the elements `removed` names (nothing
     /// below a chosen element is looked at again).

@@ -11,6 +11,7 @@
 use super::candidates::{clean_url, Found};
 use super::candidates::is_image_url;
 use crate::rules::junk::is_tracker_url;
+use crate::dom::Removed;
 use crate::{Element, NodeRef};
 
 /// Attributes of a lightbox link that name its picture when its `href` does not
@@ -48,13 +49,13 @@ const MAX_LINK_NODES: usize = 64;
 /// image URL (see [`is_image_url`]: a page, a `.html`, an endpoint is not), else the first
 /// of [`LINK_IMAGE_ATTRIBUTES`] that is one; never a placeholder or a tracker's — that
 /// `<img>` gets the note [`LINK_SRC`] (and [`LINK_SIZE`] when the link states the size).
-pub(super) fn note_link_image(el: &Element<'_>) {
+pub(super) fn note_link_image(el: &Element<'_>, removed: Removed<'_>) {
     // Cheap tests first: this runs on every link, and most hold text only. A link seen
     // again after its children (renamed at its end) has its `<img>` cleaned already.
     if !el.is_before_children() || !el.children_iter().any(|c| c.is_element()) {
         return;
     }
-    let Some(img) = only_image(el) else {
+    let Some(img) = only_image(el, removed) else {
         return;
     };
     let Some(url) = el.attr("href").and_then(picture).or_else(|| {
@@ -111,9 +112,9 @@ pub(super) fn link_image(el: &mut Element<'_>) -> Option<Found> {
 
 /// The one `<img>` of the link `el`, when it holds no other, at most three levels deep
 /// (`a > img`, `a > picture > img`, `a > span > span > img`) and within
-/// [`MAX_LINK_NODES`] nodes (a link with deeper elements is no lightbox link).
-/// Nested loops, one per level: nothing is allocated.
-fn only_image(el: &Element<'_>) -> Option<NodeRef> {
+/// [`MAX_LINK_NODES`] nodes (a link with deeper elements is no lightbox link), the insides
+/// of what `removed` names left out. Nested loops, one per level: nothing is allocated.
+fn only_image(el: &Element<'_>, removed: Removed<'_>) -> Option<NodeRef> {
     let mut seen = 0;
     let mut found = None;
     let mut visit = |node: NodeRef, seen: &mut usize| -> Option<bool> {
@@ -128,7 +129,9 @@ fn only_image(el: &Element<'_>) -> Option<NodeRef> {
             found = Some(node);
             return Some(false);
         }
-        Some(node.is_element())
+        // The insides of what the final stage removes with its content (a `<template>`)
+        // are not read: the parse-time filter may not have built them.
+        Some(node.is_element() && !node.insides_left_out(removed))
     };
     for c1 in el.children_iter() {
         if !visit(c1.clone(), &mut seen)? {

@@ -252,7 +252,7 @@ impl Rule for LazyImages {
             }
             local_name!("a") => {
                 json_attr::note_wrapper_json(el);
-                link_target::note_link_image(el);
+                link_target::note_link_image(el, cx.removed());
                 self.fix_link(el, cx.removed())
             }
             ref name if amp::AMP_IMAGES.contains(&&**name) => self.fix_amp_image(el),
