@@ -49,6 +49,10 @@ fn main() {
             raw_text_of_dropped_elements_ends_where_the_parser_ends_it,
         ),
         common::test(
+            "a_slash_ending_an_unquoted_value_leaves_the_svg_open",
+            a_slash_ending_an_unquoted_value_leaves_the_svg_open,
+        ),
+        common::test(
             "raw_text_mixes_clean_the_same_with_and_without_the_filter",
             raw_text_mixes_clean_the_same_with_and_without_the_filter,
         ),
@@ -347,6 +351,32 @@ const RAW_TEXT_CASES: &[&str] = &[
     "<math></svg><noscript><b><textarea></noscript><img src=a.jpg onerror=x>u</textarea>v",
 ];
 
+/// A `/` at the end of an unquoted value is the value's (HTML § 13.2.5.38): `<svg id=a/>`
+/// opens an `<svg>`, and the first `</svg>` after it closes that one, not the `<svg>` around
+/// it. What the parse-time filter skips or cuts follows the tokenizer there too.
+const UNQUOTED_SLASH_CASES: &[&str] = &[
+    "<p>a</p><svg><svg id=a/></svg><style><img src=x.jpg alt=hidden></style></svg><p>b</p>",
+    "<svg><svg viewBox=0/></svg><text>Label</text></svg><p>b</p>",
+    "<svg x=a/><style><img src=x.jpg alt=\"</style><p data-z=1 title='t'>\"></style></svg><p>c</p>",
+    "<math x=a/><style><img src=x.jpg title=\"</style><p data-z=1>\"></style></math>",
+];
+
+fn a_slash_ending_an_unquoted_value_leaves_the_svg_open() {
+    for embeds in [false, true] {
+        let (filtered, plain) = with_and_without_filter(embeds);
+        for html in UNQUOTED_SLASH_CASES {
+            same(
+                &filtered,
+                &plain,
+                html,
+                &format!("{html:?} (embeds {embeds})"),
+            );
+            let (a, b) = (filtered.clean_document(html), plain.clean_document(html));
+            assert_eq!(a.html(), b.html(), "document {html:?}");
+        }
+    }
+}
+
 fn raw_text_of_dropped_elements_ends_where_the_parser_ends_it() {
     for embeds in [false, true] {
         let (filtered, plain) = with_and_without_filter(embeds);
@@ -497,7 +527,14 @@ proptest::proptest! {
             "<p>", "</p>", "</br>", "<b>", "</b>", "<div>", "</div>", "<font color=red>",
             "<math>", "</math>", "<table>", "<td>", "<select>", "<template>", "</template>",
             "<img src=a.jpg>", "<script>", "</script>", "<style>", "</style>", "<noscript>",
-            "</noscript>", "<span>", "</span>",
+            "</noscript>", "<span>", "</span>", "<svg id=a/>", "<svg id=a />", "<math x=a/>",
+            "<g x=a/>", "<desc x=a/>", "<foreignObject x=a/>", "<path d='</svg>'>",
+            "</svg x='>'>", "<!-->", "--!>", "\0", "</ svg>", "<title/>", "<mi>",
+            "<annotation-xml encoding=text/html>", "<path d=M0/>",
+            // Pieces that read differently in foreign content and in HTML, whole, so that
+            // a mix meets them often enough.
+            "<svg><svg id=a/></svg>", "<style><img src=a.jpg></style>",
+            "<title><img src=a.jpg></title>", "<textarea><img src=a.jpg></textarea>",
         ][..]), 0..24)
     ) {
         let html: String = pieces.concat();

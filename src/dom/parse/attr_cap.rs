@@ -255,12 +255,19 @@ fn tag(
     let mut dropped = 0;
     // What stays on this element, looked up at its first attribute.
     let mut kept = None;
+    // Whether the `>` follows a `/` read in the self-closing start tag state (§ 13.2.5.40),
+    // not one of an unquoted value (`<svg id=a/>` is no self-closing tag).
+    let mut self_closing = false;
     let end = loop {
         // Before attribute name (§ 13.2.5.32), also after a quoted value or a `/`.
+        let from = i;
         i = skip_while(bytes, i, SPACE | SLASH);
         match bytes.get(i) {
             None => break bytes.len(),
-            Some(b'>') => break i + 1,
+            Some(b'>') => {
+                self_closing = i > from && bytes[i - 1] == b'/';
+                break i + 1;
+            }
             Some(_) => {}
         }
         // A new attribute; its name may start with `=` (§ 13.2.5.32).
@@ -358,7 +365,6 @@ fn tag(
     } else {
         None
     };
-    let self_closing = end >= 2 && bytes[end - 1] == b'>' && bytes[end - 2] == b'/';
     TagEnd {
         end,
         raw_text,
@@ -369,7 +375,7 @@ fn tag(
 
 /// A tag read as the tokenizer reads it, from its name at `at` (just past `<` or `</`): the
 /// name as written, where the tag ends (just past its `>`, or the end of the input), and
-/// whether it ends with `/>` (which, after an unquoted value, may be part of the value).
+/// whether the tokenizer reads it as self-closing (a `/>` whose `/` ends no unquoted value).
 pub(super) fn read_tag(bytes: &[u8], at: usize) -> (&[u8], usize, bool) {
     let name_end = skip_until(bytes, at, SPACE | SLASH | GT);
     let t = tag(bytes, at, false, None, &mut Vec::new());
@@ -490,6 +496,29 @@ mod tests {
         }
         let html = format!("<plaintext><p{}>", attrs(MAX_ATTRIBUTES + 5));
         assert_eq!(cap_attributes(&html), html);
+    }
+
+    #[test]
+    fn a_tag_is_self_closing_as_the_tokenizer_reads_it() {
+        use super::read_tag;
+        // `/>` closes the tag only when its `/` is not part of an unquoted value
+        // (§ 13.2.5.38: `/` is a value character there) nor followed by white space.
+        for (tag, closing) in [
+            ("<svg/>", true),
+            ("<svg />", true),
+            ("<svg id=a />", true),
+            ("<svg id='a'/>", true),
+            ("<svg a//>", true),
+            ("<svg a/>", true),
+            ("<svg id=a/>", false),
+            ("<svg id=/>", false),
+            ("<svg id= />", false),
+            ("<svg / >", false),
+            ("<svg>", false),
+            ("<svg id=\"a/>", false),
+        ] {
+            assert_eq!(read_tag(tag.as_bytes(), 1).2, closing, "{tag}");
+        }
     }
 
     #[test]

@@ -24,8 +24,10 @@
 //! `<b>`, `<font color>`…) or the end tags `</br>` and `</p>` pop it; an end tag of any other
 //! name closes the nearest open element of that name, or walks up to the first HTML element
 //! and is ignored there if no HTML element of that name is open, which, for the drawing
-//! names, none can be. The scan follows the nesting of the elements in between exactly, so
-//! the `</svg>` it stops at closes this `<svg>`. The tokenizer reads all of
+//! names, none can be. The scan follows the nesting of the elements in between as the tree
+//! builder does (an end tag closes the innermost open element of its name; a `/` ending an
+//! unquoted value makes no tag self-closing), so the `</svg>` it stops at closes this
+//! `<svg>`. The tokenizer reads all of
 //! it in the data state (a CDATA section is the one construct it reads differently in
 //! foreign content, and it stops the skip).
 
@@ -137,14 +139,20 @@ fn scan(rest: &[u8]) -> Result<usize, usize> {
                 if !closed(rest, end) {
                     return Err(end);
                 }
-                if name.eq_ignore_ascii_case(b"svg") && open.is_empty() {
-                    return Ok(lt);
-                }
-                // Only the end tag of the innermost element: the scan follows the nesting
-                // exactly, or stops.
-                match open.pop() {
-                    Some((top, _)) if top.eq_ignore_ascii_case(name) => pos = end,
-                    _ => return Err(end),
+                // As the tree builder does (§ 13.2.6.5, "any other end tag"): the end tag
+                // closes the innermost open element of its name, and those inside it (all
+                // of them foreign); with none, `</svg>` closes this `<svg>`, and any other
+                // end tag would reach the HTML elements around it.
+                match open
+                    .iter()
+                    .rposition(|&(n, _)| n.eq_ignore_ascii_case(name))
+                {
+                    Some(at) => {
+                        open.truncate(at);
+                        pos = end;
+                    }
+                    None if name.eq_ignore_ascii_case(b"svg") => return Ok(lt),
+                    None => return Err(end),
                 }
             }
             Some(b) if b.is_ascii_alphabetic() && holds != Holds::Text => {
@@ -156,11 +164,8 @@ fn scan(rest: &[u8]) -> Result<usize, usize> {
                     return Err(end);
                 }
                 let holds = Holds::of(name);
-                // `/>` may end an unquoted value rather than the tag (`<title id=a/>` leaves
-                // the title open): a title or description must be closed by its end tag.
-                if self_closing && holds == Holds::Text {
-                    return Err(end);
-                }
+                // Self-closing as the tokenizer reads it: `<svg id=a/>` and `<title id=a/>`
+                // stay open (the `/` is the value's), and are closed by their end tags.
                 if !self_closing {
                     if open.len() == MAX_NESTING {
                         return Err(end);
@@ -243,6 +248,8 @@ mod tests {
             "<clipPath id=c><rect width=1 height=1></rect></clippath></svg>",
             "<desc>A &amp; B < C</desc><path d=M0></path></svg>",
             "<defs><svg id=a viewBox='0 0 8 8'><path d=M0/></svg></defs></svg>",
+            "<title id=a/>t</title><title/><svg viewBox=0/><path/></svg></svg>",
+            "<g><path><circle r=1></g><path d=M0/></svg>",
             "</svg>",
         ];
         for case in cases {
@@ -268,6 +275,10 @@ mod tests {
             "<b>x</b></svg>",
             "<svg><text>a</text></svg></svg>",
             "<math></math></svg>",
+            // `/` ends an unquoted value, not the tag: the inner `<svg>` stays open, and
+            // the first `</svg>` closes it, not this one.
+            "<svg id=a/></svg><text>Label</text></svg>",
+            "<svg id=a/></svg><style><img src=a.jpg></style></svg>",
             "<a href=/x><path/></a></svg>",
             "<image href=a.jpg /></svg>",
             "<feImage href=a.jpg /></svg>",
@@ -279,12 +290,11 @@ mod tests {
             "<path d='x></svg>",
             "<!-- no end </svg>",
             "<path/>",
-            "<g><path></g></svg>",
             "</g></svg>",
             "</ svg>",
             // A title or description holds text only, and ends with its end tag.
             "<title><path/></title></svg>",
-            "<title id=a/>t</title></svg>",
+            "<title id=a/>t<path/></svg>",
             "<title>a<b>b</b></title></svg>",
         ] {
             assert_eq!(len(case), None, "{case:?}");
