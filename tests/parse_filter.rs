@@ -53,6 +53,10 @@ fn main() {
             a_slash_ending_an_unquoted_value_leaves_the_svg_open,
         ),
         common::test(
+            "an_element_left_open_in_an_svg_at_the_depth_cap_keeps_it_parsed",
+            an_element_left_open_in_an_svg_at_the_depth_cap_keeps_it_parsed,
+        ),
+        common::test(
             "raw_text_mixes_clean_the_same_with_and_without_the_filter",
             raw_text_mixes_clean_the_same_with_and_without_the_filter,
         ),
@@ -373,6 +377,30 @@ fn a_slash_ending_an_unquoted_value_leaves_the_svg_open() {
             );
             let (a, b) = (filtered.clean_document(html), plain.clean_document(html));
             assert_eq!(a.html(), b.html(), "document {html:?}");
+        }
+    }
+}
+
+/// At the depth cap (`dom::parse::depth`), a start tag inside an `<svg>` is dropped and its
+/// end tag waits to be dropped too. The drawing skip takes only content whose every element
+/// it closes: an element left open at `</svg>` (which the tree builder would close with it)
+/// keeps the `<svg>` parsed, else the `</path>` after it would close the HTML `<path>` (and
+/// the `<b>`) with the skip and be dropped without it.
+fn an_element_left_open_in_an_svg_at_the_depth_cap_keeps_it_parsed() {
+    let (filtered, plain) = with_and_without_filter(false);
+    // (`<path d=M0/>` is open too: the `/` is the value's.)
+    for inner in ["<path>", "<path d=M0/>"] {
+        for depth in 240..270 {
+            let html = format!(
+                "{}<path><b>x<svg>{inner}</svg></path>y",
+                "<div>".repeat(depth)
+            );
+            same(
+                &filtered,
+                &plain,
+                &html,
+                &format!("{inner} in {depth} divs"),
+            );
         }
     }
 }

@@ -24,10 +24,9 @@
 //! `<b>`, `<font color>`…) or the end tags `</br>` and `</p>` pop it; an end tag of any other
 //! name closes the nearest open element of that name, or walks up to the first HTML element
 //! and is ignored there if no HTML element of that name is open, which, for the drawing
-//! names, none can be. The scan follows the nesting of the elements in between as the tree
-//! builder does (an end tag closes the innermost open element of its name; a `/` ending an
-//! unquoted value makes no tag self-closing), so the `</svg>` it stops at closes this
-//! `<svg>`. The tokenizer reads all of
+//! names, none can be. The scan follows the nesting of the elements in between exactly, with
+//! the tokenizer's self-closing flag (a `/` ending an unquoted value, `<svg id=a/>`, leaves
+//! the element open), so the `</svg>` it stops at closes this `<svg>`. The tokenizer reads all of
 //! it in the data state (a CDATA section is the one construct it reads differently in
 //! foreign content, and it stops the skip).
 
@@ -139,20 +138,17 @@ fn scan(rest: &[u8]) -> Result<usize, usize> {
                 if !closed(rest, end) {
                     return Err(end);
                 }
-                // As the tree builder does (§ 13.2.6.5, "any other end tag"): the end tag
-                // closes the innermost open element of its name, and those inside it (all
-                // of them foreign); with none, `</svg>` closes this `<svg>`, and any other
-                // end tag would reach the HTML elements around it.
-                match open
-                    .iter()
-                    .rposition(|&(n, _)| n.eq_ignore_ascii_case(name))
-                {
-                    Some(at) => {
-                        open.truncate(at);
-                        pos = end;
-                    }
-                    None if name.eq_ignore_ascii_case(b"svg") => return Ok(lt),
-                    None => return Err(end),
+                if name.eq_ignore_ascii_case(b"svg") && open.is_empty() {
+                    return Ok(lt);
+                }
+                // Only the end tag of the innermost element: the scan follows the nesting
+                // exactly, or stops. (The tree builder would also close elements left open
+                // inside; but then the parse without the skip may leave an end tag of theirs
+                // waiting at the depth cap, `Gate`, which the skip would not: what is skipped
+                // opens and closes every element it holds.)
+                match open.pop() {
+                    Some((top, _)) if top.eq_ignore_ascii_case(name) => pos = end,
+                    _ => return Err(end),
                 }
             }
             Some(b) if b.is_ascii_alphabetic() && holds != Holds::Text => {
@@ -240,16 +236,15 @@ mod tests {
     fn drawings_are_skipped_up_to_their_end_tag() {
         let cases = [
             "<path d=\"M0 0h24v24H0z\"/></svg>",
-            "\n  <g fill=\"none\"><path d='M1 1>2'/><circle r=3/></g>\n</svg>",
+            "\n  <g fill=\"none\"><path d='M1 1>2'/><circle r=3 /></g>\n</svg>",
             "<title>Share on a network</title><path d=x /></svg>",
             "<defs><linearGradient id=a><stop offset=0 /></linearGradient></defs></SVG>",
-            "<symbol id=i><path d=M0/></symbol><!-- sprite --><use href=#i /></svg >",
+            "<symbol id=i><path d=M0 /></symbol><!-- sprite --><use href=#i /></svg >",
             "<filter id=f><feGaussianBlur stdDeviation=2 /></filter></svg/>",
             "<clipPath id=c><rect width=1 height=1></rect></clippath></svg>",
             "<desc>A &amp; B < C</desc><path d=M0></path></svg>",
-            "<defs><svg id=a viewBox='0 0 8 8'><path d=M0/></svg></defs></svg>",
+            "<defs><svg id=a viewBox='0 0 8 8'><path d='M0'/></svg></defs></svg>",
             "<title id=a/>t</title><title/><svg viewBox=0/><path/></svg></svg>",
-            "<g><path><circle r=1></g><path d=M0/></svg>",
             "</svg>",
         ];
         for case in cases {
@@ -290,6 +285,8 @@ mod tests {
             "<path d='x></svg>",
             "<!-- no end </svg>",
             "<path/>",
+            "<g><path></g></svg>",
+            "<path d=M0/></svg>",
             "</g></svg>",
             "</ svg>",
             // A title or description holds text only, and ends with its end tag.
@@ -312,7 +309,7 @@ mod tests {
             input
         };
         let budget = Cell::new(100);
-        let input = queue("<path d=M0/></svg>after");
+        let input = queue("<path d=0 /></svg>after");
         assert_eq!(super::skip(&input, &budget), 12);
         assert_eq!(&*input.pop_front().unwrap(), "</svg>after");
         assert_eq!(budget.get(), 100, "a skip costs no budget");
