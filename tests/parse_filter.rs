@@ -388,8 +388,16 @@ fn a_slash_ending_an_unquoted_value_leaves_the_svg_open() {
 /// the `<b>`) with the skip and be dropped without it.
 fn an_element_left_open_in_an_svg_at_the_depth_cap_keeps_it_parsed() {
     let (filtered, plain) = with_and_without_filter(false);
-    // (`<path d=M0/>` is open too: the `/` is the value's.)
-    for inner in ["<path>", "<path d=M0/>"] {
+    // (`<path d=M0/>` is open too: the `/` is the value's.) Closed drawings, text in them
+    // included, are skipped alike at the cap: the parse without the skip drops their tags
+    // and keeps their text one level up, in the `<svg>`, which draws none of it.
+    for inner in [
+        "<path>",
+        "<path d=M0/>",
+        "<title>T</title>",
+        "<path>P</path>",
+        "<g><desc>D</desc></g>",
+    ] {
         for depth in 240..270 {
             let html = format!(
                 "{}<path><b>x<svg>{inner}</svg></path>y",
