@@ -49,8 +49,8 @@ fn main() {
             raw_text_of_dropped_elements_ends_where_the_parser_ends_it,
         ),
         common::test(
-            "a_slash_ending_an_unquoted_value_leaves_the_svg_open",
-            a_slash_ending_an_unquoted_value_leaves_the_svg_open,
+            "foreign_content_that_goes_on_is_not_read_as_html",
+            foreign_content_that_goes_on_is_not_read_as_html,
         ),
         common::test(
             "an_element_left_open_in_an_svg_at_the_depth_cap_keeps_it_parsed",
@@ -365,10 +365,22 @@ const UNQUOTED_SLASH_CASES: &[&str] = &[
     "<math x=a/><style><img src=x.jpg title=\"</style><p data-z=1>\"></style></math>",
 ];
 
-fn a_slash_ending_an_unquoted_value_leaves_the_svg_open() {
+/// Inside the HTML content of an integration point (an element in a `<foreignObject>`,
+/// `<desc>`, `<mtext>`…), `</svg>` and `</math>` close nothing (HTML § 13.2.6.4.7, "any other
+/// end tag", stops at the integration point): the foreign content goes on after them, where
+/// `<style>` is no raw text, and the scan that cuts attributes before parsing must not read
+/// the rest as HTML.
+const INTEGRATION_POINT_CASES: &[&str] = &[
+    "<svg><foreignObject><div></svg></div></foreignObject><style><img src=x.jpg alt=\"</style><p data-z=1>\"></style></svg>",
+    "<svg><desc><span></svg></span></desc><style><img src=x.jpg alt=\"</style><p data-z=1>\"></style></svg>",
+    "<math><mi><b></math></b></mi><style><img src=x.jpg alt=\"</style><p data-z=1>\"></style></math>",
+    "<math><annotation-xml encoding=text/html><i></math></i></annotation-xml><style><img src=x.jpg title='</style><p data-z=1>'></style></math>",
+];
+
+fn foreign_content_that_goes_on_is_not_read_as_html() {
     for embeds in [false, true] {
         let (filtered, plain) = with_and_without_filter(embeds);
-        for html in UNQUOTED_SLASH_CASES {
+        for html in UNQUOTED_SLASH_CASES.iter().chain(INTEGRATION_POINT_CASES) {
             same(
                 &filtered,
                 &plain,
@@ -571,6 +583,7 @@ proptest::proptest! {
             // a mix meets them often enough.
             "<svg><svg id=a/></svg>", "<style><img src=a.jpg></style>",
             "<title><img src=a.jpg></title>", "<textarea><img src=a.jpg></textarea>",
+            "<img src=a.jpg alt='</style><p data-z=1>'>", "<mtext>",
         ][..]), 0..24)
     ) {
         let html: String = pieces.concat();
