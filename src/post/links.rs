@@ -13,9 +13,10 @@
 //!
 //! A renderer may refuse a link, image or definition that pulldown-cmark reads, and render
 //! its Markdown as text (markdown-it refuses destinations it thinks unsafe, among them raster
-//! `data:` URLs the policy keeps): so a definition no link uses is neutralised too, and no
-//! destination or title keeps a `<` that would start raw HTML or an autolink there
-//! ([`escape_lt`], [`escape_uncovered_lt`]).
+//! `data:` URLs the policy keeps; commonmark.js a definition with a tab after its colon): so
+//! a definition no link uses is neutralised too, no destination or title keeps a `<` that
+//! would start raw HTML or an autolink there, no definition a `[` that would start a link,
+//! and no `<…>` destination reads as a tag ([`escape_lt`], [`escape_uncovered_lt`]).
 //!
 //! The image URLs of `![alt](url)` and of the definitions only images use get the policy's
 //! image treatment (proxy unwrapped, re-routed…) when they are absolute http(s) URLs written
@@ -122,11 +123,13 @@ pub(crate) fn escape_lt(body: &str, span: Range<usize>, with: &str, edits: &mut 
     n
 }
 
-/// The `<` of `body` outside every range of `covered` (sorted by start) that opens no `<…>`
-/// destination after a definition's `]:`: in pulldown-cmark's reading, the `<` of reference
-/// definitions (which make no event), the repeated definitions of a label included. Each is
-/// written `&lt;` (see [`escape_lt`]). A `<…>` destination that `refused` refuses becomes
-/// `<#>` (read as text, it would be an autolink).
+/// The `<` and `[` of `body` outside the text, markup and links of `events`: in
+/// pulldown-cmark's reading, those of reference definitions (which make no event), repeated
+/// definitions of a label included. Read as text (a renderer that refuses the definition),
+/// a `<` there starts raw HTML or an autolink and a `[` a link: each is written `&lt;` or
+/// `&#91;` (the same destination, the same title), but a `[` that opens a label (`[r]:`, a
+/// footnote's `[^1]:`, an alert's `[!NOTE]`). A `<…>` destination that `refused` refuses
+/// becomes `<#>`.
 pub(crate) fn escape_uncovered_lt(
     body: &str,
     events: &[(Event<'_>, Range<usize>)],
@@ -137,16 +140,18 @@ pub(crate) fn escape_uncovered_lt(
     let bytes = body.as_bytes();
     let mut n = 0;
     let mut c = 0;
-    for at in memchr::memchr_iter(b'<', bytes) {
+    for at in memchr::memchr2_iter(b'<', b'[', bytes) {
         while c < covered.len() && covered[c].end <= at {
             c += 1;
         }
-        // Ranges may nest: any range from here on that starts before `at` and ends after it.
-        let inside = covered[c..]
-            .iter()
-            .take_while(|r| r.start <= at)
-            .any(|r| r.end > at);
-        if inside {
+        if covered.get(c).is_some_and(|r| r.start <= at) {
+            continue;
+        }
+        if bytes[at] == b'[' {
+            if !opens_label(bytes, at) {
+                edits.push(at..at + 1, "&#91;".to_string());
+                n += 1;
+            }
             continue;
         }
         if opens_pointy_destination(bytes, at) {
@@ -155,8 +160,12 @@ pub(crate) fn escape_uncovered_lt(
                 .position(|&b| matches!(b, b'>' | b'\n'))
                 .filter(|&n| bytes[at + n] == b'>');
             if let Some(len) = end {
-                if refused(&body[at + 1..at + len]) {
+                let inner = &body[at + 1..at + len];
+                if refused(inner) {
                     edits.push(at..at + len + 1, "<#>".to_string());
+                    n += 1;
+                } else if let Some(bare) = bare_destination(inner) {
+                    edits.push(at..at + len + 1, bare);
                     n += 1;
                 }
             }
@@ -168,10 +177,63 @@ pub(crate) fn escape_uncovered_lt(
     n
 }
 
-/// The source ranges of the events that carry text, markup or a whole link, sorted by start:
-/// every `<` of the body but those of reference definitions is inside one.
+/// The `<…>` destination `inner` written bare (white space and parentheses percent-encoded:
+/// the URL renderers write anyway) when, read as text, `<inner>` would be an HTML tag (a tag
+/// name, then white space, `/` or the end); `None` otherwise.
+fn bare_destination(inner: &str) -> Option<String> {
+    let name = inner
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'-'))
+        .unwrap_or(inner.len());
+    let tag = inner.starts_with(|c: char| c.is_ascii_alphabetic())
+        && inner[name..]
+            .bytes()
+            .next()
+            .is_none_or(|b| b.is_ascii_whitespace() || b == b'/');
+    tag.then(|| {
+        let mut out = String::with_capacity(inner.len() + 8);
+        for c in inner.chars() {
+            match c {
+                ' ' => out.push_str("%20"),
+                '\t' => out.push_str("%09"),
+                '\x0c' => out.push_str("%0C"),
+                '(' => out.push_str("%28"),
+                ')' => out.push_str("%29"),
+                c => out.push(c),
+            }
+        }
+        out
+    })
+}
+
+/// Whether the `[` at `at` opens a definition's label (`[r]:`, `[^1]:`) or a GFM alert's
+/// marker (`[!NOTE]` alone on its line).
+fn opens_label(bytes: &[u8], at: usize) -> bool {
+    let mut i = at + 1;
+    while i < bytes.len() && i - at <= 1000 {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'[' => return false,
+            b']' => {
+                let alert = bytes.get(at + 1) == Some(&b'!')
+                    && bytes[at + 2..i].iter().all(u8::is_ascii_alphabetic)
+                    && bytes[i + 1..]
+                        .iter()
+                        .find(|&&b| !matches!(b, b' ' | b'\t' | b'\r'))
+                        .is_none_or(|&b| b == b'\n');
+                return alert || bytes.get(i + 1) == Some(&b':');
+            }
+            _ => i += 1,
+        }
+    }
+    false
+}
+
+/// The source ranges of the events that carry text, markup or a whole link, merged into
+/// disjoint ranges in order: every `<` and `[` of the body but those of reference
+/// definitions and labels is inside one.
 fn covered(events: &[(Event<'_>, Range<usize>)]) -> Vec<Range<usize>> {
-    let mut covered: Vec<Range<usize>> = events
+    let mut ranges: Vec<Range<usize>> = events
         .iter()
         .filter(|(e, _)| {
             matches!(
@@ -183,6 +245,7 @@ fn covered(events: &[(Event<'_>, Range<usize>)]) -> Vec<Range<usize>> {
                     | Event::Html(_)
                     | Event::InlineHtml(_)
                     | Event::FootnoteReference(_)
+                    | Event::TaskListMarker(_)
                     | Event::Start(
                         Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock
                     )
@@ -190,8 +253,15 @@ fn covered(events: &[(Event<'_>, Range<usize>)]) -> Vec<Range<usize>> {
         })
         .map(|(_, r)| r.clone())
         .collect();
-    covered.sort_by_key(|r| r.start);
-    covered
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 /// Whether the `<` at `at` follows a definition's `]:` (white space, one line break and
