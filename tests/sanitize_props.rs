@@ -115,6 +115,15 @@ const URLS: &[&str] = &[
     "a.jpg 1x, javascript:x 2x",
     "a.jpg ((x) , javascript:x 1x",
     "a.jpg 1\u{a0}, b.jpg 2é, c.jpg 3x",
+    // Shapes the lazy-image rules take for image URLs and promote to `src`/`srcset`/`href`.
+    "javascript:alert(1)//a.jpg",
+    "JAVASCRIPT:alert(1)//b.png?w=600",
+    "java&#x09;script:alert(1)//c.webp",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==#.jpg",
+    "url(javascript:alert(1)//d.jpg)",
+    "url('vbscript:x//e.jpg')",
+    "url(data:image/svg+xml,<svg/onload=alert(1)>.png)",
+    "javascript:alert(1)//f.jpg 600w, https://ok.example/g.jpg 1200w",
 ];
 
 const ATTRS: &[&str] = &[
@@ -142,6 +151,17 @@ const ATTRS: &[&str] = &[
     "srcdoc",
     "is",
     "lang",
+    // What the lazy-image rules read.
+    "data-src",
+    "data-srcset",
+    "data-original",
+    "data-lazy-src",
+    "data-bg",
+    "data-background-image",
+    "data-href",
+    "longdesc",
+    "data-full-url",
+    "loading",
 ];
 
 const VALUES: &[&str] = &[
@@ -154,6 +174,8 @@ const VALUES: &[&str] = &[
     "a&b<c>",
     "foo bar",
     "alert(1)",
+    "lazyload",
+    "lazy",
 ];
 
 const OTHER: &[&str] = &[

@@ -24,9 +24,10 @@
 //!    changed, the text's own `<` are escaped (`&lt;`, which renders the same), so no text can
 //!    glue with a changed piece into a new tag.
 //! 2. **Markdown URLs** ([`links`]), on the result of pass 1: destinations of links, images,
-//!    the reference definitions they use and autolinks that the policy's URL check refuses are
-//!    neutralised (destination `#`, `<#>` in a definition, or the autolink escaped); image
-//!    URLs get the proxy treatment.
+//!    reference definitions and autolinks that the policy's URL check refuses are neutralised
+//!    (destination `#`, `<#>` in a definition, or the autolink escaped); image URLs get the
+//!    proxy treatment; and no destination, title or definition keeps a `<` (`%3C`, `&lt;`),
+//!    for a renderer that refuses the link renders its Markdown as text.
 //! 3. **Verify**: the body is rendered by pulldown-cmark's HTML renderer under each reading,
 //!    raw HTML passed through, and the rendered HTML is checked by the policy
 //!    [`Verifier`](crate::rules::sanitize::verify::Verifier) (the renderer's own structure —
@@ -425,10 +426,11 @@ fn urls(
         };
         v.is_some_and(|v| !v.keeps_url(&element, url))
     };
-    let image_urls = cleaner.inner.image_urls.as_deref();
     let mut edits = Edits::default();
+    let mut neutralised =
+        links::escape_uncovered_lt(body, &events, |url| refuses(false, url), &mut edits);
+    let image_urls = cleaner.inner.image_urls.as_deref();
     let mut rewrites = 0;
-    let mut neutralised = 0;
     // Definition span start → (span, dest, used by a link, used by an image).
     let mut used: HashMap<usize, (Range<usize>, String, bool, bool)> = HashMap::new();
     let mut stack: Vec<Open> = Vec::new();
@@ -464,13 +466,21 @@ fn urls(
                         let Some(span) = inline_dest(body, open.text_end, open.range.end) else {
                             continue;
                         };
+                        // The title, up to the closing `)`: no `<` (see `links::escape_lt`).
+                        let title = span.end..open.range.end;
+                        let mut escaped = links::escape_lt(body, title, "&lt;", &mut edits);
                         if refuses(open.image, &open.dest) {
                             edits.push(span, "#".into());
                             neutralised += 1;
-                        } else if open.image {
-                            rewrites +=
-                                rewrite_image(image_urls, body, span, &open.dest, &mut edits);
+                        } else if open.image
+                            && rewrite_image(image_urls, body, span.clone(), &open.dest, &mut edits)
+                                > 0
+                        {
+                            rewrites += 1;
+                        } else if !body[span.clone()].starts_with('<') {
+                            escaped += links::escape_lt(body, span, "%3C", &mut edits);
                         }
+                        neutralised += usize::from(escaped > 0);
                     }
                     LinkType::Autolink if refuses(false, &open.dest) => {
                         edits.push(open.range.start..open.range.start + 1, "&lt;".into());
@@ -497,6 +507,17 @@ fn urls(
         }
         if let Some(top) = stack.last_mut() {
             top.text_end = top.text_end.max(range.end);
+        }
+    }
+    // A definition no link uses renders nothing, but its text does where a renderer refuses
+    // it (see `links::escape_lt`): `<javascript:…>` there is an autolink. Its refused
+    // destination is neutralised as a used one's.
+    for (_, def) in defs.iter() {
+        if !used.contains_key(&def.span.start) && refuses(false, &def.dest) {
+            used.insert(
+                def.span.start,
+                (def.span.clone(), def.dest.to_string(), true, false),
+            );
         }
     }
     for (span, dest, by_link, by_image) in used.into_values() {

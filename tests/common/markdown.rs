@@ -52,16 +52,38 @@ pub fn unsafe_in_rendering(html: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every problem of one post: unsafe markup in any rendering of the cleaned body, and
+/// `body` as a renderer reads it that refuses every link, image and reference definition
+/// (markdown-it refuses those whose destination it thinks unsafe, `data:` but four raster
+/// types, `file:`…) and renders their Markdown as text: every `](` and `]:` escaped.
+pub fn links_refused(body: &str) -> String {
+    body.replace("](", "]\\(").replace("]:", "]\\:")
+}
+
+/// `body` as a renderer reads it that refuses every reference definition, and renders its
+/// text, links in it included (commonmark.js refuses one with a tab after the colon).
+pub fn definitions_refused(body: &str) -> String {
+    body.replace("]:", "]\\:")
+}
+
+/// Every problem of one post: unsafe markup in any rendering of the cleaned body (also with
+/// every link refused, [`links_refused`], and every definition, [`definitions_refused`]), and
 /// cleaning again changing anything.
 pub fn problems(cleaner: &Cleaner, post: &str) -> Vec<String> {
     let once = cleaner.clean_post(post).into_html();
     let mut found = Vec::new();
     let body = Post::split(&once).body;
+    let refused = links_refused(body);
+    let defs_refused = definitions_refused(body);
     for (name, options) in renderer_options() {
-        let rendered = render(body, options);
-        for v in unsafe_in_rendering(&rendered) {
-            found.push(format!("[{name}] {v}\n    rendered: {rendered:?}"));
+        for (reading, text) in [
+            ("", body),
+            (", links refused", refused.as_str()),
+            (", definitions refused", defs_refused.as_str()),
+        ] {
+            let rendered = render(text, options);
+            for v in unsafe_in_rendering(&rendered) {
+                found.push(format!("[{name}{reading}] {v}\n    rendered: {rendered:?}"));
+            }
         }
     }
     let twice = cleaner.clean_post(&once).into_html();

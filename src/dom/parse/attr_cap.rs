@@ -18,9 +18,10 @@
 //! `plaintext`, after which nothing is a tag; the script data escape states of a script
 //! (§ 13.2.5.15–13.2.5.31, see [`script_len`](super::raw_text::script_len)). Where it could disagree with the tokenizer,
 //! it cuts nothing: inside a CDATA section's possible extent; inside `<svg>`/`<math>` (counted
-//! from their tags, without the tree builder); and from a CDATA section or raw-text tag
-//! inside `<svg>`/`<math>` (HTML integration points) on, it gives up for the rest of the
-//! input. A tag it leaves is simply not capped or filtered: that costs time, never content.
+//! from their tags, without the tree builder); and from a CDATA section, a raw-text tag or an
+//! integration point (`<foreignObject>`, `<desc>`, `<mtext>`…, which may hold HTML elements,
+//! inside which `</svg>` closes nothing) inside `<svg>`/`<math>` on, it gives up for the rest
+//! of the input. A tag it leaves is simply not capped or filtered: that costs time, never content.
 //! `capping_never_changes_text` checks this against html5ever on generated mixes of all these.
 //!
 //! The same scan cuts the attributes an [`AttrFilter`] drops. Nothing is copied unless some
@@ -127,7 +128,13 @@ fn cuts(html: &str, filter: Option<&AttrFilter>) -> Vec<Cut> {
                 if let Some(root) = t.foreign.filter(|_| !t.self_closing) {
                     open[root] += 1;
                 }
-                if open != [0, 0] && !matches!(t.raw_text, RawText::None) {
+                // An HTML integration point may hold HTML elements, inside which `</svg>`
+                // and `</math>` close nothing: the foreign content would go on where the
+                // scan's count ends it. Given up as for raw text.
+                if open != [0, 0]
+                    && (!matches!(t.raw_text, RawText::None)
+                        || (!t.self_closing && is_integration_point(bytes, lt + 1)))
+                {
                     cuts.truncate(before);
                     break;
                 }
@@ -144,6 +151,26 @@ fn cuts(html: &str, filter: Option<&AttrFilter>) -> Vec<Cut> {
         }
     }
     cuts
+}
+
+/// Whether the start tag whose name is at `at` names an element that is an HTML integration
+/// point (§ 13.2.6: SVG `foreignObject`, `desc`, `title`; MathML `annotation-xml`) or a MathML
+/// text integration point (`mi`, `mo`, `mn`, `ms`, `mtext`), in foreign content.
+fn is_integration_point(bytes: &[u8], at: usize) -> bool {
+    let name = &bytes[at..skip_until(bytes, at, SPACE | SLASH | GT)];
+    [
+        &b"foreignobject"[..],
+        b"desc",
+        b"title",
+        b"annotation-xml",
+        b"mi",
+        b"mo",
+        b"mn",
+        b"ms",
+        b"mtext",
+    ]
+    .iter()
+    .any(|n| name.eq_ignore_ascii_case(n))
 }
 
 /// Bytes cut out of a tag: one attribute the filter drops, or all past the cap.
@@ -255,12 +282,19 @@ fn tag(
     let mut dropped = 0;
     // What stays on this element, looked up at its first attribute.
     let mut kept = None;
+    // Whether the `>` follows a `/` read in the self-closing start tag state (§ 13.2.5.40),
+    // not one of an unquoted value (`<svg id=a/>` is no self-closing tag).
+    let mut self_closing = false;
     let end = loop {
         // Before attribute name (§ 13.2.5.32), also after a quoted value or a `/`.
+        let from = i;
         i = skip_while(bytes, i, SPACE | SLASH);
         match bytes.get(i) {
             None => break bytes.len(),
-            Some(b'>') => break i + 1,
+            Some(b'>') => {
+                self_closing = i > from && bytes[i - 1] == b'/';
+                break i + 1;
+            }
             Some(_) => {}
         }
         // A new attribute; its name may start with `=` (§ 13.2.5.32).
@@ -358,7 +392,6 @@ fn tag(
     } else {
         None
     };
-    let self_closing = end >= 2 && bytes[end - 1] == b'>' && bytes[end - 2] == b'/';
     TagEnd {
         end,
         raw_text,
@@ -369,7 +402,7 @@ fn tag(
 
 /// A tag read as the tokenizer reads it, from its name at `at` (just past `<` or `</`): the
 /// name as written, where the tag ends (just past its `>`, or the end of the input), and
-/// whether it ends with `/>` (which, after an unquoted value, may be part of the value).
+/// whether the tokenizer reads it as self-closing (a `/>` whose `/` ends no unquoted value).
 pub(super) fn read_tag(bytes: &[u8], at: usize) -> (&[u8], usize, bool) {
     let name_end = skip_until(bytes, at, SPACE | SLASH | GT);
     let t = tag(bytes, at, false, None, &mut Vec::new());
@@ -493,6 +526,29 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_is_self_closing_as_the_tokenizer_reads_it() {
+        use super::read_tag;
+        // `/>` closes the tag only when its `/` is not part of an unquoted value
+        // (§ 13.2.5.38: `/` is a value character there) nor followed by white space.
+        for (tag, closing) in [
+            ("<svg/>", true),
+            ("<svg />", true),
+            ("<svg id=a />", true),
+            ("<svg id='a'/>", true),
+            ("<svg a//>", true),
+            ("<svg a/>", true),
+            ("<svg id=a/>", false),
+            ("<svg id=/>", false),
+            ("<svg id= />", false),
+            ("<svg / >", false),
+            ("<svg>", false),
+            ("<svg id=\"a/>", false),
+        ] {
+            assert_eq!(read_tag(tag.as_bytes(), 1).2, closing, "{tag}");
+        }
+    }
+
+    #[test]
     fn end_tags_are_capped_too() {
         let html = format!("<p>x</p{}>", attrs(MAX_ATTRIBUTES + 1));
         assert_eq!(
@@ -558,6 +614,25 @@ mod tests {
     }
 
     #[test]
+    fn a_roots_end_tag_in_html_inside_an_integration_point_does_not_leave_it() {
+        // `</svg>` closes nothing inside the `<div>`: the `<style>` after is SVG, the `<img>`
+        // breaks out of it, and what the scan would take for a `<p>` tag is its alt text.
+        for (open, inside, close) in [
+            ("<svg>", "<foreignObject><div>", "</div></foreignObject>"),
+            ("<svg>", "<desc><span>", "</span></desc>"),
+            ("<math>", "<mtext><b>", "</b></mtext>"),
+        ] {
+            let root = &open[1..open.len() - 1];
+            let html = format!(
+                "{open}{inside}</{root}>{close}<style><img alt=\"</style><p{}>\">",
+                attrs(MAX_ATTRIBUTES + 3)
+            );
+            assert_eq!(cap_attributes(&html), html.as_str(), "{open}{inside}");
+            assert_eq!(read(&cap_attributes(&html)).0, read(&html).0);
+        }
+    }
+
+    #[test]
     fn capping_never_changes_text() {
         use proptest::prelude::*;
         use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
@@ -599,6 +674,11 @@ mod tests {
             "<noscript>",
             "</noscript>",
             "<a b=c/>",
+            "<svg x=a/>",
+            "<foreignObject>",
+            "<mtext>",
+            "<div>",
+            "</div>",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -632,7 +712,7 @@ mod tests {
                 prop_assert_eq!(before, after, "{}", html);
                 // Inside `<svg>` the scan may find fewer tags than the tokenizer (see the
                 // module doc): only the text is compared there.
-                let foreign = ["<svg>", "<math>", "<![CDATA[", "<script>"]
+                let foreign = ["<svg>", "<svg x=a/>", "<math>", "<![CDATA[", "<script>"]
                     .iter()
                     .any(|p| html.contains(p));
                 prop_assert!(

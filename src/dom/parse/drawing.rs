@@ -24,8 +24,9 @@
 //! `<b>`, `<font color>`…) or the end tags `</br>` and `</p>` pop it; an end tag of any other
 //! name closes the nearest open element of that name, or walks up to the first HTML element
 //! and is ignored there if no HTML element of that name is open, which, for the drawing
-//! names, none can be. The scan follows the nesting of the elements in between exactly, so
-//! the `</svg>` it stops at closes this `<svg>`. The tokenizer reads all of
+//! names, none can be. The scan follows the nesting of the elements in between exactly, with
+//! the tokenizer's self-closing flag (a `/` ending an unquoted value, `<svg id=a/>`, leaves
+//! the element open), so the `</svg>` it stops at closes this `<svg>`. The tokenizer reads all of
 //! it in the data state (a CDATA section is the one construct it reads differently in
 //! foreign content, and it stops the skip).
 
@@ -141,7 +142,10 @@ fn scan(rest: &[u8]) -> Result<usize, usize> {
                     return Ok(lt);
                 }
                 // Only the end tag of the innermost element: the scan follows the nesting
-                // exactly, or stops.
+                // exactly, or stops. (The tree builder would also close elements left open
+                // inside; but then the parse without the skip may leave an end tag of theirs
+                // waiting at the depth cap, `Gate`, which the skip would not: what is skipped
+                // opens and closes every element it holds.)
                 match open.pop() {
                     Some((top, _)) if top.eq_ignore_ascii_case(name) => pos = end,
                     _ => return Err(end),
@@ -156,11 +160,8 @@ fn scan(rest: &[u8]) -> Result<usize, usize> {
                     return Err(end);
                 }
                 let holds = Holds::of(name);
-                // `/>` may end an unquoted value rather than the tag (`<title id=a/>` leaves
-                // the title open): a title or description must be closed by its end tag.
-                if self_closing && holds == Holds::Text {
-                    return Err(end);
-                }
+                // Self-closing as the tokenizer reads it: `<svg id=a/>` and `<title id=a/>`
+                // stay open (the `/` is the value's), and are closed by their end tags.
                 if !self_closing {
                     if open.len() == MAX_NESTING {
                         return Err(end);
@@ -235,14 +236,15 @@ mod tests {
     fn drawings_are_skipped_up_to_their_end_tag() {
         let cases = [
             "<path d=\"M0 0h24v24H0z\"/></svg>",
-            "\n  <g fill=\"none\"><path d='M1 1>2'/><circle r=3/></g>\n</svg>",
+            "\n  <g fill=\"none\"><path d='M1 1>2'/><circle r=3 /></g>\n</svg>",
             "<title>Share on a network</title><path d=x /></svg>",
             "<defs><linearGradient id=a><stop offset=0 /></linearGradient></defs></SVG>",
-            "<symbol id=i><path d=M0/></symbol><!-- sprite --><use href=#i /></svg >",
+            "<symbol id=i><path d=M0 /></symbol><!-- sprite --><use href=#i /></svg >",
             "<filter id=f><feGaussianBlur stdDeviation=2 /></filter></svg/>",
             "<clipPath id=c><rect width=1 height=1></rect></clippath></svg>",
             "<desc>A &amp; B < C</desc><path d=M0></path></svg>",
-            "<defs><svg id=a viewBox='0 0 8 8'><path d=M0/></svg></defs></svg>",
+            "<defs><svg id=a viewBox='0 0 8 8'><path d='M0'/></svg></defs></svg>",
+            "<title id=a/>t</title><title/><svg viewBox=0/><path/></svg></svg>",
             "</svg>",
         ];
         for case in cases {
@@ -268,6 +270,10 @@ mod tests {
             "<b>x</b></svg>",
             "<svg><text>a</text></svg></svg>",
             "<math></math></svg>",
+            // `/` ends an unquoted value, not the tag: the inner `<svg>` stays open, and
+            // the first `</svg>` closes it, not this one.
+            "<svg id=a/></svg><text>Label</text></svg>",
+            "<svg id=a/></svg><style><img src=a.jpg></style></svg>",
             "<a href=/x><path/></a></svg>",
             "<image href=a.jpg /></svg>",
             "<feImage href=a.jpg /></svg>",
@@ -280,11 +286,12 @@ mod tests {
             "<!-- no end </svg>",
             "<path/>",
             "<g><path></g></svg>",
+            "<path d=M0/></svg>",
             "</g></svg>",
             "</ svg>",
             // A title or description holds text only, and ends with its end tag.
             "<title><path/></title></svg>",
-            "<title id=a/>t</title></svg>",
+            "<title id=a/>t<path/></svg>",
             "<title>a<b>b</b></title></svg>",
         ] {
             assert_eq!(len(case), None, "{case:?}");
@@ -302,7 +309,7 @@ mod tests {
             input
         };
         let budget = Cell::new(100);
-        let input = queue("<path d=M0/></svg>after");
+        let input = queue("<path d=0 /></svg>after");
         assert_eq!(super::skip(&input, &budget), 12);
         assert_eq!(&*input.pop_front().unwrap(), "</svg>after");
         assert_eq!(budget.get(), 100, "a skip costs no budget");

@@ -8,14 +8,16 @@
 //! pages need `../shared`: without it, their test is reported as ignored, with the reason
 //! (`common::needs_shared`).
 
+#[path = "../common/mod.rs"]
 mod common;
+mod svg;
 
 use articlean::{Cleaned, Cleaner};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    common::run(vec![
+    let mut trials = vec![
         common::test(
             "parse_time_filter_changes_no_output_and_no_report",
             parse_time_filter_changes_no_output_and_no_report,
@@ -56,11 +58,9 @@ fn main() {
             "attribute_mixes_clean_the_same_with_and_without_the_filter",
             attribute_mixes_clean_the_same_with_and_without_the_filter,
         ),
-        common::test(
-            "svg_mixes_clean_the_same_with_and_without_the_filter",
-            svg_mixes_clean_the_same_with_and_without_the_filter,
-        ),
-    ])
+    ];
+    trials.extend(svg::trials());
+    common::run(trials)
 }
 
 /// The input of every fixture case.
@@ -454,7 +454,7 @@ const ATTRIBUTES: &[&str] = &[
 
 proptest::proptest! {
     // 256 cases unless `PROPTEST_CASES` says otherwise; failures are kept beside this file
-    // (`parse_filter.proptest-regressions`, `common::props::config`).
+    // (`main.proptest-regressions`, `common::props::config`).
     #![proptest_config(common::props::config(256))]
 
     /// Random trees of the elements the rules handle, with the attributes they read and
@@ -480,31 +480,6 @@ proptest::proptest! {
             proptest::prop_assert_eq!(a.html(), b.html(), "{:?}", html);
             proptest::prop_assert!(same_report(&a, &b), "{:?}", html);
         }
-    }
-
-    /// Random mixes of drawings and what may end or escape an `<svg>`: the content of an
-    /// `<svg>` that draws no text is skipped while parsing (`dom::parse::drawing`), which
-    /// changes nothing (no `#[test]`: `main` runs it).
-    fn svg_mixes_clean_the_same_with_and_without_the_filter(
-        pieces in proptest::collection::vec(proptest::sample::select(&[
-            "<svg>", "<svg viewBox='0 0 8 8'>", "</svg>", "<SVG>", "</Svg >", "<svg/>",
-            "<path d='M0 0>1'/>", "<path d=x/>", "<path>", "</path>", "<g>", "</g>",
-            "<g id=a/>", "<circle r=1/>", "<title>", "</title>", "<title id=t/>", "<desc>",
-            "</desc>", "<defs>", "</defs>", "<symbol id=i>", "</symbol>", "<use href=#i/>",
-            "<clipPath>", "</clippath>", "<feBlend/>", "<text>", "</text>", "<tspan>",
-            "<foreignObject>", "</foreignObject>", "<image href=a.jpg/>", "<a href=/x>", "</a>",
-            "word", " ", "\n", "&amp;", "<", "< ", "<!-- c -->", "<!--", "-->", "<![CDATA[x]]>",
-            "<p>", "</p>", "</br>", "<b>", "</b>", "<div>", "</div>", "<font color=red>",
-            "<math>", "</math>", "<table>", "<td>", "<select>", "<template>", "</template>",
-            "<img src=a.jpg>", "<script>", "</script>", "<style>", "</style>", "<noscript>",
-            "</noscript>", "<span>", "</span>",
-        ][..]), 0..24)
-    ) {
-        let html: String = pieces.concat();
-        same_as_fragment(&html)?;
-        let (filtered, plain) = with_and_without_filter(false);
-        let (a, b) = (filtered.clean_document(&html), plain.clean_document(&html));
-        proptest::prop_assert_eq!(a.html(), b.html(), "{:?}", html);
     }
 
     /// Random mixes of the pieces that start and end raw text (no `#[test]`: `main` runs it).
