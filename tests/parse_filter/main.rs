@@ -188,6 +188,23 @@ fn same_on_all(inputs: &[(PathBuf, String)]) {
     }
 }
 
+/// `html` cleans the same with and without the filter (embeds on and off), and the output
+/// shows the image `shown` and nothing named `hidden`.
+fn same_and_shows_only(html: &str, shown: &str, hidden: &str) {
+    for embeds in [false, true] {
+        let (filtered, plain) = with_and_without_filter(embeds);
+        let (a, b) = (filtered.clean(html), plain.clean(html));
+        assert_eq!(a.html(), b.html(), "{html}");
+        assert!(same_report(&a, &b), "{html}");
+        assert!(
+            a.html().contains(&format!("src=\"{shown}\"")),
+            "{html} → {}",
+            a.html()
+        );
+        assert!(!a.html().contains(hidden), "{html} → {}", a.html());
+    }
+}
+
 /// A `figure[itemid]` gets its image unless it holds one a reader sees: an `<img>` inside
 /// what the final stage removes with its content (a `<template>`, a `<canvas>`'s fallback, a
 /// `<noembed>`) is not one, and the parse-time filter does not even build it. Found by the
@@ -199,18 +216,7 @@ fn what_is_removed_with_its_content_holds_no_image_for_the_rules() {
             let html = format!(
                 "<figure itemid=https://e.com/i.jpg>{between}<{inside}><img src=https://e.com/other.jpg></{inside}></figure>"
             );
-            for embeds in [false, true] {
-                let (filtered, plain) = with_and_without_filter(embeds);
-                let (a, b) = (filtered.clean(&html), plain.clean(&html));
-                assert_eq!(a.html(), b.html(), "{html}");
-                assert!(same_report(&a, &b), "{html}");
-                assert!(
-                    a.html().contains("src=\"https://e.com/i.jpg\""),
-                    "{html} → {}",
-                    a.html()
-                );
-                assert!(!a.html().contains("other.jpg"), "{html} → {}", a.html());
-            }
+            same_and_shows_only(&html, "https://e.com/i.jpg", "other.jpg");
         }
     }
 }
@@ -235,18 +241,7 @@ fn a_lightbox_link_holds_no_image_inside_what_is_removed_with_its_content() {
         let html = format!(
             "<a data-src=https://e.com/a.jpg><img><{inside}>{wrapper}<img src=https://e.com/other.jpg></{inside}></a>"
         );
-        for embeds in [false, true] {
-            let (filtered, plain) = with_and_without_filter(embeds);
-            let (a, b) = (filtered.clean(&html), plain.clean(&html));
-            assert_eq!(a.html(), b.html(), "{html}");
-            assert!(same_report(&a, &b), "{html}");
-            assert!(
-                a.html().contains("src=\"https://e.com/a.jpg\""),
-                "{html} → {}",
-                a.html()
-            );
-            assert!(!a.html().contains("other.jpg"), "{html} → {}", a.html());
-        }
+        same_and_shows_only(&html, "https://e.com/a.jpg", "other.jpg");
     }
 }
 
