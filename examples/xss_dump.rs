@@ -21,7 +21,9 @@
 //! pulldown-cmark with raw HTML passed through, as a blog would render it: `cleaned` is that
 //! rendering (the whole post when Hexo would render it whole: a front matter that is no YAML
 //! map, two of the contexts). Their `payload` is the rendering of the *uncleaned* post (so the control run
-//! loads what the raw post would put in a page), and their `title` holds the Markdown.
+//! loads what the raw post would put in a page), and their `title` holds the Markdown. Their
+//! `markdown` is the Markdown of the cleaned post that the blog renders, which the harness
+//! renders again with markdown-it and commonmark.js.
 
 use articlean::{Cleaner, Post};
 use base64::Engine as _;
@@ -233,6 +235,11 @@ fn render_markdown(body: &str) -> String {
 /// yaml-rust2 reads it), else the whole post, front matter and fences included
 /// (`hexo-front-matter`); a post without front matter is all body.
 fn hexo_rendering(post: &str) -> String {
+    render_markdown(hexo_source(post))
+}
+
+/// The Markdown that Hexo hands its renderer for `post` (see [`hexo_rendering`]).
+fn hexo_source(post: &str) -> &str {
     let split = Post::split(post);
     let data = split
         .front_matter
@@ -244,11 +251,11 @@ fn hexo_rendering(post: &str) -> String {
             Ok([yaml_rust2::Yaml::Hash(_) | yaml_rust2::Yaml::Array(_)])
         )
     });
-    render_markdown(if map || data.is_none() {
+    if map || data.is_none() {
         split.body
     } else {
         post
-    })
+    }
 }
 
 fn is_document(html: &str) -> bool {
@@ -370,7 +377,9 @@ fn main() -> ExitCode {
     }
     cases.extend(generated_cases());
     let cleaner = Cleaner::default();
-    let mut markdown_cleaned: Vec<String> = Vec::new();
+    // Each cleaned post: its rendering, and the Markdown the blog renders (for the harness's
+    // other renderers).
+    let mut markdown_cleaned: Vec<(String, String)> = Vec::new();
     // Markdown posts: cleaned here already (see the module docs).
     let mut markdown = Vec::new();
     match markdown_posts() {
@@ -382,7 +391,8 @@ fn main() -> ExitCode {
                     title,
                     payload: hexo_rendering(&post),
                 });
-                markdown_cleaned.push(hexo_rendering(&cleaned));
+                markdown_cleaned
+                    .push((hexo_rendering(&cleaned), hexo_source(&cleaned).to_string()));
             }
         }
         Err(e) => {
@@ -396,9 +406,9 @@ fn main() -> ExitCode {
         .iter()
         .enumerate()
         .map(|(id, case)| {
-            let cleaned = match id.checked_sub(first_markdown) {
-                Some(i) => markdown_cleaned[i].clone(),
-                None => cleaner.clean(&case.payload).into_html(),
+            let (cleaned, markdown) = match id.checked_sub(first_markdown) {
+                Some(i) => (markdown_cleaned[i].0.clone(), Some(&markdown_cleaned[i].1)),
+                None => (cleaner.clean(&case.payload).into_html(), None),
             };
             let document = is_document(&cleaned);
             let raw_document = is_document(&case.payload);
@@ -413,6 +423,9 @@ fn main() -> ExitCode {
                 // For the harness's control run on the raw payloads.
                 "raw_kind": if raw_document { "document" } else { "fragment" },
                 "raw_tree": tree(&case.payload, raw_document),
+                // A cleaned post: the Markdown its blog renders, which the harness also
+                // renders with markdown-it and commonmark.js.
+                "markdown": markdown,
             })
         })
         .collect();

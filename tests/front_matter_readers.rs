@@ -11,7 +11,9 @@
 mod common;
 
 use articlean::{BodyKind, Cleaner, Post};
-use common::markdown::{render, renderer_options, unsafe_in_rendering};
+use common::markdown::{
+    definitions_refused, links_refused, render, renderer_options, unsafe_in_rendering,
+};
 use proptest::prelude::*;
 use proptest::test_runner::{RngAlgorithm, TestRng};
 
@@ -274,9 +276,21 @@ fn problems_of(cleaner: &Cleaner, post: &str, clean: impl Fn(&str) -> String) ->
     readers.extend(hexo.iter().map(|body| ("hexo", Some(body.as_str()))));
     for (reader, body) in readers {
         let Some(body) = body else { continue };
+        // Also as a renderer reads it that refuses every link, or every definition, and
+        // writes their Markdown as text (markdown-it, commonmark.js).
+        let refused = links_refused(body);
+        let defs_refused = definitions_refused(body);
         for (name, options) in renderer_options() {
-            for v in unsafe_in_rendering(&render(body, options)) {
-                found.push(format!("[{reader}, {name}] {v}\n    body: {body:?}"));
+            for (reading, text) in [
+                ("", body),
+                (", links refused", refused.as_str()),
+                (", definitions refused", defs_refused.as_str()),
+            ] {
+                for v in unsafe_in_rendering(&render(text, options)) {
+                    found.push(format!(
+                        "[{reader}, {name}{reading}] {v}\n    body: {text:?}"
+                    ));
+                }
             }
         }
     }
@@ -338,6 +352,11 @@ const VECTORS: &[&str] = &[
     ";;;\n\"a\": 1\n;;;\n<img src=x onerror=alert(1)>\n",
     "<p>a: b</p>\r\n<pre>\r\n---\r\n<!-- more -->\r\n</pre>\r\n<p>c</p>\r\n",
     "~~~ a: b\r\n---\r\n<img src=x onerror=alert(1)>\r\n~~~\r\n",
+    // Hexo renders front matter that is no YAML map: a link there that another renderer
+    // refuses (markdown-it: a `data:` URL but four raster types) is written out as text.
+    "---\n![x](data:image/png,AA<script>alert(1)</script>)\n---\nBody\n",
+    "---\n# ![x](data:image/png,AA \"<script>alert(1)</script>\")\n---\nBody\n",
+    "---\n[u]: data:text/html,<script>alert(1)</script>\n---\nBody\n",
 ];
 
 #[test]

@@ -363,8 +363,8 @@ fn hexo_renders_front_matter(cleaner: &Cleaner, out: &mut Cleaned, f: fences::Fe
         let hexo = hexo::reading(html);
         let bom = if html.starts_with('\u{feff}') { 3 } else { 0 };
         hexo.content
-            .is_none_or(|at| at == body || safe_for_hexo(cleaner, &html[at..]))
-            && (!hexo.whole || safe_for_hexo(cleaner, &html[bom..]))
+            .is_none_or(|at| at == body || safe_for_any_renderer(cleaner, &html[at..]))
+            && (!hexo.whole || safe_for_any_renderer(cleaner, &html[bom..]))
     };
     let html = &out.html;
     // Hexo does not read TOML (a `+++` post is Hugo's): its front matter stays as it is.
@@ -393,6 +393,17 @@ fn hexo_renders_front_matter(cleaner: &Cleaner, out: &mut Cleaned, f: fences::Fe
 #[cfg(feature = "posts")]
 fn safe_for_hexo(cleaner: &Cleaner, text: &str) -> bool {
     markdown::safe_as_markdown(cleaner, &hexo::as_hexo_reads(text))
+}
+
+/// Whether `text`, a part of a cleaned post that Hexo renders (front matter included), is
+/// safe under any Markdown renderer: safe as pulldown-cmark renders it (see
+/// [`safe_for_hexo`]), and left as it is by the Markdown cleaning, which writes inert what
+/// other renderers refuse and then write as text (markdown-it refuses
+/// `![x](data:image/png,A<script>…)` and writes it out, its `<script>` live).
+#[cfg(feature = "posts")]
+fn safe_for_any_renderer(cleaner: &Cleaner, text: &str) -> bool {
+    let read = hexo::as_hexo_reads(text);
+    markdown::safe_as_markdown(cleaner, &read) && markdown::clean(cleaner, &read).0 == *read
 }
 
 /// A post without front matter whose cleaned start reads as front matter (a removed first

@@ -10,7 +10,12 @@
 // (html5ever has no depth limit, Chromium has), or the harness could not see them either.
 //
 // Markdown posts (source `markdown`) come as the HTML a blog would serve: `cleaned` is the
-// rendering of the cleaned post, `payload` the rendering of the raw one (see xss_dump.rs).
+// rendering of the cleaned post by pulldown-cmark, `payload` the rendering of the raw one (see
+// xss_dump.rs). The cleaned post's Markdown (`markdown`) is also rendered here by markdown-it
+// (`html: true`, `linkify: true`, as hexo-renderer-markdown-it and VitePress run it) and by
+// commonmark.js (raw HTML kept): renderers refuse different links and definitions, and what
+// one refuses is written as text. Those renderings (sources `markdown-it`, `commonmark`) are
+// searched for executions and unsafe markup; no html5ever tree is compared for them.
 //
 // For every payload, in its own pair of iframes (so one payload cannot hide another's effect):
 //   (a) innerHTML: the cleaned HTML is assigned to a <div>'s innerHTML; Chromium's tree of that
@@ -25,6 +30,8 @@
 
 import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
+import MarkdownIt from "markdown-it";
+import * as commonmark from "commonmark";
 
 const control = process.argv.includes("--control");
 const file = process.argv.slice(2).find((a) => !a.startsWith("--"));
@@ -36,9 +43,23 @@ if (!file) {
 // and raw, their scripts may close or navigate the test page itself. It leaves out the raw
 // Markdown renderings too: hundreds of live focus/error handlers in one page (the same
 // payloads in six contexts) kill the test page; the vectors alone show what the harness sees.
-const entries = JSON.parse(readFileSync(file, "utf8"))
+const dumped = JSON.parse(readFileSync(file, "utf8"))
   .filter((e) => !control || (e.source !== "fixture" && e.source !== "markdown"))
   .map((e) => (control ? { ...e, cleaned: e.payload, kind: e.raw_kind, tree: e.raw_tree } : e));
+const markdownIt = new MarkdownIt({ html: true, linkify: true });
+const commonmarkParser = new commonmark.Parser();
+const commonmarkRenderer = new commonmark.HtmlRenderer({ safe: false });
+const renderers = [
+  ["markdown-it", (md) => markdownIt.render(md)],
+  ["commonmark", (md) => commonmarkRenderer.render(commonmarkParser.parse(md))],
+];
+let nextId = Math.max(-1, ...dumped.map((e) => e.id)) + 1;
+const entries = [...dumped];
+for (const e of dumped.filter((e) => typeof e.markdown === "string")) {
+  for (const [source, render] of renderers) {
+    entries.push({ ...e, id: nextId++, source, cleaned: render(e.markdown), kind: "fragment", tree: null });
+  }
+}
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const BATCH = 25;
 const SETTLE_MS = 400;
@@ -261,6 +282,7 @@ for (let i = 0; i < entries.length; i += BATCH) {
   for (const r of results) {
     const e = byId.get(r.id);
     for (const u of r.unsafe) unsafe.push({ entry: e, what: u });
+    if (e.tree === null) continue;
     const got = e.kind === "fragment" ? r.innerTree : r.docTree;
     const same = got.length === e.tree.length && got.every((line, k) => line === e.tree[k]);
     if (!same) {
@@ -304,7 +326,8 @@ for (const u of scriptUrls) executions.push({ entry: { id: "navigation" }, how: 
 const executed = new Set(executions.map((x) => x.entry.id)).size;
 const what = control ? "RAW (uncleaned) payloads" : "cleaned payloads";
 console.log(
-  `${what}: ${vectors} vectors + ${count("fixture")} fixtures + ${count("generated")} generated cases + ${count("markdown")} rendered Markdown posts in Chromium (${seconds}s): ` +
+  `${what}: ${vectors} vectors + ${count("fixture")} fixtures + ${count("generated")} generated cases + ${count("markdown")} rendered Markdown posts ` +
+    `(+ ${count("markdown-it")} by markdown-it, ${count("commonmark")} by commonmark.js) in Chromium (${seconds}s): ` +
     `${executions.length} executions (${executed} payloads), ${unsafe.length} unsafe markup findings, ${mismatches.length} tree mismatches`,
 );
 if (vectors === 0) console.log("note: no shared XSS vectors in the input (../shared absent): fixtures and generated cases only");
