@@ -110,7 +110,9 @@ fn caption(el: &Element<'_>, cx: &Context<'_>) -> Action {
     let after_image = el
         .previous_element_sibling()
         .is_some_and(|s| s.is("img") || s.is("picture") || s.is("figure"));
-    if parent_ok && after_image && el.next_element_sibling().is_none()
+    if parent_ok
+        && after_image
+        && el.next_element_sibling().is_none()
         && el.has_text_outside(cx.removed())
     {
         Action::rename_to(local_name!("figcaption"))

@@ -8,9 +8,9 @@ use html5ever::{local_name, LocalName};
 
 use url::Url;
 
-use crate::proxy::{self, refuses_hotlinking, strip_tracking, ProxyTemplate, Unwrapper};
 use crate::config::Config;
 use crate::error::Result;
+use crate::proxy::{self, refuses_hotlinking, strip_tracking, ProxyTemplate, Unwrapper};
 use crate::rules::{BuiltIn, Parts};
 use crate::template::has_template_syntax;
 use crate::{Action, Context, Element, Interest, Rule};

@@ -483,7 +483,12 @@ mod tests {
         ] {
             assert!(floats(style), "{style}");
         }
-        for style in ["float:none", "display:block", "float:left; float:none", "floaty:left"] {
+        for style in [
+            "float:none",
+            "display:block",
+            "float:left; float:none",
+            "floaty:left",
+        ] {
             assert!(!floats(style), "{style}");
         }
     }

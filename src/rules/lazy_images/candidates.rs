@@ -182,7 +182,6 @@ pub(crate) fn find_with(
 /// nothing else is (see [`find`]).
 const LONGDESC: &str = "longdesc";
 
-
 /// The candidates of an `<img>` or a `<picture>`'s `<source>`: a URL that is certainly no
 /// image (a video file, the article's own page, an endpoint, a share page) would give a
 /// broken image, and a tracker's (`…/pixel?uid=1`) one that junk removes: neither is a
@@ -249,8 +248,7 @@ fn is_srcset_list(value: &str) -> bool {
 /// protocol-relative (`//host/x.png`) URLs count.
 pub(crate) fn clean_url(value: &str) -> Option<String> {
     let v = first_of_alternatives(value.trim());
-    if !is_url_like(v) || is_placeholder(v) || is_stand_in_file(file_name(v)) || is_tiny_inline(v)
-    {
+    if !is_url_like(v) || is_placeholder(v) || is_stand_in_file(file_name(v)) || is_tiny_inline(v) {
         return None;
     }
     Some(strip_lazy_markers(v).unwrap_or_else(|| v.to_string()))
@@ -305,9 +303,9 @@ pub(crate) fn clean_srcset(value: &str) -> Option<String> {
 /// file named with stand-in words alone (`lazy-placeholder.png`, as a `src` of that name is
 /// a placeholder), or there is none.
 pub(crate) fn srcset_is_placeholder(srcset: &str) -> bool {
-    crate::srcset::parse(srcset).iter().all(|c| {
-        is_placeholder(c.url) || !is_url_like(c.url) || is_stand_in_file(file_name(c.url))
-    })
+    crate::srcset::parse(srcset)
+        .iter()
+        .all(|c| is_placeholder(c.url) || !is_url_like(c.url) || is_stand_in_file(file_name(c.url)))
 }
 
 /// Whether `v` has a white-space character (`char::is_whitespace`); bytes first, the

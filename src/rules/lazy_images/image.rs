@@ -1,18 +1,18 @@
 //! The real image of one `<img>`, `<source>` or `<video>`.
 
 use super::candidates::{
-    clean_url, find, image_candidates, largest_candidate, srcset_is_placeholder, Found, DIMENSION_ATTRIBUTES, SIZES_ATTRIBUTES,
-    SRCSET_ATTRIBUTES, SRC_ATTRIBUTES,
+    clean_url, find, image_candidates, largest_candidate, srcset_is_placeholder, Found,
+    DIMENSION_ATTRIBUTES, SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES,
 };
 use super::image_url::is_template;
 use super::noscript::single_image;
-use super::style_background::background_image;
 use super::placeholder::{file_name, is_low_res, is_placeholder, is_stand_in_name};
-use super::stand_in_file::is_stand_in_file;
 use super::preview::{
-    inline_preview, inline_preview_of, is_marked_preview, picture_img_has_url,
-    real_image_follows, srcset_is_inline_preview, Inline,
+    inline_preview, inline_preview_of, is_marked_preview, picture_img_has_url, real_image_follows,
+    srcset_is_inline_preview, Inline,
 };
+use super::stand_in_file::is_stand_in_file;
+use super::style_background::background_image;
 use super::template::fill_template;
 use super::LazyImages;
 use crate::ascii::contains_ci;
@@ -406,9 +406,7 @@ impl LazyImages {
             && !src_set
             && found.src.is_none()
             && state == Src::LowRes
-            && el
-                .attr_by_atom(&local_name!("src"))
-                .is_some_and(is_low_res)
+            && el.attr_by_atom(&local_name!("src")).is_some_and(is_low_res)
         {
             if let Some(url) = el
                 .attr_by_atom(&local_name!("srcset"))

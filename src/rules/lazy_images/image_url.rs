@@ -112,8 +112,8 @@ pub fn is_image_url(value: &str) -> bool {
 /// documents, scripts and data.
 const NOT_IMAGE_EXTENSIONS: &[&str] = &[
     ".mp4", ".m4v", ".webm", ".mov", ".ogv", ".mkv", ".avi", ".mp3", ".m4a", ".ogg", ".oga",
-    ".wav", ".flac", ".m3u8", ".mpd", ".html", ".htm", ".shtml", ".xhtml", ".pdf", ".json",
-    ".js", ".css", ".txt", ".xml", ".zip",
+    ".wav", ".flac", ".m3u8", ".mpd", ".html", ".htm", ".shtml", ".xhtml", ".pdf", ".json", ".js",
+    ".css", ".txt", ".xml", ".zip",
 ];
 
 /// Whether `value` is a URL that is certainly not an image: its path ends in a video,
@@ -162,7 +162,14 @@ const PAGE_PARAMS: &[&str] = &["action", "view", "page_id", "p"];
 
 /// Path segments of web APIs and AJAX handlers (`/wp-json/wp/v2/media/12`,
 /// `/wp-admin/admin-ajax.php`, `/api/v2/related`), which answer with data, not a picture.
-const ENDPOINT_SEGMENTS: &[&str] = &["api", "wp-json", "wp-admin", "ajax", "graphql", "xmlrpc.php"];
+const ENDPOINT_SEGMENTS: &[&str] = &[
+    "api",
+    "wp-json",
+    "wp-admin",
+    "ajax",
+    "graphql",
+    "xmlrpc.php",
+];
 
 /// Whether `url` (lowercase, without query and fragment) is a web API's, an AJAX handler's
 /// or a share, login or search page's: a host `api.…` or `share.…`, a segment of

@@ -183,7 +183,9 @@ fn resolve(v: &str, src: &str) -> Option<String> {
         return None;
     }
     let lower_start = v.get(..8).unwrap_or(v).to_ascii_lowercase();
-    if v.starts_with('/') || lower_start.starts_with("http://") || lower_start.starts_with("https://")
+    if v.starts_with('/')
+        || lower_start.starts_with("http://")
+        || lower_start.starts_with("https://")
     {
         return Some(v.to_string());
     }
@@ -229,7 +231,8 @@ mod tests {
 
     #[test]
     fn a_gallery_is_no_clear_choice() {
-        let json = r#"{"images":[{"src":"https://m.example/a.jpg"},{"src":"https://m.example/b.jpg"}]}"#;
+        let json =
+            r#"{"images":[{"src":"https://m.example/a.jpg"},{"src":"https://m.example/b.jpg"}]}"#;
         assert_eq!(image_in(json, "data:image/gif;base64,R0lG"), None);
         assert_eq!(
             image_in(json, "https://m.example/b.jpg?w=20&blur=10").as_deref(),

@@ -8,10 +8,10 @@
 //! `<img>` as a note ([`LINK_SRC`], [`LINK_SIZE`]) that the `<img>` reads only when it has
 //! nothing else to show, and removes in any case.
 
-use super::candidates::{clean_url, Found};
 use super::candidates::is_image_url;
-use crate::rules::junk::is_tracker_url;
+use super::candidates::{clean_url, Found};
 use crate::dom::Removed;
+use crate::rules::junk::is_tracker_url;
 use crate::{Element, NodeRef};
 
 /// Attributes of a lightbox link that name its picture when its `href` does not
@@ -153,8 +153,5 @@ fn only_image(el: &Element<'_>, removed: Removed<'_>) -> Option<NodeRef> {
 
 /// A number of pixels, 1–100000.
 fn pixels(v: &str) -> Option<u32> {
-    v.trim()
-        .parse()
-        .ok()
-        .filter(|n| (1..=100_000).contains(n))
+    v.trim().parse().ok().filter(|n| (1..=100_000).contains(n))
 }

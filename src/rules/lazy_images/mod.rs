@@ -217,16 +217,16 @@ impl Rule for LazyImages {
         // Every element: a custom one may carry the JSON of the `<img>` inside
         // (`json_attr::WRAPPER_ATTRIBUTES`, on Wix's `wow-image`).
         Interest::elements("*")
-        .reads(IMAGES, "*")
-        .reads("amp-img amp-anim", "*")
-        .reads_all_but("div span", "class id")
-        .reads("a", &link)
-        // A link's class only when it says lazy (`image::is_lazy_class`): a class is read
-        // on every link, and most are long and say nothing of the kind.
-        .reads_word("a", "class", "lazy")
-        .reads_word("a", "class", "ls-is-cached")
-        .reads("a", &self.src_attributes.join(" "))
-        .reads("*", &json_attr::WRAPPER_ATTRIBUTES.join(" "))
+            .reads(IMAGES, "*")
+            .reads("amp-img amp-anim", "*")
+            .reads_all_but("div span", "class id")
+            .reads("a", &link)
+            // A link's class only when it says lazy (`image::is_lazy_class`): a class is read
+            // on every link, and most are long and say nothing of the kind.
+            .reads_word("a", "class", "lazy")
+            .reads_word("a", "class", "ls-is-cached")
+            .reads("a", &self.src_attributes.join(" "))
+            .reads("*", &json_attr::WRAPPER_ATTRIBUTES.join(" "))
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {

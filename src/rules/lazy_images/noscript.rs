@@ -203,9 +203,27 @@ fn push_key(url: &str, keys: &mut Vec<String>) {
 /// File stems that name no picture (`…/4411/full.jpeg`, `…/a8f3/original.png`): the folder
 /// does, and is part of the key.
 const GENERIC_STEMS: &[&str] = &[
-    "full", "original", "orig", "large", "medium", "small", "thumb", "thumbnail", "image",
-    "img", "main", "default", "index", "raw", "source", "master", "hero", "cover", "file",
-    "max", "big",
+    "full",
+    "original",
+    "orig",
+    "large",
+    "medium",
+    "small",
+    "thumb",
+    "thumbnail",
+    "image",
+    "img",
+    "main",
+    "default",
+    "index",
+    "raw",
+    "source",
+    "master",
+    "hero",
+    "cover",
+    "file",
+    "max",
+    "big",
 ];
 
 /// What identifies a picture across its sizes: the file name (lowercase, no extension)

@@ -41,7 +41,11 @@ pub(crate) fn raster_size(b: &[u8]) -> Option<(u32, u32)> {
 fn webp_size(b: &[u8]) -> Option<(u32, u32)> {
     let le16 = |i: usize| Some(u32::from(u16::from_le_bytes([*b.get(i)?, *b.get(i + 1)?])));
     let le24 = |i: usize| {
-        Some(u32::from(*b.get(i)?) | u32::from(*b.get(i + 1)?) << 8 | u32::from(*b.get(i + 2)?) << 16)
+        Some(
+            u32::from(*b.get(i)?)
+                | u32::from(*b.get(i + 1)?) << 8
+                | u32::from(*b.get(i + 2)?) << 16,
+        )
     };
     match b.get(12..16)? {
         b"VP8 " => Some((le16(26)? & 0x3fff, le16(28)? & 0x3fff)),

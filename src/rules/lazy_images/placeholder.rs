@@ -94,9 +94,8 @@ fn never_an_image(src: &str) -> bool {
             // removes tabs and line breaks, never a comma), not a photo's kilobytes.
             let head = src.find(',').map_or(src, |comma| &src[..=comma]);
             let read = crate::rules::sanitize::browser_form(head);
-            DataUrl::parse(&read).is_some_and(|d| {
-                !d.media_type.is_empty() && !d.media_type.starts_with("image/")
-            })
+            DataUrl::parse(&read)
+                .is_some_and(|d| !d.media_type.is_empty() && !d.media_type.starts_with("image/"))
         }
         _ => false,
     }
@@ -160,9 +159,10 @@ pub fn is_low_res(src: &str) -> bool {
             }) || ["q:", "q_"]
                 .iter()
                 .any(|p| opt.strip_prefix(p).is_some_and(low_quality_value))
-                || ["blur_", "e_blur:", "blur:"]
-                    .iter()
-                    .any(|p| opt.strip_prefix(p).is_some_and(|n| n.parse::<f32>().is_ok_and(|n| n > 0.0)))
+                || ["blur_", "e_blur:", "blur:"].iter().any(|p| {
+                    opt.strip_prefix(p)
+                        .is_some_and(|n| n.parse::<f32>().is_ok_and(|n| n > 0.0))
+                })
                 || opt
                     .strip_prefix("w_")
                     .is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0 && n <= 64))
@@ -201,8 +201,7 @@ fn may_be_low_res(src: &str) -> bool {
                 || ends(i, b"w")
                 || ends(i, b"width")
         }
-    }) || memchr::memchr_iter(b'_', s)
-        .any(|i| ends(i, b"q") || ends(i, b"blur") || ends(i, b"w"))
+    }) || memchr::memchr_iter(b'_', s).any(|i| ends(i, b"q") || ends(i, b"blur") || ends(i, b"w"))
 }
 
 /// Words that name a stand-in file in an image's file name: `img_default.png`,
@@ -429,7 +428,8 @@ pub fn is_empty_svg(svg: &str) -> bool {
                     .find(|(n, _)| n.eq_ignore_ascii_case(k))
                     .and_then(|(_, v)| v.trim().trim_end_matches("px").parse::<f32>().ok())
             };
-            let tiny = matches!((dim("width"), dim("height")), (Some(w), Some(h)) if w <= 1.0 && h <= 1.0);
+            let tiny =
+                matches!((dim("width"), dim("height")), (Some(w), Some(h)) if w <= 1.0 && h <= 1.0);
             if !tiny && !canvas.is_some_and(|c| fills_canvas(attrs, c)) {
                 drawing += 1;
             }
@@ -485,9 +485,8 @@ fn fills_canvas(attrs: &[(&str, &str)], (own, view): Canvas) -> bool {
         .all(|k| get(k).is_none_or(|v| svg_length(v) == Some(0.0)));
     let full = |i: usize, k: &str| match get(k) {
         Some("100%") => true,
-        Some(v) => svg_length(v).is_some_and(|len| {
-            len > 0.0 && [own[i], view[i]].iter().flatten().any(|&c| c == len)
-        }),
+        Some(v) => svg_length(v)
+            .is_some_and(|len| len > 0.0 && [own[i], view[i]].iter().flatten().any(|&c| c == len)),
         None => false,
     };
     at_origin && full(0, "width") && full(1, "height")
@@ -622,7 +621,9 @@ mod tests {
         assert!(!is_empty_svg(
             "<svg viewBox='0 0 9 9'><rect width='100%' height='100%' fill='#eee'/><circle cx='4' cy='4' r='2'/></svg>"
         ));
-        assert!(!is_empty_svg("<svg><rect width='100%' height='50%'/></svg>"));
+        assert!(!is_empty_svg(
+            "<svg><rect width='100%' height='50%'/></svg>"
+        ));
     }
 
     proptest::proptest! {

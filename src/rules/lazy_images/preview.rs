@@ -19,10 +19,7 @@ const PREVIEW_ATTRIBUTES: &[&str] = &["data-placeholder-image", "data-lqip", "da
 /// containing `lqip` or `placeholder`, `lqip` in its file name, or an inline blurred
 /// preview (`inline`: [`inline_preview`] of `el`, asked last, as the caller may already
 /// know it).
-pub(crate) fn is_marked_preview(
-    el: &Element<'_>,
-    inline: impl FnOnce() -> Option<Inline>,
-) -> bool {
+pub(crate) fn is_marked_preview(el: &Element<'_>, inline: impl FnOnce() -> Option<Inline>) -> bool {
     PREVIEW_ATTRIBUTES.iter().any(|a| el.has_attr(a))
         || el
             .classes()

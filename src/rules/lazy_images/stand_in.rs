@@ -2,9 +2,9 @@
 //! `div`/`span` with `data-src` and nothing inside.
 
 use super::candidates::{clean_srcset, clean_url, find_with, Found, SRC_ATTRIBUTES};
-use crate::rules::junk::is_tracker_url;
 use super::LazyImages;
 use crate::dom::Removed;
+use crate::rules::junk::is_tracker_url;
 use crate::{Action, Context, Element};
 
 impl LazyImages {
@@ -128,8 +128,10 @@ impl LazyImages {
             return Action::Keep;
         }
         let holds_picture = el.holds_element(removed, LINK_NODES, |n| {
-            matches!(n, "img" | "picture" | "svg" | "video" | "figure" | "noscript" | "iframe")
-                || n.starts_with("amp-")
+            matches!(
+                n,
+                "img" | "picture" | "svg" | "video" | "figure" | "noscript" | "iframe"
+            ) || n.starts_with("amp-")
         });
         if holds_picture != Some(false) {
             return Action::Keep;
@@ -257,9 +259,9 @@ const STAND_IN_ATTRIBUTES: &[&str] = &[
 /// `data-image` is the picture to share, shown elsewhere if at all).
 fn image_attribute(attrs: &[(&str, &str)]) -> Found {
     let mut found = Found::default();
-    let points_at_page = attrs.iter().any(|(k, v)| {
-        !STAND_IN_ATTRIBUTES.contains(k) && is_web_url(v) && !is_image_url(v)
-    });
+    let points_at_page = attrs
+        .iter()
+        .any(|(k, v)| !STAND_IN_ATTRIBUTES.contains(k) && is_web_url(v) && !is_image_url(v));
     if points_at_page {
         return found;
     }
@@ -323,7 +325,10 @@ fn background(attrs: &[(&str, &str)]) -> Found {
             continue;
         };
         let v = bgset_default(value.trim());
-        let v = css_urls(v).into_iter().find(|u| is_image_url(u)).unwrap_or(v);
+        let v = css_urls(v)
+            .into_iter()
+            .find(|u| is_image_url(u))
+            .unwrap_or(v);
         if is_image_url(v) {
             if let Some(url) = clean_url(v) {
                 found.src = Some((name.to_string(), url));
@@ -366,7 +371,10 @@ fn bgset_default(v: &str) -> &str {
         let mut set = set.trim_end();
         // At most two bracketed parts: the media query, then the type.
         for _ in 0..2 {
-            match set.strip_suffix(']').and_then(|s| s.rfind('[').map(|i| &s[..i])) {
+            match set
+                .strip_suffix(']')
+                .and_then(|s| s.rfind('[').map(|i| &s[..i]))
+            {
                 Some(rest) => set = rest.trim_end(),
                 None => break,
             }
@@ -436,11 +444,11 @@ fn holds_image(el: &Element<'_>, cx: &Context<'_>, extra: &[String]) -> bool {
 /// [`stand_in_image`](LazyImages::stand_in_image) reads (templates aside).
 fn names_image(node: &crate::NodeRef, extra: &[String]) -> bool {
     let owned = node.attrs();
-    let attrs: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    if attrs
+    let attrs: Vec<(&str, &str)> = owned
         .iter()
-        .any(|(k, v)| *k == "itemid" && is_image_url(v))
-    {
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    if attrs.iter().any(|(k, v)| *k == "itemid" && is_image_url(v)) {
         return true;
     }
     find_with(&attrs, extra, false, &is_image_url, &srcset_of_images).is_some()
@@ -464,7 +472,9 @@ mod tests {
             "a-400.jpg 400w, a-800.jpg 800w"
         );
         assert_eq!(
-            bgset_default("a.jpg [(max-width: 640px)] | b.webp [(min-width: 641px)] [type: image/webp]"),
+            bgset_default(
+                "a.jpg [(max-width: 640px)] | b.webp [(min-width: 641px)] [type: image/webp]"
+            ),
             "b.webp"
         );
         assert_eq!(bgset_default("a.jpg|a@2x.jpg"), "a.jpg|a@2x.jpg");

@@ -107,7 +107,8 @@ fn layer(p: &mut Parser<'_>, shorthand: bool) -> Layer {
                     .expect_ident()
                     .is_ok_and(|i| i.eq_ignore_ascii_case("important"));
             }
-            Token::Dimension { value, .. } | Token::Percentage {
+            Token::Dimension { value, .. }
+            | Token::Percentage {
                 unit_value: value, ..
             } if shorthand && *value != 0.0 => offset = true,
             Token::Number { value, .. } if shorthand && *value != 0.0 => offset = true,

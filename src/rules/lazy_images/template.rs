@@ -5,16 +5,16 @@ use crate::Element;
 
 /// Placeholders for the width in a URL template (`%{width}`, Ruby's format, before the
 /// `{width}` it contains).
-const WIDTH_HOLES: &[&str] = &[
-    "%{width}",
-    "{width}",
-    "{w}",
-    "%7Bwidth%7D",
-    "%7bwidth%7d",
-];
+const WIDTH_HOLES: &[&str] = &["%{width}", "{width}", "{w}", "%7Bwidth%7D", "%7bwidth%7d"];
 
 /// Placeholders for the height, filled only from the element's own `height`.
-const HEIGHT_HOLES: &[&str] = &["%{height}", "{height}", "{h}", "%7Bheight%7D", "%7bheight%7d"];
+const HEIGHT_HOLES: &[&str] = &[
+    "%{height}",
+    "{height}",
+    "{h}",
+    "%7Bheight%7D",
+    "%7bheight%7d",
+];
 
 /// At most this many widths make the `srcset`.
 const MAX_WIDTHS: usize = 16;
@@ -80,9 +80,8 @@ pub(crate) fn fill_template(
 /// `width` (else `data-width`) for the width `hole`, its `height` (else `data-height`) for
 /// a height hole. Nothing changes when a hole is left.
 fn fill_from_own_size(el: &mut Element<'_>, name: &str, src: &str, hole: &str) -> bool {
-    let own = |el: &Element<'_>, names: [&str; 2]| {
-        names.iter().find_map(|n| el.attr(n).and_then(pixels))
-    };
+    let own =
+        |el: &Element<'_>, names: [&str; 2]| names.iter().find_map(|n| el.attr(n).and_then(pixels));
     let Some(width) = own(el, ["width", "data-width"]) else {
         return false;
     };

@@ -188,7 +188,12 @@ impl super::Sanitize {
             "textarea" | "xmp" | "plaintext" => preformatted(el),
             // An image map's content shows (text, an image put inside it); its areas do not
             // (and go as elements): a map of areas only leaves nothing.
-            "map" if el.has_text() || el.children_iter().any(|c| c.name().is_some_and(|n| n != "area")) => {
+            "map"
+                if el.has_text()
+                    || el
+                        .children_iter()
+                        .any(|c| c.name().is_some_and(|n| n != "area")) =>
+            {
                 Action::Unwrap
             }
             "map" => Action::Remove,

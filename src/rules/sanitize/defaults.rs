@@ -253,12 +253,27 @@ pub(crate) const NEVER_ATTRS: &[(&str, &str)] = &[
     ("codebase", "plugin content"),
     ("http-equiv", "document metadata"),
     // URLs the sanitizer does not read as such (they mean nothing on HTML elements).
-    ("to", "an SVG animation's value: it sets another attribute, a URL included"),
-    ("from", "an SVG animation's value: it sets another attribute, a URL included"),
-    ("values", "an SVG animation's values: they set another attribute, a URL included"),
-    ("by", "an SVG animation's value: it sets another attribute, a URL included"),
+    (
+        "to",
+        "an SVG animation's value: it sets another attribute, a URL included",
+    ),
+    (
+        "from",
+        "an SVG animation's value: it sets another attribute, a URL included",
+    ),
+    (
+        "values",
+        "an SVG animation's values: they set another attribute, a URL included",
+    ),
+    (
+        "by",
+        "an SVG animation's value: it sets another attribute, a URL included",
+    ),
     ("attributename", "names the attribute an SVG animation sets"),
-    ("imagesrcset", "a list of preloaded image URLs (on <link> only)"),
+    (
+        "imagesrcset",
+        "a list of preloaded image URLs (on <link> only)",
+    ),
     ("xlink:href", "an SVG link (SVG is never kept; use href)"),
 ];
 

@@ -159,7 +159,10 @@ impl super::Sanitize {
                 None => Action::Remove,
             });
         }
-        if *name == local_name!("blockquote") && is_post_quote(el) && !el.has_text_outside(cx.removed()) {
+        if *name == local_name!("blockquote")
+            && is_post_quote(el)
+            && !el.has_text_outside(cx.removed())
+        {
             // The post's text was left for the script to fill in: its link stays, readable.
             let found = el
                 .attr("cite")

@@ -27,13 +27,13 @@ pub(crate) mod verify;
 use crate::dom::names::is_block;
 use crate::rules::BuiltIn;
 use crate::{Action, Context, Element, Interest, Rule};
+pub(crate) use embed_links::is_embed_url;
 use html5ever::{local_name, ns, LocalName, QualName};
 use nesting::Placement;
-pub(crate) use embed_links::is_embed_url;
-pub(crate) use urls::browser_form;
 use policy::{Classes, Fate, Policy, SanitizerConfig};
 use std::borrow::Cow;
 use std::sync::Arc;
+pub(crate) use urls::browser_form;
 
 /// The registry entry: the final stage, which drops while parsing what it removes anyway.
 pub(crate) const BUILT_IN: BuiltIn = BuiltIn {
