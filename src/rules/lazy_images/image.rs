@@ -80,17 +80,15 @@ impl LazyImages {
             // An inline preview gives way to any candidate; one too small or too stretched
             // to be a picture is a placeholder. (A real `src` is no placeholder: the test
             // is not made again.)
-            let preview = el
-                .attr_by_atom(&local_name!("src"))
-                .and_then(|src| inline_preview_of(el, src));
+            let src = el.attr_by_atom(&local_name!("src"));
+            let preview = src.and_then(|src| inline_preview_of(el, src));
             inline = Some(preview);
             state = match preview {
                 Some(Inline::Tiny | Inline::Stretched) => Src::Placeholder,
                 Some(Inline::Marked) => Src::LowRes,
                 // Any other inline image (a loading animation) gives way to a picture named
                 // by URL; kept when there is none (a QR code, an inline chart).
-                None if el
-                    .attr_by_atom(&local_name!("src"))
+                None if src
                     .is_some_and(|s| crate::ascii::starts_with_ci(s.trim_start(), "data:")) =>
                 {
                     Src::LowRes

@@ -8,8 +8,7 @@
 //! `<img>` as a note ([`LINK_SRC`], [`LINK_SIZE`]) that the `<img>` reads only when it has
 //! nothing else to show, and removes in any case.
 
-use super::candidates::is_image_url;
-use super::candidates::{clean_url, Found};
+use super::candidates::{clean_url, is_image_url, Found};
 use crate::dom::Removed;
 use crate::rules::junk::is_tracker_url;
 use crate::{Element, NodeRef};

@@ -188,7 +188,7 @@ pub(crate) fn picture_img_has_url(el: &Element<'_>) -> bool {
             && super::candidates::clean_url(v).is_some()
     };
     img.attrs().iter().any(|(k, v)| {
-        if k == "srcset" || k.ends_with("srcset") {
+        if k.ends_with("srcset") {
             crate::srcset::parse(v).iter().any(|c| by_url(c.url))
         } else {
             (k == "src" || k.starts_with("data-")) && by_url(v)
