@@ -34,6 +34,11 @@ impl NodeRef {
         }
     }
 
+    /// Whether `self` and `other` are the same node (not two equal ones).
+    pub(crate) fn same(&self, other: &NodeRef) -> bool {
+        std::rc::Rc::ptr_eq(&self.handle, &other.handle)
+    }
+
     /// The element's local name (`"img"`), or `None` for text, comments and the like.
     pub fn name(&self) -> Option<&str> {
         self.local_name().map(|n| &**n)
@@ -304,12 +309,12 @@ impl NodeRef {
     }
 }
 
-/// Parses `html` as a body fragment and serializes it again without the elements `drop`
-/// picks (each with its subtree; `drop` sees an element before its descendants, and the
-/// descendants of a dropped element are not offered). For markup held as text, such as a
-/// `<noscript>`'s.
-pub(crate) fn fragment_without(html: &str, drop: impl Fn(&NodeRef) -> bool) -> String {
-    let mut roots = parse_fragment_nodes_at(html, 0);
+/// `roots` (parsed markup, such as a `<noscript>`'s from
+/// [`Element::parse_replacement`](crate::Element)) without the elements `drop` picks, each
+/// with its subtree (`drop` sees an element before its descendants, and the descendants of
+/// a dropped element are not offered).
+pub(crate) fn without(roots: Vec<NodeRef>, drop: impl Fn(&NodeRef) -> bool) -> Vec<NodeRef> {
+    let mut roots: Vec<Handle> = roots.into_iter().map(|n| n.handle).collect();
     let mut dropped: Vec<Handle> = Vec::new();
     let mut stack: Vec<Handle> = roots.iter().rev().cloned().collect();
     while let Some(node) = stack.pop() {
@@ -332,11 +337,9 @@ pub(crate) fn fragment_without(html: &str, drop: impl Fn(&NodeRef) -> bool) -> S
             None => roots.retain(|c| !std::rc::Rc::ptr_eq(c, node)),
         }
     }
-    serialize_nodes(&roots, html.len())
+    roots.into_iter().map(|handle| NodeRef { handle }).collect()
 }
 
-/// White space a reader does not see: ASCII and Unicode white space, U+00A0, zero-width
-/// spaces and joiners, the BOM.
 pub(crate) fn is_blank_text(text: &str) -> bool {
     // ASCII first, byte by byte; the rest by character.
     for (i, b) in text.bytes().enumerate() {

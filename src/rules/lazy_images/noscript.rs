@@ -4,11 +4,10 @@
 use super::candidates::{find, srcset_is_placeholder};
 use super::placeholder::{file_name, is_placeholder};
 use crate::ascii::contains_ci;
-use crate::dom::node::fragment_without;
+use crate::dom::node::without;
 use crate::proxy::Unwrapper;
 use crate::rules::junk::is_tracker_url;
 use crate::{Action, Element, NodeRef};
-use std::collections::HashMap;
 
 /// The one `<img>` of a `<noscript>`'s markup, when that markup is a single image (possibly
 /// inside wrappers or a `<picture>`) and no text.
@@ -90,8 +89,7 @@ pub(crate) fn noscript_action(el: &mut Element<'_>, extra: &[String]) -> Action 
         }
     }
     // The keys of each image, read once (each URL goes through the proxy unwrapper).
-    let image_attrs: Vec<Vec<(String, String)>> = images.iter().map(NodeRef::attrs).collect();
-    let keys: Vec<Vec<String>> = image_attrs.iter().map(|a| attr_keys(a)).collect();
+    let keys: Vec<Vec<String>> = images.iter().map(image_keys).collect();
     let shown_all = |keys: &[String]| !keys.is_empty() && keys.iter().all(|k| shown.contains(k));
     // An image of its own: not shown beside it, and not a tracker.
     let new_image = images.iter().zip(&keys).any(|(img, keys)| {
@@ -102,27 +100,20 @@ pub(crate) fn noscript_action(el: &mut Element<'_>, extra: &[String]) -> Action 
     if !new_image {
         return Action::Remove;
     }
+    let shown_images: Vec<&NodeRef> = images
+        .iter()
+        .zip(&keys)
+        .filter(|(_, keys)| shown_all(keys))
+        .map(|(img, _)| img)
+        .collect();
     // One image per figure: the images already shown beside it (with their own figure or
-    // link) are left out of what is unwrapped.
-    if shown.is_empty() || !keys.iter().any(|k| shown_all(k)) {
+    // link) are left out of what is unwrapped, from the nodes parsed above.
+    if shown_images.is_empty() {
         drop(images);
         return el.replace_with(roots);
     }
-    // The markup is parsed again below: its images are these, told by their attributes
-    // (all their keys depend on), and their keys are not read again. (An image that the
-    // second parse would build otherwise is read on its own.)
-    let shown_by_attrs: HashMap<Vec<(String, String)>, bool> = image_attrs
-        .into_iter()
-        .zip(keys.iter().map(|k| shown_all(k)))
-        .collect();
-    let is_shown = |img: &NodeRef| {
-        let attrs = img.attrs();
-        shown_by_attrs
-            .get(&attrs)
-            .copied()
-            .unwrap_or_else(|| shown_all(&attr_keys(&attrs)))
-    };
-    Action::Replace(fragment_without(&markup, |n| {
+    let is_shown = |img: &NodeRef| shown_images.iter().any(|s| s.same(img));
+    let kept = without(roots, |n| {
         if n.is("img") {
             return is_shown(n);
         }
@@ -135,7 +126,10 @@ pub(crate) fn noscript_action(el: &mut Element<'_>, extra: &[String]) -> Action 
             .filter(|d| d.is("img"))
             .collect();
         !inner.is_empty() && inner.iter().all(is_shown)
-    }))
+    });
+    drop(shown_images);
+    drop(images);
+    el.replace_with(kept)
 }
 
 /// The picture keys of the images `node` (already cleaned) shows with a real source.
