@@ -2,12 +2,12 @@
 //! format: `<img src="…/e151e5.gif" data-src="…/step-1.png">`, or `data-src` holding a
 //! responsive map (`{"default":"…/step-1.png"}`). A loader's stand-in is a GIF (a blank, a
 //! spinner, one file for every image of the page) whatever its name; a picture written as a
-//! GIF that the loader swaps for a PNG, JPEG or WebP is that stand-in. Only the attributes a
-//! loader reads to swap the image count: a WordPress attachment's `data-orig-file` or
-//! `data-medium-file`, a lightbox's `data-hi-res-src` name other sizes of the picture
-//! shown, and leave a real `src` alone.
+//! GIF that the loader swaps for a PNG, JPEG or WebP (an image URL by its shape: a page or
+//! an endpoint never) is that stand-in. Only the attributes a loader reads to swap the image
+//! count: a WordPress attachment's `data-orig-file` or `data-medium-file`, a lightbox's
+//! `data-hi-res-src` name other sizes of the picture shown, and leave a real `src` alone.
 
-use super::candidates::{Found, SRCSET_ATTRIBUTES};
+use super::candidates::{is_image_url, Found, SRCSET_ATTRIBUTES};
 use super::placeholder::file_name;
 use crate::srcset;
 use crate::Element;
@@ -47,10 +47,14 @@ pub(super) fn gif_gives_way(
     }
     let is_loader = |k: &str| LOADER_ATTRIBUTES.contains(&k) || extra.iter().any(|a| a == k);
     if let Some((name, url)) = &found.src {
-        return (is_loader(name) && !is_gif(url) && url.trim() != src).then_some(None);
+        // A picture by its shape: a page or an endpoint in `data-src` never replaces `src`.
+        return (is_loader(name) && is_image_url(url) && !is_gif(url) && url.trim() != src)
+            .then_some(None);
     }
     if let Some((name, set)) = &found.srcset {
-        let other = srcset::parse(set).iter().any(|c| !is_gif(c.url));
+        let other = srcset::parse(set)
+            .iter()
+            .any(|c| is_image_url(c.url) && !is_gif(c.url));
         return (SRCSET_ATTRIBUTES.contains(&name.as_str()) && other).then_some(None);
     }
     el.attrs()
