@@ -99,8 +99,7 @@ impl LazyImages {
         let mut found = self.found(el, lazy_class, state);
         if state == Src::Real {
             // A GIF that the loader swaps for a picture in another format is its stand-in.
-            if let Some(json) = super::loader_gif::gif_gives_way(el, &found, &self.src_attributes)
-            {
+            if let Some(json) = super::loader_gif::gif_gives_way(el, &found, &self.src_attributes) {
                 state = Src::LowRes;
                 if let Some(url) = json {
                     found.src = Some(("src".to_string(), url));

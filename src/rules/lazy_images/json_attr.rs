@@ -301,7 +301,8 @@ mod tests {
             Some("https://m.example/p/q.jpg?v=1")
         );
         // Two files are two pictures.
-        let json = r#"{"a":"https://m.example/p/q.jpg?w=900","b":"https://m.example/p/r.jpg?w=990"}"#;
+        let json =
+            r#"{"a":"https://m.example/p/q.jpg?w=900","b":"https://m.example/p/r.jpg?w=990"}"#;
         assert_eq!(image_in(json, ""), None);
     }
 
