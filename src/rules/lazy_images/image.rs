@@ -97,6 +97,15 @@ impl LazyImages {
             };
         }
         let mut found = self.found(el, lazy_class, state);
+        if state == Src::Real {
+            // A GIF that the loader swaps for a picture in another format is its stand-in.
+            if let Some(json) = super::loader_gif::gif_gives_way(el, &found, &self.src_attributes) {
+                state = Src::LowRes;
+                if let Some(url) = json {
+                    found.src = Some(("src".to_string(), url));
+                }
+            }
+        }
         if !found.is_some()
             && is_marked_preview(el, || inline.unwrap_or_else(|| inline_preview(el)))
             && real_image_follows(
@@ -226,7 +235,13 @@ impl LazyImages {
                 .or(found.src.as_ref())
                 .map(|(_, v)| v.clone());
             if let Some(v) = value {
-                if !srcset_ok || lazy_class || preview {
+                if !srcset_ok
+                    || lazy_class
+                    || preview
+                    || el.attr_by_atom(&local_name!("srcset")).is_some_and(|s| {
+                        super::loader_gif::gif_srcset_gives_way(s, &found, &self.src_attributes)
+                    })
+                {
                     changed |= el.attr_by_atom(&local_name!("srcset")) != Some(v.as_str());
                     el.set_attr("srcset", &v);
                 }
@@ -272,7 +287,10 @@ impl LazyImages {
     pub(super) fn fix_video(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let mut changed = false;
         if let Some(poster) = el.attr("data-poster").and_then(clean_url) {
-            if src_state(el.attr_by_atom(&local_name!("poster"))) != Src::Real {
+            let current = el.attr_by_atom(&local_name!("poster"));
+            if src_state(current) != Src::Real
+                || current.is_some_and(|c| super::loader_gif::gif_poster_gives_way(c, &poster))
+            {
                 el.set_attr("poster", &poster);
                 changed = true;
             }

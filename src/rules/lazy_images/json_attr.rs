@@ -99,6 +99,18 @@ pub(super) fn json_image(el: &Element<'_>) -> Option<String> {
         .find_map(|(_, json)| image_in(json, src))
 }
 
+/// The image URL that the JSON `value` of a lazy loader's own attribute (`data-src`
+/// holding `{"default":"…"}`) names for an `<img>` whose `src` is `src`, chosen as in
+/// [`json_image`].
+pub(super) fn json_value_image(value: &str, src: &str) -> Option<String> {
+    let v = value.trim_start();
+    if v.starts_with('{') || v.starts_with('[') {
+        image_in(value, src)
+    } else {
+        None
+    }
+}
+
 /// Whether an attribute's value is JSON worth parsing: an object or an array, in an
 /// attribute that is not text for people or a style.
 fn is_json_attribute(name: &str, value: &str) -> bool {
@@ -145,6 +157,23 @@ fn image_in(json: &str, src: &str) -> Option<String> {
         .filter(|(r, _)| *r == best)
         .map(|(_, u)| u.as_str())
         .collect();
+    // A responsive map (`{"default":"…/a.jpg?w=320","wide":"…/a.jpg?w=1280"}`): one
+    // picture at several sizes, the same file asked with other parameters. The widest asked
+    // (`w=`/`width=`) is taken, else the first.
+    fn path(u: &str) -> &str {
+        u.split(['?', '#']).next().unwrap_or(u)
+    }
+    if let Some(first) = urls.first().copied() {
+        if urls.iter().all(|u| path(u) == path(first)) {
+            let widest = urls
+                .iter()
+                .copied()
+                .rev()
+                .max_by_key(|u| asked_width(u))
+                .unwrap_or(first);
+            return Some(widest.to_string());
+        }
+    }
     urls.sort_unstable();
     urls.dedup();
     if urls.len() > 1 {
@@ -163,6 +192,24 @@ fn image_in(json: &str, src: &str) -> Option<String> {
         [one] => Some((*one).to_string()),
         _ => None,
     }
+}
+
+/// The width a URL's query asks for (`w=640`, `width=640`; `&amp;` as written in JSON
+/// taken from HTML too), 0 when none.
+fn asked_width(url: &str) -> u32 {
+    let Some((_, query)) = url.split_once('?') else {
+        return 0;
+    };
+    query
+        .split(['&', ';'])
+        .filter_map(|pair| pair.split_once('='))
+        .filter(|(k, _)| {
+            let k = k.trim_start_matches("amp;");
+            k.eq_ignore_ascii_case("w") || k.eq_ignore_ascii_case("width")
+        })
+        .filter_map(|(_, v)| v.parse().ok())
+        .max()
+        .unwrap_or(0)
 }
 
 /// The rank of a key: 0 for the full picture, 1 for the picture, 2 for any other.
@@ -238,6 +285,25 @@ mod tests {
             image_in(json, "https://m.example/b.jpg?w=20&blur=10").as_deref(),
             Some("https://m.example/b.jpg")
         );
+    }
+
+    #[test]
+    fn one_file_at_several_sizes_is_one_picture() {
+        let json = r#"{"default":{"src":"//m.example/e/AB1.jpg?h=41&w=73"},"wide":{"src":"//m.example/e/AB1.jpg?h=410&w=728"},"mid":{"src":"//m.example/e/AB1.jpg?h=230&w=410"}}"#;
+        assert_eq!(
+            image_in(json, "").as_deref(),
+            Some("//m.example/e/AB1.jpg?h=410&w=728")
+        );
+        // No width asked: the first written.
+        let json = r#"{"a":"https://m.example/p/q.jpg?v=1","b":"https://m.example/p/q.jpg?v=2"}"#;
+        assert_eq!(
+            image_in(json, "").as_deref(),
+            Some("https://m.example/p/q.jpg?v=1")
+        );
+        // Two files are two pictures.
+        let json =
+            r#"{"a":"https://m.example/p/q.jpg?w=900","b":"https://m.example/p/r.jpg?w=990"}"#;
+        assert_eq!(image_in(json, ""), None);
     }
 
     #[test]

@@ -15,6 +15,7 @@
 //! | `style_background` | an `<img>` whose picture is its inline `background-image` |
 //! | `json_attr` | images named in a JSON-valued attribute (`data-media='{"src":"…"}'`) |
 //! | `link_target` | the picture a lightbox link around a placeholder opens |
+//! | `loader_gif` | a GIF in `src` that a loader's `data-src` swaps for a picture in another format |
 //! | `stand_in` | elements that stand for an image: `figure[itemid]`, `figure[data-src]`, `div[data-src]`, `div[data-image]` |
 //! | `amp` | AMP's image elements: `<amp-img>`, `<amp-anim>` |
 //!
@@ -31,6 +32,7 @@ mod image;
 pub mod image_url;
 mod json_attr;
 mod link_target;
+mod loader_gif;
 mod noscript;
 mod pixels;
 pub mod placeholder;
