@@ -27,7 +27,7 @@
 //! The same scan cuts the attributes an [`AttrFilter`] drops. Nothing is copied unless some
 //! tag has more than `MAX_ATTRIBUTES` attributes or the filter drops some.
 
-use super::attr_filter::AttrFilter;
+use super::attr_filter::{AttrFilter, Memo};
 use super::raw_text::text_len;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
@@ -92,6 +92,7 @@ fn cuts(html: &str, filter: Option<&AttrFilter>) -> Vec<Cut> {
     // there is cut. Each root apart: `</math>` does not close an `<svg>` (the tree builder
     // ignores it there), so it must not end the scan's foreign content.
     let mut open = [0usize; 2];
+    let mut memo = Memo::default();
     while let Some(found) = memchr::memchr(b'<', &bytes[pos..]) {
         let lt = pos + found;
         let before = cuts.len();
@@ -113,7 +114,7 @@ fn cuts(html: &str, filter: Option<&AttrFilter>) -> Vec<Cut> {
             Some(b'?') => bogus_comment(bytes, lt + 2),
             Some(b'/') => match bytes.get(lt + 2) {
                 Some(b) if b.is_ascii_alphabetic() => {
-                    let t = tag(bytes, lt + 2, false, None, &mut cuts);
+                    let t = tag(bytes, lt + 2, false, None, &mut cuts, &mut memo);
                     if let Some(root) = t.foreign {
                         open[root] = open[root].saturating_sub(1);
                     }
@@ -124,7 +125,7 @@ fn cuts(html: &str, filter: Option<&AttrFilter>) -> Vec<Cut> {
                 None => bytes.len(),
             },
             Some(b) if b.is_ascii_alphabetic() => {
-                let t = tag(bytes, lt + 1, true, filter, &mut cuts);
+                let t = tag(bytes, lt + 1, true, filter, &mut cuts, &mut memo);
                 if let Some(root) = t.foreign.filter(|_| !t.self_closing) {
                     open[root] += 1;
                 }
@@ -266,6 +267,7 @@ fn tag(
     start: bool,
     filter: Option<&AttrFilter>,
     cuts: &mut Vec<Cut>,
+    memo: &mut Memo,
 ) -> TagEnd {
     let name_end = skip_until(bytes, at, SPACE | SLASH | GT);
     let name = &bytes[at..name_end];
@@ -334,7 +336,7 @@ fn tag(
         let drop = match filter {
             Some(f) if start && count <= MAX_ATTRIBUTES => {
                 let on = kept.get_or_insert_with(|| f.element(name));
-                f.drops(on, attr, value)
+                f.drops_memo(on, attr, value, memo)
             }
             _ => false,
         };
@@ -405,7 +407,14 @@ fn tag(
 /// whether the tokenizer reads it as self-closing (a `/>` whose `/` ends no unquoted value).
 pub(super) fn read_tag(bytes: &[u8], at: usize) -> (&[u8], usize, bool) {
     let name_end = skip_until(bytes, at, SPACE | SLASH | GT);
-    let t = tag(bytes, at, false, None, &mut Vec::new());
+    let t = tag(
+        bytes,
+        at,
+        false,
+        None,
+        &mut Vec::new(),
+        &mut Memo::default(),
+    );
     (&bytes[at..name_end], t.end, t.self_closing)
 }
 

@@ -14,8 +14,6 @@
 //! [`TREE_BUILDER_READS`]).
 
 use crate::interest::{Pattern, Read};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Attributes the tree builder reads (HTML § 13.2.6; html5ever's `tree_builder`): `type` of
 /// `<input>` (hidden inputs in tables), `color`/`face`/`size` of `<font>` (leaving foreign
@@ -33,8 +31,11 @@ const MAX_NAME: usize = 48;
 pub(crate) struct AttrFilter {
     /// What stays on every element.
     everywhere: Kept,
-    /// What stays on the elements some read names exactly (`everywhere` included).
-    named: HashMap<Box<[u8]>, Kept, BuildHasherDefault<Fnv>>,
+    /// What stays on the elements some read names exactly (`everywhere` included), looked
+    /// up by name in `named_keys` (see [`NameSet`]).
+    named: Vec<Kept>,
+    /// The names of `named`: each name's index.
+    named_keys: NameMap,
     /// ... on the elements some read names by prefix (`lite-*`).
     prefixed: Vec<(Box<[u8]>, Kept)>,
 }
@@ -132,9 +133,17 @@ impl AttrFilter {
             kept.names.rehash();
         }
         everywhere.names.rehash();
+        let mut named_keys = NameMap::default();
+        let mut named = Vec::with_capacity(named_kept.len());
+        for (name, kept) in named_kept {
+            named_keys.insert(&name, named.len());
+            named.push(kept);
+        }
+        named_keys.rehash();
         Some(AttrFilter {
             everywhere,
-            named: named_kept.into_iter().collect(),
+            named,
+            named_keys,
             prefixed,
         })
     }
@@ -149,8 +158,8 @@ impl AttrFilter {
         };
         // The tree builder renames `<image>` to `img` (HTML § 13.2.6.4.7).
         let name: &[u8] = if name == b"image" { b"img" } else { name };
-        if let Some(kept) = self.named.get(name) {
-            return ElementKept::Some(kept);
+        if let Some(at) = self.named_keys.get(name) {
+            return ElementKept::Some(&self.named[at]);
         }
         match self
             .prefixed
@@ -165,16 +174,124 @@ impl AttrFilter {
     /// Whether the attribute named `attr` (as written) with the value `value` (char
     /// references not decoded) goes from a start tag whose [`element`](AttrFilter::element)
     /// look-up gave `on`.
+    #[cfg(test)]
     pub(crate) fn drops(&self, on: &ElementKept<'_>, attr: &[u8], value: &[u8]) -> bool {
-        let mut buf = [0u8; MAX_NAME];
-        let Some(attr) = lower(attr, &mut buf) else {
-            return false;
+        self.drops_memo(on, attr, value, &mut Memo::default())
+    }
+
+    /// [`drops`](AttrFilter::drops), with what is known of each (element, attribute name)
+    /// pair remembered in `memo`: a page repeats a few dozen names on a few dozen elements,
+    /// and all but the value-dependent part of the answer depends only on them.
+    pub(crate) fn drops_memo(
+        &self,
+        on: &ElementKept<'_>,
+        attr: &[u8],
+        value: &[u8],
+        memo: &mut Memo,
+    ) -> bool {
+        let kept = match on {
+            ElementKept::All => return false,
+            ElementKept::Nothing => &self.everywhere,
+            ElementKept::Some(kept) => kept,
         };
-        match on {
-            ElementKept::All => false,
-            ElementKept::Nothing => !self.everywhere.keeps(attr, value),
-            ElementKept::Some(kept) => !kept.keeps(attr, value),
+        // More words than a mask has bits (no rule set has that many): asked in full.
+        let key = NameSet::key_lower(attr).filter(|_| kept.words.len() <= 64);
+        let Some(key) = key else {
+            let mut buf = [0u8; MAX_NAME];
+            return match lower(attr, &mut buf) {
+                Some(attr) => !kept.keeps(attr, value),
+                None => false,
+            };
+        };
+        let verdict = memo.verdict(kept, key);
+        match verdict {
+            Verdict::Keep => false,
+            Verdict::Drop => true,
+            Verdict::Words(mask) => !kept
+                .words
+                .iter()
+                .enumerate()
+                .any(|(i, (_, word))| mask & (1 << i) != 0 && has_word(value, word)),
         }
+    }
+}
+
+/// What stays of an attribute, given its name and element: its value aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Keep,
+    Drop,
+    /// Kept when its value holds one of these [`Kept::words`] (a bit each).
+    Words(u64),
+}
+
+impl Kept {
+    /// The [`Verdict`] for the attribute whose key is `key` (see [`NameSet::key`]).
+    fn verdict(&self, key: u128) -> Verdict {
+        let bytes = key.to_le_bytes();
+        let attr = &bytes[..usize::from(bytes[15])];
+        if self.all
+            || self.names.contains_key(key)
+            || self
+                .prefixes
+                .iter()
+                .any(|p| attr.len() > p.len() && attr.starts_with(p))
+            || self
+                .all_but
+                .iter()
+                .any(|except| !except.iter().any(|e| e.matches(attr)))
+        {
+            return Verdict::Keep;
+        }
+        let mut mask = 0u64;
+        for (i, (a, _)) in self.words.iter().enumerate() {
+            if a.matches(attr) {
+                mask |= 1 << i;
+            }
+        }
+        if mask == 0 {
+            Verdict::Drop
+        } else {
+            Verdict::Words(mask)
+        }
+    }
+}
+
+/// The [`Verdict`]s of the (element, attribute name) pairs met last: a direct-mapped cache,
+/// one per scan of the input (an [`AttrFilter`] is shared between threads). Allocated at
+/// its first use.
+#[derive(Default)]
+pub(crate) struct Memo {
+    /// (attribute key, the [`Kept`]'s address, verdict); a 0 key for an empty slot.
+    slots: Vec<(u128, usize, Verdict)>,
+}
+
+const MEMO_SLOTS: usize = 128;
+
+impl Memo {
+    /// A memo of `n` slots (a power of two), for tests of evictions.
+    #[cfg(test)]
+    fn with_slots(n: usize) -> Memo {
+        Memo {
+            slots: vec![(0, 0, Verdict::Keep); n],
+        }
+    }
+
+    fn verdict(&mut self, kept: &Kept, key: u128) -> Verdict {
+        if self.slots.is_empty() {
+            self.slots = vec![(0, 0, Verdict::Keep); MEMO_SLOTS];
+        }
+        let id = std::ptr::from_ref(kept) as usize;
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ id as u64;
+        let at =
+            (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 57) as usize & (self.slots.len() - 1);
+        let slot = &mut self.slots[at];
+        if slot.0 == key && slot.1 == id {
+            return slot.2;
+        }
+        let verdict = kept.verdict(key);
+        *slot = (key, id, verdict);
+        verdict
     }
 }
 
@@ -248,6 +365,19 @@ impl NameSet {
         Some(u128::from_le_bytes(bytes))
     }
 
+    /// [`key`](NameSet::key) of `name` in ASCII lower case, in one pass.
+    fn key_lower(name: &[u8]) -> Option<u128> {
+        if name.is_empty() || name.len() > 15 {
+            return None;
+        }
+        let mut bytes = [0u8; 16];
+        for (o, b) in bytes.iter_mut().zip(name) {
+            *o = b.to_ascii_lowercase();
+        }
+        bytes[15] = name.len() as u8;
+        Some(u128::from_le_bytes(bytes))
+    }
+
     fn slot(key: u128, mask: usize) -> usize {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
         (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & mask
@@ -288,9 +418,14 @@ impl NameSet {
     }
 
     fn contains(&self, name: &[u8]) -> bool {
-        let Some(k) = NameSet::key(name) else {
-            return self.long.iter().any(|n| **n == *name);
-        };
+        match NameSet::key(name) {
+            Some(k) => self.contains_key(k),
+            None => self.long.iter().any(|n| **n == *name),
+        }
+    }
+
+    /// Whether the short name whose key is `k` is in the set.
+    fn contains_key(&self, k: u128) -> bool {
         let mask = self.slots.len().wrapping_sub(1);
         let mut at = NameSet::slot(k, mask);
         loop {
@@ -303,26 +438,58 @@ impl NameSet {
     }
 }
 
-/// FNV-1a: the names are short, and come from the configuration (the input is only looked
-/// up), so a keyed hash buys nothing here.
-#[derive(Default)]
-struct Fnv(u64);
+/// Names (ASCII lower case) to numbers, looked up as a [`NameSet`] looks up its names.
+#[derive(Debug, Clone, Default)]
+struct NameMap {
+    short: Vec<(u128, usize)>,
+    /// `short` hashed: a power-of-two number of slots, a 0 key for an empty one.
+    slots: Vec<(u128, usize)>,
+    long: Vec<(Box<[u8]>, usize)>,
+}
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+impl NameMap {
+    /// Adds `name` (once: later values of a name are ignored).
+    fn insert(&mut self, name: &[u8], value: usize) {
+        match NameSet::key(name) {
+            Some(k) if !self.short.iter().any(|&(s, _)| s == k) => self.short.push((k, value)),
+            Some(_) => {}
+            None if !self.long.iter().any(|(n, _)| **n == *name) => {
+                self.long.push((name.into(), value));
+            }
+            None => {}
+        }
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    /// Builds `slots` from `short` (see [`NameSet::rehash`]).
+    fn rehash(&mut self) {
+        let size = (self.short.len() * 4).next_power_of_two().max(8);
+        self.slots = vec![(0, 0); size];
+        for &(k, v) in &self.short {
+            let mut at = NameSet::slot(k, size - 1);
+            while self.slots[at].0 != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            self.slots[at] = (k, v);
         }
-        self.0 = h;
+    }
+
+    fn get(&self, name: &[u8]) -> Option<usize> {
+        let Some(k) = NameSet::key(name) else {
+            return self
+                .long
+                .iter()
+                .find(|(n, _)| **n == *name)
+                .map(|&(_, v)| v);
+        };
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = NameSet::slot(k, mask);
+        loop {
+            match self.slots.get(at) {
+                Some(&(s, v)) if s == k => return Some(v),
+                Some(&(0, _)) | None => return None,
+                Some(_) => at = (at + 1) & mask,
+            }
+        }
     }
 }
 
@@ -465,22 +632,45 @@ mod tests {
             "aria-describedb",
         ];
         let values = ["", "x", "Caption", "a&amp;b", "lazyload"];
-        for e in elements {
+        let read = |e: &str, a: &str, v: &str| {
             let canonical = if e.eq_ignore_ascii_case("image") {
                 "img"
             } else {
                 e
             };
+            tree.iter().any(|t| t.matches(a.as_bytes()))
+                || reads.iter().any(|r| {
+                    r.element.matches(canonical.as_bytes())
+                        && r.attribute.matches(a.as_bytes())
+                        && !r.except.iter().any(|x| x.matches(a.as_bytes()))
+                        && r.word.as_ref().is_none_or(|w| has_word(v.as_bytes(), w))
+                })
+        };
+        // One memo for the whole scan: what it remembers of earlier pairs (other elements,
+        // other values, other cases) never changes an answer; neither do evictions (a memo
+        // of one slot), with the elements in the inner loop or the outer one.
+        let mut shared = Memo::default();
+        let mut tiny = Memo::with_slots(1);
+        let mut tiny_across = Memo::with_slots(1);
+        for e in elements {
             for a in attrs {
                 for v in values {
-                    let read = tree.iter().any(|t| t.matches(a.as_bytes()))
-                        || reads.iter().any(|r| {
-                            r.element.matches(canonical.as_bytes())
-                                && r.attribute.matches(a.as_bytes())
-                                && !r.except.iter().any(|x| x.matches(a.as_bytes()))
-                                && r.word.as_ref().is_none_or(|w| has_word(v.as_bytes(), w))
-                        });
+                    let read = read(e, a, v);
                     assert_eq!(drops(&f, e, a, v), !read, "{e:?} {a:?} {v:?}");
+                    for memo in [&mut shared, &mut tiny] {
+                        let on = f.element(e.as_bytes());
+                        let memoized = f.drops_memo(&on, a.as_bytes(), v.as_bytes(), memo);
+                        assert_eq!(memoized, !read, "memo: {e:?} {a:?} {v:?}");
+                    }
+                }
+            }
+        }
+        for a in attrs {
+            for v in values {
+                for e in elements {
+                    let on = f.element(e.as_bytes());
+                    let memoized = f.drops_memo(&on, a.as_bytes(), v.as_bytes(), &mut tiny_across);
+                    assert_eq!(memoized, !read(e, a, v), "memo: {e:?} {a:?} {v:?}");
                 }
             }
         }

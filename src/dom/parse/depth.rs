@@ -447,6 +447,11 @@ impl InnerSink for DepthSink {
     fn probing(&self) -> bool {
         self.probing.get()
     }
+
+    fn append_text(&self, parent: &Handle, text: StrTendril) {
+        // Text has no depth (see `inserting`).
+        self.dom.append(parent, NodeOrText::AppendText(text));
+    }
 }
 
 impl HasDepth for FilterSink<'_, DepthSink> {

@@ -39,6 +39,11 @@ pub(crate) trait InnerSink: TreeSink<Handle = Handle, Output = RcDom> {
     fn probing(&self) -> bool {
         false
     }
+
+    /// `append` of text, which an inner sink may place without looking at it.
+    fn append_text(&self, parent: &Handle, text: StrTendril) {
+        self.append(parent, NodeOrText::AppendText(text));
+    }
 }
 
 impl InnerSink for RcDom {}
@@ -251,8 +256,14 @@ impl<S: InnerSink> TreeSink for FilterSink<'_, S> {
         if self.closed(parent) {
             return self.swallow(child);
         }
-        if !self.place_marked(&child) {
-            self.inner.append(parent, child);
+        match child {
+            // Half the appends: straight to the tree.
+            NodeOrText::AppendText(text) => self.inner.append_text(parent, text),
+            child => {
+                if !self.place_marked(&child) {
+                    self.inner.append(parent, child);
+                }
+            }
         }
     }
 
