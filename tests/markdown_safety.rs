@@ -253,3 +253,139 @@ fn a_refused_footnote_label_destination_keeps_the_blocks_after_it() {
         assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
     }
 }
+
+/// The start tags the Markdown path writes itself (an element left open in its piece, which
+/// the cleaner would not keep alone: hidden, a table cell outside a table, a link whose
+/// text is Markdown) follow the policy as the HTML sanitizer applies it: no `style`, no
+/// `id` without the policy's prefix, no class the policy drops, `rel` and `target` as the
+/// policy writes them (never the author's `rel="opener"`), and no element the policy
+/// unwraps or removes. They were checked with the allowance meant for the renderer's own
+/// structure (`style` on table cells, `class` and `id` on `div`, `class` on `span`…) and
+/// without the sanitizer's value rules: a page could keep `<div id="config">` (DOM
+/// clobbering) or `<a target="_blank" rel="opener">` (the linked page gets the window).
+/// Checked on every element of the rendered post (none of these posts has Markdown
+/// structure but paragraphs).
+#[test]
+fn tags_the_markdown_path_writes_follow_the_policy() {
+    use articlean::{CleanerBuilder, Config};
+    use markup5ever_rcdom::NodeData;
+    let vectors = [
+        // Left open in an HTML block, Markdown inside.
+        "<div id=\"config\" class=\"modal\" style=\"display:none\">\n\ntext\n\n</div>",
+        "<table><tr>\n<td style=\"position:fixed;inset:0;background:red\" class=\"x\">\n\ntext\n\n</td></tr></table>",
+        "<a href=\"https://a.example/\" target=\"_blank\" rel=\"opener\" hidden>\n\ntext\n\n</a>",
+        "<span id=\"config\" class=\"modal\" hidden>\n\ntext\n\n</span>",
+        "<ul><li style=\"color:red\" id=\"x\" class=\"y\">\n\ntext\n\n</li></ul>",
+        // Left open inline.
+        "Hello <span class=\"note modal\" id=\"config\" hidden>s",
+        "Hello <a href=\"https://a.example/\" target=\"_top\" rel=\"opener\" hidden>x",
+        "Hello <b id=\"config\" class=\"note x\" hidden>d",
+        "Hello <code class=\"x\" id=\"y\" hidden>c",
+        // Closed, and plain.
+        "Hello <a href=\"https://b.example/\">b</a> and <span class=\"note\">s</span> world",
+        "Hello <b id=\"config\" class=\"note\">b</b> world",
+    ];
+    // (settings, the ids' prefix, the classes kept (None: all), `rel`, new tab, elements gone)
+    type Expect = (
+        &'static str,
+        Option<&'static str>,
+        Option<&'static [&'static str]>,
+        Option<&'static str>,
+        bool,
+        &'static [&'static str],
+    );
+    let policies: [Expect; 6] = [
+        ("", None, Some(&[]), Some("noopener noreferrer"), false, &[]),
+        (
+            "ids_kept = \"u-\"\nclasses_allowed = [\"note\"]",
+            Some("u-"),
+            Some(&["note"]),
+            Some("noopener noreferrer"),
+            false,
+            &[],
+        ),
+        (
+            "classes_kept = true\nlinks_in_new_tab = true",
+            None,
+            None,
+            Some("noopener noreferrer"),
+            true,
+            &[],
+        ),
+        (
+            "tags_unwrapped = [\"a\", \"span\", \"b\"]",
+            None,
+            Some(&[]),
+            Some("noopener noreferrer"),
+            false,
+            &["a", "span", "b"],
+        ),
+        (
+            "tags_removed = [\"a\", \"span\", \"div\"]",
+            None,
+            Some(&[]),
+            Some("noopener noreferrer"),
+            false,
+            &["a", "span", "div"],
+        ),
+        ("link_rel = \"\"", None, Some(&[]), None, false, &[]),
+    ];
+    let mut failures = Vec::new();
+    let mut elements = 0;
+    for (settings, ids, classes, rel, new_tab, gone) in policies {
+        let config = Config::from_toml_str(settings).expect("valid TOML");
+        let cleaner = CleanerBuilder::from_config(&config).build().expect("valid");
+        for vector in vectors {
+            let post = format!("{vector}\n");
+            let once = cleaner.clean_post_as(&post, BodyKind::Markdown).into_html();
+            for (name, options) in renderer_options() {
+                let rendered = render(&once, options);
+                let parsed = common::safety::parse(&rendered);
+                let mut stack = vec![parsed.root.clone()];
+                while let Some(node) = stack.pop() {
+                    stack.extend(node.children.borrow().iter().cloned());
+                    let NodeData::Element {
+                        name: el, attrs, ..
+                    } = &node.data
+                    else {
+                        continue;
+                    };
+                    elements += 1;
+                    let el = &*el.local;
+                    let mut bad: Vec<String> = Vec::new();
+                    if gone.contains(&el) {
+                        bad.push(format!("<{el}>"));
+                    }
+                    for a in attrs.borrow().iter() {
+                        let (attr, value) = (&*a.name.local, &*a.value);
+                        let ok = match attr {
+                            "id" => ids.is_some_and(|p| value.starts_with(p)),
+                            "class" => classes.is_none_or(|kept| {
+                                value.split_ascii_whitespace().all(|c| kept.contains(&c))
+                            }),
+                            "rel" => rel == Some(value),
+                            "target" => new_tab && value == "_blank",
+                            "href" => el == "a",
+                            _ => false,
+                        };
+                        if !ok {
+                            bad.push(format!("{attr}={value:?} on <{el}>"));
+                        }
+                    }
+                    if !bad.is_empty() {
+                        failures.push(format!(
+                            "[{settings}] [{name}] {post:?}\n  cleaned {once:?}\n  rendered {rendered:?}\n  {}",
+                            bad.join(", ")
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} elements of {elements} hold what the policy does not keep:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -134,14 +134,15 @@ pub(crate) fn clean(cleaner: &Cleaner, body: &str) -> (String, Report) {
 fn clean_crlf_proof(cleaner: &Cleaner, body: &str) -> (String, Report) {
     let mut report = Report::new(cleaner.rule_names().map(|n| (n, 0)).collect());
     let sanitize = cleaner.inner.sanitize.clone();
-    let verifier = sanitize
-        .as_deref()
-        .map(|s| Verifier::new(s.policy()).allowing(RENDERED));
-    let v = verifier.as_ref();
-    let out = passes(cleaner, v, body, &mut report);
-    let Some(v) = v else {
+    // The raw HTML the passes write is the author's: checked against the policy alone. Only
+    // the rendered body is checked with the renderer's own structure accepted (`RENDERED`):
+    // a table cell's `style`, a footnote's `id` are the renderer's, never the author's.
+    let written = sanitize.as_deref().map(|s| Verifier::new(s.policy()));
+    let out = passes(cleaner, written.as_ref(), body, &mut report);
+    let Some(written) = written else {
         return (out, report);
     };
+    let v = &written.allowing(RENDERED);
     if is_safe(v, &out) {
         return (out, report);
     }
@@ -155,7 +156,7 @@ fn clean_crlf_proof(cleaner: &Cleaner, body: &str) -> (String, Report) {
     report.add("sanitize", blocks);
     // Escaping changes the Markdown too (a fence that was inside an HTML block now opens):
     // both passes again.
-    let out = passes(cleaner, Some(v), &escaped, &mut report);
+    let out = passes(cleaner, Some(&written), &escaped, &mut report);
     if blocks > 0 && is_safe(v, &out) {
         return (out, report);
     }
