@@ -14,8 +14,10 @@
 //!    block (each line of it when it sits in a quote or list item), each inline tag, comment,
 //!    processing instruction, declaration or CDATA section, under each reading a renderer may
 //!    give the body: CommonMark with the GitHub extensions (tables, footnotes, strikethrough,
-//!    task lists), plain CommonMark, and, when there is a `$`, with `$` math as well (math is
-//!    never a reason to skip HTML: it is only one more reading). Code spans and code blocks
+//!    task lists), plain CommonMark, when there is a `[^`, the GitHub extensions without
+//!    footnotes (a `[^1]:` line in a table is a row to marked and markdown-it), and, when
+//!    there is a `$`, with `$` math as well (math is never a reason to skip HTML: it is only
+//!    one more reading). Code spans and code blocks
 //!    are never pieces. Each piece is cleaned as a browser's tokenizer reads
 //!    it and written back in a form that cannot change the Markdown around it and leaves the
 //!    tokenizer in the data state (see [`piece`]). A block that opens an element and leaves it
@@ -102,21 +104,31 @@ const RENDERED: Allowance = &[
 
 /// The readings a body is cleaned and verified under: CommonMark with the GitHub extensions
 /// (a table row or a footnote can hold HTML that a plain CommonMark renderer reads in another
-/// block), plain CommonMark, and, when the body has a `$` (no cleaning step writes one),
-/// CommonMark with the GitHub extensions and `$` math (a math span can end a code span early
-/// and so turn its content into HTML).
+/// block), plain CommonMark, when the body has a `[^` the GitHub extensions without
+/// footnotes (marked, as Hexo runs it, and markdown-it without its footnote plugin: a
+/// `[^1]:` line in a table is a row to them, where pulldown-cmark ends the table and reads a
+/// footnote, whose code span can hide the HTML of the rows after it), and, when the body
+/// has a `$` (no cleaning step writes one), CommonMark with the GitHub extensions and `$`
+/// math (a math span can end a code span early and so turn its content into HTML).
 fn readings(body: &str) -> &'static [Options] {
-    static ALL: Lazy<[Options; 3]> = Lazy::new(|| {
+    static ALL: Lazy<[Options; 4]> = Lazy::new(|| {
         [
             options(),
             Options::empty(),
+            options() - Options::ENABLE_FOOTNOTES,
             options() | Options::ENABLE_MATH,
         ]
     });
-    if memchr::memchr(b'$', body.as_bytes()).is_some() {
-        &ALL[..]
-    } else {
-        &ALL[..2]
+    static NO_FOOTNOTES: Lazy<[Options; 3]> = Lazy::new(|| [ALL[0], ALL[1], ALL[2]]);
+    static MATH: Lazy<[Options; 3]> = Lazy::new(|| [ALL[0], ALL[1], ALL[3]]);
+    let bytes = body.as_bytes();
+    let footnotes = memchr::memmem::find(bytes, b"[^").is_some();
+    let math = memchr::memchr(b'$', bytes).is_some();
+    match (footnotes, math) {
+        (true, true) => &ALL[..],
+        (true, false) => &NO_FOOTNOTES[..],
+        (false, true) => &MATH[..],
+        (false, false) => &ALL[..2],
     }
 }
 
