@@ -428,3 +428,32 @@ fn a_footnote_line_in_a_table_is_a_row_to_renderers_without_footnotes() {
         assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
     }
 }
+
+/// A URL literal (`www.a.com/…`) runs on over backticks in marked (Hexo) and goldmark's
+/// linkify (Hugo): a backtick glued to one opens no code span there, and the HTML that
+/// pulldown-cmark reads as code after it is live (`www.a.com/` <img src=x onerror=…> ``
+/// ran the handler in marked 18). Such a backtick is written escaped, and what follows is
+/// cleaned as HTML.
+#[test]
+fn a_backtick_in_a_url_literal_opens_no_code_span() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "www.a.com/` <img src=x onerror=alert(1)> `\n",
+        "Visit https://a.example/x`<svg onload=alert(1)>`.\n",
+        "- see WWW.a.com/``<a href=javascript:alert(1)>x</a>``\n",
+        "| a |\n|---|\n| ftp://a.example/` <img src=x onerror=alert(1)> ` |\n",
+        "> http://a.example/(`<img src=x onerror=alert(1)>`)\n",
+    ] {
+        let once = cleaner.clean_post(post).into_html();
+        assert!(
+            !once.contains("onerror") && !once.contains("onload") && !once.contains("javascript:"),
+            "{post:?}\n→ {once:?}"
+        );
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
+    }
+    // A code span that opens before the literal, or after white space, stays code.
+    for post in ["`www.a.com/<b>` x\n", "www.a.com/ `<b>`\n"] {
+        assert_eq!(cleaner.clean_post(post).html(), post);
+    }
+}

@@ -295,6 +295,8 @@ fn raw_html(
     // glue with a changed piece into a new tag (`<a f='` + `<a f=''>` cleaned to `<a>`).
     let mut text_lt: Vec<usize> = Vec::new();
     let mut run_changed = false;
+    // Backticks that a URL literal runs over in marked and goldmark (`url_literals`).
+    let glued = super::url_literals::backticks_in_literals(body);
     for (event, range) in Parser::new_ext(body, reading).into_offset_iter() {
         match event {
             Event::Start(Tag::HtmlBlock) => {
@@ -342,6 +344,15 @@ fn raw_html(
                 run_changed |= clean(&mut edits, &text, range, Place::Inline)
             }
             Event::Text(_) => text_lt.extend(live_lt(body, range)),
+            // A code span whose opening backticks a URL literal runs over: none to those
+            // renderers. Written escaped, its content is read (and cleaned) as HTML.
+            Event::Code(_) if glued.binary_search(&range.start).is_ok() => {
+                let ticks = body.as_bytes()[range.start..]
+                    .iter()
+                    .take_while(|&&b| b == b'`')
+                    .count();
+                edits.push(range.start..range.start + ticks, "\\`".repeat(ticks));
+            }
             Event::Start(tag) if !is_inline(&tag) => {
                 flush(&mut edits, &mut text_lt, &mut run_changed)
             }
