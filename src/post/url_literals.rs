@@ -1,7 +1,7 @@
 //! URL literals (`www.example.com/…`, `https://…` written without `<…>`), which marked (as
-//! Hexo runs it) and goldmark's linkify (on by default in Hugo) read where they start,
-//! before any code span: the literal runs on over every character but white space and `<`,
-//! backticks included. A backtick that pulldown-cmark reads as the opening of a code span
+//! Hexo runs it), goldmark's linkify (Hugo) and markdown-it's inline linkify rule (`linkify:
+//! true`, for `http(s)://`) read where they start, before any code span: the literal runs on
+//! over every character but white space and `<`, backticks included. A backtick that pulldown-cmark reads as the opening of a code span
 //! can so be part of a link to them, and the span's content, which pulldown-cmark and the
 //! cleaner read as code, is Markdown and raw HTML there:
 //! `www.a.com/` <img src=x onerror=alert(1)> `` ran the handler in marked.
