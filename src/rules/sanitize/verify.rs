@@ -230,10 +230,7 @@ mod tests {
         assert!(ids
             .violations("<p id=\"u-a\" class=\"note\">x</p>")
             .is_empty());
-        for bad in [
-            "<p id=\"config\">x</p>",
-            "<p class=\"note modal\">x</p>",
-        ] {
+        for bad in ["<p id=\"config\">x</p>", "<p class=\"note modal\">x</p>"] {
             assert!(!ids.violations(bad).is_empty(), "{bad}");
         }
         // Without attributes they add nothing.
