@@ -457,3 +457,19 @@ fn a_backtick_in_a_url_literal_opens_no_code_span() {
         assert_eq!(cleaner.clean_post(post).html(), post);
     }
 }
+
+/// Found by `markdown_props` at 20,000 cases (seed 7) once URL literals were read: a `<`
+/// between a literal and a backtick ended the literal, then a later pass wrote it `&lt;`
+/// (which a literal runs over), and cleaning again escaped the backtick.
+#[test]
+fn a_url_literal_cut_by_a_tag_is_read_once() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "[^1]: ![i](https://cors.example.workers.dev/?http://img.example.com/a.jpg)</details>`\n    `\n\n[r]: javascript:alert(2)\n",
+        "www.a.com/</b>` <img src=x onerror=alert(1)> `\n",
+        "[x]: http://a.example/<b>`y`\n",
+    ] {
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
+    }
+}
