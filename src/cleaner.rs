@@ -1,7 +1,7 @@
 //! [`Cleaner`]: built once, reused for every document, shared across threads.
 
 use crate::builder::CleanerBuilder;
-use crate::dom::document::ensure_body;
+use crate::dom::document::{ensure_body, keep_mode};
 use crate::dom::parse::AttrFilter;
 use crate::dom::parse::Prefilter;
 use crate::dom::parse::{parse, parse_filtered, InputKind};
@@ -250,6 +250,7 @@ impl Cleaner {
         }
         if kind == InputKind::Document {
             ensure_body(&parsed.root);
+            keep_mode(&parsed.root, parsed.mode);
         }
         let html = serialize_children(&parsed.root, html.len() + html.len() / 8);
         let report = Report::new(self.rule_names().zip(cx.counts.iter().copied()).collect());

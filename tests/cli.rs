@@ -425,3 +425,38 @@ fn the_sanitizer_is_off_only_when_said_twice() {
     let in_file = clean_with_config(&page, &config);
     assert_eq!(code(&in_file), 0, "{}", stderr(&in_file));
 }
+
+/// File names are written as git writes them (in quotes, control characters escaped) in
+/// every message: a name is data from the folder being cleaned (a cloned site), and one
+/// holding terminal escape sequences (`\x1b]…` sets the window title, `\x1b[2J` clears the
+/// screen, OSC 52 writes the clipboard) must not reach the terminal as such. They did in
+/// `would change:`, `--verbose` and the failure messages.
+#[test]
+fn file_names_never_write_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "post\u{1b}]0;owned\u{7}\u{1b}[2J.md";
+    fs::write(
+        dir.path().join(name),
+        "---\ntitle: t\n---\n<p onclick=\"x()\">a</p>\n",
+    )
+    .unwrap();
+    // One that cannot be read: its name is in a failure message.
+    let bad = "bad\u{1b}[31m.md";
+    fs::write(dir.path().join(bad), [0xff, 0xfe, 0x00]).unwrap();
+    let folder = dir.path().to_str().unwrap();
+    for args in [
+        vec!["clean", "--check", folder],
+        vec!["clean", "--check", "--verbose", folder],
+        vec!["clean", "--dry-run", folder],
+        vec!["clean", "--in-place", "--verbose", folder],
+    ] {
+        let out = run(&args, &[]);
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            assert!(
+                !bytes.iter().any(|&b| b == 0x1b || b == 0x07),
+                "{args:?}: {stream} holds a control character:\n{}",
+                String::from_utf8_lossy(bytes).escape_debug()
+            );
+        }
+    }
+}

@@ -33,6 +33,56 @@ fn quirks_mode_documents_keep_their_doctype_and_tree() {
     }
 }
 
+/// The mode a browser parses `html` in (as a document).
+fn quirks_mode(html: &str) -> html5ever::tree_builder::QuirksMode {
+    use html5ever::tendril::TendrilSink;
+    let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), Default::default())
+        .one(html);
+    dom.quirks_mode.get()
+}
+
+/// A doctype decides the mode the output is parsed in again, and with it the tree (in quirks
+/// mode a `<table>` stays in a `<p>`). Some of what decides it is not in the doctype's name and
+/// identifiers as the tree keeps them: a malformed doctype (an identifier keyword without its
+/// identifier, a stray word, a missing quote) puts the page in quirks mode whatever it says,
+/// and an empty system identifier (`""`) is not a missing one (an HTML 4.01 Transitional
+/// public identifier is quirks without one, limited quirks with one). The output must be
+/// parsed in the mode the input was, so that it parses back to the tree it was written from.
+#[test]
+fn malformed_doctypes_keep_the_mode_the_page_was_parsed_in() {
+    let body = "<body><p>a<table><tr><td>x</td></tr></table>b</p></body></html>";
+    for doctype in [
+        "<!DOCTYPE html SYSTEM>",
+        "<!DOCTYPE html PUBLIC>",
+        "<!DOCTYPE html bogus>",
+        "<!DOCTYPE html PUBLIC \"x\"junk>",
+        "<!DOCTYPE html SYSTEM 'about:legacy-compat'x>",
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd>",
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\" \"\">",
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Frameset//EN\" ''>",
+        "<!DOCTYPE html PUBLIC \"\" \"\">",
+        "<!DOCTYPE html SYSTEM \"\">",
+        "<!DOCTYPE>",
+        "<!DOCTYPE html",
+        "<!DOCTYPE html>",
+    ] {
+        let input = format!("{doctype}<html>{body}");
+        let out = assert_idempotent(&Cleaner::default(), &input);
+        assert!(out.contains(">x<") && out.contains(">b<"), "{out}");
+        assert_eq!(
+            quirks_mode(&out),
+            quirks_mode(&input),
+            "{input}\n→ {out}"
+        );
+        let problems = safety::check_output(&out);
+        let problems: Vec<_> = problems
+            .iter()
+            .filter(|p| !p.starts_with("does not parse back to itself"))
+            .collect();
+        assert!(problems.is_empty(), "{input}\n→ {out}\n{problems:#?}");
+    }
+}
+
 #[test]
 fn frameset_documents_get_a_body() {
     for input in [

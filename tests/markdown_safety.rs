@@ -253,3 +253,223 @@ fn a_refused_footnote_label_destination_keeps_the_blocks_after_it() {
         assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
     }
 }
+
+/// The start tags the Markdown path writes itself (an element left open in its piece, which
+/// the cleaner would not keep alone: hidden, a table cell outside a table, a link whose
+/// text is Markdown) follow the policy as the HTML sanitizer applies it: no `style`, no
+/// `id` without the policy's prefix, no class the policy drops, `rel` and `target` as the
+/// policy writes them (never the author's `rel="opener"`), and no element the policy
+/// unwraps or removes. They were checked with the allowance meant for the renderer's own
+/// structure (`style` on table cells, `class` and `id` on `div`, `class` on `span`…) and
+/// without the sanitizer's value rules: a page could keep `<div id="config">` (DOM
+/// clobbering) or `<a target="_blank" rel="opener">` (the linked page gets the window).
+/// Checked on every element of the rendered post (none of these posts has Markdown
+/// structure but paragraphs).
+#[test]
+fn tags_the_markdown_path_writes_follow_the_policy() {
+    use articlean::{CleanerBuilder, Config};
+    use markup5ever_rcdom::NodeData;
+    let vectors = [
+        // Left open in an HTML block, Markdown inside.
+        "<div id=\"config\" class=\"modal\" style=\"display:none\">\n\ntext\n\n</div>",
+        "<table><tr>\n<td style=\"position:fixed;inset:0;background:red\" class=\"x\">\n\ntext\n\n</td></tr></table>",
+        "<a href=\"https://a.example/\" target=\"_blank\" rel=\"opener\" hidden>\n\ntext\n\n</a>",
+        "<span id=\"config\" class=\"modal\" hidden>\n\ntext\n\n</span>",
+        "<ul><li style=\"color:red\" id=\"x\" class=\"y\">\n\ntext\n\n</li></ul>",
+        // Left open inline.
+        "Hello <span class=\"note modal\" id=\"config\" hidden>s",
+        "Hello <a href=\"https://a.example/\" target=\"_top\" rel=\"opener\" hidden>x",
+        "Hello <b id=\"config\" class=\"note x\" hidden>d",
+        "Hello <code class=\"x\" id=\"y\" hidden>c",
+        // Closed, and plain.
+        "Hello <a href=\"https://b.example/\">b</a> and <span class=\"note\">s</span> world",
+        "Hello <b id=\"config\" class=\"note\">b</b> world",
+    ];
+    // (settings, the ids' prefix, the classes kept (None: all), `rel`, new tab, elements gone)
+    type Expect = (
+        &'static str,
+        Option<&'static str>,
+        Option<&'static [&'static str]>,
+        Option<&'static str>,
+        bool,
+        &'static [&'static str],
+    );
+    let policies: [Expect; 6] = [
+        ("", None, Some(&[]), Some("noopener noreferrer"), false, &[]),
+        (
+            "ids_kept = \"u-\"\nclasses_allowed = [\"note\"]",
+            Some("u-"),
+            Some(&["note"]),
+            Some("noopener noreferrer"),
+            false,
+            &[],
+        ),
+        (
+            "classes_kept = true\nlinks_in_new_tab = true",
+            None,
+            None,
+            Some("noopener noreferrer"),
+            true,
+            &[],
+        ),
+        (
+            "tags_unwrapped = [\"a\", \"span\", \"b\"]",
+            None,
+            Some(&[]),
+            Some("noopener noreferrer"),
+            false,
+            &["a", "span", "b"],
+        ),
+        (
+            "tags_removed = [\"a\", \"span\", \"div\"]",
+            None,
+            Some(&[]),
+            Some("noopener noreferrer"),
+            false,
+            &["a", "span", "div"],
+        ),
+        ("link_rel = \"\"", None, Some(&[]), None, false, &[]),
+    ];
+    let mut failures = Vec::new();
+    let mut elements = 0;
+    for (settings, ids, classes, rel, new_tab, gone) in policies {
+        let config = Config::from_toml_str(settings).expect("valid TOML");
+        let cleaner = CleanerBuilder::from_config(&config).build().expect("valid");
+        for vector in vectors {
+            let post = format!("{vector}\n");
+            let once = cleaner.clean_post_as(&post, BodyKind::Markdown).into_html();
+            for (name, options) in renderer_options() {
+                let rendered = render(&once, options);
+                let parsed = common::safety::parse(&rendered);
+                let mut stack = vec![parsed.root.clone()];
+                while let Some(node) = stack.pop() {
+                    stack.extend(node.children.borrow().iter().cloned());
+                    let NodeData::Element {
+                        name: el, attrs, ..
+                    } = &node.data
+                    else {
+                        continue;
+                    };
+                    elements += 1;
+                    let el = &*el.local;
+                    let mut bad: Vec<String> = Vec::new();
+                    if gone.contains(&el) {
+                        bad.push(format!("<{el}>"));
+                    }
+                    for a in attrs.borrow().iter() {
+                        let (attr, value) = (&*a.name.local, &*a.value);
+                        let ok = match attr {
+                            "id" => ids.is_some_and(|p| value.starts_with(p)),
+                            "class" => classes.is_none_or(|kept| {
+                                value.split_ascii_whitespace().all(|c| kept.contains(&c))
+                            }),
+                            "rel" => rel == Some(value),
+                            "target" => new_tab && value == "_blank",
+                            "href" => el == "a",
+                            _ => false,
+                        };
+                        if !ok {
+                            bad.push(format!("{attr}={value:?} on <{el}>"));
+                        }
+                    }
+                    if !bad.is_empty() {
+                        failures.push(format!(
+                            "[{settings}] [{name}] {post:?}\n  cleaned {once:?}\n  rendered {rendered:?}\n  {}",
+                            bad.join(", ")
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} elements of {elements} hold what the policy does not keep:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// A `<…>` destination that reads as a tag is written bare; a `[` in it is then outside the
+/// `<…>` that kept it apart, where the next cleaning writes it `&#91;` (a definition's `[`
+/// that opens no label): cleaning again changed the post. Found by `markdown_props` at
+/// 20,000 cases (`[^1]: <p title="a&#10;&#10;[x](javascript:alert(1))">`).
+#[test]
+fn a_destination_written_bare_is_cleaned_once() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "[^1]: <p title=\"a&#10;&#10;[x](javascript:alert(1))\">\n\n[r]: javascript:alert(2)\n",
+        "- <svg onload=alert(1)>\n[^1]: <p title=\"a&#10;&#10;[x](javascript:alert(1))\">\n",
+        "[r]: <a href=\"[y](z)\">\n\n[r]\n",
+        "x[^n]\n\n[^n]: <b x=[y]>\n",
+        "[a]: <img src=x alt=[b]] \"t\"\n\n[a]\n",
+    ] {
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
+    }
+}
+
+/// A footnote definition line inside a GFM table: pulldown-cmark ends the table there and
+/// reads the lines after it as the footnote's paragraph (a code span across them hides their
+/// raw HTML), but a renderer with tables and no footnotes (marked, as Hexo runs it;
+/// markdown-it without its footnote plugin) reads each line as a table row, its cells parsed
+/// apart: the HTML was live there. Found by `markdown_props` at 20,000 cases.
+#[test]
+fn a_footnote_line_in_a_table_is_a_row_to_renderers_without_footnotes() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "a|b\n-|-\n[^1]: `x\n<img src=x onerror=alert(1)> `\n",
+        "a|b\n-|-\n[^1]: `x\n| <img src=x onerror=alert(1)> `\n",
+        "| a | b |\n|---|---|\n| c | d |\n[^note]: `x\n| e | <svg onload=alert(1)> ` |\n",
+        "a|b\n-|-\n[^1]: x `y\n<a href=javascript:alert(1)>z</a> `\n",
+        "  <a href=javascript:alert(1)>|<img src=x onerror=alert(1)>\n|---|---|\n[^1]: <a href=javascript:alert(1)><div id=\"1\"><form id=\"foobar\"></form><button form=\"foobar\" formaction=\"javascript:alert(1)\">X</button>//[\"'`-->]]>]</div>\n|---|---|\n| <div id=\"1\"><form id=\"foobar\"></form><button form=\"foobar\" formaction=\"javascript:alert(1)\">X</button>//[\"'`-->]]>]</div>\n",
+    ] {
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
+    }
+}
+
+/// A URL literal (`www.a.com/…`) runs on over backticks in marked (Hexo) and goldmark's
+/// linkify (Hugo): a backtick glued to one opens no code span there, and the HTML that
+/// pulldown-cmark reads as code after it is live (`www.a.com/` <img src=x onerror=…> ``
+/// ran the handler in marked 18). Such a backtick is written escaped, and what follows is
+/// cleaned as HTML.
+#[test]
+fn a_backtick_in_a_url_literal_opens_no_code_span() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "www.a.com/` <img src=x onerror=alert(1)> `\n",
+        "Visit https://a.example/x`<svg onload=alert(1)>`.\n",
+        "- see WWW.a.com/``<a href=javascript:alert(1)>x</a>``\n",
+        "| a |\n|---|\n| ftp://a.example/` <img src=x onerror=alert(1)> ` |\n",
+        "> http://a.example/(`<img src=x onerror=alert(1)>`)\n",
+    ] {
+        let once = cleaner.clean_post(post).into_html();
+        assert!(
+            !once.contains("onerror") && !once.contains("onload") && !once.contains("javascript:"),
+            "{post:?}\n→ {once:?}"
+        );
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
+    }
+    // A code span that opens before the literal, or after white space, stays code.
+    for post in ["`www.a.com/<b>` x\n", "www.a.com/ `<b>`\n"] {
+        assert_eq!(cleaner.clean_post(post).html(), post);
+    }
+}
+
+/// Found by `markdown_props` at 20,000 cases (seed 7) once URL literals were read: a `<`
+/// between a literal and a backtick ended the literal, then a later pass wrote it `&lt;`
+/// (which a literal runs over), and cleaning again escaped the backtick.
+#[test]
+fn a_url_literal_cut_by_a_tag_is_read_once() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "[^1]: ![i](https://cors.example.workers.dev/?http://img.example.com/a.jpg)</details>`\n    `\n\n[r]: javascript:alert(2)\n",
+        "www.a.com/</b>` <img src=x onerror=alert(1)> `\n",
+        "[x]: http://a.example/<b>`y`\n",
+    ] {
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
+    }
+}

@@ -177,8 +177,9 @@ pub(crate) fn escape_uncovered_lt(
     n
 }
 
-/// The `<…>` destination `inner` written bare (white space and parentheses percent-encoded:
-/// the URL renderers write anyway) when, read as text, `<inner>` would be an HTML tag (a tag
+/// The `<…>` destination `inner` written bare (white space, parentheses and brackets
+/// percent-encoded: the URL renderers write anyway; a bare `[` would be a definition's `[`
+/// that opens no label, written `&#91;` by the next cleaning) when, read as text, `<inner>` would be an HTML tag (a tag
 /// name, then white space, `/` or the end); `None` otherwise.
 fn bare_destination(inner: &str) -> Option<String> {
     let name = inner
@@ -199,6 +200,8 @@ fn bare_destination(inner: &str) -> Option<String> {
                 '\x0c' => out.push_str("%0C"),
                 '(' => out.push_str("%28"),
                 ')' => out.push_str("%29"),
+                '[' => out.push_str("%5B"),
+                ']' => out.push_str("%5D"),
                 c => out.push(c),
             }
         }

@@ -14,8 +14,10 @@
 //!    block (each line of it when it sits in a quote or list item), each inline tag, comment,
 //!    processing instruction, declaration or CDATA section, under each reading a renderer may
 //!    give the body: CommonMark with the GitHub extensions (tables, footnotes, strikethrough,
-//!    task lists), plain CommonMark, and, when there is a `$`, with `$` math as well (math is
-//!    never a reason to skip HTML: it is only one more reading). Code spans and code blocks
+//!    task lists), plain CommonMark, when there is a `[^`, the GitHub extensions without
+//!    footnotes (a `[^1]:` line in a table is a row to marked and markdown-it), and, when
+//!    there is a `$`, with `$` math as well (math is never a reason to skip HTML: it is only
+//!    one more reading). Code spans and code blocks
 //!    are never pieces. Each piece is cleaned as a browser's tokenizer reads
 //!    it and written back in a form that cannot change the Markdown around it and leaves the
 //!    tokenizer in the data state (see [`piece`]). A block that opens an element and leaves it
@@ -102,21 +104,31 @@ const RENDERED: Allowance = &[
 
 /// The readings a body is cleaned and verified under: CommonMark with the GitHub extensions
 /// (a table row or a footnote can hold HTML that a plain CommonMark renderer reads in another
-/// block), plain CommonMark, and, when the body has a `$` (no cleaning step writes one),
-/// CommonMark with the GitHub extensions and `$` math (a math span can end a code span early
-/// and so turn its content into HTML).
+/// block), plain CommonMark, when the body has a `[^` the GitHub extensions without
+/// footnotes (marked, as Hexo runs it, and markdown-it without its footnote plugin: a
+/// `[^1]:` line in a table is a row to them, where pulldown-cmark ends the table and reads a
+/// footnote, whose code span can hide the HTML of the rows after it), and, when the body
+/// has a `$` (no cleaning step writes one), CommonMark with the GitHub extensions and `$`
+/// math (a math span can end a code span early and so turn its content into HTML).
 fn readings(body: &str) -> &'static [Options] {
-    static ALL: Lazy<[Options; 3]> = Lazy::new(|| {
+    static ALL: Lazy<[Options; 4]> = Lazy::new(|| {
         [
             options(),
             Options::empty(),
+            options() - Options::ENABLE_FOOTNOTES,
             options() | Options::ENABLE_MATH,
         ]
     });
-    if memchr::memchr(b'$', body.as_bytes()).is_some() {
-        &ALL[..]
-    } else {
-        &ALL[..2]
+    static NO_FOOTNOTES: Lazy<[Options; 3]> = Lazy::new(|| [ALL[0], ALL[1], ALL[2]]);
+    static MATH: Lazy<[Options; 3]> = Lazy::new(|| [ALL[0], ALL[1], ALL[3]]);
+    let bytes = body.as_bytes();
+    let footnotes = memchr::memmem::find(bytes, b"[^").is_some();
+    let math = memchr::memchr(b'$', bytes).is_some();
+    match (footnotes, math) {
+        (true, true) => &ALL[..],
+        (true, false) => &NO_FOOTNOTES[..],
+        (false, true) => &MATH[..],
+        (false, false) => &ALL[..2],
     }
 }
 
@@ -134,14 +146,15 @@ pub(crate) fn clean(cleaner: &Cleaner, body: &str) -> (String, Report) {
 fn clean_crlf_proof(cleaner: &Cleaner, body: &str) -> (String, Report) {
     let mut report = Report::new(cleaner.rule_names().map(|n| (n, 0)).collect());
     let sanitize = cleaner.inner.sanitize.clone();
-    let verifier = sanitize
-        .as_deref()
-        .map(|s| Verifier::new(s.policy()).allowing(RENDERED));
-    let v = verifier.as_ref();
-    let out = passes(cleaner, v, body, &mut report);
-    let Some(v) = v else {
+    // The raw HTML the passes write is the author's: checked against the policy alone. Only
+    // the rendered body is checked with the renderer's own structure accepted (`RENDERED`):
+    // a table cell's `style`, a footnote's `id` are the renderer's, never the author's.
+    let written = sanitize.as_deref().map(|s| Verifier::new(s.policy()));
+    let out = passes(cleaner, written.as_ref(), body, &mut report);
+    let Some(written) = written else {
         return (out, report);
     };
+    let v = &written.allowing(RENDERED);
     if is_safe(v, &out) {
         return (out, report);
     }
@@ -155,7 +168,7 @@ fn clean_crlf_proof(cleaner: &Cleaner, body: &str) -> (String, Report) {
     report.add("sanitize", blocks);
     // Escaping changes the Markdown too (a fence that was inside an HTML block now opens):
     // both passes again.
-    let out = passes(cleaner, Some(v), &escaped, &mut report);
+    let out = passes(cleaner, Some(&written), &escaped, &mut report);
     if blocks > 0 && is_safe(v, &out) {
         return (out, report);
     }
@@ -282,6 +295,8 @@ fn raw_html(
     // glue with a changed piece into a new tag (`<a f='` + `<a f=''>` cleaned to `<a>`).
     let mut text_lt: Vec<usize> = Vec::new();
     let mut run_changed = false;
+    // Backticks that a URL literal runs over in marked and goldmark (`url_literals`).
+    let glued = super::url_literals::backticks_in_literals(body);
     for (event, range) in Parser::new_ext(body, reading).into_offset_iter() {
         match event {
             Event::Start(Tag::HtmlBlock) => {
@@ -329,6 +344,15 @@ fn raw_html(
                 run_changed |= clean(&mut edits, &text, range, Place::Inline)
             }
             Event::Text(_) => text_lt.extend(live_lt(body, range)),
+            // A code span whose opening backticks a URL literal runs over: none to those
+            // renderers. Written escaped, its content is read (and cleaned) as HTML.
+            Event::Code(_) if glued.binary_search(&range.start).is_ok() => {
+                let ticks = body.as_bytes()[range.start..]
+                    .iter()
+                    .take_while(|&&b| b == b'`')
+                    .count();
+                edits.push(range.start..range.start + ticks, "\\`".repeat(ticks));
+            }
             Event::Start(tag) if !is_inline(&tag) => {
                 flush(&mut edits, &mut text_lt, &mut run_changed)
             }

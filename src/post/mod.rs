@@ -31,6 +31,8 @@ mod markers;
 #[cfg(feature = "posts")]
 mod piece;
 mod scalar;
+#[cfg(feature = "posts")]
+mod url_literals;
 
 pub(crate) use markers::is_engine_comment;
 

@@ -12,9 +12,10 @@
 // Markdown posts (source `markdown`) come as the HTML a blog would serve: `cleaned` is the
 // rendering of the cleaned post by pulldown-cmark, `payload` the rendering of the raw one (see
 // xss_dump.rs). The cleaned post's Markdown (`markdown`) is also rendered here by markdown-it
-// (`html: true`, `linkify: true`, as hexo-renderer-markdown-it and VitePress run it) and by
-// commonmark.js (raw HTML kept): renderers refuse different links and definitions, and what
-// one refuses is written as text. Those renderings (sources `markdown-it`, `commonmark`) are
+// (`html: true`, `linkify: true`, as hexo-renderer-markdown-it and VitePress run it), by
+// marked (its defaults, as Hexo's default renderer runs it) and by commonmark.js (raw HTML
+// kept): renderers refuse different links and definitions, and what
+// one refuses is written as text. Those renderings (sources `markdown-it`, `marked`, `commonmark`) are
 // searched for executions and unsafe markup; no html5ever tree is compared for them.
 //
 // For every payload, in its own pair of iframes (so one payload cannot hide another's effect):
@@ -32,6 +33,7 @@ import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
 import * as commonmark from "commonmark";
+import { Marked } from "marked";
 
 const control = process.argv.includes("--control");
 const file = process.argv.slice(2).find((a) => !a.startsWith("--"));
@@ -49,8 +51,12 @@ const dumped = JSON.parse(readFileSync(file, "utf8"))
 const markdownIt = new MarkdownIt({ html: true, linkify: true });
 const commonmarkParser = new commonmark.Parser();
 const commonmarkRenderer = new commonmark.HtmlRenderer({ safe: false });
+// marked with its defaults (GFM: tables, URL literals; no footnotes), as Hexo's default
+// renderer (hexo-renderer-marked) runs it.
+const markedParser = new Marked();
 const renderers = [
   ["markdown-it", (md) => markdownIt.render(md)],
+  ["marked", (md) => markedParser.parse(md)],
   ["commonmark", (md) => commonmarkRenderer.render(commonmarkParser.parse(md))],
 ];
 let nextId = Math.max(-1, ...dumped.map((e) => e.id)) + 1;
@@ -327,7 +333,7 @@ const executed = new Set(executions.map((x) => x.entry.id)).size;
 const what = control ? "RAW (uncleaned) payloads" : "cleaned payloads";
 console.log(
   `${what}: ${vectors} vectors + ${count("fixture")} fixtures + ${count("generated")} generated cases + ${count("markdown")} rendered Markdown posts ` +
-    `(+ ${count("markdown-it")} by markdown-it, ${count("commonmark")} by commonmark.js) in Chromium (${seconds}s): ` +
+    `(+ ${count("markdown-it")} by markdown-it, ${count("marked")} by marked, ${count("commonmark")} by commonmark.js) in Chromium (${seconds}s): ` +
     `${executions.length} executions (${executed} payloads), ${unsafe.length} unsafe markup findings, ${mismatches.length} tree mismatches`,
 );
 if (vectors === 0) console.log("note: no shared XSS vectors in the input (../shared absent): fixtures and generated cases only");

@@ -9,8 +9,9 @@ use articlean::{Cleaner, Post};
 use pulldown_cmark::{html, Options, Parser};
 
 /// The renderer settings a post is checked under: plain CommonMark, CommonMark with the
-/// GitHub extensions, and with math on as well.
-pub fn renderer_options() -> [(&'static str, Options); 3] {
+/// GitHub extensions, with math on as well, and the GitHub extensions without footnotes
+/// (marked, markdown-it without its footnote plugin).
+pub fn renderer_options() -> [(&'static str, Options); 4] {
     let gfm = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -20,6 +21,7 @@ pub fn renderer_options() -> [(&'static str, Options); 3] {
         ("commonmark", Options::empty()),
         ("gfm", gfm),
         ("gfm+math", gfm | Options::ENABLE_MATH),
+        ("gfm without footnotes", gfm - Options::ENABLE_FOOTNOTES),
     ]
 }
 

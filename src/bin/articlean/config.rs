@@ -23,8 +23,8 @@ pub fn load(path: Option<&Path>) -> Result<Config, String> {
         return Ok(Config::default());
     };
     let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    Config::from_toml_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+        .map_err(|e| format!("cannot read {}: {e}", crate::files::shown(path)))?;
+    Config::from_toml_str(&text).map_err(|e| format!("{}: {e}", crate::files::shown(path)))
 }
 
 /// The cleaner `config` describes; a bad setting is reported by `build()`.
@@ -39,7 +39,7 @@ pub fn describe(config: &Config, source: Option<&Path>, cleaner: &Cleaner) -> St
     let mut s = String::new();
     match source {
         Some(path) => {
-            let _ = writeln!(s, "# configuration: {}", path.display());
+            let _ = writeln!(s, "# configuration: {}", crate::files::shown(path));
         }
         None => {
             let _ = writeln!(

@@ -65,7 +65,7 @@ pub fn unified(old: &str, new: &str, name: &str, color: bool) -> String {
 
 /// A file name as git writes it: in double quotes with C escapes when it holds a `"`, a `\`
 /// or a control character; as it is otherwise.
-fn quoted(name: &str) -> String {
+pub fn quoted(name: &str) -> String {
     if !name
         .chars()
         .any(|c| c == '"' || c == '\\' || c.is_control())

@@ -8,6 +8,13 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// `path` as every message writes it: as git writes a file name (in double quotes, control
+/// characters escaped, when it holds any), so that a name from the folder being cleaned
+/// never sends escape sequences to the terminal.
+pub fn shown(path: &Path) -> String {
+    crate::diff::quoted(&path.display().to_string())
+}
+
 /// Extensions cleaned when a folder is walked.
 pub const EXTENSIONS: &[&str] = &["md", "markdown", "html", "htm"];
 
@@ -77,7 +84,7 @@ pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Found {
         let meta = match fs::metadata(root) {
             Ok(m) => m,
             Err(e) => {
-                let msg = format!("cannot read {}: {}", root.display(), reason(&e));
+                let msg = format!("cannot read {}: {}", shown(root), reason(&e));
                 found.failed.push((root.clone(), msg));
                 continue;
             }
@@ -98,7 +105,7 @@ pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Found {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    let msg = format!("cannot list in {}: {e}", root.display());
+                    let msg = format!("cannot list in {}: {e}", shown(root));
                     found.failed.push((root.clone(), msg));
                     continue;
                 }

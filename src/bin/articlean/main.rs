@@ -155,7 +155,7 @@ fn load(
             c.allow_unsafe_output = true;
         }
         let cleaner = config::cleaner(&c).map_err(|e| match &source {
-            Some(path) => format!("{}: {e}", path.display()),
+            Some(path) => format!("{}: {e}", files::shown(path)),
             None => e.to_string(),
         })?;
         Ok((c, cleaner))
@@ -192,7 +192,7 @@ fn clean(args: CleanArgs) -> ExitCode {
     let found = files::discover(&args.paths, &walk);
     if args.verbose {
         for (path, why) in &found.skipped {
-            eprintln!("skipped: {}: {why}", path.display());
+            eprintln!("skipped: {}: {why}", files::shown(path));
         }
     }
     let jobs = found.jobs;
@@ -285,7 +285,8 @@ fn clean(args: CleanArgs) -> ExitCode {
                     broken_pipe = out.write_all(text.as_bytes()).is_err();
                 }
                 if args.check && o.changed && o.error.is_none() && !args.dry_run {
-                    broken_pipe |= writeln!(out, "would change: {}", o.path.display()).is_err();
+                    broken_pipe |=
+                        writeln!(out, "would change: {}", files::shown(&o.path)).is_err();
                 }
                 if args.dry_run {
                     // Each file's diff as soon as it is there.
@@ -303,7 +304,7 @@ fn clean(args: CleanArgs) -> ExitCode {
                     (None, true) => "changed",
                     (None, false) => "unchanged",
                 };
-                progress.suspend(|| eprintln!("{state}: {}", o.path.display()));
+                progress.suspend(|| eprintln!("{state}: {}", files::shown(&o.path)));
             }
         }
     });
@@ -391,9 +392,9 @@ fn collision(dir: &Path, jobs: &[files::Job]) -> Option<String> {
             return Some(format!(
                 "--out: {} and {} would both be written to {}; nothing was written \
                  (give them separately, or one --out each)",
-                first.display(),
-                job.path.display(),
-                target.display()
+                files::shown(first),
+                files::shown(&job.path),
+                files::shown(&target)
             ));
         }
     }

@@ -1,6 +1,6 @@
 //! Cleaning one file, and the summary of a run.
 
-use crate::files::{reason, write_atomically, Job};
+use crate::files::{reason, shown, write_atomically, Job};
 use articlean::{BodyKind, Cleaned, Cleaner, Post, Report};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -62,11 +62,7 @@ pub fn process(cleaner: &Cleaner, job: &Job, output: &Output) -> Outcome {
     let bytes = match fs::read(&job.path) {
         Ok(b) => b,
         Err(e) => {
-            outcome.error = Some(format!(
-                "cannot read {}: {}",
-                job.path.display(),
-                reason(&e)
-            ));
+            outcome.error = Some(format!("cannot read {}: {}", shown(&job.path), reason(&e)));
             return outcome;
         }
     };
@@ -76,7 +72,7 @@ pub fn process(cleaner: &Cleaner, job: &Job, output: &Output) -> Outcome {
         Err(e) => {
             outcome.error = Some(format!(
                 "{}: not UTF-8 (invalid byte at offset {}), skipped",
-                job.path.display(),
+                shown(&job.path),
                 e.utf8_error().valid_up_to()
             ));
             return outcome;
@@ -114,18 +110,18 @@ pub fn process(cleaner: &Cleaner, job: &Job, output: &Output) -> Outcome {
                 .map_err(|e| {
                     format!(
                         "cannot create the folder of {}: {}",
-                        target.display(),
+                        shown(&target),
                         reason(&e)
                     )
                 })
                 .and_then(|()| {
                     write_atomically(&target, clean.as_bytes(), perms, false)
-                        .map_err(|e| format!("cannot write {}: {}", target.display(), reason(&e)))
+                        .map_err(|e| format!("cannot write {}: {}", shown(&target), reason(&e)))
                 })
         }
     };
     if let Err(e) = written {
-        outcome.error = Some(format!("{}: {e}", job.path.display()));
+        outcome.error = Some(format!("{}: {e}", shown(&job.path)));
     }
     outcome
 }

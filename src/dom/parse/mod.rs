@@ -104,6 +104,9 @@ pub(crate) struct Parsed {
     /// A document the parser read in quirks mode (no doctype, or a legacy one): there a
     /// `<table>` stays inside a `<p>`.
     pub(crate) quirks: bool,
+    /// The mode the parser read a document in (no quirks for a fragment), which the output
+    /// keeps (`document::keep_mode`).
+    pub(crate) mode: QuirksMode,
 }
 
 fn opts() -> ParseOpts {
@@ -159,12 +162,16 @@ fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'
     if too_deep {
         enforce(&root, base);
     }
-    let quirks = kind == InputKind::Document && dom.quirks_mode.get() == QuirksMode::Quirks;
+    let mode = match kind {
+        InputKind::Document => dom.quirks_mode.get(),
+        InputKind::Fragment => QuirksMode::NoQuirks,
+    };
     Parsed {
         _dom: dom,
         root,
         dropped,
-        quirks,
+        quirks: mode == QuirksMode::Quirks,
+        mode,
     }
 }
 

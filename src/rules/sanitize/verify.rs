@@ -91,17 +91,7 @@ impl<'p> Verifier<'p> {
                     .and_then(|attrs| attrs.iter().find(|(a, _)| **a == **attr));
                 match extra {
                     Some(&(_, is_url)) => is_url,
-                    None => {
-                        let kept = (*attr == local_name!("class")
-                            && policy.classes != Classes::Dropped)
-                            || (*attr == local_name!("id") && policy.id_prefix.is_some())
-                            || (*element == local_name!("a")
-                                && matches!(*attr, local_name!("rel") | local_name!("target")));
-                        if !kept {
-                            return false;
-                        }
-                        false
-                    }
+                    None => return self.keeps_own_value(element, attr, value),
                 }
             }
         };
@@ -111,6 +101,28 @@ impl<'p> Verifier<'p> {
                 .all(|(url, _)| policy.urls.allowed(element, url));
         }
         !is_url || policy.urls.allowed(element, value)
+    }
+
+    /// `class`, `id`, and a link's `rel` and `target`, which the sanitizer keeps with values
+    /// of its own: only the classes the policy keeps, an `id` with the policy's prefix, the
+    /// policy's `rel`, `target="_blank"` when links open in a new tab (the author's
+    /// `rel="opener"` or `target="_top"` never).
+    fn keeps_own_value(&self, element: &LocalName, attr: &LocalName, value: &str) -> bool {
+        let policy = self.policy;
+        let link = *element == local_name!("a");
+        match *attr {
+            local_name!("class") => match &policy.classes {
+                Classes::Dropped => false,
+                Classes::All => true,
+                Classes::Only(kept) => value.split_ascii_whitespace().all(|c| kept.contains(c)),
+            },
+            local_name!("id") => policy.id_prefix.as_deref().is_some_and(|prefix| {
+                value.starts_with(prefix) && !value.contains(|c: char| c.is_ascii_whitespace())
+            }),
+            local_name!("rel") if link => policy.link_rel.as_deref() == Some(value),
+            local_name!("target") if link => policy.new_tab && value == "_blank",
+            _ => false,
+        }
     }
 
     /// An attribute of a kept embed: its `src` an allowed URL, its `sandbox` the one the
@@ -195,6 +207,9 @@ mod tests {
             "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>",
             "<form action=\"x\"></form>",
             "<font>x</font>",
+            // `rel` and `target` only as the sanitizer writes them.
+            "<a href=\"https://e.example/\" rel=\"opener\">x</a>",
+            "<a href=\"https://e.example/\" rel=\"noopener noreferrer\" target=\"_top\">x</a>",
             // Dropped by a fragment parse, but a page's own `<body>`/`<html>` gets the
             // attributes (the handler runs).
             "a <body onload=\"alert(1)\"> b",
@@ -202,6 +217,21 @@ mod tests {
             "<hr>\n<HTML onclick=\"alert(1)\">",
         ] {
             assert!(!v.violations(bad).is_empty(), "{bad}");
+        }
+        // Ids with the policy's prefix only; only the classes it keeps.
+        let policy = SanitizerConfig {
+            id_prefix: Some("u-".into()),
+            classes: Classes::Only(["note".to_string()].into()),
+            ..SanitizerConfig::default()
+        }
+        .build()
+        .unwrap();
+        let ids = Verifier::new(&policy);
+        assert!(ids
+            .violations("<p id=\"u-a\" class=\"note\">x</p>")
+            .is_empty());
+        for bad in ["<p id=\"config\">x</p>", "<p class=\"note modal\">x</p>"] {
+            assert!(!ids.violations(bad).is_empty(), "{bad}");
         }
         // Without attributes they add nothing.
         assert!(v.violations("a <body> b </html>").is_empty());
