@@ -62,6 +62,11 @@ pub(crate) fn keep_mode(document: &Handle, mode: QuirksMode) {
     let at = children
         .iter()
         .position(|n| matches!(n.data, NodeData::Doctype { .. }));
+    // A document without a doctype is read in quirks mode (§ 13.2.6.4.1), and so is its
+    // output without one: nothing to parse.
+    if at.is_none() && mode == QuirksMode::Quirks {
+        return;
+    }
     if let Some(i) = at {
         // The usual case, answered without parsing: `<!DOCTYPE html>` in no-quirks mode.
         if let NodeData::Doctype {
