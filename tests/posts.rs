@@ -298,3 +298,37 @@ fn glued_inputs_never_panic() {
     }
     assert!(total > 3000 * 20, "the generator made {total} bytes");
 }
+
+#[test]
+fn an_unwrapped_front_matter_url_ends_no_string_or_css_url_in_a_theme() {
+    // Themes paste front-matter values into templates unescaped, e.g.
+    // `style="background-image: url('{{ cover }}')"`: a proxy's parameter decoded to a `'`,
+    // `)` or `"` would end the string, the `url(…)` or the attribute there.
+    let cases = [
+        (
+            "cover: https://images.weserv.nl/?url=https%3A%2F%2Fa.example%2Fx%27)%3Bbackground%3Aurl(%22evil.png%22.jpg",
+            "cover: https://a.example/x%27%29;background:url%28%22evil.png%22.jpg",
+        ),
+        (
+            "image: \"https://images.weserv.nl/?url=https%3A%2F%2Fa.example%2Fit%27s%20(1).jpg\"",
+            "image: \"https://a.example/it%27s%20%281%29.jpg\"",
+        ),
+        (
+            "thumbnail: 'https://images.weserv.nl/?url=a.example/p%3E%3Cimg%20src=x%20onerror=alert(1)%3E.jpg'",
+            "thumbnail: 'http://a.example/p%3E%3Cimg%20src=x%20onerror=alert%281%29%3E.jpg'",
+        ),
+    ];
+    for (line, want) in cases {
+        let input = format!("---\ntitle: t\n{line}\n---\nText.\n");
+        let out = clean(&input);
+        let got = out.lines().nth(2).unwrap_or_default();
+        assert_eq!(got, want, "{out}");
+        let value = got.split_once(": ").map_or("", |(_, v)| v);
+        let inner = value.trim_matches(|c| c == '\'' || c == '"');
+        assert!(
+            !inner.contains(['\'', '"', '(', ')', '<', '>', ' ']),
+            "{inner}"
+        );
+        assert_eq!(clean(&out), out, "cleaning again changes it");
+    }
+}

@@ -89,7 +89,9 @@ pub(crate) fn rewrite(cleaner: &Cleaner, front: &str) -> (String, usize) {
             cleaner.rewrite_image_url(&value)
         };
         // Only an http(s) URL is ever written, never one holding template syntax.
-        let new = new.filter(|n| is_url(n) && !has_template_syntax(n));
+        let new = new
+            .map(|n| inert_in_templates(&n))
+            .filter(|n| is_url(n) && !has_template_syntax(n));
         let Some(encoded) = new.and_then(|n| encode(&n, scalar.style)) else {
             continue;
         };
@@ -103,6 +105,26 @@ pub(crate) fn rewrite(cleaner: &Cleaner, front: &str) -> (String, usize) {
     }
     out.push_str(&front[done..]);
     (out, changes)
+}
+
+/// A rewritten URL as front matter holds it. Themes paste front-matter values into their
+/// templates, often unescaped (`style="background-image: url('{{ cover }}')"`,
+/// `<img src={{ image }}>`), and unwrapping a proxy decodes what its parameter escaped
+/// (`%27` becomes `'`): the characters that would end a quoted string, a CSS `url(…)` or an
+/// unquoted attribute value there are written percent-encoded, as the proxy's parameter
+/// had them (servers read `%27` and `'` in a path alike).
+fn inert_in_templates(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '\'' | '"' | '(' | ')' | '<' | '>' | '`' | ' ' => {
+                out.push_str(&format!("%{:02X}", u32::from(c)));
+            }
+            c if c.is_ascii_control() => out.push_str(&format!("%{:02X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
