@@ -74,18 +74,23 @@ impl Kept {
         self.words.extend(other.words.iter().cloned());
     }
 
-    /// Whether the attribute `attr` (ASCII lower case) with this value stays.
-    fn keeps(&self, attr: &[u8], value: &[u8]) -> bool {
-        self.all
-            || self.names.contains(attr)
-            || self
-                .prefixes
-                .iter()
-                .any(|p| attr.len() > p.len() && attr.starts_with(p))
+    /// Whether the attribute `attr` (ASCII lower case) stays by a pattern of its name,
+    /// whatever its value: a kept prefix (`data-`), or a name no "all but" list excludes.
+    fn keeps_by_pattern(&self, attr: &[u8]) -> bool {
+        self.prefixes
+            .iter()
+            .any(|p| attr.len() > p.len() && attr.starts_with(p))
             || self
                 .all_but
                 .iter()
                 .any(|except| !except.iter().any(|e| e.matches(attr)))
+    }
+
+    /// Whether the attribute `attr` (ASCII lower case) with this value stays.
+    fn keeps(&self, attr: &[u8], value: &[u8]) -> bool {
+        self.all
+            || self.names.contains(attr)
+            || self.keeps_by_pattern(attr)
             || self
                 .words
                 .iter()
@@ -230,17 +235,7 @@ impl Kept {
     fn verdict(&self, key: u128) -> Verdict {
         let bytes = key.to_le_bytes();
         let attr = &bytes[..usize::from(bytes[15])];
-        if self.all
-            || self.names.contains_key(key)
-            || self
-                .prefixes
-                .iter()
-                .any(|p| attr.len() > p.len() && attr.starts_with(p))
-            || self
-                .all_but
-                .iter()
-                .any(|except| !except.iter().any(|e| e.matches(attr)))
-        {
+        if self.all || self.names.contains_key(key) || self.keeps_by_pattern(attr) {
             return Verdict::Keep;
         }
         let mut mask = 0u64;
