@@ -116,12 +116,11 @@ pub(crate) fn rewrite(cleaner: &Cleaner, front: &str) -> (String, usize) {
 fn inert_in_templates(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
     for c in url.chars() {
-        match c {
-            '\'' | '"' | '(' | ')' | '<' | '>' | '`' | ' ' => {
-                out.push_str(&format!("%{:02X}", u32::from(c)));
-            }
-            c if c.is_ascii_control() => out.push_str(&format!("%{:02X}", u32::from(c))),
-            c => out.push(c),
+        if c.is_ascii_control() || matches!(c, '\'' | '"' | '(' | ')' | '<' | '>' | '`' | ' ') {
+            // ASCII, so one byte.
+            out.push_str(percent_encoding::percent_encode_byte(c as u8));
+        } else {
+            out.push(c);
         }
     }
     out

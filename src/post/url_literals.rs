@@ -1,9 +1,10 @@
 //! URL literals (`www.example.com/…`, `https://…` written without `<…>`), which marked (as
 //! Hexo runs it), goldmark's linkify (Hugo) and markdown-it's inline linkify rule (`linkify:
 //! true`, for `http(s)://`) read where they start, before any code span: the literal runs on
-//! over every character but white space and `<`, backticks included. A backtick that pulldown-cmark reads as the opening of a code span
-//! can so be part of a link to them, and the span's content, which pulldown-cmark and the
-//! cleaner read as code, is Markdown and raw HTML there:
+//! over every character but white space and `<`, backticks included. A backtick that
+//! pulldown-cmark reads as the opening of a code span can so be part of a link to them, and
+//! the span's content, which pulldown-cmark and the cleaner read as code, is Markdown and raw
+//! HTML there:
 //! `www.a.com/` <img src=x onerror=alert(1)> `` ran the handler in marked.
 //!
 //! Such backticks are found here (one pass over the body); the caller writes them escaped
@@ -11,6 +12,8 @@
 //! cleaner cleans it. A run is counted up to white space only, `<` included: a later pass can
 //! write a `<` as `&lt;`, which a literal runs over, and the result must not change when
 //! cleaned again.
+
+use crate::ascii::contains_ci;
 
 /// The starts of URL literals, as marked reads them (ASCII case-insensitive), each to be
 /// followed by a letter, a digit or `-`.
@@ -22,8 +25,7 @@ const STARTS: [&[u8]; 4] = [b"www.", b"http://", b"https://", b"ftp://"];
 pub(super) fn backticks_in_literals(body: &str) -> Vec<usize> {
     let bytes = body.as_bytes();
     if memchr::memchr(b'`', bytes).is_none()
-        || (memchr::memmem::find(bytes, b"://").is_none()
-            && !bytes.windows(4).any(|w| w.eq_ignore_ascii_case(b"www.")))
+        || (memchr::memmem::find(bytes, b"://").is_none() && !contains_ci(body, "www."))
     {
         return Vec::new();
     }

@@ -26,6 +26,12 @@ const LOADER_ATTRIBUTES: &[&str] = &[
     "data-pagespeed-lazy-src",
 ];
 
+/// Whether `name` is an attribute a lazy loader swaps into `src`: one of
+/// [`LOADER_ATTRIBUTES`] or of the configured source attributes `extra`.
+fn is_loader(name: &str, extra: &[String]) -> bool {
+    LOADER_ATTRIBUTES.contains(&name) || extra.iter().any(|a| a == name)
+}
+
 /// Whether `url` names a GIF file (by its extension, any case).
 fn is_gif(url: &str) -> bool {
     // Compared as bytes: the name may end in any character.
@@ -37,10 +43,12 @@ fn is_gif(url: &str) -> bool {
 /// `src` from a loader's attribute, or a `srcset` from a lazy `srcset` attribute, that is
 /// an image URL by its shape and not `current`.
 fn loader_offers_other_format(found: &Found, extra: &[String], current: &str) -> bool {
-    let is_loader = |k: &str| LOADER_ATTRIBUTES.contains(&k) || extra.iter().any(|a| a == k);
     if let Some((name, url)) = &found.src {
         // A picture by its shape: a page or an endpoint in `data-src` never replaces `src`.
-        return is_loader(name) && is_image_url(url) && !is_gif(url) && url.trim() != current;
+        return is_loader(name, extra)
+            && is_image_url(url)
+            && !is_gif(url)
+            && url.trim() != current;
     }
     if let Some((name, set)) = &found.srcset {
         return SRCSET_ATTRIBUTES.contains(&name.as_str())
@@ -83,9 +91,8 @@ pub(super) fn gif_gives_way(
     if found.is_some() {
         return loader_offers_other_format(found, extra, src).then_some(None);
     }
-    let is_loader = |k: &str| LOADER_ATTRIBUTES.contains(&k) || extra.iter().any(|a| a == k);
     el.attrs()
-        .filter(|(k, _)| is_loader(k))
+        .filter(|(k, _)| is_loader(k, extra))
         .find_map(|(_, v)| super::json_attr::json_value_image(v, src))
         .filter(|url| !is_gif(url))
         .map(Some)
