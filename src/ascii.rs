@@ -19,10 +19,13 @@ pub(crate) fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// ASCII case-insensitive `contains` (`needle` not empty).
 pub(crate) fn contains_ci(s: &str, needle: &str) -> bool {
+    find_ci(s, needle).is_some()
+}
+
+/// ASCII case-insensitive `find`: the byte offset of the first `needle` (not empty) in `s`.
+pub(crate) fn find_ci(s: &str, needle: &str) -> Option<usize> {
     let (s, needle) = (s.as_bytes(), needle.as_bytes());
-    let Some(last_start) = s.len().checked_sub(needle.len()) else {
-        return false;
-    };
+    let last_start = s.len().checked_sub(needle.len())?;
     // Only where the first byte is, in either case (`memchr2`), is the rest compared.
     let first = needle[0];
     memchr::memchr2_iter(
@@ -30,7 +33,7 @@ pub(crate) fn contains_ci(s: &str, needle: &str) -> bool {
         first.to_ascii_uppercase(),
         &s[..=last_start],
     )
-    .any(|i| s[i..i + needle.len()].eq_ignore_ascii_case(needle))
+    .find(|&i| s[i..i + needle.len()].eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]

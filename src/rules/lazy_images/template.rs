@@ -1,6 +1,8 @@
-//! URL templates a script fills in (`…/shirt_{width}x.jpg` with `data-widths="[180,360]"`):
-//! filled from the widths the element lists, never promoted as written.
+//! URL templates a script fills in (`…/shirt_{width}x.jpg` with `data-widths="[180,360]"`,
+//! `…/2018/09/12/{{file}}` with the renditions' file names in JSON): filled from what the
+//! element lists, never promoted as written.
 
+use crate::ascii::{contains_ci, find_ci};
 use crate::Element;
 
 /// Placeholders for the width in a URL template (`%{width}`, Ruby's format, before the
@@ -49,7 +51,7 @@ pub(crate) fn fill_template(
             Some((name, v.to_string(), *hole))
         })
     else {
-        return false;
+        return fill_file_template(el);
     };
     let Some(widths) = el
         .attrs()
@@ -97,6 +99,104 @@ fn fill_from_own_size(el: &mut Element<'_>, name: &str, src: &str, hole: &str) -
     }
     el.set_attr(name, &filled);
     true
+}
+
+/// Placeholders for a file name in a URL template (`…/2018/09/12/{{file}}`).
+const FILE_HOLES: &[&str] = &[
+    "{{file}}",
+    "{{filename}}",
+    "{file}",
+    "{filename}",
+    "%7B%7Bfile%7D%7D",
+    "%7Bfile%7D",
+    "%7Bfilename%7D",
+];
+
+/// Keys of a rendition's file name, and of its width, in a JSON list of renditions.
+const FILE_KEYS: &[&str] = &["filename", "file", "fileName", "file_name", "name"];
+const SIZE_KEYS: &[&str] = &["size", "width", "w"];
+
+/// At most this many JSON values are looked at in one attribute.
+const MAX_JSON_VALUES: usize = 1024;
+
+/// When `src` or a `data-` attribute is a URL template with a file-name hole
+/// (`data-pattern="https://…/2018/09/12/{{file}}"`) and another `data-` attribute is JSON
+/// that lists the renditions with their widths (`data-widths='{"master":[{"size":600,
+/// "filename":"harbour-jumbo.jpg"}, …]}'`, at any depth): the template attribute becomes
+/// the template filled with the widest rendition's file (the first of equals). A file name
+/// is taken only as a plain name of an image file (no `/`, `\`, `?`, `#`, `:`, `..`, no
+/// space): it cannot point the URL elsewhere. Returns whether `el` changed.
+fn fill_file_template(el: &mut Element<'_>) -> bool {
+    let Some((name, template, hole)) = el
+        .attrs()
+        .filter(|(k, _)| *k == "src" || k.starts_with("data-"))
+        .find_map(|(k, v)| {
+            let hole = FILE_HOLES.iter().find(|h| contains_ci(v, h))?;
+            Some((k.to_string(), v.trim().to_string(), *hole))
+        })
+    else {
+        return false;
+    };
+    let Some(file) = el
+        .attrs()
+        .filter(|(k, v)| *k != name && k.starts_with("data-") && v.trim_start().starts_with(['{', '[']))
+        .find_map(|(_, v)| widest_rendition(v))
+    else {
+        return false;
+    };
+    let Some(at) = find_ci(&template, hole) else {
+        return false;
+    };
+    let filled = format!("{}{}{}", &template[..at], file, &template[at + hole.len()..]);
+    if !super::image_url::is_image_url(&filled) {
+        return false;
+    }
+    el.set_attr(&name, &filled);
+    true
+}
+
+/// The file name of the widest rendition that the JSON `v` lists (objects with a file name
+/// under one of [`FILE_KEYS`] and a width under one of [`SIZE_KEYS`]).
+fn widest_rendition(v: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(v.trim()).ok()?;
+    let mut best: Option<(u64, &str)> = None;
+    let mut stack = vec![&value];
+    let mut seen = 0;
+    while let Some(v) = stack.pop() {
+        seen += 1;
+        if seen > MAX_JSON_VALUES {
+            break;
+        }
+        match v {
+            serde_json::Value::Object(map) => {
+                let file = FILE_KEYS
+                    .iter()
+                    .find_map(|k| map.get(*k)?.as_str())
+                    .filter(|f| is_plain_image_file(f));
+                let size = SIZE_KEYS.iter().find_map(|k| map.get(*k)?.as_u64());
+                if let (Some(file), Some(size)) = (file, size) {
+                    if best.is_none_or(|(b, _)| size > b) {
+                        best = Some((size, file));
+                    }
+                }
+                stack.extend(map.values().rev());
+            }
+            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+            _ => {}
+        }
+    }
+    best.map(|(_, f)| f.to_string())
+}
+
+/// A plain file name of an image (`harbour-jumbo.jpg`): nothing that would leave the
+/// template's folder or end its path.
+fn is_plain_image_file(f: &str) -> bool {
+    !f.is_empty()
+        && !f.contains("..")
+        && !f
+            .bytes()
+            .any(|b| b <= b' ' || matches!(b, b'/' | b'\\' | b'?' | b'#' | b':' | b'%' | b'"' | b'\'' | b'<' | b'>'))
+        && super::image_url::is_image_url(f)
 }
 
 /// A number of pixels as an attribute states it (`800`, `800px`), 1–10000.
