@@ -138,10 +138,32 @@ pub(crate) fn recognise(url: &str, base: Option<&Url>) -> Option<Found> {
     }
     // A wrapper frame carrying the provider's URL in a parameter, or naming the provider
     // and the id (`/embed/inset/iframe?id=youtube-video-<id>`).
-    url.query_pairs().find_map(|(_, v)| match parse(&v, None) {
-        Some(inner) => recognise_url(&inner),
-        None => recognise_named(&v),
-    })
+    url.query_pairs()
+        .find_map(|(_, v)| match parse(&v, None) {
+            Some(inner) => recognise_url(&inner),
+            None => recognise_named(&v),
+        })
+        // A frame that carries the provider's URL whole in its path: an archived page's
+        // snapshot of the frame (`/web/20220721150811if_/https://www.youtube.com/embed/…`),
+        // a proxy that prefixes the URL it fetches.
+        .or_else(|| recognise_url(&url_in_path(&url)?))
+}
+
+/// The absolute `http(s)` URL that `url`'s path carries after a `/` (with what follows
+/// it: the rest of the path, the query and the fragment), as archives and prefixing
+/// proxies write it; `https:/host/…` with its second slash folded away is read too.
+fn url_in_path(url: &Url) -> Option<Url> {
+    let rest = &url[url::Position::BeforePath..];
+    let bytes = rest.as_bytes();
+    let at = (0..bytes.len()).find(|&i| {
+        bytes[i] == b'/'
+            && (crate::ascii::starts_with_ci(&rest[i + 1..], "https:/")
+                || crate::ascii::starts_with_ci(&rest[i + 1..], "http:/"))
+    })?;
+    let inner = &rest[at + 1..];
+    let (scheme, after) = inner.split_once(':')?;
+    let after = after.trim_start_matches('/');
+    parse(&format!("{scheme}://{after}"), None)
 }
 
 /// From a bare video id to the provider's embed URL (`None`: not an id of its shape).
@@ -290,8 +312,10 @@ fn youtube(url: &Url) -> Read {
                     None,
                 ));
             }
+            // (Parameters glued to the id with `&` instead of `?` do not belong to it:
+            // `embed/<id>&autoplay=1`.)
             ["embed", id, ..] | ["v", id, ..] | ["shorts", id, ..] | ["live", id, ..] => {
-                Some(id.to_string())
+                Some(id.split('&').next().unwrap_or(id).to_string())
             }
             ["watch"] => param(url, "v"),
             _ => None,
