@@ -86,6 +86,10 @@ const FILLER: &[&str] = &[
     "staff",
     "member",
     "headshot",
+    // The layout a stand-in is drawn for (`placeholder-mobile.png`).
+    "desktop",
+    "mobile",
+    "tablet",
 ];
 
 /// Whether the file name `file` is made of stand-in words alone: at least one
@@ -109,17 +113,28 @@ pub(crate) fn is_stand_in_file(file: &str) -> bool {
     if STAND_IN.iter().any(|w| stem.eq_ignore_ascii_case(w)) {
         return true;
     }
-    let mut stand_in = false;
-    let all_known = each_word(stem, |w| {
+    let (mut stand_in, mut strong, mut filler, mut others) = (false, false, false, 0);
+    let read = each_word(stem, |w| {
         if STAND_IN.iter().any(|s| w.eq_ignore_ascii_case(s)) {
             stand_in = true;
-            true
-        } else {
-            FILLER.iter().any(|f| w.eq_ignore_ascii_case(f)) || is_number_or_size(w) || is_hash(w)
+            strong |= STRONG.iter().any(|s| w.eq_ignore_ascii_case(s));
+        } else if FILLER.iter().any(|f| w.eq_ignore_ascii_case(f)) {
+            filler = true;
+        } else if !(is_number_or_size(w) || is_hash(w)) {
+            others += 1;
         }
+        others <= 1
     });
-    all_known && stand_in
+    read && stand_in && (others == 0 || (strong && filler))
 }
+
+/// Stand-in words that no picture of an article is named by: beside them and a
+/// [`FILLER`] word, one other word may stand, the site's name or what the stand-in is for
+/// (`newsroom-placeholder-image.jpeg`, `placeholder-comments-desktop.svg`). (A site may
+/// name a real teaser picture `fallback-gifts.jpg`, even `placeholder-gifts.jpg`, and
+/// `loading-dock.jpg`, `lazy-sunday.png`, `blank-canvas.jpg` name pictures: without a
+/// filler word, or with a weaker stand-in word, the other word makes it a picture.)
+const STRONG: &[&str] = &["placeholder", "placeholders"];
 
 fn is_image_extension(ext: &str) -> bool {
     ["gif", "png", "jpg", "jpeg", "svg", "webp", "avif"]
@@ -177,7 +192,7 @@ fn is_hash(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_hash, is_image_extension, is_stand_in_file, FILLER, STAND_IN};
+    use super::{is_hash, is_image_extension, is_stand_in_file, FILLER, STAND_IN, STRONG};
 
     /// The test written the plain way: `%20` replaced, the stem split into lowercase words,
     /// each looked up.
@@ -218,13 +233,19 @@ mod tests {
                     .iter()
                     .any(|p| w.strip_prefix(p).is_some_and(digits))
         };
-        words.iter().any(|w| STAND_IN.contains(&w.as_str()))
-            && words.iter().all(|w| {
-                STAND_IN.contains(&w.as_str())
-                    || FILLER.contains(&w.as_str())
+        let others = words
+            .iter()
+            .filter(|w| {
+                !(STAND_IN.contains(&w.as_str())
+                    || FILLER.iter().any(|f| f.eq_ignore_ascii_case(w))
                     || number_or_size(w)
-                    || is_hash(w)
+                    || is_hash(w))
             })
+            .count();
+        let strong = words.iter().any(|w| STRONG.contains(&w.as_str()));
+        let filler = words.iter().any(|w| FILLER.contains(&w.as_str()));
+        words.iter().any(|w| STAND_IN.contains(&w.as_str()))
+            && (others == 0 || (others == 1 && strong && filler))
     }
 
     proptest::proptest! {
@@ -275,6 +296,10 @@ mod tests {
             "transpixel.gif",
             "20070809__tspacer.gif",
             "clearPixel.gif",
+            "newsroom-placeholder-image.jpeg",
+            "placeholder-comentarios-desktop.svg",
+            "placeholder-mobile.png",
+            "Site_Placeholder_Img@2x.png",
         ] {
             assert!(is_stand_in_file(f), "{f}");
         }
@@ -304,6 +329,13 @@ mod tests {
             "people-waiting-at-the-ferry.jpg",
             "staff-party.png",
             "transformers-pixel-art.png",
+            "loading-dock-desktop.jpg",
+            "placeholder-art-exhibit.jpg",
+            "fallback-plan-b-meeting.jpg",
+            "mobile-lazy-sunday.png",
+            "fallback-gifts.jpg",
+            "placeholder-gifts.jpg",
+            "acme_fallback_img.png",
         ] {
             assert!(!is_stand_in_file(f), "{f}");
         }
