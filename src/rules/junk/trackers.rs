@@ -184,6 +184,40 @@ pub fn is_tracker_url(url: &str) -> bool {
     }
     let lower = url.trim().to_ascii_lowercase();
     let (host, path) = split_url(&lower);
+    if tracker_by_host(host, path) {
+        return true;
+    }
+    // Each part starts with `/`: it is looked for only where the path has one.
+    let has_part = memchr::memchr_iter(b'/', path.as_bytes())
+        .any(|i| TRACKER_PATH_PARTS.iter().any(|p| path[i..].starts_with(p)));
+    has_part
+        || pixel_file_name(path)
+        || tracker_endpoint(path)
+        || redirects_to_tracker(path)
+        || archived_tracker(path)
+}
+
+/// Whether `path` carries a tracker's URL whole after a `/`, as an archive's snapshot of a
+/// page's pixel does (`/web/20250917090628im_/https://sb.scorecardresearch.com/p?c1=2`):
+/// that URL's host and path are read as [`is_tracker_url`] reads a URL's (once: a URL
+/// carried in the carried URL is not looked into).
+fn archived_tracker(path: &str) -> bool {
+    let Some(rest) = memchr::memmem::find_iter(path.as_bytes(), b"/http").find_map(|at| {
+        let inner = &path[at + 1..];
+        inner
+            .strip_prefix("https:/")
+            .or_else(|| inner.strip_prefix("http:/"))
+    }) else {
+        return false;
+    };
+    let inner = format!("https://{}", rest.trim_start_matches('/'));
+    let (host, path) = split_url(&inner);
+    host.is_some() && tracker_by_host(host, path)
+}
+
+/// Whether `host` (lowercase) is a tracker's, or `path` one of a tracker's paths on it
+/// ([`TRACKER_HOSTS`], [`TRACKER_PATHS`]).
+fn tracker_by_host(host: Option<&str>, path: &str) -> bool {
     if let Some(host) = host {
         // `host` is on a domain exactly when one of its domains (itself, and what follows
         // each of its dots) is that domain: a few look-ups in the sorted list instead of a
@@ -202,10 +236,7 @@ pub fn is_tracker_url(url: &str) -> bool {
             return true;
         }
     }
-    // Each part starts with `/`: it is looked for only where the path has one.
-    let has_part = memchr::memchr_iter(b'/', path.as_bytes())
-        .any(|i| TRACKER_PATH_PARTS.iter().any(|p| path[i..].starts_with(p)));
-    has_part || pixel_file_name(path) || tracker_endpoint(path) || redirects_to_tracker(path)
+    false
 }
 
 /// Whether a query value of `path` (lowercase, with its query) is an absolute URL on a
@@ -505,6 +536,10 @@ mod tests {
             "https://a.example/px?id=1#x",
             "http://ads.example.net/Dyn/jmp.cgi?target=http://ad.uk.doubleclick.net/ad/news;sz=1x1;ord=1?",
             "https://r.example.com/click?id=4&u=https%3A%2F%2Fsb.scorecardresearch.com%2Fp%3Fc1%3D2",
+            // An archive's snapshot of a pixel carries its URL whole in the path.
+            "https://archive.example.org/web/20250917090628im_/https://sb.scorecardresearch.com/p?c1=2",
+            "https://archive.example.org/web/2025im_/http:/mc.yandex.ru/watch/1130914",
+            "https://proxy.example.net/httpdocs/fetch/https://www.facebook.com/tr?id=1",
         ] {
             assert!(is_tracker_url(u), "{u}");
         }
@@ -527,6 +562,8 @@ mod tests {
             "https://images.proxy.example/?url=https://cdn.example.org/photo.jpg",
             "https://a.example/u/photo.jpg?ref=https%3A%2F%2Fnews.example%2F",
             "https://a.example/u/photo.jpg?note=http-is-fine",
+            "https://archive.example.org/web/20250917090628im_/https://cdn.example.org/photo.jpg",
+            "https://a.example/httpdocs/uploads/harbour.jpg",
         ] {
             assert!(!is_tracker_url(u), "{u}");
         }
