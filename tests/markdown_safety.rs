@@ -473,3 +473,45 @@ fn a_url_literal_cut_by_a_tag_is_read_once() {
         assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
     }
 }
+
+/// pulldown-cmark with heading attributes (Zola, mdBook) ends a heading's line at `\n` only:
+/// after `# a\r`, what every other reading sees as the next line (a fence opening, here) was
+/// part of the heading, and the HTML the cleaner read as code was live. A lone `\r` is
+/// written `\r\n`.
+#[test]
+fn a_lone_cr_ends_a_heading_for_every_renderer() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "# a\r   ```\n<img src=x onerror=alert(1)>\n",
+        "## a {.c}\r~~~\n---\n# <img src=x onerror=alert(1)>\n",
+        "x\n\n# <b>a</b>\r```\r<svg onload=alert(1)>\r",
+    ] {
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
+        let once = cleaner.clean_post(post).into_html();
+        assert!(!once.replace("\r\n", "").contains('\r'), "{once:?}");
+    }
+}
+
+/// The `{…}` attribute lists of Markdown extensions: what stays when the policy keeps it, and
+/// that a neutralised list still reads as its text.
+#[test]
+fn attribute_lists_the_policy_keeps_stay() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "# Title {#intro}\n",
+        "Note.\n{: .notice}\n",
+        "![a](https://a.example/a.png){: width=\"300\" title=\"A\"}\n",
+        "A video:\n\n{{< youtube abc >}}\n\n{% include note.html text=\"x\" %}\n",
+        "`{onclick=x}`\n",
+    ] {
+        assert_eq!(cleaner.clean_post(post).html(), post);
+    }
+    let cleaned = cleaner.clean_post("# Title {onclick=alert(1)}\n");
+    assert_eq!(cleaned.html(), "# Title &#123;onclick=alert(1)}\n");
+    let (_, gfm) = common::markdown::renderer_options()[1];
+    assert_eq!(
+        render(cleaned.html(), gfm),
+        "<h1>Title {onclick=alert(1)}</h1>\n"
+    );
+}

@@ -9,9 +9,10 @@ use articlean::{Cleaner, Post};
 use pulldown_cmark::{html, Options, Parser};
 
 /// The renderer settings a post is checked under: plain CommonMark, CommonMark with the
-/// GitHub extensions, with math on as well, and the GitHub extensions without footnotes
-/// (marked, markdown-it without its footnote plugin).
-pub fn renderer_options() -> [(&'static str, Options); 4] {
+/// GitHub extensions, with math on as well, the GitHub extensions without footnotes
+/// (marked, markdown-it without its footnote plugin), and with heading attributes (Zola,
+/// mdBook).
+pub fn renderer_options() -> [(&'static str, Options); 5] {
     let gfm = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -22,6 +23,11 @@ pub fn renderer_options() -> [(&'static str, Options); 4] {
         ("gfm", gfm),
         ("gfm+math", gfm | Options::ENABLE_MATH),
         ("gfm without footnotes", gfm - Options::ENABLE_FOOTNOTES),
+        // Zola and mdBook: `# Title {key=value}` is an attribute of the heading.
+        (
+            "gfm+heading attributes",
+            gfm | Options::ENABLE_HEADING_ATTRIBUTES,
+        ),
     ]
 }
 

@@ -1,0 +1,243 @@
+//! Attribute lists: the `{…}` syntax by which Markdown extensions put attributes on what they
+//! render, written in the Markdown text where a plain CommonMark renderer shows it as text.
+//!
+//! - pulldown-cmark with heading attributes (Zola, mdBook) and goldmark with attributes
+//!   (Hugo, on for headings by default): `# Title {#id .class key=value}` at the end of a
+//!   heading; pulldown-cmark writes every `key=value` as it is, `onclick` too;
+//! - kramdown (Jekyll): an inline attribute list `{: key="value"}` after a span or on the line
+//!   after a block, an attribute list definition `{:name: key="value"}` that a later
+//!   `{: name}` refers to, and extensions `{::nomarkdown}…{:/}`, whose content (a code span to
+//!   CommonMark, never cleaned as HTML) kramdown writes out raw;
+//! - markdown-it-attrs, markdown-it's plugin, allowing every attribute unless configured:
+//!   `{key=value}` after inline elements and at the end of blocks.
+//!
+//! So a `{` of the text (never one of code or raw HTML, under any reading) that opens a list
+//! holding anything but ids, classes and attributes the sanitizer's policy keeps with their
+//! value on some element a list can land on (`title`, `lang`, an image's `width`…), or an
+//! extension (`{::`), is written `&#123;`: a character reference, which every renderer shows
+//! as `{` and none reads as the start of a list. Ids and classes (`#id`, `.class`, kramdown's
+//! everyday `{: .notice}`) stay: the renderers that read these lists write ids of their own
+//! from every heading's text anyway. Template syntax around it (`{{ … }}` of Hugo's
+//! shortcodes and Liquid, `{% … %}`) is not a list and is left alone.
+
+use super::edits::Edits;
+use crate::rules::sanitize::verify::Verifier;
+use html5ever::LocalName;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// The elements a list can put its attributes on (what the renderers write: headings,
+/// paragraphs, list items, links, images, spans of emphasis or code, table parts).
+const ELEMENTS: &[&str] = &[
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "a",
+    "img",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "pre",
+    "code",
+    "em",
+    "strong",
+    "del",
+    "span",
+    "div",
+    "hr",
+];
+
+/// `body` with the `{` of every list the policy would not keep written `&#123;` (see the
+/// module docs), and how many.
+pub(crate) fn neutralise(v: &Verifier<'_>, body: &str, readings: &[Options]) -> (String, usize) {
+    if memchr::memchr(b'{', body.as_bytes()).is_none() {
+        return (body.to_string(), 0);
+    }
+    let mut text: Vec<Range<usize>> = Vec::new();
+    for &reading in readings {
+        // The text of a code block is code.
+        let mut code = false;
+        for (event, range) in Parser::new_ext(body, reading).into_offset_iter() {
+            match event {
+                Event::Start(Tag::CodeBlock(_)) => code = true,
+                Event::End(TagEnd::CodeBlock) => code = false,
+                Event::Text(_) if !code && body[range.clone()].contains('{') => text.push(range),
+                _ => {}
+            }
+        }
+    }
+    text.sort_by_key(|r| r.start);
+    let bytes = body.as_bytes();
+    let mut edits = Edits::default();
+    let mut done = 0;
+    for range in text {
+        let from = range.start.max(done);
+        for i in memchr::memchr_iter(b'{', &bytes[from.min(range.end)..range.end]) {
+            let at = from + i;
+            if !opens_unkept_list(v, body, at) {
+                continue;
+            }
+            // `\{` is read as a list by pulldown-cmark all the same: the escape goes too.
+            let backslashes = bytes[..at]
+                .iter()
+                .rev()
+                .take_while(|&&b| b == b'\\')
+                .count();
+            let start = if backslashes % 2 == 1 { at - 1 } else { at };
+            edits.push(start..at + 1, "&#123;".to_string());
+        }
+        done = done.max(range.end);
+    }
+    let n = edits.list.len();
+    if n == 0 {
+        return (body.to_string(), 0);
+    }
+    (edits.apply(body), n)
+}
+
+/// Whether the `{` at `at` opens a list (on its line) that holds an attribute the policy
+/// would not keep as it is, or a kramdown extension.
+fn opens_unkept_list(v: &Verifier<'_>, body: &str, at: usize) -> bool {
+    let bytes = body.as_bytes();
+    // Template syntax: `{{`, `{%`.
+    if at > 0 && bytes[at - 1] == b'{' {
+        return false;
+    }
+    let line_end = memchr::memchr2(b'\n', b'\r', &bytes[at..]).map_or(body.len(), |i| at + i);
+    let rest = &body[at + 1..line_end];
+    if rest.starts_with(['{', '%']) {
+        return false;
+    }
+    if rest.starts_with("::") {
+        return true;
+    }
+    let mut s = rest.strip_prefix(':').unwrap_or(rest);
+    loop {
+        s = s.trim_start_matches([' ', '\t']);
+        let Some(c) = s.chars().next() else {
+            // No closing `}` on the line: not a list.
+            return false;
+        };
+        if c == '}' {
+            return false;
+        }
+        if c == '#' || c == '.' {
+            let end = s.find([' ', '\t', '}']).unwrap_or(s.len());
+            s = &s[end..];
+            continue;
+        }
+        let key_end = s.find([' ', '\t', '}', '=']).unwrap_or(s.len());
+        let key = &s[..key_end];
+        s = &s[key_end..];
+        let value = match s.strip_prefix('=') {
+            None => "",
+            Some(after) => match after.chars().next() {
+                Some(q @ ('"' | '\'')) => match after[1..].find(q) {
+                    // An unclosed quote: read differently by each renderer.
+                    None => return true,
+                    Some(end) => {
+                        s = &after[1 + end + 1..];
+                        &after[1..1 + end]
+                    }
+                },
+                _ => {
+                    let end = after.find([' ', '\t', '}']).unwrap_or(after.len());
+                    s = &after[end..];
+                    &after[..end]
+                }
+            },
+        };
+        if !kept(v, key, value) {
+            return true;
+        }
+    }
+}
+
+/// Whether `key="value"` is an attribute the policy keeps with that value on some element
+/// of [`ELEMENTS`]. A value with a character reference or an escape (decoded by some
+/// renderers, written as it is by others) is never.
+fn kept(v: &Verifier<'_>, key: &str, value: &str) -> bool {
+    if key.is_empty() || value.contains(['&', '\\']) {
+        return false;
+    }
+    let attr = LocalName::from(key);
+    ELEMENTS
+        .iter()
+        .any(|e| v.keeps_attr(&LocalName::from(*e), &attr, value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::sanitize::policy::SanitizerConfig;
+
+    fn run(body: &str) -> String {
+        let policy = SanitizerConfig::default().build().unwrap();
+        let v = Verifier::new(&policy);
+        neutralise(
+            &v,
+            body,
+            &[super::super::markdown::options(), Options::empty()],
+        )
+        .0
+    }
+
+    #[test]
+    fn lists_with_unkept_attributes_are_text() {
+        for (input, expected) in [
+            (
+                "# Hi {onclick=alert(1)}\n",
+                "# Hi &#123;onclick=alert(1)}\n",
+            ),
+            (
+                "# Hi \\{style=\"position:fixed\"}\n",
+                "# Hi &#123;style=\"position:fixed\"}\n",
+            ),
+            (
+                "para\n{: onmouseover=\"alert(1)\"}\n",
+                "para\n&#123;: onmouseover=\"alert(1)\"}\n",
+            ),
+            (
+                "[x](https://a.example/){: href=\"javascript:alert(1)\"}\n",
+                "[x](https://a.example/)&#123;: href=\"javascript:alert(1)\"}\n",
+            ),
+            ("{:evil: onclick=\"x\"}\n", "&#123;:evil: onclick=\"x\"}\n"),
+            (
+                "{::nomarkdown}`<b>`{:/}\n",
+                "&#123;::nomarkdown}`<b>`&#123;:/}\n",
+            ),
+            ("a {title=\"x&#58;\"}\n", "a &#123;title=\"x&#58;\"}\n"),
+            (
+                "a set {x} with no end {\n",
+                "a set &#123;x} with no end {\n",
+            ),
+        ] {
+            assert_eq!(run(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn everyday_braces_stay() {
+        for input in [
+            "# Title {#intro}\n",
+            "## Title {#intro .wide}\n",
+            "Note.\n{: .notice}\n",
+            "![a](a.png){: width=\"300\" title=\"A\"}\n",
+            "{{< youtube abc >}}\n\n{% include note.html text=\"x\" %}\n",
+            "{% include note.html text=\"x\" %}\n",
+            "`{onclick=x}` and\n\n    {onclick=x}\n\n```\n{onclick=x}\n```\n",
+            "<b title=\"{onclick=x}\">b</b>\n",
+        ] {
+            assert_eq!(run(input), input);
+        }
+    }
+}
