@@ -1,5 +1,7 @@
 //! Attribute lists: the `{…}` syntax by which Markdown extensions put attributes on what they
-//! render, written in the Markdown text where a plain CommonMark renderer shows it as text.
+//! render, written in the Markdown text where a plain CommonMark renderer shows it as text
+//! (and wikilinks, the other extension syntax in text that writes markup:
+//! [`neutralise_wikilinks`]).
 //!
 //! - pulldown-cmark with heading attributes (Zola, mdBook) and goldmark with attributes
 //!   (Hugo, on for headings by default): `# Title {#id .class key=value}` at the end of a
@@ -22,7 +24,7 @@
 
 use super::edits::Edits;
 use crate::rules::sanitize::verify::Verifier;
-use html5ever::LocalName;
+use html5ever::{local_name, LocalName};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -59,8 +61,72 @@ const ELEMENTS: &[&str] = &[
 /// `body` with the `{` of every list the policy would not keep written `&#123;` (see the
 /// module docs), and how many.
 pub(crate) fn neutralise(v: &Verifier<'_>, body: &str, readings: &[Options]) -> (String, usize) {
-    if memchr::memchr(b'{', body.as_bytes()).is_none() {
+    let bytes = body.as_bytes();
+    let mut edits = Edits::default();
+    for at in text_positions(body, readings, b'{') {
+        if !opens_unkept_list(v, body, at) {
+            continue;
+        }
+        // `\{` is read as a list by pulldown-cmark all the same: the escape goes too.
+        let backslashes = bytes[..at]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count();
+        let start = if backslashes % 2 == 1 { at - 1 } else { at };
+        edits.push(start..at + 1, "&#123;".to_string());
+    }
+    applied(body, edits)
+}
+
+/// `body` with the `[` of every wikilink (`[[url]]`, `[[url|text]]`, `![[url]]`: pulldown-cmark
+/// with wikilinks, Obsidian's syntax) to a URL the policy would not keep on its link or image
+/// written `&#91;`, and how many. Read in the text of every reading, whatever is around it (a
+/// renderer that refuses the link around `![[…]]` leaves it a wikilink).
+pub(crate) fn neutralise_wikilinks(
+    v: &Verifier<'_>,
+    body: &str,
+    readings: &[Options],
+) -> (String, usize) {
+    let bytes = body.as_bytes();
+    let mut edits = Edits::default();
+    for at in text_positions(body, readings, b'[') {
+        if bytes.get(at + 1) != Some(&b'[') {
+            continue;
+        }
+        let line_end = memchr::memchr2(b'\n', b'\r', &bytes[at..]).map_or(body.len(), |i| at + i);
+        let Some(close) = memchr::memmem::find(&bytes[at + 2..line_end], b"]]") else {
+            continue;
+        };
+        let inner = &body[at + 2..at + 2 + close];
+        let dest = inner.split('|').next().unwrap_or(inner).trim();
+        let element = if at > 0 && bytes[at - 1] == b'!' {
+            local_name!("img")
+        } else {
+            local_name!("a")
+        };
+        if !v.keeps_url(&element, dest) {
+            edits.push(at..at + 1, "&#91;".to_string());
+        }
+    }
+    applied(body, edits)
+}
+
+/// `body` with `edits` applied, and how many.
+fn applied(body: &str, edits: Edits) -> (String, usize) {
+    let n = edits.list.len();
+    if n == 0 {
         return (body.to_string(), 0);
+    }
+    (edits.apply(body), n)
+}
+
+/// The positions of `byte` in the text of `body` under any of `readings` (never in code, code
+/// blocks or raw HTML), in order.
+fn text_positions(body: &str, readings: &[Options], byte: u8) -> Vec<usize> {
+    let bytes = body.as_bytes();
+    if memchr::memchr(byte, bytes).is_none() {
+        return Vec::new();
     }
     let mut text: Vec<Range<usize>> = Vec::new();
     for &reading in readings {
@@ -70,38 +136,24 @@ pub(crate) fn neutralise(v: &Verifier<'_>, body: &str, readings: &[Options]) -> 
             match event {
                 Event::Start(Tag::CodeBlock(_)) => code = true,
                 Event::End(TagEnd::CodeBlock) => code = false,
-                Event::Text(_) if !code && body[range.clone()].contains('{') => text.push(range),
+                Event::Text(_)
+                    if !code && memchr::memchr(byte, &bytes[range.clone()]).is_some() =>
+                {
+                    text.push(range)
+                }
                 _ => {}
             }
         }
     }
     text.sort_by_key(|r| r.start);
-    let bytes = body.as_bytes();
-    let mut edits = Edits::default();
+    let mut found = Vec::new();
     let mut done = 0;
     for range in text {
-        let from = range.start.max(done);
-        for i in memchr::memchr_iter(b'{', &bytes[from.min(range.end)..range.end]) {
-            let at = from + i;
-            if !opens_unkept_list(v, body, at) {
-                continue;
-            }
-            // `\{` is read as a list by pulldown-cmark all the same: the escape goes too.
-            let backslashes = bytes[..at]
-                .iter()
-                .rev()
-                .take_while(|&&b| b == b'\\')
-                .count();
-            let start = if backslashes % 2 == 1 { at - 1 } else { at };
-            edits.push(start..at + 1, "&#123;".to_string());
-        }
+        let from = range.start.max(done).min(range.end);
+        found.extend(memchr::memchr_iter(byte, &bytes[from..range.end]).map(|i| from + i));
         done = done.max(range.end);
     }
-    let n = edits.list.len();
-    if n == 0 {
-        return (body.to_string(), 0);
-    }
-    (edits.apply(body), n)
+    found
 }
 
 /// Whether the `{` at `at` opens a list (on its line) that holds an attribute the policy
@@ -222,6 +274,32 @@ mod tests {
             ),
         ] {
             assert_eq!(run(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn wikilinks_to_refused_urls_are_text() {
+        let policy = SanitizerConfig::default().build().unwrap();
+        let v = Verifier::new(&policy);
+        let run =
+            |body: &str| neutralise_wikilinks(&v, body, &[super::super::markdown::options()]).0;
+        assert_eq!(
+            run("[[javascript:alert(1)|x]]\n"),
+            "&#91;[javascript:alert(1)|x]]\n"
+        );
+        assert_eq!(
+            run("![[ JaVa\tscript:x ]]\n"),
+            "!&#91;[ JaVa\tscript:x ]]\n"
+        );
+        assert_eq!(
+            run("[x ![[javascript:x]]](https://a.example/)\n"),
+            "[x !&#91;[javascript:x]]](https://a.example/)\n"
+        );
+        for kept in [
+            "[[Home]] [[https://a.example/|A]] ![[a.png]]\n",
+            "`[[javascript:x]]`\n",
+        ] {
+            assert_eq!(run(kept), kept);
         }
     }
 

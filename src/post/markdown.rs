@@ -15,7 +15,8 @@
 //!    processing instruction, declaration or CDATA section, under each reading a renderer may
 //!    give the body: CommonMark with the GitHub extensions (tables, footnotes, strikethrough,
 //!    task lists), plain CommonMark, when there is a `[^`, the GitHub extensions without
-//!    footnotes (a `[^1]:` line in a table is a row to marked and markdown-it), and, when
+//!    footnotes (a `[^1]:` line in a table is a row to marked and markdown-it) and with
+//!    pulldown-cmark's footnotes of before its 0.10, and, when
 //!    there is a `$`, with `$` math as well (math is never a reason to skip HTML: it is only
 //!    one more reading). Code spans and code blocks
 //!    are never pieces. Each piece is cleaned as a browser's tokenizer reads
@@ -30,13 +31,14 @@
 //!    (destination `#`, `<#>` in a definition, or the autolink escaped); image URLs get the
 //!    proxy treatment; and no destination, title or definition keeps a `<` (`%3C`, `&lt;`),
 //!    for a renderer that refuses the link renders its Markdown as text. Then the `{…}`
-//!    attribute lists of Markdown extensions that hold what the policy would not keep are
-//!    made text ([`attr_lists`]).
+//!    attribute lists of Markdown extensions that hold what the policy would not keep, and
+//!    the wikilinks (`[[url|text]]`) to a URL it refuses, are made text ([`attr_lists`]).
 //! 3. **Verify**: the body is rendered by pulldown-cmark's HTML renderer under each reading,
 //!    raw HTML passed through, and the rendered HTML is checked by the policy
 //!    [`Verifier`](crate::rules::sanitize::verify::Verifier) (the renderer's own structure —
 //!    paragraphs, lists, tables with their alignment, task-list checkboxes, footnotes — is
-//!    accepted as such; its URLs are checked), with a `{` also with heading attributes.
+//!    accepted as such; its URLs are checked), with a `{` or `[[` also with heading attributes
+//!    and wikilinks.
 //!    Should it fail, every top-level block that fails
 //!    when rendered alone has its raw HTML escaped as text (`<` → `&lt;`) and pass 2 runs
 //!    again; should the body still fail, every `<`, `[` and `{` of the body is escaped (no
@@ -122,26 +124,28 @@ const RENDERED_HEADING_ATTRIBUTES: Allowance = rendered!(&[("id", false), ("clas
 /// block), plain CommonMark, when the body has a `[^` the GitHub extensions without
 /// footnotes (marked, as Hexo runs it, and markdown-it without its footnote plugin: a
 /// `[^1]:` line in a table is a row to them, where pulldown-cmark ends the table and reads a
-/// footnote, whose code span can hide the HTML of the rows after it), and, when the body
+/// footnote, whose code span can hide the HTML of the rows after it) and with pulldown-cmark's
+/// footnotes as they were before its 0.10 (`ENABLE_OLD_FOOTNOTES`, still offered: the lines
+/// after `[^1]: </b>` are an HTML block in that footnote), and, when the body
 /// has a `$` (no cleaning step writes one), CommonMark with the GitHub extensions and `$`
 /// math (a math span can end a code span early and so turn its content into HTML).
 fn readings(body: &str) -> &'static [Options] {
-    static ALL: Lazy<[Options; 4]> = Lazy::new(|| {
+    static ALL: Lazy<[Options; 5]> = Lazy::new(|| {
         [
             options(),
             Options::empty(),
             options() - Options::ENABLE_FOOTNOTES,
+            options() | Options::ENABLE_OLD_FOOTNOTES,
             options() | Options::ENABLE_MATH,
         ]
     });
-    static NO_FOOTNOTES: Lazy<[Options; 3]> = Lazy::new(|| [ALL[0], ALL[1], ALL[2]]);
-    static MATH: Lazy<[Options; 3]> = Lazy::new(|| [ALL[0], ALL[1], ALL[3]]);
+    static MATH: Lazy<[Options; 3]> = Lazy::new(|| [ALL[0], ALL[1], ALL[4]]);
     let bytes = body.as_bytes();
     let footnotes = memchr::memmem::find(bytes, b"[^").is_some();
     let math = memchr::memchr(b'$', bytes).is_some();
     match (footnotes, math) {
         (true, true) => &ALL[..],
-        (true, false) => &NO_FOOTNOTES[..],
+        (true, false) => &ALL[..4],
         (false, true) => &MATH[..],
         (false, false) => &ALL[..2],
     }
@@ -223,24 +227,35 @@ fn passes(cleaner: &Cleaner, v: Option<&Verifier<'_>>, body: &str, report: &mut 
     // Cleaning a piece can change the Markdown around it (a dropped tag at the start of a
     // line leaves a line that now starts an HTML block): cleaned again until nothing changes
     // (pieces already cleaned are known and skipped), a few rounds at most.
+    // Pass 2 can write text that pass 1 reads as part of a piece under another reading (a
+    // definition's `<` written `&lt;` is the text of an HTML block in a footnote, which pass 1
+    // writes `&lt;…&gt;`): both run again while pass 2 changes the body, so that cleaning the
+    // result again changes nothing.
     let mut out = body.to_string();
-    let mut known = Known::default();
-    for _ in 0..4 {
-        let mut changed = false;
-        for &reading in readings(body) {
-            let (new, k, c) = raw_html(cleaner, v, &out, reading, &known, report);
-            out = new;
-            known = k;
-            changed |= c;
+    for _ in 0..3 {
+        let mut known = Known::default();
+        for _ in 0..4 {
+            let mut changed = false;
+            for &reading in readings(body) {
+                let (new, k, c) = raw_html(cleaner, v, &out, reading, &known, report);
+                out = new;
+                known = k;
+                changed |= c;
+            }
+            if !changed {
+                break;
+            }
         }
-        if !changed {
+        let linked = all_urls(cleaner, v, &out, report);
+        if linked == out {
             break;
         }
+        out = linked;
     }
-    let out = all_urls(cleaner, v, &out, report);
     let Some(v) = v else { return out };
     let (out, lists) = attr_lists::neutralise(v, &out, readings(body));
-    report.add("sanitize", lists);
+    let (out, wikilinks) = attr_lists::neutralise_wikilinks(v, &out, readings(body));
+    report.add("sanitize", lists + wikilinks);
     out
 }
 
@@ -259,14 +274,17 @@ fn all_urls(
 }
 
 /// Whether every reading of `body`, rendered, passes the verifier.
-/// With a `{` in the body, also as pulldown-cmark renders it with heading attributes (see
-/// [`attr_lists`]).
+/// With a `{` or a `[[` in the body, also as pulldown-cmark renders it with heading
+/// attributes (see [`attr_lists`]) and wikilinks.
 fn is_safe(v: &Verifier<'_>, body: &str) -> bool {
     let safe = readings(body)
         .iter()
         .all(|&reading| v.violations(&render(body, reading)).is_empty());
-    safe && (memchr::memchr(b'{', body.as_bytes()).is_none() || {
-        let reading = options() | Options::ENABLE_HEADING_ATTRIBUTES;
+    let bytes = body.as_bytes();
+    let extensions =
+        memchr::memchr(b'{', bytes).is_some() || memchr::memmem::find(bytes, b"[[").is_some();
+    safe && (!extensions || {
+        let reading = options() | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_WIKILINKS;
         let v = v.allowing(RENDERED_HEADING_ATTRIBUTES);
         v.violations(&render(body, reading)).is_empty()
     })
