@@ -507,6 +507,14 @@ fn attribute_lists_the_policy_keeps_stay() {
     ] {
         assert_eq!(cleaner.clean_post(post).html(), post);
     }
+    // An image's `width` on a heading is not kept: that list alone is made text, not every
+    // `<` of the post (the verifier's last resort).
+    assert_eq!(
+        cleaner
+            .clean_post("# Title {width=300}\n\n<b>bold</b>\n")
+            .html(),
+        "# Title &#123;width=300}\n\n<b>bold</b>\n"
+    );
     let cleaned = cleaner.clean_post("# Title {onclick=alert(1)}\n");
     assert_eq!(cleaned.html(), "# Title &#123;onclick=alert(1)}\n");
     let (_, gfm) = common::markdown::renderer_options()[1];

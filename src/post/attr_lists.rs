@@ -28,6 +28,9 @@ use html5ever::{local_name, LocalName};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
+/// The elements of a list at the end of a heading.
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
 /// The elements a list can put its attributes on (what the renderers write: headings,
 /// paragraphs, list items, links, images, spans of emphasis or code, table parts).
 const ELEMENTS: &[&str] = &[
@@ -63,8 +66,21 @@ const ELEMENTS: &[&str] = &[
 pub(crate) fn neutralise(v: &Verifier<'_>, body: &str, readings: &[Options]) -> (String, usize) {
     let bytes = body.as_bytes();
     let mut edits = Edits::default();
-    for at in text_positions(body, readings, b'{') {
-        if !opens_unkept_list(v, body, at) {
+    let positions = text_positions(body, readings, b'{');
+    // A list in a heading is its heading's to pulldown-cmark: checked against headings.
+    let mut headings: Vec<Range<usize>> = Vec::new();
+    if !positions.is_empty() {
+        let reading = super::markdown::options() | Options::ENABLE_HEADING_ATTRIBUTES;
+        for (event, range) in Parser::new_ext(body, reading).into_offset_iter() {
+            if let Event::Start(Tag::Heading { .. }) = event {
+                headings.push(range);
+            }
+        }
+    }
+    for at in positions {
+        let in_heading = headings.iter().any(|h| h.contains(&at));
+        let elements = if in_heading { HEADINGS } else { ELEMENTS };
+        if !opens_unkept_list(v, body, at, elements) {
             continue;
         }
         // `\{` is read as a list by pulldown-cmark all the same: the escape goes too.
@@ -157,8 +173,8 @@ fn text_positions(body: &str, readings: &[Options], byte: u8) -> Vec<usize> {
 }
 
 /// Whether the `{` at `at` opens a list (on its line) that holds an attribute the policy
-/// would not keep as it is, or a kramdown extension.
-fn opens_unkept_list(v: &Verifier<'_>, body: &str, at: usize) -> bool {
+/// would not keep as it is on any of `elements`, or a kramdown extension.
+fn opens_unkept_list(v: &Verifier<'_>, body: &str, at: usize, elements: &[&str]) -> bool {
     let bytes = body.as_bytes();
     // Template syntax: `{{`, `{%`.
     if at > 0 && bytes[at - 1] == b'{' {
@@ -208,21 +224,21 @@ fn opens_unkept_list(v: &Verifier<'_>, body: &str, at: usize) -> bool {
                 }
             },
         };
-        if !kept(v, key, value) {
+        if !kept(v, key, value, elements) {
             return true;
         }
     }
 }
 
 /// Whether `key="value"` is an attribute the policy keeps with that value on some element
-/// of [`ELEMENTS`]. A value with a character reference or an escape (decoded by some
+/// of `elements`. A value with a character reference or an escape (decoded by some
 /// renderers, written as it is by others) is never.
-fn kept(v: &Verifier<'_>, key: &str, value: &str) -> bool {
+fn kept(v: &Verifier<'_>, key: &str, value: &str, elements: &[&str]) -> bool {
     if key.is_empty() || value.contains(['&', '\\']) {
         return false;
     }
     let attr = LocalName::from(key);
-    ELEMENTS
+    elements
         .iter()
         .any(|e| v.keeps_attr(&LocalName::from(*e), &attr, value))
 }
