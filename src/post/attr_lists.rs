@@ -212,6 +212,9 @@ fn opens_unkept_list(v: &Verifier<'_>, body: &str, at: usize, elements: &[&str])
                 Some(q @ ('"' | '\'')) => match after[1..].find(q) {
                     // An unclosed quote: read differently by each renderer.
                     None => return true,
+                    // pulldown-cmark splits a list at white space, quotes or not:
+                    // `{title="x onclick=alert(1)"}` is an `onclick` to it.
+                    Some(end) if after[1..1 + end].contains(char::is_whitespace) => return true,
                     Some(end) => {
                         s = &after[1 + end + 1..];
                         &after[1..1 + end]
@@ -284,6 +287,10 @@ mod tests {
                 "&#123;::nomarkdown}`<b>`&#123;:/}\n",
             ),
             ("a {title=\"x&#58;\"}\n", "a &#123;title=\"x&#58;\"}\n"),
+            (
+                "# T {title=\"x onclick=alert(1) y\"}\n",
+                "# T &#123;title=\"x onclick=alert(1) y\"}\n",
+            ),
             (
                 "a set {x} with no end {\n",
                 "a set &#123;x} with no end {\n",
