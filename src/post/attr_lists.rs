@@ -15,9 +15,11 @@
 //!
 //! So a `{` of the text (never one of code or raw HTML, under any reading) that opens a list
 //! holding anything but ids, classes and attributes the sanitizer's policy keeps with their
-//! value on some element a list can land on (`title`, `lang`, an image's `width`…), or an
-//! extension (`{::`), is written `&#123;`: a character reference, which every renderer shows
-//! as `{` and none reads as the start of a list. Ids and classes (`#id`, `.class`, kramdown's
+//! value on some element a list can land on (`title`, `lang`, an image's `width`…; a heading's
+//! list: on a heading), or an extension (`{::`), is written `&#123;`; so is one that the
+//! renderers may cut differently (another `{` before its `}`, an unclosed quote, a quoted
+//! value with white space, which pulldown-cmark splits). `&#123;` is a character reference,
+//! which every renderer shows as `{` and none reads as the start of a list. Ids and classes (`#id`, `.class`, kramdown's
 //! everyday `{: .notice}`) stay: the renderers that read these lists write ids of their own
 //! from every heading's text anyway. Template syntax around it (`{{ … }}` of Hugo's
 //! shortcodes and Liquid, `{% … %}`) is not a list and is left alone.
@@ -77,8 +79,13 @@ pub(crate) fn neutralise(v: &Verifier<'_>, body: &str, readings: &[Options]) -> 
             }
         }
     }
+    // Both in source order: one walk.
+    let mut h = 0;
     for at in positions {
-        let in_heading = headings.iter().any(|h| h.contains(&at));
+        while h < headings.len() && headings[h].end <= at {
+            h += 1;
+        }
+        let in_heading = headings.get(h).is_some_and(|r| r.contains(&at));
         let elements = if in_heading { HEADINGS } else { ELEMENTS };
         if !opens_unkept_list(v, body, at, elements) {
             continue;
@@ -106,15 +113,39 @@ pub(crate) fn neutralise_wikilinks(
 ) -> (String, usize) {
     let bytes = body.as_bytes();
     let mut edits = Edits::default();
+    if memchr::memmem::find(bytes, b"[[").is_none() {
+        return (body.to_string(), 0);
+    }
     for at in text_positions(body, readings, b'[') {
         if bytes.get(at + 1) != Some(&b'[') {
             continue;
         }
-        let line_end = memchr::memchr2(b'\n', b'\r', &bytes[at..]).map_or(body.len(), |i| at + i);
-        let Some(close) = memchr::memmem::find(&bytes[at + 2..line_end], b"]]") else {
-            continue;
+        // Up to `]]` on the line; another `[` before it makes the link text (the `[[` it
+        // opens is read on its own). Each `[` is read up to the next one: linear.
+        let mut close = None;
+        for (i, &b) in bytes.iter().enumerate().skip(at + 2) {
+            match b {
+                b'[' => {
+                    close = Some(None);
+                    break;
+                }
+                b']' if bytes.get(i + 1) == Some(&b']') => {
+                    close = Some(Some(i));
+                    break;
+                }
+                b'\n' | b'\r' => break,
+                _ => {}
+            }
+        }
+        let close = match close {
+            None => continue,
+            Some(None) => {
+                edits.push(at..at + 1, "&#91;".to_string());
+                continue;
+            }
+            Some(Some(i)) => i,
         };
-        let inner = &body[at + 2..at + 2 + close];
+        let inner = &body[at + 2..close];
         let dest = inner.split('|').next().unwrap_or(inner).trim();
         let element = if at > 0 && bytes[at - 1] == b'!' {
             local_name!("img")
@@ -180,25 +211,36 @@ fn opens_unkept_list(v: &Verifier<'_>, body: &str, at: usize, elements: &[&str])
     if at > 0 && bytes[at - 1] == b'{' {
         return false;
     }
-    let line_end = memchr::memchr2(b'\n', b'\r', &bytes[at..]).map_or(body.len(), |i| at + i);
-    let rest = &body[at + 1..line_end];
-    if rest.starts_with(['{', '%']) {
+    if matches!(bytes.get(at + 1), Some(b'{' | b'%')) {
         return false;
     }
+    // The list ends at the first `}` (pulldown-cmark's does, quotes or not); another `{`
+    // before it (`{: title="{" onclick=…}` is one list to kramdown) makes it text too. So each
+    // `{` is read up to the next one at most: linear in the body.
+    let Some(len) = bytes[at + 1..]
+        .iter()
+        .position(|&b| matches!(b, b'{' | b'}' | b'\n' | b'\r'))
+    else {
+        return false;
+    };
+    let end = at + 1 + len;
+    match bytes[end] {
+        b'{' => return true,
+        b'}' => {}
+        // No closing `}` on the line: not a list.
+        _ => return false,
+    }
+    let rest = &body[at + 1..end];
     if rest.starts_with("::") {
         return true;
     }
     let mut s = rest.strip_prefix(':').unwrap_or(rest);
     loop {
         s = s.trim_start_matches([' ', '\t']);
-        let Some(c) = s.chars().next() else {
-            // No closing `}` on the line: not a list.
-            return false;
-        };
-        if c == '}' {
+        if s.is_empty() {
             return false;
         }
-        if c == '#' || c == '.' {
+        if s.starts_with(['#', '.']) {
             let end = s.find([' ', '\t', '}']).unwrap_or(s.len());
             s = &s[end..];
             continue;
@@ -288,6 +330,10 @@ mod tests {
             ),
             ("a {title=\"x&#58;\"}\n", "a &#123;title=\"x&#58;\"}\n"),
             (
+                "a {: title=\"{\" onclick=\"x\"} {: title=\"}\" onclick=\"x\"}\n",
+                "a &#123;: title=\"&#123;\" onclick=\"x\"} &#123;: title=\"}\" onclick=\"x\"}\n",
+            ),
+            (
                 "# T {title=\"x onclick=alert(1) y\"}\n",
                 "# T &#123;title=\"x onclick=alert(1) y\"}\n",
             ),
@@ -318,6 +364,7 @@ mod tests {
             run("[x ![[javascript:x]]](https://a.example/)\n"),
             "[x !&#91;[javascript:x]]](https://a.example/)\n"
         );
+        assert_eq!(run("[[javascript:x[y]]\n"), "&#91;[javascript:x[y]]\n");
         for kept in [
             "[[Home]] [[https://a.example/|A]] ![[a.png]]\n",
             "`[[javascript:x]]`\n",
