@@ -217,15 +217,16 @@ fn markdown_posts() -> Result<Vec<(String, String)>, String> {
     Ok(posts)
 }
 
-/// A Markdown body rendered as a blog renders it (CommonMark with the GitHub extensions,
-/// raw HTML passed through).
+/// A Markdown body rendered as a blog renders it (CommonMark with the GitHub extensions and
+/// heading attributes, as Zola and mdBook run pulldown-cmark, raw HTML passed through).
 fn render_markdown(body: &str) -> String {
     use pulldown_cmark::{html, Options, Parser};
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_GFM;
+        | Options::ENABLE_GFM
+        | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut out = String::new();
     html::push_html(&mut out, Parser::new_ext(body, options));
     out

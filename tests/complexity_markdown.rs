@@ -115,3 +115,19 @@ fn many_proxied_images() {
         100,
     );
 }
+
+/// Attribute lists and wikilinks (`attr_lists`): each `{` and `[[` is read up to the next one
+/// at most, whatever the line's length; headings are matched in one walk.
+#[test]
+fn many_braces_and_wikilinks_on_one_line_and_in_headings() {
+    assert_linear(
+        "unclosed { and [[ on one line",
+        |n| format!("Start {}end}} ]]\n", "{a=\"x [[b ".repeat(n)),
+        100,
+    );
+    assert_linear(
+        "headings with lists",
+        |n| "# Title {onclick=x} {#id}\n\n[[javascript:x]] {.c}\n\n".repeat(n),
+        20,
+    );
+}

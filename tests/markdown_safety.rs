@@ -145,11 +145,19 @@ fn the_checker_sees_the_raw_vectors() {
     for (_, vectors) in families() {
         for vector in &vectors {
             total += 1;
-            let (_, gfm) = renderer_options()[1];
-            if !unsafe_in_rendering(&render(&format!("Hello {vector} world\n"), gfm)).is_empty()
-                || !unsafe_in_rendering(&render(&format!("<div>\n{vector}\n</div>\n"), gfm))
-                    .is_empty()
-            {
+            // In a paragraph, an HTML block, a heading (attribute lists), under any setting
+            // (extensions: heading attributes, wikilinks).
+            let posts = [
+                format!("Hello {vector} world\n"),
+                format!("<div>\n{vector}\n</div>\n"),
+                format!("# Title {}\n", vector.replace('\n', " ")),
+            ];
+            let seen_by = |post: &String| {
+                renderer_options()
+                    .iter()
+                    .any(|(_, options)| !unsafe_in_rendering(&render(post, *options)).is_empty())
+            };
+            if posts.iter().any(seen_by) {
                 seen += 1;
             }
         }
@@ -468,6 +476,87 @@ fn a_url_literal_cut_by_a_tag_is_read_once() {
         "[^1]: ![i](https://cors.example.workers.dev/?http://img.example.com/a.jpg)</details>`\n    `\n\n[r]: javascript:alert(2)\n",
         "www.a.com/</b>` <img src=x onerror=alert(1)> `\n",
         "[x]: http://a.example/<b>`y`\n",
+    ] {
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
+    }
+}
+
+/// pulldown-cmark with heading attributes (Zola, mdBook) ends a heading's line at `\n` only:
+/// after `# a\r`, what every other reading sees as the next line (a fence opening, here) was
+/// part of the heading, and the HTML the cleaner read as code was live. A lone `\r` is
+/// written `\r\n`.
+#[test]
+fn a_lone_cr_ends_a_heading_for_every_renderer() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "# a\r   ```\n<img src=x onerror=alert(1)>\n",
+        "## a {.c}\r~~~\n---\n# <img src=x onerror=alert(1)>\n",
+        "x\n\n# <b>a</b>\r```\r<svg onload=alert(1)>\r",
+    ] {
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
+        let once = cleaner.clean_post(post).into_html();
+        assert!(!once.replace("\r\n", "").contains('\r'), "{once:?}");
+    }
+}
+
+/// The `{…}` attribute lists of Markdown extensions: what stays when the policy keeps it, and
+/// that a neutralised list still reads as its text.
+#[test]
+fn attribute_lists_the_policy_keeps_stay() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "# Title {#intro}\n",
+        "Note.\n{: .notice}\n",
+        "![a](https://a.example/a.png){: width=\"300\" title=\"A\"}\n",
+        "A video:\n\n{{< youtube abc >}}\n\n{% include note.html text=\"x\" %}\n",
+        "`{onclick=x}`\n",
+    ] {
+        assert_eq!(cleaner.clean_post(post).html(), post);
+    }
+    // An image's `width` on a heading is not kept: that list alone is made text, not every
+    // `<` of the post (the verifier's last resort).
+    assert_eq!(
+        cleaner
+            .clean_post("# Title {width=300}\n\n<b>bold</b>\n")
+            .html(),
+        "# Title &#123;width=300}\n\n<b>bold</b>\n"
+    );
+    let cleaned = cleaner.clean_post("# Title {onclick=alert(1)}\n");
+    assert_eq!(cleaned.html(), "# Title &#123;onclick=alert(1)}\n");
+    let (_, gfm) = common::markdown::renderer_options()[1];
+    assert_eq!(
+        render(cleaned.html(), gfm),
+        "<h1>Title {onclick=alert(1)}</h1>\n"
+    );
+}
+
+/// Pass 2 writes a definition's `<` as `&lt;` where pulldown-cmark reads the same line as an
+/// HTML block in a footnote's quote, which pass 1 then writes `&lt;/tr&gt;`: cleaning twice
+/// changed the body once more. Both passes run again while pass 2 changes something.
+#[test]
+fn text_pass_2_escapes_is_cleaned_once() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "Text[^1]\n\n[^1]: ></td></tr></table>\n",
+        "[^a]: > </div><b>x</b></p>\n",
+        "a[^1]\n\n[^1]: ></th>\n    <a href=x>y</a>\n",
+    ] {
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
+    }
+}
+
+/// pulldown-cmark's footnotes as they were before its 0.10 go on over the lines after
+/// `[^1]:`: there `</b>` opens an HTML block that holds the next line's tag, which every other
+/// reading sees as paragraph text under a definition.
+#[test]
+fn old_footnotes_are_a_reading_too() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "[^1]: </b>\n?><SCRIPT SRC=http://a.example/x.js\n\n[r]: javascript:alert(2)\n",
+        "x[^1]\n\n[^1]: </i>\n<img src=x onerror=alert(1)\n",
     ] {
         let found = problems(&cleaner, post);
         assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));

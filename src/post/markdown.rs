@@ -1,6 +1,6 @@
 //! Markdown bodies: only the raw HTML in them is cleaned and only their URLs are checked;
 //! every other byte (text, code blocks and spans, spacing) stays as it was, but for a lone
-//! `\r` right before another `\r`, written `\r\n` (see [`crlf_proof`]).
+//! `\r`, written `\r\n` (see [`crlf_proof`]).
 //!
 //! The guarantee: what a CommonMark renderer with raw HTML passed through (marked,
 //! markdown-it with `html: true`, goldmark with `unsafe`, pulldown-cmark) makes of the cleaned
@@ -15,7 +15,8 @@
 //!    processing instruction, declaration or CDATA section, under each reading a renderer may
 //!    give the body: CommonMark with the GitHub extensions (tables, footnotes, strikethrough,
 //!    task lists), plain CommonMark, when there is a `[^`, the GitHub extensions without
-//!    footnotes (a `[^1]:` line in a table is a row to marked and markdown-it), and, when
+//!    footnotes (a `[^1]:` line in a table is a row to marked and markdown-it) and with
+//!    pulldown-cmark's footnotes of before its 0.10, and, when
 //!    there is a `$`, with `$` math as well (math is never a reason to skip HTML: it is only
 //!    one more reading). Code spans and code blocks
 //!    are never pieces. Each piece is cleaned as a browser's tokenizer reads
@@ -29,19 +30,24 @@
 //!    reference definitions and autolinks that the policy's URL check refuses are neutralised
 //!    (destination `#`, `<#>` in a definition, or the autolink escaped); image URLs get the
 //!    proxy treatment; and no destination, title or definition keeps a `<` (`%3C`, `&lt;`),
-//!    for a renderer that refuses the link renders its Markdown as text.
+//!    for a renderer that refuses the link renders its Markdown as text. Then the `{…}`
+//!    attribute lists of Markdown extensions that hold what the policy would not keep, and
+//!    the wikilinks (`[[url|text]]`) to a URL it refuses, are made text ([`attr_lists`]).
 //! 3. **Verify**: the body is rendered by pulldown-cmark's HTML renderer under each reading,
 //!    raw HTML passed through, and the rendered HTML is checked by the policy
 //!    [`Verifier`](crate::rules::sanitize::verify::Verifier) (the renderer's own structure —
 //!    paragraphs, lists, tables with their alignment, task-list checkboxes, footnotes — is
-//!    accepted as such; its URLs are checked). Should it fail, every top-level block that fails
+//!    accepted as such; its URLs are checked), with a `{` or `[[` also with heading attributes
+//!    and wikilinks.
+//!    Should it fail, every top-level block that fails
 //!    when rendered alone has its raw HTML escaped as text (`<` → `&lt;`) and pass 2 runs
-//!    again; should the body still fail, every `<` and `[` of the body is escaped (no raw
-//!    HTML, no link can be left). Each fallback counts as one `sanitize` change.
+//!    again; should the body still fail, every `<`, `[` and `{` of the body is escaped (no
+//!    raw HTML, no link, no attribute list can be left). Each fallback counts as one `sanitize` change.
 //!
 //! Comments survive only as excerpt markers (`<!-- more -->`, `<!--more-->`, `<!-- toc -->`:
 //! one line of plain text); the others are dropped.
 
+use super::attr_lists;
 use super::edits::{Edits, Known};
 use super::links::{self, definition_dest, inline_dest};
 use super::piece::{self, Place};
@@ -65,68 +71,81 @@ pub(crate) fn options() -> Options {
 }
 
 /// What pulldown-cmark's renderer writes itself, accepted by the verifier whatever the
-/// policy (attribute → whether it is a URL, which is still checked).
-const RENDERED: Allowance = &[
-    ("p", &[]),
-    ("ul", &[]),
-    ("ol", &[("start", false)]),
-    ("li", &[]),
-    ("blockquote", &[("class", false)]),
-    ("h1", &[]),
-    ("h2", &[]),
-    ("h3", &[]),
-    ("h4", &[]),
-    ("h5", &[]),
-    ("h6", &[]),
-    ("pre", &[]),
-    ("code", &[("class", false)]),
-    ("em", &[]),
-    ("strong", &[]),
-    ("del", &[]),
-    ("hr", &[]),
-    ("br", &[]),
-    ("table", &[]),
-    ("thead", &[]),
-    ("tbody", &[]),
-    ("tr", &[]),
-    ("th", &[("style", false)]),
-    ("td", &[("style", false)]),
-    ("a", &[("href", true), ("title", false)]),
-    ("img", &[("src", true), ("alt", false), ("title", false)]),
-    (
-        "input",
-        &[("type", false), ("disabled", false), ("checked", false)],
-    ),
-    ("sup", &[("class", false)]),
-    ("div", &[("class", false), ("id", false)]),
-    ("span", &[("class", false)]),
-];
+/// policy (attribute → whether it is a URL, which is still checked), with the attributes
+/// of its headings.
+macro_rules! rendered {
+    ($heading:expr) => {
+        &[
+            ("p", &[]),
+            ("ul", &[]),
+            ("ol", &[("start", false)]),
+            ("li", &[]),
+            ("blockquote", &[("class", false)]),
+            ("h1", $heading),
+            ("h2", $heading),
+            ("h3", $heading),
+            ("h4", $heading),
+            ("h5", $heading),
+            ("h6", $heading),
+            ("pre", &[]),
+            ("code", &[("class", false)]),
+            ("em", &[]),
+            ("strong", &[]),
+            ("del", &[]),
+            ("hr", &[]),
+            ("br", &[]),
+            ("table", &[]),
+            ("thead", &[]),
+            ("tbody", &[]),
+            ("tr", &[]),
+            ("th", &[("style", false)]),
+            ("td", &[("style", false)]),
+            ("a", &[("href", true), ("title", false)]),
+            ("img", &[("src", true), ("alt", false), ("title", false)]),
+            (
+                "input",
+                &[("type", false), ("disabled", false), ("checked", false)],
+            ),
+            ("sup", &[("class", false)]),
+            ("div", &[("class", false), ("id", false)]),
+            ("span", &[("class", false)]),
+        ]
+    };
+}
+
+/// What pulldown-cmark's renderer writes itself (see [`rendered`]).
+const RENDERED: Allowance = rendered!(&[]);
+
+/// The same with heading attributes, whose ids and classes stay (see [`attr_lists`]).
+const RENDERED_HEADING_ATTRIBUTES: Allowance = rendered!(&[("id", false), ("class", false)]);
 
 /// The readings a body is cleaned and verified under: CommonMark with the GitHub extensions
 /// (a table row or a footnote can hold HTML that a plain CommonMark renderer reads in another
 /// block), plain CommonMark, when the body has a `[^` the GitHub extensions without
 /// footnotes (marked, as Hexo runs it, and markdown-it without its footnote plugin: a
 /// `[^1]:` line in a table is a row to them, where pulldown-cmark ends the table and reads a
-/// footnote, whose code span can hide the HTML of the rows after it), and, when the body
+/// footnote, whose code span can hide the HTML of the rows after it) and with pulldown-cmark's
+/// footnotes as they were before its 0.10 (`ENABLE_OLD_FOOTNOTES`, still offered: the lines
+/// after `[^1]: </b>` are an HTML block in that footnote), and, when the body
 /// has a `$` (no cleaning step writes one), CommonMark with the GitHub extensions and `$`
 /// math (a math span can end a code span early and so turn its content into HTML).
 fn readings(body: &str) -> &'static [Options] {
-    static ALL: Lazy<[Options; 4]> = Lazy::new(|| {
+    static ALL: Lazy<[Options; 5]> = Lazy::new(|| {
         [
             options(),
             Options::empty(),
             options() - Options::ENABLE_FOOTNOTES,
+            options() | Options::ENABLE_OLD_FOOTNOTES,
             options() | Options::ENABLE_MATH,
         ]
     });
-    static NO_FOOTNOTES: Lazy<[Options; 3]> = Lazy::new(|| [ALL[0], ALL[1], ALL[2]]);
-    static MATH: Lazy<[Options; 3]> = Lazy::new(|| [ALL[0], ALL[1], ALL[3]]);
+    static MATH: Lazy<[Options; 3]> = Lazy::new(|| [ALL[0], ALL[1], ALL[4]]);
     let bytes = body.as_bytes();
     let footnotes = memchr::memmem::find(bytes, b"[^").is_some();
     let math = memchr::memchr(b'$', bytes).is_some();
     match (footnotes, math) {
         (true, true) => &ALL[..],
-        (true, false) => &NO_FOOTNOTES[..],
+        (true, false) => &ALL[..4],
         (false, true) => &MATH[..],
         (false, false) => &ALL[..2],
     }
@@ -135,14 +154,14 @@ fn readings(body: &str) -> &'static [Options] {
 /// Cleans a Markdown body: the new body and what changed.
 pub(crate) fn clean(cleaner: &Cleaner, body: &str) -> (String, Report) {
     let (out, report) = clean_crlf_proof(cleaner, &crlf_proof(body));
-    // A piece removed between two line breaks can leave a new `\r\r`.
+    // A piece removed before a line break can leave a new lone `\r`.
     match crlf_proof(&out) {
         std::borrow::Cow::Borrowed(_) => (out, report),
         std::borrow::Cow::Owned(proof) => (proof, report),
     }
 }
 
-/// [`clean`] of a body with no `\r\r`.
+/// [`clean`] of a body with no lone `\r`.
 fn clean_crlf_proof(cleaner: &Cleaner, body: &str) -> (String, Report) {
     let mut report = Report::new(cleaner.rule_names().map(|n| (n, 0)).collect());
     let sanitize = cleaner.inner.sanitize.clone();
@@ -176,23 +195,30 @@ fn clean_crlf_proof(cleaner: &Cleaner, body: &str) -> (String, Report) {
     (escape_everything(&out), report)
 }
 
-/// `body` with each lone `\r` that comes right before another `\r` written `\r\n`, which
-/// every Markdown renderer reads alike (one line break). Else a tool that makes `\r\n` `\n`
-/// (Hexo's file reader, git's `autocrlf`) joins `\r` and `\r\n` into one line break, and
-/// the blank line the cleaner read (`x\r\r\n\t<b onclick=…>`, an indented code block after
-/// it) is gone: the next line continues the paragraph, its HTML live.
+/// `body` with each lone `\r` (not followed by `\n`) written `\r\n`, which every Markdown
+/// renderer reads alike (one line break). Else a tool that makes `\r\n` `\n` (Hexo's file
+/// reader, git's `autocrlf`) joins `\r` and `\r\n` into one line break, and the blank line
+/// the cleaner read (`x\r\r\n\t<b onclick=…>`, an indented code block after it) is gone: the
+/// next line continues the paragraph, its HTML live. And pulldown-cmark with heading
+/// attributes (Zola, mdBook) ends a heading's line at `\n` only: `# a\r```` ` left the fence
+/// the cleaner read, and the HTML inside it, in the heading's line, and opened nothing.
 fn crlf_proof(body: &str) -> std::borrow::Cow<'_, str> {
-    if memchr::memmem::find(body.as_bytes(), b"\r\r").is_none() {
+    let bytes = body.as_bytes();
+    let lone = |i: usize| bytes.get(i + 1) != Some(&b'\n');
+    let mut cr = memchr::memchr_iter(b'\r', bytes)
+        .filter(|&i| lone(i))
+        .peekable();
+    if cr.peek().is_none() {
         return body.into();
     }
     let mut out = String::with_capacity(body.len() + 16);
-    let mut rest = body;
-    while let Some(i) = memchr::memmem::find(rest.as_bytes(), b"\r\r") {
-        out.push_str(&rest[..=i]);
+    let mut done = 0;
+    for i in cr {
+        out.push_str(&body[done..=i]);
         out.push('\n');
-        rest = &rest[i + 1..];
+        done = i + 1;
     }
-    out.push_str(rest);
+    out.push_str(&body[done..]);
     out.into()
 }
 
@@ -201,21 +227,36 @@ fn passes(cleaner: &Cleaner, v: Option<&Verifier<'_>>, body: &str, report: &mut 
     // Cleaning a piece can change the Markdown around it (a dropped tag at the start of a
     // line leaves a line that now starts an HTML block): cleaned again until nothing changes
     // (pieces already cleaned are known and skipped), a few rounds at most.
+    // Pass 2 can write text that pass 1 reads as part of a piece under another reading (a
+    // definition's `<` written `&lt;` is the text of an HTML block in a footnote, which pass 1
+    // writes `&lt;…&gt;`): both run again while pass 2 changes the body, so that cleaning the
+    // result again changes nothing.
     let mut out = body.to_string();
-    let mut known = Known::default();
-    for _ in 0..4 {
-        let mut changed = false;
-        for &reading in readings(body) {
-            let (new, k, c) = raw_html(cleaner, v, &out, reading, &known, report);
-            out = new;
-            known = k;
-            changed |= c;
+    for _ in 0..3 {
+        let mut known = Known::default();
+        for _ in 0..4 {
+            let mut changed = false;
+            for &reading in readings(body) {
+                let (new, k, c) = raw_html(cleaner, v, &out, reading, &known, report);
+                out = new;
+                known = k;
+                changed |= c;
+            }
+            if !changed {
+                break;
+            }
         }
-        if !changed {
+        let linked = all_urls(cleaner, v, &out, report);
+        if linked == out {
             break;
         }
+        out = linked;
     }
-    all_urls(cleaner, v, &out, report)
+    let Some(v) = v else { return out };
+    let (out, lists) = attr_lists::neutralise(v, &out, readings(body));
+    let (out, wikilinks) = attr_lists::neutralise_wikilinks(v, &out, readings(body));
+    report.add("sanitize", lists + wikilinks);
+    out
 }
 
 /// Pass 2 under every reading.
@@ -233,10 +274,20 @@ fn all_urls(
 }
 
 /// Whether every reading of `body`, rendered, passes the verifier.
+/// With a `{` or a `[[` in the body, also as pulldown-cmark renders it with heading
+/// attributes (see [`attr_lists`]) and wikilinks.
 fn is_safe(v: &Verifier<'_>, body: &str) -> bool {
-    readings(body)
+    let safe = readings(body)
         .iter()
-        .all(|&reading| v.violations(&render(body, reading)).is_empty())
+        .all(|&reading| v.violations(&render(body, reading)).is_empty());
+    let bytes = body.as_bytes();
+    let extensions =
+        memchr::memchr(b'{', bytes).is_some() || memchr::memmem::find(bytes, b"[[").is_some();
+    safe && (!extensions || {
+        let reading = options() | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_WIKILINKS;
+        let v = v.allowing(RENDERED_HEADING_ATTRIBUTES);
+        v.violations(&render(body, reading)).is_empty()
+    })
 }
 
 /// A Markdown body as pulldown-cmark renders it, raw HTML passed through.
@@ -630,7 +681,10 @@ fn escape_failing_blocks(v: &Verifier<'_>, body: &str, reading: Options) -> (Str
 }
 
 /// Last resort: no `<` (no raw HTML, no autolink) and no `[` (no link, image or definition)
-/// is left in the body.
+/// and no `{` (no attribute list, see
+/// [`attr_lists`]) is left in the body.
 fn escape_everything(body: &str) -> String {
-    body.replace('<', "&lt;").replace('[', "&#91;")
+    body.replace('<', "&lt;")
+        .replace('[', "&#91;")
+        .replace('{', "&#123;")
 }

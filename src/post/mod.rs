@@ -7,6 +7,8 @@
 //! - [`markdown`]: Markdown bodies, where only raw HTML and URLs change, verified by
 //!   rendering;
 //! - [`piece`]: one piece of raw HTML cleaned as a browser reads it, written back safely;
+//! - [`attr_lists`]: the `{…}` attribute lists of Markdown extensions, made text when they
+//!   hold what the policy would not keep;
 //! - [`links`]: the destinations of Markdown links, images and definitions;
 //! - [`edits`]: byte-range replacements applied once, in source order;
 //! - [`markers`]: the comments a blog engine reads (`<!-- more -->`), kept in HTML bodies;
@@ -15,6 +17,8 @@
 //! Without the `posts` feature only the front matter and HTML bodies are here
 //! (`front_matter`, `markers`, `scalar`): the Markdown side needs pulldown-cmark.
 
+#[cfg(feature = "posts")]
+mod attr_lists;
 #[cfg(feature = "posts")]
 mod detect;
 #[cfg(feature = "posts")]

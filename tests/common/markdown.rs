@@ -9,9 +9,10 @@ use articlean::{Cleaner, Post};
 use pulldown_cmark::{html, Options, Parser};
 
 /// The renderer settings a post is checked under: plain CommonMark, CommonMark with the
-/// GitHub extensions, with math on as well, and the GitHub extensions without footnotes
-/// (marked, markdown-it without its footnote plugin).
-pub fn renderer_options() -> [(&'static str, Options); 4] {
+/// GitHub extensions, with math on as well, the GitHub extensions without footnotes
+/// (marked, markdown-it without its footnote plugin), with heading attributes (Zola,
+/// mdBook), with every extension pulldown-cmark has, and with its footnotes of before 0.10.
+pub fn renderer_options() -> [(&'static str, Options); 7] {
     let gfm = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -22,6 +23,23 @@ pub fn renderer_options() -> [(&'static str, Options); 4] {
         ("gfm", gfm),
         ("gfm+math", gfm | Options::ENABLE_MATH),
         ("gfm without footnotes", gfm - Options::ENABLE_FOOTNOTES),
+        // Zola and mdBook: `# Title {key=value}` is an attribute of the heading.
+        (
+            "gfm+heading attributes",
+            gfm | Options::ENABLE_HEADING_ATTRIBUTES,
+        ),
+        // Every other extension pulldown-cmark offers (Zola, mdBook turn several on).
+        (
+            "pulldown-cmark, every extension",
+            gfm | Options::ENABLE_HEADING_ATTRIBUTES
+                | Options::ENABLE_SMART_PUNCTUATION
+                | Options::ENABLE_DEFINITION_LIST
+                | Options::ENABLE_WIKILINKS
+                | Options::ENABLE_SUPERSCRIPT
+                | Options::ENABLE_SUBSCRIPT,
+        ),
+        // Its footnotes as they were before its 0.10.
+        ("gfm, old footnotes", gfm | Options::ENABLE_OLD_FOOTNOTES),
     ]
 }
 
