@@ -209,7 +209,7 @@ impl<'a> Element<'a> {
             .iter()
             .position(|a| a.name.ns == ns!() && &*a.name.local == name)?;
         self.touched = true;
-        Some(self.attrs.remove(i).value.to_string())
+        Some(String::from(&*self.attrs.remove(i).value))
     }
 
     /// Keeps the attributes for which `keep(name, value)` is true; returns how many were

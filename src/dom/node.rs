@@ -105,7 +105,7 @@ impl NodeRef {
     /// The text of a text node.
     pub fn text(&self) -> Option<String> {
         match &self.handle.data {
-            NodeData::Text { contents } => Some(contents.borrow().to_string()),
+            NodeData::Text { contents } => Some(String::from(&**contents.borrow())),
             _ => None,
         }
     }
@@ -117,7 +117,7 @@ impl NodeRef {
                 .borrow()
                 .iter()
                 .find(|a| a.name.ns.is_empty() && &*a.name.local == name)
-                .map(|a| a.value.to_string()),
+                .map(|a| String::from(&*a.value)),
             _ => None,
         }
     }
@@ -155,7 +155,7 @@ impl NodeRef {
             NodeData::Element { attrs, .. } => attrs
                 .borrow()
                 .iter()
-                .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                .map(|a| (String::from(&*a.name.local), String::from(&*a.value)))
                 .collect(),
             _ => Vec::new(),
         }
