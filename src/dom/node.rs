@@ -161,6 +161,25 @@ impl NodeRef {
         }
     }
 
+    /// Calls `f` with the attributes of an element as borrowed `(name, value)` pairs, in
+    /// source order (namespaced ones by local name; none for other nodes): [`attrs`] without
+    /// copying a string. `f` must not change this node's attributes.
+    ///
+    /// [`attrs`]: NodeRef::attrs
+    pub(crate) fn with_attrs<R>(&self, f: impl FnOnce(&[(&str, &str)]) -> R) -> R {
+        match &self.handle.data {
+            NodeData::Element { attrs, .. } => {
+                let attrs = attrs.borrow();
+                let pairs: Vec<(&str, &str)> = attrs
+                    .iter()
+                    .map(|a| (&*a.name.local, &*a.value))
+                    .collect();
+                f(&pairs)
+            }
+            _ => f(&[]),
+        }
+    }
+
     /// Sets the attribute `name` (a valid lower-case name, no namespace) of an element that
     /// the walk has not visited yet (a descendant of the element a rule is looking at, before
     /// its children are cleaned), adding it at the end when absent: the note a rule leaves

@@ -319,15 +319,18 @@ impl LazyImages {
     /// image, by value), read before the source itself is visited: a `<picture>` looks at
     /// its sources first, and must see what they will offer, or a second cleaning would.
     pub(super) fn source_offer(&self, source: &NodeRef) -> Option<String> {
-        let attrs = source.attrs();
-        let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (&**k, &**v)).collect();
+        source.with_attrs(|attrs| self.offer_of(attrs))
+    }
+
+    /// [`source_offer`](Self::source_offer) of a `<source>` whose attributes are `attrs`.
+    fn offer_of(&self, attrs: &[(&str, &str)]) -> Option<String> {
         let lazy_class = attrs
             .iter()
             .find(|(k, _)| *k == "class")
             .is_some_and(|(_, v)| v.split_ascii_whitespace().any(is_lazy_class));
         let src = attrs.iter().find(|(k, _)| *k == "src").map(|(_, v)| *v);
         let by_value = lazy_class || src_state(src) != Src::Real;
-        let found = image_candidates(&attrs, &self.src_attributes, by_value);
+        let found = image_candidates(attrs, &self.src_attributes, by_value);
         found.srcset.or(found.src).map(|(_, v)| v)
     }
 
@@ -615,13 +618,15 @@ fn next_noscript_image(el: &Element<'_>) -> Option<NodeRef> {
 /// attributes fill in what `el` lacks.
 fn take_noscript_image(el: &mut Element<'_>, img: &NodeRef) {
     let placeholder_src = src_state(el.attr_by_atom(&local_name!("src"))) != Src::Real;
-    for (k, v) in img.attrs() {
-        let wins = matches!(k.as_str(), "src" | "srcset" | "sizes") && placeholder_src;
-        let empty = el.attr(&k).is_none_or(|cur| cur.trim().is_empty());
-        if wins || empty {
-            el.set_attr(&k, &v);
+    img.with_attrs(|attrs| {
+        for &(k, v) in attrs {
+            let wins = matches!(k, "src" | "srcset" | "sizes") && placeholder_src;
+            let empty = el.attr(k).is_none_or(|cur| cur.trim().is_empty());
+            if wins || empty {
+                el.set_attr(k, v);
+            }
         }
-    }
+    });
 }
 
 /// For an `<img>` in a `<picture>` with nothing to show: the `srcset` of the `<source>`

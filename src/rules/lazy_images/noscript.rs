@@ -134,7 +134,7 @@ pub(crate) fn noscript_action(el: &mut Element<'_>, extra: &[String]) -> Action 
 
 /// The picture keys of the images `node` (already cleaned) shows with a real source.
 fn shown_keys(node: &NodeRef, out: &mut Vec<String>) {
-    let real = |n: &NodeRef| n.is("img") && has_real_source(&n.attrs());
+    let real = |n: &NodeRef| n.is("img") && n.with_attrs(has_real_source);
     if real(node) {
         out.extend(image_keys(node));
     } else if node.is("picture") || node.is("figure") || node.is("a") || node.is("span") {
@@ -159,13 +159,13 @@ fn upcoming_keys(node: &NodeRef, out: &mut Vec<String>) {
 /// The keys of every URL an `<img>` names (`src`, `srcset` candidates, URL-valued `data-`
 /// attributes), placeholders left out.
 fn image_keys(img: &NodeRef) -> Vec<String> {
-    attr_keys(&img.attrs())
+    img.with_attrs(attr_keys)
 }
 
 /// [`image_keys`] of an `<img>` whose attributes are `attrs`.
-fn attr_keys(attrs: &[(String, String)]) -> Vec<String> {
+fn attr_keys(attrs: &[(&str, &str)]) -> Vec<String> {
     let mut keys = Vec::new();
-    for (k, v) in attrs {
+    for &(k, v) in attrs {
         if k.contains("srcset") {
             for c in crate::srcset::parse(v) {
                 push_key(c.url, &mut keys);
@@ -277,18 +277,13 @@ fn will_show_image(node: &NodeRef, extra: &[String]) -> bool {
         if !n.is("img") {
             return false;
         }
-        let attrs = n.attrs();
-        let pairs: Vec<(&str, &str)> = attrs
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        has_real_source(&attrs) || find(&pairs, extra, true).is_some()
+        n.with_attrs(|pairs| has_real_source(pairs) || find(pairs, extra, true).is_some())
     };
     ok(node) || (node.is("picture") && node.descendant_elements().iter().any(ok))
 }
 
-fn has_real_source(attrs: &[(String, String)]) -> bool {
-    attrs.iter().any(|(k, v)| match k.as_str() {
+fn has_real_source(attrs: &[(&str, &str)]) -> bool {
+    attrs.iter().any(|&(k, v)| match k {
         "src" => !v.trim().is_empty() && !is_placeholder(v),
         "srcset" => !srcset_is_placeholder(v),
         _ => false,

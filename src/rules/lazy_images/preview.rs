@@ -136,27 +136,28 @@ pub(crate) fn real_image_follows(
 /// attribute) that passes `same`; a lazy `<img>` with no URL yet counts when `same` accepts
 /// anything.
 fn image_urls(img: &NodeRef, same: &dyn Fn(&str) -> bool) -> bool {
-    let attrs = img.attrs();
-    let mut any_url = false;
-    for (k, v) in &attrs {
-        let urls: Vec<&str> = if k.contains("srcset") {
-            crate::srcset::parse(v).iter().map(|c| c.url).collect()
-        } else if k == "src" || k.starts_with("data-") {
-            vec![v.as_str()]
-        } else {
-            continue;
-        };
-        for u in urls {
-            if u.trim().is_empty() || u.starts_with("data:") {
+    img.with_attrs(|attrs| {
+        let mut any_url = false;
+        for &(k, v) in attrs {
+            let urls: Vec<&str> = if k.contains("srcset") {
+                crate::srcset::parse(v).iter().map(|c| c.url).collect()
+            } else if k == "src" || k.starts_with("data-") {
+                vec![v]
+            } else {
                 continue;
-            }
-            any_url = true;
-            if same(u) {
-                return true;
+            };
+            for u in urls {
+                if u.trim().is_empty() || u.starts_with("data:") {
+                    continue;
+                }
+                any_url = true;
+                if same(u) {
+                    return true;
+                }
             }
         }
-    }
-    !any_url && same("")
+        !any_url && same("")
+    })
 }
 
 /// Whether the `srcset` of a `<picture>`'s `<source>` is an inline preview: every candidate a
@@ -187,11 +188,13 @@ pub(crate) fn picture_img_has_url(el: &Element<'_>) -> bool {
         !crate::ascii::starts_with_ci(v.trim_start(), "data:")
             && super::candidates::clean_url(v).is_some()
     };
-    img.attrs().iter().any(|(k, v)| {
-        if k.ends_with("srcset") {
-            crate::srcset::parse(v).iter().any(|c| by_url(c.url))
-        } else {
-            (k == "src" || k.starts_with("data-")) && by_url(v)
-        }
+    img.with_attrs(|attrs| {
+        attrs.iter().any(|&(k, v)| {
+            if k.ends_with("srcset") {
+                crate::srcset::parse(v).iter().any(|c| by_url(c.url))
+            } else {
+                (k == "src" || k.starts_with("data-")) && by_url(v)
+            }
+        })
     })
 }
