@@ -170,10 +170,8 @@ impl NodeRef {
         match &self.handle.data {
             NodeData::Element { attrs, .. } => {
                 let attrs = attrs.borrow();
-                let pairs: Vec<(&str, &str)> = attrs
-                    .iter()
-                    .map(|a| (&*a.name.local, &*a.value))
-                    .collect();
+                let pairs: Vec<(&str, &str)> =
+                    attrs.iter().map(|a| (&*a.name.local, &*a.value)).collect();
                 f(&pairs)
             }
             _ => f(&[]),
