@@ -5,7 +5,7 @@ use super::candidates::{
     DIMENSION_ATTRIBUTES, SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES,
 };
 use super::image_url::is_template;
-use super::noscript::single_image;
+use super::noscript::single_image_of;
 use super::placeholder::{file_name, is_low_res, is_placeholder, is_stand_in_name};
 use super::preview::{
     inline_preview, inline_preview_of, is_marked_preview, picture_img_has_url, real_image_follows,
@@ -18,6 +18,7 @@ use super::LazyImages;
 use crate::ascii::contains_ci;
 use crate::proxy::strip_lazy_markers;
 use crate::rules::junk::is_tracker_url;
+use crate::rule::ParsedAhead;
 use crate::{Action, Context, Element, NodeRef};
 use html5ever::local_name;
 
@@ -126,7 +127,7 @@ impl LazyImages {
         };
         if !found.is_some() && state != Src::Real && !srcset_real(el) {
             // The real image may be in the `<noscript>` right after.
-            if let Some(img) = next_noscript_image(el) {
+            if let Some(img) = next_noscript_image(el, cx) {
                 take_noscript_image(el, &img);
                 changed = true;
                 state = src_state(el.attr_by_atom(&local_name!("src")));
@@ -605,13 +606,28 @@ fn own_background(el: &Element<'_>) -> Option<String> {
 
 /// The image of the `<noscript>` just after `el`, if it holds one that is no tracker's pixel
 /// (comScore's `<noscript><img src="…/p?c1=2…"></noscript>` is no fallback of an image).
-fn next_noscript_image(el: &Element<'_>) -> Option<NodeRef> {
+///
+/// The markup is parsed where the `<noscript>` stands (a sibling: the same depth) and kept in
+/// `cx` for when the walk reaches it ([`ParsedAhead`]): `noscript_action` then takes these
+/// nodes instead of parsing it again.
+fn next_noscript_image(el: &Element<'_>, cx: &mut Context<'_>) -> Option<NodeRef> {
     let next = el.next_element_sibling()?;
     if !next.is("noscript") {
         return None;
     }
-    single_image(&next.text_content())
-        .filter(|img| !img.attr("src").is_some_and(|s| is_tracker_url(&s)))
+    let markup = next.text_content();
+    if !contains_ci(&markup, "<img") {
+        return None;
+    }
+    let roots = el.parse_replacement(&markup);
+    let image = single_image_of(&roots);
+    cx.parsed_ahead = Some(ParsedAhead {
+        node: next,
+        depth: el.replacement_depth(),
+        markup,
+        roots,
+    });
+    image.filter(|img| !img.attr("src").is_some_and(|s| is_tracker_url(&s)))
 }
 
 /// Copies the `<noscript>` image onto `el`: its `src`, `srcset` and `sizes` win, its other

@@ -6,6 +6,7 @@ use super::placeholder::{file_name, is_placeholder};
 use crate::ascii::contains_ci;
 use crate::dom::node::without;
 use crate::proxy::Unwrapper;
+use crate::rule::ParsedAhead;
 use crate::rules::junk::is_tracker_url;
 use crate::{Action, Element, NodeRef};
 
@@ -15,11 +16,16 @@ pub(crate) fn single_image(markup: &str) -> Option<NodeRef> {
     if !contains_ci(markup, "<img") {
         return None;
     }
-    let mut image = None;
     // The top nodes are detached: they must outlive the walk, or dropping one empties its
     // descendants (rcdom's non-recursive drop) before they are looked at.
     let roots = NodeRef::parse_fragment(markup);
-    let mut stack = roots.clone();
+    single_image_of(&roots)
+}
+
+/// [`single_image`] of markup parsed into `roots` (kept alive by the caller).
+pub(crate) fn single_image_of(roots: &[NodeRef]) -> Option<NodeRef> {
+    let mut image = None;
+    let mut stack = roots.to_vec();
     while let Some(node) = stack.pop() {
         if node.is_text() {
             if !node.is_blank() {
@@ -63,7 +69,11 @@ fn all_images(roots: &[NodeRef]) -> Vec<NodeRef> {
 ///   (with the `figure`, `a` or `picture` that holds only them). Consecutive `<noscript>`
 ///   images therefore each keep their image, and a gallery does not repeat its first one.
 #[inline(never)]
-pub(crate) fn noscript_action(el: &mut Element<'_>, extra: &[String]) -> Action {
+pub(crate) fn noscript_action(
+    el: &mut Element<'_>,
+    extra: &[String],
+    ahead: Option<ParsedAhead>,
+) -> Action {
     // Nothing in `<head>` is content (and an image there would move on the next parse).
     if el.has_ancestor("head") {
         return Action::Remove;
@@ -73,8 +83,13 @@ pub(crate) fn noscript_action(el: &mut Element<'_>, extra: &[String]) -> Action 
         return Action::Remove;
     }
     // Parsed where the walk would parse it: when all of it replaces the `<noscript>`, these
-    // nodes do (one parse, not two).
-    let roots = el.parse_replacement(&markup);
+    // nodes do (one parse, not two); or already, by the image before it (`ahead`).
+    let roots = match ahead {
+        Some(a) if el.is_node(&a.node) && a.depth == el.replacement_depth() && a.markup == markup => {
+            a.roots
+        }
+        _ => el.parse_replacement(&markup),
+    };
     let images = all_images(&roots);
     if images.is_empty() {
         return Action::Remove;
