@@ -113,7 +113,7 @@ impl LazyImages {
                 el,
                 el.attr_by_atom(&local_name!("src")).unwrap_or(""),
                 true,
-                cx.removed(),
+                cx,
             )
         {
             // Gatsby's blurred `data-placeholder-image`, a separate LQIP `<img>`: marked as
@@ -138,7 +138,7 @@ impl LazyImages {
                     el,
                     el.attr_by_atom(&local_name!("src")).unwrap_or(""),
                     false,
-                    cx.removed(),
+                    cx,
                 )
             {
                 // Medium: the preview, then the lazy image, then its `<noscript>` (also
@@ -619,14 +619,24 @@ fn next_noscript_image(el: &Element<'_>, cx: &mut Context<'_>) -> Option<NodeRef
     if !contains_ci(&markup, "<img") {
         return None;
     }
-    let roots = el.parse_replacement(&markup);
-    let image = single_image_of(&roots);
-    cx.parsed_ahead = Some(ParsedAhead {
-        node: next,
-        depth: el.replacement_depth(),
-        markup,
-        roots,
-    });
+    let depth = el.replacement_depth();
+    // Parsed already when the preview before `el` looked for its real image.
+    let image = match &cx.parsed_ahead {
+        Some(a) if a.node.same(&next) && a.depth == depth && a.markup == markup => {
+            single_image_of(&a.roots)
+        }
+        _ => {
+            let roots = el.parse_replacement(&markup);
+            let image = single_image_of(&roots);
+            cx.parsed_ahead = Some(ParsedAhead {
+                node: next,
+                depth,
+                markup,
+                roots,
+            });
+            image
+        }
+    };
     image.filter(|img| !img.attr("src").is_some_and(|s| is_tracker_url(&s)))
 }
 

@@ -2,11 +2,11 @@
 //! `max/60/…?q=20` before its `<noscript>` original, Gatsby's `img[data-placeholder-image]`,
 //! a separate LQIP `<img>`) goes when the real image is there: one image per figure.
 
-use super::noscript::{picture_key, single_image};
+use super::noscript::{picture_key, single_image, single_image_of};
 use super::placeholder::{file_name, is_placeholder};
 use crate::ascii::contains_ci;
-use crate::dom::Removed;
-use crate::{Element, NodeRef};
+use crate::rule::ParsedAhead;
+use crate::{Context, Element, NodeRef};
 
 /// How many wrapper levels are climbed to find the real image (Medium nests the preview in
 /// `div > div` and puts the `<noscript>` beside the outer one).
@@ -98,13 +98,32 @@ pub(crate) fn real_image_follows(
     el: &Element<'_>,
     src: &str,
     any_image: bool,
-    removed: Removed<'_>,
+    cx: &mut Context<'_>,
 ) -> bool {
+    let removed = cx.removed();
     let name = picture_key(src.trim());
     let same = |url: &str| any_image || (!name.is_empty() && picture_key(url.trim()) == name);
-    let shows = |n: &NodeRef| -> bool {
+    // A `<noscript>` beside `el` is parsed where it stands and kept for the rules that reach
+    // it next (`ParsedAhead`); one beside a wrapper is parsed on its own.
+    let mut ahead: Option<ParsedAhead> = None;
+    let mut shows = |n: &NodeRef, level: usize| -> bool {
         if n.is("noscript") {
-            return single_image(&n.text_content()).is_some_and(|img| image_urls(&img, &same));
+            let markup = n.text_content();
+            if level > 0 {
+                return single_image(&markup).is_some_and(|img| image_urls(&img, &same));
+            }
+            if !contains_ci(&markup, "<img") {
+                return false;
+            }
+            let roots = el.parse_replacement(&markup);
+            let found = single_image_of(&roots).is_some_and(|img| image_urls(&img, &same));
+            ahead = Some(ParsedAhead {
+                node: n.clone(),
+                depth: el.replacement_depth(),
+                markup,
+                roots,
+            });
+            return found;
         }
         if n.is("img") {
             return image_urls(n, &same);
@@ -115,6 +134,7 @@ pub(crate) fn real_image_follows(
                 .any(|d| d.is("img") && image_urls(d, &same))
     };
     let ancestors: Vec<NodeRef> = el.ancestors().take(MAX_LEVELS).collect();
+    let mut follows = false;
     for level in 0..=MAX_LEVELS {
         if level > 0 {
             // Climb only out of a wrapper that holds nothing but the preview.
@@ -122,14 +142,23 @@ pub(crate) fn real_image_follows(
             let ok = wrapper.is_some_and(|w| !w.is("body") && !w.is("figure") && !w.is("picture"))
                 && el.is_only_child_at(level - 1);
             if !ok {
-                return false;
+                break;
             }
         }
-        if el.next_element_siblings_at(level).iter().take(2).any(shows) {
-            return true;
+        if el
+            .next_element_siblings_at(level)
+            .iter()
+            .take(2)
+            .any(|n| shows(n, level))
+        {
+            follows = true;
+            break;
         }
     }
-    false
+    if ahead.is_some() {
+        cx.parsed_ahead = ahead;
+    }
+    follows
 }
 
 /// Whether an `<img>` has a URL (`src`, `srcset` candidates, any URL-valued `data-`
