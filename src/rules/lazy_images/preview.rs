@@ -93,7 +93,7 @@ pub(crate) fn inline_preview_of(el: &Element<'_>, src: &str) -> Option<Inline> {
 /// an `<img>`, `<picture>` or `<noscript>` image that is the same picture (the same
 /// [`picture_key`] as `src`: the file name but for its extension and size suffix, as a
 /// `<noscript>` original in another format or size names it) — or any image when `any_image` (the preview is marked as one). Not inside
-/// what the final stage removes with its content (`removed`).
+/// what the final stage removes with its content (`cx.removed()`).
 pub(crate) fn real_image_follows(
     el: &Element<'_>,
     src: &str,
