@@ -5,7 +5,7 @@ use super::candidates::{
     DIMENSION_ATTRIBUTES, SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES,
 };
 use super::image_url::is_template;
-use super::noscript::single_image_of;
+use super::noscript::next_noscript_image;
 use super::placeholder::{file_name, is_low_res, is_placeholder, is_stand_in_name};
 use super::preview::{
     inline_preview, inline_preview_of, is_marked_preview, picture_img_has_url, real_image_follows,
@@ -17,8 +17,6 @@ use super::template::fill_template;
 use super::LazyImages;
 use crate::ascii::contains_ci;
 use crate::proxy::strip_lazy_markers;
-use crate::rules::junk::is_tracker_url;
-use crate::rule::ParsedAhead;
 use crate::{Action, Context, Element, NodeRef};
 use html5ever::local_name;
 
@@ -602,42 +600,6 @@ fn trim_scheme(url: &str) -> &str {
 fn own_background(el: &Element<'_>) -> Option<String> {
     let url = background_image(el.attr_by_atom(&local_name!("style"))?)?;
     super::candidates::clean_url(&url)
-}
-
-/// The image of the `<noscript>` just after `el`, if it holds one that is no tracker's pixel
-/// (comScore's `<noscript><img src="…/p?c1=2…"></noscript>` is no fallback of an image).
-///
-/// The markup is parsed where the `<noscript>` stands (a sibling: the same depth) and kept in
-/// `cx` for when the walk reaches it ([`ParsedAhead`]): `noscript_action` then takes these
-/// nodes instead of parsing it again.
-fn next_noscript_image(el: &Element<'_>, cx: &mut Context<'_>) -> Option<NodeRef> {
-    let next = el.next_element_sibling()?;
-    if !next.is("noscript") {
-        return None;
-    }
-    let markup = next.text_content();
-    if !contains_ci(&markup, "<img") {
-        return None;
-    }
-    let depth = el.replacement_depth();
-    // Parsed already when the preview before `el` looked for its real image.
-    let image = match &cx.parsed_ahead {
-        Some(a) if a.node.same(&next) && a.depth == depth && a.markup == markup => {
-            single_image_of(&a.roots)
-        }
-        _ => {
-            let roots = el.parse_replacement(&markup);
-            let image = single_image_of(&roots);
-            cx.parsed_ahead = Some(ParsedAhead {
-                node: next,
-                depth,
-                markup,
-                roots,
-            });
-            image
-        }
-    };
-    image.filter(|img| !img.attr("src").is_some_and(|s| is_tracker_url(&s)))
 }
 
 /// Copies the `<noscript>` image onto `el`: its `src`, `srcset` and `sizes` win, its other

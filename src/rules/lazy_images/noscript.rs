@@ -8,7 +8,7 @@ use crate::dom::node::without;
 use crate::proxy::Unwrapper;
 use crate::rule::ParsedAhead;
 use crate::rules::junk::is_tracker_url;
-use crate::{Action, Element, NodeRef};
+use crate::{Action, Context, Element, NodeRef};
 
 /// The one `<img>` of a `<noscript>`'s markup, when that markup is a single image (possibly
 /// inside wrappers or a `<picture>`) and no text.
@@ -42,6 +42,42 @@ pub(crate) fn single_image_of(roots: &[NodeRef]) -> Option<NodeRef> {
         stack.extend(node.children());
     }
     image
+}
+
+/// The image of the `<noscript>` just after `el`, if it holds one that is no tracker's pixel
+/// (comScore's `<noscript><img src="…/p?c1=2…"></noscript>` is no fallback of an image).
+///
+/// The markup is parsed where the `<noscript>` stands (a sibling: the same depth) and kept in
+/// `cx` for when the walk reaches it ([`ParsedAhead`]): `noscript_action` then takes these
+/// nodes instead of parsing it again.
+pub(super) fn next_noscript_image(el: &Element<'_>, cx: &mut Context<'_>) -> Option<NodeRef> {
+    let next = el.next_element_sibling()?;
+    if !next.is("noscript") {
+        return None;
+    }
+    let markup = next.text_content();
+    if !contains_ci(&markup, "<img") {
+        return None;
+    }
+    let depth = el.replacement_depth();
+    // Parsed already when the preview before `el` looked for its real image.
+    let image = match &cx.parsed_ahead {
+        Some(a) if a.node.same(&next) && a.depth == depth && a.markup == markup => {
+            single_image_of(&a.roots)
+        }
+        _ => {
+            let roots = el.parse_replacement(&markup);
+            let image = single_image_of(&roots);
+            cx.parsed_ahead = Some(ParsedAhead {
+                node: next,
+                depth,
+                markup,
+                roots,
+            });
+            image
+        }
+    };
+    image.filter(|img| !img.attr("src").is_some_and(|s| is_tracker_url(&s)))
 }
 
 /// Every `<img>` of parsed markup, in any order.
