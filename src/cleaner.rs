@@ -194,6 +194,8 @@ impl Cleaner {
         kind: InputKind,
         kept_comments: Option<fn(&str) -> bool>,
     ) -> Cleaned {
+        // Each page starts with no proxy URL remembered from the ones cleaned before.
+        crate::proxy::memo::forget();
         let inner = &*self.inner;
         let filter = inner
             .sanitize

@@ -196,6 +196,20 @@ pub struct Context<'a> {
     pub(crate) page_text: Option<usize>,
     /// Whether a hidden element was kept as the page's content (at most one is).
     pub(crate) page_revealed: bool,
+    /// Markup a rule parsed ahead, where an element not visited yet stands (see
+    /// [`ParsedAhead`]).
+    pub(crate) parsed_ahead: Option<ParsedAhead>,
+}
+
+/// Markup parsed where an element not visited yet stands (the HTML of a `<noscript>`, read
+/// from the image before it), kept for the rule that will replace that element with it:
+/// parsed once, not twice. Used only for the same node, at the same depth, with the same
+/// markup (the nodes are the ones [`Element::parse_replacement`] gives there, untouched).
+pub(crate) struct ParsedAhead {
+    pub(crate) node: crate::NodeRef,
+    pub(crate) depth: usize,
+    pub(crate) markup: String,
+    pub(crate) roots: Vec<crate::NodeRef>,
 }
 
 impl fmt::Debug for Context<'_> {
@@ -222,6 +236,7 @@ impl<'a> Context<'a> {
             removed: crate::dom::Removed(None),
             page_text: None,
             page_revealed: false,
+            parsed_ahead: None,
         }
     }
 

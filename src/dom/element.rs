@@ -49,11 +49,21 @@ impl<'a> Element<'a> {
     /// nodes): a rule that reads the HTML before answering parses it once with this and
     /// answers with [`replace_with`](Element::replace_with).
     pub(crate) fn parse_replacement(&self, html: &str) -> Vec<NodeRef> {
-        let depth = self.frames.len().saturating_sub(1);
-        super::parse::parse_fragment_nodes_at(html, depth)
+        super::parse::parse_fragment_nodes_at(html, self.replacement_depth())
             .iter()
             .map(NodeRef::new)
             .collect()
+    }
+
+    /// The depth [`parse_replacement`](Element::parse_replacement) parses at: the same for
+    /// this element and its siblings.
+    pub(crate) fn replacement_depth(&self) -> usize {
+        self.frames.len().saturating_sub(1)
+    }
+
+    /// Whether `node` is this element.
+    pub(crate) fn is_node(&self, node: &NodeRef) -> bool {
+        std::rc::Rc::ptr_eq(self.node, &node.handle)
     }
 
     /// [`Action::Replace`](crate::Action::Replace) with nodes from
@@ -209,7 +219,7 @@ impl<'a> Element<'a> {
             .iter()
             .position(|a| a.name.ns == ns!() && &*a.name.local == name)?;
         self.touched = true;
-        Some(self.attrs.remove(i).value.to_string())
+        Some(String::from(&*self.attrs.remove(i).value))
     }
 
     /// Keeps the attributes for which `keep(name, value)` is true; returns how many were

@@ -105,7 +105,7 @@ impl NodeRef {
     /// The text of a text node.
     pub fn text(&self) -> Option<String> {
         match &self.handle.data {
-            NodeData::Text { contents } => Some(contents.borrow().to_string()),
+            NodeData::Text { contents } => Some(String::from(&**contents.borrow())),
             _ => None,
         }
     }
@@ -117,7 +117,7 @@ impl NodeRef {
                 .borrow()
                 .iter()
                 .find(|a| a.name.ns.is_empty() && &*a.name.local == name)
-                .map(|a| a.value.to_string()),
+                .map(|a| String::from(&*a.value)),
             _ => None,
         }
     }
@@ -155,9 +155,26 @@ impl NodeRef {
             NodeData::Element { attrs, .. } => attrs
                 .borrow()
                 .iter()
-                .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                .map(|a| (String::from(&*a.name.local), String::from(&*a.value)))
                 .collect(),
             _ => Vec::new(),
+        }
+    }
+
+    /// Calls `f` with the attributes of an element as borrowed `(name, value)` pairs, in
+    /// source order (namespaced ones by local name; none for other nodes): [`attrs`] without
+    /// copying a string. `f` must not change this node's attributes.
+    ///
+    /// [`attrs`]: NodeRef::attrs
+    pub(crate) fn with_attrs<R>(&self, f: impl FnOnce(&[(&str, &str)]) -> R) -> R {
+        match &self.handle.data {
+            NodeData::Element { attrs, .. } => {
+                let attrs = attrs.borrow();
+                let pairs: Vec<(&str, &str)> =
+                    attrs.iter().map(|a| (&*a.name.local, &*a.value)).collect();
+                f(&pairs)
+            }
+            _ => f(&[]),
         }
     }
 

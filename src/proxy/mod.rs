@@ -112,6 +112,7 @@ mod generic;
 pub(crate) use generic::PAGE_WORDS;
 mod known;
 mod links;
+pub(crate) mod memo;
 mod payload;
 mod redirect_targets;
 mod referrer;
@@ -220,9 +221,18 @@ impl Unwrapper {
     /// assert_eq!(u.unwrap("https://x.workers.dev/?javascript:alert(1)"), None);
     /// ```
     pub fn unwrap(&self, url: &str) -> Option<String> {
-        if self.templates.is_empty() && !may_be_proxy(url) {
+        if !self.templates.is_empty() {
+            return self.unwrap_screened(url);
+        }
+        if !may_be_proxy(url) {
             return None;
         }
+        // A page reads the same proxy URLs several times (see `memo`).
+        memo::peeled(self.generic_fallback, url, || self.unwrap_screened(url))
+    }
+
+    /// [`unwrap`](Self::unwrap) past the screen (or with templates, which it does not know).
+    fn unwrap_screened(&self, url: &str) -> Option<String> {
         let trimmed = url.trim_ascii();
         if is_root_relative(trimmed) {
             return self.unwrap_root_relative(trimmed);

@@ -5,7 +5,7 @@ use super::candidates::{
     DIMENSION_ATTRIBUTES, SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES,
 };
 use super::image_url::is_template;
-use super::noscript::single_image;
+use super::noscript::next_noscript_image;
 use super::placeholder::{file_name, is_low_res, is_placeholder, is_stand_in_name};
 use super::preview::{
     inline_preview, inline_preview_of, is_marked_preview, picture_img_has_url, real_image_follows,
@@ -17,7 +17,6 @@ use super::template::fill_template;
 use super::LazyImages;
 use crate::ascii::contains_ci;
 use crate::proxy::strip_lazy_markers;
-use crate::rules::junk::is_tracker_url;
 use crate::{Action, Context, Element, NodeRef};
 use html5ever::local_name;
 
@@ -112,7 +111,7 @@ impl LazyImages {
                 el,
                 el.attr_by_atom(&local_name!("src")).unwrap_or(""),
                 true,
-                cx.removed(),
+                cx,
             )
         {
             // Gatsby's blurred `data-placeholder-image`, a separate LQIP `<img>`: marked as
@@ -126,7 +125,7 @@ impl LazyImages {
         };
         if !found.is_some() && state != Src::Real && !srcset_real(el) {
             // The real image may be in the `<noscript>` right after.
-            if let Some(img) = next_noscript_image(el) {
+            if let Some(img) = next_noscript_image(el, cx) {
                 take_noscript_image(el, &img);
                 changed = true;
                 state = src_state(el.attr_by_atom(&local_name!("src")));
@@ -137,7 +136,7 @@ impl LazyImages {
                     el,
                     el.attr_by_atom(&local_name!("src")).unwrap_or(""),
                     false,
-                    cx.removed(),
+                    cx,
                 )
             {
                 // Medium: the preview, then the lazy image, then its `<noscript>` (also
@@ -319,15 +318,18 @@ impl LazyImages {
     /// image, by value), read before the source itself is visited: a `<picture>` looks at
     /// its sources first, and must see what they will offer, or a second cleaning would.
     pub(super) fn source_offer(&self, source: &NodeRef) -> Option<String> {
-        let attrs = source.attrs();
-        let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (&**k, &**v)).collect();
+        source.with_attrs(|attrs| self.offer_of(attrs))
+    }
+
+    /// [`source_offer`](Self::source_offer) of a `<source>` whose attributes are `attrs`.
+    fn offer_of(&self, attrs: &[(&str, &str)]) -> Option<String> {
         let lazy_class = attrs
             .iter()
             .find(|(k, _)| *k == "class")
             .is_some_and(|(_, v)| v.split_ascii_whitespace().any(is_lazy_class));
         let src = attrs.iter().find(|(k, _)| *k == "src").map(|(_, v)| *v);
         let by_value = lazy_class || src_state(src) != Src::Real;
-        let found = image_candidates(&attrs, &self.src_attributes, by_value);
+        let found = image_candidates(attrs, &self.src_attributes, by_value);
         found.srcset.or(found.src).map(|(_, v)| v)
     }
 
@@ -600,28 +602,19 @@ fn own_background(el: &Element<'_>) -> Option<String> {
     super::candidates::clean_url(&url)
 }
 
-/// The image of the `<noscript>` just after `el`, if it holds one that is no tracker's pixel
-/// (comScore's `<noscript><img src="…/p?c1=2…"></noscript>` is no fallback of an image).
-fn next_noscript_image(el: &Element<'_>) -> Option<NodeRef> {
-    let next = el.next_element_sibling()?;
-    if !next.is("noscript") {
-        return None;
-    }
-    single_image(&next.text_content())
-        .filter(|img| !img.attr("src").is_some_and(|s| is_tracker_url(&s)))
-}
-
 /// Copies the `<noscript>` image onto `el`: its `src`, `srcset` and `sizes` win, its other
 /// attributes fill in what `el` lacks.
 fn take_noscript_image(el: &mut Element<'_>, img: &NodeRef) {
     let placeholder_src = src_state(el.attr_by_atom(&local_name!("src"))) != Src::Real;
-    for (k, v) in img.attrs() {
-        let wins = matches!(k.as_str(), "src" | "srcset" | "sizes") && placeholder_src;
-        let empty = el.attr(&k).is_none_or(|cur| cur.trim().is_empty());
-        if wins || empty {
-            el.set_attr(&k, &v);
+    img.with_attrs(|attrs| {
+        for &(k, v) in attrs {
+            let wins = matches!(k, "src" | "srcset" | "sizes") && placeholder_src;
+            let empty = el.attr(k).is_none_or(|cur| cur.trim().is_empty());
+            if wins || empty {
+                el.set_attr(k, v);
+            }
         }
-    }
+    });
 }
 
 /// For an `<img>` in a `<picture>` with nothing to show: the `srcset` of the `<source>`

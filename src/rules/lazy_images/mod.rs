@@ -239,7 +239,9 @@ impl Rule for LazyImages {
             local_name!("img") => self.fix_img(el, cx),
             local_name!("source") => self.fix_source(el, cx),
             local_name!("video") => self.fix_video(el, cx),
-            local_name!("noscript") => noscript::noscript_action(el, &self.src_attributes),
+            local_name!("noscript") => {
+                noscript::noscript_action(el, &self.src_attributes, cx.parsed_ahead.take())
+            }
             local_name!("figure") => {
                 json_attr::note_wrapper_json(el);
                 self.fix_figure(el, cx)

@@ -6,8 +6,9 @@ use super::placeholder::{file_name, is_placeholder};
 use crate::ascii::contains_ci;
 use crate::dom::node::without;
 use crate::proxy::Unwrapper;
+use crate::rule::ParsedAhead;
 use crate::rules::junk::is_tracker_url;
-use crate::{Action, Element, NodeRef};
+use crate::{Action, Context, Element, NodeRef};
 
 /// The one `<img>` of a `<noscript>`'s markup, when that markup is a single image (possibly
 /// inside wrappers or a `<picture>`) and no text.
@@ -15,11 +16,16 @@ pub(crate) fn single_image(markup: &str) -> Option<NodeRef> {
     if !contains_ci(markup, "<img") {
         return None;
     }
-    let mut image = None;
     // The top nodes are detached: they must outlive the walk, or dropping one empties its
     // descendants (rcdom's non-recursive drop) before they are looked at.
     let roots = NodeRef::parse_fragment(markup);
-    let mut stack = roots.clone();
+    single_image_of(&roots)
+}
+
+/// [`single_image`] of markup parsed into `roots` (kept alive by the caller).
+pub(crate) fn single_image_of(roots: &[NodeRef]) -> Option<NodeRef> {
+    let mut image = None;
+    let mut stack = roots.to_vec();
     while let Some(node) = stack.pop() {
         if node.is_text() {
             if !node.is_blank() {
@@ -36,6 +42,42 @@ pub(crate) fn single_image(markup: &str) -> Option<NodeRef> {
         stack.extend(node.children());
     }
     image
+}
+
+/// The image of the `<noscript>` just after `el`, if it holds one that is no tracker's pixel
+/// (comScore's `<noscript><img src="…/p?c1=2…"></noscript>` is no fallback of an image).
+///
+/// The markup is parsed where the `<noscript>` stands (a sibling: the same depth) and kept in
+/// `cx` for when the walk reaches it ([`ParsedAhead`]): `noscript_action` then takes these
+/// nodes instead of parsing it again.
+pub(super) fn next_noscript_image(el: &Element<'_>, cx: &mut Context<'_>) -> Option<NodeRef> {
+    let next = el.next_element_sibling()?;
+    if !next.is("noscript") {
+        return None;
+    }
+    let markup = next.text_content();
+    if !contains_ci(&markup, "<img") {
+        return None;
+    }
+    let depth = el.replacement_depth();
+    // Parsed already when the preview before `el` looked for its real image.
+    let image = match &cx.parsed_ahead {
+        Some(a) if a.node.same(&next) && a.depth == depth && a.markup == markup => {
+            single_image_of(&a.roots)
+        }
+        _ => {
+            let roots = el.parse_replacement(&markup);
+            let image = single_image_of(&roots);
+            cx.parsed_ahead = Some(ParsedAhead {
+                node: next,
+                depth,
+                markup,
+                roots,
+            });
+            image
+        }
+    };
+    image.filter(|img| !img.attr("src").is_some_and(|s| is_tracker_url(&s)))
 }
 
 /// Every `<img>` of parsed markup, in any order.
@@ -63,7 +105,11 @@ fn all_images(roots: &[NodeRef]) -> Vec<NodeRef> {
 ///   (with the `figure`, `a` or `picture` that holds only them). Consecutive `<noscript>`
 ///   images therefore each keep their image, and a gallery does not repeat its first one.
 #[inline(never)]
-pub(crate) fn noscript_action(el: &mut Element<'_>, extra: &[String]) -> Action {
+pub(crate) fn noscript_action(
+    el: &mut Element<'_>,
+    extra: &[String],
+    ahead: Option<ParsedAhead>,
+) -> Action {
     // Nothing in `<head>` is content (and an image there would move on the next parse).
     if el.has_ancestor("head") {
         return Action::Remove;
@@ -73,8 +119,13 @@ pub(crate) fn noscript_action(el: &mut Element<'_>, extra: &[String]) -> Action 
         return Action::Remove;
     }
     // Parsed where the walk would parse it: when all of it replaces the `<noscript>`, these
-    // nodes do (one parse, not two).
-    let roots = el.parse_replacement(&markup);
+    // nodes do (one parse, not two); or already, by the image before it (`ahead`).
+    let roots = match ahead {
+        Some(a) if el.is_node(&a.node) && a.depth == el.replacement_depth() && a.markup == markup => {
+            a.roots
+        }
+        _ => el.parse_replacement(&markup),
+    };
     let images = all_images(&roots);
     if images.is_empty() {
         return Action::Remove;
@@ -134,7 +185,7 @@ pub(crate) fn noscript_action(el: &mut Element<'_>, extra: &[String]) -> Action 
 
 /// The picture keys of the images `node` (already cleaned) shows with a real source.
 fn shown_keys(node: &NodeRef, out: &mut Vec<String>) {
-    let real = |n: &NodeRef| n.is("img") && has_real_source(&n.attrs());
+    let real = |n: &NodeRef| n.is("img") && n.with_attrs(has_real_source);
     if real(node) {
         out.extend(image_keys(node));
     } else if node.is("picture") || node.is("figure") || node.is("a") || node.is("span") {
@@ -159,13 +210,13 @@ fn upcoming_keys(node: &NodeRef, out: &mut Vec<String>) {
 /// The keys of every URL an `<img>` names (`src`, `srcset` candidates, URL-valued `data-`
 /// attributes), placeholders left out.
 fn image_keys(img: &NodeRef) -> Vec<String> {
-    attr_keys(&img.attrs())
+    img.with_attrs(attr_keys)
 }
 
 /// [`image_keys`] of an `<img>` whose attributes are `attrs`.
-fn attr_keys(attrs: &[(String, String)]) -> Vec<String> {
+fn attr_keys(attrs: &[(&str, &str)]) -> Vec<String> {
     let mut keys = Vec::new();
-    for (k, v) in attrs {
+    for &(k, v) in attrs {
         if k.contains("srcset") {
             for c in crate::srcset::parse(v) {
                 push_key(c.url, &mut keys);
@@ -277,18 +328,13 @@ fn will_show_image(node: &NodeRef, extra: &[String]) -> bool {
         if !n.is("img") {
             return false;
         }
-        let attrs = n.attrs();
-        let pairs: Vec<(&str, &str)> = attrs
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        has_real_source(&attrs) || find(&pairs, extra, true).is_some()
+        n.with_attrs(|pairs| has_real_source(pairs) || find(pairs, extra, true).is_some())
     };
     ok(node) || (node.is("picture") && node.descendant_elements().iter().any(ok))
 }
 
-fn has_real_source(attrs: &[(String, String)]) -> bool {
-    attrs.iter().any(|(k, v)| match k.as_str() {
+fn has_real_source(attrs: &[(&str, &str)]) -> bool {
+    attrs.iter().any(|&(k, v)| match k {
         "src" => !v.trim().is_empty() && !is_placeholder(v),
         "srcset" => !srcset_is_placeholder(v),
         _ => false,

@@ -2,11 +2,11 @@
 //! `max/60/…?q=20` before its `<noscript>` original, Gatsby's `img[data-placeholder-image]`,
 //! a separate LQIP `<img>`) goes when the real image is there: one image per figure.
 
-use super::noscript::{picture_key, single_image};
+use super::noscript::{picture_key, single_image, single_image_of};
 use super::placeholder::{file_name, is_placeholder};
 use crate::ascii::contains_ci;
-use crate::dom::Removed;
-use crate::{Element, NodeRef};
+use crate::rule::ParsedAhead;
+use crate::{Context, Element, NodeRef};
 
 /// How many wrapper levels are climbed to find the real image (Medium nests the preview in
 /// `div > div` and puts the `<noscript>` beside the outer one).
@@ -93,18 +93,37 @@ pub(crate) fn inline_preview_of(el: &Element<'_>, src: &str) -> Option<Inline> {
 /// an `<img>`, `<picture>` or `<noscript>` image that is the same picture (the same
 /// [`picture_key`] as `src`: the file name but for its extension and size suffix, as a
 /// `<noscript>` original in another format or size names it) — or any image when `any_image` (the preview is marked as one). Not inside
-/// what the final stage removes with its content (`removed`).
+/// what the final stage removes with its content (`cx.removed()`).
 pub(crate) fn real_image_follows(
     el: &Element<'_>,
     src: &str,
     any_image: bool,
-    removed: Removed<'_>,
+    cx: &mut Context<'_>,
 ) -> bool {
+    let removed = cx.removed();
     let name = picture_key(src.trim());
     let same = |url: &str| any_image || (!name.is_empty() && picture_key(url.trim()) == name);
-    let shows = |n: &NodeRef| -> bool {
+    // A `<noscript>` beside `el` is parsed where it stands and kept for the rules that reach
+    // it next (`ParsedAhead`); one beside a wrapper is parsed on its own.
+    let mut ahead: Option<ParsedAhead> = None;
+    let mut shows = |n: &NodeRef, level: usize| -> bool {
         if n.is("noscript") {
-            return single_image(&n.text_content()).is_some_and(|img| image_urls(&img, &same));
+            let markup = n.text_content();
+            if level > 0 {
+                return single_image(&markup).is_some_and(|img| image_urls(&img, &same));
+            }
+            if !contains_ci(&markup, "<img") {
+                return false;
+            }
+            let roots = el.parse_replacement(&markup);
+            let found = single_image_of(&roots).is_some_and(|img| image_urls(&img, &same));
+            ahead = Some(ParsedAhead {
+                node: n.clone(),
+                depth: el.replacement_depth(),
+                markup,
+                roots,
+            });
+            return found;
         }
         if n.is("img") {
             return image_urls(n, &same);
@@ -115,6 +134,7 @@ pub(crate) fn real_image_follows(
                 .any(|d| d.is("img") && image_urls(d, &same))
     };
     let ancestors: Vec<NodeRef> = el.ancestors().take(MAX_LEVELS).collect();
+    let mut follows = false;
     for level in 0..=MAX_LEVELS {
         if level > 0 {
             // Climb only out of a wrapper that holds nothing but the preview.
@@ -122,41 +142,51 @@ pub(crate) fn real_image_follows(
             let ok = wrapper.is_some_and(|w| !w.is("body") && !w.is("figure") && !w.is("picture"))
                 && el.is_only_child_at(level - 1);
             if !ok {
-                return false;
+                break;
             }
         }
-        if el.next_element_siblings_at(level).iter().take(2).any(shows) {
-            return true;
+        if el
+            .next_element_siblings_at(level)
+            .iter()
+            .take(2)
+            .any(|n| shows(n, level))
+        {
+            follows = true;
+            break;
         }
     }
-    false
+    if ahead.is_some() {
+        cx.parsed_ahead = ahead;
+    }
+    follows
 }
 
 /// Whether an `<img>` has a URL (`src`, `srcset` candidates, any URL-valued `data-`
 /// attribute) that passes `same`; a lazy `<img>` with no URL yet counts when `same` accepts
 /// anything.
 fn image_urls(img: &NodeRef, same: &dyn Fn(&str) -> bool) -> bool {
-    let attrs = img.attrs();
-    let mut any_url = false;
-    for (k, v) in &attrs {
-        let urls: Vec<&str> = if k.contains("srcset") {
-            crate::srcset::parse(v).iter().map(|c| c.url).collect()
-        } else if k == "src" || k.starts_with("data-") {
-            vec![v.as_str()]
-        } else {
-            continue;
-        };
-        for u in urls {
-            if u.trim().is_empty() || u.starts_with("data:") {
+    img.with_attrs(|attrs| {
+        let mut any_url = false;
+        for &(k, v) in attrs {
+            let urls: Vec<&str> = if k.contains("srcset") {
+                crate::srcset::parse(v).iter().map(|c| c.url).collect()
+            } else if k == "src" || k.starts_with("data-") {
+                vec![v]
+            } else {
                 continue;
-            }
-            any_url = true;
-            if same(u) {
-                return true;
+            };
+            for u in urls {
+                if u.trim().is_empty() || u.starts_with("data:") {
+                    continue;
+                }
+                any_url = true;
+                if same(u) {
+                    return true;
+                }
             }
         }
-    }
-    !any_url && same("")
+        !any_url && same("")
+    })
 }
 
 /// Whether the `srcset` of a `<picture>`'s `<source>` is an inline preview: every candidate a
@@ -187,11 +217,13 @@ pub(crate) fn picture_img_has_url(el: &Element<'_>) -> bool {
         !crate::ascii::starts_with_ci(v.trim_start(), "data:")
             && super::candidates::clean_url(v).is_some()
     };
-    img.attrs().iter().any(|(k, v)| {
-        if k.ends_with("srcset") {
-            crate::srcset::parse(v).iter().any(|c| by_url(c.url))
-        } else {
-            (k == "src" || k.starts_with("data-")) && by_url(v)
-        }
+    img.with_attrs(|attrs| {
+        attrs.iter().any(|&(k, v)| {
+            if k.ends_with("srcset") {
+                crate::srcset::parse(v).iter().any(|c| by_url(c.url))
+            } else {
+                (k == "src" || k.starts_with("data-")) && by_url(v)
+            }
+        })
     })
 }

@@ -443,17 +443,12 @@ fn holds_image(el: &Element<'_>, cx: &Context<'_>, extra: &[String]) -> bool {
 /// [`fix_figure`](LazyImages::fix_figure) gives it: its `itemid`, or what
 /// [`stand_in_image`](LazyImages::stand_in_image) reads (templates aside).
 fn names_image(node: &crate::NodeRef, extra: &[String]) -> bool {
-    let owned = node.attrs();
-    let attrs: Vec<(&str, &str)> = owned
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    if attrs.iter().any(|(k, v)| *k == "itemid" && is_image_url(v)) {
-        return true;
-    }
-    find_with(&attrs, extra, false, &is_image_url, &srcset_of_images).is_some()
-        || background(&attrs).is_some()
-        || image_attribute(&attrs).is_some()
+    node.with_attrs(|attrs| {
+        attrs.iter().any(|(k, v)| *k == "itemid" && is_image_url(v))
+            || find_with(attrs, extra, false, &is_image_url, &srcset_of_images).is_some()
+            || background(attrs).is_some()
+            || image_attribute(attrs).is_some()
+    })
 }
 
 /// Escapes a value for a double-quoted attribute.

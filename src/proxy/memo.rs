@@ -1,0 +1,116 @@
+//! The last few URLs [`Unwrapper::unwrap`](super::Unwrapper::unwrap) peeled on this thread,
+//! with their answers.
+//!
+//! The same proxy URL is read several times while one page is cleaned: by the lazy-image
+//! rule (its candidates, a `<noscript>` image's keys) and by the proxy rule, and a page
+//! repeats its images (a thumbnail grid, a `srcset` and its `<noscript>` twin). Peeling one
+//! parses the URL and tries every recogniser; looking it up here compares a few strings. Only
+//! URLs that passed the screen come here (most do not), and only for an unwrapper without
+//! templates, whose answer depends on the URL and the generic fallback alone. A cleaning
+//! starts with nothing remembered ([`forget`]): what it costs does not depend on the pages
+//! cleaned before on the thread.
+
+use std::cell::RefCell;
+
+/// How many answers are kept: a ring, the oldest replaced first.
+const SIZE: usize = 32;
+
+/// One answer: the generic fallback's setting, the URL, the origin.
+type Entry = (bool, String, Option<String>);
+
+#[derive(Default)]
+struct Recent {
+    entries: Vec<Entry>,
+    /// The slot the next answer replaces once the ring is full.
+    next: usize,
+}
+
+thread_local! {
+    static RECENT: RefCell<Recent> = RefCell::new(Recent::default());
+}
+
+/// Forgets every answer (a new page).
+pub(crate) fn forget() {
+    let _ = RECENT.try_with(|r| {
+        let mut r = r.borrow_mut();
+        r.entries.clear();
+        r.next = 0;
+    });
+}
+
+/// The answer for `url` (with the generic fallback `generic`): remembered, or `peel`'s,
+/// which is then remembered. `peel` runs with nothing borrowed (it may unwrap other URLs).
+pub(super) fn peeled(
+    generic: bool,
+    url: &str,
+    peel: impl FnOnce() -> Option<String>,
+) -> Option<String> {
+    let known = RECENT
+        .try_with(|r| {
+            r.borrow()
+                .entries
+                .iter()
+                .find(|(g, u, _)| *g == generic && u == url)
+                .map(|(_, _, origin)| origin.clone())
+        })
+        .ok()
+        .flatten();
+    if let Some(origin) = known {
+        return origin;
+    }
+    let origin = peel();
+    let _ = RECENT.try_with(|r| {
+        let mut r = r.borrow_mut();
+        let entry = (generic, url.to_owned(), origin.clone());
+        if r.entries.len() < SIZE {
+            r.entries.push(entry);
+        } else {
+            let at = r.next;
+            r.entries[at] = entry;
+            r.next = (at + 1) % SIZE;
+        }
+    });
+    origin
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{forget, peeled, SIZE};
+    use std::cell::Cell;
+
+    #[test]
+    fn answers_are_remembered_per_setting_and_forgotten_in_turn() {
+        let calls = Cell::new(0);
+        let peel = |answer: Option<&str>| {
+            calls.set(calls.get() + 1);
+            answer.map(str::to_owned)
+        };
+        let url = "https://memo-test.example/?url=https://a.example/a.jpg";
+        assert_eq!(
+            peeled(true, url, || peel(Some("https://a.example/a.jpg"))).as_deref(),
+            Some("https://a.example/a.jpg")
+        );
+        assert_eq!(
+            peeled(true, url, || peel(None)).as_deref(),
+            Some("https://a.example/a.jpg")
+        );
+        assert_eq!(calls.get(), 1);
+        // The other setting is another question.
+        assert_eq!(peeled(false, url, || peel(None)), None);
+        assert_eq!(calls.get(), 2);
+        // A `None` is remembered too.
+        assert_eq!(peeled(false, url, || peel(Some("x"))), None);
+        assert_eq!(calls.get(), 2);
+        // Past `SIZE` other answers, the first is asked again.
+        for i in 0..SIZE {
+            peeled(true, &format!("https://memo-test.example/{i}"), || None);
+        }
+        let before = calls.get();
+        assert_eq!(peeled(true, url, || peel(Some("y"))).as_deref(), Some("y"));
+        assert_eq!(calls.get(), before + 1);
+        // Forgotten at once.
+        forget();
+        assert_eq!(peeled(true, url, || peel(Some("z"))).as_deref(), Some("z"));
+        assert_eq!(calls.get(), before + 2);
+    }
+}
