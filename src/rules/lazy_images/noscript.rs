@@ -121,7 +121,9 @@ pub(crate) fn noscript_action(
     // Parsed where the walk would parse it: when all of it replaces the `<noscript>`, these
     // nodes do (one parse, not two); or already, by the image before it (`ahead`).
     let roots = match ahead {
-        Some(a) if el.is_node(&a.node) && a.depth == el.replacement_depth() && a.markup == markup => {
+        Some(a)
+            if el.is_node(&a.node) && a.depth == el.replacement_depth() && a.markup == markup =>
+        {
             a.roots
         }
         _ => el.parse_replacement(&markup),

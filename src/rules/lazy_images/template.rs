@@ -139,7 +139,9 @@ fn fill_file_template(el: &mut Element<'_>) -> bool {
     };
     let Some(file) = el
         .attrs()
-        .filter(|(k, v)| *k != name && k.starts_with("data-") && v.trim_start().starts_with(['{', '[']))
+        .filter(|(k, v)| {
+            *k != name && k.starts_with("data-") && v.trim_start().starts_with(['{', '['])
+        })
         .find_map(|(_, v)| widest_rendition(v))
     else {
         return false;
@@ -147,7 +149,12 @@ fn fill_file_template(el: &mut Element<'_>) -> bool {
     let Some(at) = find_ci(&template, hole) else {
         return false;
     };
-    let filled = format!("{}{}{}", &template[..at], file, &template[at + hole.len()..]);
+    let filled = format!(
+        "{}{}{}",
+        &template[..at],
+        file,
+        &template[at + hole.len()..]
+    );
     if !super::image_url::is_image_url(&filled) {
         return false;
     }
@@ -193,9 +200,13 @@ fn widest_rendition(v: &str) -> Option<String> {
 fn is_plain_image_file(f: &str) -> bool {
     !f.is_empty()
         && !f.contains("..")
-        && !f
-            .bytes()
-            .any(|b| b <= b' ' || matches!(b, b'/' | b'\\' | b'?' | b'#' | b':' | b'%' | b'"' | b'\'' | b'<' | b'>'))
+        && !f.bytes().any(|b| {
+            b <= b' '
+                || matches!(
+                    b,
+                    b'/' | b'\\' | b'?' | b'#' | b':' | b'%' | b'"' | b'\'' | b'<' | b'>'
+                )
+        })
         && super::image_url::is_image_url(f)
 }
 
