@@ -139,7 +139,7 @@ fn figure_frame(el: &Element<'_>, base: Option<&Url>) -> Option<Found> {
     {
         return None;
     }
-    let link = providers::page_url(&el.attr("src")?, base)?;
+    let link = providers::page_url(el.attr("src")?, base)?;
     Some(Found {
         provider: "",
         link: link.into(),
