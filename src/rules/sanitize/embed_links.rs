@@ -2,8 +2,10 @@
 //! provider — an `<iframe>`, `<embed>` or `<object>`, a lazy one (`data-src`…), a stand-in
 //! (`div[data-src]` of lazy-load plugins, `<lite-youtube videoid>`) — becomes a link to the
 //! canonical page of the video or post, with the provider's thumbnail where its URL follows
-//! from the link. Any other frame is removed: on real pages those are ads, trackers, consent
-//! and social widgets, sign-in and newsletter forms.
+//! from the link. A titled frame of another host that stands in a `<figure>` (an embedded
+//! code sample, chart or document) leaves a link to its page with its title. Any other frame
+//! is removed: on real pages those are ads, trackers, consent and social widgets, sign-in
+//! and newsletter forms.
 //!
 //! The recognisers are the table [`PROVIDERS`]: a provider, the hosts it serves embeds
 //! from, and a function from the embed URL to the canonical link and thumbnail. A frame that
@@ -13,7 +15,7 @@
 //! when the id has the provider's own shape.
 
 use crate::dom::serialize::escape_into;
-use crate::{Action, Context, Element};
+use crate::{Action, Context, Element, NodeRef};
 use html5ever::{local_name, LocalName};
 use providers::{recognise, Found};
 use std::sync::LazyLock;
@@ -113,6 +115,38 @@ fn to_html(found: &Found, title: Option<&str>, thumbnail: bool) -> String {
     html
 }
 
+/// A frame of no known provider that the author placed in a `<figure>` and named with a
+/// `title` (an embedded code sample, chart or document shown as a figure of the article):
+/// a link to the frame's page, the title as its text. A figure is the article's own
+/// content; the frames removed without trace are those outside one (ads, trackers,
+/// consent and social widgets, forms), untitled ones, whose link would say nothing, and
+/// those beside a link (a quote linking to the framed post).
+fn figure_frame(el: &Element<'_>, base: Option<&Url>) -> Option<Found> {
+    if !el.is("iframe") {
+        return None;
+    }
+    el.attr("title").filter(|t| !t.trim().is_empty())?;
+    if !el.has_ancestor("figure") {
+        return None;
+    }
+    // A frame beside a link to the framed page (WordPress's embed: a quote with the post's
+    // link just before the frame) needs no second link.
+    let is_link = |n: &NodeRef| n.is("a") && n.attr("href").is_some();
+    if el
+        .previous_siblings()
+        .chain(el.next_element_sibling())
+        .any(|n| is_link(&n) || n.descendant_elements().iter().any(is_link))
+    {
+        return None;
+    }
+    let link = providers::page_url(el.attr("src")?, base)?;
+    Some(Found {
+        provider: "",
+        link: link.into(),
+        thumbnail: None,
+    })
+}
+
 /// Classes of the blockquotes that the embed scripts of social networks turn into posts.
 fn is_post_quote(el: &Element<'_>) -> bool {
     el.classes().any(|c| {
@@ -156,7 +190,10 @@ impl super::Sanitize {
                     el.attr("title"),
                     self.policy.embed_thumbnails,
                 )),
-                None => Action::Remove,
+                None => match figure_frame(el, cx.base_url()) {
+                    Some(found) => Action::Replace(to_html(&found, el.attr("title"), false)),
+                    None => Action::Remove,
+                },
             });
         }
         if *name == local_name!("blockquote")

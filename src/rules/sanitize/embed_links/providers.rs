@@ -234,6 +234,12 @@ fn recognise_url(url: &Url) -> Option<Found> {
     })
 }
 
+/// `url` as an absolute `http(s)` URL (resolved against `base`, `//host/…` read as
+/// `https:`), the page of a frame that no provider row reads.
+pub(crate) fn page_url(url: &str, base: Option<&Url>) -> Option<Url> {
+    parse(url, base)
+}
+
 fn parse(url: &str, base: Option<&Url>) -> Option<Url> {
     let url = url.trim();
     let parsed = if let Some(rest) = url.strip_prefix("//") {
