@@ -128,6 +128,13 @@ fn unclosed_drawings(n: usize) -> String {
     format!("<p>Before the drawings.</p><p>{}", drawing.repeat(n))
 }
 
+/// One `<figure>` of `n` titled frames of no known provider, each after a paragraph: each
+/// frame looks beside itself for a link to its page (only at the elements next to it).
+fn frames_in_one_figure(n: usize) -> String {
+    let frame = r#"<p>A chart of the month, and <b>its notes</b>.</p><iframe title="Chart" src="https://charts.example.net/c/1"></iframe>"#;
+    format!("<figure>{}</figure>", frame.repeat(n))
+}
+
 const FAMILIES: &[Family] = &[
     Family {
         name: "figure[itemid] x250 nested around N paragraphs",
@@ -184,6 +191,12 @@ const FAMILIES: &[Family] = &[
     Family {
         name: "<svg> with paths, nested without end",
         make: unclosed_drawings,
+        base: 100,
+        post: false,
+    },
+    Family {
+        name: "titled frames in one figure",
+        make: frames_in_one_figure,
         base: 100,
         post: false,
     },

@@ -130,16 +130,24 @@ fn figure_frame(el: &Element<'_>, base: Option<&Url>) -> Option<Found> {
         return None;
     }
     // A frame beside a link to the framed page (WordPress's embed: a quote with the post's
-    // link just before the frame) needs no second link.
+    // link just before the frame) needs no second link. Only the adjacent elements are
+    // looked at: each node is adjacent to two elements at most, so the cost stays linear
+    // (any previous sibling would make a figure of many frames quadratic).
     let is_link = |n: &NodeRef| n.is("a") && n.attr("href").is_some();
     if el
-        .previous_siblings()
+        .previous_element_sibling()
+        .into_iter()
         .chain(el.next_element_sibling())
         .any(|n| is_link(&n) || n.descendant_elements().iter().any(is_link))
     {
         return None;
     }
-    let link = providers::page_url(el.attr("src")?, base)?;
+    let src = el.attr("src")?;
+    // An ad or tracker frame is junk in a figure too.
+    if crate::rules::junk::is_tracker_url(src) {
+        return None;
+    }
+    let link = providers::page_url(src, base)?;
     Some(Found {
         provider: "",
         link: link.into(),
