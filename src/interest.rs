@@ -31,6 +31,13 @@ pub struct Interest {
     pub(crate) elements: Option<Vec<Pattern>>,
     /// What is read; `None`: every attribute of every element.
     pub(crate) reads: Option<Vec<Read>>,
+    /// Also every element whose name has a hyphen (custom elements, `amp-img`), when
+    /// `elements` is a list.
+    pub(crate) hyphenated: bool,
+    /// The elements whose end ([`Rule::element_end`](crate::Rule::element_end)) the rule
+    /// handles, when not the same as `elements` (an empty list: none; a built-in rule's
+    /// `element_end` does nothing elsewhere, so the walk need not ask).
+    pub(crate) ends: Option<Vec<Pattern>>,
 }
 
 /// Attributes read on some elements.
@@ -59,6 +66,8 @@ impl Interest {
         Interest {
             elements: None,
             reads: None,
+            hyphenated: false,
+            ends: None,
         }
     }
 
@@ -69,7 +78,23 @@ impl Interest {
         Interest {
             elements: (!patterns.contains(&Pattern::Any)).then_some(patterns),
             reads: Some(Vec::new()),
+            hyphenated: false,
+            ends: None,
         }
+    }
+
+    /// Also handles every element whose name has a hyphen (a custom element, `amp-img`).
+    pub(crate) fn and_hyphenated(mut self) -> Interest {
+        self.hyphenated = true;
+        self
+    }
+
+    /// [`element_end`](crate::Rule::element_end) is called only on the elements named in
+    /// `names` (none when empty): for a rule whose `element_end` keeps every other element
+    /// untouched.
+    pub(crate) fn ending(mut self, names: &str) -> Interest {
+        self.ends = Some(patterns(names));
+        self
     }
 
     /// Adds: the rule reads the attributes named in `attributes` of the elements named in

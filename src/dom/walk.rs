@@ -173,14 +173,59 @@ enum Phase {
 }
 
 /// Which rules handle which elements ([`Interest`]): one look-up per element gives the set
-/// of rules to ask, as bits.
+/// of rules to ask, as bits; once for the start of elements, once for their end.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Handlers {
+    start: Table,
+    end: Table,
+}
+
+/// The rules (bits) handling each element name.
+#[derive(Debug, Clone, Default)]
+struct Table {
     by_name: HashMap<LocalName, u64, BuildHasherDefault<AtomHasher>>,
     /// The rules that handle every element.
     everywhere: u64,
     /// Rules handling the elements whose names start with these bytes.
     prefixed: Vec<(Box<[u8]>, u64)>,
+    /// Rules handling every element whose name has a hyphen.
+    hyphenated: u64,
+}
+
+impl Table {
+    fn add(&mut self, bit: u64, patterns: Option<&[Pattern]>, hyphenated: bool) {
+        let Some(patterns) = patterns else {
+            self.everywhere |= bit;
+            return;
+        };
+        if hyphenated {
+            self.hyphenated |= bit;
+        }
+        for p in patterns {
+            match p {
+                Pattern::Any => self.everywhere |= bit,
+                Pattern::Exact(n) => {
+                    let name = LocalName::from(String::from_utf8_lossy(n).as_ref());
+                    *self.by_name.entry(name).or_default() |= bit;
+                }
+                Pattern::Prefix(p) => self.prefixed.push((p.clone(), bit)),
+            }
+        }
+    }
+
+    /// The rules (bits) that handle an element named `name`.
+    fn of(&self, name: &LocalName) -> u64 {
+        let mut bits = self.everywhere | self.by_name.get(name).copied().unwrap_or(0);
+        for (p, bit) in &self.prefixed {
+            if name.len() > p.len() && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p) {
+                bits |= bit;
+            }
+        }
+        if self.hyphenated & !bits != 0 && name.contains('-') {
+            bits |= self.hyphenated;
+        }
+        bits
+    }
 }
 
 impl Handlers {
@@ -192,33 +237,24 @@ impl Handlers {
         let mut h = Handlers::default();
         for (i, interest) in interests.iter().enumerate() {
             let bit = 1u64 << i;
-            let Some(patterns) = &interest.elements else {
-                h.everywhere |= bit;
-                continue;
-            };
-            for p in patterns {
-                match p {
-                    Pattern::Any => h.everywhere |= bit,
-                    Pattern::Exact(n) => {
-                        let name = LocalName::from(String::from_utf8_lossy(n).as_ref());
-                        *h.by_name.entry(name).or_default() |= bit;
-                    }
-                    Pattern::Prefix(p) => h.prefixed.push((p.clone(), bit)),
-                }
+            let elements = interest.elements.as_deref();
+            h.start.add(bit, elements, interest.hyphenated);
+            match &interest.ends {
+                None => h.end.add(bit, elements, interest.hyphenated),
+                Some(ends) => h.end.add(bit, Some(ends), false),
             }
         }
         Some(h)
     }
 
-    /// The rules (bits) that handle an element named `name`.
-    fn of(&self, name: &LocalName) -> u64 {
-        let mut bits = self.everywhere | self.by_name.get(name).copied().unwrap_or(0);
-        for (p, bit) in &self.prefixed {
-            if name.len() > p.len() && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p) {
-                bits |= bit;
-            }
+    /// The rules (bits) that handle an element named `name`, before its children (`end`:
+    /// after them).
+    fn of(&self, name: &LocalName, end: bool) -> u64 {
+        if end {
+            self.end.of(name)
+        } else {
+            self.start.of(name)
         }
-        bits
     }
 }
 
@@ -385,6 +421,12 @@ fn run_rules(
     let NodeData::Element { name, attrs, .. } = &node.data else {
         return (Action::Keep, None);
     };
+    let end = matches!(phase, Phase::End);
+    let asked = stages.handlers.map_or(u64::MAX, |h| h.of(&name.local, end));
+    if end && asked == 0 {
+        // No rule asked, nothing touched: the final stage is not asked either.
+        return (Action::Keep, None);
+    }
     // The attributes are moved out of their `RefCell` for the duration, so a rule gets a
     // plain `&mut Vec` and nothing can be borrowed twice.
     let mut taken = std::mem::take(&mut *attrs.borrow_mut());
@@ -401,7 +443,6 @@ fn run_rules(
         before_children: matches!(phase, Phase::Start),
         replacement: None,
     };
-    let asked = stages.handlers.map_or(u64::MAX, |h| h.of(&name.local));
     for (i, rule) in stages.rules.iter().enumerate() {
         if i < 64 && asked & (1 << i) == 0 {
             continue;
@@ -432,7 +473,7 @@ fn run_rules(
     };
     // The final stage sees every element the rules keep, as they left it: before the
     // children always, after them when an `element_end` changed its attributes.
-    let ask_last = !matches!(phase, Phase::End) || touched;
+    let ask_last = !end || touched;
     if let (Action::Keep, Some(last), true) = (&decision, stages.last, ask_last) {
         cx.current = stages.rules.len();
         cx.renames_exhausted = exhausted;
@@ -483,4 +524,29 @@ fn renamed(node: &Handle, name: html5ever::LocalName) -> Handle {
     }
     *new.children.borrow_mut() = children;
     new
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handlers_ask_by_name_hyphen_and_end() {
+        let interests = [
+            Interest::elements("img a").and_hyphenated().ending("a"),
+            Interest::elements("*").ending(""),
+            Interest::elements("p"),
+        ];
+        let h = Handlers::new(&interests).unwrap();
+        let of = |name: &str, end| h.of(&LocalName::from(name), end);
+        assert_eq!(of("img", false), 0b011);
+        assert_eq!(of("amp-img", false), 0b011);
+        assert_eq!(of("p", false), 0b110);
+        assert_eq!(of("div", false), 0b010);
+        // Ends: only where said; the same as the elements when not said.
+        assert_eq!(of("a", true), 0b001);
+        assert_eq!(of("img", true), 0);
+        assert_eq!(of("amp-img", true), 0);
+        assert_eq!(of("p", true), 0b100);
+    }
 }

@@ -29,7 +29,7 @@ impl Rule for EventHandlers {
 
     fn interest(&self) -> Interest {
         // `on` itself too (AMP writes `on="tap:…"`).
-        Interest::elements("*").reads("*", "on on*")
+        Interest::elements("*").reads("*", "on on*").ending("")
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {

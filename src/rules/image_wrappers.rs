@@ -49,6 +49,7 @@ impl Rule for ImageWrappers {
 
     fn interest(&self) -> Interest {
         Interest::elements("div p span section a")
+            .ending("div span section a")
             .reads_word("div p span", "class", "caption")
             .reads("a", "href")
     }

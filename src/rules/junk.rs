@@ -71,7 +71,8 @@ impl Rule for Junk {
         {
             return Action::Keep;
         }
-        match hidden_from(el) {
+        let (shown, styled) = hidden_from(el);
+        match shown {
             Shown::Not | Shown::Partly if holds_the_page(el, cx) => {}
             Shown::Not => return Action::Remove,
             // Only what its descendants show again stays.
@@ -85,7 +86,8 @@ impl Rule for Junk {
         if html && *el.local_name() == local_name!("img") && trackers::is_tracker_image(el) {
             return Action::Remove;
         }
-        if html {
+        // Only a `style` can make it a block (none was added since it was looked for).
+        if html && styled {
             pad_styled_block(el);
         }
         // Before the sanitizer removes the class that says so.
@@ -245,8 +247,8 @@ fn is_initial(el: &Element<'_>) -> bool {
     })
 }
 
-/// Whether `el` is hidden from every reader (see `hidden`).
-fn hidden_from(el: &Element<'_>) -> Shown {
+/// Whether `el` is hidden from every reader (see `hidden`), and whether it has a `style`.
+fn hidden_from(el: &Element<'_>) -> (Shown, bool) {
     // One pass over the attributes (without namespace, as `attr` sees them): `hidden`
     // anywhere, and the (first) `style`.
     let mut style = None;
@@ -265,21 +267,22 @@ fn hidden_from(el: &Element<'_>) -> Shown {
         }
     }
     let Some(style) = style else {
-        return if hidden_attr { Shown::Not } else { Shown::All };
+        return (if hidden_attr { Shown::Not } else { Shown::All }, false);
     };
     // `hidden` is the user agent's `display: none`, which an inline `display` overrides.
     if hidden_attr && !hidden::displays(style) {
-        return Shown::Not;
+        return (Shown::Not, true);
     }
     if !aria_hidden && !hidden::may_hide(style) {
-        return Shown::All;
+        return (Shown::All, true);
     }
-    match hidden::hiding(style) {
+    let shown = match hidden::hiding(style) {
         Hiding::Removed => Shown::Not,
         Hiding::Invisible => Shown::Partly,
         Hiding::Visually if aria_hidden => Shown::Not,
         Hiding::Visually | Hiding::No => Shown::All,
-    }
+    };
+    (shown, true)
 }
 
 /// An empty `div` holding a line break, between a line break (or text) and text: in text

@@ -115,7 +115,7 @@ impl Rule for Links {
     }
 
     fn interest(&self) -> Interest {
-        Interest::elements("a").reads("a", "href")
+        Interest::elements("a").reads("a", "href").ending("")
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {

@@ -389,7 +389,9 @@ impl Rule for ProxiedUrls {
 
     fn interest(&self) -> Interest {
         const MEDIA: &str = "img source video audio a";
-        Interest::elements(MEDIA).reads(MEDIA, "src srcset poster href referrerpolicy")
+        Interest::elements(MEDIA)
+            .reads(MEDIA, "src srcset poster href referrerpolicy")
+            .ending("")
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {

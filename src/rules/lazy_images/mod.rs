@@ -216,9 +216,13 @@ impl Rule for LazyImages {
             SRCSET_ATTRIBUTES.join(" "),
             stand_in::BACKGROUND_ATTRIBUTES.join(" "),
         );
-        // Every element: a custom one may carry the JSON of the `<img>` inside
-        // (`json_attr::WRAPPER_ATTRIBUTES`, on Wix's `wow-image`).
-        Interest::elements("*")
+        // Called on the elements `element` looks at: images and their wrappers, and any
+        // custom element (AMP's, or one carrying the JSON of the `<img>` inside:
+        // `json_attr::WRAPPER_ATTRIBUTES`, on Wix's `wow-image`); `element_end` on
+        // `<picture>` only.
+        Interest::elements("img source video noscript figure picture div span a")
+            .and_hyphenated()
+            .ending("picture")
             .reads(IMAGES, "*")
             .reads("amp-img amp-anim", "*")
             .reads_all_but("div span", "class id")

@@ -9,6 +9,15 @@ use crate::Element;
 /// `{width}` it contains).
 const WIDTH_HOLES: &[&str] = &["%{width}", "{width}", "{w}", "%7Bwidth%7D", "%7bwidth%7d"];
 
+/// Whether `v` has `{` or `%7B` (in any case): every hole of [`WIDTH_HOLES`] and
+/// [`FILE_HOLES`] has one of them.
+fn may_hold_hole(v: &str) -> bool {
+    let b = v.as_bytes();
+    memchr::memchr2_iter(b'{', b'%', b).any(|i| {
+        b[i] == b'{' || b.get(i + 1..i + 3).is_some_and(|h| h.eq_ignore_ascii_case(b"7b"))
+    })
+}
+
 /// Placeholders for the height, filled only from the element's own `height`.
 const HEIGHT_HOLES: &[&str] = &[
     "%{height}",
@@ -35,11 +44,10 @@ pub(crate) fn fill_template(
     lazy_attributes: &[&str],
     with_srcset: bool,
 ) -> bool {
-    // Every hole starts with `{` or `%7B`: most images have neither in any attribute, and
-    // are answered in one pass over their values instead of a look-up per lazy attribute.
-    let may_hold_hole = el
-        .attrs()
-        .any(|(_, v)| memchr::memchr2(b'{', b'%', v.as_bytes()).is_some());
+    // Every hole has `{` or `%7B` (any case): most images have neither in any attribute
+    // (an SVG placeholder escapes `<` and `"`, not `{`), and are answered in one pass over
+    // their values instead of a look-up per lazy attribute.
+    let may_hold_hole = el.attrs().any(|(_, v)| may_hold_hole(v));
     if !may_hold_hole {
         return false;
     }
@@ -234,6 +242,19 @@ fn width_list(v: &str) -> Option<Vec<u32>> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_hole_passes_the_screen() {
+        for hole in super::WIDTH_HOLES.iter().chain(super::FILE_HOLES) {
+            assert!(super::may_hold_hole(hole), "{hole}");
+            assert!(super::may_hold_hole(&hole.to_ascii_lowercase()), "{hole}");
+            assert!(super::may_hold_hole(&format!("https://a.example/{hole}.jpg")));
+        }
+        // Escapes other than `{`, and a `%` at the very end, are no hole.
+        assert!(!super::may_hold_hole("data:image/svg+xml,%3Csvg%20width=%221%22%3E%3C/svg%3E"));
+        assert!(!super::may_hold_hole("https://a.example/50%7"));
+        assert!(!super::may_hold_hole("100%"));
+    }
+
     #[test]
     fn width_lists() {
         assert_eq!(
