@@ -14,7 +14,9 @@ const WIDTH_HOLES: &[&str] = &["%{width}", "{width}", "{w}", "%7Bwidth%7D", "%7b
 fn may_hold_hole(v: &str) -> bool {
     let b = v.as_bytes();
     memchr::memchr2_iter(b'{', b'%', b).any(|i| {
-        b[i] == b'{' || b.get(i + 1..i + 3).is_some_and(|h| h.eq_ignore_ascii_case(b"7b"))
+        b[i] == b'{'
+            || b.get(i + 1..i + 3)
+                .is_some_and(|h| h.eq_ignore_ascii_case(b"7b"))
     })
 }
 
@@ -247,10 +249,14 @@ mod tests {
         for hole in super::WIDTH_HOLES.iter().chain(super::FILE_HOLES) {
             assert!(super::may_hold_hole(hole), "{hole}");
             assert!(super::may_hold_hole(&hole.to_ascii_lowercase()), "{hole}");
-            assert!(super::may_hold_hole(&format!("https://a.example/{hole}.jpg")));
+            assert!(super::may_hold_hole(&format!(
+                "https://a.example/{hole}.jpg"
+            )));
         }
         // Escapes other than `{`, and a `%` at the very end, are no hole.
-        assert!(!super::may_hold_hole("data:image/svg+xml,%3Csvg%20width=%221%22%3E%3C/svg%3E"));
+        assert!(!super::may_hold_hole(
+            "data:image/svg+xml,%3Csvg%20width=%221%22%3E%3C/svg%3E"
+        ));
         assert!(!super::may_hold_hole("https://a.example/50%7"));
         assert!(!super::may_hold_hole("100%"));
     }
