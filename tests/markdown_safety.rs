@@ -532,6 +532,68 @@ fn attribute_lists_the_policy_keeps_stay() {
     );
 }
 
+/// An `#id` in an attribute list is an `id` of the author's choosing, which names a global of
+/// the page it lands in (DOM clobbering: `<a id="config" href="https://evil.example/x">` is
+/// `window.config`, its text the URL). It is checked as `id="…"` is (kept only with the
+/// policy's id prefix), but at the end of a heading, whose renderers write an id from its
+/// text anyway: after a link, an emphasis, a paragraph or a list item (markdown-it-attrs,
+/// kramdown), it is made text.
+#[test]
+fn an_id_in_an_attribute_list_follows_the_id_policy() {
+    let cleaner = Cleaner::default();
+    for (post, expected) in [
+        (
+            "[a](https://evil.example/x){#config}\n",
+            "[a](https://evil.example/x)&#123;#config}\n",
+        ),
+        ("A note. {#location}\n", "A note. &#123;#location}\n"),
+        ("A note.\n{: #cookie}\n", "A note.\n&#123;: #cookie}\n"),
+        (
+            "- item {#defaultConfig .x}\n",
+            "- item &#123;#defaultConfig .x}\n",
+        ),
+        (
+            "![a](https://a.example/a.png){: #__proto__ width=\"3\"}\n",
+            "![a](https://a.example/a.png)&#123;: #__proto__ width=\"3\"}\n",
+        ),
+        // In a heading, but the link's to markdown-it-attrs and kramdown.
+        (
+            "# [a](https://evil.example/x){#config}\n",
+            "# [a](https://evil.example/x)&#123;#config}\n",
+        ),
+        ("# a {#config} b\n", "# a &#123;#config} b\n"),
+    ] {
+        let cleaned = cleaner.clean_post(post);
+        assert_eq!(cleaned.html(), expected, "{post:?}");
+        // And it reads as the text it was.
+        let (_, gfm) = renderer_options()[1];
+        assert!(
+            !render(cleaned.html(), gfm).contains("&amp;#123;"),
+            "{post:?}"
+        );
+    }
+    // A heading's own list stays (its renderers write an id from its text anyway).
+    for post in [
+        "# Title {#intro}\n",
+        "## Title {#intro .wide}\n",
+        "# Title {#intro} ##\n",
+        "Title {#intro}\n=====\n",
+        "# [A link](https://a.example/) {#intro}\n",
+    ] {
+        assert_eq!(cleaner.clean_post(post).html(), post);
+    }
+    // With ids kept under a prefix, an id with it stays anywhere.
+    let prefixed = Cleaner::builder().with_ids_kept("u-").build().unwrap();
+    let post = "[a](https://a.example/){#u-note}\n";
+    assert_eq!(prefixed.clean_post(post).html(), post);
+    assert_eq!(
+        prefixed
+            .clean_post("[a](https://a.example/){#note}\n")
+            .html(),
+        "[a](https://a.example/)&#123;#note}\n"
+    );
+}
+
 /// Pass 2 writes a definition's `<` as `&lt;` where pulldown-cmark reads the same line as an
 /// HTML block in a footnote's quote, which pass 1 then writes `&lt;/tr&gt;`: cleaning twice
 /// changed the body once more. Both passes run again while pass 2 changes something.

@@ -19,9 +19,11 @@
 //! list: on a heading), or an extension (`{::`), is written `&#123;`; so is one that the
 //! renderers may cut differently (another `{` before its `}`, an unclosed quote, a quoted
 //! value with white space, which pulldown-cmark splits). `&#123;` is a character reference,
-//! which every renderer shows as `{` and none reads as the start of a list. Ids and classes (`#id`, `.class`, kramdown's
-//! everyday `{: .notice}`) stay: the renderers that read these lists write ids of their own
-//! from every heading's text anyway. Template syntax around it (`{{ … }}` of Hugo's
+//! which every renderer shows as `{` and none reads as the start of a list. Classes
+//! (`.class`, kramdown's everyday `{: .notice}`) stay; an `#id` is an `id` of the author's
+//! choosing (a global of the page: DOM clobbering) and stays only with the policy's id prefix,
+//! or in the list that ends a heading (`# Title {#intro}`), whose renderers write an id from
+//! its text anyway. Template syntax around it (`{{ … }}` of Hugo's
 //! shortcodes and Liquid, `{% … %}`) is not a list and is left alone.
 
 use super::edits::Edits;
@@ -85,9 +87,14 @@ pub(crate) fn neutralise(v: &Verifier<'_>, body: &str, readings: &[Options]) -> 
         while h < headings.len() && headings[h].end <= at {
             h += 1;
         }
-        let in_heading = headings.get(h).is_some_and(|r| r.contains(&at));
-        let elements = if in_heading { HEADINGS } else { ELEMENTS };
-        if !opens_unkept_list(v, body, at, elements) {
+        let heading = headings.get(h).filter(|r| r.contains(&at));
+        let elements = if heading.is_some() {
+            HEADINGS
+        } else {
+            ELEMENTS
+        };
+        let ids_free = heading.is_some_and(|r| ends_heading(body, at, r));
+        if !opens_unkept_list(v, body, at, elements, ids_free) {
             continue;
         }
         // `\{` is read as a list by pulldown-cmark all the same: the escape goes too.
@@ -203,9 +210,37 @@ fn text_positions(body: &str, readings: &[Options], byte: u8) -> Vec<usize> {
     found
 }
 
+/// Whether the list opened by the `{` at `at` is the one that ends `heading` (its source
+/// range): after white space, with nothing after its `}` but white space and the heading's
+/// closing `#`s or underline. Only there is it the heading's to every renderer that reads
+/// lists (one right after a link or an emphasis, `# [a](u){#x}`, is the link's to
+/// markdown-it-attrs and kramdown), and only a heading gets an id from its text anyway.
+fn ends_heading(body: &str, at: usize, heading: &Range<usize>) -> bool {
+    let bytes = body.as_bytes();
+    if at == 0 || !matches!(bytes[at - 1], b' ' | b'\t') {
+        return false;
+    }
+    let Some(close) = memchr::memchr(b'}', &bytes[at..heading.end]) else {
+        return false;
+    };
+    bytes[at + close + 1..heading.end]
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'#' | b'=' | b'-'))
+}
+
 /// Whether the `{` at `at` opens a list (on its line) that holds an attribute the policy
-/// would not keep as it is on any of `elements`, or a kramdown extension.
-fn opens_unkept_list(v: &Verifier<'_>, body: &str, at: usize, elements: &[&str]) -> bool {
+/// would not keep as it is on any of `elements`, or a kramdown extension. An `#id` counts as
+/// `id="id"` (kept only with the policy's id prefix: an element with an id of the author's
+/// choosing clobbers the page's globals, `<a id="config" href=…>` is `window.config`), but
+/// where `ids_free` (a list that ends a heading, whose renderers write an id from its text
+/// anyway).
+fn opens_unkept_list(
+    v: &Verifier<'_>,
+    body: &str,
+    at: usize,
+    elements: &[&str],
+    ids_free: bool,
+) -> bool {
     let bytes = body.as_bytes();
     // Template syntax: `{{`, `{%`.
     if at > 0 && bytes[at - 1] == b'{' {
@@ -242,7 +277,13 @@ fn opens_unkept_list(v: &Verifier<'_>, body: &str, at: usize, elements: &[&str])
         }
         if s.starts_with(['#', '.']) {
             let end = s.find([' ', '\t', '}']).unwrap_or(s.len());
-            s = &s[end..];
+            let (name, after) = s.split_at(end);
+            s = after;
+            if let Some(id) = name.strip_prefix('#') {
+                if !ids_free && !kept(v, "id", id, elements) {
+                    return true;
+                }
+            }
             continue;
         }
         let key_end = s.find([' ', '\t', '}', '=']).unwrap_or(s.len());
@@ -341,6 +382,13 @@ mod tests {
                 "a set {x} with no end {\n",
                 "a set &#123;x} with no end {\n",
             ),
+            // An `#id` is an `id` (DOM clobbering) but at the end of a heading.
+            (
+                "[x](https://a.example/){#config}\n",
+                "[x](https://a.example/)&#123;#config}\n",
+            ),
+            ("para\n{: #cookie}\n", "para\n&#123;: #cookie}\n"),
+            ("# *a*{#x}\n", "# *a*&#123;#x}\n"),
         ] {
             assert_eq!(run(input), expected, "{input}");
         }
@@ -378,6 +426,7 @@ mod tests {
         for input in [
             "# Title {#intro}\n",
             "## Title {#intro .wide}\n",
+            "Title {#intro}\n---\n",
             "Note.\n{: .notice}\n",
             "![a](a.png){: width=\"300\" title=\"A\"}\n",
             "{{< youtube abc >}}\n\n{% include note.html text=\"x\" %}\n",

@@ -37,7 +37,9 @@
 //!    raw HTML passed through, and the rendered HTML is checked by the policy
 //!    [`Verifier`](crate::rules::sanitize::verify::Verifier) (the renderer's own structure —
 //!    paragraphs, lists, tables with their alignment, task-list checkboxes, footnotes — is
-//!    accepted as such; its URLs are checked), with a `{` or `[[` also with heading attributes
+//!    accepted with the values it writes: a cell's `style="text-align: …"`, a footnote's
+//!    class; the same attribute with another value is raw HTML's, refused; its URLs are
+//!    checked), with a `{` or `[[` also with heading attributes
 //!    and wikilinks.
 //!    Should it fail, every top-level block that fails
 //!    when rendered alone has its raw HTML escaped as text (`<` → `&lt;`) and pass 2 runs
@@ -51,9 +53,10 @@ use super::attr_lists;
 use super::edits::{Edits, Known};
 use super::links::{self, definition_dest, inline_dest};
 use super::piece::{self, Place};
+use super::rendered::{RENDERED, RENDERED_HEADING_ATTRIBUTES};
 use crate::cleaner::Cleaner;
 use crate::report::Report;
-use crate::rules::sanitize::verify::{Allowance, Verifier};
+use crate::rules::sanitize::verify::Verifier;
 use html5ever::{local_name, LocalName};
 use once_cell::sync::Lazy;
 use pulldown_cmark::{html, Event, LinkType, Options, Parser, Tag, TagEnd};
@@ -69,55 +72,6 @@ pub(crate) fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_GFM
 }
-
-/// What pulldown-cmark's renderer writes itself, accepted by the verifier whatever the
-/// policy (attribute → whether it is a URL, which is still checked), with the attributes
-/// of its headings.
-macro_rules! rendered {
-    ($heading:expr) => {
-        &[
-            ("p", &[]),
-            ("ul", &[]),
-            ("ol", &[("start", false)]),
-            ("li", &[]),
-            ("blockquote", &[("class", false)]),
-            ("h1", $heading),
-            ("h2", $heading),
-            ("h3", $heading),
-            ("h4", $heading),
-            ("h5", $heading),
-            ("h6", $heading),
-            ("pre", &[]),
-            ("code", &[("class", false)]),
-            ("em", &[]),
-            ("strong", &[]),
-            ("del", &[]),
-            ("hr", &[]),
-            ("br", &[]),
-            ("table", &[]),
-            ("thead", &[]),
-            ("tbody", &[]),
-            ("tr", &[]),
-            ("th", &[("style", false)]),
-            ("td", &[("style", false)]),
-            ("a", &[("href", true), ("title", false)]),
-            ("img", &[("src", true), ("alt", false), ("title", false)]),
-            (
-                "input",
-                &[("type", false), ("disabled", false), ("checked", false)],
-            ),
-            ("sup", &[("class", false)]),
-            ("div", &[("class", false), ("id", false)]),
-            ("span", &[("class", false)]),
-        ]
-    };
-}
-
-/// What pulldown-cmark's renderer writes itself (see [`rendered`]).
-const RENDERED: Allowance = rendered!(&[]);
-
-/// The same with heading attributes, whose ids and classes stay (see [`attr_lists`]).
-const RENDERED_HEADING_ATTRIBUTES: Allowance = rendered!(&[("id", false), ("class", false)]);
 
 /// The readings a body is cleaned and verified under: CommonMark with the GitHub extensions
 /// (a table row or a footnote can hold HTML that a plain CommonMark renderer reads in another
@@ -276,7 +230,7 @@ fn all_urls(
 /// Whether every reading of `body`, rendered, passes the verifier.
 /// With a `{` or a `[[` in the body, also as pulldown-cmark renders it with heading
 /// attributes (see [`attr_lists`]) and wikilinks.
-fn is_safe(v: &Verifier<'_>, body: &str) -> bool {
+pub(crate) fn is_safe(v: &Verifier<'_>, body: &str) -> bool {
     let safe = readings(body)
         .iter()
         .all(|&reading| v.violations(&render(body, reading)).is_empty());

@@ -34,6 +34,8 @@ mod markdown;
 mod markers;
 #[cfg(feature = "posts")]
 mod piece;
+#[cfg(feature = "posts")]
+mod rendered;
 mod scalar;
 #[cfg(feature = "posts")]
 mod url_literals;

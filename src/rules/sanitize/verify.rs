@@ -21,8 +21,36 @@ use crate::dom::visit::for_each_element;
 use html5ever::{local_name, ns, LocalName};
 
 /// Extra elements and attributes a caller vouches for (a renderer's own structure): element
-/// name, and its attributes with whether each is a URL (checked against the URL policy).
-pub(crate) type Allowance = &'static [(&'static str, &'static [(&'static str, bool)])];
+/// name, and its attributes with the values the renderer writes in them.
+pub(crate) type Allowance = &'static [(&'static str, &'static [(&'static str, Value)])];
+
+/// The values a renderer writes in an attribute it vouches for: anything else in it is the
+/// author's (raw HTML), checked as the policy checks it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Value {
+    /// Any value (text the renderer escapes: a title, a footnote's label).
+    Any,
+    /// A URL, checked against the URL policy.
+    Url,
+    /// One of these exactly (a table cell's alignment, a footnote's class).
+    OneOf(&'static [&'static str]),
+    /// A value starting with this (a code block's `language-…`).
+    Prefix(&'static str),
+    /// A number (a list's `start`).
+    Digits,
+}
+
+impl Value {
+    /// Whether `value` is one the renderer writes (a URL is checked by the caller).
+    fn fits(self, value: &str) -> bool {
+        match self {
+            Value::Any | Value::Url => true,
+            Value::OneOf(values) => values.contains(&value),
+            Value::Prefix(prefix) => value.starts_with(prefix),
+            Value::Digits => !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()),
+        }
+    }
+}
 
 /// Checks HTML against a [`Policy`].
 #[derive(Debug, Clone, Copy)]
@@ -45,7 +73,7 @@ impl<'p> Verifier<'p> {
         Verifier { allowance, ..self }
     }
 
-    fn allowed_extra(&self, element: &str) -> Option<&'static [(&'static str, bool)]> {
+    fn allowed_extra(&self, element: &str) -> Option<&'static [(&'static str, Value)]> {
         self.allowance
             .iter()
             .find(|(name, _)| *name == element)
@@ -90,8 +118,8 @@ impl<'p> Verifier<'p> {
                     .allowed_extra(element)
                     .and_then(|attrs| attrs.iter().find(|(a, _)| **a == **attr));
                 match extra {
-                    Some(&(_, is_url)) => is_url,
-                    None => return self.keeps_own_value(element, attr, value),
+                    Some(&(_, shape)) if shape.fits(value) => matches!(shape, Value::Url),
+                    _ => return self.keeps_own_value(element, attr, value),
                 }
             }
         };
@@ -236,13 +264,31 @@ mod tests {
         // Without attributes they add nothing.
         assert!(v.violations("a <body> b </html>").is_empty());
         // Renderer-made structure the caller vouches for.
-        const EXTRA: Allowance = &[("input", &[("type", false), ("disabled", false)])];
+        const EXTRA: Allowance = &[
+            (
+                "input",
+                &[
+                    ("type", Value::OneOf(&["checkbox"])),
+                    ("disabled", Value::Any),
+                ],
+            ),
+            ("td", &[("style", Value::OneOf(&["text-align: left"]))]),
+            ("a", &[("href", Value::Url)]),
+        ];
         let v = v.allowing(EXTRA);
         assert!(v
-            .violations("<input type=\"checkbox\" disabled>")
+            .violations(
+                "<input type=\"checkbox\" disabled><table><tr><td style=\"text-align: left\">a</td></tr></table>"
+            )
             .is_empty());
-        assert!(!v
-            .violations("<input type=\"checkbox\" onclick=\"x\">")
-            .is_empty());
+        // Only with the values the renderer writes: any other is the author's.
+        for bad in [
+            "<input type=\"checkbox\" onclick=\"x\">",
+            "<input type=\"image\" disabled>",
+            "<table><tr><td style=\"position:fixed;inset:0\">a</td></tr></table>",
+            "<a href=\"javascript:alert(1)\">x</a>",
+        ] {
+            assert!(!v.violations(bad).is_empty(), "{bad}");
+        }
     }
 }
