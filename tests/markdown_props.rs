@@ -93,6 +93,19 @@ const HTML: &[&str] = &[
 
 /// Markdown pieces (inline).
 const MARKDOWN: &[&str] = &[
+    // Attribute lists (pulldown-cmark's heading attributes, kramdown, markdown-it-attrs) and
+    // wikilinks, in any position: `attr_lists` must make them text where a renderer would
+    // write a refused attribute or URL.
+    "{onclick=alert(1)}",
+    "{#config}",
+    "{.c title=\"x onclick=alert(1) y\"}",
+    "{: onmouseover=alert(1)}",
+    "{",
+    "}",
+    "[[javascript:alert(1)|x]]",
+    "![[javascript:alert(1)]]",
+    "[[",
+    "\r",
     "text",
     " ",
     "*",

@@ -104,7 +104,14 @@ pub(crate) fn neutralise(v: &Verifier<'_>, body: &str, readings: &[Options]) -> 
             .take_while(|&&b| b == b'\\')
             .count();
         let start = if backslashes % 2 == 1 { at - 1 } else { at };
-        edits.push(start..at + 1, "&#123;".to_string());
+        // The `{`s just before it (`{{onclick=x}`) go too: left alone, the first would open
+        // a list on the next cleaning (`{&#123;onclick=x}`), which would not be idempotent.
+        let braces = bytes[..start]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'{')
+            .count();
+        edits.push(start - braces..at + 1, "&#123;".repeat(braces + 1));
     }
     applied(body, edits)
 }
@@ -127,8 +134,10 @@ pub(crate) fn neutralise_wikilinks(
         if bytes.get(at + 1) != Some(&b'[') {
             continue;
         }
-        // Up to `]]` on the line; another `[` before it makes the link text (the `[[` it
-        // opens is read on its own). Each `[` is read up to the next one: linear.
+        // Up to `]]`, over line ends too (pulldown-cmark reads a wikilink across the lines
+        // of a paragraph, `[[javascript:x\n|a|\n|x]]`); another `[` before it makes the link
+        // text (the `[[` it opens is read on its own). Each `[` is read up to the next one:
+        // linear.
         let mut close = None;
         for (i, &b) in bytes.iter().enumerate().skip(at + 2) {
             match b {
@@ -140,7 +149,6 @@ pub(crate) fn neutralise_wikilinks(
                     close = Some(Some(i));
                     break;
                 }
-                b'\n' | b'\r' => break,
                 _ => {}
             }
         }
@@ -186,7 +194,8 @@ fn text_positions(body: &str, readings: &[Options], byte: u8) -> Vec<usize> {
     for &reading in readings {
         // The text of a code block is code.
         let mut code = false;
-        for (event, range) in Parser::new_ext(body, reading).into_offset_iter() {
+        let mut iter = Parser::new_ext(body, reading).into_offset_iter();
+        for (event, range) in iter.by_ref() {
             match event {
                 Event::Start(Tag::CodeBlock(_)) => code = true,
                 Event::End(TagEnd::CodeBlock) => code = false,
@@ -196,6 +205,14 @@ fn text_positions(body: &str, readings: &[Options], byte: u8) -> Vec<usize> {
                     text.push(range)
                 }
                 _ => {}
+            }
+        }
+        // A reference definition is text to a renderer that refuses it (markdown-it refuses
+        // unsafe destinations, commonmark.js one with a tab): `[r]: {onclick=x}` over a
+        // `-` line is a heading there, and its list the heading's.
+        for (_, def) in iter.reference_definitions().iter() {
+            if memchr::memchr(byte, &bytes[def.span.clone()]).is_some() {
+                text.push(def.span.clone());
             }
         }
     }
@@ -242,10 +259,10 @@ fn opens_unkept_list(
     ids_free: bool,
 ) -> bool {
     let bytes = body.as_bytes();
-    // Template syntax: `{{`, `{%`.
-    if at > 0 && bytes[at - 1] == b'{' {
-        return false;
-    }
+    // Template syntax: `{{ … }}`, `{% … %}`. The inner `{` of `{{` is a template's only
+    // when its `}` is doubled too (checked below): `{{onclick=x}` ends in a list, which
+    // markdown-it-attrs applies.
+    let after_brace = at > 0 && bytes[at - 1] == b'{';
     if matches!(bytes.get(at + 1), Some(b'{' | b'%')) {
         return false;
     }
@@ -260,7 +277,8 @@ fn opens_unkept_list(
     };
     let end = at + 1 + len;
     match bytes[end] {
-        b'{' => return true,
+        b'{' => return !after_brace,
+        b'}' if after_brace && bytes.get(end + 1) == Some(&b'}') => return false,
         b'}' => {}
         // No closing `}` on the line: not a list.
         _ => return false,
@@ -389,6 +407,13 @@ mod tests {
             ),
             ("para\n{: #cookie}\n", "para\n&#123;: #cookie}\n"),
             ("# *a*{#x}\n", "# *a*&#123;#x}\n"),
+            // A doubled `{` whose `}` is single ends in a list (markdown-it-attrs).
+            ("{{onclick=alert(1)}\n", "&#123;&#123;onclick=alert(1)}\n"),
+            // A definition is text where a renderer refuses it.
+            (
+                "[r]: {onclick=alert(1)}\n- \n",
+                "[r]: &#123;onclick=alert(1)}\n- \n",
+            ),
         ] {
             assert_eq!(run(input), expected, "{input}");
         }
@@ -413,6 +438,10 @@ mod tests {
             "[x !&#91;[javascript:x]]](https://a.example/)\n"
         );
         assert_eq!(run("[[javascript:x[y]]\n"), "&#91;[javascript:x[y]]\n");
+        assert_eq!(
+            run("[[javascript:x\n|---|\n|x]]\n"),
+            "&#91;[javascript:x\n|---|\n|x]]\n"
+        );
         for kept in [
             "[[Home]] [[https://a.example/|A]] ![[a.png]]\n",
             "`[[javascript:x]]`\n",
@@ -430,6 +459,7 @@ mod tests {
             "Note.\n{: .notice}\n",
             "![a](a.png){: width=\"300\" title=\"A\"}\n",
             "{{< youtube abc >}}\n\n{% include note.html text=\"x\" %}\n",
+            "{{ .Title }} and {{onclick=x}} and {{< note >}}\n",
             "{% include note.html text=\"x\" %}\n",
             "`{onclick=x}` and\n\n    {onclick=x}\n\n```\n{onclick=x}\n```\n",
             "<b title=\"{onclick=x}\">b</b>\n",

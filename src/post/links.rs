@@ -140,7 +140,9 @@ pub(crate) fn escape_uncovered_lt(
     let bytes = body.as_bytes();
     let mut n = 0;
     let mut c = 0;
-    for at in memchr::memchr2_iter(b'<', b'[', bytes) {
+    let brackets = memchr::memchr3_iter(b'<', b'[', b']', bytes)
+        .filter(|&at| bytes[at] != b']' || bytes.get(at + 1) == Some(&b'('));
+    for at in brackets {
         while c < covered.len() && covered[c].end <= at {
             c += 1;
         }
@@ -152,6 +154,14 @@ pub(crate) fn escape_uncovered_lt(
                 edits.push(at..at + 1, "&#91;".to_string());
                 n += 1;
             }
+            continue;
+        }
+        if bytes[at] == b']' {
+            // `](` whose `[` went above: read as text, it would close a `[` before the
+            // definition (`[` … `[r]: ![i](javascript:x)` is one link to a renderer that
+            // refuses the definition).
+            edits.push(at..at + 1, "&#93;".to_string());
+            n += 1;
             continue;
         }
         if opens_pointy_destination(bytes, at) {
