@@ -624,3 +624,21 @@ fn old_footnotes_are_a_reading_too() {
         assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
     }
 }
+
+/// Found by `markdown_props` with attribute lists and wikilinks in its alphabet: a list
+/// after a doubled `{`; a list in a definition that a renderer refuses (then it is text, and
+/// over a `-` line a heading); a `](` in a refused definition closing a `[` above it; a
+/// wikilink over the lines of a paragraph.
+#[test]
+fn lists_definitions_and_wikilinks_found_by_the_property_test() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "{{onclick=alert(1)}\n\n[r]: javascript:alert(2)\n",
+        "[r]: {onclick=alert(1)}\n- \n\n[r]: javascript:alert(2)\n",
+        "[\n[^1]: \n[r]: ![i](javascript:alert(1))\n\n[r]: javascript:alert(2)\n",
+        "[[javascript:alert(1)\n|---|---|\n    [x](javascript:alert(1))[[javascript:alert(1)|x]]\n",
+    ] {
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
+    }
+}
