@@ -128,7 +128,8 @@ pub(crate) fn escape_lt(body: &str, span: Range<usize>, with: &str, edits: &mut 
 /// definitions of a label included. Read as text (a renderer that refuses the definition),
 /// a `<` there starts raw HTML or an autolink and a `[` a link: each is written `&lt;` or
 /// `&#91;` (the same destination, the same title), but a `[` that opens a label (`[r]:`, a
-/// footnote's `[^1]:`, an alert's `[!NOTE]`). A `<…>` destination that `refused` refuses
+/// footnote's `[^1]:`, an alert's `[!NOTE]`); a `](` there has its `]` written `&#93;` (it
+/// would close a `[` above the definition). A `<…>` destination that `refused` refuses
 /// becomes `<#>`.
 pub(crate) fn escape_uncovered_lt(
     body: &str,

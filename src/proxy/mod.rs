@@ -107,7 +107,9 @@
 //! Link redirectors (Zhihu, Google, Facebook, Weibo, Steam, Juejin, Tumblr, Reddit, Slack,
 //! href.li…) are handled separately by [`unwrap_redirect`].
 
+mod carried;
 mod decode;
+pub(crate) use carried::carried_in_path;
 mod generic;
 pub(crate) use generic::PAGE_WORDS;
 mod known;

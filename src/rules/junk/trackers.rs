@@ -202,15 +202,10 @@ pub fn is_tracker_url(url: &str) -> bool {
 /// that URL's host and path are read as [`is_tracker_url`] reads a URL's (once: a URL
 /// carried in the carried URL is not looked into).
 fn archived_tracker(path: &str) -> bool {
-    let Some(rest) = memchr::memmem::find_iter(path.as_bytes(), b"/http").find_map(|at| {
-        let inner = &path[at + 1..];
-        inner
-            .strip_prefix("https:/")
-            .or_else(|| inner.strip_prefix("http:/"))
-    }) else {
+    let Some((_, rest)) = crate::proxy::carried_in_path(path) else {
         return false;
     };
-    let inner = format!("https://{}", rest.trim_start_matches('/'));
+    let inner = format!("https://{rest}");
     let (host, path) = split_url(&inner);
     host.is_some() && tracker_by_host(host, path)
 }

@@ -2,7 +2,7 @@
 //! `…/2018/09/12/{{file}}` with the renditions' file names in JSON): filled from what the
 //! element lists, never promoted as written.
 
-use crate::ascii::{contains_ci, find_ci};
+use crate::ascii::find_ci;
 use crate::Element;
 
 /// Placeholders for the width in a URL template (`%{width}`, Ruby's format, before the
@@ -137,12 +137,14 @@ const MAX_JSON_VALUES: usize = 1024;
 /// is taken only as a plain name of an image file (no `/`, `\`, `?`, `#`, `:`, `..`, no
 /// space): it cannot point the URL elsewhere. Returns whether `el` changed.
 fn fill_file_template(el: &mut Element<'_>) -> bool {
-    let Some((name, template, hole)) = el
+    // The template, its hole, and where the hole stands: one search.
+    let Some((name, template, hole, at)) = el
         .attrs()
         .filter(|(k, _)| *k == "src" || k.starts_with("data-"))
         .find_map(|(k, v)| {
-            let hole = FILE_HOLES.iter().find(|h| contains_ci(v, h))?;
-            Some((k.to_string(), v.trim().to_string(), *hole))
+            let v = v.trim();
+            let (hole, at) = FILE_HOLES.iter().find_map(|h| Some((*h, find_ci(v, h)?)))?;
+            Some((k.to_string(), v.to_string(), hole, at))
         })
     else {
         return false;
@@ -154,9 +156,6 @@ fn fill_file_template(el: &mut Element<'_>) -> bool {
         })
         .find_map(|(_, v)| widest_rendition(v))
     else {
-        return false;
-    };
-    let Some(at) = find_ci(&template, hole) else {
         return false;
     };
     let filled = format!(

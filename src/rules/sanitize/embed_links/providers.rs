@@ -153,16 +153,7 @@ pub(crate) fn recognise(url: &str, base: Option<&Url>) -> Option<Found> {
 /// it: the rest of the path, the query and the fragment), as archives and prefixing
 /// proxies write it; `https:/host/…` with its second slash folded away is read too.
 fn url_in_path(url: &Url) -> Option<Url> {
-    let rest = &url[url::Position::BeforePath..];
-    let bytes = rest.as_bytes();
-    let at = (0..bytes.len()).find(|&i| {
-        bytes[i] == b'/'
-            && (crate::ascii::starts_with_ci(&rest[i + 1..], "https:/")
-                || crate::ascii::starts_with_ci(&rest[i + 1..], "http:/"))
-    })?;
-    let inner = &rest[at + 1..];
-    let (scheme, after) = inner.split_once(':')?;
-    let after = after.trim_start_matches('/');
+    let (scheme, after) = crate::proxy::carried_in_path(&url[url::Position::BeforePath..])?;
     parse(&format!("{scheme}://{after}"), None)
 }
 
