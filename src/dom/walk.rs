@@ -216,12 +216,17 @@ impl Table {
     /// The rules (bits) that handle an element named `name`.
     fn of(&self, name: &LocalName) -> u64 {
         let mut bits = self.everywhere | self.by_name.get(name).copied().unwrap_or(0);
+        if self.prefixed.is_empty() && self.hyphenated & !bits == 0 {
+            return bits;
+        }
+        // The name's text, read once (an atom's text is behind a look-up).
+        let text = name.as_bytes();
         for (p, bit) in &self.prefixed {
-            if name.len() > p.len() && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p) {
+            if text.len() > p.len() && text[..p.len()].eq_ignore_ascii_case(p) {
                 bits |= bit;
             }
         }
-        if self.hyphenated & !bits != 0 && name.contains('-') {
+        if self.hyphenated & !bits != 0 && text.contains(&b'-') {
             bits |= self.hyphenated;
         }
         bits
@@ -443,28 +448,39 @@ fn run_rules(
         before_children: matches!(phase, Phase::Start),
         replacement: None,
     };
-    for (i, rule) in stages.rules.iter().enumerate() {
-        if i < 64 && asked & (1 << i) == 0 {
-            continue;
-        }
+    // Only the rules that handle this element are visited: the set bits of `asked`, then
+    // (past 64 rules, when there are no handlers) every rule after the first 64.
+    let mut bits = asked;
+    let mut past = 64;
+    loop {
+        let i = if bits != 0 {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            i
+        } else {
+            past += 1;
+            past - 1
+        };
+        let Some(rule) = stages.rules.get(i) else {
+            break;
+        };
         cx.current = i;
-        let action = match phase {
-            Phase::Start | Phase::Renamed => rule.element(&mut el, cx),
-            Phase::End => rule.element_end(&mut el, cx),
+        let action = if end {
+            rule.element_end(&mut el, cx)
+        } else {
+            rule.element(&mut el, cx)
         };
         touched |= std::mem::take(&mut el.touched);
-        match action {
-            Action::Keep => continue,
-            Action::Rename(_) | Action::Replace(_) if exhausted => {
-                el.replacement = None;
-                continue;
-            }
-            action => {
-                cx.changed();
-                decision = action;
-                break;
-            }
+        if matches!(action, Action::Keep) {
+            continue;
         }
+        if exhausted && matches!(action, Action::Rename(_) | Action::Replace(_)) {
+            el.replacement = None;
+            continue;
+        }
+        cx.changed();
+        decision = action;
+        break;
     }
     // Nodes parsed already stand for the HTML of the deciding rule's `Replace` only.
     let replacement = match decision {
