@@ -168,8 +168,37 @@ fn is_post_quote(el: &Element<'_>) -> bool {
 impl super::Sanitize {
     /// With embeds off, an embed or a stand-in for one becomes a link to its page (`None`:
     /// `el` is not one, the sanitizer goes on as usual).
-    #[inline(never)]
+    ///
+    /// Asked about every element: the names that can be one are told apart here, inline,
+    /// and only those go on to the look (a frame, a post quote, an image, a stand-in).
+    #[inline]
     pub(super) fn embed_link(
+        &self,
+        el: &Element<'_>,
+        name: &LocalName,
+        cx: &Context<'_>,
+    ) -> Option<Action> {
+        let may_be = matches!(
+            *name,
+            local_name!("iframe")
+                | local_name!("embed")
+                | local_name!("object")
+                | local_name!("blockquote")
+                | local_name!("img")
+                | local_name!("div")
+                | local_name!("span")
+                | local_name!("figure")
+        ) || name.starts_with("lite-");
+        if may_be {
+            self.embed_link_of(el, name, cx)
+        } else {
+            None
+        }
+    }
+
+    /// [`embed_link`](Self::embed_link) of an element whose name may be one.
+    #[inline(never)]
+    fn embed_link_of(
         &self,
         el: &Element<'_>,
         name: &LocalName,
