@@ -1,5 +1,6 @@
 //! The last few URLs [`Unwrapper::unwrap`](super::Unwrapper::unwrap) peeled on this thread,
-//! with their answers.
+//! with their answers; and, in a ring of its own, the last few answers of the tracker test
+//! ([`tracker`]), asked of the same image URLs by several rules.
 //!
 //! The same proxy URL is read several times while one page is cleaned: by the lazy-image
 //! rule (its candidates, a `<noscript>` image's keys) and by the proxy rule, and a page
@@ -29,13 +30,66 @@ thread_local! {
     static RECENT: RefCell<Recent> = RefCell::new(Recent::default());
 }
 
-/// Forgets every answer (a new page).
+/// Forgets every answer (a new page): the proxies peeled and the trackers told.
 pub(crate) fn forget() {
     let _ = RECENT.try_with(|r| {
         let mut r = r.borrow_mut();
         r.entries.clear();
         r.next = 0;
     });
+    let _ = TRACKERS.try_with(|r| {
+        let mut r = r.borrow_mut();
+        r.entries.clear();
+        r.next = 0;
+    });
+}
+
+/// How many answers of the tracker test are kept: a ring, the oldest replaced first.
+const TRACKER_SIZE: usize = 16;
+
+/// The last few answers of [`is_tracker_url`](crate::rules::junk::is_tracker_url): an
+/// image's URL is asked about by the lazy-image rule (each candidate), then by the junk
+/// rule (the `src` it was given), and by the `<noscript>` twin's reading.
+#[derive(Default)]
+struct Trackers {
+    entries: Vec<(String, bool)>,
+    /// The slot the next answer replaces once the ring is full.
+    next: usize,
+}
+
+thread_local! {
+    static TRACKERS: RefCell<Trackers> = RefCell::new(Trackers::default());
+}
+
+/// The tracker test's answer for `url`: remembered, or `test`'s, which is then remembered.
+/// `test` runs with nothing borrowed.
+pub(crate) fn tracker(url: &str, test: impl FnOnce() -> bool) -> bool {
+    let known = TRACKERS
+        .try_with(|r| {
+            r.borrow()
+                .entries
+                .iter()
+                .find(|(u, _)| u == url)
+                .map(|&(_, answer)| answer)
+        })
+        .ok()
+        .flatten();
+    if let Some(answer) = known {
+        return answer;
+    }
+    let answer = test();
+    let _ = TRACKERS.try_with(|r| {
+        let mut r = r.borrow_mut();
+        let entry = (url.to_owned(), answer);
+        if r.entries.len() < TRACKER_SIZE {
+            r.entries.push(entry);
+        } else {
+            let at = r.next;
+            r.entries[at] = entry;
+            r.next = (at + 1) % TRACKER_SIZE;
+        }
+    });
+    answer
 }
 
 /// The answer for `url` (with the generic fallback `generic`): remembered, or `peel`'s,
@@ -75,7 +129,7 @@ pub(super) fn peeled(
 
 #[cfg(test)]
 mod tests {
-    use super::{forget, peeled, SIZE};
+    use super::{forget, peeled, tracker, SIZE, TRACKER_SIZE};
     use std::cell::Cell;
 
     #[test]
@@ -112,5 +166,30 @@ mod tests {
         forget();
         assert_eq!(peeled(true, url, || peel(Some("z"))).as_deref(), Some("z"));
         assert_eq!(calls.get(), before + 2);
+    }
+
+    #[test]
+    fn tracker_answers_are_remembered_and_forgotten() {
+        let calls = Cell::new(0);
+        let test = |answer: bool| {
+            calls.set(calls.get() + 1);
+            answer
+        };
+        let url = "https://memo-test.example/pixel?uid=1";
+        assert!(tracker(url, || test(true)));
+        assert!(tracker(url, || test(false)));
+        assert_eq!(calls.get(), 1);
+        assert!(!tracker("https://memo-test.example/a.jpg", || test(false)));
+        assert_eq!(calls.get(), 2);
+        // Past `TRACKER_SIZE` other answers, the first is asked again.
+        for i in 0..TRACKER_SIZE {
+            tracker(&format!("https://memo-test.example/{i}.jpg"), || false);
+        }
+        assert!(!tracker(url, || test(false)));
+        assert_eq!(calls.get(), 3);
+        // Forgotten at once.
+        forget();
+        assert!(tracker(url, || test(true)));
+        assert_eq!(calls.get(), 4);
     }
 }

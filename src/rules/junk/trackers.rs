@@ -182,6 +182,12 @@ pub fn is_tracker_url(url: &str) -> bool {
     if crate::ascii::starts_with_ci(url.trim_start(), "data:") {
         return false;
     }
+    // The same image URL is asked about by several rules (see `proxy::memo`).
+    crate::proxy::memo::tracker(url, || is_tracker_url_now(url))
+}
+
+/// [`is_tracker_url`] of a URL that is not inline, worked out.
+fn is_tracker_url_now(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     let (host, path) = split_url(&lower);
     if tracker_by_host(host, path) {
