@@ -110,18 +110,17 @@ pub(crate) fn is_stand_in_file(file: &str) -> bool {
     }
     // One stand-in word, in any case (`clearPixel.gif`, `TransPixel.gif`). (A stem with
     // `%20` is never one word.)
-    if STAND_IN.iter().any(|w| stem.eq_ignore_ascii_case(w)) {
+    if matches!(word_kind(stem), Word::StandIn | Word::Strong) {
         return true;
     }
     let (mut stand_in, mut strong, mut filler, mut others) = (false, false, false, 0);
     let read = each_word(stem, |w| {
-        if STAND_IN.iter().any(|s| w.eq_ignore_ascii_case(s)) {
-            stand_in = true;
-            strong |= STRONG.iter().any(|s| w.eq_ignore_ascii_case(s));
-        } else if FILLER.iter().any(|f| w.eq_ignore_ascii_case(f)) {
-            filler = true;
-        } else if !(is_number_or_size(w) || is_hash(w)) {
-            others += 1;
+        match word_kind(w) {
+            Word::StandIn => stand_in = true,
+            Word::Strong => (stand_in, strong) = (true, true),
+            Word::Filler => filler = true,
+            Word::Other if !(is_number_or_size(w) || is_hash(w)) => others += 1,
+            Word::Other => {}
         }
         others <= 1
     });
@@ -135,6 +134,107 @@ pub(crate) fn is_stand_in_file(file: &str) -> bool {
 /// `loading-dock.jpg`, `lazy-sunday.png`, `blank-canvas.jpg` name pictures: without a
 /// filler word, or with a weaker stand-in word, the other word makes it a picture.)
 const STRONG: &[&str] = &["placeholder", "placeholders"];
+
+/// What a word of a file stem is, by the lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    /// None of the lists' (and an empty slot of [`WORDS`]).
+    Other,
+    /// A [`STAND_IN`] word.
+    StandIn,
+    /// A [`STAND_IN`] word that is also [`STRONG`].
+    Strong,
+    /// A [`FILLER`] word.
+    Filler,
+}
+
+/// The slots of [`WORDS`]: a power of two, over three times the number of words.
+const SLOTS: usize = 256;
+
+/// The words of the lists, each in the slot of its [`slot`] hash or, when that is taken, the
+/// next free one. A word is looked up with one hash and, nearly always, one comparison:
+/// [`is_stand_in_file`] reads every word of every image file name it is asked about, and
+/// a scan of the lists cost as much as the rest of the rule's look at an image.
+static WORDS: [(&str, Word); SLOTS] = words();
+
+/// [`WORDS`], built at compile time ([`STAND_IN`] first: a word of both lists is one).
+const fn words() -> [(&'static str, Word); SLOTS] {
+    let mut table = [("", Word::Other); SLOTS];
+    let lists: [(&[&str], Word); 2] = [(STAND_IN, Word::StandIn), (FILLER, Word::Filler)];
+    let mut l = 0;
+    while l < lists.len() {
+        let (list, kind) = lists[l];
+        let mut i = 0;
+        while i < list.len() {
+            let word = list[i];
+            let kind = if matches!(kind, Word::StandIn) && in_list(STRONG, word) {
+                Word::Strong
+            } else {
+                kind
+            };
+            let mut at = slot(word.as_bytes());
+            while !matches!(table[at].1, Word::Other) && !same(table[at].0, word) {
+                at = (at + 1) % SLOTS;
+            }
+            if matches!(table[at].1, Word::Other) {
+                table[at] = (word, kind);
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    table
+}
+
+/// The slot of a word's hash (FNV-1a of its bytes lower-cased: any case finds it).
+const fn slot(bytes: &[u8]) -> usize {
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash = (hash ^ bytes[i].to_ascii_lowercase() as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash as usize % SLOTS
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn in_list(list: &[&str], word: &str) -> bool {
+    let mut i = 0;
+    while i < list.len() {
+        if same(list[i], word) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// What the word `w` is, in any case.
+fn word_kind(w: &str) -> Word {
+    let mut at = slot(w.as_bytes());
+    // Fewer words than slots: an empty slot ends every search.
+    loop {
+        let (word, kind) = WORDS[at];
+        if kind == Word::Other || word.eq_ignore_ascii_case(w) {
+            return kind;
+        }
+        at = (at + 1) % SLOTS;
+    }
+}
 
 fn is_image_extension(ext: &str) -> bool {
     ["gif", "png", "jpg", "jpeg", "svg", "webp", "avif"]
@@ -272,6 +372,28 @@ mod tests {
             let file = format!("{stem}.{ext}");
             proptest::prop_assert_eq!(is_stand_in_file(&file), by_lowercase_words(&file), "{:?}", file);
         }
+    }
+
+    #[test]
+    fn every_listed_word_is_found_in_any_case() {
+        use super::{word_kind, Word};
+        for w in STAND_IN {
+            let kind = if STRONG.contains(w) {
+                Word::Strong
+            } else {
+                Word::StandIn
+            };
+            assert_eq!(word_kind(w), kind, "{w}");
+            assert_eq!(word_kind(&w.to_ascii_uppercase()), kind, "{w}");
+        }
+        for w in FILLER {
+            assert_eq!(word_kind(w), Word::Filler, "{w}");
+            assert_eq!(word_kind(&w.to_ascii_uppercase()), Word::Filler, "{w}");
+        }
+        for w in ["", "sunday", "lazyy", "placeholderx", "imag", "canvas", "é"] {
+            assert_eq!(word_kind(w), Word::Other, "{w}");
+        }
+        assert!(STAND_IN.len() + FILLER.len() < super::SLOTS / 2);
     }
 
     #[test]
