@@ -173,6 +173,14 @@ fn article_card(el: &Element<'_>, base: Option<&Url>) -> Option<Found> {
         .filter_map(|a| el.attr(a))
         .filter(|u| !crate::rules::junk::is_tracker_url(u))
         .find_map(|u| providers::page_url(u, base))?;
+    // A host that only serves embeds (`embed.<service>/embed/post/<token>/<id>`) has no
+    // article page behind the card: its URL less `embed` leads nowhere.
+    if url
+        .host_str()
+        .is_some_and(|h| h.len() > 6 && h[..6].eq_ignore_ascii_case("embed."))
+    {
+        return None;
+    }
     let segments: Vec<String> = url.path_segments()?.map(str::to_owned).collect();
     let at = segments
         .iter()
