@@ -3,8 +3,9 @@
 //! (`div[data-src]` of lazy-load plugins, `<lite-youtube videoid>`) — becomes a link to the
 //! canonical page of the video or post, with the provider's thumbnail where its URL follows
 //! from the link. A titled frame of another host that stands in a `<figure>` (an embedded
-//! code sample, chart or document) leaves a link to its page with its title. Any other frame
-//! is removed: on real pages those are ads, trackers, consent and social widgets, sign-in
+//! code sample, chart or document) leaves a link to its page with its title, and a frame that
+//! shows another article as a card (`…/embed/article/<id>/…`) a link to that article. Any
+//! other frame is removed: on real pages those are ads, trackers, consent and social widgets, sign-in
 //! and newsletter forms.
 //!
 //! The recognisers are the table [`PROVIDERS`]: a provider, the hosts it serves embeds
@@ -155,6 +156,57 @@ fn figure_frame(el: &Element<'_>, base: Option<&Url>) -> Option<Found> {
     })
 }
 
+/// Segments that name what an article card frame shows, after its `embed` segment.
+const CARD_KINDS: &[&str] = &["article", "articles", "story", "stories", "post", "posts"];
+
+/// A frame that shows another article as a card (a related story set in the text): its URL
+/// is the article's own with an `embed` segment before `article`, `story` or `post` and the
+/// article's id (`https://news.example/en/embed/article/ab12cd/title?utm_source=…`). It leaves
+/// a link to the article: that URL without the `embed` segment, the card's query and
+/// fragment (the card's own settings). The frame's title, when it has one, is the text.
+fn article_card(el: &Element<'_>, base: Option<&Url>) -> Option<Found> {
+    if !el.is("iframe") {
+        return None;
+    }
+    let mut url = ["src", "data-src", "data-lazy-src"]
+        .iter()
+        .filter_map(|a| el.attr(a))
+        .filter(|u| !crate::rules::junk::is_tracker_url(u))
+        .find_map(|u| providers::page_url(u, base))?;
+    // A host that only serves embeds (`embed.<service>/embed/post/<token>/<id>`) has no
+    // article page behind the card: its URL less `embed` leads nowhere.
+    if url
+        .host_str()
+        .is_some_and(|h| h.len() > 6 && h[..6].eq_ignore_ascii_case("embed."))
+    {
+        return None;
+    }
+    let segments: Vec<String> = url.path_segments()?.map(str::to_owned).collect();
+    let at = segments
+        .iter()
+        .position(|s| s.eq_ignore_ascii_case("embed"))?;
+    let kind = segments.get(at + 1)?;
+    if !CARD_KINDS.iter().any(|k| kind.eq_ignore_ascii_case(k)) {
+        return None;
+    }
+    // The article's id (or slug) follows.
+    segments.get(at + 2).filter(|s| !s.is_empty())?;
+    let path: Vec<&str> = segments
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != at)
+        .map(|(_, s)| s.as_str())
+        .collect();
+    url.set_path(&path.join("/"));
+    url.set_query(None);
+    url.set_fragment(None);
+    Some(Found {
+        provider: "",
+        link: url.into(),
+        thumbnail: None,
+    })
+}
+
 /// Classes of the blockquotes that the embed scripts of social networks turn into posts.
 fn is_post_quote(el: &Element<'_>) -> bool {
     el.classes().any(|c| {
@@ -227,7 +279,9 @@ impl super::Sanitize {
                     el.attr("title"),
                     self.policy.embed_thumbnails,
                 )),
-                None => match figure_frame(el, cx.base_url()) {
+                None => match article_card(el, cx.base_url())
+                    .or_else(|| figure_frame(el, cx.base_url()))
+                {
                     Some(found) => Action::Replace(to_html(&found, el.attr("title"), false)),
                     None => Action::Remove,
                 },
