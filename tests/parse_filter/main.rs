@@ -568,6 +568,9 @@ proptest::proptest! {
             "</iframe>", "text", "é", "\r\n", "\0", "<", "/", ">", " ", "<b>", "<img src=x>",
             "<!", "-", "--", "<script ", "<SCRIPT/", "</script\n", "<scripts>",
             "<p class=x id=y data-a=1>", "<img class=lazy data-src=a.jpg>",
+            "&nbsp;", "&#x306E;", "&#8217;", "&amp;", "&lt;", "&#60;", "&#38;", "&gt;",
+            "&#0;", "&#128;", "&#xD800;", "&#xFFFE;", "&nbsp", "&rsquo", "&#65", "&",
+            "&#x", ";", "#", "x41;", "<pre>", "</pre>", "<table>", "<select>",
         ][..]), 0..24)
     ) {
         same_as_fragment(&pieces.concat())?;

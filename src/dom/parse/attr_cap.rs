@@ -28,11 +28,14 @@
 //! each when white space or the tag's end follows it (a run of dropped attributes is one
 //! cut), and shortens long runs of white space between attributes (indentation of tags
 //! written over several lines) to one character: the tokenizer reads both one character at
-//! a time, in states where any run of white space reads as one. Nothing is copied unless some
-//! tag has more than `MAX_ATTRIBUTES` attributes or the filter cuts something.
+//! a time, in states where any run of white space reads as one. In the text it reads between
+//! tags (where it would cut), it writes the character references that stand for plain text
+//! as their characters (see [`text_refs`]). Nothing is copied unless some tag has more than
+//! `MAX_ATTRIBUTES` attributes or the filter cuts something.
 
 use super::attr_filter::{AttrFilter, Memo, Name};
 use super::raw_text::text_len;
+use super::text_refs;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 #[cfg(test)]
@@ -70,10 +73,26 @@ pub(crate) fn filter_attributes(html: &str, filter: Option<&AttrFilter>) -> (Str
 
 /// Hands `html` less the `cuts` to `push`, piece by piece.
 fn apply(html: &str, cuts: &[Cut], mut push: impl FnMut(&str)) {
+    // The characters of references next to each other (a page written `&#x306E;&#x30FC;…`)
+    // go in one piece.
+    let mut written = String::new();
     let mut from = 0;
     for cut in cuts {
-        push(&html[from..cut.start]);
+        let piece = &html[from..cut.start];
+        if !piece.is_empty() {
+            if !written.is_empty() {
+                push(&written);
+                written.clear();
+            }
+            push(piece);
+        }
+        if let Some(c) = cut.with {
+            written.push(c);
+        }
         from = cut.end;
+    }
+    if !written.is_empty() {
+        push(&written);
     }
     push(&html[from..]);
 }
@@ -99,6 +118,17 @@ fn cuts(html: &str, filter: Option<&AttrFilter>) -> Vec<Cut> {
     let mut memo = Memo::default();
     while let Some(found) = memchr::memchr(b'<', &bytes[pos..]) {
         let lt = pos + found;
+        // Text in the data state, as the scan reads it (see `text_refs`).
+        if filter.is_some() && open == [0, 0] && pos >= no_cut_until {
+            text_refs::each(bytes, pos, lt, |start, end, c| {
+                cuts.push(Cut {
+                    start,
+                    end,
+                    counted: 0,
+                    with: Some(c),
+                });
+            });
+        }
         let before = cuts.len();
         pos = match bytes.get(lt + 1) {
             // Inside foreign content, whether a CDATA section or a raw-text element is one
@@ -184,6 +214,8 @@ struct Cut {
     end: usize,
     /// Attributes the filter drops, not seen before in their tag.
     counted: usize,
+    /// What stands instead (a character reference's character, see [`text_refs`]).
+    with: Option<char>,
 }
 
 /// What follows a start tag.
@@ -392,6 +424,7 @@ fn tag<'f>(
             start: from,
             end: last_end.max(from),
             counted: 0,
+            with: None,
         });
     }
     // Most tags are none of the special ones: their first letter and length rule all of
@@ -435,7 +468,7 @@ const MIN_COLLAPSED: usize = 3;
 /// when they touch: one piece less to copy.
 fn push_cut(cuts: &mut Vec<Cut>, start: usize, end: usize, counted: usize) {
     match cuts.last_mut() {
-        Some(last) if last.end == start => {
+        Some(last) if last.end == start && last.with.is_none() => {
             last.end = end;
             last.counted += counted;
         }
@@ -443,6 +476,7 @@ fn push_cut(cuts: &mut Vec<Cut>, start: usize, end: usize, counted: usize) {
             start,
             end,
             counted,
+            with: None,
         }),
     }
 }
