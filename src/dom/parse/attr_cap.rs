@@ -116,18 +116,26 @@ fn cuts(html: &str, filter: Option<&AttrFilter>) -> Vec<Cut> {
     // ignores it there), so it must not end the scan's foreign content.
     let mut open = [0usize; 2];
     let mut memo = Memo::default();
+    // The next `&` from `pos` on (the end when none), once `pos` is past the last one found.
+    let mut next_amp = 0;
     while let Some(found) = memchr::memchr(b'<', &bytes[pos..]) {
         let lt = pos + found;
-        // Text in the data state, as the scan reads it (see `text_refs`).
+        // Text in the data state, as the scan reads it (see `text_refs`), when it holds a
+        // `&` (found once for all the text up to it).
         if filter.is_some() && open == [0, 0] && pos >= no_cut_until {
-            text_refs::each(bytes, pos, lt, |start, end, c| {
-                cuts.push(Cut {
-                    start,
-                    end,
-                    counted: 0,
-                    with: Some(c),
+            if next_amp < pos {
+                next_amp = memchr::memchr(b'&', &bytes[pos..]).map_or(bytes.len(), |n| pos + n);
+            }
+            if next_amp < lt {
+                text_refs::each(bytes, next_amp, lt, |start, end, c| {
+                    cuts.push(Cut {
+                        start,
+                        end,
+                        counted: 0,
+                        with: Some(c),
+                    });
                 });
-            });
+            }
         }
         let before = cuts.len();
         pos = match bytes.get(lt + 1) {
