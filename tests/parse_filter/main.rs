@@ -47,6 +47,10 @@ fn main() {
             a_lightbox_link_holds_no_image_inside_what_is_removed_with_its_content,
         ),
         common::test(
+            "a_dropped_name_repeated_past_the_attribute_cap_is_cut_once",
+            a_dropped_name_repeated_past_the_attribute_cap_is_cut_once,
+        ),
+        common::test(
             "a_duplicate_attribute_stays_ignored_when_the_filter_drops_the_first",
             a_duplicate_attribute_stays_ignored_when_the_filter_drops_the_first,
         ),
@@ -249,6 +253,21 @@ fn a_lightbox_link_holds_no_image_inside_what_is_removed_with_its_content() {
 /// first for its value (a class no rule reads), the second must go too, or it would become
 /// the first: `class="x" CLASS=caption` made a caption of a plain `div`. Found by the
 /// attribute property test.
+fn a_dropped_name_repeated_past_the_attribute_cap_is_cut_once() {
+    // The 300th attribute repeats a name the filter dropped: it goes with the attributes
+    // past the cap (it was cut twice, which panicked).
+    let attrs: String = (0..300).map(|i| format!(" a{i}={i}")).collect();
+    for html in [
+        format!("<p class=a{attrs} class=b>text</p>"),
+        format!("<p class=a\n    {attrs}\n    class=b\n    >text</p>"),
+    ] {
+        let (filtered, plain) = with_and_without_filter(false);
+        let (a, b) = (filtered.clean(&html), plain.clean(&html));
+        assert_eq!(a.html(), "<p>text</p>");
+        assert_eq!(a.html(), b.html());
+    }
+}
+
 fn a_duplicate_attribute_stays_ignored_when_the_filter_drops_the_first() {
     let many: String = (0..12).map(|i| format!(" data-k{i}=v")).collect();
     for tag in [
@@ -486,6 +505,20 @@ const ATTRIBUTES: &[&str] = &[
     "ON=x",
 ];
 
+/// What may stand before an attribute or the end of a tag: a `/` ends an unquoted value
+/// before it only when not separated by white space; indentation is shortened by the scan.
+const SEPARATORS: &[&str] = &[
+    " ",
+    "\n",
+    "\n        ",
+    " \t\r\n  ",
+    "/",
+    " /",
+    "  /  ",
+    "\u{c}\u{c}\u{c}",
+    "",
+];
+
 proptest::proptest! {
     // 256 cases unless `PROPTEST_CASES` says otherwise; failures are kept beside this file
     // (`main.proptest-regressions`, `common::props::config`).
@@ -498,7 +531,14 @@ proptest::proptest! {
         tags in proptest::collection::vec(
             (
                 proptest::sample::select(ATTRIBUTE_ELEMENTS),
-                proptest::collection::vec(proptest::sample::select(ATTRIBUTES), 0..5),
+                proptest::collection::vec(
+                    (
+                        proptest::sample::select(SEPARATORS),
+                        proptest::sample::select(ATTRIBUTES),
+                    ),
+                    0..5,
+                ),
+                proptest::sample::select(SEPARATORS),
                 proptest::sample::select(&["", "text", "<img src=a.jpg>", "</p>", "</div>"][..]),
             ),
             0..10,
@@ -506,7 +546,10 @@ proptest::proptest! {
     ) {
         let html: String = tags
             .iter()
-            .map(|(name, attrs, after)| format!("<{name} {}>{after}", attrs.join(" ")))
+            .map(|(name, attrs, last, after)| {
+                let attrs: String = attrs.iter().map(|(sep, attr)| format!("{sep}{attr}")).collect();
+                format!("<{name}{attrs}{last}>{after}")
+            })
             .collect();
         for embeds in [false, true] {
             let (filtered, plain) = with_and_without_filter(embeds);
@@ -525,6 +568,9 @@ proptest::proptest! {
             "</iframe>", "text", "é", "\r\n", "\0", "<", "/", ">", " ", "<b>", "<img src=x>",
             "<!", "-", "--", "<script ", "<SCRIPT/", "</script\n", "<scripts>",
             "<p class=x id=y data-a=1>", "<img class=lazy data-src=a.jpg>",
+            "&nbsp;", "&#x306E;", "&#8217;", "&amp;", "&lt;", "&#60;", "&#38;", "&gt;",
+            "&#0;", "&#128;", "&#xD800;", "&#xFFFE;", "&nbsp", "&rsquo", "&#65", "&",
+            "&#x", ";", "#", "x41;", "<pre>", "</pre>", "<table>", "<select>",
         ][..]), 0..24)
     ) {
         same_as_fragment(&pieces.concat())?;

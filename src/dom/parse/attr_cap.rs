@@ -24,11 +24,18 @@
 //! of the input. A tag it leaves is simply not capped or filtered: that costs time, never content.
 //! `capping_never_changes_text` checks this against html5ever on generated mixes of all these.
 //!
-//! The same scan cuts the attributes an [`AttrFilter`] drops. Nothing is copied unless some
-//! tag has more than `MAX_ATTRIBUTES` attributes or the filter drops some.
+//! The same scan cuts the attributes an [`AttrFilter`] drops, with the white space before
+//! each when white space or the tag's end follows it (a run of dropped attributes is one
+//! cut), and shortens long runs of white space between attributes (indentation of tags
+//! written over several lines) to one character: the tokenizer reads both one character at
+//! a time, in states where any run of white space reads as one. In the text it reads between
+//! tags (where it would cut), it writes the character references that stand for plain text
+//! as their characters (see [`text_refs`]). Nothing is copied unless some tag has more than
+//! `MAX_ATTRIBUTES` attributes or the filter cuts something.
 
-use super::attr_filter::{AttrFilter, Memo};
+use super::attr_filter::{AttrFilter, Memo, Name};
 use super::raw_text::text_len;
+use super::text_refs;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 #[cfg(test)]
@@ -61,15 +68,31 @@ pub(crate) fn filter_attributes(html: &str, filter: Option<&AttrFilter>) -> (Str
     }
     let mut out = StrTendril::with_capacity(u32::try_from(html.len()).unwrap_or(u32::MAX));
     apply(html, &cuts, |piece| out.push_slice(piece));
-    (out, cuts.iter().filter(|c| c.counted).count())
+    (out, cuts.iter().map(|c| c.counted).sum())
 }
 
 /// Hands `html` less the `cuts` to `push`, piece by piece.
 fn apply(html: &str, cuts: &[Cut], mut push: impl FnMut(&str)) {
+    // The characters of references next to each other (a page written `&#x306E;&#x30FC;…`)
+    // go in one piece.
+    let mut written = String::new();
     let mut from = 0;
     for cut in cuts {
-        push(&html[from..cut.start]);
+        let piece = &html[from..cut.start];
+        if !piece.is_empty() {
+            if !written.is_empty() {
+                push(&written);
+                written.clear();
+            }
+            push(piece);
+        }
+        if let Some(c) = cut.with {
+            written.push(c);
+        }
         from = cut.end;
+    }
+    if !written.is_empty() {
+        push(&written);
     }
     push(&html[from..]);
 }
@@ -93,8 +116,27 @@ fn cuts(html: &str, filter: Option<&AttrFilter>) -> Vec<Cut> {
     // ignores it there), so it must not end the scan's foreign content.
     let mut open = [0usize; 2];
     let mut memo = Memo::default();
+    // The next `&` from `pos` on (the end when none), once `pos` is past the last one found.
+    let mut next_amp = 0;
     while let Some(found) = memchr::memchr(b'<', &bytes[pos..]) {
         let lt = pos + found;
+        // Text in the data state, as the scan reads it (see `text_refs`), when it holds a
+        // `&` (found once for all the text up to it).
+        if filter.is_some() && open == [0, 0] && pos >= no_cut_until {
+            if next_amp < pos {
+                next_amp = memchr::memchr(b'&', &bytes[pos..]).map_or(bytes.len(), |n| pos + n);
+            }
+            if next_amp < lt {
+                text_refs::each(bytes, next_amp, lt, |start, end, c| {
+                    cuts.push(Cut {
+                        start,
+                        end,
+                        counted: 0,
+                        with: Some(c),
+                    });
+                });
+            }
+        }
         let before = cuts.len();
         pos = match bytes.get(lt + 1) {
             // Inside foreign content, whether a CDATA section or a raw-text element is one
@@ -178,8 +220,10 @@ fn is_integration_point(bytes: &[u8], at: usize) -> bool {
 struct Cut {
     start: usize,
     end: usize,
-    /// An attribute the filter drops, not seen before in its tag.
-    counted: bool,
+    /// Attributes the filter drops, not seen before in their tag.
+    counted: usize,
+    /// What stands instead (a character reference's character, see [`text_refs`]).
+    with: Option<char>,
 }
 
 /// What follows a start tag.
@@ -261,13 +305,13 @@ fn skip_while(bytes: &[u8], mut at: usize, skip: u8) -> usize {
 
 /// Scans a tag from its name at `at`; notes a cut for each attribute `filter` drops (start
 /// tags only) and one for all attributes past the cap.
-fn tag(
+fn tag<'f>(
     bytes: &[u8],
     at: usize,
     start: bool,
-    filter: Option<&AttrFilter>,
+    filter: Option<&'f AttrFilter>,
     cuts: &mut Vec<Cut>,
-    memo: &mut Memo,
+    memo: &mut Memo<'f>,
 ) -> TagEnd {
     let name_end = skip_until(bytes, at, SPACE | SLASH | GT);
     let name = &bytes[at..name_end];
@@ -291,10 +335,20 @@ fn tag(
         // Before attribute name (§ 13.2.5.32), also after a quoted value or a `/`.
         let from = i;
         i = skip_while(bytes, i, SPACE | SLASH);
+        // A long run of white space (indentation) is read one character at a time by the
+        // tokenizer, in states that read any run as one: one character of it stays (not
+        // past the cap, cut as a whole).
+        let collapsible = filter.is_some()
+            && count < MAX_ATTRIBUTES
+            && i - from >= MIN_COLLAPSED
+            && !bytes[from..i].contains(&b'/');
         match bytes.get(i) {
             None => break bytes.len(),
             Some(b'>') => {
                 self_closing = i > from && bytes[i - 1] == b'/';
+                if collapsible {
+                    push_cut(cuts, from + 1, i, 0);
+                }
                 break i + 1;
             }
             Some(_) => {}
@@ -306,7 +360,8 @@ fn tag(
         }
         let name_start = i;
         i = skip_until(bytes, i + 1, SPACE | SLASH | GT | EQ);
-        let attr = &bytes[name_start..i];
+        let attr_end = i;
+        let attr = &bytes[name_start..attr_end];
         // After attribute name (§ 13.2.5.34).
         let j = skip_while(bytes, i, SPACE);
         let mut value = &bytes[i..i];
@@ -335,13 +390,15 @@ fn tag(
         last_end = i;
         let drop = match filter {
             Some(f) if start && count <= MAX_ATTRIBUTES => {
-                let on = kept.get_or_insert_with(|| f.element(name));
-                f.drops_memo(on, attr, value, memo)
+                let on = *kept.get_or_insert_with(|| f.element_at(bytes, at, name_end, memo));
+                f.drops_memo(on, &Name::at(bytes, name_start, attr_end), value, memo)
             }
             _ => false,
         };
-        // Whether this name was dropped earlier in the tag (looked at only after a drop).
+        // Whether this name was dropped earlier in the tag (looked at only after a drop;
+        // past the cap, the attribute goes with the rest).
         let seen = dropped > 0
+            && count <= MAX_ATTRIBUTES
             && dropped_names[..dropped.min(8)]
                 .iter()
                 .chain(&more_dropped)
@@ -354,18 +411,28 @@ fn tag(
                 }
                 dropped += 1;
             }
-            cuts.push(Cut {
-                start: name_start,
-                end: i,
-                counted: !seen,
-            });
+            // The white space before the attribute goes too when white space or the tag's
+            // end follows it (not a `/`, which would end an unquoted value before it, nor
+            // a name): a run of dropped attributes is then one cut.
+            let start = match bytes.get(i) {
+                None | Some(b'>') => from,
+                Some(&b) if CLASS[usize::from(b)] & SPACE != 0 => from,
+                Some(_) => name_start,
+            };
+            if start == name_start && collapsible {
+                push_cut(cuts, from + 1, name_start, 0);
+            }
+            push_cut(cuts, start, i, usize::from(!seen));
+        } else if collapsible {
+            push_cut(cuts, from + 1, name_start, 0);
         }
     };
     if let Some(from) = cut_from {
         cuts.push(Cut {
             start: from,
             end: last_end.max(from),
-            counted: false,
+            counted: 0,
+            with: None,
         });
     }
     // Most tags are none of the special ones: their first letter and length rule all of
@@ -399,6 +466,26 @@ fn tag(
         raw_text,
         foreign,
         self_closing,
+    }
+}
+
+/// The shortest run of white space in a tag that [`tag`] shortens to one character.
+const MIN_COLLAPSED: usize = 3;
+
+/// Adds the cut `start..end` (after every cut so far) to `cuts`, as part of the last one
+/// when they touch: one piece less to copy.
+fn push_cut(cuts: &mut Vec<Cut>, start: usize, end: usize, counted: usize) {
+    match cuts.last_mut() {
+        Some(last) if last.end == start && last.with.is_none() => {
+            last.end = end;
+            last.counted += counted;
+        }
+        _ => cuts.push(Cut {
+            start,
+            end,
+            counted,
+            with: None,
+        }),
     }
 }
 

@@ -38,6 +38,8 @@ pub(crate) struct AttrFilter {
     named_keys: NameMap,
     /// ... on the elements some read names by prefix (`lite-*`).
     prefixed: Vec<(Box<[u8]>, Kept)>,
+    /// The words of every [`Kept::words`], each once.
+    words: Vec<Word>,
 }
 
 /// The attributes that stay on an element.
@@ -49,16 +51,28 @@ pub(crate) struct Kept {
     prefixes: Vec<Box<[u8]>>,
     /// All but these (from `Interest::reads_all_but`).
     all_but: Vec<Vec<Pattern>>,
-    /// These when their value holds the word (from `Interest::reads_word`).
-    words: Vec<(Pattern, Box<[u8]>)>,
+    /// These when their value holds the word (from `Interest::reads_word`): the word's
+    /// index in [`AttrFilter::words`].
+    words: Vec<(Pattern, usize)>,
 }
 
 impl Kept {
-    fn add(&mut self, read: &Read) {
+    /// Adds what `read` reads; its word, if any, goes into `words`.
+    fn add(&mut self, read: &Read, words: &mut Vec<Word>) {
         match (&read.attribute, &read.word) {
             (Pattern::Any, None) if read.except.is_empty() => self.all = true,
             (Pattern::Any, None) => self.all_but.push(read.except.clone()),
-            (attribute, Some(word)) => self.words.push((attribute.clone(), word.clone())),
+            (attribute, Some(word)) => {
+                let word = Word::new(word);
+                let at = match words.iter().position(|w| w.lower == word.lower) {
+                    Some(at) => at,
+                    None => {
+                        words.push(word);
+                        words.len() - 1
+                    }
+                };
+                self.words.push((attribute.clone(), at));
+            }
             (Pattern::Exact(n), None) => {
                 self.names.insert(n);
             }
@@ -86,15 +100,16 @@ impl Kept {
                 .any(|except| !except.iter().any(|e| e.matches(attr)))
     }
 
-    /// Whether the attribute `attr` (ASCII lower case) with this value stays.
-    fn keeps(&self, attr: &[u8], value: &[u8]) -> bool {
+    /// Whether the attribute `attr` (ASCII lower case) with this value stays (`words`: the
+    /// filter's).
+    fn keeps(&self, attr: &[u8], value: &[u8], words: &[Word]) -> bool {
         self.all
             || self.names.contains(attr)
             || self.keeps_by_pattern(attr)
             || self
                 .words
                 .iter()
-                .any(|(a, word)| a.matches(attr) && has_word(value, word))
+                .any(|&(ref a, word)| a.matches(attr) && words[word].in_value(value))
     }
 }
 
@@ -103,8 +118,9 @@ impl AttrFilter {
     /// `None` when they read everything anyway.
     pub(crate) fn new(reads: &[Read]) -> Option<AttrFilter> {
         let mut everywhere = Kept::default();
+        let mut words = Vec::new();
         for attr in TREE_BUILDER_READS.split_ascii_whitespace() {
-            everywhere.add(&Read::of(Pattern::Any, attr));
+            everywhere.add(&Read::of(Pattern::Any, attr), &mut words);
         }
         let mut named_kept: Vec<(Box<[u8]>, Kept)> = Vec::new();
         let mut prefixed: Vec<(Box<[u8]>, Kept)> = Vec::new();
@@ -127,7 +143,7 @@ impl AttrFilter {
                     &mut list[at].1
                 }
             };
-            kept.add(read);
+            kept.add(read, &mut words);
         }
         if everywhere.all {
             return None;
@@ -150,73 +166,115 @@ impl AttrFilter {
             named,
             named_keys,
             prefixed,
+            words,
         })
     }
 
-    /// What stays on a start tag named `element` (as written, in any ASCII case): look it
-    /// up once per tag, then ask
-    /// [`drops`](AttrFilter::drops) for each attribute.
-    pub(crate) fn element(&self, element: &[u8]) -> ElementKept<'_> {
+    /// What stays on a start tag named `element` (as written, in any ASCII case): `None`
+    /// when everything does (a name too long to look up).
+    pub(crate) fn element(&self, element: &[u8]) -> Option<&Kept> {
         let mut buf = [0u8; MAX_NAME];
-        let Some(name) = lower(element, &mut buf) else {
-            return ElementKept::All;
-        };
+        let name = lower(element, &mut buf)?;
         // The tree builder renames `<image>` to `img` (HTML § 13.2.6.4.7).
         let name: &[u8] = if name == b"image" { b"img" } else { name };
         if let Some(at) = self.named_keys.get(name) {
-            return ElementKept::Some(&self.named[at]);
+            return Some(&self.named[at]);
         }
         match self
             .prefixed
             .iter()
             .find(|(p, _)| name.len() > p.len() && name.starts_with(p))
         {
-            Some((_, kept)) => ElementKept::Some(kept),
-            None => ElementKept::Nothing,
+            Some((_, kept)) => Some(kept),
+            None => Some(&self.everywhere),
         }
     }
 
-    /// Whether the attribute named `attr` (as written) with the value `value` (char
-    /// references not decoded) goes from a start tag whose [`element`](AttrFilter::element)
-    /// look-up gave `on`.
-    #[cfg(test)]
-    pub(crate) fn drops(&self, on: &ElementKept<'_>, attr: &[u8], value: &[u8]) -> bool {
-        self.drops_memo(on, attr, value, &mut Memo::default())
+    /// [`element`](AttrFilter::element) of the tag name written at `input[start..end]`,
+    /// remembered in `memo`: a page uses a few dozen element names.
+    pub(crate) fn element_at<'f>(
+        &'f self,
+        input: &[u8],
+        start: usize,
+        end: usize,
+        memo: &mut Memo<'f>,
+    ) -> Option<&'f Kept> {
+        match NameSet::key_lower_at(input, start, end) {
+            Some(key) => memo.element(key, || self.element(&input[start..end])),
+            None => self.element(&input[start..end]),
+        }
     }
 
-    /// [`drops`](AttrFilter::drops), with what is known of each (element, attribute name)
-    /// pair remembered in `memo`: a page repeats a few dozen names on a few dozen elements,
-    /// and all but the value-dependent part of the answer depends only on them.
+    /// Whether the attribute named `attr` with the value `value` (char references not
+    /// decoded) goes from the start tag `element`.
+    #[cfg(test)]
+    pub(crate) fn drops(&self, element: &[u8], attr: &[u8], value: &[u8]) -> bool {
+        let on = self.element(element);
+        self.drops_memo(on, &Name::new(attr), value, &mut Memo::default())
+    }
+
+    /// Whether the attribute `attr` with the value `value` (char references not decoded)
+    /// goes from a start tag whose [`element`](AttrFilter::element) look-up gave `on`, with
+    /// what is known of each (element, attribute name) pair remembered in `memo`: a page
+    /// repeats a few dozen names on a few dozen elements, and all but the value-dependent
+    /// part of the answer depends only on them.
     pub(crate) fn drops_memo(
         &self,
-        on: &ElementKept<'_>,
-        attr: &[u8],
+        on: Option<&Kept>,
+        attr: &Name<'_>,
         value: &[u8],
-        memo: &mut Memo,
+        memo: &mut Memo<'_>,
     ) -> bool {
-        let kept = match on {
-            ElementKept::All => return false,
-            ElementKept::Nothing => &self.everywhere,
-            ElementKept::Some(kept) => kept,
+        let Some(kept) = on else {
+            return false;
         };
         // More words than a mask has bits (no rule set has that many): asked in full.
-        let key = NameSet::key_lower(attr).filter(|_| kept.words.len() <= 64);
-        let Some(key) = key else {
-            let mut buf = [0u8; MAX_NAME];
-            return match lower(attr, &mut buf) {
-                Some(attr) => !kept.keeps(attr, value),
-                None => false,
-            };
+        let Some(key) = attr.key.filter(|_| self.words.len() <= 64) else {
+            return self.drops_unmemoized(kept, attr.written, value);
         };
-        let verdict = memo.verdict(kept, key);
-        match verdict {
+        match memo.verdict(kept, key) {
             Verdict::Keep => false,
             Verdict::Drop => true,
-            Verdict::Words(mask) => !kept
+            Verdict::Words(mask) => !self
                 .words
                 .iter()
                 .enumerate()
-                .any(|(i, (_, word))| mask & (1 << i) != 0 && has_word(value, word)),
+                .any(|(i, word)| mask & (1 << i) != 0 && word.in_value(value)),
+        }
+    }
+
+    /// [`drops_memo`](AttrFilter::drops_memo) without the memo (a name longer than a key).
+    #[cold]
+    #[inline(never)]
+    fn drops_unmemoized(&self, kept: &Kept, attr: &[u8], value: &[u8]) -> bool {
+        let mut buf = [0u8; MAX_NAME];
+        match lower(attr, &mut buf) {
+            Some(attr) => !kept.keeps(attr, value, &self.words),
+            None => false,
+        }
+    }
+}
+
+/// An attribute name as written, with its key (see [`NameSet::key`]).
+pub(crate) struct Name<'n> {
+    written: &'n [u8],
+    key: Option<u128>,
+}
+
+impl<'n> Name<'n> {
+    #[cfg(test)]
+    fn new(written: &'n [u8]) -> Self {
+        Name {
+            written,
+            key: NameSet::key_lower(written),
+        }
+    }
+
+    /// The name written at `input[start..end]`.
+    pub(crate) fn at(input: &'n [u8], start: usize, end: usize) -> Self {
+        Name {
+            written: &input[start..end],
+            key: NameSet::key_lower_at(input, start, end),
         }
     }
 }
@@ -226,7 +284,7 @@ impl AttrFilter {
 enum Verdict {
     Keep,
     Drop,
-    /// Kept when its value holds one of these [`Kept::words`] (a bit each).
+    /// Kept when its value holds one of these [`AttrFilter::words`] (a bit each).
     Words(u64),
 }
 
@@ -239,9 +297,9 @@ impl Kept {
             return Verdict::Keep;
         }
         let mut mask = 0u64;
-        for (i, (a, _)) in self.words.iter().enumerate() {
+        for &(ref a, word) in &self.words {
             if a.matches(attr) {
-                mask |= 1 << i;
+                mask |= 1 << word;
             }
         }
         if mask == 0 {
@@ -252,23 +310,33 @@ impl Kept {
     }
 }
 
-/// The [`Verdict`]s of the (element, attribute name) pairs met last: a direct-mapped cache,
-/// one per scan of the input (an [`AttrFilter`] is shared between threads). Allocated at
-/// its first use.
+/// The [`Verdict`]s of the (element, attribute name) pairs met last, and the look-ups of
+/// the element names met last: direct-mapped caches, one per scan of the input (an
+/// [`AttrFilter`] is shared between threads), allocated at their first use.
 #[derive(Default)]
-pub(crate) struct Memo {
+pub(crate) struct Memo<'f> {
     /// (attribute key, the [`Kept`]'s address, verdict); a 0 key for an empty slot.
     slots: Vec<(u128, usize, Verdict)>,
+    /// (element name key, what stays on it); a 0 key for an empty slot.
+    elements: Vec<(u128, Option<&'f Kept>)>,
 }
 
 const MEMO_SLOTS: usize = 128;
+const ELEMENT_SLOTS: usize = 64;
 
-impl Memo {
-    /// A memo of `n` slots (a power of two), for tests of evictions.
+/// The slot of `key` (with `salt`) in a table of `len` slots, a power of two.
+fn memo_slot(key: u128, salt: u64, len: usize) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ salt;
+    (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 57) as usize & (len - 1)
+}
+
+impl<'f> Memo<'f> {
+    /// A memo of `n` slots (a power of two) each, for tests of evictions.
     #[cfg(test)]
-    fn with_slots(n: usize) -> Memo {
+    fn with_slots(n: usize) -> Memo<'f> {
         Memo {
             slots: vec![(0, 0, Verdict::Keep); n],
+            elements: vec![(0, None); n],
         }
     }
 
@@ -277,9 +345,7 @@ impl Memo {
             self.slots = vec![(0, 0, Verdict::Keep); MEMO_SLOTS];
         }
         let id = std::ptr::from_ref(kept) as usize;
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ id as u64;
-        let at =
-            (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 57) as usize & (self.slots.len() - 1);
+        let at = memo_slot(key, id as u64, self.slots.len());
         let slot = &mut self.slots[at];
         if slot.0 == key && slot.1 == id {
             return slot.2;
@@ -288,16 +354,23 @@ impl Memo {
         *slot = (key, id, verdict);
         verdict
     }
-}
 
-/// What stays on one element.
-pub(crate) enum ElementKept<'f> {
-    /// Everything (a name too long to look up).
-    All,
-    /// What stays everywhere.
-    Nothing,
-    /// What stays everywhere and on this element.
-    Some(&'f Kept),
+    /// What stays on the element whose name's key is `key`; `look_up` finds it.
+    fn element(
+        &mut self,
+        key: u128,
+        look_up: impl FnOnce() -> Option<&'f Kept>,
+    ) -> Option<&'f Kept> {
+        if self.elements.is_empty() {
+            self.elements = vec![(0, None); ELEMENT_SLOTS];
+        }
+        let at = memo_slot(key, 0, self.elements.len());
+        let slot = &mut self.elements[at];
+        if slot.0 != key {
+            *slot = (key, look_up());
+        }
+        slot.1
+    }
 }
 
 impl Read {
@@ -320,6 +393,26 @@ fn lower<'b>(name: &[u8], buf: &'b mut [u8; MAX_NAME]) -> Option<&'b [u8]> {
     Some(out)
 }
 
+/// A word an attribute's value is searched for (see [`Kept::words`]).
+#[derive(Debug, Clone)]
+struct Word {
+    /// The word, ASCII lower case.
+    lower: Box<[u8]>,
+}
+
+impl Word {
+    fn new(word: &[u8]) -> Word {
+        Word {
+            lower: word.to_ascii_lowercase().into(),
+        }
+    }
+
+    /// Whether `value` holds the word, in any ASCII case (or a character reference).
+    fn in_value(&self, value: &[u8]) -> bool {
+        has_word(value, &self.lower)
+    }
+}
+
 /// Whether `value` holds `word` (lower case) in any ASCII case; a character reference might
 /// spell it, so a value with one is read as holding it.
 fn has_word(value: &[u8], word: &[u8]) -> bool {
@@ -327,13 +420,27 @@ fn has_word(value: &[u8], word: &[u8]) -> bool {
         return true;
     };
     // Only where the first letter stands (either case) is the word compared: a class list
-    // runs to hundreds of bytes on utility-class pages, and is read for every `div`.
-    memchr::memchr(b'&', value).is_some()
-        || memchr::memchr2_iter(first, first.to_ascii_uppercase(), value).any(|at| {
-            value
+    // runs to hundreds of bytes on utility-class pages, and is read for every `div`. One
+    // pass finds those and the `&` of a reference.
+    memchr::memchr3_iter(b'&', first, first.to_ascii_uppercase(), value).any(|at| {
+        value[at] == b'&'
+            || value
                 .get(at..at + word.len())
                 .is_some_and(|w| w.eq_ignore_ascii_case(word))
-        })
+    })
+}
+
+/// The 16 bytes of `x` in ASCII lower case, all at once (bytes past 0x7f stay as they are).
+fn ascii_lower(x: u128) -> u128 {
+    const ONES: u128 = u128::MAX / 0xff;
+    const HIGH: u128 = ONES * 0x80;
+    let low = x & !HIGH;
+    // A byte's high bit is set in `from_a` when its low seven bits are `A` or more, in
+    // `past_z` when they are past `Z` (no carry crosses a byte: 0x7f + 0x3f < 0x100).
+    let from_a = low + ONES * (0x80 - u128::from(b'A'));
+    let past_z = low + ONES * (0x80 - u128::from(b'Z') - 1);
+    let upper = from_a & !past_z & !x & HIGH;
+    x | (upper >> 2)
 }
 
 /// A set of names (ASCII lower case). A name up to 15 bytes long is one number, looked up in
@@ -360,7 +467,29 @@ impl NameSet {
         Some(u128::from_le_bytes(bytes))
     }
 
+    /// [`key_lower`](NameSet::key_lower) of the name at `input[start..end]`: read as one
+    /// number from the input, lowered in one go.
+    fn key_lower_at(input: &[u8], start: usize, end: usize) -> Option<u128> {
+        let len = end - start;
+        if len == 0 || len > 15 {
+            return None;
+        }
+        let raw = match input
+            .get(start..start + 16)
+            .and_then(|s| <[u8; 16]>::try_from(s).ok())
+        {
+            Some(sixteen) => u128::from_le_bytes(sixteen) & ((1 << (8 * len)) - 1),
+            None => {
+                let mut bytes = [0u8; 16];
+                bytes[..len].copy_from_slice(&input[start..end]);
+                u128::from_le_bytes(bytes)
+            }
+        };
+        Some(ascii_lower(raw) | (len as u128) << 120)
+    }
+
     /// [`key`](NameSet::key) of `name` in ASCII lower case, in one pass.
+    #[cfg(test)]
     fn key_lower(name: &[u8]) -> Option<u128> {
         if name.is_empty() || name.len() > 15 {
             return None;
@@ -532,11 +661,28 @@ mod tests {
     }
 
     fn drops(f: &AttrFilter, element: &str, attr: &str, value: &str) -> bool {
-        f.drops(
-            &f.element(element.as_bytes()),
-            attr.as_bytes(),
-            value.as_bytes(),
-        )
+        f.drops(element.as_bytes(), attr.as_bytes(), value.as_bytes())
+    }
+
+    /// [`AttrFilter::drops_memo`] with `memo`, the names read from a longer input (as the
+    /// scan reads them) and from one that ends with them.
+    fn memoized<'f>(
+        f: &'f AttrFilter,
+        element: &str,
+        attr: &str,
+        value: &str,
+        memo: &mut Memo<'f>,
+    ) -> bool {
+        let input = format!("{element} {attr}={value} and more than sixteen bytes");
+        let (e, a) = (element.len(), element.len() + 1);
+        let on = f.element_at(input.as_bytes(), 0, e, memo);
+        let name = Name::at(input.as_bytes(), a, a + attr.len());
+        let long = f.drops_memo(on, &name, value.as_bytes(), memo);
+        let on = f.element_at(element.as_bytes(), 0, e, memo);
+        let name = Name::at(attr.as_bytes(), 0, attr.len());
+        let short = f.drops_memo(on, &name, value.as_bytes(), memo);
+        assert_eq!(long, short, "{element:?} {attr:?} {value:?}");
+        long
     }
 
     #[test]
@@ -653,8 +799,7 @@ mod tests {
                     let read = read(e, a, v);
                     assert_eq!(drops(&f, e, a, v), !read, "{e:?} {a:?} {v:?}");
                     for memo in [&mut shared, &mut tiny] {
-                        let on = f.element(e.as_bytes());
-                        let memoized = f.drops_memo(&on, a.as_bytes(), v.as_bytes(), memo);
+                        let memoized = memoized(&f, e, a, v, memo);
                         assert_eq!(memoized, !read, "memo: {e:?} {a:?} {v:?}");
                     }
                 }
@@ -663,8 +808,7 @@ mod tests {
         for a in attrs {
             for v in values {
                 for e in elements {
-                    let on = f.element(e.as_bytes());
-                    let memoized = f.drops_memo(&on, a.as_bytes(), v.as_bytes(), &mut tiny_across);
+                    let memoized = memoized(&f, e, a, v, &mut tiny_across);
                     assert_eq!(memoized, !read(e, a, v), "memo: {e:?} {a:?} {v:?}");
                 }
             }

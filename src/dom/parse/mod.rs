@@ -13,6 +13,7 @@
 //! | [`sink`] | the parse-time filter: [`FilterSink`] builds nothing below an element the policy drops | the tree builder reaching nodes only through the sink |
 //! | [`raw_text`] | where dropped raw text ends | the tokenizer's raw-text and script states, § 13.2.5.9–31 |
 //! | [`drawing`] | where the content of an `<svg>` that draws no text ends, to skip it | the rules for foreign content, § 13.2.6.5 |
+//! | [`text_refs`] | character references in text the input may hold as their characters | the character reference states, § 13.2.5.72–80 |
 //!
 //! What this module relies on: `Tokenizer::feed` returns at each `</script>` and goes on
 //! when called again; a fragment in `<body>` context starts in the data state and hangs
@@ -31,6 +32,7 @@ pub(crate) mod gate;
 mod html5ever_behaviour;
 pub(crate) mod raw_text;
 pub(crate) mod sink;
+mod text_refs;
 
 pub(crate) use attr_filter::AttrFilter;
 pub(crate) use sink::Prefilter;
