@@ -69,7 +69,7 @@ const ELEMENTS: &[&str] = &[
 /// module docs), and how many.
 pub(crate) fn neutralise(v: &Verifier<'_>, body: &str, readings: &[Options]) -> (String, usize) {
     let bytes = body.as_bytes();
-    let mut edits = Edits::default();
+    let mut ranges: Vec<Range<usize>> = Vec::new();
     let positions = text_positions(body, readings, b'{');
     // A list in a heading is its heading's to pulldown-cmark: checked against headings.
     let mut headings: Vec<Range<usize>> = Vec::new();
@@ -111,7 +111,20 @@ pub(crate) fn neutralise(v: &Verifier<'_>, body: &str, readings: &[Options]) -> 
             .rev()
             .take_while(|&&b| b == b'{')
             .count();
-        edits.push(start - braces..at + 1, "&#123;".repeat(braces + 1));
+        let range = start - braces..at + 1;
+        // Ranges that overlap (`{\{onclick=x}`: the first `{` for the second, the second
+        // with the first before it) are one: an edit left out for overlapping would leave a
+        // `{` for the next cleaning.
+        match ranges.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => ranges.push(range),
+        }
+    }
+    let mut edits = Edits::default();
+    for range in ranges {
+        // Only `{`s and the `\` escaping one are in a range: each `{` is written `&#123;`.
+        let n = bytes[range.clone()].iter().filter(|&&b| b == b'{').count();
+        edits.push(range, "&#123;".repeat(n));
     }
     applied(body, edits)
 }
@@ -262,22 +275,28 @@ fn opens_unkept_list(
     // Template syntax: `{{ … }}`, `{% … %}`. The inner `{` of `{{` is a template's only
     // when its `}` is doubled too (checked below): `{{onclick=x}` ends in a list, which
     // markdown-it-attrs applies.
-    let after_brace = at > 0 && bytes[at - 1] == b'{';
+    // A `&#123;` before it counts as the `{` it was (the first `{` of a post, which Hugo
+    // would read as JSON front matter, is written `&#123;` after this module ran): the next
+    // cleaning must read what this one read.
+    let after_brace = at > 0 && (bytes[at - 1] == b'{' || bytes[..at].ends_with(b"&#123;"));
     if matches!(bytes.get(at + 1), Some(b'{' | b'%')) {
         return false;
     }
     // The list ends at the first `}` (pulldown-cmark's does, quotes or not); another `{`
     // before it (`{: title="{" onclick=…}` is one list to kramdown) makes it text too. So each
     // `{` is read up to the next one at most: linear in the body.
-    let Some(len) = bytes[at + 1..]
-        .iter()
-        .position(|&b| matches!(b, b'{' | b'}' | b'\n' | b'\r'))
-    else {
+    // A `&#123;` (a `{` this module wrote) stops it as the `{` it was did: else the next
+    // cleaning would read a list through it (`{{onclick=x{onclick=x}`: the first list is
+    // left alone for the second `{`, then read up to the `}` once that `{` is `&#123;`).
+    let Some(len) = bytes[at + 1..].iter().enumerate().position(|(i, &b)| {
+        matches!(b, b'{' | b'}' | b'\n' | b'\r')
+            || (b == b'&' && bytes[at + 1 + i..].starts_with(b"&#123;"))
+    }) else {
         return false;
     };
     let end = at + 1 + len;
     match bytes[end] {
-        b'{' => return !after_brace,
+        b'{' | b'&' => return !after_brace,
         b'}' if after_brace && bytes.get(end + 1) == Some(&b'}') => return false,
         b'}' => {}
         // No closing `}` on the line: not a list.
@@ -416,6 +435,46 @@ mod tests {
             ),
         ] {
             assert_eq!(run(input), expected, "{input}");
+        }
+    }
+
+    /// Every string of up to four of these pieces (braces single, doubled, escaped, around
+    /// raw HTML and a list) is neutralised once for all: a second pass changes nothing.
+    #[test]
+    fn neutralising_is_idempotent_on_brace_shapes() {
+        const PIECES: &[&str] = &[
+            "{",
+            "{{",
+            "}",
+            "}}",
+            "onclick=x",
+            "{onclick=x}",
+            "<b x>",
+            "\\",
+            " ",
+            "&#123;",
+            "#a",
+            "{%",
+        ];
+        let mut shapes = vec![String::new()];
+        let mut all = Vec::new();
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for s in &shapes {
+                for p in PIECES {
+                    next.push(format!("{s}{p}"));
+                }
+            }
+            all.extend(next.iter().cloned());
+            shapes = next;
+        }
+        // What the next cleaning gets when the post's first `{` was written `&#123;` (Hugo).
+        let escaped = "&#123;{<b x>&#123;onclick=x}\n";
+        assert_eq!(run(escaped), escaped);
+        for shape in all {
+            let input = format!("{shape}\n");
+            let once = run(&input);
+            assert_eq!(run(&once), once, "{input:?}");
         }
     }
 
