@@ -661,3 +661,31 @@ fn braces_around_lists_are_neutralised_once_for_all() {
         assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
     }
 }
+
+/// The info string of a fenced code block is a list's place too: markdown-it-attrs puts
+/// `{onclick=…}` there on the `<code>` (```` ```js {onclick=alert(1)} ```` renders
+/// `<code onclick="alert(1)" class="language-js">`), and pandoc writes a ```` ```{=html} ````
+/// block raw. pulldown-cmark reads neither, so the renderings checked elsewhere cannot see
+/// them: the cleaned body must hold no such list.
+#[test]
+fn lists_in_fence_info_strings_are_text() {
+    let cleaner = Cleaner::default();
+    for (post, list) in [
+        ("```js {onclick=alert(1)}\nx\n```\n", "{onclick"),
+        ("~~~{.c onmouseover=alert(1)}\nx\n~~~\n", "{.c onmouseover"),
+        ("> ```python \\{style=\"position:fixed\"}\n> x\n", "{style"),
+        (
+            "- ```{=html}\n  <script>alert(1)</script>\n  ```\n",
+            "{=html",
+        ),
+        ("````` {href=javascript:alert(1)}\n```\n`````\n", "{href"),
+    ] {
+        let out = cleaner.clean_post(post).into_html();
+        assert!(!out.contains(list), "{post:?}\n  out: {out:?}");
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
+    }
+    // Classes stay, and a list in the code itself is code.
+    let post = "```js {.numberLines}\n{onclick=x}\n```\n";
+    assert_eq!(cleaner.clean_post(post).into_html(), post);
+}

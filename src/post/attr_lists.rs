@@ -11,7 +11,9 @@
 //!   `{: name}` refers to, and extensions `{::nomarkdown}…{:/}`, whose content (a code span to
 //!   CommonMark, never cleaned as HTML) kramdown writes out raw;
 //! - markdown-it-attrs, markdown-it's plugin, allowing every attribute unless configured:
-//!   `{key=value}` after inline elements and at the end of blocks.
+//!   `{key=value}` after inline elements, at the end of blocks and in a fence's info string
+//!   (```` ```js {key=value} ````, on the `<code>`; pandoc's ```` ```{=html} ```` is a raw
+//!   block).
 //!
 //! So a `{` of the text (never one of code or raw HTML, under any reading) that opens a list
 //! holding anything but ids, classes and attributes the sanitizer's policy keeps with their
@@ -29,7 +31,7 @@
 use super::edits::Edits;
 use crate::rules::sanitize::verify::Verifier;
 use html5ever::{local_name, LocalName};
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// The elements of a list at the end of a heading.
@@ -210,6 +212,15 @@ fn text_positions(body: &str, readings: &[Options], byte: u8) -> Vec<usize> {
         let mut iter = Parser::new_ext(body, reading).into_offset_iter();
         for (event, range) in iter.by_ref() {
             match event {
+                // The info string of a fence is a list's place too (markdown-it-attrs:
+                // ```` ```js {onclick=x} ```` puts it on the `<code>`; pandoc's `{=html}`
+                // writes the block raw).
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
+                    code = true;
+                    if byte == b'{' {
+                        text.extend(fence_info(bytes, range));
+                    }
+                }
                 Event::Start(Tag::CodeBlock(_)) => code = true,
                 Event::End(TagEnd::CodeBlock) => code = false,
                 Event::Text(_)
@@ -238,6 +249,20 @@ fn text_positions(body: &str, readings: &[Options], byte: u8) -> Vec<usize> {
         done = done.max(range.end);
     }
     found
+}
+
+/// The info string of the fenced code block at `block` (its source range): what follows the
+/// opening run of backticks or tildes on its first line.
+fn fence_info(bytes: &[u8], block: Range<usize>) -> Option<Range<usize>> {
+    let line = &bytes[block.start..block.end];
+    let line = &line[..memchr::memchr(b'\n', line).unwrap_or(line.len())];
+    let fence = line.iter().position(|&b| matches!(b, b'`' | b'~'))?;
+    let run = line[fence..]
+        .iter()
+        .take_while(|&&b| b == line[fence])
+        .count();
+    let start = block.start + fence + run;
+    (run >= 3 && start < block.start + line.len()).then_some(start..block.start + line.len())
 }
 
 /// Whether the list opened by the `{` at `at` is the one that ends `heading` (its source
@@ -428,6 +453,19 @@ mod tests {
             ("# *a*{#x}\n", "# *a*&#123;#x}\n"),
             // A doubled `{` whose `}` is single ends in a list (markdown-it-attrs).
             ("{{onclick=alert(1)}\n", "&#123;&#123;onclick=alert(1)}\n"),
+            // The info string of a fence (markdown-it-attrs, pandoc's raw blocks).
+            (
+                "```js {onclick=alert(1)}\nx\n```\n",
+                "```js &#123;onclick=alert(1)}\nx\n```\n",
+            ),
+            (
+                "> ~~~ \\{.c onclick=alert(1)}\n> x\n",
+                "> ~~~ &#123;.c onclick=alert(1)}\n> x\n",
+            ),
+            (
+                "- ```{=html}\n  <script>alert(1)</script>\n  ```\n",
+                "- ```&#123;=html}\n  <script>alert(1)</script>\n  ```\n",
+            ),
             // A definition is text where a renderer refuses it.
             (
                 "[r]: {onclick=alert(1)}\n- \n",
@@ -521,6 +559,7 @@ mod tests {
             "{{ .Title }} and {{onclick=x}} and {{< note >}}\n",
             "{% include note.html text=\"x\" %}\n",
             "`{onclick=x}` and\n\n    {onclick=x}\n\n```\n{onclick=x}\n```\n",
+            "```js {.numberLines .wide}\n{onclick=x}\n```\n",
             "<b title=\"{onclick=x}\">b</b>\n",
         ] {
             assert_eq!(run(input), input);
