@@ -689,3 +689,22 @@ fn lists_in_fence_info_strings_are_text() {
     let post = "```js {.numberLines}\n{onclick=x}\n```\n";
     assert_eq!(cleaner.clean_post(post).into_html(), post);
 }
+
+/// Found by `markdown_props` at seed 22 (20,000 cases): the readings a body is cleaned under
+/// follow from it (a `$` adds `$` math, a `[^` the footnote readings), and the only `$` was in
+/// a dropped tag: the next cleaning read the body without math and escaped a table's `|`s
+/// that this one had left. A body that loses a reading's trigger is cleaned under the
+/// readings it has left.
+#[test]
+fn a_reading_lost_with_a_dropped_tag_changes_nothing_next_time() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "[^1]: <div id=\"14\"><input pattern=^((a+.)a)+$ value=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!>//[\"'`-->]]>]</div>\r<img src=x onerror=alert(1)>\n|---|---|\n\n\n[r]: javascript:alert(2)\n",
+        "[^1]: <div><input value=$>x</div>\r<img src=x>\n|---|---|\n",
+        "[^1]: <div title=\"$\" onclick=x>x</div>\r<img src=x>\n|---|---|\n",
+        "<b title=\"[^1]\" onclick=x>[^1]: <div>x</div>\r<img src=x>\n|---|---|\n",
+    ] {
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
+    }
+}
