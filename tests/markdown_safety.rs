@@ -708,3 +708,20 @@ fn a_reading_lost_with_a_dropped_tag_changes_nothing_next_time() {
         assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
     }
 }
+
+/// Found by `markdown_props` at seed 23 (20,000 cases): a wikilink whose first `[` opens a
+/// link or an image (`![[javascript:…]][r]]()`: an image with an empty destination to
+/// CommonMark) is a wikilink to a renderer with wikilinks that refuses that link or image,
+/// which wrote `<img src="javascript:alert(1)">`.
+#[test]
+fn wikilinks_opened_by_a_link_or_image_bracket_are_text() {
+    let cleaner = Cleaner::default();
+    for post in [
+        "![[javascript:alert(1)]][r]]()\n\n[r]: javascript:alert(2)\n",
+        "[[javascript:alert(1)]](https://a.example/)\n",
+        "[[javascript:alert(1)|x]][r]\n\n[r]: https://a.example/\n",
+    ] {
+        let found = problems(&cleaner, post);
+        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
+    }
+}

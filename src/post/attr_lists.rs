@@ -222,6 +222,13 @@ fn text_positions(body: &str, readings: &[Options], byte: u8) -> Vec<usize> {
                     }
                 }
                 Event::Start(Tag::CodeBlock(_)) => code = true,
+                // The `[` that opens a link or an image is text to a renderer that refuses
+                // it (markdown-it, commonmark.js): `![[javascript:x]][r]]()` is a wikilink
+                // image there.
+                Event::Start(Tag::Link { .. } | Tag::Image { .. }) if byte == b'[' => {
+                    let end = (range.start + 2).min(range.end);
+                    text.push(range.start..end);
+                }
                 Event::End(TagEnd::CodeBlock) => code = false,
                 Event::Text(_)
                     if !code && memchr::memchr(byte, &bytes[range.clone()]).is_some() =>
@@ -535,6 +542,15 @@ mod tests {
             "[x !&#91;[javascript:x]]](https://a.example/)\n"
         );
         assert_eq!(run("[[javascript:x[y]]\n"), "&#91;[javascript:x[y]]\n");
+        // Its first `[` opens a link or an image, which a renderer may refuse.
+        assert_eq!(
+            run("![[javascript:alert(1)]][r]]()\n"),
+            "!&#91;[javascript:alert(1)]][r]]()\n"
+        );
+        assert_eq!(
+            run("[[javascript:alert(1)]](https://a.example/)\n"),
+            "&#91;[javascript:alert(1)]](https://a.example/)\n"
+        );
         assert_eq!(
             run("[[javascript:x\n|---|\n|x]]\n"),
             "&#91;[javascript:x\n|---|\n|x]]\n"
