@@ -285,7 +285,10 @@ fn hostile_user_rules_with_caps_hit_in_the_middle() {
     let deep: String = "<div>".repeat(400) + "<p><b>x</b><i>y</i><span>z</span><s>w</s></p>";
     let wide: String = format!(
         "<p {}>a</p>",
-        (0..300).map(|i| format!("a{i}=x")).collect::<Vec<_>>().join(" ")
+        (0..300)
+            .map(|i| format!("a{i}=x"))
+            .collect::<Vec<_>>()
+            .join(" ")
     );
     let renames: String = "<center>".repeat(40) + "<s>q</s>";
     let inputs = [
@@ -361,8 +364,7 @@ fn front_matter_image_urls_never_become_script_urls() {
                         !(lower.starts_with("javascript:")
                             || lower.starts_with("data:")
                             || lower.starts_with("vbscript:")
-                            || word.contains(['<', '>', '`', '(', ')'])
-                                && !post.contains(word)),
+                            || word.contains(['<', '>', '`', '(', ')']) && !post.contains(word)),
                         "{post:?}\n  out: {out:?}"
                     );
                 }
@@ -370,4 +372,100 @@ fn front_matter_image_urls_never_become_script_urls() {
             }
         }
     }
+}
+
+/// Tags a user may allow that the HTML parser treats specially (`listing` drops a leading
+/// line break like `pre`, `nobr` and `font` are formatting elements, `image` is parsed as
+/// `img`), with URL-bearing attributes allowed everywhere: still nothing script-capable, and
+/// the output parses back to itself.
+#[test]
+fn widened_tags_and_url_attributes_stay_safe() {
+    let tags = [
+        "listing", "nobr", "image", "isindex", "menuitem", "font", "center", "label",
+    ];
+    let cleaner = Cleaner::builder()
+        .with_tags_allowed(&tags)
+        .with_attributes_allowed(
+            "*",
+            &[
+                "href",
+                "src",
+                "data",
+                "action",
+                "background",
+                "lowsrc",
+                "dynsrc",
+                "longdesc",
+                "usemap",
+                "poster",
+                "cite",
+                "formaction",
+                "icon",
+                "manifest",
+                "itemtype",
+                "srcset",
+                "for",
+                "color",
+                "face",
+            ],
+        )
+        .build()
+        .unwrap();
+    let mut failures = Vec::new();
+    let urls = [
+        "javascript:alert(1)",
+        " JaVa&#x09;Script&colon;alert(1)",
+        "&#x6A;avascript:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "data:image/svg+xml,<svg onload=alert(1)>",
+        "https://a.example/a.jpg 1x, javascript:alert(1) 2x",
+    ];
+    for tag in tags
+        .iter()
+        .chain(&["p", "div", "img", "a", "span", "table", "td"])
+    {
+        for attr in [
+            "href",
+            "src",
+            "data",
+            "action",
+            "background",
+            "lowsrc",
+            "dynsrc",
+            "longdesc",
+            "usemap",
+            "poster",
+            "cite",
+            "formaction",
+            "icon",
+            "manifest",
+            "itemtype",
+            "srcset",
+        ] {
+            for url in urls {
+                for input in [
+                    format!("<{tag} {attr}=\"{url}\">x</{tag}>"),
+                    format!("<{tag}>\n\n<{tag} {attr}='{url}'>\ny</{tag}></{tag}>"),
+                    format!("<p><{tag} {attr}={url}><b>z</p></{tag}>"),
+                ] {
+                    let out = cleaner.clean(&input).into_html();
+                    let again = cleaner.clean(&out).into_html();
+                    let found = safety::check(&out, &again);
+                    if !found.is_empty() {
+                        failures.push(format!(
+                            "{input:?}\n  out: {out:?}\n  {}",
+                            found.join("\n  ")
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures\n{}",
+        failures.len(),
+        failures[..failures.len().min(8)].join("\n")
+    );
 }
