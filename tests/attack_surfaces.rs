@@ -469,3 +469,70 @@ fn widened_tags_and_url_attributes_stay_safe() {
         failures[..failures.len().min(8)].join("\n")
     );
 }
+
+/// Markdown posts aimed at the extensions' syntax: wikilinks and attribute lists with
+/// character references, escapes and Unicode white space, in headings of both kinds,
+/// definition lists, footnotes and quotes. Each rendering (pulldown-cmark under every
+/// setting, links or definitions refused) is checked by `common::markdown::problems`.
+#[cfg(feature = "posts")]
+#[test]
+fn extension_syntax_in_posts() {
+    let default = Cleaner::default();
+    let widened = Cleaner::builder()
+        .with_ids_kept("user-content-")
+        .with_classes_kept(true)
+        .with_attributes_allowed("*", &["align", "color", "background", "data"])
+        .build()
+        .unwrap();
+    let posts = [
+        "[[&#106;avascript:alert(1)]]\n",
+        "[[javascript&#58;alert(1)|x]]\n",
+        "![[&#x6a;avascript:alert(1)]]\n",
+        "[[jav\\ascript:alert(1)]]\n",
+        "[[ <javascript:alert(1)> ]]\n",
+        "[[javascript:alert(1)#x|y]]\n",
+        "[x][[javascript:alert(1)]]\n",
+        "[[x]](javascript:alert(1))\n",
+        "# t {title=&quot; onclick=alert(1)}\n",
+        "# t {.a\u{a0}onclick=alert(1)}\n",
+        "# t {#x\u{0b}onclick=alert(1)}\n",
+        "# t {#x\u{3000}onclick=alert(1)}\n",
+        "# t {background=javascript:alert(1)}\n",
+        "# t {data=javascript:alert(1) .c}\n",
+        "# t {onclick=alert(1)} #\n",
+        "# t {onclick=alert(1)}#\n",
+        "t {onclick=alert(1)}\n===\n",
+        "t {onclick=alert(1)}\n---\n",
+        "# `x` {onclick=alert(1)}\n",
+        "# t\n{: onclick=alert(1)}\n",
+        "term\n: {onclick=alert(1)}\n",
+        "term {onclick=alert(1)}\n: d\n",
+        "[^1]: {onclick=alert(1)}\n\nx[^1]\n",
+        "> # t {onclick=alert(1)}\n",
+        "- # t {onclick=alert(1)}\n",
+        "| # t {onclick=alert(1)} |\n|---|\n",
+        "# t {title=\"x\"onclick=alert(1)}\n",
+        "# t {title=x\"onclick=alert(1)}\n",
+        "# t {title='x'onclick=alert(1)}\n",
+        "# t {=html}\n",
+        "# t {\\onclick=alert(1)}\n",
+        "# t {on\\click=alert(1)}\n",
+        "# t {ON&#99;lick=alert(1)}\n",
+        "# t {#user-content-x onclick=alert(1)}\n",
+        "# t {align=center\tonclick=alert(1)}\n",
+        "# t {color=red\u{85}onclick=alert(1)}\n",
+        "# t {color=red\u{2028}onclick=alert(1)}\n",
+        "```{=html}\n<img src=x onerror=alert(1)>\n```\n",
+        "`<img src=x onerror=alert(1)>`{=html}\n",
+    ];
+    let mut failures = Vec::new();
+    for (name, cleaner) in [("default", &default), ("widened", &widened)] {
+        for post in posts {
+            let found = common::markdown::problems(cleaner, post);
+            if !found.is_empty() {
+                failures.push(format!("[{name}] {post:?}\n  {}", found.join("\n  ")));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
