@@ -11,7 +11,9 @@
 //!   `{: name}` refers to, and extensions `{::nomarkdown}…{:/}`, whose content (a code span to
 //!   CommonMark, never cleaned as HTML) kramdown writes out raw;
 //! - markdown-it-attrs, markdown-it's plugin, allowing every attribute unless configured:
-//!   `{key=value}` after inline elements and at the end of blocks.
+//!   `{key=value}` after inline elements, at the end of blocks and in a fence's info string
+//!   (```` ```js {key=value} ````, on the `<code>`; pandoc's ```` ```{=html} ```` is a raw
+//!   block).
 //!
 //! So a `{` of the text (never one of code or raw HTML, under any reading) that opens a list
 //! holding anything but ids, classes and attributes the sanitizer's policy keeps with their
@@ -29,7 +31,7 @@
 use super::edits::Edits;
 use crate::rules::sanitize::verify::Verifier;
 use html5ever::{local_name, LocalName};
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// The elements of a list at the end of a heading.
@@ -69,7 +71,7 @@ const ELEMENTS: &[&str] = &[
 /// module docs), and how many.
 pub(crate) fn neutralise(v: &Verifier<'_>, body: &str, readings: &[Options]) -> (String, usize) {
     let bytes = body.as_bytes();
-    let mut edits = Edits::default();
+    let mut ranges: Vec<Range<usize>> = Vec::new();
     let positions = text_positions(body, readings, b'{');
     // A list in a heading is its heading's to pulldown-cmark: checked against headings.
     let mut headings: Vec<Range<usize>> = Vec::new();
@@ -111,7 +113,20 @@ pub(crate) fn neutralise(v: &Verifier<'_>, body: &str, readings: &[Options]) -> 
             .rev()
             .take_while(|&&b| b == b'{')
             .count();
-        edits.push(start - braces..at + 1, "&#123;".repeat(braces + 1));
+        let range = start - braces..at + 1;
+        // Ranges that overlap (`{\{onclick=x}`: the first `{` for the second, the second
+        // with the first before it) are one: an edit left out for overlapping would leave a
+        // `{` for the next cleaning.
+        match ranges.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => ranges.push(range),
+        }
+    }
+    let mut edits = Edits::default();
+    for range in ranges {
+        // Only `{`s and the `\` escaping one are in a range: each `{` is written `&#123;`.
+        let n = bytes[range.clone()].iter().filter(|&&b| b == b'{').count();
+        edits.push(range, "&#123;".repeat(n));
     }
     applied(body, edits)
 }
@@ -197,7 +212,23 @@ fn text_positions(body: &str, readings: &[Options], byte: u8) -> Vec<usize> {
         let mut iter = Parser::new_ext(body, reading).into_offset_iter();
         for (event, range) in iter.by_ref() {
             match event {
+                // The info string of a fence is a list's place too (markdown-it-attrs:
+                // ```` ```js {onclick=x} ```` puts it on the `<code>`; pandoc's `{=html}`
+                // writes the block raw).
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
+                    code = true;
+                    if byte == b'{' {
+                        text.extend(fence_info(bytes, range));
+                    }
+                }
                 Event::Start(Tag::CodeBlock(_)) => code = true,
+                // The `[` that opens a link or an image is text to a renderer that refuses
+                // it (markdown-it, commonmark.js): `![[javascript:x]][r]]()` is a wikilink
+                // image there.
+                Event::Start(Tag::Link { .. } | Tag::Image { .. }) if byte == b'[' => {
+                    let end = (range.start + 2).min(range.end);
+                    text.push(range.start..end);
+                }
                 Event::End(TagEnd::CodeBlock) => code = false,
                 Event::Text(_)
                     if !code && memchr::memchr(byte, &bytes[range.clone()]).is_some() =>
@@ -225,6 +256,20 @@ fn text_positions(body: &str, readings: &[Options], byte: u8) -> Vec<usize> {
         done = done.max(range.end);
     }
     found
+}
+
+/// The info string of the fenced code block at `block` (its source range): what follows the
+/// opening run of backticks or tildes on its first line.
+fn fence_info(bytes: &[u8], block: Range<usize>) -> Option<Range<usize>> {
+    let line = &bytes[block.start..block.end];
+    let line = &line[..memchr::memchr(b'\n', line).unwrap_or(line.len())];
+    let fence = line.iter().position(|&b| matches!(b, b'`' | b'~'))?;
+    let run = line[fence..]
+        .iter()
+        .take_while(|&&b| b == line[fence])
+        .count();
+    let start = block.start + fence + run;
+    (run >= 3 && start < block.start + line.len()).then_some(start..block.start + line.len())
 }
 
 /// Whether the list opened by the `{` at `at` is the one that ends `heading` (its source
@@ -262,22 +307,28 @@ fn opens_unkept_list(
     // Template syntax: `{{ … }}`, `{% … %}`. The inner `{` of `{{` is a template's only
     // when its `}` is doubled too (checked below): `{{onclick=x}` ends in a list, which
     // markdown-it-attrs applies.
-    let after_brace = at > 0 && bytes[at - 1] == b'{';
+    // A `&#123;` before it counts as the `{` it was (the first `{` of a post, which Hugo
+    // would read as JSON front matter, is written `&#123;` after this module ran): the next
+    // cleaning must read what this one read.
+    let after_brace = at > 0 && (bytes[at - 1] == b'{' || bytes[..at].ends_with(b"&#123;"));
     if matches!(bytes.get(at + 1), Some(b'{' | b'%')) {
         return false;
     }
     // The list ends at the first `}` (pulldown-cmark's does, quotes or not); another `{`
     // before it (`{: title="{" onclick=…}` is one list to kramdown) makes it text too. So each
     // `{` is read up to the next one at most: linear in the body.
-    let Some(len) = bytes[at + 1..]
-        .iter()
-        .position(|&b| matches!(b, b'{' | b'}' | b'\n' | b'\r'))
-    else {
+    // A `&#123;` (a `{` this module wrote) stops it as the `{` it was did: else the next
+    // cleaning would read a list through it (`{{onclick=x{onclick=x}`: the first list is
+    // left alone for the second `{`, then read up to the `}` once that `{` is `&#123;`).
+    let Some(len) = bytes[at + 1..].iter().enumerate().position(|(i, &b)| {
+        matches!(b, b'{' | b'}' | b'\n' | b'\r')
+            || (b == b'&' && bytes[at + 1 + i..].starts_with(b"&#123;"))
+    }) else {
         return false;
     };
     let end = at + 1 + len;
     match bytes[end] {
-        b'{' => return !after_brace,
+        b'{' | b'&' => return !after_brace,
         b'}' if after_brace && bytes.get(end + 1) == Some(&b'}') => return false,
         b'}' => {}
         // No closing `}` on the line: not a list.
@@ -409,6 +460,19 @@ mod tests {
             ("# *a*{#x}\n", "# *a*&#123;#x}\n"),
             // A doubled `{` whose `}` is single ends in a list (markdown-it-attrs).
             ("{{onclick=alert(1)}\n", "&#123;&#123;onclick=alert(1)}\n"),
+            // The info string of a fence (markdown-it-attrs, pandoc's raw blocks).
+            (
+                "```js {onclick=alert(1)}\nx\n```\n",
+                "```js &#123;onclick=alert(1)}\nx\n```\n",
+            ),
+            (
+                "> ~~~ \\{.c onclick=alert(1)}\n> x\n",
+                "> ~~~ &#123;.c onclick=alert(1)}\n> x\n",
+            ),
+            (
+                "- ```{=html}\n  <script>alert(1)</script>\n  ```\n",
+                "- ```&#123;=html}\n  <script>alert(1)</script>\n  ```\n",
+            ),
             // A definition is text where a renderer refuses it.
             (
                 "[r]: {onclick=alert(1)}\n- \n",
@@ -416,6 +480,46 @@ mod tests {
             ),
         ] {
             assert_eq!(run(input), expected, "{input}");
+        }
+    }
+
+    /// Every string of up to four of these pieces (braces single, doubled, escaped, around
+    /// raw HTML and a list) is neutralised once for all: a second pass changes nothing.
+    #[test]
+    fn neutralising_is_idempotent_on_brace_shapes() {
+        const PIECES: &[&str] = &[
+            "{",
+            "{{",
+            "}",
+            "}}",
+            "onclick=x",
+            "{onclick=x}",
+            "<b x>",
+            "\\",
+            " ",
+            "&#123;",
+            "#a",
+            "{%",
+        ];
+        let mut shapes = vec![String::new()];
+        let mut all = Vec::new();
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for s in &shapes {
+                for p in PIECES {
+                    next.push(format!("{s}{p}"));
+                }
+            }
+            all.extend(next.iter().cloned());
+            shapes = next;
+        }
+        // What the next cleaning gets when the post's first `{` was written `&#123;` (Hugo).
+        let escaped = "&#123;{<b x>&#123;onclick=x}\n";
+        assert_eq!(run(escaped), escaped);
+        for shape in all {
+            let input = format!("{shape}\n");
+            let once = run(&input);
+            assert_eq!(run(&once), once, "{input:?}");
         }
     }
 
@@ -438,6 +542,15 @@ mod tests {
             "[x !&#91;[javascript:x]]](https://a.example/)\n"
         );
         assert_eq!(run("[[javascript:x[y]]\n"), "&#91;[javascript:x[y]]\n");
+        // Its first `[` opens a link or an image, which a renderer may refuse.
+        assert_eq!(
+            run("![[javascript:alert(1)]][r]]()\n"),
+            "!&#91;[javascript:alert(1)]][r]]()\n"
+        );
+        assert_eq!(
+            run("[[javascript:alert(1)]](https://a.example/)\n"),
+            "&#91;[javascript:alert(1)]](https://a.example/)\n"
+        );
         assert_eq!(
             run("[[javascript:x\n|---|\n|x]]\n"),
             "&#91;[javascript:x\n|---|\n|x]]\n"
@@ -462,6 +575,7 @@ mod tests {
             "{{ .Title }} and {{onclick=x}} and {{< note >}}\n",
             "{% include note.html text=\"x\" %}\n",
             "`{onclick=x}` and\n\n    {onclick=x}\n\n```\n{onclick=x}\n```\n",
+            "```js {.numberLines .wide}\n{onclick=x}\n```\n",
             "<b title=\"{onclick=x}\">b</b>\n",
         ] {
             assert_eq!(run(input), input);

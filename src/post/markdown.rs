@@ -107,7 +107,16 @@ fn readings(body: &str) -> &'static [Options] {
 
 /// Cleans a Markdown body: the new body and what changed.
 pub(crate) fn clean(cleaner: &Cleaner, body: &str) -> (String, Report) {
-    let (out, report) = clean_crlf_proof(cleaner, &crlf_proof(body));
+    let (mut out, mut report) = clean_crlf_proof(cleaner, &crlf_proof(body));
+    // The readings follow from the body (a `$`, a `[^`), and cleaning can remove the only
+    // `$` or `[^` (in a dropped tag or attribute): the next cleaning would read the body
+    // under fewer readings and may change it again. Cleaned once more under those, as the
+    // next cleaning will be.
+    if readings(&out) != readings(body) {
+        let (again, more) = clean_crlf_proof(cleaner, &crlf_proof(&out));
+        out = again;
+        report.merge(&more);
+    }
     // A piece removed before a line break can leave a new lone `\r`.
     match crlf_proof(&out) {
         std::borrow::Cow::Borrowed(_) => (out, report),

@@ -12,10 +12,11 @@
 // Markdown posts (source `markdown`) come as the HTML a blog would serve: `cleaned` is the
 // rendering of the cleaned post by pulldown-cmark, `payload` the rendering of the raw one (see
 // xss_dump.rs). The cleaned post's Markdown (`markdown`) is also rendered here by markdown-it
-// (`html: true`, `linkify: true`, as hexo-renderer-markdown-it and VitePress run it), by
+// (`html: true`, `linkify: true`, as hexo-renderer-markdown-it and VitePress run it), again
+// with markdown-it-attrs (attribute lists: `{onclick=…}` is an attribute there), by
 // marked (its defaults, as Hexo's default renderer runs it) and by commonmark.js (raw HTML
 // kept): renderers refuse different links and definitions, and what
-// one refuses is written as text. Those renderings (sources `markdown-it`, `marked`, `commonmark`) are
+// one refuses is written as text. Those renderings (sources `markdown-it`, `markdown-it-attrs`, `marked`, `commonmark`) are
 // searched for executions and unsafe markup; no html5ever tree is compared for them.
 //
 // For every payload, in its own pair of iframes (so one payload cannot hide another's effect):
@@ -32,6 +33,7 @@
 import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
+import markdownItAttrs from "markdown-it-attrs";
 import * as commonmark from "commonmark";
 import { Marked } from "marked";
 
@@ -49,6 +51,9 @@ const dumped = JSON.parse(readFileSync(file, "utf8"))
   .filter((e) => !control || (e.source !== "fixture" && e.source !== "markdown"))
   .map((e) => (control ? { ...e, cleaned: e.payload, kind: e.raw_kind, tree: e.raw_tree } : e));
 const markdownIt = new MarkdownIt({ html: true, linkify: true });
+// markdown-it with markdown-it-attrs (every attribute allowed, its default): `{key=value}`
+// after inline elements, at the end of blocks and in a fence's info string.
+const markdownItWithAttrs = new MarkdownIt({ html: true, linkify: true }).use(markdownItAttrs);
 const commonmarkParser = new commonmark.Parser();
 const commonmarkRenderer = new commonmark.HtmlRenderer({ safe: false });
 // marked with its defaults (GFM: tables, URL literals; no footnotes), as Hexo's default
@@ -56,6 +61,7 @@ const commonmarkRenderer = new commonmark.HtmlRenderer({ safe: false });
 const markedParser = new Marked();
 const renderers = [
   ["markdown-it", (md) => markdownIt.render(md)],
+  ["markdown-it-attrs", (md) => markdownItWithAttrs.render(md)],
   ["marked", (md) => markedParser.parse(md)],
   ["commonmark", (md) => commonmarkRenderer.render(commonmarkParser.parse(md))],
 ];
@@ -333,7 +339,7 @@ const executed = new Set(executions.map((x) => x.entry.id)).size;
 const what = control ? "RAW (uncleaned) payloads" : "cleaned payloads";
 console.log(
   `${what}: ${vectors} vectors + ${count("fixture")} fixtures + ${count("generated")} generated cases + ${count("markdown")} rendered Markdown posts ` +
-    `(+ ${count("markdown-it")} by markdown-it, ${count("marked")} by marked, ${count("commonmark")} by commonmark.js) in Chromium (${seconds}s): ` +
+    `(+ ${count("markdown-it")} by markdown-it, ${count("markdown-it-attrs")} by markdown-it with markdown-it-attrs, ${count("marked")} by marked, ${count("commonmark")} by commonmark.js) in Chromium (${seconds}s): ` +
     `${executions.length} executions (${executed} payloads), ${unsafe.length} unsafe markup findings, ${mismatches.length} tree mismatches`,
 );
 if (vectors === 0) console.log("note: no shared XSS vectors in the input (../shared absent): fixtures and generated cases only");
