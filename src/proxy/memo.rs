@@ -16,49 +16,54 @@ use std::cell::RefCell;
 /// How many answers are kept: a ring, the oldest replaced first.
 const SIZE: usize = 32;
 
-/// One answer: the generic fallback's setting, the URL, the origin.
-type Entry = (bool, String, Option<String>);
+/// How many answers of the tracker test are kept: a ring, the oldest replaced first.
+const TRACKER_SIZE: usize = 16;
 
-#[derive(Default)]
-struct Recent {
-    entries: Vec<Entry>,
+/// The last `N` answers: a ring, the oldest replaced first once it is full.
+struct Ring<T, const N: usize> {
+    entries: Vec<T>,
     /// The slot the next answer replaces once the ring is full.
     next: usize,
 }
 
+impl<T, const N: usize> Ring<T, N> {
+    const fn new() -> Self {
+        Ring {
+            entries: Vec::new(),
+            next: 0,
+        }
+    }
+
+    fn push(&mut self, entry: T) {
+        if self.entries.len() < N {
+            self.entries.push(entry);
+        } else {
+            self.entries[self.next] = entry;
+            self.next = (self.next + 1) % N;
+        }
+    }
+
+    fn clear(&mut self) {
+        self.entries.clear();
+        self.next = 0;
+    }
+}
+
 thread_local! {
-    static RECENT: RefCell<Recent> = RefCell::new(Recent::default());
+    /// Proxies peeled: the generic fallback's setting, the URL, the origin.
+    static RECENT: RefCell<Ring<(bool, String, Option<String>), SIZE>> =
+        const { RefCell::new(Ring::new()) };
+    /// The last few answers of [`is_tracker_url`](crate::rules::junk::is_tracker_url): an
+    /// image's URL is asked about by the lazy-image rule (each candidate), then by the junk
+    /// rule (the `src` it was given), and by the `<noscript>` twin's reading.
+    static TRACKERS: RefCell<Ring<(String, bool), TRACKER_SIZE>> =
+        const { RefCell::new(Ring::new()) };
 }
 
 /// Forgets every answer (a new page): the proxies peeled and the trackers told.
 pub(crate) fn forget() {
-    let _ = RECENT.try_with(|r| {
-        let mut r = r.borrow_mut();
-        r.entries.clear();
-        r.next = 0;
-    });
-    let _ = TRACKERS.try_with(|r| {
-        let mut r = r.borrow_mut();
-        r.entries.clear();
-        r.next = 0;
-    });
-}
-
-/// How many answers of the tracker test are kept: a ring, the oldest replaced first.
-const TRACKER_SIZE: usize = 16;
-
-/// The last few answers of [`is_tracker_url`](crate::rules::junk::is_tracker_url): an
-/// image's URL is asked about by the lazy-image rule (each candidate), then by the junk
-/// rule (the `src` it was given), and by the `<noscript>` twin's reading.
-#[derive(Default)]
-struct Trackers {
-    entries: Vec<(String, bool)>,
-    /// The slot the next answer replaces once the ring is full.
-    next: usize,
-}
-
-thread_local! {
-    static TRACKERS: RefCell<Trackers> = RefCell::new(Trackers::default());
+    let _ = RECENT.try_with(|r| r.borrow_mut().clear());
+    let _ = TRACKERS.try_with(|r| r.borrow_mut().clear());
 }
 
 /// The tracker test's answer for `url`: remembered, or `test`'s, which is then remembered.
@@ -78,17 +83,7 @@ pub(crate) fn tracker(url: &str, test: impl FnOnce() -> bool) -> bool {
         return answer;
     }
     let answer = test();
-    let _ = TRACKERS.try_with(|r| {
-        let mut r = r.borrow_mut();
-        let entry = (url.to_owned(), answer);
-        if r.entries.len() < TRACKER_SIZE {
-            r.entries.push(entry);
-        } else {
-            let at = r.next;
-            r.entries[at] = entry;
-            r.next = (at + 1) % TRACKER_SIZE;
-        }
-    });
+    let _ = TRACKERS.try_with(|r| r.borrow_mut().push((url.to_owned(), answer)));
     answer
 }
 
@@ -114,15 +109,8 @@ pub(super) fn peeled(
     }
     let origin = peel();
     let _ = RECENT.try_with(|r| {
-        let mut r = r.borrow_mut();
-        let entry = (generic, url.to_owned(), origin.clone());
-        if r.entries.len() < SIZE {
-            r.entries.push(entry);
-        } else {
-            let at = r.next;
-            r.entries[at] = entry;
-            r.next = (at + 1) % SIZE;
-        }
+        r.borrow_mut()
+            .push((generic, url.to_owned(), origin.clone()))
     });
     origin
 }
