@@ -72,14 +72,24 @@ pub(super) fn reference(text: &[u8]) -> Option<(usize, char)> {
         let (_, c) = NAMED.iter().find(|(n, _)| *n == &body[..name])?;
         (1 + name + 1, u32::from(*c))
     };
-    let text = matches!(value, 0x20..=0x7e) && value != u32::from(b'&') && value != u32::from(b'<')
+    // Nor a character that would go on a reference the text before left unfinished: a
+    // letter or digit, `#` or `;` (`&#x&#65;` is `&#x` then `A` as written, `&#xA` once
+    // replaced: a line feed).
+    let continues = matches!(value, 0x30..=0x39 | 0x41..=0x5a | 0x61..=0x7a)
+        || value == u32::from(b'#')
+        || value == u32::from(b';');
+    let text = matches!(value, 0x20..=0x7e)
+        && value != u32::from(b'&')
+        && value != u32::from(b'<')
+        && !continues
         || matches!(value, 0xa0..=0xd7ff | 0xe000..=0xfdcf | 0xfdf0..=0xfffd)
         || (matches!(value, 0x1_0000..=0x10_ffff) && value & 0xfffe != 0xfffe);
     Some((len, char::from_u32(value).filter(|_| text)?))
 }
 
 /// Calls `found(start, end, character)` for each reference in the text `bytes[from..to]`
-/// that the input may hold as its character (see [`reference`]), in order.
+/// that the input may hold as its character (see [`reference`]), in order: not one right
+/// after a `<`, which the tokenizer read as text because a `&` followed it.
 pub(super) fn each(
     bytes: &[u8],
     from: usize,
@@ -88,6 +98,11 @@ pub(super) fn each(
 ) {
     for amp in memchr::memchr_iter(b'&', &bytes[from..to]) {
         let at = from + amp;
+        // After a `<` that opened no tag (`<&#33;--`), the character would open one: `!`
+        // a comment, `/` an end tag, `?` a bogus comment.
+        if at > 0 && bytes[at - 1] == b'<' {
+            continue;
+        }
         if let Some((len, c)) = reference(&bytes[at..to]) {
             found(at, at + len, c);
         }
@@ -177,8 +192,24 @@ mod tests {
             cases.push(format!("&#{v};"));
             cases.push(format!("&#x{v:x};"));
         }
-        for common in ["&nbsp;", "&rsquo;", "&#x306E;", "&#8217;", "&#65;"] {
+        for common in ["&nbsp;", "&rsquo;", "&#x306E;", "&#8217;", "&#62;"] {
             assert!(reference(common.as_bytes()).is_some(), "{common}");
+        }
+        // After a reference the text left unfinished, the character reads as the reference
+        // did (the scan replaces a reference whatever text stands before it).
+        let unfinished = [
+            "&", "&#", "&#x", "&#X", "&#1", "&#x4", "&am", "&amp", "&not", "&n",
+        ];
+        for case in &cases {
+            if let Some((_, c)) = reference(case.as_bytes()) {
+                for before in unfinished {
+                    assert_eq!(
+                        read(&format!("a{before}{c}b")),
+                        read(&format!("a{before}{case}b")),
+                        "{before}{case}"
+                    );
+                }
+            }
         }
         for case in cases {
             let html = format!("a{case}b");
