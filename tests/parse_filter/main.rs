@@ -599,6 +599,11 @@ proptest::proptest! {
             // on one left unfinished (a letter, a digit, `#`, `;`).
             "&#33;", "&#x2F;", "&#63;", "&#98;", "&#x23;", "&#59;", "&quot;", "&apos;", "</",
             "&am", "&#1",
+            // Other states the tokenizer and the tree builder switch on.
+            "<xmp>", "</xmp>", "<noembed>", "<noframes>", "<plaintext>", "<template>",
+            "</template>", "<math>", "</math>", "<![CDATA[", "]]>", "<?", "<!DOCTYPE html>",
+            "<body>", "<head>", "</head>", "<frameset>", "<a href=\"&#33;\">", "\t", "\n",
+            "<img\n   alt=x\n   class=y\n>", "<p\n\n  id=a\n\n   >", "<p/ >", "&#x3C;",
         ][..]), 0..24)
     ) {
         same_as_fragment(&pieces.concat())?;
