@@ -8,7 +8,9 @@
 mod common;
 
 use articlean::{BodyKind, Cleaner};
-use common::markdown::{problems, render, renderer_options, unsafe_in_rendering};
+use common::markdown::{
+    assert_no_problems, problems, render, renderer_options, unsafe_in_rendering,
+};
 
 /// The vector families of the issue, each with variations: `tests/markdown_vectors.txt`.
 fn families() -> Vec<(String, Vec<String>)> {
@@ -251,15 +253,12 @@ fn html_bodies_of_markdown_posts_are_safe_as_markdown_too() {
 #[test]
 fn a_refused_footnote_label_destination_keeps_the_blocks_after_it() {
     let cleaner = Cleaner::default();
-    for post in [
+    assert_no_problems(&cleaner, &[
         "x[^1]\n\n[^1]: &#58;\n<a>\n> \n",
         "<img src=x a'b onerror=alert(1)>[^1]\n\n[^1]: &#58;  \n<a href=javascript:alert(1)>\n> \n\n[r]: javascript:alert(2)\n",
         "x[^n]\n\n[^n]: javascript:alert(1)\n- a\n> q\n",
         "See [the note][^2].\n\n[^2]: <vbscript:x> \"t\"\n<b>bold</b>\n> quoted\n",
-    ] {
-        let found = problems(&cleaner, post);
-        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
-    }
+    ]);
 }
 
 /// The start tags the Markdown path writes itself (an element left open in its piece, which
@@ -405,16 +404,16 @@ fn tags_the_markdown_path_writes_follow_the_policy() {
 #[test]
 fn a_destination_written_bare_is_cleaned_once() {
     let cleaner = Cleaner::default();
-    for post in [
-        "[^1]: <p title=\"a&#10;&#10;[x](javascript:alert(1))\">\n\n[r]: javascript:alert(2)\n",
-        "- <svg onload=alert(1)>\n[^1]: <p title=\"a&#10;&#10;[x](javascript:alert(1))\">\n",
-        "[r]: <a href=\"[y](z)\">\n\n[r]\n",
-        "x[^n]\n\n[^n]: <b x=[y]>\n",
-        "[a]: <img src=x alt=[b]] \"t\"\n\n[a]\n",
-    ] {
-        let found = problems(&cleaner, post);
-        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
-    }
+    assert_no_problems(
+        &cleaner,
+        &[
+            "[^1]: <p title=\"a&#10;&#10;[x](javascript:alert(1))\">\n\n[r]: javascript:alert(2)\n",
+            "- <svg onload=alert(1)>\n[^1]: <p title=\"a&#10;&#10;[x](javascript:alert(1))\">\n",
+            "[r]: <a href=\"[y](z)\">\n\n[r]\n",
+            "x[^n]\n\n[^n]: <b x=[y]>\n",
+            "[a]: <img src=x alt=[b]] \"t\"\n\n[a]\n",
+        ],
+    );
 }
 
 /// A footnote definition line inside a GFM table: pulldown-cmark ends the table there and
@@ -425,16 +424,13 @@ fn a_destination_written_bare_is_cleaned_once() {
 #[test]
 fn a_footnote_line_in_a_table_is_a_row_to_renderers_without_footnotes() {
     let cleaner = Cleaner::default();
-    for post in [
+    assert_no_problems(&cleaner, &[
         "a|b\n-|-\n[^1]: `x\n<img src=x onerror=alert(1)> `\n",
         "a|b\n-|-\n[^1]: `x\n| <img src=x onerror=alert(1)> `\n",
         "| a | b |\n|---|---|\n| c | d |\n[^note]: `x\n| e | <svg onload=alert(1)> ` |\n",
         "a|b\n-|-\n[^1]: x `y\n<a href=javascript:alert(1)>z</a> `\n",
         "  <a href=javascript:alert(1)>|<img src=x onerror=alert(1)>\n|---|---|\n[^1]: <a href=javascript:alert(1)><div id=\"1\"><form id=\"foobar\"></form><button form=\"foobar\" formaction=\"javascript:alert(1)\">X</button>//[\"'`-->]]>]</div>\n|---|---|\n| <div id=\"1\"><form id=\"foobar\"></form><button form=\"foobar\" formaction=\"javascript:alert(1)\">X</button>//[\"'`-->]]>]</div>\n",
-    ] {
-        let found = problems(&cleaner, post);
-        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
-    }
+    ]);
 }
 
 /// A URL literal (`www.a.com/…`) runs on over backticks in marked (Hexo) and goldmark's
@@ -472,14 +468,11 @@ fn a_backtick_in_a_url_literal_opens_no_code_span() {
 #[test]
 fn a_url_literal_cut_by_a_tag_is_read_once() {
     let cleaner = Cleaner::default();
-    for post in [
+    assert_no_problems(&cleaner, &[
         "[^1]: ![i](https://cors.example.workers.dev/?http://img.example.com/a.jpg)</details>`\n    `\n\n[r]: javascript:alert(2)\n",
         "www.a.com/</b>` <img src=x onerror=alert(1)> `\n",
         "[x]: http://a.example/<b>`y`\n",
-    ] {
-        let found = problems(&cleaner, post);
-        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
-    }
+    ]);
 }
 
 /// pulldown-cmark with heading attributes (Zola, mdBook) ends a heading's line at `\n` only:
@@ -600,14 +593,14 @@ fn an_id_in_an_attribute_list_follows_the_id_policy() {
 #[test]
 fn text_pass_2_escapes_is_cleaned_once() {
     let cleaner = Cleaner::default();
-    for post in [
-        "Text[^1]\n\n[^1]: ></td></tr></table>\n",
-        "[^a]: > </div><b>x</b></p>\n",
-        "a[^1]\n\n[^1]: ></th>\n    <a href=x>y</a>\n",
-    ] {
-        let found = problems(&cleaner, post);
-        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
-    }
+    assert_no_problems(
+        &cleaner,
+        &[
+            "Text[^1]\n\n[^1]: ></td></tr></table>\n",
+            "[^a]: > </div><b>x</b></p>\n",
+            "a[^1]\n\n[^1]: ></th>\n    <a href=x>y</a>\n",
+        ],
+    );
 }
 
 /// pulldown-cmark's footnotes as they were before its 0.10 go on over the lines after
@@ -616,13 +609,13 @@ fn text_pass_2_escapes_is_cleaned_once() {
 #[test]
 fn old_footnotes_are_a_reading_too() {
     let cleaner = Cleaner::default();
-    for post in [
-        "[^1]: </b>\n?><SCRIPT SRC=http://a.example/x.js\n\n[r]: javascript:alert(2)\n",
-        "x[^1]\n\n[^1]: </i>\n<img src=x onerror=alert(1)\n",
-    ] {
-        let found = problems(&cleaner, post);
-        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
-    }
+    assert_no_problems(
+        &cleaner,
+        &[
+            "[^1]: </b>\n?><SCRIPT SRC=http://a.example/x.js\n\n[r]: javascript:alert(2)\n",
+            "x[^1]\n\n[^1]: </i>\n<img src=x onerror=alert(1)\n",
+        ],
+    );
 }
 
 /// Found by `markdown_props` with attribute lists and wikilinks in its alphabet: a list
@@ -632,15 +625,12 @@ fn old_footnotes_are_a_reading_too() {
 #[test]
 fn lists_definitions_and_wikilinks_found_by_the_property_test() {
     let cleaner = Cleaner::default();
-    for post in [
+    assert_no_problems(&cleaner, &[
         "{{onclick=alert(1)}\n\n[r]: javascript:alert(2)\n",
         "[r]: {onclick=alert(1)}\n- \n\n[r]: javascript:alert(2)\n",
         "[\n[^1]: \n[r]: ![i](javascript:alert(1))\n\n[r]: javascript:alert(2)\n",
         "[[javascript:alert(1)\n|---|---|\n    [x](javascript:alert(1))[[javascript:alert(1)|x]]\n",
-    ] {
-        let found = problems(&cleaner, post);
-        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
-    }
+    ]);
 }
 
 /// Found by `markdown_props` at seed 11 (20,000 cases): doubled and odd `{`s around a list,
@@ -650,16 +640,13 @@ fn lists_definitions_and_wikilinks_found_by_the_property_test() {
 #[test]
 fn braces_around_lists_are_neutralised_once_for_all() {
     let cleaner = Cleaner::default();
-    for post in [
+    assert_no_problems(&cleaner, &[
         "{{<details open title=\"a&#10;&#10;\">{onclick=alert(1)}\n\n[r]: javascript:alert(2)\n",
         "{{<b>{onclick=alert(1)}\n",
         "x {{onclick=x{onclick=alert(1)}\n",
         "x {\\{onclick=alert(1)}\n",
         "{{onclick=x{onclick=alert(1)}\n",
-    ] {
-        let found = problems(&cleaner, post);
-        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
-    }
+    ]);
 }
 
 /// The info string of a fenced code block is a list's place too: markdown-it-attrs puts
@@ -698,15 +685,12 @@ fn lists_in_fence_info_strings_are_text() {
 #[test]
 fn a_reading_lost_with_a_dropped_tag_changes_nothing_next_time() {
     let cleaner = Cleaner::default();
-    for post in [
+    assert_no_problems(&cleaner, &[
         "[^1]: <div id=\"14\"><input pattern=^((a+.)a)+$ value=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!>//[\"'`-->]]>]</div>\r<img src=x onerror=alert(1)>\n|---|---|\n\n\n[r]: javascript:alert(2)\n",
         "[^1]: <div><input value=$>x</div>\r<img src=x>\n|---|---|\n",
         "[^1]: <div title=\"$\" onclick=x>x</div>\r<img src=x>\n|---|---|\n",
         "<b title=\"[^1]\" onclick=x>[^1]: <div>x</div>\r<img src=x>\n|---|---|\n",
-    ] {
-        let found = problems(&cleaner, post);
-        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
-    }
+    ]);
 }
 
 /// Found by `markdown_props` at seed 23 (20,000 cases): a wikilink whose first `[` opens a
@@ -716,12 +700,12 @@ fn a_reading_lost_with_a_dropped_tag_changes_nothing_next_time() {
 #[test]
 fn wikilinks_opened_by_a_link_or_image_bracket_are_text() {
     let cleaner = Cleaner::default();
-    for post in [
-        "![[javascript:alert(1)]][r]]()\n\n[r]: javascript:alert(2)\n",
-        "[[javascript:alert(1)]](https://a.example/)\n",
-        "[[javascript:alert(1)|x]][r]\n\n[r]: https://a.example/\n",
-    ] {
-        let found = problems(&cleaner, post);
-        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
-    }
+    assert_no_problems(
+        &cleaner,
+        &[
+            "![[javascript:alert(1)]][r]]()\n\n[r]: javascript:alert(2)\n",
+            "[[javascript:alert(1)]](https://a.example/)\n",
+            "[[javascript:alert(1)|x]][r]\n\n[r]: https://a.example/\n",
+        ],
+    );
 }

@@ -85,6 +85,15 @@ pub fn definitions_refused(body: &str) -> String {
     body.replace("]:", "]\\:")
 }
 
+/// Asserts that [`problems`] finds nothing in any of `posts`.
+#[track_caller]
+pub fn assert_no_problems(cleaner: &Cleaner, posts: &[&str]) {
+    for post in posts {
+        let found = problems(cleaner, post);
+        assert!(found.is_empty(), "{post:?}\n  {}", found.join("\n  "));
+    }
+}
+
 /// Every problem of one post: unsafe markup in any rendering of the cleaned body (also with
 /// every link refused, [`links_refused`], and every definition, [`definitions_refused`]), and
 /// cleaning again changing anything.
