@@ -149,6 +149,25 @@ impl<'a> Element<'a> {
         true
     }
 
+    /// [`set_attr_by_atom`](Element::set_attr_by_atom) with the value as a tendril, whose
+    /// buffer the attribute shares (a value set on many elements is allocated once).
+    pub(crate) fn set_attr_tendril_by_atom(&mut self, name: &LocalName, value: &StrTendril) -> bool {
+        match self
+            .attrs
+            .iter_mut()
+            .find(|a| a.name.local == *name && a.name.ns == ns!())
+        {
+            Some(a) if a.value == *value => return false,
+            Some(a) => a.value = value.clone(),
+            None => self.attrs.push(Attribute {
+                name: QualName::new(None, ns!(), name.clone()),
+                value: value.clone(),
+            }),
+        }
+        self.touched = true;
+        true
+    }
+
     /// Removes the attribute `name` (without namespace, given as an atom); returns whether it
     /// was there.
     pub(crate) fn remove_attr_by_atom(&mut self, name: &LocalName) -> bool {

@@ -28,6 +28,7 @@ use crate::dom::names::is_block;
 use crate::rules::BuiltIn;
 use crate::{Action, Context, Element, Interest, Rule};
 pub(crate) use embed_links::is_embed_url;
+use html5ever::tendril::StrTendril;
 use html5ever::{local_name, ns, LocalName, QualName};
 use nesting::Placement;
 use policy::{Classes, Fate, Policy, SanitizerConfig};
@@ -119,6 +120,29 @@ fn unwraps_as_block(name: &LocalName) -> bool {
 fn unwrap_spaced(el: &mut Element<'_>) -> Action {
     el.space_around_children();
     Action::Unwrap
+}
+
+thread_local! {
+    /// The last value [`with_shared`] was asked for, as a tendril whose buffer every link
+    /// of this thread's trees shares.
+    static SHARED: std::cell::RefCell<Option<StrTendril>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Calls `f` with `value` as a tendril that shares its buffer with the ones given before
+/// for the same value on this thread: the `rel` of every link is allocated once.
+fn with_shared<R>(value: &str, f: impl FnOnce(&StrTendril) -> R) -> R {
+    SHARED.with(|shared| match shared.try_borrow_mut() {
+        Ok(mut shared) => {
+            if shared.as_deref() != Some(value) {
+                *shared = Some(StrTendril::from_slice(value));
+            }
+            match shared.as_ref() {
+                Some(t) => f(t),
+                None => f(&StrTendril::from_slice(value)),
+            }
+        }
+        Err(_) => f(&StrTendril::from_slice(value)),
+    })
 }
 
 impl Sanitize {
@@ -308,13 +332,16 @@ impl Sanitize {
         let has_href = el.attr_by_atom(&local_name!("href")).is_some();
         let rel = self.policy.link_rel.as_deref().filter(|_| has_href);
         let target = (has_href && self.policy.new_tab).then_some("_blank");
-        for (attr, want) in [(local_name!("rel"), rel), (local_name!("target"), target)] {
-            let changed = match want {
-                Some(v) => el.set_attr_by_atom(&attr, v),
-                None => el.remove_attr_by_atom(&attr),
-            };
-            changes += usize::from(changed);
-        }
+        let changed = match rel {
+            Some(v) => with_shared(v, |v| el.set_attr_tendril_by_atom(&local_name!("rel"), v)),
+            None => el.remove_attr_by_atom(&local_name!("rel")),
+        };
+        changes += usize::from(changed);
+        let changed = match target {
+            Some(v) => el.set_attr_by_atom(&local_name!("target"), v),
+            None => el.remove_attr_by_atom(&local_name!("target")),
+        };
+        changes += usize::from(changed);
         changes
     }
 
