@@ -14,7 +14,7 @@ use crate::interest::{Interest, Pattern};
 use crate::rule::{Action, Context, Rule};
 use html5ever::{LocalName, QualName};
 use markup5ever_rcdom::{Handle, Node, NodeData};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::rc::Rc;
@@ -120,6 +120,9 @@ pub(crate) struct Frame {
     /// Some node in `done` did not come from `parent`'s own child list (unwrapped children,
     /// replacements, a renamed element's children): parent pointers must be set at the end.
     moved_in: bool,
+    /// A fold over the ancestors' names up to `parent`, remembered by
+    /// `Element::fold_ancestor_names`.
+    pub(crate) fold: Cell<Option<u8>>,
 }
 
 /// Buffers of finished frames, reused so that visiting an element allocates nothing.
@@ -148,6 +151,7 @@ impl Frame {
             done,
             generation,
             moved_in: children_done,
+            fold: Cell::new(None),
         }
     }
 
@@ -184,6 +188,7 @@ impl Frame {
             done,
             generation,
             moved_in,
+            fold: _,
         } = self;
         if moved_in {
             let weak = Rc::downgrade(&parent);
