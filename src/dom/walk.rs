@@ -588,7 +588,12 @@ fn run_rules(
         };
         cx.renames_exhausted = false;
     }
-    *attrs.borrow_mut() = taken;
+    let left = std::mem::replace(&mut *attrs.borrow_mut(), taken);
+    // What was left in the cell is the empty vector put there (nothing else can reach the
+    // element's attributes meanwhile): nothing to free, and its drop need not be called.
+    if left.capacity() == 0 {
+        std::mem::forget(left);
+    }
     (decision, replacement)
 }
 
