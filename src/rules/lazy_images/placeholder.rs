@@ -48,6 +48,19 @@ const BLANK_FILES: &[&str] = &[
 ///
 /// An empty or white-space value is not a placeholder (it is no image at all).
 pub fn is_placeholder(src: &str) -> bool {
+    // The same `src` is asked about several times while a page is cleaned (see
+    // `proxy::memo`); a long one (a photo inlined) is answered from its head, not kept.
+    if src.len() > MEMO_MAX {
+        return is_placeholder_now(src);
+    }
+    crate::proxy::memo::placeholder(src, || is_placeholder_now(src))
+}
+
+/// The longest `src` whose [`is_placeholder`] answer is remembered.
+const MEMO_MAX: usize = 4096;
+
+/// [`is_placeholder`], worked out.
+fn is_placeholder_now(src: &str) -> bool {
     let s = src.trim();
     if s.is_empty() {
         return false;
@@ -679,6 +692,33 @@ mod tests {
         assert!(!is_placeholder("/img/photo-1x1-crop.jpg"));
         assert!(!is_placeholder("https://x.example/photo.gif"));
         assert!(!is_placeholder("  "));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(300))]
+        /// The remembered answers are the answers: a run of `src`s, repeated, more than the
+        /// ring holds, some over the length kept, each answered as when worked out.
+        #[test]
+        fn remembered_placeholder_answers_are_the_answers(
+            picks in proptest::collection::vec(0usize..24, 1..80)
+        ) {
+            let long = format!("data:image/svg+xml,<svg>{}</svg>", " ".repeat(MEMO_MAX));
+            let pool: Vec<String> = (0..20)
+                .map(|i| match i % 5 {
+                    0 => format!("https://a.example/{i}/blank.gif"),
+                    1 => format!("https://a.example/{i}/photo.jpg"),
+                    2 => format!("data:image/svg+xml,<svg width='{i}'></svg>"),
+                    3 => format!("data:image/svg+xml,<svg><rect width='{i}' height='9'/></svg>"),
+                    _ => format!(" javascript:void({i}) "),
+                })
+                .chain([long, String::new(), " ".into(), "about:blank".into()])
+                .collect();
+            crate::proxy::memo::forget();
+            for &k in &picks {
+                let src = &pool[k];
+                proptest::prop_assert_eq!(is_placeholder(src), is_placeholder_now(src), "{:?}", src);
+            }
+        }
     }
 
     #[test]
