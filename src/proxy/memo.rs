@@ -102,7 +102,22 @@ fn remembered<const N: usize>(
         return answer;
     }
     let answer = test();
-    let _ = ring.try_with(|r| r.borrow_mut().push((url.to_owned(), answer)));
+    let _ = ring.try_with(|r| {
+        let mut r = r.borrow_mut();
+        if r.entries.len() < N {
+            r.entries.push((url.to_owned(), answer));
+        } else {
+            // The oldest answer's text is written over: no allocation once the ring is full
+            // and its strings are long enough (most pages ask about more URLs than it holds).
+            let slot = r.next;
+            r.next = (slot + 1) % N;
+            if let Some(entry) = r.entries.get_mut(slot) {
+                entry.0.clear();
+                entry.0.push_str(url);
+                entry.1 = answer;
+            }
+        }
+    });
     answer
 }
 
