@@ -31,6 +31,7 @@ pub(crate) mod gate;
 #[cfg(test)]
 mod html5ever_behaviour;
 pub(crate) mod raw_text;
+mod simple;
 pub(crate) mod sink;
 mod text_refs;
 
@@ -216,7 +217,18 @@ fn build<S: HasDepth>(html: StrTendril, kind: InputKind, sink: S) -> (S::Output,
 
 /// Parses `html` as a body fragment and returns its top-level nodes, detached, for nodes that
 /// go into an element at depth `parent_depth`: the depth cap counts from there.
+///
+/// Markup of a simple shape (an `<img>`, a `<figure>` with its caption) is built without
+/// html5ever, into the same nodes (see [`simple`]).
 pub(crate) fn parse_fragment_nodes_at(html: &str, parent_depth: usize) -> Vec<Handle> {
+    match simple::parse_simple(html, parent_depth) {
+        Some(nodes) => nodes,
+        None => parse_fragment_html5ever(html, parent_depth),
+    }
+}
+
+/// [`parse_fragment_nodes_at`] by html5ever.
+fn parse_fragment_html5ever(html: &str, parent_depth: usize) -> Vec<Handle> {
     let parsed = parse_at(html, InputKind::Fragment, parent_depth, None);
     let nodes = std::mem::take(&mut *parsed.root.children.borrow_mut());
     for node in &nodes {

@@ -132,17 +132,19 @@ pub(crate) fn noscript_action(
     if images.is_empty() {
         return Action::Remove;
     }
+    let mut memo = KeyMemo::default();
     let mut shown: Vec<String> = Vec::new();
     if let Some(before) = el.previous_element_sibling() {
-        shown_keys(&before, &mut shown);
+        memo.shown_keys(&before, &mut shown);
     }
     if let Some(after) = el.next_element_sibling() {
         if will_show_image(&after, extra) {
-            upcoming_keys(&after, &mut shown);
+            memo.upcoming_keys(&after, &mut shown);
         }
     }
-    // The keys of each image, read once (each URL goes through the proxy unwrapper).
-    let keys: Vec<Vec<String>> = images.iter().map(image_keys).collect();
+    // The keys of each image, read once (each URL goes through the proxy unwrapper, once).
+    let keys: Vec<Vec<String>> = images.iter().map(|img| memo.image_keys(img)).collect();
+    drop(memo);
     let shown_all = |keys: &[String]| !keys.is_empty() && keys.iter().all(|k| shown.contains(k));
     // An image of its own: not shown beside it, and not a tracker.
     let new_image = images.iter().zip(&keys).any(|(img, keys)| {
@@ -185,65 +187,96 @@ pub(crate) fn noscript_action(
     el.replace_with(kept)
 }
 
-/// The picture keys of the images `node` (already cleaned) shows with a real source.
-fn shown_keys(node: &NodeRef, out: &mut Vec<String>) {
-    let real = |n: &NodeRef| n.is("img") && n.with_attrs(has_real_source);
-    if real(node) {
-        out.extend(image_keys(node));
-    } else if node.is("picture") || node.is("figure") || node.is("a") || node.is("span") {
-        for d in node.descendant_elements().iter().filter(|d| real(d)) {
-            out.extend(image_keys(d));
-        }
-    }
+/// The picture keys of the URLs read while one `<noscript>` is looked at, by URL: the image
+/// before it, the one after it and its own images often name the same URLs (a `srcset` and
+/// its `<noscript>` twin, a `src` repeated as the largest candidate), and each key costs a
+/// trip through the proxy unwrapper. At most [`KeyMemo::SIZE`] URLs are kept (a look-up
+/// stays a few comparisons, whatever the gallery).
+#[derive(Default)]
+struct KeyMemo {
+    /// A URL (trimmed), its [`picture_key`] through any proxy, and whether it is a
+    /// placeholder (asked only when its key is new to an image).
+    known: Vec<(String, String, Option<bool>)>,
 }
 
-/// The picture keys of the images `node` (not cleaned yet) will show, its lazy candidates
-/// included.
-fn upcoming_keys(node: &NodeRef, out: &mut Vec<String>) {
-    if node.is("img") {
-        out.extend(image_keys(node));
-    } else {
-        for d in node.descendant_elements().iter().filter(|d| d.is("img")) {
-            out.extend(image_keys(d));
-        }
-    }
-}
+impl KeyMemo {
+    const SIZE: usize = 32;
 
-/// The keys of every URL an `<img>` names (`src`, `srcset` candidates, URL-valued `data-`
-/// attributes), placeholders left out.
-fn image_keys(img: &NodeRef) -> Vec<String> {
-    img.with_attrs(attr_keys)
-}
-
-/// [`image_keys`] of an `<img>` whose attributes are `attrs`.
-fn attr_keys(attrs: &[(&str, &str)]) -> Vec<String> {
-    let mut keys = Vec::new();
-    for &(k, v) in attrs {
-        if k.contains("srcset") {
-            for c in crate::srcset::parse(v) {
-                push_key(c.url, &mut keys);
+    /// The picture keys of the images `node` (already cleaned) shows with a real source.
+    fn shown_keys(&mut self, node: &NodeRef, out: &mut Vec<String>) {
+        let real = |n: &NodeRef| n.is("img") && n.with_attrs(has_real_source);
+        if real(node) {
+            out.extend(self.image_keys(node));
+        } else if node.is("picture") || node.is("figure") || node.is("a") || node.is("span") {
+            for d in node.descendant_elements().iter().filter(|d| real(d)) {
+                out.extend(self.image_keys(d));
             }
-        } else if k == "src" || (k.starts_with("data-") && (v.contains('/') || v.contains('.'))) {
-            push_key(v, &mut keys);
         }
     }
-    keys
-}
 
-/// Adds the key of `url`, read through any image proxy or optimiser it is routed through
-/// (`/_next/image?url=%2Fa.jpg` is the picture `a`, as the twin beside it shows once the
-/// proxy rule has unwrapped it).
-fn push_key(url: &str, keys: &mut Vec<String>) {
-    let url = url.trim();
-    if url.is_empty() || url.starts_with("data:") {
-        return;
+    /// The picture keys of the images `node` (not cleaned yet) will show, its lazy
+    /// candidates included.
+    fn upcoming_keys(&mut self, node: &NodeRef, out: &mut Vec<String>) {
+        if node.is("img") {
+            out.extend(self.image_keys(node));
+        } else {
+            for d in node.descendant_elements().iter().filter(|d| d.is("img")) {
+                out.extend(self.image_keys(d));
+            }
+        }
     }
-    let origin = Unwrapper::new().unwrap(url);
-    let key = picture_key(origin.as_deref().unwrap_or(url));
-    // A key already there stays whatever this URL is: the placeholder test (the dearer one)
-    // only for a new key. (A `srcset` names one picture in several sizes.)
-    if !key.is_empty() && !keys.contains(&key) && !is_placeholder(url) {
-        keys.push(key);
+
+    /// The keys of every URL an `<img>` names (`src`, `srcset` candidates, URL-valued
+    /// `data-` attributes), placeholders left out.
+    fn image_keys(&mut self, img: &NodeRef) -> Vec<String> {
+        img.with_attrs(|attrs| self.attr_keys(attrs))
+    }
+
+    /// [`image_keys`](Self::image_keys) of an `<img>` whose attributes are `attrs`.
+    fn attr_keys(&mut self, attrs: &[(&str, &str)]) -> Vec<String> {
+        let mut keys = Vec::new();
+        for &(k, v) in attrs {
+            if k.contains("srcset") {
+                for c in crate::srcset::parse(v) {
+                    self.push_key(c.url, &mut keys);
+                }
+            } else if k == "src" || (k.starts_with("data-") && (v.contains('/') || v.contains('.')))
+            {
+                self.push_key(v, &mut keys);
+            }
+        }
+        keys
+    }
+
+    /// Adds the key of `url`, read through any image proxy or optimiser it is routed through
+    /// (`/_next/image?url=%2Fa.jpg` is the picture `a`, as the twin beside it shows once the
+    /// proxy rule has unwrapped it).
+    fn push_key(&mut self, url: &str, keys: &mut Vec<String>) {
+        let url = url.trim();
+        if url.is_empty() || url.starts_with("data:") {
+            return;
+        }
+        let at = match self.known.iter().position(|(u, ..)| u == url) {
+            Some(at) => at,
+            None => {
+                let origin = Unwrapper::new().unwrap(url);
+                let key = picture_key(origin.as_deref().unwrap_or(url));
+                if self.known.len() == Self::SIZE {
+                    self.known.remove(0);
+                }
+                self.known.push((url.to_string(), key, None));
+                self.known.len() - 1
+            }
+        };
+        let (_, key, placeholder) = &mut self.known[at];
+        // A key already there stays whatever this URL is: the placeholder test (the dearer
+        // one) only for a new key. (A `srcset` names one picture in several sizes.)
+        if key.is_empty() || keys.contains(key) {
+            return;
+        }
+        if !*placeholder.get_or_insert_with(|| is_placeholder(url)) {
+            keys.push(key.clone());
+        }
     }
 }
 
@@ -345,6 +378,70 @@ fn has_real_source(attrs: &[(&str, &str)]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::KeyMemo;
+
+    /// URLs that share keys, go through proxies, or are placeholders.
+    const URLS: &[&str] = &[
+        "https://a.example/u/photo-1024x683.jpg",
+        "https://a.example/u/photo.jpg",
+        " https://a.example/u/photo@2x.jpg ",
+        "https://a.example/g/4411/full.jpeg",
+        "https://a.example/g/4412/full.jpeg",
+        "/_next/image?url=%2Fu%2Fphoto.jpg&w=640&q=75",
+        "https://i0.wp.com/a.example/u/photo.jpg?resize=300%2C200&ssl=1",
+        "https://a.example/blank.gif",
+        "https://a.example/u/spacer.gif",
+        "https://a.example/u/lazy-placeholder.png",
+        "data:image/gif;base64,R0lGODlhAQABAAAAACw=",
+        "",
+        "  ",
+        "https://b.example/",
+    ];
+
+    proptest::proptest! {
+        /// One memo across the images of a `<noscript>` and its neighbours gives each image
+        /// the keys that reading its URLs afresh gives, past the memo's size too.
+        #[test]
+        fn memo_keys_are_fresh_keys(
+            images in proptest::collection::vec(
+                proptest::collection::vec(
+                    (0..4usize, proptest::collection::vec(0..URLS.len() + 40, 1..4)),
+                    0..4,
+                ),
+                0..12,
+            )
+        ) {
+            let url = |i: usize| match URLS.get(i) {
+                Some(u) => (*u).to_string(),
+                None => format!("https://c.example/p/{i}.jpg"),
+            };
+            let mut shared = KeyMemo::default();
+            for attrs in &images {
+                let owned: Vec<(&str, String)> = attrs
+                    .iter()
+                    .map(|(k, urls)| {
+                        let name = ["src", "srcset", "data-src", "data-srcset"][*k];
+                        let value = if name.contains("srcset") {
+                            urls.iter()
+                                .enumerate()
+                                .map(|(w, &u)| format!("{} {}w", url(u), 100 * (w + 1)))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        } else {
+                            url(urls[0])
+                        };
+                        (name, value)
+                    })
+                    .collect();
+                let pairs: Vec<(&str, &str)> =
+                    owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let fresh = KeyMemo::default().attr_keys(&pairs);
+                proptest::prop_assert_eq!(shared.attr_keys(&pairs), fresh, "{:?}", pairs);
+                proptest::prop_assert!(shared.known.len() <= KeyMemo::SIZE);
+            }
+        }
+    }
+
     #[test]
     fn nested_markup_is_read_whole() {
         let captioned = r#"<div><img src="https://a.example/1.jpg"><p>A caption</p></div>"#;

@@ -1,0 +1,371 @@
+//! A fast path for small fragment markup of a simple shape: what a `<noscript>` fallback or
+//! a rule's replacement usually is (`<img src="…" alt="…">`, a `<figure>` with its image
+//! and caption). It builds the nodes that html5ever's tokenizer and tree builder build for
+//! it in `<body>` context (the [`parse_fragment_nodes_at`](super::parse_fragment_nodes_at)
+//! parse), without them: a whole fragment parse (tokenizer, tree builder, a `RcDom` and its
+//! synthetic `<html>`) cost some 40,000 instructions for one `<img>`.
+//!
+//! The shape, on which the two parses agree (HTML § 13.2.5 and § 13.2.6.4.7 "in body"):
+//!
+//! - text without `<`, NUL or CR, whose `&` start one of a few references written with
+//!   their `;` (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;`, and numeric ones of a
+//!   printable character): no lookup of a reference written without `;`, no replacement of a
+//!   numeric one, no line-ending normalisation;
+//! - start tags of a few elements: void ones (`img`, `br`, `wbr`, `source`: inserted and
+//!   popped at once; `/>` allowed), containers that close an open `<p>` (`div`, `figure`,
+//!   `figcaption`, `p`: only where no `<p>` is open, so that they close nothing), ordinary
+//!   ones (`span`, `picture`) and `a` (the only formatting element, never inside another
+//!   `a`: the list of active formatting elements then only holds open elements, so nothing is
+//!   ever reconstructed, and `</a>` closes it as the adoption agency does when it is the
+//!   current node);
+//! - attributes written plainly: names of ASCII letters, digits, `-`, `_`, `:` and `.`
+//!   (lowercased, as the tokenizer does; a repeated name keeps its first value), values
+//!   quoted (followed by white space, `/>` or `>`) or unquoted (without `"`, `'`, `<`, `=`
+//!   or `` ` ``), with the references above and `&` + letters and digits + `=` (a query
+//!   string's `&name=`, which the tokenizer keeps as written in an attribute value); at most
+//!   [`MAX_ATTRIBUTES`] as written;
+//! - end tags `</name>` of the current node only, and every element closed by the end;
+//! - elements well inside the depth cap ([`MAX_DEPTH`]): the gate and the depth sink change
+//!   nothing there.
+//!
+//! Anything else (comments, other elements or references, a stray `<`, misnested tags)
+//! returns `None`, and html5ever parses it. `simple_tests` compares the two on generated
+//! markup of this shape and near it.
+
+use super::attr_cap::MAX_ATTRIBUTES;
+use super::depth::MAX_DEPTH;
+use html5ever::tendril::StrTendril;
+use html5ever::{local_name, ns, Attribute, LocalName, QualName};
+use markup5ever_rcdom::{Handle, Node, NodeData};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// How the tree builder treats a start tag of the shape.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Inserted and popped at once.
+    Void,
+    /// Closes an open `<p>` (in button scope) first: allowed only where none is open.
+    ClosesP,
+    /// Inserted as it is.
+    Ordinary,
+    /// `<a>`: a formatting element.
+    Anchor,
+}
+
+fn kind(name: &LocalName) -> Option<Kind> {
+    Some(match *name {
+        local_name!("img") | local_name!("br") | local_name!("wbr") | local_name!("source") => {
+            Kind::Void
+        }
+        local_name!("div")
+        | local_name!("figure")
+        | local_name!("figcaption")
+        | local_name!("p") => Kind::ClosesP,
+        local_name!("span") | local_name!("picture") => Kind::Ordinary,
+        local_name!("a") => Kind::Anchor,
+        _ => return None,
+    })
+}
+
+/// The nodes html5ever would parse `html` into as a `<body>` fragment whose nodes go into an
+/// element at depth `parent_depth` (detached top-level nodes), when `html` has the shape of
+/// this module; `None` otherwise.
+pub(crate) fn parse_simple(html: &str, parent_depth: usize) -> Option<Vec<Handle>> {
+    let mut b = Builder {
+        roots: Vec::new(),
+        stack: Vec::new(),
+        text: String::new(),
+    };
+    let bytes = html.as_bytes();
+    // The tokenizer drops a byte order mark at the start, normalises line endings and
+    // replaces or drops NUL.
+    if html.starts_with('\u{feff}') || memchr::memchr2(0, b'\r', bytes).is_some() {
+        return None;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'<' => {
+                b.flush_text();
+                i = tag(html, i + 1, &mut b, parent_depth)?;
+            }
+            b'&' => {
+                let (c, len) = reference(&bytes[i..])?;
+                b.text.push(c);
+                i += len;
+            }
+            _ => {
+                let end = memchr::memchr2(b'<', b'&', &bytes[i..]).map_or(bytes.len(), |p| i + p);
+                b.text.push_str(&html[i..end]);
+                i = end;
+            }
+        }
+    }
+    b.flush_text();
+    if !b.stack.is_empty() {
+        return None;
+    }
+    Some(b.roots)
+}
+
+/// The tree built so far: the top-level nodes, the open elements, pending text.
+struct Builder {
+    roots: Vec<Handle>,
+    stack: Vec<(Handle, LocalName)>,
+    text: String,
+}
+
+impl Builder {
+    fn append(&mut self, node: Handle) {
+        match self.stack.last() {
+            Some((parent, _)) => {
+                node.parent.set(Some(Rc::downgrade(parent)));
+                parent.children.borrow_mut().push(node);
+            }
+            None => self.roots.push(node),
+        }
+    }
+
+    fn flush_text(&mut self) {
+        if self.text.is_empty() {
+            return;
+        }
+        let contents = StrTendril::from_slice(&self.text);
+        self.text.clear();
+        self.append(Node::new(NodeData::Text {
+            contents: RefCell::new(contents),
+        }));
+    }
+
+    fn is_open(&self, name: &LocalName) -> bool {
+        self.stack.iter().any(|(_, n)| n == name)
+    }
+}
+
+/// `name` lowercased (ASCII), as an atom.
+fn lowercase_atom(name: &str) -> LocalName {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        LocalName::from(name.to_ascii_lowercase())
+    } else {
+        LocalName::from(name)
+    }
+}
+
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\x0c')
+}
+
+/// Reads the tag whose `<` is just before `i`, into `b`; returns where it ends.
+fn tag(html: &str, mut i: usize, b: &mut Builder, parent_depth: usize) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let end_tag = bytes.get(i) == Some(&b'/');
+    if end_tag {
+        i += 1;
+    }
+    let start = i;
+    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    if i == start {
+        return None;
+    }
+    let name = lowercase_atom(&html[start..i]);
+    let kind = kind(&name)?;
+    if end_tag {
+        // `</name>` of the current node, which is not void.
+        if bytes.get(i) != Some(&b'>') || b.stack.last().map(|(_, n)| n) != Some(&name) {
+            return None;
+        }
+        b.stack.pop();
+        return Some(i + 1);
+    }
+    match kind {
+        Kind::ClosesP if b.is_open(&local_name!("p")) => return None,
+        Kind::Anchor if b.is_open(&local_name!("a")) => return None,
+        _ => {}
+    }
+    // Well inside the cap: this element sits at `parent_depth + stack + 1`.
+    if parent_depth + b.stack.len() + 2 > MAX_DEPTH {
+        return None;
+    }
+    let (attrs, end, self_closing) = attributes(html, i)?;
+    if self_closing && kind != Kind::Void {
+        return None;
+    }
+    let node = Node::new(NodeData::Element {
+        name: QualName::new(None, ns!(html), name.clone()),
+        attrs: RefCell::new(attrs),
+        template_contents: RefCell::new(None),
+        mathml_annotation_xml_integration_point: false,
+    });
+    b.append(node.clone());
+    if kind != Kind::Void {
+        b.stack.push((node, name));
+    }
+    Some(end)
+}
+
+/// The attributes of a start tag from just after its name at `i`: them, where the tag ends,
+/// and whether it ends with `/>`.
+fn attributes(html: &str, mut i: usize) -> Option<(Vec<Attribute>, usize, bool)> {
+    let bytes = html.as_bytes();
+    let mut attrs: Vec<Attribute> = Vec::new();
+    let mut written = 0;
+    loop {
+        // Here: just after the tag name or an attribute.
+        let before = i;
+        while i < bytes.len() && is_space(bytes[i]) {
+            i += 1;
+        }
+        match bytes.get(i)? {
+            b'>' => return Some((attrs, i + 1, false)),
+            b'/' => {
+                return (bytes.get(i + 1) == Some(&b'>')).then_some((attrs, i + 2, true));
+            }
+            _ if i == before => return None,
+            _ => {}
+        }
+        let start = i;
+        while i < bytes.len()
+            && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'-' | b'_' | b':' | b'.'))
+        {
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        let name = &html[start..i];
+        let mut after = i;
+        while after < bytes.len() && is_space(bytes[after]) {
+            after += 1;
+        }
+        let value = if bytes.get(after) == Some(&b'=') {
+            i = after + 1;
+            while i < bytes.len() && is_space(bytes[i]) {
+                i += 1;
+            }
+            let (value, end) = value(html, i)?;
+            i = end;
+            value
+        } else {
+            // No value: the white space read stands before the next attribute or the end.
+            match bytes.get(i)? {
+                c if is_space(*c) || matches!(c, b'/' | b'>') => {}
+                _ => return None,
+            }
+            StrTendril::new()
+        };
+        written += 1;
+        if written > MAX_ATTRIBUTES {
+            return None;
+        }
+        let local = lowercase_atom(name);
+        if !attrs.iter().any(|a| a.name.local == local) {
+            attrs.push(Attribute {
+                name: QualName::new(None, ns!(), local),
+                value,
+            });
+        }
+    }
+}
+
+/// An attribute value starting at `i` (after `=` and white space): it, decoded, and where
+/// it ends (after a closing quote, which white space, `/` or `>` must follow).
+fn value(html: &str, i: usize) -> Option<(StrTendril, usize)> {
+    let bytes = html.as_bytes();
+    let quote = match bytes.get(i)? {
+        q @ (b'"' | b'\'') => Some(*q),
+        b'>' => return None,
+        _ => None,
+    };
+    let mut out = StrTendril::new();
+    let mut j = if quote.is_some() { i + 1 } else { i };
+    loop {
+        let run = match quote {
+            Some(q) => memchr::memchr2(q, b'&', &bytes[j..]),
+            None => bytes[j..].iter().position(|&c| {
+                is_space(c) || matches!(c, b'>' | b'&' | b'"' | b'\'' | b'<' | b'=' | b'`')
+            }),
+        }
+        .map(|p| j + p)?;
+        out.push_slice(&html[j..run]);
+        j = run;
+        match bytes[j] {
+            b'&' => match reference(&bytes[j..]) {
+                Some((c, len)) => {
+                    out.push_char(c);
+                    j += len;
+                }
+                None => {
+                    // `&name=` (a query string's `&blog=`): what a named reference could
+                    // match in it is followed by `=` or a letter or digit, which in an
+                    // attribute value keeps it as written.
+                    let name = bytes[j + 1..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_alphanumeric())
+                        .count();
+                    if bytes.get(j + 1 + name) != Some(&b'=') {
+                        return None;
+                    }
+                    out.push_slice(&html[j..j + 1 + name]);
+                    j += 1 + name;
+                }
+            },
+            c if Some(c) == quote => {
+                let next = *bytes.get(j + 1)?;
+                return (is_space(next) || matches!(next, b'/' | b'>')).then_some((out, j + 1));
+            }
+            c if quote.is_none() && (is_space(c) || c == b'>') => {
+                return (j > i).then_some((out, j));
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// The character of the reference at the start of `s` (at its `&`) and its length, for the
+/// references of the shape.
+fn reference(s: &[u8]) -> Option<(char, usize)> {
+    const NAMED: [(&[u8], char); 6] = [
+        (b"&amp;", '&'),
+        (b"&lt;", '<'),
+        (b"&gt;", '>'),
+        (b"&quot;", '"'),
+        (b"&apos;", '\''),
+        (b"&nbsp;", '\u{a0}'),
+    ];
+    if let Some(&(r, c)) = NAMED.iter().find(|(r, _)| s.starts_with(r)) {
+        return Some((c, r.len()));
+    }
+    let rest = s.strip_prefix(b"&#")?;
+    let (hex, digits) = match rest.first()? {
+        b'x' | b'X' => (true, &rest[1..]),
+        _ => (false, rest),
+    };
+    let n = digits
+        .iter()
+        .take_while(|c| {
+            if hex {
+                c.is_ascii_hexdigit()
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        .count();
+    if n == 0 || n > 6 || digits.get(n) != Some(&b';') {
+        return None;
+    }
+    let text = std::str::from_utf8(&digits[..n]).ok()?;
+    let code = u32::from_str_radix(text, if hex { 16 } else { 10 }).ok()?;
+    // Printable: no replacement (NUL, C1 controls, surrogates, past U+10FFFF), and no
+    // control or noncharacter.
+    if !matches!(code, 0x20..=0x7e | 0xa0..=0xd7ff | 0xe000..=0xfdcf) {
+        return None;
+    }
+    Some((char::from_u32(code)?, s.len() - digits.len() + n + 1))
+}
+
+#[cfg(test)]
+#[path = "simple_tests.rs"]
+mod simple_tests;
