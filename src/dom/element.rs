@@ -150,7 +150,11 @@ impl<'a> Element<'a> {
 
     /// [`set_attr_by_atom`](Element::set_attr_by_atom) with the value as a tendril, whose
     /// buffer the attribute shares (a value set on many elements is allocated once).
-    pub(crate) fn set_attr_tendril_by_atom(&mut self, name: &LocalName, value: &StrTendril) -> bool {
+    pub(crate) fn set_attr_tendril_by_atom(
+        &mut self,
+        name: &LocalName,
+        value: &StrTendril,
+    ) -> bool {
         match self
             .attrs
             .iter_mut()

@@ -139,11 +139,13 @@ impl Frame {
         let mut pending = pool.queues.pop().unwrap_or_default();
         if !children_done {
             let of_children = generation.of_children();
-            pending.reversed.extend(done.drain(..).rev().map(|node| Pending {
-                node,
-                generation: of_children,
-                children_done: false,
-            }));
+            pending
+                .reversed
+                .extend(done.drain(..).rev().map(|node| Pending {
+                    node,
+                    generation: of_children,
+                    children_done: false,
+                }));
         }
         Frame {
             parent,

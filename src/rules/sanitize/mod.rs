@@ -564,17 +564,22 @@ mod tests {
             section select selectedcontent slot small source span strike strong style sub \
             summary sup svg table tbody td template textarea tfoot th thead time title tr \
             track tt u ul var video wbr xmp lite-youtube amp-img x-foo foreignObject path g";
-        let mut configs = vec![SanitizerConfig::default()];
-        let mut embeds = SanitizerConfig::default();
-        embeds.embeds = true;
-        configs.push(embeds);
-        let mut removed = SanitizerConfig::default();
-        removed.tags_removed = vec!["aside".into(), "nav".into(), "svg".into()];
-        removed.tags_unwrapped = vec!["math".into(), "u".into()];
-        configs.push(removed);
-        let mut allowed = SanitizerConfig::default();
-        allowed.tags_allowed = vec!["big".into(), "marquee".into()];
-        configs.push(allowed);
+        let configs = [
+            SanitizerConfig::default(),
+            SanitizerConfig {
+                embeds: true,
+                ..Default::default()
+            },
+            SanitizerConfig {
+                tags_removed: vec!["aside".into(), "nav".into(), "svg".into()],
+                tags_unwrapped: vec!["math".into(), "u".into()],
+                ..Default::default()
+            },
+            SanitizerConfig {
+                tags_allowed: vec!["big".into(), "marquee".into()],
+                ..Default::default()
+            },
+        ];
         for config in configs {
             let sanitize = Sanitize::new(config.build().unwrap());
             for local in names.split_ascii_whitespace() {

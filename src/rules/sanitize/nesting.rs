@@ -535,7 +535,11 @@ mod tests {
         fn name(&self) -> &'static str {
             "scopes_as_scanned"
         }
-        fn element(&self, el: &mut crate::Element<'_>, _: &mut crate::Context<'_>) -> crate::Action {
+        fn element(
+            &self,
+            el: &mut crate::Element<'_>,
+            _: &mut crate::Context<'_>,
+        ) -> crate::Action {
             Self::check(el)
         }
         fn element_end(
