@@ -344,7 +344,11 @@ pub(crate) fn plain_host(url: &str) -> Option<&str> {
         rest.as_bytes().get(end),
         None | Some(b'/' | b'\\' | b'?' | b'#')
     );
-    (end > 0 && terminated).then(|| &rest[..end])
+    // An `@` before the path, query or fragment makes what came before it user info, even
+    // past a `\\` (`//x\\@host/`: the `url` crate reads the host `host`).
+    let authority_end = memchr::memchr3(b'/', b'?', b'#', rest.as_bytes()).unwrap_or(rest.len());
+    let user_info = memchr::memchr(b'@', &rest.as_bytes()[..authority_end]).is_some();
+    (end > 0 && terminated && !user_info).then(|| &rest[..end])
 }
 
 #[cfg(test)]
