@@ -344,7 +344,16 @@ pub(crate) fn plain_host(url: &str) -> Option<&str> {
         rest.as_bytes().get(end),
         None | Some(b'/' | b'\\' | b'?' | b'#')
     );
-    (end > 0 && terminated).then(|| &rest[..end])
+    // An `@` before the path, query or fragment makes what came before it user info, even
+    // past a `\` (`//x\@host/`: the `url` crate reads the host `host`). Only a host ended
+    // by a `\` can have one after it: the other ends are the path's, query's, fragment's.
+    let user_info = || {
+        let tail = &rest.as_bytes()[end..];
+        let authority_end = memchr::memchr3(b'/', b'?', b'#', tail).unwrap_or(tail.len());
+        memchr::memchr(b'@', &tail[..authority_end]).is_some()
+    };
+    let backslash = rest.as_bytes().get(end) == Some(&b'\\');
+    (end > 0 && terminated && !(backslash && user_info())).then(|| &rest[..end])
 }
 
 #[cfg(test)]

@@ -349,9 +349,15 @@ fn loads_from_refuser(url: &str, base: Option<&Url>) -> bool {
     // the same scheme, `https:host/a.jpg` and `https:/host/a.jpg` are paths on the base
     // URL's host.
     let written_host = proxy::plain_host(url).filter(|_| slashes_before_host(url));
-    if written_host.is_some_and(|host| !refuses_hotlinking(host))
-        || crate::scheme::is_hostless_data(url)
-    {
+    if let Some(host) = written_host {
+        // A host on the list is one the `url` crate reads as written (lower-cased) when it
+        // is a plain domain name: no IPv4 address, no empty label, no IDNA label to check.
+        let refuses = refuses_hotlinking(host);
+        if !refuses || is_plain_domain(host) && reads_own_host(url) {
+            return refuses;
+        }
+    }
+    if crate::scheme::is_hostless_data(url) {
         return false;
     }
     // A plainly relative URL is on the base URL's host (or, with no base URL, parses as
@@ -376,6 +382,28 @@ fn slashes_before_host(url: &str) -> bool {
         .as_bytes()
         .get(..2)
         .is_some_and(|two| two.iter().all(|b| matches!(b, b'/' | b'\\')))
+}
+
+/// A host (of ASCII letters, digits, `.` and `-`, as [`proxy::plain_host`] gives) that the
+/// `url` crate reads as a domain name and keeps as written, lower-cased: no empty label (but
+/// one trailing `.`), no label starting with `xn--` (IDNA checks those), and a last label
+/// that is not a number (`1`, `0x1f`: the host is then read as an IPv4 address).
+fn is_plain_domain(host: &str) -> bool {
+    let labels = host.strip_suffix('.').unwrap_or(host);
+    let last = labels.rsplit('.').next().unwrap_or("");
+    let number =
+        last.bytes().all(|b| b.is_ascii_digit()) || crate::ascii::starts_with_ci(last, "0x");
+    !number
+        && labels
+            .split('.')
+            .all(|l| !l.is_empty() && !crate::ascii::starts_with_ci(l, "xn--"))
+}
+
+/// Whether `url`, written with two slashes before its host ([`slashes_before_host`]), is
+/// read with that host whatever the base URL: it names its scheme (`http:`, `https:`). (A
+/// scheme-relative `//host` is read by the base URL's scheme, or not at all.)
+fn reads_own_host(url: &str) -> bool {
+    crate::ascii::starts_with_ci(url, "http:") || crate::ascii::starts_with_ci(url, "https:")
 }
 
 /// A relative URL that keeps the host of any base URL it is resolved against, and that
@@ -568,6 +596,27 @@ mod tests {
             "https:\\\\example.com/a.jpg",
             base.as_ref()
         ));
+        for (url, want) in [
+            ("https://pic1.ZHIMG.com/a.jpg", true),
+            ("https://pic1.zhimg.com./a.jpg", true),
+            ("https://xn--zz.zhimg.com/a.jpg", false),
+            ("https://a..zhimg.com/a.jpg", true),
+            ("https:///Pic1.zhimg.com/", true),
+        ] {
+            let resolved =
+                Url::parse(url).is_ok_and(|u| u.host_str().is_some_and(refuses_hotlinking));
+            let joined = base
+                .as_ref()
+                .and_then(|b| b.join(url).ok())
+                .is_some_and(|u| u.host_str().is_some_and(refuses_hotlinking));
+            assert_eq!(loads_from_refuser(url, None), resolved, "{url}");
+            assert_eq!(loads_from_refuser(url, base.as_ref()), joined, "{url}");
+            assert_eq!(joined, want, "{url}");
+        }
+        // A `\\` before an `@` ends the host for an `https:` base URL, not for another one.
+        let other = Url::parse("foo://mmbiz.qpic.cn/p").ok();
+        assert!(loads_from_refuser("//.\\@sinaimg.cn", other.as_ref()));
+        assert!(!loads_from_refuser("//.\\@sinaimg.cn", base.as_ref()));
     }
 
     proptest::proptest! {
@@ -580,7 +629,8 @@ mod tests {
             pieces in proptest::collection::vec(proptest::sample::select(&[
                 "/", "//", "\\", ":", "?", "#", ".", "..", "a", "x.jpg", "sinaimg.cn",
                 "wx1.sinaimg.cn", "example.com", "https:", "http:", "%2F", " ", "\t", "é",
-                "@", "data:", "mmbiz.qpic.cn",
+                "@", "data:", "mmbiz.qpic.cn", "https://", "HTTP://", "//Pic1.ZHIMG.com",
+                "xn--", "XN--a.", "0x1f", "1", "-", "zkres1.myzaker.com", ":80",
             ][..]), 0..8),
             base in proptest::sample::select(&[
                 "", "https://wx1.sinaimg.cn/post/", "https://example.com/a/b", "file:///x/",
