@@ -6,7 +6,6 @@ use html5ever::tendril::StrTendril;
 use html5ever::{ns, Attribute, LocalName, QualName};
 use markup5ever_rcdom::{Handle, Node, NodeData};
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
 
 /// One element, as a [`Rule`](crate::Rule) sees it: its name, its attributes (read and
 /// write), and read-only views of its children, siblings and ancestors.
@@ -143,6 +142,29 @@ impl<'a> Element<'a> {
             None => self.attrs.push(Attribute {
                 name: QualName::new(None, ns!(), name.clone()),
                 value: StrTendril::from_slice(value),
+            }),
+        }
+        self.touched = true;
+        true
+    }
+
+    /// [`set_attr_by_atom`](Element::set_attr_by_atom) with the value as a tendril, whose
+    /// buffer the attribute shares (a value set on many elements is allocated once).
+    pub(crate) fn set_attr_tendril_by_atom(
+        &mut self,
+        name: &LocalName,
+        value: &StrTendril,
+    ) -> bool {
+        match self
+            .attrs
+            .iter_mut()
+            .find(|a| a.name.local == *name && a.name.ns == ns!())
+        {
+            Some(a) if a.value == *value => return false,
+            Some(a) => a.value = value.clone(),
+            None => self.attrs.push(Attribute {
+                name: QualName::new(None, ns!(), name.clone()),
+                value: value.clone(),
             }),
         }
         self.touched = true;
@@ -392,43 +414,32 @@ impl<'a> Element<'a> {
 
     /// `step` folded over the local names of the ancestors, outermost first (`None` for one
     /// that is not an element), from `init`: the fact it computes for the parent. The fold
-    /// of each ancestor is remembered in `memo`, so the elements of one subtree fold only
-    /// the ancestors that are new to `memo` (usually none) instead of all of them, for rules
-    /// that look far up on every element. `step` must depend on nothing but its arguments.
-    ///
-    /// Call [`AncestorFolds::clear`] on `memo` for every element without ancestors the rule
-    /// sees (so one walk never reads what another remembered).
-    pub(crate) fn fold_ancestor_names<S: Copy>(
+    /// up to each open ancestor is remembered in the walk's frame of that ancestor (whose
+    /// ancestors stay as they are while it is open), so the elements of one subtree fold
+    /// only the ancestors not folded yet (usually none), for rules that look far up on every
+    /// element. One fold may use it (the final stage's, `sanitize::nesting`'s scopes), and
+    /// `step` must depend on nothing but its arguments.
+    pub(crate) fn fold_ancestor_names(
         &self,
-        memo: &mut AncestorFolds<S>,
-        init: S,
-        step: impl Fn(S, Option<&LocalName>) -> S,
-    ) -> S {
+        init: u8,
+        step: impl Fn(u8, Option<&LocalName>) -> u8,
+    ) -> u8 {
         let ancestors = self.frames.get(1..).unwrap_or_default();
-        // The nearest ancestor `memo` remembers, at its own level. Nodes are compared by
-        // address: `memo` holds a weak reference to each, which keeps its allocation (not
-        // its content) alive, so no other node can have that address. Remembering a level
-        // forgets every deeper one, so a remembered level was stored after all the levels
-        // above it, while its node was open: the walk opens an element once, keeping its
-        // ancestors while it is open, so the levels above are its ancestors still.
-        let mut known = memo.levels.len().min(ancestors.len());
-        while known > 0
-            && !std::ptr::eq(
-                Rc::as_ptr(&ancestors[known - 1].parent),
-                memo.levels[known - 1].0.as_ptr(),
-            )
-        {
+        let mut known = ancestors.len();
+        while known > 0 && ancestors[known - 1].fold.get().is_none() {
             known -= 1;
         }
-        memo.levels.truncate(known);
-        let mut state = memo.levels.last().map_or(init, |&(_, s)| s);
+        let mut state = known
+            .checked_sub(1)
+            .and_then(|k| ancestors[k].fold.get())
+            .unwrap_or(init);
         for f in &ancestors[known..] {
             let name = match &f.parent.data {
                 NodeData::Element { name, .. } => Some(&name.local),
                 _ => None,
             };
             state = step(state, name);
-            memo.levels.push((Rc::downgrade(&f.parent), state));
+            f.fold.set(Some(state));
         }
         state
     }
@@ -565,25 +576,6 @@ impl<'a> Element<'a> {
     /// non-blank text.
     pub fn next_element_siblings(&self) -> Vec<NodeRef> {
         self.next_element_siblings_at(0)
-    }
-}
-
-/// What [`Element::fold_ancestor_names`] remembers: for each ancestor of the last element
-/// it was asked about, outermost first, the node and the fold up to it. Keep one per thread
-/// and per fold (a `thread_local!`): the walk visits an element's descendants right after it,
-/// so most elements share all their ancestors with the one before.
-pub(crate) struct AncestorFolds<S> {
-    levels: Vec<(Weak<Node>, S)>,
-}
-
-impl<S> AncestorFolds<S> {
-    pub(crate) const fn new() -> Self {
-        AncestorFolds { levels: Vec::new() }
-    }
-
-    /// Forgets everything (a new walk has started).
-    pub(crate) fn clear(&mut self) {
-        self.levels.clear();
     }
 }
 

@@ -14,9 +14,8 @@ use crate::interest::{Interest, Pattern};
 use crate::rule::{Action, Context, Rule};
 use html5ever::{LocalName, QualName};
 use markup5ever_rcdom::{Handle, Node, NodeData};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::collections::VecDeque;
 use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
@@ -75,21 +74,61 @@ pub(crate) struct Pending {
     children_done: bool,
 }
 
+/// The nodes of a frame waiting to be visited, in order. Kept last first in a `Vec`: taking
+/// the next node and putting nodes first in line are both at its end.
+#[derive(Default)]
+pub(crate) struct Queue {
+    /// Last first.
+    reversed: Vec<Pending>,
+}
+
+impl Queue {
+    /// The next node.
+    pub(crate) fn front(&self) -> Option<&Pending> {
+        self.reversed.last()
+    }
+
+    /// The nodes, next first.
+    pub(crate) fn iter(&self) -> std::iter::Rev<std::slice::Iter<'_, Pending>> {
+        self.reversed.iter().rev()
+    }
+
+    fn pop_front(&mut self) -> Option<Pending> {
+        self.reversed.pop()
+    }
+
+    fn push_front(&mut self, pending: Pending) {
+        self.reversed.push(pending);
+    }
+}
+
+impl<'q> IntoIterator for &'q Queue {
+    type Item = &'q Pending;
+    type IntoIter = std::iter::Rev<std::slice::Iter<'q, Pending>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 /// An element whose children are being visited.
 pub(crate) struct Frame {
     pub(crate) parent: Handle,
-    pub(crate) pending: VecDeque<Pending>,
+    pub(crate) pending: Queue,
     pub(crate) done: Vec<Handle>,
     generation: Generation,
     /// Some node in `done` did not come from `parent`'s own child list (unwrapped children,
     /// replacements, a renamed element's children): parent pointers must be set at the end.
     moved_in: bool,
+    /// A fold over the ancestors' names up to `parent`, remembered by
+    /// `Element::fold_ancestor_names`.
+    pub(crate) fold: Cell<Option<u8>>,
 }
 
 /// Buffers of finished frames, reused so that visiting an element allocates nothing.
 #[derive(Default)]
 struct Pool {
-    queues: Vec<VecDeque<Pending>>,
+    queues: Vec<Queue>,
 }
 
 impl Frame {
@@ -100,11 +139,13 @@ impl Frame {
         let mut pending = pool.queues.pop().unwrap_or_default();
         if !children_done {
             let of_children = generation.of_children();
-            pending.extend(done.drain(..).map(|node| Pending {
-                node,
-                generation: of_children,
-                children_done: false,
-            }));
+            pending
+                .reversed
+                .extend(done.drain(..).rev().map(|node| Pending {
+                    node,
+                    generation: of_children,
+                    children_done: false,
+                }));
         }
         Frame {
             parent,
@@ -112,19 +153,20 @@ impl Frame {
             done,
             generation,
             moved_in: children_done,
+            fold: Cell::new(None),
         }
     }
 
     /// Puts `nodes` first in line, in order.
     fn push_front(&mut self, nodes: Vec<Handle>, generation: Generation) {
         self.moved_in = true;
-        for node in nodes.into_iter().rev() {
-            self.pending.push_front(Pending {
+        self.pending
+            .reversed
+            .extend(nodes.into_iter().rev().map(|node| Pending {
                 node,
                 generation,
                 children_done: false,
-            });
-        }
+            }));
     }
 
     /// Appends a finished node, merging adjacent text nodes (an unwrap or a removal can
@@ -148,6 +190,7 @@ impl Frame {
             done,
             generation,
             moved_in,
+            fold: _,
         } = self;
         if moved_in {
             let weak = Rc::downgrade(&parent);
@@ -183,6 +226,10 @@ pub(crate) struct Handlers {
 /// The rules (bits) handling each element name.
 #[derive(Debug, Clone, Default)]
 struct Table {
+    /// The whole answer of [`Table::of`] for the names rules name and the HTML elements:
+    /// one look-up for nearly every element.
+    known: HashMap<LocalName, u64, BuildHasherDefault<AtomHasher>>,
+    /// The rules handling each element named exactly.
     by_name: HashMap<LocalName, u64, BuildHasherDefault<AtomHasher>>,
     /// The rules that handle every element.
     everywhere: u64,
@@ -191,6 +238,18 @@ struct Table {
     /// Rules handling every element whose name has a hyphen.
     hyphenated: u64,
 }
+
+/// The HTML elements, whose answers [`Table::known`] holds whatever the rules name.
+const HTML_ELEMENTS: &str = "a abbr acronym address applet area article aside audio b base \
+    basefont bdi bdo bgsound big blink blockquote body br button canvas caption center cite \
+    code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset \
+    figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr \
+    html i iframe image img input ins isindex kbd keygen label legend li link listing main map \
+    mark marquee menu menuitem meta meter nav nobr noembed noframes noscript object ol \
+    optgroup option output p param picture plaintext pre progress q rb rp rt rtc ruby s samp \
+    script search section select slot small source spacer span strike strong style sub \
+    summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul \
+    var video wbr xmp svg math";
 
 impl Table {
     fn add(&mut self, bit: u64, patterns: Option<&[Pattern]>, hyphenated: bool) {
@@ -213,8 +272,30 @@ impl Table {
         }
     }
 
+    /// Fills [`Table::known`], once every rule was added.
+    fn finish(&mut self) {
+        let names = HTML_ELEMENTS
+            .split_ascii_whitespace()
+            .map(LocalName::from)
+            .chain(self.by_name.keys().cloned())
+            .collect::<Vec<_>>();
+        for name in names {
+            let bits = self.compute(&name);
+            self.known.insert(name, bits);
+        }
+    }
+
     /// The rules (bits) that handle an element named `name`.
     fn of(&self, name: &LocalName) -> u64 {
+        match self.known.get(name) {
+            Some(&bits) => bits,
+            None => self.compute(name),
+        }
+    }
+
+    /// [`Table::of`], from the patterns.
+    #[inline(never)]
+    fn compute(&self, name: &LocalName) -> u64 {
         let mut bits = self.everywhere | self.by_name.get(name).copied().unwrap_or(0);
         if self.prefixed.is_empty() && self.hyphenated & !bits == 0 {
             return bits;
@@ -249,6 +330,8 @@ impl Handlers {
                 Some(ends) => h.end.add(bit, Some(ends), false),
             }
         }
+        h.start.finish();
+        h.end.finish();
         Some(h)
     }
 
@@ -507,7 +590,12 @@ fn run_rules(
         };
         cx.renames_exhausted = false;
     }
-    *attrs.borrow_mut() = taken;
+    let left = std::mem::replace(&mut *attrs.borrow_mut(), taken);
+    // What was left in the cell is the empty vector put there (nothing else can reach the
+    // element's attributes meanwhile): nothing to free, and its drop need not be called.
+    if left.capacity() == 0 {
+        std::mem::forget(left);
+    }
     (decision, replacement)
 }
 
@@ -564,5 +652,41 @@ mod tests {
         assert_eq!(of("img", true), 0);
         assert_eq!(of("amp-img", true), 0);
         assert_eq!(of("p", true), 0b100);
+    }
+
+    /// The answers kept for known names are the ones the patterns give.
+    #[test]
+    fn known_names_answer_as_the_patterns() {
+        let interests = [
+            Interest::elements("img a").and_hyphenated().ending("a"),
+            Interest::elements("*").ending("p div"),
+            Interest::elements("p lite-* span"),
+            Interest::elements("figure x-y").ending("lite-*"),
+        ];
+        let h = Handlers::new(&interests).unwrap();
+        let names = HTML_ELEMENTS.split_ascii_whitespace().chain([
+            "amp-img",
+            "lite-youtube",
+            "LITE-vimeo",
+            "lite-",
+            "x-y",
+            "foreignObject",
+            "clipPath",
+            "custom-element",
+        ]);
+        let mut known = 0;
+        for name in names {
+            let name = LocalName::from(name);
+            for table in [&h.start, &h.end] {
+                known += usize::from(table.known.contains_key(&name));
+                assert_eq!(table.of(&name), table.compute(&name), "{name}");
+            }
+        }
+        // Every HTML element, and the names the rules gave, are known.
+        assert!(known >= 2 * HTML_ELEMENTS.split_ascii_whitespace().count());
+        assert!(h.start.known.contains_key(&LocalName::from("x-y")));
+        assert_eq!(h.of(&LocalName::from("lite-youtube"), false), 0b0111);
+        assert_eq!(h.of(&LocalName::from("lite-youtube"), true), 0b1100);
+        assert_eq!(h.of(&LocalName::from("span"), true), 0b0100);
     }
 }

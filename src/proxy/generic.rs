@@ -159,14 +159,19 @@ fn options_then_url(url: &Url, segs: &[&str]) -> Option<String> {
 ///
 /// Example: `https://img.example/resize?src=https%3A%2F%2Forigin.example%2Fa.jpg&w=300`.
 pub(crate) fn generic(url: &Url, segs: &[&str]) -> Option<String> {
+    // The service's name is looked for only once a candidate is found (most URLs that come
+    // here carry none): the answer is the same as when it is looked for first.
+    let found = candidate(url, segs)?;
     // In the path form the origin's own segments follow the options: a word of its path
     // (`…/w_300/https://site.example/archive/qr/a.jpg`) says nothing of the service.
     let carried = segs
         .iter()
         .position(|s| starts_with_ci(s, "http:") || starts_with_ci(s, "https:"));
-    if is_page_image_service(url, carried.map_or(segs, |at| &segs[..at])) {
-        return None;
-    }
+    (!is_page_image_service(url, carried.map_or(segs, |at| &segs[..at]))).then_some(found)
+}
+
+/// [`generic`]'s candidate, before the service's name is looked at.
+fn candidate(url: &Url, segs: &[&str]) -> Option<String> {
     let image = |c: &String| payload::is_image(c);
     // The path form's last segment is the origin's file name: only the query forms read the
     // outer URL's last segment as a page or a file of its own.

@@ -1,6 +1,7 @@
 //! The last few URLs [`Unwrapper::unwrap`](super::Unwrapper::unwrap) peeled on this thread,
-//! with their answers; and, in a ring of its own, the last few answers of the tracker test
-//! ([`tracker`]), asked of the same image URLs by several rules.
+//! with their answers; and, in rings of their own, the last few answers of the tracker test
+//! ([`tracker`]) and of the placeholder test ([`placeholder`]), asked of the same image URLs
+//! by several rules.
 //!
 //! The same proxy URL is read several times while one page is cleaned: by the lazy-image
 //! rule (its candidates, a `<noscript>` image's keys) and by the proxy rule, and a page
@@ -18,6 +19,9 @@ const SIZE: usize = 32;
 
 /// How many answers of the tracker test are kept: a ring, the oldest replaced first.
 const TRACKER_SIZE: usize = 16;
+
+/// How many answers of the placeholder test are kept: a ring, the oldest replaced first.
+const PLACEHOLDER_SIZE: usize = 16;
 
 /// The last `N` answers: a ring, the oldest replaced first once it is full.
 struct Ring<T, const N: usize> {
@@ -58,18 +62,33 @@ thread_local! {
     /// rule (the `src` it was given), and by the `<noscript>` twin's reading.
     static TRACKERS: RefCell<Ring<(String, bool), TRACKER_SIZE>> =
         const { RefCell::new(Ring::new()) };
+    /// The last few answers of
+    /// [`is_placeholder`](crate::rules::lazy_images::placeholder::is_placeholder): an image's
+    /// `src` is asked about by the lazy-image rule (its state, its candidates), by the
+    /// `<noscript>` reading (its twin's keys), and a page repeats its placeholder.
+    static PLACEHOLDERS: RefCell<Ring<(String, bool), PLACEHOLDER_SIZE>> =
+        const { RefCell::new(Ring::new()) };
 }
 
-/// Forgets every answer (a new page): the proxies peeled and the trackers told.
+/// Forgets every answer (a new page): the proxies peeled, the trackers and placeholders
+/// told.
 pub(crate) fn forget() {
     let _ = RECENT.try_with(|r| r.borrow_mut().clear());
     let _ = TRACKERS.try_with(|r| r.borrow_mut().clear());
+    let _ = PLACEHOLDERS.try_with(|r| r.borrow_mut().clear());
 }
 
-/// The tracker test's answer for `url`: remembered, or `test`'s, which is then remembered.
-/// `test` runs with nothing borrowed.
-pub(crate) fn tracker(url: &str, test: impl FnOnce() -> bool) -> bool {
-    let known = TRACKERS
+/// A ring of answers of a yes-or-no test of URLs.
+type Answers<const N: usize> = RefCell<Ring<(String, bool), N>>;
+
+/// The answer for `url` in `ring`: remembered, or `test`'s, which is then remembered. `test`
+/// runs with nothing borrowed.
+fn remembered<const N: usize>(
+    ring: &'static std::thread::LocalKey<Answers<N>>,
+    url: &str,
+    test: impl FnOnce() -> bool,
+) -> bool {
+    let known = ring
         .try_with(|r| {
             r.borrow()
                 .entries
@@ -83,8 +102,35 @@ pub(crate) fn tracker(url: &str, test: impl FnOnce() -> bool) -> bool {
         return answer;
     }
     let answer = test();
-    let _ = TRACKERS.try_with(|r| r.borrow_mut().push((url.to_owned(), answer)));
+    let _ = ring.try_with(|r| {
+        let mut r = r.borrow_mut();
+        if r.entries.len() < N {
+            r.entries.push((url.to_owned(), answer));
+        } else {
+            // The oldest answer's text is written over: no allocation once the ring is full
+            // and its strings are long enough (most pages ask about more URLs than it holds).
+            let slot = r.next;
+            r.next = (slot + 1) % N;
+            if let Some(entry) = r.entries.get_mut(slot) {
+                entry.0.clear();
+                entry.0.push_str(url);
+                entry.1 = answer;
+            }
+        }
+    });
     answer
+}
+
+/// The tracker test's answer for `url`: remembered, or `test`'s, which is then remembered.
+/// `test` runs with nothing borrowed.
+pub(crate) fn tracker(url: &str, test: impl FnOnce() -> bool) -> bool {
+    remembered(&TRACKERS, url, test)
+}
+
+/// The placeholder test's answer for `src`: remembered, or `test`'s, which is then
+/// remembered. `test` runs with nothing borrowed.
+pub(crate) fn placeholder(src: &str, test: impl FnOnce() -> bool) -> bool {
+    remembered(&PLACEHOLDERS, src, test)
 }
 
 /// The answer for `url` (with the generic fallback `generic`): remembered, or `peel`'s,
@@ -117,7 +163,7 @@ pub(super) fn peeled(
 
 #[cfg(test)]
 mod tests {
-    use super::{forget, peeled, tracker, SIZE, TRACKER_SIZE};
+    use super::{forget, peeled, placeholder, tracker, PLACEHOLDER_SIZE, SIZE, TRACKER_SIZE};
     use std::cell::Cell;
 
     #[test]
@@ -178,6 +224,31 @@ mod tests {
         // Forgotten at once.
         forget();
         assert!(tracker(url, || test(true)));
+        assert_eq!(calls.get(), 4);
+    }
+
+    #[test]
+    fn placeholder_answers_are_remembered_and_forgotten() {
+        let calls = Cell::new(0);
+        let test = |answer: bool| {
+            calls.set(calls.get() + 1);
+            answer
+        };
+        let src = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
+        assert!(placeholder(src, || test(true)));
+        assert!(placeholder(src, || test(false)));
+        assert_eq!(calls.get(), 1);
+        // Apart from the tracker test's answers.
+        assert!(!tracker(src, || test(false)));
+        assert_eq!(calls.get(), 2);
+        // Past `PLACEHOLDER_SIZE` other answers, the first is asked again.
+        for i in 0..PLACEHOLDER_SIZE {
+            placeholder(&format!("https://memo-test.example/{i}.jpg"), || false);
+        }
+        assert!(!placeholder(src, || test(false)));
+        assert_eq!(calls.get(), 3);
+        forget();
+        assert!(placeholder(src, || test(true)));
         assert_eq!(calls.get(), 4);
     }
 }

@@ -44,22 +44,29 @@ fn root_relative(url: &str) -> Option<&str> {
 /// Path names of the same-site optimisers ([`SAME_SITE`](super::known::SAME_SITE)), the only
 /// recognisers tried on a root-relative URL. Each must appear literally: the `url` crate
 /// neither decodes `%` escapes in a path nor changes a segment other than `.` and `..`.
-const SAME_SITE_NAMES: &[&[u8]] = &[
-    b"_next",
-    b".netlify",
-    b"_vercel",
-    b"_gatsby",
-    b"_ipx",
-    b"_image",
-    b"cdn-cgi",
+/// With each name, where its `_`, `.` or `-` is (a unit test checks).
+const SAME_SITE_NAMES: &[(&[u8], usize)] = &[
+    (b"_next", 0),
+    (b".netlify", 0),
+    (b"_vercel", 0),
+    (b"_gatsby", 0),
+    (b"_ipx", 0),
+    (b"_image", 0),
+    (b"cdn-cgi", 3),
 ];
 
-/// True when a root-relative URL (its text after the first `/`) names a same-site optimiser.
+/// True when a root-relative URL (its text after the first `/`) names a same-site optimiser
+/// ([`SAME_SITE_NAMES`] anywhere in it).
+///
+/// Each name holds a `_`, `.` or `-` at a known place: one pass finds those bytes, and only
+/// there is a name compared, rather than a search per name (this runs on every root-relative
+/// link).
 fn same_site_marks(bytes: &[u8]) -> bool {
-    // Searchers built once: building one per call costs more than the search.
-    static FINDERS: LazyLock<Vec<Finder<'static>>> =
-        LazyLock::new(|| SAME_SITE_NAMES.iter().map(Finder::new).collect());
-    FINDERS.iter().any(|f| f.find(bytes).is_some())
+    memchr::memchr3_iter(b'_', b'.', b'-', bytes).any(|i| {
+        SAME_SITE_NAMES
+            .iter()
+            .any(|&(name, at)| name[at] == bytes[i] && found_at(bytes, i, at, name))
+    })
 }
 
 /// Whether `bytes` holds `cdn-cgi` (Cloudflare's path), with a searcher built once.

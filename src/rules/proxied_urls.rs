@@ -314,19 +314,7 @@ impl ProxiedUrls {
     /// Whether any URL the `img` may load (its `src`, its `srcset`, the `source`s of its
     /// `picture`) is on a host that refuses hotlinking.
     fn loads_from_hotlink_refuser(&self, el: &Element<'_>, cx: &Context<'_>) -> bool {
-        let refuses = |url: &str| {
-            let url = url.trim();
-            // A plainly written host that is not on the list is answered without parsing:
-            // the `url` crate reads it the same (lower-cased), as a decimal IPv4 address or
-            // not at all, and none of those refuses hotlinking.
-            if proxy::plain_host(url).is_some_and(|host| !refuses_hotlinking(host))
-                || crate::scheme::is_hostless_data(url)
-            {
-                return false;
-            }
-            cx.resolve(url)
-                .is_some_and(|u| u.host_str().is_some_and(refuses_hotlinking))
-        };
+        let refuses = |url: &str| loads_from_refuser(url, cx.base_url());
         let refuses_in = |src: Option<&str>, srcset: Option<&str>| {
             src.is_some_and(refuses)
                 || srcset.is_some_and(|s| crate::srcset::parse(s).iter().any(|c| refuses(c.url)))
@@ -348,6 +336,54 @@ impl ProxiedUrls {
             .filter(|s| s.is("source"))
             .any(|s| refuses_in(s.attr("src").as_deref(), s.attr("srcset").as_deref()))
     }
+}
+
+/// Whether the image URL `url` (of a page whose base URL is `base`) is on a host that
+/// refuses hotlinking ([`refuses_hotlinking`]): the host it has once resolved against
+/// `base` ([`Context::resolve`]).
+fn loads_from_refuser(url: &str, base: Option<&Url>) -> bool {
+    let url = url.trim();
+    // A plainly written host that is not on the list is answered without parsing: the
+    // `url` crate reads it the same (lower-cased), as a decimal IPv4 address or not at all,
+    // and none of those refuses hotlinking. Only after two slashes: against a base URL of
+    // the same scheme, `https:host/a.jpg` and `https:/host/a.jpg` are paths on the base
+    // URL's host.
+    let written_host = proxy::plain_host(url).filter(|_| slashes_before_host(url));
+    if written_host.is_some_and(|host| !refuses_hotlinking(host))
+        || crate::scheme::is_hostless_data(url)
+    {
+        return false;
+    }
+    // A plainly relative URL is on the base URL's host (or, with no base URL, parses as
+    // nothing): answered without parsing it.
+    if is_plainly_relative(url) {
+        return base.and_then(Url::host_str).is_some_and(refuses_hotlinking);
+    }
+    match base {
+        Some(base) => base.join(url).ok(),
+        None => Url::parse(url).ok(),
+    }
+    .is_some_and(|u| u.host_str().is_some_and(refuses_hotlinking))
+}
+
+/// Whether `url` (trimmed) starts with two slashes (`/` or `\\`), or has two right after an
+/// `http:` or `https:` (any case): the host that follows is its own, whatever the base URL.
+fn slashes_before_host(url: &str) -> bool {
+    let after = crate::ascii::strip_prefix_ci(url, "https:")
+        .or_else(|| crate::ascii::strip_prefix_ci(url, "http:"))
+        .unwrap_or(url);
+    after
+        .as_bytes()
+        .get(..2)
+        .is_some_and(|two| two.iter().all(|b| matches!(b, b'/' | b'\\')))
+}
+
+/// A relative URL that keeps the host of any base URL it is resolved against, and that
+/// parses as nothing on its own: no `:` (so no scheme, and no URL without a base), no `\`,
+/// no white space or control byte (which the `url` crate strips or removes), and not
+/// starting with `//` (a host of its own).
+fn is_plainly_relative(url: &str) -> bool {
+    !url.starts_with("//") && url.bytes().all(|b| b > b' ' && b != b':' && b != b'\\')
 }
 
 /// `origin` with `https:` for `http:` when it is on the host of `page` and `page` is an
@@ -507,6 +543,59 @@ mod tests {
         );
         assert_eq!(up("http://a.example/x.jpg", None), "http://a.example/x.jpg");
         assert_eq!(up("/x.jpg", Some(&https_page)), "/x.jpg");
+    }
+
+    /// `https:a.jpg` against an `https:` base URL is a path on the base URL's host (the
+    /// written-host shortcut took `a.jpg` for the host: no `referrerpolicy` on a page of a
+    /// host that refuses hotlinking).
+    #[test]
+    fn scheme_without_slashes_is_on_the_base_host() {
+        let cleaner = crate::Cleaner::builder()
+            .with_base_url("https://wx1.sinaimg.cn/post/")
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let out = cleaner.clean(r#"<p><img src="https:a.jpg" alt="x"></p>"#);
+        assert!(out.html().contains("no-referrer"), "{}", out.html());
+        let base = Url::parse("https://wx1.sinaimg.cn/post/").ok();
+        for url in ["https:a.jpg", "https:/a.jpg", "HTTPS:example.com/a.jpg"] {
+            assert!(loads_from_refuser(url, base.as_ref()), "{url}");
+        }
+        assert!(!loads_from_refuser(
+            "https://example.com/a.jpg",
+            base.as_ref()
+        ));
+        assert!(!loads_from_refuser(
+            "https:\\\\example.com/a.jpg",
+            base.as_ref()
+        ));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(3000))]
+        /// The answer for a plainly relative URL, given without parsing it, is the one of
+        /// the URL resolved against the base URL (or parsed, without one), on URLs made of
+        /// separators, hosts that refuse hotlinking and others, with several base URLs.
+        #[test]
+        fn hotlink_refusers_answered_as_resolved(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "/", "//", "\\", ":", "?", "#", ".", "..", "a", "x.jpg", "sinaimg.cn",
+                "wx1.sinaimg.cn", "example.com", "https:", "http:", "%2F", " ", "\t", "é",
+                "@", "data:", "mmbiz.qpic.cn",
+            ][..]), 0..8),
+            base in proptest::sample::select(&[
+                "", "https://wx1.sinaimg.cn/post/", "https://example.com/a/b", "file:///x/",
+                "mailto:a@example.com", "foo://mmbiz.qpic.cn/p",
+            ][..]),
+        ) {
+            let url: String = pieces.concat();
+            let base = Url::parse(base).ok();
+            let resolved = match &base {
+                Some(b) => b.join(url.trim()).ok(),
+                None => Url::parse(url.trim()).ok(),
+            }
+            .is_some_and(|u| u.host_str().is_some_and(refuses_hotlinking));
+            proptest::prop_assert_eq!(loads_from_refuser(&url, base.as_ref()), resolved, "{:?}", url);
+        }
     }
 
     #[test]

@@ -59,11 +59,12 @@ pub(super) fn workers_dev_query(url: &Url, _segs: &[&str]) -> Option<String> {
 ///
 /// Example: `https://corsproxy.io/?https%3A%2F%2Fexample.com%2Fa.png`.
 pub(super) fn bare_query(url: &Url, segs: &[&str]) -> Option<String> {
-    if url.path() != "/" || is_page_image_service(url, segs) {
+    if url.path() != "/" {
         return None;
     }
     let query = url.query()?;
-    if !starts_with_ci(query, "http") {
+    // The service's name is looked for only once the shape holds: most URLs fail it.
+    if !starts_with_ci(query, "http") || is_page_image_service(url, segs) {
         return None;
     }
     decode_to_http(query)
@@ -79,17 +80,18 @@ pub(super) fn bare_query(url: &Url, segs: &[&str]) -> Option<String> {
 ///
 /// Example: `https://cors-anywhere.herokuapp.com/https://example.com/a.png?x=1`.
 pub(super) fn path_embedded(url: &Url, segs: &[&str]) -> Option<String> {
-    if is_page_image_service(url, segs) {
-        return None;
-    }
     let rest = url.path().strip_prefix('/')?;
-    if let Some(plain) = fix_collapsed_scheme(rest) {
-        return Some(with_query(plain, url.query()));
-    }
-    if starts_with_ci(rest, "http%3a") || starts_with_ci(rest, "https%3a") {
-        return decode_to_http(rest);
-    }
-    None
+    // The service's name is looked for only once a path starts with a scheme: most do not.
+    let embedded = || {
+        if let Some(plain) = fix_collapsed_scheme(rest) {
+            return Some(with_query(plain, url.query()));
+        }
+        if starts_with_ci(rest, "http%3a") || starts_with_ci(rest, "https%3a") {
+            return decode_to_http(rest);
+        }
+        None
+    };
+    embedded().filter(|_| !is_page_image_service(url, segs))
 }
 
 /// Path-scheme mirror: `/{scheme}/{host}/{path}` → `{scheme}://{host}/{path}`, with the

@@ -1,7 +1,7 @@
 //! Tests of the screen: the property test that it is never stricter than the recognisers,
 //! and its marks one by one.
 
-use super::{may_be_proxy, plain_host};
+use super::{may_be_proxy, plain_host, same_site_marks, SAME_SITE_NAMES};
 use crate::proxy::{decode, generic, known};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
@@ -434,4 +434,40 @@ fn marks() {
     ] {
         assert!(!may_be_proxy(no), "{no}");
     }
+}
+
+/// Each same-site name's place of its `_`, `.` or `-` is right.
+#[test]
+fn same_site_anchors() {
+    for &(name, at) in SAME_SITE_NAMES {
+        assert!(matches!(name[at], b'_' | b'.' | b'-'), "{name:?}");
+    }
+}
+
+/// The one-pass look for the same-site names answers as a search for each name does, on
+/// texts made of those names, their pieces and the bytes the pass stops at.
+#[test]
+fn same_site_marks_as_a_search_per_name() {
+    const PIECES: &[&str] = &[
+        "_next", "_nex", "next", ".netlify", ".netlif", "netlify", "_vercel", "_gatsby", "_ipx",
+        "_ip", "_image", "_imag", "cdn-cgi", "cdn-", "-cgi", "cdn", "_", ".", "-", "/", "a", "x",
+        "N", "%2e",
+    ];
+    let searched = |text: &[u8]| {
+        SAME_SITE_NAMES
+            .iter()
+            .any(|(name, _)| memchr::memmem::find(text, name).is_some())
+    };
+    let mut next = rng(0x9e37_79b9_7f4a_7c15);
+    let mut hits = 0;
+    for _ in 0..20_000 {
+        let mut text = String::new();
+        for _ in 0..next(8) {
+            text.push_str(PIECES[next(PIECES.len())]);
+        }
+        let want = searched(text.as_bytes());
+        hits += usize::from(want);
+        assert_eq!(same_site_marks(text.as_bytes()), want, "{text:?}");
+    }
+    assert!(hits > 2_000, "only {hits} texts name one");
 }

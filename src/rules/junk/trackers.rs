@@ -193,14 +193,27 @@ fn is_tracker_url_now(url: &str) -> bool {
     if tracker_by_host(host, path) {
         return true;
     }
-    // Each part starts with `/`: it is looked for only where the path has one.
-    let has_part = memchr::memchr_iter(b'/', path.as_bytes())
-        .any(|i| TRACKER_PATH_PARTS.iter().any(|p| path[i..].starts_with(p)));
-    has_part
+    has_tracker_part(path)
         || pixel_file_name(path)
         || tracker_endpoint(path)
         || redirects_to_tracker(path)
         || archived_tracker(path)
+}
+
+/// Whether `path` holds one of [`TRACKER_PATH_PARTS`]. Each part starts with `/`: it is
+/// looked for only where the path has one followed by a byte that starts one (a plain loop:
+/// paths have many `/`).
+fn has_tracker_part(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    (0..bytes.len()).any(|i| {
+        bytes[i] == b'/'
+            && bytes
+                .get(i + 1)
+                .is_some_and(|&b| PART_SECOND_BYTES.contains(&b))
+            && TRACKER_PATH_PARTS
+                .iter()
+                .any(|p| bytes[i..].starts_with(p.as_bytes()))
+    })
 }
 
 /// Whether `path` carries a tracker's URL whole after a `/`, as an archive's snapshot of a
@@ -277,6 +290,10 @@ static TRACKER_HOSTS_SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     hosts
 });
 
+/// The bytes that follow the `/` of the parts of [`TRACKER_PATH_PARTS`] (a unit test
+/// checks).
+const PART_SECOND_BYTES: &[u8] = b"b_mpgj";
+
 /// `host` and each domain it is a subdomain of, as written (`a.b.com`, `b.com`, `com`):
 /// `host` is `domain` or one of its subdomains exactly when `domain` is one of these.
 fn domains(host: &str) -> impl Iterator<Item = &str> {
@@ -289,15 +306,18 @@ fn split_url(url: &str) -> (Option<&str>, &str) {
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
         .or_else(|| url.strip_prefix("//"));
-    match rest {
-        Some(rest) => {
-            let (authority, path) = rest.find('/').map_or((rest, ""), |i| rest.split_at(i));
-            let authority = authority.split(['?', '#']).next().unwrap_or("");
-            let host = authority.rsplit('@').next().unwrap_or("");
-            (Some(host.split(':').next().unwrap_or("")), path)
-        }
-        None => (None, url),
-    }
+    let Some(rest) = rest else {
+        return (None, url);
+    };
+    // Byte searches (`memchr`): this runs on every image URL.
+    let (authority, path) =
+        memchr::memchr(b'/', rest.as_bytes()).map_or((rest, ""), |i| rest.split_at(i));
+    let authority =
+        memchr::memchr2(b'?', b'#', authority.as_bytes()).map_or(authority, |i| &authority[..i]);
+    let host =
+        memchr::memrchr(b'@', authority.as_bytes()).map_or(authority, |i| &authority[i + 1..]);
+    let host = memchr::memchr(b':', host.as_bytes()).map_or(host, |i| &host[..i]);
+    (Some(host), path)
 }
 
 /// Words that, with `pixel`, name a tracking pixel's file.
@@ -320,9 +340,10 @@ const PIXEL_WORDS: &[&str] = &[
 /// Called on the lowercase URL, so camel case is matched as the joined word
 /// (`rendertimingpixel`).
 fn pixel_file_name(path: &str) -> bool {
-    let end = path.find(['?', '#']).unwrap_or(path.len());
-    let file = path[..end].rsplit('/').next().unwrap_or("");
-    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let end = memchr::memchr2(b'?', b'#', path.as_bytes()).unwrap_or(path.len());
+    let file = &path[..end];
+    let file = memchr::memrchr(b'/', file.as_bytes()).map_or(file, |i| &file[i + 1..]);
+    let stem = memchr::memrchr(b'.', file.as_bytes()).map_or(file, |i| &file[..i]);
     if !stem.contains("pixel") {
         return false;
     }
@@ -497,6 +518,63 @@ mod tests {
             }
         }
         assert!(checked > 10_000);
+    }
+
+    /// `split_url` as it was written with string splits: the oracle of the byte searches.
+    fn split_url_plainly(url: &str) -> (Option<&str>, &str) {
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .or_else(|| url.strip_prefix("//"));
+        match rest {
+            Some(rest) => {
+                let (authority, path) = rest.find('/').map_or((rest, ""), |i| rest.split_at(i));
+                let authority = authority.split(['?', '#']).next().unwrap_or("");
+                let host = authority.rsplit('@').next().unwrap_or("");
+                (Some(host.split(':').next().unwrap_or("")), path)
+            }
+            None => (None, url),
+        }
+    }
+
+    /// The file name's stem as it was found with string splits.
+    fn pixel_stem_plainly(path: &str) -> &str {
+        let end = path.find(['?', '#']).unwrap_or(path.len());
+        let file = path[..end].rsplit('/').next().unwrap_or("");
+        file.rsplit_once('.').map_or(file, |(s, _)| s)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(3000))]
+        /// The byte searches of `split_url`, the path parts' look-up and the pixel file
+        /// name answer as the string splits did, on URLs made of their separators, the
+        /// parts, pixel words and filler.
+        #[test]
+        fn byte_searches_answer_as_the_splits(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "https://", "http://", "//", "/", "?", "#", "@", ":", ".", "a", "x.example",
+                "u@", ":80", "/b/ss/", "/__utm.gif", "/matomo.php", "/piwik.php", "/g/collect",
+                "/j/collect", "/b/s", "/g/", "pixel", "tracking", "timing", ".gif", "é",
+                "scorecardresearch.com", "/tr", "px",
+            ][..]), 0..10)
+        ) {
+            let url: String = pieces.concat();
+            proptest::prop_assert_eq!(super::split_url(&url), split_url_plainly(&url));
+            let (_, path) = super::split_url(&url);
+            let plain_part = super::TRACKER_PATH_PARTS.iter().any(|p| path.contains(p));
+            proptest::prop_assert_eq!(super::has_tracker_part(path), plain_part, "{:?}", url);
+            let stem = pixel_stem_plainly(path);
+            let plain_pixel = stem.contains("pixel")
+                && super::PIXEL_WORDS.iter().any(|w| stem.contains(w));
+            proptest::prop_assert_eq!(super::pixel_file_name(path), plain_pixel, "{:?}", url);
+        }
+    }
+
+    #[test]
+    fn part_second_bytes() {
+        for p in super::TRACKER_PATH_PARTS {
+            assert!(super::PART_SECOND_BYTES.contains(&p.as_bytes()[1]), "{p}");
+        }
     }
 
     #[test]

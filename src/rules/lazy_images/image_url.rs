@@ -67,10 +67,12 @@ pub fn is_image_url(value: &str) -> bool {
     {
         return false;
     }
-    let (before_fragment, _) = v.split_once('#').unwrap_or((v, ""));
-    let (path_part, query) = before_fragment
-        .split_once('?')
-        .unwrap_or((before_fragment, ""));
+    // Byte searches (`memchr`), not string splits: this runs on every candidate.
+    let before_fragment = memchr::memchr(b'#', v.as_bytes()).map_or(v, |i| &v[..i]);
+    let (path_part, query) = memchr::memchr(b'?', before_fragment.as_bytes())
+        .map_or((before_fragment, ""), |i| {
+            (&before_fragment[..i], &before_fragment[i + 1..])
+        });
     // The extension of the last path segment, compared in any case without a lowercase
     // copy: this runs on every candidate.
     let file_start = memchr::memrchr(b'/', path_part.as_bytes()).map_or(0, |i| i + 1);
@@ -84,12 +86,14 @@ pub fn is_image_url(value: &str) -> bool {
             return true;
         }
     }
-    let format_param = query
-        .split('&')
-        .filter_map(|kv| kv.split_once('='))
-        .any(|(k, v)| {
-            FORMAT_PARAMS.iter().any(|p| k.eq_ignore_ascii_case(p))
-                && FORMATS.iter().any(|f| v.eq_ignore_ascii_case(f))
+    // Only a parameter with a `=` can name a format.
+    let format_param = memchr::memchr(b'=', query.as_bytes()).is_some()
+        && query.split('&').any(|kv| {
+            memchr::memchr(b'=', kv.as_bytes()).is_some_and(|eq| {
+                let (k, v) = (&kv[..eq], &kv[eq + 1..]);
+                FORMAT_PARAMS.iter().any(|p| k.eq_ignore_ascii_case(p))
+                    && FORMATS.iter().any(|f| v.eq_ignore_ascii_case(f))
+            })
         });
     if format_param {
         return true;
@@ -258,9 +262,10 @@ fn host_of(url: &str) -> Option<&str> {
     let rest = crate::ascii::strip_prefix_ci(url, "https://")
         .or_else(|| crate::ascii::strip_prefix_ci(url, "http://"))
         .or_else(|| url.strip_prefix("//"))?;
-    let authority = rest.split('/').next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
-    let host = host.split(':').next().unwrap_or("");
+    let authority = memchr::memchr(b'/', rest.as_bytes()).map_or(rest, |i| &rest[..i]);
+    let host =
+        memchr::memrchr(b'@', authority.as_bytes()).map_or(authority, |i| &authority[i + 1..]);
+    let host = memchr::memchr(b':', host.as_bytes()).map_or(host, |i| &host[..i]);
     (!host.is_empty()).then_some(host)
 }
 
@@ -276,6 +281,89 @@ fn is_jetpack_cdn(host: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `is_image_url` as it was written with string splits: the oracle of the byte searches.
+    fn is_image_url_plainly(value: &str) -> bool {
+        let v = value.trim();
+        if v.is_empty() || starts_with_ci(v, "data:") || is_template(v) {
+            return false;
+        }
+        // Bytes first: the characters are decoded only when a non-ASCII byte is there.
+        if v.bytes().any(|b| b <= b' ')
+            || (v.bytes().any(|b| b >= 0x80) && v.chars().any(char::is_whitespace))
+        {
+            return false;
+        }
+        let (before_fragment, _) = v.split_once('#').unwrap_or((v, ""));
+        let (path_part, query) = before_fragment
+            .split_once('?')
+            .unwrap_or((before_fragment, ""));
+        // The extension of the last path segment, compared in any case without a lowercase
+        // copy: this runs on every candidate.
+        let file_start = memchr::memrchr(b'/', path_part.as_bytes()).map_or(0, |i| i + 1);
+        if let Some(dot) = memchr::memrchr(b'.', &path_part.as_bytes()[file_start..]) {
+            let ext = &path_part[file_start + dot..];
+            if path_part.len() > ext.len()
+                && IMAGE_EXTENSIONS
+                    .iter()
+                    .any(|e| e.len() == ext.len() && e.eq_ignore_ascii_case(ext))
+            {
+                return true;
+            }
+        }
+        let format_param = query
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .any(|(k, v)| {
+                FORMAT_PARAMS.iter().any(|p| k.eq_ignore_ascii_case(p))
+                    && FORMATS.iter().any(|f| v.eq_ignore_ascii_case(f))
+            });
+        if format_param {
+            return true;
+        }
+        let Some(host) = host_of_plainly(path_part) else {
+            return false;
+        };
+        let host_is = |h: &str| {
+            let (host, h) = (host.as_bytes(), h.as_bytes());
+            host.len() >= h.len()
+                && host[host.len() - h.len()..].eq_ignore_ascii_case(h)
+                && (host.len() == h.len() || host[host.len() - h.len() - 1] == b'.')
+        };
+        IMAGE_HOSTS.iter().any(|h| host_is(h))
+            || crate::ascii::contains_ci(path_part, "/image/upload/")
+            || is_jetpack_cdn(host)
+    }
+
+    /// `host_of` as it was written with string splits.
+    fn host_of_plainly(url: &str) -> Option<&str> {
+        let rest = crate::ascii::strip_prefix_ci(url, "https://")
+            .or_else(|| crate::ascii::strip_prefix_ci(url, "http://"))
+            .or_else(|| url.strip_prefix("//"))?;
+        let authority = rest.split('/').next().unwrap_or("");
+        let host = authority.rsplit('@').next().unwrap_or("");
+        let host = host.split(':').next().unwrap_or("");
+        (!host.is_empty()).then_some(host)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// The byte searches answer as the string splits did, on URLs made of separators,
+        /// extensions, format parameters, image hosts and filler.
+        #[test]
+        fn byte_searches_answer_as_the_splits(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "https://", "HTTP://", "//", "/", "?", "#", "&", "=", "@", ":", ":80", ".",
+                ".jpg", ".PNG", ".image", "a", "photo", "fm=jpg", "FORMAT=webp", "wx_fmt",
+                "png", "miro.medium.com", "x.zhimg.com", "i0.wp.com", "I2.WP.COM",
+                "/image/upload/", "{w}", "%7B", "%7d", " ", "é", "data:",
+            ][..]), 0..10)
+        ) {
+            let url: String = pieces.concat();
+            proptest::prop_assert_eq!(is_image_url(&url), is_image_url_plainly(&url), "{:?}", url);
+            proptest::prop_assert_eq!(host_of(&url), host_of_plainly(&url), "{:?}", url);
+        }
+    }
 
     #[test]
     fn images_by_extension_query_and_host() {

@@ -48,6 +48,19 @@ const BLANK_FILES: &[&str] = &[
 ///
 /// An empty or white-space value is not a placeholder (it is no image at all).
 pub fn is_placeholder(src: &str) -> bool {
+    // The same `src` is asked about several times while a page is cleaned (see
+    // `proxy::memo`); a long one (a photo inlined) is answered from its head, not kept.
+    if src.len() > MEMO_MAX {
+        return is_placeholder_now(src);
+    }
+    crate::proxy::memo::placeholder(src, || is_placeholder_now(src))
+}
+
+/// The longest `src` whose [`is_placeholder`] answer is remembered.
+const MEMO_MAX: usize = 4096;
+
+/// [`is_placeholder`], worked out.
+fn is_placeholder_now(src: &str) -> bool {
     let s = src.trim();
     if s.is_empty() {
         return false;
@@ -136,9 +149,11 @@ fn has_pagespeed_static(s: &str) -> bool {
 /// `…/w_49,h_33,al_c,blur_2/…`), a width of at most 100 asked in the query
 /// (`?format=100w`, `?w=60`). Only meaningful when a full image is known.
 pub fn is_low_res(src: &str) -> bool {
-    if !may_be_low_res(src) {
-        return false;
-    }
+    may_be_low_res(src) && low_res_now(src)
+}
+
+/// [`is_low_res`] without its screen.
+fn low_res_now(src: &str) -> bool {
     let lower = src.trim().to_ascii_lowercase();
     let (path, query) = match lower.split_once('?') {
         Some((p, q)) => (p, q.split('#').next().unwrap_or("")),
@@ -183,23 +198,27 @@ pub fn is_low_res(src: &str) -> bool {
 }
 
 /// A screen for [`is_low_res`], without allocating: whether `src` has (in any case) `max/`,
-/// `resize:`, `q:`, `q_`, `blur:`, `blur_`, `w_`, or a `q=`, `quality=`, `blur=`,
-/// `format=`, `w=` or `width=` parameter. When it is false, `is_low_res` is false.
+/// `resize:`, `q:`, `q_`, `blur:`, `blur_`, `w_`, or, after its first `?` (where the query
+/// that `is_low_res` reads starts), `q=`, `quality=`, `blur=`, `format=`, `w=` or `width=`.
+/// When it is false, `is_low_res` is false.
 fn may_be_low_res(src: &str) -> bool {
     let s = src.as_bytes();
     let ends = |i: usize, p: &[u8]| i >= p.len() && s[i - p.len()..i].eq_ignore_ascii_case(p);
-    // Only at the four bytes that end a mark, found by `memchr` (a photo inlined as `data:`
-    // is kilobytes long).
+    // A parameter counts only in the query: an inline image's base64 ends in `w==` or
+    // `Q=` often enough, and a photo inlined as `data:` is kilobytes long.
+    let query = memchr::memchr(b'?', s).unwrap_or(s.len());
+    // Only at the four bytes that end a mark, found by `memchr`.
     memchr::memchr3_iter(b'/', b':', b'=', s).any(|i| match s[i] {
         b'/' => ends(i, b"max"),
         b':' => ends(i, b"resize") || ends(i, b"q") || ends(i, b"blur"),
         _ => {
-            ends(i, b"q")
-                || ends(i, b"quality")
-                || ends(i, b"blur")
-                || ends(i, b"format")
-                || ends(i, b"w")
-                || ends(i, b"width")
+            i > query
+                && (ends(i, b"q")
+                    || ends(i, b"quality")
+                    || ends(i, b"blur")
+                    || ends(i, b"format")
+                    || ends(i, b"w")
+                    || ends(i, b"width"))
         }
     }) || memchr::memchr_iter(b'_', s).any(|i| ends(i, b"q") || ends(i, b"blur") || ends(i, b"w"))
 }
@@ -675,6 +694,33 @@ mod tests {
         assert!(!is_placeholder("  "));
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(300))]
+        /// The remembered answers are the answers: a run of `src`s, repeated, more than the
+        /// ring holds, some over the length kept, each answered as when worked out.
+        #[test]
+        fn remembered_placeholder_answers_are_the_answers(
+            picks in proptest::collection::vec(0usize..24, 1..80)
+        ) {
+            let long = format!("data:image/svg+xml,<svg>{}</svg>", " ".repeat(MEMO_MAX));
+            let pool: Vec<String> = (0..20)
+                .map(|i| match i % 5 {
+                    0 => format!("https://a.example/{i}/blank.gif"),
+                    1 => format!("https://a.example/{i}/photo.jpg"),
+                    2 => format!("data:image/svg+xml,<svg width='{i}'></svg>"),
+                    3 => format!("data:image/svg+xml,<svg><rect width='{i}' height='9'/></svg>"),
+                    _ => format!(" javascript:void({i}) "),
+                })
+                .chain([long, String::new(), " ".into(), "about:blank".into()])
+                .collect();
+            crate::proxy::memo::forget();
+            for &k in &picks {
+                let src = &pool[k];
+                proptest::prop_assert_eq!(is_placeholder(src), is_placeholder_now(src), "{:?}", src);
+            }
+        }
+    }
+
     #[test]
     fn low_res_previews() {
         assert!(is_low_res("https://miro.medium.com/max/60/1*abc.jpeg?q=20"));
@@ -700,15 +746,19 @@ mod tests {
     /// The low-res screen, written the plain way: every mark looked for at every byte.
     fn may_be_low_res_plainly(src: &str) -> bool {
         let s = src.as_bytes();
+        let query = src.find('?');
         (0..s.len()).any(|i| {
             let ends = |p: &[u8]| i >= p.len() && s[i - p.len()..i].eq_ignore_ascii_case(p);
             match s[i] {
                 b'/' => ends(b"max"),
                 b':' => ends(b"resize") || ends(b"q") || ends(b"blur"),
                 b'_' => ends(b"q") || ends(b"blur") || ends(b"w"),
-                b'=' => ["q", "quality", "blur", "format", "w", "width"]
-                    .iter()
-                    .any(|p| ends(p.as_bytes())),
+                b'=' => {
+                    query.is_some_and(|q| i > q)
+                        && ["q", "quality", "blur", "format", "w", "width"]
+                            .iter()
+                            .any(|p| ends(p.as_bytes()))
+                }
                 _ => false,
             }
         })
@@ -728,6 +778,25 @@ mod tests {
         ) {
             let url: String = pieces.concat();
             proptest::prop_assert_eq!(may_be_low_res(&url), may_be_low_res_plainly(&url), "{:?}", url);
+        }
+
+        /// The screen never answers for `is_low_res`'s own reading: where it says no, so
+        /// does the full test, on URLs made of the marks, their values, a query, a fragment,
+        /// an inline image's base64.
+        #[test]
+        fn low_res_screen_never_stricter(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "/max/60/", "/MAX/", "max", "/", "resize:fit:60", "RESIZE:FILL:", "/q:eco",
+                "Q_10", "q_", ",blur_2", "e_blur:400", "BLUR:1", "/w_49", "W_", ",", "?",
+                "&", "#", "=", "?q=10", "&q=20", "Quality=5", "?blur=2", "&FORMAT=100w",
+                "?w=60", "&Width=1", "60", "10", "0", "eco", "LOW", "auto:low", "inf", "x",
+                "data:image/png;base64,iVBORw", "Ow==", "https://a.example/", " ",
+            ][..]), 0..10)
+        ) {
+            let url: String = pieces.concat();
+            if !may_be_low_res(&url) {
+                proptest::prop_assert!(!low_res_now(&url), "{:?}", url);
+            }
         }
     }
 

@@ -28,6 +28,7 @@ use crate::dom::names::is_block;
 use crate::rules::BuiltIn;
 use crate::{Action, Context, Element, Interest, Rule};
 pub(crate) use embed_links::is_embed_url;
+use html5ever::tendril::StrTendril;
 use html5ever::{local_name, ns, LocalName, QualName};
 use nesting::Placement;
 use policy::{Classes, Fate, Policy, SanitizerConfig};
@@ -79,7 +80,24 @@ pub(crate) const BUILT_IN: BuiltIn = BuiltIn {
 #[derive(Debug, Clone)]
 pub struct Sanitize {
     policy: Arc<Policy>,
+    /// The HTML elements removed with their content, by name: [`DROPS`] and [`REMOVES`]
+    /// (what [`drops_while_parsing`](Sanitize::drops_while_parsing) and
+    /// [`removes_with_content`](Sanitize::removes_with_content) answer), worked out once
+    /// from the policy: one look-up for each element parsed.
+    removal: Arc<Removal>,
 }
+
+/// See [`Sanitize::removal`].
+type Removal = std::collections::HashMap<
+    LocalName,
+    u8,
+    std::hash::BuildHasherDefault<crate::dom::names::AtomHasher>,
+>;
+
+/// [`Sanitize::drops_while_parsing`] answers yes.
+const DROPS: u8 = 1;
+/// [`Sanitize::removes_with_content`] answers yes.
+const REMOVES: u8 = 2;
 
 impl Default for Sanitize {
     /// The default policy.
@@ -93,9 +111,36 @@ impl Default for Sanitize {
 
 impl Sanitize {
     pub(crate) fn new(policy: Policy) -> Sanitize {
-        Sanitize {
+        let mut sanitize = Sanitize {
             policy: Arc::new(policy),
-        }
+            removal: Arc::default(),
+        };
+        // An HTML element the policy does not name is unwrapped, never removed: only the
+        // named ones can be.
+        let removal = sanitize
+            .policy
+            .named()
+            .filter_map(|local| {
+                let name = QualName::new(None, ns!(html), local.clone());
+                let bits = if sanitize.drops_computed(&name) {
+                    DROPS
+                } else {
+                    0
+                } | if sanitize.removes_computed(&name) {
+                    REMOVES
+                } else {
+                    0
+                };
+                (bits != 0).then(|| (local.clone(), bits))
+            })
+            .collect();
+        sanitize.removal = Arc::new(removal);
+        sanitize
+    }
+
+    /// The [`Sanitize::removal`] bits of the HTML element `local`.
+    fn removal_of(&self, local: &LocalName) -> u8 {
+        self.removal.get(local).copied().unwrap_or(0)
     }
 
     /// The checked policy (for `verify`).
@@ -119,6 +164,29 @@ fn unwraps_as_block(name: &LocalName) -> bool {
 fn unwrap_spaced(el: &mut Element<'_>) -> Action {
     el.space_around_children();
     Action::Unwrap
+}
+
+thread_local! {
+    /// The last value [`with_shared`] was asked for, as a tendril whose buffer every link
+    /// of this thread's trees shares.
+    static SHARED: std::cell::RefCell<Option<StrTendril>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Calls `f` with `value` as a tendril that shares its buffer with the ones given before
+/// for the same value on this thread: the `rel` of every link is allocated once.
+fn with_shared<R>(value: &str, f: impl FnOnce(&StrTendril) -> R) -> R {
+    SHARED.with(|shared| match shared.try_borrow_mut() {
+        Ok(mut shared) => {
+            if shared.as_deref() != Some(value) {
+                *shared = Some(StrTendril::from_slice(value));
+            }
+            match shared.as_ref() {
+                Some(t) => f(t),
+                None => f(&StrTendril::from_slice(value)),
+            }
+        }
+        Err(_) => f(&StrTendril::from_slice(value)),
+    })
 }
 
 impl Sanitize {
@@ -308,13 +376,16 @@ impl Sanitize {
         let has_href = el.attr_by_atom(&local_name!("href")).is_some();
         let rel = self.policy.link_rel.as_deref().filter(|_| has_href);
         let target = (has_href && self.policy.new_tab).then_some("_blank");
-        for (attr, want) in [(local_name!("rel"), rel), (local_name!("target"), target)] {
-            let changed = match want {
-                Some(v) => el.set_attr_by_atom(&attr, v),
-                None => el.remove_attr_by_atom(&attr),
-            };
-            changes += usize::from(changed);
-        }
+        let changed = match rel {
+            Some(v) => with_shared(v, |v| el.set_attr_tendril_by_atom(&local_name!("rel"), v)),
+            None => el.remove_attr_by_atom(&local_name!("rel")),
+        };
+        changes += usize::from(changed);
+        let changed = match target {
+            Some(v) => el.set_attr_by_atom(&local_name!("target"), v),
+            None => el.remove_attr_by_atom(&local_name!("target")),
+        };
+        changes += usize::from(changed);
         changes
     }
 
@@ -344,7 +415,15 @@ impl Sanitize {
     /// (`<canvas>` fallback) and frames, but not what a rule turns into content (a
     /// `<noscript>`'s image, a `select`'s option, an allowed player).
     pub(crate) fn removes_with_content(&self, name: &QualName) -> bool {
-        if self.drops_while_parsing(name) {
+        if name.ns == ns!(html) {
+            return self.removal_of(&name.local) & REMOVES != 0;
+        }
+        self.removes_computed(name)
+    }
+
+    /// [`removes_with_content`](Self::removes_with_content), worked out from the policy.
+    fn removes_computed(&self, name: &QualName) -> bool {
+        if self.drops_computed(name) {
             return true;
         }
         name.ns == ns!(html)
@@ -362,6 +441,14 @@ impl Sanitize {
     /// options, MathML (`math` reads it), the boxes that leave a space between words, nor
     /// the document structure.
     pub(crate) fn drops_while_parsing(&self, name: &QualName) -> bool {
+        if name.ns == ns!(html) {
+            return self.removal_of(&name.local) & DROPS != 0;
+        }
+        self.drops_computed(name)
+    }
+
+    /// [`drops_while_parsing`](Self::drops_while_parsing), worked out from the policy.
+    fn drops_computed(&self, name: &QualName) -> bool {
         if name.ns != ns!(html) {
             // MathML and SVG are read as text (`math`, `svg_text`).
             return match name.ns {
@@ -394,9 +481,6 @@ impl Rule for Sanitize {
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
-        if el.depth() == 0 {
-            nesting::top_level();
-        }
         if !el.is_html() {
             return self.foreign(el);
         }
@@ -457,5 +541,62 @@ impl Rule for Sanitize {
 
     fn keep_comment(&self, _text: &str, _cx: &mut Context<'_>) -> bool {
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::policy::SanitizerConfig;
+    use super::Sanitize;
+    use html5ever::{ns, LocalName, QualName};
+
+    /// The answers looked up are the ones worked out from the policy, for every policy the
+    /// settings can give and every name.
+    #[test]
+    fn removal_looked_up_as_worked_out() {
+        let names = "a abbr address area article aside audio b base bdi bdo big blink \
+            blockquote body br button canvas caption center cite code col colgroup data \
+            datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure \
+            font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i \
+            iframe image img input ins kbd keygen label legend li link main map mark marquee \
+            math menu meta meter nav nobr noembed noframes noscript object ol optgroup option \
+            output p param picture plaintext pre progress q rp rt ruby s samp script search \
+            section select selectedcontent slot small source span strike strong style sub \
+            summary sup svg table tbody td template textarea tfoot th thead time title tr \
+            track tt u ul var video wbr xmp lite-youtube amp-img x-foo foreignObject path g";
+        let configs = [
+            SanitizerConfig::default(),
+            SanitizerConfig {
+                embeds: true,
+                ..Default::default()
+            },
+            SanitizerConfig {
+                tags_removed: vec!["aside".into(), "nav".into(), "svg".into()],
+                tags_unwrapped: vec!["math".into(), "u".into()],
+                ..Default::default()
+            },
+            SanitizerConfig {
+                tags_allowed: vec!["big".into(), "marquee".into()],
+                ..Default::default()
+            },
+        ];
+        for config in configs {
+            let sanitize = Sanitize::new(config.build().unwrap());
+            for local in names.split_ascii_whitespace() {
+                for ns in [ns!(html), ns!(svg), ns!(mathml)] {
+                    let name = QualName::new(None, ns, LocalName::from(local));
+                    assert_eq!(
+                        sanitize.drops_while_parsing(&name),
+                        sanitize.drops_computed(&name),
+                        "{name:?}"
+                    );
+                    assert_eq!(
+                        sanitize.removes_with_content(&name),
+                        sanitize.removes_computed(&name),
+                        "{name:?}"
+                    );
+                }
+            }
+        }
     }
 }

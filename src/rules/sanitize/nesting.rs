@@ -8,10 +8,8 @@
 //! The rules below are the start-tag rules of the HTML tree builder ("in body", "in table"
 //! and friends) that close or move an open element; everything else nests freely.
 
-use crate::dom::element::AncestorFolds;
 use crate::Element;
 use html5ever::{local_name, LocalName};
-use std::cell::RefCell;
 
 /// How far up the ancestors are looked at. Browsers do not nest deeper than 512 elements
 /// anyway (deeper markup is reparented), and the bound keeps the check linear.
@@ -140,36 +138,33 @@ impl Scopes {
     }
 }
 
-thread_local! {
-    /// The fold of [`Scopes`] over the ancestors of the last element asked about.
-    static FOLDS: RefCell<AncestorFolds<Scopes>> = const { RefCell::new(AncestorFolds::new()) };
-}
-
-/// The [`Scopes`] inside the parent of `el`. Each thread remembers the fold of the
-/// ancestors of the last element asked about, so an element costs a fold step for each
-/// ancestor not seen before (usually none), instead of a scan of all of them by name. More
-/// than [`MAX_LOOKUP`] ancestors deep, the nearest ones are scanned as [`placement`] always
-/// did. [`top_level`] must be told about every element without ancestors.
-pub(crate) fn scopes(el: &Element<'_>) -> Scopes {
-    let scan = || Scopes::scan(|| el.ancestor_names().take(MAX_LOOKUP).flatten());
-    if el.depth() > MAX_LOOKUP {
-        return scan();
+impl Scopes {
+    /// As one byte, for [`Element::fold_ancestor_names`].
+    fn to_bits(self) -> u8 {
+        u8::from(self.p_in_button_scope) | u8::from(self.a_after_marker) << 1
     }
-    FOLDS.with(|folds| match folds.try_borrow_mut() {
-        Ok(mut memo) => el.fold_ancestor_names(&mut memo, Scopes::default(), Scopes::step),
-        Err(_) => scan(),
-    })
+
+    fn from_bits(bits: u8) -> Scopes {
+        Scopes {
+            p_in_button_scope: bits & 1 != 0,
+            a_after_marker: bits & 2 != 0,
+        }
+    }
 }
 
-/// For every element the sanitizer sees without ancestors (the walk visits one before any
-/// other element of the tree): forgets the ancestors [`scopes`] remembers, which belong to
-/// another walk.
-pub(crate) fn top_level() {
-    FOLDS.with(|folds| {
-        if let Ok(mut memo) = folds.try_borrow_mut() {
-            memo.clear();
-        }
+/// The [`Scopes`] inside the parent of `el`. The walk's frames remember the fold of the
+/// ancestors (see [`Element::fold_ancestor_names`]), so an element costs a fold step for
+/// each ancestor not folded before (usually none), instead of a scan of all of them by
+/// name. More than [`MAX_LOOKUP`] ancestors deep, the nearest ones are scanned as
+/// [`placement`] always did.
+pub(crate) fn scopes(el: &Element<'_>) -> Scopes {
+    if el.depth() > MAX_LOOKUP {
+        return Scopes::scan(|| el.ancestor_names().take(MAX_LOOKUP).flatten());
+    }
+    let bits = el.fold_ancestor_names(Scopes::default().to_bits(), |bits, name| {
+        Scopes::from_bits(bits).step(name).to_bits()
     });
+    Scopes::from_bits(bits)
 }
 
 /// For a child of a table-structure element: whether `child` is the structure that may
@@ -521,5 +516,58 @@ mod tests {
                 "</article>",
             )
         );
+    }
+
+    /// Asserts, on every element it sees (before and after its children), that the scopes
+    /// remembered by the walk's frames are the ones a scan of the ancestors gives.
+    struct ScopesAsScanned;
+
+    impl ScopesAsScanned {
+        fn check(el: &crate::Element<'_>) -> crate::Action {
+            let remembered = super::scopes(el);
+            let scanned = Scopes::scan(|| el.ancestor_names().take(MAX_LOOKUP).flatten());
+            assert_eq!(remembered, scanned, "{el:?}");
+            crate::Action::Keep
+        }
+    }
+
+    impl crate::Rule for ScopesAsScanned {
+        fn name(&self) -> &'static str {
+            "scopes_as_scanned"
+        }
+        fn element(
+            &self,
+            el: &mut crate::Element<'_>,
+            _: &mut crate::Context<'_>,
+        ) -> crate::Action {
+            Self::check(el)
+        }
+        fn element_end(
+            &self,
+            el: &mut crate::Element<'_>,
+            _: &mut crate::Context<'_>,
+        ) -> crate::Action {
+            Self::check(el)
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+        /// The scopes remembered in the walk's frames are the scanned ones, on mixes of the
+        /// elements that open and close scopes, that the rules unwrap, rename or remove.
+        #[test]
+        fn remembered_scopes_are_the_scanned_ones(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "<p>", "</p>", "<a href=/x>", "</a>", "<button>", "</button>", "<table>",
+                "<td>", "</table>", "<div>", "</div>", "<span>", "</span>", "<marquee>",
+                "</marquee>", "<center>", "<h2>", "<li>", "<ul>", "</ul>", "<section>",
+                "<script>x</script>", "<div hidden>", "<svg><text>t</text></svg>", "x", " ",
+            ]), 0..24)
+        ) {
+            let html = pieces.concat();
+            let cleaner = crate::Cleaner::builder().with_rule(ScopesAsScanned).build().unwrap();
+            let _ = cleaner.clean(&html);
+            let _ = cleaner.clean_document(&html);
+        }
     }
 }

@@ -138,6 +138,11 @@ impl Policy {
         self.fates.get(name).copied().unwrap_or(Fate::Unwrap)
     }
 
+    /// The elements with a fate of their own (every other one is unwrapped).
+    pub(crate) fn named(&self) -> impl Iterator<Item = &LocalName> + '_ {
+        self.fates.keys()
+    }
+
     /// Whether `name` is kept.
     pub(crate) fn keeps(&self, name: &LocalName) -> bool {
         self.fate(name) == Fate::Keep
