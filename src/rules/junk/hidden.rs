@@ -389,7 +389,12 @@ mod tests {
         ] {
             assert!(may_hide_from_all(style), "{style}");
         }
-        for style in ["overflow:hidden", "display:block", "border:none", "visibility:visible"] {
+        for style in [
+            "overflow:hidden",
+            "display:block",
+            "border:none",
+            "visibility:visible",
+        ] {
             assert!(!may_hide_from_all(style), "{style}");
         }
     }
