@@ -65,6 +65,40 @@ fn text_len_below(node: &Handle, removed: Removed<'_>, limit: usize) -> usize {
     total
 }
 
+/// The bytes of `text` other than ASCII white space.
 fn visible_len(text: &str) -> usize {
-    text.bytes().filter(|b| !b.is_ascii_whitespace()).count()
+    // Counted in blocks of at most 255 bytes into a byte-wide counter, with comparisons
+    // only (no table, no branch): the compiler does 16 or 32 bytes at a time. White space
+    // is the space and `\t` `\n` `\x0c` `\r` (`\t`..=`\r` less `\x0b`).
+    let mut blank = 0;
+    for block in text.as_bytes().chunks(255) {
+        let mut n = 0u8;
+        for &b in block {
+            n += u8::from((b == b' ') | ((b.wrapping_sub(b'\t') < 5) & (b != 0x0b)));
+        }
+        blank += usize::from(n);
+    }
+    text.len() - blank
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visible_len;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The block count agrees with testing each byte, on texts of every byte below
+        /// 0x80 and beyond, longer than a block.
+        #[test]
+        fn visible_len_counts_what_is_not_white_space(
+            text in proptest::collection::vec(
+                prop_oneof![0u8..0x80, Just(b' '), Just(b'\t'), Just(0x0b)], 0..700)
+                .prop_map(|b| String::from_utf8(b).unwrap())
+                .prop_flat_map(|s| (Just(s), ".{0,8}"))
+                .prop_map(|(a, b)| format!("{a}{b}{a}")),
+        ) {
+            let naive = text.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+            prop_assert_eq!(visible_len(&text), naive);
+        }
+    }
 }

@@ -175,16 +175,41 @@ fn holds_the_page(el: &Element<'_>, cx: &mut Context<'_>) -> bool {
         return false;
     }
     let removed = cx.removed();
-    if el.text_len_outside(removed, PAGE_TEXT_MIN) < PAGE_TEXT_MIN {
-        return false;
-    }
-    let page = *cx
-        .page_text
-        .get_or_insert_with(|| el.page_text_len(removed));
-    let holds = 2 * el.text_len_outside(removed, page.div_ceil(2)) >= page
-        && el.holds_element(removed, usize::MAX, is_article_part) == Some(true);
+    let holds = holds_enough(
+        |limit| el.text_len_outside(removed, limit),
+        &mut cx.page_text,
+        || el.page_text_len(removed),
+    ) && el.holds_element(removed, usize::MAX, is_article_part) == Some(true);
     cx.page_revealed = holds;
     holds
+}
+
+/// Whether an element holds at least [`PAGE_TEXT_MIN`] of text and half the page's, given
+/// `count`, which counts its text up to a limit (exact below it, at least the limit once
+/// reached), and the page's text (measured by `measure` the first time, then kept in `page`).
+///
+/// The text is counted once, as far as both tests need: up to the limit, the count is
+/// exact, and past it both pass (the limit is at least `PAGE_TEXT_MIN` and half the page).
+/// Only before the page is measured is it first counted up to `PAGE_TEXT_MIN`, not to
+/// measure the page for an element that holds less.
+fn holds_enough(
+    count: impl Fn(usize) -> usize,
+    page: &mut Option<usize>,
+    measure: impl FnOnce() -> usize,
+) -> bool {
+    let limit = |page: usize| PAGE_TEXT_MIN.max(page.div_ceil(2));
+    let (len, page) = match *page {
+        Some(page) => (count(limit(page)), page),
+        None => {
+            if count(PAGE_TEXT_MIN) < PAGE_TEXT_MIN {
+                return false;
+            }
+            let measured = measure();
+            *page = Some(measured);
+            (count(limit(measured)), measured)
+        }
+    };
+    len >= PAGE_TEXT_MIN && 2 * len >= page
 }
 
 /// The elements an article's text is laid out in (see [`holds_the_page`]).
@@ -276,7 +301,7 @@ fn hidden_from(el: &Element<'_>) -> (Shown, bool) {
     if hidden_attr && !hidden::displays(style) {
         return (Shown::Not, true);
     }
-    if !aria_hidden && !hidden::may_hide(style) {
+    if !aria_hidden && !hidden::may_hide_from_all(style) {
         return (Shown::All, true);
     }
     let shown = match hidden::hiding(style) {
@@ -355,8 +380,49 @@ fn removable_when_empty(name: &LocalName) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{removable_when_empty, REMOVABLE_WHEN_EMPTY};
+    use super::{holds_enough, removable_when_empty, PAGE_TEXT_MIN, REMOVABLE_WHEN_EMPTY};
     use html5ever::LocalName;
+    use proptest::prelude::*;
+
+    /// The text of an element as `Element::text_len_outside` counts it: texts of the given
+    /// lengths in turn, until the total reaches the limit.
+    fn count(texts: &[usize], limit: usize) -> usize {
+        let mut total = 0;
+        for &t in texts {
+            total += t;
+            if total >= limit {
+                break;
+            }
+        }
+        total
+    }
+
+    proptest! {
+        /// One count as far as both tests need decides as the two counts did (the first up
+        /// to `PAGE_TEXT_MIN`, the second up to half the page), whether the page is measured
+        /// now or was before, and measures the page in the same cases.
+        #[test]
+        fn one_count_decides_as_two(
+            texts in proptest::collection::vec(
+                prop_oneof![0..4usize, 0..150usize, 0..3000usize], 0..12),
+            rest in prop_oneof![0..4usize, 0..400usize, 0..20000usize],
+            known in proptest::option::of(0..30000usize),
+        ) {
+            let own: usize = texts.iter().sum();
+            let old = |page: &mut Option<usize>| {
+                if count(&texts, PAGE_TEXT_MIN) < PAGE_TEXT_MIN {
+                    return false;
+                }
+                let page = *page.get_or_insert(own + rest);
+                2 * count(&texts, page.div_ceil(2)) >= page
+            };
+            let (mut before, mut after) = (known, known);
+            let expected = old(&mut before);
+            let got = holds_enough(|limit| count(&texts, limit), &mut after, || own + rest);
+            prop_assert_eq!(got, expected);
+            prop_assert_eq!(after, before);
+        }
+    }
 
     /// The `element_end` interest names exactly the elements removable when empty: one
     /// missing there would never be removed, one too many asked for nothing.

@@ -153,7 +153,14 @@ impl DepthSink {
             path.truncate(i + 1);
             return path[i].1;
         }
-        // Not on the path: the elements from `node` up, counted.
+        self.raw_depth_counted(node, &mut path)
+    }
+
+    /// [`Self::raw_depth`] of a `node` off the path: the elements from it up, counted, become
+    /// the path. Out of line: the tree builder nearly always inserts into a node on it.
+    #[cold]
+    #[inline(never)]
+    fn raw_depth_counted(&self, node: &Handle, path: &mut Vec<(*const Node, usize)>) -> usize {
         let mut chain: Vec<*const Node> = Vec::new();
         let mut current = node.clone();
         loop {
@@ -202,6 +209,8 @@ impl DepthSink {
     }
 
     /// Forgets the known depths (nodes are about to move).
+    #[cold]
+    #[inline(never)]
     fn moving(&self) {
         self.moved.set(true);
         self.path.borrow_mut().clear();

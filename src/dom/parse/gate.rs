@@ -175,6 +175,15 @@ impl<'i, S: HasDepth> Gate<'i, S> {
         if bound < MAX_FORMATTING {
             return bound;
         }
+        self.count_formatting(passed)
+    }
+
+    /// Counts the formatting elements the tree builder holds (see [`Self::formatting`]).
+    /// Out of line, as every rarely taken branch of the gate: the gate runs for every token,
+    /// inside html5ever's tokenizer loop, and its code shares the instruction cache with it.
+    #[cold]
+    #[inline(never)]
+    fn count_formatting(&self, passed: usize) -> usize {
         let count = FormattingCount::default();
         self.builder.trace_handles(&count);
         let count = count.0.borrow().len();
@@ -183,6 +192,8 @@ impl<'i, S: HasDepth> Gate<'i, S> {
     }
 
     /// Remembers a dropped start tag, so its end tag is dropped too.
+    #[cold]
+    #[inline(never)]
     fn drop_start(&self, tag: &Tag) {
         if !tag.self_closing {
             *self
@@ -193,73 +204,76 @@ impl<'i, S: HasDepth> Gate<'i, S> {
         }
     }
 
-    /// Decides about a tag; `false` drops it.
+    /// Decides about a tag; `false` drops it. A formatting start tag that passes is counted
+    /// (see [`Self::formatting`]).
+    #[inline]
     fn pass(&self, tag: &Tag, line_number: u64) -> bool {
-        if tag.kind == TagKind::StartTag
-            && is_formatting(&tag.name)
-            && self.formatting() >= MAX_FORMATTING
-        {
+        if tag.kind == TagKind::EndTag {
+            return !self.deep() || self.pass_end_deep(tag);
+        }
+        let formatting = is_formatting(&tag.name);
+        if formatting && self.formatting() >= MAX_FORMATTING {
             self.drop_start(tag);
             return false;
         }
-        if !self.deep() {
+        if self.deep() && !self.pass_start_deep(tag, line_number) {
+            return false;
+        }
+        if formatting {
+            self.formatting_passed.set(self.formatting_passed.get() + 1);
+        }
+        true
+    }
+
+    /// Decides about a start tag once the tree is [`deep`](Self::deep); `false` drops it.
+    #[cold]
+    #[inline(never)]
+    fn pass_start_deep(&self, tag: &Tag, line_number: u64) -> bool {
+        let current = self.current_depth(line_number);
+        if current < MAX_DEPTH {
+            // Back above the dropped region: the elements the dropped tags were in are
+            // closed, so their end tags will not come.
+            self.dropped.borrow_mut().clear();
+        }
+        if Self::allowed(tag, current + 1) {
             return true;
         }
-        match tag.kind {
-            TagKind::StartTag => {
-                let current = self.current_depth(line_number);
-                if current < MAX_DEPTH {
-                    // Back above the dropped region: the elements the dropped tags were in
-                    // are closed, so their end tags will not come.
-                    self.dropped.borrow_mut().clear();
-                }
-                if Self::allowed(tag, current + 1) {
-                    return true;
-                }
-                self.drop_start(tag);
+        self.drop_start(tag);
+        false
+    }
+
+    /// Decides about an end tag once the tree is [`deep`](Self::deep); `false` drops it.
+    #[cold]
+    #[inline(never)]
+    fn pass_end_deep(&self, tag: &Tag) -> bool {
+        if matches!(tag.name, local_name!("body") | local_name!("html")) {
+            // These only switch to the "after body" insertion modes (where the probe would
+            // see the root), and html5ever ignores them in a fragment anyway.
+            return false;
+        }
+        let mut dropped = self.dropped.borrow_mut();
+        match dropped.get_mut(&tag.name) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
                 false
             }
-            TagKind::EndTag => {
-                if matches!(tag.name, local_name!("body") | local_name!("html")) {
-                    // These only switch to the "after body" insertion modes (where the probe
-                    // would see the root), and html5ever ignores them in a fragment anyway.
-                    return false;
-                }
-                let mut dropped = self.dropped.borrow_mut();
-                match dropped.get_mut(&tag.name) {
-                    Some(n) if *n > 0 => {
-                        *n -= 1;
-                        false
-                    }
-                    _ => true,
-                }
-            }
+            _ => true,
         }
     }
-}
 
-impl<S: HasDepth> TokenSink for Gate<'_, S> {
-    type Handle = Handle;
-
-    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
-        let mut raw_text_of = None;
-        let mut svg = false;
-        if let Token::TagToken(tag) = &token {
-            if !self.pass(tag, line_number) {
-                return TokenSinkResult::Continue;
-            }
-            if tag.kind == TagKind::StartTag {
-                if is_formatting(&tag.name) {
-                    self.formatting_passed.set(self.formatting_passed.get() + 1);
-                }
-                if is_raw_text_start(&tag.name) {
-                    raw_text_of = Some(tag.name.clone());
-                }
-                svg = tag.name == local_name!("svg") && !tag.self_closing;
-                if svg {
-                    self.builder.sink.take_svg_created();
-                }
-            }
+    /// A start tag after which the tokenizer may read raw text, or an `<svg>`: hands it to
+    /// the tree builder, then skips what the sink drops (see the module documentation).
+    #[inline(never)]
+    fn process_special_start(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
+        let (raw_text_of, svg) = match &token {
+            Token::TagToken(tag) => (
+                is_raw_text_start(&tag.name).then(|| tag.name.clone()),
+                tag.name == local_name!("svg") && !tag.self_closing,
+            ),
+            _ => (None, false),
+        };
+        if svg {
+            self.builder.sink.take_svg_created();
         }
         let result = self.builder.process_token(token, line_number);
         if let (TokenSinkResult::RawData(kind), Some(name)) = (&result, raw_text_of) {
@@ -273,6 +287,26 @@ impl<S: HasDepth> TokenSink for Gate<'_, S> {
             drawing::skip(self.input, &self.drawing_budget);
         }
         result
+    }
+}
+
+impl<S: HasDepth> TokenSink for Gate<'_, S> {
+    type Handle = Handle;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
+        // Text, comments and the rest go straight through; so do most tags, after a few
+        // comparisons (the rare cases are out of line).
+        if let Token::TagToken(tag) = &token {
+            if !self.pass(tag, line_number) {
+                return TokenSinkResult::Continue;
+            }
+            if tag.kind == TagKind::StartTag
+                && (is_raw_text_start(&tag.name) || tag.name == local_name!("svg"))
+            {
+                return self.process_special_start(token, line_number);
+            }
+        }
+        self.builder.process_token(token, line_number)
     }
 
     fn end(&self) {

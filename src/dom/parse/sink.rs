@@ -159,7 +159,10 @@ impl<'a, S: InnerSink> FilterSink<'a, S> {
         node.parent.set(Some(weak.clone()));
     }
 
-    /// `child` goes below a dropped node: it is dropped too (text is simply not kept).
+    /// `child` goes below a dropped node: it is dropped too (text is simply not kept). Out
+    /// of line: most appends go to live nodes.
+    #[cold]
+    #[inline(never)]
     fn swallow(&self, child: NodeOrText<Handle>) {
         if let NodeOrText::AppendNode(node) = child {
             self.set_mark(&node, true);

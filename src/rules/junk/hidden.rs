@@ -94,6 +94,29 @@ pub(crate) fn may_hide(style: &str) -> bool {
         || memchr::memchr3_iter(b'N', b'H', b'C', b).any(word_at)
 }
 
+/// Whether [`hiding`] may find `style` hiding its element from everyone (`Removed` or
+/// `Invisible`): only a style that names `display` and `none`, or `visibility` (also part
+/// of `content-visibility`) and `hidden` or `collapse`, or has an escape (which could spell
+/// any of them), is read. Narrower than [`may_hide`], which lets every `overflow: hidden`
+/// through to the tokenizer: the screen for an element that is not `aria-hidden`, for which
+/// the other hidings make no difference.
+pub(crate) fn may_hide_from_all(style: &str) -> bool {
+    let b = style.as_bytes();
+    memchr::memchr(b'\\', b).is_some()
+        || (mentions(b, b"none") && mentions(b, b"display"))
+        || ((mentions(b, b"hidden") || mentions(b, b"collapse")) && mentions(b, b"visibility"))
+}
+
+/// Whether `b` holds `word` (ASCII lower case) in any ASCII case: compared only where its
+/// first letter is.
+fn mentions(b: &[u8], word: &[u8]) -> bool {
+    let first = word[0];
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), b).any(|i| {
+        b.get(i..i + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    })
+}
+
 /// How `style` hides its element.
 pub(crate) fn hiding(style: &str) -> Hiding {
     let decls = effective(&declarations(style));
@@ -327,7 +350,54 @@ fn values(p: &mut Parser<'_>) -> (Vec<Value>, bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::{displays, floats, hiding, may_hide, visibility, Hiding};
+    use super::{displays, floats, hiding, may_hide, may_hide_from_all, visibility, Hiding};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// What the narrow screen lets by, the tokenizer never reads as hidden from everyone;
+        /// and it lets by no more than the wide one does (styles of the pieces a hiding is
+        /// written with, in any case, with comments, escapes and `!important`).
+        #[test]
+        fn the_narrow_screen_lets_by_no_hiding_from_everyone(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "display", "DISPLAY", "Display", "none", "NONE", "visibility", "Visibility",
+                "content-", "content-visibility", "hidden", "HIDDEN", "collapse", "Collapse",
+                "visible", "block", ":", ": ", ";", " ", "/**/", "/*none*/", "!important",
+                "overflow", "height", "0", "clip", "x-", "n\\6f ne", "\\", "\"", "'", "-",
+                "inline", "(", ")",
+            ]), 0..12),
+        ) {
+            let style = parts.concat();
+            if !may_hide_from_all(&style) {
+                prop_assert!(
+                    !matches!(hiding(&style), Hiding::Removed | Hiding::Invisible),
+                    "{}", style
+                );
+            }
+            prop_assert!(!may_hide_from_all(&style) || may_hide(&style), "{}", style);
+        }
+    }
+
+    #[test]
+    fn the_narrow_screen_reads_what_hides() {
+        for style in [
+            "display:none",
+            "visibility:hidden",
+            "VISIBILITY: Collapse",
+            "content-visibility: hidden",
+            "display: n\\6f ne",
+        ] {
+            assert!(may_hide_from_all(style), "{style}");
+        }
+        for style in [
+            "overflow:hidden",
+            "display:block",
+            "border:none",
+            "visibility:visible",
+        ] {
+            assert!(!may_hide_from_all(style), "{style}");
+        }
+    }
 
     #[test]
     fn hidden_from_everyone() {
