@@ -570,13 +570,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
         /// The one-pass screen answers as the plain one on mixes of the words it looks for.
         #[test]
         fn the_screen_answers_as_the_plain_one(
             pieces in proptest::collection::vec(proptest::sample::select(&[
                 "h", "H", "http", "HTTP", "ttp", "?", "=", "RU", "ru", "/", "\\", ".", "amp",
                 "AMP", "/redirect/2/", "/v3/__", "aHR0c", ".translate.goog", ".TRANSLATE.GOOG",
-                "ampproject", "x", "é", "%2F",
+                "ampproject", "x", "é", "%2F", "p", "P", "mp", "_", "2", "/redirect", "/2/",
+                "/v3/_", "/v3/", "t", "a", "R", "U", "Am", "tTp", ".ampproject", "/a", "/v", "/r",
             ][..]), 0..12)
         ) {
             let url: String = pieces.concat();

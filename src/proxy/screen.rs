@@ -15,9 +15,7 @@ fn after_scheme(url: &str) -> Option<&str> {
     let s = url.trim_ascii_start();
     let b = s.as_bytes();
     if *b.first()? == b'/' {
-        return s
-            .strip_prefix("//")
-            .map(|rest| rest.trim_start_matches(['/', '\\']));
+        return s.strip_prefix("//").map(skip_slashes);
     }
     if !b.get(..4)?.eq_ignore_ascii_case(b"http") {
         return None;
@@ -29,9 +27,13 @@ fn after_scheme(url: &str) -> Option<&str> {
     };
     // The URL parser reads any run of `/` and `\` after a special scheme's `:` (or none) as
     // what comes before the host: `HTTP:////host/`, `http:\\host/`, `http:host/`.
-    s.get(scheme_end..)?
-        .strip_prefix(':')
-        .map(|rest| rest.trim_start_matches(['/', '\\']))
+    s.get(scheme_end..)?.strip_prefix(':').map(skip_slashes)
+}
+
+/// `s` without its leading run of `/` and `\` (a byte loop: a `char` pattern decodes).
+fn skip_slashes(s: &str) -> &str {
+    let n = s.bytes().take_while(is_slash).count();
+    &s[n..]
 }
 
 /// The text of a root-relative URL (`/path`, not `//host`) after its `/`, once leading ASCII
@@ -91,15 +93,27 @@ const SCHEME_LESS_HOSTS: &[(&[u8], bool)] = &[
 /// port or trailing `.`.
 fn scheme_less_host(bytes: &[u8]) -> bool {
     let host = &bytes[..host_end(bytes)];
-    let host = host
-        .iter()
-        .rposition(|&b| b == b'@')
-        .map_or(host, |at| &host[at + 1..]);
-    let host = match host.iter().rposition(|&b| b == b':') {
+    // Every name ends in `o` or `g` (a unit test checks). A host whose last byte is none of
+    // them and nothing user info, a port or a trailing `.` could have ended with (a digit,
+    // `:`, `.`, `@`) is none of them, answered before those are looked for.
+    if !host.last().is_some_and(|&b| {
+        matches!(b | 0x20, b'o' | b'g') || matches!(b, b'0'..=b'9' | b':' | b'.' | b'@')
+    }) {
+        return false;
+    }
+    let host = memchr::memrchr(b'@', host).map_or(host, |at| &host[at + 1..]);
+    let host = match memchr::memrchr(b':', host) {
         Some(colon) if host[colon + 1..].iter().all(u8::is_ascii_digit) => &host[..colon],
         _ => host,
     };
     let host = host.strip_suffix(b".").unwrap_or(host);
+    // The same look once they are removed.
+    if !host
+        .last()
+        .is_some_and(|&b| matches!(b | 0x20, b'o' | b'g'))
+    {
+        return false;
+    }
     SCHEME_LESS_HOSTS.iter().any(|&(name, subdomains)| {
         host.eq_ignore_ascii_case(name)
             || subdomains
@@ -145,13 +159,17 @@ fn unsafe_segment_at(bytes: &[u8], i: usize) -> bool {
         && bytes.get(i + 2).is_some_and(is_slash)
 }
 
-/// True when the `p` or `P` at `i` is the one of `.wp.com` (any case) not followed by a
-/// letter or digit: a Photon host, whatever follows it (`/`, a port, `\`…).
+/// True when the `p` or `P` at `i` is the one of `i<digit>.wp.com` (any case) not followed
+/// by a letter or digit: a Photon host, whatever follows it (`/`, a port, `\`…). (Photon's
+/// hosts are `i0.wp.com` to `i9.wp.com`; WordPress's others, such as its stats pixel
+/// `pixel.wp.com`, proxy nothing. A host written with a `%` is let through by its `%`.)
 fn photon_host_at(bytes: &[u8], i: usize) -> bool {
     // `w` first: the `p` of most URLs (`.jpg`, `.png`, `/uploads/`) fails there.
-    i >= 2
+    i >= 4
         && bytes[i - 1] | 0x20 == b'w'
         && bytes[i - 2] == b'.'
+        && bytes[i - 3].is_ascii_digit()
+        && bytes[i - 4] | 0x20 == b'i'
         && bytes
             .get(i + 1..i + 5)
             .is_some_and(|com| com.eq_ignore_ascii_case(b".com"))
@@ -239,10 +257,7 @@ fn may_have_dot_segment(bytes: &[u8], escaped_dot: bool) -> bool {
 /// after the ones the `url` crate skips there (or later, never earlier).
 fn host_end(bytes: &[u8]) -> usize {
     let host_start = bytes.iter().position(|b| !is_slash(b)).unwrap_or(0);
-    bytes[host_start..]
-        .iter()
-        .position(is_slash)
-        .map_or(bytes.len(), |end| host_start + end)
+    memchr::memchr2(b'/', b'\\', &bytes[host_start..]).map_or(bytes.len(), |end| host_start + end)
 }
 
 /// False only when `url` cannot be a proxy URL of any built-in format (templates are not
@@ -263,8 +278,8 @@ fn host_end(bytes: &[u8]) -> usize {
 ///   percent-decoding and may have an upper-case scheme);
 /// - weserv's scheme-less `url=` (any case), thumbor's `unsafe` or 28-byte signature segment
 ///   ending in `=`;
-/// - a Photon host: `.wp.com` (any case) not followed by a letter or digit, or any `%` in
-///   the host;
+/// - a Photon host: `i<digit>.wp.com` (any case) not followed by a letter or digit, or any
+///   `%` in the host;
 /// - Nuxt IPX's `_ipx` segment (its source may be a plain path), or an `=` in a URL that
 ///   holds `cdn-cgi` (Cloudflare's options are `key=value`, its source may be a plain path);
 /// - a host whose source is a scheme-less `host/path` ([`SCHEME_LESS_HOSTS`]: Statically,

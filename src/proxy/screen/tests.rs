@@ -1,7 +1,10 @@
 //! Tests of the screen: the property test that it is never stricter than the recognisers,
 //! and its marks one by one.
 
-use super::{may_be_proxy, plain_host, same_site_marks, SAME_SITE_NAMES};
+use super::{
+    is_slash, may_be_proxy, plain_host, same_site_marks, scheme_less_host, SAME_SITE_NAMES,
+    SCHEME_LESS_HOSTS,
+};
 use crate::proxy::{decode, generic, known};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
@@ -309,6 +312,13 @@ fn never_stricter_than_the_recognisers() {
         "image.webp?url=",
         "x.translate.goog/",
         "TRANSLATE.GOOG/",
+        "I7.Wp.CoM/",
+        "pixel.wp.com/",
+        "i",
+        "I",
+        "4",
+        "i4",
+        ".Wp.com:80/",
     ];
     // 12,000 rounds from a fixed seed, unless `PROPTEST_CASES` and `PROPTEST_RNG_SEED` (as
     // for the property tests) ask for more rounds or another seed.
@@ -403,6 +413,7 @@ fn marks() {
         "https://x.example\\unsafe\\a.jpg",
         "https://x.example/c/s,b64/SFRUUDov",
         "https://i0.wp.com/a.example/b.jpg",
+        "https://u:p@I9.Wp.CoM./a.example/b.jpg",
         "https://x.example/unsafe/a.jpg",
         "https://x.example/okK5PsdNY8F082UMQEAbLPeUFfb=/x",
         "https://x.example/okK5PsdNY8F082UMQEAbLPeUFfb=",
@@ -424,6 +435,8 @@ fn marks() {
         "https://x.example/a%20b.jpg?q=%E4%B8%AD",
         "https://x.example/aH/x/R0c",
         "https://s0.wp.community/a.jpg",
+        "https://pixel.wp.com/g.gif?v=ext&blog=1&srv=a.example",
+        "https://i0.xwp.com/a.example/b.jpg",
         "data:image/png;base64,aHR0cHM6",
         "/relative/http/a.jpg",
         "/images/a.svg?w=80",
@@ -470,4 +483,76 @@ fn same_site_marks_as_a_search_per_name() {
         assert_eq!(same_site_marks(text.as_bytes()), want, "{text:?}");
     }
     assert!(hits > 2_000, "only {hits} texts name one");
+}
+
+/// The host screen as it was written before its shortcuts: per-byte searches, every name
+/// compared.
+fn scheme_less_host_plainly(bytes: &[u8]) -> bool {
+    let host_start = bytes.iter().position(|b| !is_slash(b)).unwrap_or(0);
+    let end = bytes[host_start..]
+        .iter()
+        .position(is_slash)
+        .map_or(bytes.len(), |end| host_start + end);
+    let host = &bytes[..end];
+    let host = host
+        .iter()
+        .rposition(|&b| b == b'@')
+        .map_or(host, |at| &host[at + 1..]);
+    let host = match host.iter().rposition(|&b| b == b':') {
+        Some(colon) if host[colon + 1..].iter().all(u8::is_ascii_digit) => &host[..colon],
+        _ => host,
+    };
+    let host = host.strip_suffix(b".").unwrap_or(host);
+    SCHEME_LESS_HOSTS.iter().any(|&(name, subdomains)| {
+        host.eq_ignore_ascii_case(name)
+            || subdomains
+                && host.len() > name.len()
+                && host[host.len() - name.len()..].eq_ignore_ascii_case(name)
+                && host[host.len() - name.len() - 1] == b'.'
+    })
+}
+
+/// The host screen's `memchr` searches and its look at the last byte answer as the plain
+/// one, on hosts made of the names, their pieces, ports, user info and path bytes.
+#[test]
+fn scheme_less_host_as_written_plainly() {
+    assert!(SCHEME_LESS_HOSTS
+        .iter()
+        .all(|(name, _)| matches!(name.last(), Some(b'o' | b'g'))));
+    const PIECES: &[&str] = &[
+        "cdn.statically.io",
+        "CDN.AMPPROJECT.ORG",
+        "cdn.ampproject.org",
+        "cloudimg.io",
+        "translate.goog",
+        "TRANSLATE.GOOG",
+        "a.",
+        "x",
+        ".",
+        "/",
+        "\\",
+        "@",
+        ":",
+        "80",
+        ":443",
+        "o",
+        "G",
+        "io",
+        "goog",
+        "user@",
+        "?",
+        "é",
+    ];
+    let mut next = rng(0x2545_f491_4f6c_dd1d);
+    let mut hits = 0;
+    for _ in 0..20_000 {
+        let mut text = String::new();
+        for _ in 0..next(7) {
+            text.push_str(PIECES[next(PIECES.len())]);
+        }
+        let want = scheme_less_host_plainly(text.as_bytes());
+        hits += usize::from(want);
+        assert_eq!(scheme_less_host(text.as_bytes()), want, "{text:?}");
+    }
+    assert!(hits > 500, "only {hits} hosts named");
 }

@@ -199,28 +199,40 @@ fn low_res_now(src: &str) -> bool {
 
 /// A screen for [`is_low_res`], without allocating: whether `src` has (in any case) `max/`,
 /// `resize:`, `q:`, `q_`, `blur:`, `blur_`, `w_`, or, after its first `?` (where the query
-/// that `is_low_res` reads starts), `q=`, `quality=`, `blur=`, `format=`, `w=` or `width=`.
-/// When it is false, `is_low_res` is false.
+/// that `is_low_res` reads starts), `q=`, `quality=`, `blur=`, `format=`, `w=` or `width=`;
+/// each mark but `resize:` and the blur ones followed by what may start its value: a number
+/// (a digit or `+`, which `u32` parsing accepts) and, for a quality option, `e`, `l` or
+/// `auto:low` (`eco`, `low`, `lowest`). When it is false, `is_low_res` is false.
 fn may_be_low_res(src: &str) -> bool {
     let s = src.as_bytes();
     let ends = |i: usize, p: &[u8]| i >= p.len() && s[i - p.len()..i].eq_ignore_ascii_case(p);
+    // What follows the mark ending at `i`: a number, or a quality option's value.
+    let number = |i: usize| matches!(s.get(i + 1), Some(b'0'..=b'9' | b'+'));
+    let quality = |i: usize| {
+        number(i)
+            || matches!(s.get(i + 1), Some(b'e' | b'E' | b'l' | b'L'))
+            || s.get(i + 1..i + 9)
+                .is_some_and(|v| v.eq_ignore_ascii_case(b"auto:low"))
+    };
     // A parameter counts only in the query: an inline image's base64 ends in `w==` or
     // `Q=` often enough, and a photo inlined as `data:` is kilobytes long.
     let query = memchr::memchr(b'?', s).unwrap_or(s.len());
     // Only at the four bytes that end a mark, found by `memchr`.
     memchr::memchr3_iter(b'/', b':', b'=', s).any(|i| match s[i] {
-        b'/' => ends(i, b"max"),
-        b':' => ends(i, b"resize") || ends(i, b"q") || ends(i, b"blur"),
+        b'/' => ends(i, b"max") && number(i),
+        b':' => ends(i, b"resize") || (ends(i, b"q") && quality(i)) || ends(i, b"blur"),
         _ => {
             i > query
-                && (ends(i, b"q")
-                    || ends(i, b"quality")
-                    || ends(i, b"blur")
-                    || ends(i, b"format")
-                    || ends(i, b"w")
-                    || ends(i, b"width"))
+                && (ends(i, b"blur")
+                    || (number(i)
+                        && (ends(i, b"q")
+                            || ends(i, b"quality")
+                            || ends(i, b"format")
+                            || ends(i, b"w")
+                            || ends(i, b"width"))))
         }
-    }) || memchr::memchr_iter(b'_', s).any(|i| ends(i, b"q") || ends(i, b"blur") || ends(i, b"w"))
+    }) || memchr::memchr_iter(b'_', s)
+        .any(|i| (ends(i, b"q") && quality(i)) || ends(i, b"blur") || (ends(i, b"w") && number(i)))
 }
 
 /// Words that name a stand-in file in an image's file name: `img_default.png`,
@@ -749,15 +761,20 @@ mod tests {
         let query = src.find('?');
         (0..s.len()).any(|i| {
             let ends = |p: &[u8]| i >= p.len() && s[i - p.len()..i].eq_ignore_ascii_case(p);
+            let after = String::from_utf8_lossy(&s[i + 1..]).to_ascii_lowercase();
+            let number = after.starts_with(|c: char| c.is_ascii_digit() || c == '+');
+            let quality = number || ["e", "l", "auto:low"].iter().any(|v| after.starts_with(v));
             match s[i] {
-                b'/' => ends(b"max"),
-                b':' => ends(b"resize") || ends(b"q") || ends(b"blur"),
-                b'_' => ends(b"q") || ends(b"blur") || ends(b"w"),
+                b'/' => ends(b"max") && number,
+                b':' => ends(b"resize") || (ends(b"q") && quality) || ends(b"blur"),
+                b'_' => (ends(b"q") && quality) || ends(b"blur") || (ends(b"w") && number),
                 b'=' => {
                     query.is_some_and(|q| i > q)
-                        && ["q", "quality", "blur", "format", "w", "width"]
-                            .iter()
-                            .any(|p| ends(p.as_bytes()))
+                        && (ends(b"blur")
+                            || (number
+                                && ["q", "quality", "format", "w", "width"]
+                                    .iter()
+                                    .any(|p| ends(p.as_bytes()))))
                 }
                 _ => false,
             }
@@ -765,7 +782,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
         /// The `memchr` screen answers as the plain one on mixes of the marks, their
         /// near misses and their bytes.
         #[test]
@@ -773,7 +790,7 @@ mod tests {
             pieces in proptest::collection::vec(proptest::sample::select(&[
                 "max", "MAX", "ma", "resize", "RESIZE", "q", "Q", "blur", "BLUR", "w", "W",
                 "quality", "format", "width", "wid", "/", ":", "_", "=", "?", "&", "60", "x",
-                "é", "https://a.example/",
+                "é", "https://a.example/", "+", "e", "L", "auto:low", "AUTO:LO", "auto", "1200",
             ][..]), 0..10)
         ) {
             let url: String = pieces.concat();
@@ -791,6 +808,9 @@ mod tests {
                 "&", "#", "=", "?q=10", "&q=20", "Quality=5", "?blur=2", "&FORMAT=100w",
                 "?w=60", "&Width=1", "60", "10", "0", "eco", "LOW", "auto:low", "inf", "x",
                 "data:image/png;base64,iVBORw", "Ow==", "https://a.example/", " ",
+                "q_auto", "Q_AUTO:LOW", "q:Lowest", "?w=1200", "/max/1400/", "+", "+5", "05",
+                "e", "l", "auto", ":low", "lowest", "ECO", "/max/+60/", "?Q=+9", "w_+9",
+                "&format=+9w", "=", "_", ":", "q", "w", "blur", "format", "max",
             ][..]), 0..10)
         ) {
             let url: String = pieces.concat();
