@@ -11,16 +11,17 @@
 //!   their `;` (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;`, and numeric ones of a
 //!   printable character): no lookup of a reference written without `;`, no replacement of a
 //!   numeric one, no line-ending normalisation;
-//! - start tags of a few elements: void ones (`img`, `br`, `wbr`, `source`: inserted and
-//!   popped at once; `/>` allowed), containers that close an open `<p>` (`div`, `figure`,
-//!   `figcaption`, `p`: only where no `<p>` is open, so that they close nothing), ordinary
-//!   ones (`span`, `picture`) and `a` (the only formatting element, never inside another
-//!   `a`: the list of active formatting elements then only holds open elements, so nothing is
-//!   ever reconstructed, and `</a>` closes it as the adoption agency does when it is the
-//!   current node);
+//! - start tags of a few elements (see [`kind`]): void ones (`img`, `br`, `wbr`, `source`:
+//!   inserted and popped at once; `/>` allowed), containers that close an open `<p>` (`div`,
+//!   `figure`, `figcaption`, `p`…: only where no `<p>` is open, so that they close nothing),
+//!   ordinary ones (`span`, `picture`, `sub`…) and formatting elements (`a`, `b`, `em`,
+//!   `code`…: each only where no element of its name is open; the list of active formatting
+//!   elements then only holds open elements, all different, so nothing is ever
+//!   reconstructed, and an end tag closes the current node as the adoption agency does when
+//!   the formatting element is the current node);
 //! - attributes written plainly: names of ASCII letters, digits, `-`, `_`, `:` and `.`
 //!   (lowercased, as the tokenizer does; a repeated name keeps its first value), values
-//!   quoted (followed by white space, `/>` or `>`) or unquoted (without `"`, `'`, `<`, `=`
+//!   quoted (the next attribute may follow without white space) or unquoted (without `"`, `'`, `<`, `=`
 //!   or `` ` ``), with the references above and `&` + letters and digits + `=` (a query
 //!   string's `&name=`, which the tokenizer keeps as written in an attribute value); at most
 //!   [`MAX_ATTRIBUTES`] as written;
@@ -49,8 +50,9 @@ enum Kind {
     ClosesP,
     /// Inserted as it is.
     Ordinary,
-    /// `<a>`: a formatting element.
-    Anchor,
+    /// A formatting element (`<a>`, `<b>`, `<em>`…): inserted and put on the list of active
+    /// formatting elements; allowed only where no element of the same name is open.
+    Formatting,
 }
 
 fn kind(name: &LocalName) -> Option<Kind> {
@@ -61,9 +63,34 @@ fn kind(name: &LocalName) -> Option<Kind> {
         local_name!("div")
         | local_name!("figure")
         | local_name!("figcaption")
-        | local_name!("p") => Kind::ClosesP,
-        local_name!("span") | local_name!("picture") => Kind::Ordinary,
-        local_name!("a") => Kind::Anchor,
+        | local_name!("p")
+        | local_name!("blockquote")
+        | local_name!("section")
+        | local_name!("article")
+        | local_name!("aside")
+        | local_name!("header")
+        | local_name!("footer") => Kind::ClosesP,
+        local_name!("span")
+        | local_name!("picture")
+        | local_name!("cite")
+        | local_name!("sub")
+        | local_name!("sup")
+        | local_name!("abbr")
+        | local_name!("mark")
+        | local_name!("time")
+        | local_name!("kbd")
+        | local_name!("var")
+        | local_name!("samp")
+        | local_name!("dfn") => Kind::Ordinary,
+        local_name!("a")
+        | local_name!("b")
+        | local_name!("i")
+        | local_name!("em")
+        | local_name!("strong")
+        | local_name!("code")
+        | local_name!("u")
+        | local_name!("s")
+        | local_name!("small") => Kind::Formatting,
         _ => return None,
     })
 }
@@ -182,7 +209,7 @@ fn tag(html: &str, mut i: usize, b: &mut Builder, parent_depth: usize) -> Option
     }
     match kind {
         Kind::ClosesP if b.is_open(&local_name!("p")) => return None,
-        Kind::Anchor if b.is_open(&local_name!("a")) => return None,
+        Kind::Formatting if b.is_open(&name) => return None,
         _ => {}
     }
     // Well inside the cap: this element sits at `parent_depth + stack + 1`.
@@ -212,6 +239,9 @@ fn attributes(html: &str, mut i: usize) -> Option<(Vec<Attribute>, usize, bool)>
     let bytes = html.as_bytes();
     let mut attrs: Vec<Attribute> = Vec::new();
     let mut written = 0;
+    // After a quoted value, the next attribute may follow without white space (the
+    // tokenizer's "after attribute value (quoted)" state reads it as a new one).
+    let mut quoted = false;
     loop {
         // Here: just after the tag name or an attribute.
         let before = i;
@@ -223,7 +253,7 @@ fn attributes(html: &str, mut i: usize) -> Option<(Vec<Attribute>, usize, bool)>
             b'/' => {
                 return (bytes.get(i + 1) == Some(&b'>')).then_some((attrs, i + 2, true));
             }
-            _ if i == before => return None,
+            _ if i == before && !quoted => return None,
             _ => {}
         }
         let start = i;
@@ -245,6 +275,7 @@ fn attributes(html: &str, mut i: usize) -> Option<(Vec<Attribute>, usize, bool)>
             while i < bytes.len() && is_space(bytes[i]) {
                 i += 1;
             }
+            quoted = matches!(bytes.get(i), Some(b'"' | b'\''));
             let (value, end) = value(html, i)?;
             i = end;
             value
@@ -254,6 +285,7 @@ fn attributes(html: &str, mut i: usize) -> Option<(Vec<Attribute>, usize, bool)>
                 c if is_space(*c) || matches!(c, b'/' | b'>') => {}
                 _ => return None,
             }
+            quoted = false;
             StrTendril::new()
         };
         written += 1;
@@ -271,7 +303,7 @@ fn attributes(html: &str, mut i: usize) -> Option<(Vec<Attribute>, usize, bool)>
 }
 
 /// An attribute value starting at `i` (after `=` and white space): it, decoded, and where
-/// it ends (after a closing quote, which white space, `/` or `>` must follow).
+/// it ends (after its closing quote, or at the white space or `>` after it).
 fn value(html: &str, i: usize) -> Option<(StrTendril, usize)> {
     let bytes = html.as_bytes();
     let quote = match bytes.get(i)? {
@@ -312,10 +344,7 @@ fn value(html: &str, i: usize) -> Option<(StrTendril, usize)> {
                     j += 1 + name;
                 }
             },
-            c if Some(c) == quote => {
-                let next = *bytes.get(j + 1)?;
-                return (is_space(next) || matches!(next, b'/' | b'>')).then_some((out, j + 1));
-            }
+            c if Some(c) == quote => return Some((out, j + 1)),
             c if quote.is_none() && (is_space(c) || c == b'>') => {
                 return (j > i).then_some((out, j));
             }
