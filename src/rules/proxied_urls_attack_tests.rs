@@ -48,4 +48,46 @@ proptest::proptest! {
             base.as_ref().map(Url::as_str)
         );
     }
+
+    /// URLs of the shape the written-host shortcut reads: scheme and slashes, a first host,
+    /// what ends it, user info or not, a second host, a tail; so that every combination of
+    /// a host followed by `\`, `@` and another host is tried.
+    #[test]
+    fn written_hosts_answer_as_resolved(
+        prefix in proptest::sample::select(&[
+            "", "//", "https://", "HTTP:\\\\", "https:", "https:/", "http:///", " //", "\t//",
+            "https:\\/", "foo://", "//\\",
+        ][..]),
+        first in proptest::sample::select(&[
+            "a", "x.com", ".", "sinaimg.cn", "wx1.sinaimg.cn", "1.2.3.4", "xn--a", "SINAIMG.CN.",
+            "", "a..b", "0x7f.1",
+        ][..]),
+        end in proptest::sample::select(&[
+            "", "\\", "/", "?", "#", ":80", ":", "\t", "%2F", "@", "\\\\", "\n",
+        ][..]),
+        middle in proptest::sample::select(&["", "@", "u:p@", "\\@", "x@", "/@", "?@", "#@"][..]),
+        second in proptest::sample::select(&[
+            "", "sinaimg.cn", "wx1.sinaimg.cn", "example.com", "mmbiz.qpic.cn", "a",
+        ][..]),
+        tail in proptest::sample::select(&["", "/a.jpg", "\\a.jpg", "?x", "#y", " "][..]),
+        base in proptest::sample::select(&[
+            "", "https://wx1.sinaimg.cn/post/", "https://example.com/a/b", "file:///x/",
+            "foo://mmbiz.qpic.cn/p", "foo:/p", "http://1.2.3.4/",
+        ][..]),
+    ) {
+        let url = format!("{prefix}{first}{end}{middle}{second}{tail}");
+        let base = Url::parse(base).ok();
+        let resolved = match &base {
+            Some(b) => b.join(url.trim()).ok(),
+            None => Url::parse(url.trim()).ok(),
+        }
+        .is_some_and(|u| u.host_str().is_some_and(refuses_hotlinking));
+        proptest::prop_assert_eq!(
+            loads_from_refuser(&url, base.as_ref()),
+            resolved,
+            "{:?} on {:?}",
+            url,
+            base.as_ref().map(Url::as_str)
+        );
+    }
 }
