@@ -498,6 +498,10 @@ impl Rule for ProxiedUrls {
 }
 
 #[cfg(test)]
+#[path = "proxied_urls_attack_tests.rs"]
+mod attack_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
