@@ -330,7 +330,7 @@ fn is_blank_line(el: &Element<'_>) -> bool {
 /// checks that the two agree).
 const REMOVABLE_WHEN_EMPTY: &str = "p div section article aside header footer nav main \
     blockquote center h1 h2 h3 h4 h5 h6 ul ol li dl dd dt figure figcaption span font a b \
-    strong i em u s small big mark sub sup label";
+    strong i em u s small big mark sub sup label picture";
 
 fn removable_when_empty(name: &LocalName) -> bool {
     matches!(
@@ -375,6 +375,9 @@ fn removable_when_empty(name: &LocalName) -> bool {
             | local_name!("sub")
             | local_name!("sup")
             | local_name!("label")
+            // A `<picture>` draws only through its `<img>`: empty, it shows nothing (the
+            // sources of a stand-in or tracker removed, say).
+            | local_name!("picture")
     )
 }
 
