@@ -32,8 +32,6 @@ pub(crate) mod gate;
 mod html5ever_behaviour;
 pub(crate) mod raw_text;
 mod simple;
-#[cfg(test)]
-mod simple_attack_tests;
 pub(crate) mod sink;
 mod text_refs;
 

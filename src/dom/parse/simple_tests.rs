@@ -59,7 +59,7 @@ fn describe(nodes: &[Handle]) -> String {
 }
 
 /// The fast path, where it answers, agrees with html5ever; says whether it answered.
-fn check(html: &str, depth: usize) -> Result<bool, TestCaseError> {
+pub(super) fn check(html: &str, depth: usize) -> Result<bool, TestCaseError> {
     let slow = describe(&parse_fragment_html5ever(html, depth));
     match parse_simple(html, depth) {
         Some(fast) => {
