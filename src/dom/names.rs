@@ -3,6 +3,21 @@
 use html5ever::{local_name, LocalName};
 use std::hash::Hasher;
 
+/// The names of the HTML elements (current, obsolete and legacy ones the parser knows), and
+/// `svg` and `math`, whitespace-separated: what a per-name table is filled with, and what a
+/// test of a per-name answer runs over.
+pub(crate) const HTML_ELEMENTS: &str =
+    "a abbr acronym address applet area article aside audio b base \
+    basefont bdi bdo bgsound big blink blockquote body br button canvas caption center cite \
+    code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset \
+    figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr \
+    html i iframe image img input ins isindex kbd keygen label legend li link listing main map \
+    mark marquee menu menuitem meta meter nav nobr noembed noframes noscript object ol \
+    optgroup option output p param picture plaintext pre progress q rb rp rt rtc ruby s samp \
+    script search section select slot small source spacer span strike strong style sub \
+    summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul \
+    var video wbr xmp svg math";
+
 /// Elements that have no end tag and whose children are never serialized.
 pub(crate) fn is_void(name: &LocalName) -> bool {
     matches!(

@@ -9,6 +9,7 @@
 use super::element::Element;
 use super::junction;
 use super::names::AtomHasher;
+use super::names::HTML_ELEMENTS;
 use super::parse::parse_fragment_nodes_at;
 use crate::interest::{Interest, Pattern};
 use crate::rule::{Action, Context, Rule};
@@ -238,18 +239,6 @@ struct Table {
     /// Rules handling every element whose name has a hyphen.
     hyphenated: u64,
 }
-
-/// The HTML elements, whose answers [`Table::known`] holds whatever the rules name.
-const HTML_ELEMENTS: &str = "a abbr acronym address applet area article aside audio b base \
-    basefont bdi bdo bgsound big blink blockquote body br button canvas caption center cite \
-    code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset \
-    figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr \
-    html i iframe image img input ins isindex kbd keygen label legend li link listing main map \
-    mark marquee menu menuitem meta meter nav nobr noembed noframes noscript object ol \
-    optgroup option output p param picture plaintext pre progress q rb rp rt rtc ruby s samp \
-    script search section select slot small source spacer span strike strong style sub \
-    summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul \
-    var video wbr xmp svg math";
 
 impl Table {
     fn add(&mut self, bit: u64, patterns: Option<&[Pattern]>, hyphenated: bool) {

@@ -432,17 +432,10 @@ mod tests {
     #[test]
     fn the_interest_names_the_removable_elements() {
         let listed: Vec<&str> = REMOVABLE_WHEN_EMPTY.split_ascii_whitespace().collect();
-        const HTML: &str = "a abbr acronym address applet area article aside audio b base \
-            basefont bdi bdo bgsound big blink blockquote body br button canvas caption center \
-            cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em \
-            embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 \
-            head header hgroup hr html i iframe image img input ins isindex kbd keygen label \
-            legend li link listing main map mark marquee menu menuitem meta meter nav nobr \
-            noembed noframes noscript object ol optgroup option output p param picture \
-            plaintext pre progress q rb rp rt rtc ruby s samp script search section select \
-            slot small source spacer span strike strong style sub summary sup table tbody td \
-            template textarea tfoot th thead time title tr track tt u ul var video wbr xmp";
-        for name in HTML.split_ascii_whitespace().chain(listed.iter().copied()) {
+        for name in crate::dom::names::HTML_ELEMENTS
+            .split_ascii_whitespace()
+            .chain(listed.iter().copied())
+        {
             assert_eq!(
                 removable_when_empty(&LocalName::from(name)),
                 listed.contains(&name),
