@@ -273,10 +273,7 @@ impl<'a> Context<'a> {
     /// `url` resolved against the base URL; `url` parsed as is when there is no base URL.
     /// `None` when it does not parse.
     pub fn resolve(&self, url: &str) -> Option<Url> {
-        match self.base_url {
-            Some(base) => base.join(url).ok(),
-            None => Url::parse(url).ok(),
-        }
+        resolve(self.base_url, url)
     }
 
     /// Whether the input is a whole document rather than a fragment.
@@ -367,5 +364,14 @@ where
 
     fn interest(&self) -> Interest {
         self.interest.clone()
+    }
+}
+
+/// `url` resolved against `base`, or parsed as is without one: [`Context::resolve`], for
+/// code that has the base URL but no context.
+pub(crate) fn resolve(base: Option<&Url>, url: &str) -> Option<Url> {
+    match base {
+        Some(base) => base.join(url).ok(),
+        None => Url::parse(url).ok(),
     }
 }

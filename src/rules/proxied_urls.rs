@@ -365,11 +365,7 @@ fn loads_from_refuser(url: &str, base: Option<&Url>) -> bool {
     if is_plainly_relative(url) {
         return base.and_then(Url::host_str).is_some_and(refuses_hotlinking);
     }
-    match base {
-        Some(base) => base.join(url).ok(),
-        None => Url::parse(url).ok(),
-    }
-    .is_some_and(|u| u.host_str().is_some_and(refuses_hotlinking))
+    crate::rule::resolve(base, url).is_some_and(|u| u.host_str().is_some_and(refuses_hotlinking))
 }
 
 /// Whether `url` (trimmed) starts with two slashes (`/` or `\\`), or has two right after an
