@@ -39,12 +39,21 @@ impl<T, const N: usize> Ring<T, N> {
     }
 
     fn push(&mut self, entry: T) {
-        if self.entries.len() < N {
-            self.entries.push(entry);
-        } else {
-            self.entries[self.next] = entry;
-            self.next = (self.next + 1) % N;
+        match self.oldest_when_full() {
+            Some(slot) => *slot = entry,
+            None => self.entries.push(entry),
         }
+    }
+
+    /// Once the ring is full, the oldest entry, for the next one to be written over (its
+    /// buffers kept); `None` while there is room to push.
+    fn oldest_when_full(&mut self) -> Option<&mut T> {
+        if self.entries.len() < N {
+            return None;
+        }
+        let slot = self.next;
+        self.next = (slot + 1) % N;
+        self.entries.get_mut(slot)
     }
 
     fn clear(&mut self) {
@@ -104,18 +113,15 @@ fn remembered<const N: usize>(
     let answer = test();
     let _ = ring.try_with(|r| {
         let mut r = r.borrow_mut();
-        if r.entries.len() < N {
-            r.entries.push((url.to_owned(), answer));
-        } else {
-            // The oldest answer's text is written over: no allocation once the ring is full
-            // and its strings are long enough (most pages ask about more URLs than it holds).
-            let slot = r.next;
-            r.next = (slot + 1) % N;
-            if let Some(entry) = r.entries.get_mut(slot) {
+        // The oldest answer's text is written over: no allocation once the ring is full and
+        // its strings are long enough (most pages ask about more URLs than it holds).
+        match r.oldest_when_full() {
+            Some(entry) => {
                 entry.0.clear();
                 entry.0.push_str(url);
                 entry.1 = answer;
             }
+            None => r.entries.push((url.to_owned(), answer)),
         }
     });
     answer
