@@ -50,6 +50,23 @@ pub const DIMENSION_ATTRIBUTES: &[(&str, &str)] = &[
     ("data-original-width", "data-original-height"),
 ];
 
+/// Whether `name` is one of the attributes `LazyImages::tidy` removes whatever the
+/// element: the built-in lazy, dimension and note attributes. Each of them but Sina Blog's
+/// `real_src` is a `data-` one: any other name is answered in one comparison.
+pub(crate) fn is_built_in_lazy_attribute(name: &str) -> bool {
+    if !name.starts_with("data-") && name != "real_src" {
+        return false;
+    }
+    SRC_ATTRIBUTES.contains(&name)
+        || SRCSET_ATTRIBUTES.contains(&name)
+        || SIZES_ATTRIBUTES.contains(&name)
+        || DIMENSION_ATTRIBUTES
+            .iter()
+            .any(|(w, h)| name == *w || name == *h)
+        || matches!(name, "data-w" | "data-ratio" | "data-lazy-fallback")
+        || name.starts_with(super::NOTE_PREFIX)
+}
+
 /// Attributes never read as an image source by value: text for people, and attributes
 /// with their own meaning.
 const NOT_SOURCES: &[&str] = &[
@@ -282,21 +299,27 @@ fn first_of_alternatives(v: &str) -> &str {
 /// A `srcset` worth promoting: its URL-like, non-placeholder candidates (markers removed),
 /// or `None` when there are none.
 pub(crate) fn clean_srcset(value: &str) -> Option<String> {
-    let kept: Vec<String> = crate::srcset::parse(value)
-        .iter()
-        .filter(|c| {
-            is_url_like(c.url) && !is_placeholder(c.url) && !is_stand_in_file(file_name(c.url))
-        })
-        .map(|c| {
-            let url = strip_lazy_markers(c.url).unwrap_or_else(|| c.url.to_string());
-            if c.descriptor.is_empty() {
-                url
-            } else {
-                format!("{url} {}", c.descriptor)
-            }
-        })
-        .collect();
-    (!kept.is_empty()).then(|| kept.join(", "))
+    // Written into one string as the candidates are read (no string per candidate).
+    let mut kept = String::new();
+    let mut any = false;
+    for c in crate::srcset::parse(value) {
+        if !is_url_like(c.url) || is_placeholder(c.url) || is_stand_in_file(file_name(c.url)) {
+            continue;
+        }
+        if any {
+            kept.push_str(", ");
+        }
+        any = true;
+        match strip_lazy_markers(c.url) {
+            Some(url) => kept.push_str(&url),
+            None => kept.push_str(c.url),
+        }
+        if !c.descriptor.is_empty() {
+            kept.push(' ');
+            kept.push_str(c.descriptor);
+        }
+    }
+    any.then_some(kept)
 }
 
 /// Whether every candidate of `srcset` is a placeholder (Jetpack's 1×1 GIF `srcset`) or a
@@ -401,5 +424,76 @@ mod tests {
             .as_deref(),
             Some("https://i0.wp.com/b.example/h.jpg?resize=1024%2C683&ssl=1")
         );
+    }
+
+    /// [`clean_srcset`] as it was first written: a string per kept candidate, joined.
+    fn clean_srcset_joined(value: &str) -> Option<String> {
+        let kept: Vec<String> = crate::srcset::parse(value)
+            .iter()
+            .filter(|c| {
+                is_url_like(c.url) && !is_placeholder(c.url) && !is_stand_in_file(file_name(c.url))
+            })
+            .map(|c| {
+                let url = strip_lazy_markers(c.url).unwrap_or_else(|| c.url.to_string());
+                if c.descriptor.is_empty() {
+                    url
+                } else {
+                    format!("{url} {}", c.descriptor)
+                }
+            })
+            .collect();
+        (!kept.is_empty()).then(|| kept.join(", "))
+    }
+
+    proptest::proptest! {
+        /// Written into one string, `clean_srcset` gives what joining its kept candidates
+        /// gives: placeholders, stand-in files, Jetpack's marker, descriptors or none,
+        /// empty candidates, stray commas and spaces.
+        #[test]
+        fn clean_srcset_as_joined(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "https://a.example/p/photo.jpg", "//b.example/x.png", "/u/a-300x200.webp",
+                "https://i0.wp.com/b.example/h.jpg?w=640&is-pending-load=1#038;ssl=1",
+                "data:image/gif;base64,R0lGODlhAQABAAAAACw=", "/img/blank.gif",
+                "/img/lazy-placeholder.png", "true", "{width}", "javascript:x",
+                " 320w", " 2x", " 1.5x", " 100w 200h", ",", ", ", " ", "  ", "a.jpg",
+            ][..]), 0..12)
+        ) {
+            let srcset: String = pieces.concat();
+            proptest::prop_assert_eq!(clean_srcset(&srcset), clean_srcset_joined(&srcset), "{:?}", srcset);
+        }
+    }
+
+    /// The screen of `is_built_in_lazy_attribute` holds: every name of the lists is a
+    /// `data-` one or `real_src`, and each is answered yes.
+    #[test]
+    fn built_in_lazy_attributes_are_data_or_real_src() {
+        let pairs = DIMENSION_ATTRIBUTES.iter().flat_map(|(w, h)| [*w, *h]);
+        let names = SRC_ATTRIBUTES
+            .iter()
+            .chain(SRCSET_ATTRIBUTES)
+            .chain(SIZES_ATTRIBUTES)
+            .copied()
+            .chain(pairs)
+            .chain([
+                "data-w",
+                "data-ratio",
+                "data-lazy-fallback",
+                super::super::NOTE_PREFIX,
+            ]);
+        for name in names {
+            assert!(name.starts_with("data-") || name == "real_src", "{name}");
+            assert!(is_built_in_lazy_attribute(name), "{name}");
+        }
+        for name in [
+            "src",
+            "srcset",
+            "class",
+            "alt",
+            "real_srcset",
+            "data-caption",
+        ] {
+            assert!(!is_built_in_lazy_attribute(name), "{name}");
+        }
     }
 }

@@ -1,10 +1,11 @@
 //! The real image of one `<img>`, `<source>` or `<video>`.
 
 use super::candidates::{
-    clean_url, find, image_candidates, largest_candidate, srcset_is_placeholder, Found,
-    DIMENSION_ATTRIBUTES, SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES,
+    clean_url, find, image_candidates, is_built_in_lazy_attribute, largest_candidate,
+    srcset_is_placeholder, Found, DIMENSION_ATTRIBUTES, SRC_ATTRIBUTES,
 };
 use super::image_url::is_template;
+use super::lazy_class::{class_has_lazy_word, has_lazy_class, is_lazy_class};
 use super::noscript::next_noscript_image;
 use super::placeholder::{file_name, is_low_res, is_placeholder, is_stand_in_name};
 use super::preview::{
@@ -15,7 +16,6 @@ use super::stand_in_file::is_stand_in_file;
 use super::style_background::background_image;
 use super::template::fill_template;
 use super::LazyImages;
-use crate::ascii::contains_ci;
 use crate::proxy::strip_lazy_markers;
 use crate::{Action, Context, Element, NodeRef};
 use html5ever::local_name;
@@ -33,6 +33,12 @@ enum Src {
 }
 
 fn src_state(src: Option<&str>) -> Src {
+    src_state_by(src, is_low_res)
+}
+
+/// [`src_state`], asking `low_res` whether a `src` is a low-res variant ([`is_low_res`], or
+/// its answer kept by [`LowRes`]).
+fn src_state_by(src: Option<&str>, mut low_res: impl FnMut(&str) -> bool) -> Src {
     match src.map(str::trim) {
         None | Some("") => Src::Missing,
         // A blog engine's template (`{{ site.baseurl }}/a.jpg`, `{% static … %}`) is filled
@@ -44,15 +50,30 @@ fn src_state(src: Option<&str>) -> Src {
         Some(s) if is_placeholder(s) || is_template(s) || is_stand_in_file(file_name(s)) => {
             Src::Placeholder
         }
-        Some(s) if is_low_res(s) || is_stand_in_name(s) => Src::LowRes,
+        Some(s) if low_res(s) || is_stand_in_name(s) => Src::LowRes,
         Some(_) => Src::Real,
     }
 }
 
-/// A class word that says a script will swap the image in: anything containing `lazy`
-/// (`lazy`, `lazyload`, `lazyloaded`, `jetpack-lazy-image`…) and lazysizes' `ls-is-cached`.
-pub(crate) fn is_lazy_class(class: &str) -> bool {
-    contains_ci(class, "lazy") || class == "ls-is-cached"
+/// [`is_low_res`] of the `src` values one `<img>` is asked about, the last answer kept with
+/// its `src`: [`src_state`] asks, and the same `src` is asked about again before a preview
+/// is removed or given its `srcset`'s largest candidate (a look at the whole URL each time).
+#[derive(Default)]
+struct LowRes {
+    last: Option<(String, bool)>,
+}
+
+impl LowRes {
+    fn of(&mut self, src: &str) -> bool {
+        match &self.last {
+            Some((asked, low)) if asked == src => *low,
+            _ => {
+                let low = is_low_res(src);
+                self.last = Some((src.to_string(), low));
+                low
+            }
+        }
+    }
 }
 
 /// Whether `el` has a `data-` attribute: every built-in lazy, dimension and candidate
@@ -67,9 +88,10 @@ impl LazyImages {
     // Out of line: the caller runs on every element and stays small.
     #[inline(never)]
     pub(super) fn fix_img(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
-        let lazy_class = el.classes().any(is_lazy_class);
+        let lazy_class = has_lazy_class(el);
         let mut changed = fill_template(el, SRC_ATTRIBUTES, true);
-        let mut state = src_state(el.attr_by_atom(&local_name!("src")));
+        let mut low = LowRes::default();
+        let mut state = src_state_by(el.attr_by_atom(&local_name!("src")), |s| low.of(s));
         if state == Src::Real && src_is_declared_low(el) {
             state = Src::LowRes;
         }
@@ -128,10 +150,12 @@ impl LazyImages {
             if let Some(img) = next_noscript_image(el, cx) {
                 take_noscript_image(el, &img);
                 changed = true;
-                state = src_state(el.attr_by_atom(&local_name!("src")));
+                state = src_state_by(el.attr_by_atom(&local_name!("src")), |s| low.of(s));
                 found = self.found(el, lazy_class, state);
             } else if state == Src::LowRes
-                && el.attr_by_atom(&local_name!("src")).is_some_and(is_low_res)
+                && el
+                    .attr_by_atom(&local_name!("src"))
+                    .is_some_and(|s| low.of(s))
                 && real_image_follows(
                     el,
                     el.attr_by_atom(&local_name!("src")).unwrap_or(""),
@@ -173,7 +197,7 @@ impl LazyImages {
             || el
                 .attr("loading")
                 .is_some_and(|l| l.trim().eq_ignore_ascii_case("lazy"));
-        changed |= self.promote(el, &found, state, lazy, true);
+        changed |= self.promote(el, &found, state, lazy, Some(&mut low));
         if has_data_attr(el) {
             self.dimensions(el);
         }
@@ -205,7 +229,7 @@ impl LazyImages {
     /// `<source>` left with only placeholders is removed.
     #[inline(never)]
     pub(super) fn fix_source(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
-        let lazy_class = el.classes().any(is_lazy_class);
+        let lazy_class = has_lazy_class(el);
         // The `src` does not change here: its state is read once.
         let state = src_state(el.attr_by_atom(&local_name!("src")));
         let in_picture = el.parent().is_some_and(|p| p.is("picture"));
@@ -272,7 +296,7 @@ impl LazyImages {
                 return Action::Remove;
             }
         } else {
-            changed |= self.promote(el, &found, state, lazy_class, false);
+            changed |= self.promote(el, &found, state, lazy_class, None);
         }
         self.tidy(el, &found);
         if changed {
@@ -326,7 +350,7 @@ impl LazyImages {
         let lazy_class = attrs
             .iter()
             .find(|(k, _)| *k == "class")
-            .is_some_and(|(_, v)| v.split_ascii_whitespace().any(is_lazy_class));
+            .is_some_and(|(_, v)| class_has_lazy_word(v));
         let src = attrs.iter().find(|(k, _)| *k == "src").map(|(_, v)| *v);
         let by_value = lazy_class || src_state(src) != Src::Real;
         let found = image_candidates(attrs, &self.src_attributes, by_value);
@@ -373,17 +397,22 @@ impl LazyImages {
     }
 
     /// Sets `src`/`srcset`/`sizes` from `found` when the current ones may be replaced;
-    /// removes placeholders that are left. Returns whether anything was promoted.
+    /// removes placeholders that are left. Returns whether anything was promoted. `low` is
+    /// given for an `<img>` (with the `is_low_res` answers of its `src`), not for a `<source>`.
     fn promote(
         &self,
         el: &mut Element<'_>,
         found: &Found,
         state: Src,
         lazy: bool,
-        is_img: bool,
+        mut low: Option<&mut LowRes>,
     ) -> bool {
+        let is_img = low.is_some();
         let mut changed = false;
         let mut src_set = false;
+        // Whether the `srcset` `el` has now is a placeholder, when that was asked already
+        // (forgotten when the `srcset` is replaced: only the block below replaces it).
+        let mut placeholder_srcset: Option<bool> = None;
         if let Some((_, url)) = &found.src {
             let current = el
                 .attr_by_atom(&local_name!("src"))
@@ -392,7 +421,7 @@ impl LazyImages {
                 .to_string();
             let replace = match state {
                 Src::Missing | Src::Placeholder | Src::LowRes => true,
-                Src::Real if found.by_value => lazy && el.classes().any(is_lazy_class),
+                Src::Real if found.by_value => lazy && has_lazy_class(el),
                 Src::Real => lazy || self.same_image(&current, url),
             };
             if replace && current != *url {
@@ -403,10 +432,13 @@ impl LazyImages {
         }
         if let Some((_, set)) = &found.srcset {
             let current = el.attr_by_atom(&local_name!("srcset"));
-            let replace = current.is_none_or(srcset_is_placeholder) || lazy || changed;
+            let current_placeholder = current.map(srcset_is_placeholder);
+            let replace = current_placeholder.unwrap_or(true) || lazy || changed;
             if replace && current != Some(set.as_str()) {
                 el.set_attr("srcset", set);
                 changed = true;
+            } else {
+                placeholder_srcset = current_placeholder;
             }
             // A low-quality `src` (a blur-up preview) with only a lazy `srcset` behind it:
             // the `src` becomes the largest candidate, so no reader gets the preview.
@@ -424,11 +456,13 @@ impl LazyImages {
             && !src_set
             && found.src.is_none()
             && state == Src::LowRes
-            && el.attr_by_atom(&local_name!("src")).is_some_and(is_low_res)
+            && el
+                .attr_by_atom(&local_name!("src"))
+                .is_some_and(|s| low.as_deref_mut().is_some_and(|low| low.of(s)))
         {
             if let Some(url) = el
                 .attr_by_atom(&local_name!("srcset"))
-                .filter(|s| !srcset_is_placeholder(s))
+                .filter(|s| !placeholder_srcset.unwrap_or_else(|| srcset_is_placeholder(s)))
                 .and_then(largest_candidate)
             {
                 el.set_attr("src", &url);
@@ -443,7 +477,7 @@ impl LazyImages {
         }
         if el
             .attr_by_atom(&local_name!("srcset"))
-            .is_some_and(srcset_is_placeholder)
+            .is_some_and(|s| placeholder_srcset.unwrap_or_else(|| srcset_is_placeholder(s)))
         {
             el.remove_attr("srcset");
             el.remove_attr("sizes");
@@ -453,7 +487,11 @@ impl LazyImages {
             && el.has_attr("srcset")
             && matches!(
                 if src_set {
-                    src_state(el.attr_by_atom(&local_name!("src")))
+                    let src = el.attr_by_atom(&local_name!("src"));
+                    match low.as_deref_mut() {
+                        Some(low) => src_state_by(src, |s| low.of(s)),
+                        None => src_state(src),
+                    }
                 } else {
                     state
                 },
@@ -539,14 +577,7 @@ impl LazyImages {
             .map(|(name, _)| name.clone())
             .collect();
         el.retain_attrs(|name, _| {
-            !SRC_ATTRIBUTES.contains(&name)
-                && !SRCSET_ATTRIBUTES.contains(&name)
-                && !SIZES_ATTRIBUTES.contains(&name)
-                && !DIMENSION_ATTRIBUTES
-                    .iter()
-                    .any(|(w, h)| name == *w || name == *h)
-                && !matches!(name, "data-w" | "data-ratio" | "data-lazy-fallback")
-                && !name.starts_with(super::NOTE_PREFIX)
+            !is_built_in_lazy_attribute(name)
                 && !self.src_attributes.iter().any(|a| a == name)
                 && !by_value.iter().any(|a| a == name)
         });
@@ -555,7 +586,7 @@ impl LazyImages {
 
     /// Removes the lazy classes.
     fn tidy_classes(&self, el: &mut Element<'_>) {
-        if el.classes().any(is_lazy_class) {
+        if has_lazy_class(el) {
             let kept: Vec<String> = el
                 .classes()
                 .filter(|c| !is_lazy_class(c))

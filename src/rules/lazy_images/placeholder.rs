@@ -1,7 +1,7 @@
 //! What counts as a placeholder image: something a lazy loader shows until the real image
 //! arrives, never worth keeping when the real image is known.
 
-use crate::ascii::starts_with_ci;
+use crate::ascii::{starts_with_ci, strip_prefix_ci};
 use base64::Engine;
 use percent_encoding::percent_decode_str;
 use std::borrow::Cow;
@@ -152,49 +152,61 @@ pub fn is_low_res(src: &str) -> bool {
     may_be_low_res(src) && low_res_now(src)
 }
 
-/// [`is_low_res`] without its screen.
+/// [`is_low_res`] without its screen. Read in any case without a lowercase copy (ASCII
+/// only: the offsets stay), and the path's segments one after another (the one before
+/// kept for `max/60`): nothing is allocated.
 fn low_res_now(src: &str) -> bool {
-    let lower = src.trim().to_ascii_lowercase();
-    let (path, query) = match lower.split_once('?') {
+    let s = src.trim();
+    let (path, query) = match s.split_once('?') {
         Some((p, q)) => (p, q.split('#').next().unwrap_or("")),
-        None => (lower.split('#').next().unwrap_or(""), ""),
+        None => (s.split('#').next().unwrap_or(""), ""),
     };
     let small = |n: &str| n.parse::<u32>().is_ok_and(|n| n <= 100);
     let low_quality_value = |v: &str| {
-        matches!(v, "eco" | "low" | "auto:low" | "lowest")
+        ["eco", "low", "auto:low", "lowest"]
+            .iter()
+            .any(|w| v.eq_ignore_ascii_case(w))
             || v.parse::<u32>().is_ok_and(|n| n <= 30)
     };
-    let segments: Vec<&str> = path.split('/').collect();
-    let medium_max = segments.windows(2).any(|w| w[0] == "max" && small(w[1]));
-    let path_option = segments.iter().any(|seg| {
-        seg.split(',').any(|opt| {
-            ["resize:fit:", "resize:fill:"].iter().any(|p| {
-                opt.strip_prefix(p)
-                    .is_some_and(|rest| small(rest.split(':').next().unwrap_or("")))
-            }) || ["q:", "q_"]
-                .iter()
-                .any(|p| opt.strip_prefix(p).is_some_and(low_quality_value))
-                || ["blur_", "e_blur:", "blur:"].iter().any(|p| {
-                    opt.strip_prefix(p)
-                        .is_some_and(|n| n.parse::<f32>().is_ok_and(|n| n > 0.0))
-                })
-                || opt
-                    .strip_prefix("w_")
-                    .is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0 && n <= 64))
-        })
-    });
-    let params = query.split('&').filter_map(|kv| kv.split_once('='));
-    let mut low_quality = false;
-    for (k, v) in params {
-        match k {
-            "q" | "quality" => low_quality |= v.parse::<u32>().is_ok_and(|n| n <= 30),
-            "blur" => low_quality |= v.parse::<f32>().is_ok_and(|n| n > 0.0),
-            "format" => low_quality |= v.strip_suffix('w').is_some_and(small),
-            "w" | "width" => low_quality |= v.parse::<u32>().is_ok_and(|n| n > 0 && n <= 64),
-            _ => {}
+    let option = |opt: &str| {
+        ["resize:fit:", "resize:fill:"].iter().any(|p| {
+            strip_prefix_ci(opt, p).is_some_and(|rest| small(rest.split(':').next().unwrap_or("")))
+        }) || ["q:", "q_"]
+            .iter()
+            .any(|p| strip_prefix_ci(opt, p).is_some_and(low_quality_value))
+            || ["blur_", "e_blur:", "blur:"].iter().any(|p| {
+                strip_prefix_ci(opt, p).is_some_and(|n| n.parse::<f32>().is_ok_and(|n| n > 0.0))
+            })
+            || strip_prefix_ci(opt, "w_")
+                .is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0 && n <= 64))
+    };
+    let mut previous: Option<&str> = None;
+    for seg in path.split('/') {
+        if previous.is_some_and(|p| p.eq_ignore_ascii_case("max")) && small(seg) {
+            return true;
         }
+        if seg.split(',').any(option) {
+            return true;
+        }
+        previous = Some(seg);
     }
-    medium_max || path_option || low_quality
+    query
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .any(|(k, v)| {
+            let is = |name: &str| k.eq_ignore_ascii_case(name);
+            if is("q") || is("quality") {
+                v.parse::<u32>().is_ok_and(|n| n <= 30)
+            } else if is("blur") {
+                v.parse::<f32>().is_ok_and(|n| n > 0.0)
+            } else if is("format") {
+                v.strip_suffix(['w', 'W']).is_some_and(small)
+            } else if is("w") || is("width") {
+                v.parse::<u32>().is_ok_and(|n| n > 0 && n <= 64)
+            } else {
+                false
+            }
+        })
 }
 
 /// A screen for [`is_low_res`], without allocating: whether `src` has (in any case) `max/`,
@@ -779,6 +791,73 @@ mod tests {
                 _ => false,
             }
         })
+    }
+
+    /// [`low_res_now`] as it was first written: a lowercase copy, the path's segments in a
+    /// `Vec`.
+    fn low_res_lowercased(src: &str) -> bool {
+        let lower = src.trim().to_ascii_lowercase();
+        let (path, query) = match lower.split_once('?') {
+            Some((p, q)) => (p, q.split('#').next().unwrap_or("")),
+            None => (lower.split('#').next().unwrap_or(""), ""),
+        };
+        let small = |n: &str| n.parse::<u32>().is_ok_and(|n| n <= 100);
+        let low_quality_value = |v: &str| {
+            matches!(v, "eco" | "low" | "auto:low" | "lowest")
+                || v.parse::<u32>().is_ok_and(|n| n <= 30)
+        };
+        let segments: Vec<&str> = path.split('/').collect();
+        let medium_max = segments.windows(2).any(|w| w[0] == "max" && small(w[1]));
+        let path_option = segments.iter().any(|seg| {
+            seg.split(',').any(|opt| {
+                ["resize:fit:", "resize:fill:"].iter().any(|p| {
+                    opt.strip_prefix(p)
+                        .is_some_and(|rest| small(rest.split(':').next().unwrap_or("")))
+                }) || ["q:", "q_"]
+                    .iter()
+                    .any(|p| opt.strip_prefix(p).is_some_and(low_quality_value))
+                    || ["blur_", "e_blur:", "blur:"].iter().any(|p| {
+                        opt.strip_prefix(p)
+                            .is_some_and(|n| n.parse::<f32>().is_ok_and(|n| n > 0.0))
+                    })
+                    || opt
+                        .strip_prefix("w_")
+                        .is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0 && n <= 64))
+            })
+        });
+        let mut low_quality = false;
+        for (k, v) in query.split('&').filter_map(|kv| kv.split_once('=')) {
+            match k {
+                "q" | "quality" => low_quality |= v.parse::<u32>().is_ok_and(|n| n <= 30),
+                "blur" => low_quality |= v.parse::<f32>().is_ok_and(|n| n > 0.0),
+                "format" => low_quality |= v.strip_suffix('w').is_some_and(small),
+                "w" | "width" => low_quality |= v.parse::<u32>().is_ok_and(|n| n > 0 && n <= 64),
+                _ => {}
+            }
+        }
+        medium_max || path_option || low_quality
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// Read in any case without a copy, `low_res_now` answers as the lowercased reading,
+        /// on URLs made of the marks in any case, their values (numbers, `inf`, `1E5`…), a
+        /// query, a fragment, non-ASCII letters.
+        #[test]
+        fn low_res_any_case_answers_as_lowercased(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "/max/60/", "/MAX/", "Max", "/", "resize:fit:60", "RESIZE:FILL:", "Resize:Fit:",
+                "/q:eco", "Q:ECO", "Q_10", "q_", ",blur_2", "e_blur:400", "E_BLUR:", "BLUR:1",
+                "/w_49", "W_", ",", "?", "&", "#", "=", "?q=10", "&Q=20", "Quality=5",
+                "?blur=2", "?BLUR=INF", "&FORMAT=100w", "format=60W", "?w=60", "&Width=1",
+                "WIDTH=", "60", "10", "0", "1E1", "inf", "INF", "NaN", "eco", "LOW", "Lowest",
+                "auto:low", "AUTO:LOW", "x", "é", "İ", "K", "https://a.example/", " ", "+5",
+                ":", "_", "q", "w",
+            ][..]), 0..10)
+        ) {
+            let url: String = pieces.concat();
+            proptest::prop_assert_eq!(low_res_now(&url), low_res_lowercased(&url), "{:?}", url);
+        }
     }
 
     proptest::proptest! {

@@ -136,7 +136,7 @@ impl LazyImages {
         if holds_picture != Some(false) {
             return Action::Keep;
         }
-        let lazy = el.classes().any(super::image::is_lazy_class);
+        let lazy = super::lazy_class::has_lazy_class(el);
         let attrs: Vec<(&str, &str)> = el.attrs().collect();
         let mut found = Found::default();
         if lazy {
