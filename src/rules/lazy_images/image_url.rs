@@ -61,9 +61,11 @@ pub fn is_image_url(value: &str) -> bool {
     if v.is_empty() || starts_with_ci(v, "data:") || is_template(v) {
         return false;
     }
-    // Bytes first: the characters are decoded only when a non-ASCII byte is there.
-    if v.bytes().any(|b| b <= b' ')
-        || (v.bytes().any(|b| b >= 0x80) && v.chars().any(char::is_whitespace))
+    // Bytes first, in one screen (most URLs pass it): the characters are decoded only when
+    // a non-ASCII byte is there.
+    if super::candidates::has_space_control_or_non_ascii(v)
+        && (v.bytes().any(|b| b <= b' ')
+            || (v.bytes().any(|b| b >= 0x80) && v.chars().any(char::is_whitespace)))
     {
         return false;
     }
