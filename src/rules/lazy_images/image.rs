@@ -488,7 +488,7 @@ impl LazyImages {
             && matches!(
                 if src_set {
                     let src = el.attr_by_atom(&local_name!("src"));
-                    match low.as_deref_mut() {
+                    match &mut low {
                         Some(low) => src_state_by(src, |s| low.of(s)),
                         None => src_state(src),
                     }
