@@ -5,7 +5,6 @@ use super::candidates::{
     srcset_is_placeholder, Found, DIMENSION_ATTRIBUTES, SRC_ATTRIBUTES,
 };
 use super::image_url::is_template;
-use super::lazy_class::{class_has_lazy_word, has_lazy_class, is_lazy_class};
 use super::noscript::next_noscript_image;
 use super::placeholder::{file_name, is_low_res, is_placeholder, is_stand_in_name};
 use super::preview::{
@@ -16,6 +15,7 @@ use super::stand_in_file::is_stand_in_file;
 use super::style_background::background_image;
 use super::template::fill_template;
 use super::LazyImages;
+use crate::ascii::contains_ci;
 use crate::proxy::strip_lazy_markers;
 use crate::{Action, Context, Element, NodeRef};
 use html5ever::local_name;
@@ -74,6 +74,24 @@ impl LowRes {
             }
         }
     }
+}
+
+/// A class word that says a script will swap the image in: anything containing `lazy`
+/// (`lazy`, `lazyload`, `lazyloaded`, `jetpack-lazy-image`…) and lazysizes' `ls-is-cached`.
+pub(crate) fn is_lazy_class(class: &str) -> bool {
+    contains_ci(class, "lazy") || class == "ls-is-cached"
+}
+
+/// Whether a word of the `class` attribute value `class` is a lazy one ([`is_lazy_class`]).
+fn class_has_lazy_word(class: &str) -> bool {
+    class.split_ascii_whitespace().any(is_lazy_class)
+}
+
+/// Whether `el` has a lazy class word (`el.classes().any(is_lazy_class)`, its `class` read
+/// by atom).
+pub(super) fn has_lazy_class(el: &Element<'_>) -> bool {
+    el.attr_by_atom(&local_name!("class"))
+        .is_some_and(class_has_lazy_word)
 }
 
 /// Whether `el` has a `data-` attribute: every built-in lazy, dimension and candidate
@@ -183,11 +201,11 @@ impl LazyImages {
         if !found.is_some() && matches!(state, Src::Missing | Src::Placeholder) && !srcset_real(el)
         {
             if let Some(set) = picture_fallback(el) {
-                el.set_attr("srcset", &set);
+                el.set_attr_by_atom(&local_name!("srcset"), &set);
                 changed = true;
             } else if let Some(url) = own_background(el) {
                 // The picture is the element's own inline background.
-                el.set_attr("src", &url);
+                el.set_attr_by_atom(&local_name!("src"), &url);
                 changed = true;
             } else {
                 return Action::Remove;
@@ -195,7 +213,7 @@ impl LazyImages {
         }
         let lazy = lazy_class
             || el
-                .attr("loading")
+                .attr_by_atom(&local_name!("loading"))
                 .is_some_and(|l| l.trim().eq_ignore_ascii_case("lazy"));
         changed |= self.promote(el, &found, state, lazy, Some(&mut low));
         if has_data_attr(el) {
@@ -209,13 +227,13 @@ impl LazyImages {
                 el.attr_by_atom(&local_name!("loading")),
                 &["lazy", "eager", "auto"],
             ) {
-                el.set_attr("loading", "lazy");
+                el.set_attr_by_atom(&local_name!("loading"), "lazy");
             }
             if !valid(
                 el.attr_by_atom(&local_name!("decoding")),
                 &["async", "sync", "auto"],
             ) {
-                el.set_attr("decoding", "async");
+                el.set_attr_by_atom(&local_name!("decoding"), "async");
             }
         }
         self.tidy(el, &found);
@@ -266,12 +284,14 @@ impl LazyImages {
                     })
                 {
                     changed |= el.attr_by_atom(&local_name!("srcset")) != Some(v.as_str());
-                    el.set_attr("srcset", &v);
+                    el.set_attr_by_atom(&local_name!("srcset"), &v);
                 }
             }
-            if found.sizes.is_some() && (!el.has_attr("sizes") || changed) {
+            if found.sizes.is_some()
+                && (el.attr_by_atom(&local_name!("sizes")).is_none() || changed)
+            {
                 if let Some((_, s)) = &found.sizes {
-                    el.set_attr("sizes", s);
+                    el.set_attr_by_atom(&local_name!("sizes"), s);
                 }
             }
             // The `srcset` read above, unless it was just replaced.
@@ -291,7 +311,9 @@ impl LazyImages {
                     .attr_by_atom(&local_name!("srcset"))
                     .is_some_and(srcset_is_stand_in)
                     && el.next_element_siblings().iter().any(|n| n.is("img")))
-                    || (preview && !el.has_attr("media") && picture_img_has_url(el)))
+                    || (preview
+                        && el.attr_by_atom(&local_name!("media")).is_none()
+                        && picture_img_has_url(el)))
             {
                 return Action::Remove;
             }
@@ -314,7 +336,7 @@ impl LazyImages {
             if src_state(current) != Src::Real
                 || current.is_some_and(|c| super::loader_gif::gif_poster_gives_way(c, &poster))
             {
-                el.set_attr("poster", &poster);
+                el.set_attr_by_atom(&local_name!("poster"), &poster);
                 changed = true;
             }
         }
@@ -324,7 +346,7 @@ impl LazyImages {
         drop(attrs);
         if let Some((_, url)) = &found.src {
             if src_state(el.attr_by_atom(&local_name!("src"))) != Src::Real && !found.by_value {
-                el.set_attr("src", url);
+                el.set_attr_by_atom(&local_name!("src"), url);
                 changed = true;
             }
         }
@@ -425,7 +447,7 @@ impl LazyImages {
                 Src::Real => lazy || self.same_image(&current, url),
             };
             if replace && current != *url {
-                el.set_attr("src", url);
+                el.set_attr_by_atom(&local_name!("src"), url);
                 changed = true;
                 src_set = true;
             }
@@ -435,7 +457,7 @@ impl LazyImages {
             let current_placeholder = current.map(srcset_is_placeholder);
             let replace = current_placeholder.unwrap_or(true) || lazy || changed;
             if replace && current != Some(set.as_str()) {
-                el.set_attr("srcset", set);
+                el.set_attr_by_atom(&local_name!("srcset"), set);
                 changed = true;
             } else {
                 placeholder_srcset = current_placeholder;
@@ -444,7 +466,7 @@ impl LazyImages {
             // the `src` becomes the largest candidate, so no reader gets the preview.
             if is_img && found.src.is_none() && state == Src::LowRes {
                 if let Some(url) = largest_candidate(set) {
-                    el.set_attr("src", &url);
+                    el.set_attr_by_atom(&local_name!("src"), &url);
                     changed = true;
                     src_set = true;
                 }
@@ -465,26 +487,26 @@ impl LazyImages {
                 .filter(|s| !placeholder_srcset.unwrap_or_else(|| srcset_is_placeholder(s)))
                 .and_then(largest_candidate)
             {
-                el.set_attr("src", &url);
+                el.set_attr_by_atom(&local_name!("src"), &url);
                 changed = true;
                 src_set = true;
             }
         }
         if let Some((_, sizes)) = &found.sizes {
-            if !el.has_attr("sizes") || changed {
-                el.set_attr("sizes", sizes);
+            if el.attr_by_atom(&local_name!("sizes")).is_none() || changed {
+                el.set_attr_by_atom(&local_name!("sizes"), sizes);
             }
         }
         if el
             .attr_by_atom(&local_name!("srcset"))
             .is_some_and(|s| placeholder_srcset.unwrap_or_else(|| srcset_is_placeholder(s)))
         {
-            el.remove_attr("srcset");
-            el.remove_attr("sizes");
+            el.remove_attr_by_atom(&local_name!("srcset"));
+            el.remove_attr_by_atom(&local_name!("sizes"));
         }
         // `state` still holds unless `src` was just set.
         if is_img
-            && el.has_attr("srcset")
+            && el.attr_by_atom(&local_name!("srcset")).is_some()
             && matches!(
                 if src_set {
                     let src = el.attr_by_atom(&local_name!("src"));
@@ -498,13 +520,13 @@ impl LazyImages {
                 Src::Placeholder | Src::Missing
             )
         {
-            el.remove_attr("src");
+            el.remove_attr_by_atom(&local_name!("src"));
         }
         if let Some(stripped) = el
             .attr_by_atom(&local_name!("src"))
             .and_then(strip_lazy_markers)
         {
-            el.set_attr("src", &stripped);
+            el.set_attr_by_atom(&local_name!("src"), &stripped);
         }
         changed
     }
@@ -548,14 +570,14 @@ impl LazyImages {
         );
         match (has_w, has_h) {
             (None, None) => {
-                el.set_attr("width", &w.to_string());
-                el.set_attr("height", &h.to_string());
+                el.set_attr_by_atom(&local_name!("width"), &w.to_string());
+                el.set_attr_by_atom(&local_name!("height"), &h.to_string());
             }
             (Some(cw), None) if cw == w => {
-                el.set_attr("height", &h.to_string());
+                el.set_attr_by_atom(&local_name!("height"), &h.to_string());
             }
             (None, Some(ch)) if ch == h => {
-                el.set_attr("width", &w.to_string());
+                el.set_attr_by_atom(&local_name!("width"), &w.to_string());
             }
             _ => {}
         }
@@ -593,9 +615,9 @@ impl LazyImages {
                 .map(str::to_owned)
                 .collect();
             if kept.is_empty() {
-                el.remove_attr("class");
+                el.remove_attr_by_atom(&local_name!("class"));
             } else {
-                el.set_attr("class", &kept.join(" "));
+                el.set_attr_by_atom(&local_name!("class"), &kept.join(" "));
             }
         }
     }

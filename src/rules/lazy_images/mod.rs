@@ -10,7 +10,6 @@
 //! | `preview` | previews shown twice: the low-quality `<img>` beside the real image, inline blurred previews |
 //! | `pixels` | the pixel size of an inline `data:` raster image, from its header |
 //! | `template` | `…_{width}x.jpg` URL templates filled from the listed widths |
-//! | `lazy_class` | the class words that say an image is lazy (`lazyload`, `ls-is-cached`) |
 //! | `image` | `<img>`, `<source>`, `<video>`: promotion, `<noscript>` look-ahead, dimensions, native lazy loading, tidying |
 //! | `noscript` | `<noscript>` fallbacks |
 //! | `style_background` | an `<img>` whose picture is its inline `background-image` |
@@ -32,7 +31,6 @@ pub mod candidates;
 mod image;
 pub mod image_url;
 mod json_attr;
-mod lazy_class;
 mod link_target;
 mod loader_gif;
 mod noscript;
@@ -229,7 +227,7 @@ impl Rule for LazyImages {
             .reads("amp-img amp-anim", "*")
             .reads_all_but("div span", "class id")
             .reads("a", &link)
-            // A link's class only when it says lazy (`lazy_class::is_lazy_class`): a class is read
+            // A link's class only when it says lazy (`image::is_lazy_class`): a class is read
             // on every link, and most are long and say nothing of the kind.
             .reads_word("a", "class", "lazy")
             .reads_word("a", "class", "ls-is-cached")

@@ -136,7 +136,7 @@ impl LazyImages {
         if holds_picture != Some(false) {
             return Action::Keep;
         }
-        let lazy = super::lazy_class::has_lazy_class(el);
+        let lazy = super::image::has_lazy_class(el);
         let attrs: Vec<(&str, &str)> = el.attrs().collect();
         let mut found = Found::default();
         if lazy {
