@@ -421,14 +421,28 @@ fn has_word(value: &[u8], word: &[u8]) -> bool {
     };
     // Only where the first letter stands (either case) is the word compared: a class list
     // runs to hundreds of bytes on utility-class pages, and is read for every `div`. One
-    // pass finds those and the `&` of a reference.
-    memchr::memchr3_iter(b'&', first, first.to_ascii_uppercase(), value).any(|at| {
+    // pass finds those and the `&` of a reference: a vector search on a long value, a plain
+    // loop on a short one (most class lists), where setting up the search costs more than
+    // reading the bytes.
+    let upper = first.to_ascii_uppercase();
+    let word_at = |at: usize| {
         value[at] == b'&'
             || value
                 .get(at..at + word.len())
                 .is_some_and(|w| w.eq_ignore_ascii_case(word))
-    })
+    };
+    if value.len() < SHORT_VALUE {
+        value
+            .iter()
+            .enumerate()
+            .any(|(at, &b)| (b == b'&' || b == first || b == upper) && word_at(at))
+    } else {
+        memchr::memchr3_iter(b'&', first, upper, value).any(word_at)
+    }
 }
+
+/// The length from which [`has_word`] searches a value with `memchr`.
+const SHORT_VALUE: usize = 48;
 
 /// The 16 bytes of `x` in ASCII lower case, all at once (bytes past 0x7f stay as they are).
 fn ascii_lower(x: u128) -> u128 {
@@ -645,8 +659,21 @@ mod tests {
             }
             values.extend(longer);
         }
+        // Each value also padded to either side of the length from which `memchr` searches
+        // (the padding holds no letter of the words), so both searches meet every value.
+        let padded: Vec<String> = values
+            .iter()
+            .flat_map(|v| {
+                [SHORT_VALUE - 1, SHORT_VALUE]
+                    .into_iter()
+                    .flat_map(move |n| {
+                        let pad = "-".repeat(n.saturating_sub(v.len()));
+                        [format!("{pad}{v}"), format!("{v}{pad}")]
+                    })
+            })
+            .collect();
         for word in ["caption", "c", "lazy"] {
-            for v in &values {
+            for v in values.iter().chain(&padded) {
                 assert_eq!(
                     has_word(v.as_bytes(), word.as_bytes()),
                     naive(v.as_bytes(), word.as_bytes()),
