@@ -33,7 +33,7 @@
 //! as their characters (see [`text_refs`]). Nothing is copied unless some tag has more than
 //! `MAX_ATTRIBUTES` attributes or the filter cuts something.
 
-use super::attr_filter::{AttrFilter, Memo, Name};
+use super::attr_filter::{AttrFilter, Memo};
 use super::raw_text::text_len;
 use super::text_refs;
 use html5ever::tendril::StrTendril;
@@ -411,7 +411,7 @@ fn tag_with_attributes<'f>(
         let drop = match filter {
             Some(f) if start && count <= MAX_ATTRIBUTES => {
                 let on = *kept.get_or_insert_with(|| f.element_at(bytes, at, name_end, memo));
-                f.drops_memo(on, &Name::at(bytes, name_start, attr_end), value, memo)
+                f.drops_at(on, bytes, (name_start, attr_end), value, memo)
             }
             _ => false,
         };

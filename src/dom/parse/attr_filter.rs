@@ -243,6 +243,25 @@ impl AttrFilter {
         }
     }
 
+    /// [`drops_memo`](AttrFilter::drops_memo) of the attribute named at `input[start..end]`:
+    /// on an element that keeps every attribute (`img`, for the lazy images), answered
+    /// before the name is read.
+    pub(crate) fn drops_at(
+        &self,
+        on: Option<&Kept>,
+        input: &[u8],
+        (start, end): (usize, usize),
+        value: &[u8],
+        memo: &mut Memo<'_>,
+    ) -> bool {
+        match on {
+            Some(kept) if !kept.all => {
+                self.drops_memo(on, &Name::at(input, start, end), value, memo)
+            }
+            _ => false,
+        }
+    }
+
     /// [`drops_memo`](AttrFilter::drops_memo) without the memo (a name longer than a key).
     #[cold]
     #[inline(never)]
@@ -702,9 +721,9 @@ mod tests {
     ) -> bool {
         let input = format!("{element} {attr}={value} and more than sixteen bytes");
         let (e, a) = (element.len(), element.len() + 1);
+        // The long input as the scan asks (`drops_at`), the short one through `drops_memo`.
         let on = f.element_at(input.as_bytes(), 0, e, memo);
-        let name = Name::at(input.as_bytes(), a, a + attr.len());
-        let long = f.drops_memo(on, &name, value.as_bytes(), memo);
+        let long = f.drops_at(on, input.as_bytes(), (a, a + attr.len()), value.as_bytes(), memo);
         let on = f.element_at(element.as_bytes(), 0, e, memo);
         let name = Name::at(attr.as_bytes(), 0, attr.len());
         let short = f.drops_memo(on, &name, value.as_bytes(), memo);
