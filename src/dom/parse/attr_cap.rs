@@ -115,7 +115,12 @@ fn cuts(html: &str, filter: Option<&AttrFilter>) -> Vec<Cut> {
     // there is cut. Each root apart: `</math>` does not close an `<svg>` (the tree builder
     // ignores it there), so it must not end the scan's foreign content.
     let mut open = [0usize; 2];
-    let mut memo = Memo::default();
+    // Nothing is looked up without a filter.
+    let mut memo = if filter.is_some() {
+        Memo::take()
+    } else {
+        Memo::default()
+    };
     // The next `&` from `pos` on (the end when none), once `pos` is past the last one found.
     let mut next_amp = 0;
     while let Some(found) = memchr::memchr(b'<', &bytes[pos..]) {
@@ -192,6 +197,9 @@ fn cuts(html: &str, filter: Option<&AttrFilter>) -> Vec<Cut> {
         if lt < no_cut_until || open != [0, 0] {
             cuts.truncate(before);
         }
+    }
+    if filter.is_some() {
+        Memo::give_back(memo);
     }
     cuts
 }
@@ -313,7 +321,7 @@ fn tag<'f>(
     start: bool,
     filter: Option<&'f AttrFilter>,
     cuts: &mut Vec<Cut>,
-    memo: &mut Memo<'f>,
+    memo: &mut Memo,
 ) -> TagEnd {
     let name_end = skip_until(bytes, at, SPACE | SLASH | GT);
     // Most tags are a name and `>` (every end tag, a `<p>`): nothing to read or cut.
@@ -332,7 +340,7 @@ fn tag_with_attributes<'f>(
     start: bool,
     filter: Option<&'f AttrFilter>,
     cuts: &mut Vec<Cut>,
-    memo: &mut Memo<'f>,
+    memo: &mut Memo,
 ) -> TagEnd {
     let name = &bytes[at..name_end];
     let mut i = name_end;

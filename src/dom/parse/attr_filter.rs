@@ -13,6 +13,7 @@
 //! its element. The attributes html5ever's tree builder itself looks at always stay (see
 //! [`TREE_BUILDER_READS`]).
 
+pub(crate) use super::attr_memo::Memo;
 use crate::interest::{Pattern, Read};
 
 /// Attributes the tree builder reads (HTML § 13.2.6; html5ever's `tree_builder`): `type` of
@@ -40,11 +41,24 @@ pub(crate) struct AttrFilter {
     prefixed: Vec<(Box<[u8]>, Kept)>,
     /// The words of every [`Kept::words`], each once.
     words: Vec<Word>,
+    /// This filter's number (a clone's is the same, as are its tables): what a [`Memo`]
+    /// remembers of its element names is its own.
+    id: u64,
+}
+
+/// Numbers each filter and each [`Kept`] built: a [`Memo`] outlives the scan, and tells
+/// them apart by these.
+static IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn new_id() -> u64 {
+    IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The attributes that stay on an element.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Kept {
+    /// Its number, given once it is complete (a clone's is the same: so are its answers).
+    pub(super) id: u64,
     /// All of them.
     all: bool,
     names: NameSet,
@@ -152,8 +166,10 @@ impl AttrFilter {
         for (_, kept) in named_kept.iter_mut().chain(&mut prefixed) {
             kept.merge(&everywhere);
             kept.names.rehash();
+            kept.id = new_id();
         }
         everywhere.names.rehash();
+        everywhere.id = new_id();
         let mut named_keys = NameMap::default();
         let mut named = Vec::with_capacity(named_kept.len());
         for (name, kept) in named_kept {
@@ -167,27 +183,50 @@ impl AttrFilter {
             named_keys,
             prefixed,
             words,
+            id: new_id(),
         })
     }
 
     /// What stays on a start tag named `element` (as written, in any ASCII case): `None`
     /// when everything does (a name too long to look up).
     pub(crate) fn element(&self, element: &[u8]) -> Option<&Kept> {
+        self.kept(self.element_index(element))
+    }
+
+    /// The [`Kept`] numbered `index` by [`element_index`](AttrFilter::element_index).
+    fn kept(&self, index: u32) -> Option<&Kept> {
+        let index = usize::try_from(index).ok()?;
+        match index.checked_sub(2) {
+            None if index == 0 => None,
+            None => Some(&self.everywhere),
+            Some(i) if i < self.named.len() => Some(&self.named[i]),
+            Some(i) => self.prefixed.get(i - self.named.len()).map(|(_, kept)| kept),
+        }
+    }
+
+    /// [`element`](AttrFilter::element) as a number: 0 for `None`, 1 for `everywhere`, then
+    /// the `named` and the `prefixed` in order.
+    fn element_index(&self, element: &[u8]) -> u32 {
         let mut buf = [0u8; MAX_NAME];
-        let name = lower(element, &mut buf)?;
+        let Some(name) = lower(element, &mut buf) else {
+            return 0;
+        };
         // The tree builder renames `<image>` to `img` (HTML § 13.2.6.4.7).
         let name: &[u8] = if name == b"image" { b"img" } else { name };
-        if let Some(at) = self.named_keys.get(name) {
-            return Some(&self.named[at]);
-        }
-        match self
-            .prefixed
-            .iter()
-            .find(|(p, _)| name.len() > p.len() && name.starts_with(p))
-        {
-            Some((_, kept)) => Some(kept),
-            None => Some(&self.everywhere),
-        }
+        let at = if let Some(at) = self.named_keys.get(name) {
+            2 + at
+        } else {
+            match self
+                .prefixed
+                .iter()
+                .position(|(p, _)| name.len() > p.len() && name.starts_with(p))
+            {
+                Some(at) => 2 + self.named.len() + at,
+                None => 1,
+            }
+        };
+        // Past `u32::MAX` rules: no such filter; `None` keeps everything.
+        u32::try_from(at).unwrap_or(0)
     }
 
     /// [`element`](AttrFilter::element) of the tag name written at `input[start..end]`,
@@ -197,10 +236,13 @@ impl AttrFilter {
         input: &[u8],
         start: usize,
         end: usize,
-        memo: &mut Memo<'f>,
+        memo: &mut Memo,
     ) -> Option<&'f Kept> {
         match NameSet::key_lower_at(input, start, end) {
-            Some(key) => memo.element(key, || self.element(&input[start..end])),
+            Some(key) => {
+                let index = memo.element(self.id, key, || self.element_index(&input[start..end]));
+                self.kept(index)
+            }
             None => self.element(&input[start..end]),
         }
     }
@@ -223,7 +265,7 @@ impl AttrFilter {
         on: Option<&Kept>,
         attr: &Name<'_>,
         value: &[u8],
-        memo: &mut Memo<'_>,
+        memo: &mut Memo,
     ) -> bool {
         let Some(kept) = on else {
             return false;
@@ -252,7 +294,7 @@ impl AttrFilter {
         input: &[u8],
         (start, end): (usize, usize),
         value: &[u8],
-        memo: &mut Memo<'_>,
+        memo: &mut Memo,
     ) -> bool {
         match on {
             Some(kept) if !kept.all => {
@@ -300,7 +342,7 @@ impl<'n> Name<'n> {
 
 /// What stays of an attribute, given its name and element: its value aside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Verdict {
+pub(super) enum Verdict {
     Keep,
     Drop,
     /// Kept when its value holds one of these [`AttrFilter::words`] (a bit each).
@@ -309,7 +351,7 @@ enum Verdict {
 
 impl Kept {
     /// The [`Verdict`] for the attribute whose key is `key` (see [`NameSet::key`]).
-    fn verdict(&self, key: u128) -> Verdict {
+    pub(super) fn verdict(&self, key: u128) -> Verdict {
         let bytes = key.to_le_bytes();
         let attr = &bytes[..usize::from(bytes[15])];
         if self.all || self.names.contains_key(key) || self.keeps_by_pattern(attr) {
@@ -326,69 +368,6 @@ impl Kept {
         } else {
             Verdict::Words(mask)
         }
-    }
-}
-
-/// The [`Verdict`]s of the (element, attribute name) pairs met last, and the look-ups of
-/// the element names met last: direct-mapped caches, one per scan of the input (an
-/// [`AttrFilter`] is shared between threads), allocated at their first use.
-#[derive(Default)]
-pub(crate) struct Memo<'f> {
-    /// (attribute key, the [`Kept`]'s address, verdict); a 0 key for an empty slot.
-    slots: Vec<(u128, usize, Verdict)>,
-    /// (element name key, what stays on it); a 0 key for an empty slot.
-    elements: Vec<(u128, Option<&'f Kept>)>,
-}
-
-const MEMO_SLOTS: usize = 128;
-const ELEMENT_SLOTS: usize = 64;
-
-/// The slot of `key` (with `salt`) in a table of `len` slots, a power of two.
-fn memo_slot(key: u128, salt: u64, len: usize) -> usize {
-    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ salt;
-    (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 57) as usize & (len - 1)
-}
-
-impl<'f> Memo<'f> {
-    /// A memo of `n` slots (a power of two) each, for tests of evictions.
-    #[cfg(test)]
-    fn with_slots(n: usize) -> Memo<'f> {
-        Memo {
-            slots: vec![(0, 0, Verdict::Keep); n],
-            elements: vec![(0, None); n],
-        }
-    }
-
-    fn verdict(&mut self, kept: &Kept, key: u128) -> Verdict {
-        if self.slots.is_empty() {
-            self.slots = vec![(0, 0, Verdict::Keep); MEMO_SLOTS];
-        }
-        let id = std::ptr::from_ref(kept) as usize;
-        let at = memo_slot(key, id as u64, self.slots.len());
-        let slot = &mut self.slots[at];
-        if slot.0 == key && slot.1 == id {
-            return slot.2;
-        }
-        let verdict = kept.verdict(key);
-        *slot = (key, id, verdict);
-        verdict
-    }
-
-    /// What stays on the element whose name's key is `key`; `look_up` finds it.
-    fn element(
-        &mut self,
-        key: u128,
-        look_up: impl FnOnce() -> Option<&'f Kept>,
-    ) -> Option<&'f Kept> {
-        if self.elements.is_empty() {
-            self.elements = vec![(0, None); ELEMENT_SLOTS];
-        }
-        let at = memo_slot(key, 0, self.elements.len());
-        let slot = &mut self.elements[at];
-        if slot.0 != key {
-            *slot = (key, look_up());
-        }
-        slot.1
     }
 }
 
@@ -717,7 +696,7 @@ mod tests {
         element: &str,
         attr: &str,
         value: &str,
-        memo: &mut Memo<'f>,
+        memo: &mut Memo,
     ) -> bool {
         let input = format!("{element} {attr}={value} and more than sixteen bytes");
         let (e, a) = (element.len(), element.len() + 1);
@@ -760,6 +739,45 @@ mod tests {
         // Names too long to look up stay.
         assert!(!drops(&f, "span", &"x".repeat(MAX_NAME + 1), ""));
         assert!(!drops(&f, &"x".repeat(MAX_NAME + 1), "class", ""));
+    }
+
+    /// A memo kept from the scans of other filters (as a thread keeps it) answers for each
+    /// filter as its own tables do: the filters below disagree on every pair, and are
+    /// asked in turn, with a full memo and with one slot.
+    #[test]
+    fn a_memo_shared_between_filters_answers_for_each() {
+        let filters = [
+            filter(Interest::elements("*").reads("img", "*").reads("div", "class")),
+            filter(Interest::elements("*").reads("div", "id").reads("span p", "class")),
+            filter(Interest::elements("*").reads_word("div span", "class", "caption")),
+        ];
+        let filters = [&filters[0], &filters[1], &filters[2], &filters[0].clone()];
+        for mut memo in [Memo::default(), Memo::with_slots(1)] {
+            for round in 0..2 {
+                for e in ["img", "div", "span", "p", "IMG"] {
+                    for a in ["class", "id", "src", "data-x"] {
+                        for v in ["x", "caption"] {
+                            for f in filters {
+                                assert_eq!(
+                                    memoized(f, e, a, v, &mut memo),
+                                    drops(f, e, a, v),
+                                    "{round} {e} {a} {v}"
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Through the thread's memo, as a scan takes it.
+        for f in filters {
+            let mut memo = Memo::take();
+            for e in ["img", "div"] {
+                let m = memoized(f, e, "class", "x", &mut memo);
+                assert_eq!(m, drops(f, e, "class", "x"), "{e}");
+            }
+            Memo::give_back(memo);
+        }
     }
 
     #[test]
