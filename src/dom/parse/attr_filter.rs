@@ -681,6 +681,29 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The word search (a loop on a short value, `memchr` on a long one) against the
+        /// plain one, on values of the word's letters in both cases, `&`, white space and
+        /// bytes one bit away from its first letter; each also without its `&`s.
+        #[test]
+        fn word_search_agrees_on_random_values(
+            value in proptest::collection::vec(proptest::sample::select(vec![
+                b'c', b'C', b'a', b'p', b't', b'i', b'o', b'n', b'&', b' ', b'-', b'#', b'\x03',
+                b'\x83', b'l', b'z', b'y', b'L',
+            ]), 0..80),
+            word in proptest::sample::select(vec!["caption", "c", "lazy", "#x", "-"]),
+        ) {
+            let no_refs: Vec<u8> = value.iter().copied().filter(|&b| b != b'&').collect();
+            for value in [value, no_refs] {
+                let naive = value.contains(&b'&')
+                    || value
+                        .windows(word.len())
+                        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()));
+                proptest::prop_assert_eq!(has_word(&value, word.as_bytes()), naive);
+            }
+        }
+    }
+
     fn filter(interest: Interest) -> AttrFilter {
         AttrFilter::new(&interest.reads.unwrap()).unwrap()
     }
