@@ -327,7 +327,13 @@ fn tag<'f>(
     // Most tags are a name and `>` (every end tag, a `<p>`): nothing to read or cut.
     // `a_bare_tag_reads_as_any_tag` checks this against the full read.
     if bytes.get(name_end) == Some(&b'>') {
-        return tag_end(&bytes[at..name_end], start, name_end + 1, bytes.len(), false);
+        return tag_end(
+            &bytes[at..name_end],
+            start,
+            name_end + 1,
+            bytes.len(),
+            false,
+        );
     }
     tag_with_attributes(bytes, at, name_end, start, filter, cuts, memo)
 }

@@ -200,7 +200,10 @@ impl AttrFilter {
             None if index == 0 => None,
             None => Some(&self.everywhere),
             Some(i) if i < self.named.len() => Some(&self.named[i]),
-            Some(i) => self.prefixed.get(i - self.named.len()).map(|(_, kept)| kept),
+            Some(i) => self
+                .prefixed
+                .get(i - self.named.len())
+                .map(|(_, kept)| kept),
         }
     }
 
@@ -725,7 +728,13 @@ mod tests {
         let (e, a) = (element.len(), element.len() + 1);
         // The long input as the scan asks (`drops_at`), the short one through `drops_memo`.
         let on = f.element_at(input.as_bytes(), 0, e, memo);
-        let long = f.drops_at(on, input.as_bytes(), (a, a + attr.len()), value.as_bytes(), memo);
+        let long = f.drops_at(
+            on,
+            input.as_bytes(),
+            (a, a + attr.len()),
+            value.as_bytes(),
+            memo,
+        );
         let on = f.element_at(element.as_bytes(), 0, e, memo);
         let name = Name::at(attr.as_bytes(), 0, attr.len());
         let short = f.drops_memo(on, &name, value.as_bytes(), memo);
@@ -770,8 +779,16 @@ mod tests {
     #[test]
     fn a_memo_shared_between_filters_answers_for_each() {
         let filters = [
-            filter(Interest::elements("*").reads("img", "*").reads("div", "class")),
-            filter(Interest::elements("*").reads("div", "id").reads("span p", "class")),
+            filter(
+                Interest::elements("*")
+                    .reads("img", "*")
+                    .reads("div", "class"),
+            ),
+            filter(
+                Interest::elements("*")
+                    .reads("div", "id")
+                    .reads("span p", "class"),
+            ),
             filter(Interest::elements("*").reads_word("div span", "class", "caption")),
         ];
         let filters = [&filters[0], &filters[1], &filters[2], &filters[0].clone()];

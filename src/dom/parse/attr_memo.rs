@@ -1,9 +1,9 @@
 //! What a scan of the input remembers of its [`AttrFilter`]'s answers: a page repeats a
 //! few dozen attribute names on a few dozen elements, and so do the pages after it.
 
-use super::attr_filter::{Kept, Verdict};
 #[cfg(doc)]
 use super::attr_filter::AttrFilter;
+use super::attr_filter::{Kept, Verdict};
 
 /// The [`Verdict`]s of the (element, attribute name) pairs met last, and the look-ups of
 /// the element names met last: direct-mapped caches, allocated at their first use. A scan
