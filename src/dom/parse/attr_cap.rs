@@ -315,11 +315,11 @@ fn skip_while(bytes: &[u8], mut at: usize, skip: u8) -> usize {
 
 /// Scans a tag from its name at `at`; notes a cut for each attribute `filter` drops (start
 /// tags only) and one for all attributes past the cap.
-fn tag<'f>(
+fn tag(
     bytes: &[u8],
     at: usize,
     start: bool,
-    filter: Option<&'f AttrFilter>,
+    filter: Option<&AttrFilter>,
     cuts: &mut Vec<Cut>,
     memo: &mut Memo,
 ) -> TagEnd {
@@ -339,12 +339,12 @@ fn tag<'f>(
 }
 
 /// [`tag`] of a tag whose name ends at `name_end`, read in full.
-fn tag_with_attributes<'f>(
+fn tag_with_attributes(
     bytes: &[u8],
     at: usize,
     name_end: usize,
     start: bool,
-    filter: Option<&'f AttrFilter>,
+    filter: Option<&AttrFilter>,
     cuts: &mut Vec<Cut>,
     memo: &mut Memo,
 ) -> TagEnd {

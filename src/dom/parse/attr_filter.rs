@@ -717,13 +717,7 @@ mod tests {
 
     /// [`AttrFilter::drops_memo`] with `memo`, the names read from a longer input (as the
     /// scan reads them) and from one that ends with them.
-    fn memoized<'f>(
-        f: &'f AttrFilter,
-        element: &str,
-        attr: &str,
-        value: &str,
-        memo: &mut Memo,
-    ) -> bool {
+    fn memoized(f: &AttrFilter, element: &str, attr: &str, value: &str, memo: &mut Memo) -> bool {
         let input = format!("{element} {attr}={value} and more than sixteen bytes");
         let (e, a) = (element.len(), element.len() + 1);
         // The long input as the scan asks (`drops_at`), the short one through `drops_memo`.
