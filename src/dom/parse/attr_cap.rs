@@ -33,7 +33,7 @@
 //! as their characters (see [`text_refs`]). Nothing is copied unless some tag has more than
 //! `MAX_ATTRIBUTES` attributes or the filter cuts something.
 
-use super::attr_filter::{AttrFilter, Memo, Name};
+use super::attr_filter::{AttrFilter, Memo};
 use super::raw_text::text_len;
 use super::text_refs;
 use html5ever::tendril::StrTendril;
@@ -115,7 +115,12 @@ fn cuts(html: &str, filter: Option<&AttrFilter>) -> Vec<Cut> {
     // there is cut. Each root apart: `</math>` does not close an `<svg>` (the tree builder
     // ignores it there), so it must not end the scan's foreign content.
     let mut open = [0usize; 2];
-    let mut memo = Memo::default();
+    // Nothing is looked up without a filter.
+    let mut memo = if filter.is_some() {
+        Memo::take()
+    } else {
+        Memo::default()
+    };
     // The next `&` from `pos` on (the end when none), once `pos` is past the last one found.
     let mut next_amp = 0;
     while let Some(found) = memchr::memchr(b'<', &bytes[pos..]) {
@@ -193,6 +198,9 @@ fn cuts(html: &str, filter: Option<&AttrFilter>) -> Vec<Cut> {
             cuts.truncate(before);
         }
     }
+    if filter.is_some() {
+        Memo::give_back(memo);
+    }
     cuts
 }
 
@@ -227,6 +235,7 @@ struct Cut {
 }
 
 /// What follows a start tag.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 enum RawText {
     None,
     /// Raw text or RCDATA up to `</` + this name.
@@ -235,6 +244,7 @@ enum RawText {
     Rest,
 }
 
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct TagEnd {
     /// Just past the tag's `>` (or the end of the input).
     end: usize,
@@ -305,15 +315,39 @@ fn skip_while(bytes: &[u8], mut at: usize, skip: u8) -> usize {
 
 /// Scans a tag from its name at `at`; notes a cut for each attribute `filter` drops (start
 /// tags only) and one for all attributes past the cap.
-fn tag<'f>(
+fn tag(
     bytes: &[u8],
     at: usize,
     start: bool,
-    filter: Option<&'f AttrFilter>,
+    filter: Option<&AttrFilter>,
     cuts: &mut Vec<Cut>,
-    memo: &mut Memo<'f>,
+    memo: &mut Memo,
 ) -> TagEnd {
     let name_end = skip_until(bytes, at, SPACE | SLASH | GT);
+    // Most tags are a name and `>` (every end tag, a `<p>`): nothing to read or cut.
+    // `a_bare_tag_reads_as_any_tag` checks this against the full read.
+    if bytes.get(name_end) == Some(&b'>') {
+        return tag_end(
+            &bytes[at..name_end],
+            start,
+            name_end + 1,
+            bytes.len(),
+            false,
+        );
+    }
+    tag_with_attributes(bytes, at, name_end, start, filter, cuts, memo)
+}
+
+/// [`tag`] of a tag whose name ends at `name_end`, read in full.
+fn tag_with_attributes(
+    bytes: &[u8],
+    at: usize,
+    name_end: usize,
+    start: bool,
+    filter: Option<&AttrFilter>,
+    cuts: &mut Vec<Cut>,
+    memo: &mut Memo,
+) -> TagEnd {
     let name = &bytes[at..name_end];
     let mut i = name_end;
     let mut count = 0usize;
@@ -391,7 +425,7 @@ fn tag<'f>(
         let drop = match filter {
             Some(f) if start && count <= MAX_ATTRIBUTES => {
                 let on = *kept.get_or_insert_with(|| f.element_at(bytes, at, name_end, memo));
-                f.drops_memo(on, &Name::at(bytes, name_start, attr_end), value, memo)
+                f.drops_at(on, bytes, (name_start, attr_end), value, memo)
             }
             _ => false,
         };
@@ -435,6 +469,12 @@ fn tag<'f>(
             with: None,
         });
     }
+    tag_end(name, start, end, bytes.len(), self_closing)
+}
+
+/// The [`TagEnd`] of a tag named `name` ending at `end` (a start tag when `start`), in an
+/// input of `len` bytes.
+fn tag_end(name: &[u8], start: bool, end: usize, len: usize, self_closing: bool) -> TagEnd {
     // Most tags are none of the special ones: their first letter and length rule all of
     // them out before any name is compared.
     let special = (3..=9).contains(&name.len())
@@ -442,7 +482,7 @@ fn tag<'f>(
             name[0].to_ascii_lowercase(),
             b's' | b'x' | b'i' | b'n' | b't' | b'p' | b'm'
         );
-    let raw_text = if !special || !start || end > bytes.len() {
+    let raw_text = if !special || !start || end > len {
         RawText::None
     } else if name.eq_ignore_ascii_case(b"plaintext") {
         RawText::Rest
@@ -641,6 +681,47 @@ mod tests {
             ("<svg id=\"a/>", false),
         ] {
             assert_eq!(read_tag(tag.as_bytes(), 1).2, closing, "{tag}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The short cut for a tag that is a name and `>` reads it as the full read does:
+        /// same end, raw text, foreign root and self-closing flag, and nothing cut, for start
+        /// and end tags of the special names (in any case), near-misses and plain ones,
+        /// whatever follows.
+        #[test]
+        fn a_bare_tag_reads_as_any_tag(
+            name in proptest::sample::select(vec![
+                "p", "DIV", "script", "Script", "style", "xmp", "iframe", "noembed",
+                "noframes", "noscript", "textarea", "TITLE", "plaintext", "svg", "SVG",
+                "math", "Math", "scripts", "tit", "s", "x", "mathx", "svg:a", "a-b",
+            ]),
+            after in proptest::sample::select(vec![
+                "", ">", "/>", " a=b>", "</p>", "text", "<x>",
+            ]),
+            start in proptest::bool::ANY,
+        ) {
+            use super::super::attr_filter::{AttrFilter, Memo};
+            use crate::Interest;
+            let html = format!("<{name}>{after}");
+            let bytes = html.as_bytes();
+            let interest = Interest::elements("*").reads("div", "class");
+            let filter = AttrFilter::new(&interest.reads.unwrap()).unwrap();
+            for filter in [None, Some(&filter)] {
+                let (mut fast_cuts, mut full_cuts) = (Vec::new(), Vec::new());
+                let fast = super::tag(bytes, 1, start, filter, &mut fast_cuts, &mut Memo::default());
+                let full = super::tag_with_attributes(
+                    bytes,
+                    1,
+                    1 + name.len(),
+                    start,
+                    filter,
+                    &mut full_cuts,
+                    &mut Memo::default(),
+                );
+                proptest::prop_assert_eq!(&fast, &full, "{}", html);
+                proptest::prop_assert!(fast_cuts.is_empty() && full_cuts.is_empty());
+            }
         }
     }
 

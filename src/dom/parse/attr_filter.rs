@@ -13,6 +13,7 @@
 //! its element. The attributes html5ever's tree builder itself looks at always stay (see
 //! [`TREE_BUILDER_READS`]).
 
+pub(crate) use super::attr_memo::Memo;
 use crate::interest::{Pattern, Read};
 
 /// Attributes the tree builder reads (HTML § 13.2.6; html5ever's `tree_builder`): `type` of
@@ -40,11 +41,24 @@ pub(crate) struct AttrFilter {
     prefixed: Vec<(Box<[u8]>, Kept)>,
     /// The words of every [`Kept::words`], each once.
     words: Vec<Word>,
+    /// This filter's number (a clone's is the same, as are its tables): what a [`Memo`]
+    /// remembers of its element names is its own.
+    id: u64,
+}
+
+/// Numbers each filter and each [`Kept`] built: a [`Memo`] outlives the scan, and tells
+/// them apart by these.
+static IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn new_id() -> u64 {
+    IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The attributes that stay on an element.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Kept {
+    /// Its number, given once it is complete (a clone's is the same: so are its answers).
+    pub(super) id: u64,
     /// All of them.
     all: bool,
     names: NameSet,
@@ -152,8 +166,10 @@ impl AttrFilter {
         for (_, kept) in named_kept.iter_mut().chain(&mut prefixed) {
             kept.merge(&everywhere);
             kept.names.rehash();
+            kept.id = new_id();
         }
         everywhere.names.rehash();
+        everywhere.id = new_id();
         let mut named_keys = NameMap::default();
         let mut named = Vec::with_capacity(named_kept.len());
         for (name, kept) in named_kept {
@@ -167,27 +183,53 @@ impl AttrFilter {
             named_keys,
             prefixed,
             words,
+            id: new_id(),
         })
     }
 
     /// What stays on a start tag named `element` (as written, in any ASCII case): `None`
     /// when everything does (a name too long to look up).
     pub(crate) fn element(&self, element: &[u8]) -> Option<&Kept> {
+        self.kept(self.element_index(element))
+    }
+
+    /// The [`Kept`] numbered `index` by [`element_index`](AttrFilter::element_index).
+    fn kept(&self, index: u32) -> Option<&Kept> {
+        let index = usize::try_from(index).ok()?;
+        match index.checked_sub(2) {
+            None if index == 0 => None,
+            None => Some(&self.everywhere),
+            Some(i) if i < self.named.len() => Some(&self.named[i]),
+            Some(i) => self
+                .prefixed
+                .get(i - self.named.len())
+                .map(|(_, kept)| kept),
+        }
+    }
+
+    /// [`element`](AttrFilter::element) as a number: 0 for `None`, 1 for `everywhere`, then
+    /// the `named` and the `prefixed` in order.
+    fn element_index(&self, element: &[u8]) -> u32 {
         let mut buf = [0u8; MAX_NAME];
-        let name = lower(element, &mut buf)?;
+        let Some(name) = lower(element, &mut buf) else {
+            return 0;
+        };
         // The tree builder renames `<image>` to `img` (HTML § 13.2.6.4.7).
         let name: &[u8] = if name == b"image" { b"img" } else { name };
-        if let Some(at) = self.named_keys.get(name) {
-            return Some(&self.named[at]);
-        }
-        match self
-            .prefixed
-            .iter()
-            .find(|(p, _)| name.len() > p.len() && name.starts_with(p))
-        {
-            Some((_, kept)) => Some(kept),
-            None => Some(&self.everywhere),
-        }
+        let at = if let Some(at) = self.named_keys.get(name) {
+            2 + at
+        } else {
+            match self
+                .prefixed
+                .iter()
+                .position(|(p, _)| name.len() > p.len() && name.starts_with(p))
+            {
+                Some(at) => 2 + self.named.len() + at,
+                None => 1,
+            }
+        };
+        // Past `u32::MAX` rules: no such filter; `None` keeps everything.
+        u32::try_from(at).unwrap_or(0)
     }
 
     /// [`element`](AttrFilter::element) of the tag name written at `input[start..end]`,
@@ -197,10 +239,13 @@ impl AttrFilter {
         input: &[u8],
         start: usize,
         end: usize,
-        memo: &mut Memo<'f>,
+        memo: &mut Memo,
     ) -> Option<&'f Kept> {
         match NameSet::key_lower_at(input, start, end) {
-            Some(key) => memo.element(key, || self.element(&input[start..end])),
+            Some(key) => {
+                let index = memo.element(self.id, key, || self.element_index(&input[start..end]));
+                self.kept(index)
+            }
             None => self.element(&input[start..end]),
         }
     }
@@ -223,7 +268,7 @@ impl AttrFilter {
         on: Option<&Kept>,
         attr: &Name<'_>,
         value: &[u8],
-        memo: &mut Memo<'_>,
+        memo: &mut Memo,
     ) -> bool {
         let Some(kept) = on else {
             return false;
@@ -240,6 +285,25 @@ impl AttrFilter {
                 .iter()
                 .enumerate()
                 .any(|(i, word)| mask & (1 << i) != 0 && word.in_value(value)),
+        }
+    }
+
+    /// [`drops_memo`](AttrFilter::drops_memo) of the attribute named at `input[start..end]`:
+    /// on an element that keeps every attribute (`img`, for the lazy images), answered
+    /// before the name is read.
+    pub(crate) fn drops_at(
+        &self,
+        on: Option<&Kept>,
+        input: &[u8],
+        (start, end): (usize, usize),
+        value: &[u8],
+        memo: &mut Memo,
+    ) -> bool {
+        match on {
+            Some(kept) if !kept.all => {
+                self.drops_memo(on, &Name::at(input, start, end), value, memo)
+            }
+            _ => false,
         }
     }
 
@@ -281,7 +345,7 @@ impl<'n> Name<'n> {
 
 /// What stays of an attribute, given its name and element: its value aside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Verdict {
+pub(super) enum Verdict {
     Keep,
     Drop,
     /// Kept when its value holds one of these [`AttrFilter::words`] (a bit each).
@@ -290,7 +354,7 @@ enum Verdict {
 
 impl Kept {
     /// The [`Verdict`] for the attribute whose key is `key` (see [`NameSet::key`]).
-    fn verdict(&self, key: u128) -> Verdict {
+    pub(super) fn verdict(&self, key: u128) -> Verdict {
         let bytes = key.to_le_bytes();
         let attr = &bytes[..usize::from(bytes[15])];
         if self.all || self.names.contains_key(key) || self.keeps_by_pattern(attr) {
@@ -307,69 +371,6 @@ impl Kept {
         } else {
             Verdict::Words(mask)
         }
-    }
-}
-
-/// The [`Verdict`]s of the (element, attribute name) pairs met last, and the look-ups of
-/// the element names met last: direct-mapped caches, one per scan of the input (an
-/// [`AttrFilter`] is shared between threads), allocated at their first use.
-#[derive(Default)]
-pub(crate) struct Memo<'f> {
-    /// (attribute key, the [`Kept`]'s address, verdict); a 0 key for an empty slot.
-    slots: Vec<(u128, usize, Verdict)>,
-    /// (element name key, what stays on it); a 0 key for an empty slot.
-    elements: Vec<(u128, Option<&'f Kept>)>,
-}
-
-const MEMO_SLOTS: usize = 128;
-const ELEMENT_SLOTS: usize = 64;
-
-/// The slot of `key` (with `salt`) in a table of `len` slots, a power of two.
-fn memo_slot(key: u128, salt: u64, len: usize) -> usize {
-    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ salt;
-    (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 57) as usize & (len - 1)
-}
-
-impl<'f> Memo<'f> {
-    /// A memo of `n` slots (a power of two) each, for tests of evictions.
-    #[cfg(test)]
-    fn with_slots(n: usize) -> Memo<'f> {
-        Memo {
-            slots: vec![(0, 0, Verdict::Keep); n],
-            elements: vec![(0, None); n],
-        }
-    }
-
-    fn verdict(&mut self, kept: &Kept, key: u128) -> Verdict {
-        if self.slots.is_empty() {
-            self.slots = vec![(0, 0, Verdict::Keep); MEMO_SLOTS];
-        }
-        let id = std::ptr::from_ref(kept) as usize;
-        let at = memo_slot(key, id as u64, self.slots.len());
-        let slot = &mut self.slots[at];
-        if slot.0 == key && slot.1 == id {
-            return slot.2;
-        }
-        let verdict = kept.verdict(key);
-        *slot = (key, id, verdict);
-        verdict
-    }
-
-    /// What stays on the element whose name's key is `key`; `look_up` finds it.
-    fn element(
-        &mut self,
-        key: u128,
-        look_up: impl FnOnce() -> Option<&'f Kept>,
-    ) -> Option<&'f Kept> {
-        if self.elements.is_empty() {
-            self.elements = vec![(0, None); ELEMENT_SLOTS];
-        }
-        let at = memo_slot(key, 0, self.elements.len());
-        let slot = &mut self.elements[at];
-        if slot.0 != key {
-            *slot = (key, look_up());
-        }
-        slot.1
     }
 }
 
@@ -421,14 +422,28 @@ fn has_word(value: &[u8], word: &[u8]) -> bool {
     };
     // Only where the first letter stands (either case) is the word compared: a class list
     // runs to hundreds of bytes on utility-class pages, and is read for every `div`. One
-    // pass finds those and the `&` of a reference.
-    memchr::memchr3_iter(b'&', first, first.to_ascii_uppercase(), value).any(|at| {
+    // pass finds those and the `&` of a reference: a vector search on a long value, a plain
+    // loop on a short one (most class lists), where setting up the search costs more than
+    // reading the bytes.
+    let upper = first.to_ascii_uppercase();
+    let word_at = |at: usize| {
         value[at] == b'&'
             || value
                 .get(at..at + word.len())
                 .is_some_and(|w| w.eq_ignore_ascii_case(word))
-    })
+    };
+    if value.len() < SHORT_VALUE {
+        value
+            .iter()
+            .enumerate()
+            .any(|(at, &b)| (b == b'&' || b == first || b == upper) && word_at(at))
+    } else {
+        memchr::memchr3_iter(b'&', first, upper, value).any(word_at)
+    }
 }
+
+/// The length from which [`has_word`] searches a value with `memchr`.
+const SHORT_VALUE: usize = 48;
 
 /// The 16 bytes of `x` in ASCII lower case, all at once (bytes past 0x7f stay as they are).
 fn ascii_lower(x: u128) -> u128 {
@@ -645,13 +660,49 @@ mod tests {
             }
             values.extend(longer);
         }
+        // Each value also padded to either side of the length from which `memchr` searches
+        // (the padding holds no letter of the words), so both searches meet every value.
+        let padded: Vec<String> = values
+            .iter()
+            .flat_map(|v| {
+                [SHORT_VALUE - 1, SHORT_VALUE]
+                    .into_iter()
+                    .flat_map(move |n| {
+                        let pad = "-".repeat(n.saturating_sub(v.len()));
+                        [format!("{pad}{v}"), format!("{v}{pad}")]
+                    })
+            })
+            .collect();
         for word in ["caption", "c", "lazy"] {
-            for v in &values {
+            for v in values.iter().chain(&padded) {
                 assert_eq!(
                     has_word(v.as_bytes(), word.as_bytes()),
                     naive(v.as_bytes(), word.as_bytes()),
                     "{v:?} {word:?}"
                 );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The word search (a loop on a short value, `memchr` on a long one) against the
+        /// plain one, on values of the word's letters in both cases, `&`, white space and
+        /// bytes one bit away from its first letter; each also without its `&`s.
+        #[test]
+        fn word_search_agrees_on_random_values(
+            value in proptest::collection::vec(proptest::sample::select(vec![
+                b'c', b'C', b'a', b'p', b't', b'i', b'o', b'n', b'&', b' ', b'-', b'#', b'\x03',
+                b'\x83', b'l', b'z', b'y', b'L',
+            ]), 0..80),
+            word in proptest::sample::select(vec!["caption", "c", "lazy", "#x", "-"]),
+        ) {
+            let no_refs: Vec<u8> = value.iter().copied().filter(|&b| b != b'&').collect();
+            for value in [value, no_refs] {
+                let naive = value.contains(&b'&')
+                    || value
+                        .windows(word.len())
+                        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()));
+                proptest::prop_assert_eq!(has_word(&value, word.as_bytes()), naive);
             }
         }
     }
@@ -666,18 +717,18 @@ mod tests {
 
     /// [`AttrFilter::drops_memo`] with `memo`, the names read from a longer input (as the
     /// scan reads them) and from one that ends with them.
-    fn memoized<'f>(
-        f: &'f AttrFilter,
-        element: &str,
-        attr: &str,
-        value: &str,
-        memo: &mut Memo<'f>,
-    ) -> bool {
+    fn memoized(f: &AttrFilter, element: &str, attr: &str, value: &str, memo: &mut Memo) -> bool {
         let input = format!("{element} {attr}={value} and more than sixteen bytes");
         let (e, a) = (element.len(), element.len() + 1);
+        // The long input as the scan asks (`drops_at`), the short one through `drops_memo`.
         let on = f.element_at(input.as_bytes(), 0, e, memo);
-        let name = Name::at(input.as_bytes(), a, a + attr.len());
-        let long = f.drops_memo(on, &name, value.as_bytes(), memo);
+        let long = f.drops_at(
+            on,
+            input.as_bytes(),
+            (a, a + attr.len()),
+            value.as_bytes(),
+            memo,
+        );
         let on = f.element_at(element.as_bytes(), 0, e, memo);
         let name = Name::at(attr.as_bytes(), 0, attr.len());
         let short = f.drops_memo(on, &name, value.as_bytes(), memo);
@@ -714,6 +765,53 @@ mod tests {
         // Names too long to look up stay.
         assert!(!drops(&f, "span", &"x".repeat(MAX_NAME + 1), ""));
         assert!(!drops(&f, &"x".repeat(MAX_NAME + 1), "class", ""));
+    }
+
+    /// A memo kept from the scans of other filters (as a thread keeps it) answers for each
+    /// filter as its own tables do: the filters below disagree on every pair, and are
+    /// asked in turn, with a full memo and with one slot.
+    #[test]
+    fn a_memo_shared_between_filters_answers_for_each() {
+        let filters = [
+            filter(
+                Interest::elements("*")
+                    .reads("img", "*")
+                    .reads("div", "class"),
+            ),
+            filter(
+                Interest::elements("*")
+                    .reads("div", "id")
+                    .reads("span p", "class"),
+            ),
+            filter(Interest::elements("*").reads_word("div span", "class", "caption")),
+        ];
+        let filters = [&filters[0], &filters[1], &filters[2], &filters[0].clone()];
+        for mut memo in [Memo::default(), Memo::with_slots(1)] {
+            for round in 0..2 {
+                for e in ["img", "div", "span", "p", "IMG"] {
+                    for a in ["class", "id", "src", "data-x"] {
+                        for v in ["x", "caption"] {
+                            for f in filters {
+                                assert_eq!(
+                                    memoized(f, e, a, v, &mut memo),
+                                    drops(f, e, a, v),
+                                    "{round} {e} {a} {v}"
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Through the thread's memo, as a scan takes it.
+        for f in filters {
+            let mut memo = Memo::take();
+            for e in ["img", "div"] {
+                let m = memoized(f, e, "class", "x", &mut memo);
+                assert_eq!(m, drops(f, e, "class", "x"), "{e}");
+            }
+            Memo::give_back(memo);
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! |---|---|---|
 //! | [`attr_cap`] | the pre-scan of start tags: a cap on attributes, and cutting those an [`AttrFilter`] drops | the tokenizer's states, HTML § 13.2.5 |
 //! | [`attr_filter`] | which attributes go, compiled from the rules' [`Interest`](crate::Interest)s | which attributes the tree builder reads, § 13.2.6 |
+//! | [`attr_memo`] | what a scan remembers of the filter's answers, kept by each thread for the next page | the filter's and its tables' numbers |
 //! | [`gate`] | between the tokenizer and the tree builder: drops start tags too deep, caps formatting elements, skips dropped raw text | the probe comment, raw-text answers, `trace_handles` |
 //! | [`depth`] | the nesting-depth cap: [`DepthSink`] measures depths in the tree, [`enforce`] guarantees the cap | which sink calls move nodes, template contents |
 //! | [`sink`] | the parse-time filter: [`FilterSink`] builds nothing below an element the policy drops | the tree builder reaching nodes only through the sink |
@@ -25,6 +26,7 @@
 
 pub(crate) mod attr_cap;
 pub(crate) mod attr_filter;
+mod attr_memo;
 pub(crate) mod depth;
 pub(crate) mod drawing;
 pub(crate) mod gate;

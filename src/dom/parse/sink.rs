@@ -226,6 +226,8 @@ impl<S: InnerSink> TreeSink for FilterSink<'_, S> {
         }
     }
 
+    // Called for every element: kept inlined into the tree builder.
+    #[inline]
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
         let shell = (self.filter.drop_element)(&name, &attrs);
         self.last_shell.set(shell);
