@@ -198,13 +198,11 @@ fn may_be_redirector(url: &str) -> bool {
 
 /// The target of one redirector hop, or `None` if `url` is not a known redirector.
 fn redirect_once(url: &Url) -> Option<String> {
+    let host = url.host_str()?;
     let path = url.path().trim_end_matches('/');
     REDIRECTORS
         .iter()
-        .filter(|red| {
-            url.host_str().is_some_and(|h| host_matches(h, red.host))
-                && path_matches(path, red.path)
-        })
+        .filter(|red| host_matches(host, red.host) && path_matches(path, red.path))
         .find_map(|red| read(url, red.carrier).and_then(|c| finalize(&c)))
 }
 
@@ -310,10 +308,17 @@ pub fn unwrap_redirect(url: &str) -> Option<String> {
     }
     let mut current = parse_input(url)?;
     let mut found: Option<String> = None;
-    for _ in 0..=super::MAX_LEVELS {
+    for level in 0..=super::MAX_LEVELS {
         let Some(next) = redirect_once(&current) else {
             return found;
         };
+        // The screens answer for the next hop too (the target is already in the URL
+        // parser's form): most targets are not redirectors, and parsing one to try every
+        // redirector on it costs more than the hop. (Past the last level the link is left as
+        // it is, whatever comes next.)
+        if level < super::MAX_LEVELS && !(may_carry_target(&next) && may_be_redirector(&next)) {
+            return Some(next);
+        }
         current = Url::parse(&next).ok()?;
         found = Some(next);
     }
@@ -584,6 +589,24 @@ mod tests {
             let url: String = pieces.concat();
             proptest::prop_assert_eq!(may_carry_target(&url), may_carry_target_plainly(&url), "{:?}", url);
         }
+    }
+
+    /// Up to `MAX_LEVELS` redirectors come off; one more and the link is left as it is (the
+    /// screens that end the unwrapping early must not change where that line is).
+    #[test]
+    fn nesting_limit_holds_with_the_screens_between_hops() {
+        let percent = |s: &str| {
+            percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+        };
+        let target = "https://e.example/a?id=1";
+        for (depth, want) in [(1, Some(target)), (8, Some(target)), (9, None), (10, None)] {
+            let mut url = target.to_string();
+            for _ in 0..depth {
+                url = format!("https://www.google.com/url?q={}", percent(&url));
+            }
+            assert_eq!(unwrap_redirect(&url).as_deref(), want, "{depth} hops");
+        }
+        assert_eq!(super::super::MAX_LEVELS, 8);
     }
 
     #[test]
