@@ -245,22 +245,29 @@ fn may_carry_target(url: &str) -> bool {
             .is_some_and(|w| w.eq_ignore_ascii_case(word))
     };
     let is_slash = |i: usize| bytes.get(i).is_some_and(|b| matches!(b, b'/' | b'\\'));
+    // The byte after a mark's first, lower-cased (a letter's): most `/`, `.` and `h` of a
+    // link are followed by none of the words' second bytes, answered without comparing them.
+    let second = |i: usize| bytes.get(i + 1).map_or(0, |c| c | 0x20);
     let mut query_seen = false;
     bytes.iter().enumerate().any(|(i, &b)| {
         STARTS[usize::from(b)]
             && match b {
-                b'h' | b'H' => i >= 1 && at(i, b"http"),
+                b'h' | b'H' => i >= 1 && second(i) == b't' && at(i, b"http"),
                 b'?' if !query_seen => {
                     query_seen = true;
                     BASE64_HTTP.find(&bytes[i..]).is_some()
                 }
                 b'?' => false,
                 b'=' => i >= 2 && &bytes[i - 2..i] == b"RU",
-                b'.' => at(i, b".translate.goog") || at(i, b".ampproject"),
+                b'.' => {
+                    matches!(second(i), b't' | b'a')
+                        && (at(i, b".translate.goog") || at(i, b".ampproject"))
+                }
                 _ => {
-                    bytes[i..].starts_with(b"/redirect/2/")
-                        || bytes[i..].starts_with(b"/v3/__")
-                        || (at(i + 1, b"amp") && is_slash(i + 4))
+                    matches!(second(i), b'r' | b'v' | b'a')
+                        && (bytes[i..].starts_with(b"/redirect/2/")
+                            || bytes[i..].starts_with(b"/v3/__")
+                            || (at(i + 1, b"amp") && is_slash(i + 4)))
                 }
             }
     })
