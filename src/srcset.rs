@@ -148,27 +148,36 @@ pub(crate) fn valid_descriptors(descriptors: &[&str]) -> bool {
 }
 
 /// Rewrites each candidate's URL with `f` (`None` keeps it); `None` when nothing changed.
-/// The result is normalised to `url descriptor, url descriptor`.
+/// The result is normalised to `url descriptor, url descriptor`. Nothing is written until a
+/// candidate changes (most `srcset`s stay as they are).
 pub(crate) fn rewrite(srcset: &str, mut f: impl FnMut(&str) -> Option<String>) -> Option<String> {
-    let mut changed = false;
-    let mut out = String::with_capacity(srcset.len());
-    for c in parse(srcset) {
+    let candidates = parse(srcset);
+    let (first, new) = candidates
+        .iter()
+        .enumerate()
+        .find_map(|(i, c)| f(c.url).map(|new| (i, new)))?;
+    let mut out = String::with_capacity(srcset.len() + new.len());
+    let push = |out: &mut String, url: &str, descriptor: &str| {
         if !out.is_empty() {
             out.push_str(", ");
         }
-        match f(c.url) {
-            Some(new) => {
-                changed = true;
-                out.push_str(&new);
-            }
-            None => out.push_str(c.url),
-        }
-        if !c.descriptor.is_empty() {
+        out.push_str(url);
+        if !descriptor.is_empty() {
             out.push(' ');
-            out.push_str(c.descriptor);
+            out.push_str(descriptor);
+        }
+    };
+    for c in &candidates[..first] {
+        push(&mut out, c.url, c.descriptor);
+    }
+    push(&mut out, &new, candidates[first].descriptor);
+    for c in &candidates[first + 1..] {
+        match f(c.url) {
+            Some(new) => push(&mut out, &new, c.descriptor),
+            None => push(&mut out, c.url, c.descriptor),
         }
     }
-    changed.then_some(out)
+    Some(out)
 }
 
 #[cfg(test)]
@@ -224,6 +233,53 @@ mod tests {
                 })
                 .collect();
             assert_eq!(parse(s), expected, "{s:?}");
+        }
+    }
+
+    /// `rewrite` as it was written before it waited for a change: every candidate written.
+    fn rewrite_eagerly(srcset: &str, mut f: impl FnMut(&str) -> Option<String>) -> Option<String> {
+        let mut changed = false;
+        let mut out = String::with_capacity(srcset.len());
+        for c in parse(srcset) {
+            if !out.is_empty() {
+                out.push_str(", ");
+            }
+            match f(c.url) {
+                Some(new) => {
+                    changed = true;
+                    out.push_str(&new);
+                }
+                None => out.push_str(c.url),
+            }
+            if !c.descriptor.is_empty() {
+                out.push(' ');
+                out.push_str(c.descriptor);
+            }
+        }
+        changed.then_some(out)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+        /// Writing from the first change gives what writing every candidate gave, with `f`
+        /// asked about each candidate once, in order.
+        #[test]
+        fn rewrite_as_eagerly(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "a.jpg", "b.jpg", "ab", " ", ",", ", ", "1x", "2x", "640w", "(", ")", "\t", "x",
+                "b", "é", "",
+            ][..]), 0..14)
+        ) {
+            let srcset = pieces.concat();
+            let f = |asked: &mut Vec<String>, u: &str| {
+                asked.push(u.to_owned());
+                u.contains('b').then(|| format!("{u}!"))
+            };
+            let (mut lazy, mut eager) = (Vec::new(), Vec::new());
+            let got = rewrite(&srcset, |u| f(&mut lazy, u));
+            let want = rewrite_eagerly(&srcset, |u| f(&mut eager, u));
+            proptest::prop_assert_eq!(got, want, "{:?}", srcset);
+            proptest::prop_assert_eq!(lazy, eager);
         }
     }
 

@@ -181,11 +181,15 @@ pub(crate) fn finalize(candidate: &str) -> Option<String> {
     {
         return None;
     }
+    // Most origins are written as the `url` crate would write them: no parse needed.
+    if super::serialized::is_serialized_http(candidate) {
+        return Some(candidate.to_owned());
+    }
     let url = Url::parse(candidate).ok()?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
         return None;
     }
-    let out = url.to_string();
+    let out = String::from(url);
     (out.len() <= MAX_URL_LEN).then_some(out)
 }
 

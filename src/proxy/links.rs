@@ -186,25 +186,35 @@ fn host_matches(host: &str, rule: HostRule) -> bool {
 /// False only when `url` certainly has a host no redirector covers: its host is written
 /// plainly ([`plain_host`]) in lower case and matches none of [`REDIRECTORS`]. The `url` crate
 /// would read such a host unchanged, as a decimal IPv4 address (which no rule covers) or not
-/// at all.
+/// at all. A redirector on any host ([`Any`]: Discourse's `/clicks/track`) counts only when
+/// the words of its path are in `url`: the `url` crate keeps a path segment's letters as
+/// written (it decodes no escape), so a path `/clicks/track` was written with `clicks` and
+/// `track`, whatever `\` or dot segments were around them.
 fn may_be_redirector(url: &str) -> bool {
     match plain_host(url) {
         Some(host) if !host.bytes().any(|b| b.is_ascii_uppercase()) => {
-            REDIRECTORS.iter().any(|red| host_matches(host, red.host))
+            REDIRECTORS.iter().any(|red| match red.host {
+                Any => path_words(red.path).all(|word| url.contains(word)),
+                rule => host_matches(host, rule),
+            })
         }
         _ => true,
     }
 }
 
+/// The words of a redirector's path rule (`/clicks/track`: `clicks`, `track`), which a path
+/// it covers holds as written.
+fn path_words(rule: &'static str) -> impl Iterator<Item = &'static str> {
+    rule.split(['/', '*']).filter(|w| !w.is_empty())
+}
+
 /// The target of one redirector hop, or `None` if `url` is not a known redirector.
 fn redirect_once(url: &Url) -> Option<String> {
+    let host = url.host_str()?;
     let path = url.path().trim_end_matches('/');
     REDIRECTORS
         .iter()
-        .filter(|red| {
-            url.host_str().is_some_and(|h| host_matches(h, red.host))
-                && path_matches(path, red.path)
-        })
+        .filter(|red| host_matches(host, red.host) && path_matches(path, red.path))
         .find_map(|red| read(url, red.carrier).and_then(|c| finalize(&c)))
 }
 
@@ -235,22 +245,29 @@ fn may_carry_target(url: &str) -> bool {
             .is_some_and(|w| w.eq_ignore_ascii_case(word))
     };
     let is_slash = |i: usize| bytes.get(i).is_some_and(|b| matches!(b, b'/' | b'\\'));
+    // The byte after a mark's first, lower-cased (a letter's): most `/`, `.` and `h` of a
+    // link are followed by none of the words' second bytes, answered without comparing them.
+    let second = |i: usize| bytes.get(i + 1).map_or(0, |c| c | 0x20);
     let mut query_seen = false;
     bytes.iter().enumerate().any(|(i, &b)| {
         STARTS[usize::from(b)]
             && match b {
-                b'h' | b'H' => i >= 1 && at(i, b"http"),
+                b'h' | b'H' => i >= 1 && second(i) == b't' && at(i, b"http"),
                 b'?' if !query_seen => {
                     query_seen = true;
                     BASE64_HTTP.find(&bytes[i..]).is_some()
                 }
                 b'?' => false,
                 b'=' => i >= 2 && &bytes[i - 2..i] == b"RU",
-                b'.' => at(i, b".translate.goog") || at(i, b".ampproject"),
+                b'.' => {
+                    matches!(second(i), b't' | b'a')
+                        && (at(i, b".translate.goog") || at(i, b".ampproject"))
+                }
                 _ => {
-                    bytes[i..].starts_with(b"/redirect/2/")
-                        || bytes[i..].starts_with(b"/v3/__")
-                        || (at(i + 1, b"amp") && is_slash(i + 4))
+                    matches!(second(i), b'r' | b'v' | b'a')
+                        && (bytes[i..].starts_with(b"/redirect/2/")
+                            || bytes[i..].starts_with(b"/v3/__")
+                            || (at(i + 1, b"amp") && is_slash(i + 4)))
                 }
             }
     })
@@ -310,10 +327,17 @@ pub fn unwrap_redirect(url: &str) -> Option<String> {
     }
     let mut current = parse_input(url)?;
     let mut found: Option<String> = None;
-    for _ in 0..=super::MAX_LEVELS {
+    for level in 0..=super::MAX_LEVELS {
         let Some(next) = redirect_once(&current) else {
             return found;
         };
+        // The screens answer for the next hop too (the target is already in the URL
+        // parser's form): most targets are not redirectors, and parsing one to try every
+        // redirector on it costs more than the hop. (Past the last level the link is left as
+        // it is, whatever comes next.)
+        if level < super::MAX_LEVELS && !(may_carry_target(&next) && may_be_redirector(&next)) {
+            return Some(next);
+        }
         current = Url::parse(&next).ok()?;
         found = Some(next);
     }
@@ -584,6 +608,136 @@ mod tests {
             let url: String = pieces.concat();
             proptest::prop_assert_eq!(may_carry_target(&url), may_carry_target_plainly(&url), "{:?}", url);
         }
+    }
+
+    /// Up to `MAX_LEVELS` redirectors come off; one more and the link is left as it is (the
+    /// screens that end the unwrapping early must not change where that line is).
+    #[test]
+    fn nesting_limit_holds_with_the_screens_between_hops() {
+        let percent = |s: &str| {
+            percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+        };
+        let target = "https://e.example/a?id=1";
+        for (depth, want) in [(1, Some(target)), (8, Some(target)), (9, None), (10, None)] {
+            let mut url = target.to_string();
+            for _ in 0..depth {
+                url = format!("https://www.google.com/url?q={}", percent(&url));
+            }
+            assert_eq!(unwrap_redirect(&url).as_deref(), want, "{depth} hops");
+        }
+        assert_eq!(super::super::MAX_LEVELS, 8);
+    }
+
+    /// The path rules of redirectors on any host are ASCII letters and `/` (exact, no `*`):
+    /// the `url` crate keeps such a path's words as written, which `may_be_redirector`
+    /// relies on.
+    #[test]
+    fn any_host_paths_are_plain_words() {
+        let any: Vec<&str> = REDIRECTORS
+            .iter()
+            .filter(|red| matches!(red.host, Any))
+            .map(|red| red.path)
+            .collect();
+        assert!(!any.is_empty());
+        for path in any {
+            assert!(path.starts_with('/'), "{path}");
+            assert!(
+                path.bytes().all(|b| b == b'/' || b.is_ascii_alphabetic()),
+                "{path}"
+            );
+        }
+    }
+
+    /// Hosts and paths near the redirectors' rules, for the screen's property.
+    const HOSTS: &[&str] = &[
+        "forum.example.org",
+        "FORUM.example.org",
+        "link.zhihu.com",
+        "LINK.zhihu.com",
+        "link.zhihu.com.",
+        "www.google.com",
+        "google.co.uk",
+        "l.facebook.com",
+        "x.substack.com",
+        "a.example",
+        "1.2.3.4",
+        "xn--nxasmq6b.example",
+        "%6cink.zhihu.com",
+        "u@link.zhihu.com",
+        "link.zhihu.com:443",
+        "a.example\\",
+        "href.li",
+    ];
+    const PATHS: &[&str] = &[
+        "/clicks/track",
+        "\\clicks\\track",
+        "/clicks/./track",
+        "/x/../clicks/track",
+        "/clicks/track/",
+        "/clicks/%2e/track",
+        "/clicks/%2E%2E/clicks/track",
+        "/CLICKS/track",
+        "/clicks//track",
+        "/url",
+        "/l.php",
+        "/",
+        "",
+        "/%63licks/track",
+        "/clicks/track%2F",
+        "/redirect/2/",
+        "/a/clicks/track",
+    ];
+    const QUERIES: &[&str] = &[
+        "?url=https%3A%2F%2Fexample.com%2Fa",
+        "?q=https://e.example/",
+        "?u=https://a.example/b",
+        "?target=http%3A//a.example",
+        "?https://a.example/c",
+        "",
+        "#x",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+        /// The host screen never turns away a link a redirector unwraps.
+        #[test]
+        fn the_host_screen_is_never_stricter_than_the_redirectors(
+            scheme in proptest::sample::select(&["https://", "http://", "//", "HTTPS://", "https:\\\\"][..]),
+            host in proptest::sample::select(HOSTS),
+            path in proptest::sample::select(PATHS),
+            query in proptest::sample::select(QUERIES),
+        ) {
+            let url = format!("{scheme}{host}{path}{query}");
+            let unwrapped = parse_input(&url).and_then(|u| redirect_once(&u)).is_some();
+            proptest::prop_assert!(!unwrapped || may_be_redirector(&url), "{:?}", url);
+        }
+    }
+
+    /// The property above sees links that unwrap, on any host and on known ones, and links
+    /// the screen turns away.
+    #[test]
+    fn the_host_screen_property_is_not_vacuous() {
+        let mut unwrapped = 0;
+        let mut turned_away = 0;
+        for host in HOSTS {
+            for path in PATHS {
+                for query in QUERIES {
+                    let url = format!("https://{host}{path}{query}");
+                    unwrapped +=
+                        usize::from(parse_input(&url).and_then(|u| redirect_once(&u)).is_some());
+                    turned_away += usize::from(!may_be_redirector(&url));
+                }
+            }
+        }
+        assert!(unwrapped >= 20, "{unwrapped}");
+        assert!(turned_away >= 100, "{turned_away}");
+        assert!(unwrap_redirect(
+            "https://a.example/x/../clicks/track?url=https%3A%2F%2Fe.example%2F"
+        )
+        .is_some());
+        assert!(!may_be_redirector(
+            "https://a.example/p?url=https%3A%2F%2Fe.example%2F"
+        ));
     }
 
     #[test]

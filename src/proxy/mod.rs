@@ -119,6 +119,7 @@ mod payload;
 mod redirect_targets;
 mod referrer;
 mod screen;
+mod serialized;
 mod template;
 
 pub use links::{strip_lazy_markers, strip_tracking, unwrap_redirect};

@@ -1,0 +1,273 @@
+//! Recognising, without parsing, an http(s) URL that is already written the way the `url`
+//! crate serialises it: [`finalize`](super::decode::finalize) then returns it as it is
+//! instead of parsing it and writing it out again (most origins a proxy or a redirector
+//! carries are written plainly: `https://example.com/wp-content/uploads/a.jpg`).
+
+/// True when `url` is written exactly as the `url` crate serialises it, as an `http:` or
+/// `https:` URL with a host: `Url::parse(url)` succeeds and gives back the same text. Checked
+/// conservatively; `false` means nothing (the caller parses).
+///
+/// That is: a lower-case `http://` or `https://`; a host of lower-case ASCII letters, digits
+/// and inner `-`, in non-empty labels of at most 63 bytes, none starting with `xn--` (IDNA
+/// checks those), the last one starting with a letter (so it is not read as an IPv4
+/// address), at most 253 bytes, directly followed by `/` (no port, no user info, no
+/// trailing `.`); then only bytes no part of an http(s) URL percent-encodes or rewrites
+/// (ASCII letters, digits, `-._~!$&()*+,;=:@/?#` and `%` starting a two-hex-digit escape);
+/// and no path segment starting with `.` or `%2e` (dot segments are removed).
+pub(super) fn is_serialized_http(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let Some(rest) = rest else {
+        return false;
+    };
+    let b = rest.as_bytes();
+    let host_len = b
+        .iter()
+        .position(|&c| !matches!(c, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-'))
+        .unwrap_or(b.len());
+    if b.get(host_len) != Some(&b'/') || !plain_host(&rest[..host_len]) {
+        return false;
+    }
+    let tail = &b[host_len..];
+    let mut i = 0;
+    let mut in_path = true;
+    while let Some(&c) = tail.get(i) {
+        match c {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => {}
+            b'-' | b'.' | b'_' | b'~' | b'!' | b'$' | b'&' | b'(' | b')' | b'*' | b'+' | b',' => {}
+            b';' | b'=' | b':' | b'@' => {}
+            b'?' | b'#' => in_path = false,
+            b'/' => {
+                let next = tail.get(i + 1..).unwrap_or_default();
+                let dot = next.first() == Some(&b'.')
+                    || next
+                        .get(..3)
+                        .is_some_and(|e| e.eq_ignore_ascii_case(b"%2e"));
+                if in_path && dot {
+                    return false;
+                }
+            }
+            b'%' => {
+                let hex = tail.get(i + 1..i + 3);
+                if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
+                    return false;
+                }
+                i += 2;
+            }
+            _ => return false,
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A host of lower-case letters, digits, `.` and `-` (as [`is_serialized_http`] scanned it)
+/// that the `url` crate keeps as written: see there.
+fn plain_host(host: &str) -> bool {
+    if host.is_empty() || host.len() > 253 {
+        return false;
+    }
+    let label_ok = |l: &str| {
+        (1..=63).contains(&l.len())
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && !l.starts_with("xn--")
+    };
+    let last = host.rsplit('.').next().unwrap_or_default();
+    last.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && host.split('.').all(label_ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_serialized_http;
+    use url::Url;
+
+    /// What the fast answer claims: the `url` crate reads the URL as http(s) with a host and
+    /// writes it back unchanged.
+    fn parses_to_itself(url: &str) -> bool {
+        Url::parse(url).is_ok_and(|u| {
+            matches!(u.scheme(), "http" | "https")
+                && u.host_str().is_some_and(|h| !h.is_empty())
+                && u.as_str() == url
+        })
+    }
+
+    #[test]
+    fn examples() {
+        for yes in [
+            "https://example.com/wp-content/uploads/2023/04/harbor.jpg",
+            "http://zkres1.myzaker.com/202403/65eab1d9f40d24dad74cedd5_1024.jpg",
+            "https://a.example/p?id=1&x=%2F#frag?x",
+            "https://a.example/",
+            "https://a-b.example/a//b/x..",
+        ] {
+            assert!(is_serialized_http(yes), "{yes}");
+            assert!(parses_to_itself(yes), "{yes}");
+        }
+        for no in [
+            "https://Example.com/a",
+            "HTTPS://example.com/a",
+            "https://example.com",
+            "https://example.com?x",
+            "https://example.com:443/a",
+            "https://u@example.com/a",
+            "https://1.2.3.4/a",
+            "https://a.0x1f/a",
+            "https://xn--nxasmq6b.example/a",
+            "https://example.com./a",
+            "https://a..b/a",
+            "https://example.com/./a",
+            "https://example.com/%2E%2e/a",
+            "https://example.com/a b",
+            "https://example.com/a'b",
+            "https://example.com/a\\b",
+            "https://example.com/a%2",
+            "https://example.com/é",
+            "https:/example.com/a",
+        ] {
+            assert!(!is_serialized_http(no), "{no}");
+        }
+    }
+
+    /// Pieces of URLs near every edge of the check: cases, ports, user info, IPv4 forms,
+    /// IDNA labels, dot segments plain and escaped, bytes some part of a URL escapes.
+    const EDGES: &[&str] = &[
+        "Z",
+        "-",
+        ".",
+        "..",
+        "/.",
+        "/..",
+        "/%2e",
+        "/%2E.",
+        "\\",
+        "?",
+        "#",
+        "%",
+        "%2e",
+        "%2E",
+        "%zz",
+        "%2",
+        ":",
+        ":80",
+        ":443",
+        "@",
+        "xn--",
+        "xn--nxasmq6b",
+        "0x",
+        "0x1f",
+        "é",
+        " ",
+        "\t",
+        "'",
+        "\"",
+        "<",
+        ">",
+        "`",
+        "{",
+        "}",
+        "^",
+        "|",
+        "[",
+        "]",
+        "1.2.3.4",
+        "%00",
+        "\u{7f}",
+        "ß",
+        "ＡＢ",
+        "",
+        "a-",
+        "-a",
+        ".1",
+        ".0x1",
+        "\n",
+    ];
+
+    /// Pieces the check accepts on their own, most of the time.
+    const PLAIN: &[&str] = &[
+        "a",
+        "b",
+        "0",
+        "9",
+        "com",
+        "example",
+        "localhost",
+        "/",
+        "//",
+        ".",
+        "~",
+        "!",
+        "$",
+        "&",
+        "(",
+        ")",
+        "*",
+        "+",
+        ",",
+        ";",
+        "=",
+        "_",
+        "%41",
+        "%2f",
+        "x.y",
+        "?",
+        "#",
+        ":",
+        "@",
+    ];
+
+    /// Pieces of hosts the check accepts, joined (most of the time).
+    const HOST: &[&str] = &["a", "b", "com", "example", "x9", ".", "ab-c", "www."];
+
+    /// A piece: plain four times in five.
+    fn piece() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::prop_oneof![
+            4 => proptest::sample::select(PLAIN),
+            1 => proptest::sample::select(EDGES),
+        ]
+    }
+
+    /// A piece of a host: plain four times in five.
+    fn host_piece() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::prop_oneof![
+            4 => proptest::sample::select(HOST),
+            1 => proptest::sample::select(EDGES),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(20_000))]
+        /// Whatever the check accepts, the `url` crate writes back unchanged.
+        #[test]
+        fn accepted_urls_parse_to_themselves(
+            scheme in proptest::sample::select(&["http://", "https://", "HTTP://", "http:/", "https:\\\\", "ftp://"][..]),
+            host in proptest::collection::vec(host_piece(), 0..5),
+            path in proptest::collection::vec(piece(), 0..10),
+            slash in proptest::bool::weighted(0.8),
+        ) {
+            let url = format!("{scheme}{}{}{}", host.concat(), if slash { "/" } else { "" }, path.concat());
+            if is_serialized_http(&url) {
+                proptest::prop_assert!(parses_to_itself(&url), "{:?} -> {:?}", url, Url::parse(&url).map(String::from));
+            }
+        }
+    }
+
+    /// The generator above reaches the accepting side often (the property is not vacuous).
+    #[test]
+    fn the_property_sees_accepted_urls() {
+        use proptest::strategy::{Strategy, ValueTree};
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        let strategy = (
+            proptest::collection::vec(host_piece(), 0..5),
+            proptest::collection::vec(piece(), 0..10),
+        );
+        let accepted = (0..2000)
+            .filter(|_| {
+                let (host, path) = strategy.new_tree(&mut runner).unwrap().current();
+                is_serialized_http(&format!("https://{}/{}", host.concat(), path.concat()))
+            })
+            .count();
+        assert!(accepted >= 200, "only {accepted} of 2000 accepted");
+    }
+}
