@@ -13,24 +13,96 @@ pub(crate) struct Candidate<'a> {
 /// Splits a `srcset` value into candidates, as [`candidates`] does, each with its
 /// descriptors as one slice of the input (no list of descriptors is built).
 pub(crate) fn parse(srcset: &str) -> Vec<Candidate<'_>> {
-    let offset = |part: &str| part.as_ptr() as usize - srcset.as_ptr() as usize;
-    let mut out: Vec<Candidate<'_>> = Vec::new();
-    scan(srcset, |piece| match piece {
-        Piece::Url(url) => out.push(Candidate {
-            url,
-            descriptor: "",
-        }),
-        Piece::Descriptor(d) => {
-            if let Some(last) = out.last_mut() {
-                last.descriptor = if last.descriptor.is_empty() {
-                    d
-                } else {
-                    &srcset[offset(last.descriptor)..offset(d) + d.len()]
-                };
+    iter(srcset).collect()
+}
+
+/// The candidates of a `srcset`, as [`parse`] gives them, read one at a time: a rule that
+/// stops at the first candidate that answers (`all`, `any`, `find`) reads no further and
+/// builds no list.
+pub(crate) fn iter(srcset: &str) -> Candidates<'_> {
+    Candidates { srcset, i: 0 }
+}
+
+/// Whether `srcset` has a candidate and `f` holds for each one ([`iter`]'s `all`, false
+/// when there is none).
+pub(crate) fn all_of(srcset: &str, mut f: impl FnMut(&Candidate<'_>) -> bool) -> bool {
+    let mut candidates = iter(srcset);
+    candidates.next().is_some_and(|c| f(&c)) && candidates.all(|c| f(&c))
+}
+
+/// The iterator of [`iter`]: the splitter of [`candidates`], one candidate per step.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidates<'a> {
+    srcset: &'a str,
+    /// Where the next candidate's reading starts.
+    i: usize,
+}
+
+impl<'a> Iterator for Candidates<'a> {
+    type Item = Candidate<'a>;
+
+    fn next(&mut self) -> Option<Candidate<'a>> {
+        let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r');
+        let srcset = self.srcset;
+        let bytes = srcset.as_bytes();
+        let mut i = self.i;
+        while i < bytes.len() && (ws(bytes[i]) || bytes[i] == b',') {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            self.i = i;
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() && !ws(bytes[i]) {
+            i += 1;
+        }
+        let raw = &srcset[start..i];
+        let url = raw.trim_end_matches(',');
+        // The span from the first descriptor's start to the last one's end.
+        let mut span: Option<(usize, usize)> = None;
+        let mut add = |from: usize, to: usize| {
+            span = Some(span.map_or((from, to), |(first, _)| (first, to)));
+        };
+        if url.len() == raw.len() {
+            while i < bytes.len() && ws(bytes[i]) {
+                i += 1;
+            }
+            let mut current = i;
+            let mut in_parens = false;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if in_parens {
+                    in_parens = b != b')';
+                } else if ws(b) || b == b',' {
+                    if current < i {
+                        add(current, i);
+                    }
+                    i += 1;
+                    if b == b',' {
+                        current = i;
+                        break;
+                    }
+                    while i < bytes.len() && ws(bytes[i]) {
+                        i += 1;
+                    }
+                    current = i;
+                    continue;
+                } else if b == b'(' {
+                    in_parens = true;
+                }
+                i += 1;
+            }
+            if current < i && i >= bytes.len() {
+                add(current, i);
             }
         }
-    });
-    out
+        self.i = i;
+        Some(Candidate {
+            url,
+            descriptor: span.map_or("", |(from, to)| &srcset[from..to]),
+        })
+    }
 }
 
 /// A piece of a `srcset`, in order: a candidate's URL, then its descriptors.
@@ -183,6 +255,51 @@ pub(crate) fn rewrite(srcset: &str, mut f: impl FnMut(&str) -> Option<String>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`parse`] as it was before [`iter`]: every piece of [`scan`] pushed into a list.
+    fn parse_by_scan(srcset: &str) -> Vec<Candidate<'_>> {
+        let offset = |part: &str| part.as_ptr() as usize - srcset.as_ptr() as usize;
+        let mut out: Vec<Candidate<'_>> = Vec::new();
+        scan(srcset, |piece| match piece {
+            Piece::Url(url) => out.push(Candidate {
+                url,
+                descriptor: "",
+            }),
+            Piece::Descriptor(d) => {
+                if let Some(last) = out.last_mut() {
+                    last.descriptor = if last.descriptor.is_empty() {
+                        d
+                    } else {
+                        &srcset[offset(last.descriptor)..offset(d) + d.len()]
+                    };
+                }
+            }
+        });
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(8192))]
+        /// The iterator gives the candidates the scan gave, in order, and `all_of` is
+        /// "some candidate, and all of them".
+        #[test]
+        fn iter_as_scan(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "a.jpg", "b.jpg", "ab", " ", ",", ",,", ", ", "1x", "2x", "640w", "(", ")",
+                "\t", "\n", "\x0c", "\r", "x", "b", "é", "", "a,b", "(x, y)",
+            ][..]), 0..16)
+        ) {
+            let srcset = pieces.concat();
+            let want = parse_by_scan(&srcset);
+            proptest::prop_assert_eq!(iter(&srcset).collect::<Vec<_>>(), want.clone(), "{:?}", srcset);
+            proptest::prop_assert_eq!(parse(&srcset), want.clone());
+            let f = |c: &Candidate<'_>| c.url.contains('a');
+            proptest::prop_assert_eq!(
+                all_of(&srcset, f),
+                !want.is_empty() && want.iter().all(f)
+            );
+        }
+    }
 
     #[test]
     fn splits_like_a_browser() {

@@ -210,8 +210,7 @@ pub(crate) fn image_candidates(attrs: &[(&str, &str)], extra: &[String], by_valu
         by_value,
         &|u| !image_url::is_not_image_url(u) && !is_tracker_url(u),
         &|set| {
-            !crate::srcset::parse(set)
-                .iter()
+            !crate::srcset::iter(set)
                 .all(|c| image_url::is_not_image_url(c.url) || is_tracker_url(c.url))
         },
     )
@@ -252,7 +251,7 @@ pub(crate) fn is_image_url(value: &str) -> bool {
 /// Whether `value` is a `srcset` list: at least one candidate is an image URL with a width
 /// or density descriptor (`800w`, `2x`).
 fn is_srcset_list(value: &str) -> bool {
-    crate::srcset::parse(value).iter().any(|c| {
+    crate::srcset::iter(value).any(|c| {
         is_image_url(c.url)
             && c.descriptor
                 .strip_suffix(['w', 'x'])
@@ -302,7 +301,7 @@ pub(crate) fn clean_srcset(value: &str) -> Option<String> {
     // Written into one string as the candidates are read (no string per candidate).
     let mut kept = String::new();
     let mut any = false;
-    for c in crate::srcset::parse(value) {
+    for c in crate::srcset::iter(value) {
         if !is_url_like(c.url) || is_placeholder(c.url) || is_stand_in_file(file_name(c.url)) {
             continue;
         }
@@ -326,8 +325,7 @@ pub(crate) fn clean_srcset(value: &str) -> Option<String> {
 /// file named with stand-in words alone (`lazy-placeholder.png`, as a `src` of that name is
 /// a placeholder), or there is none.
 pub(crate) fn srcset_is_placeholder(srcset: &str) -> bool {
-    crate::srcset::parse(srcset)
-        .iter()
+    crate::srcset::iter(srcset)
         .all(|c| is_placeholder(c.url) || !is_url_like(c.url) || is_stand_in_file(file_name(c.url)))
 }
 

@@ -637,11 +637,7 @@ fn src_is_declared_low(el: &Element<'_>) -> bool {
 
 /// Whether every candidate of `srcset` is a stand-in file or a low-res variant.
 fn srcset_is_stand_in(srcset: &str) -> bool {
-    let candidates = crate::srcset::parse(srcset);
-    !candidates.is_empty()
-        && candidates
-            .iter()
-            .all(|c| src_state(Some(c.url)) != Src::Real)
+    crate::srcset::all_of(srcset, |c| src_state(Some(c.url)) != Src::Real)
 }
 
 fn trim_scheme(url: &str) -> &str {

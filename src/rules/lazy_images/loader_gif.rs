@@ -52,9 +52,7 @@ fn loader_offers_other_format(found: &Found, extra: &[String], current: &str) ->
     }
     if let Some((name, set)) = &found.srcset {
         return SRCSET_ATTRIBUTES.contains(&name.as_str())
-            && srcset::parse(set)
-                .iter()
-                .any(|c| is_image_url(c.url) && !is_gif(c.url));
+            && srcset::iter(set).any(|c| is_image_url(c.url) && !is_gif(c.url));
     }
     false
 }
@@ -63,9 +61,7 @@ fn loader_offers_other_format(found: &Found, extra: &[String], current: &str) ->
 /// `data-srcset` (or `data-src`) in `found` replaces with a picture in another format: the
 /// browser would pick the `<source>` and show the stand-in.
 pub(super) fn gif_srcset_gives_way(srcset: &str, found: &Found, extra: &[String]) -> bool {
-    let candidates = srcset::parse(srcset);
-    !candidates.is_empty()
-        && candidates.iter().all(|c| is_gif(c.url))
+    srcset::all_of(srcset, |c| is_gif(c.url))
         && loader_offers_other_format(found, extra, srcset.trim())
 }
 

@@ -237,7 +237,7 @@ impl KeyMemo {
         let mut keys = Vec::new();
         for &(k, v) in attrs {
             if k.contains("srcset") {
-                for c in crate::srcset::parse(v) {
+                for c in crate::srcset::iter(v) {
                     self.push_key(c.url, &mut keys);
                 }
             } else if k == "src" || (k.starts_with("data-") && (v.contains('/') || v.contains('.')))

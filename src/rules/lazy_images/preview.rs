@@ -169,7 +169,7 @@ fn image_urls(img: &NodeRef, same: &dyn Fn(&str) -> bool) -> bool {
         let mut any_url = false;
         for &(k, v) in attrs {
             let urls: Vec<&str> = if k.contains("srcset") {
-                crate::srcset::parse(v).iter().map(|c| c.url).collect()
+                crate::srcset::iter(v).map(|c| c.url).collect()
             } else if k == "src" || k.starts_with("data-") {
                 vec![v]
             } else {
@@ -194,15 +194,13 @@ fn image_urls(img: &NodeRef, same: &dyn Fn(&str) -> bool) -> bool {
 /// side. A browser that takes the source shows the blurred preview and never the real image,
 /// which a lazy attribute of the source or the `<img>` after it holds.
 pub(crate) fn srcset_is_inline_preview(srcset: &str) -> bool {
-    let candidates = crate::srcset::parse(srcset);
-    !candidates.is_empty()
-        && candidates.iter().all(|c| {
-            let url = c.url.trim();
-            crate::ascii::starts_with_ci(url, "data:")
-                && !is_placeholder(url)
-                && super::placeholder::data_image_size(url)
-                    .is_some_and(|(w, h)| w.max(h) <= PREVIEW_PIXELS)
-        })
+    crate::srcset::all_of(srcset, |c| {
+        let url = c.url.trim();
+        crate::ascii::starts_with_ci(url, "data:")
+            && !is_placeholder(url)
+            && super::placeholder::data_image_size(url)
+                .is_some_and(|(w, h)| w.max(h) <= PREVIEW_PIXELS)
+    })
 }
 
 /// Whether the `<img>` after the `<source>` `el` names an image by URL (a `src`, a `srcset`
@@ -220,7 +218,7 @@ pub(crate) fn picture_img_has_url(el: &Element<'_>) -> bool {
     img.with_attrs(|attrs| {
         attrs.iter().any(|&(k, v)| {
             if k.ends_with("srcset") {
-                crate::srcset::parse(v).iter().any(|c| by_url(c.url))
+                crate::srcset::iter(v).any(|c| by_url(c.url))
             } else {
                 (k == "src" || k.starts_with("data-")) && by_url(v)
             }

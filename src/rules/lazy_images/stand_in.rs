@@ -406,8 +406,7 @@ fn css_urls(v: &str) -> Vec<&str> {
 
 /// Whether every candidate of a `srcset` is an image URL (and there is one).
 fn srcset_of_images(set: &str) -> bool {
-    let candidates = crate::srcset::parse(set);
-    !candidates.is_empty() && candidates.iter().all(|c| is_image_url(c.url))
+    crate::srcset::all_of(set, |c| is_image_url(c.url))
 }
 
 /// Whether a `figure` already holds its image: an `<img>` or `<picture>`, or a
