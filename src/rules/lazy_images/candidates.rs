@@ -325,8 +325,15 @@ pub(crate) fn clean_srcset(value: &str) -> Option<String> {
 /// file named with stand-in words alone (`lazy-placeholder.png`, as a `src` of that name is
 /// a placeholder), or there is none.
 pub(crate) fn srcset_is_placeholder(srcset: &str) -> bool {
-    crate::srcset::iter(srcset)
-        .all(|c| is_placeholder(c.url) || !is_url_like(c.url) || is_stand_in_file(file_name(c.url)))
+    first_shown_candidate(srcset).is_none()
+}
+
+/// Which candidate of `srcset` (counted from 0) is the first that is no placeholder: a URL,
+/// not a placeholder, not a stand-in file ([`srcset_is_placeholder`] when there is none).
+pub(crate) fn first_shown_candidate(srcset: &str) -> Option<usize> {
+    crate::srcset::iter(srcset).position(|c| {
+        !(is_placeholder(c.url) || !is_url_like(c.url) || is_stand_in_file(file_name(c.url)))
+    })
 }
 
 /// Whether `v` has a white-space character (`char::is_whitespace`); bytes first, the
@@ -351,7 +358,7 @@ pub(crate) fn has_space_control_or_non_ascii(v: &str) -> bool {
 
 /// One token that can be a URL: not empty, no white space, not a template
 /// (`…_{width}x.jpg`), not a bare word (`true`, `lazy`), no script scheme.
-fn is_url_like(v: &str) -> bool {
+pub(super) fn is_url_like(v: &str) -> bool {
     if v.is_empty() || has_white_space(v) || image_url::is_template(v) {
         return false;
     }

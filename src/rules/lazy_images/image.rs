@@ -1,8 +1,8 @@
 //! The real image of one `<img>`, `<source>` or `<video>`.
 
 use super::candidates::{
-    clean_url, find, image_candidates, is_built_in_lazy_attribute, largest_candidate,
-    srcset_is_placeholder, Found, DIMENSION_ATTRIBUTES, SRC_ATTRIBUTES,
+    clean_url, find, first_shown_candidate, image_candidates, is_built_in_lazy_attribute,
+    largest_candidate, srcset_is_placeholder, Found, DIMENSION_ATTRIBUTES, SRC_ATTRIBUTES,
 };
 use super::image_url::is_template;
 use super::noscript::next_noscript_image;
@@ -257,11 +257,13 @@ impl LazyImages {
                 .attr_by_atom(&local_name!("srcset"))
                 .is_some_and(srcset_is_inline_preview);
         // In a picture, whether the `srcset` shows a real image is asked below in any case:
-        // the finder gets the answer rather than asking again.
-        let srcset_ok = in_picture.then(|| {
+        // the finder gets the answer rather than asking again. Which candidate shows it is
+        // kept for the stand-in test below (its placeholder tests are not asked again).
+        let shown = in_picture.then(|| {
             el.attr_by_atom(&local_name!("srcset"))
-                .is_some_and(|s| !srcset_is_placeholder(s))
+                .and_then(first_shown_candidate)
         });
+        let srcset_ok = shown.map(|shown| shown.is_some());
         let found = self.found_given(el, lazy_class || preview, state, || match srcset_ok {
             Some(ok) => !ok,
             None => el
@@ -309,7 +311,7 @@ impl LazyImages {
             if !found.is_some()
                 && ((el
                     .attr_by_atom(&local_name!("srcset"))
-                    .is_some_and(srcset_is_stand_in)
+                    .is_some_and(|s| srcset_is_stand_in(s, shown.flatten().filter(|_| !changed)))
                     && el.next_element_siblings().iter().any(|n| n.is("img")))
                     || (preview
                         && el.attr_by_atom(&local_name!("media")).is_none()
@@ -635,9 +637,24 @@ fn src_is_declared_low(el: &Element<'_>) -> bool {
             .is_some_and(|s| s.trim() == low)
 }
 
-/// Whether every candidate of `srcset` is a stand-in file or a low-res variant.
-fn srcset_is_stand_in(srcset: &str) -> bool {
-    crate::srcset::all_of(srcset, |c| src_state(Some(c.url)) != Src::Real)
+/// Whether every candidate of `srcset` is a stand-in file or a low-res variant (and there is
+/// one). `shown`: the candidate [`first_shown_candidate`] gave for this `srcset`, which is no
+/// placeholder and no stand-in file: of [`src_state`]'s tests, only the others are asked.
+fn srcset_is_stand_in(srcset: &str, shown: Option<usize>) -> bool {
+    let mut at = 0;
+    crate::srcset::all_of(srcset, |c| {
+        let known = shown == Some(at) && c.url.trim().len() == c.url.len();
+        at += 1;
+        if known {
+            // `src_state` is `Real` unless one of these holds, as it asks them.
+            crate::template::has_template_syntax(c.url)
+                || is_template(c.url)
+                || is_low_res(c.url)
+                || is_stand_in_name(c.url)
+        } else {
+            src_state(Some(c.url)) != Src::Real
+        }
+    })
 }
 
 fn trim_scheme(url: &str) -> &str {
@@ -678,3 +695,7 @@ fn picture_fallback(el: &Element<'_>) -> Option<String> {
     }
     prev.attr("srcset").filter(|s| !srcset_is_placeholder(s))
 }
+
+#[cfg(test)]
+#[path = "image_tests.rs"]
+mod tests;

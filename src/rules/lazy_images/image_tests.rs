@@ -1,0 +1,72 @@
+use super::{src_state, srcset_is_stand_in, Src};
+use crate::rules::lazy_images::candidates::{first_shown_candidate, srcset_is_placeholder};
+
+/// [`srcset_is_stand_in`] as it was before it was told which candidate shows: every
+/// candidate's whole [`src_state`].
+fn srcset_is_stand_in_alone(srcset: &str) -> bool {
+    crate::srcset::all_of(srcset, |c| src_state(Some(c.url)) != Src::Real)
+}
+
+/// URLs of every kind `src_state` and the placeholder test tell apart.
+const URLS: &[&str] = &[
+    "https://a.example/u/photo.jpg",
+    "https://a.example/u/photo-150x150.jpg",
+    "https://a.example/u/photo.jpg?w=20",
+    "https://a.example/u/lazy-placeholder.png",
+    "https://a.example/u/placeholder.jpg",
+    "https://a.example/u/img_default.png",
+    "https://a.example/u/fallback.svg",
+    "https://a.example/blank.gif",
+    "https://a.example/u/spacer.gif",
+    "data:image/gif;base64,R0lGODlhAQABAAAAACw=",
+    "data:image/png;base64,iVBORw0KGgo=",
+    "{{ site.baseurl }}/a.jpg",
+    "https://a.example/u/a_{width}x.jpg",
+    "https://a.example/u/a.jpg?w={width}",
+    "/u/tiny-photo.jpg",
+    "/u/photo_lqip.jpg",
+    "photo.jpg",
+    "about:blank",
+    "javascript:x",
+    "#",
+    "x",
+    "https://a.example/u/photo.jpg\u{a0}",
+    "\u{a0}https://a.example/u/blank.gif",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+    /// Told the candidate `first_shown_candidate` gives, the stand-in test answers as it does
+    /// alone; and that candidate is there exactly when the `srcset` is no placeholder.
+    #[test]
+    fn stand_in_told_the_shown_candidate(
+        candidates in proptest::collection::vec(
+            (0..URLS.len(), proptest::sample::select(&["", " 1x", " 2x", " 640w", " 100w"][..])),
+            0..5,
+        ),
+        sep in proptest::sample::select(&[", ", ",", " , "][..]),
+    ) {
+        let srcset = candidates
+            .iter()
+            .map(|&(u, d)| format!("{}{d}", URLS[u]))
+            .collect::<Vec<_>>()
+            .join(sep);
+        let shown = first_shown_candidate(&srcset);
+        proptest::prop_assert_eq!(shown.is_none(), srcset_is_placeholder_alone(&srcset), "{:?}", srcset);
+        proptest::prop_assert_eq!(srcset_is_placeholder(&srcset), shown.is_none());
+        let want = srcset_is_stand_in_alone(&srcset);
+        proptest::prop_assert_eq!(srcset_is_stand_in(&srcset, shown), want, "{:?}", srcset);
+        proptest::prop_assert_eq!(srcset_is_stand_in(&srcset, None), want, "{:?}", srcset);
+    }
+}
+
+/// `srcset_is_placeholder` as it was written before `first_shown_candidate`.
+fn srcset_is_placeholder_alone(srcset: &str) -> bool {
+    use crate::rules::lazy_images::placeholder::{file_name, is_placeholder};
+    use crate::rules::lazy_images::stand_in_file::is_stand_in_file;
+    crate::srcset::parse(srcset).iter().all(|c| {
+        is_placeholder(c.url)
+            || !crate::rules::lazy_images::candidates::is_url_like(c.url)
+            || is_stand_in_file(file_name(c.url))
+    })
+}
