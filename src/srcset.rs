@@ -11,9 +11,27 @@ pub(crate) struct Candidate<'a> {
 }
 
 /// Splits a `srcset` value into candidates, as [`candidates`] does, each with its
-/// descriptors as one slice of the input (no list of descriptors is built).
+/// descriptors as one slice of the input (no list of descriptors is built). The whole list
+/// at once, from [`scan`]'s pieces (for a rule that stops early, [`iter`]).
 pub(crate) fn parse(srcset: &str) -> Vec<Candidate<'_>> {
-    iter(srcset).collect()
+    let offset = |part: &str| part.as_ptr() as usize - srcset.as_ptr() as usize;
+    let mut out: Vec<Candidate<'_>> = Vec::new();
+    scan(srcset, |piece| match piece {
+        Piece::Url(url) => out.push(Candidate {
+            url,
+            descriptor: "",
+        }),
+        Piece::Descriptor(d) => {
+            if let Some(last) = out.last_mut() {
+                last.descriptor = if last.descriptor.is_empty() {
+                    d
+                } else {
+                    &srcset[offset(last.descriptor)..offset(d) + d.len()]
+                };
+            }
+        }
+    });
+    out
 }
 
 /// The candidates of a `srcset`, as [`parse`] gives them, read one at a time: a rule that
@@ -256,32 +274,10 @@ pub(crate) fn rewrite(srcset: &str, mut f: impl FnMut(&str) -> Option<String>) -
 mod tests {
     use super::*;
 
-    /// [`parse`] as it was before [`iter`]: every piece of [`scan`] pushed into a list.
-    fn parse_by_scan(srcset: &str) -> Vec<Candidate<'_>> {
-        let offset = |part: &str| part.as_ptr() as usize - srcset.as_ptr() as usize;
-        let mut out: Vec<Candidate<'_>> = Vec::new();
-        scan(srcset, |piece| match piece {
-            Piece::Url(url) => out.push(Candidate {
-                url,
-                descriptor: "",
-            }),
-            Piece::Descriptor(d) => {
-                if let Some(last) = out.last_mut() {
-                    last.descriptor = if last.descriptor.is_empty() {
-                        d
-                    } else {
-                        &srcset[offset(last.descriptor)..offset(d) + d.len()]
-                    };
-                }
-            }
-        });
-        out
-    }
-
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config::with_cases(8192))]
-        /// The iterator gives the candidates the scan gave, in order, and `all_of` is
-        /// "some candidate, and all of them".
+        /// The iterator gives the candidates `parse` gives (from the scan), in order, and
+        /// `all_of` is "some candidate, and all of them".
         #[test]
         fn iter_as_scan(
             pieces in proptest::collection::vec(proptest::sample::select(&[
@@ -290,9 +286,8 @@ mod tests {
             ][..]), 0..16)
         ) {
             let srcset = pieces.concat();
-            let want = parse_by_scan(&srcset);
+            let want = parse(&srcset);
             proptest::prop_assert_eq!(iter(&srcset).collect::<Vec<_>>(), want.clone(), "{:?}", srcset);
-            proptest::prop_assert_eq!(parse(&srcset), want.clone());
             let f = |c: &Candidate<'_>| c.url.contains('a');
             proptest::prop_assert_eq!(
                 all_of(&srcset, f),
