@@ -225,6 +225,63 @@ pub(crate) fn parse_input(input: &str) -> Option<Url> {
 /// at least two dot-separated labels of letters, digits, `-` (or non-ASCII, for IDN), and a
 /// last label that is not all digits unless the whole host is an IPv4 address.
 pub(crate) fn looks_like_host(s: &str) -> bool {
+    let Some(host) = host_before_port(s) else {
+        return false;
+    };
+    // One pass over the labels, nothing collected (a property test compares it with
+    // [`looks_like_host_collected`]).
+    let (mut count, mut all_numeric, mut last_numeric) = (0usize, true, false);
+    for label in host.split('.') {
+        if !host_label_ok(label) {
+            return false;
+        }
+        count += 1;
+        last_numeric = all_digits(label);
+        all_numeric &= last_numeric;
+    }
+    if count < 2 {
+        return false;
+    }
+    if all_numeric {
+        return count == 4;
+    }
+    !last_numeric
+}
+
+/// The host of `s` (`host` or `host:port`) when its port, if any, is 1 to 5 digits and the
+/// host is at most 253 bytes long.
+fn host_before_port(s: &str) -> Option<&str> {
+    let (host, port) = match s.rsplit_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (s, None),
+    };
+    if let Some(port) = port {
+        if port.is_empty() || port.len() > 5 || !all_digits(port) {
+            return None;
+        }
+    }
+    (host.len() <= 253).then_some(host)
+}
+
+/// A label of [`looks_like_host`]: 1 to 63 bytes of letters, digits, `-` (not first or last)
+/// or non-ASCII.
+fn host_label_ok(l: &str) -> bool {
+    !l.is_empty()
+        && l.len() <= 63
+        && !l.starts_with('-')
+        && !l.ends_with('-')
+        && l.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || !b.is_ascii())
+}
+
+/// True when every byte of `s` is an ASCII digit (also for an empty `s`).
+fn all_digits(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// [`looks_like_host`] as first written: the labels collected, then looked at.
+#[cfg(test)]
+fn looks_like_host_collected(s: &str) -> bool {
     let (host, port) = match s.rsplit_once(':') {
         Some((h, p)) => (h, Some(p)),
         None => (s, None),
@@ -261,7 +318,39 @@ pub(crate) fn looks_like_host(s: &str) -> bool {
 
 /// The raw value of the first query parameter named `name` (exact, case-sensitive), split on
 /// `&` only, not decoded. `None` when absent.
+///
+/// Reads the bytes with `memchr` (every recogniser asks for a parameter or two, the generic
+/// fallback for six): the same answer as splitting on `&`, then on the first `=`
+/// ([`raw_param_split`], which a property test compares it with).
 pub(crate) fn raw_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
+    let (q, n) = (query.as_bytes(), name.as_bytes());
+    // A name with `=` or `&` is never a whole name before the first `=` of a pair.
+    if memchr::memchr2(b'=', b'&', n).is_some() {
+        return None;
+    }
+    let mut start = 0;
+    loop {
+        let end = memchr::memchr(b'&', &q[start..]).map_or(q.len(), |at| start + at);
+        // The pair starts with the name (which holds no `=`), then ends or has its `=`.
+        if q[start..end].starts_with(n) {
+            match q.get(start + n.len()) {
+                Some(b'=') if start + n.len() < end => {
+                    return query.get(start + n.len() + 1..end);
+                }
+                _ if start + n.len() == end => return Some(""),
+                _ => {}
+            }
+        }
+        if end == q.len() {
+            return None;
+        }
+        start = end + 1;
+    }
+}
+
+/// [`raw_param`] written plainly: the pairs split on `&`, each on its first `=`.
+#[cfg(test)]
+pub(crate) fn raw_param_split<'a>(query: &'a str, name: &str) -> Option<&'a str> {
     query.split('&').find_map(|pair| {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         (k == name).then_some(v)
@@ -271,6 +360,38 @@ pub(crate) fn raw_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+
+        /// The one-pass host test gives what the collected one gives.
+        #[test]
+        fn looks_like_host_is_the_collected_reading(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "a", "example", "com", "1", "255", "0", ".", "..", "-", "a-", "-b", ":", ":80",
+                ":123456", "é", "xn--p1ai", "x_y", " ", "ab123", "%2e",
+            ][..]), 0..10),
+        ) {
+            let s = pieces.concat();
+            proptest::prop_assert_eq!(looks_like_host(&s), looks_like_host_collected(&s), "{:?}", s);
+        }
+
+        /// The byte reading of a parameter gives what splitting the query gives.
+        #[test]
+        fn raw_param_is_the_split_reading(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "u", "url", "src", "=", "&", "==", "&&", "x", "%3D", "é", "img", "urll", "u=",
+            ][..]), 0..12),
+            name in proptest::sample::select(&["", "u", "url", "src", "img", "x", "u=", "a&b", "é"][..]),
+        ) {
+            let query = pieces.concat();
+            proptest::prop_assert_eq!(
+                raw_param(&query, name),
+                raw_param_split(&query, name),
+                "{:?} {:?}", query, name
+            );
+        }
+    }
 
     #[test]
     fn escapes() {

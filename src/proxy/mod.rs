@@ -304,9 +304,12 @@ impl Unwrapper {
             return Some(origin);
         }
         let segments = known::segments(url);
-        let built_in = known::BUILT_INS.iter().find_map(|(_, recognise)| {
-            recognise(url, &segments).and_then(|c| decode::finalize(&c))
-        });
+        // Only the recognisers that may read a URL on this host (see `known::for_host`).
+        let built_in = known::for_host(url.host_str())
+            .iter()
+            .find_map(|(_, recognise)| {
+                recognise(url, &segments).and_then(|c| decode::finalize(&c))
+            });
         if built_in.is_some() {
             return built_in;
         }

@@ -128,12 +128,15 @@ fn is_regional_s3(host: &str) -> bool {
 /// an image, one level deep).
 fn carries_image(url: &Url) -> bool {
     let segs = known::segments(url);
-    known::BUILT_INS.iter().any(|(_, recognise)| {
-        recognise(url, &segs)
-            .and_then(|c| finalize(&c))
-            .and_then(|c| Url::parse(&c).ok())
-            .is_some_and(|origin| is_image_url(&origin, false))
-    })
+    // Only those that may read a URL on its host: the others would answer `None`.
+    known::for_host(url.host_str())
+        .iter()
+        .any(|(_, recognise)| {
+            recognise(url, &segs)
+                .and_then(|c| finalize(&c))
+                .and_then(|c| Url::parse(&c).ok())
+                .is_some_and(|origin| is_image_url(&origin, false))
+        })
 }
 
 #[cfg(test)]

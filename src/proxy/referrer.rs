@@ -92,6 +92,53 @@ pub fn refuses_hotlinking(host: &str) -> bool {
         return false;
     }
     let host = &*host;
+    // Every host on the lists ends with one of these last two labels: most hosts are
+    // answered by one `match` (a unit test checks the lists, a property test the answer).
+    if !is_listed_ending(last_two_labels(host)) {
+        return false;
+    }
+    listed(host)
+}
+
+/// True for the last two labels of a host on the lists ([`EXACT`], [`DOMAINS`], ZAKER's).
+fn is_listed_ending(last_two: &str) -> bool {
+    matches!(
+        last_two,
+        "qpic.cn"
+            | "qlogo.cn"
+            | "pximg.net"
+            | "sspai.com"
+            | "appinn.com"
+            | "org.cn"
+            | "hellogithub.com"
+            | "parkablogs.com"
+            | "sinaimg.cn"
+            | "weibocdn.com"
+            | "zhimg.com"
+            | "byteimg.com"
+            | "hdslb.com"
+            | "doubanio.com"
+            | "xiaohongshu.com"
+            | "xhscdn.com"
+            | "moyu.im"
+            | "cdninstagram.com"
+            | "jianshu.io"
+            | "csdnimg.cn"
+            | "myzaker.com"
+    )
+}
+
+/// The text after the second-to-last `.` of `host` (all of it with fewer than two).
+fn last_two_labels(host: &str) -> &str {
+    let b = host.as_bytes();
+    let start = memchr::memrchr(b'.', b)
+        .and_then(|last| memchr::memrchr(b'.', &b[..last]))
+        .map_or(0, |dot| dot + 1);
+    &host[start..]
+}
+
+/// Whether a lower-cased host, without port or trailing `.`, is on the lists.
+fn listed(host: &str) -> bool {
     if EXACT.contains(&host) || is_zaker_resource(host) {
         return true;
     }
@@ -124,6 +171,34 @@ fn strip_port(host: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first `match` never answers "no" for a host on the lists.
+    #[test]
+    fn every_listed_host_ends_with_its_last_two_labels() {
+        for host in EXACT.iter().chain(DOMAINS).chain(&["zkres1.myzaker.com"]) {
+            assert!(is_listed_ending(last_two_labels(host)), "{host}");
+            assert!(refuses_hotlinking(host), "{host}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+
+        /// Answered with the first `match`, or by the lists alone: the same.
+        #[test]
+        fn screened_answer_is_the_lists(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "a", "zkres", "1", ".", "myzaker.com", "sinaimg.cn", "qpic.cn", "mmbiz",
+                "bjp.org.cn", "org.cn", "moyu.im", "MOYU", ":443", ":", "x", "-", "com",
+                "i.pximg.net", "notzhimg.com", "zhimg.com", "..",
+            ][..]), 0..7),
+        ) {
+            let host = pieces.concat();
+            let plain = strip_port(&host).trim_end_matches('.').to_ascii_lowercase();
+            let slow = !plain.is_empty() && listed(&plain);
+            proptest::prop_assert_eq!(refuses_hotlinking(&host), slow, "{:?}", host);
+        }
+    }
 
     #[test]
     fn hosts() {

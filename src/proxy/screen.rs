@@ -372,4 +372,4 @@ pub(crate) fn plain_host(url: &str) -> Option<&str> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -28,7 +28,10 @@
 //! `tests/proxy_props.rs` (`wrap`), which checks that generated image origins come back; and,
 //! when the format can carry its origin without any of the marks the screen
 //! ([`may_be_proxy`](super::screen::may_be_proxy)) looks for, a new mark there, with the
-//! shape added to the screen's never-stricter property test (`proxy_shape`).
+//! shape added to the screen's never-stricter property test (`proxy_shape`). A recogniser
+//! that reads only its own hosts may also be named in [`HOST_BOUND`], its domains added to
+//! [`on_bound_host`]: it is then not tried on other hosts (a property test checks it reads
+//! no table row's shape off them).
 
 mod cdn;
 mod cors;
@@ -41,6 +44,7 @@ mod sites;
 pub(crate) use hosted::{amp_origin, translate_goog};
 pub(crate) use sites::SAME_SITE;
 
+use std::sync::LazyLock;
 use url::Url;
 
 /// A built-in recogniser: the candidate origin carried by a URL of its shape. It gets the URL
@@ -101,6 +105,101 @@ pub(crate) const BUILT_INS: &[(&str, Recogniser)] = &[
     ("go_camo", signed::go_camo),
 ];
 
+/// The [`BUILT_INS`] that read only URLs on their own hosts: each answers `None` for a URL
+/// whose host (as the `url` crate writes it) does not end with one of the domains
+/// [`on_bound_host`] knows. A property test tries every one on URLs of every format's shape
+/// on other hosts.
+pub(crate) const HOST_BOUND: &[&str] = &[
+    "netease",
+    "weserv",
+    "photon",
+    "imgix",
+    "substack",
+    "google",
+    "discord",
+    "facebook",
+    "duckduckgo",
+    "bing",
+    "slack",
+    "yahoo",
+    "imagekit",
+    "cloudimage",
+    "amp_cache_image",
+    "translate_goog",
+    "statically",
+    "shortpixel",
+    "optimole",
+    "baidu",
+    "qq_reader",
+    "naver",
+    "daum",
+    "pocket_image_cache",
+    "inoreader",
+    "workers_dev_query",
+];
+
+/// The [`BUILT_INS`] not in [`HOST_BOUND`], in the same order: all that can read a URL on
+/// any other host.
+static ANY_HOST: LazyLock<Vec<(&str, Recogniser)>> = LazyLock::new(|| {
+    BUILT_INS
+        .iter()
+        .filter(|(name, _)| !HOST_BOUND.contains(name))
+        .copied()
+        .collect()
+});
+
+/// The recognisers to try, in order, on a URL with this host: all of [`BUILT_INS`] on a
+/// host that a [`HOST_BOUND`] one may read, only those of any host on others (the bound
+/// ones would all answer `None`, so the first answer is the same).
+pub(crate) fn for_host(host: Option<&str>) -> &'static [(&'static str, Recogniser)] {
+    if host.is_some_and(on_bound_host) {
+        BUILT_INS
+    } else {
+        &ANY_HOST
+    }
+}
+
+/// True when `host`'s last two labels (or the whole host, with fewer) are a domain that a
+/// [`HOST_BOUND`] recogniser reads: one `match` on a short string rather than a host test
+/// per recogniser.
+pub(crate) fn on_bound_host(host: &str) -> bool {
+    let b = host.as_bytes();
+    let start = memchr::memrchr(b'.', b)
+        .and_then(|last| memchr::memrchr(b'.', &b[..last]))
+        .map_or(0, |dot| dot + 1);
+    matches!(
+        &host[start..],
+        "126.net"
+            | "weserv.nl"
+            | "wsrv.nl"
+            | "wp.com"
+            | "imgix.net"
+            | "substackcdn.com"
+            | "googleusercontent.com"
+            | "discordapp.net"
+            | "fbcdn.net"
+            | "duckduckgo.com"
+            | "bing.net"
+            | "bing.com"
+            | "slack-imgs.com"
+            | "yimg.com"
+            | "imagekit.io"
+            | "cloudimg.io"
+            | "ampproject.org"
+            | "translate.goog"
+            | "statically.io"
+            | "shortpixel.ai"
+            | "optimole.com"
+            | "baidu.com"
+            | "qq.com"
+            | "pstatic.net"
+            | "daumcdn.net"
+            | "pocket-image-cache.com"
+            | "inoreader.com"
+            | "workers.dev"
+    )
+}
+
 /// True when the URL's host is `domain` or a subdomain of it (ASCII case-insensitive; the
 /// `url` crate has already lower-cased it).
 pub(crate) fn host_is_or_under(url: &Url, domain: &str) -> bool {
@@ -112,10 +211,22 @@ pub(crate) fn host_is_or_under(url: &Url, domain: &str) -> bool {
 }
 
 /// The URL's path segments (without the leading `/`); empty for a cannot-be-a-base URL.
+///
+/// Split with `memchr` into a vector of the right size (every layer peeled asks for them):
+/// the same as collecting [`Url::path_segments`], which a property test compares it with.
 pub(crate) fn segments(url: &Url) -> Vec<&str> {
-    url.path_segments()
-        .map(Iterator::collect)
-        .unwrap_or_default()
+    let Some(path) = url.path().strip_prefix('/') else {
+        return Vec::new();
+    };
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'/', bytes).count() + 1);
+    let mut start = 0;
+    for slash in memchr::memchr_iter(b'/', bytes) {
+        out.push(&path[start..slash]);
+        start = slash + 1;
+    }
+    out.push(&path[start..]);
+    out
 }
 
 /// Repairs a scheme whose `//` was collapsed to `/` by a path normaliser
@@ -189,6 +300,128 @@ mod tests {
         );
         assert_eq!(fix_collapsed_scheme("https:a.b"), None);
         assert_eq!(fix_collapsed_scheme("ftp://a.b"), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+
+        /// The `memchr` split gives the `url` crate's path segments.
+        #[test]
+        fn segments_are_the_url_crates(
+            start in proptest::sample::select(&[
+                "https://a.example", "http://a.example/", "data:", "mailto:", "https://a.example/.",
+            ][..]),
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "/", "//", "a", "b.jpg", "%2F", "..", ".", "\\", "é", "?q=/x", "#f/g", " ",
+            ][..]), 0..8),
+        ) {
+            let text = format!("{start}{}", pieces.concat());
+            if let Ok(url) = Url::parse(&text) {
+                let plain: Vec<&str> = url.path_segments().map(Iterator::collect).unwrap_or_default();
+                proptest::prop_assert_eq!(segments(&url), plain, "{}", text);
+            }
+        }
+    }
+
+    /// The example URLs of the format table in the `proxy` module docs.
+    fn table_examples() -> Vec<String> {
+        include_str!("../mod.rs")
+            .lines()
+            .filter_map(|line| line.strip_prefix("//! | "))
+            .filter_map(|row| row.split(" | ").nth(1))
+            .filter_map(|cell| cell.trim().strip_prefix('`')?.strip_suffix('`'))
+            .filter(|example| example.starts_with("http"))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Checks the host dispatch on one URL: off the bound hosts, every [`HOST_BOUND`]
+    /// recogniser answers `None`, and the first answer of the recognisers chosen is the
+    /// first of all of them. Counts, per bound recogniser, the URLs it read.
+    fn check_dispatch(text: &str, read: &mut std::collections::HashMap<&'static str, usize>) {
+        let Some(url) = crate::proxy::decode::parse_input(text) else {
+            return;
+        };
+        let segs = segments(&url);
+        let bound = url.host_str().is_some_and(on_bound_host);
+        for (name, recognise) in BUILT_INS {
+            if !HOST_BOUND.contains(name) {
+                continue;
+            }
+            let answer = recognise(&url, &segs);
+            assert!(
+                bound || answer.is_none(),
+                "{name} reads {text} off its hosts"
+            );
+            if answer.is_some() {
+                *read.entry(name).or_default() += 1;
+            }
+        }
+        let first = |list: &[(&str, Recogniser)]| {
+            list.iter()
+                .find_map(|(_, r)| r(&url, &segs).and_then(|c| super::super::decode::finalize(&c)))
+        };
+        assert_eq!(first(for_host(url.host_str())), first(BUILT_INS), "{text}");
+    }
+
+    /// Choosing the recognisers by host selects every one that would answer: tried on
+    /// every table row's path and query under every row's host (and that host with a
+    /// subdomain, a trailing `.`, a longer last label, a prefix, or alone with its last two
+    /// labels), and on generated proxy URLs of every format.
+    #[test]
+    fn dispatch_by_host_selects_every_recogniser_that_reads() {
+        let rows: Vec<Url> = table_examples()
+            .iter()
+            .filter_map(|e| Url::parse(e).ok())
+            .collect();
+        assert!(rows.len() >= 40, "only {} rows", rows.len());
+        let mut read = std::collections::HashMap::new();
+        for host_row in &rows {
+            let host = host_row.host_str().unwrap_or_default();
+            let last_two = host
+                .rmatch_indices('.')
+                .nth(1)
+                .map_or(host, |(at, _)| &host[at + 1..]);
+            let hosts = [
+                host.to_owned(),
+                format!("a.{host}"),
+                format!("{host}."),
+                format!("{host}x"),
+                format!("x{host}"),
+                format!("{host}.example"),
+                last_two.to_owned(),
+            ];
+            for shape in &rows {
+                let mut tail = shape.path().to_owned();
+                if let Some(q) = shape.query() {
+                    tail.push('?');
+                    tail.push_str(q);
+                }
+                if let Some(f) = shape.fragment() {
+                    tail.push('#');
+                    tail.push_str(f);
+                }
+                for h in &hosts {
+                    check_dispatch(&format!("{}://{h}{tail}", host_row.scheme()), &mut read);
+                }
+            }
+        }
+        let mut next = crate::proxy::screen::tests::rng(0x5eed_d15a_7c4e);
+        for _ in 0..20_000 {
+            let text = crate::proxy::screen::tests::proxy_shape(&mut next);
+            check_dispatch(&text, &mut read);
+        }
+        // Each bound recogniser was seen reading URLs: none of the checks above is empty.
+        for name in HOST_BOUND {
+            assert!(
+                read.get(name).is_some_and(|&n| n > 0),
+                "{name} never read a URL"
+            );
+            assert!(
+                BUILT_INS.iter().any(|(n, _)| n == name),
+                "{name} is no built-in"
+            );
+        }
     }
 
     #[test]

@@ -38,7 +38,7 @@ fn recognised(url: &str) -> bool {
 }
 
 /// xorshift64: `next(n)` is in `0..n`.
-fn rng(mut state: u64) -> impl FnMut(usize) -> usize {
+pub(crate) fn rng(mut state: u64) -> impl FnMut(usize) -> usize {
     move |n| {
         state ^= state << 13;
         state ^= state >> 7;
@@ -81,7 +81,7 @@ fn split_some(text: &str, next: &mut impl FnMut(usize) -> usize) -> String {
 /// One URL of a proxy format, its origin encoded the way the format does, with the
 /// variations the recognisers accept: escaped scheme letters, split base64, any case,
 /// `\` for `/`, ports, dot segments.
-fn proxy_shape(next: &mut impl FnMut(usize) -> usize) -> String {
+pub(crate) fn proxy_shape(next: &mut impl FnMut(usize) -> usize) -> String {
     const ORIGINS: &[&str] = &[
         "https://example.com/a.png",
         "http://example.com/a.jpg",
