@@ -12,26 +12,9 @@ pub(crate) struct Candidate<'a> {
 
 /// Splits a `srcset` value into candidates, as [`candidates`] does, each with its
 /// descriptors as one slice of the input (no list of descriptors is built). The whole list
-/// at once, from [`scan`]'s pieces (for a rule that stops early, [`iter`]).
+/// at once (for a rule that stops early, [`iter`]).
 pub(crate) fn parse(srcset: &str) -> Vec<Candidate<'_>> {
-    let offset = |part: &str| part.as_ptr() as usize - srcset.as_ptr() as usize;
-    let mut out: Vec<Candidate<'_>> = Vec::new();
-    scan(srcset, |piece| match piece {
-        Piece::Url(url) => out.push(Candidate {
-            url,
-            descriptor: "",
-        }),
-        Piece::Descriptor(d) => {
-            if let Some(last) = out.last_mut() {
-                last.descriptor = if last.descriptor.is_empty() {
-                    d
-                } else {
-                    &srcset[offset(last.descriptor)..offset(d) + d.len()]
-                };
-            }
-        }
-    });
-    out
+    iter(srcset).collect()
 }
 
 /// The candidates of a `srcset`, as [`parse`] gives them, read one at a time: a rule that
@@ -48,7 +31,7 @@ pub(crate) fn all_of(srcset: &str, mut f: impl FnMut(&Candidate<'_>) -> bool) ->
     candidates.next().is_some_and(|c| f(&c)) && candidates.all(|c| f(&c))
 }
 
-/// The iterator of [`iter`]: the splitter of [`candidates`], one candidate per step.
+/// The iterator of [`iter`]: the one splitter, one candidate per step.
 #[derive(Debug, Clone)]
 pub(crate) struct Candidates<'a> {
     srcset: &'a str,
@@ -123,82 +106,38 @@ impl<'a> Iterator for Candidates<'a> {
     }
 }
 
-/// A piece of a `srcset`, in order: a candidate's URL, then its descriptors.
-enum Piece<'a> {
-    Url(&'a str),
-    Descriptor(&'a str),
-}
-
 /// Splits a `srcset` exactly as a browser does ("parse a srcset attribute" in the HTML
 /// standard): a URL is a run of non-white-space (trailing commas removed), its descriptors
 /// run to the next comma outside parentheses, and a `(` is closed by the next `)` (no
 /// nesting: `((x) , y` ends the candidate at the comma).
 pub(crate) fn candidates(srcset: &str) -> Vec<(&str, Vec<&str>)> {
-    let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
-    scan(srcset, |piece| match piece {
-        Piece::Url(url) => out.push((url, Vec::new())),
-        Piece::Descriptor(d) => {
-            if let Some((_, descriptors)) = out.last_mut() {
-                descriptors.push(d);
-            }
-        }
-    });
-    out
+    iter(srcset)
+        .map(|c| (c.url, descriptors(c.descriptor)))
+        .collect()
 }
 
-/// The splitter of [`candidates`]: each URL, then each of its (non-empty) descriptors.
-fn scan<'a>(srcset: &'a str, mut each: impl FnMut(Piece<'a>)) {
+/// The descriptors of one candidate ([`Candidate::descriptor`]: no comma outside
+/// parentheses is left in it), split at white space outside parentheses.
+fn descriptors(span: &str) -> Vec<&str> {
     let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r');
-    let bytes = srcset.as_bytes();
-    let mut i = 0;
-    loop {
-        while i < bytes.len() && (ws(bytes[i]) || bytes[i] == b',') {
-            i += 1;
-        }
-        if i >= bytes.len() {
-            return;
-        }
-        let start = i;
-        while i < bytes.len() && !ws(bytes[i]) {
-            i += 1;
-        }
-        let raw = &srcset[start..i];
-        let url = raw.trim_end_matches(',');
-        each(Piece::Url(url));
-        if url.len() == raw.len() {
-            while i < bytes.len() && ws(bytes[i]) {
-                i += 1;
+    let mut out = Vec::new();
+    let (mut start, mut in_parens) = (0, false);
+    for (i, &b) in span.as_bytes().iter().enumerate() {
+        if in_parens {
+            in_parens = b != b')';
+        } else if ws(b) {
+            if start < i {
+                out.push(&span[start..i]);
             }
-            let mut current = i;
-            let mut in_parens = false;
-            while i < bytes.len() {
-                let b = bytes[i];
-                if in_parens {
-                    in_parens = b != b')';
-                } else if ws(b) || b == b',' {
-                    if current < i {
-                        each(Piece::Descriptor(&srcset[current..i]));
-                    }
-                    i += 1;
-                    if b == b',' {
-                        current = i;
-                        break;
-                    }
-                    while i < bytes.len() && ws(bytes[i]) {
-                        i += 1;
-                    }
-                    current = i;
-                    continue;
-                } else if b == b'(' {
-                    in_parens = true;
-                }
-                i += 1;
-            }
-            if current < i && i >= bytes.len() {
-                each(Piece::Descriptor(&srcset[current..i]));
-            }
+            start = i + 1;
+        } else if b == b'(' {
+            in_parens = true;
         }
     }
+    if start < span.len() {
+        out.push(&span[start..]);
+    }
+    out
 }
 
 /// Whether a candidate's descriptors are what a browser accepts (otherwise it drops the
@@ -274,10 +213,112 @@ pub(crate) fn rewrite(srcset: &str, mut f: impl FnMut(&str) -> Option<String>) -
 mod tests {
     use super::*;
 
+    /// A piece of a `srcset`, in order: a candidate's URL, then its descriptors.
+    enum Piece<'a> {
+        Url(&'a str),
+        Descriptor(&'a str),
+    }
+
+    /// The splitter as first written (the oracle of the iterator and of [`candidates`]):
+    /// splits a `srcset` exactly as a browser does ("parse a srcset attribute" in the HTML
+    /// standard): a URL is a run of non-white-space (trailing commas removed), its descriptors
+    /// run to the next comma outside parentheses, and a `(` is closed by the next `)` (no
+    /// nesting: `((x) , y` ends the candidate at the comma).
+    fn candidates_by_scan(srcset: &str) -> Vec<(&str, Vec<&str>)> {
+        let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
+        scan(srcset, |piece| match piece {
+            Piece::Url(url) => out.push((url, Vec::new())),
+            Piece::Descriptor(d) => {
+                if let Some((_, descriptors)) = out.last_mut() {
+                    descriptors.push(d);
+                }
+            }
+        });
+        out
+    }
+
+    /// The splitter of [`candidates_by_scan`]: each URL, then each of its (non-empty) descriptors.
+    fn scan<'a>(srcset: &'a str, mut each: impl FnMut(Piece<'a>)) {
+        let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r');
+        let bytes = srcset.as_bytes();
+        let mut i = 0;
+        loop {
+            while i < bytes.len() && (ws(bytes[i]) || bytes[i] == b',') {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                return;
+            }
+            let start = i;
+            while i < bytes.len() && !ws(bytes[i]) {
+                i += 1;
+            }
+            let raw = &srcset[start..i];
+            let url = raw.trim_end_matches(',');
+            each(Piece::Url(url));
+            if url.len() == raw.len() {
+                while i < bytes.len() && ws(bytes[i]) {
+                    i += 1;
+                }
+                let mut current = i;
+                let mut in_parens = false;
+                while i < bytes.len() {
+                    let b = bytes[i];
+                    if in_parens {
+                        in_parens = b != b')';
+                    } else if ws(b) || b == b',' {
+                        if current < i {
+                            each(Piece::Descriptor(&srcset[current..i]));
+                        }
+                        i += 1;
+                        if b == b',' {
+                            current = i;
+                            break;
+                        }
+                        while i < bytes.len() && ws(bytes[i]) {
+                            i += 1;
+                        }
+                        current = i;
+                        continue;
+                    } else if b == b'(' {
+                        in_parens = true;
+                    }
+                    i += 1;
+                }
+                if current < i && i >= bytes.len() {
+                    each(Piece::Descriptor(&srcset[current..i]));
+                }
+            }
+        }
+    }
+
+    /// [`parse`] as first written: [`scan`]'s pieces, each candidate's descriptors spanned.
+    fn parse_by_scan(srcset: &str) -> Vec<Candidate<'_>> {
+        let offset = |part: &str| part.as_ptr() as usize - srcset.as_ptr() as usize;
+        let mut out: Vec<Candidate<'_>> = Vec::new();
+        scan(srcset, |piece| match piece {
+            Piece::Url(url) => out.push(Candidate {
+                url,
+                descriptor: "",
+            }),
+            Piece::Descriptor(d) => {
+                if let Some(last) = out.last_mut() {
+                    last.descriptor = if last.descriptor.is_empty() {
+                        d
+                    } else {
+                        &srcset[offset(last.descriptor)..offset(d) + d.len()]
+                    };
+                }
+            }
+        });
+        out
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config::with_cases(8192))]
-        /// The iterator gives the candidates `parse` gives (from the scan), in order, and
-        /// `all_of` is "some candidate, and all of them".
+        /// The iterator (and so `parse`) gives the candidates the scan as first written
+        /// gives, in order; `candidates` gives the scan's descriptors one by one; `all_of` is
+        /// "some candidate, and all of them".
         #[test]
         fn iter_as_scan(
             pieces in proptest::collection::vec(proptest::sample::select(&[
@@ -286,8 +327,12 @@ mod tests {
             ][..]), 0..16)
         ) {
             let srcset = pieces.concat();
-            let want = parse(&srcset);
+            let want = parse_by_scan(&srcset);
             proptest::prop_assert_eq!(iter(&srcset).collect::<Vec<_>>(), want.clone(), "{:?}", srcset);
+            proptest::prop_assert_eq!(parse(&srcset), want.clone());
+            proptest::prop_assert_eq!(
+                candidates(&srcset), candidates_by_scan(&srcset), "{:?}", srcset
+            );
             let f = |c: &Candidate<'_>| c.url.contains('a');
             proptest::prop_assert_eq!(
                 all_of(&srcset, f),
