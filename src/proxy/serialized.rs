@@ -253,6 +253,24 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(20_000))]
+        /// Byte by byte over an alphabet of every byte class the check tells apart (and
+        /// some it never accepts), after a plain scheme: whatever it accepts, the `url` crate
+        /// writes back unchanged.
+        #[test]
+        fn accepted_byte_strings_parse_to_themselves(
+            scheme in proptest::sample::select(&["http://", "https://"][..]),
+            body in proptest::collection::vec(proptest::sample::select(
+                &b"ab0z9.-/%2eE?#:@x-n_~!$&()*+,;=A\\ \t\n'\"<>`{}^|[]"[..]), 1..24),
+        ) {
+            let url = format!("{scheme}{}", String::from_utf8_lossy(&body));
+            if is_serialized_http(&url) {
+                proptest::prop_assert!(parses_to_itself(&url), "{:?} -> {:?}", url, Url::parse(&url).map(String::from));
+            }
+        }
+    }
+
     /// The generator above reaches the accepting side often (the property is not vacuous).
     #[test]
     fn the_property_sees_accepted_urls() {
