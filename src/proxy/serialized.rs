@@ -101,6 +101,11 @@ mod tests {
             "https://a.example/p?id=1&x=%2F#frag?x",
             "https://a.example/",
             "https://a-b.example/a//b/x..",
+            "https://ab--cd.example/x",
+            "https://a1.b2--c.example/?/../#/./",
+            "https://a.b/?",
+            "https://a.b/#",
+            "https://a.b/x?#?#",
         ] {
             assert!(is_serialized_http(yes), "{yes}");
             assert!(parses_to_itself(yes), "{yes}");
