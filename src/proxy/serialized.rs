@@ -135,6 +135,25 @@ mod tests {
         }
     }
 
+    /// Hosts at the label and host length limits: what the check accepts parses to itself.
+    #[test]
+    fn hosts_at_the_length_limits() {
+        let label = |n: usize| "a".repeat(n);
+        let mut accepted = 0;
+        for (labels, last) in [(3, 61), (3, 62), (3, 63), (4, 1), (2, 63), (1, 64)] {
+            let host = std::iter::repeat_n(label(63), labels)
+                .chain([label(last)])
+                .collect::<Vec<_>>()
+                .join(".");
+            let url = format!("https://{host}/x");
+            if is_serialized_http(&url) {
+                accepted += 1;
+                assert!(parses_to_itself(&url), "{url}");
+            }
+        }
+        assert!(accepted >= 2, "{accepted}");
+    }
+
     /// Pieces of URLs near every edge of the check: cases, ports, user info, IPv4 forms,
     /// IDNA labels, dot segments plain and escaped, bytes some part of a URL escapes.
     const EDGES: &[&str] = &[
