@@ -765,3 +765,8 @@ mod tests {
         );
     }
 }
+
+// The former unwrap_redirect as a test reference.
+#[cfg(test)]
+#[path = "links_former.rs"]
+mod former;

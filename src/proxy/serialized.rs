@@ -101,6 +101,11 @@ mod tests {
             "https://a.example/p?id=1&x=%2F#frag?x",
             "https://a.example/",
             "https://a-b.example/a//b/x..",
+            "https://ab--cd.example/x",
+            "https://a1.b2--c.example/?/../#/./",
+            "https://a.b/?",
+            "https://a.b/#",
+            "https://a.b/x?#?#",
         ] {
             assert!(is_serialized_http(yes), "{yes}");
             assert!(parses_to_itself(yes), "{yes}");
@@ -128,6 +133,25 @@ mod tests {
         ] {
             assert!(!is_serialized_http(no), "{no}");
         }
+    }
+
+    /// Hosts at the label and host length limits: what the check accepts parses to itself.
+    #[test]
+    fn hosts_at_the_length_limits() {
+        let label = |n: usize| "a".repeat(n);
+        let mut accepted = 0;
+        for (labels, last) in [(3, 61), (3, 62), (3, 63), (4, 1), (2, 63), (1, 64)] {
+            let host = std::iter::repeat_n(label(63), labels)
+                .chain([label(last)])
+                .collect::<Vec<_>>()
+                .join(".");
+            let url = format!("https://{host}/x");
+            if is_serialized_http(&url) {
+                accepted += 1;
+                assert!(parses_to_itself(&url), "{url}");
+            }
+        }
+        assert!(accepted >= 2, "{accepted}");
     }
 
     /// Pieces of URLs near every edge of the check: cases, ports, user info, IPv4 forms,
@@ -247,6 +271,25 @@ mod tests {
             slash in proptest::bool::weighted(0.8),
         ) {
             let url = format!("{scheme}{}{}{}", host.concat(), if slash { "/" } else { "" }, path.concat());
+            if is_serialized_http(&url) {
+                proptest::prop_assert!(parses_to_itself(&url), "{:?} -> {:?}", url, Url::parse(&url).map(String::from));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(20_000))]
+        /// Byte by byte over an alphabet of every byte class the check tells apart (and
+        /// some it never accepts), after a plain scheme: whatever it accepts, the `url` crate
+        /// writes back unchanged.
+        #[test]
+        fn accepted_byte_strings_parse_to_themselves(
+            scheme in proptest::sample::select(&["http://", "https://"][..]),
+            host in proptest::sample::select(&["a.b", "example.com", "x9.y-z", "a", "1.b", "a.1", "A.b", ""][..]),
+            body in proptest::collection::vec(proptest::sample::select(
+                &b"ab0z9..//%2eE?#:@x-n_~!$&()*+,;=A\\ \t\n'\"<>`{}^|[]"[..]), 0..16),
+        ) {
+            let url = format!("{scheme}{host}/{}", String::from_utf8_lossy(&body));
             if is_serialized_http(&url) {
                 proptest::prop_assert!(parses_to_itself(&url), "{:?} -> {:?}", url, Url::parse(&url).map(String::from));
             }
