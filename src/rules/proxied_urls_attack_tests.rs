@@ -6,7 +6,27 @@
 
 use super::loads_from_refuser;
 use crate::proxy::refuses_hotlinking;
+use proptest::test_runner::TestCaseError;
 use url::Url;
+
+/// [`loads_from_refuser`] of `url` on the base `base` (none when it does not parse) answers
+/// as resolving the trimmed URL with the url crate and asking its host does.
+fn check(url: &str, base: &str) -> Result<(), TestCaseError> {
+    let base = Url::parse(base).ok();
+    let resolved = match &base {
+        Some(b) => b.join(url.trim()).ok(),
+        None => Url::parse(url.trim()).ok(),
+    }
+    .is_some_and(|u| u.host_str().is_some_and(refuses_hotlinking));
+    proptest::prop_assert_eq!(
+        loads_from_refuser(url, base.as_ref()),
+        resolved,
+        "{:?} on {:?}",
+        url,
+        base.as_ref().map(Url::as_str)
+    );
+    Ok(())
+}
 
 proptest::proptest! {
     #![proptest_config(proptest::test_runner::Config::with_cases(
@@ -33,20 +53,7 @@ proptest::proptest! {
         ][..]),
     ) {
         let url: String = pieces.concat();
-        let base = Url::parse(base).ok();
-        let trimmed = url.trim();
-        let resolved = match &base {
-            Some(b) => b.join(trimmed).ok(),
-            None => Url::parse(trimmed).ok(),
-        }
-        .is_some_and(|u| u.host_str().is_some_and(refuses_hotlinking));
-        proptest::prop_assert_eq!(
-            loads_from_refuser(&url, base.as_ref()),
-            resolved,
-            "{:?} on {:?}",
-            url,
-            base.as_ref().map(Url::as_str)
-        );
+        check(&url, base)?;
     }
 
     /// URLs of the shape the written-host shortcut reads: scheme and slashes, a first host,
@@ -76,18 +83,6 @@ proptest::proptest! {
         ][..]),
     ) {
         let url = format!("{prefix}{first}{end}{middle}{second}{tail}");
-        let base = Url::parse(base).ok();
-        let resolved = match &base {
-            Some(b) => b.join(url.trim()).ok(),
-            None => Url::parse(url.trim()).ok(),
-        }
-        .is_some_and(|u| u.host_str().is_some_and(refuses_hotlinking));
-        proptest::prop_assert_eq!(
-            loads_from_refuser(&url, base.as_ref()),
-            resolved,
-            "{:?} on {:?}",
-            url,
-            base.as_ref().map(Url::as_str)
-        );
+        check(&url, base)?;
     }
 }
