@@ -180,11 +180,13 @@ pub(crate) fn valid_descriptors(descriptors: &[&str]) -> bool {
 /// The result is normalised to `url descriptor, url descriptor`. Nothing is written until a
 /// candidate changes (most `srcset`s stay as they are).
 pub(crate) fn rewrite(srcset: &str, mut f: impl FnMut(&str) -> Option<String>) -> Option<String> {
-    let candidates = parse(srcset);
-    let (first, new) = candidates
-        .iter()
+    // Read one at a time, no list built: the candidates before the first change are read
+    // again (the splitter is cheap) only when something changes.
+    let mut rest = iter(srcset);
+    let (first, changed, new) = rest
+        .by_ref()
         .enumerate()
-        .find_map(|(i, c)| f(c.url).map(|new| (i, new)))?;
+        .find_map(|(i, c)| f(c.url).map(|new| (i, c, new)))?;
     let mut out = String::with_capacity(srcset.len() + new.len());
     let push = |out: &mut String, url: &str, descriptor: &str| {
         if !out.is_empty() {
@@ -196,11 +198,11 @@ pub(crate) fn rewrite(srcset: &str, mut f: impl FnMut(&str) -> Option<String>) -
             out.push_str(descriptor);
         }
     };
-    for c in &candidates[..first] {
+    for c in iter(srcset).take(first) {
         push(&mut out, c.url, c.descriptor);
     }
-    push(&mut out, &new, candidates[first].descriptor);
-    for c in &candidates[first + 1..] {
+    push(&mut out, &new, changed.descriptor);
+    for c in rest {
         match f(c.url) {
             Some(new) => push(&mut out, &new, c.descriptor),
             None => push(&mut out, c.url, c.descriptor),

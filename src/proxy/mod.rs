@@ -113,6 +113,7 @@ pub(crate) use carried::carried_in_path;
 mod generic;
 pub(crate) use generic::PAGE_WORDS;
 mod known;
+mod last_parsed;
 mod links;
 pub(crate) mod memo;
 mod payload;
@@ -121,10 +122,12 @@ mod referrer;
 mod screen;
 mod serialized;
 mod template;
+mod tracking;
 
-pub use links::{strip_lazy_markers, strip_tracking, unwrap_redirect};
+pub use links::unwrap_redirect;
 pub use referrer::refuses_hotlinking;
 pub use template::ProxyTemplate;
+pub use tracking::{strip_lazy_markers, strip_tracking};
 
 use screen::may_be_proxy;
 pub(crate) use screen::plain_host;
@@ -240,14 +243,23 @@ impl Unwrapper {
         if is_root_relative(trimmed) {
             return self.unwrap_root_relative(trimmed);
         }
-        self.peel(decode::parse_input(url)?)
+        let parsed = decode::parse_input(url)?;
+        let origin = self.peel(&parsed);
+        if origin.is_none() {
+            // No proxy: most likely a link, which the `links` rule reads next.
+            last_parsed::keep(url, parsed);
+        }
+        origin
     }
 
     /// Peels layers off an absolute URL until nothing matches, at most [`MAX_LEVELS`].
-    fn peel(&self, mut current: Url) -> Option<String> {
+    fn peel(&self, first: &Url) -> Option<String> {
         let mut found: Option<String> = None;
+        // The layer being read once past the first (`first` is only borrowed).
+        let mut peeled: Option<Url> = None;
         for level in 0..=MAX_LEVELS {
-            let Some(next) = self.unwrap_once(&current) else {
+            let current = peeled.as_ref().unwrap_or(first);
+            let Some(next) = self.unwrap_once(current) else {
                 return found;
             };
             if next == current.as_str() {
@@ -260,7 +272,7 @@ impl Unwrapper {
             if level < MAX_LEVELS && self.templates.is_empty() && !may_be_proxy(&next) {
                 return Some(next);
             }
-            current = Url::parse(&next).ok()?;
+            peeled = Some(Url::parse(&next).ok()?);
             found = Some(next);
         }
         // Nested deeper than `MAX_LEVELS`: left as it is. Peeling 8 layers per run would
@@ -290,7 +302,7 @@ impl Unwrapper {
             }
             return Some(out);
         }
-        Some(self.peel(url).unwrap_or(origin))
+        Some(self.peel(&url).unwrap_or(origin))
     }
 
     /// One layer: the first template, built-in or fallback whose candidate passes the

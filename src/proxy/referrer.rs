@@ -3,8 +3,6 @@
 //! Images from these hosts only load with `referrerpolicy="no-referrer"` (or through a
 //! proxy, which is why so much scraped content wraps them in one).
 
-use std::borrow::Cow;
-
 /// Exact host names.
 const EXACT: &[&str] = &[
     // WeChat official-account images (mp.weixin.qq.com): "此图片来自微信公众平台 未经允许不可引用".
@@ -82,16 +80,25 @@ const DOMAINS: &[&str] = &[
 /// ```
 pub fn refuses_hotlinking(host: &str) -> bool {
     let host = strip_port(host).trim_end_matches('.');
-    // Lower-cased only when needed: hosts from the `url` crate already are.
-    let host: Cow<'_, str> = if host.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(host.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(host)
-    };
+    // Lower-cased only when needed (out of line): hosts from the `url` crate already are.
+    if host.bytes().any(|b| b.is_ascii_uppercase()) {
+        return refuses_lowercased(host);
+    }
+    refuses_lower_case(host)
+}
+
+/// [`refuses_hotlinking`] for a host with an upper-case letter (rare).
+#[cold]
+#[inline(never)]
+fn refuses_lowercased(host: &str) -> bool {
+    refuses_lower_case(&host.to_ascii_lowercase())
+}
+
+/// [`refuses_hotlinking`] for a lower-case host without port or trailing `.`.
+fn refuses_lower_case(host: &str) -> bool {
     if host.is_empty() {
         return false;
     }
-    let host = &*host;
     // Every host on the lists ends with one of these last two labels: most hosts are
     // answered by one `match` (a unit test checks the lists, a property test the answer).
     if !is_listed_ending(last_two_labels(host)) {
@@ -137,7 +144,9 @@ fn last_two_labels(host: &str) -> &str {
     &host[start..]
 }
 
-/// Whether a lower-cased host, without port or trailing `.`, is on the lists.
+/// Whether a lower-cased host, without port or trailing `.`, is on the lists (out of line:
+/// most hosts are answered by their last two labels first).
+#[inline(never)]
 fn listed(host: &str) -> bool {
     if EXACT.contains(&host) || is_zaker_resource(host) {
         return true;

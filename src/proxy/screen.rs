@@ -63,6 +63,7 @@ const SAME_SITE_NAMES: &[(&[u8], usize)] = &[
 /// Each name holds a `_`, `.` or `-` at a known place: one pass finds those bytes, and only
 /// there is a name compared, rather than a search per name (this runs on every root-relative
 /// link).
+#[inline(never)]
 fn same_site_marks(bytes: &[u8]) -> bool {
     memchr::memchr3_iter(b'_', b'.', b'-', bytes).any(|i| {
         SAME_SITE_NAMES
@@ -72,6 +73,7 @@ fn same_site_marks(bytes: &[u8]) -> bool {
 }
 
 /// Whether `bytes` holds `cdn-cgi` (Cloudflare's path), with a searcher built once.
+#[inline(never)]
 fn has_cdn_cgi(bytes: &[u8]) -> bool {
     static FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"cdn-cgi"));
     FINDER.find(bytes).is_some()
@@ -179,6 +181,7 @@ fn photon_host_at(bytes: &[u8], i: usize) -> bool {
 /// True when the `R` at `i` belongs to base64 `aHR0c` (of `http`) whose letters may be
 /// separated by runs of `/`: imgproxy lets the encoded source be split into segments
 /// anywhere and reads them joined.
+#[inline(never)]
 fn split_base64_http_at(bytes: &[u8], i: usize) -> bool {
     let mut back = bytes[..i].iter().rev().filter(|b| !is_slash(b));
     let mut ahead = bytes[i + 1..].iter().filter(|b| !is_slash(b));
@@ -230,6 +233,13 @@ fn percent_http_at(bytes: &[u8], i: usize) -> bool {
     ) {
         return false;
     }
+    escaped_http_at(bytes, i)
+}
+
+/// [`percent_http_at`] past its cheap test (rare: out of line).
+#[cold]
+#[inline(never)]
+fn escaped_http_at(bytes: &[u8], i: usize) -> bool {
     (0..=3).any(|back| {
         i.checked_sub(back).is_some_and(|start| {
             ends_ci(bytes, i, &b"http"[..back])
@@ -249,6 +259,7 @@ fn escaped_dot_at(bytes: &[u8], i: usize) -> bool {
 /// True when the URL (its text after the scheme) has a path segment `.` or `..`, plain or
 /// escaped (`%2e`), which the `url` crate removes, joining the segments around it. Also
 /// true for other segments starting with `.`.
+#[inline(never)]
 fn may_have_dot_segment(bytes: &[u8], escaped_dot: bool) -> bool {
     escaped_dot || memchr::memchr_iter(b'.', bytes).any(|i| i > 0 && is_slash(&bytes[i - 1]))
 }

@@ -211,7 +211,16 @@ impl ProxiedUrls {
     /// the page is served over https (see [`on_https_site`]).
     fn rewrite_on(&self, url: &str, kind: Kind, page: Option<&Url>) -> Option<String> {
         let url = url.trim_ascii();
-        if url.is_empty() || has_template_syntax(url) {
+        if has_template_syntax(url) {
+            return None;
+        }
+        self.rewrite_checked(url, kind, page)
+    }
+
+    /// [`rewrite_on`](Self::rewrite_on) for a URL already trimmed and known to hold no
+    /// template syntax.
+    fn rewrite_checked(&self, url: &str, kind: Kind, page: Option<&Url>) -> Option<String> {
+        if url.is_empty() {
             return None;
         }
         let unwrapped = self
@@ -293,7 +302,8 @@ impl ProxiedUrls {
                 let absolute = base.join(url).ok()?;
                 self.rewrite_on(absolute.as_str(), kind, Some(base))
             }
-            _ => self.rewrite_on(url, kind, cx.base_url()),
+            // Already trimmed and checked for template syntax.
+            _ => self.rewrite_checked(url, kind, cx.base_url()),
         }
     }
 
@@ -317,7 +327,7 @@ impl ProxiedUrls {
         let refuses = |url: &str| loads_from_refuser(url, cx.base_url());
         let refuses_in = |src: Option<&str>, srcset: Option<&str>| {
             src.is_some_and(refuses)
-                || srcset.is_some_and(|s| crate::srcset::parse(s).iter().any(|c| refuses(c.url)))
+                || srcset.is_some_and(|s| crate::srcset::iter(s).any(|c| refuses(c.url)))
         };
         if refuses_in(
             el.attr_by_atom(&local_name!("src")),
