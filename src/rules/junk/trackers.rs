@@ -188,7 +188,13 @@ pub fn is_tracker_url(url: &str) -> bool {
 
 /// [`is_tracker_url`] of a URL that is not inline, worked out.
 fn is_tracker_url_now(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
+    // Most URLs are lowercase already: copied only when one is not.
+    let url = url.trim();
+    let lower: std::borrow::Cow<'_, str> = if url.bytes().any(|b| b.is_ascii_uppercase()) {
+        url.to_ascii_lowercase().into()
+    } else {
+        url.into()
+    };
     let (host, path) = split_url(&lower);
     if tracker_by_host(host, path) {
         return true;
@@ -233,6 +239,11 @@ fn archived_tracker(path: &str) -> bool {
 /// ([`TRACKER_HOSTS`], [`TRACKER_PATHS`]).
 fn tracker_by_host(host: Option<&str>, path: &str) -> bool {
     if let Some(host) = host {
+        // A host on a listed domain ends with that domain, whose last two labels are then
+        // the host's: one look-up rules out nearly every host before its domains are tried.
+        if TRACKER_SITES.binary_search(&last_two_labels(host)).is_err() {
+            return false;
+        }
         // `host` is on a domain exactly when one of its domains (itself, and what follows
         // each of its dots) is that domain: a few look-ups in the sorted list instead of a
         // comparison with every entry.
@@ -289,6 +300,31 @@ static TRACKER_HOSTS_SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     hosts.sort_unstable();
     hosts
 });
+
+/// The last two labels of the hosts of [`TRACKER_HOSTS`] and [`TRACKER_PATHS`] (see
+/// [`last_two_labels`]), sorted: the screen of [`tracker_by_host`].
+static TRACKER_SITES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut sites: Vec<&str> = TRACKER_HOSTS
+        .iter()
+        .copied()
+        .chain(TRACKER_PATHS.iter().map(|&(h, _)| h))
+        .map(last_two_labels)
+        .collect();
+    sites.sort_unstable();
+    sites.dedup();
+    sites
+});
+
+/// What follows the second-to-last `.` of `host` (`b.com` of `a.b.com`), or all of it when
+/// it has fewer than two. A host on a domain of two labels or more (each listed one) is
+/// that domain or ends with `.` and it: its last two labels are the domain's.
+fn last_two_labels(host: &str) -> &str {
+    let bytes = host.as_bytes();
+    let Some(last) = memchr::memrchr(b'.', bytes) else {
+        return host;
+    };
+    memchr::memrchr(b'.', &bytes[..last]).map_or(host, |i| &host[i + 1..])
+}
 
 /// The bytes that follow the `/` of the parts of [`TRACKER_PATH_PARTS`] (a unit test
 /// checks).
@@ -567,6 +603,64 @@ mod tests {
             let plain_pixel = stem.contains("pixel")
                 && super::PIXEL_WORDS.iter().any(|w| stem.contains(w));
             proptest::prop_assert_eq!(super::pixel_file_name(path), plain_pixel, "{:?}", url);
+        }
+    }
+
+    /// `tracker_by_host` as it was before its screen: the oracle.
+    fn tracker_by_host_unscreened(host: Option<&str>, path: &str) -> bool {
+        let Some(host) = host else {
+            return false;
+        };
+        super::domains(host).any(|d| super::TRACKER_HOSTS_SORTED.binary_search(&d).is_ok())
+            || super::domains(host).any(|d| {
+                super::TRACKER_PATHS.iter().any(|&(h, p)| {
+                    h == d
+                        && path
+                            .strip_prefix(p)
+                            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['?', '/']))
+                })
+            })
+    }
+
+    /// Every listed host has two labels or more, the screen's premise.
+    #[test]
+    fn listed_hosts_have_two_labels() {
+        let hosts = super::TRACKER_HOSTS
+            .iter()
+            .chain(super::TRACKER_PATHS.iter().map(|(h, _)| h));
+        for h in hosts {
+            assert!(
+                h.split('.').count() >= 2 && h.split('.').all(|l| !l.is_empty()),
+                "{h}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// The screened `tracker_by_host` answers as the unscreened one, on hosts made of
+        /// the listed hosts' labels, look-alikes, dots and filler, and the listed paths.
+        #[test]
+        fn screened_hosts_answer_as_unscreened(
+            labels in proptest::collection::vec(proptest::sample::select(&[
+                "scorecardresearch", "com", "net", "wp", "pixel", "stats", "facebook", "www",
+                "t", "co", "linkedin", "ads", "px", "mc", "yandex", "ru", "2o7", "de", "ioam",
+                "sb", "a", "", "x-com", "book", "org", "bing", "bat", "twitter", "analytics",
+                "scorecardresearch.com", "t.co", "pixel.wp.com", ".", "é",
+            ][..]), 0..6),
+            path in proptest::sample::select(&[
+                "", "/", "/tr", "/tr?id=1", "/trx", "/px", "/px/", "/i/adsct", "/i/adsct?x",
+                "/a.jpg",
+            ][..]),
+            has_host in proptest::bool::ANY,
+        ) {
+            let host = labels.join(".");
+            let host = has_host.then_some(host.as_str());
+            proptest::prop_assert_eq!(
+                super::tracker_by_host(host, path),
+                tracker_by_host_unscreened(host, path),
+                "{:?} {:?}", host, path
+            );
         }
     }
 
