@@ -241,7 +241,7 @@ fn tracker_by_host(host: Option<&str>, path: &str) -> bool {
     if let Some(host) = host {
         // A host on a listed domain ends with that domain, whose last two labels are then
         // the host's: one look-up rules out nearly every host before its domains are tried.
-        if TRACKER_SITES.binary_search(&last_two_labels(host)).is_err() {
+        if !may_be_tracker_site(host.as_bytes()) {
             return false;
         }
         // `host` is on a domain exactly when one of its domains (itself, and what follows
@@ -301,29 +301,65 @@ static TRACKER_HOSTS_SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     hosts
 });
 
-/// The last two labels of the hosts of [`TRACKER_HOSTS`] and [`TRACKER_PATHS`] (see
-/// [`last_two_labels`]), sorted: the screen of [`tracker_by_host`].
-static TRACKER_SITES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut sites: Vec<&str> = TRACKER_HOSTS
-        .iter()
-        .copied()
-        .chain(TRACKER_PATHS.iter().map(|&(h, _)| h))
-        .map(last_two_labels)
-        .collect();
-    sites.sort_unstable();
-    sites.dedup();
-    sites
-});
+/// One bit per hash of the last two labels (see [`two_labels_start`]) of each host of
+/// [`TRACKER_HOSTS`] and [`TRACKER_PATHS`], set at compile time: the screen of
+/// [`tracker_by_host`]. A host on a listed domain is that domain or ends with `.` and it;
+/// each listed domain has two labels or more (a unit test checks), so the host's last two
+/// labels are the domain's, and so is their bit.
+static TRACKER_SITE_BITS: [u64; SITE_WORDS] = tracker_site_bits();
 
-/// What follows the second-to-last `.` of `host` (`b.com` of `a.b.com`), or all of it when
-/// it has fewer than two. A host on a domain of two labels or more (each listed one) is
-/// that domain or ends with `.` and it: its last two labels are the domain's.
-fn last_two_labels(host: &str) -> &str {
-    let bytes = host.as_bytes();
-    let Some(last) = memchr::memrchr(b'.', bytes) else {
-        return host;
-    };
-    memchr::memrchr(b'.', &bytes[..last]).map_or(host, |i| &host[i + 1..])
+/// The words of [`TRACKER_SITE_BITS`]: 512 bits, for some 60 hosts.
+const SITE_WORDS: usize = 8;
+
+const fn tracker_site_bits() -> [u64; SITE_WORDS] {
+    let mut bits = [0; SITE_WORDS];
+    let mut i = 0;
+    while i < TRACKER_HOSTS.len() + TRACKER_PATHS.len() {
+        let host = if i < TRACKER_HOSTS.len() {
+            TRACKER_HOSTS[i]
+        } else {
+            TRACKER_PATHS[i - TRACKER_HOSTS.len()].0
+        };
+        let bit = site_bit(host.as_bytes());
+        bits[bit / 64] |= 1 << (bit % 64);
+        i += 1;
+    }
+    bits
+}
+
+/// Whether the last two labels of `host` (lowercase) may be those of a listed host: their
+/// bit is set. When it is not, no listed domain has `host` on it.
+fn may_be_tracker_site(host: &[u8]) -> bool {
+    let bit = site_bit(host);
+    TRACKER_SITE_BITS[bit / 64] & (1 << (bit % 64)) != 0
+}
+
+/// The bit of `host`'s last two labels: FNV-1a of their bytes.
+const fn site_bit(host: &[u8]) -> usize {
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut i = two_labels_start(host);
+    while i < host.len() {
+        hash = (hash ^ host[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash as usize % (SITE_WORDS * 64)
+}
+
+/// Where the last two labels of `host` start: after its second-to-last `.` (`b.com` of
+/// `a.b.com`), or at 0 when it has fewer than two.
+const fn two_labels_start(host: &[u8]) -> usize {
+    let mut dots = 0;
+    let mut i = host.len();
+    while i > 0 {
+        i -= 1;
+        if host[i] == b'.' {
+            dots += 1;
+            if dots == 2 {
+                return i + 1;
+            }
+        }
+    }
+    0
 }
 
 /// The bytes that follow the `/` of the parts of [`TRACKER_PATH_PARTS`] (a unit test
@@ -633,7 +669,22 @@ mod tests {
                 h.split('.').count() >= 2 && h.split('.').all(|l| !l.is_empty()),
                 "{h}"
             );
+            assert!(super::may_be_tracker_site(h.as_bytes()), "{h}");
+            assert!(super::may_be_tracker_site(format!("x.{h}").as_bytes()), "{h}");
         }
+        // The screen's use: common image hosts are ruled out at once.
+        let ruled_out = [
+            "miro.medium.com",
+            "upload.wikimedia.org",
+            "images.example.org",
+            "cdn.example-news.com",
+            "pic1.zhimg.com",
+            "mmbiz.qpic.cn",
+        ]
+        .iter()
+        .filter(|h| !super::may_be_tracker_site(h.as_bytes()))
+        .count();
+        assert!(ruled_out >= 5, "{ruled_out}");
     }
 
     proptest::proptest! {
