@@ -171,7 +171,8 @@ pub fn is_low_res(src: &str) -> bool {
 
 /// [`is_low_res`] without its screen. Read in any case without a lowercase copy (ASCII
 /// only: the offsets stay), and the path's segments one after another (the one before
-/// kept for `max/60`): nothing is allocated.
+/// kept for `max/60`): nothing is allocated. Out of line: most URLs stop at the screen.
+#[inline(never)]
 fn low_res_now(src: &str) -> bool {
     let s = src.trim();
     let (path, query) = match s.split_once('?') {
