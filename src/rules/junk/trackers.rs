@@ -188,9 +188,11 @@ pub fn is_tracker_url(url: &str) -> bool {
 
 /// [`is_tracker_url`] of a URL that is not inline, worked out.
 fn is_tracker_url_now(url: &str) -> bool {
-    // Most URLs are lowercase already: copied only when one is not.
+    // Most URLs are lowercase already: copied only when one is not (asked of every byte
+    // without stopping at the first: a loop the compiler runs many bytes at a time).
     let url = url.trim();
-    let lower: std::borrow::Cow<'_, str> = if url.bytes().any(|b| b.is_ascii_uppercase()) {
+    let upper = url.bytes().fold(false, |up, b| up | b.is_ascii_uppercase());
+    let lower: std::borrow::Cow<'_, str> = if upper {
         url.to_ascii_lowercase().into()
     } else {
         url.into()
@@ -670,7 +672,10 @@ mod tests {
                 "{h}"
             );
             assert!(super::may_be_tracker_site(h.as_bytes()), "{h}");
-            assert!(super::may_be_tracker_site(format!("x.{h}").as_bytes()), "{h}");
+            assert!(
+                super::may_be_tracker_site(format!("x.{h}").as_bytes()),
+                "{h}"
+            );
         }
         // The screen's use: common image hosts are ruled out at once.
         let ruled_out = [
