@@ -176,6 +176,7 @@ pub fn is_tracker_or_ad_image(
 /// endpoint named as a tracker's and asked with a query (`/pixel?uid=1`, `/collect?v=1…`,
 /// `/beacon.gif?e=view`, `/track.php?id=9`: see `ENDPOINT_NAMES`). The table and its
 /// sources are in `src/rules/junk/trackers.rs`.
+#[inline]
 pub fn is_tracker_url(url: &str) -> bool {
     // An inline image is no tracker's, and a photo inlined is tens of kilobytes: not
     // lowercased (nor read as a path, where its base64 could spell `/b/ss/`).
@@ -186,7 +187,9 @@ pub fn is_tracker_url(url: &str) -> bool {
     crate::proxy::memo::tracker(url, || is_tracker_url_now(url))
 }
 
-/// [`is_tracker_url`] of a URL that is not inline, worked out.
+/// [`is_tracker_url`] of a URL that is not inline, worked out (out of line: a remembered
+/// answer does not need it).
+#[inline(never)]
 fn is_tracker_url_now(url: &str) -> bool {
     // Most URLs are lowercase already: copied only when one is not (asked of every byte
     // without stopping at the first: a loop the compiler runs many bytes at a time).
