@@ -23,9 +23,16 @@ const TRACKER_SIZE: usize = 16;
 /// How many answers of the placeholder test are kept: a ring, the oldest replaced first.
 const PLACEHOLDER_SIZE: usize = 16;
 
-/// The last `N` answers: a ring, the oldest replaced first once it is full.
+/// How many answers of the stand-in file name test are kept.
+const STAND_IN_FILE_SIZE: usize = 16;
+
+/// The last `N` answers: a ring, the oldest replaced first once it is full. Forgetting
+/// keeps the slots (and their strings' buffers) for the next page: only the first `live`
+/// are answers.
 struct Ring<T, const N: usize> {
     entries: Vec<T>,
+    /// How many of `entries` are answers (the rest are slots kept from an earlier page).
+    live: usize,
     /// The slot the next answer replaces once the ring is full.
     next: usize,
 }
@@ -34,22 +41,30 @@ impl<T, const N: usize> Ring<T, N> {
     const fn new() -> Self {
         Ring {
             entries: Vec::new(),
+            live: 0,
             next: 0,
         }
     }
 
+    /// The answers.
+    fn live(&self) -> &[T] {
+        &self.entries[..self.live]
+    }
+
     fn push(&mut self, entry: T) {
-        match self.oldest_when_full() {
+        match self.slot() {
             Some(slot) => *slot = entry,
             None => self.entries.push(entry),
         }
     }
 
-    /// Once the ring is full, the oldest entry, for the next one to be written over (its
-    /// buffers kept); `None` while there is room to push.
-    fn oldest_when_full(&mut self) -> Option<&mut T> {
-        if self.entries.len() < N {
-            return None;
+    /// The slot for a new answer, to be written over (its buffers kept): a slot kept from an
+    /// earlier page, or once the ring is full the oldest answer; `None` while a new slot is
+    /// to be pushed. The new answer is counted in `live` either way.
+    fn slot(&mut self) -> Option<&mut T> {
+        if self.live < N {
+            self.live += 1;
+            return self.entries.get_mut(self.live - 1);
         }
         let slot = self.next;
         self.next = (slot + 1) % N;
@@ -57,7 +72,7 @@ impl<T, const N: usize> Ring<T, N> {
     }
 
     fn clear(&mut self) {
-        self.entries.clear();
+        self.live = 0;
         self.next = 0;
     }
 }
@@ -77,6 +92,10 @@ thread_local! {
     /// `<noscript>` reading (its twin's keys), and a page repeats its placeholder.
     static PLACEHOLDERS: RefCell<Ring<(String, bool), PLACEHOLDER_SIZE>> =
         const { RefCell::new(Ring::new()) };
+    /// The last few answers of the stand-in file name test (`lazy_images::stand_in_file`):
+    /// an image's file name is asked about for its `src`, its candidates and its twins.
+    static STAND_IN_FILES: RefCell<Ring<(String, bool), STAND_IN_FILE_SIZE>> =
+        const { RefCell::new(Ring::new()) };
 }
 
 /// Forgets every answer (a new page): the proxies peeled, the trackers and placeholders
@@ -85,7 +104,11 @@ pub(crate) fn forget() {
     let _ = RECENT.try_with(|r| r.borrow_mut().clear());
     let _ = TRACKERS.try_with(|r| r.borrow_mut().clear());
     let _ = PLACEHOLDERS.try_with(|r| r.borrow_mut().clear());
+    let _ = STAND_IN_FILES.try_with(|r| r.borrow_mut().clear());
 }
+
+/// The longest URL whose answer is remembered.
+const LONGEST: usize = 4096;
 
 /// A ring of answers of a yes-or-no test of URLs.
 type Answers<const N: usize> = RefCell<Ring<(String, bool), N>>;
@@ -97,10 +120,14 @@ fn remembered<const N: usize>(
     url: &str,
     test: impl FnOnce() -> bool,
 ) -> bool {
+    // A ring keeps its strings' buffers from page to page: none is kept this long.
+    if url.len() > LONGEST {
+        return test();
+    }
     let known = ring
         .try_with(|r| {
             r.borrow()
-                .entries
+                .live()
                 .iter()
                 .find(|(u, _)| u == url)
                 .map(|&(_, answer)| answer)
@@ -113,9 +140,9 @@ fn remembered<const N: usize>(
     let answer = test();
     let _ = ring.try_with(|r| {
         let mut r = r.borrow_mut();
-        // The oldest answer's text is written over: no allocation once the ring is full and
-        // its strings are long enough (most pages ask about more URLs than it holds).
-        match r.oldest_when_full() {
+        // A kept slot's or the oldest answer's text is written over: no allocation once the
+        // ring has its slots and their strings are long enough (kept from page to page).
+        match r.slot() {
             Some(entry) => {
                 entry.0.clear();
                 entry.0.push_str(url);
@@ -131,6 +158,12 @@ fn remembered<const N: usize>(
 /// `test` runs with nothing borrowed.
 pub(crate) fn tracker(url: &str, test: impl FnOnce() -> bool) -> bool {
     remembered(&TRACKERS, url, test)
+}
+
+/// The stand-in file name test's answer for `file`: remembered, or `test`'s, which is then
+/// remembered. `test` runs with nothing borrowed.
+pub(crate) fn stand_in_file(file: &str, test: impl FnOnce() -> bool) -> bool {
+    remembered(&STAND_IN_FILES, file, test)
 }
 
 /// The placeholder test's answer for `src`: remembered, or `test`'s, which is then
@@ -149,7 +182,7 @@ pub(super) fn peeled(
     let known = RECENT
         .try_with(|r| {
             r.borrow()
-                .entries
+                .live()
                 .iter()
                 .find(|(g, u, _)| *g == generic && u == url)
                 .map(|(_, _, origin)| origin.clone())

@@ -176,6 +176,7 @@ pub fn is_tracker_or_ad_image(
 /// endpoint named as a tracker's and asked with a query (`/pixel?uid=1`, `/collect?v=1…`,
 /// `/beacon.gif?e=view`, `/track.php?id=9`: see `ENDPOINT_NAMES`). The table and its
 /// sources are in `src/rules/junk/trackers.rs`.
+#[inline]
 pub fn is_tracker_url(url: &str) -> bool {
     // An inline image is no tracker's, and a photo inlined is tens of kilobytes: not
     // lowercased (nor read as a path, where its base64 could spell `/b/ss/`).
@@ -186,9 +187,19 @@ pub fn is_tracker_url(url: &str) -> bool {
     crate::proxy::memo::tracker(url, || is_tracker_url_now(url))
 }
 
-/// [`is_tracker_url`] of a URL that is not inline, worked out.
+/// [`is_tracker_url`] of a URL that is not inline, worked out (out of line: a remembered
+/// answer does not need it).
+#[inline(never)]
 fn is_tracker_url_now(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
+    // Most URLs are lowercase already: copied only when one is not (asked of every byte
+    // without stopping at the first: a loop the compiler runs many bytes at a time).
+    let url = url.trim();
+    let upper = url.bytes().fold(false, |up, b| up | b.is_ascii_uppercase());
+    let lower: std::borrow::Cow<'_, str> = if upper {
+        url.to_ascii_lowercase().into()
+    } else {
+        url.into()
+    };
     let (host, path) = split_url(&lower);
     if tracker_by_host(host, path) {
         return true;
@@ -233,6 +244,11 @@ fn archived_tracker(path: &str) -> bool {
 /// ([`TRACKER_HOSTS`], [`TRACKER_PATHS`]).
 fn tracker_by_host(host: Option<&str>, path: &str) -> bool {
     if let Some(host) = host {
+        // A host on a listed domain ends with that domain, whose last two labels are then
+        // the host's: one look-up rules out nearly every host before its domains are tried.
+        if !may_be_tracker_site(host.as_bytes()) {
+            return false;
+        }
         // `host` is on a domain exactly when one of its domains (itself, and what follows
         // each of its dots) is that domain: a few look-ups in the sorted list instead of a
         // comparison with every entry.
@@ -289,6 +305,67 @@ static TRACKER_HOSTS_SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     hosts.sort_unstable();
     hosts
 });
+
+/// One bit per hash of the last two labels (see [`two_labels_start`]) of each host of
+/// [`TRACKER_HOSTS`] and [`TRACKER_PATHS`], set at compile time: the screen of
+/// [`tracker_by_host`]. A host on a listed domain is that domain or ends with `.` and it;
+/// each listed domain has two labels or more (a unit test checks), so the host's last two
+/// labels are the domain's, and so is their bit.
+static TRACKER_SITE_BITS: [u64; SITE_WORDS] = tracker_site_bits();
+
+/// The words of [`TRACKER_SITE_BITS`]: 512 bits, for some 60 hosts.
+const SITE_WORDS: usize = 8;
+
+const fn tracker_site_bits() -> [u64; SITE_WORDS] {
+    let mut bits = [0; SITE_WORDS];
+    let mut i = 0;
+    while i < TRACKER_HOSTS.len() + TRACKER_PATHS.len() {
+        let host = if i < TRACKER_HOSTS.len() {
+            TRACKER_HOSTS[i]
+        } else {
+            TRACKER_PATHS[i - TRACKER_HOSTS.len()].0
+        };
+        let bit = site_bit(host.as_bytes());
+        bits[bit / 64] |= 1 << (bit % 64);
+        i += 1;
+    }
+    bits
+}
+
+/// Whether the last two labels of `host` (lowercase) may be those of a listed host: their
+/// bit is set. When it is not, no listed domain has `host` on it.
+fn may_be_tracker_site(host: &[u8]) -> bool {
+    let bit = site_bit(host);
+    TRACKER_SITE_BITS[bit / 64] & (1 << (bit % 64)) != 0
+}
+
+/// The bit of `host`'s last two labels: FNV-1a of their bytes.
+const fn site_bit(host: &[u8]) -> usize {
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut i = two_labels_start(host);
+    while i < host.len() {
+        hash = (hash ^ host[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash as usize % (SITE_WORDS * 64)
+}
+
+/// Where the last two labels of `host` start: after its second-to-last `.` (`b.com` of
+/// `a.b.com`), or at 0 when it has fewer than two.
+const fn two_labels_start(host: &[u8]) -> usize {
+    let mut dots = 0;
+    let mut i = host.len();
+    while i > 0 {
+        i -= 1;
+        if host[i] == b'.' {
+            dots += 1;
+            if dots == 2 {
+                return i + 1;
+            }
+        }
+    }
+    0
+}
 
 /// The bytes that follow the `/` of the parts of [`TRACKER_PATH_PARTS`] (a unit test
 /// checks).
@@ -567,6 +644,82 @@ mod tests {
             let plain_pixel = stem.contains("pixel")
                 && super::PIXEL_WORDS.iter().any(|w| stem.contains(w));
             proptest::prop_assert_eq!(super::pixel_file_name(path), plain_pixel, "{:?}", url);
+        }
+    }
+
+    /// `tracker_by_host` as it was before its screen: the oracle.
+    fn tracker_by_host_unscreened(host: Option<&str>, path: &str) -> bool {
+        let Some(host) = host else {
+            return false;
+        };
+        super::domains(host).any(|d| super::TRACKER_HOSTS_SORTED.binary_search(&d).is_ok())
+            || super::domains(host).any(|d| {
+                super::TRACKER_PATHS.iter().any(|&(h, p)| {
+                    h == d
+                        && path
+                            .strip_prefix(p)
+                            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['?', '/']))
+                })
+            })
+    }
+
+    /// Every listed host has two labels or more, the screen's premise.
+    #[test]
+    fn listed_hosts_have_two_labels() {
+        let hosts = super::TRACKER_HOSTS
+            .iter()
+            .chain(super::TRACKER_PATHS.iter().map(|(h, _)| h));
+        for h in hosts {
+            assert!(
+                h.split('.').count() >= 2 && h.split('.').all(|l| !l.is_empty()),
+                "{h}"
+            );
+            assert!(super::may_be_tracker_site(h.as_bytes()), "{h}");
+            assert!(
+                super::may_be_tracker_site(format!("x.{h}").as_bytes()),
+                "{h}"
+            );
+        }
+        // The screen's use: common image hosts are ruled out at once.
+        let ruled_out = [
+            "miro.medium.com",
+            "upload.wikimedia.org",
+            "images.example.org",
+            "cdn.example-news.com",
+            "pic1.zhimg.com",
+            "mmbiz.qpic.cn",
+        ]
+        .iter()
+        .filter(|h| !super::may_be_tracker_site(h.as_bytes()))
+        .count();
+        assert!(ruled_out >= 5, "{ruled_out}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// The screened `tracker_by_host` answers as the unscreened one, on hosts made of
+        /// the listed hosts' labels, look-alikes, dots and filler, and the listed paths.
+        #[test]
+        fn screened_hosts_answer_as_unscreened(
+            labels in proptest::collection::vec(proptest::sample::select(&[
+                "scorecardresearch", "com", "net", "wp", "pixel", "stats", "facebook", "www",
+                "t", "co", "linkedin", "ads", "px", "mc", "yandex", "ru", "2o7", "de", "ioam",
+                "sb", "a", "", "x-com", "book", "org", "bing", "bat", "twitter", "analytics",
+                "scorecardresearch.com", "t.co", "pixel.wp.com", ".", "é",
+            ][..]), 0..6),
+            path in proptest::sample::select(&[
+                "", "/", "/tr", "/tr?id=1", "/trx", "/px", "/px/", "/i/adsct", "/i/adsct?x",
+                "/a.jpg",
+            ][..]),
+            has_host in proptest::bool::ANY,
+        ) {
+            let host = labels.join(".");
+            let host = has_host.then_some(host.as_str());
+            proptest::prop_assert_eq!(
+                super::tracker_by_host(host, path),
+                tracker_by_host_unscreened(host, path),
+                "{:?} {:?}", host, path
+            );
         }
     }
 

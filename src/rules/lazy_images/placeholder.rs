@@ -84,10 +84,27 @@ fn is_placeholder_now(src: &str) -> bool {
         };
     }
     let file = file_name(s);
+    (may_be_blank_file(file) && is_blank_file(file)) || has_pagespeed_static(s)
+}
+
+/// A well-known blank file name ([`BLANK_FILES`]), a `placeholder.*`, or a one-pixel one.
+#[inline(never)]
+fn is_blank_file(file: &str) -> bool {
     BLANK_FILES.iter().any(|b| file.eq_ignore_ascii_case(b))
         || starts_with_ci(file, "placeholder.")
         || is_one_pixel_name(file)
-        || has_pagespeed_static(s)
+}
+
+/// A screen for [`is_blank_file`], from two bytes at each end: each of its names ends in
+/// `.gif`, `.png` or `.svg` (in any case: `if`, `ng`, `vg`), but `placeholder.*`, which
+/// starts with `p`. A photo's `.jpg`, `.jpeg`, `.webp` is none.
+fn may_be_blank_file(file: &str) -> bool {
+    let b = file.as_bytes();
+    let end = match b {
+        [.., x, y] => [x.to_ascii_lowercase(), y.to_ascii_lowercase()],
+        _ => return false,
+    };
+    matches!(&end, b"if" | b"ng" | b"vg") || matches!(b[0], b'p' | b'P')
 }
 
 /// Whether `src` is a URL that no browser shows as an image, whatever the page: a script
@@ -154,7 +171,8 @@ pub fn is_low_res(src: &str) -> bool {
 
 /// [`is_low_res`] without its screen. Read in any case without a lowercase copy (ASCII
 /// only: the offsets stay), and the path's segments one after another (the one before
-/// kept for `max/60`): nothing is allocated.
+/// kept for `max/60`): nothing is allocated. Out of line: most URLs stop at the screen.
+#[inline(never)]
 fn low_res_now(src: &str) -> bool {
     let s = src.trim();
     let (path, query) = match s.split_once('?') {
@@ -743,6 +761,34 @@ mod tests {
                 proptest::prop_assert_eq!(is_placeholder(src), is_placeholder_now(src), "{:?}", src);
             }
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// The screen of `is_blank_file` never says no where it says yes, on file names made
+        /// of the listed names, their words, extensions in any case and filler.
+        #[test]
+        fn blank_file_screen_is_never_stricter(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "blank.gif", "S.GIF", "placeholder.", "Placeholder.", "1x1", "trans", ".gif",
+                ".GIF", ".png", ".pNg", ".svg", ".jpg", ".jpeg", ".webp", "photo", "p", "P",
+                "-", "_", ".", "é", "x", "s", "loading", "i", "f", "n", "g",
+            ][..]), 0..6)
+        ) {
+            let file = pieces.concat();
+            proptest::prop_assert!(!is_blank_file(&file) || may_be_blank_file(&file), "{:?}", file);
+        }
+    }
+
+    #[test]
+    fn listed_blank_files_pass_the_screen() {
+        for f in BLANK_FILES {
+            for f in [f.to_string(), f.to_ascii_uppercase()] {
+                assert!(is_blank_file(&f) && may_be_blank_file(&f), "{f}");
+            }
+        }
+        assert!(!may_be_blank_file("image.jpg"));
+        assert!(!may_be_blank_file(""));
     }
 
     #[test]

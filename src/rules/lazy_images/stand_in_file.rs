@@ -102,6 +102,13 @@ const FILLER: &[&str] = &[
 /// The words are slices of `file`, compared in any case: nothing is allocated, and the first
 /// word that is no stand-in and no filler ends the test (most files name a picture).
 pub(crate) fn is_stand_in_file(file: &str) -> bool {
+    // An image's file name is asked about for its `src`, its candidates and its twins (see
+    // `proxy::memo`).
+    !file.is_empty() && crate::proxy::memo::stand_in_file(file, || is_stand_in_file_now(file))
+}
+
+/// [`is_stand_in_file`], worked out.
+fn is_stand_in_file_now(file: &str) -> bool {
     let Some((stem, ext)) = file.rsplit_once('.') else {
         return false;
     };
@@ -109,8 +116,8 @@ pub(crate) fn is_stand_in_file(file: &str) -> bool {
         return false;
     }
     // One stand-in word, in any case (`clearPixel.gif`, `TransPixel.gif`). (A stem with
-    // `%20` is never one word.)
-    if matches!(word_kind(stem), Word::StandIn | Word::Strong) {
+    // `%20` is never one word.) A stem longer than every listed word is none of them.
+    if stem.len() <= LONGEST_WORD && matches!(word_kind(stem), Word::StandIn | Word::Strong) {
         return true;
     }
     let (mut stand_in, mut strong, mut filler, mut others) = (false, false, false, 0);
@@ -147,6 +154,9 @@ enum Word {
     /// A [`FILLER`] word.
     Filler,
 }
+
+/// The length of the longest word of the lists (a unit test checks).
+const LONGEST_WORD: usize = 12;
 
 /// The slots of [`WORDS`]: a power of two, over three times the number of words.
 const SLOTS: usize = 256;
@@ -394,6 +404,40 @@ mod tests {
             assert_eq!(word_kind(w), Word::Other, "{w}");
         }
         assert!(STAND_IN.len() + FILLER.len() < super::SLOTS / 2);
+    }
+
+    #[test]
+    fn longest_word() {
+        let longest = STAND_IN.iter().chain(FILLER).map(|w| w.len()).max();
+        assert_eq!(longest, Some(super::LONGEST_WORD));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+        /// The remembered answers are the answers, across pages (`forget`), on names that
+        /// repeat, more of them than the ring holds.
+        #[test]
+        fn remembered_answers_are_the_answers(
+            picks in proptest::collection::vec((0usize..40, proptest::bool::weighted(0.1)), 1..60)
+        ) {
+            let pool: Vec<String> = (0..40)
+                .map(|i| match i % 4 {
+                    0 => format!("lazy-placeholder-{i}.png"),
+                    1 => format!("photo-{i}.jpg"),
+                    2 => format!("blank{}.gif", "x".repeat(i)),
+                    _ => String::new(),
+                })
+                .collect();
+            for &(k, forget) in &picks {
+                if forget {
+                    crate::proxy::memo::forget();
+                }
+                let file = &pool[k];
+                proptest::prop_assert_eq!(
+                    is_stand_in_file(file), super::is_stand_in_file_now(file), "{:?}", file
+                );
+            }
+        }
     }
 
     #[test]
