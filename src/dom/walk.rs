@@ -222,6 +222,9 @@ enum Phase {
 pub(crate) struct Handlers {
     start: Table,
     end: Table,
+    /// The rules whose `element` keeps an element without attributes untouched
+    /// ([`Interest::needing_attributes`]): not asked about one.
+    needs_attributes: u64,
 }
 
 /// The rules (bits) handling each element name.
@@ -314,6 +317,9 @@ impl Handlers {
             let bit = 1u64 << i;
             let elements = interest.elements.as_deref();
             h.start.add(bit, elements, interest.hyphenated);
+            if interest.needs_attributes {
+                h.needs_attributes |= bit;
+            }
             match &interest.ends {
                 None => h.end.add(bit, elements, interest.hyphenated),
                 Some(ends) => h.end.add(bit, Some(ends), false),
@@ -500,6 +506,11 @@ fn run_rules(
     };
     let end = matches!(phase, Phase::End);
     let asked = stages.handlers.map_or(u64::MAX, |h| h.of(&name.local, end));
+    // The rules not asked about an element while it has no attribute (none at the end).
+    let needs_attributes = match stages.handlers {
+        Some(h) if !end && !attrs_tests::asks_all() => h.needs_attributes,
+        _ => 0,
+    };
     if end && asked == 0 {
         // No rule asked, nothing touched: the final stage is not asked either.
         return (Action::Keep, None);
@@ -536,6 +547,10 @@ fn run_rules(
         let Some(rule) = stages.rules.get(i) else {
             break;
         };
+        // Checked when the rule would be asked: a rule before it may have added one.
+        if needs_attributes >> (i & 63) & 1 != 0 && el.attrs.is_empty() {
+            continue;
+        }
         cx.current = i;
         let action = if end {
             rule.element_end(&mut el, cx)
@@ -617,6 +632,19 @@ fn renamed(node: &Handle, name: html5ever::LocalName) -> Handle {
     }
     *new.children.borrow_mut() = children;
     new
+}
+
+/// The property test of [`Interest::needing_attributes`]: every rule asked (the oracle) or
+/// not; outside tests, never every rule.
+#[cfg(test)]
+#[path = "walk_attrs_tests.rs"]
+mod attrs_tests;
+#[cfg(not(test))]
+mod attrs_tests {
+    #[inline(always)]
+    pub(super) fn asks_all() -> bool {
+        false
+    }
 }
 
 #[cfg(test)]

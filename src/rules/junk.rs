@@ -57,7 +57,10 @@ impl Rule for Junk {
         // any of their attributes; whether a media source has a URL left.
         // `element_end` only where it may act: an image or source left without a URL, an
         // element removable when empty; it keeps every other element untouched.
+        // `element` acts only on what an attribute says (hidden, a tracker image, an ad
+        // slot, a style that makes a block): not asked about an element without any.
         Interest::elements("*")
+            .needing_attributes()
             .ending(&format!("img source {REMOVABLE_WHEN_EMPTY}"))
             .reads("*", "hidden style aria-hidden")
             .reads("img ins", "*")
