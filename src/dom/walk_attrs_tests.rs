@@ -19,9 +19,32 @@ pub(super) fn asks_all() -> bool {
 /// ad slots, captions, event handlers), and none.
 fn element() -> impl Strategy<Value = String> {
     let names = prop::sample::select(vec![
-        "div", "span", "p", "img", "ins", "a", "section", "source", "picture", "figure",
-        "b", "noscript", "iframe", "video", "table", "td", "li", "ul", "svg", "amp-img",
-        "lite-youtube", "br", "html", "body", "head", "blockquote",
+        "div",
+        "span",
+        "p",
+        "img",
+        "ins",
+        "a",
+        "section",
+        "source",
+        "picture",
+        "figure",
+        "b",
+        "noscript",
+        "iframe",
+        "video",
+        "table",
+        "td",
+        "li",
+        "ul",
+        "svg",
+        "amp-img",
+        "lite-youtube",
+        "br",
+        "html",
+        "body",
+        "head",
+        "blockquote",
     ]);
     let attrs = prop::sample::select(vec![
         "",
@@ -50,9 +73,8 @@ fn element() -> impl Strategy<Value = String> {
         " href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\"",
         " title=\"t\"",
     ]);
-    (names, attrs.clone(), prop::collection::vec(attrs, 0..3)).prop_map(|(n, a, more)| {
-        format!("<{n}{a}{}>", more.concat())
-    })
+    (names, attrs.clone(), prop::collection::vec(attrs, 0..3))
+        .prop_map(|(n, a, more)| format!("<{n}{a}{}>", more.concat()))
 }
 
 /// Pages of such elements, text, closings and images.
@@ -107,5 +129,7 @@ fn the_oracle_asks_every_rule() {
     ASK_ALL.with(|a| a.set(false));
     assert_eq!(all.html(), "<p>a </p>");
     // An image without attributes is no tracker's: `junk` keeps it either way.
-    assert!(!crate::rules::junk::is_tracker_or_ad_image("", None, None, None));
+    assert!(!crate::rules::junk::is_tracker_or_ad_image(
+        "", None, None, None
+    ));
 }
