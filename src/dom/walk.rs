@@ -534,6 +534,14 @@ fn run_rules(
     // Only the rules that handle this element are visited: the set bits of `asked`, then
     // (past 64 rules, when there are no handlers) every rule after the first 64.
     let mut bits = asked;
+    // The rules that need attributes are left out of an element without any; should a rule
+    // give it one, those after that rule are asked again (asking one about an element
+    // without attributes is always right: it keeps it untouched).
+    let mut skipped = 0;
+    if asked & needs_attributes != 0 && el.attrs.is_empty() {
+        skipped = asked & needs_attributes;
+        bits &= !skipped;
+    }
     let mut past = 64;
     loop {
         let i = if bits != 0 {
@@ -547,10 +555,6 @@ fn run_rules(
         let Some(rule) = stages.rules.get(i) else {
             break;
         };
-        // Checked when the rule would be asked: a rule before it may have added one.
-        if needs_attributes >> (i & 63) & 1 != 0 && el.attrs.is_empty() {
-            continue;
-        }
         cx.current = i;
         let action = if end {
             rule.element_end(&mut el, cx)
@@ -558,6 +562,11 @@ fn run_rules(
             rule.element(&mut el, cx)
         };
         touched |= std::mem::take(&mut el.touched);
+        if skipped != 0 && !el.attrs.is_empty() {
+            // The skipped rules after this one (`i` < 64: there are handlers).
+            bits |= skipped & (!1u64).wrapping_shl(i as u32);
+            skipped = 0;
+        }
         if matches!(action, Action::Keep) {
             continue;
         }

@@ -133,3 +133,47 @@ fn the_oracle_asks_every_rule() {
         "", None, None, None
     ));
 }
+
+/// A rule that needs attributes is asked about an element a rule before it gave one.
+#[test]
+fn asked_once_an_attribute_is_given() {
+    use crate::{Action, Context, Element, Interest, Rule};
+    struct Titles;
+    impl Rule for Titles {
+        fn name(&self) -> &'static str {
+            "titles"
+        }
+        fn element(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
+            if el.attr_count() == 0 && el.text_content() == "title" {
+                el.set_attr("title", "t");
+            }
+            Action::Keep
+        }
+        fn interest(&self) -> Interest {
+            Interest::elements("b")
+        }
+    }
+    struct Untitled;
+    impl Rule for Untitled {
+        fn name(&self) -> &'static str {
+            "untitled"
+        }
+        fn element(&self, el: &mut Element<'_>, _cx: &mut Context<'_>) -> Action {
+            if el.attr_count() == 0 {
+                Action::Keep
+            } else {
+                Action::Unwrap
+            }
+        }
+        fn interest(&self) -> Interest {
+            Interest::elements("b").needing_attributes()
+        }
+    }
+    let cleaner = crate::Cleaner::builder()
+        .with_rule(Titles)
+        .with_rule(Untitled)
+        .build()
+        .unwrap();
+    let out = cleaner.clean("<p>a <b>kept</b> <b>title</b></p>");
+    assert_eq!(out.html(), "<p>a <b>kept</b> title</p>");
+}
