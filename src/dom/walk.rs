@@ -13,6 +13,7 @@ use super::names::HTML_ELEMENTS;
 use super::parse::parse_fragment_nodes_at;
 use crate::interest::{Interest, Pattern};
 use crate::rule::{Action, Context, Rule};
+use html5ever::tendril::StrTendril;
 use html5ever::{LocalName, QualName};
 use markup5ever_rcdom::{Handle, Node, NodeData};
 use std::cell::{Cell, RefCell};
@@ -388,22 +389,9 @@ pub(crate) fn walk(root: &Handle, rules: Stages<'_>, cx: &mut Context<'_>) {
                             parent.push_done(child);
                         }
                     }
-                    Action::Rename(name) => {
-                        parent.pending.push_front(Pending {
-                            node: renamed(&node, name.0),
-                            generation: generation.after_rename(),
-                            children_done: true,
-                        });
-                    }
-                    Action::Replace(html) => {
-                        // The replaced node was at depth `frames.len()`.
-                        let nodes = parsed
-                            .unwrap_or_else(|| parse_fragment_nodes_at(&html, frames.len() - 1));
-                        let Some(parent) = frames.last_mut() else {
-                            break;
-                        };
-                        parent.push_front(nodes, generation.after_replace())
-                    }
+                    Action::Rename(name) => rename(parent, &node, name.0, generation, true),
+                    // The replaced node was at depth `frames.len()`.
+                    Action::Replace(html) => replace(&mut frames, &html, parsed, generation),
                 }
             }
         }
@@ -449,35 +437,13 @@ fn visit(
                         frame.push_front(children, generation.of_children());
                     }
                 }
-                Action::Rename(name) => frame.pending.push_front(Pending {
-                    node: renamed(&node, name.0),
-                    generation: generation.after_rename(),
-                    children_done,
-                }),
-                Action::Replace(html) => {
-                    // The replaced node is at depth `frames.len()`.
-                    let nodes =
-                        parsed.unwrap_or_else(|| parse_fragment_nodes_at(&html, frames.len() - 1));
-                    if let Some(frame) = frames.last_mut() {
-                        frame.push_front(nodes, generation.after_replace())
-                    }
-                }
+                Action::Rename(name) => rename(frame, &node, name.0, generation, children_done),
+                // The replaced node is at depth `frames.len()`.
+                Action::Replace(html) => replace(frames, &html, parsed, generation),
             }
         }
         NodeData::Comment { contents } => {
-            let mut keep = true;
-            // A comment the run keeps whatever the rules say (a post's excerpt marker).
-            let forced = cx.keeps_comment(contents);
-            let all = rules.rules.iter().copied().chain(rules.last);
-            for (i, rule) in all.enumerate().filter(|_| !forced) {
-                cx.current = i;
-                if !rule.keep_comment(contents, cx) {
-                    cx.changed();
-                    keep = false;
-                    break;
-                }
-            }
-            if keep {
+            if keeps_comment(contents, rules, cx) {
                 if let Some(frame) = frames.last_mut() {
                     frame.push_done(node);
                 }
@@ -489,6 +455,53 @@ fn visit(
             }
         }
     }
+}
+
+/// Puts `node` renamed to `name` first in line in `frame`. Out of line and cold, as are the
+/// other rare answers: the walk's loop runs for every node and stays small.
+#[cold]
+#[inline(never)]
+fn rename(
+    frame: &mut Frame,
+    node: &Handle,
+    name: LocalName,
+    generation: Generation,
+    children_done: bool,
+) {
+    frame.pending.push_front(Pending {
+        node: renamed(node, name),
+        generation: generation.after_rename(),
+        children_done,
+    });
+}
+
+/// Puts the nodes of `html` (parsed already: `parsed`) first in line in the last frame, in
+/// place of a node at depth `frames.len()`.
+#[cold]
+#[inline(never)]
+fn replace(frames: &mut [Frame], html: &str, parsed: Option<Vec<Handle>>, generation: Generation) {
+    let nodes = parsed.unwrap_or_else(|| parse_fragment_nodes_at(html, frames.len() - 1));
+    if let Some(frame) = frames.last_mut() {
+        frame.push_front(nodes, generation.after_replace())
+    }
+}
+
+/// Whether a comment stays: every stage keeps it, or the run keeps it whatever they say.
+#[inline(never)]
+fn keeps_comment(contents: &StrTendril, rules: Stages<'_>, cx: &mut Context<'_>) -> bool {
+    // A comment the run keeps whatever the rules say (a post's excerpt marker).
+    if cx.keeps_comment(contents) {
+        return true;
+    }
+    let all = rules.rules.iter().copied().chain(rules.last);
+    for (i, rule) in all.enumerate() {
+        cx.current = i;
+        if !rule.keep_comment(contents, cx) {
+            cx.changed();
+            return false;
+        }
+    }
+    true
 }
 
 /// Asks each rule in turn about `node` until one answers other than `Keep`; then, when all

@@ -541,8 +541,12 @@ impl Rule for Sanitize {
         if is_embed {
             return self.embed(el, cx);
         }
-        let changes = self.attributes(el, &name, cx);
-        cx.changed_by(changes);
+        // Nothing to filter, and nothing to add (`rel` and `target` need an `href`): told
+        // here, without a call into the filter.
+        if el.attr_count() != 0 {
+            let changes = self.attributes(el, &name, cx);
+            cx.changed_by(changes);
+        }
         Action::Keep
     }
 
