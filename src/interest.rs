@@ -38,6 +38,9 @@ pub struct Interest {
     /// handles, when not the same as `elements` (an empty list: none; a built-in rule's
     /// `element_end` does nothing elsewhere, so the walk need not ask).
     pub(crate) ends: Option<Vec<Pattern>>,
+    /// [`element`](crate::Rule::element) keeps an element that has no attribute untouched
+    /// (whatever its name and place): the walk need not ask about one.
+    pub(crate) needs_attributes: bool,
 }
 
 /// Attributes read on some elements.
@@ -68,6 +71,7 @@ impl Interest {
             reads: None,
             hyphenated: false,
             ends: None,
+            needs_attributes: false,
         }
     }
 
@@ -80,12 +84,21 @@ impl Interest {
             reads: Some(Vec::new()),
             hyphenated: false,
             ends: None,
+            needs_attributes: false,
         }
     }
 
     /// Also handles every element whose name has a hyphen (a custom element, `amp-img`).
     pub(crate) fn and_hyphenated(mut self) -> Interest {
         self.hyphenated = true;
+        self
+    }
+
+    /// [`element`](crate::Rule::element) is not called on an element without attributes
+    /// (when it has none at the time the rule would be asked): for a rule whose `element`
+    /// keeps every such element untouched. `element_end` is called as usual.
+    pub(crate) fn needing_attributes(mut self) -> Interest {
+        self.needs_attributes = true;
         self
     }
 

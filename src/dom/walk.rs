@@ -13,6 +13,7 @@ use super::names::HTML_ELEMENTS;
 use super::parse::parse_fragment_nodes_at;
 use crate::interest::{Interest, Pattern};
 use crate::rule::{Action, Context, Rule};
+use html5ever::tendril::StrTendril;
 use html5ever::{LocalName, QualName};
 use markup5ever_rcdom::{Handle, Node, NodeData};
 use std::cell::{Cell, RefCell};
@@ -222,6 +223,9 @@ enum Phase {
 pub(crate) struct Handlers {
     start: Table,
     end: Table,
+    /// The rules whose `element` keeps an element without attributes untouched
+    /// ([`Interest::needing_attributes`]): not asked about one.
+    needs_attributes: u64,
 }
 
 /// The rules (bits) handling each element name.
@@ -314,6 +318,9 @@ impl Handlers {
             let bit = 1u64 << i;
             let elements = interest.elements.as_deref();
             h.start.add(bit, elements, interest.hyphenated);
+            if interest.needs_attributes {
+                h.needs_attributes |= bit;
+            }
             match &interest.ends {
                 None => h.end.add(bit, elements, interest.hyphenated),
                 Some(ends) => h.end.add(bit, Some(ends), false),
@@ -382,22 +389,9 @@ pub(crate) fn walk(root: &Handle, rules: Stages<'_>, cx: &mut Context<'_>) {
                             parent.push_done(child);
                         }
                     }
-                    Action::Rename(name) => {
-                        parent.pending.push_front(Pending {
-                            node: renamed(&node, name.0),
-                            generation: generation.after_rename(),
-                            children_done: true,
-                        });
-                    }
-                    Action::Replace(html) => {
-                        // The replaced node was at depth `frames.len()`.
-                        let nodes = parsed
-                            .unwrap_or_else(|| parse_fragment_nodes_at(&html, frames.len() - 1));
-                        let Some(parent) = frames.last_mut() else {
-                            break;
-                        };
-                        parent.push_front(nodes, generation.after_replace())
-                    }
+                    Action::Rename(name) => rename(parent, &node, name.0, generation, true),
+                    // The replaced node was at depth `frames.len()`.
+                    Action::Replace(html) => replace(&mut frames, &html, parsed, generation),
                 }
             }
         }
@@ -443,35 +437,13 @@ fn visit(
                         frame.push_front(children, generation.of_children());
                     }
                 }
-                Action::Rename(name) => frame.pending.push_front(Pending {
-                    node: renamed(&node, name.0),
-                    generation: generation.after_rename(),
-                    children_done,
-                }),
-                Action::Replace(html) => {
-                    // The replaced node is at depth `frames.len()`.
-                    let nodes =
-                        parsed.unwrap_or_else(|| parse_fragment_nodes_at(&html, frames.len() - 1));
-                    if let Some(frame) = frames.last_mut() {
-                        frame.push_front(nodes, generation.after_replace())
-                    }
-                }
+                Action::Rename(name) => rename(frame, &node, name.0, generation, children_done),
+                // The replaced node is at depth `frames.len()`.
+                Action::Replace(html) => replace(frames, &html, parsed, generation),
             }
         }
         NodeData::Comment { contents } => {
-            let mut keep = true;
-            // A comment the run keeps whatever the rules say (a post's excerpt marker).
-            let forced = cx.keeps_comment(contents);
-            let all = rules.rules.iter().copied().chain(rules.last);
-            for (i, rule) in all.enumerate().filter(|_| !forced) {
-                cx.current = i;
-                if !rule.keep_comment(contents, cx) {
-                    cx.changed();
-                    keep = false;
-                    break;
-                }
-            }
-            if keep {
+            if keeps_comment(contents, rules, cx) {
                 if let Some(frame) = frames.last_mut() {
                     frame.push_done(node);
                 }
@@ -483,6 +455,53 @@ fn visit(
             }
         }
     }
+}
+
+/// Puts `node` renamed to `name` first in line in `frame`. Out of line and cold, as are the
+/// other rare answers: the walk's loop runs for every node and stays small.
+#[cold]
+#[inline(never)]
+fn rename(
+    frame: &mut Frame,
+    node: &Handle,
+    name: LocalName,
+    generation: Generation,
+    children_done: bool,
+) {
+    frame.pending.push_front(Pending {
+        node: renamed(node, name),
+        generation: generation.after_rename(),
+        children_done,
+    });
+}
+
+/// Puts the nodes of `html` (parsed already: `parsed`) first in line in the last frame, in
+/// place of a node at depth `frames.len()`.
+#[cold]
+#[inline(never)]
+fn replace(frames: &mut [Frame], html: &str, parsed: Option<Vec<Handle>>, generation: Generation) {
+    let nodes = parsed.unwrap_or_else(|| parse_fragment_nodes_at(html, frames.len() - 1));
+    if let Some(frame) = frames.last_mut() {
+        frame.push_front(nodes, generation.after_replace())
+    }
+}
+
+/// Whether a comment stays: every stage keeps it, or the run keeps it whatever they say.
+#[inline(never)]
+fn keeps_comment(contents: &StrTendril, rules: Stages<'_>, cx: &mut Context<'_>) -> bool {
+    // A comment the run keeps whatever the rules say (a post's excerpt marker).
+    if cx.keeps_comment(contents) {
+        return true;
+    }
+    let all = rules.rules.iter().copied().chain(rules.last);
+    for (i, rule) in all.enumerate() {
+        cx.current = i;
+        if !rule.keep_comment(contents, cx) {
+            cx.changed();
+            return false;
+        }
+    }
+    true
 }
 
 /// Asks each rule in turn about `node` until one answers other than `Keep`; then, when all
@@ -500,6 +519,11 @@ fn run_rules(
     };
     let end = matches!(phase, Phase::End);
     let asked = stages.handlers.map_or(u64::MAX, |h| h.of(&name.local, end));
+    // The rules not asked about an element while it has no attribute (none at the end).
+    let needs_attributes = match stages.handlers {
+        Some(h) if !end && !attrs_tests::asks_all() => h.needs_attributes,
+        _ => 0,
+    };
     if end && asked == 0 {
         // No rule asked, nothing touched: the final stage is not asked either.
         return (Action::Keep, None);
@@ -523,6 +547,14 @@ fn run_rules(
     // Only the rules that handle this element are visited: the set bits of `asked`, then
     // (past 64 rules, when there are no handlers) every rule after the first 64.
     let mut bits = asked;
+    // The rules that need attributes are left out of an element without any; should a rule
+    // give it one, those after that rule are asked again (asking one about an element
+    // without attributes is always right: it keeps it untouched).
+    let mut skipped = 0;
+    if asked & needs_attributes != 0 && el.attrs.is_empty() {
+        skipped = asked & needs_attributes;
+        bits &= !skipped;
+    }
     let mut past = 64;
     loop {
         let i = if bits != 0 {
@@ -543,6 +575,11 @@ fn run_rules(
             rule.element(&mut el, cx)
         };
         touched |= std::mem::take(&mut el.touched);
+        if skipped != 0 && !el.attrs.is_empty() {
+            // The skipped rules after this one (`i` < 64: there are handlers).
+            bits |= skipped & (!1u64).wrapping_shl(i as u32);
+            skipped = 0;
+        }
         if matches!(action, Action::Keep) {
             continue;
         }
@@ -619,63 +656,19 @@ fn renamed(node: &Handle, name: html5ever::LocalName) -> Handle {
     new
 }
 
+/// The property test of [`Interest::needing_attributes`]: every rule asked (the oracle) or
+/// not; outside tests, never every rule.
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn handlers_ask_by_name_hyphen_and_end() {
-        let interests = [
-            Interest::elements("img a").and_hyphenated().ending("a"),
-            Interest::elements("*").ending(""),
-            Interest::elements("p"),
-        ];
-        let h = Handlers::new(&interests).unwrap();
-        let of = |name: &str, end| h.of(&LocalName::from(name), end);
-        assert_eq!(of("img", false), 0b011);
-        assert_eq!(of("amp-img", false), 0b011);
-        assert_eq!(of("p", false), 0b110);
-        assert_eq!(of("div", false), 0b010);
-        // Ends: only where said; the same as the elements when not said.
-        assert_eq!(of("a", true), 0b001);
-        assert_eq!(of("img", true), 0);
-        assert_eq!(of("amp-img", true), 0);
-        assert_eq!(of("p", true), 0b100);
-    }
-
-    /// The answers kept for known names are the ones the patterns give.
-    #[test]
-    fn known_names_answer_as_the_patterns() {
-        let interests = [
-            Interest::elements("img a").and_hyphenated().ending("a"),
-            Interest::elements("*").ending("p div"),
-            Interest::elements("p lite-* span"),
-            Interest::elements("figure x-y").ending("lite-*"),
-        ];
-        let h = Handlers::new(&interests).unwrap();
-        let names = HTML_ELEMENTS.split_ascii_whitespace().chain([
-            "amp-img",
-            "lite-youtube",
-            "LITE-vimeo",
-            "lite-",
-            "x-y",
-            "foreignObject",
-            "clipPath",
-            "custom-element",
-        ]);
-        let mut known = 0;
-        for name in names {
-            let name = LocalName::from(name);
-            for table in [&h.start, &h.end] {
-                known += usize::from(table.known.contains_key(&name));
-                assert_eq!(table.of(&name), table.compute(&name), "{name}");
-            }
-        }
-        // Every HTML element, and the names the rules gave, are known.
-        assert!(known >= 2 * HTML_ELEMENTS.split_ascii_whitespace().count());
-        assert!(h.start.known.contains_key(&LocalName::from("x-y")));
-        assert_eq!(h.of(&LocalName::from("lite-youtube"), false), 0b0111);
-        assert_eq!(h.of(&LocalName::from("lite-youtube"), true), 0b1100);
-        assert_eq!(h.of(&LocalName::from("span"), true), 0b0100);
+#[path = "walk_attrs_tests.rs"]
+mod attrs_tests;
+#[cfg(not(test))]
+mod attrs_tests {
+    #[inline(always)]
+    pub(super) fn asks_all() -> bool {
+        false
     }
 }
+
+#[cfg(test)]
+#[path = "walk_tests.rs"]
+mod tests;

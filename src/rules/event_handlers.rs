@@ -29,7 +29,11 @@ impl Rule for EventHandlers {
 
     fn interest(&self) -> Interest {
         // `on` itself too (AMP writes `on="tap:…"`).
-        Interest::elements("*").reads("*", "on on*").ending("")
+        // Nothing to remove from an element without attributes.
+        Interest::elements("*")
+            .reads("*", "on on*")
+            .ending("")
+            .needing_attributes()
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {

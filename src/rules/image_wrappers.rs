@@ -48,7 +48,10 @@ impl Rule for ImageWrappers {
     }
 
     fn interest(&self) -> Interest {
+        // `element` looks for a caption class: not asked about an element without
+        // attributes.
         Interest::elements("div p span section a")
+            .needing_attributes()
             .ending("div span section a")
             .reads_word("div p span", "class", "caption")
             .reads("a", "href")

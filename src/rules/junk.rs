@@ -57,7 +57,10 @@ impl Rule for Junk {
         // any of their attributes; whether a media source has a URL left.
         // `element_end` only where it may act: an image or source left without a URL, an
         // element removable when empty; it keeps every other element untouched.
+        // `element` acts only on what an attribute says (hidden, a tracker image, an ad
+        // slot, a style that makes a block): not asked about an element without any.
         Interest::elements("*")
+            .needing_attributes()
             .ending(&format!("img source {REMOVABLE_WHEN_EMPTY}"))
             .reads("*", "hidden style aria-hidden")
             .reads("img ins", "*")
@@ -79,11 +82,7 @@ impl Rule for Junk {
             Shown::Not | Shown::Partly if holds_the_page(el, cx) => {}
             Shown::Not => return Action::Remove,
             // Only what its descendants show again stays.
-            Shown::Partly
-                if !el.keep_shown(|d| d.attr("style").and_then(|s| hidden::visibility(&s))) =>
-            {
-                return Action::Remove
-            }
+            Shown::Partly if !keep_shown(el) => return Action::Remove,
             _ => {}
         }
         if html && *el.local_name() == local_name!("img") && trackers::is_tracker_image(el) {
@@ -130,20 +129,28 @@ impl Rule for Junk {
         if !empty {
             return Action::Keep;
         }
-        if is_blank_line(el) {
-            // Blogger's paragraph gap, `text<br><div><br></div>text`: the line break stays.
-            return Action::Unwrap;
-        }
-        // A comment the run keeps (a post's `<!--more-->`) outlives the empty element.
-        let keeps_comment = || {
-            el.children_iter()
-                .any(|c| c.comment_text().is_some_and(|t| cx.keeps_comment(t)))
-        };
-        if (is_block(el.local_name()) && !keeps_comment()) || !el.has_children() {
-            Action::Remove
-        } else {
-            Action::Unwrap
-        }
+        empty_action(el, cx)
+    }
+}
+
+/// What becomes of an element removable when empty that is empty (nothing but white space
+/// and line breaks inside). Out of line: `element_end` runs on every element it handles,
+/// and most are not empty.
+#[inline(never)]
+fn empty_action(el: &Element<'_>, cx: &Context<'_>) -> Action {
+    if is_blank_line(el) {
+        // Blogger's paragraph gap, `text<br><div><br></div>text`: the line break stays.
+        return Action::Unwrap;
+    }
+    // A comment the run keeps (a post's `<!--more-->`) outlives the empty element.
+    let keeps_comment = || {
+        el.children_iter()
+            .any(|c| c.comment_text().is_some_and(|t| cx.keeps_comment(t)))
+    };
+    if (is_block(el.local_name()) && !keeps_comment()) || !el.has_children() {
+        Action::Remove
+    } else {
+        Action::Unwrap
     }
 }
 
@@ -261,6 +268,14 @@ fn pad_styled_block(el: &mut Element<'_>) {
         let (before, after) = (el.glued_before(), el.glued_after());
         el.pad_children(before, after);
     }
+}
+
+/// Keeps what the descendants of an invisible `el` show again (`visibility: visible`);
+/// whether any is. Out of line and cold: `element` runs on every element.
+#[cold]
+#[inline(never)]
+fn keep_shown(el: &mut Element<'_>) -> bool {
+    el.keep_shown(|d| d.attr("style").and_then(|s| hidden::visibility(&s)))
 }
 
 /// Whether `el` holds nothing but one text of one or two letters (a drop cap: `E`, `“T`).

@@ -23,12 +23,14 @@ use std::sync::LazyLock;
 use url::Url;
 
 mod providers;
+mod screen;
 
 /// Whether `url` is a known provider's video or post (`https://www.youtube.com/embed/ID`,
 /// `player.vimeo.com/video/…`): a page to link to, never a picture. (A provider's thumbnail,
 /// an image file, is not recognised as one.)
 pub(crate) fn is_embed_url(url: &str) -> bool {
-    recognise(url, None).is_some()
+    // Most URLs asked about are images: the screen tells them apart without a parse.
+    screen::may_be_embed(url) && recognise(url, None).is_some()
 }
 
 /// Attributes that hold the URL of a lazy frame or of a stand-in for one.
@@ -230,17 +232,21 @@ impl super::Sanitize {
         name: &LocalName,
         cx: &Context<'_>,
     ) -> Option<Action> {
+        // A frame always goes through; any other element is looked at only by its
+        // attributes (a post quote's class, an image's `src`, a stand-in's URL): one without
+        // any is none (`embed_link_of` answers `None` for it, a test checks every name).
         let may_be = matches!(
             *name,
-            local_name!("iframe")
-                | local_name!("embed")
-                | local_name!("object")
-                | local_name!("blockquote")
-                | local_name!("img")
-                | local_name!("div")
-                | local_name!("span")
-                | local_name!("figure")
-        ) || name.starts_with("lite-");
+            local_name!("iframe") | local_name!("embed") | local_name!("object")
+        ) || (el.attr_count() != 0
+            && (matches!(
+                *name,
+                local_name!("blockquote")
+                    | local_name!("img")
+                    | local_name!("div")
+                    | local_name!("span")
+                    | local_name!("figure")
+            ) || name.starts_with("lite-")));
         if may_be {
             self.embed_link_of(el, name, cx)
         } else {
@@ -343,5 +349,63 @@ impl super::Sanitize {
             d.is("img") || d.is("picture") || d.is("video") || d.is("noscript")
         });
         Some(Action::Replace(posters + &link))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Action, Context, Element, Rule};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Asks `embed_link_of` about every element without attributes but a frame, where
+    /// `embed_link` does not: it must find no embed.
+    struct Bare(AtomicUsize, super::super::Sanitize);
+
+    impl Rule for Bare {
+        fn name(&self) -> &'static str {
+            "bare"
+        }
+        fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
+            let name = el.local_name().clone();
+            let frame = matches!(&*name, "iframe" | "embed" | "object");
+            if el.attr_count() == 0 && !frame {
+                assert_eq!(self.1.embed_link_of(el, &name, cx), None, "{name}");
+                self.0.fetch_add(1, Ordering::Relaxed);
+            }
+            Action::Keep
+        }
+    }
+
+    /// Every HTML element, stand-ins and custom elements, without attributes, empty and
+    /// holding a provider's link, inside a figure.
+    #[test]
+    fn no_embed_without_attributes() {
+        let bare = std::sync::Arc::new(Bare(AtomicUsize::new(0), Default::default()));
+        struct Shared(std::sync::Arc<Bare>);
+        impl Rule for Shared {
+            fn name(&self) -> &'static str {
+                "bare"
+            }
+            fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
+                self.0.element(el, cx)
+            }
+        }
+        let cleaner = crate::Cleaner::builder()
+            .with_rule(Shared(bare.clone()))
+            .build()
+            .unwrap();
+        let names = crate::dom::names::HTML_ELEMENTS
+            .split_ascii_whitespace()
+            .chain(["lite-youtube", "lite-vimeo", "amp-img", "x-y", "blockquote"]);
+        let mut asked = 0;
+        for n in names {
+            let link = "<a href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\">v</a>";
+            for inner in ["", link] {
+                cleaner.clean(&format!("<figure><{n}>{inner}</{n}></figure>"));
+                asked += 1;
+            }
+        }
+        // Each page's own elements, and most of the named ones, were asked about.
+        assert!(bare.0.load(Ordering::Relaxed) > asked, "{asked}");
     }
 }

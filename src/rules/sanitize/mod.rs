@@ -160,7 +160,9 @@ fn unwraps_as_block(name: &LocalName) -> bool {
 }
 
 /// Unwraps `el`, with a space on each side of its content so its text is not glued to its
-/// neighbours'.
+/// neighbours'. Out of line and cold: rare, and the caller runs on every element.
+#[cold]
+#[inline(never)]
 fn unwrap_spaced(el: &mut Element<'_>) -> Action {
     el.space_around_children();
     Action::Unwrap
@@ -468,6 +470,18 @@ impl Sanitize {
     }
 }
 
+/// A document's `html`, `head` or `body`: kept with its `lang` and `dir` only. Out of line
+/// and cold: once per document, and [`Sanitize`]'s `element` runs on every element.
+#[cold]
+#[inline(never)]
+fn document_root(el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
+    let removed = el.retain_attrs_by_atom(|attr, namespaced, _| {
+        !namespaced && matches!(*attr, local_name!("lang") | local_name!("dir"))
+    });
+    cx.changed_by(removed);
+    Action::Keep
+}
+
 impl Rule for Sanitize {
     fn name(&self) -> &'static str {
         BUILT_IN.name
@@ -491,11 +505,7 @@ impl Rule for Sanitize {
                 local_name!("html") | local_name!("head") | local_name!("body")
             )
         {
-            let removed = el.retain_attrs_by_atom(|attr, namespaced, _| {
-                !namespaced && matches!(*attr, local_name!("lang") | local_name!("dir"))
-            });
-            cx.changed_by(removed);
-            return Action::Keep;
+            return document_root(el, cx);
         }
         let is_embed = name == local_name!("iframe") && self.policy.embeds.is_some();
         if !is_embed {
@@ -531,8 +541,12 @@ impl Rule for Sanitize {
         if is_embed {
             return self.embed(el, cx);
         }
-        let changes = self.attributes(el, &name, cx);
-        cx.changed_by(changes);
+        // Nothing to filter, and nothing to add (`rel` and `target` need an `href`): told
+        // here, without a call into the filter.
+        if el.attr_count() != 0 {
+            let changes = self.attributes(el, &name, cx);
+            cx.changed_by(changes);
+        }
         Action::Keep
     }
 

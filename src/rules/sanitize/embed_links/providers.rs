@@ -163,7 +163,7 @@ type EmbedOfId = fn(&str) -> Option<String>;
 /// The providers whose videos are known by their id alone, as a page names them in an
 /// attribute or a wrapper's parameter: the provider's name and the embed URL of an id
 /// (`None` when the id is not of the provider's shape).
-const NAMED: &[(&str, EmbedOfId)] = &[
+pub(super) const NAMED: &[(&str, EmbedOfId)] = &[
     ("youtube", |id| {
         // Eleven characters of base64url, with a digit or a capital: not words
         // (`placeholder`, `embed-frame`).
