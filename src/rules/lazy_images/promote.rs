@@ -33,17 +33,14 @@ impl LazyImages {
         // (forgotten when the `srcset` is replaced: only the block below replaces it).
         let mut placeholder_srcset: Option<bool> = None;
         if let Some((_, url)) = &found.src {
-            let current = el
-                .attr_by_atom(&local_name!("src"))
-                .unwrap_or("")
-                .trim()
-                .to_string();
+            // Read where it stands: only whether to replace it is kept.
+            let current = el.attr_by_atom(&local_name!("src")).unwrap_or("").trim();
             let replace = match state {
                 Src::Missing | Src::Placeholder | Src::LowRes => true,
                 Src::Real if found.by_value => lazy && has_lazy_class(el),
-                Src::Real => lazy || self.same_image(&current, url),
+                Src::Real => lazy || self.same_image(current, url),
             };
-            if replace && current != *url {
+            if replace && current != url {
                 el.set_attr_by_atom(&local_name!("src"), url);
                 changed = true;
                 src_set = true;
