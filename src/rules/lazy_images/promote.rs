@@ -203,15 +203,11 @@ impl LazyImages {
     /// Removes the lazy classes.
     fn tidy_classes(&self, el: &mut Element<'_>) {
         if has_lazy_class(el) {
-            let kept: Vec<String> = el
-                .classes()
-                .filter(|c| !is_lazy_class(c))
-                .map(str::to_owned)
-                .collect();
+            let kept = without_lazy_words(el.attr_by_atom(&local_name!("class")).unwrap_or(""));
             if kept.is_empty() {
                 el.remove_attr_by_atom(&local_name!("class"));
             } else {
-                el.set_attr_by_atom(&local_name!("class"), &kept.join(" "));
+                el.set_attr_by_atom(&local_name!("class"), &kept);
             }
         }
     }
@@ -219,4 +215,42 @@ impl LazyImages {
 
 fn trim_scheme(url: &str) -> &str {
     url.split_once("//").map_or(url, |(_, rest)| rest)
+}
+
+/// The words of the `class` value `class` that are no lazy class, joined by one space, written
+/// into one string (a word is never empty: the string is empty exactly when none is kept).
+fn without_lazy_words(class: &str) -> String {
+    let mut kept = String::new();
+    for c in class.split_ascii_whitespace().filter(|c| !is_lazy_class(c)) {
+        if !kept.is_empty() {
+            kept.push(' ');
+        }
+        kept.push_str(c);
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// Written into one string, the kept class words are the joined list of them.
+        #[test]
+        fn kept_words_as_joined(
+            words in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "lazy", "lazyload", "ls-is-cached", "img", "a", "é", "", "x-lazy-y", "b",
+                ][..]),
+                0..6,
+            ),
+            sep in proptest::sample::select(&[" ", "  ", "\t", "\n", "\u{a0}"][..]),
+        ) {
+            let class = words.join(sep);
+            let joined = class
+                .split_ascii_whitespace()
+                .filter(|c| !super::is_lazy_class(c))
+                .collect::<Vec<_>>()
+                .join(" ");
+            proptest::prop_assert_eq!(super::without_lazy_words(&class), joined, "{:?}", class);
+        }
+    }
 }
