@@ -132,7 +132,8 @@ pub(crate) fn find_with(
 ) -> Found {
     let get = |name: &str| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
     // The built-in names, each attribute ranked in one pass; tried in the lists' order.
-    let ranked = Ranked::of(attrs.iter().copied());
+    let mut ranked = Ranked::default();
+    ranked.read(attrs.iter().copied());
     let mut found = Found::default();
     for name in extra {
         if let Some(url) = get(name).and_then(clean_url).filter(|u| src_ok(u)) {
@@ -141,20 +142,20 @@ pub(crate) fn find_with(
         }
     }
     if found.src.is_none() {
-        for (name, value) in SRC_ATTRIBUTES.iter().zip(ranked.src) {
+        for (name, value) in SRC_ATTRIBUTES.iter().zip(&ranked.src) {
             if let Some(url) = value.and_then(clean_url).filter(|u| src_ok(u)) {
                 found.src = Some(((*name).to_string(), url));
                 break;
             }
         }
     }
-    for (name, value) in SRCSET_ATTRIBUTES.iter().zip(ranked.srcset) {
+    for (name, value) in SRCSET_ATTRIBUTES.iter().zip(&ranked.srcset) {
         if let Some(set) = value.and_then(clean_srcset).filter(|s| srcset_ok(s)) {
             found.srcset = Some(((*name).to_string(), set));
             break;
         }
     }
-    for (name, value) in SIZES_ATTRIBUTES.iter().zip(ranked.sizes) {
+    for (name, value) in SIZES_ATTRIBUTES.iter().zip(&ranked.sizes) {
         if let Some(v) = value {
             let v = v.trim();
             if !v.is_empty() && !v.eq_ignore_ascii_case("auto") {

@@ -108,23 +108,21 @@ pub(crate) struct Ranked<'a> {
 }
 
 impl<'a> Ranked<'a> {
-    /// The built-in lazy attributes of `attrs`, read in one pass. Inline: built where the
-    /// finder keeps it rather than copied there.
+    /// Reads the built-in lazy attributes of `attrs` into `self` (empty), in one pass.
+    /// Filled where it stands: an array moved is an array copied.
     #[inline]
-    pub(crate) fn of(attrs: impl Iterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut ranked = Ranked::default();
+    pub(crate) fn read(&mut self, attrs: impl Iterator<Item = (&'a str, &'a str)>) {
         for (name, value) in attrs {
             let slot = match rank(name) {
                 None => continue,
-                Some(Rank::Src(i)) => &mut ranked.src[usize::from(i)],
-                Some(Rank::Srcset(i)) => &mut ranked.srcset[usize::from(i)],
-                Some(Rank::Sizes(i)) => &mut ranked.sizes[usize::from(i)],
+                Some(Rank::Src(i)) => &mut self.src[usize::from(i)],
+                Some(Rank::Srcset(i)) => &mut self.srcset[usize::from(i)],
+                Some(Rank::Sizes(i)) => &mut self.sizes[usize::from(i)],
             };
             if slot.is_none() {
                 *slot = Some(value);
             }
         }
-        ranked
     }
 }
 
