@@ -2,6 +2,7 @@
 //! attribute whose value looks like an image URL or a `srcset`.
 
 use super::image_url;
+use super::lazy_names::Ranked;
 use super::placeholder::{file_name, is_placeholder};
 use super::stand_in_file::is_stand_in_file;
 use crate::ascii::starts_with_ci;
@@ -57,9 +58,7 @@ pub(crate) fn is_built_in_lazy_attribute(name: &str) -> bool {
     if !name.starts_with("data-") && name != "real_src" {
         return false;
     }
-    SRC_ATTRIBUTES.contains(&name)
-        || SRCSET_ATTRIBUTES.contains(&name)
-        || SIZES_ATTRIBUTES.contains(&name)
+    super::lazy_names::rank(name).is_some()
         || DIMENSION_ATTRIBUTES
             .iter()
             .any(|(w, h)| name == *w || name == *h)
@@ -132,28 +131,35 @@ pub(crate) fn find_with(
     srcset_ok: &dyn Fn(&str) -> bool,
 ) -> Found {
     let get = |name: &str| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+    // The built-in names, each attribute ranked in one pass; tried in the lists' order.
+    let mut ranked = Ranked::default();
+    ranked.read(attrs.iter().copied());
     let mut found = Found::default();
-    let names = extra
-        .iter()
-        .map(String::as_str)
-        .chain(SRC_ATTRIBUTES.iter().copied());
-    for name in names {
+    for name in extra {
         if let Some(url) = get(name).and_then(clean_url).filter(|u| src_ok(u)) {
-            found.src = Some((name.to_string(), url));
+            found.src = Some((name.clone(), url));
             break;
         }
     }
-    for name in SRCSET_ATTRIBUTES {
-        if let Some(set) = get(name).and_then(clean_srcset).filter(|s| srcset_ok(s)) {
-            found.srcset = Some((name.to_string(), set));
+    if found.src.is_none() {
+        for (name, value) in SRC_ATTRIBUTES.iter().zip(&ranked.src) {
+            if let Some(url) = value.and_then(clean_url).filter(|u| src_ok(u)) {
+                found.src = Some(((*name).to_string(), url));
+                break;
+            }
+        }
+    }
+    for (name, value) in SRCSET_ATTRIBUTES.iter().zip(&ranked.srcset) {
+        if let Some(set) = value.and_then(clean_srcset).filter(|s| srcset_ok(s)) {
+            found.srcset = Some(((*name).to_string(), set));
             break;
         }
     }
-    for name in SIZES_ATTRIBUTES {
-        if let Some(v) = get(name) {
+    for (name, value) in SIZES_ATTRIBUTES.iter().zip(&ranked.sizes) {
+        if let Some(v) = value {
             let v = v.trim();
             if !v.is_empty() && !v.eq_ignore_ascii_case("auto") {
-                found.sizes = Some((name.to_string(), v.to_string()));
+                found.sizes = Some(((*name).to_string(), v.to_string()));
                 break;
             }
         }
@@ -161,6 +167,20 @@ pub(crate) fn find_with(
     if found.is_some() || !by_value {
         return found;
     }
+    find_by_value(attrs, found, src_ok, srcset_ok)
+}
+
+/// The value-based fallback of [`find_with`], given what was found by name (a `sizes` at
+/// most): the first attribute (in source order) whose value is an image URL or a `srcset`
+/// list, else an image URL in `longdesc`. Out of line: most elements never get here.
+#[cold]
+#[inline(never)]
+fn find_by_value(
+    attrs: &[(&str, &str)],
+    mut found: Found,
+    src_ok: &dyn Fn(&str) -> bool,
+    srcset_ok: &dyn Fn(&str) -> bool,
+) -> Found {
     for (name, value) in attrs {
         if NOT_SOURCES.contains(name)
             || SIZES_ATTRIBUTES.contains(name)
@@ -184,7 +204,10 @@ pub(crate) fn find_with(
         // Last of all `longdesc`, which names a page describing the image: an image file
         // there is the deferred picture of an early lazy loader (`src="trans.gif"
         // longdesc="…/photo.jpg"`), never a description page.
-        if let Some(url) = get(LONGDESC)
+        if let Some(url) = attrs
+            .iter()
+            .find(|(n, _)| *n == LONGDESC)
+            .map(|(_, v)| *v)
             .filter(|v| is_image_url(v))
             .and_then(clean_url)
         {
@@ -445,6 +468,78 @@ mod tests {
         );
     }
 
+    /// [`find_with`] as it was first written: a look-up over all attributes per name.
+    fn find_with_by_name(
+        attrs: &[(&str, &str)],
+        extra: &[String],
+        by_value: bool,
+        src_ok: &dyn Fn(&str) -> bool,
+        srcset_ok: &dyn Fn(&str) -> bool,
+    ) -> Found {
+        let get = |name: &str| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+        let mut found = Found::default();
+        let names = extra
+            .iter()
+            .map(String::as_str)
+            .chain(SRC_ATTRIBUTES.iter().copied());
+        for name in names {
+            if let Some(url) = get(name).and_then(clean_url).filter(|u| src_ok(u)) {
+                found.src = Some((name.to_string(), url));
+                break;
+            }
+        }
+        for name in SRCSET_ATTRIBUTES {
+            if let Some(set) = get(name).and_then(clean_srcset).filter(|s| srcset_ok(s)) {
+                found.srcset = Some((name.to_string(), set));
+                break;
+            }
+        }
+        for name in SIZES_ATTRIBUTES {
+            if let Some(v) = get(name) {
+                let v = v.trim();
+                if !v.is_empty() && !v.eq_ignore_ascii_case("auto") {
+                    found.sizes = Some((name.to_string(), v.to_string()));
+                    break;
+                }
+            }
+        }
+        if found.is_some() || !by_value {
+            return found;
+        }
+        for (name, value) in attrs {
+            if NOT_SOURCES.contains(name)
+                || SIZES_ATTRIBUTES.contains(name)
+                || name.starts_with(super::super::NOTE_PREFIX)
+            {
+                continue;
+            }
+            if found.srcset.is_none() && is_srcset_list(value) {
+                if let Some(set) = clean_srcset(value).filter(|s| srcset_ok(s)) {
+                    found.srcset = Some((name.to_string(), set));
+                    found.by_value = true;
+                }
+            } else if found.src.is_none() && is_image_url(value) {
+                if let Some(url) = clean_url(value).filter(|u| src_ok(u)) {
+                    found.src = Some((name.to_string(), url));
+                    found.by_value = true;
+                }
+            }
+        }
+        if !found.is_some() {
+            // Last of all `longdesc`, which names a page describing the image: an image file
+            // there is the deferred picture of an early lazy loader (`src="trans.gif"
+            // longdesc="…/photo.jpg"`), never a description page.
+            if let Some(url) = get(LONGDESC)
+                .filter(|v| is_image_url(v))
+                .and_then(clean_url)
+            {
+                found.src = Some((LONGDESC.to_string(), url));
+                found.by_value = true;
+            }
+        }
+        found
+    }
+
     /// [`clean_srcset`] as it was first written: a string per kept candidate, joined.
     fn clean_srcset_joined(value: &str) -> Option<String> {
         let kept: Vec<String> = crate::srcset::parse(value)
@@ -480,6 +575,116 @@ mod tests {
         ) {
             let srcset: String = pieces.concat();
             proptest::prop_assert_eq!(clean_srcset(&srcset), clean_srcset_joined(&srcset), "{:?}", srcset);
+        }
+    }
+
+    /// Names for [`find_as_by_name`]: every built-in one, names read by value or never, and
+    /// a configured one.
+    const NAMES: &[&str] = &[
+        "data-src",
+        "data-original",
+        "data-actualsrc",
+        "data-original-src",
+        "data-lazy-src",
+        "data-orig",
+        "data-url",
+        "data-orig-file",
+        "data-large-file",
+        "data-medium-file",
+        "data-hi-res-src",
+        "data-lazyload",
+        "data-echo",
+        "data-ll-src",
+        "data-pagespeed-lazy-src",
+        "data-original-mos",
+        "real_src",
+        "data-2000src",
+        "data-1000src",
+        "data-800src",
+        "data-655src",
+        "data-500src",
+        "data-380src",
+        "data-srcset",
+        "data-lazy-srcset",
+        "data-original-srcset",
+        "data-sizes",
+        "data-lazy-sizes",
+        "src",
+        "srcset",
+        "alt",
+        "class",
+        "longdesc",
+        "data-full",
+        "data-sco-src",
+        "data-articlean-x",
+        "data-lowsrc",
+        "data-caption",
+        "data-srcs",
+    ];
+
+    /// Values for [`find_as_by_name`]: pictures, placeholders, pages, trackers, videos,
+    /// `srcset` lists, sizes, nothing.
+    const VALUES: &[&str] = &[
+        "https://a.example/p/photo.jpg",
+        "//b.example/x.png",
+        "/u/a-300x200.webp",
+        "",
+        "  ",
+        "auto",
+        "100vw",
+        "data:image/gif;base64,R0lGODlhAQABAAAAACw=",
+        "/img/blank.gif",
+        "https://a.example/2024/01/article.html",
+        "https://a.example/v.mp4",
+        "https://www.facebook.com/tr?id=1&ev=PageView",
+        "a.jpg 320w, b.jpg 640w",
+        "/img/blank.gif 1x",
+        "true",
+        "https://a.example/x.jpg|https://a.example/x@2x.jpg",
+        "https://i0.wp.com/b.example/h.jpg?w=640&is-pending-load=1#038;ssl=1",
+        "{width}.jpg",
+    ];
+
+    proptest::proptest! {
+        /// Ranked in one pass, `find_with` finds what a look-up per name finds: the same
+        /// attribute and value, the first of a repeated name, the next name when a value is
+        /// no picture, the value fallback, the configured names first.
+        #[test]
+        fn find_as_by_name(
+            attrs in proptest::collection::vec(
+                (proptest::sample::select(NAMES), proptest::sample::select(VALUES)),
+                0..10,
+            ),
+            extra in proptest::collection::vec(
+                proptest::sample::select(&["data-sco-src", "data-src", "data-full"][..]),
+                0..3,
+            ),
+            by_value in proptest::bool::ANY,
+            filtered in proptest::bool::ANY,
+        ) {
+            let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+            if filtered {
+                let src_ok = |u: &str| {
+                    !image_url::is_not_image_url(u) && !is_tracker_url(u)
+                };
+                let srcset_ok = |set: &str| {
+                    !crate::srcset::iter(set)
+                        .all(|c| image_url::is_not_image_url(c.url) || is_tracker_url(c.url))
+                };
+                proptest::prop_assert_eq!(
+                    find_with(&attrs, &extra, by_value, &src_ok, &srcset_ok),
+                    find_with_by_name(&attrs, &extra, by_value, &src_ok, &srcset_ok)
+                );
+                proptest::prop_assert_eq!(
+                    image_candidates(&attrs, &extra, by_value),
+                    find_with_by_name(&attrs, &extra, by_value, &src_ok, &srcset_ok)
+                );
+            } else {
+                proptest::prop_assert_eq!(
+                    find(&attrs, &extra, by_value),
+                    find_with_by_name(&attrs, &extra, by_value, &|_| true, &|_| true)
+                );
+            }
         }
     }
 

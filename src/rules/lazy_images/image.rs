@@ -1,8 +1,8 @@
 //! The real image of one `<img>`, `<source>` or `<video>`.
 
 use super::candidates::{
-    clean_url, find, first_shown_candidate, image_candidates, is_built_in_lazy_attribute,
-    largest_candidate, srcset_is_placeholder, Found, DIMENSION_ATTRIBUTES, SRC_ATTRIBUTES,
+    clean_url, find, first_shown_candidate, image_candidates, srcset_is_placeholder, Found,
+    SRC_ATTRIBUTES,
 };
 use super::image_url::is_template;
 use super::noscript::next_noscript_image;
@@ -16,13 +16,12 @@ use super::style_background::background_image;
 use super::template::fill_template;
 use super::LazyImages;
 use crate::ascii::contains_ci;
-use crate::proxy::strip_lazy_markers;
 use crate::{Action, Context, Element, NodeRef};
 use html5ever::local_name;
 
 /// What the current `src` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Src {
+pub(super) enum Src {
     Missing,
     /// A blank file, a tiny `data:` image, a URL template: never kept on its own.
     Placeholder,
@@ -32,13 +31,13 @@ enum Src {
     Real,
 }
 
-fn src_state(src: Option<&str>) -> Src {
+pub(super) fn src_state(src: Option<&str>) -> Src {
     src_state_by(src, is_low_res)
 }
 
 /// [`src_state`], asking `low_res` whether a `src` is a low-res variant ([`is_low_res`], or
 /// its answer kept by [`LowRes`]).
-fn src_state_by(src: Option<&str>, mut low_res: impl FnMut(&str) -> bool) -> Src {
+pub(super) fn src_state_by(src: Option<&str>, mut low_res: impl FnMut(&str) -> bool) -> Src {
     match src.map(str::trim) {
         None | Some("") => Src::Missing,
         // A blog engine's template (`{{ site.baseurl }}/a.jpg`, `{% static … %}`) is filled
@@ -59,12 +58,12 @@ fn src_state_by(src: Option<&str>, mut low_res: impl FnMut(&str) -> bool) -> Src
 /// its `src`: [`src_state`] asks, and the same `src` is asked about again before a preview
 /// is removed or given its `srcset`'s largest candidate (a look at the whole URL each time).
 #[derive(Default)]
-struct LowRes {
+pub(super) struct LowRes {
     last: Option<(String, bool)>,
 }
 
 impl LowRes {
-    fn of(&mut self, src: &str) -> bool {
+    pub(super) fn of(&mut self, src: &str) -> bool {
         match &self.last {
             Some((asked, low)) if asked == src => *low,
             _ => {
@@ -83,8 +82,12 @@ pub(crate) fn is_lazy_class(class: &str) -> bool {
 }
 
 /// Whether a word of the `class` attribute value `class` is a lazy one ([`is_lazy_class`]).
+/// `lazy` holds no white space: a word holds it when the whole value does, which one search
+/// answers; `ls-is-cached` is looked for as a word only when the value holds it.
 fn class_has_lazy_word(class: &str) -> bool {
-    class.split_ascii_whitespace().any(is_lazy_class)
+    contains_ci(class, "lazy")
+        || (class.contains("ls-is-cached")
+            && class.split_ascii_whitespace().any(|w| w == "ls-is-cached"))
 }
 
 /// Whether `el` has a lazy class word (`el.classes().any(is_lazy_class)`, its `class` read
@@ -96,7 +99,7 @@ pub(super) fn has_lazy_class(el: &Element<'_>) -> bool {
 
 /// Whether `el` has a `data-` attribute: every built-in lazy, dimension and candidate
 /// attribute is one.
-fn has_data_attr(el: &Element<'_>) -> bool {
+pub(super) fn has_data_attr(el: &Element<'_>) -> bool {
     el.attrs().any(|(k, _)| k.starts_with("data-"))
 }
 
@@ -145,70 +148,12 @@ impl LazyImages {
                 }
             }
         }
-        if !found.is_some()
-            && is_marked_preview(el, || inline.unwrap_or_else(|| inline_preview(el)))
-            && real_image_follows(
-                el,
-                el.attr_by_atom(&local_name!("src")).unwrap_or(""),
-                true,
-                cx,
-            )
-        {
-            // Gatsby's blurred `data-placeholder-image`, a separate LQIP `<img>`: marked as
-            // a preview, with no image of its own to load, and the real one right after.
-            return Action::Remove;
-        }
-        // Asked only when needed: most images have a real `src` and no candidate.
-        let srcset_real = |el: &Element<'_>| {
-            el.attr_by_atom(&local_name!("srcset"))
-                .is_some_and(|s| !srcset_is_placeholder(s))
-        };
-        if !found.is_some() && state != Src::Real && !srcset_real(el) {
-            // The real image may be in the `<noscript>` right after.
-            if let Some(img) = next_noscript_image(el, cx) {
-                take_noscript_image(el, &img);
-                changed = true;
-                state = src_state_by(el.attr_by_atom(&local_name!("src")), |s| low.of(s));
-                found = self.found(el, lazy_class, state);
-            } else if state == Src::LowRes
-                && el
-                    .attr_by_atom(&local_name!("src"))
-                    .is_some_and(|s| low.of(s))
-                && real_image_follows(
-                    el,
-                    el.attr_by_atom(&local_name!("src")).unwrap_or(""),
-                    false,
-                    cx,
-                )
+        if !found.is_some() {
+            match self
+                .without_candidate(el, cx, lazy_class, &mut state, &mut found, &mut low, inline)
             {
-                // Medium: the preview, then the lazy image, then its `<noscript>` (also
-                // beside the preview's wrappers).
-                return Action::Remove;
-            }
-        }
-        if !found.is_some()
-            && state != Src::Real
-            && !srcset_real(el)
-            && picture_fallback(el).is_none()
-        {
-            // The picture a JSON attribute names, or the lightbox link around.
-            if let Some(url) = super::json_attr::json_image(el) {
-                found.src = Some(("src".to_string(), url));
-            } else if let Some(link) = super::link_target::link_image(el) {
-                found = link;
-            }
-        }
-        if !found.is_some() && matches!(state, Src::Missing | Src::Placeholder) && !srcset_real(el)
-        {
-            if let Some(set) = picture_fallback(el) {
-                el.set_attr_by_atom(&local_name!("srcset"), &set);
-                changed = true;
-            } else if let Some(url) = own_background(el) {
-                // The picture is the element's own inline background.
-                el.set_attr_by_atom(&local_name!("src"), &url);
-                changed = true;
-            } else {
-                return Action::Remove;
+                Err(action) => return action,
+                Ok(more) => changed |= more,
             }
         }
         let lazy = lazy_class
@@ -241,6 +186,95 @@ impl LazyImages {
             cx.changed();
         }
         Action::Keep
+    }
+
+    /// The rest of [`fix_img`](Self::fix_img) for an `<img>` with no candidate among its own
+    /// attributes (`found` is empty): a preview with the real image after it is removed; the
+    /// real image may be in the `<noscript>` after it, a JSON attribute, the lightbox link
+    /// around it, the `<picture>`'s `<source>`, or its own background; a placeholder with
+    /// none of them is removed. `Err` holds the action to answer at once; `Ok` whether `el`
+    /// changed. Out of line: most images with a lazy loader have a candidate, and those
+    /// without one (a real `src`) pass the first tests quickly.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
+    fn without_candidate(
+        &self,
+        el: &mut Element<'_>,
+        cx: &mut Context<'_>,
+        lazy_class: bool,
+        state: &mut Src,
+        found: &mut Found,
+        low: &mut LowRes,
+        inline: Option<Option<Inline>>,
+    ) -> Result<bool, Action> {
+        let mut changed = false;
+        if !found.is_some()
+            && is_marked_preview(el, || inline.unwrap_or_else(|| inline_preview(el)))
+            && real_image_follows(
+                el,
+                el.attr_by_atom(&local_name!("src")).unwrap_or(""),
+                true,
+                cx,
+            )
+        {
+            // Gatsby's blurred `data-placeholder-image`, a separate LQIP `<img>`: marked as
+            // a preview, with no image of its own to load, and the real one right after.
+            return Err(Action::Remove);
+        }
+        // Asked only when needed: most images have a real `src` and no candidate.
+        let srcset_real = |el: &Element<'_>| {
+            el.attr_by_atom(&local_name!("srcset"))
+                .is_some_and(|s| !srcset_is_placeholder(s))
+        };
+        if !found.is_some() && *state != Src::Real && !srcset_real(el) {
+            // The real image may be in the `<noscript>` right after.
+            if let Some(img) = next_noscript_image(el, cx) {
+                take_noscript_image(el, &img);
+                changed = true;
+                *state = src_state_by(el.attr_by_atom(&local_name!("src")), |s| low.of(s));
+                *found = self.found(el, lazy_class, *state);
+            } else if *state == Src::LowRes
+                && el
+                    .attr_by_atom(&local_name!("src"))
+                    .is_some_and(|s| low.of(s))
+                && real_image_follows(
+                    el,
+                    el.attr_by_atom(&local_name!("src")).unwrap_or(""),
+                    false,
+                    cx,
+                )
+            {
+                // Medium: the preview, then the lazy image, then its `<noscript>` (also
+                // beside the preview's wrappers).
+                return Err(Action::Remove);
+            }
+        }
+        if !found.is_some()
+            && *state != Src::Real
+            && !srcset_real(el)
+            && picture_fallback(el).is_none()
+        {
+            // The picture a JSON attribute names, or the lightbox link around.
+            if let Some(url) = super::json_attr::json_image(el) {
+                found.src = Some(("src".to_string(), url));
+            } else if let Some(link) = super::link_target::link_image(el) {
+                *found = link;
+            }
+        }
+        if !found.is_some() && matches!(*state, Src::Missing | Src::Placeholder) && !srcset_real(el)
+        {
+            if let Some(set) = picture_fallback(el) {
+                el.set_attr_by_atom(&local_name!("srcset"), &set);
+                changed = true;
+            } else if let Some(url) = own_background(el) {
+                // The picture is the element's own inline background.
+                el.set_attr_by_atom(&local_name!("src"), &url);
+                changed = true;
+            } else {
+                return Err(Action::Remove);
+            }
+        }
+        Ok(changed)
     }
 
     /// `<source>` (in `<picture>`, `<video>`, `<audio>`): promotes `srcset`/`src`; a
@@ -419,210 +453,6 @@ impl LazyImages {
                 .attrs()
                 .any(|(k, _)| self.src_attributes.iter().any(|a| a == k))
     }
-
-    /// Sets `src`/`srcset`/`sizes` from `found` when the current ones may be replaced;
-    /// removes placeholders that are left. Returns whether anything was promoted. `low` is
-    /// given for an `<img>` (with the `is_low_res` answers of its `src`), not for a `<source>`.
-    fn promote(
-        &self,
-        el: &mut Element<'_>,
-        found: &Found,
-        state: Src,
-        lazy: bool,
-        mut low: Option<&mut LowRes>,
-    ) -> bool {
-        let is_img = low.is_some();
-        let mut changed = false;
-        let mut src_set = false;
-        // Whether the `srcset` `el` has now is a placeholder, when that was asked already
-        // (forgotten when the `srcset` is replaced: only the block below replaces it).
-        let mut placeholder_srcset: Option<bool> = None;
-        if let Some((_, url)) = &found.src {
-            let current = el
-                .attr_by_atom(&local_name!("src"))
-                .unwrap_or("")
-                .trim()
-                .to_string();
-            let replace = match state {
-                Src::Missing | Src::Placeholder | Src::LowRes => true,
-                Src::Real if found.by_value => lazy && has_lazy_class(el),
-                Src::Real => lazy || self.same_image(&current, url),
-            };
-            if replace && current != *url {
-                el.set_attr_by_atom(&local_name!("src"), url);
-                changed = true;
-                src_set = true;
-            }
-        }
-        if let Some((_, set)) = &found.srcset {
-            let current = el.attr_by_atom(&local_name!("srcset"));
-            let current_placeholder = current.map(srcset_is_placeholder);
-            let replace = current_placeholder.unwrap_or(true) || lazy || changed;
-            if replace && current != Some(set.as_str()) {
-                el.set_attr_by_atom(&local_name!("srcset"), set);
-                changed = true;
-            } else {
-                placeholder_srcset = current_placeholder;
-            }
-            // A low-quality `src` (a blur-up preview) with only a lazy `srcset` behind it:
-            // the `src` becomes the largest candidate, so no reader gets the preview.
-            if is_img && found.src.is_none() && state == Src::LowRes {
-                if let Some(url) = largest_candidate(set) {
-                    el.set_attr_by_atom(&local_name!("src"), &url);
-                    changed = true;
-                    src_set = true;
-                }
-            }
-        }
-        // The same for a low-quality `src` beside a real `srcset` of its own: a reader whose
-        // browser (or feed reader, or Markdown) takes `src` would get the preview.
-        if is_img
-            && !src_set
-            && found.src.is_none()
-            && state == Src::LowRes
-            && el
-                .attr_by_atom(&local_name!("src"))
-                .is_some_and(|s| low.as_deref_mut().is_some_and(|low| low.of(s)))
-        {
-            if let Some(url) = el
-                .attr_by_atom(&local_name!("srcset"))
-                .filter(|s| !placeholder_srcset.unwrap_or_else(|| srcset_is_placeholder(s)))
-                .and_then(largest_candidate)
-            {
-                el.set_attr_by_atom(&local_name!("src"), &url);
-                changed = true;
-                src_set = true;
-            }
-        }
-        if let Some((_, sizes)) = &found.sizes {
-            if el.attr_by_atom(&local_name!("sizes")).is_none() || changed {
-                el.set_attr_by_atom(&local_name!("sizes"), sizes);
-            }
-        }
-        if el
-            .attr_by_atom(&local_name!("srcset"))
-            .is_some_and(|s| placeholder_srcset.unwrap_or_else(|| srcset_is_placeholder(s)))
-        {
-            el.remove_attr_by_atom(&local_name!("srcset"));
-            el.remove_attr_by_atom(&local_name!("sizes"));
-        }
-        // `state` still holds unless `src` was just set.
-        if is_img
-            && el.attr_by_atom(&local_name!("srcset")).is_some()
-            && matches!(
-                if src_set {
-                    let src = el.attr_by_atom(&local_name!("src"));
-                    match &mut low {
-                        Some(low) => src_state_by(src, |s| low.of(s)),
-                        None => src_state(src),
-                    }
-                } else {
-                    state
-                },
-                Src::Placeholder | Src::Missing
-            )
-        {
-            el.remove_attr_by_atom(&local_name!("src"));
-        }
-        if let Some(stripped) = el
-            .attr_by_atom(&local_name!("src"))
-            .and_then(strip_lazy_markers)
-        {
-            el.set_attr_by_atom(&local_name!("src"), &stripped);
-        }
-        changed
-    }
-
-    /// Whether `src` is `candidate` routed through a proxy (or the same URL).
-    fn same_image(&self, src: &str, candidate: &str) -> bool {
-        if src == candidate {
-            return true;
-        }
-        let origin = |u: &str| self.unwrapper.unwrap(u).unwrap_or_else(|| u.to_string());
-        let a = origin(src);
-        let b = origin(candidate);
-        a == b || a == candidate || trim_scheme(&a) == trim_scheme(&b)
-    }
-
-    /// `width`/`height` from the data attributes, when absent.
-    fn dimensions(&self, el: &mut Element<'_>) {
-        let num = |v: Option<&str>| {
-            v.map(|v| v.trim().trim_end_matches("px"))
-                .filter(|v| !v.is_empty() && v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit()))
-                .and_then(|v| v.parse::<u32>().ok())
-                .filter(|&n| n > 0)
-        };
-        let mut pair = DIMENSION_ATTRIBUTES
-            .iter()
-            .find_map(|(w, h)| Some((num(el.attr(w))?, num(el.attr(h))?)));
-        if pair.is_none() {
-            // WeChat: the width and the height/width ratio.
-            let ratio = el
-                .attr("data-ratio")
-                .and_then(|r| r.trim().parse::<f64>().ok())
-                .filter(|r| r.is_finite() && *r > 0.0 && *r < 100.0);
-            if let (Some(w), Some(r)) = (num(el.attr("data-w")), ratio) {
-                pair = Some((w, (f64::from(w) * r).round() as u32));
-            }
-        }
-        let Some((w, h)) = pair else { return };
-        let (has_w, has_h) = (
-            num(el.attr_by_atom(&local_name!("width"))),
-            num(el.attr_by_atom(&local_name!("height"))),
-        );
-        match (has_w, has_h) {
-            (None, None) => {
-                el.set_attr_by_atom(&local_name!("width"), &w.to_string());
-                el.set_attr_by_atom(&local_name!("height"), &h.to_string());
-            }
-            (Some(cw), None) if cw == w => {
-                el.set_attr_by_atom(&local_name!("height"), &h.to_string());
-            }
-            (None, Some(ch)) if ch == h => {
-                el.set_attr_by_atom(&local_name!("width"), &w.to_string());
-            }
-            _ => {}
-        }
-    }
-
-    /// Removes what only the lazy loader needed: the lazy attributes, the attribute a
-    /// value-based candidate came from, the dimension attributes, the lazy classes.
-    fn tidy(&self, el: &mut Element<'_>, found: &Found) {
-        // Every built-in lazy attribute is a `data-` one: without any, only the configured
-        // names and a value-based candidate's attribute can be left to remove.
-        if !found.by_value && self.src_attributes.is_empty() && !has_data_attr(el) {
-            self.tidy_classes(el);
-            return;
-        }
-        let by_value: Vec<String> = [&found.src, &found.srcset]
-            .into_iter()
-            .flatten()
-            .filter(|_| found.by_value)
-            .map(|(name, _)| name.clone())
-            .collect();
-        el.retain_attrs(|name, _| {
-            !is_built_in_lazy_attribute(name)
-                && !self.src_attributes.iter().any(|a| a == name)
-                && !by_value.iter().any(|a| a == name)
-        });
-        self.tidy_classes(el);
-    }
-
-    /// Removes the lazy classes.
-    fn tidy_classes(&self, el: &mut Element<'_>) {
-        if has_lazy_class(el) {
-            let kept: Vec<String> = el
-                .classes()
-                .filter(|c| !is_lazy_class(c))
-                .map(str::to_owned)
-                .collect();
-            if kept.is_empty() {
-                el.remove_attr_by_atom(&local_name!("class"));
-            } else {
-                el.set_attr_by_atom(&local_name!("class"), &kept.join(" "));
-            }
-        }
-    }
 }
 
 /// Whether the page says `el`'s `src` is the low-quality one: lazysizes' `data-lowsrc`
@@ -655,10 +485,6 @@ fn srcset_is_stand_in(srcset: &str, shown: Option<usize>) -> bool {
             src_state(Some(c.url)) != Src::Real
         }
     })
-}
-
-fn trim_scheme(url: &str) -> &str {
-    url.split_once("//").map_or(url, |(_, rest)| rest)
 }
 
 /// The picture an `<img>` shows as its own inline background (see [`background_image`]),

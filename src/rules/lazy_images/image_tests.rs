@@ -70,3 +70,26 @@ fn srcset_is_placeholder_alone(srcset: &str) -> bool {
             || is_stand_in_file(file_name(c.url))
     })
 }
+
+proptest::proptest! {
+    /// One search of the whole `class` value answers as a look at each word: `lazy` in any
+    /// case anywhere in a word, `ls-is-cached` only as a whole word.
+    #[test]
+    fn lazy_word_as_each_word(
+        words in proptest::collection::vec(
+            proptest::sample::select(&[
+                "lazy", "LaZy", "lazyload", "jetpack-lazy-image", "la", "zy", "ls-is-cached",
+                "xls-is-cached", "ls-is-cachedx", "ls-is", "-cached", "img", "", "é",
+            ][..]),
+            0..6,
+        ),
+        sep in proptest::sample::select(&[" ", "  ", "\t", "\n", "", "\u{a0}"][..]),
+    ) {
+        let class = words.join(sep);
+        proptest::prop_assert_eq!(
+            super::class_has_lazy_word(&class),
+            class.split_ascii_whitespace().any(super::is_lazy_class),
+            "{:?}", class
+        );
+    }
+}

@@ -22,12 +22,18 @@ const PREVIEW_ATTRIBUTES: &[&str] = &["data-placeholder-image", "data-lqip", "da
 pub(crate) fn is_marked_preview(el: &Element<'_>, inline: impl FnOnce() -> Option<Inline>) -> bool {
     PREVIEW_ATTRIBUTES.iter().any(|a| el.has_attr(a))
         || el
-            .classes()
-            .any(|c| contains_ci(c, "lqip") || contains_ci(c, "placeholder"))
+            .attr_by_atom(&html5ever::local_name!("class"))
+            .is_some_and(class_marks_preview)
         || el
             .attr("src")
             .is_some_and(|s| contains_ci(file_name(s), "lqip"))
         || inline().is_some()
+}
+
+/// Whether a word of the `class` value `class` contains `lqip` or `placeholder` (any case):
+/// neither holds white space, so a word holds one when the whole value does.
+fn class_marks_preview(class: &str) -> bool {
+    contains_ci(class, "lqip") || contains_ci(class, "placeholder")
 }
 
 /// The largest side of an inline preview, in pixels (Gatsby's and Next.js' blurred
@@ -224,4 +230,28 @@ pub(crate) fn picture_img_has_url(el: &Element<'_>) -> bool {
             }
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// One search of the whole `class` value answers as a look at each word.
+        #[test]
+        fn preview_class_as_each_word(
+            words in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "lqip", "LQIP", "img-lqip", "lq", "ip", "placeholder", "Placeholder-x",
+                    "place", "holder", "img", "", "é",
+                ][..]),
+                0..6,
+            ),
+            sep in proptest::sample::select(&[" ", "  ", "\t", "\n", "", "\u{a0}"][..]),
+        ) {
+            let class = words.join(sep);
+            let by_word = class.split_ascii_whitespace().any(|c| {
+                crate::ascii::contains_ci(c, "lqip") || crate::ascii::contains_ci(c, "placeholder")
+            });
+            proptest::prop_assert_eq!(super::class_marks_preview(&class), by_word, "{:?}", class);
+        }
+    }
 }
