@@ -175,7 +175,9 @@ pub fn is_tracker_or_ad_image(
 /// (`renderTimingPixel.png`: `pixel` with `tracking`, `timing`, `impression`…), or an
 /// endpoint named as a tracker's and asked with a query (`/pixel?uid=1`, `/collect?v=1…`,
 /// `/beacon.gif?e=view`, `/track.php?id=9`: see `ENDPOINT_NAMES`). The table and its
-/// sources are in `src/rules/junk/trackers.rs`.
+/// sources are in `src/rules/junk/trackers.rs`. A URL is read as the browser reads it:
+/// `https:\\host\p`, `https:/host/p`, a tab inside, a host with a trailing dot, one
+/// percent-encoded or with a full-width dot load from that host.
 #[inline]
 pub fn is_tracker_url(url: &str) -> bool {
     // An inline image is no tracker's, and a photo inlined is tens of kilobytes: not
@@ -204,11 +206,58 @@ fn is_tracker_url_now(url: &str) -> bool {
     if tracker_by_host(host, path) {
         return true;
     }
+    tracker_by_path(path) || (read_otherwise(&lower, host) && tracker_as_parsed(url))
+}
+
+/// Whether `path` (lowercase, with its query) is a tracker's, whatever the host.
+fn tracker_by_path(path: &str) -> bool {
     has_tracker_part(path)
         || pixel_file_name(path)
         || tracker_endpoint(path)
         || redirects_to_tracker(path)
         || archived_tracker(path)
+}
+
+/// Whether the URL parser, as a browser runs it, may read `lower` (lowercase, trimmed) with
+/// another host or path than [`split_url`] does: a backslash read as a slash, a tab or line
+/// break removed, an `http(s):` with one slash, a host percent-encoded, not ASCII (a
+/// full-width dot), or ending with a dot.
+fn read_otherwise(lower: &str, host: Option<&str>) -> bool {
+    let b = lower.as_bytes();
+    memchr::memchr3(b'\\', b'\t', b'\n', b).is_some()
+        || memchr::memchr(b'\r', b).is_some()
+        || match host {
+            Some(h) => h.ends_with('.') || h.contains('%') || !h.is_ascii(),
+            None => lower.starts_with("http:") || lower.starts_with("https:"),
+        }
+}
+
+/// [`is_tracker_url`] of `url` as the URL parser reads it (a protocol-relative one as
+/// `https:`): its host and path, normalised, looked up as [`split_url`]'s are. Rare: out of
+/// line.
+#[cold]
+#[inline(never)]
+fn tracker_as_parsed(url: &str) -> bool {
+    let url = url.trim();
+    let b = url.as_bytes();
+    let relative = b.len() >= 2 && matches!(b[0], b'/' | b'\\') && matches!(b[1], b'/' | b'\\');
+    let parsed = if relative {
+        url::Url::parse(&format!("https:{url}"))
+    } else {
+        url::Url::parse(url)
+    };
+    let Ok(parsed) = parsed else {
+        return false;
+    };
+    let Some(host) = parsed
+        .host_str()
+        .filter(|_| matches!(parsed.scheme(), "http" | "https"))
+    else {
+        return false;
+    };
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let path = parsed[url::Position::BeforePath..].to_ascii_lowercase();
+    tracker_by_host(Some(&host), &path) || tracker_by_path(&path)
 }
 
 /// Whether `path` holds one of [`TRACKER_PATH_PARTS`]. Each part starts with `/`: it is
@@ -525,7 +574,8 @@ mod tests {
 
     /// The look-ups by domain answer as a comparison of every entry would: on every host
     /// made of the listed domains with and without subdomains, look-alike prefixes and
-    /// trailing dots, with the listed paths and others.
+    /// trailing dots (the same host: see `trackers_in_shapes_the_parser_normalises`), with
+    /// the listed paths and others.
     #[test]
     fn lookups_equal_a_scan_of_the_tables() {
         use super::{split_url, TRACKER_HOSTS, TRACKER_PATHS, TRACKER_PATH_PARTS};
@@ -536,7 +586,11 @@ mod tests {
         fn scanned(url: &str) -> bool {
             let lower = url.trim().to_ascii_lowercase();
             let (host, path) = split_url(&lower);
-            if let Some(host) = host {
+            // A host with a trailing dot is read as the URL parser (the browser) reads it:
+            // the host without its dot, an empty path as `/`.
+            let dotted = host.is_some_and(|h| h.ends_with('.'));
+            let path = if dotted && path.is_empty() { "/" } else { path };
+            if let Some(host) = host.map(|h| h.trim_end_matches('.')) {
                 if TRACKER_HOSTS.iter().any(|h| on(host, h))
                     || TRACKER_PATHS.iter().any(|(h, p)| {
                         on(host, h)
@@ -644,6 +698,43 @@ mod tests {
             let plain_pixel = stem.contains("pixel")
                 && super::PIXEL_WORDS.iter().any(|w| stem.contains(w));
             proptest::prop_assert_eq!(super::pixel_file_name(path), plain_pixel, "{:?}", url);
+        }
+    }
+
+    /// A tracker's URL written in a shape the URL parser (and so the browser) reads as the
+    /// tracker's: backslashes for slashes, one slash, a tab inside, a trailing dot, a host
+    /// percent-encoded or with a full-width dot. The browser loads the pixel all the same.
+    #[test]
+    fn trackers_in_shapes_the_parser_normalises() {
+        for url in [
+            "https:\\\\sb.scorecardresearch.com/p?c1=2",
+            "https://sb.scorecardresearch.com\\p?c1=2",
+            "https:/sb.scorecardresearch.com/p?c1=2",
+            "HTTPS:\\sb.scorecardresearch.com\\p?c1=2",
+            "\\\\sb.scorecardresearch.com/p?c1=2",
+            "/\\sb.scorecardresearch.com/p?c1=2",
+            "https://sb.score\tcardresearch.com/p?c1=2",
+            "https://sb.scorecardresearch.com./p?c1=2",
+            "https://sb%2Escorecardresearch.com/p",
+            "https://sb.scorecardresearch.com\u{3002}/p",
+            "https://www.facebook.com\\tr?id=1",
+            "https://www.facebook.com./tr?id=1",
+            "https://img.example.com\\pixel?uid=1",
+            "https:\\\\img.example.com\\b\\ss\\x",
+        ] {
+            assert!(is_tracker_url(url), "{url:?}");
+        }
+        for url in [
+            "https:\\\\img.example.com/a.jpg",
+            "https://img.example.com./a.jpg",
+            "https://img%2Eexample.com/a.jpg",
+            "https://img.example.com\\photos\\a.jpg",
+            "https:/img.example.com/a.jpg",
+            "/\\img.example.com/a.jpg",
+            "https://sb.scorecardresearch.example/p?c1=2",
+            "https://example.com/sb.scorecardresearch.com/a.jpg",
+        ] {
+            assert!(!is_tracker_url(url), "{url:?}");
         }
     }
 
