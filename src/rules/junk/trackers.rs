@@ -206,7 +206,7 @@ fn is_tracker_url_now(url: &str) -> bool {
     if tracker_by_host(host, path) {
         return true;
     }
-    tracker_by_path(path) || (read_otherwise(&lower, host) && tracker_as_parsed(url))
+    tracker_by_path(path) || (read_otherwise(&lower, host, path) && tracker_as_parsed(url))
 }
 
 /// Whether `path` (lowercase, with its query) is a tracker's, whatever the host.
@@ -220,16 +220,35 @@ fn tracker_by_path(path: &str) -> bool {
 
 /// Whether the URL parser, as a browser runs it, may read `lower` (lowercase, trimmed) with
 /// another host or path than [`split_url`] does: a backslash read as a slash, a tab or line
-/// break removed, an `http(s):` with one slash, a host percent-encoded, not ASCII (a
-/// full-width dot), or ending with a dot.
-fn read_otherwise(lower: &str, host: Option<&str>) -> bool {
+/// break removed, an `http(s):` with one slash or more than two, no path (read as `/`) or a
+/// query before it, a dot segment (`/./`, `/../`, `/%2e/`: removed), a host
+/// percent-encoded, not ASCII (a full-width dot), or ending with a dot.
+fn read_otherwise(lower: &str, host: Option<&str>, path: &str) -> bool {
     let b = lower.as_bytes();
     memchr::memchr3(b'\\', b'\t', b'\n', b).is_some()
         || memchr::memchr(b'\r', b).is_some()
         || match host {
-            Some(h) => h.ends_with('.') || h.contains('%') || !h.is_ascii(),
+            // No path: the browser asks for `/` (with the query, if any). No host: more
+            // slashes, which the browser passes over to the host.
+            Some(h) => {
+                path.is_empty()
+                    || query_before_path(lower, path)
+                    || path.contains("/.")
+                    || path.contains("/%2e")
+                    || h.is_empty()
+                    || h.ends_with('.')
+                    || h.contains('%')
+                    || !h.is_ascii()
+            }
             None => lower.starts_with("http:") || lower.starts_with("https:"),
         }
+}
+
+/// Whether a `?` or `#` stands before `path` (a suffix of `lower`): then [`split_url`] took
+/// the path from the query or the fragment (`//host?/p`), where the browser asks for `/`.
+fn query_before_path(lower: &str, path: &str) -> bool {
+    let start = lower.len() - path.len();
+    memchr::memchr2(b'?', b'#', &lower.as_bytes()[..start]).is_some()
 }
 
 /// [`is_tracker_url`] of `url` as the URL parser reads it (a protocol-relative one as
@@ -586,10 +605,13 @@ mod tests {
         fn scanned(url: &str) -> bool {
             let lower = url.trim().to_ascii_lowercase();
             let (host, path) = split_url(&lower);
-            // A host with a trailing dot is read as the URL parser (the browser) reads it:
-            // the host without its dot, an empty path as `/`.
-            let dotted = host.is_some_and(|h| h.ends_with('.'));
-            let path = if dotted && path.is_empty() { "/" } else { path };
+            // As the URL parser (the browser) reads it: a host without its trailing dot, an
+            // empty path as `/`.
+            let path = if host.is_some() && path.is_empty() {
+                "/"
+            } else {
+                path
+            };
             if let Some(host) = host.map(|h| h.trim_end_matches('.')) {
                 if TRACKER_HOSTS.iter().any(|h| on(host, h))
                     || TRACKER_PATHS.iter().any(|(h, p)| {
@@ -735,6 +757,32 @@ mod tests {
             "https://example.com/sb.scorecardresearch.com/a.jpg",
         ] {
             assert!(!is_tracker_url(url), "{url:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// Whatever the URL parser (the browser) reads as a tracker's URL is one: the
+        /// screen that sends a URL to the parser is never stricter than the parse, on URLs
+        /// made of schemes, slashes and backslashes, tracker and other hosts, dots, escapes,
+        /// white space, user info, ports and tracking paths, in any case.
+        #[test]
+        fn what_the_parser_reads_as_a_tracker_is_one(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "https:", "http:", "HTTPS:", "//", "/", "\\", "\\\\", "\t", "\n", " ",
+                "sb.scorecardresearch.com", "SB.ScoreCardResearch.COM", "www.facebook.com",
+                "facebook.com", "pixel.wp.com", "px.ads.linkedin.com", "img.example.com",
+                "scorecardresearch", ".", "%2E", "%2e", "\u{3002}", "\u{ff0e}", "u:p@", "@",
+                ":443", ":80", "/tr", "/tr?id=1", "/p?c1=2", "/px", "/pixel?uid=1", "/b/ss/x",
+                "/a.jpg", "?", "#", "x", "\r", "%73", "s", "b.scorecardresearch.com", "-", "ads",
+                "linkedin.com", "\u{a0}", "\u{200b}", "xn--", "/..", "/%2e", "/.",
+            ][..]), 1..8)
+        ) {
+            let url = pieces.concat();
+            proptest::prop_assert!(
+                !super::tracker_as_parsed(&url) || is_tracker_url(&url),
+                "{:?}", url
+            );
         }
     }
 
