@@ -201,7 +201,8 @@ pub(crate) fn recognise_named(value: &str) -> Option<Found> {
                 .map(|s| s.len())
         };
         let mut id = &rest[sep(rest)?..];
-        if id.len() > 5 && id[..5].eq_ignore_ascii_case("video") {
+        // `get`: the id is anything the page wrote, and byte 5 may fall inside a character.
+        if id.len() > 5 && id.get(..5).is_some_and(|v| v.eq_ignore_ascii_case("video")) {
             if let Some(n) = sep(&id[5..]) {
                 id = &id[5 + n..];
             }
@@ -708,6 +709,25 @@ mod tests {
             "ютуб-aB3DeFgHiJ0",
         ] {
             assert_eq!(recognise_named(value), None, "{value}");
+        }
+    }
+
+    /// An id the page wrote may hold characters of several bytes anywhere: no cut of it
+    /// may fall inside one (`vimeo:/p/ｙ` panicked, byte 5 inside `ｙ`).
+    #[test]
+    fn named_ids_of_any_characters_are_read_without_a_panic() {
+        use super::{recognise, recognise_named, NAMED};
+        for (name, _) in NAMED {
+            for sep in ["://", ":", "-", "_"] {
+                for lead in 0..8 {
+                    for wide in ["ｙ", "é", "𝕧", "\u{301}"] {
+                        let id = format!("{}{wide}video-x", &"video/p/a"[..lead.min(9)]);
+                        let value = format!("{name}{sep}{id}");
+                        let _ = recognise_named(&value);
+                        let _ = recognise(&format!("/watch?v={value}"), None);
+                    }
+                }
+            }
         }
     }
 }
