@@ -283,16 +283,46 @@ mod tests {
 
     /// Attribute names of every kind: those a template is read from, and others.
     const NAMES: &[&str] = &[
-        "src", "data-src", "real_src", "data-bg", "data-widths", "alt", "class", "srcset",
-        "style", "title", "width", "data-x", "srcx", "xdata-src",
+        "src",
+        "data-src",
+        "real_src",
+        "data-bg",
+        "data-widths",
+        "alt",
+        "class",
+        "srcset",
+        "style",
+        "title",
+        "width",
+        "data-x",
+        "srcx",
+        "xdata-src",
     ];
 
     /// Value pieces: holes of every kind, escapes that are none, JSON, widths.
     const PIECES: &[&str] = &[
-        "https://a.example/a_", "{width}", "%{width}", "{w}", "%7Bwidth%7D", "%7bwidth%7d",
-        "{{file}}", "{file}", "%7B%7Bfile%7D%7D", "%7b%7bfilename%7d%7d", "{filename}",
-        "{height}", "%7B", "%7b", "{", "%", "%20", ".jpg", "[180,360]", "100%",
-        r#"[{"file":"a.jpg","width":800}]"#, " ",
+        "https://a.example/a_",
+        "{width}",
+        "%{width}",
+        "{w}",
+        "%7Bwidth%7D",
+        "%7bwidth%7d",
+        "{{file}}",
+        "{file}",
+        "%7B%7Bfile%7D%7D",
+        "%7b%7bfilename%7d%7d",
+        "{filename}",
+        "{height}",
+        "%7B",
+        "%7b",
+        "{",
+        "%",
+        "%20",
+        ".jpg",
+        "[180,360]",
+        "100%",
+        r#"[{"file":"a.jpg","width":800}]"#,
+        " ",
     ];
 
     proptest::proptest! {
