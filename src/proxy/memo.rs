@@ -77,9 +77,13 @@ impl<T, const N: usize> Ring<T, N> {
     }
 }
 
+/// A proxy peeled: the generic fallback's setting, the URL's fingerprint ([`key`]), the URL,
+/// the origin.
+type Peeled = (bool, u64, String, Option<String>);
+
 thread_local! {
-    /// Proxies peeled: the generic fallback's setting, the URL, the origin.
-    static RECENT: RefCell<Ring<(bool, u64, String, Option<String>), SIZE>> =
+    /// Proxies peeled ([`Peeled`]).
+    static RECENT: RefCell<Ring<Peeled, SIZE>> =
         const { RefCell::new(Ring::new()) };
     /// The last few answers of [`is_tracker_url`](crate::rules::junk::is_tracker_url): an
     /// image's URL is asked about by the lazy-image rule (each candidate), then by the junk
