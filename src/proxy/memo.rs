@@ -77,24 +77,28 @@ impl<T, const N: usize> Ring<T, N> {
     }
 }
 
+/// A proxy peeled: the generic fallback's setting, the URL's fingerprint ([`key`]), the URL,
+/// the origin.
+type Peeled = (bool, u64, String, Option<String>);
+
 thread_local! {
-    /// Proxies peeled: the generic fallback's setting, the URL, the origin.
-    static RECENT: RefCell<Ring<(bool, String, Option<String>), SIZE>> =
+    /// Proxies peeled ([`Peeled`]).
+    static RECENT: RefCell<Ring<Peeled, SIZE>> =
         const { RefCell::new(Ring::new()) };
     /// The last few answers of [`is_tracker_url`](crate::rules::junk::is_tracker_url): an
     /// image's URL is asked about by the lazy-image rule (each candidate), then by the junk
     /// rule (the `src` it was given), and by the `<noscript>` twin's reading.
-    static TRACKERS: RefCell<Ring<(String, bool), TRACKER_SIZE>> =
+    static TRACKERS: Answers<TRACKER_SIZE> =
         const { RefCell::new(Ring::new()) };
     /// The last few answers of
     /// [`is_placeholder`](crate::rules::lazy_images::placeholder::is_placeholder): an image's
     /// `src` is asked about by the lazy-image rule (its state, its candidates), by the
     /// `<noscript>` reading (its twin's keys), and a page repeats its placeholder.
-    static PLACEHOLDERS: RefCell<Ring<(String, bool), PLACEHOLDER_SIZE>> =
+    static PLACEHOLDERS: Answers<PLACEHOLDER_SIZE> =
         const { RefCell::new(Ring::new()) };
     /// The last few answers of the stand-in file name test (`lazy_images::stand_in_file`):
     /// an image's file name is asked about for its `src`, its candidates and its twins.
-    static STAND_IN_FILES: RefCell<Ring<(String, bool), STAND_IN_FILE_SIZE>> =
+    static STAND_IN_FILES: Answers<STAND_IN_FILE_SIZE> =
         const { RefCell::new(Ring::new()) };
 }
 
@@ -111,7 +115,19 @@ pub(crate) fn forget() {
 const LONGEST: usize = 4096;
 
 /// A ring of answers of a yes-or-no test of URLs.
-type Answers<const N: usize> = RefCell<Ring<(String, bool), N>>;
+type Answers<const N: usize> = RefCell<Ring<(u64, String, bool), N>>;
+
+/// A cheap fingerprint of `url` ([`key`]) stored beside it: its length and last eight bytes
+/// (a page's URLs share their start and often their length, and differ in the file name).
+/// A look-up compares fingerprints first, and the whole URLs only when they agree: no
+/// string comparison (nor its call) for most entries.
+fn key(url: &str) -> u64 {
+    let b = url.as_bytes();
+    let n = b.len().min(8);
+    let mut tail = [0u8; 8];
+    tail[..n].copy_from_slice(&b[b.len() - n..]);
+    u64::from_le_bytes(tail) ^ ((b.len() as u64) << 51)
+}
 
 /// The answer for `url` in `ring`: remembered, or `test`'s, which is then remembered. `test`
 /// runs with nothing borrowed.
@@ -124,13 +140,14 @@ fn remembered<const N: usize>(
     if url.len() > LONGEST {
         return test();
     }
+    let k = key(url);
     let known = ring
         .try_with(|r| {
             r.borrow()
                 .live()
                 .iter()
-                .find(|(u, _)| u == url)
-                .map(|&(_, answer)| answer)
+                .find(|(uk, u, _)| *uk == k && u == url)
+                .map(|&(_, _, answer)| answer)
         })
         .ok()
         .flatten();
@@ -144,11 +161,12 @@ fn remembered<const N: usize>(
         // ring has its slots and their strings are long enough (kept from page to page).
         match r.slot() {
             Some(entry) => {
-                entry.0.clear();
-                entry.0.push_str(url);
-                entry.1 = answer;
+                entry.0 = k;
+                entry.1.clear();
+                entry.1.push_str(url);
+                entry.2 = answer;
             }
-            None => r.entries.push((url.to_owned(), answer)),
+            None => r.entries.push((k, url.to_owned(), answer)),
         }
     });
     answer
@@ -179,13 +197,14 @@ pub(super) fn peeled(
     url: &str,
     peel: impl FnOnce() -> Option<String>,
 ) -> Option<String> {
+    let k = key(url);
     let known = RECENT
         .try_with(|r| {
             r.borrow()
                 .live()
                 .iter()
-                .find(|(g, u, _)| *g == generic && u == url)
-                .map(|(_, _, origin)| origin.clone())
+                .find(|(g, uk, u, _)| *uk == k && *g == generic && u == url)
+                .map(|(_, _, _, origin)| origin.clone())
         })
         .ok()
         .flatten();
@@ -195,7 +214,7 @@ pub(super) fn peeled(
     let origin = peel();
     let _ = RECENT.try_with(|r| {
         r.borrow_mut()
-            .push((generic, url.to_owned(), origin.clone()))
+            .push((generic, k, url.to_owned(), origin.clone()))
     });
     origin
 }
@@ -239,6 +258,36 @@ mod tests {
         forget();
         assert_eq!(peeled(true, url, || peel(Some("z"))).as_deref(), Some("z"));
         assert_eq!(calls.get(), before + 2);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(1024))]
+        /// Whatever the order URLs are asked in (many of one length, many ending alike, some
+        /// whose fingerprints agree), each remembered answer is the test's own for that URL:
+        /// comparing fingerprints first never takes another URL's answer.
+        #[test]
+        fn remembered_answers_are_each_urls_own(
+            asked in proptest::collection::vec(
+                (
+                    proptest::sample::select(&["https://a.example/", "https://b.example/", "", "x"][..]),
+                    proptest::sample::select(&["a", "b", "ab", "ba", "aa", "12345678"][..]),
+                    proptest::sample::select(&[".jpg", ".png", "", "/1.jpg", "/2.jpg"][..]),
+                ),
+                0..60,
+            ),
+        ) {
+            forget();
+            // The oracle: a yes-or-no answer that tells close URLs apart.
+            let answer = |u: &str| u.bytes().map(u32::from).sum::<u32>() % 3 == 0 || u.contains("ba");
+            for (a, b, c) in &asked {
+                let url = format!("{a}{b}{c}");
+                proptest::prop_assert_eq!(placeholder(&url, || answer(&url)), answer(&url));
+                proptest::prop_assert_eq!(tracker(&url, || !answer(&url)), !answer(&url));
+                let origin = answer(&url).then(|| url.clone());
+                proptest::prop_assert_eq!(peeled(true, &url, || origin.clone()), origin);
+            }
+            forget();
+        }
     }
 
     #[test]

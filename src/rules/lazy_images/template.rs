@@ -20,6 +20,13 @@ fn may_hold_hole(v: &str) -> bool {
     })
 }
 
+/// Whether a template is ever read from the attribute `name`: `src`, a `data-` one, or
+/// Sina Blog's `real_src` (every name of [`SRC_ATTRIBUTES`](super::SRC_ATTRIBUTES) and
+/// `stand_in::BACKGROUND_ATTRIBUTES` is one of them).
+fn can_hold_template(name: &str) -> bool {
+    name.starts_with("data-") || name == "src" || name == "real_src"
+}
+
 /// Placeholders for the height, filled only from the element's own `height`.
 const HEIGHT_HOLES: &[&str] = &[
     "%{height}",
@@ -49,7 +56,11 @@ pub(crate) fn fill_template(
     // Every hole has `{` or `%7B` (any case): most images have neither in any attribute
     // (an SVG placeholder escapes `<` and `"`, not `{`), and are answered in one pass over
     // their values instead of a look-up per lazy attribute.
-    let may_hold_hole = el.attrs().any(|(_, v)| may_hold_hole(v));
+    // Only the attributes a template is read from are screened (`src`, the lazy ones, the
+    // `data-` ones): not `alt`, `class`, `style` nor a long `srcset`.
+    let may_hold_hole = el
+        .attrs()
+        .any(|(k, v)| can_hold_template(k) && may_hold_hole(v));
     if !may_hold_hole {
         return false;
     }
@@ -258,6 +269,100 @@ mod tests {
         ));
         assert!(!super::may_hold_hole("https://a.example/50%7"));
         assert!(!super::may_hold_hole("100%"));
+    }
+
+    #[test]
+    fn every_lazy_attribute_can_hold_a_template() {
+        for name in super::super::SRC_ATTRIBUTES
+            .iter()
+            .chain(super::super::stand_in::BACKGROUND_ATTRIBUTES)
+        {
+            assert!(super::can_hold_template(name), "{name}");
+        }
+    }
+
+    /// Attribute names of every kind: those a template is read from, and others.
+    const NAMES: &[&str] = &[
+        "src",
+        "data-src",
+        "real_src",
+        "data-bg",
+        "data-widths",
+        "alt",
+        "class",
+        "srcset",
+        "style",
+        "title",
+        "width",
+        "data-x",
+        "srcx",
+        "xdata-src",
+    ];
+
+    /// Value pieces: holes of every kind, escapes that are none, JSON, widths.
+    const PIECES: &[&str] = &[
+        "https://a.example/a_",
+        "{width}",
+        "%{width}",
+        "{w}",
+        "%7Bwidth%7D",
+        "%7bwidth%7d",
+        "{{file}}",
+        "{file}",
+        "%7B%7Bfile%7D%7D",
+        "%7b%7bfilename%7d%7d",
+        "{filename}",
+        "{height}",
+        "%7B",
+        "%7b",
+        "{",
+        "%",
+        "%20",
+        ".jpg",
+        "[180,360]",
+        "100%",
+        r#"[{"file":"a.jpg","width":800}]"#,
+        " ",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+        /// When no attribute a template is read from passes the screen, the search
+        /// `fill_template` runs after the screen (a width hole in `src` or a lazy attribute,
+        /// else a file hole in `src` or a `data-` attribute) finds nothing: screening only
+        /// those attributes answers as screening them all did.
+        #[test]
+        fn the_narrow_screen_misses_no_template(
+            attrs in proptest::collection::vec(
+                (0..NAMES.len(), proptest::collection::vec(0..PIECES.len(), 0..5)),
+                0..6,
+            ),
+        ) {
+            let attrs: Vec<(&str, String)> = attrs
+                .iter()
+                .map(|(n, v)| (NAMES[*n], v.iter().map(|&p| PIECES[p]).collect()))
+                .collect();
+            let narrow = attrs
+                .iter()
+                .any(|(k, v)| super::can_hold_template(k) && super::may_hold_hole(v));
+            if narrow {
+                return Ok(());
+            }
+            for lazy in [super::super::SRC_ATTRIBUTES, super::super::stand_in::BACKGROUND_ATTRIBUTES] {
+                let width = attrs.iter().any(|(k, v)| {
+                    (*k == "src" || lazy.contains(k))
+                        && super::WIDTH_HOLES.iter().any(|h| v.trim().contains(h))
+                });
+                proptest::prop_assert!(!width, "{:?}", attrs);
+            }
+            let file = attrs.iter().any(|(k, v)| {
+                (*k == "src" || k.starts_with("data-"))
+                    && super::FILE_HOLES
+                        .iter()
+                        .any(|h| super::find_ci(v.trim(), h).is_some())
+            });
+            proptest::prop_assert!(!file, "{:?}", attrs);
+        }
     }
 
     #[test]
