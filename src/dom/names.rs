@@ -79,12 +79,10 @@ impl NameBits {
 /// The names a [`NameBits`] table is filled from: every static name (the long ones; short
 /// names are packed inline, not in the static set) and every HTML element name.
 pub(crate) fn candidates() -> impl Iterator<Item = LocalName> {
-    let statics = <LocalNameStaticSet as StaticAtomSet>::get().atoms;
-    statics
-        .iter()
-        .copied()
-        .chain(HTML_ELEMENTS.split_whitespace())
-        .map(LocalName::from)
+    let statics = <LocalNameStaticSet as StaticAtomSet>::get().atoms.len() as u32;
+    (0..statics)
+        .map(LocalName::pack_static)
+        .chain(HTML_ELEMENTS.split_whitespace().map(LocalName::from))
 }
 
 /// The first slot of the packed atom `key`.
@@ -264,7 +262,15 @@ mod tests {
         let mut names: Vec<LocalName> = statics.iter().map(|s| LocalName::from(*s)).collect();
         names.extend((0..statics.len()).map(|i| LocalName::pack_static(i as u32)));
         names.extend(HTML_ELEMENTS.split_whitespace().map(LocalName::from));
-        for custom in ["x", "my-el", "blockquotes", "DIV", "p2", "a-very-long-custom-name", ""] {
+        for custom in [
+            "x",
+            "my-el",
+            "blockquotes",
+            "DIV",
+            "p2",
+            "a-very-long-custom-name",
+            "",
+        ] {
             names.push(LocalName::from(custom));
         }
         let mut blocks = 0;

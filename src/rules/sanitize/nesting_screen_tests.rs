@@ -34,7 +34,10 @@ fn tables_match_the_matches() {
 
 /// The names placement reads, other element names, and names that are no static atom.
 fn pool() -> Vec<LocalName> {
-    let mut names: Vec<LocalName> = HTML_ELEMENTS.split_whitespace().map(LocalName::from).collect();
+    let mut names: Vec<LocalName> = HTML_ELEMENTS
+        .split_whitespace()
+        .map(LocalName::from)
+        .collect();
     names.extend(["my-el", "x", "tables"].map(LocalName::from));
     names
 }
@@ -69,7 +72,12 @@ fn screen_equals_full_for_every_pair() {
     let pool = pool();
     let above: [&[LocalName]; 2] = [
         &[],
-        &[local_name!("p"), local_name!("a"), local_name!("li"), local_name!("ruby")],
+        &[
+            local_name!("p"),
+            local_name!("a"),
+            local_name!("li"),
+            local_name!("ruby"),
+        ],
     ];
     for name in &pool {
         for parent in pool.iter().map(Some).chain([None]) {
