@@ -1,7 +1,9 @@
 //! Element-name classes used by the parser-facing code (serializer, walk) and the rules.
 
-use html5ever::{local_name, LocalName};
+use html5ever::{local_name, LocalName, LocalNameStaticSet};
 use std::hash::Hasher;
+use std::sync::LazyLock;
+use string_cache::StaticAtomSet;
 
 /// The names of the HTML elements (current, obsolete and legacy ones the parser knows), and
 /// `svg` and `math`, whitespace-separated: what a per-name table is filled with, and what a
@@ -18,8 +20,106 @@ pub(crate) const HTML_ELEMENTS: &str =
     summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul \
     var video wbr xmp svg math";
 
+/// Answers of up to 16 per-name predicates for every element name that has an answer,
+/// computed once: a question about a name is then a multiply and one or two loads in a small
+/// open-addressed table keyed by the atom's packed value, instead of a chain of compares
+/// (which runs cold and mispredicts on varied pages).
+///
+/// A `local_name!` constant is a static or inline atom, and a name equal to it is packed to
+/// the same value (atoms compare by that value); a dynamic atom (a pointer) equals no such
+/// constant, so every predicate built from matches on such constants is false for it, and it
+/// finds no key here. The table is filled from the canonical atom of every static name.
+pub(crate) struct NameBits(Box<[(u64, u16)]>);
+
+/// Slots of a [`NameBits`] table (a power of two, well above the few hundred names that
+/// have an answer, so most lookups end at the first slot).
+const SLOTS: usize = 2048;
+
+impl NameBits {
+    /// The table of `preds` (bit `k` answers `preds[k]`) over every name of [`candidates`].
+    pub(crate) fn build(preds: &[fn(&LocalName) -> bool]) -> NameBits {
+        let mut table = vec![(0u64, 0u16); SLOTS].into_boxed_slice();
+        for atom in candidates() {
+            let bits = preds
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p(&atom))
+                .fold(0u16, |b, (k, _)| b | 1 << k);
+            if bits == 0 {
+                continue;
+            }
+            let key = atom.unsafe_data();
+            let mut i = slot(key);
+            while table[i].0 != 0 && table[i].0 != key {
+                i = (i + 1) % SLOTS;
+            }
+            table[i] = (key, bits);
+        }
+        NameBits(table)
+    }
+
+    /// The bits of `name` (0 for a name no predicate holds for).
+    #[inline]
+    pub(crate) fn get(&self, name: &LocalName) -> u16 {
+        let key = name.unsafe_data();
+        let mut i = slot(key);
+        loop {
+            let (k, bits) = self.0[i];
+            if k == key {
+                return bits;
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) % SLOTS;
+        }
+    }
+}
+
+/// The names a [`NameBits`] table is filled from: every static name (the long ones; short
+/// names are packed inline, not in the static set) and every HTML element name.
+pub(crate) fn candidates() -> impl Iterator<Item = LocalName> {
+    let statics = <LocalNameStaticSet as StaticAtomSet>::get().atoms.len() as u32;
+    (0..statics)
+        .map(LocalName::pack_static)
+        .chain(HTML_ELEMENTS.split_whitespace().map(LocalName::from))
+}
+
+/// The first slot of the packed atom `key`.
+#[inline]
+fn slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+}
+
+const VOID: u16 = 1;
+const RAW_TEXT: u16 = 2;
+const BLOCK: u16 = 4;
+
+static CLASSES: LazyLock<NameBits> =
+    LazyLock::new(|| NameBits::build(&[is_void_slow, is_raw_text_slow, is_block_slow]));
+
 /// Elements that have no end tag and whose children are never serialized.
+#[inline]
 pub(crate) fn is_void(name: &LocalName) -> bool {
+    CLASSES.get(name) & VOID != 0
+}
+
+/// Elements whose text content the parser reads as raw text (never as markup), with
+/// scripting enabled as in a browser.
+#[inline]
+pub(crate) fn is_raw_text(name: &LocalName) -> bool {
+    CLASSES.get(name) & RAW_TEXT != 0
+}
+
+/// Block-level elements: unwrapping one must not glue its text onto its neighbours', and an
+/// image wrapper in block context becomes a `<figure>`.
+#[inline]
+pub(crate) fn is_block(name: &LocalName) -> bool {
+    CLASSES.get(name) & BLOCK != 0
+}
+
+/// [`is_void`] as a match: what its table is built from.
+pub(crate) fn is_void_slow(name: &LocalName) -> bool {
     matches!(
         *name,
         local_name!("area")
@@ -52,9 +152,8 @@ pub(crate) fn shows_no_text(name: &str) -> bool {
     )
 }
 
-/// Elements whose text content the parser reads as raw text (never as markup), with
-/// scripting enabled as in a browser.
-pub(crate) fn is_raw_text(name: &LocalName) -> bool {
+/// [`is_raw_text`] as a match: what its table is built from.
+pub(crate) fn is_raw_text_slow(name: &LocalName) -> bool {
     matches!(
         *name,
         local_name!("style")
@@ -68,9 +167,8 @@ pub(crate) fn is_raw_text(name: &LocalName) -> bool {
     )
 }
 
-/// Block-level elements: unwrapping one must not glue its text onto its neighbours', and an
-/// image wrapper in block context becomes a `<figure>`.
-pub(crate) fn is_block(name: &LocalName) -> bool {
+/// [`is_block`] as a match: what its table is built from.
+pub(crate) fn is_block_slow(name: &LocalName) -> bool {
     matches!(
         *name,
         local_name!("address")
@@ -148,5 +246,61 @@ impl Hasher for AtomHasher {
 
     fn write_u64(&mut self, n: u64) {
         self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every name the table can answer for (each static atom), the HTML element names and
+    /// names that are no static atom (inline and dynamic ones): table and match agree.
+    #[test]
+    fn class_table_matches_the_matches() {
+        let statics = <LocalNameStaticSet as StaticAtomSet>::get().atoms;
+        assert!(statics.len() > 100);
+        let mut names: Vec<LocalName> = statics.iter().map(|s| LocalName::from(*s)).collect();
+        names.extend((0..statics.len()).map(|i| LocalName::pack_static(i as u32)));
+        names.extend(HTML_ELEMENTS.split_whitespace().map(LocalName::from));
+        for custom in [
+            "x",
+            "my-el",
+            "blockquotes",
+            "DIV",
+            "p2",
+            "a-very-long-custom-name",
+            "",
+        ] {
+            names.push(LocalName::from(custom));
+        }
+        let mut blocks = 0;
+        for name in &names {
+            assert_eq!(is_void(name), is_void_slow(name), "{name}");
+            assert_eq!(is_raw_text(name), is_raw_text_slow(name), "{name}");
+            assert_eq!(is_block(name), is_block_slow(name), "{name}");
+            blocks += usize::from(is_block(name));
+        }
+        assert!(blocks >= 46, "{blocks}");
+        assert!(is_block(&local_name!("div")) && !is_block(&LocalName::from("my-el")));
+    }
+
+    /// Every `local_name!` constant in the files whose matches fill tables is a candidate: so
+    /// a name any of those predicates holds for has its bits in the table.
+    #[test]
+    fn every_matched_name_is_a_candidate() {
+        let known: Vec<LocalName> = candidates().collect();
+        let sources = [
+            include_str!("names.rs"),
+            include_str!("../rules/sanitize/nesting.rs"),
+        ];
+        let mut seen = 0;
+        for source in sources {
+            for piece in source.split("local_name!(\"").skip(1) {
+                let name = &piece[..piece.find('"').unwrap()];
+                assert!(known.contains(&LocalName::from(name)), "{name}");
+                seen += 1;
+            }
+        }
+        assert!(seen > 200, "{seen}");
     }
 }

@@ -8,8 +8,57 @@
 //! The rules below are the start-tag rules of the HTML tree builder ("in body", "in table"
 //! and friends) that close or move an open element; everything else nests freely.
 
+use crate::dom::names::NameBits;
 use crate::Element;
 use html5ever::{local_name, LocalName};
+use std::sync::LazyLock;
+
+/// [`placement_full`] may answer other than `Fits` for the name (whatever its ancestors).
+const ASKS: u16 = 1;
+/// [`table_child_fits`] answers for children of the name.
+const TABLE_PARENT: u16 = 2;
+/// [`closes_p`].
+const CLOSES_P: u16 = 4;
+/// [`ends_scope`].
+const ENDS_SCOPE: u16 = 8;
+/// [`is_special`].
+const SPECIAL: u16 = 16;
+
+static NAMES: LazyLock<NameBits> = LazyLock::new(|| {
+    NameBits::build(&[
+        asks_slow,
+        |p| table_child_fits(p, &local_name!("span")).is_some(),
+        closes_p_slow,
+        ends_scope_slow,
+        is_special_slow,
+    ])
+});
+
+/// The names [`placement_full`] reads: table parts, the names of its `match` and the
+/// `p`-closing ones.
+fn asks_slow(name: &LocalName) -> bool {
+    table_part_fits(name, None).is_some()
+        || closes_p_slow(name)
+        || matches!(
+            *name,
+            local_name!("li")
+                | local_name!("dd")
+                | local_name!("dt")
+                | local_name!("h1")
+                | local_name!("h2")
+                | local_name!("h3")
+                | local_name!("h4")
+                | local_name!("h5")
+                | local_name!("h6")
+                | local_name!("a")
+                | local_name!("nobr")
+                | local_name!("rt")
+                | local_name!("rp")
+                | local_name!("rb")
+                | local_name!("rtc")
+                | local_name!("table")
+        )
+}
 
 /// How far up the ancestors are looked at. Browsers do not nest deeper than 512 elements
 /// anyway (deeper markup is reparented), and the bound keeps the check linear.
@@ -39,6 +88,28 @@ pub(crate) enum Placement {
 ///
 /// `scopes`: [`Scopes`] of the same ancestors (see [`scopes`]), asked only when needed.
 pub(crate) fn placement<'n, I>(
+    name: &LocalName,
+    quirks: bool,
+    ancestors: impl Fn() -> I,
+    scopes: impl Fn() -> Scopes,
+) -> Placement
+where
+    I: Iterator<Item = Option<&'n LocalName>>,
+{
+    // One load each screens out most elements: a name no rule below reads, under a parent
+    // that is no table structure, fits.
+    if NAMES.get(name) & ASKS == 0 {
+        let parent = ancestors().next().flatten();
+        if parent.is_none_or(|p| NAMES.get(p) & TABLE_PARENT == 0) {
+            return Placement::Fits;
+        }
+    }
+    placement_full(name, quirks, ancestors, scopes)
+}
+
+/// [`placement`] without its screen: every rule asked in turn.
+#[inline(never)]
+fn placement_full<'n, I>(
     name: &LocalName,
     quirks: bool,
     ancestors: impl Fn() -> I,
@@ -223,6 +294,11 @@ fn is_heading(name: &LocalName) -> bool {
 
 /// Start tags that close an open `p` ("close a p element" in the tree builder).
 fn closes_p(name: &LocalName) -> bool {
+    NAMES.get(name) & CLOSES_P != 0
+}
+
+/// [`closes_p`] as a match: what its table is built from.
+fn closes_p_slow(name: &LocalName) -> bool {
     is_heading(name)
         || matches!(
             *name,
@@ -267,6 +343,11 @@ fn closes_p(name: &LocalName) -> bool {
 /// The elements that end the default scope (the HTML ones; foreign content never reaches
 /// the output).
 fn ends_scope(name: &LocalName) -> bool {
+    NAMES.get(name) & ENDS_SCOPE != 0
+}
+
+/// [`ends_scope`] as a match: what its table is built from.
+fn ends_scope_slow(name: &LocalName) -> bool {
     matches!(
         *name,
         local_name!("applet")
@@ -376,6 +457,11 @@ fn implied_end(name: &LocalName) -> bool {
 
 /// The "special" category of the HTML standard (HTML namespace).
 fn is_special(name: &LocalName) -> bool {
+    NAMES.get(name) & SPECIAL != 0
+}
+
+/// [`is_special`] as a match: what its table is built from.
+fn is_special_slow(name: &LocalName) -> bool {
     is_heading(name)
         || matches!(
             *name,
@@ -458,6 +544,10 @@ fn is_special(name: &LocalName) -> bool {
                 | local_name!("xmp")
         )
 }
+
+#[cfg(test)]
+#[path = "nesting_screen_tests.rs"]
+mod screen_tests;
 
 #[cfg(test)]
 mod tests {
