@@ -580,47 +580,27 @@ mod tests {
 
     /// Names for [`find_as_by_name`]: every built-in one, names read by value or never, and
     /// a configured one.
-    const NAMES: &[&str] = &[
-        "data-src",
-        "data-original",
-        "data-actualsrc",
-        "data-original-src",
-        "data-lazy-src",
-        "data-orig",
-        "data-url",
-        "data-orig-file",
-        "data-large-file",
-        "data-medium-file",
-        "data-hi-res-src",
-        "data-lazyload",
-        "data-echo",
-        "data-ll-src",
-        "data-pagespeed-lazy-src",
-        "data-original-mos",
-        "real_src",
-        "data-2000src",
-        "data-1000src",
-        "data-800src",
-        "data-655src",
-        "data-500src",
-        "data-380src",
-        "data-srcset",
-        "data-lazy-srcset",
-        "data-original-srcset",
-        "data-sizes",
-        "data-lazy-sizes",
-        "src",
-        "srcset",
-        "alt",
-        "class",
-        "longdesc",
-        "data-full",
-        "data-sco-src",
-        "data-articlean-x",
-        "data-lowsrc",
-        "data-caption",
-        "data-srcs",
-    ];
+    fn names() -> Vec<&'static str> {
+        SRC_ATTRIBUTES
+            .iter()
+            .chain(SRCSET_ATTRIBUTES)
+            .chain(SIZES_ATTRIBUTES)
+            .copied()
+            .chain([
+                "src",
+                "srcset",
+                "alt",
+                "class",
+                "longdesc",
+                "data-full",
+                "data-sco-src",
+                "data-articlean-x",
+                "data-lowsrc",
+                "data-caption",
+                "data-srcs",
+            ])
+            .collect()
+    }
 
     /// Values for [`find_as_by_name`]: pictures, placeholders, pages, trackers, videos,
     /// `srcset` lists, sizes, nothing.
@@ -652,7 +632,7 @@ mod tests {
         #[test]
         fn find_as_by_name(
             attrs in proptest::collection::vec(
-                (proptest::sample::select(NAMES), proptest::sample::select(VALUES)),
+                (proptest::sample::select(names()), proptest::sample::select(VALUES)),
                 0..10,
             ),
             extra in proptest::collection::vec(
