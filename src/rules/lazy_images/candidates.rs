@@ -506,38 +506,8 @@ mod tests {
         if found.is_some() || !by_value {
             return found;
         }
-        for (name, value) in attrs {
-            if NOT_SOURCES.contains(name)
-                || SIZES_ATTRIBUTES.contains(name)
-                || name.starts_with(super::super::NOTE_PREFIX)
-            {
-                continue;
-            }
-            if found.srcset.is_none() && is_srcset_list(value) {
-                if let Some(set) = clean_srcset(value).filter(|s| srcset_ok(s)) {
-                    found.srcset = Some((name.to_string(), set));
-                    found.by_value = true;
-                }
-            } else if found.src.is_none() && is_image_url(value) {
-                if let Some(url) = clean_url(value).filter(|u| src_ok(u)) {
-                    found.src = Some((name.to_string(), url));
-                    found.by_value = true;
-                }
-            }
-        }
-        if !found.is_some() {
-            // Last of all `longdesc`, which names a page describing the image: an image file
-            // there is the deferred picture of an early lazy loader (`src="trans.gif"
-            // longdesc="…/photo.jpg"`), never a description page.
-            if let Some(url) = get(LONGDESC)
-                .filter(|v| is_image_url(v))
-                .and_then(clean_url)
-            {
-                found.src = Some((LONGDESC.to_string(), url));
-                found.by_value = true;
-            }
-        }
-        found
+        // The value-based fallback did not change: the finder's own is the tail of both.
+        super::find_by_value(attrs, found, src_ok, srcset_ok)
     }
 
     /// [`clean_srcset`] as it was first written: a string per kept candidate, joined.
