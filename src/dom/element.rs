@@ -3,7 +3,7 @@
 use super::node::{is_blank_text, text_content, NodeRef};
 use super::walk::Frame;
 use html5ever::tendril::StrTendril;
-use html5ever::{ns, Attribute, LocalName, QualName};
+use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 use markup5ever_rcdom::{Handle, Node, NodeData};
 use std::cell::RefCell;
 
@@ -127,6 +127,12 @@ impl<'a> Element<'a> {
             .iter()
             .filter(|a| a.name.ns == ns!())
             .map(|a| (&a.name.local, &*a.value))
+    }
+
+    /// The local names of the attributes (namespaced ones too), in source order: for a
+    /// screen that looks for names only.
+    pub(crate) fn attr_names(&self) -> impl Iterator<Item = &LocalName> + '_ {
+        self.attrs.iter().map(|a| &a.name.local)
     }
 
     /// Sets the attribute `name` (without namespace, given as an atom) to `value`, adding it
@@ -325,6 +331,17 @@ impl<'a> Element<'a> {
     /// nothing is allocated. Prefer it in rules that run on every element.
     pub fn children_iter(&self) -> impl Iterator<Item = NodeRef> + '_ {
         ChildIter::new(self.node)
+    }
+
+    /// Whether every child is white-space text, a comment or a `<br>` (in any namespace):
+    /// what an empty element holds. Reads the child list in place.
+    pub(crate) fn holds_only_blanks_and_breaks(&self) -> bool {
+        self.node.children.borrow().iter().all(|c| match &c.data {
+            NodeData::Element { name, .. } => name.local == local_name!("br"),
+            NodeData::Text { contents } => is_blank_text(&contents.borrow()),
+            NodeData::Comment { .. } => true,
+            _ => false,
+        })
     }
 
     /// The number of child nodes.

@@ -68,69 +68,109 @@ impl Rule for Junk {
     }
 
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
-        let html = el.is_html();
-        if html
-            && matches!(
-                *el.local_name(),
-                local_name!("html") | local_name!("body") | local_name!("head")
-            )
-        {
+        // The common element (no `hidden`, `style` or `aria-hidden`; no image nor ad slot)
+        // is kept untouched: told by one pass over the attribute names.
+        if crate::dom::screens::on() && !may_act(el) {
             return Action::Keep;
         }
-        let (shown, styled) = hidden_from(el);
-        match shown {
-            Shown::Not | Shown::Partly if holds_the_page(el, cx) => {}
-            Shown::Not => return Action::Remove,
-            // Only what its descendants show again stays.
-            Shown::Partly if !keep_shown(el) => return Action::Remove,
-            _ => {}
-        }
-        if html && *el.local_name() == local_name!("img") && trackers::is_tracker_image(el) {
-            return Action::Remove;
-        }
-        // Only a `style` can make it a block (none was added since it was looked for).
-        if html && styled {
-            pad_styled_block(el);
-        }
-        // Before the sanitizer removes the class that says so.
-        if html && *el.local_name() == local_name!("ins") && trackers::is_ad_slot(el) {
-            return Action::Remove;
-        }
-        Action::Keep
+        element_slow(el, cx)
     }
 
     fn element_end(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         // At the end, every rule has had its say on the attributes (the sanitizer may have
         // removed an unsafe `src`): an image, or a media source, with nothing to show goes.
+        #[cfg(test)]
+        if !crate::dom::screens::on() {
+            return tests::element_end_reference(el, cx);
+        }
         if !el.is_html() {
             return Action::Keep;
         }
-        if matches!(*el.local_name(), local_name!("img") | local_name!("source"))
-            && !el.has_attr("src")
-            && !el.has_attr("srcset")
-        {
-            return Action::Remove;
+        if matches!(*el.local_name(), local_name!("img") | local_name!("source")) {
+            return media_end(el);
         }
-        if !removable_when_empty(el.local_name()) {
+        // Empty: nothing inside but white space, comments and line breaks. Most elements
+        // hold text or an element: kept.
+        if !el.holds_only_blanks_and_breaks() {
             return Action::Keep;
         }
-        // Child elements first (cheap): one that is not a `<br>` means not empty, and the
-        // text need not be looked at.
-        let is_br = |n: &LocalName| *n == local_name!("br");
-        if el
-            .children_iter()
-            .any(|c| c.local_name().is_some_and(|n| !is_br(n)))
-        {
-            return Action::Keep;
-        }
-        let empty = el
-            .children_iter()
-            .all(|c| c.is_blank() || c.local_name().is_some_and(is_br));
-        if !empty {
-            return Action::Keep;
-        }
-        empty_action(el, cx)
+        empty_end(el, cx)
     }
+}
+
+/// [`Junk`]'s `element_end` for an image or a media source: it goes when it has nothing to
+/// show. Out of line and cold.
+#[cold]
+#[inline(never)]
+fn media_end(el: &Element<'_>) -> Action {
+    if !el.has_attr("src") && !el.has_attr("srcset") {
+        Action::Remove
+    } else {
+        Action::Keep
+    }
+}
+
+/// [`Junk`]'s `element_end` for an empty element (see
+/// `Element::holds_only_blanks_and_breaks`) that is no image nor media source. Out of line
+/// and cold: most elements are not empty.
+#[cold]
+#[inline(never)]
+fn empty_end(el: &Element<'_>, cx: &Context<'_>) -> Action {
+    if !removable_when_empty(el.local_name()) {
+        return Action::Keep;
+    }
+    empty_action(el, cx)
+}
+
+/// Whether [`Junk`]'s `element` may act on `el`: it is an image or an `<ins>` (tracker,
+/// ad slot), or has an attribute that may hide it or make it a block (`hidden`, `style`,
+/// `aria-hidden`). Every other element is kept untouched (the slow path's answer: a
+/// property test checks it). Names in any namespace: the slow path tells them apart.
+#[inline]
+fn may_act(el: &Element<'_>) -> bool {
+    matches!(*el.local_name(), local_name!("img") | local_name!("ins"))
+        || el.attr_names().any(|n| {
+            matches!(
+                *n,
+                local_name!("hidden") | local_name!("style") | local_name!("aria-hidden")
+            )
+        })
+}
+
+/// [`Junk`]'s `element`, for an element [`may_act`] lets through. Out of line and cold: the
+/// common element never gets here.
+#[cold]
+#[inline(never)]
+fn element_slow(el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
+    let html = el.is_html();
+    if html
+        && matches!(
+            *el.local_name(),
+            local_name!("html") | local_name!("body") | local_name!("head")
+        )
+    {
+        return Action::Keep;
+    }
+    let (shown, styled) = hidden_from(el);
+    match shown {
+        Shown::Not | Shown::Partly if holds_the_page(el, cx) => {}
+        Shown::Not => return Action::Remove,
+        // Only what its descendants show again stays.
+        Shown::Partly if !keep_shown(el) => return Action::Remove,
+        _ => {}
+    }
+    if html && *el.local_name() == local_name!("img") && trackers::is_tracker_image(el) {
+        return Action::Remove;
+    }
+    // Only a `style` can make it a block (none was added since it was looked for).
+    if html && styled {
+        pad_styled_block(el);
+    }
+    // Before the sanitizer removes the class that says so.
+    if html && *el.local_name() == local_name!("ins") && trackers::is_ad_slot(el) {
+        return Action::Remove;
+    }
+    Action::Keep
 }
 
 /// What becomes of an element removable when empty that is empty (nothing but white space
@@ -398,9 +438,44 @@ fn removable_when_empty(name: &LocalName) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{holds_enough, removable_when_empty, PAGE_TEXT_MIN, REMOVABLE_WHEN_EMPTY};
-    use html5ever::LocalName;
+    use super::{
+        empty_action, holds_enough, removable_when_empty, PAGE_TEXT_MIN, REMOVABLE_WHEN_EMPTY,
+    };
+    use crate::{Action, Context, Element};
+    use html5ever::{local_name, LocalName};
     use proptest::prelude::*;
+
+    /// `Junk::element_end` as it was before its screen (the oracle of `dom::screens`):
+    /// the media check, then the names removable when empty, then the children, elements
+    /// first.
+    pub(super) fn element_end_reference(el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
+        if !el.is_html() {
+            return Action::Keep;
+        }
+        if matches!(*el.local_name(), local_name!("img") | local_name!("source"))
+            && !el.has_attr("src")
+            && !el.has_attr("srcset")
+        {
+            return Action::Remove;
+        }
+        if !removable_when_empty(el.local_name()) {
+            return Action::Keep;
+        }
+        let is_br = |n: &LocalName| *n == local_name!("br");
+        if el
+            .children_iter()
+            .any(|c| c.local_name().is_some_and(|n| !is_br(n)))
+        {
+            return Action::Keep;
+        }
+        let empty = el
+            .children_iter()
+            .all(|c| c.is_blank() || c.local_name().is_some_and(is_br));
+        if !empty {
+            return Action::Keep;
+        }
+        empty_action(el, cx)
+    }
 
     /// The text of an element as `Element::text_len_outside` counts it: texts of the given
     /// lengths in turn, until the total reaches the limit.
