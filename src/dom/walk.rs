@@ -173,10 +173,11 @@ impl Frame {
 
     /// Appends a finished node, merging adjacent text nodes (an unwrap or a removal can
     /// bring two together).
+    #[inline]
     fn push_done(&mut self, node: Handle) {
-        if let (NodeData::Text { contents: new }, Some(last)) = (&node.data, self.done.last()) {
-            if let NodeData::Text { contents: prev } = &last.data {
-                prev.borrow_mut().push_tendril(&new.borrow());
+        if let (NodeData::Text { .. }, Some(last)) = (&node.data, self.done.last()) {
+            if let NodeData::Text { .. } = &last.data {
+                merge_text(last, &node);
                 return;
             }
         }
@@ -203,6 +204,18 @@ impl Frame {
         *parent.children.borrow_mut() = done;
         pool.queues.push(pending);
         (parent, generation)
+    }
+}
+
+/// Appends the text of `new` to the text node `last` (two texts brought together by an
+/// unwrap or a removal: rare, out of line).
+#[cold]
+#[inline(never)]
+fn merge_text(last: &Handle, new: &Handle) {
+    if let (NodeData::Text { contents: prev }, NodeData::Text { contents: new }) =
+        (&last.data, &new.data)
+    {
+        prev.borrow_mut().push_tendril(&new.borrow());
     }
 }
 
@@ -375,26 +388,47 @@ pub(crate) fn walk(root: &Handle, rules: Stages<'_>, cx: &mut Context<'_>) {
                     break;
                 }
                 let (action, parsed) = run_rules(Phase::End, &node, generation, &frames, rules, cx);
-                let space = action == Action::Remove && junction::leaves_space(&node, &frames);
-                let Some(parent) = frames.last_mut() else {
-                    break;
-                };
-                match action {
-                    Action::Keep => parent.push_done(node),
-                    Action::Remove if space => parent.push_done(junction::space()),
-                    Action::Remove => {}
-                    Action::Unwrap => {
-                        parent.moved_in = true;
-                        for child in take_children(&node) {
-                            parent.push_done(child);
-                        }
+                if matches!(action, Action::Keep) {
+                    if let Some(parent) = frames.last_mut() {
+                        parent.push_done(node);
                     }
-                    Action::Rename(name) => rename(parent, &node, name.0, generation, true),
-                    // The replaced node was at depth `frames.len()`.
-                    Action::Replace(html) => replace(&mut frames, &html, parsed, generation),
+                } else {
+                    ended(&mut frames, node, action, parsed, generation);
                 }
             }
         }
+    }
+}
+
+/// What the rules answered other than `Keep` after the children of `node`, the element
+/// whose frame just ended. Out of line and cold, as are the other rare answers: the walk's
+/// loop runs for every node and stays small.
+#[cold]
+#[inline(never)]
+fn ended(
+    frames: &mut [Frame],
+    node: Handle,
+    action: Action,
+    parsed: Option<Vec<Handle>>,
+    generation: Generation,
+) {
+    let space = action == Action::Remove && junction::leaves_space(&node, frames);
+    let Some(parent) = frames.last_mut() else {
+        return;
+    };
+    match action {
+        Action::Keep => parent.push_done(node),
+        Action::Remove if space => parent.push_done(junction::space()),
+        Action::Remove => {}
+        Action::Unwrap => {
+            parent.moved_in = true;
+            for child in take_children(&node) {
+                parent.push_done(child);
+            }
+        }
+        Action::Rename(name) => rename(parent, &node, name.0, generation, true),
+        // The replaced node was at depth `frames.len()`.
+        Action::Replace(html) => replace(frames, &html, parsed, generation),
     }
 }
 
@@ -418,28 +452,10 @@ fn visit(
                 Phase::Start
             };
             let (action, parsed) = run_rules(phase, &node, generation, frames, rules, cx);
-            let space = action == Action::Remove && junction::leaves_space(&node, frames);
-            let Some(frame) = frames.last_mut() else {
-                return;
-            };
-            match action {
-                Action::Keep => frames.push(Frame::new(node, generation, children_done, pool)),
-                Action::Remove if space => frame.push_done(junction::space()),
-                Action::Remove => {}
-                Action::Unwrap => {
-                    let children = take_children(&node);
-                    if children_done {
-                        frame.moved_in = true;
-                        for child in children {
-                            frame.push_done(child);
-                        }
-                    } else {
-                        frame.push_front(children, generation.of_children());
-                    }
-                }
-                Action::Rename(name) => rename(frame, &node, name.0, generation, children_done),
-                // The replaced node is at depth `frames.len()`.
-                Action::Replace(html) => replace(frames, &html, parsed, generation),
+            if matches!(action, Action::Keep) {
+                frames.push(Frame::new(node, generation, children_done, pool));
+            } else {
+                changed(frames, node, action, parsed, generation, children_done);
             }
         }
         NodeData::Comment { contents } => {
@@ -454,6 +470,44 @@ fn visit(
                 frame.push_done(node);
             }
         }
+    }
+}
+
+/// What the rules answered other than `Keep` before the children of `node` (or, renamed,
+/// before `node` itself). Out of line and cold.
+#[cold]
+#[inline(never)]
+fn changed(
+    frames: &mut [Frame],
+    node: Handle,
+    action: Action,
+    parsed: Option<Vec<Handle>>,
+    generation: Generation,
+    children_done: bool,
+) {
+    let space = action == Action::Remove && junction::leaves_space(&node, frames);
+    let Some(frame) = frames.last_mut() else {
+        return;
+    };
+    match action {
+        // Not given by the walk's caller.
+        Action::Keep => {}
+        Action::Remove if space => frame.push_done(junction::space()),
+        Action::Remove => {}
+        Action::Unwrap => {
+            let children = take_children(&node);
+            if children_done {
+                frame.moved_in = true;
+                for child in children {
+                    frame.push_done(child);
+                }
+            } else {
+                frame.push_front(children, generation.of_children());
+            }
+        }
+        Action::Rename(name) => rename(frame, &node, name.0, generation, children_done),
+        // The replaced node is at depth `frames.len()`.
+        Action::Replace(html) => replace(frames, &html, parsed, generation),
     }
 }
 
