@@ -43,6 +43,8 @@ fn element() -> impl Strategy<Value = String> {
         " target=\"_blank\"",
         " open",
         " data-x=\"1\"",
+        " data-src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"",
+        " class=\"twitter-tweet\"",
     ]);
     (names, attrs.clone(), prop::collection::vec(attrs, 0..3))
         .prop_map(|(n, a, more)| format!("<{n}{a}{}>", more.concat()))

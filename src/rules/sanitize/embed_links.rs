@@ -235,18 +235,20 @@ impl super::Sanitize {
         // A frame always goes through; any other element is looked at only by its
         // attributes (a post quote's class, an image's `src`, a stand-in's URL): one without
         // any is none (`embed_link_of` answers `None` for it, a test checks every name).
+        // A `div`, `span` or `figure` is a stand-in only with a `data-` attribute (the
+        // common one, with a class or a style, is told here; a property test checks it).
         let may_be = matches!(
             *name,
             local_name!("iframe") | local_name!("embed") | local_name!("object")
         ) || (el.attr_count() != 0
-            && (matches!(
-                *name,
-                local_name!("blockquote")
-                    | local_name!("img")
-                    | local_name!("div")
-                    | local_name!("span")
-                    | local_name!("figure")
-            ) || name.starts_with("lite-")));
+            && match *name {
+                local_name!("div") | local_name!("span") | local_name!("figure") => {
+                    !crate::dom::screens::on()
+                        || el.attr_names().any(|n| n.starts_with("data-"))
+                }
+                local_name!("blockquote") | local_name!("img") => true,
+                _ => name.starts_with("lite-"),
+            });
         if may_be {
             self.embed_link_of(el, name, cx)
         } else {
