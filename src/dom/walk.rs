@@ -246,7 +246,7 @@ pub(crate) struct Handlers {
 struct Table {
     /// The whole answer of [`Table::of`] for the names rules name and the HTML elements:
     /// one look-up for nearly every element.
-    known: HashMap<LocalName, u64, BuildHasherDefault<AtomHasher>>,
+    known: Known,
     /// The rules handling each element named exactly.
     by_name: HashMap<LocalName, u64, BuildHasherDefault<AtomHasher>>,
     /// The rules that handle every element.
@@ -280,21 +280,28 @@ impl Table {
 
     /// Fills [`Table::known`], once every rule was added.
     fn finish(&mut self) {
-        let names = HTML_ELEMENTS
+        let mut names = HTML_ELEMENTS
             .split_ascii_whitespace()
             .map(LocalName::from)
             .chain(self.by_name.keys().cloned())
             .collect::<Vec<_>>();
-        for name in names {
-            let bits = self.compute(&name);
-            self.known.insert(name, bits);
-        }
+        names.sort_unstable_by_key(LocalName::unsafe_data);
+        names.dedup();
+        let entries = names
+            .into_iter()
+            .map(|name| {
+                let bits = self.compute(&name);
+                (name, bits)
+            })
+            .collect();
+        self.known = Known::new(entries);
     }
 
     /// The rules (bits) that handle an element named `name`.
+    #[inline]
     fn of(&self, name: &LocalName) -> u64 {
         match self.known.get(name) {
-            Some(&bits) => bits,
+            Some(bits) => bits,
             None => self.compute(name),
         }
     }
@@ -317,6 +324,73 @@ impl Table {
             bits |= self.hyphenated;
         }
         bits
+    }
+}
+
+/// A set of atoms with their bits: open addressing on the atoms' packed data (which is never
+/// 0: 0 marks an empty slot), linear probing, at most half full. A look-up is a multiply and
+/// a load or two: smaller and quicker than a `HashMap`'s, on the walk's path for every
+/// element.
+#[derive(Debug, Clone)]
+struct Known {
+    /// `(packed atom, bits)`; a power of two long.
+    slots: Box<[(u64, u64)]>,
+    /// The atoms, held: a dynamic atom's packed data is its address, valid while it lives.
+    _held: Vec<LocalName>,
+}
+
+impl Default for Known {
+    fn default() -> Self {
+        Known {
+            slots: Box::new([(0, 0)]),
+            _held: Vec::new(),
+        }
+    }
+}
+
+impl Known {
+    /// The table of `entries` (distinct names).
+    fn new(entries: Vec<(LocalName, u64)>) -> Known {
+        let len = (entries.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![(0u64, 0u64); len].into_boxed_slice();
+        let mut names = Vec::with_capacity(entries.len());
+        for (name, bits) in entries {
+            let key = name.unsafe_data();
+            let mut i = Known::slot(key, len - 1);
+            while slots[i].0 != 0 && slots[i].0 != key {
+                i = (i + 1) & (len - 1);
+            }
+            slots[i] = (key, bits);
+            names.push(name);
+        }
+        Known {
+            slots,
+            _held: names,
+        }
+    }
+
+    /// The first slot of `key`, in a table of `mask + 1` slots.
+    #[inline]
+    fn slot(key: u64, mask: usize) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+    }
+
+    /// The bits of `name`, when it is in the table.
+    #[inline]
+    fn get(&self, name: &LocalName) -> Option<u64> {
+        let key = name.unsafe_data();
+        let mask = self.slots.len() - 1;
+        let mut i = Known::slot(key, mask);
+        loop {
+            let (k, bits) = *self.slots.get(i)?;
+            if k == key {
+                return Some(bits);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
