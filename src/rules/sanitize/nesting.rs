@@ -23,6 +23,8 @@ const CLOSES_P: u16 = 4;
 const ENDS_SCOPE: u16 = 8;
 /// [`is_special`].
 const SPECIAL: u16 = 16;
+/// See [`plain_closes_p_slow`].
+const PLAIN_CLOSES_P: u16 = 32;
 
 static NAMES: LazyLock<NameBits> = LazyLock::new(|| {
     NameBits::build(&[
@@ -31,8 +33,36 @@ static NAMES: LazyLock<NameBits> = LazyLock::new(|| {
         closes_p_slow,
         ends_scope_slow,
         is_special_slow,
+        plain_closes_p_slow,
     ])
 });
+
+/// A `p`-closing name that no other rule of [`placement_full`] names (`div`, `p`, `ul`…,
+/// not `li`, a heading, a table part or `table`): under a parent that is no table structure,
+/// whether it moves is whether a `p` is open in button scope.
+fn plain_closes_p_slow(name: &LocalName) -> bool {
+    closes_p_slow(name)
+        && table_part_fits(name, None).is_none()
+        && !matches!(
+            *name,
+            local_name!("li")
+                | local_name!("dd")
+                | local_name!("dt")
+                | local_name!("h1")
+                | local_name!("h2")
+                | local_name!("h3")
+                | local_name!("h4")
+                | local_name!("h5")
+                | local_name!("h6")
+                | local_name!("a")
+                | local_name!("nobr")
+                | local_name!("rt")
+                | local_name!("rp")
+                | local_name!("rb")
+                | local_name!("rtc")
+                | local_name!("table")
+        )
+}
 
 /// The names [`placement_full`] reads: table parts, the names of its `match` and the
 /// `p`-closing ones.
@@ -98,10 +128,29 @@ where
 {
     // One load each screens out most elements: a name no rule below reads, under a parent
     // that is no table structure, fits.
-    if NAMES.get(name) & ASKS == 0 {
+    let bits = NAMES.get(name);
+    if bits & ASKS == 0 {
         let parent = ancestors().next().flatten();
         if parent.is_none_or(|p| NAMES.get(p) & TABLE_PARENT == 0) {
             return Placement::Fits;
+        }
+    }
+    // Most other elements are a `div`, `p`… or an `a`: one question of the scopes each,
+    // under a parent that is no table structure (the rules before it answer only there).
+    if bits & PLAIN_CLOSES_P != 0 || *name == local_name!("a") {
+        let parent = ancestors().next().flatten();
+        if parent.is_none_or(|p| NAMES.get(p) & TABLE_PARENT == 0) {
+            let s = scopes();
+            let moves = if bits & PLAIN_CLOSES_P != 0 {
+                s.p_in_button_scope
+            } else {
+                s.a_after_marker
+            };
+            return if moves {
+                Placement::Lift
+            } else {
+                Placement::Fits
+            };
         }
     }
     placement_full(name, quirks, ancestors, scopes)

@@ -45,7 +45,7 @@ fn pool() -> Vec<LocalName> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(20_000))]
 
-    /// The screen answers only `Fits`, and only where the full rules do.
+    /// The screens answer only where the full rules do, as they do.
     #[test]
     fn screen_equals_full(
         name in 0usize..1000,
