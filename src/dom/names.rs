@@ -227,6 +227,70 @@ pub(crate) fn is_block_slow(name: &LocalName) -> bool {
     )
 }
 
+/// A map from atoms to small values: open addressing on the atoms' packed data (which is
+/// never 0: 0 marks an empty slot), linear probing, at most half full. A look-up is a
+/// multiply and a load or two: less code and quicker than a `HashMap`'s, for the tables
+/// asked about every element.
+#[derive(Debug, Clone)]
+pub(crate) struct AtomTable<V> {
+    /// `(packed atom, value)`; a power of two long.
+    slots: Box<[(u64, V)]>,
+    /// The atoms, held: a dynamic atom's packed data is its address, valid while it lives.
+    _held: Vec<LocalName>,
+}
+
+impl<V: Copy + Default> Default for AtomTable<V> {
+    fn default() -> Self {
+        AtomTable::new(Vec::new())
+    }
+}
+
+impl<V: Copy + Default> AtomTable<V> {
+    /// The table of `entries`; of a name given twice, the last value.
+    pub(crate) fn new(entries: Vec<(LocalName, V)>) -> AtomTable<V> {
+        let len = (entries.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![(0u64, V::default()); len].into_boxed_slice();
+        let mut held = Vec::with_capacity(entries.len());
+        for (name, value) in entries {
+            let key = name.unsafe_data();
+            let mut i = table_slot(key, len - 1);
+            while slots[i].0 != 0 && slots[i].0 != key {
+                i = (i + 1) & (len - 1);
+            }
+            slots[i] = (key, value);
+            held.push(name);
+        }
+        AtomTable {
+            slots,
+            _held: held,
+        }
+    }
+
+    /// The value of `name`, when it is in the table.
+    #[inline]
+    pub(crate) fn get(&self, name: &LocalName) -> Option<V> {
+        let key = name.unsafe_data();
+        let mask = self.slots.len() - 1;
+        let mut i = table_slot(key, mask);
+        loop {
+            let (k, value) = *self.slots.get(i)?;
+            if k == key {
+                return Some(value);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The first slot of the packed atom `key` in an [`AtomTable`] of `mask + 1` slots.
+#[inline]
+fn table_slot(key: u64, mask: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+}
+
 /// Hashes html5ever atoms (each hashes as one `u64`) with a multiply and a rotate. The sets
 /// are filled from the configuration only and input is merely looked up in them, so SipHash's
 /// defence against chosen keys buys nothing here, and it was most of the cost of a lookup.

@@ -8,7 +8,7 @@
 
 use super::element::Element;
 use super::junction;
-use super::names::AtomHasher;
+use super::names::{AtomHasher, AtomTable};
 use super::names::HTML_ELEMENTS;
 use super::parse::parse_fragment_nodes_at;
 use crate::interest::{Interest, Pattern};
@@ -327,72 +327,8 @@ impl Table {
     }
 }
 
-/// A set of atoms with their bits: open addressing on the atoms' packed data (which is never
-/// 0: 0 marks an empty slot), linear probing, at most half full. A look-up is a multiply and
-/// a load or two: smaller and quicker than a `HashMap`'s, on the walk's path for every
-/// element.
-#[derive(Debug, Clone)]
-struct Known {
-    /// `(packed atom, bits)`; a power of two long.
-    slots: Box<[(u64, u64)]>,
-    /// The atoms, held: a dynamic atom's packed data is its address, valid while it lives.
-    _held: Vec<LocalName>,
-}
-
-impl Default for Known {
-    fn default() -> Self {
-        Known {
-            slots: Box::new([(0, 0)]),
-            _held: Vec::new(),
-        }
-    }
-}
-
-impl Known {
-    /// The table of `entries` (distinct names).
-    fn new(entries: Vec<(LocalName, u64)>) -> Known {
-        let len = (entries.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![(0u64, 0u64); len].into_boxed_slice();
-        let mut names = Vec::with_capacity(entries.len());
-        for (name, bits) in entries {
-            let key = name.unsafe_data();
-            let mut i = Known::slot(key, len - 1);
-            while slots[i].0 != 0 && slots[i].0 != key {
-                i = (i + 1) & (len - 1);
-            }
-            slots[i] = (key, bits);
-            names.push(name);
-        }
-        Known {
-            slots,
-            _held: names,
-        }
-    }
-
-    /// The first slot of `key`, in a table of `mask + 1` slots.
-    #[inline]
-    fn slot(key: u64, mask: usize) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
-    }
-
-    /// The bits of `name`, when it is in the table.
-    #[inline]
-    fn get(&self, name: &LocalName) -> Option<u64> {
-        let key = name.unsafe_data();
-        let mask = self.slots.len() - 1;
-        let mut i = Known::slot(key, mask);
-        loop {
-            let (k, bits) = *self.slots.get(i)?;
-            if k == key {
-                return Some(bits);
-            }
-            if k == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-}
+/// The bits of the known names.
+type Known = AtomTable<u64>;
 
 impl Handlers {
     /// `None` when there are too many rules for the bits (every rule is then asked).

@@ -80,4 +80,7 @@ fn known_table_finds_what_it_holds() {
         assert_eq!(known.get(&LocalName::from(absent)), None, "{absent}");
     }
     assert_eq!(Known::default().get(&LocalName::from("p")), None);
+    // A name given twice: the last value.
+    let twice = Known::new(vec![(LocalName::from("p"), 1), (LocalName::from("p"), 2)]);
+    assert_eq!(twice.get(&LocalName::from("p")), Some(2));
 }

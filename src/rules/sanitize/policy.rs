@@ -111,6 +111,12 @@ pub(crate) struct Policy {
     /// For elements with attributes of their own: every attribute they may keep, their own
     /// and the global ones, each with whether its value is a URL (one lookup per attribute).
     element_attrs: HashMap<LocalName, AttrMap, BuildHasherDefault<AtomHasher>>,
+    /// `fates` as an [`AtomTable`]: the look-up made for every element.
+    fate_table: AtomTable<Fate>,
+    /// Where in `attrs_list` the attributes of each element of `element_attrs` are: the
+    /// look-up made for every element with attributes.
+    attrs_at: AtomTable<u32>,
+    attrs_list: Vec<AttrMap>,
     pub(crate) urls: UrlPolicy,
     /// The `rel` of links with an `href`; `None`: no `rel`.
     pub(crate) link_rel: Option<String>,
@@ -123,10 +129,11 @@ pub(crate) struct Policy {
 }
 
 /// What happens to an element.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) enum Fate {
     Keep,
     Remove,
+    #[default]
     Unwrap,
     /// Replaced by what a reader saw of it (`READ_AS_TEXT`: controls, formulas, SVG text).
     Read,
@@ -135,7 +142,7 @@ pub(crate) enum Fate {
 impl Policy {
     /// The fate of an HTML element named `name`.
     pub(crate) fn fate(&self, name: &LocalName) -> Fate {
-        self.fates.get(name).copied().unwrap_or(Fate::Unwrap)
+        self.fate_table.get(name).unwrap_or(Fate::Unwrap)
     }
 
     /// The elements with a fate of their own (every other one is unwrapped).
@@ -151,9 +158,10 @@ impl Policy {
     /// The attributes an element named `element` may keep (with its value checked when it
     /// is a URL): attribute name → whether its value is a URL.
     pub(crate) fn attrs_of(&self, element: &LocalName) -> &AttrMap {
-        self.element_attrs
-            .get(element)
-            .unwrap_or(&self.global_attrs)
+        match self.attrs_at.get(element) {
+            Some(i) => self.attrs_list.get(i as usize).unwrap_or(&self.global_attrs),
+            None => &self.global_attrs,
+        }
     }
 
     /// Whether the attribute `attr` is allowed on `element` (classes and ids aside).
@@ -183,6 +191,7 @@ type AtomSet = HashSet<LocalName, BuildHasherDefault<AtomHasher>>;
 pub(crate) type AttrMap = HashMap<LocalName, bool, BuildHasherDefault<AtomHasher>>;
 
 pub(crate) use crate::dom::names::AtomHasher;
+use crate::dom::names::AtomTable;
 
 /// Each of `attrs` with whether it is one of `urls`.
 fn with_url_flags(attrs: &AtomSet, urls: &AtomSet) -> AttrMap {
@@ -443,17 +452,30 @@ impl SanitizerConfig {
             .map(|n| (n, Fate::Remove))
             .chain(read.into_iter().map(|n| (n, Fate::Read)))
             .chain(kept.into_iter().map(|n| (n, Fate::Keep)))
+            .collect::<HashMap<_, _, BuildHasherDefault<AtomHasher>>>();
+        let element_attrs: HashMap<LocalName, AttrMap, BuildHasherDefault<AtomHasher>> = attrs
+            .iter()
+            .map(|(el, own)| {
+                let all: AtomSet = own.union(&global_attrs).cloned().collect();
+                (el.clone(), with_url_flags(&all, &url_attrs))
+            })
             .collect();
+        let fate_table = AtomTable::new(fates.iter().map(|(n, f)| (n.clone(), *f)).collect());
+        let attrs_list: Vec<AttrMap> = element_attrs.values().cloned().collect();
+        let attrs_at = AtomTable::new(
+            element_attrs
+                .keys()
+                .enumerate()
+                .map(|(i, n)| (n.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
+                .collect(),
+        );
         Ok(Policy {
             fates,
             global_attrs: with_url_flags(&global_attrs, &url_attrs),
-            element_attrs: attrs
-                .iter()
-                .map(|(el, own)| {
-                    let all: AtomSet = own.union(&global_attrs).cloned().collect();
-                    (el.clone(), with_url_flags(&all, &url_attrs))
-                })
-                .collect(),
+            element_attrs,
+            fate_table,
+            attrs_at,
+            attrs_list,
             urls: UrlPolicy {
                 schemes,
                 data_images: !self.no_data_images,
@@ -497,5 +519,46 @@ impl SanitizerConfig {
             push("noopener");
         }
         Ok((!tokens.is_empty()).then(|| tokens.join(" ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tables looked up for every element answer as the maps they are built from, for
+    /// every HTML element and names of no policy, under policies with their own lists.
+    #[test]
+    fn tables_answer_as_the_maps() {
+        let names = crate::dom::names::HTML_ELEMENTS
+            .split_ascii_whitespace()
+            .chain(["selectedcontent", "lite-youtube", "x-foo", "foreignObject", "big"])
+            .map(LocalName::from);
+        let configs = [
+            SanitizerConfig::default(),
+            SanitizerConfig {
+                tags_removed: vec!["aside".into(), "nav".into()],
+                tags_unwrapped: vec!["u".into()],
+                tags_allowed: vec!["big".into(), "marquee".into()],
+                attrs_allowed: vec![("p".into(), "translate".into())],
+                ..Default::default()
+            },
+        ];
+        for config in configs {
+            let policy = config.build().unwrap();
+            let mut own = 0;
+            for name in names.clone() {
+                let fate = policy.fates.get(&name).copied().unwrap_or(Fate::Unwrap);
+                assert_eq!(policy.fate(&name), fate, "{name}");
+                let attrs = policy.element_attrs.get(&name);
+                own += usize::from(attrs.is_some());
+                assert_eq!(
+                    policy.attrs_of(&name),
+                    attrs.unwrap_or(&policy.global_attrs),
+                    "{name}"
+                );
+            }
+            assert!(own > 3, "{own}");
+        }
     }
 }
