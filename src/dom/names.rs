@@ -260,10 +260,7 @@ impl<V: Copy + Default> AtomTable<V> {
             slots[i] = (key, value);
             held.push(name);
         }
-        AtomTable {
-            slots,
-            _held: held,
-        }
+        AtomTable { slots, _held: held }
     }
 
     /// The value of `name`, when it is in the table.

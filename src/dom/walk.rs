@@ -8,8 +8,8 @@
 
 use super::element::Element;
 use super::junction;
-use super::names::{AtomHasher, AtomTable};
 use super::names::HTML_ELEMENTS;
+use super::names::{AtomHasher, AtomTable};
 use super::parse::parse_fragment_nodes_at;
 use crate::interest::{Interest, Pattern};
 use crate::rule::{Action, Context, Rule};

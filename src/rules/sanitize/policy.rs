@@ -159,7 +159,10 @@ impl Policy {
     /// is a URL): attribute name → whether its value is a URL.
     pub(crate) fn attrs_of(&self, element: &LocalName) -> &AttrMap {
         match self.attrs_at.get(element) {
-            Some(i) => self.attrs_list.get(i as usize).unwrap_or(&self.global_attrs),
+            Some(i) => self
+                .attrs_list
+                .get(i as usize)
+                .unwrap_or(&self.global_attrs),
             None => &self.global_attrs,
         }
     }
@@ -532,7 +535,13 @@ mod tests {
     fn tables_answer_as_the_maps() {
         let names = crate::dom::names::HTML_ELEMENTS
             .split_ascii_whitespace()
-            .chain(["selectedcontent", "lite-youtube", "x-foo", "foreignObject", "big"])
+            .chain([
+                "selectedcontent",
+                "lite-youtube",
+                "x-foo",
+                "foreignObject",
+                "big",
+            ])
             .map(LocalName::from);
         let configs = [
             SanitizerConfig::default(),
