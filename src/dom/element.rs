@@ -334,14 +334,21 @@ impl<'a> Element<'a> {
     }
 
     /// Whether every child is white-space text, a comment or a `<br>` (in any namespace):
-    /// what an empty element holds. Reads the child list in place.
+    /// what an empty element holds. Reads the child list in place, the elements first (one
+    /// that is no `<br>` answers without a text read: most elements that hold one hold
+    /// indentation too).
     pub(crate) fn holds_only_blanks_and_breaks(&self) -> bool {
-        self.node.children.borrow().iter().all(|c| match &c.data {
+        let children = self.node.children.borrow();
+        let is_br = |c: &Handle| match &c.data {
             NodeData::Element { name, .. } => name.local == local_name!("br"),
-            NodeData::Text { contents } => is_blank_text(&contents.borrow()),
-            NodeData::Comment { .. } => true,
-            _ => false,
-        })
+            _ => true,
+        };
+        children.iter().all(is_br)
+            && children.iter().all(|c| match &c.data {
+                NodeData::Element { .. } | NodeData::Comment { .. } => true,
+                NodeData::Text { contents } => is_blank_text(&contents.borrow()),
+                _ => false,
+            })
     }
 
     /// The number of child nodes.
