@@ -59,19 +59,53 @@ pub(super) fn src_state_by(src: Option<&str>, mut low_res: impl FnMut(&str) -> b
 /// is removed or given its `srcset`'s largest candidate (a look at the whole URL each time).
 #[derive(Default)]
 pub(super) struct LowRes {
-    last: Option<(String, bool)>,
+    /// The last `src` found to be a low-res variant.
+    last: Option<String>,
 }
 
 impl LowRes {
+    /// [`is_low_res`] of `src`. Only a yes is kept (with its `src`): it is the answer asked
+    /// again (a `src` in state [`Src::LowRes`]), and most `src`s are no low-res variant, whose
+    /// answer is then worked out again (its screen answers most) rather than a copy of the
+    /// URL made.
     pub(super) fn of(&mut self, src: &str) -> bool {
         match &self.last {
-            Some((asked, low)) if asked == src => *low,
+            Some(asked) if asked == src => true,
             _ => {
                 let low = is_low_res(src);
-                self.last = Some((src.to_string(), low));
+                if low {
+                    self.remember(src);
+                }
                 low
             }
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn remember(&mut self, src: &str) {
+        self.last = Some(src.to_string());
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by the tests that compare the fast paths with the general path: every image then
+    /// takes the general path.
+    pub(super) static GENERAL_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the fast paths may answer: always, but in the tests that compare them with the
+/// general path (`GENERAL_ONLY`).
+#[inline(always)]
+pub(super) fn fast_paths() -> bool {
+    #[cfg(test)]
+    {
+        !GENERAL_ONLY.with(std::cell::Cell::get)
+    }
+    #[cfg(not(test))]
+    {
+        true
     }
 }
 
@@ -161,9 +195,7 @@ impl LazyImages {
                 .attr_by_atom(&local_name!("loading"))
                 .is_some_and(|l| l.trim().eq_ignore_ascii_case("lazy"));
         changed |= self.promote(el, &found, state, lazy, Some(&mut low));
-        if has_data_attr(el) {
-            self.dimensions(el);
-        }
+        self.dimensions(el);
         if self.native_lazy {
             let valid = |v: Option<&str>, ok: &[&str]| {
                 v.is_some_and(|v| ok.iter().any(|o| v.trim().eq_ignore_ascii_case(o)))
@@ -437,8 +469,9 @@ impl LazyImages {
         if !by_value && !self.may_have_candidate(el) {
             return Found::default();
         }
+        let image = el.is("img") || el.parent().is_some_and(|p| p.is("picture"));
         let attrs: Vec<(&str, &str)> = el.attrs().collect();
-        if el.is("img") || el.parent().is_some_and(|p| p.is("picture")) {
+        if image {
             image_candidates(&attrs, &self.src_attributes, by_value)
         } else {
             find(&attrs, &self.src_attributes, by_value)
