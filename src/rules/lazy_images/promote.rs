@@ -7,8 +7,7 @@ use super::candidates::{
     DIMENSION_ATTRIBUTES,
 };
 use super::image::{
-    fast_paths, has_data_attr, has_lazy_class, is_lazy_class, src_state, src_state_by, LowRes,
-    Src,
+    fast_paths, has_data_attr, has_lazy_class, is_lazy_class, src_state, src_state_by, LowRes, Src,
 };
 use super::LazyImages;
 use crate::proxy::strip_lazy_markers;
