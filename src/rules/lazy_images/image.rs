@@ -183,9 +183,18 @@ impl LazyImages {
             }
         }
         if !found.is_some() {
-            match self
-                .without_candidate(el, cx, lazy_class, &mut state, &mut found, &mut low, inline)
-            {
+            // A real `src` with no candidate (most images without a lazy loader): of the
+            // rest, only the preview test applies.
+            let rest = if state == Src::Real && fast_paths() {
+                if is_preview_before_image(el, cx, inline) {
+                    Err(Action::Remove)
+                } else {
+                    Ok(false)
+                }
+            } else {
+                self.without_candidate(el, cx, lazy_class, &mut state, &mut found, &mut low, inline)
+            };
+            match rest {
                 Err(action) => return action,
                 Ok(more) => changed |= more,
             }
@@ -240,17 +249,7 @@ impl LazyImages {
         inline: Option<Option<Inline>>,
     ) -> Result<bool, Action> {
         let mut changed = false;
-        if !found.is_some()
-            && is_marked_preview(el, || inline.unwrap_or_else(|| inline_preview(el)))
-            && real_image_follows(
-                el,
-                el.attr_by_atom(&local_name!("src")).unwrap_or(""),
-                true,
-                cx,
-            )
-        {
-            // Gatsby's blurred `data-placeholder-image`, a separate LQIP `<img>`: marked as
-            // a preview, with no image of its own to load, and the real one right after.
+        if !found.is_some() && is_preview_before_image(el, cx, inline) {
             return Err(Action::Remove);
         }
         // Asked only when needed: most images have a real `src` and no candidate.
@@ -486,6 +485,24 @@ impl LazyImages {
                 .attrs()
                 .any(|(k, _)| self.src_attributes.iter().any(|a| a == k))
     }
+}
+
+/// Whether `el` (an `<img>` with no candidate) is a preview with the real image right after
+/// it: Gatsby's blurred `data-placeholder-image`, a separate LQIP `<img>`, marked as a
+/// preview, with no image of its own to load. `inline`: what `inline_preview` said, when
+/// it was asked.
+fn is_preview_before_image(
+    el: &Element<'_>,
+    cx: &mut Context<'_>,
+    inline: Option<Option<Inline>>,
+) -> bool {
+    is_marked_preview(el, || inline.unwrap_or_else(|| inline_preview(el)))
+        && real_image_follows(
+            el,
+            el.attr_by_atom(&local_name!("src")).unwrap_or(""),
+            true,
+            cx,
+        )
 }
 
 /// Whether the page says `el`'s `src` is the low-quality one: lazysizes' `data-lowsrc`

@@ -106,6 +106,7 @@ fn image_names() -> Vec<&'static str> {
         .chain(SIZES_ATTRIBUTES)
         .copied()
         .chain(DIMENSION_ATTRIBUTES.iter().flat_map(|(w, h)| [*w, *h]))
+        .chain(crate::rules::lazy_images::preview::PREVIEW_ATTRIBUTES.iter().copied())
         .chain([
             "src",
             "src",
@@ -144,6 +145,8 @@ fn image_values() -> Vec<&'static str> {
             "auto",
             "lazy",
             "lazyload wp-image-1",
+            "lqip",
+            "x-placeholder",
             "eager",
             "async",
             "640",
@@ -168,7 +171,8 @@ proptest::proptest! {
     #![proptest_config(proptest::test_runner::Config::with_cases(1024))]
     /// The fast paths (a real `src` with nothing found, the dimension screen) clean every
     /// page as the general path does: an `<img>` alone, after a `<source>` in a `<picture>`,
-    /// before its `<noscript>` twin, in a link.
+    /// before its `<noscript>` twin, in a link, before another image (a preview before its
+    /// real image), in a figure.
     #[test]
     fn fast_paths_as_general(
         img in proptest::collection::vec(
@@ -179,7 +183,7 @@ proptest::proptest! {
             (proptest::sample::select(image_names()), proptest::sample::select(image_values())),
             0..4,
         ),
-        shape in 0..5usize,
+        shape in 0..6usize,
     ) {
         let img = format!("<img{}>", write_attrs(&img));
         let other_img = format!("<img{}>", write_attrs(&other));
@@ -188,6 +192,7 @@ proptest::proptest! {
             1 => format!("<picture><source{}>{img}</picture>", write_attrs(&other)),
             2 => format!("<p>{img}<noscript>{other_img}</noscript></p>"),
             3 => format!("<p><a href=\"https://a.example/big.jpg\">{img}</a></p>"),
+            4 => format!("<div><div>{img}</div>{other_img}</div>"),
             _ => format!("<figure>{img}{other_img}<figcaption>x</figcaption></figure>"),
         };
         let clean = |general: bool| {
