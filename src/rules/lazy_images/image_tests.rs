@@ -106,7 +106,11 @@ fn image_names() -> Vec<&'static str> {
         .chain(SIZES_ATTRIBUTES)
         .copied()
         .chain(DIMENSION_ATTRIBUTES.iter().flat_map(|(w, h)| [*w, *h]))
-        .chain(crate::rules::lazy_images::preview::PREVIEW_ATTRIBUTES.iter().copied())
+        .chain(
+            crate::rules::lazy_images::preview::PREVIEW_ATTRIBUTES
+                .iter()
+                .copied(),
+        )
         .chain([
             "src",
             "src",
