@@ -59,19 +59,53 @@ pub(super) fn src_state_by(src: Option<&str>, mut low_res: impl FnMut(&str) -> b
 /// is removed or given its `srcset`'s largest candidate (a look at the whole URL each time).
 #[derive(Default)]
 pub(super) struct LowRes {
-    last: Option<(String, bool)>,
+    /// The last `src` found to be a low-res variant.
+    last: Option<String>,
 }
 
 impl LowRes {
+    /// [`is_low_res`] of `src`. Only a yes is kept (with its `src`): it is the answer asked
+    /// again (a `src` in state [`Src::LowRes`]), and most `src`s are no low-res variant, whose
+    /// answer is then worked out again (its screen answers most) rather than a copy of the
+    /// URL made.
     pub(super) fn of(&mut self, src: &str) -> bool {
         match &self.last {
-            Some((asked, low)) if asked == src => *low,
+            Some(asked) if asked == src => true,
             _ => {
                 let low = is_low_res(src);
-                self.last = Some((src.to_string(), low));
+                if low {
+                    self.remember(src);
+                }
                 low
             }
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn remember(&mut self, src: &str) {
+        self.last = Some(src.to_string());
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by the tests that compare the fast paths with the general path: every image then
+    /// takes the general path.
+    pub(super) static GENERAL_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the fast paths may answer: always, but in the tests that compare them with the
+/// general path (`GENERAL_ONLY`).
+#[inline(always)]
+pub(super) fn fast_paths() -> bool {
+    #[cfg(test)]
+    {
+        !GENERAL_ONLY.with(std::cell::Cell::get)
+    }
+    #[cfg(not(test))]
+    {
+        true
     }
 }
 
@@ -149,9 +183,18 @@ impl LazyImages {
             }
         }
         if !found.is_some() {
-            match self
-                .without_candidate(el, cx, lazy_class, &mut state, &mut found, &mut low, inline)
-            {
+            // A real `src` with no candidate (most images without a lazy loader): of the
+            // rest, only the preview test applies.
+            let rest = if state == Src::Real && fast_paths() {
+                if is_preview_before_image(el, cx, inline) {
+                    Err(Action::Remove)
+                } else {
+                    Ok(false)
+                }
+            } else {
+                self.without_candidate(el, cx, lazy_class, &mut state, &mut found, &mut low, inline)
+            };
+            match rest {
                 Err(action) => return action,
                 Ok(more) => changed |= more,
             }
@@ -161,9 +204,7 @@ impl LazyImages {
                 .attr_by_atom(&local_name!("loading"))
                 .is_some_and(|l| l.trim().eq_ignore_ascii_case("lazy"));
         changed |= self.promote(el, &found, state, lazy, Some(&mut low));
-        if has_data_attr(el) {
-            self.dimensions(el);
-        }
+        self.dimensions(el);
         if self.native_lazy {
             let valid = |v: Option<&str>, ok: &[&str]| {
                 v.is_some_and(|v| ok.iter().any(|o| v.trim().eq_ignore_ascii_case(o)))
@@ -208,17 +249,7 @@ impl LazyImages {
         inline: Option<Option<Inline>>,
     ) -> Result<bool, Action> {
         let mut changed = false;
-        if !found.is_some()
-            && is_marked_preview(el, || inline.unwrap_or_else(|| inline_preview(el)))
-            && real_image_follows(
-                el,
-                el.attr_by_atom(&local_name!("src")).unwrap_or(""),
-                true,
-                cx,
-            )
-        {
-            // Gatsby's blurred `data-placeholder-image`, a separate LQIP `<img>`: marked as
-            // a preview, with no image of its own to load, and the real one right after.
+        if !found.is_some() && is_preview_before_image(el, cx, inline) {
             return Err(Action::Remove);
         }
         // Asked only when needed: most images have a real `src` and no candidate.
@@ -437,8 +468,9 @@ impl LazyImages {
         if !by_value && !self.may_have_candidate(el) {
             return Found::default();
         }
+        let image = el.is("img") || el.parent().is_some_and(|p| p.is("picture"));
         let attrs: Vec<(&str, &str)> = el.attrs().collect();
-        if el.is("img") || el.parent().is_some_and(|p| p.is("picture")) {
+        if image {
             image_candidates(&attrs, &self.src_attributes, by_value)
         } else {
             find(&attrs, &self.src_attributes, by_value)
@@ -453,6 +485,24 @@ impl LazyImages {
                 .attrs()
                 .any(|(k, _)| self.src_attributes.iter().any(|a| a == k))
     }
+}
+
+/// Whether `el` (an `<img>` with no candidate) is a preview with the real image right after
+/// it: Gatsby's blurred `data-placeholder-image`, a separate LQIP `<img>`, marked as a
+/// preview, with no image of its own to load. `inline`: what `inline_preview` said, when
+/// it was asked.
+fn is_preview_before_image(
+    el: &Element<'_>,
+    cx: &mut Context<'_>,
+    inline: Option<Option<Inline>>,
+) -> bool {
+    is_marked_preview(el, || inline.unwrap_or_else(|| inline_preview(el)))
+        && real_image_follows(
+            el,
+            el.attr_by_atom(&local_name!("src")).unwrap_or(""),
+            true,
+            cx,
+        )
 }
 
 /// Whether the page says `el`'s `src` is the low-quality one: lazysizes' `data-lowsrc`

@@ -93,3 +93,118 @@ proptest::proptest! {
         );
     }
 }
+
+/// Attribute names for [`fast_paths_as_general`]: every built-in lazy, `srcset`, `sizes` and
+/// dimension name (from the crate's own lists), the attributes the general path reads, and
+/// others.
+fn image_names() -> Vec<&'static str> {
+    use crate::rules::lazy_images::candidates::DIMENSION_ATTRIBUTES;
+    use crate::rules::lazy_images::{SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES};
+    SRC_ATTRIBUTES
+        .iter()
+        .chain(SRCSET_ATTRIBUTES)
+        .chain(SIZES_ATTRIBUTES)
+        .copied()
+        .chain(DIMENSION_ATTRIBUTES.iter().flat_map(|(w, h)| [*w, *h]))
+        .chain(
+            crate::rules::lazy_images::preview::PREVIEW_ATTRIBUTES
+                .iter()
+                .copied(),
+        )
+        .chain([
+            "src",
+            "src",
+            "srcset",
+            "sizes",
+            "class",
+            "loading",
+            "decoding",
+            "width",
+            "height",
+            "alt",
+            "style",
+            "data-w",
+            "data-ratio",
+            "data-lowsrc",
+            "data-lqip",
+            "data-full",
+            "data-testid",
+            "longdesc",
+        ])
+        .collect()
+}
+
+/// Values for [`fast_paths_as_general`]: the URLs of [`URLS`], `srcset` lists, sizes,
+/// classes, numbers, nothing.
+fn image_values() -> Vec<&'static str> {
+    URLS.iter()
+        .copied()
+        .chain([
+            "https://a.example/u/photo.jpg?is-pending-load=1",
+            "https://i0.wp.com/b.example/h.jpg?w=640&is-pending-load=1#038;ssl=1",
+            "https://a.example/a.jpg 320w, https://a.example/b.jpg 640w",
+            "/img/blank.gif 1x",
+            "data:image/gif;base64,R0lGODlhAQABAAAAACw= 1x",
+            "100vw",
+            "auto",
+            "lazy",
+            "lazyload wp-image-1",
+            "lqip",
+            "x-placeholder",
+            "eager",
+            "async",
+            "640",
+            "480px",
+            "0.75",
+            "",
+            "background-image: url(https://a.example/bg.jpg)",
+        ])
+        .collect()
+}
+
+/// An attribute list written out (each name once: the parser keeps the first of a name).
+fn write_attrs(attrs: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    for (k, v) in attrs {
+        out.push_str(&format!(" {k}=\"{}\"", v.replace('"', "&quot;")));
+    }
+    out
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(1024))]
+    /// The fast paths (a real `src` with nothing found, the dimension screen) clean every
+    /// page as the general path does: an `<img>` alone, after a `<source>` in a `<picture>`,
+    /// before its `<noscript>` twin, in a link, before another image (a preview before its
+    /// real image), in a figure.
+    #[test]
+    fn fast_paths_as_general(
+        img in proptest::collection::vec(
+            (proptest::sample::select(image_names()), proptest::sample::select(image_values())),
+            0..7,
+        ),
+        other in proptest::collection::vec(
+            (proptest::sample::select(image_names()), proptest::sample::select(image_values())),
+            0..4,
+        ),
+        shape in 0..6usize,
+    ) {
+        let img = format!("<img{}>", write_attrs(&img));
+        let other_img = format!("<img{}>", write_attrs(&other));
+        let html = match shape {
+            0 => format!("<p>{img}</p>"),
+            1 => format!("<picture><source{}>{img}</picture>", write_attrs(&other)),
+            2 => format!("<p>{img}<noscript>{other_img}</noscript></p>"),
+            3 => format!("<p><a href=\"https://a.example/big.jpg\">{img}</a></p>"),
+            4 => format!("<div><div>{img}</div>{other_img}</div>"),
+            _ => format!("<figure>{img}{other_img}<figcaption>x</figcaption></figure>"),
+        };
+        let clean = |general: bool| {
+            super::GENERAL_ONLY.with(|g| g.set(general));
+            let out = crate::Cleaner::default().clean(&html).html().to_string();
+            super::GENERAL_ONLY.with(|g| g.set(false));
+            out
+        };
+        proptest::prop_assert_eq!(clean(false), clean(true), "{}", html);
+    }
+}

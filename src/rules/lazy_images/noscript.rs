@@ -138,7 +138,14 @@ pub(crate) fn noscript_action(
         memo.shown_keys(&before, &mut shown);
     }
     if let Some(after) = el.next_element_sibling() {
-        if will_show_image(&after, extra) {
+        if after.is("img") {
+            // Its attributes read once: whether it will show an image, and its keys.
+            if let Some(keys) =
+                after.with_attrs(|pairs| shows_image(pairs, extra).then(|| memo.attr_keys(pairs)))
+            {
+                shown.extend(keys);
+            }
+        } else if will_show_image(&after, extra) {
             memo.upcoming_keys(&after, &mut shown);
         }
     }
@@ -205,8 +212,13 @@ impl KeyMemo {
     /// The picture keys of the images `node` (already cleaned) shows with a real source.
     fn shown_keys(&mut self, node: &NodeRef, out: &mut Vec<String>) {
         let real = |n: &NodeRef| n.is("img") && n.with_attrs(has_real_source);
-        if real(node) {
-            out.extend(self.image_keys(node));
+        if node.is("img") {
+            // Its attributes read once: whether it has a real source, and its keys.
+            if let Some(keys) =
+                node.with_attrs(|attrs| has_real_source(attrs).then(|| self.attr_keys(attrs)))
+            {
+                out.extend(keys);
+            }
         } else if node.is("picture") || node.is("figure") || node.is("a") || node.is("span") {
             for d in node.descendant_elements().iter().filter(|d| real(d)) {
                 out.extend(self.image_keys(d));
@@ -366,13 +378,14 @@ fn file_key(url: &str) -> String {
 /// Whether `node` (not cleaned yet) is, or holds, an image that has a real source or a
 /// lazy candidate to promote.
 fn will_show_image(node: &NodeRef, extra: &[String]) -> bool {
-    let ok = |n: &NodeRef| {
-        if !n.is("img") {
-            return false;
-        }
-        n.with_attrs(|pairs| has_real_source(pairs) || find(pairs, extra, true).is_some())
-    };
+    let ok = |n: &NodeRef| n.is("img") && n.with_attrs(|pairs| shows_image(pairs, extra));
     ok(node) || (node.is("picture") && node.descendant_elements().iter().any(ok))
+}
+
+/// Whether an `<img>` (not cleaned yet) whose attributes are `pairs` has a real source or a
+/// lazy candidate to promote.
+fn shows_image(pairs: &[(&str, &str)], extra: &[String]) -> bool {
+    has_real_source(pairs) || find(pairs, extra, true).is_some()
 }
 
 fn has_real_source(attrs: &[(&str, &str)]) -> bool {

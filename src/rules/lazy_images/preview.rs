@@ -13,7 +13,8 @@ use crate::{Context, Element, NodeRef};
 const MAX_LEVELS: usize = 3;
 
 /// Attributes that mark an `<img>` as the preview of another image.
-const PREVIEW_ATTRIBUTES: &[&str] = &["data-placeholder-image", "data-lqip", "data-placeholder"];
+pub(super) const PREVIEW_ATTRIBUTES: &[&str] =
+    &["data-placeholder-image", "data-lqip", "data-placeholder"];
 
 /// Whether `el` says it is a preview: a [`PREVIEW_ATTRIBUTES`] attribute, a class word
 /// containing `lqip` or `placeholder`, `lqip` in its file name, or an inline blurred

@@ -7,7 +7,7 @@ use super::candidates::{
     DIMENSION_ATTRIBUTES,
 };
 use super::image::{
-    has_data_attr, has_lazy_class, is_lazy_class, src_state, src_state_by, LowRes, Src,
+    fast_paths, has_data_attr, has_lazy_class, is_lazy_class, src_state, src_state_by, LowRes, Src,
 };
 use super::LazyImages;
 use crate::proxy::strip_lazy_markers;
@@ -18,7 +18,32 @@ impl LazyImages {
     /// Sets `src`/`srcset`/`sizes` from `found` when the current ones may be replaced;
     /// removes placeholders that are left. Returns whether anything was promoted. `low` is
     /// given for an `<img>` (with the `is_low_res` answers of its `src`), not for a `<source>`.
+    ///
+    /// A real `src` with nothing found (most images without a lazy loader) is answered by
+    /// [`keep_real`]: of the general path, only what it does for them.
     pub(super) fn promote(
+        &self,
+        el: &mut Element<'_>,
+        found: &Found,
+        state: Src,
+        lazy: bool,
+        low: Option<&mut LowRes>,
+    ) -> bool {
+        if state == Src::Real
+            && found.src.is_none()
+            && found.srcset.is_none()
+            && found.sizes.is_none()
+            && fast_paths()
+        {
+            keep_real(el);
+            return false;
+        }
+        self.promote_found(el, found, state, lazy, low)
+    }
+
+    /// [`promote`](Self::promote), the general path.
+    #[inline(never)]
+    fn promote_found(
         &self,
         el: &mut Element<'_>,
         found: &Found,
@@ -136,28 +161,15 @@ impl LazyImages {
         a == b || a == candidate || trim_scheme(&a) == trim_scheme(&b)
     }
 
-    /// `width`/`height` from the data attributes, when absent.
+    /// `width`/`height` from the data attributes, when absent. Screened first: an element
+    /// with none of the width attributes ([`has_width_attr`]) has no pair to read.
     pub(super) fn dimensions(&self, el: &mut Element<'_>) {
-        let num = |v: Option<&str>| {
-            v.map(|v| v.trim().trim_end_matches("px"))
-                .filter(|v| !v.is_empty() && v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit()))
-                .and_then(|v| v.parse::<u32>().ok())
-                .filter(|&n| n > 0)
-        };
-        let mut pair = DIMENSION_ATTRIBUTES
-            .iter()
-            .find_map(|(w, h)| Some((num(el.attr(w))?, num(el.attr(h))?)));
-        if pair.is_none() {
-            // WeChat: the width and the height/width ratio.
-            let ratio = el
-                .attr("data-ratio")
-                .and_then(|r| r.trim().parse::<f64>().ok())
-                .filter(|r| r.is_finite() && *r > 0.0 && *r < 100.0);
-            if let (Some(w), Some(r)) = (num(el.attr("data-w")), ratio) {
-                pair = Some((w, (f64::from(w) * r).round() as u32));
-            }
+        if fast_paths() && !has_width_attr(el.attrs()) {
+            return;
         }
-        let Some((w, h)) = pair else { return };
+        let Some((w, h)) = dimension_pair(|name| el.attr(name)) else {
+            return;
+        };
         let (has_w, has_h) = (
             num(el.attr_by_atom(&local_name!("width"))),
             num(el.attr_by_atom(&local_name!("height"))),
@@ -186,16 +198,18 @@ impl LazyImages {
             self.tidy_classes(el);
             return;
         }
-        let by_value: Vec<String> = [&found.src, &found.srcset]
-            .into_iter()
-            .flatten()
-            .filter(|_| found.by_value)
-            .map(|(name, _)| name.clone())
-            .collect();
+        // The attributes value-based candidates came from (by name: no copy of them).
+        let by_value = |name: &str| {
+            found.by_value
+                && [&found.src, &found.srcset]
+                    .into_iter()
+                    .flatten()
+                    .any(|(a, _)| a == name)
+        };
         el.retain_attrs(|name, _| {
             !is_built_in_lazy_attribute(name)
                 && !self.src_attributes.iter().any(|a| a == name)
-                && !by_value.iter().any(|a| a == name)
+                && !by_value(name)
         });
         self.tidy_classes(el);
     }
@@ -211,6 +225,57 @@ impl LazyImages {
             }
         }
     }
+}
+
+/// [`LazyImages::promote`] of an element whose `src` is real, with nothing found: nothing is
+/// promoted (no `src`, `srcset` nor `sizes` to set, no low-res `src` to replace, a real `src`
+/// stays); a placeholder `srcset` goes with its `sizes`, and the lazy markers leave the `src`.
+fn keep_real(el: &mut Element<'_>) {
+    if el
+        .attr_by_atom(&local_name!("srcset"))
+        .is_some_and(srcset_is_placeholder)
+    {
+        el.remove_attr_by_atom(&local_name!("srcset"));
+        el.remove_attr_by_atom(&local_name!("sizes"));
+    }
+    if let Some(stripped) = el
+        .attr_by_atom(&local_name!("src"))
+        .and_then(strip_lazy_markers)
+    {
+        el.set_attr_by_atom(&local_name!("src"), &stripped);
+    }
+}
+
+/// A number of pixels as a dimension attribute states it (`640`, `640px`): 1 to 999999.
+fn num(v: Option<&str>) -> Option<u32> {
+    v.map(|v| v.trim().trim_end_matches("px"))
+        .filter(|v| !v.is_empty() && v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|v| v.parse::<u32>().ok())
+        .filter(|&n| n > 0)
+}
+
+/// The `(width, height)` the data attributes give (`attr`: an attribute's value by name):
+/// the first of [`DIMENSION_ATTRIBUTES`] whose both values are pixels, else WeChat's
+/// `data-w` and height/width `data-ratio`.
+fn dimension_pair<'a>(attr: impl Fn(&str) -> Option<&'a str>) -> Option<(u32, u32)> {
+    let pair = DIMENSION_ATTRIBUTES
+        .iter()
+        .find_map(|(w, h)| Some((num(attr(w))?, num(attr(h))?)));
+    if pair.is_some() {
+        return pair;
+    }
+    // WeChat: the width and the height/width ratio.
+    let ratio = attr("data-ratio")
+        .and_then(|r| r.trim().parse::<f64>().ok())
+        .filter(|r| r.is_finite() && *r > 0.0 && *r < 100.0)?;
+    let w = num(attr("data-w"))?;
+    Some((w, (f64::from(w) * ratio).round() as u32))
+}
+
+/// Whether an attribute of `attrs` names a width [`dimension_pair`] reads (the first of a
+/// pair of [`DIMENSION_ATTRIBUTES`], or `data-w`): without one it finds no pair.
+fn has_width_attr<'a>(mut attrs: impl Iterator<Item = (&'a str, &'a str)>) -> bool {
+    attrs.any(|(k, _)| k == "data-w" || DIMENSION_ATTRIBUTES.iter().any(|(w, _)| k == *w))
 }
 
 fn trim_scheme(url: &str) -> &str {
@@ -232,6 +297,40 @@ fn without_lazy_words(class: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::candidates::DIMENSION_ATTRIBUTES;
+
+    /// Names for [`width_screen_misses_no_pair`]: every dimension attribute (drawn from
+    /// [`DIMENSION_ATTRIBUTES`]), WeChat's, and others.
+    fn dimension_names() -> Vec<&'static str> {
+        DIMENSION_ATTRIBUTES
+            .iter()
+            .flat_map(|(w, h)| [*w, *h])
+            .chain(["data-w", "data-ratio", "width", "height", "data-src", "alt"])
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+        /// The screen of `dimensions` holds: an element with no width attribute has no
+        /// pair.
+        #[test]
+        fn width_screen_misses_no_pair(
+            attrs in proptest::collection::vec(
+                (
+                    proptest::sample::select(dimension_names()),
+                    proptest::sample::select(&["640", " 480px ", "0", "1.5", "0.75", "x", "", "1234567"][..]),
+                ),
+                0..6,
+            ),
+        ) {
+            let get = |name: &str| attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+            let pair = super::dimension_pair(get);
+            if !super::has_width_attr(attrs.iter().copied()) {
+                proptest::prop_assert_eq!(pair, None, "{:?}", attrs);
+            }
+        }
+    }
+
     proptest::proptest! {
         /// Written into one string, the kept class words are the joined list of them.
         #[test]

@@ -48,6 +48,7 @@ const MAX_WIDTHS: usize = 16;
 /// hole its own `height` (else `data-height`). Returns whether `el` changed. A template
 /// with no width stated anywhere is left to the caller (a placeholder, no candidate): no
 /// width is made up.
+#[inline]
 pub(crate) fn fill_template(
     el: &mut Element<'_>,
     lazy_attributes: &[&str],
@@ -61,9 +62,14 @@ pub(crate) fn fill_template(
     let may_hold_hole = el
         .attrs()
         .any(|(k, v)| can_hold_template(k) && may_hold_hole(v));
-    if !may_hold_hole {
-        return false;
-    }
+    may_hold_hole && fill_held_template(el, lazy_attributes, with_srcset)
+}
+
+/// [`fill_template`] past its screen: some attribute has a `{` or `%7B`. Out of line, as
+/// rare as templates are.
+#[cold]
+#[inline(never)]
+fn fill_held_template(el: &mut Element<'_>, lazy_attributes: &[&str], with_srcset: bool) -> bool {
     let Some((name, src, hole)) = std::iter::once("src")
         .chain(lazy_attributes.iter().copied())
         .find_map(|name| {
