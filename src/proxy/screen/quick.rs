@@ -1,0 +1,210 @@
+//! The hot screen in front of [`may_be_proxy_full`](super::may_be_proxy_full): one
+//! table-driven pass over the bytes of a plain `https://`, `http://` or `//` URL, with no
+//! branch that depends on them but the loop's and one search for the end of the host.
+//!
+//! Every mark of the full screen is made of adjacent bytes: its `http` has a `tp`, its
+//! `url=` an `rl` and an `l=`, its Photon host a `wp` and a `p.`… Each byte of the URL is
+//! looked up once in [`TABLE`]: which pairs it can start, which it can end, and whether it
+//! is one of the single bytes that count (`%`, `R`, `=`). The bits of the pairs seen are
+//! gathered, and the URL is let through to the full screen only when they hold every pair
+//! of some mark. Most image and link URLs hold none (`wp-content` has a `wp` but no `p.`),
+//! and are answered here in a few instructions a byte, without calling anything.
+//!
+//! The screen is never stricter than the full one (a property test checks it, and each bit
+//! below says which of its marks needs the pair): [`quick_no`] true means the full screen
+//! says no.
+
+use super::SCHEME_LESS_HOSTS;
+
+/// Pairs and single bytes, one bit each (the pair `ab` when `a` starts it and `b` ends it).
+mod bit {
+    /// `tp` (any case): the `http` of an embedded URL.
+    pub(super) const TP: u32 = 1 << 0;
+    /// `ip` (any case): Nuxt IPX's `_ip`, with [`UNDER_I`].
+    pub(super) const IP: u32 = 1 << 18;
+    /// `=` before `/` or `\`: a thumbor signature segment ending in `=`.
+    pub(super) const SIG: u32 = 1 << 1;
+    /// `R` after `H`, `/` or `\`: base64 `aHR0c`, its letters maybe split by `/`.
+    pub(super) const HR: u32 = 1 << 2;
+    /// `af` or `2f` (`F` after `2` too): thumbor's `unsafe`, hex `3a2f2f`.
+    pub(super) const TWO_F: u32 = 1 << 3;
+    /// `,b`: Inoreader's `,b64`.
+    pub(super) const COMMA_B: u32 = 1 << 4;
+    /// `%`, alone: escapes, `%` in a host.
+    pub(super) const PCT: u32 = 1 << 5;
+    /// `wp` (any case): Photon's `.wp.com`, with [`P_DOT`].
+    pub(super) const WP: u32 = 1 << 6;
+    /// `p.` (any case `p`): Photon's `.wp.com`, with [`WP`].
+    pub(super) const P_DOT: u32 = 1 << 7;
+    /// `_i` (any case `i`): Nuxt IPX's `_ip`, with [`IP`].
+    pub(super) const UNDER_I: u32 = 1 << 8;
+    /// `l=` (any case `l`): `url=`, with [`RL`].
+    pub(super) const L_EQ: u32 = 1 << 9;
+    /// `rl` (any case): `url=`, with [`L_EQ`].
+    pub(super) const RL: u32 = 1 << 10;
+    /// `f=` (any case `f`): `href=`, with [`HR_ANY`].
+    pub(super) const F_EQ: u32 = 1 << 11;
+    /// `hr` (any case): `href=`, with [`F_EQ`].
+    pub(super) const HR_ANY: u32 = 1 << 12;
+    /// `.` after `/` or `\`: a dot segment, which counts with any `R` ([`R`]).
+    pub(super) const SLASH_DOT: u32 = 1 << 13;
+    /// `n-`: Cloudflare's `cdn-cgi`, with [`CG`] and any `=` ([`EQ`]).
+    pub(super) const N_DASH: u32 = 1 << 14;
+    /// `cg`: Cloudflare's `cdn-cgi`, with [`N_DASH`] and any `=` ([`EQ`]).
+    pub(super) const CG: u32 = 1 << 15;
+    /// `R`, alone.
+    pub(super) const R: u32 = 1 << 16;
+    /// `=`, alone.
+    pub(super) const EQ: u32 = 1 << 17;
+    /// The single bytes: every byte "starts" them, so they are seen wherever they are.
+    pub(super) const SINGLES: u32 = PCT | R | EQ;
+    /// Bits that let a URL through on their own.
+    pub(super) const ALONE: u32 = TP | SIG | HR | TWO_F | COMMA_B | PCT;
+}
+
+/// The bits a byte ends (low half) and starts (high half), for every byte.
+static TABLE: [u64; 256] = table();
+
+/// Builds [`TABLE`] from the pairs of [`bit`].
+const fn table() -> [u64; 256] {
+    use bit::*;
+    // (pair bit, bytes that start it, bytes that end it)
+    const PAIRS: &[(u32, &[u8], &[u8])] = &[
+        (TP, b"tT", b"pP"),
+        (IP, b"iI", b"pP"),
+        (SIG, b"=", b"/\\"),
+        (HR, b"H/\\", b"R"),
+        (TWO_F, b"a2", b"fF"),
+        (COMMA_B, b",", b"b"),
+        (WP, b"wW", b"pP"),
+        (P_DOT, b"pP", b"."),
+        (UNDER_I, b"_", b"iI"),
+        (L_EQ, b"lL", b"="),
+        (RL, b"rR", b"lL"),
+        (F_EQ, b"fF", b"="),
+        (HR_ANY, b"hH", b"rR"),
+        (SLASH_DOT, b"/\\", b"."),
+        (N_DASH, b"n", b"-"),
+        (CG, b"c", b"g"),
+    ];
+    const SINGLE: &[(u32, u8)] = &[(PCT, b'%'), (R, b'R'), (EQ, b'=')];
+    let mut starts = [SINGLES; 256];
+    let mut ends = [0u32; 256];
+    let mut p = 0;
+    while p < PAIRS.len() {
+        let (bit, first, second) = PAIRS[p];
+        let mut i = 0;
+        while i < first.len() {
+            starts[first[i] as usize] |= bit;
+            i += 1;
+        }
+        i = 0;
+        while i < second.len() {
+            ends[second[i] as usize] |= bit;
+            i += 1;
+        }
+        p += 1;
+    }
+    let mut s = 0;
+    while s < SINGLE.len() {
+        ends[SINGLE[s].1 as usize] |= SINGLE[s].0;
+        s += 1;
+    }
+    let mut out = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        out[b] = (starts[b] as u64) << 32 | ends[b] as u64;
+        b += 1;
+    }
+    out
+}
+
+/// The bits of the pairs and single bytes of `bytes` ([`bit`]).
+fn pairs(bytes: &[u8]) -> u32 {
+    let (mut seen, mut started) = (0u32, bit::SINGLES);
+    for &b in bytes {
+        let entry = TABLE[usize::from(b)];
+        // The low half: the bits `b` ends; the high half: the bits it starts.
+        seen |= started & entry as u32;
+        started = (entry >> 32) as u32;
+    }
+    seen
+}
+
+/// True when the bits hold every pair of some mark.
+fn marked(seen: u32) -> bool {
+    use bit::*;
+    let all = |want: u32| seen & want == want;
+    (seen & ALONE != 0)
+        | all(WP | P_DOT)
+        | all(UNDER_I | IP)
+        | all(L_EQ | RL)
+        | all(F_EQ | HR_ANY)
+        | all(SLASH_DOT | R)
+        | all(N_DASH | CG | EQ)
+}
+
+/// True when the host (up to the first `/` or `\\`) of `rest`, the text after the scheme and
+/// its `//` that starts with no further slash, may be a scheme-less source's
+/// ([`SCHEME_LESS_HOSTS`]): it ends with a port (or a `:`), or, but for one trailing `.`,
+/// with one of their names (any case; user info before it is no matter).
+fn host_may_be_scheme_less(rest: &[u8]) -> bool {
+    let end = rest
+        .iter()
+        .position(|&b| b == b'/' || b == b'\\')
+        .unwrap_or(rest.len());
+    let host = &rest[..end];
+    match host.last() {
+        Some(b'0'..=b'9' | b':') => true,
+        _ => {
+            let host = host.strip_suffix(b".").unwrap_or(host);
+            host.last()
+                .is_some_and(|&b| matches!(b | 0x20, b'o' | b'g'))
+                && named(host)
+        }
+    }
+}
+
+/// True when `host` ends with one of the [`SCHEME_LESS_HOSTS`] (any case): rare, out of
+/// line.
+#[cold]
+#[inline(never)]
+fn named(host: &[u8]) -> bool {
+    SCHEME_LESS_HOSTS.iter().any(|&(name, _)| {
+        host.len() >= name.len() && host[host.len() - name.len()..].eq_ignore_ascii_case(name)
+    })
+}
+
+/// True when `url` is certainly no proxy URL of any built-in format: a plain `https://`,
+/// `http://` or `//` URL with none of the full screen's marks, or a URL that starts with
+/// neither `h`, `H`, `/` nor white space (so has no scheme the recognisers read). False
+/// means only "ask the full screen".
+#[inline]
+pub(super) fn quick_no(url: &str) -> bool {
+    let b = url.as_bytes();
+    let rest = if let Some(rest) = b.strip_prefix(b"https://") {
+        rest
+    } else if let Some(rest) = b.strip_prefix(b"http://") {
+        rest
+    } else if let Some(rest) = b.strip_prefix(b"//") {
+        rest
+    } else {
+        // Anything that starts with no `h`, `H`, `/` or white space (nor is empty: the full
+        // screen says no to that too) is neither `http(s):`, `//` nor root-relative.
+        return b.first().is_some_and(|&c| {
+            !matches!(
+                c,
+                b'h' | b'H' | b'/' | b'\t' | b'\n' | b'\x0C' | b'\r' | b' '
+            )
+        });
+    };
+    // A further slash is skipped by the full screen: left to it (rare).
+    if rest.first().is_none_or(|&c| c == b'/' || c == b'\\') {
+        return false;
+    }
+    let seen = pairs(rest);
+    !(marked(seen) | (rest.last() == Some(&b'=')) | host_may_be_scheme_less(rest))
+}
+
+#[cfg(test)]
+mod tests;
