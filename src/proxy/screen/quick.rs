@@ -17,50 +17,93 @@
 use super::SCHEME_LESS_HOSTS;
 
 /// Pairs and single bytes, one bit each (the pair `ab` when `a` starts it and `b` ends it).
+/// A mark is let through when every pair it holds is seen ([`MARKS`]).
 mod bit {
-    /// `tp` (any case): the `http` of an embedded URL.
-    pub(super) const TP: u32 = 1 << 0;
-    /// `ip` (any case): Nuxt IPX's `_ip`, with [`UNDER_I`].
-    pub(super) const IP: u32 = 1 << 18;
+    /// `ht` (any case): `http`.
+    pub(super) const HT: u32 = 1 << 0;
+    /// `tt` (any case): `http`.
+    pub(super) const TT: u32 = 1 << 1;
+    /// `tp` (any case): `http`.
+    pub(super) const TP: u32 = 1 << 2;
     /// `=` before `/` or `\`: a thumbor signature segment ending in `=`.
-    pub(super) const SIG: u32 = 1 << 1;
+    pub(super) const SIG: u32 = 1 << 3;
     /// `R` after `H`, `/` or `\`: base64 `aHR0c`, its letters maybe split by `/`.
-    pub(super) const HR: u32 = 1 << 2;
-    /// `af` or `2f` (`F` after `2` too): thumbor's `unsafe`, hex `3a2f2f`.
-    pub(super) const TWO_F: u32 = 1 << 3;
+    pub(super) const HR: u32 = 1 << 4;
+    /// `sa`: thumbor's `unsafe`.
+    pub(super) const SA: u32 = 1 << 5;
+    /// `af`: thumbor's `unsafe`.
+    pub(super) const AF: u32 = 1 << 6;
     /// `,b`: Inoreader's `,b64`.
-    pub(super) const COMMA_B: u32 = 1 << 4;
+    pub(super) const COMMA_B: u32 = 1 << 7;
     /// `%`, alone: escapes, `%` in a host.
-    pub(super) const PCT: u32 = 1 << 5;
-    /// `wp` (any case): Photon's `.wp.com`, with [`P_DOT`].
-    pub(super) const WP: u32 = 1 << 6;
-    /// `p.` (any case `p`): Photon's `.wp.com`, with [`WP`].
-    pub(super) const P_DOT: u32 = 1 << 7;
-    /// `_i` (any case `i`): Nuxt IPX's `_ip`, with [`IP`].
-    pub(super) const UNDER_I: u32 = 1 << 8;
-    /// `l=` (any case `l`): `url=`, with [`RL`].
-    pub(super) const L_EQ: u32 = 1 << 9;
-    /// `rl` (any case): `url=`, with [`L_EQ`].
-    pub(super) const RL: u32 = 1 << 10;
-    /// `f=` (any case `f`): `href=`, with [`HR_ANY`].
-    pub(super) const F_EQ: u32 = 1 << 11;
-    /// `hr` (any case): `href=`, with [`F_EQ`].
-    pub(super) const HR_ANY: u32 = 1 << 12;
-    /// `.` after `/` or `\`: a dot segment, which counts with any `R` ([`R`]).
-    pub(super) const SLASH_DOT: u32 = 1 << 13;
-    /// `n-`: Cloudflare's `cdn-cgi`, with [`CG`] and any `=` ([`EQ`]).
-    pub(super) const N_DASH: u32 = 1 << 14;
-    /// `cg`: Cloudflare's `cdn-cgi`, with [`N_DASH`] and any `=` ([`EQ`]).
-    pub(super) const CG: u32 = 1 << 15;
+    pub(super) const PCT: u32 = 1 << 8;
+    /// `wp` (any case): Photon's `i0.wp.com`.
+    pub(super) const WP: u32 = 1 << 9;
+    /// `p.` (any case `p`): Photon's `i0.wp.com`.
+    pub(super) const P_DOT: u32 = 1 << 10;
+    /// `i` (any case) before a digit: Photon's `i0.wp.com`.
+    pub(super) const I_DIGIT: u32 = 1 << 11;
+    /// A digit before `.`: Photon's `i0.wp.com`.
+    pub(super) const DIGIT_DOT: u32 = 1 << 12;
+    /// `_i` (any case `i`): Nuxt IPX's `_ip`.
+    pub(super) const UNDER_I: u32 = 1 << 13;
+    /// `ip` (any case): Nuxt IPX's `_ip`.
+    pub(super) const IP: u32 = 1 << 14;
+    /// `l=` (any case `l`): `url=`.
+    pub(super) const L_EQ: u32 = 1 << 15;
+    /// `rl` (any case): `url=`.
+    pub(super) const RL: u32 = 1 << 16;
+    /// `f=` (any case `f`): `href=`.
+    pub(super) const F_EQ: u32 = 1 << 17;
+    /// `hr` (any case): `href=`.
+    pub(super) const HR_ANY: u32 = 1 << 18;
+    /// `.` after `/` or `\`: a dot segment, which counts with any `R`.
+    pub(super) const SLASH_DOT: u32 = 1 << 19;
+    /// `n-`: Cloudflare's `cdn-cgi` (with `cg` and any `=`), on a root-relative URL too.
+    pub(super) const N_DASH: u32 = 1 << 20;
+    /// `cg`: Cloudflare's `cdn-cgi`.
+    pub(super) const CG: u32 = 1 << 21;
+    /// `3a` (any case `a`): hex `3a2f2f`.
+    pub(super) const THREE_A: u32 = 1 << 22;
+    /// `a2` (any case `a`): hex `3a2f2f`.
+    pub(super) const A_TWO: u32 = 1 << 23;
+    /// `2f` (any case `f`): hex `3a2f2f`.
+    pub(super) const TWO_F: u32 = 1 << 24;
+    /// `f2` (any case `f`): hex `3a2f2f`.
+    pub(super) const F_TWO: u32 = 1 << 25;
+    /// `_` or `.` before `n`, `v`, `g` or `i`: the same-site optimisers' `_next`, `_vercel`,
+    /// `_gatsby`, `_ipx`, `_image`, `.netlify` (on a root-relative URL).
+    pub(super) const SAME_SITE: u32 = 1 << 26;
     /// `R`, alone.
-    pub(super) const R: u32 = 1 << 16;
+    pub(super) const R: u32 = 1 << 27;
     /// `=`, alone.
-    pub(super) const EQ: u32 = 1 << 17;
+    pub(super) const EQ: u32 = 1 << 28;
     /// The single bytes: every byte "starts" them, so they are seen wherever they are.
     pub(super) const SINGLES: u32 = PCT | R | EQ;
-    /// Bits that let a URL through on their own.
-    pub(super) const ALONE: u32 = TP | SIG | HR | TWO_F | COMMA_B | PCT;
 }
+
+/// Every mark of the full screen as the bits of the pairs (and single bytes) it holds: an
+/// `http`, a thumbor signature, split base64 `aHR0c`, `unsafe`, `,b64`, a `%`, a Photon
+/// host, `_ip`, `url=`, `href=`, an `R` with a dot segment, `cdn-cgi` with an `=`, hex
+/// `3a2f2f`.
+const MARKS: [u32; 13] = {
+    use bit::*;
+    [
+        HT | TT | TP,
+        SIG,
+        HR,
+        SA | AF,
+        COMMA_B,
+        PCT,
+        WP | P_DOT | I_DIGIT | DIGIT_DOT,
+        UNDER_I | IP,
+        L_EQ | RL,
+        F_EQ | HR_ANY,
+        SLASH_DOT | R,
+        N_DASH | CG | EQ,
+        THREE_A | A_TWO | TWO_F | F_TWO,
+    ]
+};
 
 /// The bits a byte ends (low half) and starts (high half), for every byte.
 static TABLE: [u64; 256] = table();
@@ -70,15 +113,20 @@ const fn table() -> [u64; 256] {
     use bit::*;
     // (pair bit, bytes that start it, bytes that end it)
     const PAIRS: &[(u32, &[u8], &[u8])] = &[
+        (HT, b"hH", b"tT"),
+        (TT, b"tT", b"tT"),
         (TP, b"tT", b"pP"),
-        (IP, b"iI", b"pP"),
         (SIG, b"=", b"/\\"),
         (HR, b"H/\\", b"R"),
-        (TWO_F, b"a2", b"fF"),
+        (SA, b"s", b"a"),
+        (AF, b"a", b"f"),
         (COMMA_B, b",", b"b"),
         (WP, b"wW", b"pP"),
         (P_DOT, b"pP", b"."),
+        (I_DIGIT, b"iI", b"0123456789"),
+        (DIGIT_DOT, b"0123456789", b"."),
         (UNDER_I, b"_", b"iI"),
+        (IP, b"iI", b"pP"),
         (L_EQ, b"lL", b"="),
         (RL, b"rR", b"lL"),
         (F_EQ, b"fF", b"="),
@@ -86,6 +134,11 @@ const fn table() -> [u64; 256] {
         (SLASH_DOT, b"/\\", b"."),
         (N_DASH, b"n", b"-"),
         (CG, b"c", b"g"),
+        (THREE_A, b"3", b"aA"),
+        (A_TWO, b"aA", b"2"),
+        (TWO_F, b"2", b"fF"),
+        (F_TWO, b"fF", b"2"),
+        (SAME_SITE, b"_.", b"nvgi"),
     ];
     const SINGLE: &[(u32, u8)] = &[(PCT, b'%'), (R, b'R'), (EQ, b'=')];
     let mut starts = [SINGLES; 256];
@@ -131,17 +184,12 @@ fn pairs(bytes: &[u8]) -> u32 {
     seen
 }
 
-/// True when the bits hold every pair of some mark.
+/// True when the bits hold every pair of some mark ([`MARKS`]).
 fn marked(seen: u32) -> bool {
-    use bit::*;
-    let all = |want: u32| seen & want == want;
-    (seen & ALONE != 0)
-        | all(WP | P_DOT)
-        | all(UNDER_I | IP)
-        | all(L_EQ | RL)
-        | all(F_EQ | HR_ANY)
-        | all(SLASH_DOT | R)
-        | all(N_DASH | CG | EQ)
+    // No early exit: thirteen and-compares, no branch.
+    MARKS
+        .iter()
+        .fold(false, |any, &mark| any | (seen & mark == mark))
 }
 
 /// True when the host (up to the first `/` or `\\`) of `rest`, the text after the scheme and
@@ -176,8 +224,9 @@ fn named(host: &[u8]) -> bool {
 }
 
 /// True when `url` is certainly no proxy URL of any built-in format: a plain `https://`,
-/// `http://` or `//` URL with none of the full screen's marks, or a URL that starts with
-/// neither `h`, `H`, `/` nor white space (so has no scheme the recognisers read). False
+/// `http://` or `//` URL with none of the full screen's marks, a root-relative URL that
+/// names no same-site optimiser, or a URL that starts with neither `h`, `H`, `/` nor white
+/// space (so has no scheme the recognisers read). False
 /// means only "ask the full screen".
 #[inline]
 pub(super) fn quick_no(url: &str) -> bool {
@@ -188,6 +237,9 @@ pub(super) fn quick_no(url: &str) -> bool {
         rest
     } else if let Some(rest) = b.strip_prefix(b"//") {
         rest
+    } else if let Some(path) = b.strip_prefix(b"/") {
+        // Root-relative: only the same-site optimisers' names count, each holding a pair.
+        return pairs(path) & (bit::SAME_SITE | bit::N_DASH) == 0;
     } else {
         // Anything that starts with no `h`, `H`, `/` or white space (nor is empty: the full
         // screen says no to that too) is neither `http(s):`, `//` nor root-relative.

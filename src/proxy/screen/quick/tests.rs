@@ -34,7 +34,7 @@ const PIECES: &[&str] = &[
     "R",
     "/R",
     "\\R",
-    "3a2f2f",
+    "3a2f2f", "/unsafe/", ",b64/", "/aHR0c", "/cdn-cgi/image/w=1/",
     "3A2F2F",
     "2f",
     "2F",
@@ -151,6 +151,11 @@ fn answers_plain_urls() {
         "http://mmbiz.qpic.cn/mmbiz_jpg/AbC/640?wx_fmt=jpeg",
         "data:image/gif;base64,R0lGOD",
         "#top",
+        "/2023/04/winter-morning-old-harbor/#respond",
+        "//upload-images.jianshu.io/upload_images/11928840-3fa48eaf42698652.jpg",
+        "https://pixel.wp.com/g.gif?v=ext&blog=190437285&rand=0.8120374416",
+        "https://pic3.zhimg.com/v2-9df3035ea0b3195e2ff1ac32c996d3ae_b.png",
+        "https://p9-juejin.byteimg.com/tos-cn-i-k3u1fbpfcp/6cd05efd02~tplv-k3u1fbpfcp-watermark.image?",
         "mailto:a@example.com",
     ] {
         assert!(quick_no(no), "{no}");
