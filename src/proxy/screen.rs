@@ -6,6 +6,7 @@
 use memchr::memmem::Finder;
 
 mod quick;
+pub(crate) use quick::{pair_table, pairs_in};
 use std::sync::LazyLock;
 
 /// The text after `http:`, `https:` (ASCII case-insensitive) or `//` and any further run of

@@ -78,8 +78,6 @@ mod bit {
     pub(super) const R: u32 = 1 << 27;
     /// `=`, alone.
     pub(super) const EQ: u32 = 1 << 28;
-    /// The single bytes: every byte "starts" them, so they are seen wherever they are.
-    pub(super) const SINGLES: u32 = PCT | R | EQ;
 }
 
 /// Every mark of the full screen as the bits of the pairs (and single bytes) it holds: an
@@ -106,10 +104,7 @@ const MARKS: [u32; 13] = {
 };
 
 /// The bits a byte ends (low half) and starts (high half), for every byte.
-static TABLE: [u64; 256] = table();
-
-/// Builds [`TABLE`] from the pairs of [`bit`].
-const fn table() -> [u64; 256] {
+static TABLE: [u64; 256] = {
     use bit::*;
     // (pair bit, bytes that start it, bytes that end it)
     const PAIRS: &[(u32, &[u8], &[u8])] = &[
@@ -140,12 +135,25 @@ const fn table() -> [u64; 256] {
         (F_TWO, b"fF", b"2"),
         (SAME_SITE, b"_.", b"nvgi"),
     ];
-    const SINGLE: &[(u32, u8)] = &[(PCT, b'%'), (R, b'R'), (EQ, b'=')];
-    let mut starts = [SINGLES; 256];
+    pair_table(PAIRS, &[(PCT, b'%'), (R, b'R'), (EQ, b'=')])
+};
+
+/// A table for [`pairs_in`]: for each byte, the bits of the pairs it ends and of the single
+/// bytes it is (low half), and the bits of the pairs it starts with every single byte's
+/// (high half). `pairs` gives each pair's bit, the bytes that start it and the bytes that
+/// end it; `singles` each single byte's bit.
+pub(crate) const fn pair_table(pairs: &[(u32, &[u8], &[u8])], singles: &[(u32, u8)]) -> [u64; 256] {
+    let mut single_bits = 0;
+    let mut s = 0;
+    while s < singles.len() {
+        single_bits |= singles[s].0;
+        s += 1;
+    }
+    let mut starts = [single_bits; 256];
     let mut ends = [0u32; 256];
     let mut p = 0;
-    while p < PAIRS.len() {
-        let (bit, first, second) = PAIRS[p];
+    while p < pairs.len() {
+        let (bit, first, second) = pairs[p];
         let mut i = 0;
         while i < first.len() {
             starts[first[i] as usize] |= bit;
@@ -158,9 +166,9 @@ const fn table() -> [u64; 256] {
         }
         p += 1;
     }
-    let mut s = 0;
-    while s < SINGLE.len() {
-        ends[SINGLE[s].1 as usize] |= SINGLE[s].0;
+    s = 0;
+    while s < singles.len() {
+        ends[singles[s].1 as usize] |= singles[s].0;
         s += 1;
     }
     let mut out = [0u64; 256];
@@ -174,9 +182,18 @@ const fn table() -> [u64; 256] {
 
 /// The bits of the pairs and single bytes of `bytes` ([`bit`]).
 fn pairs(bytes: &[u8]) -> u32 {
-    let (mut seen, mut started) = (0u32, bit::SINGLES);
+    pairs_in(&TABLE, bytes)
+}
+
+/// The bits of the pairs of adjacent bytes and of the single bytes that `bytes` holds, by
+/// `table` ([`pair_table`]): one lookup a byte, no branch but the loop's.
+#[inline]
+pub(crate) fn pairs_in(table: &[u64; 256], bytes: &[u8]) -> u32 {
+    // Before the first byte: as if a NUL byte, which starts the single bytes only (no
+    // table has a pair starting with it), so that the first byte's own are seen too.
+    let (mut seen, mut started) = (0u32, (table[0] >> 32) as u32);
     for &b in bytes {
-        let entry = TABLE[usize::from(b)];
+        let entry = table[usize::from(b)];
         // The low half: the bits `b` ends; the high half: the bits it starts.
         seen |= started & entry as u32;
         started = (entry >> 32) as u32;
