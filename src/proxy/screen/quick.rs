@@ -140,8 +140,9 @@ static TABLE: [u64; 256] = {
 
 /// A table for [`pairs_in`]: for each byte, the bits of the pairs it ends and of the single
 /// bytes it is (low half), and the bits of the pairs it starts with every single byte's
-/// (high half). `pairs` gives each pair's bit, the bytes that start it and the bytes that
-/// end it; `singles` each single byte's bit.
+/// (high half). `pairs` gives each pair's bit, the bytes that start it (never the NUL byte:
+/// [`pairs_in`] reads it as the byte before the first) and the bytes that end it; `singles`
+/// each single byte's bit.
 pub(crate) const fn pair_table(pairs: &[(u32, &[u8], &[u8])], singles: &[(u32, u8)]) -> [u64; 256] {
     let mut single_bits = 0;
     let mut s = 0;
