@@ -128,6 +128,12 @@ mod tests {
         }
     }
 
+    /// No pair starts with the NUL byte (`pairs_in` reads it as the byte before the first).
+    #[test]
+    fn nul_starts_no_pair() {
+        assert_eq!((super::TABLE[0] >> 32) as u32, super::QUERY);
+    }
+
     /// Plain links are answered by the quick screen.
     #[test]
     fn answers_plain_links() {

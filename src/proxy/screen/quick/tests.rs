@@ -179,3 +179,11 @@ fn answers_plain_urls() {
         assert!(!quick_no(maybe), "{maybe}");
     }
 }
+
+/// No pair starts with the NUL byte ([`super::pairs_in`] reads it as the byte before the
+/// first): it starts the single bytes only.
+#[test]
+fn nul_starts_no_pair() {
+    use super::bit::{EQ, PCT, R};
+    assert_eq!((super::TABLE[0] >> 32) as u32, PCT | R | EQ);
+}
