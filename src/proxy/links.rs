@@ -223,8 +223,16 @@ fn redirect_once(url: &Url) -> Option<String> {
 /// Proofpoint `/v3/__` or `.translate.goog`, and no `amp` path segment (the AMP viewer's
 /// scheme-less paths) or `.ampproject` host label (the AMP Cache's, `cdn.ampproject.org`).
 /// Answered without parsing or allocating, in one pass: each word is looked for only where
-/// its first byte is (this runs on every link).
+/// its first byte is (this runs on every link). The quick screen ([`quick`]) answers most
+/// links; the full one ([`may_carry_target_full`]) the rest, with the same answer.
 fn may_carry_target(url: &str) -> bool {
+    !quick::quick_no(url) && may_carry_target_full(url)
+}
+
+/// [`may_carry_target`] without the quick screen in front.
+#[cold]
+#[inline(never)]
+fn may_carry_target_full(url: &str) -> bool {
     // Built once: building a searcher per call costs more than the search.
     static BASE64_HTTP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"aHR0c"));
     /// The bytes a mark starts with.
@@ -515,6 +523,9 @@ mod tests {
         ));
     }
 }
+
+#[path = "links_quick.rs"]
+mod quick;
 
 // The former unwrap_redirect as a test reference.
 #[cfg(test)]

@@ -131,6 +131,10 @@ fn key(url: &str) -> u64 {
 
 /// The answer for `url` in `ring`: remembered, or `test`'s, which is then remembered. `test`
 /// runs with nothing borrowed.
+///
+/// Only this wrapper is generic (one copy per test): the look-up and the storing, the same
+/// for every ring, are one copy each, out of line.
+#[inline]
 fn remembered<const N: usize>(
     ring: &'static std::thread::LocalKey<Answers<N>>,
     url: &str,
@@ -140,21 +144,40 @@ fn remembered<const N: usize>(
     if url.len() > LONGEST {
         return test();
     }
-    let k = key(url);
-    let known = ring
-        .try_with(|r| {
-            r.borrow()
-                .live()
-                .iter()
-                .find(|(uk, u, _)| *uk == k && u == url)
-                .map(|&(_, _, answer)| answer)
-        })
-        .ok()
-        .flatten();
-    if let Some(answer) = known {
+    if let Some(answer) = known(ring, url) {
         return answer;
     }
     let answer = test();
+    remember(ring, url, answer);
+    answer
+}
+
+/// The answer remembered for `url` in `ring`, if any.
+#[inline(never)]
+fn known<const N: usize>(
+    ring: &'static std::thread::LocalKey<Answers<N>>,
+    url: &str,
+) -> Option<bool> {
+    let k = key(url);
+    ring.try_with(|r| {
+        r.borrow()
+            .live()
+            .iter()
+            .find(|(uk, u, _)| *uk == k && u == url)
+            .map(|&(_, _, answer)| answer)
+    })
+    .ok()
+    .flatten()
+}
+
+/// Remembers `answer` for `url` in `ring`.
+#[inline(never)]
+fn remember<const N: usize>(
+    ring: &'static std::thread::LocalKey<Answers<N>>,
+    url: &str,
+    answer: bool,
+) {
+    let k = key(url);
     let _ = ring.try_with(|r| {
         let mut r = r.borrow_mut();
         // A kept slot's or the oldest answer's text is written over: no allocation once the
@@ -169,7 +192,6 @@ fn remembered<const N: usize>(
             None => r.entries.push((k, url.to_owned(), answer)),
         }
     });
-    answer
 }
 
 /// The tracker test's answer for `url`: remembered, or `test`'s, which is then remembered.

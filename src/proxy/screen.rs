@@ -4,6 +4,9 @@
 //! but never rejects one that would.
 
 use memchr::memmem::Finder;
+
+mod quick;
+pub(crate) use quick::{pair_table, pairs_in};
 use std::sync::LazyLock;
 
 /// The text after `http:`, `https:` (ASCII case-insensitive) or `//` and any further run of
@@ -272,7 +275,15 @@ fn host_end(bytes: &[u8]) -> usize {
 }
 
 /// False only when `url` cannot be a proxy URL of any built-in format (templates are not
-/// screened).
+/// screened): the hot [`quick`] screen answers most URLs, the full one
+/// ([`may_be_proxy_full`]) the rest. Both give the same answer (the quick one says no only
+/// where the full one does).
+pub(crate) fn may_be_proxy(url: &str) -> bool {
+    !quick::quick_no(url) && may_be_proxy_full(url)
+}
+
+/// [`may_be_proxy`] without the quick screen in front: false only when `url` cannot be a
+/// proxy URL of any built-in format.
 ///
 /// Every built-in format leaves a mark in the text of the URL after its scheme, whatever
 /// the `url` crate does to that text before the recognisers read it (it reads `\` as `/`,
@@ -304,12 +315,14 @@ fn host_end(bytes: &[u8]) -> usize {
 /// Each mark contains one of eight rare bytes: `p`/`P` (`http`, `.wp.com`, `_ipx`), `=`
 /// (`url=`, the signature, Cloudflare options), `R` (`aHR0c`), `f`/`F` (`3a2f2f`, `unsafe`),
 /// `%` (escapes), `,` (`,b64`). Three `memchr` passes find those bytes and only there is a
-/// mark looked for, so most image and link URLs are answered in a few hundred instructions,
-/// without allocating.
+/// mark looked for, without allocating. (Most URLs never come here: the quick screen finds
+/// none of the pairs of bytes each mark holds.)
 ///
 /// The one exception: a Photon or scheme-less-source host spelled with non-ASCII characters that
 /// IDNA maps to ASCII (`ｉ０.ｗｐ.ｃｏｍ`) is not seen; finding it would mean scanning every host.
-pub(crate) fn may_be_proxy(url: &str) -> bool {
+#[cold]
+#[inline(never)]
+pub(crate) fn may_be_proxy_full(url: &str) -> bool {
     let Some(rest) = after_scheme(url) else {
         return root_relative(url).is_some_and(|rest| same_site_marks(rest.as_bytes()));
     };
