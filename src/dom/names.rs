@@ -364,4 +364,37 @@ mod tests {
         }
         assert!(seen > 200, "{seen}");
     }
+
+    /// A name for [`atom_table_answers_as_a_map`]: static atoms, short (inline) and long
+    /// (dynamic) ones, other cases, odd characters, non-ASCII, the empty name.
+    fn any_name() -> impl proptest::strategy::Strategy<Value = LocalName> {
+        use proptest::prelude::*;
+        prop_oneof![
+            proptest::sample::select(HTML_ELEMENTS.split_whitespace().collect::<Vec<_>>())
+                .prop_map(LocalName::from),
+            "[a-zA-Z0-9:_\\-]{0,7}".prop_map(|s| LocalName::from(s.as_str())),
+            "[a-zA-Z][a-zA-Z0-9-]{7,20}".prop_map(|s| LocalName::from(s.as_str())),
+            "\\PC{0,12}".prop_map(|s| LocalName::from(s.as_str())),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(1024))]
+        /// An [`AtomTable`] answers as a map built from the same entries (the last value of
+        /// a name given twice) for its names and others, however many collide; the names
+        /// looked up are made again from their text (a dynamic atom is found by the address
+        /// the held one has).
+        #[test]
+        fn atom_table_answers_as_a_map(
+            entries in proptest::collection::vec((any_name(), proptest::num::u32::ANY), 0..80),
+            others in proptest::collection::vec(any_name(), 0..40),
+        ) {
+            let map: std::collections::HashMap<LocalName, u32> = entries.iter().cloned().collect();
+            let names: Vec<String> = entries.iter().map(|(n, _)| n.to_string()).collect();
+            let table = AtomTable::new(entries);
+            for name in names.iter().map(|n| LocalName::from(n.as_str())).chain(others) {
+                proptest::prop_assert_eq!(table.get(&name), map.get(&name).copied(), "{}", name);
+            }
+        }
+    }
 }

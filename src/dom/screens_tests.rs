@@ -113,3 +113,123 @@ proptest! {
         prop_assert_eq!(fast.report(), slow.report());
     }
 }
+
+/// A user rule that gives some elements what the screened rules act on (a hiding `style`,
+/// `hidden`, `aria-hidden`, a `data-` URL, a name in another case on foreign elements), and
+/// renames or replaces others: the screens must see the element as the slow path does.
+struct Dresser;
+
+impl crate::Rule for Dresser {
+    fn name(&self) -> &'static str {
+        "dresser"
+    }
+
+    fn element(&self, el: &mut crate::Element<'_>, _: &mut crate::Context<'_>) -> crate::Action {
+        match el.attr("title").as_deref() {
+            Some("hide") => {
+                el.set_attr("style", "display:none");
+            }
+            Some("Hide") => {
+                el.set_attr("Style", "display:none");
+                el.set_attr("HIDDEN", "");
+            }
+            Some("aria") => {
+                el.set_attr("aria-hidden", "true");
+                el.set_attr("style", "opacity:0");
+            }
+            Some("embed") => {
+                el.set_attr("data-src", "https://www.youtube.com/embed/dQw4w9WgXcQ");
+            }
+            Some("img") => return crate::Action::rename("img").unwrap_or(crate::Action::Keep),
+            Some("div") => return crate::Action::rename("div").unwrap_or(crate::Action::Keep),
+            Some("swap") => {
+                return crate::Action::Replace(
+                    "<span hidden>gone</span><img src=\"https://i0.wp.com/e.example/a.jpg\">"
+                        .to_string(),
+                )
+            }
+            _ => {}
+        }
+        crate::Action::Keep
+    }
+}
+
+/// Attributes that make [`Dresser`] act.
+fn dressed_page() -> impl Strategy<Value = String> {
+    let title = prop::sample::select(vec![
+        "",
+        "",
+        " title=\"hide\"",
+        " title=\"Hide\"",
+        " title=\"aria\"",
+        " title=\"embed\"",
+        " title=\"img\"",
+        " title=\"div\"",
+        " title=\"swap\"",
+    ]);
+    (page(), prop::collection::vec(title, 0..28)).prop_map(|(page, titles)| {
+        // Each element's first `>` gets the next title.
+        let mut out = String::new();
+        let mut titles = titles.into_iter();
+        for (i, part) in page.split('>').enumerate() {
+            if i > 0 {
+                out.push('>');
+            }
+            out.push_str(part);
+            if part.starts_with('<') || part.contains('<') && !part.ends_with('/') {
+                if let Some(t) = titles.next() {
+                    if !part.rsplit('<').next().unwrap_or("").starts_with('/') {
+                        out.push_str(t);
+                    }
+                }
+            }
+        }
+        out
+    })
+}
+
+/// Cleaners other than the default: a policy that keeps more (attributes the junk rule
+/// reads, `ins`, `big`, `font`), a rule subset, a user rule that dresses elements.
+fn cleaners() -> Vec<crate::Cleaner> {
+    let b = crate::Cleaner::builder;
+    vec![
+        b().with_tags_allowed(&["ins", "big", "font", "center", "u"])
+            .with_attributes_allowed("*", &["hidden", "aria-hidden", "data-x", "title"])
+            .with_attributes_allowed("div", &["data-src"])
+            .with_embeds(true)
+            .build()
+            .unwrap(),
+        b().with_only_rules(&["junk", "sanitize"]).build().unwrap(),
+        b().with_only_rules(&["lazy_images", "proxied_urls", "links"])
+            .allow_unsafe_output()
+            .build()
+            .unwrap(),
+        b().with_rule(Dresser).build().unwrap(),
+        b().with_rule(Dresser)
+            .with_tags_removed(&["aside", "x-foo"])
+            .with_tags_unwrapped(&["span", "figure"])
+            .build()
+            .unwrap(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The same under other cleaners, user rules and Markdown posts with raw HTML.
+    #[test]
+    fn screens_change_nothing_elsewhere(html in dressed_page(), which in 0usize..6) {
+        let cleaners = cleaners();
+        let post = which == 5;
+        let cleaner = cleaners.get(which).unwrap_or(&cleaners[3]);
+        let run = || if post {
+            cleaner.clean_post(&format!("---\ntitle: t\n---\n\n# Head\n\n{html}\n\ntext\n"))
+        } else {
+            cleaner.clean(&html)
+        };
+        let fast = run();
+        let slow = super::without(run);
+        prop_assert_eq!(fast.html(), slow.html());
+        prop_assert_eq!(fast.report(), slow.report());
+    }
+}

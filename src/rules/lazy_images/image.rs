@@ -101,7 +101,7 @@ thread_local! {
 pub(super) fn fast_paths() -> bool {
     #[cfg(test)]
     {
-        !GENERAL_ONLY.with(std::cell::Cell::get)
+        !GENERAL_ONLY.with(std::cell::Cell::get) && crate::dom::screens::on()
     }
     #[cfg(not(test))]
     {
