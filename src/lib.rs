@@ -73,6 +73,7 @@ mod report;
 mod rule;
 pub mod rules;
 mod scheme;
+mod screens;
 mod srcset;
 mod template;
 

@@ -23,7 +23,6 @@ pub(crate) mod names;
 pub(crate) mod node;
 mod page_text;
 pub(crate) mod parse;
-pub(crate) mod screens;
 pub(crate) mod serialize;
 mod shown;
 #[cfg(feature = "posts")] // the policy verifier is its only user

@@ -226,7 +226,7 @@ fn redirect_once(url: &Url) -> Option<String> {
 /// its first byte is (this runs on every link). The quick screen ([`quick`]) answers most
 /// links; the full one ([`may_carry_target_full`]) the rest, with the same answer.
 fn may_carry_target(url: &str) -> bool {
-    !(crate::dom::screens::on() && quick::quick_no(url)) && may_carry_target_full(url)
+    !(crate::screens::on() && quick::quick_no(url)) && may_carry_target_full(url)
 }
 
 /// [`may_carry_target`] without the quick screen in front.

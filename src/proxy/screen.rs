@@ -279,7 +279,7 @@ fn host_end(bytes: &[u8]) -> usize {
 /// ([`may_be_proxy_full`]) the rest. Both give the same answer (the quick one says no only
 /// where the full one does).
 pub(crate) fn may_be_proxy(url: &str) -> bool {
-    !(crate::dom::screens::on() && quick::quick_no(url)) && may_be_proxy_full(url)
+    !(crate::screens::on() && quick::quick_no(url)) && may_be_proxy_full(url)
 }
 
 /// [`may_be_proxy`] without the quick screen in front: false only when `url` cannot be a

@@ -70,7 +70,7 @@ impl Rule for Junk {
     fn element(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         // The common element (no `hidden`, `style` or `aria-hidden`; no image nor ad slot)
         // is kept untouched: told by one pass over the attribute names.
-        if crate::dom::screens::on() && !may_act(el) {
+        if crate::screens::on() && !may_act(el) {
             return Action::Keep;
         }
         element_slow(el, cx)
@@ -80,7 +80,7 @@ impl Rule for Junk {
         // At the end, every rule has had its say on the attributes (the sanitizer may have
         // removed an unsafe `src`): an image, or a media source, with nothing to show goes.
         #[cfg(test)]
-        if !crate::dom::screens::on() {
+        if !crate::screens::on() {
             return tests::element_end_reference(el, cx);
         }
         if !el.is_html() {
@@ -445,7 +445,7 @@ mod tests {
     use html5ever::{local_name, LocalName};
     use proptest::prelude::*;
 
-    /// `Junk::element_end` as it was before its screen (the oracle of `dom::screens`):
+    /// `Junk::element_end` as it was before its screen (the oracle of `screens`):
     /// the media check, then the names removable when empty, then the children, elements
     /// first.
     pub(super) fn element_end_reference(el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {

@@ -101,7 +101,7 @@ thread_local! {
 pub(super) fn fast_paths() -> bool {
     #[cfg(test)]
     {
-        !GENERAL_ONLY.with(std::cell::Cell::get) && crate::dom::screens::on()
+        !GENERAL_ONLY.with(std::cell::Cell::get) && crate::screens::on()
     }
     #[cfg(not(test))]
     {

@@ -243,7 +243,7 @@ impl super::Sanitize {
         ) || (el.attr_count() != 0
             && match *name {
                 local_name!("div") | local_name!("span") | local_name!("figure") => {
-                    !crate::dom::screens::on() || el.attr_names().any(|n| n.starts_with("data-"))
+                    !crate::screens::on() || el.attr_names().any(|n| n.starts_with("data-"))
                 }
                 local_name!("blockquote") | local_name!("img") => true,
                 _ => name.starts_with("lite-"),

@@ -1,7 +1,8 @@
-//! The switch of the per-element screens: small hot checks that answer the common element
-//! (no rule can act on it) without running the full, slow decision. Outside tests they are
-//! always on; the property test `screens_tests` turns them off to get the slow path's
-//! answer, its oracle, and checks that both give the same output and report.
+//! The switch of the screens: small hot checks that answer the common case (an element no
+//! rule can act on, an image with a real `src`, a URL that is no proxy nor redirect) without
+//! running the full, slow decision, in the walk, the rules and `proxy`. Outside tests they
+//! are always on; the property tests of `screens_tests` turn them off to get the slow path's
+//! answer, their oracle, and check that both give the same output and report.
 
 #[cfg(test)]
 thread_local! {
