@@ -41,53 +41,37 @@ static NAMES: LazyLock<NameBits> = LazyLock::new(|| {
 /// not `li`, a heading, a table part or `table`): under a parent that is no table structure,
 /// whether it moves is whether a `p` is open in button scope.
 fn plain_closes_p_slow(name: &LocalName) -> bool {
-    closes_p_slow(name)
-        && table_part_fits(name, None).is_none()
-        && !matches!(
-            *name,
-            local_name!("li")
-                | local_name!("dd")
-                | local_name!("dt")
-                | local_name!("h1")
-                | local_name!("h2")
-                | local_name!("h3")
-                | local_name!("h4")
-                | local_name!("h5")
-                | local_name!("h6")
-                | local_name!("a")
-                | local_name!("nobr")
-                | local_name!("rt")
-                | local_name!("rp")
-                | local_name!("rb")
-                | local_name!("rtc")
-                | local_name!("table")
-        )
+    closes_p_slow(name) && table_part_fits(name, None).is_none() && !in_own_arms(name)
 }
 
 /// The names [`placement_full`] reads: table parts, the names of its `match` and the
 /// `p`-closing ones.
 fn asks_slow(name: &LocalName) -> bool {
-    table_part_fits(name, None).is_some()
-        || closes_p_slow(name)
-        || matches!(
-            *name,
-            local_name!("li")
-                | local_name!("dd")
-                | local_name!("dt")
-                | local_name!("h1")
-                | local_name!("h2")
-                | local_name!("h3")
-                | local_name!("h4")
-                | local_name!("h5")
-                | local_name!("h6")
-                | local_name!("a")
-                | local_name!("nobr")
-                | local_name!("rt")
-                | local_name!("rp")
-                | local_name!("rb")
-                | local_name!("rtc")
-                | local_name!("table")
-        )
+    table_part_fits(name, None).is_some() || closes_p_slow(name) || in_own_arms(name)
+}
+
+/// The names of [`placement_full`]'s own `match` arms (list items, headings, `a`, `nobr`,
+/// ruby parts, `table`), besides table parts and the `p`-closing names.
+fn in_own_arms(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("li")
+            | local_name!("dd")
+            | local_name!("dt")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("a")
+            | local_name!("nobr")
+            | local_name!("rt")
+            | local_name!("rp")
+            | local_name!("rb")
+            | local_name!("rtc")
+            | local_name!("table")
+    )
 }
 
 /// How far up the ancestors are looked at. Browsers do not nest deeper than 512 elements
