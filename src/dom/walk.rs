@@ -403,42 +403,10 @@ pub(crate) fn walk(root: &Handle, rules: Stages<'_>, cx: &mut Context<'_>) {
                         parent.push_done(node);
                     }
                 } else {
-                    ended(&mut frames, node, action, parsed, generation);
+                    not_kept(&mut frames, node, action, parsed, generation, true);
                 }
             }
         }
-    }
-}
-
-/// What the rules answered other than `Keep` after the children of `node`, the element
-/// whose frame just ended. Out of line and cold, as are the other rare answers: the walk's
-/// loop runs for every node and stays small.
-#[cold]
-#[inline(never)]
-fn ended(
-    frames: &mut [Frame],
-    node: Handle,
-    action: Action,
-    parsed: Option<Vec<Handle>>,
-    generation: Generation,
-) {
-    let space = action == Action::Remove && junction::leaves_space(&node, frames);
-    let Some(parent) = frames.last_mut() else {
-        return;
-    };
-    match action {
-        Action::Keep => parent.push_done(node),
-        Action::Remove if space => parent.push_done(junction::space()),
-        Action::Remove => {}
-        Action::Unwrap => {
-            parent.moved_in = true;
-            for child in take_children(&node) {
-                parent.push_done(child);
-            }
-        }
-        Action::Rename(name) => rename(parent, &node, name.0, generation, true),
-        // The replaced node was at depth `frames.len()`.
-        Action::Replace(html) => replace(frames, &html, parsed, generation),
     }
 }
 
@@ -465,7 +433,7 @@ fn visit(
             if matches!(action, Action::Keep) {
                 frames.push(Frame::new(node, generation, children_done, pool));
             } else {
-                changed(frames, node, action, parsed, generation, children_done);
+                not_kept(frames, node, action, parsed, generation, children_done);
             }
         }
         NodeData::Comment { contents } => {
@@ -483,11 +451,12 @@ fn visit(
     }
 }
 
-/// What the rules answered other than `Keep` before the children of `node` (or, renamed,
-/// before `node` itself). Out of line and cold.
+/// What the rules answered other than `Keep` about `node`: before its children, or after
+/// them (`children_done`: its frame just ended). Out of line and cold, as are the other rare
+/// answers: the walk's loop runs for every node and stays small.
 #[cold]
 #[inline(never)]
-fn changed(
+fn not_kept(
     frames: &mut [Frame],
     node: Handle,
     action: Action,
@@ -500,7 +469,7 @@ fn changed(
         return;
     };
     match action {
-        // Not given by the walk's caller.
+        // Handled by the callers.
         Action::Keep => {}
         Action::Remove if space => frame.push_done(junction::space()),
         Action::Remove => {}
