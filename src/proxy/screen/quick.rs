@@ -14,7 +14,7 @@
 //! below says which of its marks needs the pair): [`quick_no`] true means the full screen
 //! says no.
 
-use super::SCHEME_LESS_HOSTS;
+use super::{ends_ci, host_end, is_slash, SCHEME_LESS_HOSTS};
 
 /// Pairs and single bytes, one bit each (the pair `ab` when `a` starts it and `b` ends it).
 /// A mark is let through when every pair it holds is seen ([`MARKS`]).
@@ -215,11 +215,7 @@ fn marked(seen: u32) -> bool {
 /// ([`SCHEME_LESS_HOSTS`]): it ends with a port (or a `:`), or, but for one trailing `.`,
 /// with one of their names (any case; user info before it is no matter).
 fn host_may_be_scheme_less(rest: &[u8]) -> bool {
-    let end = rest
-        .iter()
-        .position(|&b| b == b'/' || b == b'\\')
-        .unwrap_or(rest.len());
-    let host = &rest[..end];
+    let host = &rest[..host_end(rest)];
     match host.last() {
         Some(b'0'..=b'9' | b':') => true,
         _ => {
@@ -236,9 +232,9 @@ fn host_may_be_scheme_less(rest: &[u8]) -> bool {
 #[cold]
 #[inline(never)]
 fn named(host: &[u8]) -> bool {
-    SCHEME_LESS_HOSTS.iter().any(|&(name, _)| {
-        host.len() >= name.len() && host[host.len() - name.len()..].eq_ignore_ascii_case(name)
-    })
+    SCHEME_LESS_HOSTS
+        .iter()
+        .any(|&(name, _)| ends_ci(host, host.len(), name))
 }
 
 /// True when `url` is certainly no proxy URL of any built-in format: a plain `https://`,
@@ -269,7 +265,7 @@ pub(super) fn quick_no(url: &str) -> bool {
         });
     };
     // A further slash is skipped by the full screen: left to it (rare).
-    if rest.first().is_none_or(|&c| c == b'/' || c == b'\\') {
+    if rest.first().is_none_or(is_slash) {
         return false;
     }
     let seen = pairs(rest);
