@@ -21,58 +21,36 @@ pub(crate) const HTML_ELEMENTS: &str =
     var video wbr xmp svg math";
 
 /// Answers of up to 16 per-name predicates for every element name that has an answer,
-/// computed once: a question about a name is then a multiply and one or two loads in a small
-/// open-addressed table keyed by the atom's packed value, instead of a chain of compares
-/// (which runs cold and mispredicts on varied pages).
+/// computed once: a question about a name is then an [`AtomTable`] look-up (a multiply and
+/// one or two loads) instead of a chain of compares (which runs cold and mispredicts on
+/// varied pages).
 ///
 /// A `local_name!` constant is a static or inline atom, and a name equal to it is packed to
 /// the same value (atoms compare by that value); a dynamic atom (a pointer) equals no such
 /// constant, so every predicate built from matches on such constants is false for it, and it
-/// finds no key here. The table is filled from the canonical atom of every static name.
-pub(crate) struct NameBits(Box<[(u64, u16)]>);
-
-/// Slots of a [`NameBits`] table (a power of two, well above the few hundred names that
-/// have an answer, so most lookups end at the first slot).
-const SLOTS: usize = 2048;
+/// finds no entry here. The table is filled from the canonical atom of every static name.
+pub(crate) struct NameBits(AtomTable<u16>);
 
 impl NameBits {
     /// The table of `preds` (bit `k` answers `preds[k]`) over every name of [`candidates`].
     pub(crate) fn build(preds: &[fn(&LocalName) -> bool]) -> NameBits {
-        let mut table = vec![(0u64, 0u16); SLOTS].into_boxed_slice();
-        for atom in candidates() {
-            let bits = preds
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p(&atom))
-                .fold(0u16, |b, (k, _)| b | 1 << k);
-            if bits == 0 {
-                continue;
-            }
-            let key = atom.unsafe_data();
-            let mut i = slot(key);
-            while table[i].0 != 0 && table[i].0 != key {
-                i = (i + 1) % SLOTS;
-            }
-            table[i] = (key, bits);
-        }
-        NameBits(table)
+        let entries = candidates()
+            .filter_map(|atom| {
+                let bits = preds
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p(&atom))
+                    .fold(0u16, |b, (k, _)| b | 1 << k);
+                (bits != 0).then_some((atom, bits))
+            })
+            .collect();
+        NameBits(AtomTable::new(entries))
     }
 
     /// The bits of `name` (0 for a name no predicate holds for).
     #[inline]
     pub(crate) fn get(&self, name: &LocalName) -> u16 {
-        let key = name.unsafe_data();
-        let mut i = slot(key);
-        loop {
-            let (k, bits) = self.0[i];
-            if k == key {
-                return bits;
-            }
-            if k == 0 {
-                return 0;
-            }
-            i = (i + 1) % SLOTS;
-        }
+        self.0.get(name).unwrap_or(0)
     }
 }
 
@@ -83,12 +61,6 @@ pub(crate) fn candidates() -> impl Iterator<Item = LocalName> {
     (0..statics)
         .map(LocalName::pack_static)
         .chain(HTML_ELEMENTS.split_whitespace().map(LocalName::from))
-}
-
-/// The first slot of the packed atom `key`.
-#[inline]
-fn slot(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
 }
 
 const VOID: u16 = 1;
