@@ -74,6 +74,12 @@ impl Inner {
             .filter(|_| parse_filter)
             .and_then(|sanitize| {
                 let mut reads = sanitize.interest().reads?;
+                // The cleaner reads `<base href>` itself (see `page_base_url`).
+                reads.extend(
+                    crate::Interest::elements("base")
+                        .reads("base", "href")
+                        .reads?,
+                );
                 for interest in &interests {
                     reads.extend(interest.reads.iter().flatten().cloned());
                     interest.reads.as_ref()?;
@@ -220,8 +226,13 @@ impl Cleaner {
         };
         let rules: Vec<&dyn Rule> = self.inner.rules.iter().map(|r| &**r).collect();
         let last = self.inner.sanitize.as_ref().map(|s| &**s as &dyn Rule);
+        // The page's own `<base href>` re-bases its relative URLs, as in a browser.
+        let page_base = parsed
+            .base_href
+            .as_deref()
+            .and_then(|href| page_base_url(inner.base_url.as_ref(), href));
         let mut cx = Context::new(
-            self.inner.base_url.as_ref(),
+            page_base.as_ref().or(inner.base_url.as_ref()),
             rules.len() + usize::from(last.is_some()),
             kind == InputKind::Document,
         );
@@ -299,4 +310,20 @@ impl From<Cleaned> for String {
     fn from(c: Cleaned) -> String {
         c.html
     }
+}
+
+/// The base URL that a page's `<base href>` sets: `href` parsed against the URL the page was
+/// configured with ([`with_base_url`](crate::CleanerBuilder::with_base_url), the document's
+/// own URL), or alone when there is none (HTML § 4.2.3, "set the frozen base URL"). Only an
+/// `http:` or `https:` URL is a base: against any other (`javascript:`, `data:`, a relative
+/// `href` with nothing to resolve it against) relative URLs do not resolve, so they stay
+/// as the configured base (or none) gives them. The URL parser drops the ASCII tab and
+/// newlines inside `href` and the spaces around it, as a browser's does.
+fn page_base_url(configured: Option<&Url>, href: &str) -> Option<Url> {
+    let url = match configured {
+        Some(base) => base.join(href),
+        None => Url::parse(href),
+    }
+    .ok()?;
+    matches!(url.scheme(), "http" | "https").then_some(url)
 }

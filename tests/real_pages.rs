@@ -133,6 +133,11 @@ struct Page {
     embeds: Vec<String>,
     /// The `href` of every link.
     links: Vec<String>,
+    /// The page's base URL, from its first `<base href>` when that is an absolute `http(s)`
+    /// URL: a browser loads the page's relative URLs from there.
+    base: Option<url::Url>,
+    /// Whether a `<base href>` was seen (only the first counts).
+    based: bool,
 }
 
 fn parse(html: &str) -> Handle {
@@ -256,6 +261,14 @@ fn read(html: &str) -> Page {
                 };
                 if tag == "select" {
                     unshown_options.extend(unshown(&node, &attrs));
+                }
+                if tag == "base" && name.ns == html5ever::ns!(html) && !page.based {
+                    if let Some((_, href)) = attrs.iter().find(|(k, _)| k == "href") {
+                        page.based = true;
+                        page.base = url::Url::parse(href.trim())
+                            .ok()
+                            .filter(|u| matches!(u.scheme(), "http" | "https"));
+                    }
                 }
                 let unseen_here = unseen
                     || unshown_options.contains(&std::rc::Rc::as_ptr(&node))
@@ -530,6 +543,16 @@ fn embed_ids(addresses: &str) -> Vec<String> {
 fn score(input: &str, output: &str, unwrapper: &Unwrapper) -> Score {
     let inp = read(input);
     let out = read(output);
+    // The input's relative URLs as the browser loads them: against its `<base href>`.
+    let absolute = |u: &str| -> String {
+        let t = u.trim();
+        match &inp.base {
+            Some(base) if !t.is_empty() && !t.starts_with("data:") && !t.starts_with('#') => {
+                base.join(t).map_or_else(|_| u.to_string(), String::from)
+            }
+            _ => u.to_string(),
+        }
+    };
     let mut s = Score::default();
     // Output image URLs.
     let mut out_keys: HashSet<String> = HashSet::new();
@@ -549,7 +572,7 @@ fn score(input: &str, output: &str, unwrapper: &Unwrapper) -> Score {
     let mut groups: Vec<HashSet<String>> = Vec::new();
     let mut group_example: Vec<String> = Vec::new();
     for img in &inp.images {
-        let cands = candidates(img);
+        let cands: Vec<String> = candidates(img).iter().map(|u| absolute(u)).collect();
         if cands.is_empty() || cands.iter().all(|u| is_tracker(img, u)) {
             continue;
         }
@@ -577,7 +600,11 @@ fn score(input: &str, output: &str, unwrapper: &Unwrapper) -> Score {
     let mut known: HashSet<String> = HashSet::new();
     let mut templates: Vec<(String, String)> = Vec::new();
     for v in &inp.values {
-        for u in std::iter::once(v.trim().to_string()).chain(srcset_urls(v)) {
+        let urls: Vec<String> = std::iter::once(v.trim().to_string())
+            .chain(srcset_urls(v))
+            .collect();
+        let absolutes: Vec<String> = urls.iter().map(|u| absolute(u)).collect();
+        for u in urls.into_iter().chain(absolutes) {
             if is_template(&u) {
                 if let (Some(a), Some(b)) = (u.find('{'), u.rfind('}')) {
                     templates.push((

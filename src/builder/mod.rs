@@ -91,7 +91,13 @@ impl CleanerBuilder {
     }
 
     /// Resolves relative URLs (`href`, `src`, `srcset`…) against `url`, which must be an
-    /// absolute URL. Default: none, relative URLs stay relative.
+    /// absolute URL: the address the page was read from. Default: none, relative URLs stay
+    /// relative.
+    ///
+    /// Whatever this says, a page's own `<base href>` (its first one, as in a browser) sets
+    /// the base its relative URLs load from: it is resolved against `url`, and used when it
+    /// gives an `http:` or `https:` URL (alone, without `url`, only when it is absolute).
+    /// The `<base>` itself never reaches the output, so its URLs come out absolute.
     pub fn with_base_url(mut self, url: &str) -> Self {
         self.config.base_url = Some(url.to_string());
         self

@@ -34,7 +34,7 @@
 //! shared corpus nests 38 elements, and all of them clean to the same bytes with or without
 //! the caps.
 
-use super::sink::{FilterSink, InnerSink};
+use super::sink::{is_base, FilterSink, InnerSink};
 use crate::dom::names::is_void;
 use crate::dom::node::text_content;
 use html5ever::tendril::StrTendril;
@@ -117,6 +117,8 @@ pub(crate) struct DepthSink {
     probing: Cell<bool>,
     /// Where the probe would have gone: the depth of its parent.
     probed: Cell<Option<usize>>,
+    /// Whether an HTML `<base>` element was created (see [`first_base_href`](super::first_base_href)).
+    saw_base: Cell<bool>,
 }
 
 impl DepthSink {
@@ -137,7 +139,14 @@ impl DepthSink {
             }),
             probing: Cell::new(false),
             probed: Cell::new(None),
+            saw_base: Cell::new(false),
         }
+    }
+
+    /// Whether an HTML `<base>` element was created: only then is the tree searched for the
+    /// page's base URL.
+    pub(crate) fn saw_base(&self) -> bool {
+        self.saw_base.get()
     }
 
     /// The depth of `node`: the number of elements from the root to it, itself included, plus
@@ -295,6 +304,9 @@ impl TreeSink for DepthSink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
+        if is_base(&name) {
+            self.note_base();
+        }
         let element = self.dom.create_element(name, attrs, flags);
         if let NodeData::Element {
             template_contents, ..
@@ -455,6 +467,10 @@ impl HasDepth for DepthSink {
 impl InnerSink for DepthSink {
     fn probing(&self) -> bool {
         self.probing.get()
+    }
+
+    fn note_base(&self) {
+        self.saw_base.set(true);
     }
 
     fn append_text(&self, parent: &Handle, text: StrTendril) {

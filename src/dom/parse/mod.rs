@@ -112,6 +112,8 @@ pub(crate) struct Parsed {
     /// The mode the parser read a document in (no quirks for a fragment), which the output
     /// keeps (`document::keep_mode`).
     pub(crate) mode: QuirksMode,
+    /// The `href` of the page's first `<base href>` (see [`first_base_href`]), as written.
+    pub(crate) base_href: Option<String>,
 }
 
 fn opts() -> ParseOpts {
@@ -141,18 +143,19 @@ fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'
         filter_attributes(html, filter.as_ref().and_then(|f| f.attributes));
     let fragment = kind == InputKind::Fragment;
     let filtered = filter.is_some();
-    let (dom, dropped, too_deep) = match filter {
+    let (dom, dropped, too_deep, saw_base) = match filter {
         None => {
-            let (dom, too_deep) = build(html, kind, DepthSink::new(base, fragment));
-            (dom, 0, too_deep)
+            let (dom, too_deep, saw_base) = build(html, kind, DepthSink::new(base, fragment));
+            (dom, 0, too_deep, saw_base)
         }
         Some(filter) => {
             let sink = FilterSink::new(DepthSink::new(base, fragment), filter);
-            let (out, too_deep) = build(html, kind, sink);
+            let (out, too_deep, saw_base) = build(html, kind, sink);
             (
                 out.dom,
                 out.dropped_elements + out.dropped_comments + attributes_dropped,
                 too_deep,
+                saw_base,
             )
         }
     };
@@ -171,18 +174,53 @@ fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'
         InputKind::Document => dom.quirks_mode.get(),
         InputKind::Fragment => QuirksMode::NoQuirks,
     };
+    // Searched for only where the parser created a `<base>`: most pages have none.
+    let base_href = if saw_base {
+        first_base_href(&root)
+    } else {
+        None
+    };
     Parsed {
         _dom: dom,
         root,
         dropped,
         quirks: mode == QuirksMode::Quirks,
         mode,
+        base_href,
     }
 }
 
+/// The `href` of the first HTML `<base>` element with one, in tree order: the element that
+/// sets the page's base URL (HTML § 4.2.3, "the first `base` element with an `href`
+/// attribute in tree order", whose value is parsed against the document's fallback base
+/// URL). A `<template>`'s contents belong to another document and do not count; neither
+/// does an SVG or MathML element named `base`. Without recursion.
+fn first_base_href(root: &Handle) -> Option<String> {
+    let mut stack = vec![root.clone()];
+    while let Some(node) = stack.pop() {
+        if let NodeData::Element { name, attrs, .. } = &node.data {
+            if sink::is_base(name) {
+                if let Some(href) = attrs
+                    .borrow()
+                    .iter()
+                    .find(|a| a.name.local == local_name!("href") && a.name.ns == ns!())
+                {
+                    return Some(href.value.to_string());
+                }
+            }
+            if name.local == local_name!("template") && name.ns == ns!(html) {
+                continue;
+            }
+        }
+        stack.extend(node.children.borrow().iter().rev().cloned());
+    }
+    None
+}
+
 /// Runs the tokenizer and the tree builder over `html` into `sink`; also says whether the
-/// tree may hold elements deeper than the cap (see [`DepthSink::may_exceed_cap`]).
-fn build<S: HasDepth>(html: StrTendril, kind: InputKind, sink: S) -> (S::Output, bool) {
+/// tree may hold elements deeper than the cap (see [`DepthSink::may_exceed_cap`]), and
+/// whether it holds a `<base>` element (see [`DepthSink::saw_base`]).
+fn build<S: HasDepth>(html: StrTendril, kind: InputKind, sink: S) -> (S::Output, bool, bool) {
     let opts = opts();
     let (builder, initial_state) = match kind {
         InputKind::Document => (TreeBuilder::new(sink, opts.tree_builder), None),
@@ -214,7 +252,8 @@ fn build<S: HasDepth>(html: StrTendril, kind: InputKind, sink: S) -> (S::Output,
     tokenizer.end();
     let sink = tokenizer.sink.builder.sink;
     let too_deep = sink.depth_sink().may_exceed_cap();
-    (sink.finish(), too_deep)
+    let saw_base = sink.depth_sink().saw_base();
+    (sink.finish(), too_deep, saw_base)
 }
 
 /// Parses `html` as a body fragment and returns its top-level nodes, detached, for nodes that

@@ -40,6 +40,9 @@ pub(crate) trait InnerSink: TreeSink<Handle = Handle, Output = RcDom> {
         false
     }
 
+    /// Told that an HTML `<base>` element was created (see [`is_base`]).
+    fn note_base(&self) {}
+
     /// `append` of text, which an inner sink may place without looking at it.
     fn append_text(&self, parent: &Handle, text: StrTendril) {
         self.append(parent, NodeOrText::AppendText(text));
@@ -47,6 +50,13 @@ pub(crate) trait InnerSink: TreeSink<Handle = Handle, Output = RcDom> {
 }
 
 impl InnerSink for RcDom {}
+
+/// Whether `name` is HTML's `<base>`, whose `href` sets the URL the page's relative URLs
+/// resolve against (one atom comparison per element created).
+#[inline]
+pub(crate) fn is_base(name: &QualName) -> bool {
+    name.local == local_name!("base") && name.ns == ns!(html)
+}
 
 /// What may be dropped while parsing.
 pub(crate) struct Prefilter<'a> {
@@ -229,6 +239,9 @@ impl<S: InnerSink> TreeSink for FilterSink<'_, S> {
     // Called for every element: kept inlined into the tree builder.
     #[inline]
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
+        if is_base(&name) {
+            self.inner.note_base();
+        }
         let shell = (self.filter.drop_element)(&name, &attrs);
         self.last_shell.set(shell);
         if self.filter.skip_drawings && name.local == local_name!("svg") && name.ns == ns!(svg) {

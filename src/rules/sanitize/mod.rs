@@ -459,6 +459,8 @@ impl Sanitize {
         match name.local {
             local_name!("html") | local_name!("head") | local_name!("body") => false,
             local_name!("noscript") => false,
+            // The cleaner reads the page's base URL from the tree (`parse::first_base_href`).
+            local_name!("base") => false,
             local_name!("iframe") if self.policy.embeds.is_some() => false,
             // Embeds leave a link (`embed_links`); a `select` is read from its options.
             local_name!("iframe") | local_name!("embed") | local_name!("object") => false,
