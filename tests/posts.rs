@@ -332,3 +332,49 @@ fn an_unwrapped_front_matter_url_ends_no_string_or_css_url_in_a_theme() {
         assert_eq!(clean(&out), out, "cleaning again changes it");
     }
 }
+
+/// With a base URL, a Markdown body's relative destinations resolve against it, as the
+/// HTML's do (a post and its raw HTML images agree); a `#fragment`, a template and an
+/// escaped destination stay as written, and the result cleans again to itself.
+#[test]
+fn markdown_relative_destinations_resolve_against_the_base_url() {
+    let cleaner = Cleaner::builder()
+        .with_base_url("https://blog.example/2024/05/harbour/")
+        .build()
+        .unwrap();
+    let post = "---\ntitle: Harbour\ncover: images/cover.jpg\n---\n\
+        ![Dawn](dawn.jpg \"At dawn\") and ![Dusk](</img/dusk photo.jpg>)\n\n\
+        See [the map](../map.html), [top](#top), [{{ site.url }}]({{ site.url }}) and [ref][r].\n\n\
+        <img src=\"raw.jpg\" alt=\"raw\">\n\n\
+        ![Escaped](a\\_b.jpg)\n\n\
+        [r]: notes/ref.html\n";
+    let once = cleaner.clean_post(post).into_html();
+    for expected in [
+        "![Dawn](https://blog.example/2024/05/harbour/dawn.jpg \"At dawn\")",
+        "![Dusk](<https://blog.example/img/dusk%20photo.jpg>)",
+        "[the map](https://blog.example/2024/05/map.html)",
+        "[top](#top)",
+        "[{{ site.url }}]({{ site.url }})",
+        "src=\"https://blog.example/2024/05/harbour/raw.jpg\"",
+        "![Escaped](a\\_b.jpg)",
+        "[r]: https://blog.example/2024/05/harbour/notes/ref.html",
+        // Front matter is not cleaned: only whole image URLs there are rewritten.
+        "cover: images/cover.jpg",
+    ] {
+        assert!(once.contains(expected), "{expected}\n{once}");
+    }
+    let twice = cleaner.clean_post(&once);
+    assert_eq!(twice.html(), once);
+    // Without a base URL nothing is resolved.
+    let plain = Cleaner::default().clean_post(post).into_html();
+    assert!(plain.contains("![Dawn](dawn.jpg \"At dawn\")"), "{plain}");
+    assert!(plain.contains("[r]: notes/ref.html"), "{plain}");
+    // A base whose URLs the policy refuses resolves nothing into them.
+    let ftp = Cleaner::builder()
+        .with_base_url("ftp://files.example/p/")
+        .build()
+        .unwrap()
+        .clean_post("![a](x.jpg) [b](y.html)\n")
+        .into_html();
+    assert_eq!(ftp, "![a](x.jpg) [b](y.html)\n");
+}

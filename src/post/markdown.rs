@@ -469,6 +469,8 @@ fn urls(
         links::escape_uncovered_lt(body, &events, |url| refuses(false, url), &mut edits);
     let image_urls = cleaner.inner.image_urls.as_deref();
     let mut rewrites = 0;
+    // Relative destinations resolved against the base URL, as the HTML's are.
+    let mut resolved = 0;
     // Definition span start → (span, dest, used by a link, used by an image).
     let mut used: HashMap<usize, (Range<usize>, String, bool, bool)> = HashMap::new();
     let mut stack: Vec<Open> = Vec::new();
@@ -511,10 +513,28 @@ fn urls(
                             edits.push(span, "#".into());
                             neutralised += 1;
                         } else if open.image
-                            && rewrite_image(image_urls, body, span.clone(), &open.dest, &mut edits)
-                                > 0
+                            && rewrite_image(
+                                image_urls,
+                                cleaner.base_url(),
+                                &refuses,
+                                body,
+                                span.clone(),
+                                &open.dest,
+                                &mut edits,
+                            ) > 0
                         {
                             rewrites += 1;
+                        } else if !open.image
+                            && resolve_link(
+                                cleaner.base_url(),
+                                &refuses,
+                                body,
+                                span.clone(),
+                                &open.dest,
+                                &mut edits,
+                            )
+                        {
+                            resolved += 1;
                         } else if !body[span.clone()].starts_with('<') {
                             escaped += links::escape_lt(body, span, "%3C", &mut edits);
                         }
@@ -570,11 +590,21 @@ fn urls(
             edits.push(at, "<#>".into());
             neutralised += 1;
         } else if by_image {
-            rewrites += rewrite_image(image_urls, body, at, &dest, &mut edits);
+            rewrites += rewrite_image(
+                image_urls,
+                cleaner.base_url(),
+                &refuses,
+                body,
+                at,
+                &dest,
+                &mut edits,
+            );
+        } else if resolve_link(cleaner.base_url(), &refuses, body, at, &dest, &mut edits) {
+            resolved += 1;
         }
     }
-    if neutralised > 0 {
-        report.add("sanitize", neutralised);
+    if neutralised + resolved > 0 {
+        report.add("sanitize", neutralised + resolved);
     }
     if rewrites > 0 {
         report.add("proxied_urls", rewrites);
@@ -582,29 +612,75 @@ fn urls(
     edits.apply(body)
 }
 
-/// Rewrites the image URL `dest` written at `span` (as it is, or in `<…>`); 1 when it did.
-fn rewrite_image(
-    image_urls: Option<&crate::rules::proxied_urls::ProxiedUrls>,
-    body: &str,
-    span: Range<usize>,
-    dest: &str,
-    edits: &mut Edits,
-) -> usize {
-    let Some(urls) = image_urls else { return 0 };
+/// The destination `dest` written at `span` (as it is, or in `<…>`), with where its text
+/// starts, when it is written as it reads (no escape, no entity: only then can it be
+/// replaced as text).
+fn written_as_is(body: &str, span: Range<usize>, dest: &str) -> Option<usize> {
     let written = &body[span.clone()];
     let (inner, at) = match written.strip_prefix('<').and_then(|w| w.strip_suffix('>')) {
         Some(inner) => (inner, span.start + 1),
         None => (written, span.start),
     };
-    if inner != dest || !links::is_http(dest) {
-        return 0;
+    (inner == dest).then_some(at)
+}
+
+/// `dest` resolved against `base` when it is relative and resolves (as the sanitizer
+/// resolves the HTML's URLs, see [`urls::resolve`](crate::rules::sanitize::urls::resolve)),
+/// and the policy keeps the result (`refused`: whether it refuses a URL of an image).
+fn absolute(base: Option<&url::Url>, refused: impl Fn(&str) -> bool, dest: &str) -> Option<String> {
+    match crate::rules::sanitize::urls::resolve(dest, base?)? {
+        std::borrow::Cow::Owned(url) if !refused(&url) => Some(url),
+        _ => None,
     }
-    match urls.rewrite(dest) {
+}
+
+/// Rewrites the image URL `dest` written at `span`: resolved against `base` when it is
+/// relative, then through the image URL rules; 1 when it changed.
+fn rewrite_image(
+    image_urls: Option<&crate::rules::proxied_urls::ProxiedUrls>,
+    base: Option<&url::Url>,
+    refuses: &dyn Fn(bool, &str) -> bool,
+    body: &str,
+    span: Range<usize>,
+    dest: &str,
+    edits: &mut Edits,
+) -> usize {
+    let Some(at) = written_as_is(body, span, dest) else {
+        return 0;
+    };
+    let absolute = absolute(base, |url| refuses(true, url), dest);
+    let url = absolute.as_deref().unwrap_or(dest);
+    let rewritten = image_urls
+        .filter(|_| links::is_http(url))
+        .and_then(|urls| urls.rewrite(url));
+    match rewritten.or(absolute) {
         Some(new) if links::writable(&new) && new != dest => {
             edits.push(at..at + dest.len(), new);
             1
         }
         _ => 0,
+    }
+}
+
+/// Resolves the link destination `dest` written at `span` against `base` when it is
+/// relative; whether it did.
+fn resolve_link(
+    base: Option<&url::Url>,
+    refuses: &dyn Fn(bool, &str) -> bool,
+    body: &str,
+    span: Range<usize>,
+    dest: &str,
+    edits: &mut Edits,
+) -> bool {
+    let Some(at) = written_as_is(body, span, dest) else {
+        return false;
+    };
+    match absolute(base, |url| refuses(false, url), dest) {
+        Some(new) if links::writable(&new) && new != dest => {
+            edits.push(at..at + dest.len(), new);
+            true
+        }
+        _ => false,
     }
 }
 

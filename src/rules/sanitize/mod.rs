@@ -20,7 +20,7 @@ mod nesting;
 pub(crate) mod policy;
 mod reads;
 mod svg_text;
-mod urls;
+pub(crate) mod urls;
 #[cfg(feature = "posts")]
 pub(crate) mod verify;
 

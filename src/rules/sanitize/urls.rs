@@ -28,6 +28,25 @@ const RASTER_TYPES: &[&str] = &[
     "image/vnd.microsoft.icon",
 ];
 
+/// `url` resolved against `base` when it is relative (no scheme; not empty, not a `#`
+/// fragment of the page, not a template such as `{{ url }}`), read as the URL parser reads
+/// it; as it is otherwise. `None` when it does not resolve.
+pub(crate) fn resolve<'u>(url: &'u str, base: &Url) -> Option<Cow<'u, str>> {
+    if crate::template::has_template_syntax(url) || url_scheme(url).is_some() {
+        return Some(Cow::Borrowed(url));
+    }
+    let read = browser_form(url);
+    if read.is_empty() || read.starts_with('#') {
+        return Some(Cow::Borrowed(url));
+    }
+    let joined = base.join(&read).ok()?;
+    Some(if joined.as_str() == url {
+        Cow::Borrowed(url)
+    } else {
+        Cow::Owned(joined.into())
+    })
+}
+
 /// The URL as the URL parser sees it: C0 controls and spaces stripped at both ends, ASCII
 /// tabs and newlines removed everywhere.
 pub(crate) fn browser_form(url: &str) -> String {
@@ -81,27 +100,14 @@ impl UrlPolicy {
         if !self.allowed(element, url) {
             return None;
         }
-        let base = match base {
-            Some(_) if crate::template::has_template_syntax(url) => {
-                return Some(Cow::Borrowed(url))
-            }
-            Some(base) if url_scheme(url).is_none() => base,
-            _ => return Some(Cow::Borrowed(url)),
-        };
-        let read = browser_form(url);
-        if read.is_empty() || read.starts_with('#') {
+        let Some(base) = base else {
             return Some(Cow::Borrowed(url));
-        }
-        let joined = base.join(&read).ok()?;
-        let joined = joined.as_str();
-        if !self.allowed(element, joined) {
+        };
+        let resolved = resolve(url, base)?;
+        if matches!(resolved, Cow::Owned(_)) && !self.allowed(element, &resolved) {
             return None;
         }
-        Some(if joined == url {
-            Cow::Borrowed(url)
-        } else {
-            Cow::Owned(joined.to_string())
-        })
+        Some(resolved)
     }
 
     /// The `srcset` to keep: every candidate checked (and resolved) alone, the bad ones
