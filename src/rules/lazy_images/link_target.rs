@@ -151,6 +151,6 @@ fn only_image(el: &Element<'_>, removed: Removed<'_>) -> Option<NodeRef> {
 }
 
 /// A number of pixels, 1–100000.
-fn pixels(v: &str) -> Option<u32> {
+pub(super) fn pixels(v: &str) -> Option<u32> {
     v.trim().parse().ok().filter(|n| (1..=100_000).contains(n))
 }

@@ -81,4 +81,73 @@ mod tests {
         assert_eq!(raster_size(b"<svg/>"), None);
         assert_eq!(raster_size(&[0xff, 0xd8, 0xff]), None);
     }
+
+    /// What each parser of a stated number of pixels answers: `promote::num` (a dimension
+    /// attribute), `template::pixels` (a template's size), `link_target::pixels` (a
+    /// lightbox link's size), `preview::declared_width` (an inline preview's width).
+    #[rustfmt::skip]
+    const STATED: &[(&str, [Option<u32>; 4])] = &[
+        ("640", [Some(640), Some(640), Some(640), Some(640)]),
+        (" 640px ", [Some(640), Some(640), None, Some(640)]),
+        ("640px", [Some(640), Some(640), None, Some(640)]),
+        ("\t640\n", [Some(640), Some(640), Some(640), Some(640)]),
+        ("\u{a0}640\u{3000}", [Some(640), Some(640), Some(640), Some(640)]),
+        ("640PX", [None, None, None, None]),
+        ("640Px", [None, None, None, None]),
+        ("640.5", [None, None, None, None]),
+        ("640.0", [None, None, None, None]),
+        ("0", [None, None, None, Some(0)]),
+        ("0px", [None, None, None, Some(0)]),
+        ("000", [None, None, None, Some(0)]),
+        ("+5", [None, Some(5), Some(5), Some(5)]),
+        ("+", [None, None, None, None]),
+        ("-5", [None, None, None, None]),
+        ("-0", [None, None, None, None]),
+        ("1e3", [None, None, None, None]),
+        ("100%", [None, None, None, None]),
+        ("\u{ff10}\u{ff10}", [None, None, None, None]),
+        ("\u{ff16}\u{ff14}\u{ff10}", [None, None, None, None]),
+        ("640 px", [None, None, None, None]),
+        ("64 0", [None, None, None, None]),
+        ("640pxpx", [Some(640), None, None, Some(640)]),
+        ("640xp", [None, None, None, None]),
+        ("px640", [None, None, None, None]),
+        ("", [None, None, None, None]),
+        ("   ", [None, None, None, None]),
+        ("px", [None, None, None, None]),
+        ("auto", [None, None, None, None]),
+        ("007", [Some(7), Some(7), Some(7), Some(7)]),
+        ("000640", [Some(640), Some(640), Some(640), Some(640)]),
+        ("0000640", [None, Some(640), Some(640), Some(640)]),
+        ("0000000000000000000000640", [None, Some(640), Some(640), Some(640)]),
+        ("1", [Some(1), Some(1), Some(1), Some(1)]),
+        ("10000", [Some(10_000), Some(10_000), Some(10_000), Some(10_000)]),
+        ("10001", [Some(10_001), None, Some(10_001), Some(10_001)]),
+        ("100000", [Some(100_000), None, Some(100_000), Some(100_000)]),
+        ("100001", [Some(100_001), None, None, Some(100_001)]),
+        ("999999", [Some(999_999), None, None, Some(999_999)]),
+        ("1000000", [None, None, None, Some(1_000_000)]),
+        ("1234567", [None, None, None, Some(1_234_567)]),
+        ("4294967295", [None, None, None, Some(u32::MAX)]),
+        ("4294967296", [None, None, None, None]),
+        ("99999999999999999999", [None, None, None, None]),
+    ];
+
+    #[test]
+    fn stated_pixels() {
+        for &(v, [num, template, link, preview]) in STATED {
+            assert_eq!(super::super::promote::num(Some(v)), num, "num {v:?}");
+            assert_eq!(
+                super::super::template::pixels(v),
+                template,
+                "template {v:?}"
+            );
+            assert_eq!(super::super::link_target::pixels(v), link, "link {v:?}");
+            assert_eq!(
+                super::super::preview::declared_width(v),
+                preview,
+                "preview {v:?}"
+            );
+        }
+    }
 }

@@ -82,9 +82,7 @@ pub(crate) fn inline_preview_of(el: &Element<'_>, src: &str) -> Option<Inline> {
     if side > PREVIEW_PIXELS {
         return None;
     }
-    let declared = el
-        .attr("width")
-        .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok());
+    let declared = el.attr("width").and_then(declared_width);
     if declared.is_some_and(|d| d >= 4 * w.max(1)) {
         return Some(Inline::Stretched);
     }
@@ -93,6 +91,11 @@ pub(crate) fn inline_preview_of(el: &Element<'_>, src: &str) -> Option<Inline> {
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
         || el.attr("style").is_some_and(|s| contains_ci(s, "blur("));
     marked.then_some(Inline::Marked)
+}
+
+/// The width an `<img>` declares, in pixels (`640`, `640px`).
+pub(super) fn declared_width(v: &str) -> Option<u32> {
+    v.trim().trim_end_matches("px").parse::<u32>().ok()
 }
 
 /// Whether the real image of the preview `el` follows it: among the next two element

@@ -247,7 +247,7 @@ fn keep_real(el: &mut Element<'_>) {
 }
 
 /// A number of pixels as a dimension attribute states it (`640`, `640px`): 1 to 999999.
-fn num(v: Option<&str>) -> Option<u32> {
+pub(super) fn num(v: Option<&str>) -> Option<u32> {
     v.map(|v| v.trim().trim_end_matches("px"))
         .filter(|v| !v.is_empty() && v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit()))
         .and_then(|v| v.parse::<u32>().ok())

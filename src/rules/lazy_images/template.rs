@@ -237,7 +237,7 @@ fn is_plain_image_file(f: &str) -> bool {
 }
 
 /// A number of pixels as an attribute states it (`800`, `800px`), 1–10000.
-fn pixels(v: &str) -> Option<u32> {
+pub(super) fn pixels(v: &str) -> Option<u32> {
     let v = v.trim();
     let v = v.strip_suffix("px").unwrap_or(v);
     v.parse().ok().filter(|n| (1..=10_000).contains(n))
