@@ -82,7 +82,9 @@ pub(crate) fn inline_preview_of(el: &Element<'_>, src: &str) -> Option<Inline> {
     if side > PREVIEW_PIXELS {
         return None;
     }
-    let declared = el.attr("width").and_then(declared_width);
+    let declared = el
+        .attr("width")
+        .and_then(|v| super::pixels::pixels(v, u32::MAX));
     if declared.is_some_and(|d| d >= 4 * w.max(1)) {
         return Some(Inline::Stretched);
     }
@@ -91,11 +93,6 @@ pub(crate) fn inline_preview_of(el: &Element<'_>, src: &str) -> Option<Inline> {
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
         || el.attr("style").is_some_and(|s| contains_ci(s, "blur("));
     marked.then_some(Inline::Marked)
-}
-
-/// The width an `<img>` declares, in pixels (`640`, `640px`).
-pub(super) fn declared_width(v: &str) -> Option<u32> {
-    v.trim().trim_end_matches("px").parse::<u32>().ok()
 }
 
 /// Whether the real image of the preview `el` follows it: among the next two element
