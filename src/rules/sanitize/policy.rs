@@ -378,6 +378,8 @@ impl SanitizerConfig {
                 add(attrs.entry(LocalName::from(&*tag), Vec::new), attr);
             }
         }
+        // `(element, attribute)`: removed from the element even when global.
+        let mut dropped: Vec<(LocalName, LocalName)> = Vec::new();
         for (tag, attr) in &self.attrs_removed {
             let attr = LocalName::from(&*attr_name("with_attributes_removed", attr)?);
             if tag.trim() == "*" {
@@ -386,11 +388,9 @@ impl SanitizerConfig {
                     own.retain(|a| *a != attr);
                 }
             } else {
-                let tag = tag_name("with_attributes_removed", tag)?;
-                let tag = LocalName::from(&*tag);
-                if let Some((_, own)) = attrs.0.iter_mut().find(|(n, _)| *n == tag) {
-                    own.retain(|a| *a != attr);
-                }
+                let tag = LocalName::from(&*tag_name("with_attributes_removed", tag)?);
+                attrs.entry(tag.clone(), Vec::new).retain(|a| *a != attr);
+                dropped.push((tag, attr));
             }
         }
 
@@ -485,9 +485,12 @@ impl SanitizerConfig {
         let element_attrs: Vec<AttrMap> = attrs
             .0
             .iter()
-            .map(|(_, own)| {
+            .map(|(el, own)| {
                 let mut all = global_attrs.clone();
                 all.extend(own.iter().map(flagged));
+                for (_, attr) in dropped.iter().filter(|(e, _)| e == el) {
+                    all.remove(attr);
+                }
                 all
             })
             .collect();

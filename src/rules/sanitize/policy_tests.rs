@@ -34,7 +34,7 @@ fn spec_fate(c: &SanitizerConfig, name: &str) -> Fate {
 
 /// Whether `attr` may stay on `element` as the lists say: a global attribute or one of
 /// the element's own (by default or allowed), unless removed everywhere or from the
-/// element's own.
+/// element (a global one too: `with_attributes_removed("a", &["title"])`).
 fn spec_attr(c: &SanitizerConfig, element: &str, attr: &str) -> bool {
     let global = GLOBAL_ATTRS.contains(&attr) || pairs(&c.attrs_allowed, "*", attr);
     let own = ELEMENT_ATTRS
@@ -42,7 +42,8 @@ fn spec_attr(c: &SanitizerConfig, element: &str, attr: &str) -> bool {
         .any(|(e, list)| *e == element && list.contains(&attr))
         || pairs(&c.attrs_allowed, element, attr);
     !pairs(&c.attrs_removed, "*", attr)
-        && (global || (own && !pairs(&c.attrs_removed, element, attr)))
+        && !pairs(&c.attrs_removed, element, attr)
+        && (global || own)
 }
 
 fn configs() -> Vec<SanitizerConfig> {
@@ -76,6 +77,7 @@ fn configs() -> Vec<SanitizerConfig> {
                 ("p", "lang"),
                 ("x-unlisted", "data-x"),
                 ("blockquote", "cite"),
+                ("section", "dir"),
             ]),
             ..Default::default()
         },
