@@ -169,3 +169,27 @@ fn allowed_url_attributes_are_refused_or_checked() {
     }
     assert!(checked >= 15, "{checked}");
 }
+
+/// An attribute removed from one element goes from it even when every element may keep it
+/// (`title`, `lang`, `dir`, or one allowed with `"*"`), and from an element with no
+/// attributes of its own; the other elements keep it.
+#[test]
+fn an_attribute_removed_from_one_element_goes_even_when_global() {
+    let cleaner = Cleaner::builder()
+        .with_attributes_allowed("*", &["data-line"])
+        .with_attributes_removed("a", &["title"])
+        .with_attributes_removed("p", &["lang", "data-line"])
+        .build()
+        .unwrap();
+    let out = cleaner.clean(concat!(
+        r#"<p lang="fr" title="T" data-line="1">Texte <a href="https://a.example/" title="A" lang="en">lien</a></p>"#,
+        r#"<blockquote lang="de" title="Q" data-line="2">Zitat</blockquote>"#,
+    ));
+    assert_eq!(
+        out.html(),
+        concat!(
+            r#"<p title="T">Texte <a href="https://a.example/" lang="en" rel="noopener noreferrer">lien</a></p>"#,
+            r#"<blockquote lang="de" title="Q" data-line="2">Zitat</blockquote>"#,
+        )
+    );
+}

@@ -207,8 +207,9 @@ pub(crate) fn is_block_slow(name: &LocalName) -> bool {
 pub(crate) struct AtomTable<V> {
     /// `(packed atom, value)`; a power of two long.
     slots: Box<[(u64, V)]>,
-    /// The atoms, held: a dynamic atom's packed data is its address, valid while it lives.
-    _held: Vec<LocalName>,
+    /// The atoms, each once, in the order given: held, as a dynamic atom's packed data is its
+    /// address, valid while it lives; and the table's names, in a fixed order.
+    held: Vec<LocalName>,
 }
 
 impl<V: Copy + Default> Default for AtomTable<V> {
@@ -229,10 +230,17 @@ impl<V: Copy + Default> AtomTable<V> {
             while slots[i].0 != 0 && slots[i].0 != key {
                 i = (i + 1) & (len - 1);
             }
+            if slots[i].0 == 0 {
+                held.push(name);
+            }
             slots[i] = (key, value);
-            held.push(name);
         }
-        AtomTable { slots, _held: held }
+        AtomTable { slots, held }
+    }
+
+    /// The names in the table, each once, in the order they were first given.
+    pub(crate) fn names(&self) -> impl Iterator<Item = &LocalName> + '_ {
+        self.held.iter()
     }
 
     /// The value of `name`, when it is in the table.
@@ -363,10 +371,19 @@ mod tests {
         ) {
             let map: std::collections::HashMap<LocalName, u32> = entries.iter().cloned().collect();
             let names: Vec<String> = entries.iter().map(|(n, _)| n.to_string()).collect();
+            let mut first_given: Vec<&str> = Vec::new();
+            for name in &names {
+                if !first_given.contains(&name.as_str()) {
+                    first_given.push(name);
+                }
+            }
             let table = AtomTable::new(entries);
             for name in names.iter().map(|n| LocalName::from(n.as_str())).chain(others) {
                 proptest::prop_assert_eq!(table.get(&name), map.get(&name).copied(), "{}", name);
             }
+            // Its names: each once, in the order first given.
+            let listed: Vec<&str> = table.names().map(|n| &**n).collect();
+            proptest::prop_assert_eq!(listed, first_given);
         }
     }
 }

@@ -150,7 +150,7 @@ fn only_image(el: &Element<'_>, removed: Removed<'_>) -> Option<NodeRef> {
     found
 }
 
-/// A number of pixels, 1–100000.
+/// A number of pixels (`1800`, `1800px`), 1–100000.
 fn pixels(v: &str) -> Option<u32> {
-    v.trim().parse().ok().filter(|n| (1..=100_000).contains(n))
+    super::pixels::pixels(v, 100_000)
 }

@@ -8,7 +8,7 @@
 //! | [`image_url`] | what an image URL is (extension, format parameter, image-only hosts), and URL templates |
 //! | `stand_in_file` | file names made of stand-in words alone (`lazy_placeholder.gif`): placeholders even with no candidate |
 //! | `preview` | previews shown twice: the low-quality `<img>` beside the real image, inline blurred previews |
-//! | `pixels` | the pixel size of an inline `data:` raster image, from its header |
+//! | `pixels` | pixel sizes: the number an attribute states (`640px`), and an inline `data:` raster image's, from its header |
 //! | `template` | `…_{width}x.jpg` URL templates filled from the listed widths |
 //! | `image` | `<img>`, `<source>`, `<video>`: promotion, `<noscript>` look-ahead, dimensions, native lazy loading, tidying |
 //! | `noscript` | `<noscript>` fallbacks |

@@ -84,7 +84,7 @@ pub(crate) fn inline_preview_of(el: &Element<'_>, src: &str) -> Option<Inline> {
     }
     let declared = el
         .attr("width")
-        .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok());
+        .and_then(|v| super::pixels::pixels(v, u32::MAX));
     if declared.is_some_and(|d| d >= 4 * w.max(1)) {
         return Some(Inline::Stretched);
     }

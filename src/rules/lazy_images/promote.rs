@@ -9,6 +9,7 @@ use super::candidates::{
 use super::image::{
     fast_paths, has_data_attr, has_lazy_class, is_lazy_class, src_state, src_state_by, LowRes, Src,
 };
+use super::pixels::pixels;
 use super::LazyImages;
 use crate::proxy::strip_lazy_markers;
 use crate::Element;
@@ -248,10 +249,7 @@ fn keep_real(el: &mut Element<'_>) {
 
 /// A number of pixels as a dimension attribute states it (`640`, `640px`): 1 to 999999.
 fn num(v: Option<&str>) -> Option<u32> {
-    v.map(|v| v.trim().trim_end_matches("px"))
-        .filter(|v| !v.is_empty() && v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit()))
-        .and_then(|v| v.parse::<u32>().ok())
-        .filter(|&n| n > 0)
+    pixels(v?, 999_999)
 }
 
 /// The `(width, height)` the data attributes give (`attr`: an attribute's value by name):

@@ -238,9 +238,7 @@ fn is_plain_image_file(f: &str) -> bool {
 
 /// A number of pixels as an attribute states it (`800`, `800px`), 1–10000.
 fn pixels(v: &str) -> Option<u32> {
-    let v = v.trim();
-    let v = v.strip_suffix("px").unwrap_or(v);
-    v.parse().ok().filter(|n| (1..=10_000).contains(n))
+    super::pixels::pixels(v, 10_000)
 }
 
 /// A list of pixel widths: `[180,360,540]` or `180, 360, 540` (2 to [`MAX_WIDTHS`] numbers,

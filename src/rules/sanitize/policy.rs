@@ -7,7 +7,7 @@ use super::urls::{is_valid_scheme, UrlPolicy};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use html5ever::LocalName;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::BuildHasherDefault;
 
 /// Which classes are kept.
@@ -101,22 +101,24 @@ impl SanitizerConfig {
 }
 
 /// A checked sanitizer policy.
+///
+/// Each fact is kept once: an element's fate in `fates`, its attributes in `element_attrs`
+/// at the place `attrs_at` gives. The tables' names, in the order the lists name them, are
+/// what the policy's elements are iterated by.
 #[derive(Debug, Clone)]
 pub(crate) struct Policy {
-    /// The fate of each element kept or removed (the others are unwrapped): one lookup.
-    fates: HashMap<LocalName, Fate, BuildHasherDefault<AtomHasher>>,
+    /// The fate of each element kept, removed or read (every other one is unwrapped): the
+    /// look-up made for every element.
+    fates: AtomTable<Fate>,
     /// The attributes any kept element may keep (the global ones), each with whether its
     /// value is a URL.
     global_attrs: AttrMap,
-    /// For elements with attributes of their own: every attribute they may keep, their own
-    /// and the global ones, each with whether its value is a URL (one lookup per attribute).
-    element_attrs: HashMap<LocalName, AttrMap, BuildHasherDefault<AtomHasher>>,
-    /// `fates` as an [`AtomTable`]: the look-up made for every element.
-    fate_table: AtomTable<Fate>,
-    /// Where in `attrs_list` the attributes of each element of `element_attrs` are: the
-    /// look-up made for every element with attributes.
+    /// Where in `element_attrs` the attributes of each element with attributes of its own
+    /// are: the look-up made for every element with attributes.
     attrs_at: AtomTable<u32>,
-    attrs_list: Vec<AttrMap>,
+    /// For the elements of `attrs_at`: every attribute they may keep, their own and the
+    /// global ones, each with whether its value is a URL (one lookup per attribute).
+    element_attrs: Vec<AttrMap>,
     pub(crate) urls: UrlPolicy,
     /// The `rel` of links with an `href`; `None`: no `rel`.
     pub(crate) link_rel: Option<String>,
@@ -142,12 +144,13 @@ pub(crate) enum Fate {
 impl Policy {
     /// The fate of an HTML element named `name`.
     pub(crate) fn fate(&self, name: &LocalName) -> Fate {
-        self.fate_table.get(name).unwrap_or(Fate::Unwrap)
+        self.fates.get(name).unwrap_or(Fate::Unwrap)
     }
 
-    /// The elements with a fate of their own (every other one is unwrapped).
+    /// The elements with a fate of their own (every other one is unwrapped), in the order
+    /// the lists name them.
     pub(crate) fn named(&self) -> impl Iterator<Item = &LocalName> + '_ {
-        self.fates.keys()
+        self.fates.names()
     }
 
     /// Whether `name` is kept.
@@ -160,7 +163,7 @@ impl Policy {
     pub(crate) fn attrs_of(&self, element: &LocalName) -> &AttrMap {
         match self.attrs_at.get(element) {
             Some(i) => self
-                .attrs_list
+                .element_attrs
                 .get(i as usize)
                 .unwrap_or(&self.global_attrs),
             None => &self.global_attrs,
@@ -177,18 +180,16 @@ impl Policy {
         self.global_attrs.keys()
     }
 
-    /// The elements with attributes of their own, each with every attribute it may keep.
+    /// The elements with attributes of their own, in the order the lists name them, each
+    /// with every attribute it may keep.
     pub(crate) fn element_attr_names(
         &self,
     ) -> impl Iterator<Item = (&LocalName, impl Iterator<Item = &LocalName> + '_)> + '_ {
-        self.element_attrs
-            .iter()
-            .map(|(el, attrs)| (el, attrs.keys()))
+        self.attrs_at
+            .names()
+            .map(|el| (el, self.attrs_of(el).keys()))
     }
 }
-
-/// A set of element or attribute names, hashed with [`AtomHasher`].
-type AtomSet = HashSet<LocalName, BuildHasherDefault<AtomHasher>>;
 
 /// Attribute name → whether its value is a URL.
 pub(crate) type AttrMap = HashMap<LocalName, bool, BuildHasherDefault<AtomHasher>>;
@@ -196,16 +197,42 @@ pub(crate) type AttrMap = HashMap<LocalName, bool, BuildHasherDefault<AtomHasher
 pub(crate) use crate::dom::names::AtomHasher;
 use crate::dom::names::AtomTable;
 
-/// Each of `attrs` with whether it is one of `urls`.
-fn with_url_flags(attrs: &AtomSet, urls: &AtomSet) -> AttrMap {
-    attrs
-        .iter()
-        .map(|a| (a.clone(), urls.contains(a)))
-        .collect()
+/// Names, each with a value, in the order first named: the policy's lists while the
+/// builder edits them (each edit a scan: the lists are short, and the edits few).
+struct Named<V>(Vec<(LocalName, V)>);
+
+impl<V> Named<V> {
+    fn get(&self, name: &LocalName) -> Option<&V> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    /// The value of `name`, added as `value()` when it has none.
+    fn entry(&mut self, name: LocalName, value: impl FnOnce() -> V) -> &mut V {
+        let i = match self.0.iter().position(|(n, _)| *n == name) {
+            Some(i) => i,
+            None => {
+                self.0.push((name, value()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    fn remove(&mut self, name: &LocalName) {
+        self.0.retain(|(n, _)| n != name);
+    }
 }
 
-fn names(list: &[&str]) -> AtomSet {
-    list.iter().map(|n| LocalName::from(*n)).collect()
+/// `list`'s names, each with `fate`.
+fn fated(list: &'static [&'static str], fate: Fate) -> impl Iterator<Item = (LocalName, Fate)> {
+    list.iter().map(move |n| (LocalName::from(*n), fate))
+}
+
+/// Adds `name` to `list` unless it is there.
+fn add(list: &mut Vec<LocalName>, name: LocalName) {
+    if !list.contains(&name) {
+        list.push(name);
+    }
 }
 
 fn invalid(setting: &'static str, reason: String) -> Error {
@@ -246,13 +273,14 @@ fn attr_name(setting: &'static str, name: &str) -> Result<String> {
 impl SanitizerConfig {
     /// Checks every setting and builds the policy.
     pub(crate) fn build(&self) -> Result<Policy> {
-        let mut kept = names(KEPT);
-        let mut removed = names(REMOVED);
-        let mut read = names(READ_AS_TEXT);
-        let mut defaults_removed = names(REMOVED);
-        defaults_removed.extend(names(READ_AS_TEXT));
-
-        let mut allowed = AtomSet::default();
+        // The defaults name each element once (see the tests).
+        let mut fates: Named<Fate> = Named(
+            fated(KEPT, Fate::Keep)
+                .chain(fated(REMOVED, Fate::Remove))
+                .chain(fated(READ_AS_TEXT, Fate::Read))
+                .collect(),
+        );
+        let mut allowed: Vec<LocalName> = Vec::new();
         for tag in &self.tags_allowed {
             let tag = tag_name("with_tags_allowed", tag)?;
             if let Some((_, why)) = NEVER_ALLOWED.iter().find(|(n, _)| *n == tag) {
@@ -262,7 +290,8 @@ impl SanitizerConfig {
                 ));
             }
             let local = LocalName::from(&*tag);
-            if defaults_removed.contains(&local) {
+            // Only the defaults and the tags allowed before have a fate yet.
+            if matches!(fates.get(&local), Some(Fate::Remove | Fate::Read)) {
                 let why = match tag.as_str() {
                     "svg" | "math" => "foreign content is always removed (its elements change namespace when the output is parsed again)",
                     "iframe" => "only embeds from known video hosts can be kept, with with_embeds(true)",
@@ -273,8 +302,8 @@ impl SanitizerConfig {
                     "<{tag}> is both allowed and removed with its content: {why}"
                 )));
             }
-            allowed.insert(local.clone());
-            kept.insert(local);
+            add(&mut allowed, local.clone());
+            *fates.entry(local, || Fate::Keep) = Fate::Keep;
         }
         for tag in &self.tags_removed {
             let tag = tag_name("with_tags_removed", tag)?;
@@ -284,9 +313,7 @@ impl SanitizerConfig {
                     "<{tag}> is both allowed and removed with its content"
                 )));
             }
-            kept.remove(&local);
-            read.remove(&local);
-            removed.insert(local);
+            *fates.entry(local, || Fate::Remove) = Fate::Remove;
         }
         for tag in &self.tags_unwrapped {
             let tag = tag_name("with_tags_unwrapped", tag)?;
@@ -296,27 +323,33 @@ impl SanitizerConfig {
                     "<{tag}> is both allowed and unwrapped"
                 )));
             }
-            if removed.contains(&local) {
+            if fates.get(&local) == Some(&Fate::Remove) {
                 return Err(Error::Conflict(format!(
                     "<{tag}> is both unwrapped and removed with its content"
                 )));
             }
-            read.remove(&local);
             if TABLE_PARTS.contains(&tag.as_str()) {
                 return Err(invalid(
                     "with_tags_unwrapped",
                     format!("<{tag}> is table structure: remove it with its content (with_tags_removed), or keep it"),
                 ));
             }
-            kept.remove(&local);
+            fates.remove(&local);
         }
 
-        let global_attrs = names(GLOBAL_ATTRS);
-        let mut attrs: HashMap<LocalName, AtomSet, BuildHasherDefault<AtomHasher>> = ELEMENT_ATTRS
-            .iter()
-            .map(|(el, list)| (LocalName::from(*el), names(list)))
-            .collect();
-        let mut global_attrs = global_attrs;
+        let mut global_attrs: Vec<LocalName> =
+            GLOBAL_ATTRS.iter().map(|a| LocalName::from(*a)).collect();
+        let mut attrs: Named<Vec<LocalName>> = Named(
+            ELEMENT_ATTRS
+                .iter()
+                .map(|(el, list)| {
+                    (
+                        LocalName::from(*el),
+                        list.iter().map(|a| LocalName::from(*a)).collect(),
+                    )
+                })
+                .collect(),
+        );
         for (tag, attr) in &self.attrs_allowed {
             let attr = attr_name("with_attributes_allowed", attr)?;
             if attr.starts_with("on") {
@@ -339,27 +372,25 @@ impl SanitizerConfig {
             }
             let attr = LocalName::from(&*attr);
             if tag.trim() == "*" {
-                global_attrs.insert(attr);
+                add(&mut global_attrs, attr);
             } else {
                 let tag = tag_name("with_attributes_allowed", tag)?;
-                attrs
-                    .entry(LocalName::from(&*tag))
-                    .or_default()
-                    .insert(attr);
+                add(attrs.entry(LocalName::from(&*tag), Vec::new), attr);
             }
         }
+        // `(element, attribute)`: removed from the element even when global.
+        let mut dropped: Vec<(LocalName, LocalName)> = Vec::new();
         for (tag, attr) in &self.attrs_removed {
             let attr = LocalName::from(&*attr_name("with_attributes_removed", attr)?);
             if tag.trim() == "*" {
-                global_attrs.remove(&attr);
-                for set in attrs.values_mut() {
-                    set.remove(&attr);
+                global_attrs.retain(|a| *a != attr);
+                for (_, own) in &mut attrs.0 {
+                    own.retain(|a| *a != attr);
                 }
             } else {
-                let tag = tag_name("with_attributes_removed", tag)?;
-                if let Some(set) = attrs.get_mut(&LocalName::from(&*tag)) {
-                    set.remove(&attr);
-                }
+                let tag = LocalName::from(&*tag_name("with_attributes_removed", tag)?);
+                attrs.entry(tag.clone(), Vec::new).retain(|a| *a != attr);
+                dropped.push((tag, attr));
             }
         }
 
@@ -448,37 +479,34 @@ impl SanitizerConfig {
             None
         };
 
-        let url_attrs = names(URL_ATTRS);
-        // `kept` wins should a name be in both (it cannot: the checks above refuse it).
-        let fates = removed
-            .into_iter()
-            .map(|n| (n, Fate::Remove))
-            .chain(read.into_iter().map(|n| (n, Fate::Read)))
-            .chain(kept.into_iter().map(|n| (n, Fate::Keep)))
-            .collect::<HashMap<_, _, BuildHasherDefault<AtomHasher>>>();
-        let element_attrs: HashMap<LocalName, AttrMap, BuildHasherDefault<AtomHasher>> = attrs
+        let url_attrs: Vec<LocalName> = URL_ATTRS.iter().map(|a| LocalName::from(*a)).collect();
+        let flagged = |a: &LocalName| (a.clone(), url_attrs.contains(a));
+        let global_attrs: AttrMap = global_attrs.iter().map(flagged).collect();
+        let element_attrs: Vec<AttrMap> = attrs
+            .0
             .iter()
             .map(|(el, own)| {
-                let all: AtomSet = own.union(&global_attrs).cloned().collect();
-                (el.clone(), with_url_flags(&all, &url_attrs))
+                let mut all = global_attrs.clone();
+                all.extend(own.iter().map(flagged));
+                for (_, attr) in dropped.iter().filter(|(e, _)| e == el) {
+                    all.remove(attr);
+                }
+                all
             })
             .collect();
-        let fate_table = AtomTable::new(fates.iter().map(|(n, f)| (n.clone(), *f)).collect());
-        let attrs_list: Vec<AttrMap> = element_attrs.values().cloned().collect();
         let attrs_at = AtomTable::new(
-            element_attrs
-                .keys()
+            attrs
+                .0
+                .into_iter()
                 .enumerate()
-                .map(|(i, n)| (n.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
+                .map(|(i, (el, _))| (el, u32::try_from(i).unwrap_or(u32::MAX)))
                 .collect(),
         );
         Ok(Policy {
-            fates,
-            global_attrs: with_url_flags(&global_attrs, &url_attrs),
-            element_attrs,
-            fate_table,
+            fates: AtomTable::new(fates.0),
+            global_attrs,
             attrs_at,
-            attrs_list,
+            element_attrs,
             urls: UrlPolicy {
                 schemes,
                 data_images: !self.no_data_images,
@@ -526,48 +554,5 @@ impl SanitizerConfig {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The tables looked up for every element answer as the maps they are built from, for
-    /// every HTML element and names of no policy, under policies with their own lists.
-    #[test]
-    fn tables_answer_as_the_maps() {
-        let names = crate::dom::names::HTML_ELEMENTS
-            .split_ascii_whitespace()
-            .chain([
-                "selectedcontent",
-                "lite-youtube",
-                "x-foo",
-                "foreignObject",
-                "big",
-            ])
-            .map(LocalName::from);
-        let configs = [
-            SanitizerConfig::default(),
-            SanitizerConfig {
-                tags_removed: vec!["aside".into(), "nav".into()],
-                tags_unwrapped: vec!["u".into()],
-                tags_allowed: vec!["big".into(), "marquee".into()],
-                attrs_allowed: vec![("p".into(), "translate".into())],
-                ..Default::default()
-            },
-        ];
-        for config in configs {
-            let policy = config.build().unwrap();
-            let mut own = 0;
-            for name in names.clone() {
-                let fate = policy.fates.get(&name).copied().unwrap_or(Fate::Unwrap);
-                assert_eq!(policy.fate(&name), fate, "{name}");
-                let attrs = policy.element_attrs.get(&name);
-                own += usize::from(attrs.is_some());
-                assert_eq!(
-                    policy.attrs_of(&name),
-                    attrs.unwrap_or(&policy.global_attrs),
-                    "{name}"
-                );
-            }
-            assert!(own > 3, "{own}");
-        }
-    }
-}
+#[path = "policy_tests.rs"]
+mod tests;
