@@ -330,6 +330,8 @@ fn may_carry_target_full(url: &str) -> bool {
 /// assert_eq!(unwrap_redirect("https://link.zhihu.com/?target=javascript%3Aalert(1)"), None);
 /// ```
 pub fn unwrap_redirect(url: &str) -> Option<String> {
+    // Read as the browser reads it: ASCII tabs and newlines removed (see `crate::url_text`).
+    let url = &*crate::url_text::as_parsed(url);
     if !may_carry_target(url) || !may_be_redirector(url) {
         return None;
     }
