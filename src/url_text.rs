@@ -50,8 +50,14 @@ mod tests {
 
     #[test]
     fn removes_tabs_and_newlines_only() {
-        assert!(matches!(as_parsed("https://a.example/b.jpg"), Cow::Borrowed(_)));
-        assert_eq!(as_parsed("ht\ttps://a.ex\r\nample/b .jpg"), "https://a.example/b .jpg");
+        assert!(matches!(
+            as_parsed("https://a.example/b.jpg"),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            as_parsed("ht\ttps://a.ex\r\nample/b .jpg"),
+            "https://a.example/b .jpg"
+        );
         assert_eq!(as_parsed("\n\t\r"), "");
         assert_eq!(as_parsed("é\tü"), "éü");
     }

@@ -315,14 +315,35 @@ fn valuable_attributes_past_the_cap_stay() {
         cleaner.clean(&html).html(),
         "<p>before</p><img src=\"https://example.com/a.jpg\" alt=\"an image\" loading=\"lazy\" decoding=\"async\"><p>after</p>"
     );
-    let lazy = html.replace(" src=", " data-src=").replace(" alt=", " data-srcset=\"https://example.com/b.jpg 2x\" alt=");
+    let lazy = html.replace(" src=", " data-src=").replace(
+        " alt=",
+        " data-srcset=\"https://example.com/b.jpg 2x\" alt=",
+    );
     let out = cleaner.clean(&lazy);
-    assert!(out.html().contains("src=\"https://example.com/a.jpg\""), "{}", out.html());
-    assert!(out.html().contains("https://example.com/b.jpg 2x"), "{}", out.html());
+    assert!(
+        out.html().contains("src=\"https://example.com/a.jpg\""),
+        "{}",
+        out.html()
+    );
+    assert!(
+        out.html().contains("https://example.com/b.jpg 2x"),
+        "{}",
+        out.html()
+    );
     assert!(out.html().contains("alt=\"an image\""), "{}", out.html());
     let out = cleaner.clean(&image_after_a_repeated_attribute(100_000));
-    assert!(out.html().contains("src=\"https://example.com/a.jpg\""), "{}", out.html());
+    assert!(
+        out.html().contains("src=\"https://example.com/a.jpg\""),
+        "{}",
+        out.html()
+    );
     // A link's target, the same way.
-    let link = format!("<a{} href=\"https://example.com/\">link</a>", " data-x=1 y".repeat(50_000));
-    assert!(cleaner.clean(&link).html().contains("href=\"https://example.com/\""));
+    let link = format!(
+        "<a{} href=\"https://example.com/\">link</a>",
+        " data-x=1 y".repeat(50_000)
+    );
+    assert!(cleaner
+        .clean(&link)
+        .html()
+        .contains("href=\"https://example.com/\""));
 }

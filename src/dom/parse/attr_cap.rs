@@ -410,11 +410,7 @@ fn tag_with_attributes(
                 _ => None,
             };
             let past = past.get_or_insert_with(|| PastCap::new(bytes, name_end));
-            let verdict = Verdict {
-                start,
-                filter,
-                on,
-            };
+            let verdict = Verdict { start, filter, on };
             past.read(bytes, (name_start, attr_end), value, verdict, memo, cuts);
             continue;
         }
@@ -668,10 +664,15 @@ mod tests {
         let html = format!("<img{first} a3=x b=1 a200 b=2 B=3 c='>' a0=y>");
         assert_eq!(cap_attributes(&html), format!("<img{first} b=1 c='>' >"));
         let junk = attrs(100_000);
-        let html = format!("<img{junk} src=a.jpg a1=x SrcSet='b.jpg 2x' ALT=\"t\" src=c.jpg data-src=d.jpg>");
+        let html = format!(
+            "<img{junk} src=a.jpg a1=x SrcSet='b.jpg 2x' ALT=\"t\" src=c.jpg data-src=d.jpg>"
+        );
         assert_eq!(
             cap_attributes(&html),
-            format!("<img{} src=a.jpg SrcSet='b.jpg 2x' ALT=\"t\" data-src=d.jpg>", attrs(KEPT))
+            format!(
+                "<img{} src=a.jpg SrcSet='b.jpg 2x' ALT=\"t\" data-src=d.jpg>",
+                attrs(KEPT)
+            )
         );
         // Only a start tag keeps any: an end tag's attributes are dropped by the parser.
         let html = format!("<p>x</p{junk} src=a.jpg>");
@@ -944,11 +945,7 @@ mod tests {
                     .iter()
                     .any(|p| html.contains(p));
                 // The allowance past the cap, and `src` and `alt` (names cleaning reads).
-                prop_assert!(
-                    foreign || counts.iter().all(|&n| n <= KEPT + 2),
-                    "{}",
-                    html
-                );
+                prop_assert!(foreign || counts.iter().all(|&n| n <= KEPT + 2), "{}", html);
                 Ok(())
             })
             .unwrap();
