@@ -155,7 +155,7 @@ impl<'b> PastCap<'b> {
     }
 
     /// Ends the tag whose last attribute ends at `last_end`: the run being cut, if any, goes.
-    pub(super) fn finish(self: Box<Self>, last_end: usize, cuts: &mut Vec<Cut>) {
+    pub(super) fn finish(&self, last_end: usize, cuts: &mut Vec<Cut>) {
         if let Some(from) = self.cut_from {
             push_cut(cuts, from, last_end.max(from), 0);
         }
@@ -231,7 +231,7 @@ mod tests {
                     html.push_str(&format!(" {name}=v{at}"));
                 }
             }
-            html.push_str(">");
+            html.push('>');
             let whole = img_attributes(&html);
             let capped = img_attributes(&cap_attributes(&html));
             for pair in &capped {
