@@ -129,8 +129,8 @@ pub use referrer::refuses_hotlinking;
 pub use template::ProxyTemplate;
 pub use tracking::{strip_lazy_markers, strip_tracking};
 
-use screen::may_be_proxy;
 pub(crate) use screen::plain_host;
+use screen::{may_be_proxy, screened};
 
 use url::Url;
 
@@ -229,14 +229,12 @@ impl Unwrapper {
     /// ```
     pub fn unwrap(&self, url: &str) -> Option<String> {
         // Read as the browser reads it: ASCII tabs and newlines removed (`i0.wp.com/exa` and
-        // `mple.com/a.jpg` across a line break are one proxy URL to the screens too).
-        let url = &*crate::url_text::as_parsed(url);
+        // `mple.com/a.jpg` across a line break are one proxy URL; the screen lets such a URL
+        // through and gives it back without them).
         if !self.templates.is_empty() {
-            return self.unwrap_screened(url);
+            return self.unwrap_screened(&crate::url_text::as_parsed(url));
         }
-        if !may_be_proxy(url) {
-            return None;
-        }
+        let url = &*screened(url)?;
         // A page reads the same proxy URLs several times (see `memo`).
         memo::peeled(self.generic_fallback, url, || self.unwrap_screened(url))
     }

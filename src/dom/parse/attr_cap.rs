@@ -402,25 +402,27 @@ fn tag_with_attributes(
         i = next;
         let attr = &bytes[name_start..attr_end];
         last_end = i;
-        if count > MAX_ATTRIBUTES {
-            let on = match filter {
-                Some(f) if start => {
-                    *kept.get_or_insert_with(|| f.element_at(bytes, at, name_end, memo))
-                }
-                _ => None,
-            };
-            let past = past.get_or_insert_with(|| PastCap::new(bytes, name_end));
-            let verdict = Verdict { start, filter, on };
-            past.read(bytes, (name_start, attr_end), value, verdict, memo, cuts);
-            continue;
-        }
-        let drop = match filter {
+        let (drop, on) = match filter {
             Some(f) if start => {
                 let on = *kept.get_or_insert_with(|| f.element_at(bytes, at, name_end, memo));
-                f.drops_at(on, bytes, (name_start, attr_end), value, memo)
+                (
+                    f.drops_at(on, bytes, (name_start, attr_end), value, memo),
+                    on,
+                )
             }
-            _ => false,
+            _ => (false, None),
         };
+        if count > MAX_ATTRIBUTES {
+            let past = past.get_or_insert_with(|| PastCap::new(bytes, name_end));
+            let verdict = Verdict {
+                start,
+                drop,
+                filter,
+                on,
+            };
+            past.read(bytes, (name_start, attr_end), verdict, cuts);
+            continue;
+        }
         // Whether this name was dropped earlier in the tag (looked at only after a drop).
         let seen = dropped > 0
             && dropped_names[..dropped.min(8)]

@@ -21,7 +21,7 @@
 //! set of at most `MAX_NAMES` names plus those cleaning knows (linear).
 
 use super::attr_cap::{attribute, push_cut, skip_while, Cut, MAX_ATTRIBUTES, SLASH, SPACE};
-use super::attr_filter::{AttrFilter, Kept, Memo};
+use super::attr_filter::{AttrFilter, Kept};
 use crate::rules::lazy_images::candidates::{SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES};
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
@@ -66,9 +66,11 @@ impl Hash for Name<'_> {
 }
 
 /// What decides on an attribute past the cap besides its name: a start tag's (an end tag's
-/// attributes all go: the tree never holds them), the filter and its look-up of the element.
+/// attributes all go: the tree never holds them), whether the filter drops it, the filter
+/// and its look-up of the element.
 pub(super) struct Verdict<'f> {
     pub(super) start: bool,
+    pub(super) drop: bool,
     pub(super) filter: Option<&'f AttrFilter>,
     pub(super) on: Option<&'f Kept>,
 }
@@ -107,16 +109,14 @@ impl<'b> PastCap<'b> {
         })
     }
 
-    /// Reads the attribute past the cap named at `bytes[start..end]` with `value`: kept, or
-    /// cut with the attributes next to it that are cut (see the module documentation).
+    /// Reads the attribute past the cap named at `bytes[start..end]`: kept, or cut with the
+    /// attributes next to it that are cut (see the module documentation).
     #[inline(never)]
     pub(super) fn read(
         &mut self,
         bytes: &'b [u8],
         (start, end): (usize, usize),
-        value: &[u8],
         verdict: Verdict<'_>,
-        memo: &mut Memo,
         cuts: &mut Vec<Cut>,
     ) {
         let name = &bytes[start..end];
@@ -126,9 +126,7 @@ impl<'b> PastCap<'b> {
         let keep = (valuable || self.open())
             && self.seen.insert(Name(name))
             && verdict.start
-            && !verdict
-                .filter
-                .is_some_and(|f| f.drops_at(verdict.on, bytes, (start, end), value, memo))
+            && !verdict.drop
             && (valuable || self.allowance());
         match (keep, self.cut_from) {
             (true, Some(from)) => {
