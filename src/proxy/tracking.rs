@@ -155,7 +155,9 @@ fn rebuild(base: &str, kept: &[&str], fragment: &str) -> String {
 /// assert_eq!(strip_tracking("https://a.example/p?id=7", &[]), None);
 /// ```
 pub fn strip_tracking(url: &str, extra: &[String]) -> Option<String> {
-    // Read as the browser reads it: ASCII tabs and newlines removed (see `crate::url_text`).
+    // No query, nothing to remove (a tab or newline makes none). Else read as the browser
+    // reads it: ASCII tabs and newlines removed (see `crate::url_text`).
+    query_start(url)?;
     let url = &*crate::url_text::as_parsed(url);
     let (base, query, fragment) = split_at_query(url, query_start(url)?);
     let tracking = |piece: &str| {

@@ -462,7 +462,9 @@ fn tag_with_attributes(
 /// The attribute whose name starts at `at` (before attribute name state, § 13.2.5.32; the
 /// name may start with `=`): where its name ends, its value (empty when it has none; char
 /// references not decoded), and where it ends.
-#[inline]
+// Always inlined: in the loop of every tag with attributes (the scan past the cap reads
+// attributes with it too, rarely).
+#[inline(always)]
 pub(super) fn attribute(bytes: &[u8], at: usize) -> (usize, &[u8], usize) {
     let mut i = skip_until(bytes, at + 1, SPACE | SLASH | GT | EQ);
     let attr_end = i;
