@@ -76,6 +76,7 @@ mod scheme;
 mod screens;
 mod srcset;
 mod template;
+mod url_text;
 
 pub use builder::CleanerBuilder;
 pub use cleaner::{clean, Cleaned, Cleaner};

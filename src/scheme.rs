@@ -1,6 +1,8 @@
 //! How a browser reads a URL's scheme; shared by the sanitizer (scheme allowlist) and the URL
 //! rules (relative or not, http or not), so they can never disagree.
 
+use crate::url_text::is_tab_or_newline;
+
 /// The scheme as written, or `None` for a relative URL: the text from the first character
 /// after leading C0 controls and spaces up to the first `:`, which may still contain ASCII
 /// tabs and newlines (a browser removes them) and is not lower-cased. Never allocates.
@@ -19,7 +21,7 @@ fn split_scheme(url: &str) -> Option<(&str, &str)> {
     let mut seen = false;
     for (i, b) in trimmed.bytes().enumerate() {
         match b {
-            b'\t' | b'\n' | b'\r' => {}
+            b if is_tab_or_newline(b) => {}
             b':' => return seen.then(|| (&trimmed[..i], &trimmed[i + 1..])),
             b if b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.') => seen = true,
             _ => return None,
@@ -30,7 +32,7 @@ fn split_scheme(url: &str) -> Option<(&str, &str)> {
 
 /// The scheme's characters as a browser reads them: without tabs and newlines.
 fn scheme_chars(raw: &str) -> impl Iterator<Item = u8> + '_ {
-    raw.bytes().filter(|b| !matches!(b, b'\t' | b'\n' | b'\r'))
+    raw.bytes().filter(|&b| !is_tab_or_newline(b))
 }
 
 /// The URL's scheme, lowercase, as a browser reads it, or `None` for a relative URL.

@@ -84,6 +84,25 @@ fn many_attributes(n: usize) -> String {
     html
 }
 
+/// One `<img>` with `n` distinct attributes, then the ones that make the image: they stay
+/// past the attribute cap (see `valuable_attributes_past_the_cap_stay`).
+fn image_after_many_attributes(n: usize) -> String {
+    let mut html = String::from("<p>before</p><img");
+    for i in 0..n {
+        html.push_str(&format!(" data-a{i}=\"{i}\""));
+    }
+    html.push_str(" src=\"https://example.com/a.jpg\" alt=\"an image\"><p>after</p>");
+    html
+}
+
+/// One `<img>` with one attribute name repeated `n` times, then its `src`.
+fn image_after_a_repeated_attribute(n: usize) -> String {
+    format!(
+        "<p>before</p><img{} src=\"https://example.com/a.jpg\"><p>after</p>",
+        " x=1".repeat(n)
+    )
+}
+
 /// Hidden blocks holding text, nested: each would be measured against the page's text (is it
 /// the page's content, hidden until a script shows it?) if that were not asked once a page.
 fn nested_hidden(n: usize) -> String {
@@ -165,6 +184,18 @@ const FAMILIES: &[Family] = &[
         make: many_attributes,
         // Most of these attributes are cut before html5ever reads them: a larger input
         // keeps the timings well above the noise.
+        base: 10000,
+        post: false,
+    },
+    Family {
+        name: "distinct attributes on an <img>, src and alt last",
+        make: image_after_many_attributes,
+        base: 10000,
+        post: false,
+    },
+    Family {
+        name: "one attribute repeated on an <img>, src last",
+        make: image_after_a_repeated_attribute,
         base: 10000,
         post: false,
     },
@@ -272,4 +303,47 @@ fn nested_wrappers_cost_what_article_markup_costs() {
         ratio < 10.0,
         "nested captions cost {ratio:.1}x article markup per MB"
     );
+}
+
+/// An image whose `src`, `srcset`, `data-src` or `alt` comes after 100,000 other attributes
+/// keeps them: past the attribute cap the first of each name cleaning reads stays.
+#[test]
+fn valuable_attributes_past_the_cap_stay() {
+    let cleaner = Cleaner::default();
+    let html = image_after_many_attributes(100_000);
+    assert_eq!(
+        cleaner.clean(&html).html(),
+        "<p>before</p><img src=\"https://example.com/a.jpg\" alt=\"an image\" loading=\"lazy\" decoding=\"async\"><p>after</p>"
+    );
+    let lazy = html.replace(" src=", " data-src=").replace(
+        " alt=",
+        " data-srcset=\"https://example.com/b.jpg 2x\" alt=",
+    );
+    let out = cleaner.clean(&lazy);
+    assert!(
+        out.html().contains("src=\"https://example.com/a.jpg\""),
+        "{}",
+        out.html()
+    );
+    assert!(
+        out.html().contains("https://example.com/b.jpg 2x"),
+        "{}",
+        out.html()
+    );
+    assert!(out.html().contains("alt=\"an image\""), "{}", out.html());
+    let out = cleaner.clean(&image_after_a_repeated_attribute(100_000));
+    assert!(
+        out.html().contains("src=\"https://example.com/a.jpg\""),
+        "{}",
+        out.html()
+    );
+    // A link's target, the same way.
+    let link = format!(
+        "<a{} href=\"https://example.com/\">link</a>",
+        " data-x=1 y".repeat(50_000)
+    );
+    assert!(cleaner
+        .clean(&link)
+        .html()
+        .contains("href=\"https://example.com/\""));
 }

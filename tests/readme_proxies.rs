@@ -78,6 +78,55 @@ fn every_readme_example_unwraps() {
     assert!(redirects >= 37, "only {redirects} redirector rows");
 }
 
+/// Every README example still unwraps to its origin with an ASCII tab, a line feed or a
+/// carriage return inside it, wherever it stands (every fifth byte, and the scheme's
+/// colon): the URL parser removes those characters, so the browser loads the same proxy
+/// or redirector URL (<https://url.spec.whatwg.org/#concept-basic-url-parser>).
+#[test]
+fn every_readme_example_unwraps_with_a_tab_or_newline_inside() {
+    let rows = rows(section());
+    let user_pattern = ProxyTemplate::parse("https://img.example.com/p/{url_base64}").unwrap();
+    let unwrapper = Unwrapper::new().with_template(user_pattern);
+    let plain = Unwrapper::new();
+    let (mut checked, mut failures) = (0, Vec::new());
+    for (header, example, origin) in &rows {
+        let proxy = header.starts_with("| proxy format");
+        if !proxy && !header.starts_with("| link redirector") {
+            continue;
+        }
+        let colon = example.find(':').unwrap_or(0);
+        let places = (1..example.len()).step_by(5).chain([colon]);
+        for (n, at) in places.enumerate() {
+            if !example.is_char_boundary(at) {
+                continue;
+            }
+            let spelled = format!(
+                "{}{}{}",
+                &example[..at],
+                ["\t", "\n", "\r", "\r\n"][n % 4],
+                &example[at..]
+            );
+            checked += 1;
+            let got = if proxy {
+                // With a template (no screen) and without one (screened).
+                let screened = plain.unwrap(&spelled);
+                let templated = unwrapper.unwrap(&spelled);
+                if !example.starts_with("https://img.example.com/p/") && screened != templated {
+                    failures.push(format!("{spelled:?}: {screened:?} vs {templated:?}"));
+                }
+                templated
+            } else {
+                unwrap_redirect(&spelled)
+            };
+            if got.as_deref() != Some(origin.as_str()) {
+                failures.push(format!("{spelled:?} -> {got:?}, want {origin}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(checked >= 1_000, "only {checked} spellings");
+}
+
 #[test]
 fn readme_proxy_table_matches_the_rustdoc_table() {
     let pairs = |rows: Vec<(String, String, String)>| {

@@ -32,6 +32,9 @@ const SLASH_A: u32 = 1 << 15;
 const A_M: u32 = 1 << 16;
 const M_P: u32 = 1 << 17;
 const P_SLASH: u32 = 1 << 18;
+/// An ASCII tab or newline, alone: the URL parser removes it, so it may stand inside any
+/// word; the full screen reads the link without it.
+const TAB_NL: u32 = 1 << 19;
 
 /// The bits a byte ends and starts ([`pair_table`]).
 static TABLE: [u64; 256] = pair_table(
@@ -55,11 +58,16 @@ static TABLE: [u64; 256] = pair_table(
         (M_P, b"mM", b"pP"),
         (P_SLASH, b"pP", b"/\\"),
     ],
-    &[(QUERY, b'?')],
+    &[
+        (QUERY, b'?'),
+        (TAB_NL, b'\t'),
+        (TAB_NL, b'\n'),
+        (TAB_NL, b'\r'),
+    ],
 );
 
 /// Each word of the full screen as the bits of the pairs (and single bytes) it holds.
-const WORDS: [u32; 8] = [
+const WORDS: [u32; 9] = [
     HT | TT | TP,
     QUERY | H_R | R_0,
     R_U | U_EQ,
@@ -68,9 +76,12 @@ const WORDS: [u32; 8] = [
     S_L | O_O,
     O_J,
     SLASH_A | A_M | M_P | P_SLASH,
+    TAB_NL,
 ];
 
-/// True when `url` certainly carries no target the full screen would let through: it holds
+/// True when `url` (as written: one holding an ASCII tab or newline is let through, for the
+/// full screen to read without it) certainly carries no target the full screen would let
+/// through: it holds
 /// every pair of none of the words (an `http` only after the first byte, as the full screen
 /// reads it). False means only "ask the full screen".
 #[inline]
@@ -97,6 +108,31 @@ mod tests {
     use super::super::may_carry_target_full;
     use super::quick_no;
     use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4_096))]
+        /// Where the quick screen says no to a link as written, with tabs and newlines put in
+        /// anywhere, the full screen says no to it as the URL parser reads it.
+        #[test]
+        fn never_stricter_with_tabs_and_newlines_inside(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "https://", "h", "http", "HTTP", "ttp", "?", "=", "RU", "U=", "/", "\\", ".",
+                "amp", "/amp/", "/redirect/2/", "/v3/__", "aHR0c", "?aHR0c", ".translate.goog",
+                ".ampproject", "x", "2",
+            ][..]), 0..10),
+            breaks in proptest::collection::vec(
+                (0usize..200, proptest::sample::select(&["\t", "\n", "\r", "\r\n"][..])), 0..3),
+        ) {
+            let mut url: String = pieces.concat();
+            for (at, text) in breaks {
+                let at = at % (url.len() + 1);
+                url.insert_str(at, text);
+            }
+            if quick_no(&url) {
+                prop_assert!(!may_carry_target_full(&crate::url_text::as_parsed(&url)), "{:?}", url);
+            }
+        }
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
@@ -131,7 +167,7 @@ mod tests {
     /// No pair starts with the NUL byte (`pairs_in` reads it as the byte before the first).
     #[test]
     fn nul_starts_no_pair() {
-        assert_eq!((super::TABLE[0] >> 32) as u32, super::QUERY);
+        assert_eq!((super::TABLE[0] >> 32) as u32, super::QUERY | super::TAB_NL);
     }
 
     /// Plain links are answered by the quick screen.

@@ -129,8 +129,8 @@ pub use referrer::refuses_hotlinking;
 pub use template::ProxyTemplate;
 pub use tracking::{strip_lazy_markers, strip_tracking};
 
-use screen::may_be_proxy;
 pub(crate) use screen::plain_host;
+use screen::{may_be_proxy, screened};
 
 use url::Url;
 
@@ -202,7 +202,8 @@ impl Unwrapper {
     /// returns an empty string.
     ///
     /// `url` must be absolute (`http://`, `https://`) or protocol-relative (`//host/…`, read
-    /// as https); surrounding ASCII whitespace is ignored. HTML entities must already be
+    /// as https); surrounding ASCII whitespace is ignored, and an ASCII tab or newline inside
+    /// is removed, as the browser's URL parser removes it. HTML entities must already be
     /// decoded (`&amp;` → `&`). A root-relative `url` (`/_next/image?url=%2Fa.jpg`) is only
     /// read by the same-site optimisers (Next.js, Netlify, Vercel, Gatsby, Nuxt IPX, Astro,
     /// Cloudflare Images): a source on the same site gives a root-relative origin (`/a.jpg`,
@@ -227,12 +228,13 @@ impl Unwrapper {
     /// assert_eq!(u.unwrap("https://x.workers.dev/?javascript:alert(1)"), None);
     /// ```
     pub fn unwrap(&self, url: &str) -> Option<String> {
+        // Read as the browser reads it: ASCII tabs and newlines removed (`i0.wp.com/exa` and
+        // `mple.com/a.jpg` across a line break are one proxy URL; the screen lets such a URL
+        // through and gives it back without them).
         if !self.templates.is_empty() {
-            return self.unwrap_screened(url);
+            return self.unwrap_screened(&crate::url_text::as_parsed(url));
         }
-        if !may_be_proxy(url) {
-            return None;
-        }
+        let url = &*screened(url)?;
         // A page reads the same proxy URLs several times (see `memo`).
         memo::peeled(self.generic_fallback, url, || self.unwrap_screened(url))
     }

@@ -278,8 +278,23 @@ fn host_end(bytes: &[u8]) -> usize {
 /// screened): the hot [`quick`] screen answers most URLs, the full one
 /// ([`may_be_proxy_full`]) the rest. Both give the same answer (the quick one says no only
 /// where the full one does).
+///
+/// `url` is read as the browser's URL parser reads it, without its ASCII tabs and newlines
+/// (see `crate::url_text`): the quick screen lets a URL holding one through, and the full
+/// one reads it without them.
 pub(crate) fn may_be_proxy(url: &str) -> bool {
-    !(crate::screens::on() && quick::quick_no(url)) && may_be_proxy_full(url)
+    screened(url).is_some()
+}
+
+/// [`may_be_proxy`], giving the URL as the parser reads it (without ASCII tabs and newlines:
+/// borrowed when it has none) when it may be a proxy URL.
+#[inline]
+pub(crate) fn screened(url: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if crate::screens::on() && quick::quick_no(url) {
+        return None;
+    }
+    let read = crate::url_text::as_parsed(url);
+    may_be_proxy_full(&read).then_some(read)
 }
 
 /// [`may_be_proxy`] without the quick screen in front: false only when `url` cannot be a

@@ -139,7 +139,9 @@ fn rebuild(base: &str, kept: &[&str], fragment: &str) -> String {
 /// `wickedid`, `_openstat`, `pk_campaign`, `pk_kwd`, `pk_source`, `pk_medium`, `pk_content`,
 /// `isappinstalled` (all ASCII case-insensitive), plus the `extra` names (exact match).
 ///
-/// The other parameters stay in order and byte-identical; a `?` left empty is dropped; the
+/// The URL is read as the browser reads it, without the ASCII tabs and newlines the URL
+/// parser removes (see `crate::url_text`); the other parameters stay in order and
+/// byte-identical; a `?` left empty is dropped; the
 /// fragment is kept. Works on relative URLs too. URLs with another scheme (`data:`,
 /// `mailto:`…) are left alone, and so is a URL that would be left empty (`?utm_source=x`).
 ///
@@ -153,6 +155,10 @@ fn rebuild(base: &str, kept: &[&str], fragment: &str) -> String {
 /// assert_eq!(strip_tracking("https://a.example/p?id=7", &[]), None);
 /// ```
 pub fn strip_tracking(url: &str, extra: &[String]) -> Option<String> {
+    // No query, nothing to remove (a tab or newline makes none). Else read as the browser
+    // reads it: ASCII tabs and newlines removed (see `crate::url_text`).
+    query_start(url)?;
+    let url = &*crate::url_text::as_parsed(url);
     let (base, query, fragment) = split_at_query(url, query_start(url)?);
     let tracking = |piece: &str| {
         // The name: up to the first `=` (usually a few bytes in).
@@ -191,6 +197,8 @@ fn http_or_relative(url: &str) -> bool {
 /// );
 /// ```
 pub fn strip_lazy_markers(url: &str) -> Option<String> {
+    // Read as the browser reads it: ASCII tabs and newlines removed (see `crate::url_text`).
+    let url = &*crate::url_text::as_parsed(url);
     const MARKER: &str = "is-pending-load";
     let (base, rest) = url.split_once('?')?;
     if !rest.contains(MARKER) {

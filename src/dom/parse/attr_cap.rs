@@ -5,7 +5,10 @@
 //! n attributes costs n²/2 comparisons: 100,000 attributes took 2.4 s. No article element
 //! has more than a few dozen; [`MAX_ATTRIBUTES`] is far above that. A tag with more keeps its
 //! first `MAX_ATTRIBUTES` attributes as written (the tokenizer still drops duplicates among
-//! them) and loses the rest.
+//! them) and, past them, the first attribute of each name new in the tag, as long as a small
+//! allowance lasts, and always when cleaning reads that name (`src`, `srcset`, `alt`,
+//! `href`, `data-src`…): an `<img>` whose `src` follows 100,000 junk attributes keeps it. The
+//! rest goes. See [`past_cap`](super::past_cap).
 //!
 //! The scan follows the tokenizer's states for what it needs to find tags (HTML § 13.2.5):
 //! the tag open (§ 13.2.5.6), end tag open (§ 13.2.5.7) and tag name (§ 13.2.5.8) states; the
@@ -34,6 +37,7 @@
 //! `MAX_ATTRIBUTES` attributes or the filter cuts something.
 
 use super::attr_filter::{AttrFilter, Memo};
+use super::past_cap::{PastCap, Verdict};
 use super::raw_text::text_len;
 use super::text_refs;
 use html5ever::tendril::StrTendril;
@@ -41,10 +45,12 @@ use html5ever::tokenizer::states::RawKind;
 #[cfg(test)]
 use std::borrow::Cow;
 
-/// The most attributes a tag keeps.
+/// The most attributes a tag keeps as written, whatever their names; past them only the
+/// first of each new name, and of those only a few (see [`past_cap`](super::past_cap)).
 pub(crate) const MAX_ATTRIBUTES: usize = 256;
 
-/// `html` with every tag's attributes past the first [`MAX_ATTRIBUTES`] removed.
+/// `html` with every tag's attributes past the first [`MAX_ATTRIBUTES`] removed but those
+/// [`past_cap`](super::past_cap) keeps.
 #[cfg(test)]
 pub(crate) fn cap_attributes(html: &str) -> Cow<'_, str> {
     let cuts = cuts(html, None);
@@ -57,7 +63,8 @@ pub(crate) fn cap_attributes(html: &str) -> Cow<'_, str> {
 }
 
 /// `html` as the parser's input: every start tag's attributes past the first
-/// [`MAX_ATTRIBUTES`] removed, and those that `filter` drops (see [`AttrFilter`]), written
+/// [`MAX_ATTRIBUTES`] removed (but those [`past_cap`](super::past_cap) keeps), and those
+/// that `filter` drops (see [`AttrFilter`]), written
 /// straight into the buffer the tokenizer reads (one copy of the input, as html5ever's own
 /// entry points make); also how many attributes `filter` took (a name repeated in one tag
 /// counts once: html5ever keeps only the first).
@@ -224,10 +231,10 @@ fn is_integration_point(bytes: &[u8], at: usize) -> bool {
     .any(|n| name.eq_ignore_ascii_case(n))
 }
 
-/// Bytes cut out of a tag: one attribute the filter drops, or all past the cap.
-struct Cut {
-    start: usize,
-    end: usize,
+/// Bytes cut out of a tag: one attribute the filter drops, or a run past the cap.
+pub(super) struct Cut {
+    pub(super) start: usize,
+    pub(super) end: usize,
     /// Attributes the filter drops, not seen before in their tag.
     counted: usize,
     /// What stands instead (a character reference's character, see [`text_refs`]).
@@ -270,8 +277,8 @@ const RAW_TEXT: &[&[u8]] = &[
 ];
 
 /// Byte classes of the tag states, looked up in [`CLASS`].
-const SPACE: u8 = 1;
-const SLASH: u8 = 2;
+pub(super) const SPACE: u8 = 1;
+pub(super) const SLASH: u8 = 2;
 const GT: u8 = 4;
 const EQ: u8 = 8;
 
@@ -303,7 +310,7 @@ fn skip_until(bytes: &[u8], mut at: usize, stop: u8) -> usize {
 
 /// The first offset from `at` whose byte has none of the `skip` classes (or the end).
 #[inline]
-fn skip_while(bytes: &[u8], mut at: usize, skip: u8) -> usize {
+pub(super) fn skip_while(bytes: &[u8], mut at: usize, skip: u8) -> usize {
     while let Some(&b) = bytes.get(at) {
         if CLASS[usize::from(b)] & skip == 0 {
             break;
@@ -351,8 +358,9 @@ fn tag_with_attributes(
     let name = &bytes[at..name_end];
     let mut i = name_end;
     let mut count = 0usize;
-    // Where the first attribute past the cap starts, and where the last one ends.
-    let mut cut_from = None;
+    // What is kept and cut past the cap (a tag with more attributes than that is rare), and
+    // where the last attribute ends.
+    let mut past: Option<Box<PastCap<'_>>> = None;
     let mut last_end = i;
     // Where the names the filter dropped in this tag start: a repeated name counts once, and
     // a later attribute of a dropped name goes too (the tokenizer ignores a duplicate: the
@@ -389,50 +397,34 @@ fn tag_with_attributes(
         }
         // A new attribute; its name may start with `=` (§ 13.2.5.32).
         count += 1;
-        if count == MAX_ATTRIBUTES + 1 {
-            cut_from = Some(i);
-        }
         let name_start = i;
-        i = skip_until(bytes, i + 1, SPACE | SLASH | GT | EQ);
-        let attr_end = i;
+        let (attr_end, value, next) = attribute(bytes, i);
+        i = next;
         let attr = &bytes[name_start..attr_end];
-        // After attribute name (§ 13.2.5.34).
-        let j = skip_while(bytes, i, SPACE);
-        let mut value = &bytes[i..i];
-        if bytes.get(j) == Some(&b'=') {
-            // Before attribute value (§ 13.2.5.35).
-            i = skip_while(bytes, j + 1, SPACE);
-            match bytes.get(i) {
-                Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &bytes[i + 1..]) {
-                    Some(n) => {
-                        value = &bytes[i + 1..i + 1 + n];
-                        i += n + 2;
-                    }
-                    None => {
-                        value = &bytes[i + 1..];
-                        i = bytes.len();
-                    }
-                },
-                Some(b'>') | None => {}
-                Some(_) => {
-                    let from = i;
-                    i = skip_until(bytes, i, SPACE | GT);
-                    value = &bytes[from..i];
-                }
-            }
-        }
         last_end = i;
-        let drop = match filter {
-            Some(f) if start && count <= MAX_ATTRIBUTES => {
+        let (drop, on) = match filter {
+            Some(f) if start => {
                 let on = *kept.get_or_insert_with(|| f.element_at(bytes, at, name_end, memo));
-                f.drops_at(on, bytes, (name_start, attr_end), value, memo)
+                (
+                    f.drops_at(on, bytes, (name_start, attr_end), value, memo),
+                    on,
+                )
             }
-            _ => false,
+            _ => (false, None),
         };
-        // Whether this name was dropped earlier in the tag (looked at only after a drop;
-        // past the cap, the attribute goes with the rest).
+        if count > MAX_ATTRIBUTES {
+            let past = past.get_or_insert_with(|| PastCap::new(bytes, name_end));
+            let verdict = Verdict {
+                start,
+                drop,
+                filter,
+                on,
+            };
+            past.read(bytes, (name_start, attr_end), verdict, cuts);
+            continue;
+        }
+        // Whether this name was dropped earlier in the tag (looked at only after a drop).
         let seen = dropped > 0
-            && count <= MAX_ATTRIBUTES
             && dropped_names[..dropped.min(8)]
                 .iter()
                 .chain(&more_dropped)
@@ -461,15 +453,47 @@ fn tag_with_attributes(
             push_cut(cuts, from + 1, name_start, 0);
         }
     };
-    if let Some(from) = cut_from {
-        cuts.push(Cut {
-            start: from,
-            end: last_end.max(from),
-            counted: 0,
-            with: None,
-        });
+    if let Some(past) = past {
+        past.finish(last_end, cuts);
     }
     tag_end(name, start, end, bytes.len(), self_closing)
+}
+
+/// The attribute whose name starts at `at` (before attribute name state, § 13.2.5.32; the
+/// name may start with `=`): where its name ends, its value (empty when it has none; char
+/// references not decoded), and where it ends.
+// Always inlined: in the loop of every tag with attributes (the scan past the cap reads
+// attributes with it too, rarely).
+#[inline(always)]
+pub(super) fn attribute(bytes: &[u8], at: usize) -> (usize, &[u8], usize) {
+    let mut i = skip_until(bytes, at + 1, SPACE | SLASH | GT | EQ);
+    let attr_end = i;
+    // After attribute name (§ 13.2.5.34).
+    let j = skip_while(bytes, i, SPACE);
+    let mut value = &bytes[i..i];
+    if bytes.get(j) == Some(&b'=') {
+        // Before attribute value (§ 13.2.5.35).
+        i = skip_while(bytes, j + 1, SPACE);
+        match bytes.get(i) {
+            Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &bytes[i + 1..]) {
+                Some(n) => {
+                    value = &bytes[i + 1..i + 1 + n];
+                    i += n + 2;
+                }
+                None => {
+                    value = &bytes[i + 1..];
+                    i = bytes.len();
+                }
+            },
+            Some(b'>') | None => {}
+            Some(_) => {
+                let from = i;
+                i = skip_until(bytes, i, SPACE | GT);
+                value = &bytes[from..i];
+            }
+        }
+    }
+    (attr_end, value, i)
 }
 
 /// The [`TagEnd`] of a tag named `name` ending at `end` (a start tag when `start`), in an
@@ -514,7 +538,7 @@ const MIN_COLLAPSED: usize = 3;
 
 /// Adds the cut `start..end` (after every cut so far) to `cuts`, as part of the last one
 /// when they touch: one piece less to copy.
-fn push_cut(cuts: &mut Vec<Cut>, start: usize, end: usize, counted: usize) {
+pub(super) fn push_cut(cuts: &mut Vec<Cut>, start: usize, end: usize, counted: usize) {
     match cuts.last_mut() {
         Some(last) if last.end == start && last.with.is_none() => {
             last.end = end;
@@ -604,7 +628,12 @@ fn bogus_comment(bytes: &[u8], at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::super::past_cap::MAX_EXTRA;
     use super::{cap_attributes, MAX_ATTRIBUTES};
+
+    /// Past the cap, new names stay up to this many: later ones (but names cleaning reads
+    /// by name) go.
+    const KEPT: usize = MAX_ATTRIBUTES + MAX_EXTRA;
 
     fn attrs(n: usize) -> String {
         (0..n).map(|i| format!(" a{i}=\"{i}\"")).collect()
@@ -625,19 +654,44 @@ mod tests {
 
     #[test]
     fn attributes_past_the_cap_are_cut() {
-        let html = format!("<p{} data-last=1>text</p>", attrs(MAX_ATTRIBUTES + 50));
+        let html = format!("<p{} data-last=1>text</p>", attrs(KEPT + 50));
         let capped = cap_attributes(&html);
-        assert_eq!(capped, format!("<p{} >text</p>", attrs(MAX_ATTRIBUTES)));
+        assert_eq!(capped, format!("<p{} >text</p>", attrs(KEPT)));
+    }
+
+    /// Past the cap the first of each new name stays (until the allowance is spent, and
+    /// then still when cleaning reads the name: `src`, `alt`, `data-src`…); a repeated name
+    /// goes, as the tokenizer drops it.
+    #[test]
+    fn past_the_cap_the_first_of_each_new_name_stays() {
+        let first = attrs(MAX_ATTRIBUTES);
+        let html = format!("<img{first} a3=x b=1 a200 b=2 B=3 c='>' a0=y>");
+        assert_eq!(cap_attributes(&html), format!("<img{first} b=1 c='>' >"));
+        let junk = attrs(100_000);
+        let html = format!(
+            "<img{junk} src=a.jpg a1=x SrcSet='b.jpg 2x' ALT=\"t\" src=c.jpg data-src=d.jpg>"
+        );
+        assert_eq!(
+            cap_attributes(&html),
+            format!(
+                "<img{} src=a.jpg SrcSet='b.jpg 2x' ALT=\"t\" data-src=d.jpg>",
+                attrs(KEPT)
+            )
+        );
+        // Only a start tag keeps any: an end tag's attributes are dropped by the parser.
+        let html = format!("<p>x</p{junk} src=a.jpg>");
+        assert_eq!(
+            cap_attributes(&html),
+            format!("<p>x</p{} >", attrs(MAX_ATTRIBUTES))
+        );
     }
 
     #[test]
     fn quoted_greater_than_signs_do_not_end_the_tag() {
-        let many: String = (0..MAX_ATTRIBUTES + 3)
-            .map(|i| format!(" b{i}='>'"))
-            .collect();
+        let many: String = (0..KEPT + 3).map(|i| format!(" b{i}='>'")).collect();
         let html = format!("<p{many}/>after");
         let capped = cap_attributes(&html);
-        let kept: String = (0..MAX_ATTRIBUTES).map(|i| format!(" b{i}='>'")).collect();
+        let kept: String = (0..KEPT).map(|i| format!(" b{i}='>'")).collect();
         assert_eq!(capped, format!("<p{kept} />after"));
     }
 
@@ -774,7 +828,7 @@ mod tests {
 
     /// Differential: whatever surrounds a tag with too many attributes (comments, raw text,
     /// quotes holding `<` and `>`, broken tags), the capped input parses to the same text, and
-    /// no element of it has more than the cap.
+    /// no element of it has more than the cap and what may stay past it.
     /// An end tag of the other foreign root (`</math>` in an `<svg>`) closes nothing: the scan
     /// stays in foreign content, where it cuts nothing (the `<b>` below leaves the `<svg>`
     /// for the tree builder, and what follows `<script>` is script text).
@@ -813,7 +867,8 @@ mod tests {
     fn capping_never_changes_text() {
         use proptest::prelude::*;
         use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
-        let many = format!("<p{}>", attrs(MAX_ATTRIBUTES + 3));
+        let many = format!("<p{}>", attrs(KEPT + 3));
+        let with_src = format!("<img{} a0=x src=\"<b>\" alt='>' a1>", attrs(KEPT + 3));
         let pieces: Vec<String> = [
             "<!--",
             "-->",
@@ -862,6 +917,7 @@ mod tests {
         .chain([
             many.clone(),
             many.replace('>', ""),
+            with_src,
             format!("</i{}>", attrs(300)),
         ])
         .collect();
@@ -892,11 +948,8 @@ mod tests {
                 let foreign = ["<svg>", "<svg x=a/>", "<math>", "<![CDATA[", "<script>"]
                     .iter()
                     .any(|p| html.contains(p));
-                prop_assert!(
-                    foreign || counts.iter().all(|&n| n <= MAX_ATTRIBUTES),
-                    "{}",
-                    html
-                );
+                // The allowance past the cap, and `src` and `alt` (names cleaning reads).
+                prop_assert!(foreign || counts.iter().all(|&n| n <= KEPT + 2), "{}", html);
                 Ok(())
             })
             .unwrap();

@@ -307,6 +307,18 @@ impl AttrFilter {
         }
     }
 
+    /// Whether a rule (the sanitizer included) reads the attribute `attr` (as written) by its
+    /// exact name on a start tag whose [`element`](AttrFilter::element) look-up gave `on`
+    /// (`src`, `alt`, `href`…), not only by a pattern (`*`, `data-*`): a name that matters to
+    /// cleaning on that element. Asked only past the attribute cap (rare).
+    pub(crate) fn names_exactly(&self, on: Option<&Kept>, attr: &[u8]) -> bool {
+        let mut buf = [0u8; MAX_NAME];
+        match (on, lower(attr, &mut buf)) {
+            (Some(kept), Some(attr)) => kept.names.contains(attr),
+            _ => false,
+        }
+    }
+
     /// [`drops_memo`](AttrFilter::drops_memo) without the memo (a name longer than a key).
     #[cold]
     #[inline(never)]

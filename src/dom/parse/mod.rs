@@ -32,6 +32,7 @@ pub(crate) mod drawing;
 pub(crate) mod gate;
 #[cfg(test)]
 mod html5ever_behaviour;
+mod past_cap;
 pub(crate) mod raw_text;
 mod simple;
 pub(crate) mod sink;

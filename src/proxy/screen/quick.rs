@@ -78,13 +78,16 @@ mod bit {
     pub(super) const R: u32 = 1 << 27;
     /// `=`, alone.
     pub(super) const EQ: u32 = 1 << 28;
+    /// An ASCII tab or newline, alone: the URL parser removes it, so it may stand inside any
+    /// mark (`ht` + line break + `tp`): the full screen reads the URL without it.
+    pub(super) const TAB_NL: u32 = 1 << 29;
 }
 
 /// Every mark of the full screen as the bits of the pairs (and single bytes) it holds: an
 /// `http`, a thumbor signature, split base64 `aHR0c`, `unsafe`, `,b64`, a `%`, a Photon
 /// host, `_ip`, `url=`, `href=`, an `R` with a dot segment, `cdn-cgi` with an `=`, hex
-/// `3a2f2f`.
-const MARKS: [u32; 13] = {
+/// `3a2f2f`; and a tab or newline anywhere (see [`bit::TAB_NL`]).
+const MARKS: [u32; 14] = {
     use bit::*;
     [
         HT | TT | TP,
@@ -100,6 +103,7 @@ const MARKS: [u32; 13] = {
         SLASH_DOT | R,
         N_DASH | CG | EQ,
         THREE_A | A_TWO | TWO_F | F_TWO,
+        TAB_NL,
     ]
 };
 
@@ -135,7 +139,17 @@ static TABLE: [u64; 256] = {
         (F_TWO, b"fF", b"2"),
         (SAME_SITE, b"_.", b"nvgi"),
     ];
-    pair_table(PAIRS, &[(PCT, b'%'), (R, b'R'), (EQ, b'=')])
+    pair_table(
+        PAIRS,
+        &[
+            (PCT, b'%'),
+            (R, b'R'),
+            (EQ, b'='),
+            (TAB_NL, b'\t'),
+            (TAB_NL, b'\n'),
+            (TAB_NL, b'\r'),
+        ],
+    )
 };
 
 /// A table for [`pairs_in`]: for each byte, the bits of the pairs it ends and of the single
@@ -237,7 +251,8 @@ fn named(host: &[u8]) -> bool {
         .any(|&(name, _)| ends_ci(host, host.len(), name))
 }
 
-/// True when `url` is certainly no proxy URL of any built-in format: a plain `https://`,
+/// True when `url` (as written: an ASCII tab or newline in it is let through, for the full
+/// screen to read the URL without it) is certainly no proxy URL of any built-in format: a plain `https://`,
 /// `http://` or `//` URL with none of the full screen's marks, a root-relative URL that
 /// names no same-site optimiser, or a URL that starts with neither `h`, `H`, `/` nor white
 /// space (so has no scheme the recognisers read). False
@@ -253,7 +268,7 @@ pub(super) fn quick_no(url: &str) -> bool {
         rest
     } else if let Some(path) = b.strip_prefix(b"/") {
         // Root-relative: only the same-site optimisers' names count, each holding a pair.
-        return pairs(path) & (bit::SAME_SITE | bit::N_DASH) == 0;
+        return pairs(path) & (bit::SAME_SITE | bit::N_DASH | bit::TAB_NL) == 0;
     } else {
         // Anything that starts with no `h`, `H`, `/` or white space (nor is empty: the full
         // screen says no to that too) is neither `http(s):`, `//` nor root-relative.

@@ -236,6 +236,20 @@ pub(crate) fn proxy_shape(next: &mut impl FnMut(usize) -> usize) -> String {
     format!("{scheme}{host}{path}")
 }
 
+/// `url` with one to three ASCII tabs or newlines put in at random places (never inside a
+/// UTF-8 character).
+pub(crate) fn with_tab_or_newline(url: &str, next: &mut impl FnMut(usize) -> usize) -> String {
+    let mut out = url.to_owned();
+    for _ in 0..=next(3) {
+        let mut at = next(out.len() + 1);
+        while !out.is_char_boundary(at) {
+            at -= 1;
+        }
+        out.insert_str(at, ["\t", "\n", "\r", "\r\n"][next(4)]);
+    }
+    out
+}
+
 /// Whenever a recogniser accepts a URL, the screen lets it through: for proxy URLs of
 /// every format with their encodings varied, and for URLs made of mark pieces, broken
 /// pieces and filler.
@@ -319,6 +333,9 @@ fn never_stricter_than_the_recognisers() {
         "4",
         "i4",
         ".Wp.com:80/",
+        "\t",
+        "\n",
+        "\r\n",
     ];
     // 12,000 rounds from a fixed seed, unless `PROPTEST_CASES` and `PROPTEST_RNG_SEED` (as
     // for the property tests) ask for more rounds or another seed.
@@ -340,8 +357,16 @@ fn never_stricter_than_the_recognisers() {
             }
             url
         };
+        // A tab or a line break anywhere, as a page may write one inside an attribute: the
+        // URL parser removes it, so the recognisers read the URL without it.
+        let url = if next(4) == 0 {
+            with_tab_or_newline(&url, &mut next)
+        } else {
+            url
+        };
         if recognised(&url) {
             recognised_count += 1;
+            // The screen on the URL as written (it reads it as the parser does).
             if !may_be_proxy(&url) {
                 failures.push(url);
             }
@@ -555,4 +580,26 @@ fn scheme_less_host_as_written_plainly() {
         assert_eq!(scheme_less_host(text.as_bytes()), want, "{text:?}");
     }
     assert!(hits > 500, "only {hits} hosts named");
+}
+
+/// A proxy URL with tabs and line breaks inside unwraps as it does without them (the URL
+/// parser removes them, so the browser loads the same proxy URL).
+#[test]
+fn tabs_and_newlines_inside_change_nothing() {
+    let unwrapper = crate::proxy::Unwrapper::new();
+    let mut next = rng(0x7ab5_0a0d_1e55_0001);
+    let mut unwrapped = 0;
+    for _ in 0..3_000 {
+        let url = proxy_shape(&mut next);
+        let spelled = with_tab_or_newline(&url, &mut next);
+        let want = unwrapper.unwrap(&url);
+        unwrapped += usize::from(want.is_some());
+        assert_eq!(unwrapper.unwrap(&spelled), want, "{spelled:?}");
+        assert_eq!(
+            crate::proxy::unwrap_redirect(&spelled),
+            crate::proxy::unwrap_redirect(&url),
+            "{spelled:?}"
+        );
+    }
+    assert!(unwrapped > 1_000, "only {unwrapped} unwrapped");
 }

@@ -225,8 +225,8 @@ fn tracker_by_path(path: &str) -> bool {
 /// percent-encoded, not ASCII (a full-width dot), or ending with a dot.
 fn read_otherwise(lower: &str, host: Option<&str>, path: &str) -> bool {
     let b = lower.as_bytes();
-    memchr::memchr3(b'\\', b'\t', b'\n', b).is_some()
-        || memchr::memchr(b'\r', b).is_some()
+    memchr::memchr(b'\\', b).is_some()
+        || crate::url_text::has_tab_or_newline(b)
         || match host {
             // No path: the browser asks for `/` (with the query, if any). No host: more
             // slashes, which the browser passes over to the host.

@@ -285,8 +285,13 @@ fn is_srcset_list(value: &str) -> bool {
 /// A URL worth promoting: one token, no placeholder, no script; Jetpack's
 /// `is-pending-load` marker removed; of `a.jpg|a@2x.jpg` alternatives, the first. Extensionless (`…/640?wx_fmt=png`) and
 /// protocol-relative (`//host/x.png`) URLs count.
+///
+/// The value is read as the browser's URL parser reads it (a script that copies it into
+/// `src` hands it to that parser): an ASCII tab or newline inside is removed (see
+/// `crate::url_text`), also in a `data:` URL's base64.
 pub(crate) fn clean_url(value: &str) -> Option<String> {
-    let v = first_of_alternatives(value.trim());
+    let read = crate::url_text::as_parsed(value.trim());
+    let v = first_of_alternatives(&read);
     if !is_url_like(v) || is_placeholder(v) || is_stand_in_file(file_name(v)) || is_tiny_inline(v) {
         return None;
     }

@@ -56,17 +56,35 @@ const IMAGE_HOSTS: &[&str] = &[
 ///
 /// A page URL (`https://news.example/2016/12/19/story/`), an endpoint (`/Site?View=x`) or a
 /// video (`https://www.youtube.com/embed/ID`, `.mp4`) is not an image URL.
+///
+/// The value is read as the browser's URL parser reads it: an ASCII tab or newline inside
+/// is removed (see `crate::url_text`), so `https://a.example/ph` and `oto.jpg` across a
+/// line break are one image URL.
 pub fn is_image_url(value: &str) -> bool {
     let v = value.trim();
-    if v.is_empty() || starts_with_ci(v, "data:") || is_template(v) {
-        return false;
+    // Bytes first, in one screen (most URLs pass it): a space, a control or a non-ASCII
+    // byte is looked at out of line.
+    if super::candidates::has_space_control_or_non_ascii(v) {
+        return is_image_url_with_odd_bytes(v);
     }
-    // Bytes first, in one screen (most URLs pass it): the characters are decoded only when
-    // a non-ASCII byte is there.
-    if super::candidates::has_space_control_or_non_ascii(v)
-        && (v.bytes().any(|b| b <= b' ')
-            || (v.bytes().any(|b| b >= 0x80) && v.chars().any(char::is_whitespace)))
-    {
+    is_image_url_shape(v)
+}
+
+/// [`is_image_url`] of a trimmed value with a byte up to `' '` or over `0x7F`: read without
+/// its ASCII tabs and newlines, it must hold no white space (the characters are decoded
+/// only when a non-ASCII byte is there).
+#[cold]
+#[inline(never)]
+fn is_image_url_with_odd_bytes(v: &str) -> bool {
+    let v = crate::url_text::as_parsed(v);
+    let blank = v.bytes().any(|b| b <= b' ')
+        || (v.bytes().any(|b| b >= 0x80) && v.chars().any(char::is_whitespace));
+    !blank && is_image_url_shape(&v)
+}
+
+/// [`is_image_url`] of a trimmed value without white space.
+fn is_image_url_shape(v: &str) -> bool {
+    if v.is_empty() || starts_with_ci(v, "data:") || is_template(v) {
         return false;
     }
     // Byte searches (`memchr`), not string splits: this runs on every candidate.
@@ -130,7 +148,9 @@ const NOT_IMAGE_EXTENSIONS: &[&str] = &[
 /// extensionless URL, also one ending in `/`, is not certainly anything (image services
 /// write `…/resize/320x209!/quality/90/?url=…`, `…/photo/8812`): `false`.
 pub fn is_not_image_url(value: &str) -> bool {
-    let v = value.trim();
+    // Read as the browser reads it: ASCII tabs and newlines removed (`crate::url_text`).
+    let v = crate::url_text::as_parsed(value.trim());
+    let v = &*v;
     if v.is_empty() || starts_with_ci(v, "data:") || is_image_url(v) {
         return false;
     }

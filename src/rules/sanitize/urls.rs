@@ -50,10 +50,7 @@ pub(crate) fn resolve<'u>(url: &'u str, base: &Url) -> Option<Cow<'u, str>> {
 /// The URL as the URL parser sees it: C0 controls and spaces stripped at both ends, ASCII
 /// tabs and newlines removed everywhere.
 pub(crate) fn browser_form(url: &str) -> String {
-    url.trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect()
+    crate::url_text::as_parsed(url.trim_matches(|c: char| c <= ' ')).into_owned()
 }
 
 /// The URL checks of one policy.

@@ -131,6 +131,27 @@ proptest! {
         }
     }
 
+    /// The same with ASCII tabs and newlines put in anywhere: where the quick screen says no
+    /// to the URL as written, the full one says no to it as the parser reads it.
+    #[test]
+    fn never_stricter_with_tabs_and_newlines_inside(
+        start in proptest::sample::select(STARTS),
+        pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..10),
+        breaks in proptest::collection::vec((0usize..200, proptest::sample::select(&["\t", "\n", "\r", "\r\n"][..])), 0..3),
+    ) {
+        let mut url = format!("{start}{}", pieces.concat());
+        for (at, text) in breaks {
+            let mut at = at % (url.len() + 1);
+            while !url.is_char_boundary(at) {
+                at -= 1;
+            }
+            url.insert_str(at, text);
+        }
+        if quick_no(&url) {
+            prop_assert!(!may_be_proxy_full(&crate::url_text::as_parsed(&url)), "{:?}", url);
+        }
+    }
+
     /// The same on arbitrary text after each start (bytes the pieces do not hold).
     #[test]
     fn never_stricter_on_any_text(
@@ -184,6 +205,6 @@ fn answers_plain_urls() {
 /// first): it starts the single bytes only.
 #[test]
 fn nul_starts_no_pair() {
-    use super::bit::{EQ, PCT, R};
-    assert_eq!((super::TABLE[0] >> 32) as u32, PCT | R | EQ);
+    use super::bit::{EQ, PCT, R, TAB_NL};
+    assert_eq!((super::TABLE[0] >> 32) as u32, PCT | R | EQ | TAB_NL);
 }
