@@ -384,6 +384,7 @@ impl LazyImages {
             {
                 return Action::Remove;
             }
+            super::promote::strip_markers(el);
         } else {
             changed |= self.promote(el, &found, state, lazy_class, None);
         }
