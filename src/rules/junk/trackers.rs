@@ -42,6 +42,13 @@ const TRACKER_HOSTS: &[&str] = &[
     "histats.com",
     "clustrmaps.com",
     "mc.yandex.ru",
+    // Counters' and ratings' own hosts (Yandex.Metrika's informer, LiveInternet's,
+    // Rambler Top100's, Mail.ru's, HotLog's): the count as an image of any size.
+    "informer.yandex.ru",
+    "counter.yadro.ru",
+    "counter.rambler.ru",
+    "top-fwz1.mail.ru",
+    "hotlog.ru",
     "hm.baidu.com",
     "cnzz.com",
     "wrating.com",
