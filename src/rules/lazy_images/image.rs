@@ -304,6 +304,19 @@ impl LazyImages {
             } else {
                 return Err(Action::Remove);
             }
+        } else if !found.is_some()
+            && *state == Src::LowRes
+            && !srcset_real(el)
+            && picture_fallback(el).is_none()
+        {
+            // A stand-in `src` (Yahoo's one-letter `t.gif`, an inline loading animation, a
+            // low-quality variant) in front of the picture the element shows as its own
+            // inline background: the background is the image, as a candidate would be
+            // (unless it is named as a stand-in too: a loading animation).
+            if let Some(url) = own_background(el).filter(|u| !is_stand_in_name(u)) {
+                el.set_attr_by_atom(&local_name!("src"), &url);
+                changed = true;
+            }
         }
         Ok(changed)
     }
