@@ -182,6 +182,9 @@ impl LazyImages {
                 }
             }
         }
+        if found.by_value && matches!(state, Src::Missing | Src::Placeholder) {
+            changed |= self.noscript_over_guess(el, cx, &mut state, &mut found, &mut low);
+        }
         if !found.is_some() {
             // A real `src` with no candidate (most images without a lazy loader): of the
             // rest, only the preview test applies.
@@ -227,6 +230,37 @@ impl LazyImages {
             cx.changed();
         }
         Action::Keep
+    }
+
+    /// An `<img>` whose only candidate is a guess (an attribute of no known name whose value
+    /// is an image URL: CNN's `data-src-mini`, the first of its `data-src-<size>` set, is its
+    /// smallest) with a `<noscript>` twin right after it: the twin is the picture the page
+    /// itself shows without its script, and wins over the guess, as it does over a
+    /// placeholder with no candidate. Returns whether `el` changed. Rare: out of line.
+    #[cold]
+    #[inline(never)]
+    fn noscript_over_guess(
+        &self,
+        el: &mut Element<'_>,
+        cx: &mut Context<'_>,
+        state: &mut Src,
+        found: &mut Found,
+        low: &mut LowRes,
+    ) -> bool {
+        let srcset_real = el
+            .attr_by_atom(&local_name!("srcset"))
+            .is_some_and(|s| !srcset_is_placeholder(s));
+        if srcset_real {
+            return false;
+        }
+        let Some(img) = next_noscript_image(el, cx) else {
+            return false;
+        };
+        take_noscript_image(el, &img);
+        *state = src_state_by(el.attr_by_atom(&local_name!("src")), |s| low.of(s));
+        // The guess is no candidate any more (its attribute is left to the sanitizer).
+        *found = Found::default();
+        true
     }
 
     /// The rest of [`fix_img`](Self::fix_img) for an `<img>` with no candidate among its own

@@ -747,7 +747,15 @@ mod tests {
         for src in ["#", " # ", "#top", "/", " / "] {
             assert!(is_placeholder(src), "{src:?}");
         }
-        for src in ["/a.jpg", "./", "?id=5", "a#b", "//x.example/", "/#", "/img/"] {
+        for src in [
+            "/a.jpg",
+            "./",
+            "?id=5",
+            "a#b",
+            "//x.example/",
+            "/#",
+            "/img/",
+        ] {
             assert!(!is_placeholder(src), "{src:?}");
         }
     }
