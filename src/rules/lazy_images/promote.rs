@@ -60,9 +60,13 @@ impl LazyImages {
         if let Some((_, url)) = &found.src {
             // Read where it stands: only whether to replace it is kept.
             let current = el.attr_by_atom(&local_name!("src")).unwrap_or("").trim();
+            // A guess (an attribute of no known name holding an image URL) never replaces a
+            // real `src`, lazy class or not: beside a picture the page shows, such an
+            // attribute is another picture (a fallback, a hover or dark-mode swap, a
+            // thumbnail, a share image), not the one a loader swaps in.
             let replace = match state {
                 Src::Missing | Src::Placeholder | Src::LowRes => true,
-                Src::Real if found.by_value => lazy && has_lazy_class(el),
+                Src::Real if found.by_value => false,
                 Src::Real => lazy || self.same_image(current, url),
             };
             if replace && current != url {
@@ -71,7 +75,9 @@ impl LazyImages {
                 src_set = true;
             }
         }
-        if let Some((_, set)) = &found.srcset {
+        // Nor does a guessed `srcset` come beside a real `src` (the browser would show it).
+        let guessed_beside_real = found.by_value && state == Src::Real;
+        if let Some((_, set)) = found.srcset.as_ref().filter(|_| !guessed_beside_real) {
             let current = el.attr_by_atom(&local_name!("srcset"));
             let current_placeholder = current.map(srcset_is_placeholder);
             let replace = current_placeholder.unwrap_or(true) || lazy || changed;
