@@ -232,37 +232,6 @@ impl LazyImages {
         Action::Keep
     }
 
-    /// An `<img>` whose only candidate is a guess (an attribute of no known name whose value
-    /// is an image URL: CNN's `data-src-mini`, the first of its `data-src-<size>` set, is its
-    /// smallest) with a `<noscript>` twin right after it: the twin is the picture the page
-    /// itself shows without its script, and wins over the guess, as it does over a
-    /// placeholder with no candidate. Returns whether `el` changed. Rare: out of line.
-    #[cold]
-    #[inline(never)]
-    fn noscript_over_guess(
-        &self,
-        el: &mut Element<'_>,
-        cx: &mut Context<'_>,
-        state: &mut Src,
-        found: &mut Found,
-        low: &mut LowRes,
-    ) -> bool {
-        let srcset_real = el
-            .attr_by_atom(&local_name!("srcset"))
-            .is_some_and(|s| !srcset_is_placeholder(s));
-        if srcset_real {
-            return false;
-        }
-        let Some(img) = next_noscript_image(el, cx) else {
-            return false;
-        };
-        take_noscript_image(el, &img);
-        *state = src_state_by(el.attr_by_atom(&local_name!("src")), |s| low.of(s));
-        // The guess is no candidate any more (its attribute is left to the sanitizer).
-        *found = Found::default();
-        true
-    }
-
     /// The rest of [`fix_img`](Self::fix_img) for an `<img>` with no candidate among its own
     /// attributes (`found` is empty): a preview with the real image after it is removed; the
     /// real image may be in the `<noscript>` after it, a JSON attribute, the lightbox link
@@ -594,7 +563,7 @@ fn own_background(el: &Element<'_>) -> Option<String> {
 
 /// Copies the `<noscript>` image onto `el`: its `src`, `srcset` and `sizes` win, its other
 /// attributes fill in what `el` lacks.
-fn take_noscript_image(el: &mut Element<'_>, img: &NodeRef) {
+pub(super) fn take_noscript_image(el: &mut Element<'_>, img: &NodeRef) {
     let placeholder_src = src_state(el.attr_by_atom(&local_name!("src"))) != Src::Real;
     img.with_attrs(|attrs| {
         for &(k, v) in attrs {
