@@ -263,10 +263,13 @@ pub(super) fn strip_markers(el: &mut Element<'_>) {
 
 /// [`strip_lazy_markers`] of each candidate of `srcset` (the candidates rewritten as
 /// [`clean_srcset`](super::candidates::clean_srcset) writes them: `url descriptor`, joined by
-/// `, `), or `None` when no candidate had the marker. Most `srcset`s have none: one search
-/// answers them.
+/// `, `), or `None` when no candidate had the marker. Most `srcset`s have none: the marker
+/// is in a query, and most have no `?` (one byte search answers them).
 fn strip_srcset_markers(srcset: &str) -> Option<String> {
-    memchr::memmem::find(srcset.as_bytes(), b"is-pending-load")?;
+    memchr::memchr(b'?', srcset.as_bytes())?;
+    if !srcset.contains("is-pending-load") {
+        return None;
+    }
     let mut kept = String::with_capacity(srcset.len());
     let mut removed = false;
     for c in crate::srcset::iter(srcset) {
