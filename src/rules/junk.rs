@@ -1,5 +1,6 @@
 //! `junk`: hidden elements, tracking pixels and empty elements.
 
+mod buttons;
 mod hidden;
 mod trackers;
 

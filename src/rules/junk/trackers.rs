@@ -42,6 +42,13 @@ const TRACKER_HOSTS: &[&str] = &[
     "histats.com",
     "clustrmaps.com",
     "mc.yandex.ru",
+    // Counters' and ratings' own hosts (Yandex.Metrika's informer, LiveInternet's,
+    // Rambler Top100's, Mail.ru's, HotLog's): the count as an image of any size.
+    "informer.yandex.ru",
+    "counter.yadro.ru",
+    "counter.rambler.ru",
+    "top-fwz1.mail.ru",
+    "hotlog.ru",
     "hm.baidu.com",
     "cnzz.com",
     "wrating.com",
@@ -104,7 +111,6 @@ const BANNER_SIZES: &[(u32, u32)] = &[
     (300, 50),
     (160, 600),
     (120, 600),
-    (88, 31),
 ];
 
 /// Ad units a photo may also have (the rectangles, the half page): junk when the URL also
@@ -120,13 +126,15 @@ const RECTANGLE_SIZES: &[(u32, u32)] = &[
     (120, 240),
 ];
 
-/// Whether the `<img>` `el` is a tracking pixel or an ad (see [`is_tracker_or_ad_image`]).
+/// Whether the `<img>` `el` is a tracking pixel or an ad (see [`is_tracker_or_ad_image`]);
+/// an 88×31 button is one unless it is a badge that says what it is (`junk/buttons.rs`).
 pub(crate) fn is_tracker_image(el: &Element<'_>) -> bool {
-    is_tracker_or_ad_image(
+    tracker_or_ad(
         el.attr_by_atom(&local_name!("src")).unwrap_or(""),
         el.attr_by_atom(&local_name!("width")),
         el.attr_by_atom(&local_name!("height")),
         el.attr_by_atom(&local_name!("style")),
+        |src| super::buttons::is_badge(el, src),
     )
 }
 
@@ -138,12 +146,28 @@ pub(crate) fn is_tracker_image(el: &Element<'_>) -> bool {
 /// - its `src` is a tracker's or an ad server's (see [`is_tracker_url`]);
 /// - it has a standard banner size (`BANNER_SIZES` in `junk/trackers.rs`: 728×90, 970×90,
 ///   970×250, 468×60, 320×50, 160×600…), or a size a photo may also have (300×250,
-///   336×280, 300×600…) with its URL in an ad directory (`/ads/`, `/banner/`).
+///   336×280, 300×600…) with its URL in an ad directory (`/ads/`, `/banner/`);
+/// - it is an 88×31 button. The cleaner keeps such a button when it is a badge that says
+///   what it is (its `alt`, or its `title`, names no counter, nor does its URL: a Creative
+///   Commons licence, "Powered by MediaWiki"), which this function, given no `alt`, cannot
+///   see: it answers as for a visitor counter.
 pub fn is_tracker_or_ad_image(
     src: &str,
     width: Option<&str>,
     height: Option<&str>,
     style: Option<&str>,
+) -> bool {
+    tracker_or_ad(src, width, height, style, |_| false)
+}
+
+/// [`is_tracker_or_ad_image`], asking `badge` (given the trimmed `src`) whether an 88×31
+/// image is a badge that says what it is (then no ad).
+fn tracker_or_ad(
+    src: &str,
+    width: Option<&str>,
+    height: Option<&str>,
+    style: Option<&str>,
+    badge: impl FnOnce(&str) -> bool,
 ) -> bool {
     let (w, h) = (dimension(width), dimension(height));
     if matches!((w, h), (Some(0 | 1), Some(0 | 1))) {
@@ -159,6 +183,9 @@ pub fn is_tracker_or_ad_image(
     if let (Some(w), Some(h)) = (w, h) {
         if BANNER_SIZES.contains(&(w, h)) {
             return true;
+        }
+        if (w, h) == super::buttons::BUTTON_SIZE {
+            return !badge(src);
         }
         if RECTANGLE_SIZES.contains(&(w, h)) && has_ad_word(src) {
             return true;
@@ -874,6 +901,10 @@ mod tests {
         use super::is_tracker_or_ad_image as ad;
         assert!(ad("/u/x.jpg", Some("728"), Some("90"), None));
         assert!(ad("/ads/x.jpg", Some("300"), Some("250"), None));
+        // Given no `alt`, an 88×31 button answers as a counter (the cleaner reads its `alt`).
+        assert!(ad("/stat/1475875601", Some("88"), Some("31"), None));
+        assert!(ad("/img/cc-by.png", Some("88"), Some("31"), None));
+        assert!(!ad("/img/cc-by.png", Some("88"), Some("32"), None));
         assert!(!ad(
             "/u/digital-ad-300x250.jpg",
             Some("300"),

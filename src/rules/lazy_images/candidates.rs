@@ -183,6 +183,7 @@ fn find_by_value(
 ) -> Found {
     for (name, value) in attrs {
         if NOT_SOURCES.contains(name)
+            || name.starts_with(PIN_PREFIX)
             || SIZES_ATTRIBUTES.contains(name)
             || name.starts_with(super::NOTE_PREFIX)
         {
@@ -217,6 +218,11 @@ fn find_by_value(
     }
     found
 }
+
+/// Pinterest's attributes (`data-pin-media`: the picture to pin, a crop made for Pinterest,
+/// often tall and with text over it; `data-pin-url`: the page to pin), written by its save
+/// button and by the share plugins of recipe blogs: never the image the page shows.
+const PIN_PREFIX: &str = "data-pin-";
 
 /// HTML4's long-description link, read as an image source only when it is an image URL and
 /// nothing else is (see [`find`]).

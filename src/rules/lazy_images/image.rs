@@ -182,6 +182,9 @@ impl LazyImages {
                 }
             }
         }
+        if found.by_value && matches!(state, Src::Missing | Src::Placeholder) {
+            changed |= self.noscript_over_guess(el, cx, &mut state, &mut found, &mut low);
+        }
         if !found.is_some() {
             // A real `src` with no candidate (most images without a lazy loader): of the
             // rest, only the preview test applies.
@@ -304,6 +307,19 @@ impl LazyImages {
             } else {
                 return Err(Action::Remove);
             }
+        } else if !found.is_some()
+            && *state == Src::LowRes
+            && !srcset_real(el)
+            && picture_fallback(el).is_none()
+        {
+            // A stand-in `src` (Yahoo's one-letter `t.gif`, an inline loading animation, a
+            // low-quality variant) in front of the picture the element shows as its own
+            // inline background: the background is the image, as a candidate would be
+            // (unless it is named as a stand-in too: a loading animation).
+            if let Some(url) = own_background(el).filter(|u| !is_stand_in_name(u)) {
+                el.set_attr_by_atom(&local_name!("src"), &url);
+                changed = true;
+            }
         }
         Ok(changed)
     }
@@ -384,6 +400,7 @@ impl LazyImages {
             {
                 return Action::Remove;
             }
+            super::promote::strip_markers(el);
         } else {
             changed |= self.promote(el, &found, state, lazy_class, None);
         }
@@ -546,7 +563,7 @@ fn own_background(el: &Element<'_>) -> Option<String> {
 
 /// Copies the `<noscript>` image onto `el`: its `src`, `srcset` and `sizes` win, its other
 /// attributes fill in what `el` lacks.
-fn take_noscript_image(el: &mut Element<'_>, img: &NodeRef) {
+pub(super) fn take_noscript_image(el: &mut Element<'_>, img: &NodeRef) {
     let placeholder_src = src_state(el.attr_by_atom(&local_name!("src"))) != Src::Real;
     img.with_attrs(|attrs| {
         for &(k, v) in attrs {

@@ -1,7 +1,8 @@
 //! `<noscript>` fallbacks. The parser runs with scripting on, so a `<noscript>` holds its
 //! markup as one text node: it is parsed here to see which images it holds.
 
-use super::candidates::{find, srcset_is_placeholder};
+use super::candidates::{find, srcset_is_placeholder, Found};
+use super::image::{src_state_by, take_noscript_image, LowRes, Src};
 use super::placeholder::{file_name, is_placeholder};
 use crate::ascii::contains_ci;
 use crate::dom::node::without;
@@ -9,6 +10,7 @@ use crate::proxy::Unwrapper;
 use crate::rule::ParsedAhead;
 use crate::rules::junk::is_tracker_url;
 use crate::{Action, Context, Element, NodeRef};
+use html5ever::local_name;
 
 /// The one `<img>` of a `<noscript>`'s markup, when that markup is a single image (possibly
 /// inside wrappers or a `<picture>`) and no text.
@@ -394,6 +396,39 @@ fn has_real_source(attrs: &[(&str, &str)]) -> bool {
         "srcset" => !srcset_is_placeholder(v),
         _ => false,
     })
+}
+
+impl super::LazyImages {
+    /// An `<img>` whose only candidate is a guess (an attribute of no known name whose value
+    /// is an image URL: CNN's `data-src-mini`, the first of its `data-src-<size>` set, is its
+    /// smallest) with a `<noscript>` twin right after it: the twin is the picture the page
+    /// itself shows without its script, and wins over the guess, as it does over a
+    /// placeholder with no candidate. Returns whether `el` changed. Rare: out of line.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn noscript_over_guess(
+        &self,
+        el: &mut Element<'_>,
+        cx: &mut Context<'_>,
+        state: &mut Src,
+        found: &mut Found,
+        low: &mut LowRes,
+    ) -> bool {
+        let srcset_real = el
+            .attr_by_atom(&local_name!("srcset"))
+            .is_some_and(|s| !srcset_is_placeholder(s));
+        if srcset_real {
+            return false;
+        }
+        let Some(img) = next_noscript_image(el, cx) else {
+            return false;
+        };
+        take_noscript_image(el, &img);
+        *state = src_state_by(el.attr_by_atom(&local_name!("src")), |s| low.of(s));
+        // The guess is no candidate any more (its attribute is left to the sanitizer).
+        *found = Found::default();
+        true
+    }
 }
 
 #[cfg(test)]

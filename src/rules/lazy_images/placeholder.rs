@@ -44,7 +44,8 @@ const BLANK_FILES: &[&str] = &[
 ///   `clear.gif`, `s.gif`, `loading.gif`, `placeholder.*`…, and PageSpeed's
 ///   `/pagespeed_static/…` blank;
 /// - a URL that never shows an image: a script (`javascript:void(0)`), `about:blank`, a
-///   `data:` URL of a type other than an image (`data:text/html,…`).
+///   `data:` URL of a type other than an image (`data:text/html,…`), the page itself (`#`,
+///   `#top`) or the site's front page (`/`).
 ///
 /// An empty or white-space value is not a placeholder (it is no image at all).
 pub fn is_placeholder(src: &str) -> bool {
@@ -112,8 +113,13 @@ fn may_be_blank_file(file: &str) -> bool {
 /// a `data:` URL whose type is given and is not an image (`data:text/html,…`). Lazy loaders
 /// write them in `src` until the real image comes; no sanitizer policy keeps them in an
 /// image, so an image URL beside them must take their place. The scheme is read as a
-/// browser reads it (`JaVa\tScRiPt:`).
+/// browser reads it (`JaVa\tScRiPt:`). So is a reference to the page itself (`#`, `#top`:
+/// a fragment only) or to the site's front page (`/`): an HTML document, written in `src` by
+/// hand-made lazy loaders (`<img src="#" data-src="…">`).
 fn never_an_image(src: &str) -> bool {
+    if src.starts_with('#') || src == "/" {
+        return true;
+    }
     if crate::scheme::is_http_or_relative(src) {
         return false;
     }
@@ -734,6 +740,24 @@ mod tests {
         assert!(!is_placeholder("/img/photo-1x1-crop.jpg"));
         assert!(!is_placeholder("https://x.example/photo.gif"));
         assert!(!is_placeholder("  "));
+    }
+
+    #[test]
+    fn the_page_itself() {
+        for src in ["#", " # ", "#top", "/", " / "] {
+            assert!(is_placeholder(src), "{src:?}");
+        }
+        for src in [
+            "/a.jpg",
+            "./",
+            "?id=5",
+            "a#b",
+            "//x.example/",
+            "/#",
+            "/img/",
+        ] {
+            assert!(!is_placeholder(src), "{src:?}");
+        }
     }
 
     proptest::proptest! {

@@ -61,9 +61,13 @@ impl LazyImages {
         if let Some((_, url)) = &found.src {
             // Read where it stands: only whether to replace it is kept.
             let current = el.attr_by_atom(&local_name!("src")).unwrap_or("").trim();
+            // A guess (an attribute of no known name holding an image URL) never replaces a
+            // real `src`, lazy class or not: beside a picture the page shows, such an
+            // attribute is another picture (a fallback, a hover or dark-mode swap, a
+            // thumbnail, a share image), not the one a loader swaps in.
             let replace = match state {
                 Src::Missing | Src::Placeholder | Src::LowRes => true,
-                Src::Real if found.by_value => lazy && has_lazy_class(el),
+                Src::Real if found.by_value => false,
                 Src::Real => lazy || self.same_image(current, url),
             };
             if replace && current != url {
@@ -72,7 +76,9 @@ impl LazyImages {
                 src_set = true;
             }
         }
-        if let Some((_, set)) = &found.srcset {
+        // Nor does a guessed `srcset` come beside a real `src` (the browser would show it).
+        let guessed_beside_real = found.by_value && state == Src::Real;
+        if let Some((_, set)) = found.srcset.as_ref().filter(|_| !guessed_beside_real) {
             let current = el.attr_by_atom(&local_name!("srcset"));
             let current_placeholder = current.map(srcset_is_placeholder);
             let replace = current_placeholder.unwrap_or(true) || lazy || changed;
@@ -142,12 +148,7 @@ impl LazyImages {
         {
             el.remove_attr_by_atom(&local_name!("src"));
         }
-        if let Some(stripped) = el
-            .attr_by_atom(&local_name!("src"))
-            .and_then(strip_lazy_markers)
-        {
-            el.set_attr_by_atom(&local_name!("src"), &stripped);
-        }
+        strip_markers(el);
         changed
     }
 
@@ -239,12 +240,56 @@ fn keep_real(el: &mut Element<'_>) {
         el.remove_attr_by_atom(&local_name!("srcset"));
         el.remove_attr_by_atom(&local_name!("sizes"));
     }
+    strip_markers(el);
+}
+
+/// Removes Jetpack's lazy-load marker (`is-pending-load`) from the `src` and from each
+/// candidate of the `srcset` `el` keeps: a URL taken from a lazy attribute loses it
+/// ([`clean_url`](super::candidates::clean_url)), and so does the element's own, whether it
+/// stays as the page wrote it or not.
+pub(super) fn strip_markers(el: &mut Element<'_>) {
     if let Some(stripped) = el
         .attr_by_atom(&local_name!("src"))
         .and_then(strip_lazy_markers)
     {
         el.set_attr_by_atom(&local_name!("src"), &stripped);
     }
+    if let Some(stripped) = el
+        .attr_by_atom(&local_name!("srcset"))
+        .and_then(strip_srcset_markers)
+    {
+        el.set_attr_by_atom(&local_name!("srcset"), &stripped);
+    }
+}
+
+/// [`strip_lazy_markers`] of each candidate of `srcset` (the candidates rewritten as
+/// [`clean_srcset`](super::candidates::clean_srcset) writes them: `url descriptor`, joined by
+/// `, `), or `None` when no candidate had the marker. Most `srcset`s have none: the marker
+/// is in a query, and most have no `?` (one byte search answers them).
+fn strip_srcset_markers(srcset: &str) -> Option<String> {
+    memchr::memchr(b'?', srcset.as_bytes())?;
+    if !srcset.contains("is-pending-load") {
+        return None;
+    }
+    let mut kept = String::with_capacity(srcset.len());
+    let mut removed = false;
+    for c in crate::srcset::iter(srcset) {
+        if !kept.is_empty() {
+            kept.push_str(", ");
+        }
+        match strip_lazy_markers(c.url) {
+            Some(url) => {
+                removed = true;
+                kept.push_str(&url);
+            }
+            None => kept.push_str(c.url),
+        }
+        if !c.descriptor.is_empty() {
+            kept.push(' ');
+            kept.push_str(c.descriptor);
+        }
+    }
+    removed.then_some(kept)
 }
 
 /// A number of pixels as a dimension attribute states it (`640`, `640px`): 1 to 999999.
@@ -349,5 +394,27 @@ mod tests {
                 .join(" ");
             proptest::prop_assert_eq!(super::without_lazy_words(&class), joined, "{:?}", class);
         }
+    }
+
+    #[test]
+    fn srcset_markers_stripped() {
+        use super::strip_srcset_markers as strip;
+        assert_eq!(
+            strip("https://a.example/a.jpg 1x, https://a.example/b.jpg 2x"),
+            None
+        );
+        assert_eq!(strip("https://a.example/a.jpg?is-pending-loads=1 1x"), None);
+        assert_eq!(
+            strip(
+                "https://i0.wp.com/b.example/h.jpg?w=900&is-pending-load=1#038;ssl=1 900w,\
+                 https://b.example/h-300.jpg 300w"
+            )
+            .as_deref(),
+            Some("https://i0.wp.com/b.example/h.jpg?w=900&ssl=1 900w, https://b.example/h-300.jpg 300w")
+        );
+        assert_eq!(
+            strip("/u/c.jpg?is-pending-load=1 1x,/u/c-2x.jpg?is-pending-load=1 2x").as_deref(),
+            Some("/u/c.jpg 1x, /u/c-2x.jpg 2x")
+        );
     }
 }

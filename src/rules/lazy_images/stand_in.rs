@@ -210,11 +210,15 @@ fn is_image_url(v: &str) -> bool {
     super::candidates::is_image_url(v) && !is_tracker_url(v)
 }
 
-/// The `<img>` of a stand-in: `found`'s `src`/`srcset`, the element's `alt` and `title`.
+/// The `<img>` of a stand-in: `found`'s `src`/`srcset`, the element's `alt` (or `data-alt`) and
+/// `title`.
 fn img_html(el: &Element<'_>, found: &Found) -> String {
     let mut html = img_src_html(found);
-    for name in ["alt", "title"] {
-        if let Some(v) = el.attr(name) {
+    // Its text: `alt`, else the `data-alt` the loader would give the image (BBC's
+    // `js-delayed-image-load`), as a `<picture>`'s is read.
+    let alt = el.attr("alt").or_else(|| el.attr("data-alt"));
+    for (name, v) in [("alt", alt), ("title", el.attr("title"))] {
+        if let Some(v) = v {
             html.push_str(&format!(" {name}=\"{}\"", escape_attr(v)));
         }
     }
