@@ -624,12 +624,32 @@ fn written_as_is(body: &str, span: Range<usize>, dest: &str) -> Option<usize> {
     (inner == dest).then_some(at)
 }
 
-/// `dest` resolved against `base` when it is relative and resolves (as the sanitizer
-/// resolves the HTML's URLs, see [`urls::resolve`](crate::rules::sanitize::urls::resolve)),
-/// and the policy keeps the result (`refused`: whether it refuses a URL of an image).
-fn absolute(base: Option<&url::Url>, refused: impl Fn(&str) -> bool, dest: &str) -> Option<String> {
+/// `dest`, written at `at` in `body`, resolved against `base` when it is relative and
+/// resolves (as the sanitizer resolves the HTML's URLs, see
+/// [`urls::resolve`](crate::rules::sanitize::urls::resolve)), and the policy keeps the
+/// result (`refused`: whether it refuses a URL of an image).
+///
+/// Not when a backtick follows it before any white space (`[x](a.html)`code``): the
+/// resolved `https://…` would be a URL literal that runs over the backtick in marked and
+/// goldmark ([`url_literals`](super::url_literals)), and the code span after it would be
+/// Markdown there (the cleaner would then write its backticks escaped, and the code is lost).
+fn absolute(
+    base: Option<&url::Url>,
+    refused: impl Fn(&str) -> bool,
+    body: &str,
+    at: usize,
+    dest: &str,
+) -> Option<String> {
+    // The resolved URL has no white space: the literal runs over all of it, then on.
+    let glued = |url: &str| {
+        url.contains('`')
+            || body[at + dest.len()..]
+                .bytes()
+                .take_while(|b| !b.is_ascii_whitespace())
+                .any(|b| b == b'`')
+    };
     match crate::rules::sanitize::urls::resolve(dest, base?)? {
-        std::borrow::Cow::Owned(url) if !refused(&url) => Some(url),
+        std::borrow::Cow::Owned(url) if !glued(&url) && !refused(&url) => Some(url),
         _ => None,
     }
 }
@@ -648,7 +668,7 @@ fn rewrite_image(
     let Some(at) = written_as_is(body, span, dest) else {
         return 0;
     };
-    let absolute = absolute(base, |url| refuses(true, url), dest);
+    let absolute = absolute(base, |url| refuses(true, url), body, at, dest);
     let url = absolute.as_deref().unwrap_or(dest);
     let rewritten = image_urls
         .filter(|_| links::is_http(url))
@@ -675,7 +695,7 @@ fn resolve_link(
     let Some(at) = written_as_is(body, span, dest) else {
         return false;
     };
-    match absolute(base, |url| refuses(false, url), dest) {
+    match absolute(base, |url| refuses(false, url), body, at, dest) {
         Some(new) if links::writable(&new) && new != dest => {
             edits.push(at..at + dest.len(), new);
             true
