@@ -65,6 +65,7 @@ fn a_base_inside_a_datalist_sets_the_base() {
     }
 }
 
+#[cfg(feature = "posts")]
 mod markdown_base {
     //! A Markdown post cleaned with a base URL: the rendering (pulldown-cmark) of the cleaned
     //! body is the rendering of the post, but for relative link and image destinations, each
@@ -194,6 +195,7 @@ mod markdown_base {
 /// A relative destination glued to a code span (`[x](a.html)`code``): resolved, it would be
 /// a URL literal running over the backtick in marked and goldmark, and the cleaner (cleaning
 /// again) wrote the backticks escaped: the code span was lost to the base URL alone.
+#[cfg(feature = "posts")]
 #[test]
 fn resolving_a_destination_keeps_the_code_span_after_it() {
     let cleaner = Cleaner::builder()
