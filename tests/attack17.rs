@@ -216,3 +216,214 @@ fn resolving_a_destination_keeps_the_code_span_after_it() {
     let out = cleaner.clean_post("[x](y.html) `code`").into_html();
     assert_eq!(out, "[x](https://ex.example/a/y.html) `code`");
 }
+
+/// Odd `<base href>`s, with and without a configured base URL, in the places the parser
+/// moves them to: every output is the same with the parse-time filter on and off, cleaning
+/// it again changes nothing, and no URL of it has a scheme other than http(s) or mailto.
+#[test]
+fn odd_bases_anywhere_stay_safe_idempotent_and_equal_on_both_paths() {
+    let hrefs = [
+        "https:javascript:alert(1)//",
+        "javascript:alert(1)//",
+        "\\\\evil.example\\x\\",
+        "http:/one.example/a/",
+        "http:two.example/a/",
+        "https://user:pw@three.example/a/",
+        "//four.example/a/",
+        "https://five.example/a/?q=1#f",
+        "https://ü.example/é/",
+        "https://six.example/a(b)/c d/",
+        " \t https://sev\nen.example/ ",
+        "data:text/html,<script>alert(1)</script>/",
+        "vbscript:x/",
+        "https://[::1]/x/",
+        "https://eight.example:99999/",
+        "../up/",
+        "?q",
+        "#frag",
+        "",
+    ];
+    let shapes = [
+        "<!DOCTYPE html><head>{B}</head><body>{P}</body>",
+        "<!DOCTYPE html><body><table>{B}<tr><td>{P}</td></tr></table>",
+        "<!DOCTYPE html><body>{P}</body></html>{B}",
+        "<!DOCTYPE html><head><noscript>{B}</noscript></head><body>{P}</body>",
+        "<!DOCTYPE html><frameset>{B}</frameset>{P}",
+        "<!DOCTYPE html><body><svg><p>{B}</svg>{P}",
+        "<!DOCTYPE html><body><math><mi>{B}</mi></math>{P}",
+        "<!DOCTYPE html><body><select>{B}</select>{P}",
+        "<!DOCTYPE html><body><template>{B}</template>{P}",
+    ];
+    let payload = r#"<p><a href="x.html">x</a><a href="javascript:alert(1)">j</a><img src="a.jpg" srcset="a.jpg 1x, b.jpg 2x" alt=""><img data-src="lazy.jpg" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="" class="lazyload"><video poster="p.jpg" src="v.mp4"></video><q cite="c.html">q</q><a href="mailto:a@b.example">m</a></p>"#;
+    let cleaners = [
+        Cleaner::default(),
+        noop_cleaner(),
+        Cleaner::builder()
+            .with_base_url("https://conf.example/dir/page.html")
+            .build()
+            .unwrap(),
+        Cleaner::builder()
+            .with_base_url("https://conf.example/dir/page.html")
+            .with_rule(rule_fn("noop", |_, _| Action::Keep))
+            .build()
+            .unwrap(),
+    ];
+    let mut bad = Vec::new();
+    for href in hrefs {
+        let base = format!("<base href=\"{}\">", href.replace('"', "&quot;"));
+        for shape in shapes {
+            let page = shape.replace("{B}", &base).replace("{P}", payload);
+            let outs: Vec<String> = cleaners
+                .iter()
+                .map(|c| c.clean(&page).into_html())
+                .collect();
+            for (i, pair) in [(0, 1), (2, 3)].into_iter().enumerate() {
+                if outs[pair.0] != outs[pair.1] {
+                    bad.push(format!(
+                        "paths differ ({i}): {page}\n  {}\n  {}",
+                        outs[pair.0], outs[pair.1]
+                    ));
+                }
+            }
+            for (c, out) in cleaners.iter().zip(&outs) {
+                let again = c.clean(out).into_html();
+                if &again != out {
+                    bad.push(format!("not idempotent: {page}\n  {out}\n  {again}"));
+                }
+                for attr in ["href=\"", "src=\"", "poster=\"", "cite=\"", "srcset=\""] {
+                    for value in out.split(attr).skip(1) {
+                        let value = value.split('"').next().unwrap().to_ascii_lowercase();
+                        let scheme = value
+                            .split_once(':')
+                            .map(|(s, _)| s)
+                            .filter(|s| !s.contains('/'));
+                        if let Some(s) = scheme {
+                            if !matches!(s, "http" | "https" | "mailto") {
+                                bad.push(format!("unsafe {attr}{value}: {page}\n  {out}"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for b in &bad {
+        eprintln!("{b}");
+    }
+    assert!(bad.is_empty(), "{} problems", bad.len());
+}
+
+/// User policies that try to let an event handler, `style`, `srcdoc` or a dangerous element
+/// through (case, white space, `"*"`, repeated and contradictory settings): each is a clear
+/// error from `build`, never a panic, or the cleaner it builds still drops them.
+#[test]
+fn user_policies_cannot_let_handlers_styles_or_scripts_through() {
+    let attrs = [
+        "onclick",
+        "ONCLICK",
+        "OnError",
+        " onload",
+        "onload ",
+        "on",
+        "style",
+        "STYLE",
+        " style",
+        "srcdoc",
+        "SrcDoc",
+        "formaction",
+        "xmlns",
+        "xmlns:xlink",
+        "xlink:href",
+        "is",
+        "name",
+        "on\u{0}x",
+        "",
+        "*",
+        "o\u{212A}nclick",
+        "href",
+        "src",
+        "action",
+        "data",
+        "background",
+        "poster",
+        "cite",
+        "HREF",
+        "srcset",
+        "ping",
+        "lowsrc",
+        "dynsrc",
+        "longdesc",
+        "codebase",
+        "manifest",
+        "icon",
+        "profile",
+        "usemap",
+        "itemtype",
+        "href ",
+    ];
+    let tags = [
+        "*", "a", "A", "img", "script", "SCRIPT", " p", "p ", "", "svg", "style",
+    ];
+    let page = r#"<p onclick="alert(1)" ONLOAD="alert(1)" style="x:expression(1)" srcdoc="<script>" formaction="javascript:1" xmlns="x" is="x-y" name="n"><a href="javascript:alert(1)" onclick="alert(1)" style="a" xlink:href="javascript:1">a</a><img src="x.jpg" onerror="alert(1)" style="b" alt=""><script>alert(1)</script><style>p{}</style><svg onload="alert(1)"></svg>text</p><p href="javascript:1" src="javascript:1" action="javascript:1" data="javascript:1" background="javascript:1" poster="javascript:1" cite="javascript:1" srcset="javascript:1 1x" ping="javascript:1" lowsrc="javascript:1" dynsrc="javascript:1" longdesc="javascript:1" codebase="javascript:1" manifest="javascript:1" icon="javascript:1" profile="javascript:1" usemap="javascript:1" itemtype="javascript:1">u</p><a ping="https://t.example/">p</a>"#;
+    let mut built = 0;
+    let mut bad = Vec::new();
+    for tag in tags {
+        for attr in attrs {
+            for remove_too in [false, true] {
+                let build = std::panic::catch_unwind(|| {
+                    let mut b = Cleaner::builder()
+                        .with_attributes_allowed(tag, &[attr])
+                        .with_attributes_allowed(tag, &[attr, "title"]);
+                    if remove_too {
+                        b = b
+                            .with_attributes_removed(tag, &[attr])
+                            .with_tags_allowed(&[tag])
+                            .with_tags_unwrapped(&[tag])
+                            .with_tags_removed(&[tag]);
+                    }
+                    b.build().map(|c| c.clean(page).into_html())
+                });
+                match build {
+                    Err(_) => bad.push(format!("panic: {tag:?} {attr:?} {remove_too}")),
+                    Ok(Err(e)) => {
+                        if e.to_string().is_empty() {
+                            bad.push(format!("empty error: {tag:?} {attr:?}"));
+                        }
+                    }
+                    Ok(Ok(out)) => {
+                        built += 1;
+                        let lower = out.to_ascii_lowercase();
+                        for needle in [
+                            "onclick",
+                            "onload",
+                            "onerror",
+                            "style=",
+                            "srcdoc",
+                            "<script",
+                            "<style",
+                            "<svg",
+                            "javascript:",
+                            "formaction",
+                            "xmlns",
+                            " is=",
+                            " name=",
+                            "ping=",
+                        ] {
+                            if lower.contains(needle) {
+                                bad.push(format!(
+                                    "{needle} kept with {tag:?} {attr:?} {remove_too}: {out}"
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for b in &bad {
+        eprintln!("{b}");
+    }
+    eprintln!("{built} policies built");
+    assert!(built > 50, "{built} policies built");
+    assert!(bad.is_empty(), "{} problems", bad.len());
+}
