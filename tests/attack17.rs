@@ -427,3 +427,27 @@ fn user_policies_cannot_let_handlers_styles_or_scripts_through() {
     assert!(built > 50, "{built} policies built");
     assert!(bad.is_empty(), "{} problems", bad.len());
 }
+
+/// A definition whose label is a footnote's (`[^1]: rel/x`) is a footnote to a renderer with
+/// footnotes (GitHub, goldmark): its "destination" is the footnote's text, which a base URL
+/// must not rewrite (it became `https://…/rel/x`, a different text and, autolinked, a link).
+#[cfg(feature = "posts")]
+#[test]
+fn a_footnote_like_definition_is_not_resolved() {
+    let cleaner = Cleaner::builder()
+        .with_base_url("https://ex.example/a/b.html")
+        .build()
+        .unwrap();
+    for post in [
+        "text[^1]\n\n[^1]: rel/x\n",
+        "[x][^1]\n\n[^1]: rel/x\n",
+        "![i][^1]\n\n[^1]: rel/x.png\n",
+    ] {
+        assert_eq!(cleaner.clean_post(post).into_html(), post);
+    }
+    // An ordinary label still resolves.
+    assert_eq!(
+        cleaner.clean_post("[x][r]\n\n[r]: rel/x\n").into_html(),
+        "[x][r]\n\n[r]: https://ex.example/a/rel/x\n"
+    );
+}

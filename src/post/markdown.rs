@@ -579,6 +579,11 @@ fn urls(
         }
     }
     for (span, dest, by_link, by_image) in used.into_values() {
+        // A definition whose label is a footnote's (`[^1]: rel/x`) is a footnote to a
+        // renderer with footnotes, its destination the footnote's text: not resolved.
+        let base = cleaner
+            .base_url()
+            .filter(|_| !body[span.start..].starts_with("[^"));
         let Some(at) = definition_dest(body, span) else {
             continue;
         };
@@ -590,16 +595,8 @@ fn urls(
             edits.push(at, "<#>".into());
             neutralised += 1;
         } else if by_image {
-            rewrites += rewrite_image(
-                image_urls,
-                cleaner.base_url(),
-                &refuses,
-                body,
-                at,
-                &dest,
-                &mut edits,
-            );
-        } else if resolve_link(cleaner.base_url(), &refuses, body, at, &dest, &mut edits) {
+            rewrites += rewrite_image(image_urls, base, &refuses, body, at, &dest, &mut edits);
+        } else if resolve_link(base, &refuses, body, at, &dest, &mut edits) {
             resolved += 1;
         }
     }
