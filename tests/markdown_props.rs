@@ -149,6 +149,25 @@ const MARKDOWN: &[&str] = &[
     "javascript:alert(1)",
     "<a href=\"",
     "\">",
+    // Relative destinations, which a base URL resolves (the widened and based policies):
+    // the resolved URL must not change the Markdown around it.
+    "[x](rel/a.html)",
+    "[x](<rel a>)",
+    "[x](<a)b>)",
+    "[x](a\\)b)",
+    "[x](../up \"t\")",
+    "[x](?q=1)",
+    "[x](//h.example/p)",
+    "[x](/\\evil.example)",
+    "[x](a&amp;b)",
+    "[x](%2e%2e/x)",
+    "![i](pic.png)",
+    "![i](<p q.png> 't')",
+    "[x][rel]",
+    "![i][rel]",
+    "\n[rel]: rel/def.png",
+    "\n[rel]: <rel def>",
+    "`[x](rel/in-code)`",
 ];
 
 /// Line prefixes that make blocks.
@@ -261,9 +280,18 @@ fn rendered_clean_posts_are_safe_and_cleaning_is_idempotent(payloads: Vec<String
         .with_base_url("https://example.com/a/")
         .build()
         .expect("valid settings");
+    // A base URL whose resolved URLs hold characters that mean something in Markdown.
+    let based = Cleaner::builder()
+        .with_base_url("https://ex.example/a(b)/c%20d/\u{e9}/x_y*z/[q]/?q=<1>#f")
+        .build()
+        .expect("valid settings");
     let alphabet = payloads.len();
     let result = runner.run(&post(payloads), |post| {
-        for (policy, cleaner) in [("default", &default), ("widened", &widened)] {
+        for (policy, cleaner) in [
+            ("default", &default),
+            ("widened", &widened),
+            ("based", &based),
+        ] {
             let found = problems(cleaner, &post);
             prop_assert!(
                 found.is_empty(),

@@ -579,6 +579,11 @@ fn urls(
         }
     }
     for (span, dest, by_link, by_image) in used.into_values() {
+        // A definition whose label is a footnote's (`[^1]: rel/x`) is a footnote to a
+        // renderer with footnotes, its destination the footnote's text: not resolved.
+        let base = cleaner
+            .base_url()
+            .filter(|_| !body[span.start..].starts_with("[^"));
         let Some(at) = definition_dest(body, span) else {
             continue;
         };
@@ -590,16 +595,8 @@ fn urls(
             edits.push(at, "<#>".into());
             neutralised += 1;
         } else if by_image {
-            rewrites += rewrite_image(
-                image_urls,
-                cleaner.base_url(),
-                &refuses,
-                body,
-                at,
-                &dest,
-                &mut edits,
-            );
-        } else if resolve_link(cleaner.base_url(), &refuses, body, at, &dest, &mut edits) {
+            rewrites += rewrite_image(image_urls, base, &refuses, body, at, &dest, &mut edits);
+        } else if resolve_link(base, &refuses, body, at, &dest, &mut edits) {
             resolved += 1;
         }
     }
@@ -624,12 +621,32 @@ fn written_as_is(body: &str, span: Range<usize>, dest: &str) -> Option<usize> {
     (inner == dest).then_some(at)
 }
 
-/// `dest` resolved against `base` when it is relative and resolves (as the sanitizer
-/// resolves the HTML's URLs, see [`urls::resolve`](crate::rules::sanitize::urls::resolve)),
-/// and the policy keeps the result (`refused`: whether it refuses a URL of an image).
-fn absolute(base: Option<&url::Url>, refused: impl Fn(&str) -> bool, dest: &str) -> Option<String> {
+/// `dest`, written at `at` in `body`, resolved against `base` when it is relative and
+/// resolves (as the sanitizer resolves the HTML's URLs, see
+/// [`urls::resolve`](crate::rules::sanitize::urls::resolve)), and the policy keeps the
+/// result (`refused`: whether it refuses a URL of an image).
+///
+/// Not when a backtick follows it before any white space (`[x](a.html)`code``): the
+/// resolved `https://…` would be a URL literal that runs over the backtick in marked and
+/// goldmark ([`url_literals`](super::url_literals)), and the code span after it would be
+/// Markdown there (the cleaner would then write its backticks escaped, and the code is lost).
+fn absolute(
+    base: Option<&url::Url>,
+    refused: impl Fn(&str) -> bool,
+    body: &str,
+    at: usize,
+    dest: &str,
+) -> Option<String> {
+    // The resolved URL has no white space: the literal runs over all of it, then on.
+    let glued = |url: &str| {
+        url.contains('`')
+            || body[at + dest.len()..]
+                .bytes()
+                .take_while(|b| !b.is_ascii_whitespace())
+                .any(|b| b == b'`')
+    };
     match crate::rules::sanitize::urls::resolve(dest, base?)? {
-        std::borrow::Cow::Owned(url) if !refused(&url) => Some(url),
+        std::borrow::Cow::Owned(url) if !glued(&url) && !refused(&url) => Some(url),
         _ => None,
     }
 }
@@ -648,7 +665,7 @@ fn rewrite_image(
     let Some(at) = written_as_is(body, span, dest) else {
         return 0;
     };
-    let absolute = absolute(base, |url| refuses(true, url), dest);
+    let absolute = absolute(base, |url| refuses(true, url), body, at, dest);
     let url = absolute.as_deref().unwrap_or(dest);
     let rewritten = image_urls
         .filter(|_| links::is_http(url))
@@ -675,7 +692,7 @@ fn resolve_link(
     let Some(at) = written_as_is(body, span, dest) else {
         return false;
     };
-    match absolute(base, |url| refuses(false, url), dest) {
+    match absolute(base, |url| refuses(false, url), body, at, dest) {
         Some(new) if links::writable(&new) && new != dest => {
             edits.push(at..at + dest.len(), new);
             true

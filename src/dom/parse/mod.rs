@@ -140,14 +140,15 @@ pub(crate) fn parse_filtered(html: &str, kind: InputKind, filter: Prefilter<'_>)
 ///
 /// [`MAX_DEPTH`]: depth::MAX_DEPTH
 fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'_>>) -> Parsed {
+    let input = html;
     let (html, attributes_dropped) =
         filter_attributes(html, filter.as_ref().and_then(|f| f.attributes));
     let fragment = kind == InputKind::Fragment;
     let filtered = filter.is_some();
-    let (dom, dropped, too_deep, saw_base) = match filter {
+    let (dom, dropped, too_deep, saw_base, dropped_base) = match filter {
         None => {
             let (dom, too_deep, saw_base) = build(html, kind, DepthSink::new(base, fragment));
-            (dom, 0, too_deep, saw_base)
+            (dom, 0, too_deep, saw_base, false)
         }
         Some(filter) => {
             let sink = FilterSink::new(DepthSink::new(base, fragment), filter);
@@ -157,6 +158,7 @@ fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'
                 out.dropped_elements + out.dropped_comments + attributes_dropped,
                 too_deep,
                 saw_base,
+                out.dropped_base,
             )
         }
     };
@@ -176,7 +178,12 @@ fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'
         InputKind::Fragment => QuirksMode::NoQuirks,
     };
     // Searched for only where the parser created a `<base>`: most pages have none.
-    let base_href = if saw_base {
+    let base_href = if dropped_base {
+        // A `<base>` may have gone with an element the filter dropped (`<datalist><base
+        // href>`): read it from the tree as parsed without the filter, as a browser would
+        // (rare: it takes a `<base>` inside an element the sanitizer removes).
+        parse_at(input, kind, base, None).base_href
+    } else if saw_base {
         first_base_href(&root)
     } else {
         None

@@ -79,6 +79,10 @@ pub(crate) struct Filtered {
     pub(crate) dropped_elements: usize,
     /// Comments dropped outside dropped elements.
     pub(crate) dropped_comments: usize,
+    /// Whether a `<base>` may have been dropped with a dropped element (see
+    /// [`FilterSink::swallow`]): the page's base URL must then be read from the tree as
+    /// parsed without the filter.
+    pub(crate) dropped_base: bool,
 }
 
 /// The sink: an inner sink building the [`RcDom`], plus the two sentinels and the counters.
@@ -96,6 +100,10 @@ pub(crate) struct FilterSink<'a, S> {
     /// Whether an `<svg>` element was created since [`FilterSink::take_svg_created`] last
     /// asked (only when `skip_drawings`).
     svg_created: Cell<bool>,
+    /// Whether an HTML `<base>` element was created.
+    saw_base: Cell<bool>,
+    /// Whether a `<base>`, or a node that may hold one, went below a dropped node.
+    dropped_base: Cell<bool>,
 }
 
 #[derive(PartialEq)]
@@ -120,6 +128,22 @@ impl<'a, S: InnerSink> FilterSink<'a, S> {
             dropped_comments: Cell::new(0),
             last_shell: Cell::new(false),
             svg_created: Cell::new(false),
+            saw_base: Cell::new(false),
+            dropped_base: Cell::new(false),
+        }
+    }
+
+    /// Notes that `node` goes below a dropped node: if it is a `<base>`, or holds nodes
+    /// (moved by the tree builder, which may hold one), once a `<base>` was created, the
+    /// page's base URL may be lost with it (a browser uses the first `<base href>`
+    /// wherever it stands). Conservative and O(1): the parse then reads the base from the
+    /// tree built without the filter.
+    fn note_dropped(&self, node: &Handle) {
+        if self.saw_base.get()
+            && (matches!(&node.data, NodeData::Element { name, .. } if is_base(name))
+                || !node.children.borrow().is_empty())
+        {
+            self.dropped_base.set(true);
         }
     }
 
@@ -175,6 +199,7 @@ impl<'a, S: InnerSink> FilterSink<'a, S> {
     #[inline(never)]
     fn swallow(&self, child: NodeOrText<Handle>) {
         if let NodeOrText::AppendNode(node) = child {
+            self.note_dropped(&node);
             self.set_mark(&node, true);
         }
     }
@@ -217,6 +242,7 @@ impl<S: InnerSink> TreeSink for FilterSink<'_, S> {
             dom: self.inner.finish(),
             dropped_elements: self.dropped_elements.get(),
             dropped_comments: self.dropped_comments.get(),
+            dropped_base: self.dropped_base.get(),
         }
     }
 
@@ -241,6 +267,7 @@ impl<S: InnerSink> TreeSink for FilterSink<'_, S> {
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
         if is_base(&name) {
             self.inner.note_base();
+            self.saw_base.set(true);
         }
         let shell = (self.filter.drop_element)(&name, &attrs);
         self.last_shell.set(shell);
@@ -357,6 +384,7 @@ impl<S: InnerSink> TreeSink for FilterSink<'_, S> {
         } else {
             let children = std::mem::take(&mut *node.children.borrow_mut());
             for child in &children {
+                self.note_dropped(child);
                 self.set_mark(child, true);
             }
         }
