@@ -179,7 +179,7 @@ impl Cleaner {
     }
 
     fn run(&self, html: &str, kind: InputKind) -> Cleaned {
-        self.run_keeping(html, kind, None)
+        self.run_keeping(html, kind, None, true)
     }
 
     /// Cleans the HTML body of a post: as [`clean`](Cleaner::clean) (or
@@ -191,14 +191,27 @@ impl Cleaner {
         } else {
             InputKind::detect(html)
         };
-        self.run_keeping(html, kind, Some(crate::post::is_engine_comment))
+        self.run_keeping(html, kind, Some(crate::post::is_engine_comment), false)
     }
 
+    /// Cleans a piece of raw HTML of a Markdown post: as
+    /// [`clean_fragment`](Cleaner::clean_fragment), but its `<base>` re-bases nothing (see
+    /// [`run_keeping`](Self::run_keeping)).
+    #[cfg(feature = "posts")]
+    pub(crate) fn clean_post_piece(&self, html: &str) -> Cleaned {
+        self.run_keeping(html, InputKind::Fragment, None, false)
+    }
+
+    /// Parse → walk → serialize, keeping the comments `kept_comments` says. `page_base`:
+    /// whether the input's own `<base href>` re-bases its relative URLs. A post's body does
+    /// not: the post is part of a page the site writes, where a `<base>` would move every
+    /// URL of the site's own template, so it is removed without being applied.
     fn run_keeping(
         &self,
         html: &str,
         kind: InputKind,
         kept_comments: Option<fn(&str) -> bool>,
+        page_base: bool,
     ) -> Cleaned {
         // Each page starts with no proxy URL remembered from the ones cleaned before.
         crate::proxy::memo::forget();
@@ -227,12 +240,13 @@ impl Cleaner {
         let rules: Vec<&dyn Rule> = self.inner.rules.iter().map(|r| &**r).collect();
         let last = self.inner.sanitize.as_ref().map(|s| &**s as &dyn Rule);
         // The page's own `<base href>` re-bases its relative URLs, as in a browser.
-        let page_base = parsed
+        let own_base = parsed
             .base_href
             .as_deref()
+            .filter(|_| page_base)
             .and_then(|href| page_base_url(inner.base_url.as_ref(), href));
         let mut cx = Context::new(
-            page_base.as_ref().or(inner.base_url.as_ref()),
+            own_base.as_ref().or(inner.base_url.as_ref()),
             rules.len() + usize::from(last.is_some()),
             kind == InputKind::Document,
         );

@@ -124,3 +124,22 @@ fn only_the_first_base_with_href_counts() {
     let html = articlean::clean("<!DOCTYPE html><head><base href=\" https://sp\n.example/a\tb/ \"></head><img src=\"x.jpg\" alt=\"\">");
     assert_eq!(img_src(&html), ["https://sp.example/ab/x.jpg"], "{html}");
 }
+
+#[cfg(feature = "posts")]
+#[test]
+fn a_posts_base_rebases_nothing() {
+    // A post is part of a page the site writes: its `<base>` would move the site's own
+    // URLs, so it goes without being applied, in a Markdown body and in an HTML one.
+    let cleaner = Cleaner::default();
+    let markdown = "---\ntitle: T\n---\n<div><base href=\"https://photos.example/h/\"><img src=\"raw.jpg\" alt=\"r\"></div>\n\n![a](x.jpg)\n";
+    let html = cleaner.clean_post(markdown).into_html();
+    assert!(html.contains(r#"src="raw.jpg""#), "{html}");
+    assert!(html.contains("![a](x.jpg)"), "{html}");
+    assert!(!html.contains("<base"), "{html}");
+    let html_body = "---\ntitle: T\n---\n<p><base href=\"https://photos.example/h/\"><img src=\"raw.jpg\" alt=\"r\"></p>\n";
+    let html = cleaner
+        .clean_post_as(html_body, articlean::BodyKind::Html)
+        .into_html();
+    assert!(html.contains(r#"src="raw.jpg""#), "{html}");
+    assert!(!html.contains("<base"), "{html}");
+}

@@ -187,7 +187,7 @@ fn clean_whole(
     place: Place,
 ) -> Cleaned {
     let mut w = Writer::new(verifier, place, newline_of(html));
-    let (clean, report) = cleaner.clean_fragment(html).into_parts();
+    let (clean, report) = cleaner.clean_post_piece(html).into_parts();
     w.report.merge(&report);
     w.write_all(&tokenize(&clean));
     Cleaned {
@@ -354,7 +354,7 @@ impl<'v, 'p> Writer<'v, 'p> {
         } else {
             format!("{}{MARK}</{}>", source.out, tag.name)
         };
-        let (html, report) = cleaner.clean_fragment(&probe).into_parts();
+        let (html, report) = cleaner.clean_post_piece(&probe).into_parts();
         let cleaned = tokenize(&html);
         if complete {
             self.report.merge(&report);
