@@ -512,29 +512,21 @@ fn urls(
                         if refuses(open.image, &open.dest) {
                             edits.push(span, "#".into());
                             neutralised += 1;
-                        } else if open.image
-                            && rewrite_image(
-                                image_urls,
-                                cleaner.base_url(),
-                                &refuses,
-                                body,
-                                span.clone(),
-                                &open.dest,
-                                &mut edits,
-                            ) > 0
-                        {
-                            rewrites += 1;
-                        } else if !open.image
-                            && resolve_link(
-                                cleaner.base_url(),
-                                &refuses,
-                                body,
-                                span.clone(),
-                                &open.dest,
-                                &mut edits,
-                            )
-                        {
-                            resolved += 1;
+                        } else if rewrite_dest(
+                            image_urls.filter(|_| open.image),
+                            open.image,
+                            cleaner.base_url(),
+                            &refuses,
+                            body,
+                            span.clone(),
+                            &open.dest,
+                            &mut edits,
+                        ) {
+                            if open.image {
+                                rewrites += 1;
+                            } else {
+                                resolved += 1;
+                            }
                         } else if !body[span.clone()].starts_with('<') {
                             escaped += links::escape_lt(body, span, "%3C", &mut edits);
                         }
@@ -595,8 +587,11 @@ fn urls(
             edits.push(at, "<#>".into());
             neutralised += 1;
         } else if by_image {
-            rewrites += rewrite_image(image_urls, base, &refuses, body, at, &dest, &mut edits);
-        } else if resolve_link(base, &refuses, body, at, &dest, &mut edits) {
+            let changed = rewrite_dest(
+                image_urls, true, base, &refuses, body, at, &dest, &mut edits,
+            );
+            rewrites += usize::from(changed);
+        } else if rewrite_dest(None, false, base, &refuses, body, at, &dest, &mut edits) {
             resolved += 1;
         }
     }
@@ -651,37 +646,13 @@ fn absolute(
     }
 }
 
-/// Rewrites the image URL `dest` written at `span`: resolved against `base` when it is
-/// relative, then through the image URL rules; 1 when it changed.
-fn rewrite_image(
+/// Rewrites the destination `dest` written at `span` of a link or, with `image`, of an
+/// image: resolved against `base` when it is relative, then, for an image, through the image
+/// URL rules (`image_urls`); whether it changed.
+#[allow(clippy::too_many_arguments)]
+fn rewrite_dest(
     image_urls: Option<&crate::rules::proxied_urls::ProxiedUrls>,
-    base: Option<&url::Url>,
-    refuses: &dyn Fn(bool, &str) -> bool,
-    body: &str,
-    span: Range<usize>,
-    dest: &str,
-    edits: &mut Edits,
-) -> usize {
-    let Some(at) = written_as_is(body, span, dest) else {
-        return 0;
-    };
-    let absolute = absolute(base, |url| refuses(true, url), body, at, dest);
-    let url = absolute.as_deref().unwrap_or(dest);
-    let rewritten = image_urls
-        .filter(|_| links::is_http(url))
-        .and_then(|urls| urls.rewrite(url));
-    match rewritten.or(absolute) {
-        Some(new) if links::writable(&new) && new != dest => {
-            edits.push(at..at + dest.len(), new);
-            1
-        }
-        _ => 0,
-    }
-}
-
-/// Resolves the link destination `dest` written at `span` against `base` when it is
-/// relative; whether it did.
-fn resolve_link(
+    image: bool,
     base: Option<&url::Url>,
     refuses: &dyn Fn(bool, &str) -> bool,
     body: &str,
@@ -692,7 +663,12 @@ fn resolve_link(
     let Some(at) = written_as_is(body, span, dest) else {
         return false;
     };
-    match absolute(base, |url| refuses(false, url), body, at, dest) {
+    let absolute = absolute(base, |url| refuses(image, url), body, at, dest);
+    let url = absolute.as_deref().unwrap_or(dest);
+    let rewritten = image_urls
+        .filter(|_| links::is_http(url))
+        .and_then(|urls| urls.rewrite(url));
+    match rewritten.or(absolute) {
         Some(new) if links::writable(&new) && new != dest => {
             edits.push(at..at + dest.len(), new);
             true
