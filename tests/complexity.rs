@@ -74,6 +74,12 @@ fn misnested(n: usize) -> String {
     "<b><p>x</b></p>".repeat(n)
 }
 
+/// Stray content in tables, foster-parented before each table: the tree builder inserts
+/// it before a sibling, which rcdom looks for from the first of the parent's children.
+fn foster_parented(n: usize) -> String {
+    "<table><datalist><b>a<p>x</b>y</p></datalist></table>".repeat(n)
+}
+
 /// One element with `n` distinct attributes.
 fn many_attributes(n: usize) -> String {
     let mut html = String::from("<p");
@@ -177,6 +183,12 @@ const FAMILIES: &[Family] = &[
         name: "misnested <b><p>x</b></p>",
         make: misnested,
         base: 2000,
+        post: false,
+    },
+    Family {
+        name: "stray content in tables, foster-parented",
+        make: foster_parented,
+        base: 600,
         post: false,
     },
     Family {
