@@ -398,6 +398,18 @@ fn has_real_source(attrs: &[(&str, &str)]) -> bool {
     })
 }
 
+/// Whether an `<img>` with these attributes shows a picture: a real `src` or `srcset`, and
+/// neither `hidden` nor a style that hides it (`aria-hidden` hides it from screen readers
+/// only: Gatsby's and Next's pictures carry it).
+fn shown_with_source(attrs: &[(&str, &str)]) -> bool {
+    has_real_source(attrs)
+        && !attrs.iter().any(|&(k, v)| match k {
+            "hidden" => true,
+            "style" => crate::rules::junk::style_hides(v),
+            _ => false,
+        })
+}
+
 impl super::LazyImages {
     /// An `<img>` whose only candidate is a guess (an attribute of no known name whose value
     /// is an image URL: CNN's `data-src-mini`, the first of its `data-src-<size>` set, is its
@@ -423,6 +435,11 @@ impl super::LazyImages {
         let Some(img) = next_noscript_image(el, cx) else {
             return false;
         };
+        // A twin the page would not show (hidden, or with nothing real to show) is no
+        // better than the guess.
+        if !img.with_attrs(|attrs| shown_with_source(attrs)) {
+            return false;
+        }
         take_noscript_image(el, &img);
         *state = src_state_by(el.attr_by_atom(&local_name!("src")), |s| low.of(s));
         // The guess is no candidate any more (its attribute is left to the sanitizer).
