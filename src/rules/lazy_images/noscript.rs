@@ -437,7 +437,7 @@ impl super::LazyImages {
         };
         // A twin the page would not show (hidden, or with nothing real to show) is no
         // better than the guess.
-        if !img.with_attrs(|attrs| shown_with_source(attrs)) {
+        if !img.with_attrs(shown_with_source) {
             return false;
         }
         take_noscript_image(el, &img);
