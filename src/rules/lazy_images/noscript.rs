@@ -436,8 +436,18 @@ impl super::LazyImages {
             return false;
         };
         // A twin the page would not show (hidden, or with nothing real to show) is no
-        // better than the guess.
-        if !img.with_attrs(shown_with_source) {
+        // better than the guess; nor is an image that describes another picture (a twin
+        // copies the `alt` of its image: an image of the next `<noscript>` of a gallery
+        // does not).
+        let alt = el.attr_by_atom(&local_name!("alt")).unwrap_or("").trim();
+        let twin = img.with_attrs(|attrs| {
+            let twin_alt = attrs
+                .iter()
+                .find(|(k, _)| *k == "alt")
+                .map_or("", |(_, v)| v.trim());
+            shown_with_source(attrs) && twin_alt == alt
+        });
+        if !twin {
             return false;
         }
         take_noscript_image(el, &img);
