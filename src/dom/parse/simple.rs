@@ -397,7 +397,7 @@ fn reference(s: &[u8]) -> Option<(char, usize)> {
 
 #[cfg(test)]
 #[path = "simple_tests.rs"]
-mod simple_tests;
+pub(super) mod simple_tests;
 
 #[cfg(test)]
 #[path = "simple_attack_tests.rs"]

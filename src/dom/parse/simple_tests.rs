@@ -11,7 +11,7 @@ use std::fmt::Write;
 /// Everything about a node list the rest of the crate can see: names, namespaces and
 /// prefixes, attributes in order, text, template contents, and that each node's parent is
 /// the node it hangs from (none at the top).
-fn describe(nodes: &[Handle]) -> String {
+pub(in crate::dom::parse) fn describe(nodes: &[Handle]) -> String {
     let mut out = String::new();
     let mut stack: Vec<(Handle, Option<Handle>, usize)> =
         nodes.iter().rev().map(|n| (n.clone(), None, 0)).collect();
