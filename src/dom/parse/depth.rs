@@ -156,7 +156,7 @@ pub(crate) struct DepthSink {
     probing: Cell<bool>,
     /// Where the probe would have gone: the depth of its parent.
     probed: Cell<Option<usize>>,
-    /// Whether an HTML `<base>` element was created (see [`first_base_href`](super::first_base_href)).
+    /// Whether an HTML `<base>` element was created (see [`HasDepth::saw_base`]).
     saw_base: Cell<bool>,
 }
 
@@ -180,12 +180,6 @@ impl DepthSink {
             probed: Cell::new(None),
             saw_base: Cell::new(false),
         }
-    }
-
-    /// Whether an HTML `<base>` element was created: only then is the tree searched for the
-    /// page's base URL.
-    pub(crate) fn saw_base(&self) -> bool {
-        self.saw_base.get()
     }
 
     /// The depth of `node`: the number of elements from the root to it, itself included, plus
@@ -344,7 +338,7 @@ impl TreeSink for DepthSink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
         if is_base(&name) {
-            self.note_base();
+            self.saw_base.set(true);
         }
         let element = self.dom.create_element(name, attrs, flags);
         if let NodeData::Element {
@@ -499,21 +493,25 @@ pub(crate) trait HasDepth: TreeSink<Handle = Handle> {
     fn take_svg_created(&self) -> bool {
         false
     }
+
+    /// Whether an HTML `<base>` element was created (by whichever sink creates elements):
+    /// only then is the tree searched for the page's base URL.
+    fn saw_base(&self) -> bool;
 }
 
 impl HasDepth for DepthSink {
     fn depth_sink(&self) -> &DepthSink {
         self
     }
+
+    fn saw_base(&self) -> bool {
+        self.saw_base.get()
+    }
 }
 
 impl InnerSink for DepthSink {
     fn probing(&self) -> bool {
         self.probing.get()
-    }
-
-    fn note_base(&self) {
-        self.saw_base.set(true);
     }
 
     fn append_text(&self, parent: &Handle, text: StrTendril) {
@@ -533,6 +531,10 @@ impl HasDepth for FilterSink<'_, DepthSink> {
 
     fn take_svg_created(&self) -> bool {
         FilterSink::take_svg_created(self)
+    }
+
+    fn saw_base(&self) -> bool {
+        FilterSink::saw_base(self)
     }
 }
 

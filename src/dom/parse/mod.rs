@@ -227,7 +227,7 @@ fn first_base_href(root: &Handle) -> Option<String> {
 
 /// Runs the tokenizer and the tree builder over `html` into `sink`; also says whether the
 /// tree may hold elements deeper than the cap (see [`DepthSink::may_exceed_cap`]), and
-/// whether it holds a `<base>` element (see [`DepthSink::saw_base`]).
+/// whether it holds a `<base>` element (see [`HasDepth::saw_base`]).
 fn build<S: HasDepth>(html: StrTendril, kind: InputKind, sink: S) -> (S::Output, bool, bool) {
     let opts = opts();
     let (builder, initial_state) = match kind {
@@ -260,7 +260,7 @@ fn build<S: HasDepth>(html: StrTendril, kind: InputKind, sink: S) -> (S::Output,
     tokenizer.end();
     let sink = tokenizer.sink.builder.sink;
     let too_deep = sink.depth_sink().may_exceed_cap();
-    let saw_base = sink.depth_sink().saw_base();
+    let saw_base = sink.saw_base();
     (sink.finish(), too_deep, saw_base)
 }
 

@@ -40,9 +40,6 @@ pub(crate) trait InnerSink: TreeSink<Handle = Handle, Output = RcDom> {
         false
     }
 
-    /// Told that an HTML `<base>` element was created (see [`is_base`]).
-    fn note_base(&self) {}
-
     /// `append` of text, which an inner sink may place without looking at it.
     fn append_text(&self, parent: &Handle, text: StrTendril) {
         self.append(parent, NodeOrText::AppendText(text));
@@ -151,6 +148,12 @@ impl<'a, S: InnerSink> FilterSink<'a, S> {
     /// skipped (see [`Prefilter::skip_drawings`]).
     pub(crate) fn take_svg_created(&self) -> bool {
         self.svg_created.replace(false)
+    }
+
+    /// Whether an HTML `<base>` element was created (this sink creates the elements itself,
+    /// not its inner sink).
+    pub(crate) fn saw_base(&self) -> bool {
+        self.saw_base.get()
     }
 
     /// Whether the element created last is a shell: nothing attached to it is kept.
@@ -266,7 +269,6 @@ impl<S: InnerSink> TreeSink for FilterSink<'_, S> {
     #[inline]
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
         if is_base(&name) {
-            self.inner.note_base();
             self.saw_base.set(true);
         }
         let shell = (self.filter.drop_element)(&name, &attrs);
