@@ -513,7 +513,7 @@ fn urls(
                             edits.push(span, "#".into());
                             neutralised += 1;
                         } else if rewrite_dest(
-                            image_urls.filter(|_| open.image),
+                            image_urls,
                             open.image,
                             cleaner.base_url(),
                             &refuses,
@@ -591,7 +591,9 @@ fn urls(
                 image_urls, true, base, &refuses, body, at, &dest, &mut edits,
             );
             rewrites += usize::from(changed);
-        } else if rewrite_dest(None, false, base, &refuses, body, at, &dest, &mut edits) {
+        } else if rewrite_dest(
+            image_urls, false, base, &refuses, body, at, &dest, &mut edits,
+        ) {
             resolved += 1;
         }
     }
@@ -648,7 +650,8 @@ fn absolute(
 
 /// Rewrites the destination `dest` written at `span` of a link or, with `image`, of an
 /// image: resolved against `base` when it is relative, then, for an image, through the image
-/// URL rules (`image_urls`); whether it changed.
+/// URL rules (`image_urls`, the cleaner's; a link's URL never goes through them); whether
+/// it changed.
 #[allow(clippy::too_many_arguments)]
 fn rewrite_dest(
     image_urls: Option<&crate::rules::proxied_urls::ProxiedUrls>,
@@ -666,7 +669,7 @@ fn rewrite_dest(
     let absolute = absolute(base, |url| refuses(image, url), body, at, dest);
     let url = absolute.as_deref().unwrap_or(dest);
     let rewritten = image_urls
-        .filter(|_| links::is_http(url))
+        .filter(|_| image && links::is_http(url))
         .and_then(|urls| urls.rewrite(url));
     match rewritten.or(absolute) {
         Some(new) if links::writable(&new) && new != dest => {
