@@ -262,34 +262,17 @@ pub(super) fn strip_markers(el: &mut Element<'_>) {
     }
 }
 
-/// [`strip_lazy_markers`] of each candidate of `srcset` (the candidates rewritten as
-/// [`clean_srcset`](super::candidates::clean_srcset) writes them: `url descriptor`, joined by
-/// `, `), or `None` when no candidate had the marker. Most `srcset`s have none: the marker
+/// [`strip_lazy_markers`] of each candidate of `srcset` (rewritten by
+/// [`srcset::rewrite`](crate::srcset::rewrite): `url descriptor`, joined by `, `, as
+/// [`clean_srcset`](super::candidates::clean_srcset) writes them), or `None` when no
+/// candidate had the marker. Most `srcset`s have none: the marker
 /// is in a query, and most have no `?` (one byte search answers them).
 fn strip_srcset_markers(srcset: &str) -> Option<String> {
     memchr::memchr(b'?', srcset.as_bytes())?;
     if !srcset.contains("is-pending-load") {
         return None;
     }
-    let mut kept = String::with_capacity(srcset.len());
-    let mut removed = false;
-    for c in crate::srcset::iter(srcset) {
-        if !kept.is_empty() {
-            kept.push_str(", ");
-        }
-        match strip_lazy_markers(c.url) {
-            Some(url) => {
-                removed = true;
-                kept.push_str(&url);
-            }
-            None => kept.push_str(c.url),
-        }
-        if !c.descriptor.is_empty() {
-            kept.push(' ');
-            kept.push_str(c.descriptor);
-        }
-    }
-    removed.then_some(kept)
+    crate::srcset::rewrite(srcset, strip_lazy_markers)
 }
 
 /// A number of pixels as a dimension attribute states it (`640`, `640px`): 1 to 999999.
