@@ -11,7 +11,10 @@
 //! thread only), `--engine articlean|unfiltered|ammonia|parse|roundtrip` (what is run:
 //! `unfiltered` is articlean without dropping anything while parsing, same output; `parse` is
 //! html5ever into rcdom only, `roundtrip` adds html5ever's serializer; both as the bench
-//! does), `--only RULE` (articlean with that built-in rule alone).
+//! does), `--only RULE[,RULE…]` (articlean with those built-in rules alone), `--versus
+//! ENGINE` (one thread: each round runs the corpus with `--engine`'s engine and with this one,
+//! in turns, and prints the median of the rounds' speed ratios; on a shared machine whose
+//! speed drifts from second to second this is steadier than two separate runs).
 
 #[path = "../benches/support/mod.rs"]
 mod support;
@@ -33,6 +36,7 @@ fn main() -> ExitCode {
     let mut engine = String::from("articlean");
     let mut only: Option<String> = None;
     let mut dir: Option<String> = None;
+    let mut versus: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -40,6 +44,7 @@ fn main() -> ExitCode {
             "--seq-only" => seq_only = true,
             "--engine" => engine = args.next().unwrap_or(engine),
             "--only" => only = args.next(),
+            "--versus" => versus = args.next(),
             _ => dir = Some(arg),
         }
     }
@@ -50,8 +55,8 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let cleaner = match &only {
-        Some(rule) => match Cleaner::builder()
-            .with_only_rules(&[rule])
+        Some(rules) => match Cleaner::builder()
+            .with_only_rules(&rules.split(',').collect::<Vec<_>>())
             .allow_unsafe_output()
             .build()
         {
@@ -70,8 +75,8 @@ fn main() -> ExitCode {
         .build()
         .expect("the default policy builds");
     let ammonia = ammonia::Builder::default();
-    let run = |page: &str| -> usize {
-        match engine.as_str() {
+    let run_with = |engine: &str, page: &str| -> usize {
+        match engine {
             "ammonia" => ammonia.clean(page).to_string().len(),
             "parse" => support::parse(page).document.children.borrow().len(),
             "roundtrip" => support::roundtrip(page).len(),
@@ -79,6 +84,7 @@ fn main() -> ExitCode {
             _ => cleaner.clean(page).html().len(),
         }
     };
+    let run = |page: &str| run_with(&engine, page);
     let bytes = support::total_len(&pages) * rounds;
     println!(
         "{engine}{}: {} pages, {:.1} MB × {rounds} rounds",
@@ -88,6 +94,44 @@ fn main() -> ExitCode {
         pages.len(),
         support::total_len(&pages) as f64 / 1e6
     );
+
+    if let Some(other) = &versus {
+        // Per round: the time of each engine over the whole corpus, the order swapped every
+        // round so that neither always runs second.
+        let time = |engine: &str| {
+            let start = Instant::now();
+            let out: usize = pages.iter().map(|(_, p)| run_with(engine, p)).sum();
+            std::hint::black_box(out);
+            start.elapsed().as_secs_f64()
+        };
+        let mut ratios = Vec::with_capacity(rounds);
+        let (mut best_a, mut best_b) = (f64::MAX, f64::MAX);
+        for round in 0..rounds {
+            let (a, b) = if round % 2 == 0 {
+                let a = time(&engine);
+                (a, time(other))
+            } else {
+                let b = time(other);
+                (time(&engine), b)
+            };
+            best_a = best_a.min(a);
+            best_b = best_b.min(b);
+            ratios.push(b / a);
+        }
+        ratios.sort_by(f64::total_cmp);
+        let mb = support::total_len(&pages) as f64 / 1e6;
+        println!(
+            "{engine} ÷ {other}: median of {rounds} rounds {:.3}× (quartiles {:.3}–{:.3}); \
+             best rounds {:.1} and {:.1} MB/s, {:.3}×",
+            ratios[rounds / 2],
+            ratios[rounds / 4],
+            ratios[rounds * 3 / 4],
+            mb / best_a,
+            mb / best_b,
+            best_b / best_a
+        );
+        return ExitCode::SUCCESS;
+    }
 
     let start = Instant::now();
     let mut out = 0;
