@@ -173,10 +173,36 @@ impl Builder {
 /// `name` lowercased (ASCII), as an atom.
 fn lowercase_atom(name: &str) -> LocalName {
     if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        LocalName::from(name.to_ascii_lowercase())
+        let lower = name.to_ascii_lowercase();
+        known_atom(&lower).unwrap_or_else(|| LocalName::from(lower))
     } else {
-        LocalName::from(name)
+        known_atom(name).unwrap_or_else(|| LocalName::from(name))
     }
+}
+
+/// Defines [`known_atom`] and the list of the names it knows ([`KNOWN_NAMES`], for its test).
+macro_rules! known_atoms {
+    ($($name:tt)*) => {
+        /// The atom of `name` (lowercase), when it is one of the names fragments usually hold:
+        /// a `match` on the string, where [`LocalName::from`] hashes it to find the static
+        /// atom. `None` for any other name.
+        fn known_atom(name: &str) -> Option<LocalName> {
+            Some(match name {
+                $($name => local_name!($name),)*
+                _ => return None,
+            })
+        }
+
+        /// The names [`known_atom`] knows.
+        #[cfg(test)]
+        const KNOWN_NAMES: &[&str] = &[$($name),*];
+    };
+}
+
+known_atoms! {
+    "img" "src" "alt" "class" "width" "height" "srcset" "sizes" "title" "style" "id"
+    "loading" "decoding" "role" "href" "type" "div" "span" "a" "p" "figure" "figcaption"
+    "picture" "source" "br"
 }
 
 fn is_space(c: u8) -> bool {
@@ -294,6 +320,10 @@ fn attributes(html: &str, mut i: usize) -> Option<(Vec<Attribute>, usize, bool)>
         }
         let local = lowercase_atom(name);
         if !attrs.iter().any(|a| a.name.local == local) {
+            if attrs.is_empty() {
+                // Room for an image's usual attributes at once, not grown 4, 8, 16.
+                attrs.reserve(8);
+            }
             attrs.push(Attribute {
                 name: QualName::new(None, ns!(), local),
                 value,
@@ -321,7 +351,13 @@ fn value(html: &str, i: usize) -> Option<(StrTendril, usize)> {
             }),
         }
         .map(|p| j + p)?;
-        out.push_slice(&html[j..run]);
+        if out.is_empty() {
+            // One copy of the run, not a push into an empty tendril (which allocates it
+            // short, then grows it): the value is usually one run, a URL or a class.
+            out = StrTendril::from_slice(&html[j..run]);
+        } else {
+            out.push_slice(&html[j..run]);
+        }
         j = run;
         match bytes[j] {
             b'&' => match reference(&bytes[j..]) {

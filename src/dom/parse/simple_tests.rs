@@ -153,6 +153,9 @@ const ATTR_NAMES: &[&str] = &[
     "srcSet",
     "srcset",
     "class",
+    "Width",
+    "loading",
+    "data-original",
     "x:y",
     "a.b",
     "a_b",
@@ -168,6 +171,7 @@ const EQUALS: &[&str] = &["=", " = ", "= ", "\n=\n"];
 const QUOTES: &[&str] = &["\"", "'", "", "none"];
 const VALUES: &[&str] = &[
     "a.jpg",
+    "https://a.example/wp-content/uploads/2023/04/photo-1024x683.jpg",
     "/x/y.png?a=1",
     "&amp;",
     "&#038;",
@@ -324,14 +328,14 @@ fn markup_with(steps: &[Step], weird_names: bool, weird: bool) -> String {
                 out.push_str(name);
                 for (n, between, eq, quote, value) in attrs {
                     out.push_str(pick(BETWEEN, *between, 6));
-                    out.push_str(pick(ATTR_NAMES, *n, 12));
+                    out.push_str(pick(ATTR_NAMES, *n, 15));
                     let quote = pick(QUOTES, *quote, 4);
                     if quote == "none" {
                         continue;
                     }
                     out.push_str(pick(EQUALS, *eq, 4));
                     out.push_str(quote);
-                    let value: String = value.iter().map(|&v| pick(VALUES, v, 14)).collect();
+                    let value: String = value.iter().map(|&v| pick(VALUES, v, 15)).collect();
                     let value = if value.is_empty() && quote.is_empty() {
                         "v".to_string()
                     } else {
@@ -483,4 +487,37 @@ fn what_html5ever_reads_otherwise_is_not() {
         assert!(parse_simple(html, 3).is_none(), "{html:?}");
     }
     assert!(parse_simple("<img>", MAX_DEPTH).is_none());
+}
+
+#[test]
+fn known_atoms_are_the_atoms_of_their_names() {
+    for name in super::KNOWN_NAMES {
+        assert_eq!(
+            super::known_atom(name),
+            Some(html5ever::LocalName::from(*name)),
+            "{name}"
+        );
+    }
+    assert_eq!(super::known_atom("data-src"), None);
+    assert_eq!(super::known_atom("IMG"), None);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+    /// `lowercase_atom` is the atom of the name lowercased, whether [`super::known_atom`]
+    /// knows it or not.
+    #[test]
+    fn lowercase_atom_is_the_lowercase_names_atom(
+        pieces in proptest::collection::vec(proptest::sample::select(&[
+            "img", "IMG", "src", "Src", "set", "srcset", "a", "A", "data-", "-", "class",
+            "width", "Height", "figcaption", "br", "x", "é", "",
+        ][..]), 0..4)
+    ) {
+        let name = pieces.concat();
+        prop_assert_eq!(
+            super::lowercase_atom(&name),
+            html5ever::LocalName::from(name.to_ascii_lowercase()),
+            "{:?}", name
+        );
+    }
 }
