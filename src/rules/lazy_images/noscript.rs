@@ -332,11 +332,23 @@ const GENERIC_STEMS: &[&str] = &[
 /// name ([`GENERIC_STEMS`], a number, a size) with its folder (`4411/full`).
 pub(crate) fn picture_key(url: &str) -> String {
     let stem = file_key(url);
-    let generic = GENERIC_STEMS.contains(&stem.as_str())
-        || stem.bytes().all(|b| b.is_ascii_digit() || b == b'x');
-    if !generic {
+    if !is_generic_stem(&stem) {
         return stem;
     }
+    with_folder(url, stem)
+}
+
+/// Whether the stem `stem` (lowercase) names no picture: one of [`GENERIC_STEMS`], or made of
+/// digits and `x` only (a number, a size; or nothing).
+fn is_generic_stem(stem: &str) -> bool {
+    stem.bytes().all(|b| b.is_ascii_digit() || b == b'x') || GENERIC_STEMS.contains(&stem)
+}
+
+/// The key of a generic `stem`: `folder/stem`, with the folder of `url` (lowercase), when
+/// it has one that is no scheme or host (`https:`).
+#[cold]
+#[inline(never)]
+fn with_folder(url: &str, stem: String) -> String {
     let end = memchr::memchr2(b'?', b'#', url.as_bytes()).unwrap_or(url.len());
     let path = &url[..end];
     let folder = path
@@ -350,31 +362,43 @@ pub(crate) fn picture_key(url: &str) -> String {
     }
 }
 
-/// The file name part of [`picture_key`].
+/// The file name part of [`picture_key`], read as bytes (every mark it looks for is ASCII,
+/// so each cut falls between characters).
 fn file_key(url: &str) -> String {
-    // Read in any case, lower-cased once at the end (ASCII only: the offsets stay).
+    // Read in any case, lower-cased once at the end.
     let name = file_name(url);
-    let mut stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    for suffix in ["-scaled", "@2x", "@3x", "@1x"] {
+    let bytes = name.as_bytes();
+    let mut stem = match memchr::memrchr(b'.', bytes) {
+        Some(dot) => &bytes[..dot],
+        None => bytes,
+    };
+    for suffix in [&b"-scaled"[..], b"@2x", b"@3x", b"@1x"] {
         if let Some(at) = stem.len().checked_sub(suffix.len()) {
-            if stem.is_char_boundary(at) && stem[at..].eq_ignore_ascii_case(suffix) {
+            if stem[at..].eq_ignore_ascii_case(suffix) {
                 stem = &stem[..at];
             }
         }
     }
     // `-1024x683` / `_800x600`
-    if let Some(pos) = stem.rfind(['-', '_']) {
-        let tail = &stem[pos + 1..];
-        let dims = tail.split_once(['x', 'X']).is_some_and(|(w, h)| {
-            !w.is_empty()
-                && !h.is_empty()
-                && (w.bytes().chain(h.bytes())).all(|b| b.is_ascii_digit())
-        });
-        if dims && pos > 0 {
+    if let Some(pos) = stem.iter().rposition(|&b| b == b'-' || b == b'_') {
+        if pos > 0 && is_size(&stem[pos + 1..]) {
             stem = &stem[..pos];
         }
     }
-    stem.to_ascii_lowercase()
+    // Cut at ASCII bytes only: between characters.
+    name[..stem.len()].to_ascii_lowercase()
+}
+
+/// Whether `tail` is a size, `<digits>x<digits>` (`x` in any case; the first one splits).
+fn is_size(tail: &[u8]) -> bool {
+    let Some(x) = tail.iter().position(|&b| b == b'x' || b == b'X') else {
+        return false;
+    };
+    let (w, h) = (&tail[..x], &tail[x + 1..]);
+    !w.is_empty()
+        && !h.is_empty()
+        && w.iter().all(u8::is_ascii_digit)
+        && h.iter().all(u8::is_ascii_digit)
 }
 
 /// Whether `node` (not cleaned yet) is, or holds, an image that has a real source or a
@@ -535,6 +559,70 @@ mod tests {
         ) {
             let k = pieces.concat();
             proptest::prop_assert_eq!(super::names_srcset(&k), k.contains("srcset"), "{:?}", k);
+        }
+    }
+
+    /// [`super::picture_key`] as it was written first, with `str` searches: the reference
+    /// the byte reading is checked against.
+    fn picture_key_by_str(url: &str) -> String {
+        let stem = file_key_by_str(url);
+        let generic = super::GENERIC_STEMS.contains(&stem.as_str())
+            || stem.bytes().all(|b| b.is_ascii_digit() || b == b'x');
+        if !generic {
+            return stem;
+        }
+        let end = memchr::memchr2(b'?', b'#', url.as_bytes()).unwrap_or(url.len());
+        let path = &url[..end];
+        let folder = path
+            .rsplit('/')
+            .nth(1)
+            .filter(|f| !f.is_empty() && !f.contains(':'))
+            .map(str::to_ascii_lowercase);
+        match folder {
+            Some(folder) => format!("{folder}/{stem}"),
+            None => stem,
+        }
+    }
+
+    fn file_key_by_str(url: &str) -> String {
+        let name = super::file_name(url);
+        let mut stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+        for suffix in ["-scaled", "@2x", "@3x", "@1x"] {
+            if let Some(at) = stem.len().checked_sub(suffix.len()) {
+                if stem.is_char_boundary(at) && stem[at..].eq_ignore_ascii_case(suffix) {
+                    stem = &stem[..at];
+                }
+            }
+        }
+        if let Some(pos) = stem.rfind(['-', '_']) {
+            let tail = &stem[pos + 1..];
+            let dims = tail.split_once(['x', 'X']).is_some_and(|(w, h)| {
+                !w.is_empty()
+                    && !h.is_empty()
+                    && (w.bytes().chain(h.bytes())).all(|b| b.is_ascii_digit())
+            });
+            if dims && pos > 0 {
+                stem = &stem[..pos];
+            }
+        }
+        stem.to_ascii_lowercase()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(8192))]
+        /// `picture_key` reads bytes as the `str` searches it replaces did, on URLs made of
+        /// the pieces its cuts look for.
+        #[test]
+        fn picture_key_as_by_str(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "https://a.example", "/", "//", "g", "4411", "full", "FULL", "Original", "img",
+                "photo", "été", "中", ".", ".jpg", ".JPEG", "-", "_", "x", "X", "1024", "683",
+                "-scaled", "-SCALED", "@2x", "@2X", "@3x", "@1x", "@", "?", "#", "a=1", ":",
+                "-1024x683", "_800X600", "x1", "1x", "-x", "é-1x2", "",
+            ][..]), 0..10)
+        ) {
+            let url = pieces.concat();
+            proptest::prop_assert_eq!(super::picture_key(&url), picture_key_by_str(&url), "{:?}", url);
         }
     }
 
