@@ -147,8 +147,8 @@ pub(crate) fn noscript_action(
             {
                 shown.extend(keys);
             }
-        } else if will_show_image(&after, extra) {
-            memo.upcoming_keys(&after, &mut shown);
+        } else if after.is("picture") {
+            memo.upcoming_picture_keys(&after, extra, &mut shown);
         }
     }
     // The keys of each image, read once (each URL goes through the proxy unwrapper, once).
@@ -176,8 +176,20 @@ pub(crate) fn noscript_action(
         drop(images);
         return el.replace_with(roots);
     }
-    let is_shown = |img: &NodeRef| shown_images.iter().any(|s| s.same(img));
-    let kept = without(roots, |n| {
+    let kept = without_shown(roots, &shown_images);
+    drop(shown_images);
+    drop(images);
+    el.replace_with(kept)
+}
+
+/// `roots` less the images of `shown` (already shown beside the `<noscript>`), with the
+/// `figure`, `a` or `picture` that holds only them. Rare (a gallery whose first image is
+/// shown before it): out of line.
+#[cold]
+#[inline(never)]
+fn without_shown(roots: Vec<NodeRef>, shown: &[&NodeRef]) -> Vec<NodeRef> {
+    let is_shown = |img: &NodeRef| shown.iter().any(|s| s.same(img));
+    without(roots, |n| {
         if n.is("img") {
             return is_shown(n);
         }
@@ -190,10 +202,7 @@ pub(crate) fn noscript_action(
             .filter(|d| d.is("img"))
             .collect();
         !inner.is_empty() && inner.iter().all(is_shown)
-    });
-    drop(shown_images);
-    drop(images);
-    el.replace_with(kept)
+    })
 }
 
 /// The picture keys of the URLs read while one `<noscript>` is looked at, by URL: the image
@@ -213,7 +222,6 @@ impl KeyMemo {
 
     /// The picture keys of the images `node` (already cleaned) shows with a real source.
     fn shown_keys(&mut self, node: &NodeRef, out: &mut Vec<String>) {
-        let real = |n: &NodeRef| n.is("img") && n.with_attrs(has_real_source);
         if node.is("img") {
             // Its attributes read once: whether it has a real source, and its keys.
             if let Some(keys) =
@@ -222,20 +230,39 @@ impl KeyMemo {
                 out.extend(keys);
             }
         } else if node.is("picture") || node.is("figure") || node.is("a") || node.is("span") {
-            for d in node.descendant_elements().iter().filter(|d| real(d)) {
-                out.extend(self.image_keys(d));
-            }
+            self.shown_keys_inside(node, out);
         }
     }
 
-    /// The picture keys of the images `node` (not cleaned yet) will show, its lazy
-    /// candidates included.
-    fn upcoming_keys(&mut self, node: &NodeRef, out: &mut Vec<String>) {
-        if node.is("img") {
-            out.extend(self.image_keys(node));
-        } else {
-            for d in node.descendant_elements().iter().filter(|d| d.is("img")) {
-                out.extend(self.image_keys(d));
+    /// [`shown_keys`](Self::shown_keys) of a wrapper: of the images inside it. Out of line:
+    /// the element before a `<noscript>` is mostly its image.
+    #[cold]
+    #[inline(never)]
+    fn shown_keys_inside(&mut self, node: &NodeRef, out: &mut Vec<String>) {
+        let real = |n: &NodeRef| n.is("img") && n.with_attrs(has_real_source);
+        for d in node.descendant_elements().iter().filter(|d| real(d)) {
+            out.extend(self.image_keys(d));
+        }
+    }
+
+    /// The picture keys of the images of the `<picture>` `node` (not cleaned yet), lazy
+    /// candidates included, when one of them will show an image (has a real source or a
+    /// lazy candidate to promote). Out of line: the element after a `<noscript>` is
+    /// mostly its image.
+    #[cold]
+    #[inline(never)]
+    fn upcoming_picture_keys(&mut self, node: &NodeRef, extra: &[String], out: &mut Vec<String>) {
+        let images: Vec<NodeRef> = node
+            .descendant_elements()
+            .into_iter()
+            .filter(|d| d.is("img"))
+            .collect();
+        if images
+            .iter()
+            .any(|n| n.with_attrs(|pairs| shows_image(pairs, extra)))
+        {
+            for img in &images {
+                out.extend(self.image_keys(img));
             }
         }
     }
@@ -399,13 +426,6 @@ fn is_size(tail: &[u8]) -> bool {
         && !h.is_empty()
         && w.iter().all(u8::is_ascii_digit)
         && h.iter().all(u8::is_ascii_digit)
-}
-
-/// Whether `node` (not cleaned yet) is, or holds, an image that has a real source or a
-/// lazy candidate to promote.
-fn will_show_image(node: &NodeRef, extra: &[String]) -> bool {
-    let ok = |n: &NodeRef| n.is("img") && n.with_attrs(|pairs| shows_image(pairs, extra));
-    ok(node) || (node.is("picture") && node.descendant_elements().iter().any(ok))
 }
 
 /// Whether an `<img>` (not cleaned yet) whose attributes are `pairs` has a real source or a
