@@ -39,6 +39,7 @@ pub(crate) mod sink;
 mod text_refs;
 
 pub(crate) use attr_filter::AttrFilter;
+pub(crate) use simple::single_img_attrs;
 pub(crate) use sink::Prefilter;
 
 use attr_cap::filter_attributes;

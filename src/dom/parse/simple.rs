@@ -38,6 +38,7 @@ use super::depth::MAX_DEPTH;
 use html5ever::tendril::StrTendril;
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 use markup5ever_rcdom::{Handle, Node, NodeData};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -242,7 +243,7 @@ fn tag(html: &str, mut i: usize, b: &mut Builder, parent_depth: usize) -> Option
     if parent_depth + b.stack.len() + 2 > MAX_DEPTH {
         return None;
     }
-    let (attrs, end, self_closing) = attributes(html, i)?;
+    let (attrs, end, self_closing) = attributes::<Vec<Attribute>>(html, i)?;
     if self_closing && kind != Kind::Void {
         return None;
     }
@@ -259,11 +260,118 @@ fn tag(html: &str, mut i: usize, b: &mut Builder, parent_depth: usize) -> Option
     Some(end)
 }
 
+/// Where a start tag's attributes go, as they are read: the nodes' `Attribute`s, or plain
+/// strings ([`single_img_attrs`]). One reading of the markup for both.
+trait Attrs<'a>: Default {
+    /// The decoded value of an attribute.
+    type Value: Value<'a>;
+    /// Adds the attribute `name` (as written) unless one of its name (lowercased) is there.
+    fn add(&mut self, name: &'a str, value: Self::Value);
+}
+
+/// A decoded attribute value, built from runs of the markup and decoded characters.
+trait Value<'a>: Default {
+    fn run(&mut self, s: &'a str);
+    fn char(&mut self, c: char);
+}
+
+impl Attrs<'_> for Vec<Attribute> {
+    type Value = StrTendril;
+    fn add(&mut self, name: &str, value: StrTendril) {
+        let local = lowercase_atom(name);
+        if !self.iter().any(|a| a.name.local == local) {
+            if self.is_empty() {
+                // Room for an image's usual attributes at once, not grown 4, 8, 16.
+                self.reserve(8);
+            }
+            self.push(Attribute {
+                name: QualName::new(None, ns!(), local),
+                value,
+            });
+        }
+    }
+}
+
+impl Value<'_> for StrTendril {
+    fn run(&mut self, s: &str) {
+        if self.is_empty() {
+            // One copy of the run, not a push into an empty tendril (which allocates it
+            // short, then grows it): the value is usually one run, a URL or a class.
+            *self = StrTendril::from_slice(s);
+        } else {
+            self.push_slice(s);
+        }
+    }
+    fn char(&mut self, c: char) {
+        self.push_char(c);
+    }
+}
+
+/// Attributes as strings: the name lowercased, the value decoded (borrowed from the markup
+/// when it is one run).
+pub(crate) type PlainAttrs<'a> = Vec<(Cow<'a, str>, Cow<'a, str>)>;
+
+impl<'a> Attrs<'a> for PlainAttrs<'a> {
+    type Value = Cow<'a, str>;
+    fn add(&mut self, name: &'a str, value: Cow<'a, str>) {
+        let name: Cow<'a, str> = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(name.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(name)
+        };
+        if !self.iter().any(|(n, _)| *n == name) {
+            if self.is_empty() {
+                self.reserve(8);
+            }
+            self.push((name, value));
+        }
+    }
+}
+
+impl<'a> Value<'a> for Cow<'a, str> {
+    fn run(&mut self, s: &'a str) {
+        if self.is_empty() {
+            *self = Cow::Borrowed(s);
+        } else {
+            self.to_mut().push_str(s);
+        }
+    }
+    fn char(&mut self, c: char) {
+        self.to_mut().push(c);
+    }
+}
+
+/// The attributes of the one `<img>` of `html` when `html` is that tag alone (white space
+/// around it allowed) and of the shape of this module, as [`parse_simple`] would give them
+/// to its element at `parent_depth` (so as html5ever would): names lowercased, a repeated
+/// name's first value, values decoded. `None` otherwise. Nothing is built: for a caller that
+/// only reads them (a `<noscript>` image whose picture is shown beside it).
+pub(crate) fn single_img_attrs(html: &str, parent_depth: usize) -> Option<PlainAttrs<'_>> {
+    let bytes = html.as_bytes();
+    if html.starts_with('\u{feff}') || memchr::memchr2(0, b'\r', bytes).is_some() {
+        return None;
+    }
+    // As in `tag`: the element sits at `parent_depth + 1`.
+    if parent_depth + 2 > MAX_DEPTH {
+        return None;
+    }
+    let start = bytes.iter().position(|&c| !is_space(c))?;
+    let name_end = start + 1 + 3;
+    if bytes.get(start) != Some(&b'<')
+        || !bytes.get(start + 1..name_end)?.eq_ignore_ascii_case(b"img")
+        || bytes.get(name_end).is_some_and(u8::is_ascii_alphabetic)
+    {
+        return None;
+    }
+    let (attrs, end, _) = attributes::<PlainAttrs<'_>>(html, name_end)?;
+    bytes[end..].iter().all(|&c| is_space(c)).then_some(attrs)
+}
+
 /// The attributes of a start tag from just after its name at `i`: them, where the tag ends,
 /// and whether it ends with `/>`.
-fn attributes(html: &str, mut i: usize) -> Option<(Vec<Attribute>, usize, bool)> {
+fn attributes<'a, A: Attrs<'a>>(html: &'a str, mut i: usize) -> Option<(A, usize, bool)> {
     let bytes = html.as_bytes();
-    let mut attrs: Vec<Attribute> = Vec::new();
+    let mut attrs = A::default();
     let mut written = 0;
     // After a quoted value, the next attribute may follow without white space (the
     // tokenizer's "after attribute value (quoted)" state reads it as a new one).
@@ -302,7 +410,7 @@ fn attributes(html: &str, mut i: usize) -> Option<(Vec<Attribute>, usize, bool)>
                 i += 1;
             }
             quoted = matches!(bytes.get(i), Some(b'"' | b'\''));
-            let (value, end) = value(html, i)?;
+            let (value, end) = value::<A::Value>(html, i)?;
             i = end;
             value
         } else {
@@ -312,36 +420,26 @@ fn attributes(html: &str, mut i: usize) -> Option<(Vec<Attribute>, usize, bool)>
                 _ => return None,
             }
             quoted = false;
-            StrTendril::new()
+            A::Value::default()
         };
         written += 1;
         if written > MAX_ATTRIBUTES {
             return None;
         }
-        let local = lowercase_atom(name);
-        if !attrs.iter().any(|a| a.name.local == local) {
-            if attrs.is_empty() {
-                // Room for an image's usual attributes at once, not grown 4, 8, 16.
-                attrs.reserve(8);
-            }
-            attrs.push(Attribute {
-                name: QualName::new(None, ns!(), local),
-                value,
-            });
-        }
+        attrs.add(name, value);
     }
 }
 
 /// An attribute value starting at `i` (after `=` and white space): it, decoded, and where
 /// it ends (after its closing quote, or at the white space or `>` after it).
-fn value(html: &str, i: usize) -> Option<(StrTendril, usize)> {
+fn value<'a, V: Value<'a>>(html: &'a str, i: usize) -> Option<(V, usize)> {
     let bytes = html.as_bytes();
     let quote = match bytes.get(i)? {
         q @ (b'"' | b'\'') => Some(*q),
         b'>' => return None,
         _ => None,
     };
-    let mut out = StrTendril::new();
+    let mut out = V::default();
     let mut j = if quote.is_some() { i + 1 } else { i };
     loop {
         let run = match quote {
@@ -351,18 +449,12 @@ fn value(html: &str, i: usize) -> Option<(StrTendril, usize)> {
             }),
         }
         .map(|p| j + p)?;
-        if out.is_empty() {
-            // One copy of the run, not a push into an empty tendril (which allocates it
-            // short, then grows it): the value is usually one run, a URL or a class.
-            out = StrTendril::from_slice(&html[j..run]);
-        } else {
-            out.push_slice(&html[j..run]);
-        }
+        out.run(&html[j..run]);
         j = run;
         match bytes[j] {
             b'&' => match reference(&bytes[j..]) {
                 Some((c, len)) => {
-                    out.push_char(c);
+                    out.char(c);
                     j += len;
                 }
                 None => {
@@ -376,7 +468,7 @@ fn value(html: &str, i: usize) -> Option<(StrTendril, usize)> {
                     if bytes.get(j + 1 + name) != Some(&b'=') {
                         return None;
                     }
-                    out.push_slice(&html[j..j + 1 + name]);
+                    out.run(&html[j..j + 1 + name]);
                     j += 1 + name;
                 }
             },

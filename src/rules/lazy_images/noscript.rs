@@ -6,6 +6,7 @@ use super::image::{src_state_by, take_noscript_image, LowRes, Src};
 use super::placeholder::{file_name, is_placeholder};
 use crate::ascii::contains_ci;
 use crate::dom::node::without;
+use crate::dom::parse::single_img_attrs;
 use crate::proxy::Unwrapper;
 use crate::rule::ParsedAhead;
 use crate::rules::junk::is_tracker_url;
@@ -122,18 +123,13 @@ pub(crate) fn noscript_action(
     }
     // Parsed where the walk would parse it: when all of it replaces the `<noscript>`, these
     // nodes do (one parse, not two); or already, by the image before it (`ahead`).
-    let roots = match ahead {
-        Some(a)
-            if el.is_node(&a.node) && a.depth == el.replacement_depth() && a.markup == markup =>
-        {
-            a.roots
-        }
-        _ => el.parse_replacement(&markup),
+    let depth = el.replacement_depth();
+    let ahead = match ahead {
+        Some(a) if el.is_node(&a.node) && a.depth == depth && a.markup == markup => Some(a.roots),
+        _ => None,
     };
-    let images = all_images(&roots);
-    if images.is_empty() {
-        return Action::Remove;
-    }
+    // What the elements beside it show: read first, as the keys of its images are compared
+    // with them (reading them changes nothing, when the images turn out to be none).
     let mut memo = KeyMemo::default();
     let mut shown: Vec<String> = Vec::new();
     if let Some(before) = el.previous_element_sibling() {
@@ -151,16 +147,36 @@ pub(crate) fn noscript_action(
             memo.upcoming_picture_keys(&after, extra, &mut shown);
         }
     }
+    // The usual `<noscript>`: one `<img>`, read without building its nodes, which only an
+    // image of its own needs (the decision below, for one image).
+    if ahead.is_none() {
+        if let Some(attrs) = single_img_attrs(&markup, depth) {
+            let pairs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (&**k, &**v)).collect();
+            let keys = memo.attr_keys(&pairs);
+            let src = pairs.iter().find(|(k, _)| *k == "src").map(|(_, v)| *v);
+            if !is_new_image(&keys, &shown, src) {
+                return Action::Remove;
+            }
+            // An image of its own, the only one: unwrapped whole.
+            return el.replace_with(el.parse_replacement(&markup));
+        }
+    }
+    let roots = match ahead {
+        Some(roots) => roots,
+        None => el.parse_replacement(&markup),
+    };
+    let images = all_images(&roots);
+    if images.is_empty() {
+        return Action::Remove;
+    }
     // The keys of each image, read once (each URL goes through the proxy unwrapper, once).
     let keys: Vec<Vec<String>> = images.iter().map(|img| memo.image_keys(img)).collect();
     drop(memo);
     let shown_all = |keys: &[String]| !keys.is_empty() && keys.iter().all(|k| shown.contains(k));
-    // An image of its own: not shown beside it, and not a tracker.
-    let new_image = images.iter().zip(&keys).any(|(img, keys)| {
-        !keys.is_empty()
-            && !keys.iter().any(|k| shown.contains(k))
-            && !img.attr("src").is_some_and(|s| is_tracker_url(&s))
-    });
+    let new_image = images
+        .iter()
+        .zip(&keys)
+        .any(|(img, keys)| is_new_image(keys, &shown, img.attr("src").as_deref()));
     if !new_image {
         return Action::Remove;
     }
@@ -180,6 +196,12 @@ pub(crate) fn noscript_action(
     drop(shown_images);
     drop(images);
     el.replace_with(kept)
+}
+
+/// Whether an image whose picture keys are `keys` and whose `src` is `src` is one of its
+/// own: not shown beside its `<noscript>` (no key in `shown`), and not a tracker.
+fn is_new_image(keys: &[String], shown: &[String], src: Option<&str>) -> bool {
+    !keys.is_empty() && !keys.iter().any(|k| shown.contains(k)) && !src.is_some_and(is_tracker_url)
 }
 
 /// `roots` less the images of `shown` (already shown beside the `<noscript>`), with the
@@ -210,11 +232,19 @@ fn without_shown(roots: Vec<NodeRef>, shown: &[&NodeRef]) -> Vec<NodeRef> {
 /// its `<noscript>` twin, a `src` repeated as the largest candidate), and each key costs a
 /// trip through the proxy unwrapper. At most [`KeyMemo::SIZE`] URLs are kept (a look-up
 /// stays a few comparisons, whatever the gallery).
-#[derive(Default)]
 struct KeyMemo {
     /// A URL (trimmed), its [`picture_key`] through any proxy, and whether it is a
     /// placeholder (asked only when its key is new to an image).
     known: Vec<(String, String, Option<bool>)>,
+}
+
+impl Default for KeyMemo {
+    fn default() -> Self {
+        // Its room at once: an image and its twin name a handful of URLs each.
+        KeyMemo {
+            known: Vec::with_capacity(Self::SIZE),
+        }
+    }
 }
 
 impl KeyMemo {
@@ -368,8 +398,12 @@ pub(crate) fn picture_key(url: &str) -> String {
 /// Whether the stem `stem` (lowercase) names no picture: one of [`GENERIC_STEMS`], or made of
 /// digits and `x` only (a number, a size; or nothing).
 fn is_generic_stem(stem: &str) -> bool {
-    stem.bytes().all(|b| b.is_ascii_digit() || b == b'x') || GENERIC_STEMS.contains(&stem)
+    stem.bytes().all(|b| b.is_ascii_digit() || b == b'x')
+        || (GENERIC_LENGTHS.contains(&stem.len()) && GENERIC_STEMS.contains(&stem))
 }
+
+/// The lengths of the [`GENERIC_STEMS`]: a stem of another length is none of them.
+const GENERIC_LENGTHS: std::ops::RangeInclusive<usize> = 3..=9;
 
 /// The key of a generic `stem`: `folder/stem`, with the folder of `url` (lowercase), when
 /// it has one that is no scheme or host (`https:`).
@@ -399,10 +433,13 @@ fn file_key(url: &str) -> String {
         Some(dot) => &bytes[..dot],
         None => bytes,
     };
-    for suffix in [&b"-scaled"[..], b"@2x", b"@3x", b"@1x"] {
-        if let Some(at) = stem.len().checked_sub(suffix.len()) {
-            if stem[at..].eq_ignore_ascii_case(suffix) {
-                stem = &stem[..at];
+    // Each suffix ends in `d` or `x` (any case): a stem ending otherwise has none.
+    if matches!(stem.last(), Some(b'd' | b'D' | b'x' | b'X')) {
+        for suffix in [&b"-scaled"[..], b"@2x", b"@3x", b"@1x"] {
+            if let Some(at) = stem.len().checked_sub(suffix.len()) {
+                if stem[at..].eq_ignore_ascii_case(suffix) {
+                    stem = &stem[..at];
+                }
             }
         }
     }
@@ -653,6 +690,13 @@ mod tests {
         let gallery = r#"<div><figure><a href="x"><img src="https://a.example/1.jpg"></a></figure><figure><a href="y"><img src="https://a.example/2.jpg"></a></figure></div>"#;
         let roots = crate::NodeRef::parse_fragment(gallery);
         assert_eq!(super::all_images(&roots).len(), 2);
+    }
+
+    #[test]
+    fn generic_stems_have_generic_lengths() {
+        for stem in super::GENERIC_STEMS {
+            assert!(super::GENERIC_LENGTHS.contains(&stem.len()), "{stem}");
+        }
     }
 
     #[test]
