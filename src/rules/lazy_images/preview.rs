@@ -5,6 +5,7 @@
 use super::noscript::{picture_key, single_image, single_image_of};
 use super::placeholder::{file_name, is_placeholder};
 use crate::ascii::contains_ci;
+use crate::dom::parse::single_img_attrs;
 use crate::rule::ParsedAhead;
 use crate::{Context, Element, NodeRef};
 
@@ -117,6 +118,13 @@ pub(crate) fn real_image_follows(
         if n.is("noscript") {
             let markup = n.text_content();
             if level > 0 {
+                // One `<img>` alone (the usual `<noscript>`): its attributes read as strings,
+                // without nodes (as `single_image` parses it: at depth 0).
+                if let Some(attrs) = single_img_attrs(&markup, 0) {
+                    let pairs: Vec<(&str, &str)> =
+                        attrs.iter().map(|(k, v)| (&**k, &**v)).collect();
+                    return attrs_urls(&pairs, &same);
+                }
                 return single_image(&markup).is_some_and(|img| image_urls(&img, &same));
             }
             if !contains_ci(&markup, "<img") {
@@ -172,28 +180,30 @@ pub(crate) fn real_image_follows(
 /// attribute) that passes `same`; a lazy `<img>` with no URL yet counts when `same` accepts
 /// anything.
 fn image_urls(img: &NodeRef, same: &dyn Fn(&str) -> bool) -> bool {
-    img.with_attrs(|attrs| {
-        let mut any_url = false;
-        for &(k, v) in attrs {
-            let urls: Vec<&str> = if k.contains("srcset") {
-                crate::srcset::iter(v).map(|c| c.url).collect()
-            } else if k == "src" || k.starts_with("data-") {
-                vec![v]
-            } else {
-                continue;
-            };
-            for u in urls {
-                if u.trim().is_empty() || u.starts_with("data:") {
-                    continue;
-                }
-                any_url = true;
-                if same(u) {
-                    return true;
-                }
-            }
+    img.with_attrs(|attrs| attrs_urls(attrs, same))
+}
+
+/// [`image_urls`] of an `<img>` whose attributes are `attrs`: each URL tried as it is read
+/// (no list of an attribute's URLs built first).
+fn attrs_urls(attrs: &[(&str, &str)], same: &dyn Fn(&str) -> bool) -> bool {
+    let mut any_url = false;
+    let mut passes = |u: &str| {
+        if u.trim().is_empty() || u.starts_with("data:") {
+            return false;
         }
-        !any_url && same("")
-    })
+        any_url = true;
+        same(u)
+    };
+    for &(k, v) in attrs {
+        if k.contains("srcset") {
+            if crate::srcset::iter(v).any(|c| passes(c.url)) {
+                return true;
+            }
+        } else if (k == "src" || k.starts_with("data-")) && passes(v) {
+            return true;
+        }
+    }
+    !any_url && same("")
 }
 
 /// Whether the `srcset` of a `<picture>`'s `<source>` is an inline preview: every candidate a
@@ -235,6 +245,74 @@ pub(crate) fn picture_img_has_url(el: &Element<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// [`super::image_urls`] as it was written first: each attribute's URLs listed, then
+    /// tried.
+    fn image_urls_listed(img: &crate::NodeRef, same: &dyn Fn(&str) -> bool) -> bool {
+        img.with_attrs(|attrs| {
+            let mut any_url = false;
+            for &(k, v) in attrs {
+                let urls: Vec<&str> = if k.contains("srcset") {
+                    crate::srcset::iter(v).map(|c| c.url).collect()
+                } else if k == "src" || k.starts_with("data-") {
+                    vec![v]
+                } else {
+                    continue;
+                };
+                for u in urls {
+                    if u.trim().is_empty() || u.starts_with("data:") {
+                        continue;
+                    }
+                    any_url = true;
+                    if same(u) {
+                        return true;
+                    }
+                }
+            }
+            !any_url && same("")
+        })
+    }
+
+    const ATTRS: &[&str] = &[
+        r#" src="https://a.example/u/photo.jpg""#,
+        r#" src="https://a.example/u/other-1024x683.jpg""#,
+        r#" SRC="data:image/gif;base64,R0lGODlhAQABAAAAACw=""#,
+        r#" src=" ""#,
+        r#" srcset="https://a.example/u/photo@2x.jpg 2x, https://a.example/u/x.jpg 1x""#,
+        r#" srcSet="data:image/png;base64,AA 1x,  , https://a.example/u/y.jpg 640w""#,
+        r#" data-src="https://a.example/u/Photo.PNG?w=640&amp;q=1""#,
+        r#" data-lazy-srcset="https://a.example/u/other.jpg 100w""#,
+        r#" alt="photo.jpg""#,
+        r#" class="lazy""#,
+        r#" data-x="""#,
+        " hidden",
+    ];
+
+    proptest::proptest! {
+        /// A `<noscript>` of one `<img>`, read without nodes when it is beside a wrapper of
+        /// the preview: the same answer as the image `single_image` parses, with the URLs of
+        /// each attribute tried as they are read.
+        #[test]
+        fn noscript_image_urls_without_nodes(
+            attrs in proptest::collection::vec(0..ATTRS.len(), 0..5),
+            lead in proptest::sample::select(&["", " ", "\n  "][..]),
+            end in proptest::sample::select(&[">", "/>", " />"][..]),
+            any_image in proptest::bool::ANY,
+        ) {
+            let markup = format!(
+                "{lead}<img{}{end}{lead}",
+                attrs.iter().map(|&a| ATTRS[a]).collect::<String>()
+            );
+            let name = super::picture_key("https://a.example/u/photo.jpg");
+            let same = |url: &str| any_image || super::picture_key(url.trim()) == name;
+            let img = super::single_image(&markup).expect("one image");
+            let slow = image_urls_listed(&img, &same);
+            proptest::prop_assert_eq!(super::image_urls(&img, &same), slow, "{}", markup);
+            let attrs = crate::dom::parse::single_img_attrs(&markup, 0).expect("read");
+            let pairs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (&**k, &**v)).collect();
+            proptest::prop_assert_eq!(super::attrs_urls(&pairs, &same), slow, "{}", markup);
+        }
+    }
+
     proptest::proptest! {
         /// One search of the whole `class` value answers as a look at each word.
         #[test]
