@@ -240,9 +240,10 @@ struct KeyMemo {
 
 impl Default for KeyMemo {
     fn default() -> Self {
-        // Its room at once: an image and its twin name a handful of URLs each.
+        // Room for an image and its twin at once (they name a handful of URLs each), small
+        // enough for the allocator's quick bins.
         KeyMemo {
-            known: Vec::with_capacity(Self::SIZE),
+            known: Vec::with_capacity(8),
         }
     }
 }
