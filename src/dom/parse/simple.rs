@@ -530,3 +530,7 @@ pub(super) mod simple_tests;
 #[cfg(test)]
 #[path = "simple_attack_tests.rs"]
 mod simple_attack_tests;
+
+#[cfg(test)]
+#[path = "simple_img_tests.rs"]
+mod simple_img_tests;
