@@ -332,7 +332,10 @@ fn first_of_alternatives(v: &str) -> &str {
 /// A `srcset` worth promoting: its URL-like, non-placeholder candidates (markers removed),
 /// or `None` when there are none.
 pub(crate) fn clean_srcset(value: &str) -> Option<String> {
-    // Written into one string as the candidates are read (no string per candidate).
+    // Written into one string as the candidates are read (no string per candidate), made
+    // at the first one kept as long as the value (about what is kept: markers and stray
+    // separators go, a `, ` may come where a `,` was) rather than grown candidate by
+    // candidate.
     let mut kept = String::new();
     let mut any = false;
     for c in crate::srcset::iter(value) {
@@ -341,6 +344,8 @@ pub(crate) fn clean_srcset(value: &str) -> Option<String> {
         }
         if any {
             kept.push_str(", ");
+        } else {
+            kept.reserve(value.len());
         }
         any = true;
         match strip_lazy_markers(c.url) {
