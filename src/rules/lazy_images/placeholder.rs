@@ -124,7 +124,11 @@ fn never_an_image(src: &str) -> bool {
     // media type starts with `image/` as written (the browser form only removes tabs and
     // line breaks, none of which is in that head), so the general path answers no, after
     // copying the head twice. (`never_an_image_as_read` checks.)
-    if starts_with_ci(src, "data:image/") && crate::screens::on() {
+    // So is a URL whose scheme is `https` or `http` as written (the general path reads the
+    // scheme byte by byte to find that out).
+    if (starts_with_ci(src, "data:image/") || src.starts_with("https:") || src.starts_with("http:"))
+        && crate::screens::on()
+    {
         return false;
     }
     if crate::scheme::is_http_or_relative(src) {
@@ -479,10 +483,15 @@ fn looks_like_svg(bytes: &[u8]) -> bool {
 ///   embedded image is a drawing.
 pub fn is_empty_svg(svg: &str) -> bool {
     let tags = scan_tags(svg);
-    let canvas = tags
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case("svg"))
-        .map(|(_, attrs)| canvas_size(attrs));
+    // Read only when a `rect` asks (most placeholders have none, or a 1×1 one).
+    let mut canvas: Option<Option<Canvas>> = None;
+    let mut canvas = || {
+        *canvas.get_or_insert_with(|| {
+            tags.iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case("svg"))
+                .map(|(_, attrs)| canvas_size(attrs))
+        })
+    };
     let mut drawing = 0;
     let mut zero_opacity = false;
     let mut visible_opacity = false;
@@ -511,7 +520,7 @@ pub fn is_empty_svg(svg: &str) -> bool {
             };
             let tiny =
                 matches!((dim("width"), dim("height")), (Some(w), Some(h)) if w <= 1.0 && h <= 1.0);
-            if !tiny && !canvas.is_some_and(|c| fills_canvas(attrs, c)) {
+            if !tiny && !canvas().is_some_and(|c| fills_canvas(attrs, c)) {
                 drawing += 1;
             }
         } else {
@@ -810,7 +819,8 @@ mod tests {
         fn never_an_image_as_read(
             head in proptest::sample::select(&[
                 "data:image/", "DATA:IMAGE/", "Data:Image/", "data:image", "DaTa:iMaGe", "data:",
-                "data:imag", "data:\timage/", "", "#", "javascript:", "about:blank",
+                "data:imag", "data:\timage/", "", "#", "javascript:", "about:blank", "https:",
+                "http:", "HTTPS:", "http", "https:/", "ht\ttp:", "http//",
             ][..]),
             pieces in proptest::collection::vec(proptest::sample::select(&[
                 "data:", "DaTa:", "data:image/", "DATA:IMAGE/", "Data:Image/", "image/",
