@@ -301,7 +301,33 @@ pub(crate) fn clean_url(value: &str) -> Option<String> {
     if !is_url_like(v) || is_placeholder(v) || is_stand_in_file(file_name(v)) || is_tiny_inline(v) {
         return None;
     }
-    Some(strip_lazy_markers(v).unwrap_or_else(|| v.to_string()))
+    Some(strip_markers_of(v).unwrap_or_else(|| v.to_string()))
+}
+
+/// [`strip_lazy_markers`] of `url`, answered `None` at once for a URL that cannot hold
+/// Jetpack's marker in its query as the browser reads it: no `?`, or no tab nor line break
+/// (which the browser removes) and no `is-pending-load` as written. Most image URLs are
+/// told in a few byte searches, without the copy and string searches of the general path
+/// (`strip_markers_as_stripped` checks).
+pub(super) fn strip_markers_of(url: &str) -> Option<String> {
+    if crate::screens::on() && !may_hold_marker(url.as_bytes()) {
+        return None;
+    }
+    strip_lazy_markers(url)
+}
+
+/// The screen of [`strip_markers_of`]: a `?`, and after it the marker or anywhere a tab or
+/// line break. (The browser's reading only removes bytes: it makes no `?`, and makes the
+/// marker only where one of them is removed.)
+fn may_hold_marker(b: &[u8]) -> bool {
+    /// Jetpack's marker; its first `-` is its third byte.
+    const MARKER: &[u8] = b"is-pending-load";
+    let Some(q) = memchr::memchr(b'?', b) else {
+        return false;
+    };
+    let query = &b[q..];
+    crate::url_text::has_tab_or_newline(b)
+        || memchr::memchr_iter(b'-', query).any(|i| i >= 2 && query[i - 2..].starts_with(MARKER))
 }
 
 /// Whether `v` is an inline raster image too small to be a picture (a 1×1 GIF with a
@@ -316,7 +342,8 @@ fn is_tiny_inline(v: &str) -> bool {
 /// The first of `|`-separated alternatives (bLazy's `data-src="a.jpg|a@2x.jpg"`, the
 /// normal and the high-density image) when each one is a URL; `v` itself otherwise.
 fn first_of_alternatives(v: &str) -> &str {
-    if !v.contains('|') {
+    // A byte search (the `char` pattern's searcher costs more than the URL is long).
+    if memchr::memchr(b'|', v.as_bytes()).is_none() {
         return v;
     }
     let mut parts = v.split('|').map(str::trim);
@@ -332,7 +359,10 @@ fn first_of_alternatives(v: &str) -> &str {
 /// A `srcset` worth promoting: its URL-like, non-placeholder candidates (markers removed),
 /// or `None` when there are none.
 pub(crate) fn clean_srcset(value: &str) -> Option<String> {
-    // Written into one string as the candidates are read (no string per candidate).
+    // Written into one string as the candidates are read (no string per candidate), made
+    // at the first one kept as long as the value (about what is kept: markers and stray
+    // separators go, a `, ` may come where a `,` was) rather than grown candidate by
+    // candidate.
     let mut kept = String::new();
     let mut any = false;
     for c in crate::srcset::iter(value) {
@@ -341,9 +371,11 @@ pub(crate) fn clean_srcset(value: &str) -> Option<String> {
         }
         if any {
             kept.push_str(", ");
+        } else {
+            kept.reserve(value.len());
         }
         any = true;
-        match strip_lazy_markers(c.url) {
+        match strip_markers_of(c.url) {
             Some(url) => kept.push_str(&url),
             None => kept.push_str(c.url),
         }
@@ -402,7 +434,8 @@ pub(super) fn is_url_like(v: &str) -> bool {
     if starts_with_ci(v, "data:") {
         return starts_with_ci(v, "data:image/");
     }
-    v.contains('/') || v.contains('.')
+    // Both in one byte search.
+    memchr::memchr2(b'/', b'.', v.as_bytes()).is_some()
 }
 
 #[cfg(test)]
@@ -519,6 +552,26 @@ mod tests {
         }
         // The value-based fallback did not change: the finder's own is the tail of both.
         super::find_by_value(attrs, found, src_ok, srcset_ok)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(3000))]
+        /// Screened, `strip_markers_of` answers as `strip_lazy_markers`: the marker whole,
+        /// cut by a tab or line break, cut short, before or after the `?`, Jetpack's `#038;`.
+        #[test]
+        fn strip_markers_as_stripped(
+            head in proptest::sample::select(&["https://i0.wp.com/a.example/x.jpg", "", "?"][..]),
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "?", "&", "is-pending-load", "is-pend", "ing-load", "\t", "\n", "\r", "=1",
+                "#038;", "-", "#", "ssl=1",
+            ][..]), 0..9)
+        ) {
+            let url = format!("{head}{}", pieces.concat());
+            let want = strip_lazy_markers(&url);
+            proptest::prop_assert_eq!(&strip_markers_of(&url), &want, "{:?}", &url);
+            let slow = crate::screens::without(|| strip_markers_of(&url));
+            proptest::prop_assert_eq!(&slow, &want, "{:?}", &url);
+        }
     }
 
     /// [`clean_srcset`] as it was first written: a string per kept candidate, joined.

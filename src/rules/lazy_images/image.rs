@@ -116,12 +116,24 @@ pub(crate) fn is_lazy_class(class: &str) -> bool {
 }
 
 /// Whether a word of the `class` attribute value `class` is a lazy one ([`is_lazy_class`]).
-/// `lazy` holds no white space: a word holds it when the whole value does, which one search
-/// answers; `ls-is-cached` is looked for as a word only when the value holds it.
+/// `lazy` holds no white space: a word holds it when the whole value does; both it and
+/// `ls-is-cached` start with an `l`, and one search for that byte (in either case) answers
+/// both: `ls-is-cached` is then looked for as a word only when the value holds it.
 fn class_has_lazy_word(class: &str) -> bool {
-    contains_ci(class, "lazy")
-        || (class.contains("ls-is-cached")
-            && class.split_ascii_whitespace().any(|w| w == "ls-is-cached"))
+    let b = class.as_bytes();
+    let mut cached = false;
+    let lazy = memchr::memchr2_iter(b'l', b'L', b).any(|i| {
+        let rest = &b[i..];
+        if rest
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"lazy"))
+        {
+            return true;
+        }
+        cached |= rest.starts_with(b"ls-is-cached");
+        false
+    });
+    lazy || (cached && class.split_ascii_whitespace().any(|w| w == "ls-is-cached"))
 }
 
 /// Whether `el` has a lazy class word (`el.classes().any(is_lazy_class)`, its `class` read

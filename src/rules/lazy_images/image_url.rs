@@ -84,6 +84,12 @@ fn is_image_url_with_odd_bytes(v: &str) -> bool {
 
 /// [`is_image_url`] of a trimmed value without white space.
 fn is_image_url_shape(v: &str) -> bool {
+    // Each yes below needs a `.` (an extension), a `?` (a format parameter) or a `/` (a
+    // host): a value with none (a number, a word, `300,640`: most attributes read by value)
+    // is answered in one byte search (`byte_searches_answer_as_the_splits` checks).
+    if crate::screens::on() && memchr::memchr3(b'.', b'?', b'/', v.as_bytes()).is_none() {
+        return false;
+    }
     if v.is_empty() || starts_with_ci(v, "data:") || is_template(v) {
         return false;
     }

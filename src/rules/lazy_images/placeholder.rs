@@ -120,6 +120,17 @@ fn never_an_image(src: &str) -> bool {
     if src.starts_with('#') || src == "/" {
         return true;
     }
+    // An inline image as nearly every lazy loader writes it: its scheme is `data` and its
+    // media type starts with `image/` as written (the browser form only removes tabs and
+    // line breaks, none of which is in that head), so the general path answers no, after
+    // copying the head twice. (`never_an_image_as_read` checks.)
+    // So is a URL whose scheme is `https` or `http` as written (the general path reads the
+    // scheme byte by byte to find that out).
+    if (starts_with_ci(src, "data:image/") || src.starts_with("https:") || src.starts_with("http:"))
+        && crate::screens::on()
+    {
+        return false;
+    }
     if crate::scheme::is_http_or_relative(src) {
         return false;
     }
@@ -130,8 +141,9 @@ fn never_an_image(src: &str) -> bool {
             // removes tabs and line breaks, never a comma), not a photo's kilobytes.
             let head = src.find(',').map_or(src, |comma| &src[..=comma]);
             let read = crate::rules::sanitize::browser_form(head);
-            DataUrl::parse(&read)
-                .is_some_and(|d| !d.media_type.is_empty() && !d.media_type.starts_with("image/"))
+            DataUrl::parse(&read).is_some_and(|d| {
+                !d.media_type.is_empty() && !starts_with_ci(d.media_type, "image/")
+            })
         }
         _ => false,
     }
@@ -362,7 +374,9 @@ pub(crate) fn data_image_size(src: &str) -> Option<(u32, u32)> {
 
 /// A `data:` URL split into its parts.
 struct DataUrl<'a> {
-    media_type: String,
+    /// The media type as written (trimmed, in any case: compared with
+    /// [`starts_with_ci`], not copied in lowercase).
+    media_type: &'a str,
     base64: bool,
     payload: &'a str,
 }
@@ -375,7 +389,7 @@ impl<'a> DataUrl<'a> {
         }
         let (meta, payload) = s[5..].split_once(',')?;
         let mut parts = meta.split(';');
-        let media_type = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        let media_type = parts.next().unwrap_or("").trim();
         let base64 = parts.any(|p| p.trim().eq_ignore_ascii_case("base64"));
         Some(DataUrl {
             media_type,
@@ -385,7 +399,7 @@ impl<'a> DataUrl<'a> {
     }
 
     fn is_svg(&self) -> bool {
-        self.media_type.starts_with("image/svg")
+        starts_with_ci(self.media_type, "image/svg")
     }
 
     /// Whether this is a base64 payload of a non-SVG type written plainly (no white space or
@@ -406,7 +420,7 @@ impl<'a> DataUrl<'a> {
             return false;
         }
         let head = DataUrl {
-            media_type: String::new(),
+            media_type: "",
             base64: true,
             payload: head,
         };
@@ -415,8 +429,9 @@ impl<'a> DataUrl<'a> {
         head.decode().is_none_or(|bytes| !looks_like_svg(&bytes))
     }
 
-    /// The bytes of the payload, or `None` when it does not decode.
-    fn decode(&self) -> Option<Vec<u8>> {
+    /// The bytes of the payload, or `None` when it does not decode. A payload that is not
+    /// base64 and has no `%` escape is its own bytes: borrowed, not copied.
+    fn decode(&self) -> Option<Cow<'a, [u8]>> {
         if self.base64 {
             let clean: Cow<'_, str> = if self.payload.bytes().any(|b| b.is_ascii_whitespace()) {
                 self.payload
@@ -438,9 +453,12 @@ impl<'a> DataUrl<'a> {
                     .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent)
                     .with_decode_allow_trailing_bits(true),
             );
-            engine.decode(clean.trim_end_matches('=')).ok()
+            engine
+                .decode(clean.trim_end_matches('='))
+                .ok()
+                .map(Cow::Owned)
         } else {
-            Some(percent_decode_str(self.payload).collect())
+            Some(percent_decode_str(self.payload).into())
         }
     }
 }
@@ -465,10 +483,15 @@ fn looks_like_svg(bytes: &[u8]) -> bool {
 ///   embedded image is a drawing.
 pub fn is_empty_svg(svg: &str) -> bool {
     let tags = scan_tags(svg);
-    let canvas = tags
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case("svg"))
-        .map(|(_, attrs)| canvas_size(attrs));
+    // Read only when a `rect` asks (most placeholders have none, or a 1×1 one).
+    let mut canvas: Option<Option<Canvas>> = None;
+    let mut canvas = || {
+        *canvas.get_or_insert_with(|| {
+            tags.iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case("svg"))
+                .map(|(_, attrs)| canvas_size(attrs))
+        })
+    };
     let mut drawing = 0;
     let mut zero_opacity = false;
     let mut visible_opacity = false;
@@ -497,7 +520,7 @@ pub fn is_empty_svg(svg: &str) -> bool {
             };
             let tiny =
                 matches!((dim("width"), dim("height")), (Some(w), Some(h)) if w <= 1.0 && h <= 1.0);
-            if !tiny && !canvas.is_some_and(|c| fills_canvas(attrs, c)) {
+            if !tiny && !canvas().is_some_and(|c| fills_canvas(attrs, c)) {
                 drawing += 1;
             }
         } else {
@@ -785,6 +808,46 @@ mod tests {
                 proptest::prop_assert_eq!(is_placeholder(src), is_placeholder_now(src), "{:?}", src);
             }
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(3000))]
+        /// The screen of `never_an_image` (a `data:image/` head) answers as the general path
+        /// does, and so does `is_placeholder_now` past it: heads in any case, tabs and line
+        /// breaks, other media types and schemes, commas, parameters, payloads.
+        #[test]
+        fn never_an_image_as_read(
+            head in proptest::sample::select(&[
+                "data:image/", "DATA:IMAGE/", "Data:Image/", "data:image", "DaTa:iMaGe", "data:",
+                "data:imag", "data:\timage/", "", "#", "javascript:", "about:blank", "https:",
+                "http:", "HTTPS:", "http", "https:/", "ht\ttp:", "http//",
+            ][..]),
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "data:", "DaTa:", "data:image/", "DATA:IMAGE/", "Data:Image/", "image/",
+                "svg+xml", "gif", "png", "text/html", "image", "/", ";base64", ";utf8",
+                ";charset=utf-8", ",", "\t", "\n", " ", "\u{0}", "javascript:", "about:",
+                "<svg>", "</svg>", "%3Csvg%3E", "R0lGODlhAQABAAAAACw=", "#", "x", "é", ":",
+            ][..]), 0..6)
+        ) {
+            let src = format!("{head}{}", pieces.concat());
+            let slow = crate::screens::without(|| never_an_image(&src));
+            proptest::prop_assert_eq!(never_an_image(&src), slow, "{:?}", &src);
+            let slow = crate::screens::without(|| is_placeholder_now(&src));
+            proptest::prop_assert_eq!(is_placeholder_now(&src), slow, "{:?}", &src);
+        }
+    }
+
+    /// The screen of `never_an_image` is taken, and can be told from the general path: an
+    /// inline image head answers no either way, a `data:` URL of another type yes.
+    #[test]
+    fn never_an_image_screen_cases() {
+        for src in ["data:image/gif;base64,R0lGOD", "DATA:IMAGE/svg+xml,<svg/>"] {
+            assert!(!never_an_image(src), "{src:?}");
+            assert!(!crate::screens::without(|| never_an_image(src)), "{src:?}");
+        }
+        assert!(never_an_image("data:text/html,<p>"));
+        // A head one byte short of the screen's: a media type `image`, no image.
+        assert!(never_an_image("data:image,x"));
     }
 
     proptest::proptest! {
