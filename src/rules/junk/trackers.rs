@@ -260,8 +260,7 @@ fn read_otherwise(lower: &str, host: Option<&str>, path: &str) -> bool {
             Some(h) => {
                 path.is_empty()
                     || query_before_path(lower, path)
-                    || path.contains("/.")
-                    || path.contains("/%2e")
+                    || dot_segment(path)
                     || h.is_empty()
                     || h.ends_with('.')
                     || h.contains('%')
@@ -269,6 +268,16 @@ fn read_otherwise(lower: &str, host: Option<&str>, path: &str) -> bool {
             }
             None => lower.starts_with("http:") || lower.starts_with("https:"),
         }
+}
+
+/// Whether `path` holds `/.` or `/%2e` (a dot segment, plain or escaped, or a name starting
+/// with `.`): looked for at each `/`, no substring searcher built.
+fn dot_segment(path: &str) -> bool {
+    let b = path.as_bytes();
+    memchr::memchr_iter(b'/', b).any(|i| {
+        let after = &b[i + 1..];
+        after.first() == Some(&b'.') || after.starts_with(b"%2e")
+    })
 }
 
 /// Whether a `?` or `#` stands before `path` (a suffix of `lower`): then [`split_url`] took
@@ -516,7 +525,9 @@ fn pixel_file_name(path: &str) -> bool {
     let file = &path[..end];
     let file = memchr::memrchr(b'/', file.as_bytes()).map_or(file, |i| &file[i + 1..]);
     let stem = memchr::memrchr(b'.', file.as_bytes()).map_or(file, |i| &file[..i]);
-    if !stem.contains("pixel") {
+    // `pixel` looked for where a `p` is (no substring searcher built for each file name).
+    let s = stem.as_bytes();
+    if !memchr::memchr_iter(b'p', s).any(|i| s[i..].starts_with(b"pixel")) {
         return false;
     }
     PIXEL_WORDS.iter().any(|w| stem.contains(w))
@@ -576,7 +587,7 @@ fn has_ad_word(url: &str) -> bool {
 }
 
 fn dimension(v: Option<&str>) -> Option<u32> {
-    let v = v?.trim().trim_end_matches("px").trim();
+    let v = strip_suffixes(v?.trim(), "px").trim();
     (!v.is_empty() && v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit()))
         .then(|| v.parse().ok())
         .flatten()
@@ -591,17 +602,33 @@ fn styled_pixel(style: &str) -> bool {
         let Some((k, v)) = decl.split_once(':') else {
             continue;
         };
-        let v = v.trim().trim_end_matches("!important").trim();
-        let px = v.strip_suffix("px").unwrap_or(v).trim().parse::<f32>().ok();
-        match k.trim().to_ascii_lowercase().as_str() {
-            "width" => w = px,
-            "height" => h = px,
+        let px = || {
+            let v = strip_suffixes(v.trim(), "!important").trim();
+            v.strip_suffix("px").unwrap_or(v).trim().parse::<f32>().ok()
+        };
+        // Compared without a lower-cased copy of the name (nor its value read for another
+        // name): the same answer as matching the name lower-cased.
+        let k = k.trim();
+        let is = |name: &str| k.eq_ignore_ascii_case(name);
+        if is("width") {
+            w = px();
+        } else if is("height") {
+            h = px();
+        } else if (is("min-width") || is("min-height")) && px() != Some(0.0) {
             // Next.js' `fill` images: `width:0;height:0;min-width:100%;min-height:100%`.
-            "min-width" | "min-height" if px != Some(0.0) => return false,
-            _ => {}
+            return false;
         }
     }
     matches!((w, h), (Some(w), Some(h)) if w <= 1.0 && h <= 1.0)
+}
+
+/// `s` without every `suffix` at its end (`trim_end_matches` without a substring searcher
+/// built for each call).
+fn strip_suffixes<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
 }
 
 /// Whether `el` is an ad slot: an `<ins>` marked for AdSense (`ins.adsbygoogle`, any `ins`
@@ -747,7 +774,50 @@ mod tests {
             let plain_pixel = stem.contains("pixel")
                 && super::PIXEL_WORDS.iter().any(|w| stem.contains(w));
             proptest::prop_assert_eq!(super::pixel_file_name(path), plain_pixel, "{:?}", url);
+            let plain_dot = path.contains("/.") || path.contains("/%2e");
+            proptest::prop_assert_eq!(super::dot_segment(path), plain_dot, "{:?}", url);
         }
+
+        /// Sizes and pixel styles are read as with `trim_end_matches` and a lower-cased
+        /// copy of each name.
+        #[test]
+        fn sizes_and_styles_read_as_before(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "1", "0", "0.5", "100%", "px", "PX", " ", "!important", "!", "important", ":",
+                ";", "width", "WIDTH", "Height", "height", "min-width", "MIN-HEIGHT", "max-width",
+                "é", "-", "1e0",
+            ][..]), 0..10),
+        ) {
+            let text: String = pieces.concat();
+            let dimension_before = |v: &str| {
+                let v = v.trim().trim_end_matches("px").trim();
+                (!v.is_empty() && v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| v.parse::<u32>().ok())
+                    .flatten()
+            };
+            proptest::prop_assert_eq!(super::dimension(Some(&text)), dimension_before(&text));
+            proptest::prop_assert_eq!(super::styled_pixel(&text), styled_pixel_before(&text), "{:?}", text);
+        }
+    }
+
+    /// `styled_pixel` as it was, with a lower-cased copy of each name (the oracle).
+    fn styled_pixel_before(style: &str) -> bool {
+        let mut w = None;
+        let mut h = None;
+        for decl in style.split(';') {
+            let Some((k, v)) = decl.split_once(':') else {
+                continue;
+            };
+            let v = v.trim().trim_end_matches("!important").trim();
+            let px = v.strip_suffix("px").unwrap_or(v).trim().parse::<f32>().ok();
+            match k.trim().to_ascii_lowercase().as_str() {
+                "width" => w = px,
+                "height" => h = px,
+                "min-width" | "min-height" if px != Some(0.0) => return false,
+                _ => {}
+            }
+        }
+        matches!((w, h), (Some(w), Some(h)) if w <= 1.0 && h <= 1.0)
     }
 
     /// A tracker's URL written in a shape the URL parser (and so the browser) reads as the
