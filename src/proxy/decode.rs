@@ -197,12 +197,21 @@ pub(crate) fn finalize(candidate: &str) -> Option<String> {
 /// `%7B%7B`, `%7B%25`…): the text of an unrendered template (Jinja, Liquid, Handlebars), not
 /// a URL a page loads. A proxy URL whose payload holds it stays wrapped.
 pub(crate) fn has_template_syntax(s: &str) -> bool {
-    const MARKS: &[&str] = &[
-        "{{", "}}", "{%", "%}", "%7b%7b", "%7d%7d", "%7b%25", "%25%7d",
-    ];
-    memchr::memchr3(b'{', b'}', b'%', s.as_bytes()).is_some()
-        && MARKS.iter().any(|m| crate::ascii::contains_ci(s, m))
+    // The plain marks each hold a brace (one pass for braces); the escaped ones start with
+    // `%` and are six bytes long: compared only where a `%` is. No search per mark.
+    crate::template::has_template_syntax(s)
+        || memchr::memchr_iter(b'%', s.as_bytes()).any(|i| {
+            s.as_bytes().get(i..i + 6).is_some_and(|w| {
+                ESCAPED_TEMPLATE_MARKS
+                    .iter()
+                    .any(|m| w.eq_ignore_ascii_case(m.as_bytes()))
+            })
+        })
 }
+
+/// The percent-escaped template delimiters (`{{`, `}}`, `{%`, `%}` escaped), six bytes each,
+/// starting with `%`.
+const ESCAPED_TEMPLATE_MARKS: &[&str] = &["%7b%7b", "%7d%7d", "%7b%25", "%25%7d"];
 
 /// Parses an input URL for recognition: trims ASCII whitespace, caps the length, accepts
 /// `http(s)://…` and protocol-relative `//…` (read as https). `None` for anything else.
@@ -359,6 +368,24 @@ pub(crate) fn raw_param_split<'a>(query: &'a str, name: &str) -> Option<&'a str>
 
 #[cfg(test)]
 mod tests {
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// The template syntax test answers as a case-insensitive search for each mark did.
+        #[test]
+        fn template_syntax_found_as_searched(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "{", "}", "%", "7b", "7B", "7d", "25", "%7b", "%7D", "%25", "a", "é", "{%", "%}",
+            ][..]), 0..10),
+        ) {
+            let s: String = pieces.concat();
+            const MARKS: &[&str] = &[
+                "{{", "}}", "{%", "%}", "%7b%7b", "%7d%7d", "%7b%25", "%25%7d",
+            ];
+            let searched = MARKS.iter().any(|m| crate::ascii::contains_ci(&s, m));
+            proptest::prop_assert_eq!(super::has_template_syntax(&s), searched, "{:?}", s);
+        }
+    }
     use super::*;
 
     proptest::proptest! {
