@@ -130,6 +130,7 @@ pub use template::ProxyTemplate;
 pub use tracking::{strip_lazy_markers, strip_tracking};
 
 pub(crate) use screen::plain_host;
+pub(crate) use screen::{pair_table, pairs_in};
 use screen::{may_be_proxy, screened};
 
 use url::Url;

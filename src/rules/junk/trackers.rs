@@ -12,6 +12,8 @@ use crate::Element;
 use html5ever::local_name;
 use std::sync::LazyLock;
 
+mod screen;
+
 /// Hosts (and their subdomains) that serve only tracking pixels or ads.
 const TRACKER_HOSTS: &[&str] = &[
     "scorecardresearch.com",
@@ -236,8 +238,17 @@ fn is_tracker_url_now(url: &str) -> bool {
     tracker_by_path(path) || (read_otherwise(&lower, host, path) && tracker_as_parsed(url))
 }
 
-/// Whether `path` (lowercase, with its query) is a tracker's, whatever the host.
+/// Whether `path` (lowercase, with its query) is a tracker's, whatever the host. Most paths
+/// hold none of the marks of the tests and are answered by one table-driven pass (`screen`).
 fn tracker_by_path(path: &str) -> bool {
+    if crate::screens::on() && !screen::may_be_tracker_path(path) {
+        return false;
+    }
+    tracker_by_path_unscreened(path)
+}
+
+/// [`tracker_by_path`] without its screen: each test in turn.
+fn tracker_by_path_unscreened(path: &str) -> bool {
     has_tracker_part(path)
         || pixel_file_name(path)
         || tracker_endpoint(path)
