@@ -172,18 +172,21 @@ pub(crate) fn is_base64ish(s: &str) -> bool {
 /// with a host. Returns the URL as serialised by the `url` crate (host lower-cased and
 /// IDNA-encoded, unsafe characters escaped).
 pub(crate) fn finalize(candidate: &str) -> Option<String> {
-    if candidate.is_empty()
-        || candidate.len() > MAX_URL_LEN
-        || !starts_with_http_scheme(candidate)
-        || candidate.bytes().any(|b| b.is_ascii_control())
-        || !has_valid_escapes(candidate)
-        || has_template_syntax(candidate)
-    {
+    if candidate.is_empty() || candidate.len() > MAX_URL_LEN || has_template_syntax(candidate) {
         return None;
     }
-    // Most origins are written as the `url` crate would write them: no parse needed.
+    // Most origins are written as the `url` crate would write them: no parse needed. Such
+    // a text starts with `http://` or `https://`, holds no control character and only
+    // well-formed escapes (its one scan checks each byte): the gate's other checks are
+    // read for the rest only.
     if super::serialized::is_serialized_http(candidate) {
         return Some(candidate.to_owned());
+    }
+    if !starts_with_http_scheme(candidate)
+        || candidate.bytes().any(|b| b.is_ascii_control())
+        || !has_valid_escapes(candidate)
+    {
+        return None;
     }
     let url = Url::parse(candidate).ok()?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
@@ -368,6 +371,43 @@ pub(crate) fn raw_param_split<'a>(query: &'a str, name: &str) -> Option<&'a str>
 
 #[cfg(test)]
 mod tests {
+
+    /// `finalize` as it was, every check of the gate before the serialised form (the oracle).
+    fn finalize_reference(candidate: &str) -> Option<String> {
+        if candidate.is_empty()
+            || candidate.len() > MAX_URL_LEN
+            || !starts_with_http_scheme(candidate)
+            || candidate.bytes().any(|b| b.is_ascii_control())
+            || !has_valid_escapes(candidate)
+            || has_template_syntax(candidate)
+        {
+            return None;
+        }
+        if super::super::serialized::is_serialized_http(candidate) {
+            return Some(candidate.to_owned());
+        }
+        let url = Url::parse(candidate).ok()?;
+        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
+            return None;
+        }
+        let out = String::from(url);
+        (out.len() <= MAX_URL_LEN).then_some(out)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// The gate answers as when every check ran before the serialised form was tried.
+        #[test]
+        fn gate_answers_as_before(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "https://", "http://", "HTTP://", "a.example", "/", "%", "%2", "%2f", "%zz", "\u{1}",
+                "\t", "\u{7f}", "?", "#", "{{", "%7b%7b", "x", "é", " ", "-", ".", ":80", "@",
+            ][..]), 0..9),
+        ) {
+            let candidate: String = pieces.concat();
+            proptest::prop_assert_eq!(finalize(&candidate), finalize_reference(&candidate), "{:?}", candidate);
+        }
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
