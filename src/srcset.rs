@@ -269,11 +269,11 @@ mod tests {
             }
             let raw = &srcset[start..i];
             // Trailing commas are rare: looked for by one byte first.
-        let url = if raw.ends_with(',') {
-            raw.trim_end_matches(',')
-        } else {
-            raw
-        };
+            let url = if raw.ends_with(',') {
+                raw.trim_end_matches(',')
+            } else {
+                raw
+            };
             each(Piece::Url(url));
             if url.len() == raw.len() {
                 while i < bytes.len() && ws(bytes[i]) {

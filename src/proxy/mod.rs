@@ -130,8 +130,8 @@ pub use template::ProxyTemplate;
 pub use tracking::{strip_lazy_markers, strip_tracking};
 
 pub(crate) use screen::plain_host;
-pub(crate) use screen::{pair_table, pairs_in};
 use screen::{may_be_proxy, screened};
+pub(crate) use screen::{pair_table, pairs_in};
 
 use url::Url;
 

@@ -347,7 +347,10 @@ mod tests {
             for tail in ["", "x", "source", &"y".repeat(40)] {
                 let name = format!("{p}{tail}");
                 assert!(may_be_built_in(name.as_bytes()), "{name}");
-                assert!(may_be_built_in(name.to_ascii_uppercase().as_bytes()), "{name}");
+                assert!(
+                    may_be_built_in(name.to_ascii_uppercase().as_bytes()),
+                    "{name}"
+                );
             }
         }
         assert!(!may_be_built_in(b""));

@@ -400,7 +400,11 @@ fn is_plain_domain(host: &str) -> bool {
     let (mut start, mut last) = (0, &labels[..0]);
     for end in memchr::memchr_iter(b'.', labels).chain(std::iter::once(labels.len())) {
         let label = &labels[start..end];
-        if label.is_empty() || label.get(..4).is_some_and(|h| h.eq_ignore_ascii_case(b"xn--")) {
+        if label.is_empty()
+            || label
+                .get(..4)
+                .is_some_and(|h| h.eq_ignore_ascii_case(b"xn--"))
+        {
             return false;
         }
         (start, last) = (end + 1, label);

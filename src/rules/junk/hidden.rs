@@ -408,8 +408,7 @@ mod tests {
         let b = style.as_bytes();
         memchr::memchr(b'\\', b).is_some()
             || (mentions(b, b"none") && mentions(b, b"display"))
-            || ((mentions(b, b"hidden") || mentions(b, b"collapse"))
-                && mentions(b, b"visibility"))
+            || ((mentions(b, b"hidden") || mentions(b, b"collapse")) && mentions(b, b"visibility"))
     }
 
     proptest::proptest! {
