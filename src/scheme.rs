@@ -16,6 +16,19 @@ fn raw_scheme(url: &str) -> Option<&str> {
 
 /// [`raw_scheme`] and the text after its `:`.
 fn split_scheme(url: &str) -> Option<(&str, &str)> {
+    // Most URLs start with `https:` or `http:` exactly: answered by one comparison, as the
+    // scan below answers them (a property test checks).
+    if let Some(rest) = url.strip_prefix("https:") {
+        return Some((&url[..5], rest));
+    }
+    if let Some(rest) = url.strip_prefix("http:") {
+        return Some((&url[..4], rest));
+    }
+    split_scheme_scanned(url)
+}
+
+/// [`split_scheme`] by a scan of the text before the first `:`.
+fn split_scheme_scanned(url: &str) -> Option<(&str, &str)> {
     // Trailing characters never matter: the scan stops at the first `:`.
     let trimmed = url.trim_start_matches(|c: char| c <= ' ');
     let mut seen = false;
@@ -103,6 +116,20 @@ mod tests {
         assert!(is_hostless_data("da\tta:,x"));
         assert!(!is_hostless_data("data://h.example/x"));
         assert!(!is_hostless_data("data:\t//h.example/x"));
+    }
+
+    proptest::proptest! {
+        /// The `https:` and `http:` shortcut splits as the scan does.
+        #[test]
+        fn shortcut_splits_as_the_scan(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "https:", "http:", "HTTPS:", "http", "s", ":", "//a.example/", " ", "\t", "x",
+                "/", "é", "data:", "https", "\u{1}",
+            ][..]), 0..6),
+        ) {
+            let url: String = pieces.concat();
+            proptest::prop_assert_eq!(split_scheme(&url), split_scheme_scanned(&url), "{:?}", url);
+        }
     }
 
     #[test]

@@ -57,7 +57,12 @@ impl<'a> Iterator for Candidates<'a> {
         let start = i;
         i = start + url_len(&bytes[start..]);
         let raw = &srcset[start..i];
-        let url = raw.trim_end_matches(',');
+        // Trailing commas are rare: looked for by one byte first.
+        let url = if raw.ends_with(',') {
+            raw.trim_end_matches(',')
+        } else {
+            raw
+        };
         // The span from the first descriptor's start to the last one's end.
         let mut span: Option<(usize, usize)> = None;
         let mut add = |from: usize, to: usize| {
@@ -263,7 +268,12 @@ mod tests {
                 i += 1;
             }
             let raw = &srcset[start..i];
-            let url = raw.trim_end_matches(',');
+            // Trailing commas are rare: looked for by one byte first.
+            let url = if raw.ends_with(',') {
+                raw.trim_end_matches(',')
+            } else {
+                raw
+            };
             each(Piece::Url(url));
             if url.len() == raw.len() {
                 while i < bytes.len() && ws(bytes[i]) {

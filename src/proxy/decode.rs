@@ -172,18 +172,21 @@ pub(crate) fn is_base64ish(s: &str) -> bool {
 /// with a host. Returns the URL as serialised by the `url` crate (host lower-cased and
 /// IDNA-encoded, unsafe characters escaped).
 pub(crate) fn finalize(candidate: &str) -> Option<String> {
-    if candidate.is_empty()
-        || candidate.len() > MAX_URL_LEN
-        || !starts_with_http_scheme(candidate)
-        || candidate.bytes().any(|b| b.is_ascii_control())
-        || !has_valid_escapes(candidate)
-        || has_template_syntax(candidate)
-    {
+    if candidate.is_empty() || candidate.len() > MAX_URL_LEN || has_template_syntax(candidate) {
         return None;
     }
-    // Most origins are written as the `url` crate would write them: no parse needed.
+    // Most origins are written as the `url` crate would write them: no parse needed. Such
+    // a text starts with `http://` or `https://`, holds no control character and only
+    // well-formed escapes (its one scan checks each byte): the gate's other checks are
+    // read for the rest only.
     if super::serialized::is_serialized_http(candidate) {
         return Some(candidate.to_owned());
+    }
+    if !starts_with_http_scheme(candidate)
+        || candidate.bytes().any(|b| b.is_ascii_control())
+        || !has_valid_escapes(candidate)
+    {
+        return None;
     }
     let url = Url::parse(candidate).ok()?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
@@ -197,12 +200,21 @@ pub(crate) fn finalize(candidate: &str) -> Option<String> {
 /// `%7B%7B`, `%7B%25`…): the text of an unrendered template (Jinja, Liquid, Handlebars), not
 /// a URL a page loads. A proxy URL whose payload holds it stays wrapped.
 pub(crate) fn has_template_syntax(s: &str) -> bool {
-    const MARKS: &[&str] = &[
-        "{{", "}}", "{%", "%}", "%7b%7b", "%7d%7d", "%7b%25", "%25%7d",
-    ];
-    memchr::memchr3(b'{', b'}', b'%', s.as_bytes()).is_some()
-        && MARKS.iter().any(|m| crate::ascii::contains_ci(s, m))
+    // The plain marks each hold a brace (one pass for braces); the escaped ones start with
+    // `%` and are six bytes long: compared only where a `%` is. No search per mark.
+    crate::template::has_template_syntax(s)
+        || memchr::memchr_iter(b'%', s.as_bytes()).any(|i| {
+            s.as_bytes().get(i..i + 6).is_some_and(|w| {
+                ESCAPED_TEMPLATE_MARKS
+                    .iter()
+                    .any(|m| w.eq_ignore_ascii_case(m.as_bytes()))
+            })
+        })
 }
+
+/// The percent-escaped template delimiters (`{{`, `}}`, `{%`, `%}` escaped), six bytes each,
+/// starting with `%`.
+const ESCAPED_TEMPLATE_MARKS: &[&str] = &["%7b%7b", "%7d%7d", "%7b%25", "%25%7d"];
 
 /// Parses an input URL for recognition: trims ASCII whitespace, caps the length, accepts
 /// `http(s)://…` and protocol-relative `//…` (read as https). `None` for anything else.
@@ -359,6 +371,61 @@ pub(crate) fn raw_param_split<'a>(query: &'a str, name: &str) -> Option<&'a str>
 
 #[cfg(test)]
 mod tests {
+
+    /// `finalize` as it was, every check of the gate before the serialised form (the oracle).
+    fn finalize_reference(candidate: &str) -> Option<String> {
+        if candidate.is_empty()
+            || candidate.len() > MAX_URL_LEN
+            || !starts_with_http_scheme(candidate)
+            || candidate.bytes().any(|b| b.is_ascii_control())
+            || !has_valid_escapes(candidate)
+            || has_template_syntax(candidate)
+        {
+            return None;
+        }
+        if super::super::serialized::is_serialized_http(candidate) {
+            return Some(candidate.to_owned());
+        }
+        let url = Url::parse(candidate).ok()?;
+        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
+            return None;
+        }
+        let out = String::from(url);
+        (out.len() <= MAX_URL_LEN).then_some(out)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// The gate answers as when every check ran before the serialised form was tried.
+        #[test]
+        fn gate_answers_as_before(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "https://", "http://", "HTTP://", "a.example", "/", "%", "%2", "%2f", "%zz", "\u{1}",
+                "\t", "\u{7f}", "?", "#", "{{", "%7b%7b", "x", "é", " ", "-", ".", ":80", "@",
+            ][..]), 0..9),
+        ) {
+            let candidate: String = pieces.concat();
+            proptest::prop_assert_eq!(finalize(&candidate), finalize_reference(&candidate), "{:?}", candidate);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// The template syntax test answers as a case-insensitive search for each mark did.
+        #[test]
+        fn template_syntax_found_as_searched(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "{", "}", "%", "7b", "7B", "7d", "25", "%7b", "%7D", "%25", "a", "é", "{%", "%}",
+            ][..]), 0..10),
+        ) {
+            let s: String = pieces.concat();
+            const MARKS: &[&str] = &[
+                "{{", "}}", "{%", "%}", "%7b%7b", "%7d%7d", "%7b%25", "%25%7d",
+            ];
+            let searched = MARKS.iter().any(|m| crate::ascii::contains_ci(&s, m));
+            proptest::prop_assert_eq!(super::has_template_syntax(&s), searched, "{:?}", s);
+        }
+    }
     use super::*;
 
     proptest::proptest! {

@@ -131,6 +131,7 @@ pub use tracking::{strip_lazy_markers, strip_tracking};
 
 pub(crate) use screen::plain_host;
 use screen::{may_be_proxy, screened};
+pub(crate) use screen::{pair_table, pairs_in};
 
 use url::Url;
 

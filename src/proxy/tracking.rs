@@ -63,7 +63,45 @@ fn is_tracking(name: &str, extra: &[String]) -> bool {
     if extra.iter().any(|e| e == name) {
         return true;
     }
-    let bytes = name.as_bytes();
+    // Most names are none of the built-in ones, told by their first byte and length.
+    may_be_built_in(name.as_bytes()) && is_built_in(name.as_bytes())
+}
+
+/// For each byte (lower-cased), the lengths of the built-in names ([`TRACKING_PARAMS`])
+/// that start with it, one bit per length; and for `u` and `m` (the prefixes' first bytes,
+/// [`TRACKING_PREFIXES`]) every length from 4 up. A unit test checks it against the lists.
+static FIRST_AND_LENGTH: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < TRACKING_PARAMS.len() {
+        let name = TRACKING_PARAMS[i].as_bytes();
+        table[name[0] as usize] |= 1 << name.len();
+        i += 1;
+    }
+    let mut p = 0;
+    while p < TRACKING_PREFIXES.len() {
+        let first = TRACKING_PREFIXES[p].as_bytes()[0] as usize;
+        table[first] |= !0 << TRACKING_PREFIXES[p].len();
+        p += 1;
+    }
+    table
+};
+
+/// False only when `name` is none of the built-in names nor starts with a prefix (see
+/// [`is_built_in`]): its first byte (any case) starts none of a length like its own. A name
+/// of 31 bytes or more is read as 31 (only a prefix can match it).
+#[inline]
+fn may_be_built_in(name: &[u8]) -> bool {
+    let Some(&first) = name.first() else {
+        return false;
+    };
+    let len = name.len().min(31);
+    FIRST_AND_LENGTH[usize::from(first.to_ascii_lowercase())] >> len & 1 == 1
+}
+
+/// Whether `name` is a built-in tracking parameter: a prefix ([`TRACKING_PREFIXES`]) or a
+/// name ([`TRACKING_PARAMS`]), ASCII case-insensitively.
+fn is_built_in(bytes: &[u8]) -> bool {
     let prefixed = |p: &str| {
         bytes
             .get(..p.len())
@@ -157,20 +195,55 @@ fn rebuild(base: &str, kept: &[&str], fragment: &str) -> String {
 pub fn strip_tracking(url: &str, extra: &[String]) -> Option<String> {
     // No query, nothing to remove (a tab or newline makes none). Else read as the browser
     // reads it: ASCII tabs and newlines removed (see `crate::url_text`).
-    query_start(url)?;
-    let url = &*crate::url_text::as_parsed(url);
-    let (base, query, fragment) = split_at_query(url, query_start(url)?);
-    let tracking = |piece: &str| {
-        // The name: up to the first `=` (usually a few bytes in).
-        let name = piece.as_bytes().iter().position(|&b| b == b'=');
-        let name = name.map_or(piece, |i| &piece[..i]);
-        !name.is_empty() && is_tracking(name, extra)
+    let question = query_start(url)?;
+    let parsed = crate::url_text::as_parsed(url);
+    let url = &*parsed;
+    // Without tabs and newlines (nearly always) the text is the same: so is its query.
+    let question = match parsed {
+        std::borrow::Cow::Borrowed(_) => question,
+        std::borrow::Cow::Owned(_) => query_start(url)?,
     };
+    let (base, query, fragment) = split_at_query(url, question);
     // Nothing to remove (the common case): answered without allocating.
-    if !query.split('&').any(tracking) || !http_or_relative(url) {
+    if !pieces(query).any(|piece| tracking(piece, extra)) || !http_or_relative(url) {
         return None;
     }
-    let kept: Vec<&str> = query.split('&').filter(|piece| !tracking(piece)).collect();
+    stripped(base, query, fragment, extra)
+}
+
+/// The pieces of a query, split at each `&` (as `split('&')`, by `memchr`).
+fn pieces(query: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(query);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match memchr::memchr(b'&', r.as_bytes()) {
+            Some(amp) => {
+                rest = Some(&r[amp + 1..]);
+                Some(&r[..amp])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// Whether the query piece `piece` (`name=value` or `name`) is a tracking parameter.
+fn tracking(piece: &str, extra: &[String]) -> bool {
+    // The name: up to the first `=` (usually a few bytes in).
+    let name = piece.as_bytes().iter().position(|&b| b == b'=');
+    let name = name.map_or(piece, |i| &piece[..i]);
+    !name.is_empty() && is_tracking(name, extra)
+}
+
+/// [`strip_tracking`]'s URL rebuilt without its tracking parameters (rare: out of line).
+#[cold]
+#[inline(never)]
+fn stripped(base: &str, query: &str, fragment: &str, extra: &[String]) -> Option<String> {
+    let kept: Vec<&str> = pieces(query)
+        .filter(|piece| !tracking(piece, extra))
+        .collect();
     let out = rebuild(base, &kept, fragment);
     (!out.trim().is_empty()).then_some(out)
 }
@@ -197,13 +270,32 @@ fn http_or_relative(url: &str) -> bool {
 /// );
 /// ```
 pub fn strip_lazy_markers(url: &str) -> Option<String> {
+    // No `?`, no query (removing tabs and newlines makes none): most image URLs.
+    memchr::memchr(b'?', url.as_bytes())?;
     // Read as the browser reads it: ASCII tabs and newlines removed (see `crate::url_text`).
     let url = &*crate::url_text::as_parsed(url);
-    const MARKER: &str = "is-pending-load";
-    let (base, rest) = url.split_once('?')?;
-    if !rest.contains(MARKER) {
+    let question = memchr::memchr(b'?', url.as_bytes())?;
+    let (base, rest) = (&url[..question], &url[question + 1..]);
+    if !holds_marker(rest.as_bytes()) {
         return None;
     }
+    remove_marker(base, rest)
+}
+
+/// Jetpack's lazy-load marker.
+const MARKER: &str = "is-pending-load";
+
+/// Whether `text` holds [`MARKER`], by a searcher built once.
+fn holds_marker(text: &[u8]) -> bool {
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(MARKER));
+    FINDER.find(text).is_some()
+}
+
+/// [`strip_lazy_markers`] once the marker is found in the query `rest` (rare: out of line).
+#[cold]
+#[inline(never)]
+fn remove_marker(base: &str, rest: &str) -> Option<String> {
     let repaired = rest.replace("#038;", "&");
     let (query, fragment) = match repaired.find('#') {
         Some(i) => repaired.split_at(i),
@@ -240,6 +332,130 @@ mod tests {
         assert!(!is_tracking("id", &[]));
         assert!(!is_tracking("__twitter_impressions", &[]));
         assert!(is_tracking("from", &["from".to_owned()]));
+    }
+
+    /// Every built-in name and every prefix, in any case, is let through by the first byte
+    /// and length screen.
+    #[test]
+    fn the_screen_lets_every_built_in_name_through() {
+        for t in TRACKING_PARAMS {
+            for name in [t.to_string(), t.to_ascii_uppercase()] {
+                assert!(may_be_built_in(name.as_bytes()), "{name}");
+            }
+        }
+        for p in TRACKING_PREFIXES {
+            for tail in ["", "x", "source", &"y".repeat(40)] {
+                let name = format!("{p}{tail}");
+                assert!(may_be_built_in(name.as_bytes()), "{name}");
+                assert!(
+                    may_be_built_in(name.to_ascii_uppercase().as_bytes()),
+                    "{name}"
+                );
+            }
+        }
+        assert!(!may_be_built_in(b""));
+        assert!(!may_be_built_in(b"id"));
+        assert!(!may_be_built_in(b"width"));
+        assert!(!may_be_built_in(b"q"));
+    }
+
+    /// `strip_lazy_markers` as it was before its screens (the oracle).
+    fn strip_lazy_markers_reference(url: &str) -> Option<String> {
+        let url = &*crate::url_text::as_parsed(url);
+        let (base, rest) = url.split_once('?')?;
+        if !rest.contains(MARKER) {
+            return None;
+        }
+        remove_marker(base, rest)
+    }
+
+    /// `strip_tracking` as it was before its screens (the oracle): `split('&')`, the names
+    /// looked up in the lists without the first byte and length screen.
+    fn strip_tracking_reference(url: &str, extra: &[String]) -> Option<String> {
+        query_start(url)?;
+        let url = &*crate::url_text::as_parsed(url);
+        let (base, query, fragment) = split_at_query(url, query_start(url)?);
+        let tracking = |piece: &str| {
+            let name = piece.split('=').next().unwrap_or(piece);
+            !name.is_empty() && (extra.iter().any(|e| e == name) || is_built_in(name.as_bytes()))
+        };
+        if !query.split('&').any(tracking) || !http_or_relative(url) {
+            return None;
+        }
+        let kept: Vec<&str> = query.split('&').filter(|piece| !tracking(piece)).collect();
+        let out = rebuild(base, &kept, fragment);
+        (!out.trim().is_empty()).then_some(out)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// The screened name test answers as the plain one, on names made of built-in
+        /// names, prefixes and other pieces in mixed case.
+        #[test]
+        fn screened_names_answer_as_the_lists(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "utm_", "mtm_", "UTM_", "u", "m", "t", "_", "s", "x", "id", "source", "fbclid",
+                "GCLID", "_ga", "spm", "spm_id_from", "__twitter_impression", "ref_src",
+                "isappinstalled", "é", "-", "w", "yclid", "pk_", "campaign", "hs",
+            ][..]), 0..5),
+        ) {
+            let name: String = pieces.concat();
+            let b = name.as_bytes();
+            proptest::prop_assert_eq!(may_be_built_in(b) && is_built_in(b), is_built_in(b), "{:?}", name);
+            proptest::prop_assert_eq!(
+                is_tracking(&name, &[]),
+                !name.is_empty() && is_built_in(b),
+                "{:?}", name
+            );
+        }
+
+        /// Tracking parameters are removed as before the screens.
+        #[test]
+        fn tracking_stripped_as_before(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "https://a.example/p", "/p", "data:x", "?", "&", "#", "=", "\t", "\n", "id=7",
+                "utm_source=x", "UTM_", "fbclid", "Fbclid=1", "from=t", "spm=1", "wx_fmt=png",
+                "q=20", "é", " ",
+            ][..]), 0..9),
+            extra in proptest::sample::select(&[0usize, 1, 2][..]),
+        ) {
+            let url: String = pieces.concat();
+            let extra: Vec<String> = [&[][..], &["from"][..], &["id", "x"][..]][extra]
+                .iter()
+                .map(|e| e.to_string())
+                .collect();
+            proptest::prop_assert_eq!(
+                strip_tracking(&url, &extra),
+                strip_tracking_reference(&url, &extra),
+                "{:?}", url
+            );
+        }
+
+        /// The pieces of a query are `split('&')`'s.
+        #[test]
+        fn pieces_split_at_ampersands(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "&", "a", "=", "b=c", "&&", "é", "",
+            ][..]), 0..8),
+        ) {
+            let query: String = pieces.concat();
+            let want: Vec<&str> = query.split('&').collect();
+            let got: Vec<&str> = super::pieces(&query).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+
+        /// The lazy marker is removed as before its screens (a `?` first, a searcher built
+        /// once), tabs and newlines included.
+        #[test]
+        fn lazy_markers_screened_as_before(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "https://i0.wp.com/a.example/x.jpg", "?", "&", "#038;", "#", "=1",
+                "is-pending-load", "is-pend", "ing-load", "\t", "\n", "resize=1%2C2", "ssl=1",
+            ][..]), 0..8),
+        ) {
+            let url: String = pieces.concat();
+            proptest::prop_assert_eq!(strip_lazy_markers(&url), strip_lazy_markers_reference(&url));
+        }
     }
 
     #[test]

@@ -352,7 +352,7 @@ impl ProxiedUrls {
 /// refuses hotlinking ([`refuses_hotlinking`]): the host it has once resolved against
 /// `base` ([`Context::resolve`]).
 fn loads_from_refuser(url: &str, base: Option<&Url>) -> bool {
-    let url = url.trim();
+    let url = trim(url);
     // A plainly written host that is not on the list is answered without parsing: the
     // `url` crate reads it the same (lower-cased), as a decimal IPv4 address or not at all,
     // and none of those refuses hotlinking. Only after two slashes: against a base URL of
@@ -395,14 +395,35 @@ fn slashes_before_host(url: &str) -> bool {
 /// one trailing `.`), no label starting with `xn--` (IDNA checks those), and a last label
 /// that is not a number (`1`, `0x1f`: the host is then read as an IPv4 address).
 fn is_plain_domain(host: &str) -> bool {
-    let labels = host.strip_suffix('.').unwrap_or(host);
-    let last = labels.rsplit('.').next().unwrap_or("");
-    let number =
-        last.bytes().all(|b| b.is_ascii_digit()) || crate::ascii::starts_with_ci(last, "0x");
+    let labels = host.strip_suffix('.').unwrap_or(host).as_bytes();
+    // One pass over the labels (each ended by a `.` or the end), no splitter.
+    let (mut start, mut last) = (0, &labels[..0]);
+    for end in memchr::memchr_iter(b'.', labels).chain(std::iter::once(labels.len())) {
+        let label = &labels[start..end];
+        if label.is_empty()
+            || label
+                .get(..4)
+                .is_some_and(|h| h.eq_ignore_ascii_case(b"xn--"))
+        {
+            return false;
+        }
+        (start, last) = (end + 1, label);
+    }
+    let number = last.iter().all(u8::is_ascii_digit)
+        || last.get(..2).is_some_and(|h| h.eq_ignore_ascii_case(b"0x"));
     !number
-        && labels
-            .split('.')
-            .all(|l| !l.is_empty() && !crate::ascii::starts_with_ci(l, "xn--"))
+}
+
+/// `url.trim()`, answered without the Unicode white space search when the URL starts and
+/// ends with ASCII bytes that are not white space (nearly always).
+fn trim(url: &str) -> &str {
+    let b = url.as_bytes();
+    let plain = |c: Option<&u8>| c.is_some_and(|&c| c.is_ascii() && !c.is_ascii_whitespace());
+    if plain(b.first()) && plain(b.last()) {
+        url
+    } else {
+        url.trim()
+    }
 }
 
 /// Whether `url`, written with two slashes before its host ([`slashes_before_host`]), is
@@ -655,6 +676,35 @@ mod tests {
             }
             .is_some_and(|u| u.host_str().is_some_and(refuses_hotlinking));
             proptest::prop_assert_eq!(loads_from_refuser(&url, base.as_ref()), resolved, "{:?}", url);
+        }
+    }
+
+    /// `is_plain_domain` as it was, with splitters (the oracle).
+    fn is_plain_domain_split(host: &str) -> bool {
+        let labels = host.strip_suffix('.').unwrap_or(host);
+        let last = labels.rsplit('.').next().unwrap_or("");
+        let number =
+            last.bytes().all(|b| b.is_ascii_digit()) || crate::ascii::starts_with_ci(last, "0x");
+        !number
+            && labels
+                .split('.')
+                .all(|l| !l.is_empty() && !crate::ascii::starts_with_ci(l, "xn--"))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(3000))]
+        /// The one-pass label reading answers as the splitters did, and the trim as
+        /// `str::trim`.
+        #[test]
+        fn plain_domains_and_trims_as_before(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                ".", "..", "a", "zhimg", "com", "xn--", "XN--a", "x", "0x1f", "0X", "1", "12",
+                "-", "xn-", "\u{a0}", " ", "\t", "é", "\u{3000}",
+            ][..]), 0..7),
+        ) {
+            let host: String = pieces.concat();
+            proptest::prop_assert_eq!(is_plain_domain(&host), is_plain_domain_split(&host), "{:?}", host);
+            proptest::prop_assert_eq!(trim(&host), host.trim(), "{:?}", host);
         }
     }
 

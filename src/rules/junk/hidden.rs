@@ -102,9 +102,31 @@ pub(crate) fn may_hide(style: &str) -> bool {
 /// the other hidings make no difference.
 pub(crate) fn may_hide_from_all(style: &str) -> bool {
     let b = style.as_bytes();
-    memchr::memchr(b'\\', b).is_some()
-        || (mentions(b, b"none") && mentions(b, b"display"))
-        || ((mentions(b, b"hidden") || mentions(b, b"collapse")) && mentions(b, b"visibility"))
+    if memchr::memchr(b'\\', b).is_some() {
+        return true;
+    }
+    // `display` and `visibility` first, by their `y` (rare in a style), before the words
+    // that go with them (whose first letters are common).
+    let (display, visibility) = y_words(b);
+    (display && mentions(b, b"none"))
+        || (visibility && (mentions(b, b"hidden") || mentions(b, b"collapse")))
+}
+
+/// Whether `b` holds `display`, and whether it holds `visibility` (any ASCII case): each
+/// ends with a `y`, looked for by one `memchr2` pass (a style holds few), and only there is
+/// a word compared (as [`mentions`] would find it: the same bytes, ending there).
+fn y_words(b: &[u8]) -> (bool, bool) {
+    let (mut display, mut visibility) = (false, false);
+    for i in memchr::memchr2_iter(b'y', b'Y', b) {
+        let ends = |word: &[u8]| {
+            (i + 1)
+                .checked_sub(word.len())
+                .is_some_and(|start| b[start..=i].eq_ignore_ascii_case(word))
+        };
+        display |= ends(b"display");
+        visibility |= ends(b"visibility");
+    }
+    (display, visibility)
 }
 
 /// Whether `b` holds `word` (ASCII lower case) in any ASCII case: compared only where its
@@ -222,7 +244,7 @@ pub(crate) fn displays(style: &str) -> bool {
 /// tokenized).
 fn display(style: &str) -> Option<Vec<Value>> {
     let b = style.as_bytes();
-    let mentions = b.windows(7).any(|w| w.eq_ignore_ascii_case(b"display"));
+    let mentions = y_words(b).0;
     if !mentions && memchr::memchr(b'\\', b).is_none() {
         return None;
     }
@@ -350,7 +372,10 @@ fn values(p: &mut Parser<'_>) -> (Vec<Value>, bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::{displays, floats, hiding, may_hide, may_hide_from_all, visibility, Hiding};
+    use super::{
+        displays, floats, hiding, may_hide, may_hide_from_all, mentions, visibility, y_words,
+        Hiding,
+    };
     use proptest::prelude::*;
 
     proptest! {
@@ -375,6 +400,43 @@ mod tests {
                 );
             }
             prop_assert!(!may_hide_from_all(&style) || may_hide(&style), "{}", style);
+        }
+    }
+
+    /// `may_hide_from_all` as it was before it looked for the `y`s first (the oracle).
+    fn may_hide_from_all_reference(style: &str) -> bool {
+        let b = style.as_bytes();
+        memchr::memchr(b'\\', b).is_some()
+            || (mentions(b, b"none") && mentions(b, b"display"))
+            || ((mentions(b, b"hidden") || mentions(b, b"collapse")) && mentions(b, b"visibility"))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// The words ending in `y` are found as a search for each finds them, and the
+        /// screen answers as before, on styles made of those words, their pieces and
+        /// neighbours in mixed case.
+        #[test]
+        fn y_words_are_found_as_searched(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "display", "DISPLAY", "Display", "displa", "isplay", "y", "Y", "visibility",
+                "VisiBility", "visibilit", "content-visibility", "none", "NONE", "hidden",
+                "collapse", ":", ";", " ", "\\", "overflow-y", "é", "d", "dy", "ydisplay",
+            ][..]), 0..8),
+        ) {
+            let style: String = pieces.concat();
+            let b = style.as_bytes();
+            let search = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+            proptest::prop_assert_eq!(
+                y_words(b),
+                (search(b"display"), search(b"visibility")),
+                "{:?}", style
+            );
+            proptest::prop_assert_eq!(
+                may_hide_from_all(&style),
+                may_hide_from_all_reference(&style),
+                "{:?}", style
+            );
         }
     }
 

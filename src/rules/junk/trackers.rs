@@ -12,6 +12,8 @@ use crate::Element;
 use html5ever::local_name;
 use std::sync::LazyLock;
 
+mod screen;
+
 /// Hosts (and their subdomains) that serve only tracking pixels or ads.
 const TRACKER_HOSTS: &[&str] = &[
     "scorecardresearch.com",
@@ -236,8 +238,17 @@ fn is_tracker_url_now(url: &str) -> bool {
     tracker_by_path(path) || (read_otherwise(&lower, host, path) && tracker_as_parsed(url))
 }
 
-/// Whether `path` (lowercase, with its query) is a tracker's, whatever the host.
+/// Whether `path` (lowercase, with its query) is a tracker's, whatever the host. Most paths
+/// hold none of the marks of the tests and are answered by one table-driven pass (`screen`).
 fn tracker_by_path(path: &str) -> bool {
+    if crate::screens::on() && !screen::may_be_tracker_path(path) {
+        return false;
+    }
+    tracker_by_path_unscreened(path)
+}
+
+/// [`tracker_by_path`] without its screen: each test in turn.
+fn tracker_by_path_unscreened(path: &str) -> bool {
     has_tracker_part(path)
         || pixel_file_name(path)
         || tracker_endpoint(path)
@@ -260,8 +271,7 @@ fn read_otherwise(lower: &str, host: Option<&str>, path: &str) -> bool {
             Some(h) => {
                 path.is_empty()
                     || query_before_path(lower, path)
-                    || path.contains("/.")
-                    || path.contains("/%2e")
+                    || dot_segment(path)
                     || h.is_empty()
                     || h.ends_with('.')
                     || h.contains('%')
@@ -269,6 +279,16 @@ fn read_otherwise(lower: &str, host: Option<&str>, path: &str) -> bool {
             }
             None => lower.starts_with("http:") || lower.starts_with("https:"),
         }
+}
+
+/// Whether `path` holds `/.` or `/%2e` (a dot segment, plain or escaped, or a name starting
+/// with `.`): looked for at each `/`, no substring searcher built.
+fn dot_segment(path: &str) -> bool {
+    let b = path.as_bytes();
+    memchr::memchr_iter(b'/', b).any(|i| {
+        let after = &b[i + 1..];
+        after.first() == Some(&b'.') || after.starts_with(b"%2e")
+    })
 }
 
 /// Whether a `?` or `#` stands before `path` (a suffix of `lower`): then [`split_url`] took
@@ -401,18 +421,21 @@ static TRACKER_HOSTS_SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     hosts
 });
 
-/// One bit per hash of the last two labels (see [`two_labels_start`]) of each host of
-/// [`TRACKER_HOSTS`] and [`TRACKER_PATHS`], set at compile time: the screen of
-/// [`tracker_by_host`]. A host on a listed domain is that domain or ends with `.` and it;
+/// One bit per hash of the last labels of each host of [`TRACKER_HOSTS`] and
+/// [`TRACKER_PATHS`], set at compile time: the screen of [`tracker_by_host`]. A host of two
+/// labels sets its bit in the first table (by those two labels), a longer one in the second
+/// (by its last three). A host on a listed domain is that domain or ends with `.` and it;
 /// each listed domain has two labels or more (a unit test checks), so the host's last two
-/// labels are the domain's, and so is their bit.
-static TRACKER_SITE_BITS: [u64; SITE_WORDS] = tracker_site_bits();
+/// labels are a two-label domain's, its last three a longer domain's last three, and so is
+/// their bit. (Three labels for the longer ones: `i0.wp.com` is not on `pixel.wp.com`, and
+/// a screen by `wp.com` would let every Photon image through.)
+static TRACKER_SITE_BITS: [[u64; SITE_WORDS]; 2] = tracker_site_bits();
 
-/// The words of [`TRACKER_SITE_BITS`]: 512 bits, for some 60 hosts.
-const SITE_WORDS: usize = 8;
+/// The words of each table of [`TRACKER_SITE_BITS`]: 2048 bits, for some 60 hosts.
+const SITE_WORDS: usize = 32;
 
-const fn tracker_site_bits() -> [u64; SITE_WORDS] {
-    let mut bits = [0; SITE_WORDS];
+const fn tracker_site_bits() -> [[u64; SITE_WORDS]; 2] {
+    let mut bits = [[0; SITE_WORDS]; 2];
     let mut i = 0;
     while i < TRACKER_HOSTS.len() + TRACKER_PATHS.len() {
         let host = if i < TRACKER_HOSTS.len() {
@@ -420,41 +443,78 @@ const fn tracker_site_bits() -> [u64; SITE_WORDS] {
         } else {
             TRACKER_PATHS[i - TRACKER_HOSTS.len()].0
         };
-        let bit = site_bit(host.as_bytes());
-        bits[bit / 64] |= 1 << (bit % 64);
+        let host = host.as_bytes();
+        // Two labels: one dot.
+        let table = if labels_start(host, 2) == 0 { 0 } else { 1 };
+        let bit = site_bit(host, table + 2);
+        bits[table][bit / 64] |= 1 << (bit % 64);
         i += 1;
     }
     bits
 }
 
-/// Whether the last two labels of `host` (lowercase) may be those of a listed host: their
-/// bit is set. When it is not, no listed domain has `host` on it.
+/// Whether `host` (lowercase) may be on a listed domain: the bit of its last two labels is
+/// set in the first table, or that of its last three in the second. When neither is, no
+/// listed domain has `host` on it.
 fn may_be_tracker_site(host: &[u8]) -> bool {
-    let bit = site_bit(host);
-    TRACKER_SITE_BITS[bit / 64] & (1 << (bit % 64)) != 0
+    let set =
+        |table: usize, bit: usize| TRACKER_SITE_BITS[table][bit / 64] & (1 << (bit % 64)) != 0;
+    let (two, three) = site_bits(host);
+    set(0, two) || set(1, three)
 }
 
-/// The bit of `host`'s last two labels: FNV-1a of their bytes.
-const fn site_bit(host: &[u8]) -> usize {
-    let mut hash: u32 = 0x811c_9dc5;
-    let mut i = two_labels_start(host);
-    while i < host.len() {
-        hash = (hash ^ host[i] as u32).wrapping_mul(0x0100_0193);
-        i += 1;
+/// The bit of `host`'s last `labels` labels (two or three): FNV-1a of their bytes read from
+/// the end, its low byte dropped.
+const fn site_bit(host: &[u8], labels: usize) -> usize {
+    let (two, three) = site_bits(host);
+    if labels == 2 {
+        two
+    } else {
+        three
     }
-    hash as usize % (SITE_WORDS * 64)
 }
 
-/// Where the last two labels of `host` start: after its second-to-last `.` (`b.com` of
-/// `a.b.com`), or at 0 when it has fewer than two.
-const fn two_labels_start(host: &[u8]) -> usize {
-    let mut dots = 0;
+/// The bits of `host`'s last two labels and of its last three ([`site_bit`]), in one pass
+/// from the end: the hash of the last three goes on from that of the last two.
+const fn site_bits(host: &[u8]) -> (usize, usize) {
+    let mut hash: u32 = 0x811c_9dc5;
+    let (mut dots, mut two) = (0, None);
     let mut i = host.len();
     while i > 0 {
         i -= 1;
         if host[i] == b'.' {
             dots += 1;
             if dots == 2 {
+                two = Some(hash);
+            } else if dots == 3 {
+                break;
+            }
+        }
+        hash = (hash ^ host[i] as u32).wrapping_mul(0x0100_0193);
+    }
+    // Short of two (three) dots, the whole host is its last two (three) labels.
+    let two = match two {
+        Some(two) => two,
+        None => hash,
+    };
+    (bit_of(two), bit_of(hash))
+}
+
+/// A table's bit for a hash: its low byte dropped.
+const fn bit_of(hash: u32) -> usize {
+    (hash >> 8) as usize % (SITE_WORDS * 64)
+}
+
+/// Where the last `labels` labels of `host` start: after its `labels`-th-to-last `.` (`b.com`
+/// of `a.b.com` for two), or at 0 when it has fewer labels.
+const fn labels_start(host: &[u8], labels: usize) -> usize {
+    let mut dots = 0;
+    let mut i = host.len();
+    while i > 0 {
+        i -= 1;
+        if host[i] == b'.' {
+            dots += 1;
+            if dots == labels {
                 return i + 1;
             }
         }
@@ -516,7 +576,9 @@ fn pixel_file_name(path: &str) -> bool {
     let file = &path[..end];
     let file = memchr::memrchr(b'/', file.as_bytes()).map_or(file, |i| &file[i + 1..]);
     let stem = memchr::memrchr(b'.', file.as_bytes()).map_or(file, |i| &file[..i]);
-    if !stem.contains("pixel") {
+    // `pixel` looked for where a `p` is (no substring searcher built for each file name).
+    let s = stem.as_bytes();
+    if !memchr::memchr_iter(b'p', s).any(|i| s[i..].starts_with(b"pixel")) {
         return false;
     }
     PIXEL_WORDS.iter().any(|w| stem.contains(w))
@@ -576,7 +638,7 @@ fn has_ad_word(url: &str) -> bool {
 }
 
 fn dimension(v: Option<&str>) -> Option<u32> {
-    let v = v?.trim().trim_end_matches("px").trim();
+    let v = strip_suffixes(v?.trim(), "px").trim();
     (!v.is_empty() && v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit()))
         .then(|| v.parse().ok())
         .flatten()
@@ -591,17 +653,33 @@ fn styled_pixel(style: &str) -> bool {
         let Some((k, v)) = decl.split_once(':') else {
             continue;
         };
-        let v = v.trim().trim_end_matches("!important").trim();
-        let px = v.strip_suffix("px").unwrap_or(v).trim().parse::<f32>().ok();
-        match k.trim().to_ascii_lowercase().as_str() {
-            "width" => w = px,
-            "height" => h = px,
+        let px = || {
+            let v = strip_suffixes(v.trim(), "!important").trim();
+            v.strip_suffix("px").unwrap_or(v).trim().parse::<f32>().ok()
+        };
+        // Compared without a lower-cased copy of the name (nor its value read for another
+        // name): the same answer as matching the name lower-cased.
+        let k = k.trim();
+        let is = |name: &str| k.eq_ignore_ascii_case(name);
+        if is("width") {
+            w = px();
+        } else if is("height") {
+            h = px();
+        } else if (is("min-width") || is("min-height")) && px() != Some(0.0) {
             // Next.js' `fill` images: `width:0;height:0;min-width:100%;min-height:100%`.
-            "min-width" | "min-height" if px != Some(0.0) => return false,
-            _ => {}
+            return false;
         }
     }
     matches!((w, h), (Some(w), Some(h)) if w <= 1.0 && h <= 1.0)
+}
+
+/// `s` without every `suffix` at its end (`trim_end_matches` without a substring searcher
+/// built for each call).
+fn strip_suffixes<'a>(mut s: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
 }
 
 /// Whether `el` is an ad slot: an `<ins>` marked for AdSense (`ins.adsbygoogle`, any `ins`
@@ -747,7 +825,50 @@ mod tests {
             let plain_pixel = stem.contains("pixel")
                 && super::PIXEL_WORDS.iter().any(|w| stem.contains(w));
             proptest::prop_assert_eq!(super::pixel_file_name(path), plain_pixel, "{:?}", url);
+            let plain_dot = path.contains("/.") || path.contains("/%2e");
+            proptest::prop_assert_eq!(super::dot_segment(path), plain_dot, "{:?}", url);
         }
+
+        /// Sizes and pixel styles are read as with `trim_end_matches` and a lower-cased
+        /// copy of each name.
+        #[test]
+        fn sizes_and_styles_read_as_before(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "1", "0", "0.5", "100%", "px", "PX", " ", "!important", "!", "important", ":",
+                ";", "width", "WIDTH", "Height", "height", "min-width", "MIN-HEIGHT", "max-width",
+                "é", "-", "1e0",
+            ][..]), 0..10),
+        ) {
+            let text: String = pieces.concat();
+            let dimension_before = |v: &str| {
+                let v = v.trim().trim_end_matches("px").trim();
+                (!v.is_empty() && v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| v.parse::<u32>().ok())
+                    .flatten()
+            };
+            proptest::prop_assert_eq!(super::dimension(Some(&text)), dimension_before(&text));
+            proptest::prop_assert_eq!(super::styled_pixel(&text), styled_pixel_before(&text), "{:?}", text);
+        }
+    }
+
+    /// `styled_pixel` as it was, with a lower-cased copy of each name (the oracle).
+    fn styled_pixel_before(style: &str) -> bool {
+        let mut w = None;
+        let mut h = None;
+        for decl in style.split(';') {
+            let Some((k, v)) = decl.split_once(':') else {
+                continue;
+            };
+            let v = v.trim().trim_end_matches("!important").trim();
+            let px = v.strip_suffix("px").unwrap_or(v).trim().parse::<f32>().ok();
+            match k.trim().to_ascii_lowercase().as_str() {
+                "width" => w = px,
+                "height" => h = px,
+                "min-width" | "min-height" if px != Some(0.0) => return false,
+                _ => {}
+            }
+        }
+        matches!((w, h), (Some(w), Some(h)) if w <= 1.0 && h <= 1.0)
     }
 
     /// A tracker's URL written in a shape the URL parser (and so the browser) reads as the
@@ -854,11 +975,13 @@ mod tests {
             "cdn.example-news.com",
             "pic1.zhimg.com",
             "mmbiz.qpic.cn",
+            "i0.wp.com",
+            "i2.wp.com",
         ]
         .iter()
         .filter(|h| !super::may_be_tracker_site(h.as_bytes()))
         .count();
-        assert!(ruled_out >= 5, "{ruled_out}");
+        assert!(ruled_out >= 7, "{ruled_out}");
     }
 
     proptest::proptest! {
