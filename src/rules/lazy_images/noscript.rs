@@ -629,17 +629,8 @@ mod tests {
         if !generic {
             return stem;
         }
-        let end = memchr::memchr2(b'?', b'#', url.as_bytes()).unwrap_or(url.len());
-        let path = &url[..end];
-        let folder = path
-            .rsplit('/')
-            .nth(1)
-            .filter(|f| !f.is_empty() && !f.contains(':'))
-            .map(str::to_ascii_lowercase);
-        match folder {
-            Some(folder) => format!("{folder}/{stem}"),
-            None => stem,
-        }
+        // The folder part did not change: the oracle shares it.
+        super::with_folder(url, stem)
     }
 
     fn file_key_by_str(url: &str) -> String {
