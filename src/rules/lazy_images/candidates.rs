@@ -301,33 +301,7 @@ pub(crate) fn clean_url(value: &str) -> Option<String> {
     if !is_url_like(v) || is_placeholder(v) || is_stand_in_file(file_name(v)) || is_tiny_inline(v) {
         return None;
     }
-    Some(strip_markers_of(v).unwrap_or_else(|| v.to_string()))
-}
-
-/// [`strip_lazy_markers`] of `url`, answered `None` at once for a URL that cannot hold
-/// Jetpack's marker in its query as the browser reads it: no `?`, or no tab nor line break
-/// (which the browser removes) and no `is-pending-load` as written. Most image URLs are
-/// told in a few byte searches, without the copy and string searches of the general path
-/// (`strip_markers_as_stripped` checks).
-pub(super) fn strip_markers_of(url: &str) -> Option<String> {
-    if crate::screens::on() && !may_hold_marker(url.as_bytes()) {
-        return None;
-    }
-    strip_lazy_markers(url)
-}
-
-/// The screen of [`strip_markers_of`]: a `?`, and after it the marker or anywhere a tab or
-/// line break. (The browser's reading only removes bytes: it makes no `?`, and makes the
-/// marker only where one of them is removed.)
-fn may_hold_marker(b: &[u8]) -> bool {
-    /// Jetpack's marker; its first `-` is its third byte.
-    const MARKER: &[u8] = b"is-pending-load";
-    let Some(q) = memchr::memchr(b'?', b) else {
-        return false;
-    };
-    let query = &b[q..];
-    crate::url_text::has_tab_or_newline(b)
-        || memchr::memchr_iter(b'-', query).any(|i| i >= 2 && query[i - 2..].starts_with(MARKER))
+    Some(strip_lazy_markers(v).unwrap_or_else(|| v.to_string()))
 }
 
 /// Whether `v` is an inline raster image too small to be a picture (a 1×1 GIF with a
@@ -375,7 +349,7 @@ pub(crate) fn clean_srcset(value: &str) -> Option<String> {
             kept.reserve(value.len());
         }
         any = true;
-        match strip_markers_of(c.url) {
+        match strip_lazy_markers(c.url) {
             Some(url) => kept.push_str(&url),
             None => kept.push_str(c.url),
         }
@@ -552,26 +526,6 @@ mod tests {
         }
         // The value-based fallback did not change: the finder's own is the tail of both.
         super::find_by_value(attrs, found, src_ok, srcset_ok)
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config::with_cases(3000))]
-        /// Screened, `strip_markers_of` answers as `strip_lazy_markers`: the marker whole,
-        /// cut by a tab or line break, cut short, before or after the `?`, Jetpack's `#038;`.
-        #[test]
-        fn strip_markers_as_stripped(
-            head in proptest::sample::select(&["https://i0.wp.com/a.example/x.jpg", "", "?"][..]),
-            pieces in proptest::collection::vec(proptest::sample::select(&[
-                "?", "&", "is-pending-load", "is-pend", "ing-load", "\t", "\n", "\r", "=1",
-                "#038;", "-", "#", "ssl=1",
-            ][..]), 0..9)
-        ) {
-            let url = format!("{head}{}", pieces.concat());
-            let want = strip_lazy_markers(&url);
-            proptest::prop_assert_eq!(&strip_markers_of(&url), &want, "{:?}", &url);
-            let slow = crate::screens::without(|| strip_markers_of(&url));
-            proptest::prop_assert_eq!(&slow, &want, "{:?}", &url);
-        }
     }
 
     /// [`clean_srcset`] as it was first written: a string per kept candidate, joined.

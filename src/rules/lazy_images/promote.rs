@@ -250,7 +250,7 @@ fn keep_real(el: &mut Element<'_>) {
 pub(super) fn strip_markers(el: &mut Element<'_>) {
     if let Some(stripped) = el
         .attr_by_atom(&local_name!("src"))
-        .and_then(super::candidates::strip_markers_of)
+        .and_then(strip_lazy_markers)
     {
         el.set_attr_by_atom(&local_name!("src"), &stripped);
     }
