@@ -51,7 +51,7 @@ pub(crate) struct Inner {
     handlers: Option<Handlers>,
     /// The attributes removed before parsing: those the sanitizer never keeps that no rule
     /// reads (see [`AttrFilter`]); `None` when a rule reads everything.
-    attributes: Option<AttrFilter>,
+    pub(crate) attributes: Option<AttrFilter>,
 }
 
 impl Inner {

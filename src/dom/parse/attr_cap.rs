@@ -35,13 +35,19 @@
 //! tags (where it would cut), it writes the character references that stand for plain text
 //! as their characters (see [`text_refs`]). Nothing is copied unless some tag has more than
 //! `MAX_ATTRIBUTES` attributes or the filter cuts something.
+//!
+//! With a filter, the scan also *lifts* the attributes a start tag keeps, when it can read
+//! each as the tokenizer would (see [`lift`](super::lift)): they go to the gate in a list,
+//! and a marker stands in the tag for all of them.
 
 use super::attr_filter::{AttrFilter, Memo};
+use super::lift::{self, Lifted};
 use super::past_cap::{PastCap, Verdict};
 use super::raw_text::text_len;
 use super::text_refs;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
+use html5ever::Attribute;
 #[cfg(test)]
 use std::borrow::Cow;
 
@@ -53,7 +59,7 @@ pub(crate) const MAX_ATTRIBUTES: usize = 256;
 /// [`past_cap`](super::past_cap) keeps.
 #[cfg(test)]
 pub(crate) fn cap_attributes(html: &str) -> Cow<'_, str> {
-    let cuts = cuts(html, None);
+    let cuts = cuts(html, None, None);
     if cuts.is_empty() {
         return Cow::Borrowed(html);
     }
@@ -67,15 +73,22 @@ pub(crate) fn cap_attributes(html: &str) -> Cow<'_, str> {
 /// that `filter` drops (see [`AttrFilter`]), written
 /// straight into the buffer the tokenizer reads (one copy of the input, as html5ever's own
 /// entry points make); also how many attributes `filter` took (a name repeated in one tag
-/// counts once: html5ever keeps only the first).
-pub(crate) fn filter_attributes(html: &str, filter: Option<&AttrFilter>) -> (StrTendril, usize) {
-    let cuts = cuts(html, filter);
+/// counts once: html5ever keeps only the first), and, when `lift` and there is a filter, the
+/// attribute lists lifted off the input (see [`lift`](super::lift)).
+pub(crate) fn filter_attributes(
+    html: &str,
+    filter: Option<&AttrFilter>,
+    lift: bool,
+) -> (StrTendril, usize, Vec<Vec<Attribute>>) {
+    let mut lifted = filter.filter(|_| lift).and_then(|_| Lifted::new(html));
+    let cuts = cuts(html, filter, lifted.as_mut());
+    let slots = lifted.map(|l| l.slots).unwrap_or_default();
     if cuts.is_empty() {
-        return (StrTendril::from_slice(html), 0);
+        return (StrTendril::from_slice(html), 0, slots);
     }
     let mut out = StrTendril::with_capacity(u32::try_from(html.len()).unwrap_or(u32::MAX));
     apply(html, &cuts, |piece| out.push_slice(piece));
-    (out, cuts.iter().map(|c| c.counted).sum())
+    (out, cuts.iter().map(|c| c.counted).sum(), slots)
 }
 
 /// Hands `html` less the `cuts` to `push`, piece by piece.
@@ -96,6 +109,10 @@ fn apply(html: &str, cuts: &[Cut], mut push: impl FnMut(&str)) {
         if let Some(c) = cut.with {
             written.push(c);
         }
+        if let Some(slot) = cut.marker {
+            use std::fmt::Write;
+            let _ = write!(written, " {}=\"{slot}\"", super::lift::MARKER);
+        }
         from = cut.end;
     }
     if !written.is_empty() {
@@ -105,7 +122,11 @@ fn apply(html: &str, cuts: &[Cut], mut push: impl FnMut(&str)) {
 }
 
 /// The bytes to cut out of `html` (see [`filter_attributes`]), in order.
-fn cuts(html: &str, filter: Option<&AttrFilter>) -> Vec<Cut> {
+fn cuts<'h>(
+    html: &'h str,
+    filter: Option<&AttrFilter>,
+    mut lift: Option<&mut Lifted<'h>>,
+) -> Vec<Cut> {
     // A tag with n attributes takes at least 2 + 2n bytes (`<`, a name, and per attribute a
     // separator and a name): shorter input (a `<noscript>`'s markup, inserted HTML) has
     // nothing to cap.
@@ -145,6 +166,7 @@ fn cuts(html: &str, filter: Option<&AttrFilter>) -> Vec<Cut> {
                         end,
                         counted: 0,
                         with: Some(c),
+                        marker: None,
                     });
                 });
             }
@@ -168,7 +190,13 @@ fn cuts(html: &str, filter: Option<&AttrFilter>) -> Vec<Cut> {
             Some(b'?') => bogus_comment(bytes, lt + 2),
             Some(b'/') => match bytes.get(lt + 2) {
                 Some(b) if b.is_ascii_alphabetic() => {
-                    let t = tag(bytes, lt + 2, false, None, &mut cuts, &mut memo);
+                    let t = tag(
+                        bytes,
+                        lt + 2,
+                        false,
+                        &mut cuts,
+                        &mut Reader::plain(&mut memo),
+                    );
                     if let Some(root) = t.foreign {
                         open[root] = open[root].saturating_sub(1);
                     }
@@ -179,7 +207,12 @@ fn cuts(html: &str, filter: Option<&AttrFilter>) -> Vec<Cut> {
                 None => bytes.len(),
             },
             Some(b) if b.is_ascii_alphabetic() => {
-                let t = tag(bytes, lt + 1, true, filter, &mut cuts, &mut memo);
+                let mut reader = Reader {
+                    filter,
+                    memo: &mut memo,
+                    lift: lift.as_deref_mut(),
+                };
+                let t = tag(bytes, lt + 1, true, &mut cuts, &mut reader);
                 if let Some(root) = t.foreign.filter(|_| !t.self_closing) {
                     open[root] += 1;
                 }
@@ -239,6 +272,9 @@ pub(super) struct Cut {
     counted: usize,
     /// What stands instead (a character reference's character, see [`text_refs`]).
     with: Option<char>,
+    /// The tag's attributes were lifted into this slot (see [`lift`](super::lift)): the
+    /// marker stands instead.
+    marker: Option<usize>,
 }
 
 /// What follows a start tag.
@@ -320,15 +356,33 @@ pub(super) fn skip_while(bytes: &[u8], mut at: usize, skip: u8) -> usize {
     at
 }
 
-/// Scans a tag from its name at `at`; notes a cut for each attribute `filter` drops (start
-/// tags only) and one for all attributes past the cap.
+/// What a tag's attributes are read with: the filter and what the scan remembers of its
+/// answers, and where lifted attributes go (see [`lift`](super::lift)).
+struct Reader<'r, 'h> {
+    filter: Option<&'r AttrFilter>,
+    memo: &'r mut Memo,
+    lift: Option<&'r mut Lifted<'h>>,
+}
+
+impl<'r> Reader<'r, '_> {
+    /// No filter, no lifting: tags are only read.
+    fn plain(memo: &'r mut Memo) -> Self {
+        Reader {
+            filter: None,
+            memo,
+            lift: None,
+        }
+    }
+}
+
+/// Scans a tag from its name at `at`; notes a cut for each attribute the reader's filter
+/// drops (start tags only) and one for all attributes past the cap.
 fn tag(
     bytes: &[u8],
     at: usize,
     start: bool,
-    filter: Option<&AttrFilter>,
     cuts: &mut Vec<Cut>,
-    memo: &mut Memo,
+    reader: &mut Reader<'_, '_>,
 ) -> TagEnd {
     let name_end = skip_until(bytes, at, SPACE | SLASH | GT);
     // Most tags are a name and `>` (every end tag, a `<p>`): nothing to read or cut.
@@ -342,7 +396,7 @@ fn tag(
             false,
         );
     }
-    tag_with_attributes(bytes, at, name_end, start, filter, cuts, memo)
+    tag_with_attributes(bytes, at, name_end, start, cuts, reader)
 }
 
 /// [`tag`] of a tag whose name ends at `name_end`, read in full.
@@ -351,11 +405,16 @@ fn tag_with_attributes(
     at: usize,
     name_end: usize,
     start: bool,
-    filter: Option<&AttrFilter>,
     cuts: &mut Vec<Cut>,
-    memo: &mut Memo,
+    reader: &mut Reader<'_, '_>,
 ) -> TagEnd {
+    let Reader { filter, memo, lift } = reader;
+    let filter = *filter;
     let name = &bytes[at..name_end];
+    // The cuts before this tag's, and the attributes it keeps, read for lifting (see
+    // [`lift`](super::lift)) while every one can be.
+    let cuts_before = cuts.len();
+    let mut lifted: Option<Vec<Attribute>> = lift.as_ref().filter(|_| start).map(|_| Vec::new());
     let mut i = name_end;
     let mut count = 0usize;
     // What is kept and cut past the cap (a tag with more attributes than that is rare), and
@@ -449,10 +508,39 @@ fn tag_with_attributes(
                 push_cut(cuts, from + 1, name_start, 0);
             }
             push_cut(cuts, start, i, usize::from(!seen));
-        } else if collapsible {
-            push_cut(cuts, from + 1, name_start, 0);
+        } else {
+            if collapsible {
+                push_cut(cuts, from + 1, name_start, 0);
+            }
+            if let (Some(list), Some(l)) = (&mut lifted, &lift) {
+                let value_at = value.as_ptr() as usize - bytes.as_ptr() as usize;
+                match lift::attribute(
+                    &l.html[name_start..attr_end],
+                    &l.html[value_at..value_at + value.len()],
+                ) {
+                    Some(a) => {
+                        if !list.iter().any(|b| b.name.local == a.name.local) {
+                            list.push(a);
+                        }
+                    }
+                    None => lifted = None,
+                }
+            }
         }
     };
+    if let (Some(list), Some(l)) = (lifted, lift.as_mut()) {
+        if !list.is_empty() && past.is_none() && end < bytes.len() {
+            let counted = cuts.drain(cuts_before..).map(|c| c.counted).sum();
+            cuts.push(Cut {
+                start: name_end,
+                end: last_end,
+                counted,
+                with: None,
+                marker: Some(l.slots.len()),
+            });
+            l.slots.push(list);
+        }
+    }
     if let Some(past) = past {
         past.finish(last_end, cuts);
     }
@@ -540,7 +628,7 @@ const MIN_COLLAPSED: usize = 3;
 /// when they touch: one piece less to copy.
 pub(super) fn push_cut(cuts: &mut Vec<Cut>, start: usize, end: usize, counted: usize) {
     match cuts.last_mut() {
-        Some(last) if last.end == start && last.with.is_none() => {
+        Some(last) if last.end == start && last.with.is_none() && last.marker.is_none() => {
             last.end = end;
             last.counted += counted;
         }
@@ -549,6 +637,7 @@ pub(super) fn push_cut(cuts: &mut Vec<Cut>, start: usize, end: usize, counted: u
             end,
             counted,
             with: None,
+            marker: None,
         }),
     }
 }
@@ -562,9 +651,8 @@ pub(super) fn read_tag(bytes: &[u8], at: usize) -> (&[u8], usize, bool) {
         bytes,
         at,
         false,
-        None,
         &mut Vec::new(),
-        &mut Memo::default(),
+        &mut Reader::plain(&mut Memo::default()),
     );
     (&bytes[at..name_end], t.end, t.self_closing)
 }
@@ -763,15 +851,17 @@ mod tests {
             let filter = AttrFilter::new(&interest.reads.unwrap()).unwrap();
             for filter in [None, Some(&filter)] {
                 let (mut fast_cuts, mut full_cuts) = (Vec::new(), Vec::new());
-                let fast = super::tag(bytes, 1, start, filter, &mut fast_cuts, &mut Memo::default());
+                let (mut memo, mut full_memo) = (Memo::default(), Memo::default());
+                let mut reader = super::Reader { filter, memo: &mut memo, lift: None };
+                let fast = super::tag(bytes, 1, start, &mut fast_cuts, &mut reader);
+                let mut full_reader = super::Reader { filter, memo: &mut full_memo, lift: None };
                 let full = super::tag_with_attributes(
                     bytes,
                     1,
                     1 + name.len(),
                     start,
-                    filter,
                     &mut full_cuts,
-                    &mut Memo::default(),
+                    &mut full_reader,
                 );
                 proptest::prop_assert_eq!(&fast, &full, "{}", html);
                 proptest::prop_assert!(fast_cuts.is_empty() && full_cuts.is_empty());

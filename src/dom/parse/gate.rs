@@ -2,8 +2,11 @@
 //! [`Gate`], which may hold back a start tag (and its end tag), and takes dropped raw text off
 //! the input.
 //!
-//! Four jobs, each the cheapest place for it:
+//! Five jobs, each the cheapest place for it:
 //!
+//! - **Lifted attributes** ([`lift`]): a start tag whose attributes the pre-scan lifted off
+//!   the input carries a marker; the gate puts the lifted list in its place, so the tree
+//!   builder gets the token the tokenizer would have made of the tag as written.
 //! - **Depth** ([`MAX_DEPTH`], see [`depth`](super::depth)): once the tree has grown near the
 //!   cap, the gate asks the tree builder where the next node would go, with a *probe*: an
 //!   empty comment token, which [`DepthSink`](super::depth::DepthSink) intercepts instead of
@@ -30,12 +33,12 @@
 //! read nothing past the start tag's `>`.
 
 use super::depth::{HasDepth, MAX_DEPTH};
-use super::{drawing, raw_text};
+use super::{drawing, lift, raw_text};
 use crate::dom::names::{is_raw_text, is_void};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::tree_builder::{Tracer, TreeBuilder};
-use html5ever::{local_name, ns, LocalName};
+use html5ever::{local_name, ns, Attribute, LocalName};
 use markup5ever_rcdom::{Handle, Node, NodeData};
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
@@ -108,6 +111,8 @@ pub(crate) struct Gate<'i, S: HasDepth> {
     formatting_counted: Cell<(usize, usize)>,
     /// What scans for drawings that skip nothing may still read (see [`drawing::skip`]).
     drawing_budget: Cell<usize>,
+    /// The attribute lists the pre-scan lifted off the input (see [`lift`]).
+    lifted: RefCell<Vec<Vec<Attribute>>>,
 }
 
 impl<'i, S: HasDepth> Gate<'i, S> {
@@ -116,8 +121,10 @@ impl<'i, S: HasDepth> Gate<'i, S> {
         builder: TreeBuilder<Handle, S>,
         input: &'i BufferQueue,
         input_len: usize,
+        lifted: Vec<Vec<Attribute>>,
     ) -> Gate<'i, S> {
         Gate {
+            lifted: RefCell::new(lifted),
             builder,
             input,
             dropped: RefCell::default(),
@@ -293,10 +300,13 @@ impl<'i, S: HasDepth> Gate<'i, S> {
 impl<S: HasDepth> TokenSink for Gate<'_, S> {
     type Handle = Handle;
 
-    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
+    fn process_token(&self, mut token: Token, line_number: u64) -> TokenSinkResult<Handle> {
         // Text, comments and the rest go straight through; so do most tags, after a few
         // comparisons (the rare cases are out of line).
-        if let Token::TagToken(tag) = &token {
+        if let Token::TagToken(tag) = &mut token {
+            if tag.kind == TagKind::StartTag {
+                lift::restore(tag, &mut self.lifted.borrow_mut());
+            }
             if !self.pass(tag, line_number) {
                 return TokenSinkResult::Continue;
             }

@@ -8,8 +8,9 @@
 //! |---|---|---|
 //! | [`attr_cap`] | the pre-scan of start tags: a cap on attributes, and cutting those an [`AttrFilter`] drops | the tokenizer's states, HTML § 13.2.5 |
 //! | [`attr_filter`] | which attributes go, compiled from the rules' [`Interest`](crate::Interest)s | which attributes the tree builder reads, § 13.2.6 |
+//! | [`lift`] | attributes the pre-scan reads as the tokenizer would, handed to the tree builder past the tokenizer | the attribute and character reference states, § 13.2.5.32–39, 72–80 |
 //! | [`attr_memo`] | what a scan remembers of the filter's answers, kept by each thread for the next page | the filter's and its tables' numbers |
-//! | [`gate`] | between the tokenizer and the tree builder: drops start tags too deep, caps formatting elements, skips dropped raw text | the probe comment, raw-text answers, `trace_handles` |
+//! | [`gate`] | between the tokenizer and the tree builder: puts lifted attributes back, drops start tags too deep, caps formatting elements, skips dropped raw text | the probe comment, raw-text answers, `trace_handles` |
 //! | [`depth`] | the nesting-depth cap: [`DepthSink`] measures depths in the tree, [`enforce`] guarantees the cap | which sink calls move nodes, template contents |
 //! | [`sink`] | the parse-time filter: [`FilterSink`] builds nothing below an element the policy drops | the tree builder reaching nodes only through the sink |
 //! | [`raw_text`] | where dropped raw text ends | the tokenizer's raw-text and script states, § 13.2.5.9–31 |
@@ -32,6 +33,7 @@ pub(crate) mod drawing;
 pub(crate) mod gate;
 #[cfg(test)]
 mod html5ever_behaviour;
+mod lift;
 mod past_cap;
 pub(crate) mod raw_text;
 mod simple;
@@ -141,19 +143,31 @@ pub(crate) fn parse_filtered(html: &str, kind: InputKind, filter: Prefilter<'_>)
 ///
 /// [`MAX_DEPTH`]: depth::MAX_DEPTH
 fn parse_at(html: &str, kind: InputKind, base: usize, filter: Option<Prefilter<'_>>) -> Parsed {
+    parse_lifting(html, kind, base, filter, true)
+}
+
+/// [`parse_at`], lifting attributes past the tokenizer when `lift` (see [`lift`]).
+fn parse_lifting(
+    html: &str,
+    kind: InputKind,
+    base: usize,
+    filter: Option<Prefilter<'_>>,
+    lift: bool,
+) -> Parsed {
     let input = html;
-    let (html, attributes_dropped) =
-        filter_attributes(html, filter.as_ref().and_then(|f| f.attributes));
+    let (html, attributes_dropped, lifted) =
+        filter_attributes(html, filter.as_ref().and_then(|f| f.attributes), lift);
     let fragment = kind == InputKind::Fragment;
     let filtered = filter.is_some();
     let (dom, dropped, too_deep, saw_base, dropped_base) = match filter {
         None => {
-            let (dom, too_deep, saw_base) = build(html, kind, DepthSink::new(base, fragment));
+            let (dom, too_deep, saw_base) =
+                build(html, kind, DepthSink::new(base, fragment), lifted);
             (dom, 0, too_deep, saw_base, false)
         }
         Some(filter) => {
             let sink = FilterSink::new(DepthSink::new(base, fragment), filter);
-            let (out, too_deep, saw_base) = build(html, kind, sink);
+            let (out, too_deep, saw_base) = build(html, kind, sink, lifted);
             (
                 out.dom,
                 out.dropped_elements + out.dropped_comments + attributes_dropped,
@@ -229,7 +243,12 @@ fn first_base_href(root: &Handle) -> Option<String> {
 /// Runs the tokenizer and the tree builder over `html` into `sink`; also says whether the
 /// tree may hold elements deeper than the cap (see [`DepthSink::may_exceed_cap`]), and
 /// whether it holds a `<base>` element (see [`HasDepth::saw_base`]).
-fn build<S: HasDepth>(html: StrTendril, kind: InputKind, sink: S) -> (S::Output, bool, bool) {
+fn build<S: HasDepth>(
+    html: StrTendril,
+    kind: InputKind,
+    sink: S,
+    lifted: Vec<Vec<html5ever::Attribute>>,
+) -> (S::Output, bool, bool) {
     let opts = opts();
     let (builder, initial_state) = match kind {
         InputKind::Document => (TreeBuilder::new(sink, opts.tree_builder), None),
@@ -250,7 +269,7 @@ fn build<S: HasDepth>(html: StrTendril, kind: InputKind, sink: S) -> (S::Output,
     let input_len = html.len();
     input.push_back(html);
     let tokenizer = Tokenizer::new(
-        Gate::new(builder, &input, input_len),
+        Gate::new(builder, &input, input_len, lifted),
         TokenizerOpts {
             initial_state: initial_state.or(opts.tokenizer.initial_state),
             ..opts.tokenizer

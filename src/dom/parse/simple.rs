@@ -172,7 +172,7 @@ impl Builder {
 }
 
 /// `name` lowercased (ASCII), as an atom.
-fn lowercase_atom(name: &str) -> LocalName {
+pub(super) fn lowercase_atom(name: &str) -> LocalName {
     if name.bytes().any(|b| b.is_ascii_uppercase()) {
         let lower = name.to_ascii_lowercase();
         known_atom(&lower).unwrap_or_else(|| LocalName::from(lower))
@@ -483,7 +483,7 @@ fn value<'a, V: Value<'a>>(html: &'a str, i: usize) -> Option<(V, usize)> {
 
 /// The character of the reference at the start of `s` (at its `&`) and its length, for the
 /// references of the shape.
-fn reference(s: &[u8]) -> Option<(char, usize)> {
+pub(super) fn reference(s: &[u8]) -> Option<(char, usize)> {
     const NAMED: [(&[u8], char); 6] = [
         (b"&amp;", '&'),
         (b"&lt;", '<'),

@@ -1,0 +1,283 @@
+//! Lifting attributes past the tokenizer gives the tree the tokenizer gives, on generated
+//! tags of every shape the attribute states read, and on the markup around them.
+
+use super::attribute;
+use crate::dom::parse::{parse, parse_lifting, InputKind, Prefilter};
+use crate::Cleaner;
+use markup5ever_rcdom::{Handle, NodeData};
+use proptest::prelude::*;
+
+/// The tree under `node`, every name with its namespace and every attribute in order.
+fn dump(node: &Handle, out: &mut String) {
+    match &node.data {
+        NodeData::Element { name, attrs, .. } => {
+            out.push_str(&format!("<{}:{}", &*name.ns, &*name.local));
+            for a in attrs.borrow().iter() {
+                out.push_str(&attr_text(a));
+            }
+            out.push('>');
+        }
+        NodeData::Text { contents } => out.push_str(&format!("{:?}", &**contents.borrow())),
+        NodeData::Comment { contents } => out.push_str(&format!("<!--{:?}-->", &**contents)),
+        _ => {}
+    }
+    for child in node.children.borrow().iter() {
+        dump(child, out);
+    }
+    out.push_str("</>");
+}
+
+fn attr_text(a: &html5ever::Attribute) -> String {
+    format!(
+        " {}:{}:{}={:?}",
+        a.name.prefix.as_deref().unwrap_or(""),
+        &*a.name.ns,
+        &*a.name.local,
+        &*a.value
+    )
+}
+
+/// `html` parsed with the default cleaner's attribute filter, with or without lifting.
+fn parsed(html: &str, kind: InputKind, lift: bool) -> String {
+    let cleaner = Cleaner::default();
+    let filter = Prefilter {
+        drop_element: &|_, _| false,
+        drop_comments: false,
+        attributes: cleaner.inner.attributes.as_ref(),
+        skip_drawings: false,
+    };
+    let parsed = parse_lifting(html, kind, 0, Some(filter), lift);
+    let mut out = String::new();
+    dump(&parsed.root, &mut out);
+    out
+}
+
+fn same_tree(html: &str) -> Result<(), TestCaseError> {
+    for kind in [InputKind::Fragment, InputKind::Document] {
+        prop_assert_eq!(
+            parsed(html, kind, true),
+            parsed(html, kind, false),
+            "{:?} as {:?}",
+            html,
+            kind
+        );
+    }
+    Ok(())
+}
+
+/// Names as pages write them and as the tokenizer must still read them: kept and dropped
+/// ones, in capitals, repeated, with quotes, `<` or `=` in them, NUL, non-ASCII.
+const NAMES: &[&str] = &[
+    "src",
+    "SRC",
+    "Src",
+    "data-src",
+    "DATA-SRC",
+    "srcset",
+    "alt",
+    "class",
+    "style",
+    "href",
+    "title",
+    "width",
+    "onclick",
+    "onClick",
+    "data-x",
+    "id",
+    "type",
+    "color",
+    "encoding",
+    "xlink:href",
+    "\"a",
+    "'b",
+    "<c",
+    "=d",
+    "e\0f",
+    "é",
+    "loading",
+    "srcSet",
+    "data-original",
+    "aria-label",
+    "\u{1}",
+];
+
+/// Values as written after `=`, with every reference shape the lift answers or declines.
+const VALUES: &[&str] = &[
+    "x.jpg",
+    "\"https://a.test/i.jpg?w=1&amp;h=2\"",
+    "'a b'",
+    "\"a&b=c\"",
+    "\"&not\"",
+    "\"&notit;\"",
+    "\"&amp\"",
+    "\"&ampx\"",
+    "\"&amp=\"",
+    "\"&#38;\"",
+    "\"&#x26\"",
+    "\"&#0;\"",
+    "\"&#128;\"",
+    "\"&lt;&gt;&quot;&apos;&nbsp;\"",
+    "\"&\"",
+    "\"&&\"",
+    "\"& \"",
+    "\"&#\"",
+    "\"a\r\nb\"",
+    "\"a\rb\"",
+    "\"a\0b\"",
+    "\"\"",
+    "''",
+    "a/",
+    "a&b",
+    "a&amp;b",
+    "\">\"",
+    "'\"'",
+    "\"'\"",
+    "\"/\"",
+    "\"é&eacute;\"",
+    "\"\u{1}\"",
+    "=a",
+    "a`b",
+    "\"<b>\"",
+    "\"&#x1F600;\"",
+    "\"&#55296;\"",
+    "\"&copy;2\"",
+    "\"&copy2\"",
+    "\"a&b\"",
+];
+
+/// What comes between attributes, and after the last.
+const SEPARATORS: &[&str] = &[" ", "  \n\t ", "/", " / ", "", "\r\n", "\x0c"];
+const ENDS: &[&str] = &[">", "/>", " />", " >", "", "/ >"];
+const TAGS: &[&str] = &[
+    "img",
+    "IMG",
+    "a",
+    "div",
+    "p",
+    "span",
+    "svg",
+    "math",
+    "script",
+    "textarea",
+    "title",
+    "template",
+    "table",
+    "input",
+    "font",
+    "html",
+    "body",
+    "select",
+    "option",
+    "noscript",
+    "iframe",
+    "source",
+    "picture",
+    "image",
+    "base",
+    "meta",
+    "plaintext",
+    "foreignObject",
+    "b",
+];
+/// Markup around the tags: text, references in text, comments, end tags, CDATA.
+const AROUND: &[&str] = &[
+    "text",
+    "&amp; &copy",
+    "<!-- c -->",
+    "</p>",
+    "</div>",
+    "</svg>",
+    "</script>",
+    "</textarea>",
+    "<![CDATA[ x ]]>",
+    "<br>",
+    "\n",
+    "</a>",
+    "<!--<img src=z>-->",
+    "</table>",
+    "</template>",
+    "</select>",
+    "</noscript>",
+];
+
+fn attribute_text() -> impl Strategy<Value = String> {
+    (
+        prop::sample::select(NAMES),
+        prop::option::of((
+            prop::sample::select(&[" = ", "=", " =", "= "][..]),
+            prop::sample::select(VALUES),
+        )),
+        prop::sample::select(SEPARATORS),
+    )
+        .prop_map(|(name, value, sep)| match value {
+            Some((eq, v)) => format!("{name}{eq}{v}{sep}"),
+            None => format!("{name}{sep}"),
+        })
+}
+
+fn tag_text() -> impl Strategy<Value = String> {
+    (
+        prop::sample::select(TAGS),
+        prop::sample::select(&[" ", "\n", "/", "  "][..]),
+        prop::collection::vec(attribute_text(), 0..6),
+        prop::sample::select(ENDS),
+    )
+        .prop_map(|(name, first, attrs, end)| format!("<{name}{first}{}{end}", attrs.concat()))
+}
+
+fn page() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![3 => tag_text(), 1 => prop::sample::select(AROUND).prop_map(str::to_string)],
+        1..12,
+    )
+    .prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    /// The tree parsed with attributes lifted is the tree parsed without: same elements,
+    /// same attributes in the same order, with the same values and namespaces.
+    #[test]
+    fn lifting_never_changes_the_tree(html in page()) {
+        same_tree(&html)?;
+    }
+
+    /// Where the lift reads an attribute, it reads it as the tokenizer does: the same name
+    /// and value as html5ever gives the tag written alone.
+    #[test]
+    fn a_lifted_attribute_is_the_tokenizers(
+        name in prop::sample::select(NAMES),
+        value in prop::sample::select(VALUES),
+    ) {
+        let bytes = value.as_bytes();
+        let quoted = bytes.len() >= 2
+            && matches!(bytes[0], b'"' | b'\'')
+            && bytes[bytes.len() - 1] == bytes[0];
+        let raw = if quoted { &value[1..value.len() - 1] } else { value };
+        if let Some(lifted) = attribute(name, raw) {
+            let html = format!("<p {name}={value}>");
+            let mut tree = String::new();
+            dump(&parse(&html, InputKind::Fragment).root, &mut tree);
+            let expected = format!("{}>", attr_text(&lifted));
+            prop_assert!(tree.contains(&expected), "{} gave {}, lifted {}", html, tree, expected);
+        }
+    }
+}
+
+/// Shapes written out: every lift the scan makes is undone by the gate.
+#[test]
+fn pages_with_lifted_tags_parse_as_written() {
+    for html in [
+        "<img src=\"a.jpg\" alt=\"A &amp; B\" class=\"lazy\" data-src=\"https://x.test/b.jpg?w=1&amp;h=2\">",
+        "<p><a href=\"https://x.test/?a=1&b=2\" onclick=\"x()\">t</a></p>",
+        "<img src=x.jpg/><img src='y.jpg'/><img/src=z.jpg>",
+        "<svg><a href=x><img src=y></a></svg><img src=z>",
+        "<table><input type=hidden name=x><td>a</td></table>",
+        "<html lang=en><body class=x><p id=a>t</p></body></html>",
+        "<img src=\"a\" src=\"b\" SRC=c alt=\"&#x1F600;\">",
+        "<div title=\"&not\" data-a=\"&notit;\">x</div>",
+    ] {
+        same_tree(html).unwrap();
+    }
+}
