@@ -47,7 +47,6 @@ use super::raw_text::text_len;
 use super::text_refs;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
-use html5ever::Attribute;
 #[cfg(test)]
 use std::borrow::Cow;
 
@@ -79,15 +78,17 @@ pub(crate) fn filter_attributes(
     html: &str,
     filter: Option<&AttrFilter>,
     lift: bool,
-) -> (StrTendril, usize, Vec<Vec<Attribute>>) {
+) -> (StrTendril, usize, Vec<Vec<html5ever::Attribute>>) {
     let mut lifted = filter.filter(|_| lift).and_then(|_| Lifted::new(html));
     let cuts = cuts(html, filter, lifted.as_mut());
     let slots = lifted.map(|l| l.slots).unwrap_or_default();
     if cuts.is_empty() {
         return (StrTendril::from_slice(html), 0, slots);
     }
-    let mut out = StrTendril::with_capacity(u32::try_from(html.len()).unwrap_or(u32::MAX));
-    apply(html, &cuts, |piece| out.push_slice(piece));
+    // Pieces pushed to a `String`, then one copy: a tendril's push costs far more per piece.
+    let mut out = String::with_capacity(html.len());
+    apply(html, &cuts, |piece| out.push_str(piece));
+    let out = StrTendril::from_slice(&out);
     (out, cuts.iter().map(|c| c.counted).sum(), slots)
 }
 
@@ -110,8 +111,7 @@ fn apply(html: &str, cuts: &[Cut], mut push: impl FnMut(&str)) {
             written.push(c);
         }
         if let Some(slot) = cut.marker {
-            use std::fmt::Write;
-            let _ = write!(written, " {}=\"{slot}\"", super::lift::MARKER);
+            lift::write_marker(&mut written, slot);
         }
         from = cut.end;
     }
@@ -414,7 +414,11 @@ fn tag_with_attributes(
     // The cuts before this tag's, and the attributes it keeps, read for lifting (see
     // [`lift`](super::lift)) while every one can be.
     let cuts_before = cuts.len();
-    let mut lifted: Option<Vec<Attribute>> = lift.as_ref().filter(|_| start).map(|_| Vec::new());
+    let mut lifting = false;
+    if let Some(l) = lift.as_deref_mut().filter(|_| start) {
+        l.begin_tag();
+        lifting = true;
+    }
     let mut i = name_end;
     let mut count = 0usize;
     // What is kept and cut past the cap (a tag with more attributes than that is rare), and
@@ -512,34 +516,27 @@ fn tag_with_attributes(
             if collapsible {
                 push_cut(cuts, from + 1, name_start, 0);
             }
-            if let (Some(list), Some(l)) = (&mut lifted, &lift) {
+            if let Some(l) = lift.as_deref_mut().filter(|_| lifting) {
                 let value_at = value.as_ptr() as usize - bytes.as_ptr() as usize;
-                match lift::attribute(
-                    &l.html[name_start..attr_end],
-                    &l.html[value_at..value_at + value.len()],
-                ) {
-                    Some(a) => {
-                        if !list.iter().any(|b| b.name.local == a.name.local) {
-                            list.push(a);
-                        }
-                    }
-                    None => lifted = None,
-                }
+                lifting = l.add((name_start, attr_end), (value_at, value_at + value.len()));
             }
         }
     };
-    if let (Some(list), Some(l)) = (lifted, lift.as_mut()) {
-        if !list.is_empty() && past.is_none() && end < bytes.len() {
-            let counted = cuts.drain(cuts_before..).map(|c| c.counted).sum();
-            cuts.push(Cut {
-                start: name_end,
-                end: last_end,
-                counted,
-                with: None,
-                marker: Some(l.slots.len()),
-            });
-            l.slots.push(list);
-        }
+    // Lifted only when the tag ends with its `>` (at the end of the input the tokenizer
+    // drops it) and within the cap.
+    let slot = lift
+        .as_deref_mut()
+        .filter(|_| lifting && past.is_none() && end < bytes.len())
+        .and_then(Lifted::end_tag);
+    if let Some(slot) = slot {
+        let counted = cuts.drain(cuts_before..).map(|c| c.counted).sum();
+        cuts.push(Cut {
+            start: name_end,
+            end: last_end,
+            counted,
+            with: None,
+            marker: Some(slot),
+        });
     }
     if let Some(past) = past {
         past.finish(last_end, cuts);
