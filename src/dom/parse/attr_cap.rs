@@ -414,6 +414,7 @@ fn tag_with_attributes(
     // The cuts before this tag's, and the attributes it keeps, read for lifting (see
     // [`lift`](super::lift)) while every one can be.
     let cuts_before = cuts.len();
+    let mut name_starts_with_eq = false;
     let mut lifting = false;
     if let Some(l) = lift.as_deref_mut().filter(|_| start) {
         l.begin_tag();
@@ -461,6 +462,7 @@ fn tag_with_attributes(
         // A new attribute; its name may start with `=` (§ 13.2.5.32).
         count += 1;
         let name_start = i;
+        name_starts_with_eq |= bytes[i] == b'=';
         let (attr_end, value, next) = attribute(bytes, i);
         i = next;
         let attr = &bytes[name_start..attr_end];
@@ -523,10 +525,10 @@ fn tag_with_attributes(
         }
     };
     // Lifted only when the tag ends with its `>` (at the end of the input the tokenizer
-    // drops it) and within the cap.
+    // drops it), within the cap, and without a name starting with `=` (see below).
     let slot = lift
         .as_deref_mut()
-        .filter(|_| lifting && past.is_none() && end < bytes.len())
+        .filter(|_| lifting && past.is_none() && end < bytes.len() && !name_starts_with_eq)
         .and_then(Lifted::end_tag);
     if let Some(slot) = slot {
         let counted = cuts.drain(cuts_before..).map(|c| c.counted).sum();
@@ -537,6 +539,13 @@ fn tag_with_attributes(
             with: None,
             marker: Some(slot),
         });
+    } else if name_starts_with_eq && past.is_none() {
+        // A cut between a valueless attribute and a name starting with `=` would make that
+        // `=` the former's value (`<div g x=1 ="y">` read as `<div g ="y">`): such a tag
+        // (rare, and never written so on purpose) is left to the tokenizer whole, and its
+        // attributes to the sanitizer. Past the cap its cuts stay: they bound the
+        // tokenizer's work.
+        cuts.truncate(cuts_before);
     }
     if let Some(past) = past {
         past.finish(last_end, cuts);

@@ -113,6 +113,8 @@ pub(crate) struct Gate<'i, S: HasDepth> {
     drawing_budget: Cell<usize>,
     /// The attribute lists the pre-scan lifted off the input (see [`lift`]).
     lifted: RefCell<Vec<Vec<Attribute>>>,
+    /// See [`Self::scan_disagreed`].
+    scan_disagreed: Cell<bool>,
 }
 
 impl<'i, S: HasDepth> Gate<'i, S> {
@@ -125,12 +127,33 @@ impl<'i, S: HasDepth> Gate<'i, S> {
     ) -> Gate<'i, S> {
         Gate {
             lifted: RefCell::new(lifted),
+            scan_disagreed: Cell::new(false),
             builder,
             input,
             dropped: RefCell::default(),
             formatting_passed: Cell::new(0),
             formatting_counted: Cell::new((0, 0)),
             drawing_budget: Cell::new(input_len),
+        }
+    }
+
+    /// Whether a start tag that the pre-scan ([`attr_cap`](super::attr_cap)) reads as
+    /// opening raw text (`<script>`, `<style>`, `<textarea>`, `<title>`…: it then looks for
+    /// the end tag, and reads no tag before it) left the tokenizer reading markup: the gate
+    /// dropped it (past the depth cap), or the tree builder ignored it (in a frameset, in a
+    /// `<select>`). What the scan cut and lifted after it may then not be what the tokenizer
+    /// reads, and the input is parsed again without that (see `parse_lifting`).
+    pub(crate) fn scan_disagreed(&self) -> bool {
+        self.scan_disagreed.get()
+    }
+
+    /// Notes a start tag the scan read as opening raw text that did not (see
+    /// [`Self::scan_disagreed`]); `<plaintext>`, after which the scan cuts nothing, aside.
+    #[cold]
+    #[inline(never)]
+    fn note_no_raw_text(&self, name: &LocalName) {
+        if *name != local_name!("plaintext") {
+            self.scan_disagreed.set(true);
         }
     }
 
@@ -283,11 +306,15 @@ impl<'i, S: HasDepth> Gate<'i, S> {
             self.builder.sink.take_svg_created();
         }
         let result = self.builder.process_token(token, line_number);
-        if let (TokenSinkResult::RawData(kind), Some(name)) = (&result, raw_text_of) {
+        match (&result, raw_text_of) {
             // The tree builder has just created the element whose raw text comes next.
-            if self.builder.sink.last_element_drops_content() {
+            (TokenSinkResult::RawData(kind), Some(name))
+                if self.builder.sink.last_element_drops_content() =>
+            {
                 raw_text::skip(self.input, *kind, &name);
             }
+            (TokenSinkResult::RawData(_), _) | (_, None) => {}
+            (_, Some(name)) => self.note_no_raw_text(&name),
         }
         if svg && self.builder.sink.take_svg_created() {
             // The tree builder has just opened an `<svg>`: its content comes next.
@@ -308,6 +335,9 @@ impl<S: HasDepth> TokenSink for Gate<'_, S> {
                 lift::restore(tag, &mut self.lifted.borrow_mut());
             }
             if !self.pass(tag, line_number) {
+                if tag.kind == TagKind::StartTag && is_raw_text_start(&tag.name) {
+                    self.note_no_raw_text(&tag.name);
+                }
                 return TokenSinkResult::Continue;
             }
             if tag.kind == TagKind::StartTag

@@ -15,7 +15,7 @@
 //! has nothing lifted ([`Lifted::new`]), so every marker the gate sees is one the scan wrote.
 //! `lifting_never_changes_the_tree` compares the trees parsed with and without lifting.
 
-use super::simple::{lowercase_atom, reference};
+use super::simple::lowercase_atom;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::Tag;
 use html5ever::{ns, Attribute, QualName};
@@ -132,15 +132,13 @@ impl<'h> Lifted<'h> {
 }
 
 /// The attribute the tokenizer makes of the name `name` and the value `value` (as written:
-/// between its quotes, or unquoted), when no look-up of a named reference is needed to tell;
-/// `None` otherwise (the tag is then left to the tokenizer).
+/// between its quotes, or unquoted); `None` where this reading leaves it to the tokenizer
+/// (the tag is then not lifted).
 ///
 /// The tokenizer lowercases ASCII letters of a name and replaces NUL (§ 13.2.5.33); in a
-/// value it decodes character references (§ 13.2.5.72–80) and replaces NUL, and line endings
-/// were normalised before (§ 13.2.3.5). Answered here: values without NUL or CR whose `&`
-/// starts one of [`reference`]'s references, `&` + letters and digits + `=` (kept as written
-/// in an attribute value), or `&` followed by anything but a letter, a digit or `#` (not a
-/// reference at all).
+/// value it decodes character references (§ 13.2.5.72–80, see [`reference`]) and replaces
+/// NUL, and line endings were normalised before (§ 13.2.3.5). Left to it: a name or value
+/// holding NUL, a value holding CR, a numeric reference of more than [`MAX_DIGITS`] digits.
 #[cfg(test)]
 pub(super) fn attribute(name: &str, value: &str) -> Option<Attribute> {
     let value = match decode(value)? {
@@ -169,8 +167,8 @@ enum Decoded {
     Owned(StrTendril),
 }
 
-/// `value` as the tokenizer reads it, when that needs no look-up of a named reference (see
-/// [`attribute`]).
+/// `value` as the tokenizer reads it (see [`attribute`]); `None` when it holds NUL or CR, or
+/// a numeric reference of more than [`MAX_DIGITS`] digits.
 fn decode(value: &str) -> Option<Decoded> {
     let bytes = value.as_bytes();
     let Some(first) = memchr::memchr3(b'&', 0, b'\r', bytes) else {
@@ -183,23 +181,17 @@ fn decode(value: &str) -> Option<Decoded> {
     // `bytes[at]` is a `&`.
     let mut at = first;
     loop {
-        let done = match reference(&bytes[at..]) {
-            Some((c, len)) => {
+        let done = match reference(&bytes[at..])? {
+            Reference::Chars(c, more, len) => {
                 out.push_char(c);
+                if let Some(c) = more {
+                    out.push_char(c);
+                }
                 at + len
             }
-            None => {
-                let name = bytes[at + 1..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphanumeric())
-                    .count();
-                let literal = match bytes.get(at + 1 + name) {
-                    _ if name == 0 && bytes.get(at + 1) != Some(&b'#') => at + 1,
-                    Some(b'=') if name > 0 => at + 1 + name,
-                    _ => return None,
-                };
-                out.push_slice(&value[at..literal]);
-                literal
+            Reference::Literal(len) => {
+                out.push_slice(&value[at..at + len]);
+                at + len
             }
         };
         let run_end = memchr::memchr(b'&', &bytes[done..]).map_or(bytes.len(), |n| done + n);
@@ -208,6 +200,92 @@ fn decode(value: &str) -> Option<Decoded> {
             return Some(Decoded::Owned(out));
         }
         at = run_end;
+    }
+}
+
+/// The most digits of a numeric reference read here: more are left to the tokenizer.
+const MAX_DIGITS: usize = 8;
+
+/// What a `&` in an attribute value starts.
+enum Reference {
+    /// A reference: its character (two for a few named ones) and its length.
+    Chars(char, Option<char>, usize),
+    /// This many bytes that stay as written.
+    Literal(usize),
+}
+
+/// The reference at the start of `s` (at its `&`) in an attribute value, as the tokenizer
+/// reads it (HTML § 13.2.5.72–80; html5ever's `CharRefTokenizer`):
+///
+/// - `&` before anything but a letter, a digit or `#` is no reference;
+/// - `&#` (or `&#x`) without digits stays as written; with digits, the number's character
+///   (`;` optional), NUL, surrogates and numbers past U+10FFFF as U+FFFD, 0x80–0x9F through
+///   the Windows-1252 table;
+/// - `&name;` is the entity `name;` when html5ever's table has it (no longer name can match
+///   past the `;`), else it stays as written (a shorter match would be followed by a letter
+///   or digit, which in an attribute keeps it as written);
+/// - `&name` before any other character: the entity `name` (one of those written without
+///   `;`) unless `=` follows, else as written: a shorter match is followed by a letter or
+///   digit.
+///
+/// `None` for a number of more than [`MAX_DIGITS`] digits.
+fn reference(s: &[u8]) -> Option<Reference> {
+    let entities = &html5ever::data::NAMED_ENTITIES;
+    match s.get(1) {
+        Some(b'#') => {
+            let hex = matches!(s.get(2), Some(b'x' | b'X'));
+            let from = if hex { 3 } else { 2 };
+            let digits = s[from.min(s.len())..]
+                .iter()
+                .take_while(|c| {
+                    if hex {
+                        c.is_ascii_hexdigit()
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                })
+                .count();
+            if digits == 0 {
+                return Some(Reference::Literal(from));
+            }
+            if digits > MAX_DIGITS {
+                return None;
+            }
+            let text = std::str::from_utf8(&s[from..from + digits]).ok()?;
+            let n = u32::from_str_radix(text, if hex { 16 } else { 10 }).ok()?;
+            let c = match n {
+                0 | 0xD800..=0xDFFF | 0x11_0000.. => '\u{fffd}',
+                0x80..=0x9F => html5ever::data::C1_REPLACEMENTS[(n - 0x80) as usize]
+                    .or_else(|| char::from_u32(n))?,
+                n => char::from_u32(n)?,
+            };
+            let len = from + digits + usize::from(s.get(from + digits) == Some(&b';'));
+            Some(Reference::Chars(c, None, len))
+        }
+        Some(c) if c.is_ascii_alphanumeric() => {
+            let n = s[1..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            let (key, len) = match s.get(1 + n) {
+                Some(b';') => (&s[1..2 + n], 2 + n),
+                Some(b'=') => return Some(Reference::Literal(1 + n)),
+                _ => (&s[1..1 + n], 1 + n),
+            };
+            let found = std::str::from_utf8(key)
+                .ok()
+                .and_then(|key| entities.get(key))
+                .filter(|(first, _)| *first != 0);
+            Some(match found {
+                Some(&(first, second)) => Reference::Chars(
+                    char::from_u32(first)?,
+                    (second != 0).then(|| char::from_u32(second)).flatten(),
+                    len,
+                ),
+                None => Reference::Literal(len),
+            })
+        }
+        _ => Some(Reference::Literal(1)),
     }
 }
 

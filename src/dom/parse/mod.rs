@@ -159,24 +159,36 @@ fn parse_lifting(
         filter_attributes(html, filter.as_ref().and_then(|f| f.attributes), lift);
     let fragment = kind == InputKind::Fragment;
     let filtered = filter.is_some();
-    let (dom, dropped, too_deep, saw_base, dropped_base) = match filter {
+    let (dom, dropped, built, dropped_base) = match filter {
         None => {
-            let (dom, too_deep, saw_base) =
-                build(html, kind, DepthSink::new(base, fragment), lifted);
-            (dom, 0, too_deep, saw_base, false)
+            let (dom, built) = build(html, kind, DepthSink::new(base, fragment), lifted);
+            (dom, 0, built, false)
         }
         Some(filter) => {
             let sink = FilterSink::new(DepthSink::new(base, fragment), filter);
-            let (out, too_deep, saw_base) = build(html, kind, sink, lifted);
+            let (out, built) = build(html, kind, sink, lifted);
+            if built.scan_disagreed && filter.attributes.is_some() {
+                // The pre-scan read raw text where the tokenizer read markup (see
+                // `Built::scan_disagreed`): what it cut and lifted after that may be wrong.
+                // Parsed again without cutting attributes (rare: a raw-text tag past the
+                // depth cap, in a frameset, in a `<select>`).
+                let again = Prefilter {
+                    attributes: None,
+                    ..filter
+                };
+                return parse_lifting(input, kind, base, Some(again), false);
+            }
             (
                 out.dom,
                 out.dropped_elements + out.dropped_comments + attributes_dropped,
-                too_deep,
-                saw_base,
+                built,
                 out.dropped_base,
             )
         }
     };
+    let Built {
+        too_deep, saw_base, ..
+    } = built;
     let root = match kind {
         InputKind::Document => dom.document.clone(),
         InputKind::Fragment => fragment_root(&dom.document),
@@ -240,15 +252,25 @@ fn first_base_href(root: &Handle) -> Option<String> {
     None
 }
 
-/// Runs the tokenizer and the tree builder over `html` into `sink`; also says whether the
-/// tree may hold elements deeper than the cap (see [`DepthSink::may_exceed_cap`]), and
-/// whether it holds a `<base>` element (see [`HasDepth::saw_base`]).
+/// What [`build`] says besides the tree.
+struct Built {
+    /// The tree may hold elements deeper than the cap (see [`DepthSink::may_exceed_cap`]).
+    too_deep: bool,
+    /// It holds a `<base>` element (see [`HasDepth::saw_base`]).
+    saw_base: bool,
+    /// A start tag the pre-scan ([`attr_cap`]) read as opening raw text did not switch the
+    /// tokenizer to raw text (see [`Gate::scan_disagreed`]).
+    scan_disagreed: bool,
+}
+
+/// Runs the tokenizer and the tree builder over `html` into `sink`, with the attribute lists
+/// the pre-scan `lifted` off it.
 fn build<S: HasDepth>(
     html: StrTendril,
     kind: InputKind,
     sink: S,
     lifted: Vec<Vec<html5ever::Attribute>>,
-) -> (S::Output, bool, bool) {
+) -> (S::Output, Built) {
     let opts = opts();
     let (builder, initial_state) = match kind {
         InputKind::Document => (TreeBuilder::new(sink, opts.tree_builder), None),
@@ -278,10 +300,14 @@ fn build<S: HasDepth>(
     // `feed` returns early for every `</script>` (to let a browser run it); we just go on.
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
+    let scan_disagreed = tokenizer.sink.scan_disagreed();
     let sink = tokenizer.sink.builder.sink;
-    let too_deep = sink.depth_sink().may_exceed_cap();
-    let saw_base = sink.saw_base();
-    (sink.finish(), too_deep, saw_base)
+    let built = Built {
+        too_deep: sink.depth_sink().may_exceed_cap(),
+        saw_base: sink.saw_base(),
+        scan_disagreed,
+    };
+    (sink.finish(), built)
 }
 
 /// Parses `html` as a body fragment and returns its top-level nodes, detached, for nodes that

@@ -56,6 +56,7 @@ pub(crate) fn is_base(name: &QualName) -> bool {
 }
 
 /// What may be dropped while parsing.
+#[derive(Clone, Copy)]
 pub(crate) struct Prefilter<'a> {
     /// Elements removed with their content, given their name and attributes.
     pub(crate) drop_element: &'a dyn Fn(&QualName, &[Attribute]) -> bool,
