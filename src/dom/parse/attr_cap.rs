@@ -37,7 +37,7 @@
 //! `MAX_ATTRIBUTES` attributes or the filter cuts something.
 //!
 //! With a filter, the scan also *lifts* the attributes a start tag keeps, when it can read
-//! each as the tokenizer would (see [`lift`](super::lift)): they go to the gate in a list,
+//! each as the tokenizer would (see [`lift`]): they go to the gate in a list,
 //! and a marker stands in the tag for all of them.
 
 use super::attr_filter::{AttrFilter, Memo};
@@ -73,7 +73,7 @@ pub(crate) fn cap_attributes(html: &str) -> Cow<'_, str> {
 /// straight into the buffer the tokenizer reads (one copy of the input, as html5ever's own
 /// entry points make); also how many attributes `filter` took (a name repeated in one tag
 /// counts once: html5ever keeps only the first), and, when `lift` and there is a filter, the
-/// attribute lists lifted off the input (see [`lift`](super::lift)).
+/// attribute lists lifted off the input (see [`lift`]).
 pub(crate) fn filter_attributes(
     html: &str,
     filter: Option<&AttrFilter>,
@@ -272,7 +272,7 @@ pub(super) struct Cut {
     counted: usize,
     /// What stands instead (a character reference's character, see [`text_refs`]).
     with: Option<char>,
-    /// The tag's attributes were lifted into this slot (see [`lift`](super::lift)): the
+    /// The tag's attributes were lifted into this slot (see [`lift`]): the
     /// marker stands instead.
     marker: Option<usize>,
 }
@@ -357,7 +357,7 @@ pub(super) fn skip_while(bytes: &[u8], mut at: usize, skip: u8) -> usize {
 }
 
 /// What a tag's attributes are read with: the filter and what the scan remembers of its
-/// answers, and where lifted attributes go (see [`lift`](super::lift)).
+/// answers, and where lifted attributes go (see [`lift`]).
 struct Reader<'r, 'h> {
     filter: Option<&'r AttrFilter>,
     memo: &'r mut Memo,
@@ -412,7 +412,7 @@ fn tag_with_attributes(
     let filter = *filter;
     let name = &bytes[at..name_end];
     // The cuts before this tag's, and the attributes it keeps, read for lifting (see
-    // [`lift`](super::lift)) while every one can be.
+    // [`lift`]) while every one can be.
     let cuts_before = cuts.len();
     let mut name_starts_with_eq = false;
     let mut lifting = false;

@@ -5,7 +5,7 @@
 //! which is the long `src`, `srcset` and `data-*` values of images. The pre-scan
 //! ([`attr_cap`](super::attr_cap)) has already found where each attribute's name and value
 //! start and end, by those same states. When it can also tell the attribute the tokenizer
-//! would make of them (its [`attribute`] answers), it *lifts* the tag's attributes: the
+//! would make of them (see [`Lifted::attribute`]), it *lifts* the tag's attributes: the
 //! tokenizer reads `<img \u{1}="7">` instead of the tag as written, and the
 //! [`Gate`](super::gate::Gate) puts lifted list 7 in that one attribute's place, before the
 //! tree builder sees the token. The tree builder gets the token the tokenizer would have made
@@ -13,7 +13,16 @@
 //!
 //! The marker's name, U+0001, is a character no page uses: an input that holds it anywhere
 //! has nothing lifted ([`Lifted::new`]), so every marker the gate sees is one the scan wrote.
-//! `lifting_never_changes_the_tree` compares the trees parsed with and without lifting.
+//! The scan reads the input as the tokenizer does except where the tree builder steers the
+//! tokenizer: it gives up inside `<svg>`/`<math>` and after CDATA, and where a raw-text start
+//! tag did not switch the tokenizer to raw text (dropped past the depth cap, ignored in a
+//! frameset or a `<select>`), the gate notices and the page is parsed again without cutting
+//! or lifting ([`Gate::scan_disagreed`](super::gate::Gate::scan_disagreed)).
+//!
+//! Tested: `lifting_never_changes_the_tree` compares the trees parsed with and without
+//! lifting on generated pages, `a_lifted_attribute_is_the_tokenizers` each lifted attribute
+//! with html5ever's, and `tests/lift_attack.rs` whole cleanings with and without the
+//! parse-time filter.
 
 use super::simple::lowercase_atom;
 use html5ever::tendril::StrTendril;
@@ -79,7 +88,7 @@ impl<'h> Lifted<'h> {
 
     /// Reads the attribute whose name and value are at these byte ranges of the input into
     /// the tag's list (a repeated name is ignored, as the tokenizer does); `false` when it
-    /// cannot be read as the tokenizer would (see [`attribute`]): the tag is then not lifted.
+    /// cannot be read as the tokenizer would (see [`Self::attribute`]): the tag is then not lifted.
     pub(super) fn add(&mut self, name: (usize, usize), value: (usize, usize)) -> bool {
         let Some(a) = self.attribute(name, value) else {
             return false;
@@ -100,8 +109,16 @@ impl<'h> Lifted<'h> {
         Some(self.slots.len() - 1)
     }
 
-    /// [`attribute`] of the name at `name` and the value at `value` (byte ranges of the
-    /// input), the value a slice of the input when written as it is.
+    /// The attribute the tokenizer makes of the name at `name` and the value at `value`
+    /// (byte ranges of the input; the value as written: between its quotes, or unquoted);
+    /// `None` where this reading leaves it to the tokenizer (the tag is then not lifted). A
+    /// value written as it is becomes a slice of the input.
+    ///
+    /// The tokenizer lowercases ASCII letters of a name and replaces NUL (§ 13.2.5.33); in a
+    /// value it decodes character references (§ 13.2.5.72–80, see [`reference()`]) and
+    /// replaces NUL, and line endings were normalised before (§ 13.2.3.5). Left to it: a name
+    /// or value holding NUL, a value holding CR, a numeric reference of more than
+    /// [`MAX_DIGITS`] digits.
     pub(super) fn attribute(
         &mut self,
         name: (usize, usize),
@@ -120,25 +137,11 @@ impl<'h> Lifted<'h> {
             }
             Decoded::Owned(value) => value,
         };
-        let name = &self.html[name.0..name.1];
-        if name.as_bytes().contains(&0) {
-            return None;
-        }
-        Some(Attribute {
-            name: QualName::new(None, ns!(), lowercase_atom(name)),
-            value,
-        })
+        named(&self.html[name.0..name.1], value)
     }
 }
 
-/// The attribute the tokenizer makes of the name `name` and the value `value` (as written:
-/// between its quotes, or unquoted); `None` where this reading leaves it to the tokenizer
-/// (the tag is then not lifted).
-///
-/// The tokenizer lowercases ASCII letters of a name and replaces NUL (§ 13.2.5.33); in a
-/// value it decodes character references (§ 13.2.5.72–80, see [`reference`]) and replaces
-/// NUL, and line endings were normalised before (§ 13.2.3.5). Left to it: a name or value
-/// holding NUL, a value holding CR, a numeric reference of more than [`MAX_DIGITS`] digits.
+/// [`Lifted::attribute`] of a name and a value given as strings (for the tests).
 #[cfg(test)]
 pub(super) fn attribute(name: &str, value: &str) -> Option<Attribute> {
     let value = match decode(value)? {
@@ -149,7 +152,6 @@ pub(super) fn attribute(name: &str, value: &str) -> Option<Attribute> {
 }
 
 /// The attribute `name` (as written) with `value`, unless the name holds NUL.
-#[cfg(test)]
 fn named(name: &str, value: StrTendril) -> Option<Attribute> {
     if name.as_bytes().contains(&0) {
         return None;
@@ -167,7 +169,7 @@ enum Decoded {
     Owned(StrTendril),
 }
 
-/// `value` as the tokenizer reads it (see [`attribute`]); `None` when it holds NUL or CR, or
+/// `value` as the tokenizer reads it (see [`Lifted::attribute`]); `None` when it holds NUL or CR, or
 /// a numeric reference of more than [`MAX_DIGITS`] digits.
 fn decode(value: &str) -> Option<Decoded> {
     let bytes = value.as_bytes();
