@@ -364,7 +364,7 @@ proptest! {
 }
 
 /// A raw-text start tag that the parser does not act on (the gate drops it past the depth
-/// cap; the tree builder ignores it in the frameset modes and in a `<select>`) leaves the
+/// cap; the tree builder ignores it in the frameset modes) leaves the
 /// tokenizer in the data state, while the pre-scan skipped its "raw text" and read on from
 /// its end tag: tags it then lifts may be inside what the tokenizer reads as an attribute
 /// value (the marker's `"` ends that value) or a comment. The gate notices, and the page is

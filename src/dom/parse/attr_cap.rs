@@ -415,6 +415,8 @@ fn tag_with_attributes(
     // [`lift`]) while every one can be.
     let cuts_before = cuts.len();
     let mut name_starts_with_eq = false;
+    // Whether the tag ends with its `>` (at the end of the input the tokenizer drops it).
+    let mut closed = false;
     let mut lifting = false;
     if let Some(l) = lift.as_deref_mut().filter(|_| start) {
         l.begin_tag();
@@ -455,6 +457,7 @@ fn tag_with_attributes(
                 if collapsible {
                     push_cut(cuts, from + 1, i, 0);
                 }
+                closed = true;
                 break i + 1;
             }
             Some(_) => {}
@@ -524,11 +527,11 @@ fn tag_with_attributes(
             }
         }
     };
-    // Lifted only when the tag ends with its `>` (at the end of the input the tokenizer
-    // drops it), within the cap, and without a name starting with `=` (see below).
+    // Lifted only when the tag is closed, within the cap, and without a name starting with
+    // `=` (see below).
     let slot = lift
         .as_deref_mut()
-        .filter(|_| lifting && past.is_none() && end < bytes.len() && !name_starts_with_eq)
+        .filter(|_| lifting && closed && past.is_none() && !name_starts_with_eq)
         .and_then(Lifted::end_tag);
     if let Some(slot) = slot {
         let counted = cuts.drain(cuts_before..).map(|c| c.counted).sum();

@@ -140,19 +140,21 @@ impl<'i, S: HasDepth> Gate<'i, S> {
     /// Whether a start tag that the pre-scan ([`attr_cap`](super::attr_cap)) reads as
     /// opening raw text (`<script>`, `<style>`, `<textarea>`, `<title>`…: it then looks for
     /// the end tag, and reads no tag before it) left the tokenizer reading markup: the gate
-    /// dropped it (past the depth cap), or the tree builder ignored it (in a frameset, in a
-    /// `<select>`). What the scan cut and lifted after it may then not be what the tokenizer
-    /// reads, and the input is parsed again without that (see `parse_lifting`).
+    /// dropped it (past the depth cap), or the tree builder ignored it (after a frameset).
+    /// What the scan cut and lifted after it may then not be what the tokenizer reads, and
+    /// the input is parsed again without that (see `parse_lifting`).
     pub(crate) fn scan_disagreed(&self) -> bool {
         self.scan_disagreed.get()
     }
 
     /// Notes a start tag the scan read as opening raw text that did not (see
-    /// [`Self::scan_disagreed`]); `<plaintext>`, after which the scan cuts nothing, aside.
+    /// [`Self::scan_disagreed`]), unless the tree builder reads it in foreign content: there
+    /// the scan has given up already (it cuts nothing inside `<svg>`/`<math>` and stops at
+    /// their raw-text and integration-point tags), as it has after `<plaintext>`.
     #[cold]
     #[inline(never)]
-    fn note_no_raw_text(&self, name: &LocalName) {
-        if *name != local_name!("plaintext") {
+    fn note_no_raw_text(&self, name: &LocalName, in_foreign: bool) {
+        if *name != local_name!("plaintext") && !in_foreign {
             self.scan_disagreed.set(true);
         }
     }
@@ -305,6 +307,10 @@ impl<'i, S: HasDepth> Gate<'i, S> {
         if svg {
             self.builder.sink.take_svg_created();
         }
+        let in_foreign = raw_text_of.is_some()
+            && self
+                .builder
+                .adjusted_current_node_present_but_not_in_html_namespace();
         let result = self.builder.process_token(token, line_number);
         match (&result, raw_text_of) {
             // The tree builder has just created the element whose raw text comes next.
@@ -314,7 +320,7 @@ impl<'i, S: HasDepth> Gate<'i, S> {
                 raw_text::skip(self.input, *kind, &name);
             }
             (TokenSinkResult::RawData(_), _) | (_, None) => {}
-            (_, Some(name)) => self.note_no_raw_text(&name),
+            (_, Some(name)) => self.note_no_raw_text(&name, in_foreign),
         }
         if svg && self.builder.sink.take_svg_created() {
             // The tree builder has just opened an `<svg>`: its content comes next.
@@ -336,7 +342,10 @@ impl<S: HasDepth> TokenSink for Gate<'_, S> {
             }
             if !self.pass(tag, line_number) {
                 if tag.kind == TagKind::StartTag && is_raw_text_start(&tag.name) {
-                    self.note_no_raw_text(&tag.name);
+                    let in_foreign = self
+                        .builder
+                        .adjusted_current_node_present_but_not_in_html_namespace();
+                    self.note_no_raw_text(&tag.name, in_foreign);
                 }
                 return TokenSinkResult::Continue;
             }

@@ -15,8 +15,8 @@
 //! has nothing lifted ([`Lifted::new`]), so every marker the gate sees is one the scan wrote.
 //! The scan reads the input as the tokenizer does except where the tree builder steers the
 //! tokenizer: it gives up inside `<svg>`/`<math>` and after CDATA, and where a raw-text start
-//! tag did not switch the tokenizer to raw text (dropped past the depth cap, ignored in a
-//! frameset or a `<select>`), the gate notices and the page is parsed again without cutting
+//! tag did not switch the tokenizer to raw text (dropped past the depth cap, ignored after a
+//! frameset), the gate notices and the page is parsed again without cutting
 //! or lifting ([`Gate::scan_disagreed`](super::gate::Gate::scan_disagreed)).
 //!
 //! Tested: `lifting_never_changes_the_tree` compares the trees parsed with and without

@@ -319,3 +319,40 @@ fn pages_with_lifted_tags_parse_as_written() {
         same_tree(html).unwrap();
     }
 }
+
+/// Whether the gate notes that a raw-text start tag did not switch the tokenizer to raw text
+/// (see `Gate::scan_disagreed`), parsing `html` as `kind` with the default filter.
+fn disagrees(html: &str, kind: InputKind) -> bool {
+    use crate::dom::parse::attr_cap::filter_attributes;
+    use crate::dom::parse::{build, depth::DepthSink};
+    let cleaner = Cleaner::default();
+    let (input, _, lifted) = filter_attributes(html, cleaner.inner.attributes.as_ref(), true);
+    let sink = DepthSink::new(0, kind == InputKind::Fragment);
+    build(input, kind, sink, lifted).1.scan_disagreed
+}
+
+/// The gate notes a raw-text start tag that the tree builder ignores (after a frameset) or
+/// that it drops (past the depth cap), so that the page is parsed again; not one it reads in foreign content
+/// (`<svg><title>`, common on pages), where the scan has given up already, nor one that
+/// switched the tokenizer as the scan expects.
+#[test]
+fn the_gate_notes_raw_text_the_tree_builder_ignored() {
+    assert!(disagrees(
+        "<!doctype html><frameset></frameset><textarea>x</textarea>",
+        InputKind::Document
+    ));
+    assert!(disagrees(
+        &format!("{}<title>x</title>", "<div>".repeat(600)),
+        InputKind::Fragment
+    ));
+    for kind in [InputKind::Fragment, InputKind::Document] {
+        assert!(!disagrees(
+            "<svg><title>t</title><style>s</style><text>x</text></svg><p class=a>x</p>",
+            kind
+        ));
+        assert!(!disagrees(
+            "<style>x</style><textarea>y</textarea><script>z</script><noscript>n</noscript>",
+            kind
+        ));
+    }
+}

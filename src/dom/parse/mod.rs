@@ -171,7 +171,7 @@ fn parse_lifting(
                 // The pre-scan read raw text where the tokenizer read markup (see
                 // `Built::scan_disagreed`): what it cut and lifted after that may be wrong.
                 // Parsed again without cutting attributes (rare: a raw-text tag past the
-                // depth cap, in a frameset, in a `<select>`).
+                // depth cap, after a frameset).
                 let again = Prefilter {
                     attributes: None,
                     ..filter
