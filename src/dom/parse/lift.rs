@@ -24,7 +24,7 @@
 //! with html5ever's, and `tests/lift_attack.rs` whole cleanings with and without the
 //! parse-time filter.
 
-use super::simple::lowercase_atom;
+use super::simple::{digit_run, lowercase_atom};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::Tag;
 use html5ever::{ns, Attribute, QualName};
@@ -237,16 +237,7 @@ fn reference(s: &[u8]) -> Option<Reference> {
         Some(b'#') => {
             let hex = matches!(s.get(2), Some(b'x' | b'X'));
             let from = if hex { 3 } else { 2 };
-            let digits = s[from.min(s.len())..]
-                .iter()
-                .take_while(|c| {
-                    if hex {
-                        c.is_ascii_hexdigit()
-                    } else {
-                        c.is_ascii_digit()
-                    }
-                })
-                .count();
+            let digits = digit_run(&s[from.min(s.len())..], hex);
             if digits == 0 {
                 return Some(Reference::Literal(from));
             }

@@ -500,16 +500,7 @@ pub(super) fn reference(s: &[u8]) -> Option<(char, usize)> {
         b'x' | b'X' => (true, &rest[1..]),
         _ => (false, rest),
     };
-    let n = digits
-        .iter()
-        .take_while(|c| {
-            if hex {
-                c.is_ascii_hexdigit()
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-        .count();
+    let n = digit_run(digits, hex);
     if n == 0 || n > 6 || digits.get(n) != Some(&b';') {
         return None;
     }
@@ -521,6 +512,20 @@ pub(super) fn reference(s: &[u8]) -> Option<(char, usize)> {
         return None;
     }
     Some((char::from_u32(code)?, s.len() - digits.len() + n + 1))
+}
+
+/// How many hexadecimal (`hex`) or decimal digits `bytes` starts with.
+pub(super) fn digit_run(bytes: &[u8], hex: bool) -> usize {
+    bytes
+        .iter()
+        .take_while(|c| {
+            if hex {
+                c.is_ascii_hexdigit()
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        .count()
 }
 
 #[cfg(test)]
