@@ -44,18 +44,11 @@ fn difference(html: &str) -> Option<String> {
             ));
         }
         // The sanitizer's count differs with the filter (see tests/parse_filter/main.rs).
-        let counts = |c: &articlean::Cleaned| {
-            c.report()
-                .iter()
-                .filter(|(name, _)| *name != "sanitize")
-                .map(|(name, n)| format!("{name}={n:?}"))
-                .collect::<Vec<_>>()
-        };
-        if counts(&a) != counts(&b) {
+        if !common::same_report(&a, &b) {
             return Some(format!(
                 "{what} of {html:?}: reports differ\n  lifted:   {:?}\n  unlifted: {:?}",
-                counts(&a),
-                counts(&b)
+                a.report(),
+                b.report()
             ));
         }
     }

@@ -10,6 +10,19 @@ use libtest_mimic::{Arguments, Completion, Trial};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+/// Whether two cleanings of one input, with and without the parse-time filter, give the same
+/// counts for every rule but the sanitizer: an attribute cut before parsing counts once per
+/// start tag, where the sanitizer counts it on each element that reaches it
+/// (tests/parse_filter/main.rs).
+pub fn same_report(filtered: &articlean::Cleaned, plain: &articlean::Cleaned) -> bool {
+    let (a, b) = (filtered.report(), plain.report());
+    let names = |r: &articlean::Report| r.iter().map(|(n, _)| n).collect::<Vec<_>>();
+    names(a) == names(b)
+        && a.iter()
+            .zip(b.iter())
+            .all(|((name, x), (_, y))| x == y || name == "sanitize")
+}
+
 /// The shared data folder (`$ARTICLEAN_SHARED`, or `../shared` beside the crate), or why it
 /// cannot be used.
 pub fn shared_dir() -> Result<PathBuf, String> {

@@ -13,6 +13,7 @@ mod common;
 mod svg;
 
 use articlean::{Cleaned, Cleaner};
+use common::same_report;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -116,16 +117,6 @@ fn same(filtered: &Cleaner, plain: &Cleaner, html: &str, what: &str) -> bool {
     assert_eq!(a.html(), b.html(), "output differs: {what}");
     assert!(same_report(&a, &b), "report differs: {what}");
     a.report().get("sanitize") > 0
-}
-
-/// The same counts for every rule but the sanitizer (see the top of this file).
-fn same_report(filtered: &Cleaned, plain: &Cleaned) -> bool {
-    let (a, b) = (filtered.report(), plain.report());
-    let names = |r: &articlean::Report| r.iter().map(|(n, _)| n).collect::<Vec<_>>();
-    names(a) == names(b)
-        && a.iter()
-            .zip(b.iter())
-            .all(|((name, x), (_, y))| x == y || name == "sanitize")
 }
 
 /// Two cleaners that differ only in the parse-time filter: (with it, without it).
