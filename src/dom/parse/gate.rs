@@ -338,7 +338,7 @@ impl<S: HasDepth> TokenSink for Gate<'_, S> {
         // comparisons (the rare cases are out of line).
         if let Token::TagToken(tag) = &mut token {
             if tag.kind == TagKind::StartTag {
-                lift::restore(tag, &mut self.lifted.borrow_mut());
+                lift::restore(tag, &self.lifted);
             }
             if !self.pass(tag, line_number) {
                 if tag.kind == TagKind::StartTag && is_raw_text_start(&tag.name) {

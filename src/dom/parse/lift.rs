@@ -28,6 +28,7 @@ use super::simple::{digit_run, lowercase_atom};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::Tag;
 use html5ever::{ns, Attribute, QualName};
+use std::cell::RefCell;
 
 /// The name of the marker attribute (see the module documentation).
 pub(super) const MARKER: &str = "\u{1}";
@@ -71,14 +72,14 @@ impl<'h> Lifted<'h> {
     /// Lists for `html`; `None` when it holds the marker's character (or is too long for a
     /// tendril).
     pub(super) fn new(html: &'h str) -> Option<Lifted<'h>> {
-        (memchr::memchr(1, html.as_bytes()).is_none() && u32::try_from(html.len()).is_ok()).then(
-            || Lifted {
-                html,
-                slots: Vec::with_capacity(html.len() / 256),
-                source: None,
-                tag: Vec::new(),
-            },
-        )
+        (memchr::memchr(MARKER.as_bytes()[0], html.as_bytes()).is_none()
+            && u32::try_from(html.len()).is_ok())
+        .then(|| Lifted {
+            html,
+            slots: Vec::with_capacity(html.len() / 256),
+            source: None,
+            tag: Vec::new(),
+        })
     }
 
     /// A start tag begins.
@@ -284,10 +285,10 @@ fn reference(s: &[u8]) -> Option<Reference> {
 
 /// Puts the lifted list in place of the marker of `tag`, if it has one.
 #[inline]
-pub(super) fn restore(tag: &mut Tag, slots: &mut [Vec<Attribute>]) {
+pub(super) fn restore(tag: &mut Tag, slots: &RefCell<Vec<Vec<Attribute>>>) {
     if let [only] = &tag.attrs[..] {
         if &*only.name.local == MARKER {
-            restore_marked(tag, slots);
+            restore_marked(tag, &mut slots.borrow_mut());
         }
     }
 }
