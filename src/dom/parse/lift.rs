@@ -6,7 +6,7 @@
 //! ([`attr_cap`](super::attr_cap)) has already found where each attribute's name and value
 //! start and end, by those same states. When it can also tell the attribute the tokenizer
 //! would make of them (see [`Lifted::attribute`]), it *lifts* the tag's attributes: the
-//! tokenizer reads `<img \u{1}="7">` instead of the tag as written, and the
+//! tokenizer reads `<img \u{1}7>` instead of the tag as written, and the
 //! [`Gate`](super::gate::Gate) puts lifted list 7 in that one attribute's place, before the
 //! tree builder sees the token. The tree builder gets the token the tokenizer would have made
 //! of the tag as written; nothing else changes.
@@ -33,12 +33,15 @@ use std::cell::RefCell;
 /// The name of the marker attribute (see the module documentation).
 pub(super) const MARKER: &str = "\u{1}";
 
-/// Appends the marker of slot `slot` to `out`: ` \u{1}="slot"`, quoted so that a `/` after
-/// it still makes the tag self-closing.
+/// Appends the marker of slot `slot` to `out`: ` \u{1}slot`, an attribute without a value
+/// whose name holds the slot's number. The tokenizer reads three characters fewer than with
+/// a quoted value, and the name (up to six digits) is an inline atom, never interned. What
+/// follows the marker is what followed the tag's last attribute: white space, `/` or `>`,
+/// each of which ends an attribute name (HTML § 13.2.5.33), so a `/` still makes the tag
+/// self-closing.
 pub(super) fn write_marker(out: &mut String, slot: usize) {
     out.push(' ');
     out.push_str(MARKER);
-    out.push_str("=\"");
     // The decimal digits, without the formatting machinery (one marker per lifted tag).
     let mut digits = [0u8; 20];
     let mut n = slot;
@@ -52,7 +55,6 @@ pub(super) fn write_marker(out: &mut String, slot: usize) {
         }
     }
     out.extend(digits[at..].iter().map(|&d| char::from(d)));
-    out.push('"');
 }
 
 /// The attribute lists lifted from one input, in the order their markers were written.
@@ -287,7 +289,7 @@ fn reference(s: &[u8]) -> Option<Reference> {
 #[inline]
 pub(super) fn restore(tag: &mut Tag, slots: &RefCell<Vec<Vec<Attribute>>>) {
     if let [only] = &tag.attrs[..] {
-        if &*only.name.local == MARKER {
+        if only.name.local.starts_with(MARKER) {
             restore_marked(tag, &mut slots.borrow_mut());
         }
     }
@@ -295,8 +297,7 @@ pub(super) fn restore(tag: &mut Tag, slots: &RefCell<Vec<Vec<Attribute>>>) {
 
 #[inline(never)]
 fn restore_marked(tag: &mut Tag, slots: &mut [Vec<Attribute>]) {
-    let slot = tag.attrs[0]
-        .value
+    let slot = tag.attrs[0].name.local[MARKER.len()..]
         .parse::<usize>()
         .ok()
         .and_then(|n| slots.get_mut(n));
