@@ -41,7 +41,7 @@
 //! and a marker stands in the tag for all of them.
 
 use super::attr_filter::{AttrFilter, Memo};
-use super::lift::{self, Lifted};
+use super::lift::{self, Lifted, Marker};
 use super::past_cap::{PastCap, Verdict};
 use super::raw_text::text_len;
 use super::text_refs;
@@ -110,8 +110,8 @@ fn apply(html: &str, cuts: &[Cut], mut push: impl FnMut(&str)) {
         if let Some(c) = cut.with {
             written.push(c);
         }
-        if let Some(slot) = cut.marker {
-            lift::write_marker(&mut written, slot);
+        if let Some(marker) = cut.marker {
+            lift::write_marker(&mut written, marker);
         }
         from = cut.end;
     }
@@ -223,7 +223,7 @@ fn cuts<'h>(
                     && (!matches!(t.raw_text, RawText::None)
                         || (!t.self_closing && is_integration_point(bytes, lt + 1)))
                 {
-                    cuts.truncate(before);
+                    take_back(&mut cuts, before, lift.as_deref_mut());
                     break;
                 }
                 match t.raw_text {
@@ -235,13 +235,24 @@ fn cuts<'h>(
             _ => lt + 1,
         };
         if lt < no_cut_until || open != [0, 0] {
-            cuts.truncate(before);
+            take_back(&mut cuts, before, lift.as_deref_mut());
         }
     }
     if filter.is_some() {
         Memo::give_back(memo);
     }
     cuts
+}
+
+/// Takes back the cuts from `before` on, made in a tag that is not to be cut after all, and
+/// the list lifted with its marker: the gate takes the lists in order, one at each marker.
+fn take_back(cuts: &mut Vec<Cut>, before: usize, lift: Option<&mut Lifted<'_>>) {
+    if let Some(lift) = lift {
+        for _ in cuts[before..].iter().filter(|c| c.marker.is_some()) {
+            lift.slots.pop();
+        }
+    }
+    cuts.truncate(before);
 }
 
 /// Whether the start tag whose name is at `at` names an element that is an HTML integration
@@ -272,9 +283,8 @@ pub(super) struct Cut {
     counted: usize,
     /// What stands instead (a character reference's character, see [`text_refs`]).
     with: Option<char>,
-    /// The tag's attributes were lifted into this slot (see [`lift`]): the
-    /// marker stands instead.
-    marker: Option<usize>,
+    /// The tag's attributes were lifted (see [`lift`]): this marker stands instead.
+    marker: Option<Marker>,
 }
 
 /// What follows a start tag.
@@ -529,18 +539,22 @@ fn tag_with_attributes(
     };
     // Lifted only when the tag is closed, within the cap, and without a name starting with
     // `=` (see below).
-    let slot = lift
+    let lifted = lift
         .as_deref_mut()
         .filter(|_| lifting && closed && past.is_none() && !name_starts_with_eq)
-        .and_then(Lifted::end_tag);
-    if let Some(slot) = slot {
+        .is_some_and(Lifted::end_tag);
+    let tag_end = tag_end(name, start, end, bytes.len(), self_closing);
+    if lifted {
         let counted = cuts.drain(cuts_before..).map(|c| c.counted).sum();
         cuts.push(Cut {
             start: name_end,
             end: last_end,
             counted,
             with: None,
-            marker: Some(slot),
+            marker: Some(Marker::for_tag(
+                name,
+                matches!(tag_end.raw_text, RawText::None),
+            )),
         });
     } else if name_starts_with_eq && past.is_none() {
         // A cut between a valueless attribute and a name starting with `=` would make that
@@ -553,7 +567,7 @@ fn tag_with_attributes(
     if let Some(past) = past {
         past.finish(last_end, cuts);
     }
-    tag_end(name, start, end, bytes.len(), self_closing)
+    tag_end
 }
 
 /// The attribute whose name starts at `at` (before attribute name state, § 13.2.5.32; the

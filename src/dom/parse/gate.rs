@@ -112,7 +112,7 @@ pub(crate) struct Gate<'i, S: HasDepth> {
     /// What scans for drawings that skip nothing may still read (see [`drawing::skip`]).
     drawing_budget: Cell<usize>,
     /// The attribute lists the pre-scan lifted off the input (see [`lift`]).
-    lifted: RefCell<Vec<Vec<Attribute>>>,
+    lifted: RefCell<lift::Slots>,
     /// See [`Self::scan_disagreed`].
     scan_disagreed: Cell<bool>,
 }
@@ -126,7 +126,7 @@ impl<'i, S: HasDepth> Gate<'i, S> {
         lifted: Vec<Vec<Attribute>>,
     ) -> Gate<'i, S> {
         Gate {
-            lifted: RefCell::new(lifted),
+            lifted: RefCell::new(lift::Slots::new(lifted)),
             scan_disagreed: Cell::new(false),
             builder,
             input,
@@ -142,9 +142,11 @@ impl<'i, S: HasDepth> Gate<'i, S> {
     /// the end tag, and reads no tag before it) left the tokenizer reading markup: the gate
     /// dropped it (past the depth cap), or the tree builder ignored it (after a frameset).
     /// What the scan cut and lifted after it may then not be what the tokenizer reads, and
-    /// the input is parsed again without that (see `parse_lifting`).
+    /// the input is parsed again without that (see `parse_lifting`). So it is when the
+    /// markers of lifted tags the tokenizer read as tags were not one per lifted list (see
+    /// [`lift::Slots::all_taken`]).
     pub(crate) fn scan_disagreed(&self) -> bool {
-        self.scan_disagreed.get()
+        self.scan_disagreed.get() || !self.lifted.borrow().all_taken()
     }
 
     /// Notes a start tag the scan read as opening raw text that did not (see

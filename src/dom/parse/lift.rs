@@ -6,18 +6,20 @@
 //! ([`attr_cap`](super::attr_cap)) has already found where each attribute's name and value
 //! start and end, by those same states. When it can also tell the attribute the tokenizer
 //! would make of them (see [`Lifted::attribute`]), it *lifts* the tag's attributes: the
-//! tokenizer reads `<img \u{1}7>` instead of the tag as written, and the
-//! [`Gate`](super::gate::Gate) puts lifted list 7 in that one attribute's place, before the
-//! tree builder sees the token. The tree builder gets the token the tokenizer would have made
-//! of the tag as written; nothing else changes.
+//! tokenizer reads `<img\u{1}>` (or `<section \u{1}>`, see [`Marker`]) instead of the tag as
+//! written, and the [`Gate`](super::gate::Gate) puts the next lifted list in the marker's
+//! place, and the name back, before the tree builder sees the token. The tree builder gets
+//! the token the tokenizer would have made of the tag as written; nothing else changes.
 //!
-//! The marker's name, U+0001, is a character no page uses: an input that holds it anywhere
-//! has nothing lifted ([`Lifted::new`]), so every marker the gate sees is one the scan wrote.
-//! The scan reads the input as the tokenizer does except where the tree builder steers the
-//! tokenizer: it gives up inside `<svg>`/`<math>` and after CDATA, and where a raw-text start
-//! tag did not switch the tokenizer to raw text (dropped past the depth cap, ignored after a
-//! frameset), the gate notices and the page is parsed again without cutting
-//! or lifting ([`Gate::scan_disagreed`](super::gate::Gate::scan_disagreed)).
+//! The marker, U+0001, is a character no page uses: an input that holds it anywhere has
+//! nothing lifted ([`Lifted::new`]), so every marker the gate sees is one the scan wrote, and
+//! the lists are taken in the order the scan wrote them. The scan reads the input as the
+//! tokenizer does except where the tree builder steers the tokenizer: it gives up inside
+//! `<svg>`/`<math>` and after CDATA, and where a raw-text start tag did not switch the
+//! tokenizer to raw text (dropped past the depth cap, ignored after a frameset), the gate
+//! notices. Should the tokenizer still pass over a marker, a list is left at the end. Either
+//! way the page is parsed again without cutting or lifting
+//! ([`Gate::scan_disagreed`](super::gate::Gate::scan_disagreed)).
 //!
 //! Tested: `lifting_never_changes_the_tree` compares the trees parsed with and without
 //! lifting on generated pages, `a_lifted_attribute_is_the_tokenizers` each lifted attribute
@@ -27,34 +29,46 @@
 use super::simple::{digit_run, lowercase_atom};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::Tag;
-use html5ever::{ns, Attribute, QualName};
+use html5ever::{ns, Attribute, LocalName, QualName};
 use std::cell::RefCell;
 
-/// The name of the marker attribute (see the module documentation).
+/// The marker's character (see the module documentation).
 pub(super) const MARKER: &str = "\u{1}";
 
-/// Appends the marker of slot `slot` to `out`: ` \u{1}slot`, an attribute without a value
-/// whose name holds the slot's number. The tokenizer reads three characters fewer than with
-/// a quoted value, and the name (up to six digits) is an inline atom, never interned. What
-/// follows the marker is what followed the tag's last attribute: white space, `/` or `>`,
-/// each of which ends an attribute name (HTML § 13.2.5.33), so a `/` still makes the tag
-/// self-closing.
-pub(super) fn write_marker(out: &mut String, slot: usize) {
-    out.push(' ');
-    out.push_str(MARKER);
-    // The decimal digits, without the formatting machinery (one marker per lifted tag).
-    let mut digits = [0u8; 20];
-    let mut n = slot;
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
+/// What stands in a lifted tag for its attributes. Lifted lists are taken in the order their
+/// markers were written: the tokenizer reads the input in order, and the gate takes the next
+/// list at each marker it sees ([`Slots`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Marker {
+    /// The marker's character ends the tag's name: `<img\u{1}>`, read as one start tag named
+    /// `img\u{1}` without attributes. Used where the name with it stays an inline atom (seven
+    /// bytes at most: never interned) and the tag is no raw-text one (the tokenizer matches
+    /// the end tag of raw text against the start tag's name as it read it).
+    InName,
+    /// An attribute named by the marker's character, without a value: `<script \u{1}>`.
+    Attribute,
+}
+
+impl Marker {
+    /// The marker for a start tag named `name` (as written), `plain` when it opens no raw
+    /// text.
+    pub(super) fn for_tag(name: &[u8], plain: bool) -> Marker {
+        if plain && name.len() < 7 {
+            Marker::InName
+        } else {
+            Marker::Attribute
         }
     }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
+/// Appends `marker` to `out`. What follows is what followed the tag's last attribute: white
+/// space, `/` or `>`, each of which ends a tag or attribute name (HTML § 13.2.5.8, 13.2.5.33),
+/// so a `/` still makes the tag self-closing.
+pub(super) fn write_marker(out: &mut String, marker: Marker) {
+    if marker == Marker::Attribute {
+        out.push(' ');
+    }
+    out.push_str(MARKER);
 }
 
 /// The attribute lists lifted from one input, in the order their markers were written.
@@ -102,14 +116,14 @@ impl<'h> Lifted<'h> {
         true
     }
 
-    /// The tag ends: its attributes become the next list, and its slot is returned (`None`
-    /// when it has none, as every attribute went).
-    pub(super) fn end_tag(&mut self) -> Option<usize> {
+    /// The tag ends: its attributes become the next list; `false` when it has none (every
+    /// attribute went), and nothing is lifted.
+    pub(super) fn end_tag(&mut self) -> bool {
         if self.tag.is_empty() {
-            return None;
+            return false;
         }
         self.slots.push(self.tag.drain(..).collect());
-        Some(self.slots.len() - 1)
+        true
     }
 
     /// The attribute the tokenizer makes of the name at `name` and the value at `value`
@@ -285,24 +299,66 @@ fn reference(s: &[u8]) -> Option<Reference> {
     }
 }
 
-/// Puts the lifted list in place of the marker of `tag`, if it has one.
-#[inline]
-pub(super) fn restore(tag: &mut Tag, slots: &RefCell<Vec<Vec<Attribute>>>) {
-    if let [only] = &tag.attrs[..] {
-        if only.name.local.starts_with(MARKER) {
-            restore_marked(tag, &mut slots.borrow_mut());
+/// The lifted lists as the gate takes them, in order, one at each marker.
+pub(crate) struct Slots {
+    lists: std::vec::IntoIter<Vec<Attribute>>,
+    /// The names last restored from names with the marker: `(img\u{1}, img)`. A handful of
+    /// names make most tags; a name read from the table is looked up once.
+    names: [Option<(LocalName, LocalName)>; NAMES],
+    next_name: usize,
+}
+
+/// How many names [`Slots`] keeps.
+const NAMES: usize = 8;
+
+impl Slots {
+    pub(crate) fn new(lists: Vec<Vec<Attribute>>) -> Slots {
+        Slots {
+            lists: lists.into_iter(),
+            names: Default::default(),
+            next_name: 0,
         }
+    }
+
+    /// Whether each list was taken by a marker: otherwise the tokenizer did not read some
+    /// tag as the scan did, and lists may have gone to the wrong tags (the input is then
+    /// parsed again without lifting). Every marker has its list (the scan writes them in
+    /// pairs, and takes both back together), so no marker comes after the last list.
+    pub(crate) fn all_taken(&self) -> bool {
+        self.lists.len() == 0
+    }
+
+    /// The tag's name without the marker's character that ends `marked`.
+    fn name(&mut self, marked: &LocalName) -> LocalName {
+        if let Some((_, name)) = self.names.iter().flatten().find(|(m, _)| m == marked) {
+            return name.clone();
+        }
+        let name = LocalName::from(&marked[..marked.len() - MARKER.len()]);
+        self.names[self.next_name] = Some((marked.clone(), name.clone()));
+        self.next_name = (self.next_name + 1) % NAMES;
+        name
+    }
+}
+
+/// Puts the next lifted list in place of the marker of `tag`, if it has one and a list is
+/// left.
+#[inline]
+pub(super) fn restore(tag: &mut Tag, slots: &RefCell<Slots>) {
+    let in_name = tag.name.ends_with(MARKER);
+    if in_name || matches!(&tag.attrs[..], [only] if &*only.name.local == MARKER) {
+        restore_marked(tag, in_name, &mut slots.borrow_mut());
     }
 }
 
 #[inline(never)]
-fn restore_marked(tag: &mut Tag, slots: &mut [Vec<Attribute>]) {
-    let slot = tag.attrs[0].name.local[MARKER.len()..]
-        .parse::<usize>()
-        .ok()
-        .and_then(|n| slots.get_mut(n));
-    if let Some(slot) = slot {
-        tag.attrs = std::mem::take(slot);
+fn restore_marked(tag: &mut Tag, in_name: bool, slots: &mut Slots) {
+    // No list left: nothing was lifted (an input holding the marker's character has no
+    // lists), and the tag is the input's own.
+    if let Some(list) = slots.lists.next() {
+        if in_name {
+            tag.name = slots.name(&tag.name);
+        }
+        tag.attrs = list;
     }
 }
 

@@ -356,3 +356,96 @@ fn the_gate_notes_raw_text_the_tree_builder_ignored() {
         ));
     }
 }
+
+/// The scan's input and lists for `html` with the default filter.
+fn scanned(html: &str) -> (String, usize) {
+    use crate::dom::parse::attr_cap::filter_attributes;
+    let cleaner = Cleaner::default();
+    let (input, _, lifted) = filter_attributes(html, cleaner.inner.attributes.as_ref(), true);
+    (input.to_string(), lifted.len())
+}
+
+/// Each marker written stands for one list, in order: a short plain name carries it
+/// (`<img\u{1}>`), a long or raw-text name gets it as an attribute, and a tag whose cuts are
+/// taken back (it opens foreign content, where the scan cuts nothing) keeps no list either.
+#[test]
+fn one_list_per_marker_written() {
+    let cases = [
+        ("<img src=a.jpg alt=b>", "<img\u{1}>", 1),
+        ("<IMG SRC=\"a.jpg\"/>", "<IMG\u{1}/>", 1),
+        ("<img src=a.jpg/>", "<img\u{1}>", 1),
+        (
+            "<figure class=x><img src=a></figure>",
+            "<figure\u{1}><img\u{1}></figure>",
+            2,
+        ),
+        (
+            "<blockquote title=x>t</blockquote>",
+            "<blockquote \u{1}>t</blockquote>",
+            1,
+        ),
+        (
+            "<title title=a>t</title><p title=x>",
+            "<title \u{1}>t</title><p\u{1}>",
+            2,
+        ),
+        (
+            "<svg width=1><path d=x></path></svg><img src=a>",
+            "<svg width=1><path d=x></path></svg><img\u{1}>",
+            1,
+        ),
+        (
+            "<p><math display=block><mi>x</mi></math>",
+            "<p><math display=block><mi>x</mi></math>",
+            0,
+        ),
+    ];
+    for (html, input, lists) in cases {
+        let (got, n) = scanned(html);
+        assert_eq!((got.as_str(), n), (input, lists), "{html}");
+        assert!(!disagrees(html, InputKind::Fragment), "{html}");
+    }
+}
+
+/// The gate takes one list per marker, in order; a marker without a list, or a list no
+/// marker took, is a disagreement (the page is then parsed again without lifting).
+#[test]
+fn slots_are_taken_one_per_marker() {
+    use super::{restore, Slots};
+    use html5ever::tokenizer::{Tag, TagKind};
+    use html5ever::{ns, Attribute, LocalName, QualName};
+    use std::cell::RefCell;
+    let attr = |name: &str, value: &str| Attribute {
+        name: QualName::new(None, ns!(), LocalName::from(name)),
+        value: value.into(),
+    };
+    let tag = |name: &str, attrs: Vec<Attribute>| Tag {
+        kind: TagKind::StartTag,
+        name: LocalName::from(name),
+        self_closing: false,
+        attrs,
+        had_duplicate_attributes: false,
+    };
+    let slots = RefCell::new(Slots::new(vec![
+        vec![attr("src", "a.jpg")],
+        vec![attr("class", "x")],
+    ]));
+    let mut first = tag("img\u{1}", Vec::new());
+    restore(&mut first, &slots);
+    assert_eq!(&*first.name, "img");
+    assert_eq!(&*first.attrs[0].value, "a.jpg");
+    assert!(!slots.borrow().all_taken());
+    // A tag without a marker takes nothing.
+    let mut plain = tag("p", vec![attr("id", "k")]);
+    restore(&mut plain, &slots);
+    assert_eq!(&*plain.attrs[0].value, "k");
+    let mut second = tag("section", vec![attr("\u{1}", "")]);
+    restore(&mut second, &slots);
+    assert_eq!((&*second.name, &*second.attrs[0].value), ("section", "x"));
+    assert!(slots.borrow().all_taken());
+    // Past the last list (or with none: an input holding U+0001), a tag is the input's own.
+    let mut own = tag("b\u{1}", vec![attr("\u{1}", "v")]);
+    restore(&mut own, &slots);
+    assert_eq!((&*own.name, &*own.attrs[0].value), ("b\u{1}", "v"));
+    assert!(slots.borrow().all_taken());
+}
