@@ -118,6 +118,7 @@ mod links;
 pub(crate) mod memo;
 mod parsed;
 mod payload;
+mod percent;
 mod redirect_targets;
 mod referrer;
 mod screen;
