@@ -9,7 +9,10 @@ use crate::ascii::starts_with_ci;
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::Engine as _;
+use std::borrow::Cow;
 use url::Url;
+
+use super::parsed::Parsed;
 
 /// Longest URL accepted as input or produced as output, in bytes.
 pub(crate) const MAX_URL_LEN: usize = 8 * 1024;
@@ -24,38 +27,7 @@ const B64_STANDARD: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, LE
 /// URL-safe alphabet (`-` `_`), padding optional.
 const B64_URL_SAFE: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, LENIENT_PADDING);
 
-/// True when every `%` in `s` starts a well-formed `%XX` escape.
-pub(crate) fn has_valid_escapes(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes.get(i) == Some(&b'%') {
-            let ok = matches!(
-                (bytes.get(i + 1), bytes.get(i + 2)),
-                (Some(a), Some(b)) if a.is_ascii_hexdigit() && b.is_ascii_hexdigit()
-            );
-            if !ok {
-                return false;
-            }
-            i += 3;
-        } else {
-            i += 1;
-        }
-    }
-    true
-}
-
-/// Percent-decodes `s` once. `None` on a malformed escape or a non-UTF-8 result.
-/// `+` is left alone (it is not a space outside HTML form encoding).
-pub(crate) fn percent_decode_once(s: &str) -> Option<String> {
-    if !has_valid_escapes(s) {
-        return None;
-    }
-    percent_encoding::percent_decode_str(s)
-        .decode_utf8()
-        .ok()
-        .map(|cow| cow.into_owned())
-}
+pub(crate) use super::percent::{has_valid_escapes, percent_decode_once};
 
 /// True when `s` starts with `http://` or `https://`, ASCII case-insensitively.
 pub(crate) fn starts_with_http_scheme(s: &str) -> bool {
@@ -71,24 +43,29 @@ pub(crate) fn starts_with_http_scheme(s: &str) -> bool {
 /// `?`, as Google's `url?q=https://example.com/p%3Fid%3D1` writes it) is decoded once more
 /// when that decoding is valid.
 pub(crate) fn decode_to_http(s: &str) -> Option<String> {
-    let mut current = s.to_owned();
+    // Copied only when decoded (or returned).
+    let mut current = Cow::Borrowed(s);
     for round in 0..=2 {
         if starts_with_http_scheme(&current) {
-            let encoded_query =
-                !current.contains('?') && (current.contains("%3F") || current.contains("%3f"));
-            if encoded_query {
+            if has_encoded_query(current.as_bytes()) {
                 if let Some(decoded) = percent_decode_once(&current) {
                     return Some(decoded);
                 }
             }
-            return Some(current);
+            return Some(current.into_owned());
         }
-        if round == 2 || !current.contains('%') {
+        if round == 2 || memchr::memchr(b'%', current.as_bytes()).is_none() {
             return None;
         }
-        current = percent_decode_once(&current)?;
+        current = Cow::Owned(percent_decode_once(&current)?);
     }
     None
+}
+
+/// True when `b` has no `?` but an escaped one (`%3F` or `%3f`): its query is still encoded.
+fn has_encoded_query(b: &[u8]) -> bool {
+    memchr::memchr(b'?', b).is_none()
+        && memchr::memchr_iter(b'%', b).any(|i| matches!(b.get(i + 1..i + 3), Some(b"3F" | b"3f")))
 }
 
 /// Decodes base64 in either alphabet, with or without padding, percent-decoding first if the
@@ -218,7 +195,34 @@ const ESCAPED_TEMPLATE_MARKS: &[&str] = &["%7b%7b", "%7d%7d", "%7b%25", "%25%7d"
 
 /// Parses an input URL for recognition: trims ASCII whitespace, caps the length, accepts
 /// `http(s)://…` and protocol-relative `//…` (read as https). `None` for anything else.
-pub(crate) fn parse_input(input: &str) -> Option<Url> {
+///
+/// A URL already written as the `url` crate writes it (most are) is not parsed again: its
+/// parts are read off the text ([`Parsed`]).
+pub(crate) fn parse_input(input: &str) -> Option<Parsed<'_>> {
+    let s = input.trim_ascii();
+    if s.is_empty() || s.len() > MAX_URL_LEN {
+        return None;
+    }
+    // An http(s) URL with a host and no control byte: read as it is written.
+    if let Some(plain) = Parsed::serialized(Cow::Borrowed(s)) {
+        return Some(plain);
+    }
+    if s.bytes().any(|b| b.is_ascii_control()) {
+        return None;
+    }
+    let url = if s.starts_with("//") {
+        Parsed::new(Cow::Owned(format!("https:{s}")))?
+    } else if starts_with_http_scheme(s) {
+        Parsed::url(s)?
+    } else {
+        return None;
+    };
+    (matches!(url.scheme(), "http" | "https") && url.host_str().is_some()).then_some(url)
+}
+
+/// [`parse_input`] as it was, with the `url` crate's [`Url`] (the oracle of its tests).
+#[cfg(test)]
+pub(crate) fn parse_input_url(input: &str) -> Option<Url> {
     let s = input.trim_ascii();
     if s.is_empty() || s.len() > MAX_URL_LEN || s.bytes().any(|b| b.is_ascii_control()) {
         return None;
@@ -468,6 +472,44 @@ mod tests {
         assert_eq!(percent_decode_once("a%20b").as_deref(), Some("a b"));
         assert_eq!(percent_decode_once("%ff"), None);
         assert_eq!(percent_decode_once("a+b").as_deref(), Some("a+b"));
+    }
+
+    /// [`decode_to_http`] as it was, with owned copies and substring searches (the oracle).
+    fn decode_to_http_searched(s: &str) -> Option<String> {
+        let mut current = s.to_owned();
+        for round in 0..=2 {
+            if starts_with_http_scheme(&current) {
+                let encoded_query =
+                    !current.contains('?') && (current.contains("%3F") || current.contains("%3f"));
+                if encoded_query {
+                    if let Some(decoded) = percent_decode_once(&current) {
+                        return Some(decoded);
+                    }
+                }
+                return Some(current);
+            }
+            if round == 2 || !current.contains('%') {
+                return None;
+            }
+            current = percent_decode_once(&current)?;
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(6000))]
+        /// Decoded to the same form as before, on schemes escaped zero to three times with
+        /// queries plain, escaped or both.
+        #[test]
+        fn decoded_to_http_as_before(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "http", "https", "HTTP", ":", "%3A", "%253A", "//", "%2F%2F", "%252F", "a.b",
+                "?", "%3F", "%3f", "%253F", "%3G", "=", "&", "%", "%zz", "%FF", "x", "é", "%25",
+            ][..]), 0..9),
+        ) {
+            let s: String = pieces.concat();
+            proptest::prop_assert_eq!(decode_to_http(&s), decode_to_http_searched(&s), "{:?}", s);
+        }
     }
 
     #[test]

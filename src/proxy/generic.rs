@@ -10,7 +10,7 @@
 //! payload is itself an image ([`payload::is_image`](super::payload::is_image)), and never
 //! on a service whose path or host names one of those services.
 
-use url::Url;
+use crate::proxy::parsed::Parsed;
 
 use super::decode::{decode_to_http, raw_param};
 use super::known::{fix_collapsed_scheme, segments, with_query};
@@ -79,7 +79,7 @@ const IMAGE_EXTENSIONS: &[&str] = &[
 
 /// True when the last path segment of `url` ends with an image file extension (`.jpg`,
 /// `.png`, `.webp`…, ASCII case-insensitive). Query and fragment are not looked at.
-pub(crate) fn names_image_file(url: &Url) -> bool {
+pub(crate) fn names_image_file(url: &Parsed<'_>) -> bool {
     segments(url)
         .last()
         .and_then(|last| last.rsplit_once('.'))
@@ -107,7 +107,7 @@ pub(crate) fn looks_like_page_link(segs: &[&str]) -> bool {
 /// True when the host or a path segment of the outer URL names a service that makes an
 /// image of a page ([`PAGE_IMAGE_SERVICES`]), a segment is a bare `qr`, or the query asks for a
 /// screenshot.
-pub(crate) fn is_page_image_service(url: &Url, segs: &[&str]) -> bool {
+pub(crate) fn is_page_image_service(url: &Parsed<'_>, segs: &[&str]) -> bool {
     let named = |s: &str| PAGE_IMAGE_SERVICES.iter().any(|w| contains_ci(s, w));
     url.host_str().is_some_and(named)
         || segs
@@ -141,7 +141,7 @@ fn is_option_segment(seg: &str) -> bool {
 
 /// An unknown path proxy: one or more option segments, then an absolute URL written plainly
 /// (`/w_300,q_80/https://origin.example/a.jpg`, `/fit=cover/300x200/https://…`).
-fn options_then_url(url: &Url, segs: &[&str]) -> Option<String> {
+fn options_then_url(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let at = segs.iter().position(|s| !is_option_segment(s))?;
     if at == 0 {
         return None;
@@ -158,7 +158,7 @@ fn options_then_url(url: &Url, segs: &[&str]) -> Option<String> {
 /// itself an image ([`payload::is_image`]).
 ///
 /// Example: `https://img.example/resize?src=https%3A%2F%2Forigin.example%2Fa.jpg&w=300`.
-pub(crate) fn generic(url: &Url, segs: &[&str]) -> Option<String> {
+pub(crate) fn generic(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     // The service's name is looked for only once a candidate is found (most URLs that come
     // here carry none): the answer is the same as when it is looked for first.
     let found = candidate(url, segs)?;
@@ -171,7 +171,7 @@ pub(crate) fn generic(url: &Url, segs: &[&str]) -> Option<String> {
 }
 
 /// [`generic`]'s candidate, before the service's name is looked at.
-fn candidate(url: &Url, segs: &[&str]) -> Option<String> {
+fn candidate(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let image = |c: &String| payload::is_image(c);
     // The path form's last segment is the origin's file name: only the query forms read the
     // outer URL's last segment as a page or a file of its own.

@@ -6,9 +6,9 @@ use super::decode::finalize;
 use super::decode::parse_input;
 use super::redirect_targets::{read, Carrier};
 use super::screen::plain_host;
+use crate::proxy::parsed::Parsed;
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
-use url::Url;
 
 /// How a redirector's host is matched.
 #[derive(Clone, Copy)]
@@ -209,7 +209,7 @@ fn path_words(rule: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// The target of one redirector hop, or `None` if `url` is not a known redirector.
-fn redirect_once(url: &Url) -> Option<String> {
+fn redirect_once(url: &Parsed<'_>) -> Option<String> {
     let host = url.host_str()?;
     let path = url.path().trim_end_matches('/');
     REDIRECTORS
@@ -353,7 +353,7 @@ pub fn unwrap_redirect(url: &str) -> Option<String> {
         if level < super::MAX_LEVELS && !(may_carry_target(&next) && may_be_redirector(&next)) {
             return Some(next);
         }
-        current = Url::parse(&next).ok()?;
+        current = Parsed::new(next.clone().into())?;
         found = Some(next);
     }
     // Nested deeper than 8 levels: left as it is (idempotence).

@@ -3,6 +3,8 @@
 //! `MAX_LEVELS`, with hosts in odd forms at each level.
 
 use super::*;
+use crate::proxy::decode::parse_input_url;
+use url::Url;
 
 /// The former `unwrap_redirect`.
 fn unwrap_redirect_formerly(url: &str) -> Option<String> {
@@ -15,13 +17,14 @@ fn unwrap_redirect_formerly(url: &str) -> Option<String> {
     if !may_carry_target(url) || !may_be_redirector {
         return None;
     }
-    let mut current = parse_input(url)?;
+    // Always through the `url` crate's parser (no text read plainly).
+    let mut current = Parsed::from(parse_input_url(url)?);
     let mut found: Option<String> = None;
     for _ in 0..=super::super::MAX_LEVELS {
         let Some(next) = redirect_once(&current) else {
             return found;
         };
-        current = Url::parse(&next).ok()?;
+        current = Parsed::from(Url::parse(&next).ok()?);
         found = Some(next);
     }
     None

@@ -116,7 +116,9 @@ mod known;
 mod last_parsed;
 mod links;
 pub(crate) mod memo;
+mod parsed;
 mod payload;
+mod percent;
 mod redirect_targets;
 mod referrer;
 mod screen;
@@ -133,6 +135,7 @@ pub(crate) use screen::plain_host;
 use screen::{may_be_proxy, screened};
 pub(crate) use screen::{pair_table, pairs_in};
 
+use parsed::Parsed;
 use url::Url;
 
 /// True when `url` is an absolute (or protocol-relative) http(s) URL whose last path segment
@@ -256,10 +259,10 @@ impl Unwrapper {
     }
 
     /// Peels layers off an absolute URL until nothing matches, at most [`MAX_LEVELS`].
-    fn peel(&self, first: &Url) -> Option<String> {
+    fn peel(&self, first: &Parsed<'_>) -> Option<String> {
         let mut found: Option<String> = None;
         // The layer being read once past the first (`first` is only borrowed).
-        let mut peeled: Option<Url> = None;
+        let mut peeled: Option<Parsed<'static>> = None;
         for level in 0..=MAX_LEVELS {
             let current = peeled.as_ref().unwrap_or(first);
             let Some(next) = self.unwrap_once(current) else {
@@ -275,7 +278,8 @@ impl Unwrapper {
             if level < MAX_LEVELS && self.templates.is_empty() && !may_be_proxy(&next) {
                 return Some(next);
             }
-            peeled = Some(Url::parse(&next).ok()?);
+            // The `url` crate's own serialisation: read plainly, as a rule ([`Parsed`]).
+            peeled = Some(Parsed::new(next.clone().into())?);
             found = Some(next);
         }
         // Nested deeper than `MAX_LEVELS`: left as it is. Peeling 8 layers per run would
@@ -292,6 +296,7 @@ impl Unwrapper {
         if parsed.host_str() != base.host_str() {
             return None;
         }
+        let parsed = Parsed::from(parsed);
         let segs = known::segments(&parsed);
         let origin = known::SAME_SITE
             .iter()
@@ -305,12 +310,12 @@ impl Unwrapper {
             }
             return Some(out);
         }
-        Some(self.peel(&url).unwrap_or(origin))
+        Some(self.peel(&Parsed::from(url)).unwrap_or(origin))
     }
 
     /// One layer: the first template, built-in or fallback whose candidate passes the
     /// safety gate.
-    fn unwrap_once(&self, url: &Url) -> Option<String> {
+    fn unwrap_once(&self, url: &Parsed<'_>) -> Option<String> {
         if let Some(origin) = self
             .templates
             .iter()

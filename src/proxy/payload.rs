@@ -6,7 +6,7 @@
 //! not it. Only a payload that names an image (by its file name, its image host or store, or
 //! an image format parameter) is taken for the origin.
 
-use url::Url;
+use crate::proxy::parsed::Parsed;
 
 use super::decode::finalize;
 use super::generic::names_image_file;
@@ -93,12 +93,12 @@ fn under(host: &str, domain: &str) -> bool {
 /// spelling), its path is an image store's, a query parameter names an image format, or it
 /// is itself a URL of a known image proxy.
 pub(crate) fn is_image(payload: &str) -> bool {
-    Url::parse(payload).is_ok_and(|url| is_image_url(&url, true))
+    Parsed::new(payload.into()).is_some_and(|url| is_image_url(&url, true))
 }
 
 /// [`is_image`] on a parsed URL; a known proxy counts only when `through_proxy` and the
 /// origin it carries is an image by the other tests.
-fn is_image_url(url: &Url, through_proxy: bool) -> bool {
+fn is_image_url(url: &Parsed<'_>, through_proxy: bool) -> bool {
     let Some(host) = url.host_str() else {
         return false;
     };
@@ -126,7 +126,7 @@ fn is_regional_s3(host: &str) -> bool {
 
 /// True when a built-in recogniser reads out of `url` an origin that is an image (a proxy of
 /// an image, one level deep).
-fn carries_image(url: &Url) -> bool {
+fn carries_image(url: &Parsed<'_>) -> bool {
     let segs = known::segments(url);
     // Only those that may read a URL on its host: the others would answer `None`.
     known::for_host(url.host_str())
@@ -134,7 +134,7 @@ fn carries_image(url: &Url) -> bool {
         .any(|(_, recognise)| {
             recognise(url, &segs)
                 .and_then(|c| finalize(&c))
-                .and_then(|c| Url::parse(&c).ok())
+                .and_then(|c| Parsed::new(c.into()))
                 .is_some_and(|origin| is_image_url(&origin, false))
         })
 }

@@ -5,7 +5,7 @@
 //! Each reader returns the candidate target text; the caller checks it with
 //! [`finalize`](super::decode::finalize) like any other.
 
-use url::Url;
+use crate::proxy::parsed::Parsed;
 
 use super::decode::{decode_base64_text, decode_to_http, percent_decode_once, raw_param};
 use super::known::{amp_origin, query_without, translate_goog};
@@ -43,7 +43,7 @@ pub(crate) enum Carrier {
 const AMP_CACHE_PARAMS: &[&str] = &["amp_js_v", "amp_gsa", "usqp", "outputType"];
 
 /// The candidate target `carrier` reads out of `url`, not yet checked.
-pub(crate) fn read(url: &Url, carrier: Carrier) -> Option<String> {
+pub(crate) fn read(url: &Parsed<'_>, carrier: Carrier) -> Option<String> {
     match carrier {
         Carrier::Params(params) => {
             let query = url.query()?;

@@ -79,18 +79,20 @@ const DOMAINS: &[&str] = &[
 /// assert!(!refuses_hotlinking("notsinaimg.cn"));
 /// ```
 pub fn refuses_hotlinking(host: &str) -> bool {
-    let host = strip_port(host).trim_end_matches('.');
-    // Lower-cased only when needed (out of line): hosts from the `url` crate already are.
-    if host.bytes().any(|b| b.is_ascii_uppercase()) {
-        return refuses_lowercased(host);
+    // A port or an upper-case letter sends the host the long way (out of line): hosts from
+    // the `url` crate, and those written plainly, have neither. One pass looks for both.
+    if host.bytes().any(|b| b == b':' || b.is_ascii_uppercase()) {
+        return refuses_written(host);
     }
-    refuses_lower_case(host)
+    refuses_lower_case(host.trim_end_matches('.'))
 }
 
-/// [`refuses_hotlinking`] for a host with an upper-case letter (rare).
+/// [`refuses_hotlinking`] for a host with a `:` or an upper-case letter (rare): its port
+/// dropped, lower-cased.
 #[cold]
 #[inline(never)]
-fn refuses_lowercased(host: &str) -> bool {
+fn refuses_written(host: &str) -> bool {
+    let host = strip_port(host).trim_end_matches('.');
     refuses_lower_case(&host.to_ascii_lowercase())
 }
 

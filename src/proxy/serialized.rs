@@ -29,7 +29,78 @@ pub(super) fn is_serialized_http(url: &str) -> bool {
     if b.get(host_len) != Some(&b'/') || !plain_host(&rest[..host_len]) {
         return false;
     }
-    let tail = &b[host_len..];
+    serialized_after_host(&b[host_len..])
+}
+
+/// What a byte after the host is to [`serialized_after_host`]: kept as written in every part
+/// ([`KEPT`]), a `/` that may start a dot segment, a `%` that must start an escape, the
+/// `?` or `#` that ends the path, or a byte some part escapes or rewrites ([`OTHER`]).
+const KEPT: u8 = 0;
+const SLASH: u8 = 1;
+const PERCENT: u8 = 2;
+const PATH_END: u8 = 3;
+const OTHER: u8 = 4;
+
+/// [`KEPT`], [`SLASH`], [`PERCENT`], [`PATH_END`] or [`OTHER`] for every byte.
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let kept = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&()*+,;=:@";
+    let mut i = 0;
+    while i < kept.len() {
+        t[kept[i] as usize] = KEPT;
+        i += 1;
+    }
+    t[b'/' as usize] = SLASH;
+    t[b'%' as usize] = PERCENT;
+    t[b'?' as usize] = PATH_END;
+    t[b'#' as usize] = PATH_END;
+    t
+};
+
+/// True when `tail`, the text after a plain host (starting with its `/`), holds only bytes
+/// no part of an http(s) URL escapes or rewrites, `%` only before two hex digits, and no
+/// path segment starting with `.` or `%2e`. One table lookup a byte ([`CLASS`]): this runs
+/// on every proxy URL and link read, and on every origin checked.
+fn serialized_after_host(tail: &[u8]) -> bool {
+    let mut i = 0;
+    let mut in_path = true;
+    loop {
+        // A run of kept bytes (most of a URL) in a tight loop, then the byte that ends it.
+        let Some(run) = tail[i..]
+            .iter()
+            .position(|&c| CLASS[usize::from(c)] != KEPT)
+        else {
+            return true;
+        };
+        i += run;
+        match CLASS[usize::from(tail[i])] {
+            SLASH => {
+                let next = tail.get(i + 1..).unwrap_or_default();
+                let dot = next.first() == Some(&b'.')
+                    || next
+                        .get(..3)
+                        .is_some_and(|e| e.eq_ignore_ascii_case(b"%2e"));
+                if in_path && dot {
+                    return false;
+                }
+            }
+            PERCENT => {
+                let hex = tail.get(i + 1..i + 3);
+                if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
+                    return false;
+                }
+                i += 2;
+            }
+            PATH_END => in_path = false,
+            _ => return false,
+        }
+        i += 1;
+    }
+}
+
+/// [`serialized_after_host`] as it was, one `match` on the byte (the oracle of its test).
+#[cfg(test)]
+fn serialized_after_host_matched(tail: &[u8]) -> bool {
     let mut i = 0;
     let mut in_path = true;
     while let Some(&c) = tail.get(i) {
@@ -65,26 +136,26 @@ pub(super) fn is_serialized_http(url: &str) -> bool {
 /// A host of lower-case letters, digits, `.` and `-` (as [`is_serialized_http`] scanned it)
 /// that the `url` crate keeps as written: see there.
 fn plain_host(host: &str) -> bool {
-    if host.is_empty() || host.len() > 253 {
+    let b = host.as_bytes();
+    if b.is_empty() || b.len() > 253 {
         return false;
     }
-    let label_ok = |l: &str| {
+    let label_ok = |l: &[u8]| {
         (1..=63).contains(&l.len())
-            && !l.starts_with('-')
-            && !l.ends_with('-')
-            && !l.starts_with("xn--")
+            && l.first() != Some(&b'-')
+            && l.last() != Some(&b'-')
+            && !l.starts_with(b"xn--")
     };
-    // One pass over the labels (each ended by a `.` or the end), no splitter.
-    let b = host.as_bytes();
-    let (mut start, mut last_start) = (0, 0);
-    for end in memchr::memchr_iter(b'.', b).chain(std::iter::once(b.len())) {
-        if !label_ok(&host[start..end]) {
+    // One pass over the bytes (a host is short: a byte loop, no search per label).
+    let mut last = &b[..0];
+    for label in b.split(|&c| c == b'.') {
+        if !label_ok(label) {
             return false;
         }
-        (start, last_start) = (end + 1, start);
+        last = label;
     }
     // The last label starts with a letter (else the `url` crate may read an IPv4 address).
-    b.get(last_start).is_some_and(u8::is_ascii_lowercase)
+    last.first().is_some_and(u8::is_ascii_lowercase)
 }
 
 #[cfg(test)]
@@ -340,6 +411,24 @@ mod tests {
             if is_serialized_http(&url) {
                 proptest::prop_assert!(parses_to_itself(&url), "{:?} -> {:?}", url, Url::parse(&url).map(String::from));
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(20_000))]
+        /// The table lookup answers as the `match` did, on every byte (all 256 are drawn).
+        #[test]
+        fn the_table_answers_as_the_match(
+            tail in proptest::collection::vec(proptest::prop_oneof![
+                3 => proptest::sample::select(&b"/%.2eE?#aZ9-_~%"[..]),
+                1 => proptest::num::u8::ANY,
+            ], 0..12),
+        ) {
+            proptest::prop_assert_eq!(
+                super::serialized_after_host(&tail),
+                super::serialized_after_host_matched(&tail),
+                "{:?}", tail
+            );
         }
     }
 

@@ -1,7 +1,7 @@
 //! Image CDNs with a documented "fetch this remote image" URL format.
 
 use crate::ascii::{starts_with_ci, strip_prefix_ci};
-use url::Url;
+use crate::proxy::parsed::Parsed;
 
 use super::{fix_collapsed_scheme, host_is_or_under};
 use crate::proxy::decode::{decode_to_http, looks_like_host, percent_decode_once, raw_param};
@@ -10,7 +10,7 @@ use crate::proxy::decode::{decode_to_http, looks_like_host, percent_decode_once,
 /// The origin is percent-encoded or plain; NetEase's own parameters are dropped.
 ///
 /// Example: `http://nimg.ws.126.net/?url=http%3A%2F%2Fdingyue.ws.126.net%2Fa.jpg&thumbnail=660x2147483647`.
-pub(super) fn netease(url: &Url, _segs: &[&str]) -> Option<String> {
+pub(super) fn netease(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
     if url.host_str()? != "nimg.ws.126.net" {
         return None;
     }
@@ -21,7 +21,7 @@ pub(super) fn netease(url: &Url, _segs: &[&str]) -> Option<String> {
 /// http, an `ssl:` prefix means https; the other parameters (`w`, `h`, `fit`…) are dropped.
 ///
 /// Example: `https://wsrv.nl/?url=ssl:example.com/a.jpg&w=300` → `https://example.com/a.jpg`.
-pub(super) fn weserv(url: &Url, _segs: &[&str]) -> Option<String> {
+pub(super) fn weserv(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
     if !host_is_or_under(url, "weserv.nl") && !host_is_or_under(url, "wsrv.nl") {
         return None;
     }
@@ -73,7 +73,7 @@ fn is_photon_host(host: &str) -> bool {
 /// fragment written `#038;ssl=1` (a half-decoded `&#038;`) is read as more query.
 ///
 /// Example: `https://i2.wp.com/j99.in/wp-content/uploads/2018/03/bbn.jpg?resize=768%2C493&ssl=1`.
-pub(super) fn photon(url: &Url, _segs: &[&str]) -> Option<String> {
+pub(super) fn photon(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
     if !is_photon_host(url.host_str()?) {
         return None;
     }
@@ -128,7 +128,7 @@ pub(super) fn photon(url: &Url, _segs: &[&str]) -> Option<String> {
 /// [`photon`] as first written: the query and the fragment's more query joined, the pieces
 /// kept collected, then joined.
 #[cfg(test)]
-pub(super) fn photon_collected(url: &Url, _segs: &[&str]) -> Option<String> {
+pub(super) fn photon_collected(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
     if !is_photon_host(url.host_str()?) {
         return None;
     }
@@ -169,7 +169,7 @@ pub(super) fn photon_collected(url: &Url, _segs: &[&str]) -> Option<String> {
 /// The path is the origin; the query is imgix's and is dropped.
 ///
 /// Example: `https://demo.imgix.net/http%3A%2F%2Favatars.com%2Fjohn-smith.png?h=300&s=a201`.
-pub(super) fn imgix(url: &Url, _segs: &[&str]) -> Option<String> {
+pub(super) fn imgix(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
     if !url.host_str()?.ends_with(".imgix.net") {
         return None;
     }
@@ -188,7 +188,7 @@ pub(super) fn imgix(url: &Url, _segs: &[&str]) -> Option<String> {
 /// dropped.
 ///
 /// Example: `https://res.cloudinary.com/demo/image/fetch/w_300/https://example.com/a.jpg`.
-pub(super) fn cloudinary(_url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn cloudinary(_url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let at = (0..2).find(|&p| {
         matches!(segs.get(p), Some(&("image" | "video"))) && segs.get(p + 1) == Some(&"fetch")
     })?;
@@ -222,7 +222,7 @@ fn is_keyed_options(seg: &str) -> bool {
 /// Worker route: `<media host>/dynamic/image/<key=value,…>/<absolute URL, plain or encoded>`.
 ///
 /// Example: `https://media2.dev.to/dynamic/image/width=800,height=,fit=scale-down/https%3A%2F%2Fexample.com%2Fa.png`.
-pub(super) fn forem(_url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn forem(_url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     match segs {
         ["dynamic", "image", options, rest @ ..]
             if is_keyed_options(options) && !rest.is_empty() =>
@@ -239,7 +239,7 @@ pub(super) fn forem(_url: &Url, segs: &[&str]) -> Option<String> {
 /// `$s_!…!,` prefix raw or percent-encoded (`%24s_%21…%21,`).
 ///
 /// Example: `https://substackcdn.com/image/fetch/w_1456,c_limit,f_webp,q_auto:good/https%3A%2F%2Fexample.com%2Fa.png`.
-pub(super) fn substack(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn substack(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     if !host_is_or_under(url, "substackcdn.com") || !matches!(segs, ["image", "fetch", ..]) {
         return None;
     }
@@ -251,7 +251,7 @@ pub(super) fn substack(url: &Url, segs: &[&str]) -> Option<String> {
 /// absolute URL gives the origin back.
 ///
 /// Example: `https://ci3.googleusercontent.com/proxy/AbC123=s0-d-e1-ft#http://mysite.com/i.jpg`.
-pub(super) fn google(url: &Url, _segs: &[&str]) -> Option<String> {
+pub(super) fn google(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
     let path = url.path();
     if !url.host_str()?.ends_with(".googleusercontent.com")
         || !(path.starts_with("/proxy/") || path.starts_with("/meips/"))
@@ -265,7 +265,6 @@ pub(super) fn google(url: &Url, _segs: &[&str]) -> Option<String> {
 mod tests {
     use super::{photon, photon_collected};
     use proptest::sample::select;
-    use url::Url;
 
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
@@ -295,7 +294,7 @@ mod tests {
                 text.push('#');
                 text.push_str(&fragment.concat());
             }
-            if let Ok(url) = Url::parse(&text) {
+            if let Some(url) = crate::proxy::parsed::Parsed::new(text.as_str().into()) {
                 let segs = super::super::segments(&url);
                 proptest::prop_assert_eq!(photon(&url, &segs), photon_collected(&url, &segs), "{}", text);
             }

@@ -1,6 +1,6 @@
 //! CORS workers and public CORS proxies: the origin sits in the query or in the path.
 
-use url::Url;
+use crate::proxy::parsed::Parsed;
 
 use super::{fix_collapsed_scheme, host_is_or_under, with_query};
 use crate::ascii::starts_with_ci;
@@ -27,7 +27,7 @@ const CORS_PARAMS: &[&str] = &["url", "apiurl", "quest"];
 /// `/proxy`.
 ///
 /// Example: `https://api.allorigins.win/raw?url=https%3A%2F%2Fexample.com%2Fa.png`.
-pub(super) fn cors_params(url: &Url, _segs: &[&str]) -> Option<String> {
+pub(super) fn cors_params(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
     let known_host = CORS_PARAM_HOSTS.iter().any(|d| host_is_or_under(url, d));
     let path = url.path().trim_end_matches('/');
     let proxy_path = path.ends_with("/raw") || path.ends_with("/proxy");
@@ -46,7 +46,7 @@ pub(super) fn cors_params(url: &Url, _segs: &[&str]) -> Option<String> {
 /// (`decodeURIComponent(decodeURIComponent(search.substr(1)))`).
 ///
 /// Example: `https://cors.zfour.workers.dev/?http://zkres1.myzaker.com/202105/a_1024.jpg`.
-pub(super) fn workers_dev_query(url: &Url, _segs: &[&str]) -> Option<String> {
+pub(super) fn workers_dev_query(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
     if !host_is_or_under(url, "workers.dev") {
         return None;
     }
@@ -58,7 +58,7 @@ pub(super) fn workers_dev_query(url: &Url, _segs: &[&str]) -> Option<String> {
 /// `corsproxy.io/?<encoded>` and self-hosted workers on custom domains.
 ///
 /// Example: `https://corsproxy.io/?https%3A%2F%2Fexample.com%2Fa.png`.
-pub(super) fn bare_query(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn bare_query(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     if url.path() != "/" {
         return None;
     }
@@ -79,7 +79,7 @@ pub(super) fn bare_query(url: &Url, segs: &[&str]) -> Option<String> {
 /// is refused: its path carries the page.
 ///
 /// Example: `https://cors-anywhere.herokuapp.com/https://example.com/a.png?x=1`.
-pub(super) fn path_embedded(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn path_embedded(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let rest = url.path().strip_prefix('/')?;
     // The service's name is looked for only once a path starts with a scheme: most do not.
     let embedded = || {
@@ -98,7 +98,7 @@ pub(super) fn path_embedded(url: &Url, segs: &[&str]) -> Option<String> {
 /// query kept. The second segment must look like a host name.
 ///
 /// Example: `https://fd.xuwubk.eu.org/https/github.com/binarywang/WxJava/issues/2579`.
-pub(super) fn scheme_mirror(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn scheme_mirror(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let (scheme, rest) = segs.split_first()?;
     let scheme = match *scheme {
         s if s.eq_ignore_ascii_case("https") => "https",

@@ -2,7 +2,7 @@
 //! Miniflux, Tiny Tiny RSS): a server fetches remote media for its users and names the remote
 //! URL in the proxy URL.
 
-use url::Url;
+use crate::proxy::parsed::Parsed;
 
 use crate::proxy::decode::{
     decode_base64_text, decode_to_http, is_base64ish, looks_like_base64_http, raw_param,
@@ -13,7 +13,7 @@ use crate::proxy::decode::{
 /// `/preview.webp?url=` (`MediaProxy.getProxiedImageUrl` in misskey-dev/misskey).
 ///
 /// Example: `https://misskey.example/proxy/image.webp?url=https%3A%2F%2Fremote.example%2Fa&avatar=1`.
-pub(super) fn misskey(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn misskey(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let shape = match segs {
         [.., "proxy", name] => name.ends_with(".webp"),
         [name] => matches!(*name, "image.webp" | "preview.webp"),
@@ -30,7 +30,7 @@ pub(super) fn misskey(url: &Url, segs: &[&str]) -> Option<String> {
 /// URL, padded>`.
 ///
 /// Example: `https://pleroma.example/proxy/AbC123/aHR0cHM6Ly9yZW1vdGUuZXhhbXBsZS9hLnBuZw/a.png`.
-pub(super) fn media_proxy(_url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn media_proxy(_url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let at = segs.iter().rposition(|s| *s == "proxy")?;
     let rest = segs.get(at + 1..)?;
     let rest = match rest {
@@ -49,7 +49,7 @@ pub(super) fn media_proxy(_url: &Url, segs: &[&str]) -> Option<String> {
 /// Lemmy's image proxy (0.19, `image_mode = "ProxyAllImages"`): `/api/v3/image_proxy?url=<encoded>`.
 ///
 /// Example: `https://lemmy.example/api/v3/image_proxy?url=https%3A%2F%2Fremote.example%2Fa.jpeg`.
-pub(super) fn lemmy(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn lemmy(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     if !matches!(segs, [.., "image_proxy"]) {
         return None;
     }
@@ -60,7 +60,7 @@ pub(super) fn lemmy(url: &Url, segs: &[&str]) -> Option<String> {
 /// pmethod=imgproxy&url=<encoded>` (also through `public.php`).
 ///
 /// Example: `https://rss.example/backend.php?op=pluginhandler&plugin=af_proxy_http&pmethod=imgproxy&url=https%3A%2F%2Fa.example%2Fi`.
-pub(super) fn ttrss(url: &Url, _segs: &[&str]) -> Option<String> {
+pub(super) fn ttrss(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
     let query = url.query()?;
     if raw_param(query, "plugin") != Some("af_proxy_http") {
         return None;

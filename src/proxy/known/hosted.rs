@@ -3,7 +3,7 @@
 //! origin in the path after their options (Statically, ShortPixel, Optimole, ImageKit,
 //! Cloudimage, the AMP Cache).
 
-use url::Url;
+use crate::proxy::parsed::Parsed;
 
 use super::{fix_collapsed_scheme, host_is_or_under, query_without, scheme_less, with_query};
 use crate::ascii::starts_with_ci;
@@ -15,7 +15,7 @@ use crate::proxy::decode::{decode_to_http, looks_like_host, percent_decode_once,
 /// segment before the scheme.
 ///
 /// Example: `https://images-ext-1.discordapp.net/external/AbC123/https/example.com/a.png?width=400`.
-pub(super) fn discord(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn discord(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let host = url.host_str()?;
     let media = host == "media.discordapp.net"
         || host
@@ -54,7 +54,7 @@ pub(super) fn discord(url: &Url, segs: &[&str]) -> Option<String> {
 /// and its newer `/emg1/…?url=` form.
 ///
 /// Example: `https://external.fsgn2-1.fna.fbcdn.net/safe_image.php?d=AQB&w=500&url=https%3A%2F%2Fexample.com%2Fa.jpg`.
-pub(super) fn facebook(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn facebook(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let host = url.host_str()?;
     if !host.starts_with("external") || !host_is_or_under(url, "fbcdn.net") {
         return None;
@@ -69,7 +69,7 @@ pub(super) fn facebook(url: &Url, segs: &[&str]) -> Option<String> {
 /// `proxy.duckduckgo.com`).
 ///
 /// Example: `https://external-content.duckduckgo.com/iu/?u=https%3A%2F%2Fexample.com%2Fa.jpg&f=1&nofb=1`.
-pub(super) fn duckduckgo(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn duckduckgo(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let host = url.host_str()?;
     if host != "external-content.duckduckgo.com" && host != "proxy.duckduckgo.com" {
         return None;
@@ -85,7 +85,7 @@ pub(super) fn duckduckgo(url: &Url, segs: &[&str]) -> Option<String> {
 /// id) carry none and stay.
 ///
 /// Example: `https://tse1.mm.bing.net/th?u=https%3A%2F%2Fexample.com%2Fa.jpg&w=100&h=100&c=7`.
-pub(super) fn bing(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn bing(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let host = url.host_str()?;
     if !host.ends_with(".mm.bing.net") && !host_is_or_under(url, "bing.com") {
         return None;
@@ -100,7 +100,7 @@ pub(super) fn bing(url: &Url, segs: &[&str]) -> Option<String> {
 /// `w=300,h=500,f=auto,q=80`. Statically fetches the origin over https.
 ///
 /// Example: `https://cdn.statically.io/img/example.com/w=300,f=auto/images/a.jpg`.
-pub(super) fn statically(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn statically(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     if url.host_str()? != "cdn.statically.io" {
         return None;
     }
@@ -142,7 +142,7 @@ fn is_option_list(seg: &str) -> bool {
 
 /// The absolute URL that starts at `segs[at]` (plain, `//` collapsed, or percent-encoded),
 /// with the proxy URL's query for a plain one.
-fn absolute_from(url: &Url, segs: &[&str], at: usize) -> Option<String> {
+fn absolute_from(url: &Parsed<'_>, segs: &[&str], at: usize) -> Option<String> {
     let rest = segs.get(at..)?;
     let first = rest.first()?;
     let joined = rest.join("/");
@@ -159,7 +159,7 @@ fn absolute_from(url: &Url, segs: &[&str], at: usize) -> Option<String> {
 /// older `/client/<options>/`).
 ///
 /// Example: `https://cdn.shortpixel.ai/spai/w_924+q_lossy+ret_img+to_webp/https://example.com/a.jpg`.
-pub(super) fn shortpixel(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn shortpixel(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     if !host_is_or_under(url, "shortpixel.ai") {
         return None;
     }
@@ -173,7 +173,7 @@ pub(super) fn shortpixel(url: &Url, segs: &[&str]) -> Option<String> {
 /// `w:1024`, `h:683`, `q:mauto`, `f:best`, `cb:abc`, `ig:avif`.
 ///
 /// Example: `https://mlxyz.i.optimole.com/w:1024/h:683/q:mauto/https://example.com/a.jpg`.
-pub(super) fn optimole(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn optimole(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     if !host_is_or_under(url, "i.optimole.com") {
         return None;
     }
@@ -186,7 +186,7 @@ pub(super) fn optimole(url: &Url, segs: &[&str]) -> Option<String> {
 /// host: `/dims4/<preset>/<hash>/<operations…>/?url=<encoded origin>`.
 ///
 /// Example: `https://www.politico.com/dims4/default/4f1e2a3/2147483647/resize/1160x%3E/quality/90/?url=https%3A%2F%2Fstatic.politico.com%2Fa%2Fb%2Fphoto`.
-pub(super) fn brightspot(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn brightspot(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     if !matches!(segs, ["dims4" | "dims3", _, _, ..]) {
         return None;
     }
@@ -196,7 +196,7 @@ pub(super) fn brightspot(url: &Url, segs: &[&str]) -> Option<String> {
 /// Slack's image proxy for link previews: `slack-imgs.com/?c=1&o1=…&url=<encoded>`.
 ///
 /// Example: `https://slack-imgs.com/?c=1&o1=ro&url=https%3A%2F%2Fexample.com%2Fa.png`.
-pub(super) fn slack(url: &Url, _segs: &[&str]) -> Option<String> {
+pub(super) fn slack(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
     if !host_is_or_under(url, "slack-imgs.com") {
         return None;
     }
@@ -207,7 +207,7 @@ pub(super) fn slack(url: &Url, _segs: &[&str]) -> Option<String> {
 /// the origin is written plainly and its query is the proxy URL's.
 ///
 /// Example: `https://s.yimg.com/ny/api/res/1.2/AbC--/YXBwaWQ9aGlnaGxhbmRlcg--/https://media.zenfs.com/a.jpg`.
-pub(super) fn yahoo(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn yahoo(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     if !host_is_or_under(url, "yimg.com") {
         return None;
     }
@@ -227,7 +227,7 @@ pub(super) fn yahoo(url: &Url, segs: &[&str]) -> Option<String> {
 /// URL>` (plain or percent-encoded); the `tr` query parameter is ImageKit's and is dropped.
 ///
 /// Example: `https://ik.imagekit.io/demo/tr:w-300/https://example.com/a.jpg`.
-pub(super) fn imagekit(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn imagekit(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     if url.host_str()? != "ik.imagekit.io" {
         return None;
     }
@@ -249,7 +249,7 @@ pub(super) fn imagekit(url: &Url, segs: &[&str]) -> Option<String> {
 /// http). The query is Cloudimage's and is dropped.
 ///
 /// Example: `https://demo.cloudimg.io/v7/sample.example/flat1.jpg?w=450`.
-pub(super) fn cloudimage(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn cloudimage(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     if !host_is_or_under(url, "cloudimg.io") {
         return None;
     }
@@ -275,7 +275,7 @@ pub(super) fn cloudimage(url: &Url, segs: &[&str]) -> Option<String> {
 /// is a page, read by the link rules only.
 ///
 /// Example: `https://example-com.cdn.ampproject.org/i/s/example.com/a.jpg` → `https://example.com/a.jpg`.
-pub(super) fn amp_cache_image(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn amp_cache_image(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     if !host_is_or_under(url, "cdn.ampproject.org") {
         return None;
     }
@@ -307,7 +307,7 @@ pub(crate) fn amp_origin(rest: &[&str], query: Option<&str>) -> Option<String> {
 /// proxy's, and the page was served over https.
 ///
 /// Example: `https://example-com.translate.goog/a.jpg?_x_tr_sl=auto&_x_tr_tl=en` → `https://example.com/a.jpg`.
-pub(crate) fn translate_goog(url: &Url) -> Option<String> {
+pub(crate) fn translate_goog(url: &Parsed<'_>) -> Option<String> {
     let label = url.host_str()?.strip_suffix(".translate.goog")?;
     if label.is_empty() || label.contains('.') {
         return None;
@@ -340,7 +340,7 @@ pub(crate) fn translate_goog(url: &Url) -> Option<String> {
 }
 
 /// [`translate_goog`] as an image recogniser.
-pub(super) fn translate_proxy(url: &Url, _segs: &[&str]) -> Option<String> {
+pub(super) fn translate_proxy(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
     translate_goog(url)
 }
 
@@ -348,7 +348,7 @@ pub(super) fn translate_proxy(url: &Url, _segs: &[&str]) -> Option<String> {
 /// (`ecp.yusercontent.com/mail?url=`) and Proton Mail (`…/api/core/v4/images?Url=`).
 ///
 /// Example: `https://ecp.yusercontent.com/mail?url=https%3A%2F%2Fexample.com%2Fa.png&t=1&sig=x`.
-pub(super) fn mail_image(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn mail_image(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let query = url.query()?;
     if url.host_str()? == "ecp.yusercontent.com" && segs == ["mail"] {
         return decode_to_http(raw_param(query, "url")?);

@@ -44,12 +44,13 @@ mod sites;
 pub(crate) use hosted::{amp_origin, translate_goog};
 pub(crate) use sites::SAME_SITE;
 
+use crate::proxy::parsed::Parsed;
 use std::sync::LazyLock;
-use url::Url;
 
 /// A built-in recogniser: the candidate origin carried by a URL of its shape. It gets the URL
-/// and its path [`segments`], split once for all recognisers.
-pub(crate) type Recogniser = fn(&Url, &[&str]) -> Option<String>;
+/// (its parts as the `url` crate reads them, [`Parsed`]) and its path [`segments`], split
+/// once for all recognisers.
+pub(crate) type Recogniser = fn(&Parsed<'_>, &[&str]) -> Option<String>;
 
 /// Every built-in recogniser, most specific (host-bound) first, with a name for debugging.
 pub(crate) const BUILT_INS: &[(&str, Recogniser)] = &[
@@ -202,7 +203,7 @@ pub(crate) fn on_bound_host(host: &str) -> bool {
 
 /// True when the URL's host is `domain` or a subdomain of it (ASCII case-insensitive; the
 /// `url` crate has already lower-cased it).
-pub(crate) fn host_is_or_under(url: &Url, domain: &str) -> bool {
+pub(crate) fn host_is_or_under(url: &Parsed<'_>, domain: &str) -> bool {
     url.host_str().is_some_and(|h| {
         h == domain
             || h.strip_suffix(domain)
@@ -213,8 +214,8 @@ pub(crate) fn host_is_or_under(url: &Url, domain: &str) -> bool {
 /// The URL's path segments (without the leading `/`); empty for a cannot-be-a-base URL.
 ///
 /// Split with `memchr` into a vector of the right size (every layer peeled asks for them):
-/// the same as collecting [`Url::path_segments`], which a property test compares it with.
-pub(crate) fn segments(url: &Url) -> Vec<&str> {
+/// the same as collecting `url::Url::path_segments`, which a property test compares it with.
+pub(crate) fn segments<'u>(url: &'u Parsed<'_>) -> Vec<&'u str> {
     let Some(path) = url.path().strip_prefix('/') else {
         return Vec::new();
     };
@@ -287,6 +288,7 @@ pub(crate) fn with_query(text: String, query: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use url::Url;
 
     #[test]
     fn collapsed_scheme() {
@@ -318,7 +320,8 @@ mod tests {
             let text = format!("{start}{}", pieces.concat());
             if let Ok(url) = Url::parse(&text) {
                 let plain: Vec<&str> = url.path_segments().map(Iterator::collect).unwrap_or_default();
-                proptest::prop_assert_eq!(segments(&url), plain, "{}", text);
+                let parsed = Parsed::from(url.clone());
+                proptest::prop_assert_eq!(segments(&parsed), plain, "{}", text);
             }
         }
     }
@@ -479,7 +482,9 @@ mod tests {
 
     #[test]
     fn host_suffix() {
-        let url = Url::parse("https://cors.zfour.workers.dev/").unwrap_or_else(|e| panic!("{e}"));
+        let url = Parsed::from(
+            Url::parse("https://cors.zfour.workers.dev/").unwrap_or_else(|e| panic!("{e}")),
+        );
         assert!(host_is_or_under(&url, "workers.dev"));
         assert!(!host_is_or_under(&url, "rkers.dev"));
     }

@@ -2,7 +2,7 @@
 //! an HMAC that we do not need to check to read the origin back.
 
 use crate::ascii::starts_with_ci;
-use url::Url;
+use crate::proxy::parsed::Parsed;
 
 use super::{fix_collapsed_scheme, host_is_or_under, with_query};
 use crate::proxy::decode::{
@@ -13,7 +13,7 @@ use crate::proxy::decode::{
 /// Inoreader camo: `www.inoreader.com/camo/<sig>,b64/<base64url origin>`.
 ///
 /// Example: `https://www.inoreader.com/camo/syTLE,b64/aHR0cHM6Ly90dmF4Mi5zaW5haW1nLmNuL2EuanBn`.
-pub(super) fn inoreader(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn inoreader(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     if !host_is_or_under(url, "inoreader.com") {
         return None;
     }
@@ -28,7 +28,7 @@ pub(super) fn inoreader(url: &Url, segs: &[&str]) -> Option<String> {
 /// be 40 hex digits (HMAC-SHA1), which is also go-camo's hex form.
 ///
 /// Example: `https://camo.githubusercontent.com/<40 hex>/687474703a2f2f6578616d706c652e636f6d2f612e6a7067`.
-pub(super) fn camo(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn camo(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let github = url.host_str()? == "camo.githubusercontent.com";
     let digest_ok = |d: &str| is_hex(d) && (github || d.len() == 40);
     match segs {
@@ -42,7 +42,7 @@ pub(super) fn camo(url: &Url, segs: &[&str]) -> Option<String> {
 /// segments; the origin segment must start like base64 of `http:`/`https:`).
 ///
 /// Example: `https://camo.example/vO2Oz3NhKx3qyRCt0aAqLZ5mfIk/aHR0cHM6Ly9leGFtcGxlLmNvbS9hLnBuZw`.
-pub(super) fn go_camo(_url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn go_camo(_url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     match segs {
         [sig, encoded]
             if is_base64ish(sig)
@@ -86,7 +86,7 @@ fn is_imageproxy_option(token: &str) -> bool {
 /// percent-encoded, or base64url.
 ///
 /// Example: `https://imageproxy.example/100x150,q75/https://example.com/a.jpg?id=1`.
-pub(super) fn imageproxy(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn imageproxy(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let (options, rest) = segs.split_first()?;
     if !options.is_empty() && !options.split(',').all(is_imageproxy_option) {
         return None;
@@ -115,7 +115,7 @@ fn is_imgproxy_signature(s: &str) -> bool {
 /// always contain `:`.
 ///
 /// Example: `https://imgproxy.example/insecure/rs:fill:300:200/plain/https://example.com/a.jpg@webp`.
-pub(super) fn imgproxy(_url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn imgproxy(_url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let (sig, rest) = segs.split_first()?;
     if !is_imgproxy_signature(sig) {
         return None;
@@ -204,7 +204,7 @@ fn thumbor_image_start(rest: &[&str]) -> Option<usize> {
 /// The image is a plain or percent-encoded absolute URL, or `host/path` (read as http).
 ///
 /// Example: `https://thumbor.example/unsafe/300x200/smart/https://example.com/a.jpg`.
-pub(super) fn thumbor(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn thumbor(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let (sig, rest) = segs.split_first()?;
     let signed = sig.len() == 28 && sig.ends_with('=') && is_base64ish(sig);
     if *sig != "unsafe" && !signed {
@@ -228,7 +228,7 @@ pub(super) fn thumbor(url: &Url, segs: &[&str]) -> Option<String> {
 /// filters:…/<encoded URL>`, the size segment possibly empty (`.com//filters:…`).
 ///
 /// Example: `https://pocket-image-cache.com/1200x/filters:format(jpg):extract_focal()/https%3A%2F%2Fexample.com%2Fa.jpg`.
-pub(super) fn pocket_image_cache(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn pocket_image_cache(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     if !host_is_or_under(url, "pocket-image-cache.com") {
         return None;
     }

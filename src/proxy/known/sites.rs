@@ -10,7 +10,7 @@
 //! These are the only recognisers tried on a root-relative proxy URL (see
 //! [`Unwrapper::unwrap`](crate::proxy::Unwrapper::unwrap)).
 
-use url::Url;
+use crate::proxy::parsed::Parsed;
 
 use super::{fix_collapsed_scheme, with_query};
 use crate::ascii::starts_with_ci;
@@ -29,17 +29,17 @@ pub(crate) const SAME_SITE: &[super::Recogniser] = &[
 
 /// A root-relative source path (`/a.jpg`) resolved against `url`; `None` for anything else
 /// (`//host`, `/\host`, `a.jpg`).
-fn same_site(url: &Url, path: &str) -> Option<String> {
+fn same_site(url: &Parsed<'_>, path: &str) -> Option<String> {
     let rest = path.strip_prefix('/')?;
     if rest.starts_with(['/', '\\']) {
         return None;
     }
-    url.join(path).ok().map(String::from)
+    url.join(path).map(String::from)
 }
 
 /// The source in a query parameter: an absolute URL (percent-decoded up to twice), or a
 /// root-relative path (percent-decoded once) on the proxy URL's site.
-fn source_param(url: &Url, name: &str) -> Option<String> {
+fn source_param(url: &Parsed<'_>, name: &str) -> Option<String> {
     let raw = raw_param(url.query()?, name)?;
     if let Some(absolute) = decode_to_http(raw) {
         return Some(absolute);
@@ -50,7 +50,7 @@ fn source_param(url: &Url, name: &str) -> Option<String> {
 /// The source in the path after the options: an absolute URL (plain, with `//` collapsed to
 /// `/` by a normaliser, or percent-encoded) or a path on the proxy URL's site. The proxy
 /// URL's query goes with a plain source.
-fn source_path(url: &Url, source: &[&str]) -> Option<String> {
+fn source_path(url: &Parsed<'_>, source: &[&str]) -> Option<String> {
     let first = source.first()?;
     if first.is_empty() {
         return None;
@@ -69,7 +69,7 @@ fn source_path(url: &Url, source: &[&str]) -> Option<String> {
 ///
 /// Example: `https://shop.example/_next/image?url=%2Fimages%2Fhero.png&w=1080&q=75`
 /// → `https://shop.example/images/hero.png` (source: nextjs.org/docs, `next/image`).
-pub(super) fn next_image(url: &Url, _segs: &[&str]) -> Option<String> {
+pub(super) fn next_image(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
     if !url.path().ends_with("/_next/image") {
         return None;
     }
@@ -80,7 +80,7 @@ pub(super) fn next_image(url: &Url, _segs: &[&str]) -> Option<String> {
 ///
 /// Example: `https://site.example/.netlify/images?url=/owl.jpeg&w=400` (docs.netlify.com,
 /// "Image CDN").
-pub(super) fn netlify_images(url: &Url, _segs: &[&str]) -> Option<String> {
+pub(super) fn netlify_images(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
     if url.path().trim_end_matches('/') != "/.netlify/images" {
         return None;
     }
@@ -91,7 +91,7 @@ pub(super) fn netlify_images(url: &Url, _segs: &[&str]) -> Option<String> {
 ///
 /// Example: `https://app.example/_vercel/image?url=%2Fa.png&w=640&q=75` (vercel.com/docs,
 /// "Build Output API: images").
-pub(super) fn vercel_image(url: &Url, _segs: &[&str]) -> Option<String> {
+pub(super) fn vercel_image(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
     if !url.path().ends_with("/_vercel/image") {
         return None;
     }
@@ -102,7 +102,7 @@ pub(super) fn vercel_image(url: &Url, _segs: &[&str]) -> Option<String> {
 /// `/_gatsby/file/…?u=`). The source is always absolute.
 ///
 /// Example: `https://site.example/_gatsby/image/1f3b/9a2c/a.jpg?u=https%3A%2F%2Fimages.ctfassets.net%2Fa.jpg&a=w%3D420`.
-pub(super) fn gatsby_image(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn gatsby_image(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let at = segs.iter().position(|s| *s == "_gatsby")?;
     if !matches!(segs.get(at + 1), Some(&("image" | "file"))) {
         return None;
@@ -128,7 +128,7 @@ fn is_ipx_modifiers(seg: &str) -> bool {
 ///
 /// Example: `https://site.example/_ipx/w_200,f_webp/images/a.png` → `https://site.example/images/a.png`
 /// (github.com/unjs/ipx README).
-pub(super) fn ipx(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn ipx(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let at = segs.iter().position(|s| *s == "_ipx")?;
     let modifiers = segs.get(at + 1)?;
     if !is_ipx_modifiers(modifiers) {
@@ -141,7 +141,7 @@ pub(super) fn ipx(url: &Url, segs: &[&str]) -> Option<String> {
 ///
 /// Example: `https://site.example/_image?href=%2F_astro%2Fa.1b2c.jpg&w=800&f=webp`
 /// → `https://site.example/_astro/a.1b2c.jpg` (docs.astro.build, "Image Service API").
-pub(super) fn astro_image(url: &Url, _segs: &[&str]) -> Option<String> {
+pub(super) fn astro_image(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
     if !url.path().ends_with("/_image") {
         return None;
     }
@@ -167,7 +167,7 @@ fn is_cloudflare_options(seg: &str) -> bool {
 ///
 /// Example: `https://example.com/cdn-cgi/image/width=80,quality=75/uploads/avatar1.jpg`
 /// → `https://example.com/uploads/avatar1.jpg` (developers.cloudflare.com, "Transform via URL").
-pub(super) fn cloudflare_images(url: &Url, segs: &[&str]) -> Option<String> {
+pub(super) fn cloudflare_images(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let at = segs
         .windows(2)
         .position(|w| w == ["cdn-cgi", "image"].as_slice())?;

@@ -22,6 +22,7 @@ fn recognised(url: &str) -> bool {
         else {
             return false;
         };
+        let parsed = crate::proxy::parsed::Parsed::from(parsed);
         let segs = known::segments(&parsed);
         return known::SAME_SITE
             .iter()

@@ -208,3 +208,24 @@ fn nul_starts_no_pair() {
     use super::bit::{EQ, PCT, R, TAB_NL};
     assert_eq!((super::TABLE[0] >> 32) as u32, PCT | R | EQ | TAB_NL);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+    /// The bits are those of every adjacent pair and single byte, read one pair at a time.
+    #[test]
+    fn pairs_in_reads_every_pair(
+        bytes in proptest::collection::vec(proptest::sample::select(
+            &b"htpHTP%=R/\\.wi0_lrfn-cg3a2F,b\t\nxs"[..]), 0..23),
+    ) {
+        let table = &super::TABLE;
+        let ends = |b: u8| table[usize::from(b)] as u32;
+        let starts = |b: u8| (table[usize::from(b)] >> 32) as u32;
+        let mut want = 0;
+        let mut before = 0u8;
+        for &b in &bytes {
+            want |= starts(before) & ends(b);
+            before = b;
+        }
+        prop_assert_eq!(super::pairs_in(table, &bytes), want, "{:?}", bytes);
+    }
+}
