@@ -189,60 +189,104 @@ pub fn is_low_res(src: &str) -> bool {
 
 /// [`is_low_res`] without its screen. Read in any case without a lowercase copy (ASCII
 /// only: the offsets stay), and the path's segments one after another (the one before
-/// kept for `max/60`): nothing is allocated. Out of line: most URLs stop at the screen.
+/// kept for `max/60`): nothing is allocated. The URL is cut at its ASCII marks byte by byte
+/// ([`split_byte`]), not by `str::split`'s character searcher (set up again for each piece:
+/// more than the pieces are long), and each path option is tried only against the marks
+/// that start with its first letter ([`is_low_res_option`]). Out of line: most URLs stop at
+/// the screen.
 #[inline(never)]
 fn low_res_now(src: &str) -> bool {
     let s = src.trim();
-    let (path, query) = match s.split_once('?') {
-        Some((p, q)) => (p, q.split('#').next().unwrap_or("")),
-        None => (s.split('#').next().unwrap_or(""), ""),
+    let (path, query) = match memchr::memchr(b'?', s.as_bytes()) {
+        Some(q) => (&s[..q], until_byte(&s[q + 1..], b'#')),
+        None => (until_byte(s, b'#'), ""),
     };
-    let small = |n: &str| n.parse::<u32>().is_ok_and(|n| n <= 100);
+    let mut previous: Option<&str> = None;
+    for seg in split_byte(path, b'/') {
+        if previous.is_some_and(|p| p.eq_ignore_ascii_case("max")) && is_small(seg) {
+            return true;
+        }
+        if split_byte(seg, b',').any(is_low_res_option) {
+            return true;
+        }
+        previous = Some(seg);
+    }
+    split_byte(query, b'&').any(|kv| {
+        let Some(eq) = memchr::memchr(b'=', kv.as_bytes()) else {
+            return false;
+        };
+        let (k, v) = (&kv[..eq], &kv[eq + 1..]);
+        let is = |name: &str| k.eq_ignore_ascii_case(name);
+        if is("q") || is("quality") {
+            v.parse::<u32>().is_ok_and(|n| n <= 30)
+        } else if is("blur") {
+            v.parse::<f32>().is_ok_and(|n| n > 0.0)
+        } else if is("format") {
+            v.strip_suffix(['w', 'W']).is_some_and(is_small)
+        } else if is("w") || is("width") {
+            v.parse::<u32>().is_ok_and(|n| n > 0 && n <= 64)
+        } else {
+            false
+        }
+    })
+}
+
+/// A width that only a preview asks for: a number up to 100.
+fn is_small(n: &str) -> bool {
+    n.parse::<u32>().is_ok_and(|n| n <= 100)
+}
+
+/// Whether one option of a path segment (`q_20`, `w_49`, `blur_2`, `resize:fit:60`) asks
+/// for a low-res variant. Each mark starts with its own letter (any case): only the marks
+/// of the option's first letter are compared.
+fn is_low_res_option(opt: &str) -> bool {
     let low_quality_value = |v: &str| {
         ["eco", "low", "auto:low", "lowest"]
             .iter()
             .any(|w| v.eq_ignore_ascii_case(w))
             || v.parse::<u32>().is_ok_and(|n| n <= 30)
     };
-    let option = |opt: &str| {
-        ["resize:fit:", "resize:fill:"].iter().any(|p| {
-            strip_prefix_ci(opt, p).is_some_and(|rest| small(rest.split(':').next().unwrap_or("")))
-        }) || ["q:", "q_"]
+    let blur =
+        |p: &str| strip_prefix_ci(opt, p).is_some_and(|n| n.parse::<f32>().is_ok_and(|n| n > 0.0));
+    match opt.as_bytes().first().map(u8::to_ascii_lowercase) {
+        Some(b'r') => ["resize:fit:", "resize:fill:"]
             .iter()
-            .any(|p| strip_prefix_ci(opt, p).is_some_and(low_quality_value))
-            || ["blur_", "e_blur:", "blur:"].iter().any(|p| {
-                strip_prefix_ci(opt, p).is_some_and(|n| n.parse::<f32>().is_ok_and(|n| n > 0.0))
-            })
-            || strip_prefix_ci(opt, "w_")
-                .is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0 && n <= 64))
-    };
-    let mut previous: Option<&str> = None;
-    for seg in path.split('/') {
-        if previous.is_some_and(|p| p.eq_ignore_ascii_case("max")) && small(seg) {
-            return true;
-        }
-        if seg.split(',').any(option) {
-            return true;
-        }
-        previous = Some(seg);
+            .any(|p| strip_prefix_ci(opt, p).is_some_and(|rest| is_small(until_byte(rest, b':')))),
+        Some(b'q') => ["q:", "q_"]
+            .iter()
+            .any(|p| strip_prefix_ci(opt, p).is_some_and(low_quality_value)),
+        Some(b'b') => blur("blur_") || blur("blur:"),
+        Some(b'e') => blur("e_blur:"),
+        Some(b'w') => strip_prefix_ci(opt, "w_")
+            .is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0 && n <= 64)),
+        _ => false,
     }
-    query
-        .split('&')
-        .filter_map(|kv| kv.split_once('='))
-        .any(|(k, v)| {
-            let is = |name: &str| k.eq_ignore_ascii_case(name);
-            if is("q") || is("quality") {
-                v.parse::<u32>().is_ok_and(|n| n <= 30)
-            } else if is("blur") {
-                v.parse::<f32>().is_ok_and(|n| n > 0.0)
-            } else if is("format") {
-                v.strip_suffix(['w', 'W']).is_some_and(small)
-            } else if is("w") || is("width") {
-                v.parse::<u32>().is_ok_and(|n| n > 0 && n <= 64)
-            } else {
-                false
+}
+
+/// `s` up to its first `sep` (an ASCII byte), or all of it: `s.split(sep).next()`.
+fn until_byte(s: &str, sep: u8) -> &str {
+    memchr::memchr(sep, s.as_bytes()).map_or(s, |i| &s[..i])
+}
+
+/// The pieces of `s` between the ASCII byte `sep`: `s.split(sep as char)`, found by a plain
+/// byte loop (the pieces of a URL are a few bytes long). An ASCII byte is a whole
+/// character: each cut falls between characters.
+fn split_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    debug_assert!(sep.is_ascii());
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == sep) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
             }
-        })
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// A screen for [`is_low_res`], without allocating: whether `src` has (in any case) `max/`,

@@ -328,11 +328,28 @@ proptest::proptest! {
             "?blur=2", "?BLUR=INF", "&FORMAT=100w", "format=60W", "?w=60", "&Width=1",
             "WIDTH=", "60", "10", "0", "1E1", "inf", "INF", "NaN", "eco", "LOW", "Lowest",
             "auto:low", "AUTO:LOW", "x", "é", "İ", "K", "https://a.example/", " ", "+5",
-            ":", "_", "q", "w",
+            ":", "_", "q", "w", "c_fill,", ",q_10", "RESIZE:FIT:60:60", "b", "r", "e",
+            ",E_BLUR:1", ",W_64", "w_65", "Blur:0",
         ][..]), 0..10)
     ) {
         let url: String = pieces.concat();
         proptest::prop_assert_eq!(low_res_now(&url), low_res_lowercased(&url), "{:?}", url);
+    }
+
+    /// `split_byte` cuts as `str::split` does: empty pieces, the separator at either end,
+    /// non-ASCII characters around it.
+    #[test]
+    fn split_byte_as_str_split(
+        pieces in proptest::collection::vec(proptest::sample::select(&[
+            "/", ",", "&", "a", "é", "中", "max", "", "//", ",,",
+        ][..]), 0..10),
+        sep in proptest::sample::select(&[b'/', b',', b'&', b'#'][..]),
+    ) {
+        let s: String = pieces.concat();
+        let by_bytes: Vec<&str> = split_byte(&s, sep).collect();
+        let by_str: Vec<&str> = s.split(sep as char).collect();
+        proptest::prop_assert_eq!(by_bytes, by_str, "{:?}", s);
+        proptest::prop_assert_eq!(until_byte(&s, sep), s.split(sep as char).next().unwrap_or(""));
     }
 }
 
