@@ -131,7 +131,7 @@ pub(crate) fn noscript_action(
     // What the elements beside it show: read first, as the keys of its images are compared
     // with them (reading them changes nothing, when the images turn out to be none).
     let mut memo = KeyMemo::default();
-    let mut shown: Vec<String> = Vec::new();
+    let mut shown: Vec<Key> = Vec::new();
     if let Some(before) = el.previous_element_sibling() {
         memo.shown_keys(&before, &mut shown);
     }
@@ -170,9 +170,9 @@ pub(crate) fn noscript_action(
         return Action::Remove;
     }
     // The keys of each image, read once (each URL goes through the proxy unwrapper, once).
-    let keys: Vec<Vec<String>> = images.iter().map(|img| memo.image_keys(img)).collect();
+    let keys: Vec<Vec<Key>> = images.iter().map(|img| memo.image_keys(img)).collect();
     drop(memo);
-    let shown_all = |keys: &[String]| !keys.is_empty() && keys.iter().all(|k| shown.contains(k));
+    let shown_all = |keys: &[Key]| !keys.is_empty() && keys.iter().all(|k| shown.contains(k));
     let new_image = images
         .iter()
         .zip(&keys)
@@ -200,7 +200,7 @@ pub(crate) fn noscript_action(
 
 /// Whether an image whose picture keys are `keys` and whose `src` is `src` is one of its
 /// own: not shown beside its `<noscript>` (no key in `shown`), and not a tracker.
-fn is_new_image(keys: &[String], shown: &[String], src: Option<&str>) -> bool {
+fn is_new_image(keys: &[Key], shown: &[Key], src: Option<&str>) -> bool {
     !keys.is_empty() && !keys.iter().any(|k| shown.contains(k)) && !src.is_some_and(is_tracker_url)
 }
 
@@ -227,23 +227,40 @@ fn without_shown(roots: Vec<NodeRef>, shown: &[&NodeRef]) -> Vec<NodeRef> {
     })
 }
 
+/// A picture key ([`picture_key`]) as a [`KeyMemo`] holds it: its number among the keys the
+/// memo has met. Two keys of one memo are equal when their strings are: the strings are
+/// compared once, when a key is met, and the keys of the images after that as numbers.
+type Key = u32;
+
 /// The picture keys of the URLs read while one `<noscript>` is looked at, by URL: the image
 /// before it, the one after it and its own images often name the same URLs (a `srcset` and
 /// its `<noscript>` twin, a `src` repeated as the largest candidate), and each key costs a
 /// trip through the proxy unwrapper. At most [`KeyMemo::SIZE`] URLs are kept (a look-up
 /// stays a few comparisons, whatever the gallery).
+///
+/// Each key string is kept once ([`Key`]), and the URLs are written one after another into
+/// one string: a URL and a key cost no allocation of their own, nor a copy per image that
+/// names them (a `<noscript>` is looked at for every lazy image with one after it).
 struct KeyMemo {
-    /// A URL (trimmed), its [`picture_key`] through any proxy, and whether it is a
+    /// A URL (trimmed: its range in `urls`), its key through any proxy, and whether it is a
     /// placeholder (asked only when its key is new to an image).
-    known: Vec<(String, String, Option<bool>)>,
+    known: Vec<(std::ops::Range<usize>, Key, Option<bool>)>,
+    /// The URLs of `known`, one after another (and those it no longer holds).
+    urls: String,
+    /// The string of each key, by number.
+    keys: Vec<String>,
 }
 
 impl Default for KeyMemo {
     fn default() -> Self {
         // Room for an image and its twin at once (they name a handful of URLs each), small
         // enough for the allocator's quick bins.
+        // The URLs' room: those of an image, its twin and a neighbour with their `srcset`s
+        // at once, not grown (copied) URL by URL.
         KeyMemo {
             known: Vec::with_capacity(8),
+            urls: String::with_capacity(2048),
+            keys: Vec::with_capacity(8),
         }
     }
 }
@@ -251,8 +268,14 @@ impl Default for KeyMemo {
 impl KeyMemo {
     const SIZE: usize = 32;
 
+    /// The string of `key`.
+    #[cfg(test)]
+    fn key_str(&self, key: Key) -> &str {
+        &self.keys[key as usize]
+    }
+
     /// The picture keys of the images `node` (already cleaned) shows with a real source.
-    fn shown_keys(&mut self, node: &NodeRef, out: &mut Vec<String>) {
+    fn shown_keys(&mut self, node: &NodeRef, out: &mut Vec<Key>) {
         if node.is("img") {
             // Its attributes read once: whether it has a real source, and its keys.
             if let Some(keys) =
@@ -269,7 +292,7 @@ impl KeyMemo {
     /// the element before a `<noscript>` is mostly its image.
     #[cold]
     #[inline(never)]
-    fn shown_keys_inside(&mut self, node: &NodeRef, out: &mut Vec<String>) {
+    fn shown_keys_inside(&mut self, node: &NodeRef, out: &mut Vec<Key>) {
         let real = |n: &NodeRef| n.is("img") && n.with_attrs(has_real_source);
         for d in node.descendant_elements().iter().filter(|d| real(d)) {
             out.extend(self.image_keys(d));
@@ -282,7 +305,7 @@ impl KeyMemo {
     /// mostly its image.
     #[cold]
     #[inline(never)]
-    fn upcoming_picture_keys(&mut self, node: &NodeRef, extra: &[String], out: &mut Vec<String>) {
+    fn upcoming_picture_keys(&mut self, node: &NodeRef, extra: &[String], out: &mut Vec<Key>) {
         let images: Vec<NodeRef> = node
             .descendant_elements()
             .into_iter()
@@ -300,13 +323,14 @@ impl KeyMemo {
 
     /// The keys of every URL an `<img>` names (`src`, `srcset` candidates, URL-valued
     /// `data-` attributes), placeholders left out.
-    fn image_keys(&mut self, img: &NodeRef) -> Vec<String> {
+    fn image_keys(&mut self, img: &NodeRef) -> Vec<Key> {
         img.with_attrs(|attrs| self.attr_keys(attrs))
     }
 
     /// [`image_keys`](Self::image_keys) of an `<img>` whose attributes are `attrs`.
-    fn attr_keys(&mut self, attrs: &[(&str, &str)]) -> Vec<String> {
-        let mut keys = Vec::new();
+    fn attr_keys(&mut self, attrs: &[(&str, &str)]) -> Vec<Key> {
+        // An image names a picture or two (its `src`, its `srcset`'s sizes share a key).
+        let mut keys = Vec::with_capacity(4);
         for &(k, v) in attrs {
             if names_srcset(k) {
                 for c in crate::srcset::iter(v) {
@@ -323,31 +347,49 @@ impl KeyMemo {
     /// Adds the key of `url`, read through any image proxy or optimiser it is routed through
     /// (`/_next/image?url=%2Fa.jpg` is the picture `a`, as the twin beside it shows once the
     /// proxy rule has unwrapped it).
-    fn push_key(&mut self, url: &str, keys: &mut Vec<String>) {
+    fn push_key(&mut self, url: &str, keys: &mut Vec<Key>) {
         let url = url.trim();
         if url.is_empty() || url.starts_with("data:") {
             return;
         }
-        let at = match self.known.iter().position(|(u, ..)| u == url) {
+        let urls = &self.urls;
+        let at = match self
+            .known
+            .iter()
+            .position(|(u, ..)| &urls[u.clone()] == url)
+        {
             Some(at) => at,
             None => {
                 let origin = Unwrapper::new().unwrap(url);
-                let key = picture_key(origin.as_deref().unwrap_or(url));
+                let key = self.key_of(picture_key(origin.as_deref().unwrap_or(url)));
                 if self.known.len() == Self::SIZE {
                     self.known.remove(0);
                 }
-                self.known.push((url.to_string(), key, None));
+                let start = self.urls.len();
+                self.urls.push_str(url);
+                self.known.push((start..self.urls.len(), key, None));
                 self.known.len() - 1
             }
         };
         let (_, key, placeholder) = &mut self.known[at];
         // A key already there stays whatever this URL is: the placeholder test (the dearer
         // one) only for a new key. (A `srcset` names one picture in several sizes.)
-        if key.is_empty() || keys.contains(key) {
+        if self.keys[*key as usize].is_empty() || keys.contains(key) {
             return;
         }
         if !*placeholder.get_or_insert_with(|| is_placeholder(url)) {
-            keys.push(key.clone());
+            keys.push(*key);
+        }
+    }
+
+    /// The number of the key `key`: the one it was given when met before, else the next.
+    fn key_of(&mut self, key: String) -> Key {
+        match self.keys.iter().position(|k| *k == key) {
+            Some(at) => at as Key,
+            None => {
+                self.keys.push(key);
+                (self.keys.len() - 1) as Key
+            }
         }
     }
 }
@@ -564,7 +606,8 @@ mod tests {
 
     proptest::proptest! {
         /// One memo across the images of a `<noscript>` and its neighbours gives each image
-        /// the keys that reading its URLs afresh gives, past the memo's size too.
+        /// the keys that reading its URLs afresh gives, past the memo's size too, and one
+        /// number per key string.
         #[test]
         fn memo_keys_are_fresh_keys(
             images in proptest::collection::vec(
@@ -599,10 +642,25 @@ mod tests {
                     .collect();
                 let pairs: Vec<(&str, &str)> =
                     owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                let fresh = KeyMemo::default().attr_keys(&pairs);
-                proptest::prop_assert_eq!(shared.attr_keys(&pairs), fresh, "{:?}", pairs);
+                let mut alone = KeyMemo::default();
+                let fresh: Vec<String> = alone
+                    .attr_keys(&pairs)
+                    .into_iter()
+                    .map(|k| alone.key_str(k).to_string())
+                    .collect();
+                let memo: Vec<String> = shared
+                    .attr_keys(&pairs)
+                    .into_iter()
+                    .map(|k| shared.key_str(k).to_string())
+                    .collect();
+                proptest::prop_assert_eq!(memo, fresh, "{:?}", pairs);
                 proptest::prop_assert!(shared.known.len() <= KeyMemo::SIZE);
             }
+            // Keys are compared as numbers: one number per key string.
+            let mut strings = shared.keys.clone();
+            strings.sort();
+            strings.dedup();
+            proptest::prop_assert_eq!(strings.len(), shared.keys.len());
         }
     }
 
