@@ -5,6 +5,7 @@ use super::image_url;
 use super::lazy_names::Ranked;
 use super::placeholder::{file_name, is_placeholder};
 use super::stand_in_file::is_stand_in_file;
+use super::trim::Trimmed;
 use crate::ascii::starts_with_ci;
 use crate::proxy::strip_lazy_markers;
 use crate::rules::junk::is_tracker_url;
@@ -157,7 +158,7 @@ pub(crate) fn find_with(
     }
     for (name, value) in SIZES_ATTRIBUTES.iter().zip(&ranked.sizes) {
         if let Some(v) = value {
-            let v = v.trim();
+            let v = v.trimmed();
             if !v.is_empty() && !v.eq_ignore_ascii_case("auto") {
                 found.sizes = Some(((*name).to_string(), v.to_string()));
                 break;
@@ -296,7 +297,7 @@ fn is_srcset_list(value: &str) -> bool {
 /// `src` hands it to that parser): an ASCII tab or newline inside is removed (see
 /// `crate::url_text`), also in a `data:` URL's base64.
 pub(crate) fn clean_url(value: &str) -> Option<String> {
-    let read = crate::url_text::as_parsed(value.trim());
+    let read = crate::url_text::as_parsed(value.trimmed());
     let v = first_of_alternatives(&read);
     if !is_url_like(v) || is_placeholder(v) || is_stand_in_file(file_name(v)) || is_tiny_inline(v) {
         return None;

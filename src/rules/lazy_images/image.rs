@@ -14,6 +14,7 @@ use super::preview::{
 use super::stand_in_file::is_stand_in_file;
 use super::style_background::background_image;
 use super::template::fill_template;
+use super::trim::Trimmed;
 use super::LazyImages;
 use crate::ascii::contains_ci;
 use crate::{Action, Context, Element, NodeRef};
@@ -38,7 +39,7 @@ pub(super) fn src_state(src: Option<&str>) -> Src {
 /// [`src_state`], asking `low_res` whether a `src` is a low-res variant ([`is_low_res`], or
 /// its answer kept by [`LowRes`]).
 pub(super) fn src_state_by(src: Option<&str>, mut low_res: impl FnMut(&str) -> bool) -> Src {
-    match src.map(str::trim) {
+    match src.map(Trimmed::trimmed) {
         None | Some("") => Src::Missing,
         // A blog engine's template (`{{ site.baseurl }}/a.jpg`, `{% static … %}`) is filled
         // in when the site is built: kept when nothing better is there. A script's template
@@ -217,12 +218,12 @@ impl LazyImages {
         let lazy = lazy_class
             || el
                 .attr_by_atom(&local_name!("loading"))
-                .is_some_and(|l| l.trim().eq_ignore_ascii_case("lazy"));
+                .is_some_and(|l| l.trimmed().eq_ignore_ascii_case("lazy"));
         changed |= self.promote(el, &found, state, lazy, Some(&mut low));
         self.dimensions(el);
         if self.native_lazy {
             let valid = |v: Option<&str>, ok: &[&str]| {
-                v.is_some_and(|v| ok.iter().any(|o| v.trim().eq_ignore_ascii_case(o)))
+                v.is_some_and(|v| ok.iter().any(|o| v.trimmed().eq_ignore_ascii_case(o)))
             };
             if !valid(
                 el.attr_by_atom(&local_name!("loading")),
@@ -543,7 +544,7 @@ fn src_is_declared_low(el: &Element<'_>) -> bool {
     !low.is_empty()
         && el
             .attr_by_atom(&local_name!("src"))
-            .is_some_and(|s| s.trim() == low)
+            .is_some_and(|s| s.trimmed() == low)
 }
 
 /// Whether every candidate of `srcset` is a stand-in file or a low-res variant (and there is
@@ -580,7 +581,7 @@ pub(super) fn take_noscript_image(el: &mut Element<'_>, img: &NodeRef) {
     img.with_attrs(|attrs| {
         for &(k, v) in attrs {
             let wins = matches!(k, "src" | "srcset" | "sizes") && placeholder_src;
-            let empty = el.attr(k).is_none_or(|cur| cur.trim().is_empty());
+            let empty = el.attr(k).is_none_or(|cur| cur.trimmed().is_empty());
             if wins || empty {
                 el.set_attr(k, v);
             }

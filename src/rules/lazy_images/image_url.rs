@@ -3,6 +3,7 @@
 //! backgrounds). An article's own URL, a share or AJAX endpoint, a video embed are not
 //! images, whatever attribute holds them.
 
+use super::trim::Trimmed;
 use crate::ascii::starts_with_ci;
 
 /// File extensions of images (compared case-insensitively on the path); `.image` is
@@ -61,7 +62,7 @@ const IMAGE_HOSTS: &[&str] = &[
 /// is removed (see `crate::url_text`), so `https://a.example/ph` and `oto.jpg` across a
 /// line break are one image URL.
 pub fn is_image_url(value: &str) -> bool {
-    let v = value.trim();
+    let v = value.trimmed();
     // Bytes first, in one screen (most URLs pass it): a space, a control or a non-ASCII
     // byte is looked at out of line.
     if super::candidates::has_space_control_or_non_ascii(v) {
@@ -155,7 +156,7 @@ const NOT_IMAGE_EXTENSIONS: &[&str] = &[
 /// write `…/resize/320x209!/quality/90/?url=…`, `…/photo/8812`): `false`.
 pub fn is_not_image_url(value: &str) -> bool {
     // Read as the browser reads it: ASCII tabs and newlines removed (`crate::url_text`).
-    let v = crate::url_text::as_parsed(value.trim());
+    let v = crate::url_text::as_parsed(value.trimmed());
     let v = &*v;
     if v.is_empty() || starts_with_ci(v, "data:") || is_image_url(v) {
         return false;
@@ -349,7 +350,7 @@ mod tests {
 
     /// `is_image_url` as it was written with string splits: the oracle of the byte searches.
     fn is_image_url_plainly(value: &str) -> bool {
-        let v = value.trim();
+        let v = value.trimmed();
         if v.is_empty() || starts_with_ci(v, "data:") || is_template(v) {
             return false;
         }

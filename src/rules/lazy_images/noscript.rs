@@ -4,6 +4,7 @@
 use super::candidates::{find, srcset_is_placeholder, Found};
 use super::image::{src_state_by, take_noscript_image, LowRes, Src};
 use super::placeholder::{file_name, is_placeholder};
+use super::trim::Trimmed;
 use crate::ascii::contains_ci;
 use crate::dom::node::without;
 use crate::dom::parse::single_img_attrs;
@@ -348,7 +349,7 @@ impl KeyMemo {
     /// (`/_next/image?url=%2Fa.jpg` is the picture `a`, as the twin beside it shows once the
     /// proxy rule has unwrapped it).
     fn push_key(&mut self, url: &str, keys: &mut Vec<Key>) {
-        let url = url.trim();
+        let url = url.trimmed();
         if url.is_empty() || url.starts_with("data:") {
             return;
         }
@@ -516,7 +517,7 @@ fn shows_image(pairs: &[(&str, &str)], extra: &[String]) -> bool {
 
 fn has_real_source(attrs: &[(&str, &str)]) -> bool {
     attrs.iter().any(|&(k, v)| match k {
-        "src" => !v.trim().is_empty() && !is_placeholder(v),
+        "src" => !v.trimmed().is_empty() && !is_placeholder(v),
         "srcset" => !srcset_is_placeholder(v),
         _ => false,
     })

@@ -1,6 +1,7 @@
 //! What counts as a placeholder image: something a lazy loader shows until the real image
 //! arrives, never worth keeping when the real image is known.
 
+use super::trim::Trimmed;
 use crate::ascii::{starts_with_ci, strip_prefix_ci};
 use base64::Engine;
 use percent_encoding::percent_decode_str;
@@ -62,7 +63,7 @@ const MEMO_MAX: usize = 4096;
 
 /// [`is_placeholder`], worked out.
 fn is_placeholder_now(src: &str) -> bool {
-    let s = src.trim();
+    let s = src.trimmed();
     if s.is_empty() {
         return false;
     }
@@ -196,7 +197,7 @@ pub fn is_low_res(src: &str) -> bool {
 /// the screen.
 #[inline(never)]
 fn low_res_now(src: &str) -> bool {
-    let s = src.trim();
+    let s = src.trimmed();
     let (path, query) = match memchr::memchr(b'?', s.as_bytes()) {
         Some(q) => (&s[..q], until_byte(&s[q + 1..], b'#')),
         None => (until_byte(s, b'#'), ""),
@@ -363,7 +364,7 @@ const STAND_IN_WORDS: &[&str] = &[
 /// Weaker than [`is_placeholder`]: such a `src` gives way to a real candidate, but an image
 /// with nothing else is kept (a photo may be called `loading-dock.jpg`, an animation `a.gif`).
 pub fn is_stand_in_name(src: &str) -> bool {
-    let file = file_name(src.trim());
+    let file = file_name(src.trimmed());
     let Some((stem, ext)) = file.rsplit_once('.') else {
         return false;
     };
@@ -409,7 +410,7 @@ pub(crate) fn file_name(url: &str) -> &str {
 
 /// The pixel size of a `data:` raster image (PNG, GIF, JPEG, WebP), when it decodes.
 pub(crate) fn data_image_size(src: &str) -> Option<(u32, u32)> {
-    let data = DataUrl::parse(src.trim())?;
+    let data = DataUrl::parse(src.trimmed())?;
     if data.is_svg() {
         return None;
     }
