@@ -458,3 +458,21 @@ fn stand_in_names_as_lowercase_words() {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+    /// The payload decoder gives the bytes `percent_decode_str` gives: escapes in any case,
+    /// a `%` without two hex digits (at the end too), escapes of non-ASCII and invalid
+    /// UTF-8 bytes, runs between them.
+    #[test]
+    fn percent_decoded_as_percent_encoding(
+        pieces in proptest::collection::vec(proptest::sample::select(&[
+            "%3C", "%3c", "%20", "%", "%%", "%4", "%G1", "%4g", "%ff", "%FF", "%C3%A9", "%E2",
+            "<svg", " ", "'", "a", "é", "7", "%7B", "%25", "%0a",
+        ][..]), 0..12)
+    ) {
+        let v: String = pieces.concat();
+        let expected: Cow<'_, [u8]> = percent_decode_str(&v).into();
+        proptest::prop_assert_eq!(&*percent_decoded(&v), &*expected, "{:?}", v);
+    }
+}
