@@ -114,6 +114,31 @@ pub(crate) fn noscript_action(
     extra: &[String],
     ahead: Option<ParsedAhead>,
 ) -> Action {
+    // The thread's memo, emptied, with the buffers of the last `<noscript>` (no
+    // allocation per `<noscript>`); a fresh one if it is in use (never, as nothing here
+    // looks at another `<noscript>`, but a panic must not be the answer).
+    MEMO.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut memo) => {
+            memo.clear();
+            noscript_action_with(el, extra, ahead, &mut memo)
+        }
+        Err(_) => noscript_action_with(el, extra, ahead, &mut KeyMemo::default()),
+    })
+}
+
+thread_local! {
+    /// The [`KeyMemo`] of [`noscript_action`], kept with its buffers from one `<noscript>`
+    /// to the next (emptied each time: no answer carries over).
+    static MEMO: std::cell::RefCell<KeyMemo> = std::cell::RefCell::new(KeyMemo::default());
+}
+
+/// [`noscript_action`] with `memo` (empty) for the picture keys.
+fn noscript_action_with(
+    el: &mut Element<'_>,
+    extra: &[String],
+    ahead: Option<ParsedAhead>,
+    memo: &mut KeyMemo,
+) -> Action {
     // Nothing in `<head>` is content (and an image there would move on the next parse).
     if el.has_ancestor("head") {
         return Action::Remove;
@@ -131,7 +156,6 @@ pub(crate) fn noscript_action(
     };
     // What the elements beside it show: read first, as the keys of its images are compared
     // with them (reading them changes nothing, when the images turn out to be none).
-    let mut memo = KeyMemo::default();
     let mut shown: Vec<Key> = Vec::new();
     if let Some(before) = el.previous_element_sibling() {
         memo.shown_keys(&before, &mut shown);
@@ -172,7 +196,6 @@ pub(crate) fn noscript_action(
     }
     // The keys of each image, read once (each URL goes through the proxy unwrapper, once).
     let keys: Vec<Vec<Key>> = images.iter().map(|img| memo.image_keys(img)).collect();
-    drop(memo);
     let shown_all = |keys: &[Key]| !keys.is_empty() && keys.iter().all(|k| shown.contains(k));
     let new_image = images
         .iter()
@@ -241,15 +264,20 @@ type Key = u32;
 ///
 /// Each key string is kept once ([`Key`]), and the URLs are written one after another into
 /// one string: a URL and a key cost no allocation of their own, nor a copy per image that
-/// names them (a `<noscript>` is looked at for every lazy image with one after it).
+/// names them (a `<noscript>` is looked at for every lazy image with one after it). Emptied
+/// ([`clear`](Self::clear)), a memo keeps its buffers for the next `<noscript>`.
 struct KeyMemo {
     /// A URL (trimmed: its range in `urls`), its key through any proxy, and whether it is a
     /// placeholder (asked only when its key is new to an image).
     known: Vec<(std::ops::Range<usize>, Key, Option<bool>)>,
     /// The URLs of `known`, one after another (and those it no longer holds).
     urls: String,
-    /// The string of each key, by number.
+    /// The string of each key, by number: the first `live` (the others are buffers kept
+    /// from an earlier `<noscript>`).
     keys: Vec<String>,
+    live: usize,
+    /// Where a key is written before it is looked up.
+    scratch: String,
 }
 
 impl Default for KeyMemo {
@@ -260,14 +288,27 @@ impl Default for KeyMemo {
         // at once, not grown (copied) URL by URL.
         KeyMemo {
             known: Vec::with_capacity(8),
-            urls: String::with_capacity(2048),
+            urls: String::with_capacity(512),
             keys: Vec::with_capacity(8),
+            live: 0,
+            scratch: String::new(),
         }
     }
 }
 
 impl KeyMemo {
     const SIZE: usize = 32;
+
+    /// How many key buffers an emptied memo keeps (a gallery's are let go).
+    const KEPT_KEYS: usize = 64;
+
+    /// Forgets every URL and key, keeping the buffers.
+    fn clear(&mut self) {
+        self.known.clear();
+        self.urls.clear();
+        self.keys.truncate(Self::KEPT_KEYS);
+        self.live = 0;
+    }
 
     /// The string of `key`.
     #[cfg(test)]
@@ -362,7 +403,7 @@ impl KeyMemo {
             Some(at) => at,
             None => {
                 let origin = Unwrapper::new().unwrap(url);
-                let key = self.key_of(picture_key(origin.as_deref().unwrap_or(url)));
+                let key = self.key_of(origin.as_deref().unwrap_or(url));
                 if self.known.len() == Self::SIZE {
                     self.known.remove(0);
                 }
@@ -383,15 +424,23 @@ impl KeyMemo {
         }
     }
 
-    /// The number of the key `key`: the one it was given when met before, else the next.
-    fn key_of(&mut self, key: String) -> Key {
-        match self.keys.iter().position(|k| *k == key) {
-            Some(at) => at as Key,
-            None => {
-                self.keys.push(key);
-                (self.keys.len() - 1) as Key
-            }
+    /// The number of the key of `url` ([`picture_key`]): the one it was given when met
+    /// before, else the next (its string written into a kept buffer when there is one).
+    fn key_of(&mut self, url: &str) -> Key {
+        picture_key_into(url, &mut self.scratch);
+        let key = self.scratch.as_str();
+        if let Some(at) = self.keys[..self.live].iter().position(|k| k == key) {
+            return at as Key;
         }
+        match self.keys.get_mut(self.live) {
+            Some(slot) => {
+                slot.clear();
+                slot.push_str(key);
+            }
+            None => self.keys.push(key.to_string()),
+        }
+        self.live += 1;
+        (self.live - 1) as Key
     }
 }
 
@@ -432,11 +481,22 @@ const GENERIC_STEMS: &[&str] = &[
 /// without a trailing size suffix (`-1024x683`, `_800x600`, `@2x`, `-scaled`); a generic
 /// name ([`GENERIC_STEMS`], a number, a size) with its folder (`4411/full`).
 pub(crate) fn picture_key(url: &str) -> String {
-    let stem = file_key(url);
-    if !is_generic_stem(&stem) {
-        return stem;
+    let mut key = String::new();
+    picture_key_into(url, &mut key);
+    key
+}
+
+/// [`picture_key`], written into `out` (emptied first: its buffer is kept).
+fn picture_key_into(url: &str, out: &mut String) {
+    out.clear();
+    file_key_into(url, out);
+    if is_generic_stem(out) {
+        if let Some(folder) = folder_of(url) {
+            out.insert(0, '/');
+            out.insert_str(0, folder);
+            out[..folder.len()].make_ascii_lowercase();
+        }
     }
-    with_folder(url, stem)
 }
 
 /// Whether the stem `stem` (lowercase) names no picture: one of [`GENERIC_STEMS`], or made of
@@ -450,26 +510,30 @@ fn is_generic_stem(stem: &str) -> bool {
 const GENERIC_LENGTHS: std::ops::RangeInclusive<usize> = 3..=9;
 
 /// The key of a generic `stem`: `folder/stem`, with the folder of `url` (lowercase), when
-/// it has one that is no scheme or host (`https:`).
-#[cold]
-#[inline(never)]
+/// it has one that is no scheme or host (`https:`). (As [`picture_key_into`] writes it: for
+/// the tests' reference reading.)
+#[cfg(test)]
 fn with_folder(url: &str, stem: String) -> String {
-    let end = memchr::memchr2(b'?', b'#', url.as_bytes()).unwrap_or(url.len());
-    let path = &url[..end];
-    let folder = path
-        .rsplit('/')
-        .nth(1)
-        .filter(|f| !f.is_empty() && !f.contains(':'))
-        .map(str::to_ascii_lowercase);
-    match folder {
-        Some(folder) => format!("{folder}/{stem}"),
+    match folder_of(url) {
+        Some(folder) => format!("{}/{stem}", folder.to_ascii_lowercase()),
         None => stem,
     }
 }
 
+/// The folder of `url` (as written) that [`picture_key`] puts before a generic stem: the
+/// path segment before the file name, when it is not empty and no scheme or host
+/// (`https:`).
+fn folder_of(url: &str) -> Option<&str> {
+    let end = memchr::memchr2(b'?', b'#', url.as_bytes()).unwrap_or(url.len());
+    url[..end]
+        .rsplit('/')
+        .nth(1)
+        .filter(|f| !f.is_empty() && !f.contains(':'))
+}
+
 /// The file name part of [`picture_key`], read as bytes (every mark it looks for is ASCII,
-/// so each cut falls between characters).
-fn file_key(url: &str) -> String {
+/// so each cut falls between characters), written at the end of `out`.
+fn file_key_into(url: &str, out: &mut String) {
     // Read in any case, lower-cased once at the end.
     let name = file_name(url);
     let bytes = name.as_bytes();
@@ -494,7 +558,9 @@ fn file_key(url: &str) -> String {
         }
     }
     // Cut at ASCII bytes only: between characters.
-    name[..stem.len()].to_ascii_lowercase()
+    let start = out.len();
+    out.push_str(&name[..stem.len()]);
+    out[start..].make_ascii_lowercase();
 }
 
 /// Whether `tail` is a size, `<digits>x<digits>` (`x` in any case; the first one splits).
@@ -608,7 +674,7 @@ mod tests {
     proptest::proptest! {
         /// One memo across the images of a `<noscript>` and its neighbours gives each image
         /// the keys that reading its URLs afresh gives, past the memo's size too, and one
-        /// number per key string.
+        /// number per key string; so does a memo emptied and used again (its buffers kept).
         #[test]
         fn memo_keys_are_fresh_keys(
             images in proptest::collection::vec(
@@ -624,6 +690,9 @@ mod tests {
                 None => format!("https://c.example/p/{i}.jpg"),
             };
             let mut shared = KeyMemo::default();
+            // Emptied before each image, as for each `<noscript>`: its buffers hold the keys
+            // of the images before.
+            let mut reused = KeyMemo::default();
             for attrs in &images {
                 let owned: Vec<(&str, String)> = attrs
                     .iter()
@@ -654,14 +723,21 @@ mod tests {
                     .into_iter()
                     .map(|k| shared.key_str(k).to_string())
                     .collect();
-                proptest::prop_assert_eq!(memo, fresh, "{:?}", pairs);
+                proptest::prop_assert_eq!(&memo, &fresh, "{:?}", pairs);
                 proptest::prop_assert!(shared.known.len() <= KeyMemo::SIZE);
+                reused.clear();
+                let again: Vec<String> = reused
+                    .attr_keys(&pairs)
+                    .into_iter()
+                    .map(|k| reused.key_str(k).to_string())
+                    .collect();
+                proptest::prop_assert_eq!(again, fresh, "{:?}", pairs);
             }
             // Keys are compared as numbers: one number per key string.
-            let mut strings = shared.keys.clone();
+            let mut strings = shared.keys[..shared.live].to_vec();
             strings.sort();
             strings.dedup();
-            proptest::prop_assert_eq!(strings.len(), shared.keys.len());
+            proptest::prop_assert_eq!(strings.len(), shared.live);
         }
     }
 
