@@ -1,8 +1,8 @@
 //! The real image of one `<img>`, `<source>` or `<video>`.
 
 use super::candidates::{
-    clean_url, find, first_shown_candidate, image_candidates, srcset_is_placeholder, Found,
-    SRC_ATTRIBUTES,
+    clean_url, find, first_shown_candidate, image_candidates, srcset_is_placeholder, AttrName,
+    Found, SRC_ATTRIBUTES,
 };
 use super::image_url::is_template;
 use super::noscript::next_noscript_image;
@@ -191,7 +191,7 @@ impl LazyImages {
             if let Some(json) = super::loader_gif::gif_gives_way(el, &found, &self.src_attributes) {
                 state = Src::LowRes;
                 if let Some(url) = json {
-                    found.src = Some(("src".to_string(), url));
+                    found.src = Some((AttrName::Borrowed("src"), url));
                 }
             }
         }
@@ -303,7 +303,7 @@ impl LazyImages {
         {
             // The picture a JSON attribute names, or the lightbox link around.
             if let Some(url) = super::json_attr::json_image(el) {
-                found.src = Some(("src".to_string(), url));
+                found.src = Some((AttrName::Borrowed("src"), url));
             } else if let Some(link) = super::link_target::link_image(el) {
                 *found = link;
             }

@@ -52,7 +52,7 @@ fn loader_offers_other_format(found: &Found, extra: &[String], current: &str) ->
             && url.trimmed() != current;
     }
     if let Some((name, set)) = &found.srcset {
-        return SRCSET_ATTRIBUTES.contains(&name.as_str())
+        return SRCSET_ATTRIBUTES.contains(&name.as_ref())
             && srcset::iter(set).any(|c| is_image_url(c.url) && !is_gif(c.url));
     }
     false
