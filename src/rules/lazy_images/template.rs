@@ -22,15 +22,12 @@ fn may_hold_hole(v: &str) -> bool {
     if !crate::screens::on() {
         return memchr::memchr2_iter(b'{', b'%', b).any(hole_at);
     }
-    // Most values screened are short (`data-w="1080"`, `data-type="png"`): read byte by
-    // byte, without a search's call for each `%` (`may_hold_hole_as_searched` checks).
-    if b.len() <= SHORT {
-        return (0..b.len()).any(hole_at);
-    }
-    // A long one: first whether it has a `{` or a `%` at all, sixteen bytes at a time
-    // without stopping inside a block (most URLs have neither: no search's call). Then `{`
-    // in one search, and `%7B` found at its `7`, not at each `%` (an inline SVG
-    // placeholder escapes every `<`, `"` and space: a `%` every few bytes, a `7` seldom).
+    // First whether it has a `{` or a `%` at all, sixteen bytes at a time without stopping
+    // inside a block, the rest byte by byte (most values have neither: no search's call,
+    // and a short one, `data-w="1080"`, is a few comparisons). Then `{` in one search, and
+    // `%7B` found at its `7`, not at each `%` (an inline SVG placeholder escapes every `<`,
+    // `"` and space: a `%` every few bytes, a `7` seldom). `may_hold_hole_as_searched`
+    // checks.
     let flagged = |c: u8| c == b'{' || c == b'%';
     let mut blocks = b.chunks_exact(16);
     let any = blocks
@@ -41,9 +38,6 @@ fn may_hold_hole(v: &str) -> bool {
         || memchr::memchr_iter(b'7', b)
             .any(|i| i > 0 && b[i - 1] == b'%' && matches!(b.get(i + 1), Some(b'b' | b'B'))))
 }
-
-/// The length up to which [`may_hold_hole`] reads a value byte by byte.
-const SHORT: usize = 24;
 
 /// Whether a template is ever read from the attribute `name`: `src`, a `data-` one, or
 /// Sina Blog's `real_src` (every name of [`SRC_ATTRIBUTES`](super::SRC_ATTRIBUTES) and
@@ -285,10 +279,10 @@ fn width_list(v: &str) -> Option<Vec<u32>> {
 mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config::with_cases(3000))]
-        /// Read byte by byte (a short value) or searched at its `{` and `7`s (a long one),
-        /// a value answers `may_hold_hole` as the search at each `{` and `%` does: holes and
-        /// their pieces (`%7`, `%` at the end), escapes, any case, lengths around `SHORT`
-        /// and past it.
+        /// Screened for `{` and `%`, then searched at its `{` and `7`s, a value answers
+        /// `may_hold_hole` as the search at each `{` and `%` does: holes and their pieces
+        /// (`%7`, `%` at the end), escapes, any case, lengths around a block of sixteen
+        /// bytes and past it.
         #[test]
         fn may_hold_hole_as_searched(
             pieces in proptest::collection::vec(proptest::sample::select(&[
