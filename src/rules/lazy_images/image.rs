@@ -581,12 +581,47 @@ pub(super) fn take_noscript_image(el: &mut Element<'_>, img: &NodeRef) {
     img.with_attrs(|attrs| {
         for &(k, v) in attrs {
             let wins = matches!(k, "src" | "srcset" | "sizes") && placeholder_src;
-            let empty = el.attr(k).is_none_or(|cur| cur.trimmed().is_empty());
-            if wins || empty {
-                el.set_attr(k, v);
+            // An image's usual names by atom (no look-up of the name's atom, no check of a
+            // name known valid and lowercase): what `attr` and `set_attr` do for them
+            // (`fast_paths_as_general` compares, an `<img>` before its `<noscript>` twin).
+            match image_atom(k).filter(|_| fast_paths()) {
+                Some(atom) => {
+                    let empty = el
+                        .attr_by_atom(&atom)
+                        .is_none_or(|cur| cur.trimmed().is_empty());
+                    if wins || empty {
+                        el.set_attr_by_atom(&atom, v);
+                    }
+                }
+                None => {
+                    let empty = el.attr(k).is_none_or(|cur| cur.trimmed().is_empty());
+                    if wins || empty {
+                        el.set_attr(k, v);
+                    }
+                }
             }
         }
     });
+}
+
+/// The atom of `name` when it is one of an image's usual attribute names (valid and
+/// lowercase): a `match` on the string, where `LocalName::from` hashes it.
+pub(super) fn image_atom(name: &str) -> Option<html5ever::LocalName> {
+    Some(match name {
+        "src" => local_name!("src"),
+        "srcset" => local_name!("srcset"),
+        "sizes" => local_name!("sizes"),
+        "alt" => local_name!("alt"),
+        "width" => local_name!("width"),
+        "height" => local_name!("height"),
+        "class" => local_name!("class"),
+        "title" => local_name!("title"),
+        "loading" => local_name!("loading"),
+        "decoding" => local_name!("decoding"),
+        "style" => local_name!("style"),
+        "role" => local_name!("role"),
+        _ => return None,
+    })
 }
 
 /// For an `<img>` in a `<picture>` with nothing to show: the `srcset` of the `<source>`

@@ -354,6 +354,9 @@ const STAND_IN_WORDS: &[&str] = &[
     "trans",
 ];
 
+/// The lengths of the [`STAND_IN_WORDS`] (a unit test checks).
+const STAND_IN_LENGTHS: std::ops::RangeInclusive<usize> = 4..=11;
+
 /// Whether the file name of `src` says it stands in for the real image: a word of its stem
 /// (split at `-`, `_`, `.` and lower-to-upper case changes) is one of `STAND_IN_WORDS`
 /// (`img_default.png`, `fallback.svg`, `lazyLoader.gif`), or it is `no-image`/`no_image`.
@@ -371,9 +374,12 @@ pub fn is_stand_in_name(src: &str) -> bool {
     if let [c] = stem.as_bytes() {
         return c.is_ascii_alphanumeric() && ext.eq_ignore_ascii_case("gif");
     }
-    // The words are slices of the stem, compared in any case: nothing is allocated.
+    // The words are slices of the stem, compared in any case: nothing is allocated. A word
+    // of another length than the listed ones is none of them (most words of a picture's
+    // name: not compared with the list).
     let stand_in = |word: &str, previous: Option<&str>| {
-        STAND_IN_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+        (STAND_IN_LENGTHS.contains(&word.len())
+            && STAND_IN_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
             || (word.eq_ignore_ascii_case("image")
                 && previous.is_some_and(|p| p.eq_ignore_ascii_case("no")))
     };

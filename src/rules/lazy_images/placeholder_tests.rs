@@ -476,3 +476,10 @@ proptest::proptest! {
         proptest::prop_assert_eq!(&*percent_decoded(&v), &*expected, "{:?}", v);
     }
 }
+
+#[test]
+fn stand_in_words_have_stand_in_lengths() {
+    for word in STAND_IN_WORDS {
+        assert!(STAND_IN_LENGTHS.contains(&word.len()), "{word}");
+    }
+}
