@@ -5,6 +5,7 @@ use super::image_url;
 use super::lazy_names::Ranked;
 use super::placeholder::{file_name, is_placeholder};
 use super::stand_in_file::is_stand_in_file;
+use super::trim::Trimmed;
 use crate::ascii::starts_with_ci;
 use crate::proxy::strip_lazy_markers;
 use crate::rules::junk::is_tracker_url;
@@ -91,15 +92,19 @@ const NOT_SOURCES: &[&str] = &[
     "data-lowsrc",
 ];
 
+/// The name of the attribute a candidate was found in: borrowed when it is a built-in one
+/// (nearly always: no copy of a name the program holds), owned otherwise.
+pub(crate) type AttrName = std::borrow::Cow<'static, str>;
+
 /// The real image found on an element.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct Found {
     /// `(attribute, URL)` for `src`.
-    pub(crate) src: Option<(String, String)>,
+    pub(crate) src: Option<(AttrName, String)>,
     /// `(attribute, value)` for `srcset`.
-    pub(crate) srcset: Option<(String, String)>,
+    pub(crate) srcset: Option<(AttrName, String)>,
     /// The `sizes` that goes with the `srcset`.
-    pub(crate) sizes: Option<(String, String)>,
+    pub(crate) sizes: Option<(AttrName, String)>,
     /// Whether `src`/`srcset` come from the value-based fallback rather than a known name.
     pub(crate) by_value: bool,
 }
@@ -137,29 +142,29 @@ pub(crate) fn find_with(
     let mut found = Found::default();
     for name in extra {
         if let Some(url) = get(name).and_then(clean_url).filter(|u| src_ok(u)) {
-            found.src = Some((name.clone(), url));
+            found.src = Some((AttrName::Owned(name.clone()), url));
             break;
         }
     }
     if found.src.is_none() {
         for (name, value) in SRC_ATTRIBUTES.iter().zip(&ranked.src) {
             if let Some(url) = value.and_then(clean_url).filter(|u| src_ok(u)) {
-                found.src = Some(((*name).to_string(), url));
+                found.src = Some((AttrName::Borrowed(name), url));
                 break;
             }
         }
     }
     for (name, value) in SRCSET_ATTRIBUTES.iter().zip(&ranked.srcset) {
         if let Some(set) = value.and_then(clean_srcset).filter(|s| srcset_ok(s)) {
-            found.srcset = Some(((*name).to_string(), set));
+            found.srcset = Some((AttrName::Borrowed(name), set));
             break;
         }
     }
     for (name, value) in SIZES_ATTRIBUTES.iter().zip(&ranked.sizes) {
         if let Some(v) = value {
-            let v = v.trim();
+            let v = v.trimmed();
             if !v.is_empty() && !v.eq_ignore_ascii_case("auto") {
-                found.sizes = Some(((*name).to_string(), v.to_string()));
+                found.sizes = Some((AttrName::Borrowed(name), v.to_string()));
                 break;
             }
         }
@@ -191,12 +196,12 @@ fn find_by_value(
         }
         if found.srcset.is_none() && is_srcset_list(value) {
             if let Some(set) = clean_srcset(value).filter(|s| srcset_ok(s)) {
-                found.srcset = Some((name.to_string(), set));
+                found.srcset = Some((AttrName::Owned(name.to_string()), set));
                 found.by_value = true;
             }
         } else if found.src.is_none() && is_image_url(value) {
             if let Some(url) = clean_url(value).filter(|u| src_ok(u)) {
-                found.src = Some((name.to_string(), url));
+                found.src = Some((AttrName::Owned(name.to_string()), url));
                 found.by_value = true;
             }
         }
@@ -212,7 +217,7 @@ fn find_by_value(
             .filter(|v| is_image_url(v))
             .and_then(clean_url)
         {
-            found.src = Some((LONGDESC.to_string(), url));
+            found.src = Some((AttrName::Borrowed(LONGDESC), url));
             found.by_value = true;
         }
     }
@@ -296,7 +301,7 @@ fn is_srcset_list(value: &str) -> bool {
 /// `src` hands it to that parser): an ASCII tab or newline inside is removed (see
 /// `crate::url_text`), also in a `data:` URL's base64.
 pub(crate) fn clean_url(value: &str) -> Option<String> {
-    let read = crate::url_text::as_parsed(value.trim());
+    let read = crate::url_text::as_parsed(value.trimmed());
     let v = first_of_alternatives(&read);
     if !is_url_like(v) || is_placeholder(v) || is_stand_in_file(file_name(v)) || is_tiny_inline(v) {
         return None;
@@ -502,13 +507,13 @@ mod tests {
             .chain(SRC_ATTRIBUTES.iter().copied());
         for name in names {
             if let Some(url) = get(name).and_then(clean_url).filter(|u| src_ok(u)) {
-                found.src = Some((name.to_string(), url));
+                found.src = Some((AttrName::Owned(name.to_string()), url));
                 break;
             }
         }
         for name in SRCSET_ATTRIBUTES {
             if let Some(set) = get(name).and_then(clean_srcset).filter(|s| srcset_ok(s)) {
-                found.srcset = Some((name.to_string(), set));
+                found.srcset = Some((AttrName::Owned(name.to_string()), set));
                 break;
             }
         }
@@ -516,7 +521,7 @@ mod tests {
             if let Some(v) = get(name) {
                 let v = v.trim();
                 if !v.is_empty() && !v.eq_ignore_ascii_case("auto") {
-                    found.sizes = Some((name.to_string(), v.to_string()));
+                    found.sizes = Some((AttrName::Owned(name.to_string()), v.to_string()));
                     break;
                 }
             }

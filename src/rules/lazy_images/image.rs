@@ -1,8 +1,8 @@
 //! The real image of one `<img>`, `<source>` or `<video>`.
 
 use super::candidates::{
-    clean_url, find, first_shown_candidate, image_candidates, srcset_is_placeholder, Found,
-    SRC_ATTRIBUTES,
+    clean_url, find, first_shown_candidate, image_candidates, srcset_is_placeholder, AttrName,
+    Found, SRC_ATTRIBUTES,
 };
 use super::image_url::is_template;
 use super::noscript::next_noscript_image;
@@ -14,6 +14,7 @@ use super::preview::{
 use super::stand_in_file::is_stand_in_file;
 use super::style_background::background_image;
 use super::template::fill_template;
+use super::trim::Trimmed;
 use super::LazyImages;
 use crate::ascii::contains_ci;
 use crate::{Action, Context, Element, NodeRef};
@@ -38,7 +39,7 @@ pub(super) fn src_state(src: Option<&str>) -> Src {
 /// [`src_state`], asking `low_res` whether a `src` is a low-res variant ([`is_low_res`], or
 /// its answer kept by [`LowRes`]).
 pub(super) fn src_state_by(src: Option<&str>, mut low_res: impl FnMut(&str) -> bool) -> Src {
-    match src.map(str::trim) {
+    match src.map(Trimmed::trimmed) {
         None | Some("") => Src::Missing,
         // A blog engine's template (`{{ site.baseurl }}/a.jpg`, `{% static … %}`) is filled
         // in when the site is built: kept when nothing better is there. A script's template
@@ -190,7 +191,7 @@ impl LazyImages {
             if let Some(json) = super::loader_gif::gif_gives_way(el, &found, &self.src_attributes) {
                 state = Src::LowRes;
                 if let Some(url) = json {
-                    found.src = Some(("src".to_string(), url));
+                    found.src = Some((AttrName::Borrowed("src"), url));
                 }
             }
         }
@@ -217,12 +218,12 @@ impl LazyImages {
         let lazy = lazy_class
             || el
                 .attr_by_atom(&local_name!("loading"))
-                .is_some_and(|l| l.trim().eq_ignore_ascii_case("lazy"));
+                .is_some_and(|l| l.trimmed().eq_ignore_ascii_case("lazy"));
         changed |= self.promote(el, &found, state, lazy, Some(&mut low));
         self.dimensions(el);
         if self.native_lazy {
             let valid = |v: Option<&str>, ok: &[&str]| {
-                v.is_some_and(|v| ok.iter().any(|o| v.trim().eq_ignore_ascii_case(o)))
+                v.is_some_and(|v| ok.iter().any(|o| v.trimmed().eq_ignore_ascii_case(o)))
             };
             if !valid(
                 el.attr_by_atom(&local_name!("loading")),
@@ -302,7 +303,7 @@ impl LazyImages {
         {
             // The picture a JSON attribute names, or the lightbox link around.
             if let Some(url) = super::json_attr::json_image(el) {
-                found.src = Some(("src".to_string(), url));
+                found.src = Some((AttrName::Borrowed("src"), url));
             } else if let Some(link) = super::link_target::link_image(el) {
                 *found = link;
             }
@@ -543,7 +544,7 @@ fn src_is_declared_low(el: &Element<'_>) -> bool {
     !low.is_empty()
         && el
             .attr_by_atom(&local_name!("src"))
-            .is_some_and(|s| s.trim() == low)
+            .is_some_and(|s| s.trimmed() == low)
 }
 
 /// Whether every candidate of `srcset` is a stand-in file or a low-res variant (and there is
@@ -580,12 +581,47 @@ pub(super) fn take_noscript_image(el: &mut Element<'_>, img: &NodeRef) {
     img.with_attrs(|attrs| {
         for &(k, v) in attrs {
             let wins = matches!(k, "src" | "srcset" | "sizes") && placeholder_src;
-            let empty = el.attr(k).is_none_or(|cur| cur.trim().is_empty());
-            if wins || empty {
-                el.set_attr(k, v);
+            // An image's usual names by atom (no look-up of the name's atom, no check of a
+            // name known valid and lowercase): what `attr` and `set_attr` do for them
+            // (`fast_paths_as_general` compares, an `<img>` before its `<noscript>` twin).
+            match image_atom(k).filter(|_| fast_paths()) {
+                Some(atom) => {
+                    let empty = el
+                        .attr_by_atom(&atom)
+                        .is_none_or(|cur| cur.trimmed().is_empty());
+                    if wins || empty {
+                        el.set_attr_by_atom(&atom, v);
+                    }
+                }
+                None => {
+                    let empty = el.attr(k).is_none_or(|cur| cur.trimmed().is_empty());
+                    if wins || empty {
+                        el.set_attr(k, v);
+                    }
+                }
             }
         }
     });
+}
+
+/// The atom of `name` when it is one of an image's usual attribute names (valid and
+/// lowercase): a `match` on the string, where `LocalName::from` hashes it.
+pub(super) fn image_atom(name: &str) -> Option<html5ever::LocalName> {
+    Some(match name {
+        "src" => local_name!("src"),
+        "srcset" => local_name!("srcset"),
+        "sizes" => local_name!("sizes"),
+        "alt" => local_name!("alt"),
+        "width" => local_name!("width"),
+        "height" => local_name!("height"),
+        "class" => local_name!("class"),
+        "title" => local_name!("title"),
+        "loading" => local_name!("loading"),
+        "decoding" => local_name!("decoding"),
+        "style" => local_name!("style"),
+        "role" => local_name!("role"),
+        _ => return None,
+    })
 }
 
 /// For an `<img>` in a `<picture>` with nothing to show: the `srcset` of the `<source>`

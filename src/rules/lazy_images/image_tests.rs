@@ -208,3 +208,22 @@ proptest::proptest! {
         proptest::prop_assert_eq!(clean(false), clean(true), "{}", html);
     }
 }
+
+/// `image_atom` gives each name its own atom, and only valid lowercase names (what
+/// `set_attr` would make of them).
+#[test]
+fn image_atoms_are_their_names() {
+    for name in [
+        "src", "srcset", "sizes", "alt", "width", "height", "class", "title", "loading",
+        "decoding", "style", "role", "data-src", "SRC", "id", "",
+    ] {
+        match super::image_atom(name) {
+            Some(atom) => {
+                assert_eq!(&*atom, name);
+                assert!(crate::dom::element::is_valid_attr_name(name), "{name}");
+                assert_eq!(name, name.to_ascii_lowercase());
+            }
+            None => assert!(matches!(name, "data-src" | "SRC" | "id" | ""), "{name}"),
+        }
+    }
+}

@@ -3,6 +3,7 @@
 //! backgrounds). An article's own URL, a share or AJAX endpoint, a video embed are not
 //! images, whatever attribute holds them.
 
+use super::trim::Trimmed;
 use crate::ascii::starts_with_ci;
 
 /// File extensions of images (compared case-insensitively on the path); `.image` is
@@ -61,7 +62,7 @@ const IMAGE_HOSTS: &[&str] = &[
 /// is removed (see `crate::url_text`), so `https://a.example/ph` and `oto.jpg` across a
 /// line break are one image URL.
 pub fn is_image_url(value: &str) -> bool {
-    let v = value.trim();
+    let v = value.trimmed();
     // Bytes first, in one screen (most URLs pass it): a space, a control or a non-ASCII
     // byte is looked at out of line.
     if super::candidates::has_space_control_or_non_ascii(v) {
@@ -155,7 +156,7 @@ const NOT_IMAGE_EXTENSIONS: &[&str] = &[
 /// write `…/resize/320x209!/quality/90/?url=…`, `…/photo/8812`): `false`.
 pub fn is_not_image_url(value: &str) -> bool {
     // Read as the browser reads it: ASCII tabs and newlines removed (`crate::url_text`).
-    let v = crate::url_text::as_parsed(value.trim());
+    let v = crate::url_text::as_parsed(value.trimmed());
     let v = &*v;
     if v.is_empty() || starts_with_ci(v, "data:") || is_image_url(v) {
         return false;
@@ -279,9 +280,28 @@ const IMAGE_FOLDERS: &[&str] = &[
 
 /// Whether `v` is a URL template a script fills in (`…_{width}x.jpg`, `{{src}}`,
 /// `%7Bwidth%7D`): never an image as written.
+///
+/// One pass over `v` for its three marks (`{`, `}`, and `%` for the encoded ones), rather
+/// than one for the braces and one for each encoded brace: image URLs are asked about
+/// several times each.
 pub fn is_template(v: &str) -> bool {
-    memchr::memchr2(b'{', b'}', v.as_bytes()).is_some()
-        || (crate::ascii::contains_ci(v, "%7b") && crate::ascii::contains_ci(v, "%7d"))
+    let b = v.as_bytes();
+    let (mut open, mut close) = (false, false);
+    for i in memchr::memchr3_iter(b'{', b'}', b'%', b) {
+        match b[i] {
+            b'%' => match b.get(i + 1..i + 3) {
+                Some([b'7', c]) if c.eq_ignore_ascii_case(&b'b') => open = true,
+                Some([b'7', c]) if c.eq_ignore_ascii_case(&b'd') => close = true,
+                _ => continue,
+            },
+            _ => return true,
+        }
+        // Both encoded braces seen: a brace later would not change the answer.
+        if open && close {
+            return true;
+        }
+    }
+    false
 }
 
 /// The host of an absolute or protocol-relative URL (as written: any case), without port
@@ -310,9 +330,27 @@ fn is_jetpack_cdn(host: &str) -> bool {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+        /// One pass, `is_template` answers as the three searches it replaces: a brace, or
+        /// both encoded braces (any case), on mixes of the marks and their near misses.
+        #[test]
+        fn is_template_as_three_searches(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "{", "}", "%", "%7", "%7b", "%7B", "%7d", "%7D", "%7c", "7b", "%%7b", "%3C",
+                "a", "é", "/", "https://a.example/u_", "width", "",
+            ][..]), 0..10)
+        ) {
+            let v: String = pieces.concat();
+            let three = memchr::memchr2(b'{', b'}', v.as_bytes()).is_some()
+                || (crate::ascii::contains_ci(&v, "%7b") && crate::ascii::contains_ci(&v, "%7d"));
+            proptest::prop_assert_eq!(is_template(&v), three, "{:?}", v);
+        }
+    }
+
     /// `is_image_url` as it was written with string splits: the oracle of the byte searches.
     fn is_image_url_plainly(value: &str) -> bool {
-        let v = value.trim();
+        let v = value.trimmed();
         if v.is_empty() || starts_with_ci(v, "data:") || is_template(v) {
             return false;
         }

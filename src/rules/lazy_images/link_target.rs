@@ -104,7 +104,7 @@ pub(super) fn link_image(el: &mut Element<'_>) -> Option<Found> {
         }
     }
     Some(Found {
-        src: Some((LINK_SRC.to_string(), url)),
+        src: Some((super::candidates::AttrName::Borrowed(LINK_SRC), url)),
         ..Found::default()
     })
 }

@@ -9,6 +9,7 @@
 
 use super::candidates::{is_image_url, Found, SRCSET_ATTRIBUTES};
 use super::placeholder::file_name;
+use super::trim::Trimmed;
 use crate::srcset;
 use crate::Element;
 
@@ -35,7 +36,7 @@ fn is_loader(name: &str, extra: &[String]) -> bool {
 /// Whether `url` names a GIF file (by its extension, any case).
 fn is_gif(url: &str) -> bool {
     // Compared as bytes: the name may end in any character.
-    let name = file_name(url.trim()).as_bytes();
+    let name = file_name(url.trimmed()).as_bytes();
     name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(b".gif")
 }
 
@@ -48,10 +49,10 @@ fn loader_offers_other_format(found: &Found, extra: &[String], current: &str) ->
         return is_loader(name, extra)
             && is_image_url(url)
             && !is_gif(url)
-            && url.trim() != current;
+            && url.trimmed() != current;
     }
     if let Some((name, set)) = &found.srcset {
-        return SRCSET_ATTRIBUTES.contains(&name.as_str())
+        return SRCSET_ATTRIBUTES.contains(&name.as_ref())
             && srcset::iter(set).any(|c| is_image_url(c.url) && !is_gif(c.url));
     }
     false
@@ -80,7 +81,7 @@ pub(super) fn gif_gives_way(
     found: &Found,
     extra: &[String],
 ) -> Option<Option<String>> {
-    let src = el.attr("src")?.trim();
+    let src = el.attr("src")?.trimmed();
     if !is_gif(src) {
         return None;
     }

@@ -10,6 +10,7 @@
 //! | `preview` | previews shown twice: the low-quality `<img>` beside the real image, inline blurred previews |
 //! | `pixels` | pixel sizes: the number an attribute states (`640px`), and an inline `data:` raster image's, from its header |
 //! | `template` | `…_{width}x.jpg` URL templates filled from the listed widths |
+//! | `trim` | `str::trim` without its Unicode search for values with no white space at their ends |
 //! | `image` | `<img>`, `<source>`, `<video>`: promotion, `<noscript>` look-ahead, dimensions, native lazy loading, tidying |
 //! | `noscript` | `<noscript>` fallbacks |
 //! | `style_background` | an `<img>` whose picture is its inline `background-image` |
@@ -43,6 +44,7 @@ mod stand_in;
 mod stand_in_file;
 mod style_background;
 mod template;
+mod trim;
 
 pub use candidates::{SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES};
 

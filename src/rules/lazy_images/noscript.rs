@@ -4,6 +4,7 @@
 use super::candidates::{find, srcset_is_placeholder, Found};
 use super::image::{src_state_by, take_noscript_image, LowRes, Src};
 use super::placeholder::{file_name, is_placeholder};
+use super::trim::Trimmed;
 use crate::ascii::contains_ci;
 use crate::dom::node::without;
 use crate::dom::parse::single_img_attrs;
@@ -113,6 +114,31 @@ pub(crate) fn noscript_action(
     extra: &[String],
     ahead: Option<ParsedAhead>,
 ) -> Action {
+    // The thread's memo, emptied, with the buffers of the last `<noscript>` (no
+    // allocation per `<noscript>`); a fresh one if it is in use (never, as nothing here
+    // looks at another `<noscript>`, but a panic must not be the answer).
+    MEMO.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut memo) => {
+            memo.clear();
+            noscript_action_with(el, extra, ahead, &mut memo)
+        }
+        Err(_) => noscript_action_with(el, extra, ahead, &mut KeyMemo::default()),
+    })
+}
+
+thread_local! {
+    /// The [`KeyMemo`] of [`noscript_action`], kept with its buffers from one `<noscript>`
+    /// to the next (emptied each time: no answer carries over).
+    static MEMO: std::cell::RefCell<KeyMemo> = std::cell::RefCell::new(KeyMemo::default());
+}
+
+/// [`noscript_action`] with `memo` (empty) for the picture keys.
+fn noscript_action_with(
+    el: &mut Element<'_>,
+    extra: &[String],
+    ahead: Option<ParsedAhead>,
+    memo: &mut KeyMemo,
+) -> Action {
     // Nothing in `<head>` is content (and an image there would move on the next parse).
     if el.has_ancestor("head") {
         return Action::Remove;
@@ -130,8 +156,7 @@ pub(crate) fn noscript_action(
     };
     // What the elements beside it show: read first, as the keys of its images are compared
     // with them (reading them changes nothing, when the images turn out to be none).
-    let mut memo = KeyMemo::default();
-    let mut shown: Vec<String> = Vec::new();
+    let mut shown: Vec<Key> = Vec::new();
     if let Some(before) = el.previous_element_sibling() {
         memo.shown_keys(&before, &mut shown);
     }
@@ -170,9 +195,8 @@ pub(crate) fn noscript_action(
         return Action::Remove;
     }
     // The keys of each image, read once (each URL goes through the proxy unwrapper, once).
-    let keys: Vec<Vec<String>> = images.iter().map(|img| memo.image_keys(img)).collect();
-    drop(memo);
-    let shown_all = |keys: &[String]| !keys.is_empty() && keys.iter().all(|k| shown.contains(k));
+    let keys: Vec<Vec<Key>> = images.iter().map(|img| memo.image_keys(img)).collect();
+    let shown_all = |keys: &[Key]| !keys.is_empty() && keys.iter().all(|k| shown.contains(k));
     let new_image = images
         .iter()
         .zip(&keys)
@@ -200,7 +224,7 @@ pub(crate) fn noscript_action(
 
 /// Whether an image whose picture keys are `keys` and whose `src` is `src` is one of its
 /// own: not shown beside its `<noscript>` (no key in `shown`), and not a tracker.
-fn is_new_image(keys: &[String], shown: &[String], src: Option<&str>) -> bool {
+fn is_new_image(keys: &[Key], shown: &[Key], src: Option<&str>) -> bool {
     !keys.is_empty() && !keys.iter().any(|k| shown.contains(k)) && !src.is_some_and(is_tracker_url)
 }
 
@@ -227,23 +251,47 @@ fn without_shown(roots: Vec<NodeRef>, shown: &[&NodeRef]) -> Vec<NodeRef> {
     })
 }
 
+/// A picture key ([`picture_key`]) as a [`KeyMemo`] holds it: its number among the keys the
+/// memo has met. Two keys of one memo are equal when their strings are: the strings are
+/// compared once, when a key is met, and the keys of the images after that as numbers.
+type Key = u32;
+
 /// The picture keys of the URLs read while one `<noscript>` is looked at, by URL: the image
 /// before it, the one after it and its own images often name the same URLs (a `srcset` and
 /// its `<noscript>` twin, a `src` repeated as the largest candidate), and each key costs a
 /// trip through the proxy unwrapper. At most [`KeyMemo::SIZE`] URLs are kept (a look-up
 /// stays a few comparisons, whatever the gallery).
+///
+/// Each key string is kept once ([`Key`]), and the URLs are written one after another into
+/// one string: a URL and a key cost no allocation of their own, nor a copy per image that
+/// names them (a `<noscript>` is looked at for every lazy image with one after it). Emptied
+/// ([`clear`](Self::clear)), a memo keeps its buffers for the next `<noscript>`.
 struct KeyMemo {
-    /// A URL (trimmed), its [`picture_key`] through any proxy, and whether it is a
+    /// A URL (trimmed: its range in `urls`), its key through any proxy, and whether it is a
     /// placeholder (asked only when its key is new to an image).
-    known: Vec<(String, String, Option<bool>)>,
+    known: Vec<(std::ops::Range<usize>, Key, Option<bool>)>,
+    /// The URLs of `known`, one after another (and those it no longer holds).
+    urls: String,
+    /// The string of each key, by number: the first `live` (the others are buffers kept
+    /// from an earlier `<noscript>`).
+    keys: Vec<String>,
+    live: usize,
+    /// Where a key is written before it is looked up.
+    scratch: String,
 }
 
 impl Default for KeyMemo {
     fn default() -> Self {
         // Room for an image and its twin at once (they name a handful of URLs each), small
         // enough for the allocator's quick bins.
+        // The URLs' room: those of an image, its twin and a neighbour with their `srcset`s
+        // at once, not grown (copied) URL by URL.
         KeyMemo {
             known: Vec::with_capacity(8),
+            urls: String::with_capacity(512),
+            keys: Vec::with_capacity(8),
+            live: 0,
+            scratch: String::new(),
         }
     }
 }
@@ -251,8 +299,25 @@ impl Default for KeyMemo {
 impl KeyMemo {
     const SIZE: usize = 32;
 
+    /// How many key buffers an emptied memo keeps (a gallery's are let go).
+    const KEPT_KEYS: usize = 64;
+
+    /// Forgets every URL and key, keeping the buffers.
+    fn clear(&mut self) {
+        self.known.clear();
+        self.urls.clear();
+        self.keys.truncate(Self::KEPT_KEYS);
+        self.live = 0;
+    }
+
+    /// The string of `key`.
+    #[cfg(test)]
+    fn key_str(&self, key: Key) -> &str {
+        &self.keys[key as usize]
+    }
+
     /// The picture keys of the images `node` (already cleaned) shows with a real source.
-    fn shown_keys(&mut self, node: &NodeRef, out: &mut Vec<String>) {
+    fn shown_keys(&mut self, node: &NodeRef, out: &mut Vec<Key>) {
         if node.is("img") {
             // Its attributes read once: whether it has a real source, and its keys.
             if let Some(keys) =
@@ -269,7 +334,7 @@ impl KeyMemo {
     /// the element before a `<noscript>` is mostly its image.
     #[cold]
     #[inline(never)]
-    fn shown_keys_inside(&mut self, node: &NodeRef, out: &mut Vec<String>) {
+    fn shown_keys_inside(&mut self, node: &NodeRef, out: &mut Vec<Key>) {
         let real = |n: &NodeRef| n.is("img") && n.with_attrs(has_real_source);
         for d in node.descendant_elements().iter().filter(|d| real(d)) {
             out.extend(self.image_keys(d));
@@ -282,7 +347,7 @@ impl KeyMemo {
     /// mostly its image.
     #[cold]
     #[inline(never)]
-    fn upcoming_picture_keys(&mut self, node: &NodeRef, extra: &[String], out: &mut Vec<String>) {
+    fn upcoming_picture_keys(&mut self, node: &NodeRef, extra: &[String], out: &mut Vec<Key>) {
         let images: Vec<NodeRef> = node
             .descendant_elements()
             .into_iter()
@@ -300,13 +365,14 @@ impl KeyMemo {
 
     /// The keys of every URL an `<img>` names (`src`, `srcset` candidates, URL-valued
     /// `data-` attributes), placeholders left out.
-    fn image_keys(&mut self, img: &NodeRef) -> Vec<String> {
+    fn image_keys(&mut self, img: &NodeRef) -> Vec<Key> {
         img.with_attrs(|attrs| self.attr_keys(attrs))
     }
 
     /// [`image_keys`](Self::image_keys) of an `<img>` whose attributes are `attrs`.
-    fn attr_keys(&mut self, attrs: &[(&str, &str)]) -> Vec<String> {
-        let mut keys = Vec::new();
+    fn attr_keys(&mut self, attrs: &[(&str, &str)]) -> Vec<Key> {
+        // An image names a picture or two (its `src`, its `srcset`'s sizes share a key).
+        let mut keys = Vec::with_capacity(4);
         for &(k, v) in attrs {
             if names_srcset(k) {
                 for c in crate::srcset::iter(v) {
@@ -323,32 +389,58 @@ impl KeyMemo {
     /// Adds the key of `url`, read through any image proxy or optimiser it is routed through
     /// (`/_next/image?url=%2Fa.jpg` is the picture `a`, as the twin beside it shows once the
     /// proxy rule has unwrapped it).
-    fn push_key(&mut self, url: &str, keys: &mut Vec<String>) {
-        let url = url.trim();
+    fn push_key(&mut self, url: &str, keys: &mut Vec<Key>) {
+        let url = url.trimmed();
         if url.is_empty() || url.starts_with("data:") {
             return;
         }
-        let at = match self.known.iter().position(|(u, ..)| u == url) {
+        let urls = &self.urls;
+        let at = match self
+            .known
+            .iter()
+            .position(|(u, ..)| &urls[u.clone()] == url)
+        {
             Some(at) => at,
             None => {
                 let origin = Unwrapper::new().unwrap(url);
-                let key = picture_key(origin.as_deref().unwrap_or(url));
+                let key = self.key_of(origin.as_deref().unwrap_or(url));
                 if self.known.len() == Self::SIZE {
                     self.known.remove(0);
                 }
-                self.known.push((url.to_string(), key, None));
+                let start = self.urls.len();
+                self.urls.push_str(url);
+                self.known.push((start..self.urls.len(), key, None));
                 self.known.len() - 1
             }
         };
         let (_, key, placeholder) = &mut self.known[at];
         // A key already there stays whatever this URL is: the placeholder test (the dearer
         // one) only for a new key. (A `srcset` names one picture in several sizes.)
-        if key.is_empty() || keys.contains(key) {
+        if self.keys[*key as usize].is_empty() || keys.contains(key) {
             return;
         }
         if !*placeholder.get_or_insert_with(|| is_placeholder(url)) {
-            keys.push(key.clone());
+            keys.push(*key);
         }
+    }
+
+    /// The number of the key of `url` ([`picture_key`]): the one it was given when met
+    /// before, else the next (its string written into a kept buffer when there is one).
+    fn key_of(&mut self, url: &str) -> Key {
+        picture_key_into(url, &mut self.scratch);
+        let key = self.scratch.as_str();
+        if let Some(at) = self.keys[..self.live].iter().position(|k| k == key) {
+            return at as Key;
+        }
+        match self.keys.get_mut(self.live) {
+            Some(slot) => {
+                slot.clear();
+                slot.push_str(key);
+            }
+            None => self.keys.push(key.to_string()),
+        }
+        self.live += 1;
+        (self.live - 1) as Key
     }
 }
 
@@ -389,11 +481,22 @@ const GENERIC_STEMS: &[&str] = &[
 /// without a trailing size suffix (`-1024x683`, `_800x600`, `@2x`, `-scaled`); a generic
 /// name ([`GENERIC_STEMS`], a number, a size) with its folder (`4411/full`).
 pub(crate) fn picture_key(url: &str) -> String {
-    let stem = file_key(url);
-    if !is_generic_stem(&stem) {
-        return stem;
+    let mut key = String::new();
+    picture_key_into(url, &mut key);
+    key
+}
+
+/// [`picture_key`], written into `out` (emptied first: its buffer is kept).
+fn picture_key_into(url: &str, out: &mut String) {
+    out.clear();
+    file_key_into(url, out);
+    if is_generic_stem(out) {
+        if let Some(folder) = folder_of(url) {
+            out.insert(0, '/');
+            out.insert_str(0, folder);
+            out[..folder.len()].make_ascii_lowercase();
+        }
     }
-    with_folder(url, stem)
 }
 
 /// Whether the stem `stem` (lowercase) names no picture: one of [`GENERIC_STEMS`], or made of
@@ -407,26 +510,30 @@ fn is_generic_stem(stem: &str) -> bool {
 const GENERIC_LENGTHS: std::ops::RangeInclusive<usize> = 3..=9;
 
 /// The key of a generic `stem`: `folder/stem`, with the folder of `url` (lowercase), when
-/// it has one that is no scheme or host (`https:`).
-#[cold]
-#[inline(never)]
+/// it has one that is no scheme or host (`https:`). (As [`picture_key_into`] writes it: for
+/// the tests' reference reading.)
+#[cfg(test)]
 fn with_folder(url: &str, stem: String) -> String {
-    let end = memchr::memchr2(b'?', b'#', url.as_bytes()).unwrap_or(url.len());
-    let path = &url[..end];
-    let folder = path
-        .rsplit('/')
-        .nth(1)
-        .filter(|f| !f.is_empty() && !f.contains(':'))
-        .map(str::to_ascii_lowercase);
-    match folder {
-        Some(folder) => format!("{folder}/{stem}"),
+    match folder_of(url) {
+        Some(folder) => format!("{}/{stem}", folder.to_ascii_lowercase()),
         None => stem,
     }
 }
 
+/// The folder of `url` (as written) that [`picture_key`] puts before a generic stem: the
+/// path segment before the file name, when it is not empty and no scheme or host
+/// (`https:`).
+fn folder_of(url: &str) -> Option<&str> {
+    let end = memchr::memchr2(b'?', b'#', url.as_bytes()).unwrap_or(url.len());
+    url[..end]
+        .rsplit('/')
+        .nth(1)
+        .filter(|f| !f.is_empty() && !f.contains(':'))
+}
+
 /// The file name part of [`picture_key`], read as bytes (every mark it looks for is ASCII,
-/// so each cut falls between characters).
-fn file_key(url: &str) -> String {
+/// so each cut falls between characters), written at the end of `out`.
+fn file_key_into(url: &str, out: &mut String) {
     // Read in any case, lower-cased once at the end.
     let name = file_name(url);
     let bytes = name.as_bytes();
@@ -451,7 +558,9 @@ fn file_key(url: &str) -> String {
         }
     }
     // Cut at ASCII bytes only: between characters.
-    name[..stem.len()].to_ascii_lowercase()
+    let start = out.len();
+    out.push_str(&name[..stem.len()]);
+    out[start..].make_ascii_lowercase();
 }
 
 /// Whether `tail` is a size, `<digits>x<digits>` (`x` in any case; the first one splits).
@@ -474,7 +583,7 @@ fn shows_image(pairs: &[(&str, &str)], extra: &[String]) -> bool {
 
 fn has_real_source(attrs: &[(&str, &str)]) -> bool {
     attrs.iter().any(|&(k, v)| match k {
-        "src" => !v.trim().is_empty() && !is_placeholder(v),
+        "src" => !v.trimmed().is_empty() && !is_placeholder(v),
         "srcset" => !srcset_is_placeholder(v),
         _ => false,
     })
@@ -564,7 +673,8 @@ mod tests {
 
     proptest::proptest! {
         /// One memo across the images of a `<noscript>` and its neighbours gives each image
-        /// the keys that reading its URLs afresh gives, past the memo's size too.
+        /// the keys that reading its URLs afresh gives, past the memo's size too, and one
+        /// number per key string; so does a memo emptied and used again (its buffers kept).
         #[test]
         fn memo_keys_are_fresh_keys(
             images in proptest::collection::vec(
@@ -580,6 +690,9 @@ mod tests {
                 None => format!("https://c.example/p/{i}.jpg"),
             };
             let mut shared = KeyMemo::default();
+            // Emptied before each image, as for each `<noscript>`: its buffers hold the keys
+            // of the images before.
+            let mut reused = KeyMemo::default();
             for attrs in &images {
                 let owned: Vec<(&str, String)> = attrs
                     .iter()
@@ -599,10 +712,32 @@ mod tests {
                     .collect();
                 let pairs: Vec<(&str, &str)> =
                     owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                let fresh = KeyMemo::default().attr_keys(&pairs);
-                proptest::prop_assert_eq!(shared.attr_keys(&pairs), fresh, "{:?}", pairs);
+                let mut alone = KeyMemo::default();
+                let fresh: Vec<String> = alone
+                    .attr_keys(&pairs)
+                    .into_iter()
+                    .map(|k| alone.key_str(k).to_string())
+                    .collect();
+                let memo: Vec<String> = shared
+                    .attr_keys(&pairs)
+                    .into_iter()
+                    .map(|k| shared.key_str(k).to_string())
+                    .collect();
+                proptest::prop_assert_eq!(&memo, &fresh, "{:?}", pairs);
                 proptest::prop_assert!(shared.known.len() <= KeyMemo::SIZE);
+                reused.clear();
+                let again: Vec<String> = reused
+                    .attr_keys(&pairs)
+                    .into_iter()
+                    .map(|k| reused.key_str(k).to_string())
+                    .collect();
+                proptest::prop_assert_eq!(again, fresh, "{:?}", pairs);
             }
+            // Keys are compared as numbers: one number per key string.
+            let mut strings = shared.keys[..shared.live].to_vec();
+            strings.sort();
+            strings.dedup();
+            proptest::prop_assert_eq!(strings.len(), shared.live);
         }
     }
 

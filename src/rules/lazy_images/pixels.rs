@@ -2,6 +2,8 @@
 //! an inline raster image (`data:image/png;base64,…`) read from its header: a 20×13 JPEG
 //! stretched over a 1200-pixel box is a blurred preview, not a picture.
 
+use super::trim::Trimmed;
+
 /// The number of pixels `v` states, from 1 to `max`: ASCII digits (leading zeros allowed),
 /// then at most one `px` in any case, with white space around (`640`, ` 640px `, `640PX`).
 /// Anything else is no number of pixels: a sign (`+5`: the HTML rules for dimension values,
@@ -10,7 +12,7 @@
 ///
 /// The one parser of a stated size in `lazy_images`; each caller gives its own bound.
 pub(super) fn pixels(v: &str, max: u32) -> Option<u32> {
-    let v = v.trim();
+    let v = v.trimmed();
     let digits = match v.len().checked_sub(2) {
         Some(end) if v.as_bytes()[end..].eq_ignore_ascii_case(b"px") => &v[..end],
         _ => v,

@@ -1,6 +1,7 @@
 //! What counts as a placeholder image: something a lazy loader shows until the real image
 //! arrives, never worth keeping when the real image is known.
 
+use super::trim::Trimmed;
 use crate::ascii::{starts_with_ci, strip_prefix_ci};
 use base64::Engine;
 use percent_encoding::percent_decode_str;
@@ -62,7 +63,7 @@ const MEMO_MAX: usize = 4096;
 
 /// [`is_placeholder`], worked out.
 fn is_placeholder_now(src: &str) -> bool {
-    let s = src.trim();
+    let s = src.trimmed();
     if s.is_empty() {
         return false;
     }
@@ -189,60 +190,104 @@ pub fn is_low_res(src: &str) -> bool {
 
 /// [`is_low_res`] without its screen. Read in any case without a lowercase copy (ASCII
 /// only: the offsets stay), and the path's segments one after another (the one before
-/// kept for `max/60`): nothing is allocated. Out of line: most URLs stop at the screen.
+/// kept for `max/60`): nothing is allocated. The URL is cut at its ASCII marks byte by byte
+/// ([`split_byte`]), not by `str::split`'s character searcher (set up again for each piece:
+/// more than the pieces are long), and each path option is tried only against the marks
+/// that start with its first letter ([`is_low_res_option`]). Out of line: most URLs stop at
+/// the screen.
 #[inline(never)]
 fn low_res_now(src: &str) -> bool {
-    let s = src.trim();
-    let (path, query) = match s.split_once('?') {
-        Some((p, q)) => (p, q.split('#').next().unwrap_or("")),
-        None => (s.split('#').next().unwrap_or(""), ""),
+    let s = src.trimmed();
+    let (path, query) = match memchr::memchr(b'?', s.as_bytes()) {
+        Some(q) => (&s[..q], until_byte(&s[q + 1..], b'#')),
+        None => (until_byte(s, b'#'), ""),
     };
-    let small = |n: &str| n.parse::<u32>().is_ok_and(|n| n <= 100);
+    let mut previous: Option<&str> = None;
+    for seg in split_byte(path, b'/') {
+        if previous.is_some_and(|p| p.eq_ignore_ascii_case("max")) && is_small(seg) {
+            return true;
+        }
+        if split_byte(seg, b',').any(is_low_res_option) {
+            return true;
+        }
+        previous = Some(seg);
+    }
+    split_byte(query, b'&').any(|kv| {
+        let Some(eq) = memchr::memchr(b'=', kv.as_bytes()) else {
+            return false;
+        };
+        let (k, v) = (&kv[..eq], &kv[eq + 1..]);
+        let is = |name: &str| k.eq_ignore_ascii_case(name);
+        if is("q") || is("quality") {
+            v.parse::<u32>().is_ok_and(|n| n <= 30)
+        } else if is("blur") {
+            v.parse::<f32>().is_ok_and(|n| n > 0.0)
+        } else if is("format") {
+            v.strip_suffix(['w', 'W']).is_some_and(is_small)
+        } else if is("w") || is("width") {
+            v.parse::<u32>().is_ok_and(|n| n > 0 && n <= 64)
+        } else {
+            false
+        }
+    })
+}
+
+/// A width that only a preview asks for: a number up to 100.
+fn is_small(n: &str) -> bool {
+    n.parse::<u32>().is_ok_and(|n| n <= 100)
+}
+
+/// Whether one option of a path segment (`q_20`, `w_49`, `blur_2`, `resize:fit:60`) asks
+/// for a low-res variant. Each mark starts with its own letter (any case): only the marks
+/// of the option's first letter are compared.
+fn is_low_res_option(opt: &str) -> bool {
     let low_quality_value = |v: &str| {
         ["eco", "low", "auto:low", "lowest"]
             .iter()
             .any(|w| v.eq_ignore_ascii_case(w))
             || v.parse::<u32>().is_ok_and(|n| n <= 30)
     };
-    let option = |opt: &str| {
-        ["resize:fit:", "resize:fill:"].iter().any(|p| {
-            strip_prefix_ci(opt, p).is_some_and(|rest| small(rest.split(':').next().unwrap_or("")))
-        }) || ["q:", "q_"]
+    let blur =
+        |p: &str| strip_prefix_ci(opt, p).is_some_and(|n| n.parse::<f32>().is_ok_and(|n| n > 0.0));
+    match opt.as_bytes().first().map(u8::to_ascii_lowercase) {
+        Some(b'r') => ["resize:fit:", "resize:fill:"]
             .iter()
-            .any(|p| strip_prefix_ci(opt, p).is_some_and(low_quality_value))
-            || ["blur_", "e_blur:", "blur:"].iter().any(|p| {
-                strip_prefix_ci(opt, p).is_some_and(|n| n.parse::<f32>().is_ok_and(|n| n > 0.0))
-            })
-            || strip_prefix_ci(opt, "w_")
-                .is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0 && n <= 64))
-    };
-    let mut previous: Option<&str> = None;
-    for seg in path.split('/') {
-        if previous.is_some_and(|p| p.eq_ignore_ascii_case("max")) && small(seg) {
-            return true;
-        }
-        if seg.split(',').any(option) {
-            return true;
-        }
-        previous = Some(seg);
+            .any(|p| strip_prefix_ci(opt, p).is_some_and(|rest| is_small(until_byte(rest, b':')))),
+        Some(b'q') => ["q:", "q_"]
+            .iter()
+            .any(|p| strip_prefix_ci(opt, p).is_some_and(low_quality_value)),
+        Some(b'b') => blur("blur_") || blur("blur:"),
+        Some(b'e') => blur("e_blur:"),
+        Some(b'w') => strip_prefix_ci(opt, "w_")
+            .is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0 && n <= 64)),
+        _ => false,
     }
-    query
-        .split('&')
-        .filter_map(|kv| kv.split_once('='))
-        .any(|(k, v)| {
-            let is = |name: &str| k.eq_ignore_ascii_case(name);
-            if is("q") || is("quality") {
-                v.parse::<u32>().is_ok_and(|n| n <= 30)
-            } else if is("blur") {
-                v.parse::<f32>().is_ok_and(|n| n > 0.0)
-            } else if is("format") {
-                v.strip_suffix(['w', 'W']).is_some_and(small)
-            } else if is("w") || is("width") {
-                v.parse::<u32>().is_ok_and(|n| n > 0 && n <= 64)
-            } else {
-                false
+}
+
+/// `s` up to its first `sep` (an ASCII byte), or all of it: `s.split(sep).next()`.
+fn until_byte(s: &str, sep: u8) -> &str {
+    memchr::memchr(sep, s.as_bytes()).map_or(s, |i| &s[..i])
+}
+
+/// The pieces of `s` between the ASCII byte `sep`: `s.split(sep as char)`, found by a plain
+/// byte loop (the pieces of a URL are a few bytes long). An ASCII byte is a whole
+/// character: each cut falls between characters.
+fn split_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    debug_assert!(sep.is_ascii());
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == sep) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
             }
-        })
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// A screen for [`is_low_res`], without allocating: whether `src` has (in any case) `max/`,
@@ -309,6 +354,9 @@ const STAND_IN_WORDS: &[&str] = &[
     "trans",
 ];
 
+/// The lengths of the [`STAND_IN_WORDS`] (a unit test checks).
+const STAND_IN_LENGTHS: std::ops::RangeInclusive<usize> = 4..=11;
+
 /// Whether the file name of `src` says it stands in for the real image: a word of its stem
 /// (split at `-`, `_`, `.` and lower-to-upper case changes) is one of `STAND_IN_WORDS`
 /// (`img_default.png`, `fallback.svg`, `lazyLoader.gif`), or it is `no-image`/`no_image`.
@@ -319,16 +367,19 @@ const STAND_IN_WORDS: &[&str] = &[
 /// Weaker than [`is_placeholder`]: such a `src` gives way to a real candidate, but an image
 /// with nothing else is kept (a photo may be called `loading-dock.jpg`, an animation `a.gif`).
 pub fn is_stand_in_name(src: &str) -> bool {
-    let file = file_name(src.trim());
+    let file = file_name(src.trimmed());
     let Some((stem, ext)) = file.rsplit_once('.') else {
         return false;
     };
     if let [c] = stem.as_bytes() {
         return c.is_ascii_alphanumeric() && ext.eq_ignore_ascii_case("gif");
     }
-    // The words are slices of the stem, compared in any case: nothing is allocated.
+    // The words are slices of the stem, compared in any case: nothing is allocated. A word
+    // of another length than the listed ones is none of them (most words of a picture's
+    // name: not compared with the list).
     let stand_in = |word: &str, previous: Option<&str>| {
-        STAND_IN_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+        (STAND_IN_LENGTHS.contains(&word.len())
+            && STAND_IN_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
             || (word.eq_ignore_ascii_case("image")
                 && previous.is_some_and(|p| p.eq_ignore_ascii_case("no")))
     };
@@ -365,7 +416,7 @@ pub(crate) fn file_name(url: &str) -> &str {
 
 /// The pixel size of a `data:` raster image (PNG, GIF, JPEG, WebP), when it decodes.
 pub(crate) fn data_image_size(src: &str) -> Option<(u32, u32)> {
-    let data = DataUrl::parse(src.trim())?;
+    let data = DataUrl::parse(src.trimmed())?;
     if data.is_svg() {
         return None;
     }
@@ -458,9 +509,40 @@ impl<'a> DataUrl<'a> {
                 .ok()
                 .map(Cow::Owned)
         } else {
-            Some(percent_decode_str(self.payload).into())
+            Some(percent_decoded(self.payload))
         }
     }
+}
+
+/// `percent_decode_str(payload).into()`: each `%` and two hex digits (any case) decoded, any
+/// other byte kept (a `%` without two hex digits too); borrowed when there is no `%`. A
+/// plain loop over the bytes: an inline SVG escapes a byte in three or four, where the
+/// decoder's iterator costs several times more per byte.
+fn percent_decoded(payload: &str) -> Cow<'_, [u8]> {
+    let b = payload.as_bytes();
+    let Some(first) = memchr::memchr(b'%', b) else {
+        return Cow::Borrowed(b);
+    };
+    let hex = |c: u8| char::from(c).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(b.len());
+    out.extend_from_slice(&b[..first]);
+    let mut i = first;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'%' {
+            if let (Some(hi), Some(lo)) = (
+                b.get(i + 1).copied().and_then(hex),
+                b.get(i + 2).copied().and_then(hex),
+            ) {
+                out.push(hi << 4 | lo);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    Cow::Owned(out)
 }
 
 fn looks_like_svg(bytes: &[u8]) -> bool {

@@ -328,11 +328,28 @@ proptest::proptest! {
             "?blur=2", "?BLUR=INF", "&FORMAT=100w", "format=60W", "?w=60", "&Width=1",
             "WIDTH=", "60", "10", "0", "1E1", "inf", "INF", "NaN", "eco", "LOW", "Lowest",
             "auto:low", "AUTO:LOW", "x", "é", "İ", "K", "https://a.example/", " ", "+5",
-            ":", "_", "q", "w",
+            ":", "_", "q", "w", "c_fill,", ",q_10", "RESIZE:FIT:60:60", "b", "r", "e",
+            ",E_BLUR:1", ",W_64", "w_65", "Blur:0",
         ][..]), 0..10)
     ) {
         let url: String = pieces.concat();
         proptest::prop_assert_eq!(low_res_now(&url), low_res_lowercased(&url), "{:?}", url);
+    }
+
+    /// `split_byte` cuts as `str::split` does: empty pieces, the separator at either end,
+    /// non-ASCII characters around it.
+    #[test]
+    fn split_byte_as_str_split(
+        pieces in proptest::collection::vec(proptest::sample::select(&[
+            "/", ",", "&", "a", "é", "中", "max", "", "//", ",,",
+        ][..]), 0..10),
+        sep in proptest::sample::select(&[b'/', b',', b'&', b'#'][..]),
+    ) {
+        let s: String = pieces.concat();
+        let by_bytes: Vec<&str> = split_byte(&s, sep).collect();
+        let by_str: Vec<&str> = s.split(sep as char).collect();
+        proptest::prop_assert_eq!(by_bytes, by_str, "{:?}", s);
+        proptest::prop_assert_eq!(until_byte(&s, sep), s.split(sep as char).next().unwrap_or(""));
     }
 }
 
@@ -439,5 +456,30 @@ fn stand_in_names_as_lowercase_words() {
                 assert_eq!(is_stand_in_name(&url), by_lowercase_words(&stem), "{url}");
             }
         }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+    /// The payload decoder gives the bytes `percent_decode_str` gives: escapes in any case,
+    /// a `%` without two hex digits (at the end too), escapes of non-ASCII and invalid
+    /// UTF-8 bytes, runs between them.
+    #[test]
+    fn percent_decoded_as_percent_encoding(
+        pieces in proptest::collection::vec(proptest::sample::select(&[
+            "%3C", "%3c", "%20", "%", "%%", "%4", "%G1", "%4g", "%ff", "%FF", "%C3%A9", "%E2",
+            "<svg", " ", "'", "a", "é", "7", "%7B", "%25", "%0a",
+        ][..]), 0..12)
+    ) {
+        let v: String = pieces.concat();
+        let expected: Cow<'_, [u8]> = percent_decode_str(&v).into();
+        proptest::prop_assert_eq!(&*percent_decoded(&v), &*expected, "{:?}", v);
+    }
+}
+
+#[test]
+fn stand_in_words_have_stand_in_lengths() {
+    for word in STAND_IN_WORDS {
+        assert!(STAND_IN_LENGTHS.contains(&word.len()), "{word}");
     }
 }

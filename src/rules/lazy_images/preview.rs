@@ -4,6 +4,7 @@
 
 use super::noscript::{picture_key, single_image, single_image_of};
 use super::placeholder::{file_name, is_placeholder};
+use super::trim::Trimmed;
 use crate::ascii::contains_ci;
 use crate::dom::parse::single_img_attrs;
 use crate::rule::ParsedAhead;
@@ -22,7 +23,9 @@ pub(super) const PREVIEW_ATTRIBUTES: &[&str] =
 /// preview (`inline`: [`inline_preview`] of `el`, asked last, as the caller may already
 /// know it).
 pub(crate) fn is_marked_preview(el: &Element<'_>, inline: impl FnOnce() -> Option<Inline>) -> bool {
-    PREVIEW_ATTRIBUTES.iter().any(|a| el.has_attr(a))
+    // One pass over the attributes `has_attr` sees (not a look-up per listed name).
+    el.plain_attrs_by_atom()
+        .any(|(k, _)| PREVIEW_ATTRIBUTES.contains(&&**k))
         || el
             .attr_by_atom(&html5ever::local_name!("class"))
             .is_some_and(class_marks_preview)
@@ -188,7 +191,7 @@ fn image_urls(img: &NodeRef, same: &dyn Fn(&str) -> bool) -> bool {
 fn attrs_urls(attrs: &[(&str, &str)], same: &dyn Fn(&str) -> bool) -> bool {
     let mut any_url = false;
     let mut passes = |u: &str| {
-        if u.trim().is_empty() || u.starts_with("data:") {
+        if u.trimmed().is_empty() || u.starts_with("data:") {
             return false;
         }
         any_url = true;
@@ -212,7 +215,7 @@ fn attrs_urls(attrs: &[(&str, &str)], same: &dyn Fn(&str) -> bool) -> bool {
 /// which a lazy attribute of the source or the `<img>` after it holds.
 pub(crate) fn srcset_is_inline_preview(srcset: &str) -> bool {
     crate::srcset::all_of(srcset, |c| {
-        let url = c.url.trim();
+        let url = c.url.trimmed();
         crate::ascii::starts_with_ci(url, "data:")
             && !is_placeholder(url)
             && super::placeholder::data_image_size(url)

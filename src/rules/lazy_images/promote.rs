@@ -10,6 +10,7 @@ use super::image::{
     fast_paths, has_data_attr, has_lazy_class, is_lazy_class, src_state, src_state_by, LowRes, Src,
 };
 use super::pixels::pixels;
+use super::trim::Trimmed;
 use super::LazyImages;
 use crate::proxy::strip_lazy_markers;
 use crate::Element;
@@ -60,7 +61,7 @@ impl LazyImages {
         let mut placeholder_srcset: Option<bool> = None;
         if let Some((_, url)) = &found.src {
             // Read where it stands: only whether to replace it is kept.
-            let current = el.attr_by_atom(&local_name!("src")).unwrap_or("").trim();
+            let current = el.attr_by_atom(&local_name!("src")).unwrap_or("").trimmed();
             // A guess (an attribute of no known name holding an image URL) never replaces a
             // real `src`, lazy class or not: beside a picture the page shows, such an
             // attribute is another picture (a fallback, a hover or dark-mode swap, a

@@ -1,7 +1,7 @@
 //! Elements that stand for an image without being one: NYT's `figure[itemid]`, a lazy
 //! `div`/`span` with `data-src` and nothing inside.
 
-use super::candidates::{clean_srcset, clean_url, find_with, Found, SRC_ATTRIBUTES};
+use super::candidates::{clean_srcset, clean_url, find_with, AttrName, Found, SRC_ATTRIBUTES};
 use super::LazyImages;
 use crate::dom::Removed;
 use crate::rules::junk::is_tracker_url;
@@ -275,7 +275,7 @@ fn image_attribute(attrs: &[(&str, &str)]) -> Found {
         };
         if is_image_url(value) {
             if let Some(url) = clean_url(value) {
-                found.src = Some((name.to_string(), url));
+                found.src = Some((AttrName::Borrowed(name), url));
                 return found;
             }
         }
@@ -335,13 +335,13 @@ fn background(attrs: &[(&str, &str)]) -> Found {
             .unwrap_or(v);
         if is_image_url(v) {
             if let Some(url) = clean_url(v) {
-                found.src = Some((name.to_string(), url));
+                found.src = Some((AttrName::Borrowed(name), url));
                 return found;
             }
         }
         if srcset_of_images(v) {
             if let Some(set) = clean_srcset(v) {
-                found.srcset = Some((name.to_string(), set));
+                found.srcset = Some((AttrName::Borrowed(name), set));
                 return found;
             }
         }
