@@ -111,6 +111,8 @@ impl Default for Sanitize {
 
 impl Sanitize {
     pub(crate) fn new(policy: Policy) -> Sanitize {
+        // The name tables every page reads are built with the cleaner, once.
+        nesting::prepare();
         let mut sanitize = Sanitize {
             policy: Arc::new(policy),
             removal: Arc::default(),
