@@ -507,10 +507,7 @@ impl SanitizerConfig {
             global_attrs,
             attrs_at,
             element_attrs,
-            urls: UrlPolicy {
-                schemes,
-                data_images: !self.no_data_images,
-            },
+            urls: UrlPolicy::new(schemes, !self.no_data_images),
             link_rel,
             new_tab: self.new_tab,
             classes: self.classes.clone(),
