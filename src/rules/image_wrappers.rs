@@ -127,24 +127,34 @@ fn caption(el: &Element<'_>, cx: &Context<'_>) -> Action {
 
 /// A wrapper holding an image: unwrapped, turned into a `figure`, or kept. Out of line:
 /// `element_end` runs on every element.
+///
+/// The children are read in place (no list of them is made) and the ancestors only when the
+/// answer depends on them: the only child a figure is unwrapped wherever it stands, a `span`
+/// or `a` holding only an image too; a list of the children is made for a caption only.
 #[inline(never)]
 fn wrapper_action(el: &Element<'_>, removed: Removed<'_>) -> Action {
-    let children = el.children();
-    // Only now (it walks every ancestor): block context, outside any figure.
-    let block_context = el
-        .parent()
-        .is_none_or(|p| p.local_name().is_some_and(|n| is_block(n) && n != "p"))
-        && !el.has_ancestor("figure");
-    let Some(only) = only_child_element(&children) else {
-        if block_context && (el.is("div") || el.is("section")) {
-            return with_caption(&children, removed).map_or(Action::Keep, Action::Replace);
+    #[cfg(test)]
+    if !crate::screens::on() {
+        return tests::wrapper_action_reference(el, removed);
+    }
+    let only = match child_elements(el.children_iter()) {
+        ChildElements::One(only) => only,
+        ChildElements::Two(image, caption)
+            if matches!(
+                *el.local_name(),
+                local_name!("div") | local_name!("section")
+            ) && in_block_context(el) =>
+        {
+            return with_caption(&image, &caption, removed).map_or(Action::Keep, Action::Replace);
         }
-        return Action::Keep;
+        _ => return Action::Keep,
     };
-    match only.name() {
-        Some("figure") => Action::Unwrap,
-        Some("img" | "picture") => {
-            if block_context && !el.is("span") && !el.is("a") {
+    match only.local_name() {
+        Some(&local_name!("figure")) => Action::Unwrap,
+        Some(&local_name!("img") | &local_name!("picture")) => {
+            if !matches!(*el.local_name(), local_name!("span") | local_name!("a"))
+                && in_block_context(el)
+            {
                 Action::rename_to(local_name!("figure"))
             } else {
                 Action::Unwrap
@@ -152,6 +162,18 @@ fn wrapper_action(el: &Element<'_>, removed: Removed<'_>) -> Action {
         }
         _ => Action::Keep,
     }
+}
+
+/// Whether `el` stands in block context outside any figure: at the top, or in a block
+/// element other than `p`, with no `figure` (in any namespace) among its ancestors. Names
+/// compared as atoms (equal exactly when their text is).
+fn in_block_context(el: &Element<'_>) -> bool {
+    el.ancestor_names()
+        .next()
+        .is_none_or(|p| p.is_some_and(|n| is_block(n) && *n != local_name!("p")))
+        && !el
+            .ancestor_names()
+            .any(|n| n == Some(&local_name!("figure")))
 }
 
 /// Whether a class attribute (or one of its words) contains `caption`, in any case.
@@ -171,37 +193,48 @@ fn has_real_link(el: &Element<'_>) -> bool {
     })
 }
 
-/// The one child element when every other child is blank text or a comment.
-fn only_child_element(children: &[NodeRef]) -> Option<&NodeRef> {
-    let mut only = None;
+/// The child elements of a node whose other children are all blank text or comments: one,
+/// two (what [`with_caption`] reads), or another case ([`ChildElements::Other`]).
+enum ChildElements {
+    One(NodeRef),
+    Two(NodeRef, NodeRef),
+    /// No child element, more than two, or a child that is text (not blank).
+    Other,
+}
+
+/// The [`ChildElements`] of `children`, read once in place.
+fn child_elements(children: impl Iterator<Item = NodeRef>) -> ChildElements {
+    let (mut first, mut second, mut more) = (None, None, false);
     for child in children {
         if child.is_element() {
-            if only.is_some() {
-                return None;
+            if first.is_none() {
+                first = Some(child);
+            } else if second.is_none() {
+                second = Some(child);
+            } else {
+                more = true;
             }
-            only = Some(child);
         } else if !child.is_blank() {
-            return None;
+            return ChildElements::Other;
         }
     }
-    only
+    match (first, second, more) {
+        (Some(one), None, _) => ChildElements::One(one),
+        (Some(image), Some(caption), false) => ChildElements::Two(image, caption),
+        _ => ChildElements::Other,
+    }
 }
 
 /// The most nodes a caption is read for (a caption is a line or two of text).
 const CAPTION_NODES: usize = 256;
 
-/// `<figure><img><figcaption>…</figcaption></figure>` when `children` are exactly one image
-/// (bare, or alone in a `figure`) then a caption with text.
-fn with_caption(children: &[NodeRef], removed: Removed<'_>) -> Option<String> {
-    if children.iter().any(|c| !c.is_element() && !c.is_blank()) {
-        return None;
-    }
-    let elements: Vec<&NodeRef> = children.iter().filter(|c| c.is_element()).collect();
-    let [image, caption] = elements.as_slice() else {
-        return None;
-    };
-    let image_html = if image.is("img") || image.is("picture") {
-        image.html()
+/// `<figure><img><figcaption>…</figcaption></figure>` when the two child elements of a
+/// wrapper (its other children blank) are one image (bare, or alone in a `figure`) then a
+/// caption with text.
+fn with_caption(image: &NodeRef, caption: &NodeRef, removed: Removed<'_>) -> Option<String> {
+    // The image to write out (its HTML made only once the caption is known to be one).
+    let image = if image.is("img") || image.is("picture") {
+        image.clone()
     } else if image.is("figure") {
         let inner = image.element_children();
         match inner.as_slice() {
@@ -209,7 +242,7 @@ fn with_caption(children: &[NodeRef], removed: Removed<'_>) -> Option<String> {
                 if (one.is("img") || one.is("picture"))
                     && !image.text_content().chars().any(|c| !c.is_whitespace()) =>
             {
-                one.html()
+                one.clone()
             }
             _ => return None,
         }
@@ -227,8 +260,70 @@ fn with_caption(children: &[NodeRef], removed: Removed<'_>) -> Option<String> {
     {
         return None;
     }
+    let image_html = image.html();
     Some(format!(
         "<figure>{image_html}<figcaption>{}</figcaption></figure>",
         caption.inner_html()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_block, with_caption, Action, Element, NodeRef, Removed};
+
+    /// `with_caption` as it was, given every child.
+    fn with_caption_reference(children: &[NodeRef], removed: Removed<'_>) -> Option<String> {
+        if children.iter().any(|c| !c.is_element() && !c.is_blank()) {
+            return None;
+        }
+        let elements: Vec<&NodeRef> = children.iter().filter(|c| c.is_element()).collect();
+        let [image, caption] = elements.as_slice() else {
+            return None;
+        };
+        with_caption(image, caption, removed)
+    }
+    use html5ever::local_name;
+
+    /// `wrapper_action` as it was before it read the children in place (the oracle of
+    /// `screens`): the children collected, the block context worked out first.
+    pub(super) fn wrapper_action_reference(el: &Element<'_>, removed: Removed<'_>) -> Action {
+        let children = el.children();
+        let block_context = el
+            .parent()
+            .is_none_or(|p| p.local_name().is_some_and(|n| is_block(n) && n != "p"))
+            && !el.has_ancestor("figure");
+        let Some(only) = only_child(&children) else {
+            if block_context && (el.is("div") || el.is("section")) {
+                return with_caption_reference(&children, removed)
+                    .map_or(Action::Keep, Action::Replace);
+            }
+            return Action::Keep;
+        };
+        match only.name() {
+            Some("figure") => Action::Unwrap,
+            Some("img" | "picture") => {
+                if block_context && !el.is("span") && !el.is("a") {
+                    Action::rename_to(local_name!("figure"))
+                } else {
+                    Action::Unwrap
+                }
+            }
+            _ => Action::Keep,
+        }
+    }
+
+    fn only_child(children: &[NodeRef]) -> Option<&NodeRef> {
+        let mut only = None;
+        for child in children {
+            if child.is_element() {
+                if only.is_some() {
+                    return None;
+                }
+                only = Some(child);
+            } else if !child.is_blank() {
+                return None;
+            }
+        }
+        only
+    }
 }

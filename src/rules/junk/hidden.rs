@@ -141,8 +141,8 @@ fn mentions(b: &[u8], word: &[u8]) -> bool {
 
 /// How `style` hides its element.
 pub(crate) fn hiding(style: &str) -> Hiding {
-    let decls = effective(&declarations(style));
-    let get = |p: &str| decls.iter().find(|(n, _, _)| n == p).map(|(_, v, _)| v);
+    let decls = declarations(style);
+    let get = |p: &str| effective(&decls, p).map(|(_, v, _)| v);
     let ident = |p: &str| match get(p).map(|v| v.as_slice()) {
         Some([Value::Ident(i)]) => Some(i.as_str()),
         _ => None,
@@ -211,12 +211,8 @@ pub(crate) fn visibility(style: &str) -> Option<bool> {
     if memchr::memchr(b'\\', b).is_none() && !mentions(b"visib") && !mentions(b"none") {
         return None;
     }
-    let decls = effective(&declarations(style));
-    let ident = |p: &str| match decls
-        .iter()
-        .find(|(n, _, _)| n == p)
-        .map(|(_, v, _)| v.as_slice())
-    {
+    let decls = declarations(style);
+    let ident = |p: &str| match effective(&decls, p).map(|(_, v, _)| v.as_slice()) {
         Some([Value::Ident(i)]) => Some(i.as_str()),
         _ => None,
     };
@@ -248,10 +244,9 @@ fn display(style: &str) -> Option<Vec<Value>> {
     if !mentions && memchr::memchr(b'\\', b).is_none() {
         return None;
     }
-    effective(&declarations(style))
-        .into_iter()
-        .find(|(n, _, _)| n == "display")
-        .map(|(_, v, _)| v)
+    let mut decls = declarations(style);
+    let at = effective_at(&decls, "display")?;
+    Some(decls.swap_remove(at).1)
 }
 
 /// Whether an inline style lays the element out as a block (`display: block`, `flex`,
@@ -301,27 +296,31 @@ pub(crate) fn floats(style: &str) -> bool {
     {
         return false;
     }
-    effective(&declarations(style))
-        .into_iter()
-        .find(|(n, _, _)| n == "float")
-        .is_some_and(|(_, v, _)| {
-            matches!(v.as_slice(), [Value::Ident(i)]
+    effective(&declarations(style), "float").is_some_and(|(_, v, _)| {
+        matches!(v.as_slice(), [Value::Ident(i)]
                 if matches!(i.as_str(), "left" | "right" | "inline-start" | "inline-end"))
-        })
+    })
 }
 
-/// The declarations that apply: for each property, the last one, unless an earlier one is
-/// `!important` and it is not.
-fn effective(decls: &[Declaration]) -> Vec<Declaration> {
-    let mut out: Vec<Declaration> = Vec::new();
-    for d in decls {
-        match out.iter_mut().find(|(n, _, _)| *n == d.0) {
-            Some(prev) if d.2 || !prev.2 => *prev = d.clone(),
-            Some(_) => {}
-            None => out.push(d.clone()),
+/// The declaration of `property` that applies: the last one, unless an earlier one is
+/// `!important` and it is not. Found where it stands (no declaration is copied).
+fn effective<'d>(decls: &'d [Declaration], property: &str) -> Option<&'d Declaration> {
+    effective_at(decls, property).map(|at| &decls[at])
+}
+
+/// Where in `decls` the declaration of `property` that applies ([`effective`]) is.
+fn effective_at(decls: &[Declaration], property: &str) -> Option<usize> {
+    let mut at: Option<usize> = None;
+    for (i, d) in decls.iter().enumerate() {
+        if d.0 != property {
+            continue;
+        }
+        // A later one wins when it is `!important` or the one before is not.
+        if at.is_none_or(|prev| d.2 || !decls[prev].2) {
+            at = Some(i);
         }
     }
-    out
+    at
 }
 
 /// The declarations of an inline style (those of [`READ`]), as a browser tokenizes them;
@@ -373,8 +372,8 @@ fn values(p: &mut Parser<'_>) -> (Vec<Value>, bool) {
 #[cfg(test)]
 mod tests {
     use super::{
-        displays, floats, hiding, may_hide, may_hide_from_all, mentions, visibility, y_words,
-        Hiding,
+        displays, effective, floats, hiding, may_hide, may_hide_from_all, mentions, visibility,
+        y_words, Declaration, Hiding, Value,
     };
     use proptest::prelude::*;
 
@@ -400,6 +399,44 @@ mod tests {
                 );
             }
             prop_assert!(!may_hide_from_all(&style) || may_hide(&style), "{}", style);
+        }
+    }
+
+    /// The declarations that apply, as they were worked out before [`effective`] found
+    /// one where it stands: every property's, copied (the oracle).
+    fn effective_reference(decls: &[Declaration]) -> Vec<Declaration> {
+        let mut out: Vec<Declaration> = Vec::new();
+        for d in decls {
+            match out.iter_mut().find(|(n, _, _)| *n == d.0) {
+                Some(prev) if d.2 || !prev.2 => *prev = d.clone(),
+                Some(_) => {}
+                None => out.push(d.clone()),
+            }
+        }
+        out
+    }
+
+    proptest! {
+        /// The declaration that applies is the one the copies chose, for lists of a few
+        /// properties given several times, `!important` or not.
+        #[test]
+        fn effective_as_the_copies_chose(
+            decls in proptest::collection::vec(
+                (proptest::sample::select(vec!["display", "float", "visibility"]),
+                 0..4u8, any::<bool>()),
+                0..8,
+            ),
+        ) {
+            let decls: Vec<Declaration> = decls
+                .iter()
+                .map(|&(n, v, important)| {
+                    (n.to_string(), vec![Value::Number(f32::from(v), String::new())], important)
+                })
+                .collect();
+            let chosen = effective_reference(&decls);
+            for p in ["display", "float", "visibility", "clip"] {
+                prop_assert_eq!(effective(&decls, p), chosen.iter().find(|d| d.0 == p));
+            }
         }
     }
 

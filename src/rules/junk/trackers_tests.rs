@@ -117,7 +117,7 @@ proptest::proptest! {
             "https://", "http://", "//", "/", "?", "#", "@", ":", ".", "a", "x.example",
             "u@", ":80", "/b/ss/", "/__utm.gif", "/matomo.php", "/piwik.php", "/g/collect",
             "/j/collect", "/b/s", "/g/", "pixel", "tracking", "timing", ".gif", "é",
-            "scorecardresearch.com", "/tr", "px",
+            "scorecardresearch.com", "/tr", "px", "%2e", "%2E", "%", "2e", "/.",
         ][..]), 0..10)
     ) {
         let url: String = pieces.concat();

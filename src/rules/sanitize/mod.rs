@@ -111,6 +111,8 @@ impl Default for Sanitize {
 
 impl Sanitize {
     pub(crate) fn new(policy: Policy) -> Sanitize {
+        // The name tables every page reads are built with the cleaner, once.
+        nesting::prepare();
         let mut sanitize = Sanitize {
             policy: Arc::new(policy),
             removal: Arc::default(),
@@ -232,7 +234,7 @@ impl Sanitize {
         }
         let policy = &*self.policy;
         let is_link = *name == local_name!("a");
-        let allowed = policy.attrs_of(name);
+        let allowed = policy.attr_table_of(name);
         let base = cx.base_url();
         let mut changes = 0;
         let mut has_srcset = false;
@@ -244,7 +246,7 @@ impl Sanitize {
                 return false;
             }
             let is_url = match allowed.get(local) {
-                Some(&is_url) => is_url,
+                Some(is_url) => is_url,
                 None => {
                     let kept = (*local == local_name!("class") && keep_class)
                         || (*local == local_name!("id") && keep_id)

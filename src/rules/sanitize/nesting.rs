@@ -37,6 +37,12 @@ static NAMES: LazyLock<NameBits> = LazyLock::new(|| {
     ])
 });
 
+/// Builds the table of names now (with the sanitizer, when the cleaner is built), not when
+/// the first element of the first page is placed.
+pub(crate) fn prepare() {
+    LazyLock::force(&NAMES);
+}
+
 /// A `p`-closing name that no other rule of [`placement_full`] names (`div`, `p`, `ul`…,
 /// not `li`, a heading, a table part or `table`): under a parent that is no table structure,
 /// whether it moves is whether a `p` is open in button scope.

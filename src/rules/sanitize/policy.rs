@@ -119,6 +119,10 @@ pub(crate) struct Policy {
     /// For the elements of `attrs_at`: every attribute they may keep, their own and the
     /// global ones, each with whether its value is a URL (one lookup per attribute).
     element_attrs: Vec<AttrMap>,
+    /// `global_attrs` and `element_attrs` again, as atom tables (the same entries): the
+    /// look-up the filter makes for every attribute (a multiply and a load, not a hash).
+    global_table: AtomTable<bool>,
+    element_tables: Vec<AtomTable<bool>>,
     pub(crate) urls: UrlPolicy,
     /// The `rel` of links with an `href`; `None`: no `rel`.
     pub(crate) link_rel: Option<String>,
@@ -167,6 +171,18 @@ impl Policy {
                 .get(i as usize)
                 .unwrap_or(&self.global_attrs),
             None => &self.global_attrs,
+        }
+    }
+
+    /// [`attrs_of`](Self::attrs_of) as a table of atoms: attribute name → whether its value
+    /// is a URL, for the filter's look-up of every attribute.
+    pub(crate) fn attr_table_of(&self, element: &LocalName) -> &AtomTable<bool> {
+        match self.attrs_at.get(element) {
+            Some(i) => self
+                .element_tables
+                .get(i as usize)
+                .unwrap_or(&self.global_table),
+            None => &self.global_table,
         }
     }
 
@@ -502,15 +518,16 @@ impl SanitizerConfig {
                 .map(|(i, (el, _))| (el, u32::try_from(i).unwrap_or(u32::MAX)))
                 .collect(),
         );
+        let table =
+            |map: &AttrMap| AtomTable::new(map.iter().map(|(a, u)| (a.clone(), *u)).collect());
         Ok(Policy {
             fates: AtomTable::new(fates.0),
+            global_table: table(&global_attrs),
+            element_tables: element_attrs.iter().map(table).collect(),
             global_attrs,
             attrs_at,
             element_attrs,
-            urls: UrlPolicy {
-                schemes,
-                data_images: !self.no_data_images,
-            },
+            urls: UrlPolicy::new(schemes, !self.no_data_images),
             link_rel,
             new_tab: self.new_tab,
             classes: self.classes.clone(),

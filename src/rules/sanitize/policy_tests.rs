@@ -133,6 +133,11 @@ fn look_ups_answer_as_the_lists() {
                 assert_eq!(policy.attr_allowed(&local, &a), want, "<{element} {attr}>");
                 let is_url = URL_ATTRS.contains(&attr.as_str());
                 assert_eq!(map.get(&a), want.then_some(&is_url), "<{element} {attr}>");
+                assert_eq!(
+                    policy.attr_table_of(&local).get(&a),
+                    map.get(&a).copied(),
+                    "<{element} {attr}>"
+                );
             }
             assert!(
                 map.keys().all(|a| attrs.contains(&a.to_string())),

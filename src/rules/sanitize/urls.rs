@@ -57,24 +57,36 @@ pub(crate) fn browser_form(url: &str) -> String {
 #[derive(Debug, Clone)]
 pub(crate) struct UrlPolicy {
     /// Allowed schemes, lowercase (`http`, `https`, `mailto`, `tel` by default).
-    pub(crate) schemes: BTreeSet<String>,
+    schemes: BTreeSet<String>,
+    /// Whether `schemes` holds `https`, and `http`: the schemes of most URLs, answered
+    /// without a look-up in the set.
+    web: (bool, bool),
     /// Whether `data:` URLs of raster images are kept in `img` and `source`.
-    pub(crate) data_images: bool,
+    data_images: bool,
 }
 
 impl UrlPolicy {
+    /// The checks allowing `schemes` (lowercase), and `data:` raster images in `img` and
+    /// `source` when `data_images`.
+    pub(crate) fn new(schemes: BTreeSet<String>, data_images: bool) -> UrlPolicy {
+        UrlPolicy {
+            web: (schemes.contains("https"), schemes.contains("http")),
+            schemes,
+            data_images,
+        }
+    }
+
     /// Whether `url` may stand in a URL attribute of `element`.
     pub(crate) fn allowed(&self, element: &LocalName, url: &str) -> bool {
         // Most URLs start with `https:` or `http:` exactly: no need to read the scheme the
-        // long way (which builds a string).
-        let scheme: Option<Cow<'_, str>> = if url.starts_with("https:") {
-            Some(Cow::Borrowed("https"))
-        } else if url.starts_with("http:") {
-            Some(Cow::Borrowed("http"))
-        } else {
-            url_scheme(url).map(Cow::Owned)
-        };
-        match scheme.as_deref() {
+        // long way (which builds a string), nor to look it up.
+        if url.starts_with("https:") {
+            return self.web.0;
+        }
+        if url.starts_with("http:") {
+            return self.web.1;
+        }
+        match url_scheme(url).as_deref() {
             None => !url.trim_matches(|c: char| c <= ' ').starts_with(':'),
             Some("data") => {
                 self.data_images
@@ -191,13 +203,13 @@ mod tests {
     use super::*;
 
     fn policy() -> UrlPolicy {
-        UrlPolicy {
-            schemes: ["http", "https", "mailto", "tel"]
+        UrlPolicy::new(
+            ["http", "https", "mailto", "tel"]
                 .iter()
                 .map(|s| s.to_string())
                 .collect(),
-            data_images: true,
-        }
+            true,
+        )
     }
 
     #[test]
@@ -214,6 +226,36 @@ mod tests {
             url_scheme("ms-calculator:1").as_deref(),
             Some("ms-calculator")
         );
+    }
+
+    /// `https:` and `http:` URLs, answered without the set, are answered as the set says,
+    /// for every policy of the two and another scheme.
+    #[test]
+    fn web_schemes_answered_as_the_set() {
+        let a = local_name!("a");
+        for mask in 0..8u8 {
+            let schemes: BTreeSet<String> = ["https", "http", "mailto"]
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, s)| s.to_string())
+                .collect();
+            let p = UrlPolicy::new(schemes.clone(), true);
+            for url in [
+                "https://x.example/",
+                "http://x.example/",
+                "https:x",
+                "http:",
+                "mailto:a",
+            ] {
+                let scheme = url_scheme(url).unwrap();
+                assert_eq!(
+                    p.allowed(&a, url),
+                    schemes.contains(&scheme),
+                    "{mask} {url}"
+                );
+            }
+        }
     }
 
     #[test]
