@@ -128,10 +128,11 @@ mod tracking;
 
 pub use links::unwrap_redirect;
 pub use referrer::refuses_hotlinking;
+pub(crate) use referrer::refuses_hotlinking_lower;
 pub use template::ProxyTemplate;
 pub use tracking::{strip_lazy_markers, strip_tracking};
 
-pub(crate) use screen::plain_host;
+pub(crate) use screen::plain_host_cased;
 use screen::{may_be_proxy, screened};
 pub(crate) use screen::{pair_table, pairs_in};
 

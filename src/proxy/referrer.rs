@@ -87,6 +87,14 @@ pub fn refuses_hotlinking(host: &str) -> bool {
     refuses_lower_case(host.trim_end_matches('.'))
 }
 
+/// [`refuses_hotlinking`] for a host known to hold no `:` and no upper-case letter (a
+/// [`plain_host_cased`](super::plain_host_cased) one without upper case): the same answer
+/// without looking for them.
+pub(crate) fn refuses_hotlinking_lower(host: &str) -> bool {
+    debug_assert!(!host.bytes().any(|b| b == b':' || b.is_ascii_uppercase()));
+    refuses_lower_case(host.trim_end_matches('.'))
+}
+
 /// [`refuses_hotlinking`] for a host with a `:` or an upper-case letter (rare): its port
 /// dropped, lower-cased.
 #[cold]

@@ -389,10 +389,40 @@ pub(crate) fn may_be_proxy_full(url: &str) -> bool {
 /// to parse the URL: nothing else. A caller can therefore answer "no" for a host that does
 /// not match any of its (alphabetic) names without parsing the URL.
 pub(crate) fn plain_host(url: &str) -> Option<&str> {
+    plain_host_cased(url).map(|(host, _)| host)
+}
+
+/// The bytes of a plainly written host ([`plain_host`]): [`HOST_BYTE`] for a lower-case
+/// letter, a digit, `.` or `-`, with [`UPPER`] too for an upper-case letter; 0 for any other.
+static HOST_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_uppercase() {
+            t[b] = HOST_BYTE | UPPER;
+        } else if c.is_ascii_alphanumeric() || c == b'.' || c == b'-' {
+            t[b] = HOST_BYTE;
+        }
+        b += 1;
+    }
+    t
+};
+const HOST_BYTE: u8 = 1;
+const UPPER: u8 = 2;
+
+/// [`plain_host`], and whether the host holds an upper-case letter (read in the same pass,
+/// one table look-up a byte).
+pub(crate) fn plain_host_cased(url: &str) -> Option<(&str, bool)> {
     let rest = after_scheme(url)?;
+    let mut seen = 0u8;
     let end = rest
         .bytes()
-        .position(|b| !(b.is_ascii_alphanumeric() || b == b'.' || b == b'-'))
+        .position(|b| {
+            let class = HOST_BYTES[usize::from(b)];
+            seen |= class;
+            class == 0
+        })
         .unwrap_or(rest.len());
     let terminated = matches!(
         rest.as_bytes().get(end),
@@ -407,7 +437,8 @@ pub(crate) fn plain_host(url: &str) -> Option<&str> {
         memchr::memchr(b'@', &tail[..authority_end]).is_some()
     };
     let backslash = rest.as_bytes().get(end) == Some(&b'\\');
-    (end > 0 && terminated && !(backslash && user_info())).then(|| &rest[..end])
+    (end > 0 && terminated && !(backslash && user_info()))
+        .then(|| (&rest[..end], seen & UPPER != 0))
 }
 
 #[cfg(test)]

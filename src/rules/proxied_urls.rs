@@ -358,11 +358,16 @@ fn loads_from_refuser(url: &str, base: Option<&Url>) -> bool {
     // and none of those refuses hotlinking. Only after two slashes: against a base URL of
     // the same scheme, `https:host/a.jpg` and `https:/host/a.jpg` are paths on the base
     // URL's host.
-    let written_host = proxy::plain_host(url).filter(|_| slashes_before_host(url));
-    if let Some(host) = written_host {
+    let written_host = proxy::plain_host_cased(url).filter(|_| slashes_before_host(url));
+    if let Some((host, upper)) = written_host {
         // A host on the list is one the `url` crate reads as written (lower-cased) when it
         // is a plain domain name: no IPv4 address, no empty label, no IDNA label to check.
-        let refuses = refuses_hotlinking(host);
+        // (A plain host has no port: without upper case it is asked as it is.)
+        let refuses = if upper {
+            refuses_hotlinking(host)
+        } else {
+            proxy::refuses_hotlinking_lower(host)
+        };
         if !refuses || is_plain_domain(host) && reads_own_host(url) {
             return refuses;
         }
@@ -390,7 +395,7 @@ fn slashes_before_host(url: &str) -> bool {
         .is_some_and(|two| two.iter().all(|b| matches!(b, b'/' | b'\\')))
 }
 
-/// A host (of ASCII letters, digits, `.` and `-`, as [`proxy::plain_host`] gives) that the
+/// A host (of ASCII letters, digits, `.` and `-`, as [`proxy::plain_host_cased`] gives) that the
 /// `url` crate reads as a domain name and keeps as written, lower-cased: no empty label (but
 /// one trailing `.`), no label starting with `xn--` (IDNA checks those), and a last label
 /// that is not a number (`1`, `0x1f`: the host is then read as an IPv4 address).

@@ -604,3 +604,53 @@ fn tabs_and_newlines_inside_change_nothing() {
     }
     assert!(unwrapped > 1_000, "only {unwrapped} unwrapped");
 }
+
+/// `plain_host` as it was: a byte predicate, not the table (the oracle).
+fn plain_host_former(url: &str) -> Option<&str> {
+    let rest = super::after_scheme(url)?;
+    let end = rest
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'.' || b == b'-'))
+        .unwrap_or(rest.len());
+    let terminated = matches!(
+        rest.as_bytes().get(end),
+        None | Some(b'/' | b'\\' | b'?' | b'#')
+    );
+    let user_info = || {
+        let tail = &rest.as_bytes()[end..];
+        let authority_end = memchr::memchr3(b'/', b'?', b'#', tail).unwrap_or(tail.len());
+        memchr::memchr(b'@', &tail[..authority_end]).is_some()
+    };
+    let backslash = rest.as_bytes().get(end) == Some(&b'\\');
+    (end > 0 && terminated && !(backslash && user_info())).then(|| &rest[..end])
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(3000))]
+    /// The table scan finds the host the byte predicate found, and tells whether it holds
+    /// an upper-case letter; every byte value is tried in a host.
+    #[test]
+    fn plain_host_table_answers_as_the_predicate(
+        head in proptest::sample::select(&["https://", "http://", "//", "HTTP:\\\\", "ftp://", " //", ""][..]),
+        pieces in proptest::collection::vec(proptest::sample::select(&[
+            "a", "Z", "m", "0", "9", ".", "-", "_", ":", "@", "/", "\\", "?", "#", "%", " ",
+            "\t", "é", "Img", "example.com", "sinaimg.cn", "QPIC.cn", "xn--", "~", "+",
+        ][..]), 0..8),
+        byte in 0u8..128,
+    ) {
+        let url = format!("{head}{}{}", pieces.concat(), char::from(byte));
+        let cased = super::plain_host_cased(&url);
+        proptest::prop_assert_eq!(cased.map(|(h, _)| h), plain_host_former(&url), "{:?}", url);
+        proptest::prop_assert_eq!(plain_host(&url), plain_host_former(&url), "{:?}", url);
+        if let Some((host, upper)) = cased {
+            proptest::prop_assert_eq!(upper, host.bytes().any(|b| b.is_ascii_uppercase()), "{:?}", url);
+            if !upper {
+                proptest::prop_assert_eq!(
+                    crate::proxy::refuses_hotlinking_lower(host),
+                    crate::proxy::refuses_hotlinking(host),
+                    "{:?}", url
+                );
+            }
+        }
+    }
+}
