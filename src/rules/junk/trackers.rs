@@ -225,7 +225,7 @@ fn is_tracker_url_now(url: &str) -> bool {
     // Most URLs are lowercase already: copied only when one is not (asked of every byte
     // without stopping at the first: a loop the compiler runs many bytes at a time).
     let url = url.trim();
-    let upper = url.bytes().fold(false, |up, b| up | b.is_ascii_uppercase());
+    let upper = has_upper(url.as_bytes());
     let lower: std::borrow::Cow<'_, str> = if upper {
         url.to_ascii_lowercase().into()
     } else {
@@ -236,6 +236,19 @@ fn is_tracker_url_now(url: &str) -> bool {
         return true;
     }
     tracker_by_path(path) || (read_otherwise(&lower, host, path) && tracker_as_parsed(url))
+}
+
+/// Whether `text` holds an ASCII upper-case letter: asked of sixteen bytes at a time
+/// without stopping (a block the compiler compares at once), then of the rest.
+fn has_upper(text: &[u8]) -> bool {
+    let mut blocks = text.chunks_exact(16);
+    let mut up = false;
+    for block in blocks.by_ref() {
+        up |= block
+            .iter()
+            .fold(false, |up, b| up | b.is_ascii_uppercase());
+    }
+    up || blocks.remainder().iter().any(u8::is_ascii_uppercase)
 }
 
 /// Whether `path` (lowercase, with its query) is a tracker's, whatever the host. Most paths
@@ -540,15 +553,24 @@ fn split_url(url: &str) -> (Option<&str>, &str) {
     let Some(rest) = rest else {
         return (None, url);
     };
-    // Byte searches (`memchr`): this runs on every image URL.
-    let (authority, path) =
-        memchr::memchr(b'/', rest.as_bytes()).map_or((rest, ""), |i| rest.split_at(i));
-    let authority =
-        memchr::memchr2(b'?', b'#', authority.as_bytes()).map_or(authority, |i| &authority[..i]);
-    let host =
-        memchr::memrchr(b'@', authority.as_bytes()).map_or(authority, |i| &authority[i + 1..]);
-    let host = memchr::memchr(b':', host.as_bytes()).map_or(host, |i| &host[..i]);
-    (Some(host), path)
+    // This runs on every image URL. The path starts at the first `/` (`memchr`: the path
+    // may be long); the authority (a short run) is read once, byte by byte: it ends at a
+    // `?` or `#`, the host starts after its last `@` and ends at the first `:` after it.
+    let b = rest.as_bytes();
+    let slash = memchr::memchr(b'/', b).unwrap_or(b.len());
+    let (mut start, mut end, mut colon) = (0, slash, None);
+    for (i, &c) in b[..slash].iter().enumerate() {
+        match c {
+            b'?' | b'#' => {
+                end = i;
+                break;
+            }
+            b'@' => (start, colon) = (i + 1, None),
+            b':' if colon.is_none() => colon = Some(i),
+            _ => {}
+        }
+    }
+    (Some(&rest[start..colon.unwrap_or(end)]), &rest[slash..])
 }
 
 /// Words that, with `pixel`, name a tracking pixel's file.

@@ -117,11 +117,14 @@ proptest::proptest! {
             "https://", "http://", "//", "/", "?", "#", "@", ":", ".", "a", "x.example",
             "u@", ":80", "/b/ss/", "/__utm.gif", "/matomo.php", "/piwik.php", "/g/collect",
             "/j/collect", "/b/s", "/g/", "pixel", "tracking", "timing", ".gif", "é",
-            "scorecardresearch.com", "/tr", "px", "%2e", "%2E", "%", "2e", "/.",
+            "scorecardresearch.com", "/tr", "px", "%2e", "%2E", "%", "2e", "/.", "Q", "X.Example",
+            "/a-path-of-more-than-sixteen-bytes", "/A-PATH-OF-MORE-THAN-SIXTEEN-BYTES",
         ][..]), 0..10)
     ) {
         let url: String = pieces.concat();
         proptest::prop_assert_eq!(super::split_url(&url), split_url_plainly(&url));
+        let upper = url.bytes().any(|b| b.is_ascii_uppercase());
+        proptest::prop_assert_eq!(super::has_upper(url.as_bytes()), upper, "{:?}", url);
         let (_, path) = super::split_url(&url);
         let plain_part = super::TRACKER_PATH_PARTS.iter().any(|p| path.contains(p));
         proptest::prop_assert_eq!(super::has_tracker_part(path), plain_part, "{:?}", url);
