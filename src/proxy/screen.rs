@@ -424,6 +424,12 @@ pub(crate) fn plain_host_cased(url: &str) -> Option<(&str, bool)> {
             class == 0
         })
         .unwrap_or(rest.len());
+    ends_plain_host(rest, end).then(|| (&rest[..end], seen & UPPER != 0))
+}
+
+/// Whether the run of host bytes `rest[..end]` (`rest` is what follows the scheme's `//`) is
+/// the whole host: not empty, and ended by the input's end, a path, query or fragment.
+pub(super) fn ends_plain_host(rest: &str, end: usize) -> bool {
     let terminated = matches!(
         rest.as_bytes().get(end),
         None | Some(b'/' | b'\\' | b'?' | b'#')
@@ -437,8 +443,7 @@ pub(crate) fn plain_host_cased(url: &str) -> Option<(&str, bool)> {
         memchr::memchr(b'@', &tail[..authority_end]).is_some()
     };
     let backslash = rest.as_bytes().get(end) == Some(&b'\\');
-    (end > 0 && terminated && !(backslash && user_info()))
-        .then(|| (&rest[..end], seen & UPPER != 0))
+    end > 0 && terminated && !(backslash && user_info())
 }
 
 #[cfg(test)]

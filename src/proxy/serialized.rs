@@ -57,6 +57,16 @@ static CLASS: [u8; 256] = {
     t
 };
 
+/// Whether the path segment at `tail[at..]` starts with `.` or `%2e` (a dot segment the `url`
+/// crate would resolve away).
+fn dot_segment_at(tail: &[u8], at: usize) -> bool {
+    let next = tail.get(at..).unwrap_or_default();
+    next.first() == Some(&b'.')
+        || next
+            .get(..3)
+            .is_some_and(|e| e.eq_ignore_ascii_case(b"%2e"))
+}
+
 /// True when `tail`, the text after a plain host (starting with its `/`), holds only bytes
 /// no part of an http(s) URL escapes or rewrites, `%` only before two hex digits, and no
 /// path segment starting with `.` or `%2e`. One table lookup a byte ([`CLASS`]): this runs
@@ -75,12 +85,7 @@ fn serialized_after_host(tail: &[u8]) -> bool {
         i += run;
         match CLASS[usize::from(tail[i])] {
             SLASH => {
-                let next = tail.get(i + 1..).unwrap_or_default();
-                let dot = next.first() == Some(&b'.')
-                    || next
-                        .get(..3)
-                        .is_some_and(|e| e.eq_ignore_ascii_case(b"%2e"));
-                if in_path && dot {
+                if in_path && dot_segment_at(tail, i + 1) {
                     return false;
                 }
             }
@@ -110,12 +115,7 @@ fn serialized_after_host_matched(tail: &[u8]) -> bool {
             b';' | b'=' | b':' | b'@' => {}
             b'?' | b'#' => in_path = false,
             b'/' => {
-                let next = tail.get(i + 1..).unwrap_or_default();
-                let dot = next.first() == Some(&b'.')
-                    || next
-                        .get(..3)
-                        .is_some_and(|e| e.eq_ignore_ascii_case(b"%2e"));
-                if in_path && dot {
+                if in_path && dot_segment_at(tail, i + 1) {
                     return false;
                 }
             }

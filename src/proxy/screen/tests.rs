@@ -612,17 +612,7 @@ fn plain_host_former(url: &str) -> Option<&str> {
         .bytes()
         .position(|b| !(b.is_ascii_alphanumeric() || b == b'.' || b == b'-'))
         .unwrap_or(rest.len());
-    let terminated = matches!(
-        rest.as_bytes().get(end),
-        None | Some(b'/' | b'\\' | b'?' | b'#')
-    );
-    let user_info = || {
-        let tail = &rest.as_bytes()[end..];
-        let authority_end = memchr::memchr3(b'/', b'?', b'#', tail).unwrap_or(tail.len());
-        memchr::memchr(b'@', &tail[..authority_end]).is_some()
-    };
-    let backslash = rest.as_bytes().get(end) == Some(&b'\\');
-    (end > 0 && terminated && !(backslash && user_info())).then(|| &rest[..end])
+    super::ends_plain_host(rest, end).then(|| &rest[..end])
 }
 
 proptest::proptest! {
