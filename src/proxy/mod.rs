@@ -132,6 +132,7 @@ pub(crate) use referrer::refuses_hotlinking_lower;
 pub use template::ProxyTemplate;
 pub use tracking::{strip_lazy_markers, strip_tracking};
 
+pub(crate) use percent::escape_at;
 pub(crate) use screen::plain_host_cased;
 use screen::{may_be_proxy, screened};
 pub(crate) use screen::{pair_table, pairs_in};

@@ -11,8 +11,8 @@ pub(crate) fn has_valid_escapes(s: &str) -> bool {
     memchr::memchr_iter(b'%', b).all(|i| escape_at(b, i).is_some())
 }
 
-/// The byte the `%` at `i` escapes, when two hex digits follow it.
-fn escape_at(b: &[u8], i: usize) -> Option<u8> {
+/// The byte the `%` at `i` escapes, when two hex digits (any case) follow it.
+pub(crate) fn escape_at(b: &[u8], i: usize) -> Option<u8> {
     let hex = |d: u8| char::from(d).to_digit(16);
     let (hi, lo) = (hex(*b.get(i + 1)?)?, hex(*b.get(i + 2)?)?);
     u8::try_from(hi << 4 | lo).ok()

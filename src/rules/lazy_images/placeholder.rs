@@ -3,6 +3,7 @@
 
 use super::trim::Trimmed;
 use crate::ascii::{starts_with_ci, strip_prefix_ci};
+use crate::proxy::escape_at;
 use base64::Engine;
 use percent_encoding::percent_decode_str;
 use std::borrow::Cow;
@@ -523,18 +524,14 @@ fn percent_decoded(payload: &str) -> Cow<'_, [u8]> {
     let Some(first) = memchr::memchr(b'%', b) else {
         return Cow::Borrowed(b);
     };
-    let hex = |c: u8| char::from(c).to_digit(16).map(|d| d as u8);
     let mut out = Vec::with_capacity(b.len());
     out.extend_from_slice(&b[..first]);
     let mut i = first;
     while i < b.len() {
         let c = b[i];
         if c == b'%' {
-            if let (Some(hi), Some(lo)) = (
-                b.get(i + 1).copied().and_then(hex),
-                b.get(i + 2).copied().and_then(hex),
-            ) {
-                out.push(hi << 4 | lo);
+            if let Some(escaped) = escape_at(b, i) {
+                out.push(escaped);
                 i += 3;
                 continue;
             }
