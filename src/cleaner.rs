@@ -5,7 +5,7 @@ use crate::dom::document::{ensure_body, keep_mode};
 use crate::dom::parse::AttrFilter;
 use crate::dom::parse::Prefilter;
 use crate::dom::parse::{parse, parse_filtered, InputKind};
-use crate::dom::serialize::serialize_children;
+use crate::dom::serialize::serialize_children_taking;
 use crate::dom::walk::{walk, Handlers, Stages};
 use crate::report::Report;
 use crate::rule::{Context, Rule};
@@ -279,7 +279,8 @@ impl Cleaner {
             ensure_body(&parsed.root);
             keep_mode(&parsed.root, parsed.mode);
         }
-        let html = serialize_children(&parsed.root, html.len() + html.len() / 8);
+        // The tree is freed as it is written: nothing reads it after this.
+        let html = serialize_children_taking(&parsed.root, html.len() + html.len() / 8);
         let report = Report::new(self.rule_names().zip(cx.counts.iter().copied()).collect());
         Cleaned { html, report }
     }

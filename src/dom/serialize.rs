@@ -9,9 +9,40 @@ use html5ever::{local_name, ns, Attribute, QualName};
 use markup5ever_rcdom::{Handle, NodeData};
 use memchr::{memchr2, memchr3};
 
-/// Serializes the children of `root`.
+/// Serializes the children of `root`, leaving the tree as it is (the cleaner takes it apart
+/// with [`serialize_children_taking`]).
+#[cfg(test)]
 pub(crate) fn serialize_children(root: &Handle, capacity: usize) -> String {
     serialize_nodes(&root.children.borrow(), capacity)
+}
+
+/// Serializes the children of `root` as [`serialize_children`] does, taking the tree apart
+/// on the way: an element's children are taken out of it when its start tag is written, and
+/// each node is dropped as soon as it is written (with its start tag for a leaf, with its end
+/// tag for an element). The tree is freed in the same pass, while its nodes are still in the
+/// caches, not in a second walk by rcdom's `Drop` (#17). `root` is left without children.
+pub(crate) fn serialize_children_taking(root: &Handle, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    let top = std::mem::take(&mut *root.children.borrow_mut());
+    // One entry per open element: the element (`None` for `root`), its children not written
+    // yet, whether their text is raw.
+    let mut stack: Vec<(Option<Handle>, std::vec::IntoIter<Handle>, bool)> =
+        vec![(None, top.into_iter(), false)];
+    while let Some((node, children, in_raw_text)) = stack.last_mut() {
+        let Some(child) = children.next() else {
+            if let Some(node) = node {
+                close_tag(&mut out, node);
+            }
+            stack.pop();
+            continue;
+        };
+        let in_raw_text = *in_raw_text;
+        if let Some(raw) = write_node(&mut out, &child, in_raw_text) {
+            let grandchildren = std::mem::take(&mut *child.children.borrow_mut());
+            stack.push((Some(child), grandchildren.into_iter(), raw));
+        }
+    }
+    out
 }
 
 /// Serializes `nodes` (each with its subtree), in order.
@@ -277,7 +308,47 @@ fn push_quoted(out: &mut String, id: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::escape_into;
+    use super::{escape_into, serialize_children, serialize_children_taking};
+    use crate::dom::parse::{parse, InputKind};
+    use proptest::prelude::*;
+
+    /// Taking the tree apart while writing it writes what the borrowing serializer writes, and
+    /// leaves the root empty.
+    fn same_as_borrowing(html: &str, kind: InputKind) {
+        let borrowed = serialize_children(&parse(html, kind).root, html.len());
+        let parsed = parse(html, kind);
+        let taken = serialize_children_taking(&parsed.root, html.len());
+        assert_eq!(taken, borrowed, "{html:?}");
+        assert!(parsed.root.children.borrow().is_empty(), "{html:?}");
+    }
+
+    #[test]
+    fn taking_writes_every_kind_of_node() {
+        for html in [
+            "",
+            "text only & <more>",
+            "<!DOCTYPE html><html><head><title>t &amp; u</title></head><body><p>a<b>b</b></p></body></html>",
+            "<div><pre>\nfirst line</pre><textarea>\nx</textarea><script>if (a < b) {}</script></div>",
+            "<ul><li>one<li>two</ul><br><img src=a alt='b \"c\"'><hr>",
+            "<template><p>in a template</p></template><!-- a comment --><svg><circle r=1 /></svg>",
+            "<table><tr><td>cell</table><p>after<i>unclosed",
+        ] {
+            for kind in [InputKind::Document, InputKind::Fragment] {
+                same_as_borrowing(html, kind);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn taking_writes_what_borrowing_writes(
+            html in "(<(p|div|pre|textarea|script|template|table|td|br|img|svg)( a=\"[x&<]\")?>|</(p|div|pre|script|template|table|svg)>|[a-z &<\n]{0,4}|<!--x-->){0,30}",
+            document in any::<bool>(),
+        ) {
+            same_as_borrowing(&html, if document { InputKind::Document } else { InputKind::Fragment });
+        }
+    }
 
     #[test]
     fn escapes_text_and_attributes() {
