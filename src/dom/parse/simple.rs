@@ -175,10 +175,50 @@ impl Builder {
 pub(super) fn lowercase_atom(name: &str) -> LocalName {
     if name.bytes().any(|b| b.is_ascii_uppercase()) {
         let lower = name.to_ascii_lowercase();
-        known_atom(&lower).unwrap_or_else(|| LocalName::from(lower))
+        known_atom(&lower).unwrap_or_else(|| other_atom(&lower))
     } else {
-        known_atom(name).unwrap_or_else(|| LocalName::from(name))
+        known_atom(name).unwrap_or_else(|| other_atom(name))
     }
+}
+
+thread_local! {
+    /// The atoms of the last names [`other_atom`] made, by a hash of the name: `data-src`,
+    /// `data-original`… repeat on every image of a page and from page to page.
+    static OTHER_ATOMS: std::cell::RefCell<[Option<LocalName>; OTHER_SLOTS]> =
+        const { std::cell::RefCell::new([const { None }; OTHER_SLOTS]) };
+}
+
+/// How many atoms [`other_atom`] keeps.
+const OTHER_SLOTS: usize = 256;
+
+/// `LocalName::from(name)` for a name [`known_atom`] does not know. `LocalName::from` hashes
+/// the name to look for it among the static atoms, then (past seven bytes) in the global set
+/// of dynamic atoms, under its lock, where an atom no tree holds any more was removed: the
+/// atoms made last are kept here (which also keeps a dynamic one alive from page to page).
+fn other_atom(name: &str) -> LocalName {
+    let bytes = name.as_bytes();
+    // The slot: the first and the last eight bytes (overlapping when shorter), mixed.
+    let n = bytes.len();
+    let (head, tail) = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        (Some(head), Some(tail)) => (u64::from_le_bytes(*head), u64::from_le_bytes(*tail)),
+        _ => {
+            let short = bytes.iter().fold(0u64, |w, &x| (w << 8) | u64::from(x));
+            (short, 0)
+        }
+    };
+    let mixed = (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let slot = (mixed >> 56) as usize % OTHER_SLOTS;
+    OTHER_ATOMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        match &cache[slot] {
+            Some(atom) if &**atom == name => atom.clone(),
+            _ => {
+                let atom = LocalName::from(name);
+                cache[slot] = Some(atom.clone());
+                atom
+            }
+        }
+    })
 }
 
 /// Defines [`known_atom`] and the list of the names it knows ([`KNOWN_NAMES`], for its test).

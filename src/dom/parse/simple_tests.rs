@@ -521,3 +521,29 @@ proptest! {
         );
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    /// The atoms `other_atom` keeps are the names' own, however the names fall on its slots:
+    /// many names in a row, repeated and colliding, short and long (inline, static and dynamic
+    /// atoms), each checked as it comes.
+    #[test]
+    fn other_atoms_are_the_names_atoms(
+        names in proptest::collection::vec(
+            proptest::collection::vec(proptest::sample::select(&[
+                "data-", "src", "lazy", "-", "original", "x", "y", "é", "img", "", "width",
+                "0123456789",
+            ][..]), 0..4),
+            1..600,
+        )
+    ) {
+        for pieces in names {
+            let name = pieces.concat();
+            prop_assert_eq!(
+                super::other_atom(&name),
+                html5ever::LocalName::from(name.as_str()),
+                "{:?}", name
+            );
+        }
+    }
+}
