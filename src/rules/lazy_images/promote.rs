@@ -166,8 +166,10 @@ impl LazyImages {
 
     /// `width`/`height` from the data attributes, when absent. Screened first: an element
     /// with none of the width attributes ([`has_width_attr`]) has no pair to read.
-    pub(super) fn dimensions(&self, el: &mut Element<'_>) {
-        if fast_paths() && !has_width_attr(el.attrs()) {
+    /// `data`: whether `el` has a `data-` attribute ([`has_data_attr`]): every width
+    /// attribute is one.
+    pub(super) fn dimensions(&self, el: &mut Element<'_>, data: bool) {
+        if fast_paths() && (!data || !has_width_attr(el.attrs())) {
             return;
         }
         let Some((w, h)) = dimension_pair(|name| el.attr(name)) else {
@@ -195,9 +197,18 @@ impl LazyImages {
     /// Removes what only the lazy loader needed: the lazy attributes, the attribute a
     /// value-based candidate came from, the dimension attributes, the lazy classes.
     pub(super) fn tidy(&self, el: &mut Element<'_>, found: &Found) {
+        self.tidy_known(el, found, None);
+    }
+
+    /// [`tidy`](Self::tidy), given whether `el` has a `data-` attribute ([`has_data_attr`])
+    /// when that is known.
+    pub(super) fn tidy_known(&self, el: &mut Element<'_>, found: &Found, data: Option<bool>) {
         // Every built-in lazy attribute is a `data-` one: without any, only the configured
         // names and a value-based candidate's attribute can be left to remove.
-        if !found.by_value && self.src_attributes.is_empty() && !has_data_attr(el) {
+        if !found.by_value
+            && self.src_attributes.is_empty()
+            && !data.unwrap_or_else(|| has_data_attr(el))
+        {
             self.tidy_classes(el);
             return;
         }
