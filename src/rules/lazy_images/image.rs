@@ -227,6 +227,9 @@ impl LazyImages {
                 .attr_by_atom(&local_name!("loading"))
                 .is_some_and(|l| l.trimmed().eq_ignore_ascii_case("lazy"));
         let data = if changed { has_data_attr(el) } else { data };
+        // Nor has the `class` changed unless `el` did (a `<noscript>` image's may have been
+        // taken): the lazy class asked at the start is still the answer.
+        let lazy_class_now = (!changed && fast_paths()).then_some(lazy_class);
         changed |= self.promote(el, &found, state, lazy, Some(&mut low));
         self.dimensions(el, data || !fast_paths());
         if self.native_lazy {
@@ -246,7 +249,7 @@ impl LazyImages {
                 el.set_attr_by_atom(&local_name!("decoding"), "async");
             }
         }
-        self.tidy_known(el, &found, fast_paths().then_some(data));
+        self.tidy_known(el, &found, fast_paths().then_some(data), lazy_class_now);
         if changed {
             cx.changed();
         }
