@@ -140,7 +140,11 @@ fn noscript_action_with(
     memo: &mut KeyMemo,
 ) -> Action {
     // Nothing in `<head>` is content (and an image there would move on the next parse).
-    if el.has_ancestor("head") {
+    // (Its ancestors' names compared as atoms, not as strings.)
+    if el
+        .ancestor_names()
+        .any(|n| n == Some(&local_name!("head")))
+    {
         return Action::Remove;
     }
     let markup = el.text_content();
