@@ -157,6 +157,13 @@ impl LazyImages {
     #[inline(never)]
     pub(super) fn fix_img(&self, el: &mut Element<'_>, cx: &mut Context<'_>) -> Action {
         let lazy_class = has_lazy_class(el);
+        // Whether `el` has a `data-` attribute, asked once for the finder's screen, the
+        // dimensions' and the tidying's (every built-in lazy, dimension and candidate
+        // attribute is one). Only what changes `el` before the promotion (`changed`: a
+        // template filled, a `<noscript>` image taken, a picture set) can add one: it is
+        // asked again then. (Asked afresh each time on the general path, which the tests
+        // compare with.)
+        let data = has_data_attr(el);
         let mut changed = fill_template(el, SRC_ATTRIBUTES, true);
         let mut low = LowRes::default();
         let mut state = src_state_by(el.attr_by_atom(&local_name!("src")), |s| low.of(s));
@@ -185,7 +192,7 @@ impl LazyImages {
                 None => state,
             };
         }
-        let mut found = self.found(el, lazy_class, state);
+        let mut found = self.found_known(el, lazy_class, state, (!changed && fast_paths()).then_some(data));
         if state == Src::Real {
             // A GIF that the loader swaps for a picture in another format is its stand-in.
             if let Some(json) = super::loader_gif::gif_gives_way(el, &found, &self.src_attributes) {
@@ -219,8 +226,12 @@ impl LazyImages {
             || el
                 .attr_by_atom(&local_name!("loading"))
                 .is_some_and(|l| l.trimmed().eq_ignore_ascii_case("lazy"));
+        let data = if changed { has_data_attr(el) } else { data };
+        // Nor has the `class` changed unless `el` did (a `<noscript>` image's may have been
+        // taken): the lazy class asked at the start is still the answer.
+        let lazy_class_now = (!changed && fast_paths()).then_some(lazy_class);
         changed |= self.promote(el, &found, state, lazy, Some(&mut low));
-        self.dimensions(el);
+        self.dimensions(el, data || !fast_paths());
         if self.native_lazy {
             let valid = |v: Option<&str>, ok: &[&str]| {
                 v.is_some_and(|v| ok.iter().any(|o| v.trimmed().eq_ignore_ascii_case(o)))
@@ -238,7 +249,7 @@ impl LazyImages {
                 el.set_attr_by_atom(&local_name!("decoding"), "async");
             }
         }
-        self.tidy(el, &found);
+        self.tidy_known(el, &found, fast_paths().then_some(data), lazy_class_now);
         if changed {
             cx.changed();
         }
@@ -477,10 +488,28 @@ impl LazyImages {
     }
 
     fn found(&self, el: &Element<'_>, lazy_class: bool, state: Src) -> Found {
-        self.found_given(el, lazy_class, state, || {
-            el.attr_by_atom(&local_name!("srcset"))
-                .is_none_or(srcset_is_placeholder)
-        })
+        self.found_known(el, lazy_class, state, None)
+    }
+
+    /// [`found`](Self::found), given whether `el` has a `data-` attribute when that is known
+    /// ([`has_data_attr`]).
+    fn found_known(
+        &self,
+        el: &Element<'_>,
+        lazy_class: bool,
+        state: Src,
+        data: Option<bool>,
+    ) -> Found {
+        self.found_given_known(
+            el,
+            lazy_class,
+            state,
+            || {
+                el.attr_by_atom(&local_name!("srcset"))
+                    .is_none_or(srcset_is_placeholder)
+            },
+            data,
+        )
     }
 
     /// [`found`](Self::found), given how to tell whether `el` has no `srcset` or only a
@@ -492,28 +521,58 @@ impl LazyImages {
         state: Src,
         no_real_srcset: impl FnOnce() -> bool,
     ) -> Found {
+        self.found_given_known(el, lazy_class, state, no_real_srcset, None)
+    }
+
+    /// [`found_given`](Self::found_given), given whether `el` has a `data-` attribute when
+    /// that is known.
+    fn found_given_known(
+        &self,
+        el: &Element<'_>,
+        lazy_class: bool,
+        state: Src,
+        no_real_srcset: impl FnOnce() -> bool,
+        data: Option<bool>,
+    ) -> Found {
         // By value only for an element that shows no real image yet: a real `srcset` is one
         // (or a second cleaning would take another attribute holding an image URL).
         let by_value = lazy_class || (state != Src::Real && no_real_srcset());
-        if !by_value && !self.may_have_candidate(el) {
+        if !by_value && !self.may_have_candidate(el, data) {
             return Found::default();
         }
         let image = el.is("img") || el.parent().is_some_and(|p| p.is("picture"));
-        let attrs: Vec<(&str, &str)> = el.attrs().collect();
-        if image {
-            image_candidates(&attrs, &self.src_attributes, by_value)
+        // The attributes as a slice, in a buffer on the stack when they fit (most elements
+        // have a handful): no allocation per image.
+        const ROOM: usize = 16;
+        let mut room = [("", ""); ROOM];
+        let spilled: Vec<(&str, &str)>;
+        let attrs: &[(&str, &str)] = if el.attr_count() <= ROOM {
+            let mut n = 0;
+            for (slot, pair) in room.iter_mut().zip(el.attrs()) {
+                *slot = pair;
+                n += 1;
+            }
+            &room[..n]
         } else {
-            find(&attrs, &self.src_attributes, by_value)
+            spilled = el.attrs().collect();
+            &spilled
+        };
+        if image {
+            image_candidates(attrs, &self.src_attributes, by_value)
+        } else {
+            find(attrs, &self.src_attributes, by_value)
         }
     }
 
     /// A screen for the candidates known by name: every built-in one is a `data-`
     /// attribute. When it is false, `find` without the value fallback finds nothing.
-    fn may_have_candidate(&self, el: &Element<'_>) -> bool {
-        has_data_attr(el)
-            || el
-                .attrs()
-                .any(|(k, _)| self.src_attributes.iter().any(|a| a == k))
+    /// `data`: whether `el` has a `data-` attribute, when known.
+    fn may_have_candidate(&self, el: &Element<'_>, data: Option<bool>) -> bool {
+        data.unwrap_or_else(|| has_data_attr(el))
+            || (!self.src_attributes.is_empty()
+                && el
+                    .attrs()
+                    .any(|(k, _)| self.src_attributes.iter().any(|a| a == k)))
     }
 }
 

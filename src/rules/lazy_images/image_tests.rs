@@ -173,7 +173,9 @@ fn write_attrs(attrs: &[(&str, &str)]) -> String {
 
 proptest::proptest! {
     #![proptest_config(proptest::test_runner::Config::with_cases(1024))]
-    /// The fast paths (a real `src` with nothing found, the dimension screen) clean every
+    /// The fast paths (a real `src` with nothing found, the dimension screen, whether the
+    /// image has a `data-` attribute asked once for the finder, the dimensions and the
+    /// tidying) clean every
     /// page as the general path does: an `<img>` alone, after a `<source>` in a `<picture>`,
     /// before its `<noscript>` twin, in a link, before another image (a preview before its
     /// real image), in a figure.

@@ -166,8 +166,10 @@ impl LazyImages {
 
     /// `width`/`height` from the data attributes, when absent. Screened first: an element
     /// with none of the width attributes ([`has_width_attr`]) has no pair to read.
-    pub(super) fn dimensions(&self, el: &mut Element<'_>) {
-        if fast_paths() && !has_width_attr(el.attrs()) {
+    /// `data`: whether `el` has a `data-` attribute ([`has_data_attr`]): every width
+    /// attribute is one.
+    pub(super) fn dimensions(&self, el: &mut Element<'_>, data: bool) {
+        if fast_paths() && (!data || !has_width_attr(el.attrs())) {
             return;
         }
         let Some((w, h)) = dimension_pair(|name| el.attr(name)) else {
@@ -195,10 +197,25 @@ impl LazyImages {
     /// Removes what only the lazy loader needed: the lazy attributes, the attribute a
     /// value-based candidate came from, the dimension attributes, the lazy classes.
     pub(super) fn tidy(&self, el: &mut Element<'_>, found: &Found) {
+        self.tidy_known(el, found, None, None);
+    }
+
+    /// [`tidy`](Self::tidy), given whether `el` has a `data-` attribute ([`has_data_attr`])
+    /// and whether it has a lazy class ([`has_lazy_class`]) when that is known.
+    pub(super) fn tidy_known(
+        &self,
+        el: &mut Element<'_>,
+        found: &Found,
+        data: Option<bool>,
+        lazy_class: Option<bool>,
+    ) {
         // Every built-in lazy attribute is a `data-` one: without any, only the configured
         // names and a value-based candidate's attribute can be left to remove.
-        if !found.by_value && self.src_attributes.is_empty() && !has_data_attr(el) {
-            self.tidy_classes(el);
+        if !found.by_value
+            && self.src_attributes.is_empty()
+            && !data.unwrap_or_else(|| has_data_attr(el))
+        {
+            self.tidy_classes(el, lazy_class);
             return;
         }
         // The attributes value-based candidates came from (by name: no copy of them).
@@ -214,12 +231,12 @@ impl LazyImages {
                 && !self.src_attributes.iter().any(|a| a == name)
                 && !by_value(name)
         });
-        self.tidy_classes(el);
+        self.tidy_classes(el, lazy_class);
     }
 
-    /// Removes the lazy classes.
-    fn tidy_classes(&self, el: &mut Element<'_>) {
-        if has_lazy_class(el) {
+    /// Removes the lazy classes. `lazy_class`: whether `el` has one, when known.
+    fn tidy_classes(&self, el: &mut Element<'_>, lazy_class: Option<bool>) {
+        if lazy_class.unwrap_or_else(|| has_lazy_class(el)) {
             let kept = without_lazy_words(el.attr_by_atom(&local_name!("class")).unwrap_or(""));
             if kept.is_empty() {
                 el.remove_attr_by_atom(&local_name!("class"));
