@@ -149,6 +149,31 @@ pub(crate) fn is_base64ish(s: &str) -> bool {
 /// with a host. Returns the URL as serialised by the `url` crate (host lower-cased and
 /// IDNA-encoded, unsafe characters escaped).
 pub(crate) fn finalize(candidate: &str) -> Option<String> {
+    match gate(candidate)? {
+        Gated::AsWritten => Some(candidate.to_owned()),
+        Gated::Serialised(out) => Some(out),
+    }
+}
+
+/// [`finalize`] of a candidate a recogniser built: given back itself (not copied) when it
+/// passes as written.
+pub(crate) fn finalize_owned(candidate: String) -> Option<String> {
+    match gate(&candidate)? {
+        Gated::AsWritten => Some(candidate),
+        Gated::Serialised(out) => Some(out),
+    }
+}
+
+/// What the gate ([`finalize`]) makes of a candidate it lets through.
+enum Gated {
+    /// Already written as the `url` crate writes it.
+    AsWritten,
+    /// Parsed and written out again by the `url` crate.
+    Serialised(String),
+}
+
+/// [`finalize`]'s gate.
+fn gate(candidate: &str) -> Option<Gated> {
     if candidate.is_empty() || candidate.len() > MAX_URL_LEN || has_template_syntax(candidate) {
         return None;
     }
@@ -157,7 +182,7 @@ pub(crate) fn finalize(candidate: &str) -> Option<String> {
     // well-formed escapes (its one scan checks each byte): the gate's other checks are
     // read for the rest only.
     if super::serialized::is_serialized_http(candidate) {
-        return Some(candidate.to_owned());
+        return Some(Gated::AsWritten);
     }
     if !starts_with_http_scheme(candidate)
         || candidate.bytes().any(|b| b.is_ascii_control())
@@ -170,7 +195,7 @@ pub(crate) fn finalize(candidate: &str) -> Option<String> {
         return None;
     }
     let out = String::from(url);
-    (out.len() <= MAX_URL_LEN).then_some(out)
+    (out.len() <= MAX_URL_LEN).then_some(Gated::Serialised(out))
 }
 
 /// True when `s` holds template syntax, plain or percent-escaped (`{{`, `}}`, `{%`, `%}`,
@@ -241,58 +266,51 @@ pub(crate) fn parse_input_url(input: &str) -> Option<Url> {
 /// at least two dot-separated labels of letters, digits, `-` (or non-ASCII, for IDN), and a
 /// last label that is not all digits unless the whole host is an IPv4 address.
 pub(crate) fn looks_like_host(s: &str) -> bool {
-    let Some(host) = host_before_port(s) else {
-        return false;
-    };
-    // One pass over the labels, nothing collected (a property test compares it with
-    // [`looks_like_host_collected`]).
-    let (mut count, mut all_numeric, mut last_numeric) = (0usize, true, false);
-    for label in host.split('.') {
-        if !host_label_ok(label) {
-            return false;
+    // One pass over the bytes, nothing split or collected (a property test compares it with
+    // [`looks_like_host_collected`]): `.` and `:` are ASCII, so a byte loop sees the labels
+    // and the port the `str` splitters saw. A host is short: plain loops, no `memchr` (whose
+    // set-up costs more than such a search).
+    let b = s.as_bytes();
+    let host = match b.iter().rposition(|&c| c == b':') {
+        Some(colon) => {
+            let port = &b[colon + 1..];
+            if port.is_empty() || port.len() > 5 || !port.iter().all(u8::is_ascii_digit) {
+                return false;
+            }
+            &b[..colon]
         }
-        count += 1;
-        last_numeric = all_digits(label);
-        all_numeric &= last_numeric;
-    }
-    if count < 2 {
+        None => b,
+    };
+    if host.len() > 253 {
         return false;
     }
-    if all_numeric {
-        return count == 4;
-    }
-    !last_numeric
-}
-
-/// The host of `s` (`host` or `host:port`) when its port, if any, is 1 to 5 digits and the
-/// host is at most 253 bytes long.
-fn host_before_port(s: &str) -> Option<&str> {
-    let (host, port) = match s.rsplit_once(':') {
-        Some((h, p)) => (h, Some(p)),
-        None => (s, None),
-    };
-    if let Some(port) = port {
-        if port.is_empty() || port.len() > 5 || !all_digits(port) {
-            return None;
+    // 1 to 63 bytes, no `-` first or last.
+    let label_ok = |l: &[u8]| matches!(l.len(), 1..=63) && l[0] != b'-' && l[l.len() - 1] != b'-';
+    let (mut count, mut all_numeric) = (0usize, true);
+    let (mut start, mut digits) = (0, true);
+    for (i, &c) in host.iter().enumerate() {
+        if c == b'.' {
+            if !label_ok(&host[start..i]) {
+                return false;
+            }
+            count += 1;
+            all_numeric &= digits;
+            (start, digits) = (i + 1, true);
+        } else if !c.is_ascii_digit() {
+            if !(c.is_ascii_alphabetic() || c == b'-' || !c.is_ascii()) {
+                return false;
+            }
+            digits = false;
         }
     }
-    (host.len() <= 253).then_some(host)
-}
-
-/// A label of [`looks_like_host`]: 1 to 63 bytes of letters, digits, `-` (not first or last)
-/// or non-ASCII.
-fn host_label_ok(l: &str) -> bool {
-    !l.is_empty()
-        && l.len() <= 63
-        && !l.starts_with('-')
-        && !l.ends_with('-')
-        && l.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || !b.is_ascii())
-}
-
-/// True when every byte of `s` is an ASCII digit (also for an empty `s`).
-fn all_digits(s: &str) -> bool {
-    s.bytes().all(|b| b.is_ascii_digit())
+    // The last label: `digits` tells whether it is a number.
+    if !label_ok(&host[start..]) || count < 1 {
+        return false;
+    }
+    if all_numeric && digits {
+        return count + 1 == 4;
+    }
+    !digits
 }
 
 /// [`looks_like_host`] as first written: the labels collected, then looked at.
@@ -441,7 +459,9 @@ mod tests {
             pieces in proptest::collection::vec(proptest::sample::select(&[
                 "a", "example", "com", "1", "255", "0", ".", "..", "-", "a-", "-b", ":", ":80",
                 ":123456", "é", "xn--p1ai", "x_y", " ", "ab123", "%2e",
-            ][..]), 0..10),
+                "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghij",
+                "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijk.",
+            ][..]), 0..12),
         ) {
             let s = pieces.concat();
             proptest::prop_assert_eq!(looks_like_host(&s), looks_like_host_collected(&s), "{:?}", s);

@@ -12,7 +12,7 @@
 
 use crate::proxy::parsed::Parsed;
 
-use super::decode::{decode_to_http, raw_param};
+use super::decode::decode_to_http;
 use super::known::{fix_collapsed_scheme, segments, with_query};
 use super::payload;
 use crate::ascii::{contains_ci, starts_with_ci};
@@ -170,6 +170,40 @@ pub(crate) fn generic(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     (!is_page_image_service(url, carried.map_or(segs, |at| &segs[..at]))).then_some(found)
 }
 
+/// The value of the first pair named each of [`GENERIC_PARAMS`] (in their order), as
+/// [`raw_param`] reads it (not decoded; `""` for a pair without `=`): one pass over the
+/// query's pairs instead of one per name (a property test compares the two).
+fn generic_values(query: &str) -> [Option<&str>; GENERIC_PARAMS.len()] {
+    let mut values = [None; GENERIC_PARAMS.len()];
+    let q = query.as_bytes();
+    let mut start = 0;
+    loop {
+        let end = memchr::memchr(b'&', &q[start..]).map_or(q.len(), |at| start + at);
+        let pair = &query[start..end];
+        let (name, value) = match memchr::memchr(b'=', pair.as_bytes()) {
+            Some(eq) => (&pair[..eq], &pair[eq + 1..]),
+            None => (pair, ""),
+        };
+        // The names of `GENERIC_PARAMS`, in the same order.
+        let slot = match name {
+            "url" => Some(0),
+            "src" => Some(1),
+            "u" => Some(2),
+            "image" => Some(3),
+            "img" => Some(4),
+            "imgurl" => Some(5),
+            _ => None,
+        };
+        if let Some(slot) = slot {
+            values[slot].get_or_insert(value);
+        }
+        if end == q.len() {
+            return values;
+        }
+        start = end + 1;
+    }
+}
+
 /// [`generic`]'s candidate, before the service's name is looked at.
 fn candidate(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
     let image = |c: &String| payload::is_image(c);
@@ -181,9 +215,10 @@ fn candidate(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
                 return Some(found);
             }
         }
-        let found = GENERIC_PARAMS
-            .iter()
-            .filter_map(|name| raw_param(query, name))
+        // Each name's first value, in the order of the names: one pass over the query.
+        let found = generic_values(query)
+            .into_iter()
+            .flatten()
             .filter_map(decode_to_http)
             .find(image);
         if found.is_some() {
@@ -191,4 +226,28 @@ fn candidate(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
         }
     }
     options_then_url(url, segs).filter(image)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{generic_values, GENERIC_PARAMS};
+    use crate::proxy::decode::raw_param;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// The one-pass reading gives, for each name, what asking for it alone gave.
+        #[test]
+        fn generic_values_are_each_names_own(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "url", "src", "u", "image", "img", "imgurl", "=", "&", "==", "&&", "x", "%3D",
+                "é", "urll", "uu", "https://a.example/a.jpg", "?", "#", "",
+            ][..]), 0..14),
+        ) {
+            let query = pieces.concat();
+            let values = generic_values(&query);
+            for (name, value) in GENERIC_PARAMS.iter().zip(values) {
+                proptest::prop_assert_eq!(value, raw_param(&query, name), "{:?} {:?}", query, name);
+            }
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! Link redirectors: [`unwrap_redirect`] gives the target of a link through one (tracking
 //! parameters are [`tracking`](super::tracking)'s).
 
-use super::decode::finalize;
+use super::decode::finalize_owned;
 #[cfg(test)]
 use super::decode::parse_input;
 use super::redirect_targets::{read, Carrier};
@@ -215,7 +215,7 @@ fn redirect_once(url: &Parsed<'_>) -> Option<String> {
     REDIRECTORS
         .iter()
         .filter(|red| host_matches(host, red.host) && path_matches(path, red.path))
-        .find_map(|red| read(url, red.carrier).and_then(|c| finalize(&c)))
+        .find_map(|red| read(url, red.carrier).and_then(finalize_owned))
 }
 
 /// False only when `url` certainly carries no readable target: no `http` (any case) after

@@ -302,7 +302,7 @@ impl Unwrapper {
         let segs = known::segments(&parsed);
         let origin = known::SAME_SITE
             .iter()
-            .find_map(|recognise| recognise(&parsed, &segs).and_then(|c| decode::finalize(&c)))?;
+            .find_map(|recognise| recognise(&parsed, &segs).and_then(decode::finalize_owned))?;
         let url = Url::parse(&origin).ok()?;
         if url.origin() == base.origin() {
             let mut out = url.path().to_owned();
@@ -329,14 +329,12 @@ impl Unwrapper {
         // Only the recognisers that may read a URL on this host (see `known::for_host`).
         let built_in = known::for_host(url.host_str())
             .iter()
-            .find_map(|(_, recognise)| {
-                recognise(url, &segments).and_then(|c| decode::finalize(&c))
-            });
+            .find_map(|(_, recognise)| recognise(url, &segments).and_then(decode::finalize_owned));
         if built_in.is_some() {
             return built_in;
         }
         if self.generic_fallback {
-            return generic::generic(url, &segments).and_then(|c| decode::finalize(&c));
+            return generic::generic(url, &segments).and_then(decode::finalize_owned);
         }
         None
     }

@@ -8,7 +8,7 @@
 
 use crate::proxy::parsed::Parsed;
 
-use super::decode::finalize;
+use super::decode::finalize_owned;
 use super::generic::names_image_file;
 use super::known;
 
@@ -133,7 +133,7 @@ fn carries_image(url: &Parsed<'_>) -> bool {
         .iter()
         .any(|(_, recognise)| {
             recognise(url, &segs)
-                .and_then(|c| finalize(&c))
+                .and_then(finalize_owned)
                 .and_then(|c| Parsed::new(c.into()))
                 .is_some_and(|origin| is_image_url(&origin, false))
         })

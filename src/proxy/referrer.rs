@@ -84,7 +84,7 @@ pub fn refuses_hotlinking(host: &str) -> bool {
     if host.bytes().any(|b| b == b':' || b.is_ascii_uppercase()) {
         return refuses_written(host);
     }
-    refuses_lower_case(host.trim_end_matches('.'))
+    refuses_lower_case(trim_end_dots(host))
 }
 
 /// [`refuses_hotlinking`] for a host known to hold no `:` and no upper-case letter (a
@@ -92,7 +92,7 @@ pub fn refuses_hotlinking(host: &str) -> bool {
 /// without looking for them.
 pub(crate) fn refuses_hotlinking_lower(host: &str) -> bool {
     debug_assert!(!host.bytes().any(|b| b == b':' || b.is_ascii_uppercase()));
-    refuses_lower_case(host.trim_end_matches('.'))
+    refuses_lower_case(trim_end_dots(host))
 }
 
 /// [`refuses_hotlinking`] for a host with a `:` or an upper-case letter (rare): its port
@@ -145,13 +145,41 @@ fn is_listed_ending(last_two: &str) -> bool {
     )
 }
 
-/// The text after the second-to-last `.` of `host` (all of it with fewer than two).
+/// The text after the second-to-last `.` of `host` (all of it with fewer than two). A host
+/// is short: a plain backward loop (a `memrchr` costs more to set up than such a search).
 fn last_two_labels(host: &str) -> &str {
+    let b = host.as_bytes();
+    let mut dots = 0;
+    for i in (0..b.len()).rev() {
+        if b[i] == b'.' {
+            dots += 1;
+            if dots == 2 {
+                return &host[i + 1..];
+            }
+        }
+    }
+    host
+}
+
+/// [`last_two_labels`] as it was, by two `memrchr` (the oracle of its test).
+#[cfg(test)]
+fn last_two_labels_searched(host: &str) -> &str {
     let b = host.as_bytes();
     let start = memchr::memrchr(b'.', b)
         .and_then(|last| memchr::memrchr(b'.', &b[..last]))
         .map_or(0, |dot| dot + 1);
     &host[start..]
+}
+
+/// `host` without its trailing dots (`str::trim_end_matches('.')`, by a byte loop: the
+/// `char` pattern goes through its searcher).
+fn trim_end_dots(host: &str) -> &str {
+    let b = host.as_bytes();
+    let mut end = b.len();
+    while end > 0 && b[end - 1] == b'.' {
+        end -= 1;
+    }
+    &host[..end]
 }
 
 /// Whether a lower-cased host, without port or trailing `.`, is on the lists (out of line:
@@ -213,6 +241,8 @@ mod tests {
             ][..]), 0..7),
         ) {
             let host = pieces.concat();
+            proptest::prop_assert_eq!(last_two_labels(&host), last_two_labels_searched(&host), "{:?}", host);
+            proptest::prop_assert_eq!(trim_end_dots(&host), host.trim_end_matches('.'), "{:?}", host);
             let plain = strip_port(&host).trim_end_matches('.').to_ascii_lowercase();
             let slow = !plain.is_empty() && listed(&plain);
             proptest::prop_assert_eq!(refuses_hotlinking(&host), slow, "{:?}", host);

@@ -14,7 +14,27 @@ use std::sync::LazyLock;
 ///
 /// Those are exactly the URLs [`parse_input`](super::decode::parse_input) may accept, so a
 /// URL that gives `None` here is never unwrapped (by the built-in recognisers).
+#[inline]
 fn after_scheme(url: &str) -> Option<&str> {
+    // Nearly every URL asked about is written `https://host…` or `http://host…`: its host
+    // starts right after the `//`, told by comparing a few bytes (what the general reading
+    // gives, which a property test checks).
+    let b = url.as_bytes();
+    let written = if b.starts_with(b"https://") {
+        8
+    } else if b.starts_with(b"http://") {
+        7
+    } else {
+        0
+    };
+    if written > 0 && b.get(written).is_some_and(|c| !is_slash(c)) {
+        return Some(&url[written..]);
+    }
+    after_scheme_read(url)
+}
+
+/// [`after_scheme`] for any URL: white space, the scheme in any case, any run of slashes.
+fn after_scheme_read(url: &str) -> Option<&str> {
     let s = url.trim_ascii_start();
     let b = s.as_bytes();
     if *b.first()? == b'/' {
@@ -448,3 +468,26 @@ pub(super) fn ends_plain_host(rest: &str, end: usize) -> bool {
 
 #[cfg(test)]
 pub(crate) mod tests;
+
+#[cfg(test)]
+mod scheme_tests {
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// The plain `https://` and `http://` shortcut gives what the general reading gives,
+        /// whatever follows the scheme (slashes, white space, nothing) and however it is cased.
+        #[test]
+        fn after_scheme_shortcut_reads_as_the_general_reading(
+            head in proptest::sample::select(&[
+                "https://", "http://", "HTTPS://", "https:", "http:/", "https:///", "http:\\\\",
+                " https://", "//", "/", "httpx://", "https//", "",
+            ][..]),
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "/", "\\", "a.example", "x", " ", "\t", "?", "#", "é", "@", ":", "//",
+            ][..]), 0..5),
+        ) {
+            let url = format!("{head}{}", pieces.concat());
+            proptest::prop_assert_eq!(super::after_scheme(&url), super::after_scheme_read(&url), "{:?}", url);
+        }
+    }
+}

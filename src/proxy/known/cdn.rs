@@ -78,7 +78,9 @@ pub(super) fn photon(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
         return None;
     }
     let path = url.path().strip_prefix('/')?;
-    let (origin_host, origin_path) = path.split_once('/')?;
+    // Byte searches (`str` splitters with a `char` go through their pattern searcher).
+    let slash = memchr::memchr(b'/', path.as_bytes())?;
+    let (origin_host, origin_path) = (&path[..slash], &path[slash + 1..]);
     if !looks_like_host(origin_host) || origin_path.is_empty() {
         return None;
     }
@@ -99,7 +101,10 @@ pub(super) fn photon(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
         if piece.is_empty() {
             return;
         }
-        let (name, value) = piece.split_once('=').unwrap_or((piece, ""));
+        let (name, value) = match piece.bytes().position(|b| b == b'=') {
+            Some(eq) => (&piece[..eq], &piece[eq + 1..]),
+            None => (piece, ""),
+        };
         if name == "ssl" {
             ssl = value == "1" || value.eq_ignore_ascii_case("true");
         }
@@ -112,7 +117,7 @@ pub(super) fn photon(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
     for part in [url.query().unwrap_or(""), more.unwrap_or("")] {
         for piece in part.split('&') {
             // Only a piece with a `#` can hold `#038;` (never one of the query's).
-            if piece.contains('#') {
+            if piece.as_bytes().contains(&b'#') {
                 piece.split("#038;").for_each(&mut read);
             } else {
                 read(piece);

@@ -62,7 +62,12 @@ pub(super) fn lemmy(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
 /// Example: `https://rss.example/backend.php?op=pluginhandler&plugin=af_proxy_http&pmethod=imgproxy&url=https%3A%2F%2Fa.example%2Fi`.
 pub(super) fn ttrss(url: &Parsed<'_>, _segs: &[&str]) -> Option<String> {
     let query = url.query()?;
-    if raw_param(query, "plugin") != Some("af_proxy_http") {
+    // The pair is written whole in the query: looked for once, by a searcher built once,
+    // before the pairs are read (most queries that come here have none).
+    static PAIR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("plugin=af_proxy_http"));
+    if PAIR.find(query.as_bytes()).is_none() || raw_param(query, "plugin") != Some("af_proxy_http")
+    {
         return None;
     }
     decode_to_http(raw_param(query, "url")?)

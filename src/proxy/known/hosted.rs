@@ -335,7 +335,7 @@ pub(crate) fn translate_goog(url: &Parsed<'_>) -> Option<String> {
     });
     let segs = super::segments(url);
     let mut all = vec![host.as_str()];
-    all.extend(segs);
+    all.extend_from_slice(&segs);
     scheme_less("https", &all, query.as_deref())
 }
 

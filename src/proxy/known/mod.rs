@@ -213,21 +213,59 @@ pub(crate) fn host_is_or_under(url: &Parsed<'_>, domain: &str) -> bool {
 
 /// The URL's path segments (without the leading `/`); empty for a cannot-be-a-base URL.
 ///
-/// Split with `memchr` into a vector of the right size (every layer peeled asks for them):
-/// the same as collecting `url::Url::path_segments`, which a property test compares it with.
-pub(crate) fn segments<'u>(url: &'u Parsed<'_>) -> Vec<&'u str> {
-    let Some(path) = url.path().strip_prefix('/') else {
-        return Vec::new();
+/// Split with `memchr` in one pass, held inline (every layer peeled asks for them): the same
+/// as collecting `url::Url::path_segments`, which a property test compares it with.
+pub(crate) fn segments<'u>(url: &'u Parsed<'_>) -> Segments<'u> {
+    let mut segs = Segments {
+        inline: [""; INLINE_SEGMENTS],
+        len: 0,
+        spilled: None,
     };
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'/', bytes).count() + 1);
+    let Some(path) = url.path().strip_prefix('/') else {
+        return segs;
+    };
     let mut start = 0;
-    for slash in memchr::memchr_iter(b'/', bytes) {
-        out.push(&path[start..slash]);
-        start = slash + 1;
+    for slash in memchr::memchr_iter(b'/', path.as_bytes()) {
+        // One slot is kept for the last segment.
+        if segs.len + 1 == INLINE_SEGMENTS {
+            segs.spilled = Some(spilled(path));
+            return segs;
+        }
+        segs.inline[segs.len] = &path[start..slash];
+        (segs.len, start) = (segs.len + 1, slash + 1);
     }
-    out.push(&path[start..]);
-    out
+    segs.inline[segs.len] = &path[start..];
+    segs.len += 1;
+    segs
+}
+
+/// How many path segments [`Segments`] holds without allocating (nearly every URL's).
+const INLINE_SEGMENTS: usize = 16;
+
+/// A URL's path segments ([`segments`]), read as a slice: held inline up to
+/// [`INLINE_SEGMENTS`] (no allocation for each layer peeled), else in a vector.
+pub(crate) struct Segments<'u> {
+    inline: [&'u str; INLINE_SEGMENTS],
+    len: usize,
+    spilled: Option<Vec<&'u str>>,
+}
+
+impl<'u> std::ops::Deref for Segments<'u> {
+    type Target = [&'u str];
+
+    fn deref(&self) -> &[&'u str] {
+        match &self.spilled {
+            Some(segs) => segs,
+            None => &self.inline[..self.len],
+        }
+    }
+}
+
+/// The segments of a path of more than [`INLINE_SEGMENTS`] (rare: out of line).
+#[cold]
+#[inline(never)]
+fn spilled(path: &str) -> Vec<&str> {
+    path.split('/').collect()
 }
 
 /// Repairs a scheme whose `//` was collapsed to `/` by a path normaliser
@@ -315,13 +353,14 @@ mod tests {
             ][..]),
             pieces in proptest::collection::vec(proptest::sample::select(&[
                 "/", "//", "a", "b.jpg", "%2F", "..", ".", "\\", "é", "?q=/x", "#f/g", " ",
+                "/////", "a/b/c/d/e/f/g/h/",
             ][..]), 0..8),
         ) {
             let text = format!("{start}{}", pieces.concat());
             if let Ok(url) = Url::parse(&text) {
                 let plain: Vec<&str> = url.path_segments().map(Iterator::collect).unwrap_or_default();
                 let parsed = Parsed::from(url.clone());
-                proptest::prop_assert_eq!(segments(&parsed), plain, "{}", text);
+                proptest::prop_assert_eq!(&*segments(&parsed), &plain[..], "{}", text);
             }
         }
     }
