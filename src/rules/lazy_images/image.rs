@@ -192,7 +192,12 @@ impl LazyImages {
                 None => state,
             };
         }
-        let mut found = self.found_known(el, lazy_class, state, (!changed && fast_paths()).then_some(data));
+        let mut found = self.found_known(
+            el,
+            lazy_class,
+            state,
+            (!changed && fast_paths()).then_some(data),
+        );
         if state == Src::Real {
             // A GIF that the loader swaps for a picture in another format is its stand-in.
             if let Some(json) = super::loader_gif::gif_gives_way(el, &found, &self.src_attributes) {

@@ -141,10 +141,7 @@ fn noscript_action_with(
 ) -> Action {
     // Nothing in `<head>` is content (and an image there would move on the next parse).
     // (Its ancestors' names compared as atoms, not as strings.)
-    if el
-        .ancestor_names()
-        .any(|n| n == Some(&local_name!("head")))
-    {
+    if el.ancestor_names().any(|n| n == Some(&local_name!("head"))) {
         return Action::Remove;
     }
     let markup = el.text_content();
@@ -564,8 +561,8 @@ fn names_srcset(k: &str) -> bool {
 fn key_urls<'a>(attrs: &'a [(&'a str, &'a str)]) -> impl Iterator<Item = &'a str> + 'a {
     attrs.iter().flat_map(|&(k, v)| {
         let set = names_srcset(k);
-        let single =
-            !set && (k == "src" || (k.starts_with("data-") && (v.contains('/') || v.contains('.'))));
+        let single = !set
+            && (k == "src" || (k.starts_with("data-") && (v.contains('/') || v.contains('.'))));
         let candidates = set.then(|| crate::srcset::iter(v).map(|c| c.url));
         candidates.into_iter().flatten().chain(single.then_some(v))
     })

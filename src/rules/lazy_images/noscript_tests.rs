@@ -25,7 +25,6 @@ pub(super) fn single_as_before(
     el.replace_with(el.parse_replacement(markup))
 }
 
-
 /// URLs that share keys, go through proxies, or are placeholders.
 const URLS: &[&str] = &[
     "https://a.example/u/photo-1024x683.jpg",
@@ -194,8 +193,7 @@ fn attr_keys_by_loop(memo: &mut KeyMemo, attrs: &[(&str, &str)]) -> Vec<super::K
             for c in crate::srcset::iter(v) {
                 memo.push_key(c.url, &mut keys);
             }
-        } else if k == "src" || (k.starts_with("data-") && (v.contains('/') || v.contains('.')))
-        {
+        } else if k == "src" || (k.starts_with("data-") && (v.contains('/') || v.contains('.'))) {
             memo.push_key(v, &mut keys);
         }
     }
