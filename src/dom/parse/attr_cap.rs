@@ -81,7 +81,9 @@ pub(crate) fn filter_attributes(
 ) -> (StrTendril, usize, Vec<Vec<html5ever::Attribute>>) {
     let mut lifted = filter.filter(|_| lift).and_then(|_| Lifted::new(html));
     let cuts = cuts(html, filter, lifted.as_mut());
-    let slots = lifted.map(|l| l.slots).unwrap_or_default();
+    let slots = lifted
+        .map(|mut l| std::mem::take(&mut l.slots))
+        .unwrap_or_default();
     if cuts.is_empty() {
         return (StrTendril::from_slice(html), 0, slots);
     }

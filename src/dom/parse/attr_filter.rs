@@ -406,6 +406,12 @@ fn lower<'b>(name: &[u8], buf: &'b mut [u8; MAX_NAME]) -> Option<&'b [u8]> {
     Some(out)
 }
 
+/// The key of the name at `input[start..end]` (its bytes in ASCII lower case and its
+/// length, one number; never 0): `None` for the empty name or past 15 bytes.
+pub(super) fn name_key_at(input: &[u8], start: usize, end: usize) -> Option<u128> {
+    NameSet::key_lower_at(input, start, end)
+}
+
 /// A word an attribute's value is searched for (see [`Kept::words`]).
 #[derive(Debug, Clone)]
 struct Word {

@@ -34,6 +34,7 @@ pub(crate) mod gate;
 #[cfg(test)]
 mod html5ever_behaviour;
 mod lift;
+mod name_atoms;
 mod past_cap;
 pub(crate) mod raw_text;
 mod simple;
