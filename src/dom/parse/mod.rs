@@ -39,6 +39,7 @@ mod past_cap;
 pub(crate) mod raw_text;
 mod simple;
 pub(crate) mod sink;
+mod special_tags;
 mod text_refs;
 
 pub(crate) use attr_filter::AttrFilter;
