@@ -44,6 +44,7 @@ use super::attr_filter::{AttrFilter, Memo};
 use super::lift::{self, Lifted, Marker};
 use super::past_cap::{PastCap, Verdict};
 use super::raw_text::text_len;
+use super::special_tags::{special, Special};
 use super::text_refs;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
@@ -81,7 +82,9 @@ pub(crate) fn filter_attributes(
 ) -> (StrTendril, usize, Vec<Vec<html5ever::Attribute>>) {
     let mut lifted = filter.filter(|_| lift).and_then(|_| Lifted::new(html));
     let cuts = cuts(html, filter, lifted.as_mut());
-    let slots = lifted.map(|l| l.slots).unwrap_or_default();
+    let slots = lifted
+        .map(|mut l| std::mem::take(&mut l.slots))
+        .unwrap_or_default();
     if cuts.is_empty() {
         return (StrTendril::from_slice(html), 0, slots);
     }
@@ -307,20 +310,6 @@ struct TagEnd {
     /// Ends with `/>`.
     self_closing: bool,
 }
-
-/// The elements whose content the tokenizer reads as text (scripting enabled, as in a
-/// browser and in this crate's parser).
-const RAW_TEXT: &[&[u8]] = &[
-    b"script",
-    b"style",
-    b"xmp",
-    b"iframe",
-    b"noembed",
-    b"noframes",
-    b"noscript",
-    b"textarea",
-    b"title",
-];
 
 /// Byte classes of the tag states, looked up in [`CLASS`].
 pub(super) const SPACE: u8 = 1;
@@ -609,32 +598,15 @@ pub(super) fn attribute(bytes: &[u8], at: usize) -> (usize, &[u8], usize) {
 
 /// The [`TagEnd`] of a tag named `name` ending at `end` (a start tag when `start`), in an
 /// input of `len` bytes.
+#[inline(always)]
 fn tag_end(name: &[u8], start: bool, end: usize, len: usize, self_closing: bool) -> TagEnd {
-    // Most tags are none of the special ones: their first letter and length rule all of
-    // them out before any name is compared.
-    let special = (3..=9).contains(&name.len())
-        && matches!(
-            name[0].to_ascii_lowercase(),
-            b's' | b'x' | b'i' | b'n' | b't' | b'p' | b'm'
-        );
-    let raw_text = if !special || !start || end > len {
-        RawText::None
-    } else if name.eq_ignore_ascii_case(b"plaintext") {
-        RawText::Rest
-    } else {
-        RAW_TEXT
-            .iter()
-            .find(|n| name.eq_ignore_ascii_case(n))
-            .map_or(RawText::None, |n| RawText::UntilEndTag(n))
-    };
-    let foreign = if !special {
-        None
-    } else if name.eq_ignore_ascii_case(b"svg") {
-        Some(0)
-    } else if name.eq_ignore_ascii_case(b"math") {
-        Some(1)
-    } else {
-        None
+    let (raw_text, foreign) = match special(name) {
+        None => (RawText::None, None),
+        Some(Special::Svg) => (RawText::None, Some(0)),
+        Some(Special::Math) => (RawText::None, Some(1)),
+        Some(_) if !start || end > len => (RawText::None, None),
+        Some(Special::Plaintext) => (RawText::Rest, None),
+        Some(Special::UntilEndTag(name)) => (RawText::UntilEndTag(name), None),
     };
     TagEnd {
         end,

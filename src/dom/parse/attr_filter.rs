@@ -406,6 +406,12 @@ fn lower<'b>(name: &[u8], buf: &'b mut [u8; MAX_NAME]) -> Option<&'b [u8]> {
     Some(out)
 }
 
+/// The key of the name at `input[start..end]` (its bytes in ASCII lower case and its
+/// length, one number; never 0): `None` for the empty name or past 15 bytes.
+pub(super) fn name_key_at(input: &[u8], start: usize, end: usize) -> Option<u128> {
+    NameSet::key_lower_at(input, start, end)
+}
+
 /// A word an attribute's value is searched for (see [`Kept::words`]).
 #[derive(Debug, Clone)]
 struct Word {
@@ -433,6 +439,52 @@ fn has_word(value: &[u8], word: &[u8]) -> bool {
         return true;
     };
     // Only where the first letter stands (either case) is the word compared: a class list
+    // runs to hundreds of bytes on utility-class pages, and is read for every `div`. Eight
+    // bytes at a time, the places of that letter (a byte that is it once its 0x20 bit is
+    // set: both cases of a letter, a few more bytes for other characters) and of `&` are
+    // found together; each is then looked at (the word compared, or the `&` taken).
+    const ONES: u64 = u64::MAX / 0xff;
+    const HIGH: u64 = ONES * 0x80;
+    // The lowest byte flagged is exact; the ones above it may not be: every flagged byte
+    // is looked at, which only costs time.
+    let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let folded = ONES * u64::from(first | 0x20);
+    let amp = ONES * u64::from(b'&');
+    let word_at = |at: usize| {
+        value[at] == b'&'
+            || value
+                .get(at..at + word.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    let chunks = value.chunks_exact(8);
+    let tail = chunks.remainder();
+    for (i, chunk) in chunks.enumerate() {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(x);
+        let mut flagged = zero_bytes((x | (ONES * 0x20)) ^ folded) | zero_bytes(x ^ amp);
+        while flagged != 0 {
+            if word_at(i * 8 + (flagged.trailing_zeros() / 8) as usize) {
+                return true;
+            }
+            flagged &= flagged - 1;
+        }
+    }
+    let base = value.len() - tail.len();
+    let upper = first.to_ascii_uppercase();
+    tail.iter()
+        .enumerate()
+        .any(|(at, &b)| (b == b'&' || b == first || b == upper) && word_at(base + at))
+}
+
+/// [`has_word`] as it was (the oracle of its test): a plain loop on a short value, `memchr`
+/// on a long one.
+#[cfg(test)]
+fn has_word_searched(value: &[u8], word: &[u8]) -> bool {
+    let Some(&first) = word.first() else {
+        return true;
+    };
+    // Only where the first letter stands (either case) is the word compared: a class list
     // runs to hundreds of bytes on utility-class pages, and is read for every `div`. One
     // pass finds those and the `&` of a reference: a vector search on a long value, a plain
     // loop on a short one (most class lists), where setting up the search costs more than
@@ -454,7 +506,8 @@ fn has_word(value: &[u8], word: &[u8]) -> bool {
     }
 }
 
-/// The length from which [`has_word`] searches a value with `memchr`.
+/// The length from which [`has_word_searched`] searches a value with `memchr`.
+#[cfg(test)]
 const SHORT_VALUE: usize = 48;
 
 /// The 16 bytes of `x` in ASCII lower case, all at once (bytes past 0x7f stay as they are).
@@ -715,6 +768,10 @@ mod tests {
                         .windows(word.len())
                         .any(|w| w.eq_ignore_ascii_case(word.as_bytes()));
                 proptest::prop_assert_eq!(has_word(&value, word.as_bytes()), naive);
+                proptest::prop_assert_eq!(
+                    has_word(&value, word.as_bytes()),
+                    has_word_searched(&value, word.as_bytes())
+                );
             }
         }
     }

@@ -26,6 +26,7 @@
 //! with html5ever's, and `tests/lift_attack.rs` whole cleanings with and without the
 //! parse-time filter.
 
+use super::name_atoms::{name_key_at, NameAtoms};
 use super::simple::{digit_run, lowercase_atom};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::Tag;
@@ -82,6 +83,16 @@ pub(crate) struct Lifted<'h> {
     /// The attributes of the tag being read, moved to a list of their exact length at its
     /// end (not grown 4, 8, 16 in each tag's own list).
     tag: Vec<Attribute>,
+    /// The atoms of the names lifted, by their keys (the thread's, given back on drop).
+    atoms: Option<NameAtoms>,
+}
+
+impl Drop for Lifted<'_> {
+    fn drop(&mut self) {
+        if let Some(atoms) = self.atoms.take() {
+            atoms.give_back();
+        }
+    }
 }
 
 impl<'h> Lifted<'h> {
@@ -95,6 +106,7 @@ impl<'h> Lifted<'h> {
             slots: Vec::with_capacity(html.len() / 256),
             source: None,
             tag: Vec::new(),
+            atoms: Some(NameAtoms::take()),
         })
     }
 
@@ -154,7 +166,17 @@ impl<'h> Lifted<'h> {
             }
             Decoded::Owned(value) => value,
         };
-        named(&self.html[name.0..name.1], value)
+        let written = &self.html[name.0..name.1];
+        match (
+            name_key_at(self.html.as_bytes(), name.0, name.1),
+            &mut self.atoms,
+        ) {
+            (Some(key), Some(atoms)) if !written.as_bytes().contains(&0) => Some(Attribute {
+                name: QualName::new(None, ns!(), atoms.atom(key, written)),
+                value,
+            }),
+            _ => named(written, value),
+        }
     }
 }
 

@@ -34,10 +34,12 @@ pub(crate) mod gate;
 #[cfg(test)]
 mod html5ever_behaviour;
 mod lift;
+mod name_atoms;
 mod past_cap;
 pub(crate) mod raw_text;
 mod simple;
 pub(crate) mod sink;
+mod special_tags;
 mod text_refs;
 
 pub(crate) use attr_filter::AttrFilter;
