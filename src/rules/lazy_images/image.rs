@@ -192,7 +192,7 @@ impl LazyImages {
                 None => state,
             };
         }
-        let mut found = self.found_known(
+        let mut found = self.found(
             el,
             lazy_class,
             state,
@@ -295,7 +295,7 @@ impl LazyImages {
                 take_noscript_image(el, &img);
                 changed = true;
                 *state = src_state_by(el.attr_by_atom(&local_name!("src")), |s| low.of(s));
-                *found = self.found(el, lazy_class, *state);
+                *found = self.found(el, lazy_class, *state, None);
             } else if *state == Src::LowRes
                 && el
                     .attr_by_atom(&local_name!("src"))
@@ -374,12 +374,18 @@ impl LazyImages {
                 .and_then(first_shown_candidate)
         });
         let srcset_ok = shown.map(|shown| shown.is_some());
-        let found = self.found_given(el, lazy_class || preview, state, || match srcset_ok {
-            Some(ok) => !ok,
-            None => el
-                .attr_by_atom(&local_name!("srcset"))
-                .is_none_or(srcset_is_placeholder),
-        });
+        let found = self.found_given(
+            el,
+            lazy_class || preview,
+            state,
+            || match srcset_ok {
+                Some(ok) => !ok,
+                None => el
+                    .attr_by_atom(&local_name!("srcset"))
+                    .is_none_or(srcset_is_placeholder),
+            },
+            None,
+        );
         let mut changed = false;
         if let Some(srcset_ok) = srcset_ok {
             let value = found
@@ -492,20 +498,10 @@ impl LazyImages {
         found.srcset.or(found.src).map(|(_, v)| v)
     }
 
-    fn found(&self, el: &Element<'_>, lazy_class: bool, state: Src) -> Found {
-        self.found_known(el, lazy_class, state, None)
-    }
-
-    /// [`found`](Self::found), given whether `el` has a `data-` attribute when that is known
-    /// ([`has_data_attr`]).
-    fn found_known(
-        &self,
-        el: &Element<'_>,
-        lazy_class: bool,
-        state: Src,
-        data: Option<bool>,
-    ) -> Found {
-        self.found_given_known(
+    /// The candidates of `el` ([`found_given`](Self::found_given), its `srcset` read here),
+    /// given whether `el` has a `data-` attribute when that is known ([`has_data_attr`]).
+    fn found(&self, el: &Element<'_>, lazy_class: bool, state: Src, data: Option<bool>) -> Found {
+        self.found_given(
             el,
             lazy_class,
             state,
@@ -517,21 +513,10 @@ impl LazyImages {
         )
     }
 
-    /// [`found`](Self::found), given how to tell whether `el` has no `srcset` or only a
-    /// placeholder one (asked only when needed).
-    fn found_given(
-        &self,
-        el: &Element<'_>,
-        lazy_class: bool,
-        state: Src,
-        no_real_srcset: impl FnOnce() -> bool,
-    ) -> Found {
-        self.found_given_known(el, lazy_class, state, no_real_srcset, None)
-    }
-
-    /// [`found_given`](Self::found_given), given whether `el` has a `data-` attribute when
+    /// The candidates of `el`, given how to tell whether it has no `srcset` or only a
+    /// placeholder one (asked only when needed), and whether it has a `data-` attribute when
     /// that is known.
-    fn found_given_known(
+    fn found_given(
         &self,
         el: &Element<'_>,
         lazy_class: bool,
