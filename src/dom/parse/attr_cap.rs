@@ -64,7 +64,7 @@ pub(crate) fn cap_attributes(html: &str) -> Cow<'_, str> {
         return Cow::Borrowed(html);
     }
     let mut out = String::with_capacity(html.len());
-    apply(html, &cuts, |piece| out.push_str(piece));
+    apply(html, &cuts, &mut out);
     Cow::Owned(out)
 }
 
@@ -79,49 +79,39 @@ pub(crate) fn filter_attributes(
     html: &str,
     filter: Option<&AttrFilter>,
     lift: bool,
-) -> (StrTendril, usize, Vec<Vec<html5ever::Attribute>>) {
+) -> (StrTendril, usize, lift::Lists) {
     let mut lifted = filter.filter(|_| lift).and_then(|_| Lifted::new(html));
     let cuts = cuts(html, filter, lifted.as_mut());
     let slots = lifted
-        .map(|mut l| std::mem::take(&mut l.slots))
+        .map(|mut l| lift::Lists {
+            lists: std::mem::take(&mut l.slots),
+            code_only: l.code_only,
+        })
         .unwrap_or_default();
     if cuts.is_empty() {
         return (StrTendril::from_slice(html), 0, slots);
     }
     // Pieces pushed to a `String`, then one copy: a tendril's push costs far more per piece.
     let mut out = String::with_capacity(html.len());
-    apply(html, &cuts, |piece| out.push_str(piece));
+    apply(html, &cuts, &mut out);
     let out = StrTendril::from_slice(&out);
     (out, cuts.iter().map(|c| c.counted).sum(), slots)
 }
 
-/// Hands `html` less the `cuts` to `push`, piece by piece.
-fn apply(html: &str, cuts: &[Cut], mut push: impl FnMut(&str)) {
-    // The characters of references next to each other (a page written `&#x306E;&#x30FC;…`)
-    // go in one piece.
-    let mut written = String::new();
+/// Writes `html` less the `cuts` (and with what stands instead of them) to `out`.
+fn apply(html: &str, cuts: &[Cut], out: &mut String) {
     let mut from = 0;
     for cut in cuts {
-        let piece = &html[from..cut.start];
-        if !piece.is_empty() {
-            if !written.is_empty() {
-                push(&written);
-                written.clear();
-            }
-            push(piece);
-        }
+        out.push_str(&html[from..cut.start]);
         if let Some(c) = cut.with {
-            written.push(c);
+            out.push(c);
         }
         if let Some(marker) = cut.marker {
-            lift::write_marker(&mut written, marker);
+            lift::write_marker(out, marker);
         }
         from = cut.end;
     }
-    if !written.is_empty() {
-        push(&written);
-    }
-    push(&html[from..]);
+    out.push_str(&html[from..]);
 }
 
 /// The bytes to cut out of `html` (see [`filter_attributes`]), in order.
@@ -193,13 +183,14 @@ fn cuts<'h>(
             Some(b'?') => bogus_comment(bytes, lt + 2),
             Some(b'/') => match bytes.get(lt + 2) {
                 Some(b) if b.is_ascii_alphabetic() => {
-                    let t = tag(
-                        bytes,
-                        lt + 2,
-                        false,
-                        &mut cuts,
-                        &mut Reader::plain(&mut memo),
-                    );
+                    // No filter (an end tag's attributes are the tokenizer's to drop), but
+                    // the lift: the name may be written as its code.
+                    let mut reader = Reader {
+                        filter: None,
+                        memo: &mut memo,
+                        lift: lift.as_deref_mut(),
+                    };
+                    let t = tag(bytes, lt + 2, false, &mut cuts, &mut reader);
                     if let Some(root) = t.foreign {
                         open[root] = open[root].saturating_sub(1);
                     }
@@ -251,8 +242,12 @@ fn cuts<'h>(
 /// the list lifted with its marker: the gate takes the lists in order, one at each marker.
 fn take_back(cuts: &mut Vec<Cut>, before: usize, lift: Option<&mut Lifted<'_>>) {
     if let Some(lift) = lift {
-        for _ in cuts[before..].iter().filter(|c| c.marker.is_some()) {
-            lift.slots.pop();
+        for marker in cuts[before..].iter().filter_map(|c| c.marker) {
+            if marker.has_list() {
+                lift.slots.pop();
+            } else {
+                lift.code_only -= 1;
+            }
         }
     }
     cuts.truncate(before);
@@ -387,6 +382,9 @@ fn tag(
     // Most tags are a name and `>` (every end tag, a `<p>`): nothing to read or cut.
     // `a_bare_tag_reads_as_any_tag` checks this against the full read.
     if bytes.get(name_end) == Some(&b'>') {
+        if let Some(lift) = reader.lift.as_deref_mut() {
+            code_name(bytes, at, name_end, cuts, cuts.len(), lift);
+        }
         return tag_end(
             &bytes[at..name_end],
             start,
@@ -396,6 +394,33 @@ fn tag(
         );
     }
     tag_with_attributes(bytes, at, name_end, start, cuts, reader)
+}
+
+/// Writes the name at `at..name_end` of a tag with no lifted list as its code, when it has
+/// one (see [`name_codes`](super::name_codes)): a cut inserted at `index`, before the tag's
+/// other cuts.
+#[inline]
+fn code_name(
+    bytes: &[u8],
+    at: usize,
+    name_end: usize,
+    cuts: &mut Vec<Cut>,
+    index: usize,
+    lift: &mut Lifted<'_>,
+) {
+    if let Some(code) = super::name_codes::code(&bytes[at..name_end]) {
+        lift.code_only += 1;
+        cuts.insert(
+            index,
+            Cut {
+                start: at,
+                end: name_end,
+                counted: 0,
+                with: None,
+                marker: Some(Marker::CodeOnly(code)),
+            },
+        );
+    }
 }
 
 /// [`tag`] of a tag whose name ends at `name_end`, read in full.
@@ -535,23 +560,27 @@ fn tag_with_attributes(
     let tag_end = tag_end(name, start, end, bytes.len(), self_closing);
     if lifted {
         let counted = cuts.drain(cuts_before..).map(|c| c.counted).sum();
+        let marker = Marker::for_tag(name, matches!(tag_end.raw_text, RawText::None));
         cuts.push(Cut {
-            start: name_end,
+            start: if marker.replaces_name() { at } else { name_end },
             end: last_end,
             counted,
             with: None,
-            marker: Some(Marker::for_tag(
-                name,
-                matches!(tag_end.raw_text, RawText::None),
-            )),
+            marker: Some(marker),
         });
-    } else if name_starts_with_eq && past.is_none() {
-        // A cut between a valueless attribute and a name starting with `=` would make that
-        // `=` the former's value (`<div g x=1 ="y">` read as `<div g ="y">`): such a tag
-        // (rare, and never written so on purpose) is left to the tokenizer whole, and its
-        // attributes to the sanitizer. Past the cap its cuts stay: they bound the
-        // tokenizer's work.
-        cuts.truncate(cuts_before);
+    } else {
+        if name_starts_with_eq && past.is_none() {
+            // A cut between a valueless attribute and a name starting with `=` would make
+            // that `=` the former's value (`<div g x=1 ="y">` read as `<div g ="y">`): such
+            // a tag (rare, and never written so on purpose) is left to the tokenizer whole
+            // but for its name, and its attributes to the sanitizer. Past the cap its cuts
+            // stay: they bound the tokenizer's work.
+            cuts.truncate(cuts_before);
+        }
+        // A tag the input ends in is dropped by the tokenizer: its code would not be read.
+        if let Some(lift) = lift.as_deref_mut().filter(|_| closed) {
+            code_name(bytes, at, name_end, cuts, cuts_before, lift);
+        }
     }
     if let Some(past) = past {
         past.finish(last_end, cuts);

@@ -5,8 +5,10 @@
 //! Five jobs, each the cheapest place for it:
 //!
 //! - **Lifted attributes** ([`lift`]): a start tag whose attributes the pre-scan lifted off
-//!   the input carries a marker; the gate puts the lifted list in its place, so the tree
-//!   builder gets the token the tokenizer would have made of the tag as written.
+//!   the input carries a marker; the gate puts the lifted list in its place, and a tag
+//!   whose name the pre-scan wrote as its code (see [`name_codes`](super::name_codes)) gets
+//!   its name back, so the tree builder gets the token the tokenizer would have made of the
+//!   tag as written.
 //! - **Depth** ([`MAX_DEPTH`], see [`depth`](super::depth)): once the tree has grown near the
 //!   cap, the gate asks the tree builder where the next node would go, with a *probe*: an
 //!   empty comment token, which [`DepthSink`](super::depth::DepthSink) intercepts instead of
@@ -38,7 +40,7 @@ use crate::dom::names::{is_raw_text, is_void};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::tree_builder::{Tracer, TreeBuilder};
-use html5ever::{local_name, ns, Attribute, LocalName};
+use html5ever::{local_name, ns, LocalName};
 use markup5ever_rcdom::{Handle, Node, NodeData};
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
@@ -123,7 +125,7 @@ impl<'i, S: HasDepth> Gate<'i, S> {
         builder: TreeBuilder<Handle, S>,
         input: &'i BufferQueue,
         input_len: usize,
-        lifted: Vec<Vec<Attribute>>,
+        lifted: lift::Lists,
     ) -> Gate<'i, S> {
         Gate {
             lifted: RefCell::new(lift::Slots::new(lifted)),
@@ -339,9 +341,7 @@ impl<S: HasDepth> TokenSink for Gate<'_, S> {
         // Text, comments and the rest go straight through; so do most tags, after a few
         // comparisons (the rare cases are out of line).
         if let Token::TagToken(tag) = &mut token {
-            if tag.kind == TagKind::StartTag {
-                lift::restore(tag, &self.lifted);
-            }
+            lift::restore(tag, &self.lifted);
             if !self.pass(tag, line_number) {
                 if tag.kind == TagKind::StartTag && is_raw_text_start(&tag.name) {
                     let in_foreign = self

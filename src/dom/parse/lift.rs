@@ -11,14 +11,15 @@
 //! place, and the name back, before the tree builder sees the token. The tree builder gets
 //! the token the tokenizer would have made of the tag as written; nothing else changes.
 //!
-//! The marker, U+0001, is a character no page uses: an input that holds it anywhere has
-//! nothing lifted ([`Lifted::new`]), so every marker the gate sees is one the scan wrote, and
-//! the lists are taken in the order the scan wrote them. The scan reads the input as the
+//! The marker, U+0001, is a character no page uses: an input that holds it (or U+0002, which
+//! follows a name's code in a tag with no list: see [`name_codes`]) anywhere has nothing
+//! lifted ([`Lifted::new`]), so every marker the gate sees is one the scan wrote, and the
+//! lists are taken in the order the scan wrote them. The scan reads the input as the
 //! tokenizer does except where the tree builder steers the tokenizer: it gives up inside
 //! `<svg>`/`<math>` and after CDATA, and where a raw-text start tag did not switch the
 //! tokenizer to raw text (dropped past the depth cap, ignored after a frameset), the gate
-//! notices. Should the tokenizer still pass over a marker, a list is left at the end. Either
-//! way the page is parsed again without cutting or lifting
+//! notices. Should the tokenizer still pass over a marker, a list (or a count of coded names)
+//! is left at the end. Either way the page is parsed again without cutting or lifting
 //! ([`Gate::scan_disagreed`](super::gate::Gate::scan_disagreed)).
 //!
 //! Tested: `lifting_never_changes_the_tree` compares the trees parsed with and without
@@ -27,6 +28,7 @@
 //! parse-time filter.
 
 use super::name_atoms::{name_key_at, NameAtoms};
+use super::name_codes;
 use super::simple::{digit_run, lowercase_atom};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::Tag;
@@ -36,40 +38,75 @@ use std::cell::RefCell;
 /// The marker's character (see the module documentation).
 pub(super) const MARKER: &str = "\u{1}";
 
-/// What stands in a lifted tag for its attributes. Lifted lists are taken in the order their
-/// markers were written: the tokenizer reads the input in order, and the gate takes the next
-/// list at each marker it sees ([`Slots`]).
+/// The character that follows a name's code in a tag with no lifted list (see
+/// [`name_codes`]): `</n\u{2}>`, `<d\u{2}>`. Such tags are counted, not listed
+/// ([`Slots::all_taken`]).
+pub(super) const CODE_MARKER: &str = "\u{2}";
+
+/// What stands in a lifted tag for its attributes, or in a tag for its name. Lifted lists
+/// are taken in the order their markers were written: the tokenizer reads the input in order,
+/// and the gate takes the next list at each marker it sees ([`Slots`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Marker {
     /// The marker's character ends the tag's name: `<img\u{1}>`, read as one start tag named
     /// `img\u{1}` without attributes. Used where the name with it stays an inline atom (seven
-    /// bytes at most: never interned) and the tag is no raw-text one (the tokenizer matches
-    /// the end tag of raw text against the start tag's name as it read it).
+    /// bytes at most: never interned), reads as no code, and the tag is no raw-text one (the
+    /// tokenizer matches the end tag of raw text against the start tag's name as it read it).
     InName,
     /// An attribute named by the marker's character, without a value: `<script \u{1}>`.
     Attribute,
+    /// The name's code and the marker's character stand for the name and the attributes:
+    /// `<n\u{1}>` for a lifted `<span class=…>` (see [`name_codes`]).
+    Coded(&'static [u8]),
+    /// The name's code and [`CODE_MARKER`] stand for the name alone, in a tag with no lifted
+    /// list: `</n\u{2}>`, `<d\u{2}>`.
+    CodeOnly(&'static [u8]),
 }
 
 impl Marker {
     /// The marker for a start tag named `name` (as written), `plain` when it opens no raw
     /// text.
     pub(super) fn for_tag(name: &[u8], plain: bool) -> Marker {
-        if plain && name.len() < 7 {
+        if let Some(code) = name_codes::code(name) {
+            Marker::Coded(code)
+        } else if plain && name.len() < 7 && !name_codes::is_code(name) {
             Marker::InName
         } else {
             Marker::Attribute
         }
     }
+
+    /// Whether the marker stands for a lifted list.
+    pub(super) fn has_list(self) -> bool {
+        !matches!(self, Marker::CodeOnly(_))
+    }
+
+    /// Whether the marker replaces the tag's name too (the cut starts at the name).
+    pub(super) fn replaces_name(self) -> bool {
+        matches!(self, Marker::Coded(_) | Marker::CodeOnly(_))
+    }
 }
 
-/// Appends `marker` to `out`. What follows is what followed the tag's last attribute: white
-/// space, `/` or `>`, each of which ends a tag or attribute name (HTML § 13.2.5.8, 13.2.5.33),
-/// so a `/` still makes the tag self-closing.
+/// Appends `marker` to `out`. What follows is what followed the tag's last attribute (or,
+/// for [`Marker::CodeOnly`], its name): white space, `/` or `>`, each of which ends a tag or
+/// attribute name (HTML § 13.2.5.8, 13.2.5.33), so a `/` still makes the tag self-closing.
 pub(super) fn write_marker(out: &mut String, marker: Marker) {
-    if marker == Marker::Attribute {
-        out.push(' ');
+    match marker {
+        Marker::InName => out.push_str(MARKER),
+        Marker::Attribute => {
+            out.push(' ');
+            out.push_str(MARKER);
+        }
+        Marker::Coded(code) | Marker::CodeOnly(code) => {
+            // Codes are ASCII letters.
+            out.extend(code.iter().map(|&b| char::from(b)));
+            out.push_str(if marker.has_list() {
+                MARKER
+            } else {
+                CODE_MARKER
+            });
+        }
     }
-    out.push_str(MARKER);
 }
 
 /// The attribute lists lifted from one input, in the order their markers were written.
@@ -77,6 +114,8 @@ pub(crate) struct Lifted<'h> {
     /// The input the scan reads.
     pub(super) html: &'h str,
     pub(super) slots: Vec<Vec<Attribute>>,
+    /// Tags written with [`Marker::CodeOnly`].
+    pub(super) code_only: usize,
     /// `html` as a shared tendril, made at the first value written as it is: such values are
     /// slices of it (as the tokenizer's are of its input), not copies.
     source: Option<StrTendril>,
@@ -96,14 +135,20 @@ impl Drop for Lifted<'_> {
 }
 
 impl<'h> Lifted<'h> {
-    /// Lists for `html`; `None` when it holds the marker's character (or is too long for a
-    /// tendril).
+    /// Lists for `html`; `None` when it holds the marker's character or [`CODE_MARKER`] (or
+    /// is too long for a tendril).
     pub(super) fn new(html: &'h str) -> Option<Lifted<'h>> {
-        (memchr::memchr(MARKER.as_bytes()[0], html.as_bytes()).is_none()
+        (memchr::memchr2(
+            MARKER.as_bytes()[0],
+            CODE_MARKER.as_bytes()[0],
+            html.as_bytes(),
+        )
+        .is_none()
             && u32::try_from(html.len()).is_ok())
         .then(|| Lifted {
             html,
             slots: Vec::with_capacity(html.len() / 256),
+            code_only: 0,
             source: None,
             tag: Vec::new(),
             atoms: Some(NameAtoms::take()),
@@ -324,6 +369,8 @@ fn reference(s: &[u8]) -> Option<Reference> {
 /// The lifted lists as the gate takes them, in order, one at each marker.
 pub(crate) struct Slots {
     lists: std::vec::IntoIter<Vec<Attribute>>,
+    /// Names written with [`CODE_MARKER`] not yet read (see [`Lifted::code_only`]).
+    code_only: usize,
     /// The names last restored from names with the marker: `(img\u{1}, img)`. A handful of
     /// names make most tags; a name read from the table is looked up once.
     names: [Option<(LocalName, LocalName)>; NAMES],
@@ -333,25 +380,40 @@ pub(crate) struct Slots {
 /// How many names [`Slots`] keeps.
 const NAMES: usize = 8;
 
+/// What the scan lifted off one input, for the gate: the lists in the order their markers
+/// were written, and how many tags it wrote with [`Marker::CodeOnly`].
+#[derive(Default)]
+pub(crate) struct Lists {
+    pub(crate) lists: Vec<Vec<Attribute>>,
+    pub(crate) code_only: usize,
+}
+
 impl Slots {
-    pub(crate) fn new(lists: Vec<Vec<Attribute>>) -> Slots {
+    pub(crate) fn new(lifted: Lists) -> Slots {
         Slots {
-            lists: lists.into_iter(),
+            lists: lifted.lists.into_iter(),
+            code_only: lifted.code_only,
             names: Default::default(),
             next_name: 0,
         }
     }
 
-    /// Whether each list was taken by a marker: otherwise the tokenizer did not read some
-    /// tag as the scan did, and lists may have gone to the wrong tags (the input is then
-    /// parsed again without lifting). Every marker has its list (the scan writes them in
-    /// pairs, and takes both back together), so no marker comes after the last list.
+    /// Whether each list was taken by a marker, and each name written with
+    /// [`CODE_MARKER`] read as a tag's: otherwise the tokenizer did not read some tag as the
+    /// scan did, and lists may have gone to the wrong tags (the input is then parsed again
+    /// without lifting). Every marker has its list (the scan writes them in pairs, and takes
+    /// both back together), so no marker comes after the last list.
     pub(crate) fn all_taken(&self) -> bool {
-        self.lists.len() == 0
+        self.lists.len() == 0 && self.code_only == 0
     }
 
-    /// The tag's name without the marker's character that ends `marked`.
+    /// The tag's name without the marker's character that ends `marked`, decoded when it is a
+    /// code (see [`name_codes`]).
     fn name(&mut self, marked: &LocalName) -> LocalName {
+        let unmarked = &marked.as_bytes()[..marked.len() - 1];
+        if let Some(name) = name_codes::name(unmarked) {
+            return name;
+        }
         if let Some((_, name)) = self.names.iter().flatten().find(|(m, _)| m == marked) {
             return name.clone();
         }
@@ -362,22 +424,33 @@ impl Slots {
     }
 }
 
-/// Puts the next lifted list in place of the marker of `tag`, if it has one and a list is
+/// Gives `tag` (start or end) its name back when the scan wrote it with a marker, and puts
+/// the next lifted list in place of the marker of a start tag, if it has one and a list is
 /// left.
 #[inline]
 pub(super) fn restore(tag: &mut Tag, slots: &RefCell<Slots>) {
-    let in_name = tag.name.ends_with(MARKER);
-    if in_name || matches!(&tag.attrs[..], [only] if &*only.name.local == MARKER) {
-        restore_marked(tag, in_name, &mut slots.borrow_mut());
+    let last = tag.name.as_bytes().last().copied();
+    if last == Some(MARKER.as_bytes()[0])
+        || last == Some(CODE_MARKER.as_bytes()[0])
+        || matches!(&tag.attrs[..], [only] if &*only.name.local == MARKER)
+    {
+        restore_marked(tag, last, &mut slots.borrow_mut());
     }
 }
 
 #[inline(never)]
-fn restore_marked(tag: &mut Tag, in_name: bool, slots: &mut Slots) {
-    // No list left: nothing was lifted (an input holding the marker's character has no
-    // lists), and the tag is the input's own.
+fn restore_marked(tag: &mut Tag, last: Option<u8>, slots: &mut Slots) {
+    // Nothing counted or no list left: nothing was lifted (an input holding either
+    // character has no lists), and the tag is the input's own.
+    if last == Some(CODE_MARKER.as_bytes()[0]) {
+        if slots.code_only > 0 {
+            slots.code_only -= 1;
+            tag.name = slots.name(&tag.name);
+        }
+        return;
+    }
     if let Some(list) = slots.lists.next() {
-        if in_name {
+        if last == Some(MARKER.as_bytes()[0]) {
             tag.name = slots.name(&tag.name);
         }
         tag.attrs = list;

@@ -9,6 +9,7 @@
 //! | [`attr_cap`] | the pre-scan of start tags: a cap on attributes, and cutting those an [`AttrFilter`] drops | the tokenizer's states, HTML § 13.2.5 |
 //! | [`attr_filter`] | which attributes go, compiled from the rules' [`Interest`](crate::Interest)s | which attributes the tree builder reads, § 13.2.6 |
 //! | [`lift`] | attributes the pre-scan reads as the tokenizer would, handed to the tree builder past the tokenizer | the attribute and character reference states, § 13.2.5.32–39, 72–80 |
+//! | [`name_codes`] | the short codes the pre-scan writes for common tag names, given back by the gate | the tag name state, § 13.2.5.8 |
 //! | [`attr_memo`] | what a scan remembers of the filter's answers, kept by each thread for the next page | the filter's and its tables' numbers |
 //! | [`gate`] | between the tokenizer and the tree builder: puts lifted attributes back, drops start tags too deep, caps formatting elements, skips dropped raw text | the probe comment, raw-text answers, `trace_handles` |
 //! | [`depth`] | the nesting-depth cap: [`DepthSink`] measures depths in the tree, [`enforce`] guarantees the cap | which sink calls move nodes, template contents |
@@ -35,6 +36,7 @@ pub(crate) mod gate;
 mod html5ever_behaviour;
 mod lift;
 mod name_atoms;
+mod name_codes;
 mod past_cap;
 pub(crate) mod raw_text;
 mod simple;
@@ -271,7 +273,7 @@ fn build<S: HasDepth>(
     html: StrTendril,
     kind: InputKind,
     sink: S,
-    lifted: Vec<Vec<html5ever::Attribute>>,
+    lifted: lift::Lists,
 ) -> (S::Output, Built) {
     let opts = opts();
     let (builder, initial_state) = match kind {
