@@ -50,10 +50,31 @@ pub(crate) struct Read {
     pub(crate) attribute: Pattern,
     /// Except these attributes.
     pub(crate) except: Vec<Pattern>,
-    /// Read only to find this word (lower case) in the value: a value without it (in any
-    /// ASCII case) is as good as none.
-    pub(crate) word: Option<Box<[u8]>>,
+    /// Read only when the value passes this test: a value that fails it is as good as none.
+    pub(crate) value: Option<ValueTest>,
 }
+
+/// What a value must hold for a rule to read it (see [`Read::value`]).
+#[derive(Debug, Clone)]
+pub(crate) enum ValueTest {
+    /// This word (lower case), in any ASCII case: from [`Interest::reads_word`].
+    Word(Box<[u8]>),
+    /// Whatever this screen passes, given the value as written in the input (character
+    /// references not decoded): from [`Interest::reads_when`].
+    Screen(fn(&[u8]) -> bool),
+}
+
+impl PartialEq for ValueTest {
+    fn eq(&self, other: &ValueTest) -> bool {
+        match (self, other) {
+            (ValueTest::Word(a), ValueTest::Word(b)) => a == b,
+            (ValueTest::Screen(a), ValueTest::Screen(b)) => std::ptr::fn_addr_eq(*a, *b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for ValueTest {}
 
 impl Default for Interest {
     fn default() -> Self {
@@ -136,7 +157,22 @@ impl Interest {
     /// ```
     pub fn reads_word(self, elements: &str, attribute: &str, word: &str) -> Interest {
         let word = word.to_ascii_lowercase().into_bytes().into_boxed_slice();
-        self.add(elements, attribute, "", Some(word))
+        self.add(elements, attribute, "", Some(ValueTest::Word(word)))
+    }
+
+    /// Adds: the rule reads the attributes named in `attributes` of the elements named in
+    /// `elements` only when `screen` passes the value as written in the input (character
+    /// references not decoded: a screen must pass a value whose references might spell what
+    /// it looks for). A value the screen fails is as good as no attribute to the rule: the
+    /// screen is written from what the rule looks at, and tested against it. Another rule
+    /// reading the same attribute without a screen keeps every value.
+    pub(crate) fn reads_when(
+        self,
+        elements: &str,
+        attributes: &str,
+        screen: fn(&[u8]) -> bool,
+    ) -> Interest {
+        self.add(elements, attributes, "", Some(ValueTest::Screen(screen)))
     }
 
     fn add(
@@ -144,7 +180,7 @@ impl Interest {
         elements: &str,
         attributes: &str,
         except: &str,
-        word: Option<Box<[u8]>>,
+        value: Option<ValueTest>,
     ) -> Interest {
         if let Some(reads) = &mut self.reads {
             let except = patterns(except);
@@ -154,7 +190,7 @@ impl Interest {
                         element: element.clone(),
                         attribute,
                         except: except.clone(),
-                        word: word.clone(),
+                        value: value.clone(),
                     });
                 }
             }

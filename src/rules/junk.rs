@@ -60,10 +60,13 @@ impl Rule for Junk {
         // element removable when empty; it keeps every other element untouched.
         // `element` acts only on what an attribute says (hidden, a tracker image, an ad
         // slot, a style that makes a block): not asked about an element without any.
+        // A `style` only when it declares what hides or makes a block (`hidden::may_act_on`):
+        // any other is as good as none.
         Interest::elements("*")
             .needing_attributes()
             .ending(&format!("img source {REMOVABLE_WHEN_EMPTY}"))
-            .reads("*", "hidden style aria-hidden")
+            .reads("*", "hidden aria-hidden")
+            .reads_when("*", "style", hidden::may_act_on)
             .reads("img ins", "*")
             .reads("source", "src srcset")
     }

@@ -14,7 +14,7 @@
 //! [`TREE_BUILDER_READS`]).
 
 pub(crate) use super::attr_memo::Memo;
-use crate::interest::{Pattern, Read};
+use crate::interest::{Pattern, Read, ValueTest};
 
 /// Attributes the tree builder reads (HTML § 13.2.6; html5ever's `tree_builder`): `type` of
 /// `<input>` (hidden inputs in tables), `color`/`face`/`size` of `<font>` (leaving foreign
@@ -39,7 +39,7 @@ pub(crate) struct AttrFilter {
     named_keys: NameMap,
     /// ... on the elements some read names by prefix (`lite-*`).
     prefixed: Vec<(Box<[u8]>, Kept)>,
-    /// The words of every [`Kept::words`], each once.
+    /// The value tests of every [`Kept::words`], each once.
     words: Vec<Word>,
     /// This filter's number (a clone's is the same, as are its tables): what a [`Memo`]
     /// remembers of its element names is its own.
@@ -65,20 +65,20 @@ pub(crate) struct Kept {
     prefixes: Vec<Box<[u8]>>,
     /// All but these (from `Interest::reads_all_but`).
     all_but: Vec<Vec<Pattern>>,
-    /// These when their value holds the word (from `Interest::reads_word`): the word's
-    /// index in [`AttrFilter::words`].
+    /// These when their value passes the test (a word from `Interest::reads_word`, a screen
+    /// from `Interest::reads_when`): the test's index in [`AttrFilter::words`].
     words: Vec<(Pattern, usize)>,
 }
 
 impl Kept {
-    /// Adds what `read` reads; its word, if any, goes into `words`.
+    /// Adds what `read` reads; its value test, if any, goes into `words`.
     fn add(&mut self, read: &Read, words: &mut Vec<Word>) {
-        match (&read.attribute, &read.word) {
+        match (&read.attribute, &read.value) {
             (Pattern::Any, None) if read.except.is_empty() => self.all = true,
             (Pattern::Any, None) => self.all_but.push(read.except.clone()),
-            (attribute, Some(word)) => {
-                let word = Word::new(word);
-                let at = match words.iter().position(|w| w.lower == word.lower) {
+            (attribute, Some(test)) => {
+                let word = Word::new(test);
+                let at = match words.iter().position(|w| w.0 == word.0) {
                     Some(at) => at,
                     None => {
                         words.push(word);
@@ -392,7 +392,7 @@ impl Read {
             element,
             attribute: crate::interest::patterns(attribute).remove(0),
             except: Vec::new(),
-            word: None,
+            value: None,
         }
     }
 }
@@ -412,23 +412,26 @@ pub(super) fn name_key_at(input: &[u8], start: usize, end: usize) -> Option<u128
     NameSet::key_lower_at(input, start, end)
 }
 
-/// A word an attribute's value is searched for (see [`Kept::words`]).
+/// What an attribute's value is searched for (see [`Kept::words`]): a word (ASCII lower
+/// case) or a rule's screen.
 #[derive(Debug, Clone)]
-struct Word {
-    /// The word, ASCII lower case.
-    lower: Box<[u8]>,
-}
+struct Word(ValueTest);
 
 impl Word {
-    fn new(word: &[u8]) -> Word {
-        Word {
-            lower: word.to_ascii_lowercase().into(),
-        }
+    fn new(test: &ValueTest) -> Word {
+        Word(match test {
+            ValueTest::Word(word) => ValueTest::Word(word.to_ascii_lowercase().into()),
+            ValueTest::Screen(screen) => ValueTest::Screen(*screen),
+        })
     }
 
-    /// Whether `value` holds the word, in any ASCII case (or a character reference).
+    /// Whether `value` passes: holds the word, in any ASCII case (or a character reference),
+    /// or passes the screen.
     fn in_value(&self, value: &[u8]) -> bool {
-        has_word(value, &self.lower)
+        match &self.0 {
+            ValueTest::Word(word) => has_word(value, word),
+            ValueTest::Screen(screen) => screen(value),
+        }
     }
 }
 
@@ -898,7 +901,12 @@ mod tests {
             .reads_word("div p span", "class", "caption")
             .reads("*", "aria-hidden style data-keep on* aria-describedby")
             .reads("lite-*", "*")
-            .reads("a", "href data-*");
+            .reads("a", "href data-*")
+            // A screen, and a plain read of the same attribute on one of its elements.
+            .reads_when("p li", "title", |v| {
+                v.first().is_some_and(|b| b | 0x20 == b'x')
+            })
+            .reads("li", "title");
         let reads = interest.reads.clone().unwrap();
         let f = filter(interest);
         let tree = crate::interest::patterns(TREE_BUILDER_READS);
@@ -938,6 +946,7 @@ mod tests {
             "aria-describedby",
             "aria-describedbx",
             "aria-describedb",
+            "title",
         ];
         let values = ["", "x", "Caption", "a&amp;b", "lazyload"];
         let read = |e: &str, a: &str, v: &str| {
@@ -951,7 +960,10 @@ mod tests {
                     r.element.matches(canonical.as_bytes())
                         && r.attribute.matches(a.as_bytes())
                         && !r.except.iter().any(|x| x.matches(a.as_bytes()))
-                        && r.word.as_ref().is_none_or(|w| has_word(v.as_bytes(), w))
+                        && r.value.as_ref().is_none_or(|t| match t {
+                            ValueTest::Word(w) => has_word(v.as_bytes(), w),
+                            ValueTest::Screen(screen) => screen(v.as_bytes()),
+                        })
                 })
         };
         // One memo for the whole scan: what it remembers of earlier pairs (other elements,

@@ -74,6 +74,51 @@ const READ: &[&str] = &[
     "float",
 ];
 
+/// The declarations some test of this module acts on: every answer other than the one for
+/// no style needs one of them. `display` ([`displays`], [`breaks_lines`], `Removed`),
+/// `visibility` and `content-visibility` (`Invisible`, `Removed`, [`visibility`]), and for
+/// `Visually`, `position` (beside `left`, `top`, `right` or `clip`), `overflow` (`-x`,
+/// `-y`: beside `height` or `max-height`), `text-indent` or `clip-path`. The other
+/// properties of [`READ`] are only read beside one of these (`float` once [`breaks_lines`]).
+/// `content-visibility` is found as `visibility`, the end of its name.
+const ACTED_ON: &[&[u8]] = &[
+    b"display",
+    b"visibility",
+    b"position",
+    b"overflow",
+    b"overflow-x",
+    b"overflow-y",
+    b"text-indent",
+    b"clip-path",
+];
+
+/// Whether any test of this module may read `style` (as written in the input: character
+/// references not decoded) otherwise than it reads no style at all: the rule's parse-time
+/// screen (`Junk::interest`), which drops every other `style` before the page is parsed.
+///
+/// A declaration is read only when its name, an identifier, is followed by a colon, with
+/// white space or comments between. Without a comment (`/`), an escape (`\`) or a character
+/// reference (`&`), which could hide or spell one, the name is written as it is read, ending
+/// where the white space before a colon starts: a style in which none of [`ACTED_ON`] ends
+/// there (in any ASCII case) declares none of them, and every test answers as for no style,
+/// whatever the element's other attributes (`hidden`, `aria-hidden`).
+pub(crate) fn may_act_on(style: &[u8]) -> bool {
+    if memchr::memchr3(b'/', b'\\', b'&', style).is_some() {
+        return true;
+    }
+    memchr::memchr_iter(b':', style).any(|colon| {
+        let before = &style[..colon];
+        let end = before
+            .iter()
+            .rposition(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
+            .map_or(0, |at| at + 1);
+        let name = &before[..end];
+        ACTED_ON
+            .iter()
+            .any(|p| name.len() >= p.len() && name[name.len() - p.len()..].eq_ignore_ascii_case(p))
+    })
+}
+
 /// Whether `style` may hide the element from everyone: the cheap screen before the
 /// tokenizer, true for every style that hides (an escape could spell any word).
 pub(crate) fn may_hide(style: &str) -> bool {
@@ -372,10 +417,159 @@ fn values(p: &mut Parser<'_>) -> (Vec<Value>, bool) {
 #[cfg(test)]
 mod tests {
     use super::{
-        displays, effective, floats, hiding, may_hide, may_hide_from_all, mentions, visibility,
-        y_words, Declaration, Hiding, Value,
+        breaks_lines, displays, effective, floats, hiding, may_act_on, may_hide, may_hide_from_all,
+        mentions, visibility, y_words, Declaration, Hiding, Value,
     };
+    use crate::dom::parse::attr_filter::AttrFilter;
+    use crate::Rule;
     use proptest::prelude::*;
+
+    /// Properties with values that may hide, show or make a block with them, and others
+    /// (some named like them: `border-left`, `x-display`, `displayx`).
+    const DECLARATIONS: &[(&str, &[&str])] = &[
+        (
+            "display",
+            &[
+                "none",
+                "block",
+                "inline",
+                "flex",
+                "inline flow-root",
+                "table-cell",
+            ],
+        ),
+        (
+            "visibility",
+            &["hidden", "collapse", "visible", "initial", "inherit"],
+        ),
+        ("content-visibility", &["hidden", "auto"]),
+        ("position", &["absolute", "fixed", "relative"]),
+        ("left", &["-9999px", "-100%", "-40em", "0", "10px"]),
+        ("top", &["-9999px", "-100%", "0"]),
+        ("right", &["-9999px", "0"]),
+        (
+            "clip",
+            &["rect(0 0 0 0)", "rect(1px, 1px, 1px, 1px)", "auto"],
+        ),
+        ("clip-path", &["inset(50%)", "inset(10%)", "none"]),
+        ("width", &["0", "1px", "100%", "240px"]),
+        ("height", &["0", "1px", "100%", "240px", "auto"]),
+        ("max-height", &["0", "1px", "400px"]),
+        ("max-width", &["0", "700px"]),
+        ("overflow", &["hidden", "clip", "visible"]),
+        ("overflow-x", &["hidden", "auto"]),
+        ("overflow-y", &["hidden", "clip"]),
+        ("text-indent", &["-9999px", "2em"]),
+        ("float", &["left", "right", "none"]),
+        ("margin-top", &["0", "-9999px"]),
+        ("border-left", &["4px solid rgb(76, 140, 90)", "none"]),
+        ("padding-left", &["10px"]),
+        ("color", &["red", "rgb(62, 62, 62)"]),
+        ("font-family", &["\"none\"", "Arial"]),
+        ("x-display", &["none"]),
+        ("displayx", &["none"]),
+        ("opacity", &["0"]),
+        ("line-height", &["1.75em"]),
+    ];
+
+    /// A style of `declarations` (an index into [`DECLARATIONS`], one into its values,
+    /// `!important`, the white space around the colon, and whether a comment, an escape or
+    /// a character reference goes in), each byte's case flipped where `case` says.
+    fn style_of(declarations: &[(usize, usize, bool, u8, u8)], case: &[bool]) -> String {
+        let spaces = ["", " ", "\n", "\t", "\x0c", "  "];
+        let mut out = String::new();
+        for &(d, v, important, space, extra) in declarations {
+            let (name, values) = DECLARATIONS[d % DECLARATIONS.len()];
+            let value = values[v % values.len()];
+            let (before, after) = (
+                spaces[usize::from(space) % spaces.len()],
+                spaces[usize::from(space / 8) % spaces.len()],
+            );
+            let name = match extra % 16 {
+                0 => format!("{name}/**/"),
+                1 => format!("\\{:x} {}", name.as_bytes()[0], &name[1..]),
+                2 => format!("&#{};{}", name.as_bytes()[0], &name[1..]),
+                _ => name.to_string(),
+            };
+            let important = if important { " !important" } else { "" };
+            out.push_str(&format!("{before}{name}{after}:{after}{value}{important};"));
+        }
+        out.chars()
+            .zip(case.iter().chain(std::iter::repeat(&false)))
+            .map(|(c, &flip)| {
+                if flip && c.is_ascii_lowercase() {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// A `style` the rule's parse-time screen drops (through the filter built from
+        /// `Junk`'s interest, on any element) is read by every test as no style: not hidden
+        /// from anyone, not visually hidden, no `visibility` of its own, no `display` that
+        /// overrides `hidden` or makes a block. Styles of declarations that hide (or nearly),
+        /// others named like them, in mixed case, odd white space, `!important`, comments,
+        /// escapes and character references.
+        #[test]
+        fn what_the_screen_drops_no_test_acts_on(
+            declarations in proptest::collection::vec(
+                (0..DECLARATIONS.len(), 0..8usize, any::<bool>(), any::<u8>(), any::<u8>()),
+                0..6,
+            ),
+            case in proptest::collection::vec(prop_oneof![4 => Just(false), 1 => Just(true)], 0..200),
+        ) {
+            let style = style_of(&declarations, &case);
+            let junk = crate::rules::junk::Junk.interest().reads.unwrap();
+            let filter = AttrFilter::new(&junk).unwrap();
+            let dropped = filter.drops(b"p", b"style", style.as_bytes());
+            prop_assert_eq!(dropped, !may_act_on(style.as_bytes()), "{:?}", style);
+            for element in ["span", "SECTION", "div", "svg", "tspan", "x-y"] {
+                prop_assert_eq!(filter.drops(element.as_bytes(), b"style", style.as_bytes()), dropped);
+            }
+            if dropped {
+                prop_assert_eq!(hiding(&style), Hiding::No, "{:?}", &style);
+                prop_assert_eq!(visibility(&style), None, "{:?}", &style);
+                prop_assert!(!displays(&style), "{:?}", &style);
+                prop_assert!(!breaks_lines(&style), "{:?}", &style);
+                prop_assert!(!crate::rules::junk::style_hides(&style), "{:?}", &style);
+            }
+        }
+    }
+
+    #[test]
+    fn the_screen_keeps_what_hides_or_makes_a_block() {
+        for style in [
+            "display:none",
+            "DISPLAY : block",
+            "x:y;visibility:hidden",
+            "content-visibility:hidden",
+            "position:absolute;left:-9999px",
+            "overflow:hidden;height:0",
+            "overflow-Y\n:hidden;max-height:0",
+            "text-indent:-9999px",
+            "clip-path: inset(50%)",
+            "display/**/:none",
+            "\\64 isplay:none",
+            "&#100;isplay:none",
+        ] {
+            assert!(may_act_on(style.as_bytes()), "{style}");
+        }
+        for style in [
+            "",
+            "margin-top: 10px; border-left: 4px solid rgb(76, 140, 90)",
+            "width: 100%; height: 240px; background-size: cover;",
+            "max-width: 700px; max-height: 400px;",
+            "float:left",
+            "left:-9999px",
+            "font-family: none; x-displayed: none",
+        ] {
+            assert!(!may_act_on(style.as_bytes()), "{style}");
+        }
+    }
 
     proptest! {
         /// What the narrow screen lets by, the tokenizer never reads as hidden from everyone;
