@@ -43,6 +43,10 @@ pub(super) const MARKER: &str = "\u{1}";
 /// ([`Slots::all_taken`]).
 pub(super) const CODE_MARKER: &str = "\u{2}";
 
+/// The single bytes of [`MARKER`] and [`CODE_MARKER`].
+const MARKER_BYTE: u8 = MARKER.as_bytes()[0];
+const CODE_MARKER_BYTE: u8 = CODE_MARKER.as_bytes()[0];
+
 /// What stands in a lifted tag for its attributes, or in a tag for its name. Lifted lists
 /// are taken in the order their markers were written: the tokenizer reads the input in order,
 /// and the gate takes the next list at each marker it sees ([`Slots`]).
@@ -138,12 +142,7 @@ impl<'h> Lifted<'h> {
     /// Lists for `html`; `None` when it holds the marker's character or [`CODE_MARKER`] (or
     /// is too long for a tendril).
     pub(super) fn new(html: &'h str) -> Option<Lifted<'h>> {
-        (memchr::memchr2(
-            MARKER.as_bytes()[0],
-            CODE_MARKER.as_bytes()[0],
-            html.as_bytes(),
-        )
-        .is_none()
+        (memchr::memchr2(MARKER_BYTE, CODE_MARKER_BYTE, html.as_bytes()).is_none()
             && u32::try_from(html.len()).is_ok())
         .then(|| Lifted {
             html,
@@ -407,13 +406,9 @@ impl Slots {
         self.lists.len() == 0 && self.code_only == 0
     }
 
-    /// The tag's name without the marker's character that ends `marked`, decoded when it is a
-    /// code (see [`name_codes`]).
+    /// The tag's name without the marker's character that ends `marked` (a name that is no
+    /// code: see [`restore`]).
     fn name(&mut self, marked: &LocalName) -> LocalName {
-        let unmarked = &marked.as_bytes()[..marked.len() - 1];
-        if let Some(name) = name_codes::name(unmarked) {
-            return name;
-        }
         if let Some((_, name)) = self.names.iter().flatten().find(|(m, _)| m == marked) {
             return name.clone();
         }
@@ -429,29 +424,33 @@ impl Slots {
 /// left.
 #[inline]
 pub(super) fn restore(tag: &mut Tag, slots: &RefCell<Slots>) {
-    let last = tag.name.as_bytes().last().copied();
-    if last == Some(MARKER.as_bytes()[0])
-        || last == Some(CODE_MARKER.as_bytes()[0])
-        || matches!(&tag.attrs[..], [only] if &*only.name.local == MARKER)
-    {
-        restore_marked(tag, last, &mut slots.borrow_mut());
+    // The marker's character or `CODE_MARKER` ends the name, and what comes before it may be
+    // a code (decoded here, while the name's bytes are at hand).
+    let (last, decoded) = match tag.name.as_bytes() {
+        [code @ .., last @ (MARKER_BYTE | CODE_MARKER_BYTE)] => (*last, name_codes::name(code)),
+        _ => (0, None),
+    };
+    if last != 0 || matches!(&tag.attrs[..], [only] if &*only.name.local == MARKER) {
+        restore_marked(tag, last, decoded, &mut slots.borrow_mut());
     }
 }
 
+/// [`restore`] of a tag with a marker: `last` is the name's last byte when it is a marker's
+/// (0 otherwise), `decoded` the name its code stands for.
 #[inline(never)]
-fn restore_marked(tag: &mut Tag, last: Option<u8>, slots: &mut Slots) {
+fn restore_marked(tag: &mut Tag, last: u8, decoded: Option<LocalName>, slots: &mut Slots) {
     // Nothing counted or no list left: nothing was lifted (an input holding either
     // character has no lists), and the tag is the input's own.
-    if last == Some(CODE_MARKER.as_bytes()[0]) {
+    if last == CODE_MARKER_BYTE {
         if slots.code_only > 0 {
             slots.code_only -= 1;
-            tag.name = slots.name(&tag.name);
+            tag.name = decoded.unwrap_or_else(|| slots.name(&tag.name));
         }
         return;
     }
     if let Some(list) = slots.lists.next() {
-        if last == Some(MARKER.as_bytes()[0]) {
-            tag.name = slots.name(&tag.name);
+        if last == MARKER_BYTE {
+            tag.name = decoded.unwrap_or_else(|| slots.name(&tag.name));
         }
         tag.attrs = list;
     }

@@ -69,59 +69,83 @@ pub(super) const CODES: &[(&[u8], &str)] = &[
 
 /// The code of the tag name `name` (as written, any ASCII case), if it has one.
 ///
-/// Its length and first and third letters leave at most one name to compare (as
-/// [`special`](super::special_tags::special) does): most tags are `<p>`, `<a>`, `<li>`,
-/// which have none, and are told at the first test.
+/// Its length and first and third letters give the one name of [`CODES`] it may be (a table
+/// built at compile time, which fails to build should two names meet), compared in two
+/// overlapping words. Most tags are `<p>`, `<a>`, `<li>`, which have none, and are told at
+/// the first test.
 #[inline]
 pub(super) fn code(name: &[u8]) -> Option<&'static [u8]> {
-    let (first, third) = match *name {
-        [f, _, t, ..] => (f.to_ascii_lowercase(), t.to_ascii_lowercase()),
-        _ => return None,
+    let [first, _, third, ..] = *name else {
+        return None;
     };
-    let (candidate, code): (&[u8], &'static [u8]) = match (name.len(), first, third) {
-        (3, b'd', b'v') => (b"div", b"d"),
-        (3, b'i', b'g') => (b"img", b"m"),
-        (4, b'a', b'b') => (b"abbr", b"zj"),
-        (4, b'c', b'd') => (b"code", b"zc"),
-        (4, b'c', b't') => (b"cite", b"c"),
-        (4, b'f', b'n') => (b"font", b"zu"),
-        (4, b'f', b'r') => (b"form", b"zg"),
-        (4, b'l', b'n') => (b"link", b"k"),
-        (4, b'm', b'i') => (b"main", b"zh"),
-        (4, b'm', b'r') => (b"mark", b"zt"),
-        (4, b'm', b't') => (b"meta", b"e"),
-        (4, b's', b'a') => (b"span", b"n"),
-        (4, b't', b'm') => (b"time", b"ze"),
-        (5, b'a', b'i') => (b"aside", b"z"),
-        (5, b'i', b'p') => (b"input", b"j"),
-        (5, b'l', b'b') => (b"label", b"l"),
-        (5, b's', b'a') => (b"small", b"za"),
-        (5, b't', b'b') => (b"table", b"zf"),
-        (5, b't', b'e') => (b"thead", b"zq"),
-        (5, b't', b'o') => (b"tbody", b"zi"),
-        (6, b'b', b't') => (b"button", b"w"),
-        (6, b'c', b'n') => (b"center", b"zp"),
-        (6, b'f', b'g') => (b"figure", b"f"),
-        (6, b'f', b'o') => (b"footer", b"zd"),
-        (6, b'h', b'a') => (b"header", b"h"),
-        (6, b'l', b'g') => (b"legend", b"zs"),
-        (6, b'o', b't') => (b"option", b"o"),
-        (6, b's', b'l') => (b"select", b"zk"),
-        (6, b's', b'r') => (b"strong", b"t"),
-        (6, b's', b'u') => (b"source", b"x"),
-        (7, b'a', b'd') => (b"address", b"zo"),
-        (7, b'a', b't') => (b"article", b"r"),
-        (7, b'c', b'p') => (b"caption", b"zl"),
-        (7, b'd', b't') => (b"details", b"zm"),
-        (7, b'p', b'c') => (b"picture", b"y"),
-        (7, b's', b'c') => (b"section", b"v"),
-        (7, b's', b'm') => (b"summary", b"zn"),
-        (8, b'f', b'e') => (b"fieldset", b"zr"),
-        (10, b'b', b'o') => (b"blockquote", b"zb"),
-        (10, b'f', b'g') => (b"figcaption", b"g"),
-        _ => return None,
-    };
-    name.eq_ignore_ascii_case(candidate).then_some(code)
+    if name.len() > LONGEST {
+        return None;
+    }
+    let entry = BY_SLOT[hash(name.len(), first | 0x20, third | 0x20)];
+    let &(code, candidate) = CODES.get(usize::from(entry).checked_sub(1)?)?;
+    (candidate.len() == name.len() && same_letters(name, candidate.as_bytes())).then_some(code)
+}
+
+/// The longest name with a code (`blockquote`, `figcaption`).
+const LONGEST: usize = 10;
+
+/// The slot of [`BY_SLOT`] for a name `len` bytes long whose first and third bytes, with
+/// bit 0x20 set, are `first` and `third`.
+const fn hash(len: usize, first: u8, third: u8) -> usize {
+    (len + first as usize * 4 + third as usize * 36) & 127
+}
+
+/// By slot: one more than the index in [`CODES`] of the name there, 0 for none.
+const BY_SLOT: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut i = 0;
+    while i < CODES.len() {
+        let name = CODES[i].1.as_bytes();
+        assert!(name.len() >= 3 && name.len() <= LONGEST);
+        let at = hash(name.len(), name[0], name[2]);
+        assert!(table[at] == 0, "two names of CODES share a slot");
+        table[at] = i as u8 + 1;
+        i += 1;
+    }
+    table
+};
+
+/// Whether `name` is `lower` (lower-case ASCII letters, as long as `name`, 3 to 10 bytes) in
+/// any ASCII case: bit 0x20 set on each byte of `name`, as two overlapping words. A byte
+/// with that bit set equals a lower-case letter only when it is that letter in either case.
+#[inline]
+fn same_letters(name: &[u8], lower: &[u8]) -> bool {
+    fn word<const N: usize>(s: &[u8], at: usize) -> [u8; N] {
+        let mut w = [0u8; N];
+        w.copy_from_slice(&s[at..at + N]);
+        w
+    }
+    let n = name.len();
+    if n >= 8 {
+        let (a, b) = (
+            u64::from_le_bytes(word(name, 0)),
+            u64::from_le_bytes(word(name, n - 8)),
+        );
+        let mask = u64::from_le_bytes([0x20; 8]);
+        a | mask == u64::from_le_bytes(word(lower, 0))
+            && b | mask == u64::from_le_bytes(word(lower, n - 8))
+    } else if n >= 4 {
+        let (a, b) = (
+            u32::from_le_bytes(word(name, 0)),
+            u32::from_le_bytes(word(name, n - 4)),
+        );
+        let mask = u32::from_le_bytes([0x20; 4]);
+        a | mask == u32::from_le_bytes(word(lower, 0))
+            && b | mask == u32::from_le_bytes(word(lower, n - 4))
+    } else {
+        let (a, b) = (
+            u16::from_le_bytes(word(name, 0)),
+            u16::from_le_bytes(word(name, n - 2)),
+        );
+        let mask = u16::from_le_bytes([0x20; 2]);
+        a | mask == u16::from_le_bytes(word(lower, 0))
+            && b | mask == u16::from_le_bytes(word(lower, n - 2))
+    }
 }
 
 /// The name coded `code` (as the tokenizer read it: lowercase), if it is a code.
@@ -267,7 +291,56 @@ mod tests {
         }
     }
 
+    /// [`code`] as a search of the table.
+    fn searched(name: &[u8]) -> Option<&'static [u8]> {
+        CODES
+            .iter()
+            .find(|(_, n)| n.as_bytes().eq_ignore_ascii_case(name))
+            .map(|&(c, _)| c)
+    }
+
+    /// Bytes a tag name may hold, near letters in the ASCII table, or a name of the table.
+    fn name_bytes() -> impl Strategy<Value = Vec<u8>> {
+        let byte = prop_oneof![
+            4 => prop::sample::select(&b"abcdefghijklmnopqrstuvwxyzACDEFGIMNOST"[..]),
+            1 => prop::sample::select(&b"@`[{-_0\x01\x7f\xc3\xa9"[..]),
+            1 => any::<u8>(),
+        ];
+        prop_oneof![
+            prop::collection::vec(byte, 0..13),
+            (prop::sample::select(CODES), any::<u16>(), any::<u8>()).prop_map(
+                |((_, n), caps, b)| {
+                    // A name of the table, its case flipped here and there, one byte changed.
+                    let mut v: Vec<u8> = n
+                        .bytes()
+                        .enumerate()
+                        .map(|(i, c)| {
+                            if caps >> (i % 16) & 1 == 1 {
+                                c.to_ascii_uppercase()
+                            } else {
+                                c
+                            }
+                        })
+                        .collect();
+                    if b % 3 == 0 {
+                        let at = usize::from(b) % v.len();
+                        v[at] ^= 1 << (b % 8);
+                    }
+                    v
+                }
+            ),
+        ]
+    }
+
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The table and the two-word comparison answer as a search of [`CODES`].
+        #[test]
+        fn code_is_the_search(name in name_bytes()) {
+            prop_assert_eq!(code(&name), searched(&name), "{:?}", String::from_utf8_lossy(&name));
+        }
+
         /// Any name: a code decodes to it, and a name that reads as a code has none.
         #[test]
         fn code_and_name_agree(n in "[a-zA-Z][a-zA-Z0-9-]{0,11}") {
