@@ -86,6 +86,7 @@ pub(crate) fn filter_attributes(
         .map(|mut l| lift::Lists {
             lists: std::mem::take(&mut l.slots),
             code_only: l.code_only,
+            runs: std::mem::take(&mut l.runs),
         })
         .unwrap_or_default();
     if cuts.is_empty() {
@@ -165,6 +166,7 @@ fn cuts<'h>(
             }
         }
         let before = cuts.len();
+        let mut end_tag_at = None;
         pos = match bytes.get(lt + 1) {
             // Inside foreign content, whether a CDATA section or a raw-text element is one
             // depends on the tree builder (HTML integration points such as `foreignObject`
@@ -194,6 +196,7 @@ fn cuts<'h>(
                     if let Some(root) = t.foreign {
                         open[root] = open[root].saturating_sub(1);
                     }
+                    end_tag_at = Some(lt);
                     t.end
                 }
                 Some(b'>') => lt + 3,
@@ -230,6 +233,8 @@ fn cuts<'h>(
         };
         if lt < no_cut_until || open != [0, 0] {
             take_back(&mut cuts, before, lift.as_deref_mut());
+        } else if let (Some(lt), Some(lift)) = (end_tag_at, lift.as_deref_mut()) {
+            join_end_run(bytes, &mut cuts, before, lt, lift);
         }
     }
     if filter.is_some() {
@@ -243,14 +248,74 @@ fn cuts<'h>(
 fn take_back(cuts: &mut Vec<Cut>, before: usize, lift: Option<&mut Lifted<'_>>) {
     if let Some(lift) = lift {
         for marker in cuts[before..].iter().filter_map(|c| c.marker) {
-            if marker.has_list() {
-                lift.slots.pop();
-            } else {
-                lift.code_only -= 1;
+            match marker {
+                Marker::CodeOnly(_) => lift.code_only -= 1,
+                // Only ever made by `join_end_run` from a tag not taken back.
+                Marker::EndRun => {
+                    lift.runs.pop();
+                }
+                _ => {
+                    lift.slots.pop();
+                }
             }
         }
     }
     cuts.truncate(before);
+}
+
+/// Joins the end tag at `lt`, written as its code alone (`</n\u{2}>`: the one cut it made,
+/// from `before` on), to the end tag or run of end tags written so right before it, whose
+/// `>` is the byte before `lt`: the run is written as one end tag, [`lift::RUN_NAME`], and
+/// its names listed ([`Lifted::runs`]). Nothing comes between the tags of a run, so the tree
+/// builder gets the same tokens, in the same order, from the gate.
+fn join_end_run(
+    bytes: &[u8],
+    cuts: &mut Vec<Cut>,
+    before: usize,
+    lt: usize,
+    lift: &mut Lifted<'_>,
+) {
+    let [.., previous, this] = &cuts[..] else {
+        return;
+    };
+    let Some(Marker::CodeOnly(code)) = this.marker else {
+        return;
+    };
+    if cuts.len() != before + 1
+        || bytes.get(this.end) != Some(&b'>')
+        || previous.end + 1 != lt
+        || bytes.get(previous.end) != Some(&b'>')
+    {
+        return;
+    }
+    let Some(name) = super::name_codes::name(code) else {
+        return;
+    };
+    let end = this.end;
+    match previous.marker {
+        // An end tag's code (a start tag's follows `<`, not `</`).
+        Some(Marker::CodeOnly(first)) if bytes[..previous.start].ends_with(b"</") => {
+            let Some(first) = super::name_codes::name(first) else {
+                return;
+            };
+            cuts.pop();
+            let previous = cuts.last_mut().expect("two cuts");
+            previous.end = end;
+            previous.marker = Some(Marker::EndRun);
+            lift.code_only -= 2;
+            lift.runs.push(vec![first, name]);
+        }
+        Some(Marker::EndRun) => {
+            cuts.pop();
+            cuts.last_mut().expect("two cuts").end = end;
+            lift.code_only -= 1;
+            lift.runs
+                .last_mut()
+                .expect("a run per EndRun cut")
+                .push(name);
+        }
+        _ => {}
+    }
 }
 
 /// Whether the start tag whose name is at `at` names an element that is an HTML integration

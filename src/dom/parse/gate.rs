@@ -334,6 +334,31 @@ impl<'i, S: HasDepth> Gate<'i, S> {
     }
 }
 
+impl<S: HasDepth> Gate<'_, S> {
+    /// The end tags of a run the scan wrote as one (see [`lift::RUN_NAME`]), each as the
+    /// tokenizer would have handed it on: none of them has a code that opens or closes raw
+    /// text, so the tree builder answers each with `Continue`.
+    #[inline(never)]
+    fn process_end_run(&self, names: Vec<LocalName>, line_number: u64) -> TokenSinkResult<Handle> {
+        for name in names {
+            let tag = Tag {
+                kind: TagKind::EndTag,
+                name,
+                self_closing: false,
+                attrs: Vec::new(),
+                had_duplicate_attributes: false,
+            };
+            if self.pass(&tag, line_number) {
+                let result = self
+                    .builder
+                    .process_token(Token::TagToken(tag), line_number);
+                debug_assert!(matches!(result, TokenSinkResult::Continue));
+            }
+        }
+        TokenSinkResult::Continue
+    }
+}
+
 impl<S: HasDepth> TokenSink for Gate<'_, S> {
     type Handle = Handle;
 
@@ -341,7 +366,9 @@ impl<S: HasDepth> TokenSink for Gate<'_, S> {
         // Text, comments and the rest go straight through; so do most tags, after a few
         // comparisons (the rare cases are out of line).
         if let Token::TagToken(tag) = &mut token {
-            lift::restore(tag, &self.lifted);
+            if let Some(names) = lift::restore(tag, &self.lifted) {
+                return self.process_end_run(names, line_number);
+            }
             if !self.pass(tag, line_number) {
                 if tag.kind == TagKind::StartTag && is_raw_text_start(&tag.name) {
                     let in_foreign = self

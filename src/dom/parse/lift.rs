@@ -31,7 +31,7 @@ use super::name_atoms::{name_key_at, NameAtoms};
 use super::name_codes;
 use super::simple::{digit_run, lowercase_atom};
 use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::Tag;
+use html5ever::tokenizer::{Tag, TagKind};
 use html5ever::{ns, Attribute, LocalName, QualName};
 use std::cell::RefCell;
 
@@ -43,9 +43,15 @@ pub(super) const MARKER: &str = "\u{1}";
 /// ([`Slots::all_taken`]).
 pub(super) const CODE_MARKER: &str = "\u{2}";
 
-/// The single bytes of [`MARKER`] and [`CODE_MARKER`].
+/// The name of the one end tag that stands for a run of end tags written as codes, one
+/// right after the other (`</span></p></div>` as `</r\u{3}>`): the gate hands the tree
+/// builder the run's end tags in turn ([`Lists::runs`]).
+pub(super) const RUN_NAME: &str = "r\u{3}";
+
+/// The single bytes of [`MARKER`] and [`CODE_MARKER`], and the last of [`RUN_NAME`].
 const MARKER_BYTE: u8 = MARKER.as_bytes()[0];
 const CODE_MARKER_BYTE: u8 = CODE_MARKER.as_bytes()[0];
+const RUN_BYTE: u8 = RUN_NAME.as_bytes()[1];
 
 /// What stands in a lifted tag for its attributes, or in a tag for its name. Lifted lists
 /// are taken in the order their markers were written: the tokenizer reads the input in order,
@@ -65,6 +71,9 @@ pub(super) enum Marker {
     /// The name's code and [`CODE_MARKER`] stand for the name alone, in a tag with no lifted
     /// list: `</n\u{2}>`, `<d\u{2}>`.
     CodeOnly(&'static [u8]),
+    /// [`RUN_NAME`] stands for the names of a run of end tags, from the first's name to the
+    /// last's (the `>` of the others within).
+    EndRun,
 }
 
 impl Marker {
@@ -82,7 +91,7 @@ impl Marker {
 
     /// Whether the marker stands for a lifted list.
     pub(super) fn has_list(self) -> bool {
-        !matches!(self, Marker::CodeOnly(_))
+        !matches!(self, Marker::CodeOnly(_) | Marker::EndRun)
     }
 
     /// Whether the marker replaces the tag's name too (the cut starts at the name).
@@ -101,6 +110,7 @@ pub(super) fn write_marker(out: &mut String, marker: Marker) {
             out.push(' ');
             out.push_str(MARKER);
         }
+        Marker::EndRun => out.push_str(RUN_NAME),
         Marker::Coded(code) | Marker::CodeOnly(code) => {
             // Codes are ASCII letters.
             out.extend(code.iter().map(|&b| char::from(b)));
@@ -120,6 +130,8 @@ pub(crate) struct Lifted<'h> {
     pub(super) slots: Vec<Vec<Attribute>>,
     /// Tags written with [`Marker::CodeOnly`].
     pub(super) code_only: usize,
+    /// The names of each run of end tags written as [`RUN_NAME`], in order.
+    pub(super) runs: Vec<Vec<LocalName>>,
     /// `html` as a shared tendril, made at the first value written as it is: such values are
     /// slices of it (as the tokenizer's are of its input), not copies.
     source: Option<StrTendril>,
@@ -139,15 +151,16 @@ impl Drop for Lifted<'_> {
 }
 
 impl<'h> Lifted<'h> {
-    /// Lists for `html`; `None` when it holds the marker's character or [`CODE_MARKER`] (or
-    /// is too long for a tendril).
+    /// Lists for `html`; `None` when it holds the marker's character, [`CODE_MARKER`] or
+    /// U+0003 (the end of [`RUN_NAME`]), or is too long for a tendril.
     pub(super) fn new(html: &'h str) -> Option<Lifted<'h>> {
-        (memchr::memchr2(MARKER_BYTE, CODE_MARKER_BYTE, html.as_bytes()).is_none()
+        (memchr::memchr3(MARKER_BYTE, CODE_MARKER_BYTE, RUN_BYTE, html.as_bytes()).is_none()
             && u32::try_from(html.len()).is_ok())
         .then(|| Lifted {
             html,
             slots: Vec::with_capacity(html.len() / 256),
             code_only: 0,
+            runs: Vec::new(),
             source: None,
             tag: Vec::new(),
             atoms: Some(NameAtoms::take()),
@@ -370,6 +383,8 @@ pub(crate) struct Slots {
     lists: std::vec::IntoIter<Vec<Attribute>>,
     /// Names written with [`CODE_MARKER`] not yet read (see [`Lifted::code_only`]).
     code_only: usize,
+    /// The runs of end tags, in order (see [`RUN_NAME`]).
+    runs: std::vec::IntoIter<Vec<LocalName>>,
     /// The names last restored from names with the marker: `(img\u{1}, img)`. A handful of
     /// names make most tags; a name read from the table is looked up once.
     names: [Option<(LocalName, LocalName)>; NAMES],
@@ -385,6 +400,8 @@ const NAMES: usize = 8;
 pub(crate) struct Lists {
     pub(crate) lists: Vec<Vec<Attribute>>,
     pub(crate) code_only: usize,
+    /// The names of each run of end tags written as [`RUN_NAME`], in order.
+    pub(crate) runs: Vec<Vec<LocalName>>,
 }
 
 impl Slots {
@@ -392,6 +409,7 @@ impl Slots {
         Slots {
             lists: lifted.lists.into_iter(),
             code_only: lifted.code_only,
+            runs: lifted.runs.into_iter(),
             names: Default::default(),
             next_name: 0,
         }
@@ -403,7 +421,7 @@ impl Slots {
     /// without lifting). Every marker has its list (the scan writes them in pairs, and takes
     /// both back together), so no marker comes after the last list.
     pub(crate) fn all_taken(&self) -> bool {
-        self.lists.len() == 0 && self.code_only == 0
+        self.lists.len() == 0 && self.code_only == 0 && self.runs.len() == 0
     }
 
     /// The tag's name without the marker's character that ends `marked` (a name that is no
@@ -421,39 +439,56 @@ impl Slots {
 
 /// Gives `tag` (start or end) its name back when the scan wrote it with a marker, and puts
 /// the next lifted list in place of the marker of a start tag, if it has one and a list is
-/// left.
+/// left. An end tag named [`RUN_NAME`] stands for a run of end tags: their names are
+/// returned, for the gate to hand them on in turn.
 #[inline]
-pub(super) fn restore(tag: &mut Tag, slots: &RefCell<Slots>) {
+pub(super) fn restore(tag: &mut Tag, slots: &RefCell<Slots>) -> Option<Vec<LocalName>> {
     // The marker's character or `CODE_MARKER` ends the name, and what comes before it may be
     // a code (decoded here, while the name's bytes are at hand).
     let (last, decoded) = match tag.name.as_bytes() {
         [code @ .., last @ (MARKER_BYTE | CODE_MARKER_BYTE)] => (*last, name_codes::name(code)),
+        [_, RUN_BYTE] => (RUN_BYTE, None),
         _ => (0, None),
     };
     if last != 0 || matches!(&tag.attrs[..], [only] if &*only.name.local == MARKER) {
-        restore_marked(tag, last, decoded, &mut slots.borrow_mut());
+        return restore_marked(tag, last, decoded, &mut slots.borrow_mut());
     }
+    None
 }
 
 /// [`restore`] of a tag with a marker: `last` is the name's last byte when it is a marker's
 /// (0 otherwise), `decoded` the name its code stands for.
 #[inline(never)]
-fn restore_marked(tag: &mut Tag, last: u8, decoded: Option<LocalName>, slots: &mut Slots) {
+fn restore_marked(
+    tag: &mut Tag,
+    last: u8,
+    decoded: Option<LocalName>,
+    slots: &mut Slots,
+) -> Option<Vec<LocalName>> {
     // Nothing counted or no list left: nothing was lifted (an input holding either
     // character has no lists), and the tag is the input's own.
-    if last == CODE_MARKER_BYTE {
-        if slots.code_only > 0 {
-            slots.code_only -= 1;
-            tag.name = decoded.unwrap_or_else(|| slots.name(&tag.name));
+    match last {
+        CODE_MARKER_BYTE => {
+            if slots.code_only > 0 {
+                slots.code_only -= 1;
+                tag.name = decoded.unwrap_or_else(|| slots.name(&tag.name));
+            }
         }
-        return;
-    }
-    if let Some(list) = slots.lists.next() {
-        if last == MARKER_BYTE {
-            tag.name = decoded.unwrap_or_else(|| slots.name(&tag.name));
+        RUN_BYTE => {
+            if tag.kind == TagKind::EndTag && *tag.name == *RUN_NAME {
+                return slots.runs.next();
+            }
         }
-        tag.attrs = list;
+        _ => {
+            if let Some(list) = slots.lists.next() {
+                if last == MARKER_BYTE {
+                    tag.name = decoded.unwrap_or_else(|| slots.name(&tag.name));
+                }
+                tag.attrs = list;
+            }
+        }
     }
+    None
 }
 
 #[cfg(test)]

@@ -263,6 +263,12 @@ const AROUND: &[&str] = &[
     "</d>",
     "</za>",
     "<m>",
+    // Runs of end tags (one tag to the tokenizer, see `lift::RUN_NAME`), in orders that
+    // close different elements when read in another order.
+    "</span></div>",
+    "</div></span>",
+    "</section></SPAN></div>",
+    "<span><div>",
 ];
 
 fn attribute_text() -> impl Strategy<Value = String> {
@@ -486,6 +492,7 @@ fn slots_are_taken_one_per_marker() {
     let slots = RefCell::new(Slots::new(Lists {
         lists: vec![vec![attr("src", "a.jpg")], vec![attr("class", "x")]],
         code_only: 0,
+        runs: Vec::new(),
     }));
     let mut first = tag("img\u{1}", Vec::new());
     restore(&mut first, &slots);
@@ -530,6 +537,7 @@ fn codes_are_read_back_and_counted() {
     let slots = RefCell::new(Slots::new(Lists {
         lists: vec![vec![class]],
         code_only: 2,
+        runs: Vec::new(),
     }));
     let mut start = tag(TagKind::StartTag, "n\u{1}");
     restore(&mut start, &slots);
@@ -546,4 +554,48 @@ fn codes_are_read_back_and_counted() {
     restore(&mut own, &slots);
     assert_eq!(&*own.name, "d\u{2}");
     assert!(slots.borrow().all_taken());
+}
+
+/// A run of end tags written as codes, one right after the other, is one end tag to the
+/// tokenizer (`</r\u{3}>`) and its names, in order, to the gate; text, white space, an
+/// attribute, a tag without a code or the end of the input between them ends the run.
+#[test]
+fn end_runs_are_one_tag() {
+    use crate::dom::parse::attr_cap::filter_attributes;
+    let cleaner = Cleaner::default();
+    let cases: [(&str, &str, &[&[&str]]); 6] = [
+        (
+            "<div><section><span>x</span></section></div>",
+            "<d\u{2}><v\u{2}><n\u{2}>x</r\u{3}>",
+            &[&["span", "section", "div"]],
+        ),
+        (
+            "<span><div>x</span></div>y</SPAN></p></div></Div>",
+            "<n\u{2}><d\u{2}>x</r\u{3}>y</n\u{2}></p></r\u{3}>",
+            &[&["span", "div"], &["div", "div"]],
+        ),
+        ("</span> </div>", "</n\u{2}> </d\u{2}>", &[]),
+        (
+            "</span class=a></div></div >",
+            "</n\u{2} class=a></d\u{2}></d\u{2} >",
+            &[],
+        ),
+        ("</span></div", "</n\u{2}></div", &[]),
+        ("<svg></span></div></svg>", "<svg></span></div></svg>", &[]),
+    ];
+    for (html, written, runs) in cases {
+        let (input, _, lifted) = filter_attributes(html, cleaner.inner.attributes.as_ref(), true);
+        let names: Vec<Vec<&str>> = lifted
+            .runs
+            .iter()
+            .map(|r| r.iter().map(|n| &**n).collect())
+            .collect();
+        assert_eq!(
+            (&*input, names),
+            (written, runs.iter().map(|r| r.to_vec()).collect()),
+            "{html}"
+        );
+        assert!(!disagrees(html, InputKind::Fragment), "{html}");
+        same_tree(html).unwrap();
+    }
 }
