@@ -111,41 +111,29 @@ const BY_SLOT: [u8; 128] = {
 };
 
 /// Whether `name` is `lower` (lower-case ASCII letters, as long as `name`, 3 to 10 bytes) in
-/// any ASCII case: bit 0x20 set on each byte of `name`, as two overlapping words. A byte
-/// with that bit set equals a lower-case letter only when it is that letter in either case.
+/// any ASCII case: bit 0x20 set on each byte of `name`, compared as two overlapping words. A
+/// byte with that bit set equals a lower-case letter only when it is that letter in either
+/// case.
 #[inline]
 fn same_letters(name: &[u8], lower: &[u8]) -> bool {
+    match name.len() {
+        8.. => same_words::<8>(name, lower),
+        4.. => same_words::<4>(name, lower),
+        _ => same_words::<2>(name, lower),
+    }
+}
+
+/// [`same_letters`] for names `N` to `2 × N` bytes long: the first and the last `N` bytes.
+#[inline(always)]
+fn same_words<const N: usize>(name: &[u8], lower: &[u8]) -> bool {
     fn word<const N: usize>(s: &[u8], at: usize) -> [u8; N] {
         let mut w = [0u8; N];
         w.copy_from_slice(&s[at..at + N]);
         w
     }
-    let n = name.len();
-    if n >= 8 {
-        let (a, b) = (
-            u64::from_le_bytes(word(name, 0)),
-            u64::from_le_bytes(word(name, n - 8)),
-        );
-        let mask = u64::from_le_bytes([0x20; 8]);
-        a | mask == u64::from_le_bytes(word(lower, 0))
-            && b | mask == u64::from_le_bytes(word(lower, n - 8))
-    } else if n >= 4 {
-        let (a, b) = (
-            u32::from_le_bytes(word(name, 0)),
-            u32::from_le_bytes(word(name, n - 4)),
-        );
-        let mask = u32::from_le_bytes([0x20; 4]);
-        a | mask == u32::from_le_bytes(word(lower, 0))
-            && b | mask == u32::from_le_bytes(word(lower, n - 4))
-    } else {
-        let (a, b) = (
-            u16::from_le_bytes(word(name, 0)),
-            u16::from_le_bytes(word(name, n - 2)),
-        );
-        let mask = u16::from_le_bytes([0x20; 2]);
-        a | mask == u16::from_le_bytes(word(lower, 0))
-            && b | mask == u16::from_le_bytes(word(lower, n - 2))
-    }
+    let last = name.len() - N;
+    word::<N>(name, 0).map(|b| b | 0x20) == word(lower, 0)
+        && word::<N>(name, last).map(|b| b | 0x20) == word(lower, last)
 }
 
 /// The name coded `code` (as the tokenizer read it: lowercase), if it is a code.
