@@ -16,7 +16,7 @@ pub(crate) fn serialize_children(root: &Handle, capacity: usize) -> String {
     serialize_nodes(&root.children.borrow(), capacity)
 }
 
-/// Serializes the children of `root` as [`serialize_children`] does, taking the tree apart
+/// Serializes the children of `root` as `serialize_children` (its test oracle) does, taking the tree apart
 /// on the way: an element's children are taken out of it when its start tag is written, and
 /// each node is dropped as soon as it is written (with its start tag for a leaf, with its end
 /// tag for an element). The tree is freed in the same pass, while its nodes are still in the

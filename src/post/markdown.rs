@@ -35,7 +35,7 @@
 //!    the wikilinks (`[[url|text]]`) to a URL it refuses, are made text ([`attr_lists`]).
 //! 3. **Verify**: the body is rendered by pulldown-cmark's HTML renderer under each reading,
 //!    raw HTML passed through, and the rendered HTML is checked by the policy
-//!    [`Verifier`](crate::rules::sanitize::verify::Verifier) (the renderer's own structure —
+//!    [`Verifier`] (the renderer's own structure —
 //!    paragraphs, lists, tables with their alignment, task-list checkboxes, footnotes — is
 //!    accepted with the values it writes: a cell's `style="text-align: …"`, a footnote's
 //!    class; the same attribute with another value is raw HTML's, refused; its URLs are

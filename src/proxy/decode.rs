@@ -355,7 +355,7 @@ fn looks_like_host_collected(s: &str) -> bool {
 ///
 /// Reads the bytes with `memchr` (every recogniser asks for a parameter or two, the generic
 /// fallback for six): the same answer as splitting on `&`, then on the first `=`
-/// ([`raw_param_split`], which a property test compares it with).
+/// (`raw_param_split`, which a property test compares it with).
 pub(crate) fn raw_param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
     let (q, n) = (query.as_bytes(), name.as_bytes());
     // A name with `=` or `&` is never a whole name before the first `=` of a pair.

@@ -7,7 +7,7 @@
 //!
 //! Even on an image URL the carried URL may be a page: favicon, screenshot, QR, badge and
 //! page-thumbnail services make an image *of* a page. So the fallback only unwraps when the
-//! payload is itself an image ([`payload::is_image`](super::payload::is_image)), and never
+//! payload is itself an image ([`payload::is_image`]), and never
 //! on a service whose path or host names one of those services.
 
 use crate::proxy::parsed::Parsed;
@@ -171,7 +171,7 @@ pub(crate) fn generic(url: &Parsed<'_>, segs: &[&str]) -> Option<String> {
 }
 
 /// The value of the first pair named each of [`GENERIC_PARAMS`] (in their order), as
-/// [`raw_param`] reads it (not decoded; `""` for a pair without `=`): one pass over the
+/// [`raw_param`](super::decode::raw_param) reads it (not decoded; `""` for a pair without `=`): one pass over the
 /// query's pairs instead of one per name (a property test compares the two).
 fn generic_values(query: &str) -> [Option<&str>; GENERIC_PARAMS.len()] {
     let mut values = [None; GENERIC_PARAMS.len()];

@@ -95,7 +95,7 @@ fn dot_segment_at(tail: &[u8], at: usize) -> bool {
 /// on every origin checked: the bytes are told sixteen at a time ([`FLAGS`], no stop inside
 /// a block), then the few `%`, `.` and the path's end are found by `memchr`.
 ///
-/// The same answer as reading byte by byte ([`serialized_after_host_scanned`], which a
+/// The same answer as reading byte by byte (`serialized_after_host_scanned`, which a
 /// property test compares it with): the two hex digits an escape's `%` is followed by are
 /// kept bytes, so every `%`, `/`, `?` and `#` of the text is one the byte reading stops at,
 /// and the path ends at the first `?` or `#`.

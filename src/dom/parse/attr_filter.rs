@@ -550,7 +550,7 @@ impl NameSet {
         Some(u128::from_le_bytes(bytes))
     }
 
-    /// [`key_lower`](NameSet::key_lower) of the name at `input[start..end]`: read as one
+    /// `key_lower` (the test oracle) of the name at `input[start..end]`: read as one
     /// number from the input, lowered in one go.
     fn key_lower_at(input: &[u8], start: usize, end: usize) -> Option<u128> {
         let len = end - start;

@@ -30,7 +30,8 @@
 //! it in the data state (a CDATA section is the one construct it reads differently in
 //! foreign content, and it stops the skip).
 
-use super::attr_cap::{markup_declaration, read_tag};
+use super::attr_cap::read_tag;
+use super::tag_bytes::markup_declaration;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::BufferQueue;
 

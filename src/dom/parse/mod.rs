@@ -42,6 +42,7 @@ pub(crate) mod raw_text;
 mod simple;
 pub(crate) mod sink;
 mod special_tags;
+mod tag_bytes;
 mod text_refs;
 
 pub(crate) use attr_filter::AttrFilter;

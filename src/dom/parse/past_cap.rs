@@ -20,8 +20,9 @@
 //! bounded. The scan past the cap is a few comparisons per attribute, and a look-up in a
 //! set of at most `MAX_NAMES` names plus those cleaning knows (linear).
 
-use super::attr_cap::{attribute, push_cut, skip_while, Cut, MAX_ATTRIBUTES, SLASH, SPACE};
+use super::attr_cap::{push_cut, Cut, MAX_ATTRIBUTES};
 use super::attr_filter::{AttrFilter, Kept};
+use super::tag_bytes::{attribute, skip_while, SLASH, SPACE};
 use crate::rules::lazy_images::candidates::{SIZES_ATTRIBUTES, SRCSET_ATTRIBUTES, SRC_ATTRIBUTES};
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};

@@ -221,7 +221,7 @@ fn other_atom(name: &str) -> LocalName {
     })
 }
 
-/// Defines [`known_atom`] and the list of the names it knows ([`KNOWN_NAMES`], for its test).
+/// Defines [`known_atom`] and the list of the names it knows (`KNOWN_NAMES`, for its test).
 macro_rules! known_atoms {
     ($($name:tt)*) => {
         /// The atom of `name` (lowercase), when it is one of the names fragments usually hold:

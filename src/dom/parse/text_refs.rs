@@ -88,7 +88,7 @@ pub(super) fn reference(text: &[u8]) -> Option<(usize, char)> {
 }
 
 /// Calls `found(start, end, character)` for each reference in the text `bytes[from..to]`
-/// that the input may hold as its character (see [`reference`]), in order: not one right
+/// that the input may hold as its character (see [`reference()`]), in order: not one right
 /// after a `<`, which the tokenizer read as text because a `&` followed it.
 pub(super) fn each(
     bytes: &[u8],

@@ -1,5 +1,5 @@
-//! The built-in lazy attribute names ([`SRC_ATTRIBUTES`], [`SRCSET_ATTRIBUTES`],
-//! [`SIZES_ATTRIBUTES`]) told apart by one look at the name: its length, then the few names
+//! The built-in lazy attribute names ([`SRC_ATTRIBUTES`](super::candidates::SRC_ATTRIBUTES), [`SRCSET_ATTRIBUTES`](super::candidates::SRCSET_ATTRIBUTES),
+//! [`SIZES_ATTRIBUTES`](super::candidates::SIZES_ATTRIBUTES)) told apart by one look at the name: its length, then the few names
 //! of that length. An element's attributes are read once, each given its rank, instead of
 //! one look-up over all of them per name.
 

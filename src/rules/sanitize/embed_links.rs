@@ -8,7 +8,7 @@
 //! other frame is removed: on real pages those are ads, trackers, consent and social widgets, sign-in
 //! and newsletter forms.
 //!
-//! The recognisers are the table [`PROVIDERS`]: a provider, the hosts it serves embeds
+//! The recognisers are the table [`PROVIDERS`](providers::PROVIDERS): a provider, the hosts it serves embeds
 //! from, and a function from the embed URL to the canonical link and thumbnail. A frame that
 //! only wraps a provider URL in a parameter (`/embed?url=https%3A%2F%2Fyoutube.com…`) is
 //! recognised by that URL; one that names the provider and the video id
