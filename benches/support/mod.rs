@@ -65,20 +65,22 @@ pub fn total_len(pages: &[(String, String)]) -> usize {
 
 /// An article body that exercises every rule (lazy images, wrappers, proxies, junk, event
 /// handlers, unsafe markup), repeated inside one `<div>` until it is at least `size` bytes.
-/// All repeats are siblings: the depth of the tree does not grow with the size.
+/// All repeats are siblings: the depth of the tree does not grow with the size. Each copy has
+/// URLs of its own (copy `k` says `example{k}` where the article says `example`, in its host
+/// names and paths), as the images and links of a long page are all different: with the same
+/// URLs in every copy, the cleaner's per-page memory of URLs already judged
+/// (`src/proxy/memo.rs`) would answer every copy after the first, and big pages would look
+/// cheaper per byte than they are.
 pub fn repeated_article(size: usize) -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
     let unit = std::fs::read_to_string(dir.join("news-misc.html"))
         .unwrap_or_else(|e| panic!("examples/articles/news-misc.html: {e}"));
-    repeat_to(&unit, size)
-}
-
-/// `unit` repeated inside one `<div>` until the whole is at least `size` bytes.
-pub fn repeat_to(unit: &str, size: usize) -> String {
-    let mut out = String::with_capacity(size + unit.len() + 16);
+    let mut out = String::with_capacity(size + 2 * unit.len() + 16);
     out.push_str("<div>");
+    let mut copy = 0;
     while out.len() < size {
-        out.push_str(unit);
+        out.push_str(&unit.replace("example", &format!("example{copy}")));
+        copy += 1;
     }
     out.push_str("</div>");
     out
