@@ -208,7 +208,8 @@ impl Rule for LazyImages {
     fn interest(&self) -> Interest {
         // Any attribute of the images, their sources and fallbacks may hold an image URL or
         // say that the image is lazy; any attribute of a block standing in for an image but
-        // its class and id (`candidates::NOT_SOURCES`).
+        // its class, id and style (`candidates::NOT_SOURCES`: a block's background is read
+        // from its lazy attributes, `stand_in::BACKGROUND_ATTRIBUTES`, never its style).
         const IMAGES: &str = "img source video noscript figure picture";
         // A link's lightbox picture and size; an empty link's lazy image
         // (`stand_in::fix_link`): its lazy class, its lazy and background attributes.
@@ -229,7 +230,7 @@ impl Rule for LazyImages {
             .ending("picture")
             .reads(IMAGES, "*")
             .reads("amp-img amp-anim", "*")
-            .reads_all_but("div span", "class id")
+            .reads_all_but("div span", "class id style")
             .reads("a", &link)
             // A link's class only when it says lazy (`image::is_lazy_class`): a class is read
             // on every link, and most are long and say nothing of the kind.
