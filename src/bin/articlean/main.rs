@@ -29,6 +29,12 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
+/// mimalloc rather than the system's allocator: every page is a tree of small nodes built and
+/// freed, which mimalloc does faster than glibc's malloc (folders cleaned 6–14 % faster, for
+/// about twice the peak memory; README, Speed).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit code: `--check` found files that would change.
 const EXIT_CHANGES: u8 = 1;
 /// Exit code: some files failed; the others were processed.
