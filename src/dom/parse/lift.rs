@@ -237,6 +237,22 @@ impl<'h> Lifted<'h> {
     }
 }
 
+/// The attribute the tokenizer makes of the name and the value at these byte ranges of
+/// `input` (the value as written: between its quotes, or unquoted); a value written as it
+/// is becomes a slice of `input`. `None` where [`Lifted::attribute`] leaves it to the
+/// tokenizer.
+pub(super) fn attribute_in(
+    input: &StrTendril,
+    name: (usize, usize),
+    value: (usize, usize),
+) -> Option<Attribute> {
+    let value = match decode(&input[value.0..value.1])? {
+        Decoded::AsWritten => input.subtendril(value.0 as u32, (value.1 - value.0) as u32),
+        Decoded::Owned(value) => value,
+    };
+    named(&input[name.0..name.1], value)
+}
+
 /// [`Lifted::attribute`] of a name and a value given as strings (for the tests).
 #[cfg(test)]
 pub(super) fn attribute(name: &str, value: &str) -> Option<Attribute> {

@@ -361,7 +361,7 @@ fn disagrees(html: &str, kind: InputKind) -> bool {
     let cleaner = Cleaner::default();
     let (input, _, lifted) = filter_attributes(html, cleaner.inner.attributes.as_ref(), true);
     let sink = DepthSink::new(0, kind == InputKind::Fragment);
-    build(input, kind, sink, lifted).1.scan_disagreed
+    build(input, kind, sink, lifted, true).1.scan_disagreed
 }
 
 /// The gate notes a raw-text start tag that the tree builder ignores (after a frameset) or

@@ -44,6 +44,7 @@ pub(crate) mod sink;
 mod special_tags;
 mod tag_bytes;
 mod text_refs;
+mod tokens;
 
 pub(crate) use attr_filter::AttrFilter;
 pub(crate) use simple::single_img_attrs;
@@ -53,6 +54,7 @@ use attr_cap::filter_attributes;
 use depth::{enforce, DepthSink, HasDepth};
 use gate::Gate;
 use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::State;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{create_element, QuirksMode, TreeBuilder};
 use html5ever::{local_name, ns, ParseOpts, QualName, TokenizerResult};
@@ -166,12 +168,12 @@ fn parse_lifting(
     let filtered = filter.is_some();
     let (dom, dropped, built, dropped_base) = match filter {
         None => {
-            let (dom, built) = build(html, kind, DepthSink::new(base, fragment), lifted);
+            let (dom, built) = build(html, kind, DepthSink::new(base, fragment), lifted, lift);
             (dom, 0, built, false)
         }
         Some(filter) => {
             let sink = FilterSink::new(DepthSink::new(base, fragment), filter);
-            let (out, built) = build(html, kind, sink, lifted);
+            let (out, built) = build(html, kind, sink, lifted, lift);
             if built.scan_disagreed && filter.attributes.is_some() {
                 // The pre-scan read raw text where the tokenizer read markup (see
                 // `Built::scan_disagreed`): what it cut and lifted after that may be wrong.
@@ -269,12 +271,14 @@ struct Built {
 }
 
 /// Runs the tokenizer and the tree builder over `html` into `sink`, with the attribute lists
-/// the pre-scan `lifted` off it.
+/// the pre-scan `lifted` off it; the tokens of simple markup made by [`tokens`] when
+/// `fast_tokens`, html5ever's tokenizer reading the rest.
 fn build<S: HasDepth>(
     html: StrTendril,
     kind: InputKind,
     sink: S,
     lifted: lift::Lists,
+    fast_tokens: bool,
 ) -> (S::Output, Built) {
     let opts = opts();
     let (builder, initial_state) = match kind {
@@ -294,19 +298,34 @@ fn build<S: HasDepth>(
     };
     let input = BufferQueue::default();
     let input_len = html.len();
+    // A byte order mark starts no page's text (HTML § 13.2.3.1): taken off here, once. The
+    // tokenizer would take one off at the start of every `feed`, and `feed` starts again
+    // after each `</script>`, where a U+FEFF is text.
+    let mut html = html;
+    if html.starts_with('\u{feff}') {
+        html.pop_front('\u{feff}'.len_utf8() as u32);
+    }
+    let opts = TokenizerOpts {
+        initial_state: initial_state.or(opts.tokenizer.initial_state),
+        discard_bom: false,
+        ..opts.tokenizer
+    };
+    // Both kinds start in the data state (a fragment in `<body>` context).
+    let data_state = matches!(opts.initial_state, None | Some(State::Data));
+    let fast = fast_tokens && data_state && tokens::reads(&html);
     input.push_back(html);
-    let tokenizer = Tokenizer::new(
-        Gate::new(builder, &input, input_len, lifted),
-        TokenizerOpts {
-            initial_state: initial_state.or(opts.tokenizer.initial_state),
-            ..opts.tokenizer
-        },
-    );
-    // `feed` returns early for every `</script>` (to let a browser run it); we just go on.
-    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
-    tokenizer.end();
-    let scan_disagreed = tokenizer.sink.scan_disagreed();
-    let sink = tokenizer.sink.builder.sink;
+    let gate = Gate::new(builder, &input, input_len, lifted);
+    let gate = if fast {
+        tokens::run(gate, &input, opts)
+    } else {
+        let tokenizer = Tokenizer::new(gate, opts);
+        // `feed` returns early for every `</script>` (to let a browser run it); we just go on.
+        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+        tokenizer.end();
+        tokenizer.sink
+    };
+    let scan_disagreed = gate.scan_disagreed();
+    let sink = gate.builder.sink;
     let built = Built {
         too_deep: sink.depth_sink().may_exceed_cap(),
         saw_base: sink.saw_base(),
