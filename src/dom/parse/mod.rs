@@ -11,6 +11,7 @@
 //! | [`lift`] | attributes the pre-scan reads as the tokenizer would, handed to the tree builder past the tokenizer | the attribute and character reference states, § 13.2.5.32–39, 72–80 |
 //! | [`name_codes`] | the short codes the pre-scan writes for common tag names, given back by the gate | the tag name state, § 13.2.5.8 |
 //! | [`attr_memo`] | what a scan remembers of the filter's answers, kept by each thread for the next page | the filter's and its tables' numbers |
+//! | [`tokens`] | the tokens of text, tags, comments, doctypes and raw text of common shapes, made without html5ever's tokenizer and handed to the gate; the rest of a page from the first other shape on goes to the tokenizer | the tokenizer's states, § 13.2.5; the tree builder's answers to a start tag |
 //! | [`gate`] | between the tokenizer and the tree builder: puts lifted attributes back, drops start tags too deep, caps formatting elements, skips dropped raw text | the probe comment, raw-text answers, `trace_handles` |
 //! | [`depth`] | the nesting-depth cap: [`DepthSink`] measures depths in the tree, [`enforce`] guarantees the cap | which sink calls move nodes, template contents |
 //! | [`sink`] | the parse-time filter: [`FilterSink`] builds nothing below an element the policy drops | the tree builder reaching nodes only through the sink |
