@@ -509,4 +509,4 @@ fn restore_marked(
 
 #[cfg(test)]
 #[path = "lift_tests.rs"]
-mod lift_tests;
+pub(super) mod lift_tests;

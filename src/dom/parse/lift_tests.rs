@@ -37,8 +37,13 @@ fn attr_text(a: &html5ever::Attribute) -> String {
     )
 }
 
-/// `html` parsed with the default cleaner's attribute filter, with or without lifting.
-fn parsed(html: &str, kind: InputKind, lift: bool) -> String {
+/// `html` parsed as `kind` with the default cleaner's attribute filter (nothing else
+/// dropped), with or without lifting.
+pub(in crate::dom::parse) fn parse_with_default_filter(
+    html: &str,
+    kind: InputKind,
+    lift: bool,
+) -> crate::dom::parse::Parsed {
     let cleaner = Cleaner::default();
     let filter = Prefilter {
         drop_element: &|_, _| false,
@@ -46,7 +51,12 @@ fn parsed(html: &str, kind: InputKind, lift: bool) -> String {
         attributes: cleaner.inner.attributes.as_ref(),
         skip_drawings: false,
     };
-    let parsed = parse_lifting(html, kind, 0, Some(filter), lift);
+    parse_lifting(html, kind, 0, Some(filter), lift)
+}
+
+/// `html` parsed with the default cleaner's attribute filter, with or without lifting.
+fn parsed(html: &str, kind: InputKind, lift: bool) -> String {
+    let parsed = parse_with_default_filter(html, kind, lift);
     let mut out = String::new();
     dump(&parsed.root, &mut out);
     out

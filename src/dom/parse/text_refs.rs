@@ -40,27 +40,33 @@ const NAMED: &[(&[u8], char)] = &[
     (b"euro", '\u{20ac}'),
 ];
 
+/// The numeric reference at the start of `text` (at its `&`: `&#233;`, `&#xE9;`) when it has
+/// at most six digits and its `;` (§ 13.2.5.75–80): its length and its number.
+pub(super) fn numeric(text: &[u8]) -> Option<(usize, u32)> {
+    if text.get(1) != Some(&b'#') {
+        return None;
+    }
+    let (radix, from) = match text.get(2) {
+        Some(b'x' | b'X') => (16, 3),
+        _ => (10, 2),
+    };
+    let digits = text[from..]
+        .iter()
+        .take_while(|b| char::from(**b).is_digit(radix))
+        .count();
+    if digits == 0 || digits > 6 || text.get(from + digits) != Some(&b';') {
+        return None;
+    }
+    let value = std::str::from_utf8(&text[from..from + digits]).ok()?;
+    Some((from + digits + 1, u32::from_str_radix(value, radix).ok()?))
+}
+
 /// The reference at the start of `text` (which starts with `&`), if it is one the input may
 /// hold as its character: its length and the character.
 pub(super) fn reference(text: &[u8]) -> Option<(usize, char)> {
     let body = text.get(1..)?;
     let (len, value) = if body.first() == Some(&b'#') {
-        let (radix, from) = match body.get(1) {
-            Some(b'x' | b'X') => (16, 2),
-            _ => (10, 1),
-        };
-        let digits = body[from..]
-            .iter()
-            .take_while(|b| char::from(**b).is_digit(radix))
-            .count();
-        if digits == 0 || digits > 6 || body.get(from + digits) != Some(&b';') {
-            return None;
-        }
-        let digits = std::str::from_utf8(&body[from..from + digits]).ok()?;
-        (
-            1 + from + digits.len() + 1,
-            u32::from_str_radix(digits, radix).ok()?,
-        )
+        numeric(text)?
     } else {
         let name = body
             .iter()

@@ -40,6 +40,7 @@ use super::gate::Gate;
 use super::lift;
 use super::raw_text;
 use super::tag_bytes::{attribute, skip_until, skip_while, GT, SLASH, SPACE};
+use super::text_refs;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::{RawKind, State};
 use html5ever::tokenizer::{
@@ -482,23 +483,11 @@ fn reference(bytes: &[u8]) -> Next {
 /// U+10FFFF, or one of the C1 controls it maps through Windows-1252).
 fn read_reference(bytes: &[u8]) -> Option<(usize, char, Option<char>)> {
     if bytes.get(1) == Some(&b'#') {
-        let (radix, from) = match bytes.get(2) {
-            Some(b'x' | b'X') => (16, 3),
-            _ => (10, 2),
-        };
-        let digits = bytes[from..]
-            .iter()
-            .take_while(|b| char::from(**b).is_digit(radix))
-            .count();
-        if digits == 0 || digits > 6 || bytes.get(from + digits) != Some(&b';') {
-            return None;
-        }
-        let digits = std::str::from_utf8(&bytes[from..from + digits]).ok()?;
-        let value = u32::from_str_radix(digits, radix).ok()?;
+        let (len, value) = text_refs::numeric(bytes)?;
         if value == 0 || (0x80..=0x9f).contains(&value) {
             return None;
         }
-        return Some((from + digits.len() + 1, char::from_u32(value)?, None));
+        return Some((len, char::from_u32(value)?, None));
     }
     let name = bytes[1..]
         .iter()

@@ -1,23 +1,16 @@
 //! The tokens made in [`tokens`](super) build the tree html5ever's tokenizer builds.
 
 use super::OFF;
+use crate::dom::parse::lift::lift_tests::parse_with_default_filter;
 use crate::dom::parse::simple::simple_tests::describe;
-use crate::dom::parse::{parse_lifting, InputKind, Prefilter};
-use crate::Cleaner;
+use crate::dom::parse::InputKind;
 use proptest::prelude::*;
 
 /// `html` parsed as `kind` with the default cleaner's attribute filter (lifting on), its
 /// tokens made here or (`off`) all by html5ever's tokenizer.
 fn parsed(html: &str, kind: InputKind, off: bool) -> String {
-    let cleaner = Cleaner::default();
-    let filter = Prefilter {
-        drop_element: &|_, _| false,
-        drop_comments: false,
-        attributes: cleaner.inner.attributes.as_ref(),
-        skip_drawings: false,
-    };
     OFF.with(|o| o.set(off));
-    let parsed = parse_lifting(html, kind, 0, Some(filter), true);
+    let parsed = parse_with_default_filter(html, kind, true);
     OFF.with(|o| o.set(false));
     // A comment's text is shown with its tendril's kind: a slice of the input here, a copy
     // there; the text is what counts.
