@@ -82,6 +82,17 @@ pub(super) fn is_raw_text_start(name: &LocalName) -> bool {
     is_raw_text(name) || matches!(*name, local_name!("textarea") | local_name!("title"))
 }
 
+/// The end tag `</name>` as the tokenizer makes it: no attributes, not self-closing.
+pub(super) fn end_tag(name: LocalName) -> Tag {
+    Tag {
+        kind: TagKind::EndTag,
+        name,
+        self_closing: false,
+        attrs: Vec::new(),
+        had_duplicate_attributes: false,
+    }
+}
+
 /// Collects the distinct formatting elements among the handles the tree builder holds.
 #[derive(Default)]
 struct FormattingCount(RefCell<HashSet<*const Node>>);
@@ -341,13 +352,7 @@ impl<S: HasDepth> Gate<'_, S> {
     #[inline(never)]
     fn process_end_run(&self, names: Vec<LocalName>, line_number: u64) -> TokenSinkResult<Handle> {
         for name in names {
-            let tag = Tag {
-                kind: TagKind::EndTag,
-                name,
-                self_closing: false,
-                attrs: Vec::new(),
-                had_duplicate_attributes: false,
-            };
+            let tag = end_tag(name);
             if self.pass(&tag, line_number) {
                 let result = self
                     .builder

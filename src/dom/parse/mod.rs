@@ -275,7 +275,7 @@ struct Built {
 /// the pre-scan `lifted` off it; the tokens of simple markup made by [`tokens`] when
 /// `fast_tokens`, html5ever's tokenizer reading the rest.
 fn build<S: HasDepth>(
-    html: StrTendril,
+    mut html: StrTendril,
     kind: InputKind,
     sink: S,
     lifted: lift::Lists,
@@ -302,7 +302,6 @@ fn build<S: HasDepth>(
     // A byte order mark starts no page's text (HTML § 13.2.3.1): taken off here, once. The
     // tokenizer would take one off at the start of every `feed`, and `feed` starts again
     // after each `</script>`, where a U+FEFF is text.
-    let mut html = html;
     if html.starts_with('\u{feff}') {
         html.pop_front('\u{feff}'.len_utf8() as u32);
     }
@@ -319,11 +318,7 @@ fn build<S: HasDepth>(
     let gate = if fast {
         tokens::run(gate, &input, opts)
     } else {
-        let tokenizer = Tokenizer::new(gate, opts);
-        // `feed` returns early for every `</script>` (to let a browser run it); we just go on.
-        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
-        tokenizer.end();
-        tokenizer.sink
+        tokenize(gate, &input, opts)
     };
     let scan_disagreed = gate.scan_disagreed();
     let sink = gate.builder.sink;
@@ -333,6 +328,20 @@ fn build<S: HasDepth>(
         scan_disagreed,
     };
     (sink.finish(), built)
+}
+
+/// Runs html5ever's tokenizer over all of `input` into `gate`, ends it, and gives `gate`
+/// back.
+fn tokenize<'i, S: HasDepth>(
+    gate: Gate<'i, S>,
+    input: &'i BufferQueue,
+    opts: TokenizerOpts,
+) -> Gate<'i, S> {
+    let tokenizer = Tokenizer::new(gate, opts);
+    // `feed` returns early for every `</script>` (to let a browser run it); we just go on.
+    while !matches!(tokenizer.feed(input), TokenizerResult::Done) {}
+    tokenizer.end();
+    tokenizer.sink
 }
 
 /// Parses `html` as a body fragment and returns its top-level nodes, detached, for nodes that

@@ -36,7 +36,7 @@
 //! tokenizer gives; so do the sample articles.
 
 use super::depth::HasDepth;
-use super::gate::Gate;
+use super::gate::{end_tag, Gate};
 use super::lift;
 use super::raw_text;
 use super::tag_bytes::{attribute, skip_until, skip_while, GT, SLASH, SPACE};
@@ -44,9 +44,9 @@ use super::text_refs;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::{RawKind, State};
 use html5ever::tokenizer::{
-    BufferQueue, Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    BufferQueue, Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult, TokenizerOpts,
 };
-use html5ever::{Attribute, LocalName, TokenizerResult};
+use html5ever::{Attribute, LocalName};
 
 /// The line number handed on with every token: html5ever's tokenizer counts lines for its
 /// parse errors, which nothing here reads.
@@ -171,15 +171,8 @@ fn raw_text_of<S: HasDepth>(
     }
     if len < bytes.len() {
         push_rest(input, &front, end + 1);
-        let tag = Tag {
-            kind: TagKind::EndTag,
-            name: name.clone(),
-            self_closing: false,
-            attrs: Vec::new(),
-            had_duplicate_attributes: false,
-        };
         // An end tag is answered with `Continue` (or `Script`, which changes nothing here).
-        let _ = gate.process_token(Token::TagToken(tag), LINE);
+        let _ = gate.process_token(Token::TagToken(end_tag(name.clone())), LINE);
     }
     true
 }
@@ -193,18 +186,12 @@ fn hand_over<'i, S: HasDepth>(
     state: State,
     last: Option<&LocalName>,
 ) -> Gate<'i, S> {
-    let tokenizer = Tokenizer::new(
-        gate,
-        TokenizerOpts {
-            initial_state: Some(state),
-            last_start_tag_name: last.map(|n| n.to_string()),
-            ..opts
-        },
-    );
-    // `feed` returns early for every `</script>` (to let a browser run it); we just go on.
-    while !matches!(tokenizer.feed(input), TokenizerResult::Done) {}
-    tokenizer.end();
-    tokenizer.sink
+    let opts = TokenizerOpts {
+        initial_state: Some(state),
+        last_start_tag_name: last.map(|n| n.to_string()),
+        ..opts
+    };
+    super::tokenize(gate, input, opts)
 }
 
 /// What comes next in the data state.
@@ -247,6 +234,8 @@ impl ShortTag {
     fn token(&self, input: &StrTendril) -> Option<Tag> {
         let (start, end) = self.name;
         let name = &input[start..end];
+        // As the tokenizer makes it (`simple::lowercase_atom`, which caches the atoms of
+        // attribute names, costs more here: most names are a code, an inline atom).
         let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
             LocalName::from(name.to_ascii_lowercase())
         } else {
